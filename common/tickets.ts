@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+export const priorities = ["low", "medium", "high", "urgent"] as const;
+export type Priority = (typeof priorities)[number];
+export const priorityLabels: Record<Priority, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};
+
+export const statusCategories = ["new", "open", "pending", "on_hold", "solved", "closed", "cancelled"] as const;
+export type StatusCategory = (typeof statusCategories)[number];
+
+export const subjectMaxLength = 200;
+export const messageMaxLength = 20_000;
+export const nameMaxLength = 120;
+export const emailMaxLength = 254;
+
+/** What the portal's "Submit a request" form sends. The same schema validates on both sides. */
+export const ticketSubmissionSchema = z.object({
+  subject: z
+    .string({ error: "Enter a subject." })
+    .trim()
+    .min(1, "Enter a subject.")
+    .max(subjectMaxLength, `Keep the subject under ${subjectMaxLength} characters.`),
+  priority: z.enum(priorities, { error: "Choose a priority: Low, Medium, High or Urgent." }),
+  categoryId: z.uuid({ error: "Choose a category." }),
+  message: z
+    .string({ error: "Describe what you need." })
+    .trim()
+    .min(1, "Describe what you need.")
+    .max(messageMaxLength, `Keep the message under ${messageMaxLength.toLocaleString("en")} characters.`),
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(nameMaxLength, `Keep your name under ${nameMaxLength} characters.`),
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .max(emailMaxLength, "That email address is too long.")
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+});
+export type TicketSubmission = z.infer<typeof ticketSubmissionSchema>;
+
+export const ticketSubmittedSchema = z.object({
+  number: z.number().int(),
+  subject: z.string(),
+  email: z.string(),
+});
+export type TicketSubmitted = z.infer<typeof ticketSubmittedSchema>;
+
+export const statusSchema = z.object({
+  id: z.string(),
+  agentLabel: z.string(),
+  customerLabel: z.string(),
+  category: z.enum(statusCategories),
+});
+
+export const ticketSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  subject: z.string(),
+  priority: z.enum(priorities),
+  status: statusSchema,
+  category: z.object({ id: z.string(), name: z.string() }).nullable(),
+  requester: z.object({ name: z.string(), email: z.string() }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+export const ticketDetailSchema = ticketSummarySchema.extend({
+  message: z.string(),
+});
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+
+export const ticketListQuerySchema = z.object({
+  /** Opaque keyset cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const ticketPageSchema = z.object({
+  tickets: z.array(ticketSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type TicketPage = z.infer<typeof ticketPageSchema>;

@@ -1,0 +1,48 @@
+import type { Kysely } from "kysely";
+import type { SessionUser, SignIn } from "../../../common/accounts.ts";
+import { now } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { verifyPassword } from "../passwords.ts";
+import { findUserByEmail } from "../queries.ts";
+import { hashToken, newToken } from "../tokens.ts";
+
+export const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
+
+export type SignedIn = { token: string; csrfToken: string; user: SessionUser; expiresAt: Date };
+
+/**
+ * Checks the password and opens a brand-new session (a fresh id on every
+ * sign-in, so a planted cookie never becomes an authenticated one).
+ * Unknown email, wrong password and disabled account get the same answer.
+ */
+export async function signIn(db: Kysely<Database>, input: SignIn): Promise<SignedIn> {
+  const user = await findUserByEmail(db, input.email);
+  const passwordMatches = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !passwordMatches || user.disabled_at) {
+    throw new AppError("invalid_credentials", "That email and password do not match an account.");
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+  await db
+    .insertInto("sessions")
+    .values({
+      id: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now(),
+      expires_at: expiresAt.toISOString(),
+    })
+    .execute();
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    user: { id: user.id, email: user.email, name: user.name, licence: user.licence },
+  };
+}
+
+export async function signOut(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { anonymous } from "./accounts/actor.ts";
+import { createUser } from "./accounts/commands/create-user.ts";
+import type { Config } from "./config.ts";
+import { now } from "./db/engine.ts";
+import { newId } from "./db/ids.ts";
+import type { Database } from "./db/schema.ts";
+import { submitTicket } from "./tickets/commands/submit-ticket.ts";
+
+export type AdminCredentials = { email: string; password: string | undefined; created: boolean };
+
+/**
+ * Makes sure an admin exists. On the very first start it creates one with
+ * ADMIN_PASSWORD or a generated password, which is printed once and kept in
+ * DATA_DIR/initial-admin-password (readable by the owner only) until changed.
+ */
+export async function ensureAdmin(db: Kysely<Database>, config: Config): Promise<AdminCredentials> {
+  const existing = await db.selectFrom("users").select("email").where("licence", "=", "admin").executeTakeFirst();
+  if (existing) return { email: existing.email, password: undefined, created: false };
+  const password = config.adminPassword ?? randomBytes(12).toString("base64url");
+  await createUser(db, { email: config.adminEmail, name: "Administrator", password, licence: "admin" });
+  if (!config.adminPassword) {
+    writeFileSync(path.join(config.dataDir, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
+  }
+  return { email: config.adminEmail, password, created: true };
+}
+
+export const demoCategories = ["Account & billing", "Technical problem", "Access request", "General question"];
+
+const demoTickets = [
+  {
+    subject: "Cannot sign in to the billing portal",
+    priority: "high",
+    category: "Account & billing",
+    message: "Since this morning the billing portal says my password is wrong, although it works elsewhere.",
+    name: "Dana Reyes",
+    email: "dana.reyes@example.com",
+  },
+  {
+    subject: "Request access to the shared drive",
+    priority: "medium",
+    category: "Access request",
+    message: "I joined the finance team last week and need read access to the Finance shared drive.",
+    name: "Sam Okafor",
+    email: "sam.okafor@example.com",
+  },
+  {
+    subject: "Printer on floor 3 jams on every job",
+    priority: "low",
+    category: "Technical problem",
+    message: "The printer by the kitchen jams on every print job, even single pages.",
+    name: "Lee Chen",
+    email: "lee.chen@example.com",
+  },
+  {
+    subject: "Website down for all customers",
+    priority: "urgent",
+    category: "Technical problem",
+    message: "Our storefront returns a 502 error for every visitor since 09:12.",
+    name: "Priya Nair",
+    email: "priya.nair@example.com",
+  },
+] as const;
+
+/**
+ * Starter categories, so the request form works on a fresh install; only
+ * into a help desk without any, so an admin's own set is never touched.
+ */
+export async function ensureCategories(db: Kysely<Database>): Promise<void> {
+  const anyCategory = await db.selectFrom("categories").select("id").executeTakeFirst();
+  if (anyCategory) return;
+  await db
+    .insertInto("categories")
+    .values(demoCategories.map((name, position) => ({ id: newId(), name, position, created_at: now() })))
+    .execute();
+}
+
+/** A few example tickets, only into a help desk without tickets, so it never mixes with real data. */
+export async function seedDemoTickets(db: Kysely<Database>): Promise<number> {
+  await ensureCategories(db);
+  const anyTicket = await db.selectFrom("tickets").select("id").executeTakeFirst();
+  if (anyTicket) return 0;
+  const categories = await db.selectFrom("categories").select(["id", "name"]).execute();
+  let created = 0;
+  for (const ticket of demoTickets) {
+    const categoryId = categories.find((c) => c.name === ticket.category)?.id ?? categories[0]?.id;
+    if (!categoryId) continue;
+    await submitTicket(db, anonymous, { ...ticket, categoryId });
+    created += 1;
+  }
+  return created;
+}

@@ -1,0 +1,80 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "Use true or false." })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "PORT must be a number." })
+    .int("PORT must be a whole number.")
+    .min(0, "PORT must be between 0 and 65535.")
+    .max(65535, "PORT must be between 0 and 65535.")
+    .default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://.")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  BASE_URL: z.url({ error: "BASE_URL must be a full URL, like https://help.example.com." }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADMIN_EMAIL: z.email({ error: "ADMIN_EMAIL must be an email address." }).default("admin@switchboard.local"),
+  ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters.").optional(),
+  DEMO_DATA: booleanFlag.default(true),
+  SECURE_COOKIES: booleanFlag.optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Where people reach the app; links in emails are built from this, never from a request's Host header. */
+  baseUrl: string;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  adminEmail: string;
+  adminPassword: string | undefined;
+  demoData: boolean;
+  secureCookies: boolean;
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Switchboard cannot start because of its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads `.env` (if present) into process.env without overriding variables that are already set. */
+export function loadEnvFile(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set": a blank line in .env should not count as a value.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    baseUrl,
+    logLevel: e.LOG_LEVEL,
+    adminEmail: e.ADMIN_EMAIL.toLowerCase(),
+    adminPassword: e.ADMIN_PASSWORD,
+    demoData: e.DEMO_DATA,
+    secureCookies: e.SECURE_COOKIES ?? baseUrl.startsWith("https://"),
+    webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
+  };
+}

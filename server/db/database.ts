@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { type Engine, postgresTypes } from "./engine.ts";
+import type { Database } from "./schema.ts";
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for the start-up banner (a file path or the PostgreSQL URL without its password). */
+  location: string;
+};
+
+export type DatabaseOptions = { databaseUrl?: string | undefined; dataDir: string };
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(path.join(options.dataDir, "switchboard.db"));
+}
+
+export function openSqlite(file: string): DatabaseHandle {
+  const database = new SQLite(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
+  database.pragma("synchronous = NORMAL");
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: "sqlite", location: file };
+}
+
+export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max, types: postgresTypes });
+  const url = new URL(connectionString);
+  url.password = url.password ? "****" : "";
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    engine: "postgres",
+    location: url.toString(),
+  };
+}

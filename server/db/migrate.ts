@@ -1,0 +1,27 @@
+import type { Kysely } from "kysely";
+import { type Migration, Migrator } from "kysely/migration";
+import type { Engine } from "./engine.ts";
+import { foundation } from "./migrations/0001_foundation.ts";
+import type { Database } from "./schema.ts";
+
+/** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
+function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    "0001_foundation": foundation(engine),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(engine) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,100 @@
+import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { Licence } from "../../common/accounts.ts";
+import type { Priority, StatusCategory } from "../../common/tickets.ts";
+
+/**
+ * Timestamps are ISO-8601 strings in UTC with milliseconds on both engines
+ * (TEXT in SQLite, timestamptz in PostgreSQL, parsed back to the same string
+ * form in server/db/engine.ts), so they sort and compare the same everywhere.
+ */
+type Timestamp = string;
+/** JSON goes in as a string and comes out as whatever the engine returns; decode with `decodeJson`. */
+type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  licence: Licence;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name: string;
+  position: number;
+  created_at: Timestamp;
+}
+
+export interface StatusesTable {
+  id: string;
+  key: string;
+  agent_label: string;
+  customer_label: string;
+  category: StatusCategory;
+  position: number;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  /** Human-facing number, separate from the id. */
+  number: number;
+  subject: string;
+  message: string;
+  priority: Priority;
+  category_id: string | null;
+  status_id: string;
+  requester_email: string;
+  requester_name: string;
+  requester_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type Visibility = "public" | "internal";
+
+export interface TicketEventsTable {
+  id: string;
+  ticket_id: string;
+  type: string;
+  actor_id: string | null;
+  /** Who did it, as shown in the Feed, kept even if the user is later renamed or removed. */
+  actor_name: string;
+  visibility: Visibility;
+  payload: Json;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  categories: CategoriesTable;
+  statuses: StatusesTable;
+  counters: CountersTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Ticket = Selectable<TicketsTable>;
+export type NewTicket = Insertable<TicketsTable>;
+export type NewTicketEvent = Insertable<TicketEventsTable>;
+export type Status = Selectable<StatusesTable>;

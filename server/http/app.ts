@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { sql } from "kysely";
+import { z } from "zod";
+import { registerAccountRoutes } from "../accounts/routes.ts";
+import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerTicketRoutes } from "../tickets/routes.ts";
+import { registerAuth } from "./auth.ts";
+import { errorHandler } from "./errors.ts";
+import type { App, Deps } from "./types.ts";
+
+/**
+ * Room for a long message plus its JSON framing. Bigger than any valid ticket,
+ * so an oversized field reaches validation and gets a field-level message.
+ */
+const bodyLimit = 2 * 1024 * 1024;
+
+export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = false): Promise<App> {
+  const app = Fastify({
+    loggerInstance: logger === false ? undefined : logger,
+    bodyLimit,
+    trustProxy: false,
+    // Ticket numbers and ids are short; nothing legitimate needs a longer parameter.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Switchboard API", version: "1" },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sb_session" } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+  registerAuth(app, deps);
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal("ready") }), 503: z.object({ status: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+        return { status: "ready" as const };
+      } catch (error) {
+        request.log.warn({ err: error }, "database not reachable");
+        return reply.status(503).send({ status: "database unavailable" });
+      }
+    },
+  );
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerAccountRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerTicketRoutes(app, deps);
+
+  await registerWebApp(app, deps.config.webDistDir);
+  return app;
+}
+
+/** Serves the built React app, with every non-API path falling back to index.html for client-side routing. */
+async function registerWebApp(app: App, distDir: string): Promise<void> {
+  const built = existsSync(path.join(distDir, "index.html"));
+  if (built) {
+    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET") {
+      return reply.status(404).send({ error: { code: "not_found", message: "There is nothing at this address." } });
+    }
+    if (!built) {
+      return reply
+        .status(503)
+        .type("text/plain")
+        .send("The web app has not been built yet. Run `npm run build` (npm start does it for you).");
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+}

@@ -1,0 +1,58 @@
+import pino from "pino";
+import { ensureAdmin, ensureCategories, seedDemoTickets } from "./bootstrap.ts";
+import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { buildApp } from "./http/app.ts";
+import { assertNodeVersion } from "./runtime.ts";
+
+assertNodeVersion();
+
+async function main(): Promise<void> {
+  loadEnvFile();
+  const config = readConfig();
+  const logger = pino({ level: config.logLevel });
+  const { db, engine, location } = openDatabase(config);
+  await migrateToLatest(db, engine);
+  const admin = await ensureAdmin(db, config);
+  await ensureCategories(db);
+  const demoTickets = admin.created && config.demoData ? await seedDemoTickets(db) : 0;
+
+  const app = await buildApp({ db, engine, config }, logger);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.baseUrl.replace(`:${config.port}`, `:${port}`);
+
+  const lines = [
+    "",
+    `  Switchboard is running at ${url}`,
+    `  Database: ${engine} (${location})`,
+    `  Agent sign-in: ${url}/agent`,
+    `  Admin: ${admin.email}`,
+    admin.password
+      ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : " (also saved in DATA_DIR/initial-admin-password)"}`
+      : "  Password: set at first start (see DATA_DIR/initial-admin-password, or: npm run cli -- create-admin --email EMAIL --password NEW)",
+    demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets created` : "",
+    "",
+  ];
+  process.stdout.write(`${lines.filter((line, i) => line !== "" || i === 0 || i === lines.length - 1).join("\n")}\n`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("Switchboard failed to start:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import type { Kysely, Transaction } from "kysely";
+import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
+import type { Actor } from "../../accounts/actor.ts";
+import { normalizeEmail } from "../../accounts/queries.ts";
+import { now } from "../../db/engine.ts";
+import { newId } from "../../db/ids.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { insertTicketEvent } from "../events.ts";
+
+/** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
+async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
+    .updateTable("counters")
+    .set((eb) => ({ value: eb("value", "+", 1) }))
+    .where("name", "=", "ticket_number")
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+async function initialStatusId(trx: Transaction<Database>): Promise<string> {
+  const status = await trx
+    .selectFrom("statuses")
+    .select("id")
+    .where("category", "=", "new")
+    .orderBy("position")
+    .executeTakeFirst();
+  if (!status) throw new Error("No status in the 'new' category exists; every ticket needs one to start in.");
+  return status.id;
+}
+
+/** A customer or guest submits a request: the ticket and its "created" event in one transaction. */
+export async function submitTicket(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: TicketSubmission,
+): Promise<TicketSubmitted> {
+  // A signed-in person submits as themselves, whatever the form says.
+  const requester =
+    actor.kind === "user"
+      ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
+      : { id: null, email: normalizeEmail(input.email), name: input.name };
+
+  return db.transaction().execute(async (trx) => {
+    const category = await trx
+      .selectFrom("categories")
+      .select("id")
+      .where("id", "=", input.categoryId)
+      .executeTakeFirst();
+    if (!category) {
+      throw new AppError("validation_failed", "Some fields need attention.", {
+        categoryId: "Choose a category from the list.",
+      });
+    }
+    const at = now();
+    const ticketId = newId();
+    const number = await nextTicketNumber(trx);
+    await trx
+      .insertInto("tickets")
+      .values({
+        id: ticketId,
+        number,
+        subject: input.subject,
+        message: input.message,
+        priority: input.priority,
+        category_id: category.id,
+        status_id: await initialStatusId(trx),
+        requester_email: requester.email,
+        requester_name: requester.name,
+        requester_id: requester.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await insertTicketEvent(trx, {
+      ticketId,
+      type: "created",
+      actor: { id: requester.id, name: requester.name },
+      visibility: "public",
+      payload: { subject: input.subject, priority: input.priority, categoryId: category.id },
+      at,
+    });
+    return { number, subject: input.subject, email: requester.email };
+  });
+}

@@ -1,0 +1,33 @@
+import type { Transaction } from "kysely";
+import { encodeJson } from "../db/engine.ts";
+import { newId } from "../db/ids.ts";
+import type { Database, Visibility } from "../db/schema.ts";
+
+/** The kinds of things that happen to a ticket; the Feed, notifications and SLA read these. */
+export type TicketEventType = "created";
+
+export type TicketEventInput = {
+  ticketId: string;
+  type: TicketEventType;
+  actor: { id: string | null; name: string };
+  visibility: Visibility;
+  payload: Record<string, unknown>;
+  at: string;
+};
+
+/** Takes a transaction, not a database: an event is only ever written together with the change it records. */
+export async function insertTicketEvent(trx: Transaction<Database>, event: TicketEventInput): Promise<void> {
+  await trx
+    .insertInto("ticket_events")
+    .values({
+      id: newId(),
+      ticket_id: event.ticketId,
+      type: event.type,
+      actor_id: event.actor.id,
+      actor_name: event.actor.name,
+      visibility: event.visibility,
+      payload: encodeJson(event.payload),
+      created_at: event.at,
+    })
+    .execute();
+}
