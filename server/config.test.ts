@@ -1,0 +1,52 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "./config.ts";
+
+describe("configuration", () => {
+  it("starts on SQLite under ./data on port 3000 when nothing is set", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: path.resolve("data"),
+      baseUrl: "http://127.0.0.1:3000",
+      demoData: true,
+      secureCookies: false,
+    });
+  });
+
+  it("honours PORT, DATABASE_URL, DATA_DIR and BASE_URL, and treats empty values as unset", () => {
+    const config = readConfig({
+      PORT: "8080",
+      DATABASE_URL: "postgres://u@db/switchboard",
+      DATA_DIR: "/var/lib/switchboard",
+      BASE_URL: "https://help.example.com/",
+      LOG_LEVEL: "",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: "postgres://u@db/switchboard",
+      dataDir: "/var/lib/switchboard",
+      baseUrl: "https://help.example.com",
+      logLevel: "info",
+      secureCookies: true,
+    });
+  });
+
+  it("lists every problem in words a person can act on", () => {
+    let error: unknown;
+    try {
+      readConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", ADMIN_PASSWORD: "short", DEMO_DATA: "maybe" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      "PORT: PORT must be a number.",
+      "DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://.",
+      "ADMIN_PASSWORD: ADMIN_PASSWORD must be at least 10 characters.",
+      "DEMO_DATA: Use true or false.",
+    ]);
+    expect((error as ConfigError).message).toContain("Switchboard cannot start because of its configuration");
+  });
+});

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { openPostgres, openSqlite } from "../db/database.ts";
+import { type Engine, engines } from "../db/engine.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import type { Database } from "../db/schema.ts";
+
+/** The server the PostgreSQL tests create their scratch databases on. */
+export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+let postgresReachable: Promise<boolean> | undefined;
+export function isPostgresReachable(): Promise<boolean> {
+  postgresReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return postgresReachable;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database of the given engine; `drop` removes every trace of it. */
+export async function createScratchDatabase(
+  engine: Engine,
+): Promise<{ db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> }> {
+  if (engine === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
+    const { db } = openSqlite(path.join(dir, "test.db"));
+    await migrateToLatest(db, engine);
+    return {
+      db,
+      url: undefined,
+      drop: async () => {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `switchboard_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const { db } = openPostgres(url.toString(), 4);
+  await migrateToLatest(db, engine);
+  return {
+    db,
+    url: url.toString(),
+    drop: async () => {
+      await db.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+export type EngineContext = { engine: Engine; db: () => Kysely<Database> };
+
+/**
+ * Runs the same suite once per engine, each on its own fresh database for the
+ * whole file. PostgreSQL tests skip only outside CI when no server answers;
+ * with CI=true a missing PostgreSQL fails the run.
+ */
+export function describeEachEngine(title: string, suite: (ctx: EngineContext) => void): void {
+  // Checked once for the whole run in server/test/global-setup.ts.
+  const postgresAvailable = inject("postgresAvailable");
+  for (const engine of engines) {
+    describe.skipIf(engine === "postgres" && !postgresAvailable)(`${title} [${engine}]`, () => {
+      let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
+      beforeAll(async () => {
+        scratch = await createScratchDatabase(engine);
+      });
+      afterAll(async () => {
+        await scratch?.drop();
+      });
+      suite({
+        engine,
+        db: () => {
+          if (!scratch) throw new Error("The test database is not ready yet; use it inside tests or hooks.");
+          return scratch.db;
+        },
+      });
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Licence } from "../../common/accounts.ts";
+import type { TicketSubmission } from "../../common/tickets.ts";
+import { createUser } from "../accounts/commands/create-user.ts";
+import { ensureCategories } from "../bootstrap.ts";
+import { type Config, readConfig } from "../config.ts";
+import type { Engine } from "../db/engine.ts";
+import type { Database, User } from "../db/schema.ts";
+import { buildApp } from "../http/app.ts";
+import type { App } from "../http/types.ts";
+
+export const testPassword = "correct horse battery staple";
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000" }), ...overrides };
+}
+
+export async function buildTestApp(db: Kysely<Database>, engine: Engine): Promise<App> {
+  await ensureCategories(db);
+  return buildApp({ db, engine, config: testConfig() });
+}
+
+export function buildUser(
+  db: Kysely<Database>,
+  licence: Licence,
+  name = `${licence} ${randomBytes(3).toString("hex")}`,
+) {
+  const email = `${name.toLowerCase().replaceAll(" ", ".")}@example.com`;
+  return createUser(db, { email, name, password: testPassword, licence });
+}
+export const buildCustomer = (db: Kysely<Database>) => buildUser(db, "customer");
+export const buildAgent = (db: Kysely<Database>) => buildUser(db, "agent");
+export const buildAdmin = (db: Kysely<Database>) => buildUser(db, "admin");
+
+export async function someCategoryId(db: Kysely<Database>): Promise<string> {
+  const category = await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow();
+  return category.id;
+}
+
+export async function buildSubmission(
+  db: Kysely<Database>,
+  overrides: Partial<TicketSubmission> = {},
+): Promise<TicketSubmission> {
+  await ensureCategories(db);
+  return {
+    subject: "The VPN drops every ten minutes",
+    priority: "high",
+    categoryId: await someCategoryId(db),
+    message: "Since Monday my VPN connection drops every ten minutes.\nI have restarted twice.",
+    name: "Robin Guest",
+    email: "robin.guest@example.com",
+    ...overrides,
+  };
+}
+
+export type SignedInClient = { cookie: string; csrfToken: string; user: User };
+
+/** Signs in through the real endpoint and returns what a browser would hold afterwards. */
+export async function signInAs(app: App, user: User): Promise<SignedInClient> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/session",
+    payload: { email: user.email, password: testPassword },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "sb_session");
+  if (!cookie) throw new Error("sign-in set no session cookie");
+  return { cookie: `sb_session=${cookie.value}`, csrfToken: response.json().csrfToken, user };
+}
+
+export function countRows(db: Kysely<Database>, table: "tickets" | "ticket_events" | "sessions" | "users") {
+  return db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.n));
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["server/**/*.test.ts", "common/**/*.test.ts", "bench/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["server/test/global-setup.ts"],
+    // argon2 hashing and two database engines per file: give slow machines room.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
