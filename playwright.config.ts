@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * The browser journeys run against real servers started here, one per engine,
+ * in Debian's Chromium (no browser download). Set E2E_ENGINES=sqlite to skip
+ * PostgreSQL locally; CI always runs both.
+ */
+const ports = { sqlite: 4101, postgres: 4102 } as const;
+const requested = (process.env.CI === "true" ? undefined : process.env.E2E_ENGINES)?.split(",") ?? ["sqlite", "postgres"];
+const engines = (["sqlite", "postgres"] as const).filter((engine) => requested.includes(engine));
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: process.env.CI === "true",
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: engines.map((engine) => ({
+    name: engine,
+    use: { baseURL: `http://127.0.0.1:${ports[engine]}` },
+  })),
+  webServer: engines.map((engine) => ({
+    command: `node e2e/serve.ts ${engine} ${ports[engine]}`,
+    url: `http://127.0.0.1:${ports[engine]}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  })),
+});
