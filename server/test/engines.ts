@@ -39,6 +39,15 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/** An empty PostgreSQL database with a unique name, not migrated; `drop` removes it. */
+export async function createBlankPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `switchboard_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+}
+
 /** A fresh, migrated database of the given engine; `drop` removes every trace of it. */
 export async function createScratchDatabase(
   engine: Engine,
@@ -56,18 +65,15 @@ export async function createScratchDatabase(
       },
     };
   }
-  const name = `switchboard_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
-  const { db } = openPostgres(url.toString(), 4);
+  const blank = await createBlankPostgresDatabase();
+  const { db } = openPostgres(blank.url, 4);
   await migrateToLatest(db, engine);
   return {
     db,
-    url: url.toString(),
+    url: blank.url,
     drop: async () => {
       await db.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await blank.drop();
     },
   };
 }

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase } from "./db/database.ts";
+import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** The test runner's environment, less Vite's BASE_URL="/" which would be read as our own BASE_URL. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { BASE_URL: _viteBase, ...inherited } = process.env;
+  return { ...inherited, ...extra };
+}
+
+/** Starts the real server as `npm start` does and resolves with its banner once it listens. */
+function start(env: Record<string, string>): Promise<{ child: ChildProcess; banner: string; url: string }> {
+  const child = spawn(process.execPath, ["server/main.ts"], {
+    cwd: root,
+    env: childEnv({ PORT: "0", LOG_LEVEL: "silent", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = output.match(/running at (http:\/\/\S+)/)?.[1];
+      if (url && output.includes("Admin:")) {
+        // The banner is written in one call; give the rest of it a moment to arrive.
+        setTimeout(() => resolve({ child, banner: output, url }), 100);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+describeEachEngine("first start", ({ engine }) => {
+  let dataDir: string;
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-first-start-"));
+    if (engine === "postgres") {
+      // A blank database, not migrated: the server must do that itself.
+      const blank = await createBlankPostgresDatabase();
+      databaseUrl = blank.url;
+      dropDatabase = blank.drop;
+    }
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase?.();
+  });
+
+  const env = () => ({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+
+  it("creates the database, an admin and demo tickets, and prints the URL and credentials", async () => {
+    const { child, banner, url } = await start(env());
+    try {
+      expect(banner).toContain(`Database: ${engine}`);
+      expect(banner).toContain("Admin: admin@switchboard.local");
+      const password = banner.match(/Password: (\S+) \(also saved/)?.[1] ?? "";
+      expect(password.length).toBeGreaterThanOrEqual(12);
+      const file = path.join(dataDir, "initial-admin-password");
+      expect(readFileSync(file, "utf8").trim()).toBe(password);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      expect(banner).toContain("Demo data: 4 example tickets created");
+
+      const signIn = await fetch(`${url}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@switchboard.local", password }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+      const tickets = await (await fetch(`${url}/api/v1/tickets`, { headers: { cookie } })).json();
+      expect(tickets.tickets).toHaveLength(4);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it("on later starts keeps the admin and adds no more demo data", async () => {
+    const { child, banner } = await start(env());
+    await stop(child);
+    expect(banner).toContain("Password: set at first start");
+    expect(banner).not.toContain("Demo data");
+    const { db } = openDatabase({ databaseUrl, dataDir });
+    const admins = await db.selectFrom("users").select("email").where("licence", "=", "admin").execute();
+    const tickets = await db.selectFrom("tickets").select("id").execute();
+    await db.destroy();
+    expect(admins).toHaveLength(1);
+    expect(tickets).toHaveLength(4);
+  });
+
+  it("resets the admin's password from the CLI", () => {
+    const result = spawnSync(
+      process.execPath,
+      ["server/cli.ts", "create-admin", "--email", "admin@switchboard.local", "--password", "a-brand-new-password"],
+      { cwd: root, env: childEnv(env()), encoding: "utf8" },
+    );
+    expect(result.stdout).toContain("Updated admin admin@switchboard.local");
+    expect(result.status).toBe(0);
+    const refused = spawnSync(process.execPath, ["server/cli.ts", "create-admin", "--email", "x@example.com"], {
+      cwd: root,
+      env: childEnv(env()),
+      encoding: "utf8",
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("create-admin needs --email and --password.");
+  });
+});
+
+it("refuses to start with bad configuration and says what is wrong", () => {
+  const result = spawnSync(process.execPath, ["server/main.ts"], {
+    cwd: root,
+    env: childEnv({ PORT: "seventy", DATABASE_URL: "mysql://nope" }),
+    encoding: "utf8",
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("PORT: PORT must be a number.");
+  expect(result.stderr).toContain("DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://.");
+});
