@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { anonymous } from "./accounts/actor.ts";
 import { createUser } from "./accounts/commands/create-user.ts";
 import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
 import { now } from "./db/engine.ts";
 import { newId } from "./db/ids.ts";
 import type { Database } from "./db/schema.ts";
@@ -79,7 +80,7 @@ export async function ensureCategories(db: Kysely<Database>): Promise<void> {
 }
 
 /** A few example tickets, only into a help desk without tickets, so it never mixes with real data. */
-export async function seedDemoTickets(db: Kysely<Database>): Promise<number> {
+export async function seedDemoTickets({ db, config }: Pick<AppContext, "db" | "config">): Promise<number> {
   await ensureCategories(db);
   const anyTicket = await db.selectFrom("tickets").select("id").executeTakeFirst();
   if (anyTicket) return 0;
@@ -88,7 +89,7 @@ export async function seedDemoTickets(db: Kysely<Database>): Promise<number> {
   for (const ticket of demoTickets) {
     const categoryId = categories.find((c) => c.name === ticket.category)?.id ?? categories[0]?.id;
     if (!categoryId) continue;
-    await submitTicket(db, anonymous, { ...ticket, categoryId });
+    await submitTicket({ db, config }, anonymous, { ...ticket, categoryId });
     created += 1;
   }
   return created;

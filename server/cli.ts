@@ -59,7 +59,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case "seed-demo": {
-        const created = await seedDemoTickets(db);
+        const created = await seedDemoTickets({ db, config });
         console.log(
           created ? `Created ${created} demo tickets.` : "The help desk already has tickets; nothing was added.",
         );

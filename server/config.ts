@@ -25,6 +25,15 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters.").optional(),
   DEMO_DATA: booleanFlag.default(true),
   SECURE_COOKIES: booleanFlag.optional(),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\//,
+      "SMTP_URL must start with smtp:// or smtps://, like smtp://user:password@mail.example.com:587.",
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Switchboard <help@switchboard.local>"),
+  DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
 });
 
 export type Config = {
@@ -40,6 +49,13 @@ export type Config = {
   demoData: boolean;
   secureCookies: boolean;
   webDistDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /**
+   * Without SMTP every message is kept in the dev mailbox. Who may read it:
+   * anyone when the app only listens on this machine, otherwise admins only.
+   */
+  devMailbox: "off" | "public" | "admins";
 };
 
 export class ConfigError extends Error {
@@ -53,6 +69,10 @@ export class ConfigError extends Error {
 /** Reads `.env` (if present) into process.env without overriding variables that are already set. */
 export function loadEnvFile(file = ".env"): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +96,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     secureCookies: e.SECURE_COOKIES ?? baseUrl.startsWith("https://"),
     webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
   };
 }

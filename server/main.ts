@@ -4,6 +4,9 @@ import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
+import { jobHandlers } from "./jobs/handlers.ts";
+import { createJobRunner } from "./jobs/runner.ts";
+import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -16,10 +19,14 @@ async function main(): Promise<void> {
   await migrateToLatest(db, engine);
   const admin = await ensureAdmin(db, config);
   await ensureCategories(db);
-  const demoTickets = admin.created && config.demoData ? await seedDemoTickets(db) : 0;
+  const demoTickets = admin.created && config.demoData ? await seedDemoTickets({ db, config }) : 0;
 
-  const app = await buildApp({ db, engine, config }, logger);
+  const context = { db, engine, config };
+  const app = await buildApp(context, logger);
   await app.listen({ port: config.port, host: config.host });
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport();
+  const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger });
+  jobs.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.baseUrl.replace(`:${config.port}`, `:${port}`);
@@ -34,6 +41,9 @@ async function main(): Promise<void> {
       ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : " (also saved in DATA_DIR/initial-admin-password)"}`
       : "  Password: set at first start (see DATA_DIR/initial-admin-password, or: npm run cli -- create-admin --email EMAIL --password NEW)",
     demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets created` : "",
+    config.devMailbox === "off"
+      ? "  Mail: sent through SMTP_URL"
+      : `  Mail: no SMTP_URL, so messages are kept in the dev mailbox at ${url}/dev/mailbox${config.devMailbox === "admins" ? " (admins only)" : ""}`,
     "",
   ];
   process.stdout.write(`${lines.filter((line, i) => line !== "" || i === 0 || i === lines.length - 1).join("\n")}\n`);
@@ -41,6 +51,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await app.close();
+    await jobs.stop();
+    transport.close();
     await db.destroy();
     process.exit(0);
   };

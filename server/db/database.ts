@@ -33,6 +33,9 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max, types: postgresTypes });
+  // When the server ends an idle connection (restart, failover), the pool drops that client and the next
+  // query opens a new one. Without a listener the 'error' event would take the whole process down.
+  pool.on("error", () => {});
   const url = new URL(connectionString);
   url.password = url.password ? "****" : "";
   return {

@@ -15,6 +15,11 @@ export function jsonColumnType(engine: Engine): "text" | "jsonb" {
   return engine === "postgres" ? "jsonb" : "text";
 }
 
+/** PostgreSQL can lock rows for one worker (FOR UPDATE SKIP LOCKED); SQLite serialises all writers instead. */
+export function supportsRowLocks(engine: Engine): boolean {
+  return engine === "postgres";
+}
+
 export function encodeJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }

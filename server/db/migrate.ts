@@ -2,12 +2,14 @@ import type { Kysely } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import type { Engine } from "./engine.ts";
 import { foundation } from "./migrations/0001_foundation.ts";
+import { jobsAndMail } from "./migrations/0002_jobs_and_mail.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001_foundation": foundation(engine),
+    "0002_jobs_and_mail": jobsAndMail(engine),
   };
 }
 

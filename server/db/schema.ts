@@ -82,6 +82,38 @@ export interface TicketEventsTable {
   created_at: Timestamp;
 }
 
+export type JobStatus = "pending" | "running" | "done" | "failed";
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: Json;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: Timestamp;
+  /** While running: when the lease ends and another runner may take the job over. */
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** Every message we send, rendered when the change that caused it commits: the outbox, the log and the dev mailbox. */
+export interface MailMessagesTable {
+  id: string;
+  message_id: string;
+  template: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: Json;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  transport: "smtp" | "dev" | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -90,6 +122,8 @@ export interface Database {
   counters: CountersTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
+  jobs: JobsTable;
+  mail_messages: MailMessagesTable;
 }
 
 export type User = Selectable<UsersTable>;

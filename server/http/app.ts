@@ -14,6 +14,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketRoutes } from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAccountRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerTicketRoutes(app, deps);
+  registerMailRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -20,7 +20,8 @@ const refusals = {
   404: errorResponseSchema,
 };
 
-export function registerTicketRoutes(app: App, { db }: Deps): void {
+export function registerTicketRoutes(app: App, deps: Deps): void {
+  const { db } = deps;
   app.post(
     "/api/v1/tickets",
     {
@@ -33,7 +34,7 @@ export function registerTicketRoutes(app: App, { db }: Deps): void {
     },
     async (request, reply) => {
       if (!canSubmitTicket(request.actor)) throw new AppError("forbidden", "You may not submit requests.");
-      const submitted = await submitTicket(db, request.actor, request.body);
+      const submitted = await submitTicket(deps, request.actor, request.body);
       return reply.status(201).send(submitted);
     },
   );

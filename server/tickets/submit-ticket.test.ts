@@ -3,13 +3,14 @@ import { anonymous } from "../accounts/actor.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildCustomer, buildSubmission, countRows } from "../test/factories.ts";
+import { buildCustomer, buildSubmission, countRows, testConfig } from "../test/factories.ts";
 import { submitTicket } from "./commands/submit-ticket.ts";
 
 describeEachEngine("submitting a ticket", ({ db }) => {
+  const ctx = () => ({ db: db(), config: testConfig() });
   it("gives tickets increasing human-facing numbers, separate from their ids", async () => {
-    const first = await submitTicket(db(), anonymous, await buildSubmission(db()));
-    const second = await submitTicket(db(), anonymous, await buildSubmission(db(), { subject: "Second" }));
+    const first = await submitTicket(ctx(), anonymous, await buildSubmission(db()));
+    const second = await submitTicket(ctx(), anonymous, await buildSubmission(db(), { subject: "Second" }));
     expect(first.number).toBe(1001);
     expect(second.number).toBe(1002);
     const rows = await db().selectFrom("tickets").select(["id", "number"]).orderBy("number").execute();
@@ -19,7 +20,7 @@ describeEachEngine("submitting a ticket", ({ db }) => {
 
   it("stores the request as submitted, starting in the 'new' status, with a created event", async () => {
     const submission = await buildSubmission(db(), { subject: "  Printer jam  ", email: "Robin@Example.COM" });
-    const { number } = await submitTicket(db(), anonymous, submission);
+    const { number } = await submitTicket(ctx(), anonymous, submission);
     const ticket = await db()
       .selectFrom("tickets")
       .innerJoin("statuses", "statuses.id", "tickets.status_id")
@@ -56,7 +57,7 @@ describeEachEngine("submitting a ticket", ({ db }) => {
       csrfToken: "c",
     };
     const { number, email } = await submitTicket(
-      db(),
+      ctx(),
       actor,
       await buildSubmission(db(), { email: "someone.else@example.com" }),
     );
@@ -71,7 +72,7 @@ describeEachEngine("submitting a ticket", ({ db }) => {
     const events = await countRows(db(), "ticket_events");
     const before = await db().selectFrom("counters").select("value").executeTakeFirstOrThrow();
     await expect(
-      submitTicket(db(), anonymous, await buildSubmission(db(), { categoryId: newId() })),
+      submitTicket(ctx(), anonymous, await buildSubmission(db(), { categoryId: newId() })),
     ).rejects.toMatchObject({ code: "validation_failed", fields: { categoryId: "Choose a category from the list." } });
     expect(await countRows(db(), "tickets")).toBe(tickets);
     expect(await countRows(db(), "ticket_events")).toBe(events);
@@ -80,7 +81,7 @@ describeEachEngine("submitting a ticket", ({ db }) => {
 
   it("never hands out the same number twice when requests arrive at once", async () => {
     const submission = await buildSubmission(db());
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitTicket(db(), anonymous, submission)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitTicket(ctx(), anonymous, submission)));
     const numbers = results.map((r) => r.number);
     expect(new Set(numbers).size).toBe(20);
     const stored = await db().selectFrom("tickets").select("number").where("number", "in", numbers).execute();

@@ -1,11 +1,14 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
+import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
+import { queueMail } from "../../mail/outbox.ts";
+import { ticketReceived } from "../../mail/templates/ticket-received.ts";
 import { insertTicketEvent } from "../events.ts";
 
 /** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
@@ -30,9 +33,12 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
   return status.id;
 }
 
-/** A customer or guest submits a request: the ticket and its "created" event in one transaction. */
+/**
+ * A customer or guest submits a request: the ticket, its "created" event and
+ * the confirmation mail to the requester, in one transaction.
+ */
 export async function submitTicket(
-  db: Kysely<Database>,
+  { db, config }: Pick<AppContext, "db" | "config">,
   actor: Actor,
   input: TicketSubmission,
 ): Promise<TicketSubmitted> {
@@ -81,6 +87,23 @@ export async function submitTicket(
       payload: { subject: input.subject, priority: input.priority, categoryId: category.id },
       at,
     });
+    await queueMail(
+      trx,
+      {
+        template: "ticket-received",
+        to: requester.email,
+        content: ticketReceived({
+          number,
+          subject: input.subject,
+          requesterName: requester.name,
+          message: input.message,
+          // Guests follow their ticket through the status check until accounts and access links exist.
+          ticketUrl: undefined,
+          statusCheckUrl: `${config.baseUrl}/`,
+        }),
+      },
+      { baseUrl: config.baseUrl, at },
+    );
     return { number, subject: input.subject, email: requester.email };
   });
 }

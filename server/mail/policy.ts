@@ -1,0 +1,9 @@
+import type { Actor } from "../accounts/actor.ts";
+import type { Config } from "../config.ts";
+
+/** The dev mailbox holds every message, sign-in links included: public only where only this machine can reach it. */
+export function canReadDevMailbox(actor: Actor, config: Pick<Config, "devMailbox">): boolean {
+  if (config.devMailbox === "public") return true;
+  if (config.devMailbox === "admins") return actor.kind === "user" && actor.user.licence === "admin";
+  return false;
+}
