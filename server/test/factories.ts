@@ -16,9 +16,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000" }), ...overrides };
 }
 
-export async function buildTestApp(db: Kysely<Database>, engine: Engine): Promise<App> {
+export async function buildTestApp(db: Kysely<Database>, engine: Engine, config = testConfig()): Promise<App> {
   await ensureCategories(db);
-  return buildApp({ db, engine, config: testConfig() });
+  return buildApp({ db, engine, config });
 }
 
 export function buildUser(

@@ -1,0 +1,112 @@
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { anonymous } from "../accounts/actor.ts";
+import { jobHandlers } from "../jobs/handlers.ts";
+import { createJobRunner } from "../jobs/runner.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildAdmin, buildCustomer, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
+import { startSmtpServer } from "../test/smtp.ts";
+import { submitTicket } from "../tickets/commands/submit-ticket.ts";
+import { devMailboxTransport, smtpTransport } from "./transport.ts";
+
+describeEachEngine("mail delivery", ({ db, engine }) => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+  });
+
+  const context = () => ({ db: db(), engine, config: testConfig({ smtpUrl: smtp.url, devMailbox: "off" }) });
+  const smtpRunner = () => {
+    const transport = smtpTransport(smtp.url);
+    return createJobRunner({ db: db(), engine, handlers: jobHandlers(context(), transport) });
+  };
+
+  it("sends the requester a confirmation with the ticket number through SMTP", async () => {
+    const { number } = await submitTicket(
+      context(),
+      anonymous,
+      await buildSubmission(db(), { subject: "Broken <b>chair</b>" }),
+    );
+    expect(smtp.received).toHaveLength(0); // nothing leaves before the runner picks it up
+    await smtpRunner().runDue();
+    const raw = smtp.received.find((m) => m.raw.includes(`[#${number}]`));
+    expect(raw?.to).toEqual(["robin.guest@example.com"]);
+    const mail = await simpleParser(raw?.raw ?? "");
+    expect(mail.subject).toBe(`[#${number}] We received your request: Broken <b>chair</b>`);
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.messageId).toMatch(/^<ticket-received\.[0-9a-f-]+@localhost>$/);
+    expect(mail.text).toContain(`given the ticket number #${number}`);
+    // What the customer typed is escaped in the HTML part, never markup.
+    expect(mail.html).toContain("Broken &lt;b&gt;chair&lt;/b&gt;");
+    expect(mail.html).not.toContain("<b>chair</b>");
+    const stored = await db()
+      .selectFrom("mail_messages")
+      .selectAll()
+      .where("subject", "like", `[#${number}]%`)
+      .executeTakeFirstOrThrow();
+    expect(stored.sent_at).not.toBeNull();
+    expect(stored.transport).toBe("smtp");
+  });
+
+  it("keeps a message the SMTP server refused and delivers it on a later attempt", async () => {
+    const { number } = await submitTicket(context(), anonymous, await buildSubmission(db()));
+    smtp.refuseNext(1);
+    let now = new Date();
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      handlers: jobHandlers(context(), smtpTransport(smtp.url)),
+      clock: () => now,
+    });
+    await runner.runDue();
+    expect(smtp.received.some((m) => m.raw.includes(`[#${number}]`))).toBe(false);
+    const job = await db().selectFrom("jobs").selectAll().where("status", "=", "pending").executeTakeFirstOrThrow();
+    expect(job.last_error).toContain("Try again later");
+    now = new Date(now.getTime() + 60_000);
+    await runner.runDue();
+    expect(smtp.received.filter((m) => m.raw.includes(`[#${number}]`))).toHaveLength(1);
+  });
+
+  it("keeps messages in the dev mailbox when there is no SMTP server, for those allowed to read it", async () => {
+    const config = testConfig({ devMailbox: "admins" });
+    const app = await buildTestApp(db(), engine, config);
+    const { number } = await submitTicket({ db: db(), config }, anonymous, await buildSubmission(db()));
+    await createJobRunner({
+      db: db(),
+      engine,
+      handlers: jobHandlers({ db: db(), engine, config }, devMailboxTransport()),
+    }).runDue();
+
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const list = await app.inject({ method: "GET", url: "/api/v1/dev-mailbox", headers: { cookie: admin.cookie } });
+    expect(list.statusCode).toBe(200);
+    const summary = list.json().messages.find((m: { subject: string }) => m.subject.startsWith(`[#${number}]`));
+    expect(summary).toMatchObject({ to: "robin.guest@example.com" });
+    expect(summary.sentAt).not.toBeNull();
+    const one = await app.inject({
+      method: "GET",
+      url: `/api/v1/dev-mailbox/${summary.id}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(one.json().text).toContain(`ticket number #${number}`);
+
+    const customer = await signInAs(app, await buildCustomer(db()));
+    for (const headers of [{}, { cookie: customer.cookie }]) {
+      expect((await app.inject({ method: "GET", url: "/api/v1/dev-mailbox", headers })).statusCode).toBe(404);
+      expect((await app.inject({ method: "GET", url: `/api/v1/dev-mailbox/${summary.id}`, headers })).statusCode).toBe(
+        404,
+      );
+    }
+  });
+
+  it("hides the dev mailbox entirely when real SMTP is configured", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ smtpUrl: smtp.url, devMailbox: "off" }));
+    const admin = await signInAs(app, await buildAdmin(db()));
+    expect(
+      (await app.inject({ method: "GET", url: "/api/v1/dev-mailbox", headers: { cookie: admin.cookie } })).statusCode,
+    ).toBe(404);
+  });
+});
