@@ -12,6 +12,7 @@ export const errorCodes = [
   "forbidden",
   "csrf_failed",
   "invalid_credentials",
+  "email_unconfirmed",
   "payload_too_large",
   "rate_limited",
   "conflict",

@@ -76,7 +76,11 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
+export const ticketViews = ["all", "mine", "department"] as const;
+
 export const ticketListQuerySchema = z.object({
+  /** all: everything the caller may see; mine: requested by them; department: their organizations' requests. */
+  view: z.enum(ticketViews).default("all"),
   /** Opaque keyset cursor from the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -33,6 +33,7 @@ const envSchema = z.object({
     )
     .optional(),
   MAIL_FROM: z.string().min(3).default("Switchboard <help@switchboard.local>"),
+  RATE_LIMITING: booleanFlag.default(true),
   DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
 });
 
@@ -56,6 +57,8 @@ export type Config = {
    * anyone when the app only listens on this machine, otherwise admins only.
    */
   devMailbox: "off" | "public" | "admins";
+  /** Limits on sign-in, registration, reset and status checks; only tests of other things turn it off. */
+  rateLimiting: boolean;
 };
 
 export class ConfigError extends Error {
@@ -97,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ?? baseUrl.startsWith("https://"),
     webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
     smtpUrl: e.SMTP_URL,
+    rateLimiting: e.RATE_LIMITING,
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
   };

@@ -1,10 +1,28 @@
 import type { SessionUser } from "../../common/accounts.ts";
+import type { Permission } from "../../common/permissions.ts";
+
+/** Signed in with a session cookie (session and CSRF token set) or an API token (both null). */
+export type UserActor = { kind: "user"; user: SessionUser; sessionId: string | null; csrfToken: string | null };
+
+/** Followed an emailed access link: may see and answer exactly one ticket, nothing else. */
+export type GuestActor = {
+  kind: "guest";
+  ticketId: string;
+  ticketNumber: number;
+  email: string;
+  sessionId: string;
+  csrfToken: string;
+};
 
 /** Who is making a request. Every policy takes one of these. */
-export type Actor = { kind: "anonymous" } | { kind: "user"; user: SessionUser; sessionId: string; csrfToken: string };
+export type Actor = { kind: "anonymous" } | UserActor | GuestActor;
 
 export const anonymous: Actor = { kind: "anonymous" };
 
-export function isStaff(actor: Actor): boolean {
+export function hasPermission(actor: Actor, permission: Permission): actor is UserActor {
+  return actor.kind === "user" && actor.user.permissions.includes(permission);
+}
+
+export function isStaff(actor: Actor): actor is UserActor {
   return actor.kind === "user" && (actor.user.licence === "agent" || actor.user.licence === "admin");
 }

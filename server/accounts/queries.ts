@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../common/accounts.ts";
 import type { Database } from "../db/schema.ts";
+import { loadPermissions } from "./permissions.ts";
 import { hashToken } from "./tokens.ts";
 
 export function normalizeEmail(email: string): string {
@@ -9,6 +10,13 @@ export function normalizeEmail(email: string): string {
 
 export function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom("users").selectAll().where("email", "=", normalizeEmail(email)).executeTakeFirst();
+}
+
+export async function toSessionUser(
+  db: Kysely<Database>,
+  user: Pick<SessionUser, "id" | "email" | "name" | "licence">,
+): Promise<SessionUser> {
+  return { ...user, permissions: await loadPermissions(db, user.id, user.licence) };
 }
 
 export type SessionRecord = { sessionId: string; csrfToken: string; user: SessionUser };
@@ -31,9 +39,58 @@ export async function findSession(db: Kysely<Database>, token: string, at: strin
     .where("users.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    sessionId: row.sessionId,
-    csrfToken: row.csrfToken,
-    user: { id: row.id, email: row.email, name: row.name, licence: row.licence },
-  };
+  const { sessionId, csrfToken, ...user } = row;
+  return { sessionId, csrfToken, user: await toSessionUser(db, user) };
+}
+
+export type GuestSessionRecord = {
+  sessionId: string;
+  csrfToken: string;
+  ticketId: string;
+  ticketNumber: number;
+  email: string;
+};
+
+export async function findGuestSession(
+  db: Kysely<Database>,
+  token: string,
+  at: string,
+): Promise<GuestSessionRecord | undefined> {
+  return (
+    db
+      .selectFrom("guest_sessions")
+      .innerJoin("tickets", "tickets.id", "guest_sessions.ticket_id")
+      .select([
+        "guest_sessions.id as sessionId",
+        "guest_sessions.csrf_token as csrfToken",
+        "guest_sessions.ticket_id as ticketId",
+        "tickets.number as ticketNumber",
+        "guest_sessions.email",
+      ])
+      .where("guest_sessions.id", "=", hashToken(token))
+      .where("guest_sessions.expires_at", ">", at)
+      // The guest's email must still be the ticket's requester: a changed requester ends old links.
+      .whereRef("tickets.requester_email", "=", "guest_sessions.email")
+      .executeTakeFirst()
+  );
+}
+
+/** The user behind a bearer API token, if the token is live and the user enabled. */
+export async function findApiTokenUser(db: Kysely<Database>, token: string): Promise<SessionUser | undefined> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select(["api_tokens.id as tokenId", "users.id", "users.email", "users.name", "users.licence"])
+    .where("api_tokens.token_hash", "=", hashToken(token))
+    .where("api_tokens.revoked_at", "is", null)
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await db
+    .updateTable("api_tokens")
+    .set({ last_used_at: new Date().toISOString() })
+    .where("id", "=", row.tokenId)
+    .execute();
+  const { tokenId: _tokenId, ...user } = row;
+  return toSessionUser(db, user);
 }

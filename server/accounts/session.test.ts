@@ -15,7 +15,8 @@ describeEachEngine("sessions", ({ db, engine }) => {
       payload: { email: agent.email.toUpperCase(), password: testPassword },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toEqual({ id: agent.id, email: agent.email, name: agent.name, licence: "agent" });
+    expect(response.json().user).toMatchObject({ id: agent.id, email: agent.email, name: agent.name, licence: "agent" });
+    expect(response.json().user.permissions).toEqual(expect.arrayContaining(["tickets.view_all", "tickets.work"]));
     const cookie = response.cookies.find((c) => c.name === "sb_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     const session = await app.inject({
@@ -95,7 +96,7 @@ describeEachEngine("sessions", ({ db, engine }) => {
       .where("user_id", "=", agent.user.id)
       .execute();
     const expired = await app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: agent.cookie } });
-    expect(expired.json()).toEqual({ user: null, csrfToken: null });
+    expect(expired.json()).toEqual({ user: null, guest: null, csrfToken: null });
     const unknown = await app.inject({
       method: "GET",
       url: "/api/v1/tickets",

@@ -3,6 +3,7 @@ import { type Migration, Migrator } from "kysely/migration";
 import type { Engine } from "./engine.ts";
 import { foundation } from "./migrations/0001_foundation.ts";
 import { jobsAndMail } from "./migrations/0002_jobs_and_mail.ts";
+import { accounts } from "./migrations/0003_accounts.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -10,6 +11,7 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001_foundation": foundation(engine),
     "0002_jobs_and_mail": jobsAndMail(engine),
+    "0003_accounts": accounts(engine),
   };
 }
 

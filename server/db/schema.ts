@@ -20,6 +20,8 @@ export interface UsersTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   disabled_at: Timestamp | null;
+  /** Null until the person followed the link in the confirmation mail; unconfirmed accounts can only confirm. */
+  email_confirmed_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -64,6 +66,7 @@ export interface TicketsTable {
   requester_email: string;
   requester_name: string;
   requester_id: string | null;
+  organization_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -114,6 +117,92 @@ export interface MailMessagesTable {
   transport: "smtp" | "dev" | null;
 }
 
+export type AccountTokenPurpose = "confirm_email" | "reset_password";
+
+/** One-time links sent by mail; only the SHA-256 of the token is stored (as the id). */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A guest's emailed access link to one ticket; only the newest unused one per ticket and email is live. */
+export interface GuestLinksTable {
+  id: string;
+  ticket_id: string;
+  email: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface GuestSessionsTable {
+  id: string;
+  ticket_id: string;
+  email: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface RolesTable {
+  id: string;
+  /** Set on the built-in roles so code can find them by key; null for roles admins create. */
+  key: string | null;
+  name: string;
+  permissions: Json;
+  default_for: Licence | null;
+  created_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  /** Departments are organizations with a parent (an account). */
+  parent_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrganizationMembersTable {
+  user_id: string;
+  organization_id: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface GroupMembersTable {
+  user_id: string;
+  group_id: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -124,6 +213,17 @@ export interface Database {
   ticket_events: TicketEventsTable;
   jobs: JobsTable;
   mail_messages: MailMessagesTable;
+  account_tokens: AccountTokensTable;
+  guest_links: GuestLinksTable;
+  guest_sessions: GuestSessionsTable;
+  roles: RolesTable;
+  user_roles: UserRolesTable;
+  organizations: OrganizationsTable;
+  organization_members: OrganizationMembersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type User = Selectable<UsersTable>;

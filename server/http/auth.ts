@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Actor, anonymous } from "../accounts/actor.ts";
-import { findSession } from "../accounts/queries.ts";
+import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
 import { now } from "../db/engine.ts";
 import { AppError } from "./errors.ts";
 import type { App, Deps } from "./types.ts";
@@ -13,6 +13,7 @@ declare module "fastify" {
 }
 
 export const sessionCookie = "sb_session";
+export const guestCookie = "sb_guest";
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function sameToken(a: string, b: string): boolean {
@@ -21,11 +22,22 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+function requireCsrf(request: FastifyRequest, expected: string): void {
+  const sent = request.headers["x-csrf-token"];
+  if (typeof sent !== "string" || !sameToken(sent, expected)) {
+    throw new AppError(
+      "csrf_failed",
+      "Your session's security token is missing or out of date. Reload the page and try again.",
+    );
+  }
+}
+
 /**
- * Resolves the actor from the session cookie, and guards every write against
+ * Resolves the actor: a bearer API token, a user's session cookie, or a
+ * guest's access-link cookie, in that order. Guards every write against
  * cross-site requests: browsers that say the request is cross-site, or send
- * an Origin that is not ours, are refused; a signed-in write must also carry
- * the session's CSRF token in `x-csrf-token`.
+ * an Origin that is not ours, are refused; a cookie-authenticated write must
+ * also carry the session's CSRF token in `x-csrf-token`.
  */
 export function registerAuth(app: App, { db, config }: Deps): void {
   const ownOrigin = new URL(config.baseUrl).origin;
@@ -42,6 +54,16 @@ export function registerAuth(app: App, { db, config }: Deps): void {
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const unsafe = unsafeMethods.has(request.method);
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      // Bearer tokens are never sent by browsers on their own, so they need no CSRF token.
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const user = token ? await findApiTokenUser(db, token) : undefined;
+      if (!user) throw new AppError("unauthenticated", "That API token is not valid.");
+      request.actor = { kind: "user", user, sessionId: null, csrfToken: null };
+      return;
+    }
+
     if (unsafe) {
       const origin = request.headers.origin;
       const requestOrigin = `${request.protocol}://${request.host}`;
@@ -51,23 +73,33 @@ export function registerAuth(app: App, { db, config }: Deps): void {
       }
     }
 
-    const token = request.cookies[sessionCookie];
-    if (!token) return;
-    const session = await findSession(db, token, now());
-    if (!session) {
+    const at = now();
+    const sessionToken = request.cookies[sessionCookie];
+    if (sessionToken) {
+      const session = await findSession(db, sessionToken, at);
+      if (session) {
+        if (unsafe) requireCsrf(request, session.csrfToken);
+        request.actor = {
+          kind: "user",
+          user: session.user,
+          sessionId: session.sessionId,
+          csrfToken: session.csrfToken,
+        };
+        return;
+      }
       // A stale cookie is cleared rather than rejected: the person is simply signed out.
       reply.clearCookie(sessionCookie, { path: "/" });
-      return;
     }
-    if (unsafe) {
-      const sent = request.headers["x-csrf-token"];
-      if (typeof sent !== "string" || !sameToken(sent, session.csrfToken)) {
-        throw new AppError(
-          "csrf_failed",
-          "Your session's security token is missing or out of date. Reload the page and try again.",
-        );
+
+    const guestToken = request.cookies[guestCookie];
+    if (guestToken) {
+      const guest = await findGuestSession(db, guestToken, at);
+      if (guest) {
+        if (unsafe) requireCsrf(request, guest.csrfToken);
+        request.actor = { kind: "guest", ...guest };
+        return;
       }
+      reply.clearCookie(guestCookie, { path: "/" });
     }
-    request.actor = { kind: "user", user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken };
   });
 }

@@ -6,6 +6,7 @@ const httpStatus: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  email_unconfirmed: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

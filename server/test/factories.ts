@@ -13,7 +13,10 @@ import type { App } from "../http/types.ts";
 export const testPassword = "correct horse battery staple";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000" }), ...overrides };
+  return {
+    ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000", RATE_LIMITING: "false" }),
+    ...overrides,
+  };
 }
 
 export async function buildTestApp(db: Kysely<Database>, engine: Engine, config = testConfig()): Promise<App> {

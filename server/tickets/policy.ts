@@ -1,24 +1,49 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import { type Actor, isStaff } from "../accounts/actor.ts";
+import { type Actor, hasPermission, type UserActor } from "../accounts/actor.ts";
 import type { Database } from "../db/schema.ts";
 
-/** Anyone may submit a request from the public form; per-service visibility narrows this with the catalog. */
-export function canSubmitTicket(_actor: Actor): boolean {
-  return true;
-}
-
-export function canListAllTickets(actor: Actor): boolean {
-  return isStaff(actor);
-}
-
+export type TicketView = "all" | "mine" | "department";
 export type TicketScope = (eb: ExpressionBuilder<Database, "tickets">) => Expression<SqlBool>;
+
+/** Guests and visitors use the public request form; account holders need the permission. */
+export function canSubmitTicket(actor: Actor): boolean {
+  return actor.kind === "user" ? hasPermission(actor, "tickets.submit") : true;
+}
+
+const nothing: TicketScope = (eb) => eb.lit(false);
+const everything: TicketScope = (eb) => eb.lit(true);
+
+/** Tickets filed under an organization the user belongs to, or under a department of one. */
+function departmentScope(actor: UserActor): TicketScope {
+  return (eb) => {
+    const memberships = eb
+      .selectFrom("organization_members")
+      .select("organization_members.organization_id")
+      .where("organization_members.user_id", "=", actor.user.id);
+    const reachable = eb
+      .selectFrom("organizations")
+      .select("organizations.id")
+      .where((o) => o.or([o("organizations.id", "in", memberships), o("organizations.parent_id", "in", memberships)]));
+    return eb("tickets.organization_id", "in", reachable);
+  };
+}
 
 /**
  * Turns the actor into the where-clause that every ticket list and lookup goes
  * through. Deny by default: an actor that no rule covers matches nothing.
  */
-export function ticketScope(actor: Actor): TicketScope {
-  if (isStaff(actor)) return (eb) => eb.lit(true);
-  if (actor.kind === "user") return (eb) => eb("tickets.requester_id", "=", actor.user.id);
-  return (eb) => eb.lit(false);
+export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope {
+  if (actor.kind === "guest") return (eb) => eb("tickets.id", "=", actor.ticketId);
+  if (actor.kind !== "user") return nothing;
+  const own: TicketScope = (eb) => eb("tickets.requester_id", "=", actor.user.id);
+  const department = hasPermission(actor, "tickets.view_department") ? departmentScope(actor) : nothing;
+  switch (view) {
+    case "mine":
+      return own;
+    case "department":
+      return department;
+    case "all":
+      if (hasPermission(actor, "tickets.view_all")) return everything;
+      return (eb) => eb.or([own(eb), department(eb)]);
+  }
 }

@@ -7,10 +7,11 @@ import {
   ticketSubmissionSchema,
   ticketSubmittedSchema,
 } from "../../common/tickets.ts";
+import { enforceLimit } from "../accounts/rate-limit.ts";
 import { AppError, notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { submitTicket } from "./commands/submit-ticket.ts";
-import { canListAllTickets, canSubmitTicket, ticketScope } from "./policy.ts";
+import { canSubmitTicket, ticketScope } from "./policy.ts";
 import { findTicketByNumber, listTickets } from "./queries.ts";
 
 const refusals = {
@@ -33,7 +34,15 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      if (!canSubmitTicket(request.actor)) throw new AppError("forbidden", "You may not submit requests.");
+      if (!canSubmitTicket(request.actor)) throw new AppError("forbidden", "Your account may not submit requests.");
+      if (request.actor.kind !== "user") {
+        await enforceLimit(
+          db,
+          "submitTicket",
+          { ip: request.ip, target: request.body.email },
+          { enabled: deps.config.rateLimiting },
+        );
+      }
       const submitted = await submitTicket(deps, request.actor, request.body);
       return reply.status(201).send(submitted);
     },
@@ -51,8 +60,8 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see tickets.");
-      if (!canListAllTickets(request.actor)) throw new AppError("forbidden", "Only agents can see the ticket list.");
-      return listTickets(db, ticketScope(request.actor), request.query);
+      const { view, ...page } = request.query;
+      return listTickets(db, ticketScope(request.actor, view), page);
     },
   );
 

@@ -52,7 +52,13 @@ describeEachEngine("submitting a ticket", ({ db }) => {
     const customer = await buildCustomer(db());
     const actor = {
       kind: "user" as const,
-      user: { id: customer.id, email: customer.email, name: customer.name, licence: customer.licence },
+      user: {
+        id: customer.id,
+        email: customer.email,
+        name: customer.name,
+        licence: customer.licence,
+        permissions: ["tickets.submit"],
+      },
       sessionId: "s",
       csrfToken: "c",
     };

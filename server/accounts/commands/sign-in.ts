@@ -4,7 +4,7 @@ import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { verifyPassword } from "../passwords.ts";
-import { findUserByEmail } from "../queries.ts";
+import { findUserByEmail, toSessionUser } from "../queries.ts";
 import { hashToken, newToken } from "../tokens.ts";
 
 export const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
@@ -21,6 +21,12 @@ export async function signIn(db: Kysely<Database>, input: SignIn): Promise<Signe
   const passwordMatches = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !passwordMatches || user.disabled_at) {
     throw new AppError("invalid_credentials", "That email and password do not match an account.");
+  }
+  if (!user.email_confirmed_at) {
+    throw new AppError(
+      "email_unconfirmed",
+      "Confirm your email address first: follow the link we sent you, or ask for a new one.",
+    );
   }
   const token = newToken();
   const csrfToken = newToken();
@@ -39,7 +45,7 @@ export async function signIn(db: Kysely<Database>, input: SignIn): Promise<Signe
     token,
     csrfToken,
     expiresAt,
-    user: { id: user.id, email: user.email, name: user.name, licence: user.licence },
+    user: await toSessionUser(db, user),
   };
 }
 

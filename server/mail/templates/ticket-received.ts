@@ -5,22 +5,21 @@ export type TicketReceivedParams = {
   subject: string;
   requesterName: string;
   message: string;
-  /** Where the requester can follow the ticket; absent for guests until they use the status check. */
-  ticketUrl: string | undefined;
-  statusCheckUrl: string;
+  /** The portal page for account holders; a personal access link for guests. */
+  ticketUrl: string;
+  forGuest: boolean;
 };
 
 export function ticketReceived(p: TicketReceivedParams): RenderedMail {
   const subject = `[#${p.number}] We received your request: ${p.subject}`;
-  const follow = p.ticketUrl
-    ? `You can follow it here: ${p.ticketUrl}`
-    : `To check its status, use your email address and ticket number #${p.number} at ${p.statusCheckUrl}`;
+  const guestNote = "This link is personal: anyone who has it can read and answer your request.";
   const text = [
     `Hello ${p.requesterName},`,
     "",
     `Thank you for contacting us. Your request has been received and given the ticket number #${p.number}.`,
     "",
-    follow,
+    `Follow it and reply here: ${p.ticketUrl}`,
+    ...(p.forGuest ? [guestNote] : []),
     "",
     "Your request:",
     p.message,
@@ -29,7 +28,8 @@ export function ticketReceived(p: TicketReceivedParams): RenderedMail {
     subject,
     `<p>Hello ${escapeHtml(p.requesterName)},</p>
 <p>Thank you for contacting us. Your request has been received and given the ticket number <strong>#${p.number}</strong>.</p>
-${p.ticketUrl ? button(p.ticketUrl, "View your request") : `<p>To check its status, use your email address and ticket number #${p.number} on the <a href="${escapeHtml(p.statusCheckUrl)}">status page</a>.</p>`}
+${button(p.ticketUrl, "View your request")}
+${p.forGuest ? `<p>${guestNote}</p>` : ""}
 <p><strong>Your request:</strong></p>
 ${paragraphs(p.message)}`,
   );

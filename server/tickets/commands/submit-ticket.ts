@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
+import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
@@ -61,6 +62,17 @@ export async function submitTicket(
     }
     const at = now();
     const ticketId = newId();
+    // Filed under the requester's department (or account), so colleagues with department access see it.
+    const organization = requester.id
+      ? await trx
+          .selectFrom("organization_members")
+          .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
+          .select("organizations.id")
+          .where("organization_members.user_id", "=", requester.id)
+          .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
+          .orderBy("organizations.name")
+          .executeTakeFirst()
+      : undefined;
     const number = await nextTicketNumber(trx);
     await trx
       .insertInto("tickets")
@@ -75,6 +87,7 @@ export async function submitTicket(
         requester_email: requester.email,
         requester_name: requester.name,
         requester_id: requester.id,
+        organization_id: organization?.id ?? null,
         created_at: at,
         updated_at: at,
       })
@@ -87,6 +100,11 @@ export async function submitTicket(
       payload: { subject: input.subject, priority: input.priority, categoryId: category.id },
       at,
     });
+    // Every mail to a guest carries a fresh access link; account holders get the portal page.
+    const forGuest = requester.id === null;
+    const ticketUrl = forGuest
+      ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticketId, requester.email, new Date(at)))
+      : `${config.baseUrl}/requests/${number}`;
     await queueMail(
       trx,
       {
@@ -97,9 +115,8 @@ export async function submitTicket(
           subject: input.subject,
           requesterName: requester.name,
           message: input.message,
-          // Guests follow their ticket through the status check until accounts and access links exist.
-          ticketUrl: undefined,
-          statusCheckUrl: `${config.baseUrl}/`,
+          ticketUrl,
+          forGuest,
         }),
       },
       { baseUrl: config.baseUrl, at },

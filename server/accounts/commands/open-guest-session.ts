@@ -1,0 +1,60 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { guestSessionLifetimeMs } from "../guest-links.ts";
+import { hashToken, newToken } from "../tokens.ts";
+
+export type GuestSessionOpened = {
+  token: string;
+  csrfToken: string;
+  ticketNumber: number;
+  email: string;
+  expiresAt: Date;
+};
+
+/** Trades a one-time access link for a session that can see exactly that ticket. */
+export async function openGuestSession(db: Kysely<Database>, linkToken: string): Promise<GuestSessionOpened> {
+  const at = new Date();
+  return db.transaction().execute(async (trx) => {
+    const link = await trx
+      .updateTable("guest_links")
+      .set({ used_at: at.toISOString() })
+      .where("id", "=", hashToken(linkToken))
+      .where("used_at", "is", null)
+      .where("expires_at", ">", at.toISOString())
+      .returning(["ticket_id", "email"])
+      .executeTakeFirst();
+    const ticket = link
+      ? await trx
+          .selectFrom("tickets")
+          .select("number")
+          .where("id", "=", link.ticket_id)
+          .where("requester_email", "=", link.email)
+          .executeTakeFirst()
+      : undefined;
+    if (!link || !ticket) {
+      throw new AppError(
+        "validation_failed",
+        "This access link is not valid any more. Ask for a new one on the status page.",
+        {
+          token: "This link is not valid any more.",
+        },
+      );
+    }
+    const token = newToken();
+    const csrfToken = newToken();
+    const expiresAt = new Date(at.getTime() + guestSessionLifetimeMs);
+    await trx
+      .insertInto("guest_sessions")
+      .values({
+        id: hashToken(token),
+        ticket_id: link.ticket_id,
+        email: link.email,
+        csrf_token: csrfToken,
+        created_at: at.toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
+      .execute();
+    return { token, csrfToken, ticketNumber: ticket.number, email: link.email, expiresAt };
+  });
+}

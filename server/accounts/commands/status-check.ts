@@ -1,0 +1,45 @@
+import type { StatusCheck } from "../../../common/accounts.ts";
+import type { AppContext } from "../../context.ts";
+import { queueMail } from "../../mail/outbox.ts";
+import { guestAccess } from "../../mail/templates/guest-access.ts";
+import { guestLinkUrl, issueGuestLink } from "../guest-links.ts";
+import { normalizeEmail } from "../queries.ts";
+
+export const statusCheckAccepted =
+  "If that email address and ticket number match a request, we sent an access link to that address.";
+
+/**
+ * A guest asks for their ticket by email and number. On a match the access
+ * link goes to the requester's address (never shown in the answer), so
+ * knowing a number is not enough to read someone else's ticket.
+ */
+export async function requestStatusCheck(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  input: StatusCheck,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const at = new Date();
+  await db.transaction().execute(async (trx) => {
+    const ticket = await trx
+      .selectFrom("tickets")
+      .select(["id", "number", "subject"])
+      .where("number", "=", input.number)
+      .where("requester_email", "=", email)
+      .executeTakeFirst();
+    if (!ticket) return;
+    const token = await issueGuestLink(trx, ticket.id, email, at);
+    await queueMail(
+      trx,
+      {
+        template: "guest-access",
+        to: email,
+        content: guestAccess({
+          number: ticket.number,
+          subject: ticket.subject,
+          accessUrl: guestLinkUrl(config.baseUrl, token),
+        }),
+      },
+      { baseUrl: config.baseUrl, at: at.toISOString() },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../http/errors.ts";
+
+export type Limit = { max: number; windowMs: number };
+
+const fifteenMinutes = 15 * 60 * 1000;
+const hour = 60 * 60 * 1000;
+
+/** Per client address and per target address (the email being signed in, registered, reset or looked up). */
+export const limits = {
+  signIn: { perIp: { max: 30, windowMs: fifteenMinutes }, perTarget: { max: 10, windowMs: fifteenMinutes } },
+  register: { perIp: { max: 10, windowMs: hour }, perTarget: { max: 3, windowMs: hour } },
+  passwordReset: { perIp: { max: 10, windowMs: hour }, perTarget: { max: 3, windowMs: hour } },
+  statusCheck: { perIp: { max: 20, windowMs: hour }, perTarget: { max: 5, windowMs: hour } },
+  submitTicket: { perIp: { max: 30, windowMs: hour }, perTarget: { max: 10, windowMs: hour } },
+} satisfies Record<string, { perIp: Limit; perTarget: Limit }>;
+
+/**
+ * Counts one hit against `key` in a fixed window and says whether it is still
+ * within the limit. Kept in the database so every app instance shares it.
+ */
+export async function hit(db: Kysely<Database>, key: string, limit: Limit, at: Date): Promise<boolean> {
+  const now = at.toISOString();
+  const windowOpenedBefore = new Date(at.getTime() - limit.windowMs).toISOString();
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: now, hits: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => {
+        const expired = eb("rate_limits.window_start", "<=", windowOpenedBefore);
+        return {
+          hits: eb
+            .case()
+            .when(expired)
+            .then(1)
+            .else(eb("rate_limits.hits", "+", 1))
+            .end(),
+          window_start: eb.case().when(expired).then(now).else(eb.ref("rate_limits.window_start")).end(),
+        };
+      }),
+    )
+    .returning("hits")
+    .executeTakeFirstOrThrow();
+  return row.hits <= limit.max;
+}
+
+/** Throws `rate_limited` when either the client or the target has made too many attempts. */
+export async function enforceLimit(
+  db: Kysely<Database>,
+  action: keyof typeof limits,
+  client: { ip: string; target: string },
+  options: { enabled: boolean; at?: Date },
+): Promise<void> {
+  if (!options.enabled) return;
+  const at = options.at ?? new Date();
+  const { perIp, perTarget } = limits[action];
+  // Both counters advance on every attempt, so hammering one address from many clients is capped too.
+  const ipOk = await hit(db, `${action}:ip:${client.ip}`, perIp, at);
+  const targetOk = await hit(db, `${action}:target:${client.target.toLowerCase()}`, perTarget, at);
+  if (!ipOk || !targetOk) {
+    throw new AppError("rate_limited", "Too many attempts. Please wait a few minutes and try again.");
+  }
+}
