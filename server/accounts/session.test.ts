@@ -15,7 +15,12 @@ describeEachEngine("sessions", ({ db, engine }) => {
       payload: { email: agent.email.toUpperCase(), password: testPassword },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ id: agent.id, email: agent.email, name: agent.name, licence: "agent" });
+    expect(response.json().user).toMatchObject({
+      id: agent.id,
+      email: agent.email,
+      name: agent.name,
+      licence: "agent",
+    });
     expect(response.json().user.permissions).toEqual(expect.arrayContaining(["tickets.view_all", "tickets.work"]));
     const cookie = response.cookies.find((c) => c.name === "sb_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });

@@ -79,3 +79,21 @@ export function countRows(db: Kysely<Database>, table: "tickets" | "ticket_event
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.n));
 }
+
+/** The newest message stored for an address (what the dev mailbox or SMTP would deliver). */
+export async function latestMailTo(db: Kysely<Database>, to: string) {
+  return db
+    .selectFrom("mail_messages")
+    .selectAll()
+    .where("to_address", "=", to)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** Pulls the token out of the first link to `path` (e.g. "/confirm/") in a message's text. */
+export function linkToken(text: string | undefined, path: string): string {
+  const token = text?.match(new RegExp(`${path}([A-Za-z0-9_-]+)`))?.[1];
+  if (!token) throw new Error(`no ${path} link in:\n${text}`);
+  return token;
+}

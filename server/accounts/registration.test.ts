@@ -1,0 +1,193 @@
+import { expect, it } from "vitest";
+import type { App } from "../http/types.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildSubmission, buildTestApp, countRows, latestMailTo, linkToken } from "../test/factories.ts";
+
+describeEachEngine("registration and confirmation", ({ db, engine }) => {
+  let app: App;
+  const post = (url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    app.inject({ method: "POST", url, payload, headers });
+  const signIn = (email: string, password: string) => post("/api/v1/session", { email, password });
+
+  it("registers an account that can do nothing until its address is confirmed", async () => {
+    app = await buildTestApp(db(), engine);
+    // A guest request made before registering, from the same address.
+    await post(
+      "/api/v1/tickets",
+      await buildSubmission(db(), { email: "kim@example.com", subject: "Before I had an account" }),
+    );
+
+    const registered = await post("/api/v1/accounts", {
+      name: "Kim Lee",
+      email: "Kim@Example.com",
+      password: "a long password",
+    });
+    expect(registered.statusCode).toBe(202);
+    expect(registered.json().message).toContain("Check your email");
+
+    const unconfirmed = await signIn("kim@example.com", "a long password");
+    expect(unconfirmed.statusCode).toBe(403);
+    expect(unconfirmed.json().error.code).toBe("email_unconfirmed");
+    expect(unconfirmed.cookies).toHaveLength(0);
+
+    const mail = await latestMailTo(db(), "kim@example.com");
+    expect(mail?.subject).toBe("Confirm your email address");
+    expect(mail?.text_body).toContain("http://localhost:3000/confirm/");
+    const confirmed = await post("/api/v1/accounts/confirmation", { token: linkToken(mail?.text_body, "/confirm/") });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toEqual({ email: "kim@example.com" });
+
+    const signedIn = await signIn("kim@example.com", "a long password");
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ email: "kim@example.com", licence: "customer" });
+    expect(signedIn.json().user.permissions).toEqual(["catalog.view", "tickets.submit"]);
+    const cookie = `sb_session=${signedIn.cookies.find((c) => c.name === "sb_session")?.value}`;
+    const mine = await app.inject({ method: "GET", url: "/api/v1/tickets?view=mine", headers: { cookie } });
+    expect(mine.json().tickets.map((t: { subject: string }) => t.subject)).toEqual(["Before I had an account"]);
+  });
+
+  it("uses a confirmation link once only", async () => {
+    await post("/api/v1/accounts", { name: "Once", email: "once@example.com", password: "a long password" });
+    const token = linkToken((await latestMailTo(db(), "once@example.com"))?.text_body, "/confirm/");
+    expect((await post("/api/v1/accounts/confirmation", { token })).statusCode).toBe(200);
+    const again = await post("/api/v1/accounts/confirmation", { token });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toBe("This link is not valid any more. Ask for a new one.");
+  });
+
+  it("answers a registration for a taken address exactly as for a new one, and tells the owner by mail", async () => {
+    await post("/api/v1/accounts", { name: "First", email: "taken@example.com", password: "a long password" });
+    await post("/api/v1/accounts/confirmation", {
+      token: linkToken((await latestMailTo(db(), "taken@example.com"))?.text_body, "/confirm/"),
+    });
+    const users = await countRows(db(), "users");
+    const fresh = await post("/api/v1/accounts", {
+      name: "Fresh",
+      email: "fresh@example.com",
+      password: "a long password",
+    });
+    const taken = await post("/api/v1/accounts", {
+      name: "Intruder",
+      email: "taken@example.com",
+      password: "another password",
+    });
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(taken.json()).toEqual(fresh.json());
+    expect(await countRows(db(), "users")).toBe(users + 1);
+    expect((await latestMailTo(db(), "taken@example.com"))?.subject).toBe("You already have an account");
+    // The intruder's password did not replace the owner's.
+    expect((await signIn("taken@example.com", "another password")).statusCode).toBe(401);
+    expect((await signIn("taken@example.com", "a long password")).statusCode).toBe(200);
+  });
+
+  it("sends a new link on request, and the older one stops working", async () => {
+    await post("/api/v1/accounts", { name: "Resend", email: "resend@example.com", password: "a long password" });
+    const first = linkToken((await latestMailTo(db(), "resend@example.com"))?.text_body, "/confirm/");
+    const resent = await post("/api/v1/accounts/confirmation/resend", { email: "resend@example.com" });
+    expect(resent.statusCode).toBe(202);
+    const second = linkToken((await latestMailTo(db(), "resend@example.com"))?.text_body, "/confirm/");
+    expect(second).not.toBe(first);
+    expect((await post("/api/v1/accounts/confirmation", { token: first })).statusCode).toBe(400);
+    expect((await post("/api/v1/accounts/confirmation", { token: second })).statusCode).toBe(200);
+  });
+
+  it("refuses weak passwords and bad addresses with field messages, creating nothing", async () => {
+    const users = await countRows(db(), "users");
+    const response = await post("/api/v1/accounts", { name: "", email: "nope", password: "short" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      name: "Enter your name.",
+      email: "Enter a valid email address, like name@example.com.",
+      password: "Use at least 10 characters for your password.",
+    });
+    expect(await countRows(db(), "users")).toBe(users);
+  });
+
+  it("refuses malformed tokens with a clear message", async () => {
+    for (const token of ["", "x", ["abc"], { $gt: "" }, "a".repeat(10_000), "not a token at all!!"]) {
+      const response = await post("/api/v1/accounts/confirmation", { token });
+      expect(response.statusCode, JSON.stringify(token).slice(0, 40)).toBe(400);
+      expect(response.json().error.fields.token).toMatch(/This link is not valid/);
+    }
+  });
+});
+
+describeEachEngine("password reset and change", ({ db, engine }) => {
+  let app: App;
+  const post = (url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    app.inject({ method: "POST", url, payload, headers });
+
+  it("resets a forgotten password by mail and signs the account out everywhere", async () => {
+    app = await buildTestApp(db(), engine);
+    await createUser(db(), {
+      email: "reset@example.com",
+      name: "Reset",
+      password: "the old password",
+      licence: "customer",
+    });
+    const old = await post("/api/v1/session", { email: "reset@example.com", password: "the old password" });
+    const oldCookie = `sb_session=${old.cookies.find((c) => c.name === "sb_session")?.value}`;
+
+    const unknown = await post("/api/v1/password-resets", { email: "nobody@example.com" });
+    const known = await post("/api/v1/password-resets", { email: "reset@example.com" });
+    expect(known.statusCode).toBe(202);
+    expect(known.json()).toEqual(unknown.json());
+    expect(await latestMailTo(db(), "nobody@example.com")).toBeUndefined();
+
+    const token = linkToken((await latestMailTo(db(), "reset@example.com"))?.text_body, "/reset-password/");
+    const weak = await post("/api/v1/password-resets/complete", { token, password: "short" });
+    expect(weak.statusCode).toBe(400);
+    const done = await post("/api/v1/password-resets/complete", { token, password: "the new password" });
+    expect(done.statusCode).toBe(200);
+
+    expect(
+      (await app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie: oldCookie } })).json().user,
+    ).toBeNull();
+    expect(
+      (await post("/api/v1/session", { email: "reset@example.com", password: "the old password" })).statusCode,
+    ).toBe(401);
+    expect(
+      (await post("/api/v1/session", { email: "reset@example.com", password: "the new password" })).statusCode,
+    ).toBe(200);
+    expect((await post("/api/v1/password-resets/complete", { token, password: "yet another one" })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it("changes the password with the current one, keeping this session and ending the others", async () => {
+    await createUser(db(), {
+      email: "change@example.com",
+      name: "Change",
+      password: "first password",
+      licence: "customer",
+    });
+    const signIn = async () => {
+      const r = await post("/api/v1/session", { email: "change@example.com", password: "first password" });
+      return {
+        cookie: `sb_session=${r.cookies.find((c) => c.name === "sb_session")?.value}`,
+        csrf: r.json().csrfToken,
+      };
+    };
+    const here = await signIn();
+    const elsewhere = await signIn();
+    const wrong = await post(
+      "/api/v1/account/password",
+      { currentPassword: "not it", newPassword: "second password" },
+      { cookie: here.cookie, "x-csrf-token": here.csrf },
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ currentPassword: "That is not your current password." });
+    const changed = await post(
+      "/api/v1/account/password",
+      { currentPassword: "first password", newPassword: "second password" },
+      { cookie: here.cookie, "x-csrf-token": here.csrf },
+    );
+    expect(changed.statusCode).toBe(200);
+    const session = (cookie: string) => app.inject({ method: "GET", url: "/api/v1/session", headers: { cookie } });
+    expect((await session(here.cookie)).json().user?.email).toBe("change@example.com");
+    expect((await session(elsewhere.cookie)).json().user).toBeNull();
+    expect(
+      (await post("/api/v1/account/password", { currentPassword: "x", newPassword: "second password" })).statusCode,
+    ).toBe(401);
+  });
+});
