@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildSubmission, buildTestApp, countRows, latestMailTo, linkToken } from "../test/factories.ts";
+import { createUser } from "./commands/create-user.ts";
 
 describeEachEngine("registration and confirmation", ({ db, engine }) => {
   let app: App;
