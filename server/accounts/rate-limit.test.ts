@@ -1,0 +1,56 @@
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildTestApp, latestMailTo, testConfig } from "../test/factories.ts";
+import { hit, limits } from "./rate-limit.ts";
+
+describeEachEngine("rate limits", ({ db, engine }) => {
+  it("counts hits in a fixed window and starts afresh when it has passed", async () => {
+    const limit = { max: 2, windowMs: 60_000 };
+    const start = new Date("2026-03-02T10:00:00.000Z");
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    expect(await hit(db(), "k", limit, at(0))).toBe(true);
+    expect(await hit(db(), "k", limit, at(1_000))).toBe(true);
+    expect(await hit(db(), "k", limit, at(2_000))).toBe(false);
+    expect(await hit(db(), "other", limit, at(2_000))).toBe(true);
+    expect(await hit(db(), "k", limit, at(60_001))).toBe(true);
+  });
+
+  it("stops guessing at a status check after a few tries for one address, without saying whether it matched", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const tries = limits.statusCheck.perTarget.max;
+    for (let i = 0; i < tries; i += 1) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/status-checks",
+        payload: { email: "target@example.com", number: 1000 + i },
+      });
+      expect(response.statusCode).toBe(202);
+    }
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/v1/status-checks",
+      payload: { email: "target@example.com", number: 2000 },
+    });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toEqual({
+      code: "rate_limited",
+      message: "Too many attempts. Please wait a few minutes and try again.",
+    });
+    expect(await latestMailTo(db(), "target@example.com")).toBeUndefined();
+  });
+
+  it("limits password guessing per account", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const statuses: number[] = [];
+    for (let i = 0; i <= limits.signIn.perTarget.max; i += 1) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email: "victim@example.com", password: `guess ${i}` },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
