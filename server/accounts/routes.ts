@@ -1,4 +1,7 @@
 import type { App, Deps } from "../http/types.ts";
+import { registerAdminApiTokenRoutes } from "./routes/admin-api-tokens.ts";
+import { registerAdminDirectoryRoutes } from "./routes/admin-directory.ts";
+import { registerAdminUserRoutes } from "./routes/admin-users.ts";
 import { registerGuestAccessRoutes } from "./routes/guest-access.ts";
 import { registerRegistrationRoutes } from "./routes/registration.ts";
 import { registerSessionRoutes } from "./routes/session.ts";
@@ -7,4 +10,7 @@ export function registerAccountRoutes(app: App, deps: Deps): void {
   registerSessionRoutes(app, deps);
   registerRegistrationRoutes(app, deps);
   registerGuestAccessRoutes(app, deps);
+  registerAdminUserRoutes(app, deps);
+  registerAdminDirectoryRoutes(app, deps);
+  registerAdminApiTokenRoutes(app, deps);
 }

@@ -1,0 +1,144 @@
+/**
+ * Roles, organizations and groups: small records an admin creates, renames
+ * and removes. Each function is one use-case in one statement or transaction.
+ */
+import type { Kysely } from "kysely";
+import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
+import { newId } from "../../db/ids.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+
+function nameTaken(what: string): AppError {
+  return new AppError("conflict", `A ${what} with that name already exists.`, {
+    name: `A ${what} with that name already exists.`,
+  });
+}
+
+async function uniquely<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(what);
+    throw error;
+  }
+}
+
+export async function createRole(
+  db: Kysely<Database>,
+  input: { name: string; permissions: string[] },
+): Promise<string> {
+  const id = newId();
+  await uniquely("role", () =>
+    db
+      .insertInto("roles")
+      .values({
+        id,
+        key: null,
+        name: input.name,
+        permissions: encodeJson([...new Set(input.permissions)].sort()),
+        default_for: null,
+        created_at: now(),
+      })
+      .execute(),
+  );
+  return id;
+}
+
+export async function updateRole(db: Kysely<Database>, id: string, input: { name: string; permissions: string[] }) {
+  const result = await uniquely("role", () =>
+    db
+      .updateTable("roles")
+      .set({ name: input.name, permissions: encodeJson([...new Set(input.permissions)].sort()) })
+      .where("id", "=", id)
+      .executeTakeFirst(),
+  );
+  if (!result.numUpdatedRows) throw notFound("That role");
+}
+
+/** Built-in roles stay: they are what new users of each licence receive. */
+export async function deleteRole(db: Kysely<Database>, id: string): Promise<void> {
+  const role = await db.selectFrom("roles").select("key").where("id", "=", id).executeTakeFirst();
+  if (!role) throw notFound("That role");
+  if (role.key !== null)
+    throw new AppError("conflict", "Built-in roles cannot be deleted; you can change their permissions.");
+  await db.deleteFrom("roles").where("id", "=", id).execute();
+}
+
+/** Accounts are top-level organizations; departments sit one level below an account. */
+async function checkParent(db: Kysely<Database>, id: string | null, parentId: string | null | undefined) {
+  if (!parentId) return;
+  const parent = await db
+    .selectFrom("organizations")
+    .select(["id", "parent_id"])
+    .where("id", "=", parentId)
+    .executeTakeFirst();
+  const problem = !parent
+    ? "Choose an organization from the list."
+    : parent.parent_id !== null
+      ? "Departments sit directly under an account, not under another department."
+      : parent.id === id
+        ? "An organization cannot be its own department."
+        : undefined;
+  if (problem) throw new AppError("validation_failed", "Some fields need attention.", { parentId: problem });
+  if (id) {
+    const child = await db.selectFrom("organizations").select("id").where("parent_id", "=", id).executeTakeFirst();
+    if (child) {
+      throw new AppError("validation_failed", "Some fields need attention.", {
+        parentId: "This organization has departments of its own, so it cannot become a department.",
+      });
+    }
+  }
+}
+
+export async function createOrganization(
+  db: Kysely<Database>,
+  input: { name: string; parentId?: string | null | undefined },
+) {
+  await checkParent(db, null, input.parentId);
+  const id = newId();
+  await db
+    .insertInto("organizations")
+    .values({ id, name: input.name, parent_id: input.parentId ?? null, created_at: now() })
+    .execute();
+  return id;
+}
+
+export async function updateOrganization(
+  db: Kysely<Database>,
+  id: string,
+  input: { name: string; parentId?: string | null | undefined },
+) {
+  await checkParent(db, id, input.parentId);
+  const result = await db
+    .updateTable("organizations")
+    .set({ name: input.name, ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}) })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!result.numUpdatedRows) throw notFound("That organization");
+}
+
+/** Removing an organization keeps its tickets (they lose the link) and refuses while it has departments. */
+export async function deleteOrganization(db: Kysely<Database>, id: string): Promise<void> {
+  const child = await db.selectFrom("organizations").select("id").where("parent_id", "=", id).executeTakeFirst();
+  if (child) throw new AppError("conflict", "Remove or move this organization's departments first.");
+  const result = await db.deleteFrom("organizations").where("id", "=", id).executeTakeFirst();
+  if (!result.numDeletedRows) throw notFound("That organization");
+}
+
+export async function createGroup(db: Kysely<Database>, input: { name: string }): Promise<string> {
+  const id = newId();
+  await uniquely("group", () => db.insertInto("groups").values({ id, name: input.name, created_at: now() }).execute());
+  return id;
+}
+
+export async function updateGroup(db: Kysely<Database>, id: string, input: { name: string }) {
+  const result = await uniquely("group", () =>
+    db.updateTable("groups").set({ name: input.name }).where("id", "=", id).executeTakeFirst(),
+  );
+  if (!result.numUpdatedRows) throw notFound("That group");
+}
+
+export async function deleteGroup(db: Kysely<Database>, id: string): Promise<void> {
+  const result = await db.deleteFrom("groups").where("id", "=", id).executeTakeFirst();
+  if (!result.numDeletedRows) throw notFound("That group");
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from "kysely";
+import type { UpdateUser } from "../../../common/admin.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import type { UserActor } from "../actor.ts";
+import { replaceMemberships } from "../memberships.ts";
+
+/**
+ * Changes a user's name, licence, roles, organizations, groups or disabled
+ * state. Disabling ends their sessions at once. Admins cannot disable or
+ * demote themselves, so a help desk never loses its last way in by accident.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  admin: UserActor,
+  userId: string,
+  input: UpdateUser,
+): Promise<void> {
+  if (userId === admin.user.id) {
+    if (input.disabled)
+      throw new AppError("validation_failed", "You cannot disable your own account.", {
+        disabled: "You cannot disable your own account.",
+      });
+    if (input.licence && input.licence !== "admin") {
+      throw new AppError("validation_failed", "You cannot remove your own admin licence.", {
+        licence: "You cannot remove your own admin licence.",
+      });
+    }
+  }
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "disabled_at"])
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    if (!user) throw notFound("That user");
+    await trx
+      .updateTable("users")
+      .set({
+        updated_at: at,
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.licence !== undefined ? { licence: input.licence } : {}),
+        ...(input.disabled !== undefined ? { disabled_at: input.disabled ? (user.disabled_at ?? at) : null } : {}),
+      })
+      .where("id", "=", userId)
+      .execute();
+    if (input.roleIds) await replaceMemberships(trx, userId, "roles", input.roleIds);
+    if (input.organizationIds) await replaceMemberships(trx, userId, "organizations", input.organizationIds);
+    if (input.groupIds) await replaceMemberships(trx, userId, "groups", input.groupIds);
+    if (input.disabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  });
+}

@@ -1,0 +1,294 @@
+/**
+ * Walks every route in the OpenAPI document with every kind of actor and
+ * checks the status each gets. A route added without a row here fails the
+ * suite, so nobody can add an endpoint without deciding who may use it.
+ */
+import { expect, it } from "vitest";
+import { createUser } from "../accounts/commands/create-user.ts";
+import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
+import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildSubmission, buildTestApp, latestMailTo, linkToken, testConfig, testPassword } from "../test/factories.ts";
+import type { App } from "./types.ts";
+
+const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
+type ActorName = (typeof actors)[number];
+type Expected = Record<ActorName, number>;
+type Fixture = {
+  ticketA: number;
+  userId: string;
+  roleId: string;
+  orgId: string;
+  groupId: string;
+  tokenId: string;
+  mailId: string;
+};
+type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected };
+
+const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
+const adminOnly = (success: number): Expected => ({
+  anonymous: 401,
+  guest: 401,
+  customerA: 403,
+  customerB: 403,
+  sameDepartment: 403,
+  agent: 403,
+  admin: success,
+});
+const signedInUsers = (code: number): Expected => ({ ...all(code), anonymous: 401, guest: 401 });
+let unique = 0;
+const fresh = () => `${Date.now()}-${(unique += 1)}`;
+
+const matrix: Record<string, Row> = {
+  "GET /api/v1/session": { path: () => "/api/v1/session", expected: all(200) },
+  "POST /api/v1/session": {
+    path: () => "/api/v1/session",
+    body: () => ({ email: "nobody@example.com", password: "wrong password" }),
+    expected: all(401),
+  },
+  "POST /api/v1/accounts": {
+    path: () => "/api/v1/accounts",
+    body: () => ({ name: "New", email: `new-${fresh()}@example.com`, password: "a long password" }),
+    expected: all(202),
+  },
+  "POST /api/v1/accounts/confirmation": {
+    path: () => "/api/v1/accounts/confirmation",
+    body: () => ({ token: "x".repeat(43) }),
+    expected: all(400),
+  },
+  "POST /api/v1/accounts/confirmation/resend": {
+    path: () => "/api/v1/accounts/confirmation/resend",
+    body: () => ({ email: "a@example.com" }),
+    expected: all(202),
+  },
+  "POST /api/v1/password-resets": {
+    path: () => "/api/v1/password-resets",
+    body: () => ({ email: "a@example.com" }),
+    expected: all(202),
+  },
+  "POST /api/v1/password-resets/complete": {
+    path: () => "/api/v1/password-resets/complete",
+    body: () => ({ token: "x".repeat(43), password: "a long password" }),
+    expected: all(400),
+  },
+  "POST /api/v1/account/password": {
+    path: () => "/api/v1/account/password",
+    body: () => ({ currentPassword: "not the password", newPassword: "a long password" }),
+    // Signed-in users reach the check of their current password; nobody else gets that far.
+    expected: signedInUsers(400),
+  },
+  "POST /api/v1/status-checks": {
+    path: () => "/api/v1/status-checks",
+    body: (f) => ({ email: "someone@example.com", number: f.ticketA }),
+    expected: all(202),
+  },
+  "POST /api/v1/guest-sessions": {
+    path: () => "/api/v1/guest-sessions",
+    body: () => ({ token: "x".repeat(43) }),
+    expected: all(400),
+  },
+  "GET /api/v1/categories": { path: () => "/api/v1/categories", expected: all(200) },
+  "POST /api/v1/tickets": { path: () => "/api/v1/tickets", body: () => undefined, expected: all(201) },
+  "GET /api/v1/tickets": { path: () => "/api/v1/tickets", expected: { ...all(200), anonymous: 401 } },
+  "GET /api/v1/tickets/{number}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "GET /api/v1/dev-mailbox": { path: () => "/api/v1/dev-mailbox", expected: { ...all(404), admin: 200 } },
+  "GET /api/v1/dev-mailbox/{id}": {
+    path: (f) => `/api/v1/dev-mailbox/${f.mailId}`,
+    expected: { ...all(404), admin: 200 },
+  },
+  "GET /api/v1/admin/users": { path: () => "/api/v1/admin/users", expected: adminOnly(200) },
+  "POST /api/v1/admin/users": {
+    path: () => "/api/v1/admin/users",
+    body: () => ({ name: "Invitee", email: `invitee-${fresh()}@example.com`, licence: "customer" }),
+    expected: adminOnly(201),
+  },
+  "PATCH /api/v1/admin/users/{id}": {
+    path: (f) => `/api/v1/admin/users/${f.userId}`,
+    body: () => ({ name: "Renamed" }),
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/roles": { path: () => "/api/v1/admin/roles", expected: adminOnly(200) },
+  "POST /api/v1/admin/roles": {
+    path: () => "/api/v1/admin/roles",
+    body: () => ({ name: `Role ${fresh()}`, permissions: ["tickets.submit"] }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/roles/{id}": {
+    path: (f) => `/api/v1/admin/roles/${f.roleId}`,
+    body: () => ({ name: `Renamed role ${fresh()}`, permissions: [] }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/roles/{id}": { path: (f) => `/api/v1/admin/roles/${f.roleId}`, expected: adminOnly(204) },
+  "GET /api/v1/admin/organizations": { path: () => "/api/v1/admin/organizations", expected: adminOnly(200) },
+  "POST /api/v1/admin/organizations": {
+    path: () => "/api/v1/admin/organizations",
+    body: () => ({ name: "Globex" }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/organizations/{id}": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
+    body: () => ({ name: "Scratch org renamed" }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/organizations/{id}": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/groups": { path: () => "/api/v1/admin/groups", expected: adminOnly(200) },
+  "POST /api/v1/admin/groups": {
+    path: () => "/api/v1/admin/groups",
+    body: () => ({ name: `Group ${fresh()}` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/groups/{id}": {
+    path: (f) => `/api/v1/admin/groups/${f.groupId}`,
+    body: () => ({ name: `Renamed group ${fresh()}` }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/groups/{id}": { path: (f) => `/api/v1/admin/groups/${f.groupId}`, expected: adminOnly(204) },
+  "GET /api/v1/admin/api-tokens": { path: () => "/api/v1/admin/api-tokens", expected: adminOnly(200) },
+  "POST /api/v1/admin/api-tokens": {
+    path: () => "/api/v1/admin/api-tokens",
+    body: (f) => ({ name: "Integration", userId: f.userId }),
+    expected: adminOnly(201),
+  },
+  "DELETE /api/v1/admin/api-tokens/{id}": {
+    path: (f) => `/api/v1/admin/api-tokens/${f.tokenId}`,
+    expected: adminOnly(204),
+  },
+  // Last, because it ends each actor's session.
+  "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
+};
+
+describeEachEngine("authorization matrix", ({ db, engine }) => {
+  it("gives every kind of actor exactly the expected answer on every route", async () => {
+    const app: App = await buildTestApp(db(), engine, testConfig({ devMailbox: "admins" }));
+    const credentials = new Map<ActorName, { cookie: string; csrf: string }>();
+    const inject = (method: string, url: string, actor: ActorName, payload?: unknown) => {
+      const c = credentials.get(actor);
+      return app.inject({
+        method: method as "GET",
+        url,
+        headers: c ? { cookie: c.cookie, "x-csrf-token": c.csrf } : {},
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      });
+    };
+    const signIn = async (email: string) => {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email, password: testPassword },
+      });
+      return {
+        cookie: `sb_session=${r.cookies.find((c) => c.name === "sb_session")?.value}`,
+        csrf: r.json().csrfToken,
+      };
+    };
+
+    // Acme has a Finance department; customer A and the department viewer work there, customer B does not.
+    const acme = await createOrganization(db(), { name: "Acme" });
+    const finance = await createOrganization(db(), { name: "Finance", parentId: acme });
+    const departmentRole = await db()
+      .selectFrom("roles")
+      .select("id")
+      .where("key", "=", "department_viewer")
+      .executeTakeFirstOrThrow();
+    const users: Partial<Record<ActorName, string>> = {};
+    for (const [name, licence] of [
+      ["customerA", "customer"],
+      ["customerB", "customer"],
+      ["sameDepartment", "customer"],
+      ["agent", "agent"],
+      ["admin", "admin"],
+    ] as const) {
+      const user = await createUser(db(), {
+        email: `${name.toLowerCase()}-${engine}@example.com`,
+        name,
+        password: testPassword,
+        licence,
+      });
+      users[name] = user.id;
+    }
+    await db()
+      .insertInto("organization_members")
+      .values([
+        { user_id: users.customerA ?? "", organization_id: finance },
+        { user_id: users.sameDepartment ?? "", organization_id: finance },
+      ])
+      .execute();
+    await db()
+      .insertInto("user_roles")
+      .values({ user_id: users.sameDepartment ?? "", role_id: departmentRole.id })
+      .execute();
+    for (const name of ["customerA", "customerB", "sameDepartment", "agent", "admin"] as const) {
+      credentials.set(name, await signIn(`${name.toLowerCase()}-${engine}@example.com`));
+    }
+    const submitted = await inject(
+      "POST",
+      "/api/v1/tickets",
+      "customerA",
+      await buildSubmission(db(), { subject: "A's ticket" }),
+    );
+    const ticketA = submitted.json().number as number;
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/status-checks",
+      payload: { email: `customera-${engine}@example.com`, number: ticketA },
+    });
+    const guestToken = linkToken((await latestMailTo(db(), `customera-${engine}@example.com`))?.text_body, "/access/");
+    const guest = await app.inject({ method: "POST", url: "/api/v1/guest-sessions", payload: { token: guestToken } });
+    credentials.set("guest", {
+      cookie: `sb_guest=${guest.cookies.find((c) => c.name === "sb_guest")?.value}`,
+      csrf: guest.json().csrfToken,
+    });
+
+    const mail = await db().selectFrom("mail_messages").select("id").executeTakeFirstOrThrow();
+    const fixture: Fixture = {
+      ticketA,
+      userId: (
+        await createUser(db(), {
+          email: `target-${engine}@example.com`,
+          name: "Target",
+          password: null,
+          licence: "customer",
+        })
+      ).id,
+      roleId: await createRole(db(), { name: "Scratch role", permissions: [] }),
+      orgId: await createOrganization(db(), { name: "Scratch org" }),
+      groupId: await createGroup(db(), { name: "Scratch group" }),
+      tokenId: "",
+      mailId: mail.id,
+    };
+    fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
+
+    const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(
+      operations.filter((op) => !(op in matrix)),
+      "routes without a row in the authorization matrix",
+    ).toEqual([]);
+
+    const failures: string[] = [];
+    for (const [operation, row] of Object.entries(matrix)) {
+      const [method = "GET"] = operation.split(" ");
+      for (const actor of actors) {
+        const payload =
+          operation === "POST /api/v1/tickets"
+            ? await buildSubmission(db(), { subject: `From ${actor}` })
+            : row.body?.(fixture);
+        const response = await inject(method, row.path(fixture), actor, payload);
+        if (response.statusCode !== row.expected[actor]) {
+          failures.push(
+            `${operation} as ${actor}: expected ${row.expected[actor]}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
