@@ -1,0 +1,53 @@
+import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link, Navigate, useLocation } from "react-router";
+import type { SessionUser } from "../../common/accounts.ts";
+import { isStaff, useSession } from "../api/session.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { SignInForm } from "./SignInForm.tsx";
+
+/** Where to go once signed in: back to the workspace page that sent the person here, or the ticket list. */
+function returnPath(state: unknown): string {
+  if (typeof state === "object" && state !== null && "from" in state && typeof state.from === "string") {
+    if (state.from.startsWith("/agent/")) return state.from;
+  }
+  return "/agent/tickets";
+}
+
+export function AgentSignInScene() {
+  useDocumentTitle("Agent sign-in");
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <LoadingState label="Checking your session" />;
+  const user = session.data?.user;
+  if (isStaff(user)) return <Navigate to={returnPath(location.state)} replace />;
+  return (
+    <Stack gap="md" maw={440} mx="auto">
+      <Title order={1}>Agent sign-in</Title>
+      {user ? (
+        <CustomerNotice user={user} />
+      ) : (
+        <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+          <SignInForm />
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function CustomerNotice({ user }: { user: SessionUser }) {
+  return (
+    <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+      <Stack gap="xs">
+        <Text fw={600}>This area is for agents</Text>
+        <Text>
+          You are signed in as {user.email}, which is a customer account. The agent workspace is only for the help desk
+          team.
+        </Text>
+        <Anchor component={Link} to="/" underline="always">
+          Go to the help desk home page
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,14 @@
+import { Navigate, Outlet, useLocation } from "react-router";
+import { isStaff, useSession } from "../api/session.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+
+/** The agent workspace's gate: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
+export function RequireAgent() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <LoadingState label="Checking your session" />;
+  if (!isStaff(session.data?.user)) {
+    return <Navigate to="/agent" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,36 @@
+import { Badge, type BadgeProps } from "@mantine/core";
+import { type Priority, priorityLabels, type StatusCategory } from "../../common/tickets.ts";
+
+/**
+ * Colour grows with urgency. Shades are picked for AA contrast: light badges
+ * pair shade 1 with shade 9 text; filled ones carry text that reads on them.
+ */
+const priorityLooks: Record<Priority, BadgeProps> = {
+  low: { color: "gray", variant: "light" },
+  medium: { color: "blue", variant: "light" },
+  high: { color: "orange.5", variant: "filled", c: "black" },
+  urgent: { color: "red.9", variant: "filled", c: "white" },
+};
+
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  return <Badge {...priorityLooks[priority]}>{priorityLabels[priority]}</Badge>;
+}
+
+const statusColours: Record<StatusCategory, string> = {
+  new: "blue",
+  open: "teal",
+  pending: "yellow",
+  on_hold: "grape",
+  solved: "green",
+  closed: "gray",
+  cancelled: "gray",
+};
+
+/** The status as agents call it; the dot's colour tells the category apart at a glance, the text carries it. */
+export function StatusBadge({ label, category }: { label: string; category: StatusCategory }) {
+  return (
+    <Badge variant="dot" color={statusColours[category]} c="dark.9">
+      {label}
+    </Badge>
+  );
+}

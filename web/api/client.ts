@@ -1,0 +1,102 @@
+import type { z } from "zod";
+import { type Session, sessionSchema } from "../../common/accounts.ts";
+import { type ErrorCode, errorResponseSchema } from "../../common/errors.ts";
+
+/** The API's error codes, plus the two ways a request can fail before the API answers. */
+export type ApiErrorCode = ErrorCode | "network_error" | "unexpected_response";
+
+/** What every failed request throws: the server's code and sentence, and a sentence per field when it sent them. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(status: number, code: ApiErrorCode, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+type RequestOptions<T> = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  /** Checks and types the response body; leave out for answers without one (204). */
+  schema?: z.ZodType<T>;
+};
+
+const sessionPath = "/api/v1/session";
+
+/**
+ * The session's CSRF token, sent back on every write. `undefined` means we have
+ * not asked the server yet; `null` means nobody is signed in, so none is needed.
+ */
+let csrfToken: string | null | undefined;
+
+/** Keeps the CSRF token of a session the app has just learned about (loaded, signed in or signed out). */
+export function adoptSession(session: Session): Session {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export async function fetchSession(): Promise<Session> {
+  return adoptSession(await send(sessionPath, { schema: sessionSchema }));
+}
+
+/** Sends one JSON request to the API and returns its checked body, or throws an `ApiError`. */
+export async function request<T>(path: string, options: RequestOptions<T> & { schema: z.ZodType<T> }): Promise<T>;
+export async function request(path: string, options: RequestOptions<never>): Promise<void>;
+export async function request<T>(path: string, options: RequestOptions<T>): Promise<T | undefined> {
+  try {
+    return await send(path, options);
+  } catch (error) {
+    // The token goes stale when someone signs in or out in another tab: learn the new one and try once more.
+    if (error instanceof ApiError && error.code === "csrf_failed" && options.method && options.method !== "GET") {
+      await fetchSession();
+      return send(path, options);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions<T> & { schema: z.ZodType<T> }): Promise<T>;
+async function send<T>(path: string, options: RequestOptions<T>): Promise<T | undefined>;
+async function send<T>(path: string, { method = "GET", body, schema }: RequestOptions<T>): Promise<T | undefined> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") {
+    if (csrfToken === undefined) await fetchSession();
+    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "We could not reach Switchboard. Check your connection and try again.");
+  }
+
+  if (!response.ok) throw await errorFrom(response);
+  if (!schema || response.status === 204) return undefined;
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new ApiError(response.status, "unexpected_response", "Switchboard sent an answer we did not understand.");
+  }
+  return parsed.data;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(response.status, code, message, fields);
+  }
+  return new ApiError(response.status, "internal", "Something went wrong on our side. Please try again.");
+}

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SessionUser, SignIn } from "../../common/accounts.ts";
+import { sessionSchema } from "../../common/accounts.ts";
+import { adoptSession, fetchSession, request } from "./client.ts";
+
+export const sessionKey = ["session"] as const;
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** Agents and admins work in the agent workspace; customers and guests use the portal. */
+export function isStaff(user: SessionUser | null | undefined): user is SessionUser {
+  return user?.licence === "agent" || user?.licence === "admin";
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (credentials: SignIn) =>
+      adoptSession(await request("/api/v1/session", { method: "POST", body: credentials, schema: sessionSchema })),
+    onSuccess: (session) => {
+      // Whatever was loaded for the previous person must not be shown to this one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      queryClient.setQueryData(sessionKey, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // The server says what a signed-out visitor's session looks like; the app does not guess.
+    mutationFn: async () => {
+      await request("/api/v1/session", { method: "DELETE" });
+      return fetchSession();
+    },
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      queryClient.setQueryData(sessionKey, session);
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type TicketSubmission,
+  ticketDetailSchema,
+  ticketPageSchema,
+  ticketSubmittedSchema,
+} from "../../common/tickets.ts";
+import { request } from "./client.ts";
+
+const ticketsKey = ["tickets"] as const;
+const pageSize = 25;
+
+export function useSubmitTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (submission: TicketSubmission) =>
+      request("/api/v1/tickets", { method: "POST", body: submission, schema: ticketSubmittedSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketsKey }),
+  });
+}
+
+/** The agent list, newest first, a page at a time (keyset cursor from the server). */
+export function useTickets() {
+  return useInfiniteQuery({
+    queryKey: [...ticketsKey, "list"],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: String(pageSize) });
+      if (pageParam) query.set("cursor", pageParam);
+      return request(`/api/v1/tickets?${query}`, { schema: ticketPageSchema });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useTicket(number: number) {
+  return useQuery({
+    queryKey: [...ticketsKey, "detail", number],
+    queryFn: () => request(`/api/v1/tickets/${number}`, { schema: ticketDetailSchema }),
+  });
+}

@@ -1,0 +1,27 @@
+import "@mantine/core/styles.css";
+import "./ui/global.css";
+import { MantineProvider } from "@mantine/core";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { createQueryClient } from "./api/query-client.ts";
+import { routes } from "./routes.tsx";
+import { cssVariablesResolver, theme } from "./ui/theme.ts";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element to render into.");
+
+const queryClient = createQueryClient();
+const router = createBrowserRouter(routes);
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

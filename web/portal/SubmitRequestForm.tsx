@@ -1,0 +1,111 @@
+import { Alert, Button, NativeSelect, Paper, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useNavigate } from "react-router";
+import type { SessionUser } from "../../common/accounts.ts";
+import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } from "../../common/tickets.ts";
+import { useCategories } from "../api/catalog.ts";
+import { ApiError } from "../api/client.ts";
+import { useSubmitTicket } from "../api/tickets.ts";
+import { fieldErrors } from "../ui/form-errors.ts";
+import type { RequestSubmittedState } from "./RequestSubmittedScene.tsx";
+
+type Values = { name: string; email: string; subject: string; priority: Priority; categoryId: string; message: string };
+/** Top to bottom, so the first field with a problem is the one that gets focus. */
+const fieldOrder = ["name", "email", "subject", "priority", "categoryId", "message"] as const;
+const priorityOptions = priorities.map((value) => ({ value, label: priorityLabels[value] }));
+
+export function SubmitRequestForm({ requester }: { requester: SessionUser | null }) {
+  const navigate = useNavigate();
+  const categories = useCategories();
+  const submit = useSubmitTicket();
+  const form = useForm<Values>({
+    initialValues: {
+      name: requester?.name ?? "",
+      email: requester?.email ?? "",
+      subject: "",
+      priority: "medium",
+      categoryId: "",
+      message: "",
+    },
+    validate: (values) => fieldErrors(ticketSubmissionSchema, values),
+  });
+
+  const focusFirstError = (errors: Record<string, unknown>) => {
+    const field = fieldOrder.find((name) => errors[name]);
+    if (field) form.getInputNode(field)?.focus();
+  };
+
+  const handleSubmit = form.onSubmit((values) => {
+    const parsed = ticketSubmissionSchema.safeParse(values);
+    if (!parsed.success) return;
+    submit.mutate(parsed.data, {
+      onSuccess: (ticket) => {
+        const state: RequestSubmittedState = { email: ticket.email };
+        void navigate(`/requests/submitted/${ticket.number}`, { state });
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === "validation_failed") {
+          form.setErrors(error.fields);
+          focusFirstError(error.fields);
+        }
+      },
+    });
+  }, focusFirstError);
+
+  const categoryOptions = [
+    { value: "", label: categories.isPending ? "Loading categories…" : "Choose a category" },
+    ...(categories.data ?? []).map((category) => ({ value: category.id, label: category.name })),
+  ];
+  const fromAccount = requester ? "From your account" : undefined;
+
+  return (
+    <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+      <form onSubmit={handleSubmit} noValidate aria-label="Submit a request">
+        <Stack gap="md">
+          <TextInput
+            label="Your name"
+            autoComplete="name"
+            readOnly={!!requester}
+            variant={requester ? "filled" : "default"}
+            description={fromAccount}
+            {...form.getInputProps("name")}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            readOnly={!!requester}
+            variant={requester ? "filled" : "default"}
+            description={fromAccount}
+            {...form.getInputProps("email")}
+          />
+          <TextInput label="Subject" {...form.getInputProps("subject")} />
+          <NativeSelect label="Priority" data={priorityOptions} {...form.getInputProps("priority")} />
+          <NativeSelect
+            label="Category"
+            data={categoryOptions}
+            description={
+              categories.isError ? "The categories could not be loaded. Reload the page to try again." : undefined
+            }
+            {...form.getInputProps("categoryId")}
+          />
+          <Textarea label="Message" autosize minRows={6} maxRows={16} {...form.getInputProps("message")} />
+          {submit.isError && (
+            <Alert color="red" title="Your request was not sent">
+              {submit.error.message}
+            </Alert>
+          )}
+          <Button
+            type="submit"
+            size="md"
+            loading={submit.isPending}
+            disabled={submit.isPending}
+            style={{ alignSelf: "flex-start" }}
+          >
+            Submit request
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,43 @@
+import { Box, Container, Text } from "@mantine/core";
+import { useEffect, useRef } from "react";
+import { Outlet, ScrollRestoration, useLocation } from "react-router";
+import { SiteHeader } from "./SiteHeader.tsx";
+
+/** The frame around every page: skip link, header with navigation, the scene, footer. */
+export function Layout() {
+  const mainRef = useMainFocusOnNavigation();
+  return (
+    <div className="site">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <SiteHeader />
+      <Box component="main" id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <Container size="lg" px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
+          <Outlet />
+        </Container>
+      </Box>
+      <Box component="footer" className="site-footer">
+        <Container size="lg" py="md">
+          <Text size="sm" c="dimmed">
+            Switchboard · an open-source help desk
+          </Text>
+        </Container>
+      </Box>
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+/** After a client-side navigation, focus moves to the new content, as it would on a full page load. */
+function useMainFocusOnNavigation() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return mainRef;
+}
