@@ -39,6 +39,10 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     const page = await app.inject("/agent/tickets/1001");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Switchboard app");
+    // An asset from an older build must not come back as the HTML page.
+    const staleAsset = await app.inject("/assets/index-old.js");
+    expect(staleAsset.statusCode).toBe(404);
+    expect(staleAsset.headers["content-type"]).toContain("application/json");
   });
 
   it("says how to build the web app when it has not been built", async () => {

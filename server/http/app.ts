@@ -85,10 +85,13 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
 async function registerWebApp(app: App, distDir: string): Promise<void> {
   const built = existsSync(path.join(distDir, "index.html"));
   if (built) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+    // wildcard: files built after start are served too (a rebuild needs no restart); misses reach the not-found handler.
+    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || request.method !== "GET") {
+    // Files (assets of an older build, typos) get a real 404; only page paths fall back to the app.
+    const looksLikeFile = request.url.startsWith("/assets/") || /\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (request.url.startsWith("/api/") || request.method !== "GET" || looksLikeFile) {
       return reply.status(404).send({ error: { code: "not_found", message: "There is nothing at this address." } });
     }
     if (!built) {

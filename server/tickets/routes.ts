@@ -71,19 +71,16 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ["tickets"],
         summary: "One ticket by its number",
-        params: z.object({
-          number: z.coerce
-            .number()
-            .int()
-            .positive()
-            .max(2 ** 31 - 1),
-        }),
+        // Any text is accepted here so that a number that is not one answers "not found" like a missing ticket.
+        params: z.object({ number: z.string().max(20) }),
         response: { 200: ticketDetailSchema, ...refusals },
       },
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
-      const ticket = await findTicketByNumber(db, ticketScope(request.actor), request.params.number);
+      const number = /^\d{1,10}$/.test(request.params.number) ? Number(request.params.number) : Number.NaN;
+      const ticket =
+        number <= 2 ** 31 - 1 ? await findTicketByNumber(db, ticketScope(request.actor), number) : undefined;
       if (!ticket) throw notFound("That ticket");
       return ticket;
     },
