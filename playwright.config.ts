@@ -6,7 +6,10 @@ import { defineConfig } from "@playwright/test";
  * PostgreSQL locally; CI always runs both.
  */
 const ports = { sqlite: 4101, postgres: 4102 } as const;
-const requested = (process.env.CI === "true" ? undefined : process.env.E2E_ENGINES)?.split(",") ?? ["sqlite", "postgres"];
+const requested = (process.env.CI === "true" ? undefined : process.env.E2E_ENGINES)?.split(",") ?? [
+  "sqlite",
+  "postgres",
+];
 const engines = (["sqlite", "postgres"] as const).filter((engine) => requested.includes(engine));
 
 export default defineConfig({

@@ -37,7 +37,10 @@ const adminOnly = (success: number): Expected => ({
 });
 const signedInUsers = (code: number): Expected => ({ ...all(code), anonymous: 401, guest: 401 });
 let unique = 0;
-const fresh = () => `${Date.now()}-${(unique += 1)}`;
+const fresh = () => {
+  unique += 1;
+  return `${Date.now()}-${unique}`;
+};
 
 const matrix: Record<string, Row> = {
   "GET /api/v1/session": { path: () => "/api/v1/session", expected: all(200) },
