@@ -36,6 +36,9 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     const api = await app.inject("/api/v1/nothing-here");
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe("not_found");
+    const home = await app.inject("/");
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain("Switchboard app");
     const page = await app.inject("/agent/tickets/1001");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Switchboard app");

@@ -87,6 +87,8 @@ async function registerWebApp(app: App, distDir: string): Promise<void> {
   if (built) {
     // wildcard: files built after start are served too (a rebuild needs no restart); misses reach the not-found handler.
     await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+    // The root is a directory to the static plugin; it is the app's home page to people.
+    app.get("/", { schema: { hide: true } }, (_request, reply) => reply.type("text/html").sendFile("index.html"));
   }
   app.setNotFoundHandler((request, reply) => {
     // Files (assets of an older build, typos) get a real 404; only page paths fall back to the app.

@@ -16,6 +16,14 @@ const httpStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+const codeForStatus: Partial<Record<number, ErrorCode>> = {
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  413: "payload_too_large",
+  429: "rate_limited",
+};
+
 /** The one error type commands and routes throw; `code` is part of the API, `message` is for people. */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -71,7 +79,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       return reply.status(400).send(body("validation_failed", "Send the request body as JSON."));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return reply.status(error.statusCode).send(body("validation_failed", error.message));
+    const code = codeForStatus[error.statusCode] ?? "validation_failed";
+    return reply.status(error.statusCode).send(body(code, error.message));
   }
   request.log.error({ err: error }, "request failed");
   return reply.status(500).send(body("internal", "Something went wrong on our side. Please try again."));
