@@ -5,7 +5,9 @@ import { defineConfig } from "@playwright/test";
  * in Debian's Chromium (no browser download). Set E2E_ENGINES=sqlite to skip
  * PostgreSQL locally; CI always runs both.
  */
-const ports = { sqlite: 4101, postgres: 4102 } as const;
+// E2E_PORT_BASE lets two runs on one machine use different ports.
+const base = Number(process.env.E2E_PORT_BASE ?? 4101);
+const ports = { sqlite: base, postgres: base + 1 } as const;
 const requested = (process.env.CI === "true" ? undefined : process.env.E2E_ENGINES)?.split(",") ?? [
   "sqlite",
   "postgres",
