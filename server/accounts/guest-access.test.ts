@@ -112,3 +112,34 @@ describeEachEngine("guest status check and access links", ({ db, engine }) => {
     });
   });
 });
+
+describeEachEngine("links in mail", ({ db, engine }) => {
+  it("are built from the configured base URL, never from the request's Host header", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ baseUrl: "https://help.example.com" }));
+    const headers = { host: "evil.example", "x-forwarded-host": "evil.example" };
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers,
+      payload: await buildSubmission(db(), { email: "host@example.com" }),
+    });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/password-resets",
+      headers,
+      payload: { email: "host@example.com" },
+    });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/accounts",
+      headers,
+      payload: { name: "Host", email: "host2@example.com", password: "a long password" },
+    });
+    const mails = await db().selectFrom("mail_messages").select(["text_body", "html_body"]).execute();
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    for (const mail of mails) {
+      expect(mail.text_body).toContain("https://help.example.com/");
+      expect(`${mail.text_body}${mail.html_body}`).not.toContain("evil.example");
+    }
+  });
+});
