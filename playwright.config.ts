@@ -20,7 +20,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: process.env.CI === "true",
   retries: 0,
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: ".tmp/playwright-report.json" }]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
