@@ -17,31 +17,48 @@ export const messageMaxLength = 20_000;
 export const nameMaxLength = 120;
 export const emailMaxLength = 254;
 
-/** What the portal's "Submit a request" form sends. The same schema validates on both sides. */
-export const ticketSubmissionSchema = z.object({
-  subject: z
-    .string({ error: "Enter a subject." })
-    .trim()
-    .min(1, "Enter a subject.")
-    .max(subjectMaxLength, `Keep the subject under ${subjectMaxLength} characters.`),
-  priority: z.enum(priorities, { error: "Choose a priority: Low, Medium, High or Urgent." }),
-  categoryId: z.uuid({ error: "Choose a category." }),
-  message: z
-    .string({ error: "Describe what you need." })
-    .trim()
-    .min(1, "Describe what you need.")
-    .max(messageMaxLength, `Keep the message under ${messageMaxLength.toLocaleString("en")} characters.`),
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(nameMaxLength, `Keep your name under ${nameMaxLength} characters.`),
-  email: z
-    .string({ error: "Enter your email address." })
-    .trim()
-    .max(emailMaxLength, "That email address is too long.")
-    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
-});
+/**
+ * What the portal's request forms send: the general form (with a category) or
+ * a service's form (with the service's custom fields). The same schema
+ * validates on both sides; custom fields are checked against the service's
+ * ticket type on the server (and by the form with `fieldsSchema`).
+ */
+export const ticketSubmissionSchema = z
+  .object({
+    subject: z
+      .string({ error: "Enter a subject." })
+      .trim()
+      .min(1, "Enter a subject.")
+      .max(subjectMaxLength, `Keep the subject under ${subjectMaxLength} characters.`),
+    priority: z.enum(priorities, { error: "Choose a priority: Low, Medium, High or Urgent." }),
+    categoryId: z.uuid({ error: "Choose a category." }).optional(),
+    serviceId: z.uuid({ error: "Choose a service from the catalog." }).optional(),
+    message: z
+      .string({ error: "Describe what you need." })
+      .trim()
+      .min(1, "Describe what you need.")
+      .max(messageMaxLength, `Keep the message under ${messageMaxLength.toLocaleString("en")} characters.`),
+    /** html: from the rich-text editor (sanitised on the server); text: plain text, shown as written. */
+    messageFormat: z.enum(["text", "html"]).default("text"),
+    name: z
+      .string({ error: "Enter your name." })
+      .trim()
+      .min(1, "Enter your name.")
+      .max(nameMaxLength, `Keep your name under ${nameMaxLength} characters.`),
+    email: z
+      .string({ error: "Enter your email address." })
+      .trim()
+      .max(emailMaxLength, "That email address is too long.")
+      .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+    fields: z.record(z.string(), z.unknown()).default({}),
+    /** A field people never see; software that fills in every field gives itself away. */
+    website: z.string().max(0, "Leave this field empty.").optional(),
+  })
+  .superRefine((submission, ctx) => {
+    if (!submission.serviceId && !submission.categoryId) {
+      ctx.addIssue({ code: "custom", path: ["categoryId"], message: "Choose a category." });
+    }
+  });
 export type TicketSubmission = z.infer<typeof ticketSubmissionSchema>;
 
 export const ticketSubmittedSchema = z.object({

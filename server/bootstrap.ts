@@ -89,7 +89,7 @@ export async function seedDemoTickets({ db, config }: Pick<AppContext, "db" | "c
   for (const ticket of demoTickets) {
     const categoryId = categories.find((c) => c.name === ticket.category)?.id ?? categories[0]?.id;
     if (!categoryId) continue;
-    await submitTicket({ db, config }, anonymous, { ...ticket, categoryId });
+    await submitTicket({ db, config }, anonymous, { ...ticket, categoryId, messageFormat: "text", fields: {} });
     created += 1;
   }
   return created;

@@ -4,6 +4,7 @@ import type { Engine } from "./engine.ts";
 import { foundation } from "./migrations/0001_foundation.ts";
 import { jobsAndMail } from "./migrations/0002_jobs_and_mail.ts";
 import { accounts } from "./migrations/0003_accounts.ts";
+import { catalog } from "./migrations/0004_catalog.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -12,6 +13,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0001_foundation": foundation(engine),
     "0002_jobs_and_mail": jobsAndMail(engine),
     "0003_accounts": accounts(engine),
+    "0004_catalog": catalog(engine),
   };
 }
 

@@ -53,6 +53,8 @@ export async function buildSubmission(
     message: "Since Monday my VPN connection drops every ten minutes.\nI have restarted twice.",
     name: "Robin Guest",
     email: "robin.guest@example.com",
+    messageFormat: "text",
+    fields: {},
     ...overrides,
   };
 }

@@ -1,16 +1,32 @@
+import path from "node:path";
 import type { Transaction } from "kysely";
+import { fieldsSchema } from "../../../common/fields.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
+import { serviceScope } from "../../catalog/policy.ts";
+import { findService } from "../../catalog/queries.ts";
+import type { Config } from "../../config.ts";
 import type { AppContext } from "../../context.ts";
-import { now } from "../../db/engine.ts";
+import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
+import { type AttachmentStorage, localStorage, storageKeyFor } from "../attachments/storage.ts";
+import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
+import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
+
+export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
+  return localStorage(path.join(config.dataDir, "attachments"));
+}
+
+function invalid(fields: Record<string, string>): AppError {
+  return new AppError("validation_failed", "Some fields need attention.", fields);
+}
 
 /** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
 async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
@@ -34,93 +50,171 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
   return status.id;
 }
 
+/** The message as stored: sanitised HTML from the editor, or plain text as typed. */
+function storedMessage(input: TicketSubmission): { message: string; plain: string } {
+  if (input.messageFormat === "text") return { message: input.message, plain: input.message };
+  const message = sanitizeRichText(input.message);
+  const plain = richTextToPlain(message);
+  if (!plain) throw invalid({ message: "Describe what you need." });
+  return { message, plain };
+}
+
 /**
- * A customer or guest submits a request: the ticket, its "created" event and
- * the confirmation mail to the requester, in one transaction.
+ * A customer or guest submits a request, from a service's form or the
+ * general one: the ticket, its custom field values, its attachments, its
+ * "created" event and the confirmation mail, in one transaction. Attachment
+ * files are moved into storage before the commit and removed again if it
+ * fails, so an acknowledged request never points at a missing file.
  */
 export async function submitTicket(
   { db, config }: Pick<AppContext, "db" | "config">,
   actor: Actor,
   input: TicketSubmission,
+  uploads: UploadedFile[] = [],
 ): Promise<TicketSubmitted> {
   // A signed-in person submits as themselves, whatever the form says.
   const requester =
     actor.kind === "user"
       ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
       : { id: null, email: normalizeEmail(input.email), name: input.name };
+  const { message, plain } = storedMessage(input);
+  const storage = attachmentStorage(config);
+  const stored: string[] = [];
 
-  return db.transaction().execute(async (trx) => {
-    const category = await trx
-      .selectFrom("categories")
-      .select("id")
-      .where("id", "=", input.categoryId)
-      .executeTakeFirst();
-    if (!category) {
-      throw new AppError("validation_failed", "Some fields need attention.", {
-        categoryId: "Choose a category from the list.",
-      });
-    }
-    const at = now();
-    const ticketId = newId();
-    // Filed under the requester's department (or account), so colleagues with department access see it.
-    const organization = requester.id
-      ? await trx
-          .selectFrom("organization_members")
-          .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
-          .select("organizations.id")
-          .where("organization_members.user_id", "=", requester.id)
-          .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
-          .orderBy("organizations.name")
-          .executeTakeFirst()
-      : undefined;
-    const number = await nextTicketNumber(trx);
-    await trx
-      .insertInto("tickets")
-      .values({
-        id: ticketId,
-        number,
-        subject: input.subject,
-        message: input.message,
-        priority: input.priority,
-        category_id: category.id,
-        status_id: await initialStatusId(trx),
-        requester_email: requester.email,
-        requester_name: requester.name,
-        requester_id: requester.id,
-        organization_id: organization?.id ?? null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await insertTicketEvent(trx, {
-      ticketId,
-      type: "created",
-      actor: { id: requester.id, name: requester.name },
-      visibility: "public",
-      payload: { subject: input.subject, priority: input.priority, categoryId: category.id },
-      at,
-    });
-    // Every mail to a guest carries a fresh access link; account holders get the portal page.
-    const forGuest = requester.id === null;
-    const ticketUrl = forGuest
-      ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticketId, requester.email, new Date(at)))
-      : `${config.baseUrl}/requests/${number}`;
-    await queueMail(
-      trx,
-      {
-        template: "ticket-received",
-        to: requester.email,
-        content: ticketReceived({
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const service = input.serviceId ? await findService(trx, serviceScope(actor), { id: input.serviceId }) : undefined;
+      if (input.serviceId && !service) throw invalid({ serviceId: "That service is not available to you." });
+      const fieldValues = service ? fieldsSchema(service.allFields, "customer").safeParse(input.fields) : undefined;
+      if (fieldValues && !fieldValues.success) {
+        throw invalid(Object.fromEntries(fieldValues.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
+      }
+      if (!service && Object.keys(input.fields).length > 0) {
+        throw invalid({ fields: "The general request form has no extra fields." });
+      }
+      const categoryId = service ? service.categoryId : (input.categoryId ?? null);
+      if (!service) {
+        const category = await trx.selectFrom("categories").select("id").where("id", "=", categoryId).executeTakeFirst();
+        if (!category) throw invalid({ categoryId: "Choose a category from the list." });
+      }
+      const ticketType = service
+        ? service.ticketType.id
+        : (await trx.selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()).id;
+
+      const at = now();
+      const ticketId = newId();
+      // Filed under the requester's department (or account), so colleagues with department access see it.
+      const organization = requester.id
+        ? await trx
+            .selectFrom("organization_members")
+            .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
+            .select("organizations.id")
+            .where("organization_members.user_id", "=", requester.id)
+            .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
+            .orderBy("organizations.name")
+            .executeTakeFirst()
+        : undefined;
+      const number = await nextTicketNumber(trx);
+      await trx
+        .insertInto("tickets")
+        .values({
+          id: ticketId,
           number,
           subject: input.subject,
-          requesterName: requester.name,
-          message: input.message,
-          ticketUrl,
-          forGuest,
-        }),
-      },
-      { baseUrl: config.baseUrl, at },
-    );
-    return { number, subject: input.subject, email: requester.email };
-  });
+          message,
+          message_format: input.messageFormat,
+          priority: input.priority,
+          category_id: categoryId,
+          service_id: service?.id ?? null,
+          ticket_type_id: ticketType,
+          group_id: service?.groupId ?? null,
+          status_id: await initialStatusId(trx),
+          requester_email: requester.email,
+          requester_name: requester.name,
+          requester_id: requester.id,
+          organization_id: organization?.id ?? null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+
+      const values = fieldValues?.success ? fieldValues.data : {};
+      for (const field of service?.allFields ?? []) {
+        const value = values[field.key];
+        if (value === undefined) continue;
+        await trx.insertInto("ticket_field_values").values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) }).execute();
+      }
+
+      const attachments = [];
+      for (const upload of uploads) {
+        const id = newId();
+        const key = storageKeyFor(id);
+        await storage.put(key, upload.tempFile);
+        stored.push(key);
+        attachments.push({ id, fileName: upload.fileName, size: upload.size });
+        await trx
+          .insertInto("attachments")
+          .values({
+            id,
+            ticket_id: ticketId,
+            file_name: upload.fileName,
+            content_type: upload.contentType,
+            size: upload.size,
+            sha256: upload.sha256,
+            storage_key: key,
+            visibility: "public",
+            uploaded_by_id: requester.id,
+            uploaded_by_name: requester.name,
+            created_at: at,
+          })
+          .execute();
+      }
+
+      await insertTicketEvent(trx, {
+        ticketId,
+        type: "created",
+        actor: { id: requester.id, name: requester.name },
+        visibility: "public",
+        payload: {
+          subject: input.subject,
+          priority: input.priority,
+          categoryId,
+          ...(service ? { serviceId: service.id, fields: values } : {}),
+          ...(attachments.length ? { attachments } : {}),
+        },
+        at,
+      });
+
+      // Every mail to a guest carries a fresh access link; account holders get the portal page.
+      const forGuest = requester.id === null;
+      const ticketUrl = forGuest
+        ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticketId, requester.email, new Date(at)))
+        : `${config.baseUrl}/requests/${number}`;
+      await queueMail(
+        trx,
+        {
+          template: "ticket-received",
+          to: requester.email,
+          content: ticketReceived({
+            number,
+            subject: input.subject,
+            requesterName: requester.name,
+            message: plain,
+            ticketUrl,
+            forGuest,
+          }),
+        },
+        { baseUrl: config.baseUrl, at },
+      );
+      return { number, subject: input.subject, email: requester.email };
+    });
+  } catch (error) {
+    await Promise.all(stored.map((key) => storage.remove(key)));
+    throw error;
+  }
+}
+
+/** Where uploads wait (under unique names) until their request commits or fails. */
+export function uploadTempDir(config: Pick<Config, "dataDir">): string {
+  return path.join(config.dataDir, "tmp");
 }

@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+export const fieldTypes = [
+  "text",
+  "long_text",
+  "number",
+  "date",
+  "email",
+  "url",
+  "domain",
+  "single_select",
+  "multi_select",
+  "checkbox",
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+export const fieldTypeLabels: Record<FieldType, string> = {
+  text: "Text",
+  long_text: "Long text",
+  number: "Number",
+  date: "Date",
+  email: "Email address",
+  url: "Web address (URL)",
+  domain: "Domain name",
+  single_select: "Single choice",
+  multi_select: "Multiple choice",
+  checkbox: "Checkbox",
+};
+
+/** edit: the customer fills it in on the form; read: the customer sees it, agents set it; none: agents only. */
+export const customerAccessLevels = ["edit", "read", "none"] as const;
+export type CustomerAccess = (typeof customerAccessLevels)[number];
+
+export const fieldDefinitionSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.string(),
+  helpText: z.string().nullable(),
+  type: z.enum(fieldTypes),
+  required: z.boolean(),
+  options: z.array(z.string()),
+  customerAccess: z.enum(customerAccessLevels),
+  position: z.number().int(),
+});
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+
+export type FieldValue = string | number | boolean | string[];
+
+const domainPattern = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
+
+/** The validation for one field's value, with messages that name the field. */
+export function fieldValueSchema(field: Pick<FieldDefinition, "label" | "type" | "options">): z.ZodType<FieldValue> {
+  const label = field.label;
+  switch (field.type) {
+    case "text":
+      return z.string({ error: `Enter ${label}.` }).trim().max(1000, `Keep ${label} under 1,000 characters.`);
+    case "long_text":
+      return z.string({ error: `Enter ${label}.` }).trim().max(20_000, `Keep ${label} under 20,000 characters.`);
+    case "number":
+      return z.coerce.number({ error: `${label} must be a number.` }).refine(Number.isFinite, `${label} must be a number.`);
+    case "date":
+      return z.iso.date({ error: `${label} must be a date, like 2026-05-31.` });
+    case "email":
+      return z.string().trim().max(254).pipe(z.email({ error: `${label} must be an email address, like name@example.com.` }));
+    case "url":
+      return z
+        .string()
+        .trim()
+        .max(2000, `${label} is too long.`)
+        .pipe(z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with http:// or https://.` }));
+    case "domain":
+      return z
+        .string({ error: `Enter ${label}.` })
+        .trim()
+        .toLowerCase()
+        .regex(domainPattern, `${label} must be a domain name, like example.com.`);
+    case "single_select":
+      return z.string().refine((v) => field.options.includes(v), `Choose one of the options for ${label}.`);
+    case "multi_select":
+      return z
+        .array(z.string())
+        .max(field.options.length)
+        .refine((values) => values.every((v) => field.options.includes(v)), `Choose from the options for ${label}.`)
+        .transform((values) => [...new Set(values)]);
+    case "checkbox":
+      return z.boolean({ error: `${label} must be checked or unchecked.` });
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The schema for the custom fields someone may set: the customer's form
+ * (fields with customer access "edit") or the agent's edit form (all). Unknown
+ * fields and fields this audience may not set are refused, not ignored.
+ */
+export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "agent") {
+  const settable = fields.filter((f) => audience === "agent" || f.customerAccess === "edit");
+  return z.record(z.string(), z.unknown()).transform((input, ctx) => {
+    const values: Record<string, FieldValue> = {};
+    for (const key of Object.keys(input)) {
+      if (!settable.some((f) => f.key === key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "This field cannot be set here." });
+      }
+    }
+    for (const field of settable) {
+      const raw = input[field.key];
+      if (isEmpty(raw) || (field.type === "checkbox" && raw === false && field.required)) {
+        if (field.required) ctx.addIssue({ code: "custom", path: [field.key], message: requiredMessage(field) });
+        continue;
+      }
+      const parsed = fieldValueSchema(field).safeParse(raw);
+      if (parsed.success) values[field.key] = parsed.data;
+      else ctx.addIssue({ code: "custom", path: [field.key], message: parsed.error.issues[0]?.message ?? "Not valid." });
+    }
+    return values;
+  });
+}
+
+function requiredMessage(field: Pick<FieldDefinition, "label" | "type">): string {
+  if (field.type === "checkbox") return `${field.label} must be checked.`;
+  if (field.type === "single_select" || field.type === "multi_select") return `Choose ${field.label}.`;
+  return `Enter ${field.label}.`;
+}

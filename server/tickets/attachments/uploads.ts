@@ -1,0 +1,98 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type {} from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import { AppError } from "../../http/errors.ts";
+import { cleanFileName } from "./file-names.ts";
+
+export type UploadLimits = { maxFileBytes: number; maxFiles: number };
+export const defaultUploadLimits: UploadLimits = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 };
+
+export type UploadedFile = { tempFile: string; fileName: string; contentType: string; size: number; sha256: string };
+
+export async function discardUploads(files: UploadedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => rm(f.tempFile, { force: true })));
+}
+
+function tooLarge(limits: UploadLimits): AppError {
+  const mb = Math.round(limits.maxFileBytes / (1024 * 1024));
+  return new AppError("payload_too_large", `Each attachment may be at most ${mb} MB.`, {
+    attachments: `Each attachment may be at most ${mb} MB.`,
+  });
+}
+
+/**
+ * Reads a multipart request: the JSON part named `field` and the files named
+ * "attachments", each streamed to a temporary file while it is measured and
+ * hashed. Too many or too large files refuse the whole request, and every
+ * temporary file is removed again on any failure.
+ */
+export async function receiveMultipart(
+  request: FastifyRequest,
+  field: string,
+  tempDir: string,
+  limits: UploadLimits,
+): Promise<{ json: unknown; files: UploadedFile[] }> {
+  await mkdir(tempDir, { recursive: true });
+  const files: UploadedFile[] = [];
+  let json: unknown;
+  try {
+    const parts = request.parts({ limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 5, fieldSize: 200_000 } });
+    for await (const part of parts) {
+      if (part.type === "field") {
+        if (part.fieldname !== field) continue;
+        try {
+          json = JSON.parse(String(part.value));
+        } catch {
+          throw new AppError("validation_failed", `The "${field}" part must be JSON.`);
+        }
+        continue;
+      }
+      if (part.fieldname !== "attachments") {
+        part.file.resume();
+        continue;
+      }
+      const tempFile = path.join(tempDir, `${randomUUID()}.upload`);
+      const hash = createHash("sha256");
+      let size = 0;
+      const upload: UploadedFile = {
+        tempFile,
+        fileName: cleanFileName(part.filename),
+        contentType: part.mimetype || "application/octet-stream",
+        size: 0,
+        sha256: "",
+      };
+      files.push(upload);
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      await pipeline(part.file, measure, createWriteStream(tempFile));
+      if (part.file.truncated) throw tooLarge(limits);
+      upload.size = size;
+      upload.sha256 = hash.digest("hex");
+    }
+  } catch (error) {
+    await discardUploads(files);
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "FST_FILES_LIMIT") {
+      throw new AppError("payload_too_large", `Attach at most ${limits.maxFiles} files.`, {
+        attachments: `Attach at most ${limits.maxFiles} files.`,
+      });
+    }
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(limits);
+    if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
+      throw new AppError("validation_failed", "Send the request as multipart/form-data.");
+    }
+    throw error;
+  }
+  return { json, files };
+}

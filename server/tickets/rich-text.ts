@@ -1,0 +1,43 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * The formatting customers and agents may use: bold, italic, lists, links,
+ * code and quotes. Everything else (scripts, styles, event handlers, images,
+ * iframes, javascript: links) is removed, keeping its text where there is any.
+ */
+const options: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a", "code", "pre", "blockquote"],
+  allowedAttributes: { a: ["href"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+  },
+};
+// The transform adds rel and target; allow exactly those on top of href.
+options.allowedAttributes = { a: ["href", "rel", "target"] };
+
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, options).trim();
+}
+
+/** Plain text of sanitised HTML, for plain-text mail and for checking that a message is not empty. */
+export function richTextToPlain(html: string): string {
+  return sanitizeHtml(
+    html
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(/<\/(p|li|blockquote|pre)>/gi, "\n")
+      .replace(/<li>/gi, "- "),
+    { allowedTags: [], allowedAttributes: {} },
+  )
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
