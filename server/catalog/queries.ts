@@ -72,7 +72,10 @@ function toField(row: {
   };
 }
 
-export async function listTypeFields(db: Kysely<Database>, ticketTypeIds: string[]): Promise<Map<string, FieldDefinition[]>> {
+export async function listTypeFields(
+  db: Kysely<Database>,
+  ticketTypeIds: string[],
+): Promise<Map<string, FieldDefinition[]>> {
   const byType = new Map<string, FieldDefinition[]>();
   if (!ticketTypeIds.length) return byType;
   const rows = await db
@@ -86,7 +89,11 @@ export async function listTypeFields(db: Kysely<Database>, ticketTypeIds: string
   return byType;
 }
 
-export type RequestableService = ServiceDetail & { categoryId: string | null; groupId: string | null; allFields: FieldDefinition[] };
+export type RequestableService = ServiceDetail & {
+  categoryId: string | null;
+  groupId: string | null;
+  allFields: FieldDefinition[];
+};
 
 /** A service the actor may see, by id or by slug, with its form: what the person filling it in may set. */
 export async function findService(

@@ -73,11 +73,23 @@ export function catalog(engine: Engine) {
         .addPrimaryKeyConstraint("service_roles_pk", ["service_id", "role_id"])
         .execute();
 
-      await db.schema.alterTable("tickets").addColumn("service_id", "text", (c) => c.references("services.id").onDelete("set null")).execute();
-      await db.schema.alterTable("tickets").addColumn("ticket_type_id", "text", (c) => c.references("ticket_types.id")).execute();
-      await db.schema.alterTable("tickets").addColumn("group_id", "text", (c) => c.references("groups.id").onDelete("set null")).execute();
+      await db.schema
+        .alterTable("tickets")
+        .addColumn("service_id", "text", (c) => c.references("services.id").onDelete("set null"))
+        .execute();
+      await db.schema
+        .alterTable("tickets")
+        .addColumn("ticket_type_id", "text", (c) => c.references("ticket_types.id"))
+        .execute();
+      await db.schema
+        .alterTable("tickets")
+        .addColumn("group_id", "text", (c) => c.references("groups.id").onDelete("set null"))
+        .execute();
       // Messages written in the rich-text editor are stored as sanitised HTML; API clients may send plain text.
-      await db.schema.alterTable("tickets").addColumn("message_format", "text", (c) => c.notNull().defaultTo("text")).execute();
+      await db.schema
+        .alterTable("tickets")
+        .addColumn("message_format", "text", (c) => c.notNull().defaultTo("text"))
+        .execute();
       await db.schema.createIndex("tickets_group").on("tickets").columns(["group_id", "created_at"]).execute();
       await db.schema.createIndex("tickets_service").on("tickets").columns(["service_id", "created_at"]).execute();
 
@@ -103,7 +115,11 @@ export function catalog(engine: Engine) {
         .addColumn("uploaded_by_name", "text", (c) => c.notNull())
         .addColumn("created_at", ts, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("attachments_ticket").on("attachments").columns(["ticket_id", "created_at"]).execute();
+      await db.schema
+        .createIndex("attachments_ticket")
+        .on("attachments")
+        .columns(["ticket_id", "created_at"])
+        .execute();
 
       // Built-in types: the general one every plain request uses, and seed 004's domain approval.
       const now = new Date().toISOString();
@@ -111,7 +127,9 @@ export function catalog(engine: Engine) {
       const domainApproval = newId();
       await sql`insert into ticket_types (id, key, name, description, created_at) values
         (${general}, 'general', 'General request', 'A request without extra fields.', ${now}),
-        (${domainApproval}, 'domain_approval', 'Domain approval', 'A partner asks to register with a domain.', ${now})`.execute(db);
+        (${domainApproval}, 'domain_approval', 'Domain approval', 'A partner asks to register with a domain.', ${now})`.execute(
+        db,
+      );
       await sql`insert into ticket_fields (id, ticket_type_id, key, label, help_text, type, required, options, customer_access, position, created_at) values
         (${newId()}, ${domainApproval}, 'domain', 'Domain', 'The domain the partner registers their account with, like example.com.', 'domain', 1, '[]', 'edit', 0, ${now}),
         (${newId()}, ${domainApproval}, 'domain_approved', 'Domain Approved', 'Set to Cleared once the domain may be approved.', 'single_select', 0, ${JSON.stringify(["Approved", "Declined", "Cleared"])}, 'none', 1, ${now})`.execute(

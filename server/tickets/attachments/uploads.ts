@@ -41,7 +41,9 @@ export async function receiveMultipart(
   const files: UploadedFile[] = [];
   let json: unknown;
   try {
-    const parts = request.parts({ limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 5, fieldSize: 200_000 } });
+    const parts = request.parts({
+      limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 5, fieldSize: 200_000 },
+    });
     for await (const part of parts) {
       if (part.type === "field") {
         if (part.fieldname !== field) continue;

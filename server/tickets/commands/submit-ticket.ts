@@ -83,18 +83,26 @@ export async function submitTicket(
 
   try {
     return await db.transaction().execute(async (trx) => {
-      const service = input.serviceId ? await findService(trx, serviceScope(actor), { id: input.serviceId }) : undefined;
+      const service = input.serviceId
+        ? await findService(trx, serviceScope(actor), { id: input.serviceId })
+        : undefined;
       if (input.serviceId && !service) throw invalid({ serviceId: "That service is not available to you." });
       const fieldValues = service ? fieldsSchema(service.allFields, "customer").safeParse(input.fields) : undefined;
       if (fieldValues && !fieldValues.success) {
-        throw invalid(Object.fromEntries(fieldValues.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
+        throw invalid(
+          Object.fromEntries(fieldValues.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])),
+        );
       }
       if (!service && Object.keys(input.fields).length > 0) {
         throw invalid({ fields: "The general request form has no extra fields." });
       }
       const categoryId = service ? service.categoryId : (input.categoryId ?? null);
       if (!service) {
-        const category = await trx.selectFrom("categories").select("id").where("id", "=", categoryId).executeTakeFirst();
+        const category = await trx
+          .selectFrom("categories")
+          .select("id")
+          .where("id", "=", categoryId)
+          .executeTakeFirst();
         if (!category) throw invalid({ categoryId: "Choose a category from the list." });
       }
       const ticketType = service
@@ -142,7 +150,10 @@ export async function submitTicket(
       for (const field of service?.allFields ?? []) {
         const value = values[field.key];
         if (value === undefined) continue;
-        await trx.insertInto("ticket_field_values").values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) }).execute();
+        await trx
+          .insertInto("ticket_field_values")
+          .values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) })
+          .execute();
       }
 
       const attachments = [];
