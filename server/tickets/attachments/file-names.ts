@@ -4,8 +4,8 @@
  * characters (zero-width spaces, bidi overrides that disguise "exe.pdf"), no
  * leading dots (".htaccess"), no reserved device names, at most 200 characters.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const invisible =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\ufeff\ufff9-\ufffb]/g;
 const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
