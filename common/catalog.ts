@@ -70,7 +70,11 @@ export const serviceInputSchema = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and dashes, like password-reset.")
     .max(80, "Keep the address under 80 characters."),
   categoryId: z.uuid({ error: "Choose a category from the list." }).nullable(),
-  summary: z.string().trim().min(1, "Enter a short description.").max(300, "Keep the short description under 300 characters."),
+  summary: z
+    .string()
+    .trim()
+    .min(1, "Enter a short description.")
+    .max(300, "Keep the short description under 300 characters."),
   description: z.string().trim().max(20_000, "Keep the description under 20,000 characters.").default(""),
   icon: z.string().trim().max(40).nullable().optional(),
   color: z
@@ -84,7 +88,12 @@ export const serviceInputSchema = z.object({
   visibility: z.enum(serviceVisibilities, { error: "Choose who may request this service." }),
   organizationIds: z.array(z.uuid()).max(200).default([]),
   roleIds: z.array(z.uuid()).max(200).default([]),
-  requestLabel: z.string().trim().min(1, "Enter the button's label.").max(40, "Keep the label under 40 characters.").default("Request service"),
+  requestLabel: z
+    .string()
+    .trim()
+    .min(1, "Enter the button's label.")
+    .max(40, "Keep the label under 40 characters.")
+    .default("Request service"),
   active: z.boolean().default(true),
   position: z.number().int().min(0).max(10_000).default(0),
 });

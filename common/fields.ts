@@ -53,21 +53,35 @@ export function fieldValueSchema(field: Pick<FieldDefinition, "label" | "type" |
   const label = field.label;
   switch (field.type) {
     case "text":
-      return z.string({ error: `Enter ${label}.` }).trim().max(1000, `Keep ${label} under 1,000 characters.`);
+      return z
+        .string({ error: `Enter ${label}.` })
+        .trim()
+        .max(1000, `Keep ${label} under 1,000 characters.`);
     case "long_text":
-      return z.string({ error: `Enter ${label}.` }).trim().max(20_000, `Keep ${label} under 20,000 characters.`);
+      return z
+        .string({ error: `Enter ${label}.` })
+        .trim()
+        .max(20_000, `Keep ${label} under 20,000 characters.`);
     case "number":
-      return z.coerce.number({ error: `${label} must be a number.` }).refine(Number.isFinite, `${label} must be a number.`);
+      return z.coerce
+        .number({ error: `${label} must be a number.` })
+        .refine(Number.isFinite, `${label} must be a number.`);
     case "date":
       return z.iso.date({ error: `${label} must be a date, like 2026-05-31.` });
     case "email":
-      return z.string().trim().max(254).pipe(z.email({ error: `${label} must be an email address, like name@example.com.` }));
+      return z
+        .string()
+        .trim()
+        .max(254)
+        .pipe(z.email({ error: `${label} must be an email address, like name@example.com.` }));
     case "url":
       return z
         .string()
         .trim()
         .max(2000, `${label} is too long.`)
-        .pipe(z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with http:// or https://.` }));
+        .pipe(
+          z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with http:// or https://.` }),
+        );
     case "domain":
       return z
         .string({ error: `Enter ${label}.` })
@@ -113,7 +127,8 @@ export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "
       }
       const parsed = fieldValueSchema(field).safeParse(raw);
       if (parsed.success) values[field.key] = parsed.data;
-      else ctx.addIssue({ code: "custom", path: [field.key], message: parsed.error.issues[0]?.message ?? "Not valid." });
+      else
+        ctx.addIssue({ code: "custom", path: [field.key], message: parsed.error.issues[0]?.message ?? "Not valid." });
     }
     return values;
   });

@@ -88,8 +88,32 @@ export const ticketSummarySchema = z.object({
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
+export const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const ticketFieldValueSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
+});
+
 export const ticketDetailSchema = ticketSummarySchema.extend({
+  /** Sanitised HTML when messageFormat is "html"; plain text otherwise (show it as text). */
   message: z.string(),
+  messageFormat: z.enum(["text", "html"]),
+  service: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ticketType: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The custom fields of the ticket's type that the caller may see, in order, with their values (null when empty). */
+  fields: z.array(ticketFieldValueSchema),
+  attachments: z.array(attachmentSchema),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

@@ -123,3 +123,45 @@ export async function findService(
     allFields,
   };
 }
+
+export async function listAdminServices(db: Kysely<Database>) {
+  const [services, organizations, roles] = await Promise.all([
+    db.selectFrom("services").selectAll().orderBy("position").orderBy("name").execute(),
+    db.selectFrom("service_organizations").selectAll().execute(),
+    db.selectFrom("service_roles").selectAll().execute(),
+  ]);
+  return services.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    summary: s.summary,
+    description: s.description,
+    icon: s.icon,
+    color: s.color,
+    categoryId: s.category_id,
+    requestLabel: s.request_label,
+    visibility: s.visibility,
+    ticketTypeId: s.ticket_type_id,
+    groupId: s.group_id,
+    defaultPriority: s.default_priority,
+    organizationIds: organizations.filter((o) => o.service_id === s.id).map((o) => o.organization_id),
+    roleIds: roles.filter((r) => r.service_id === s.id).map((r) => r.role_id),
+    active: Boolean(s.active),
+    position: s.position,
+  }));
+}
+
+export async function listTicketTypes(db: Kysely<Database>) {
+  const types = await db.selectFrom("ticket_types").selectAll().orderBy("name").execute();
+  const fields = await listTypeFields(
+    db,
+    types.map((t) => t.id),
+  );
+  return types.map((t) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    builtin: t.key !== null,
+    fields: fields.get(t.id) ?? [],
+  }));
+}

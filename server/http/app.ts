@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger } from "fastify";
@@ -13,6 +14,7 @@ import {
 import { sql } from "kysely";
 import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
+import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketRoutes } from "../tickets/routes.ts";
@@ -49,6 +51,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyCookie);
+  // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
+  await app.register(fastifyMultipart);
   registerAuth(app, deps);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
@@ -74,6 +78,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
 
   registerAccountRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  registerCatalogAdminRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerMailRoutes(app, deps);
 

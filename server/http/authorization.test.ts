@@ -4,11 +4,21 @@
  * suite, so nobody can add an endpoint without deciding who may use it.
  */
 import { expect, it } from "vitest";
+import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
+import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildSubmission, buildTestApp, latestMailTo, linkToken, testConfig, testPassword } from "../test/factories.ts";
+import {
+  buildSubmission,
+  buildTestApp,
+  latestMailTo,
+  linkToken,
+  multipartSubmission,
+  testConfig,
+  testPassword,
+} from "../test/factories.ts";
 import type { App } from "./types.ts";
 
 const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
@@ -22,8 +32,14 @@ type Fixture = {
   groupId: string;
   tokenId: string;
   mailId: string;
+  attachmentId: string;
+  categoryId: string;
+  serviceId: string;
+  typeId: string;
+  fieldId: string;
+  generalTypeId: string;
 };
-type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected };
+type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
 const adminOnly = (success: number): Expected => ({
@@ -41,6 +57,18 @@ const fresh = () => {
   unique += 1;
   return `${Date.now()}-${unique}`;
 };
+
+function serviceBody(f: Fixture, slug: string) {
+  return {
+    name: "A service",
+    slug,
+    categoryId: null,
+    summary: "Short",
+    ticketTypeId: f.generalTypeId,
+    defaultPriority: "medium",
+    visibility: "public",
+  };
+}
 
 const matrix: Record<string, Row> = {
   "GET /api/v1/session": { path: () => "/api/v1/session", expected: all(200) },
@@ -91,6 +119,87 @@ const matrix: Record<string, Row> = {
     expected: all(400),
   },
   "GET /api/v1/categories": { path: () => "/api/v1/categories", expected: all(200) },
+  "GET /api/v1/catalog": { path: () => "/api/v1/catalog", expected: all(200) },
+  "GET /api/v1/catalog/services/{slug}": {
+    // A service for signed-in customers with catalog.view: visitors and guests do not even learn it exists.
+    path: () => "/api/v1/catalog/services/members-only",
+    expected: { ...all(200), anonymous: 404, guest: 404 },
+  },
+  "POST /api/v1/tickets/with-attachments": {
+    path: () => "/api/v1/tickets/with-attachments",
+    body: () => undefined,
+    multipart: true,
+    expected: all(201),
+  },
+  "GET /api/v1/attachments/{id}": {
+    // The file is on another of customer A's tickets; the guest's link opens ticket A only.
+    path: (f) => `/api/v1/attachments/${f.attachmentId}`,
+    expected: { ...all(200), anonymous: 401, guest: 404, customerB: 404 },
+  },
+  "GET /api/v1/admin/categories": { path: () => "/api/v1/admin/categories", expected: adminOnly(200) },
+  "POST /api/v1/admin/categories": {
+    path: () => "/api/v1/admin/categories",
+    body: () => ({ name: `Category ${fresh()}` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/categories/{id}": {
+    path: (f) => `/api/v1/admin/categories/${f.categoryId}`,
+    body: () => ({ name: `Renamed category ${fresh()}` }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/categories/{id}": {
+    path: (f) => `/api/v1/admin/categories/${f.categoryId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/services": { path: () => "/api/v1/admin/services", expected: adminOnly(200) },
+  "POST /api/v1/admin/services": {
+    path: () => "/api/v1/admin/services",
+    body: (f) => serviceBody(f, `service-${fresh()}`),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/services/{id}": {
+    path: (f) => `/api/v1/admin/services/${f.serviceId}`,
+    body: (f) => serviceBody(f, `renamed-${fresh()}`),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/services/{id}": {
+    path: (f) => `/api/v1/admin/services/${f.serviceId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/ticket-types": { path: () => "/api/v1/admin/ticket-types", expected: adminOnly(200) },
+  "POST /api/v1/admin/ticket-types": {
+    path: () => "/api/v1/admin/ticket-types",
+    body: () => ({ name: `Type ${fresh()}` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/ticket-types/{id}": {
+    path: (f) => `/api/v1/admin/ticket-types/${f.typeId}`,
+    body: () => ({ name: `Renamed type ${fresh()}` }),
+    expected: adminOnly(204),
+  },
+  "POST /api/v1/admin/ticket-types/{id}/fields": {
+    path: (f) => `/api/v1/admin/ticket-types/${f.typeId}/fields`,
+    body: () => ({
+      key: `field_${fresh().replaceAll("-", "_")}`,
+      label: "Cost centre",
+      type: "text",
+      customerAccess: "edit",
+    }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/ticket-fields/{id}": {
+    path: (f) => `/api/v1/admin/ticket-fields/${f.fieldId}`,
+    body: () => ({ key: "scratch", label: "Scratch renamed", type: "text", customerAccess: "none" }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/ticket-fields/{id}": {
+    path: (f) => `/api/v1/admin/ticket-fields/${f.fieldId}`,
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/ticket-types/{id}": {
+    path: (f) => `/api/v1/admin/ticket-types/${f.typeId}`,
+    expected: adminOnly(204),
+  },
   "POST /api/v1/tickets": { path: () => "/api/v1/tickets", body: () => undefined, expected: all(201) },
   "GET /api/v1/tickets": { path: () => "/api/v1/tickets", expected: { ...all(200), anonymous: 401 } },
   "GET /api/v1/tickets/{number}": {
@@ -179,6 +288,15 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       });
     };
+    const injectMultipart = (url: string, actor: ActorName, body: ReturnType<typeof multipartSubmission>) => {
+      const c = credentials.get(actor);
+      return app.inject({
+        method: "POST",
+        url,
+        headers: { ...body.headers, ...(c ? { cookie: c.cookie, "x-csrf-token": c.csrf } : {}) },
+        payload: body.payload,
+      });
+    };
     const signIn = async (email: string) => {
       const r = await app.inject({
         method: "POST",
@@ -249,6 +367,41 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     });
 
     const mail = await db().selectFrom("mail_messages").select("id").executeTakeFirstOrThrow();
+    const generalTypeId = (
+      await db().selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()
+    ).id;
+    await createService(db(), {
+      ...serviceInputSchema.parse({
+        name: "Members only",
+        slug: "members-only",
+        categoryId: null,
+        summary: "For signed-in customers",
+        ticketTypeId: generalTypeId,
+        defaultPriority: "low",
+        visibility: "customers",
+      }),
+    });
+    const withFile = multipartSubmission(await buildSubmission(db(), { subject: "A's file" }), [
+      { name: "invoice.pdf", content: "%PDF-1.4 pretend" },
+    ]);
+    const upload = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets/with-attachments",
+      headers: {
+        ...withFile.headers,
+        cookie: credentials.get("customerA")?.cookie ?? "",
+        "x-csrf-token": credentials.get("customerA")?.csrf ?? "",
+      },
+      payload: withFile.payload,
+    });
+    const uploadedTicket = upload.json().number as number;
+    const attachment = await db()
+      .selectFrom("attachments")
+      .innerJoin("tickets", "tickets.id", "attachments.ticket_id")
+      .select("attachments.id")
+      .where("tickets.number", "=", uploadedTicket)
+      .executeTakeFirstOrThrow();
+    const scratchType = await createTicketType(db(), { name: "Scratch type" });
     const fixture: Fixture = {
       ticketA,
       userId: (
@@ -264,6 +417,19 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       groupId: await createGroup(db(), { name: "Scratch group" }),
       tokenId: "",
       mailId: mail.id,
+      attachmentId: attachment.id,
+      categoryId: await createCategory(db(), { name: "Scratch category" }),
+      serviceId: await createService(
+        db(),
+        serviceInputSchema.parse(serviceBody({ generalTypeId } as Fixture, "scratch-service")),
+      ),
+      typeId: scratchType,
+      fieldId: await createField(
+        db(),
+        scratchType,
+        fieldInputSchema.parse({ key: "scratch", label: "Scratch", type: "text", customerAccess: "edit" }),
+      ),
+      generalTypeId,
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
 
@@ -280,11 +446,15 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     for (const [operation, row] of Object.entries(matrix)) {
       const [method = "GET"] = operation.split(" ");
       for (const actor of actors) {
-        const payload =
-          operation === "POST /api/v1/tickets"
-            ? await buildSubmission(db(), { subject: `From ${actor}` })
-            : row.body?.(fixture);
-        const response = await inject(method, row.path(fixture), actor, payload);
+        const submission = await buildSubmission(db(), { subject: `From ${actor}` });
+        const payload = operation === "POST /api/v1/tickets" ? submission : row.body?.(fixture);
+        const response = row.multipart
+          ? await injectMultipart(
+              row.path(fixture),
+              actor,
+              multipartSubmission(submission, [{ name: "note.txt", content: "hello" }]),
+            )
+          : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {
           failures.push(
             `${operation} as ${actor}: expected ${row.expected[actor]}, got ${response.statusCode} ${response.body.slice(0, 120)}`,

@@ -99,3 +99,22 @@ export function linkToken(text: string | undefined, path: string): string {
   if (!token) throw new Error(`no ${path} link in:\n${text}`);
   return token;
 }
+
+export type MultipartFile = { name: string; content: Buffer | string; type?: string };
+
+/** A multipart/form-data body as a browser sends it: a JSON `submission` part and `attachments` files. */
+export function multipartSubmission(submission: unknown, files: MultipartFile[] = []) {
+  const boundary = `----switchboard${randomBytes(8).toString("hex")}`;
+  const chunks: Buffer[] = [];
+  const push = (text: string) => chunks.push(Buffer.from(text, "utf8"));
+  push(`--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify(submission)}\r\n`);
+  for (const file of files) {
+    push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    );
+    chunks.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+    push("\r\n");
+  }
+  push(`--${boundary}--\r\n`);
+  return { payload: Buffer.concat(chunks), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}

@@ -1,5 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
+import type { FieldValue } from "../../common/fields.ts";
 import type { TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
+import { listTypeFields } from "../catalog/queries.ts";
+import { decodeJson } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
 import type { TicketScope } from "./policy.ts";
@@ -105,14 +108,77 @@ export async function listTickets(
   };
 }
 
+/**
+ * One ticket with its custom fields and attachments. Customers and guests see
+ * only fields whose customer access is not "none"; agents see them all.
+ */
 export async function findTicketByNumber(
   db: Kysely<Database>,
   scope: TicketScope,
   number: number,
+  audience: "customer" | "agent",
 ): Promise<TicketDetail | undefined> {
   const row = await summaryQuery(db, scope)
-    .select("tickets.message")
+    .leftJoin("services", "services.id", "tickets.service_id")
+    .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
+    .select([
+      "tickets.message",
+      "tickets.message_format",
+      "services.id as service_id",
+      "services.name as service_name",
+      "ticket_types.id as type_id",
+      "ticket_types.name as type_name",
+    ])
     .where("tickets.number", "=", number)
     .executeTakeFirst();
-  return row ? { ...toSummary(row), message: row.message } : undefined;
+  if (!row) return undefined;
+  const [definitions, values, attachments] = await Promise.all([
+    row.type_id ? listTypeFields(db, [row.type_id]).then((m) => m.get(row.type_id ?? "") ?? []) : [],
+    db.selectFrom("ticket_field_values").select(["field_id", "value"]).where("ticket_id", "=", row.id).execute(),
+    db
+      .selectFrom("attachments")
+      .select(["id", "file_name", "size", "content_type", "uploaded_by_name", "created_at"])
+      .where("ticket_id", "=", row.id)
+      // Private attachments (agents' internal notes) come with the ticket lifecycle; keep customers out of them now.
+      .$if(audience === "customer", (q) => q.where("visibility", "=", "public"))
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
+  ]);
+  const storedValues = new Map(values.map((v) => [v.field_id, decodeJson(v.value)]));
+  return {
+    ...toSummary(row),
+    message: row.message,
+    messageFormat: row.message_format,
+    service: row.service_id && row.service_name ? { id: row.service_id, name: row.service_name } : null,
+    ticketType: row.type_id && row.type_name ? { id: row.type_id, name: row.type_name } : null,
+    fields: definitions
+      .filter((f) => audience === "agent" || f.customerAccess !== "none")
+      .map((f) => ({
+        key: f.key,
+        label: f.label,
+        type: f.type,
+        value: (storedValues.get(f.id) ?? null) as FieldValue | null,
+      })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      size: a.size,
+      contentType: a.content_type,
+      uploadedBy: a.uploaded_by_name,
+      createdAt: a.created_at,
+    })),
+  };
+}
+
+/** An attachment the actor may download: on a ticket inside their scope, and public unless they are an agent. */
+export function findAttachment(db: Kysely<Database>, scope: TicketScope, id: string, audience: "customer" | "agent") {
+  return db
+    .selectFrom("attachments")
+    .innerJoin("tickets", "tickets.id", "attachments.ticket_id")
+    .select(["attachments.file_name", "attachments.size", "attachments.storage_key"])
+    .where("attachments.id", "=", id)
+    .where(scope)
+    .$if(audience === "customer", (q) => q.where("attachments.visibility", "=", "public"))
+    .executeTakeFirst();
 }

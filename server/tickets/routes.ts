@@ -7,44 +7,83 @@ import {
   ticketSubmissionSchema,
   ticketSubmittedSchema,
 } from "../../common/tickets.ts";
+import { type Actor, isStaff } from "../accounts/actor.ts";
 import { enforceLimit } from "../accounts/rate-limit.ts";
 import { AppError, notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
-import { submitTicket } from "./commands/submit-ticket.ts";
+import { contentDisposition } from "./attachments/file-names.ts";
+import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
+import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { canSubmitTicket, ticketScope } from "./policy.ts";
-import { findTicketByNumber, listTickets } from "./queries.ts";
+import { findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
 
 const refusals = {
   400: errorResponseSchema,
   401: errorResponseSchema,
   403: errorResponseSchema,
   404: errorResponseSchema,
+  413: errorResponseSchema,
+  429: errorResponseSchema,
 };
 
+const audienceOf = (actor: Actor) => (isStaff(actor) ? "agent" : "customer");
+
+/** Ticket numbers arrive as text so that one that is not a number answers "not found" like a missing ticket. */
+function parseNumber(raw: string): number | undefined {
+  const number = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  return number <= 2 ** 31 - 1 ? number : undefined;
+}
+
 export function registerTicketRoutes(app: App, deps: Deps): void {
-  const { db } = deps;
+  const { db, config } = deps;
+
+  async function submit(actor: Actor, ip: string, body: z.infer<typeof ticketSubmissionSchema>, files: UploadedFile[]) {
+    if (!canSubmitTicket(actor)) throw new AppError("forbidden", "Your account may not submit requests.");
+    if (actor.kind !== "user") {
+      await enforceLimit(db, "submitTicket", { ip, target: body.email }, { enabled: config.rateLimiting });
+    }
+    return submitTicket(deps, actor, body, files);
+  }
+
   app.post(
     "/api/v1/tickets",
     {
       schema: {
         tags: ["tickets"],
-        summary: "Submit a request",
+        summary: "Submit a request (JSON; use /api/v1/tickets/with-attachments to attach files)",
         body: ticketSubmissionSchema,
         response: { 201: ticketSubmittedSchema, ...refusals },
       },
     },
+    async (request, reply) => reply.status(201).send(await submit(request.actor, request.ip, request.body, [])),
+  );
+
+  app.post(
+    "/api/v1/tickets/with-attachments",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary:
+          "Submit a request with files: multipart/form-data with a `submission` part (the JSON of POST /api/v1/tickets) and up to 10 `attachments` of at most 10 MB each",
+        consumes: ["multipart/form-data"],
+        response: { 201: ticketSubmittedSchema, ...refusals },
+      },
+    },
     async (request, reply) => {
-      if (!canSubmitTicket(request.actor)) throw new AppError("forbidden", "Your account may not submit requests.");
-      if (request.actor.kind !== "user") {
-        await enforceLimit(
-          db,
-          "submitTicket",
-          { ip: request.ip, target: request.body.email },
-          { enabled: deps.config.rateLimiting },
-        );
+      const { json, files } = await receiveMultipart(request, "submission", uploadTempDir(config), defaultUploadLimits);
+      try {
+        const parsed = ticketSubmissionSchema.safeParse(json ?? {});
+        if (!parsed.success) {
+          const fields = Object.fromEntries(
+            parsed.error.issues.map((i) => [i.path.join(".") || "submission", i.message]),
+          );
+          throw new AppError("validation_failed", "Some fields need attention.", fields);
+        }
+        return reply.status(201).send(await submit(request.actor, request.ip, parsed.data, files));
+      } finally {
+        // Files already moved into storage are gone from the temporary folder; this clears the rest.
+        await discardUploads(files);
       }
-      const submitted = await submitTicket(deps, request.actor, request.body);
-      return reply.status(201).send(submitted);
     },
   );
 
@@ -70,19 +109,50 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ["tickets"],
-        summary: "One ticket by its number",
-        // Any text is accepted here so that a number that is not one answers "not found" like a missing ticket.
+        summary: "One ticket by its number, with the custom fields and attachments the caller may see",
         params: z.object({ number: z.string().max(20) }),
         response: { 200: ticketDetailSchema, ...refusals },
       },
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
-      const number = /^\d{1,10}$/.test(request.params.number) ? Number(request.params.number) : Number.NaN;
+      const number = parseNumber(request.params.number);
       const ticket =
-        number <= 2 ** 31 - 1 ? await findTicketByNumber(db, ticketScope(request.actor), number) : undefined;
+        number === undefined
+          ? undefined
+          : await findTicketByNumber(db, ticketScope(request.actor), number, audienceOf(request.actor));
       if (!ticket) throw notFound("That ticket");
       return ticket;
+    },
+  );
+
+  app.get(
+    "/api/v1/attachments/:id",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Download an attachment (always as a download, never shown inline)",
+        params: z.object({ id: z.uuid() }),
+        // No response schema: the 200 answer is the file's bytes; refusals use the usual error body.
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to download attachments.");
+      const attachment = await findAttachment(
+        db,
+        ticketScope(request.actor),
+        request.params.id,
+        audienceOf(request.actor),
+      );
+      if (!attachment) throw notFound("That attachment");
+      return reply
+        .header("content-type", "application/octet-stream")
+        .header("content-disposition", contentDisposition(attachment.file_name))
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .header("cache-control", "private, no-store")
+        .header("content-length", String(attachment.size))
+        .send(attachmentStorage(config).open(attachment.storage_key));
     },
   );
 }
