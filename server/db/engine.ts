@@ -24,9 +24,13 @@ export function encodeJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** SQLite hands back the stored text; PostgreSQL's jsonb is already parsed by `pg`. */
+/**
+ * Both engines hand back JSON as its text (see `postgresTypes`): parsing here,
+ * once, is the only way a stored JSON string like "example.com" stays a string.
+ */
 export function decodeJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
+  if (typeof value !== "string") throw new Error("JSON columns must come back from the database as text.");
+  return JSON.parse(value);
 }
 
 /** The current time in the one timestamp format both engines store. */
@@ -42,15 +46,19 @@ export function isUniqueViolation(error: unknown): boolean {
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
+const JSON_OID = 114;
+const JSONB_OID = 3802;
 
 /**
  * Type parsers for `pg`: timestamptz comes back as the same ISO string SQLite
- * stores, and bigint counts as numbers (our counts stay far below 2^53).
+ * stores, bigint counts as numbers (our counts stay far below 2^53), and
+ * json/jsonb as their text, as SQLite returns it, for `decodeJson` to parse.
  */
 export const postgresTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") => {
     if (oid === TIMESTAMPTZ_OID) return (value: string) => new Date(value).toISOString();
     if (oid === INT8_OID) return (value: string) => Number(value);
+    if (oid === JSON_OID || oid === JSONB_OID) return (value: string) => value;
     return pg.types.getTypeParser(oid, format ?? "text");
   }) as pg.CustomTypesConfig["getTypeParser"],
 };

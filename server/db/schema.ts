@@ -10,7 +10,7 @@ import type { Priority, StatusCategory } from "../../common/tickets.ts";
  * form in server/db/engine.ts), so they sort and compare the same everywhere.
  */
 type Timestamp = string;
-/** JSON goes in as a string and comes out as whatever the engine returns; decode with `decodeJson`. */
+/** JSON goes in and comes out as text on both engines; read it with `decodeJson`. */
 type Json = ColumnType<unknown, string, string>;
 
 export interface UsersTable {

@@ -13,10 +13,15 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+    // Links open in a new tab without handing over the page; a link whose target is not allowed keeps only its text.
+    a: (tagName, attribs): sanitizeHtml.Tag => {
+      const href = attribs.href?.trim() ?? "";
+      return /^(https?:|mailto:)/i.test(href)
+        ? { tagName, attribs: { href, rel: "noopener noreferrer nofollow", target: "_blank" } }
+        : { tagName, attribs: {} };
+    },
   },
 };
-// The transform adds rel and target; allow exactly those on top of href.
 options.allowedAttributes = { a: ["href", "rel", "target"] };
 
 export function sanitizeRichText(html: string): string {
