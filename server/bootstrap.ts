@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { serviceInputSchema } from "../common/catalog.ts";
 import { anonymous } from "./accounts/actor.ts";
 import { createUser } from "./accounts/commands/create-user.ts";
+import { createService } from "./catalog/commands/manage-catalog.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { now } from "./db/engine.ts";
@@ -93,4 +95,87 @@ export async function seedDemoTickets({ db, config }: Pick<AppContext, "db" | "c
     created += 1;
   }
   return created;
+}
+
+const demoServices = [
+  {
+    slug: "password-reset",
+    name: "Password reset",
+    category: "Access request",
+    summary: "Locked out of an account? We reset the password and mail you a new one.",
+    type: "general",
+    priority: "high",
+    visibility: "public",
+    icon: "🔑",
+  },
+  {
+    slug: "domain-approval",
+    name: "Domain approval",
+    category: "Account & billing",
+    summary: "Register your partner account with your company's domain.",
+    type: "domain_approval",
+    priority: "medium",
+    visibility: "public",
+    icon: "🌐",
+  },
+  {
+    slug: "report-a-problem",
+    name: "Report a problem",
+    category: "Technical problem",
+    summary: "Something is broken or behaves oddly: tell us what happened.",
+    type: "general",
+    priority: "medium",
+    visibility: "public",
+    icon: "🛠️",
+  },
+  {
+    slug: "new-laptop",
+    name: "New laptop",
+    category: "Technical problem",
+    summary: "Order a laptop for a new starter or replace a broken one.",
+    type: "general",
+    priority: "low",
+    visibility: "customers",
+    icon: "💻",
+  },
+  {
+    slug: "shared-drive-access",
+    name: "Shared drive access",
+    category: "Access request",
+    summary: "Ask for read or write access to a team's shared drive.",
+    type: "general",
+    priority: "low",
+    visibility: "customers",
+    icon: "📁",
+  },
+] as const;
+
+/** Example services for a fresh help desk, only where no service exists yet. */
+export async function seedDemoCatalog(db: Kysely<Database>): Promise<number> {
+  await ensureCategories(db);
+  if (await db.selectFrom("services").select("id").executeTakeFirst()) return 0;
+  const [categories, types] = await Promise.all([
+    db.selectFrom("categories").select(["id", "name"]).execute(),
+    db.selectFrom("ticket_types").select(["id", "key"]).execute(),
+  ]);
+  for (const [position, service] of demoServices.entries()) {
+    const ticketTypeId = types.find((t) => t.key === service.type)?.id;
+    if (!ticketTypeId) continue;
+    await createService(
+      db,
+      serviceInputSchema.parse({
+        name: service.name,
+        slug: service.slug,
+        categoryId: categories.find((c) => c.name === service.category)?.id ?? null,
+        summary: service.summary,
+        description: service.summary,
+        icon: service.icon,
+        ticketTypeId,
+        defaultPriority: service.priority,
+        visibility: service.visibility,
+        position,
+      }),
+    );
+  }
+  return demoServices.length;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createUser, setPassword } from "./accounts/commands/create-user.ts";
 import { findUserByEmail } from "./accounts/queries.ts";
-import { seedDemoTickets } from "./bootstrap.ts";
+import { seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -59,6 +59,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case "seed-demo": {
+        await seedDemoCatalog(db);
         const created = await seedDemoTickets({ db, config });
         console.log(
           created ? `Created ${created} demo tickets.` : "The help desk already has tickets; nothing was added.",

@@ -76,7 +76,7 @@ describeEachEngine("first start", ({ engine }) => {
       const file = path.join(dataDir, "initial-admin-password");
       expect(readFileSync(file, "utf8").trim()).toBe(password);
       expect(statSync(file).mode & 0o077).toBe(0);
-      expect(banner).toContain("Demo data: 4 example tickets created");
+      expect(banner).toContain("Demo data: 4 example tickets and 5 services created");
 
       const signIn = await fetch(`${url}/api/v1/session`, {
         method: "POST",
@@ -87,6 +87,12 @@ describeEachEngine("first start", ({ engine }) => {
       const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
       const tickets = await (await fetch(`${url}/api/v1/tickets`, { headers: { cookie } })).json();
       expect(tickets.tickets).toHaveLength(4);
+      const catalog = await (await fetch(`${url}/api/v1/catalog`)).json();
+      expect(catalog.services.map((s: { slug: string }) => s.slug)).toEqual([
+        "password-reset",
+        "domain-approval",
+        "report-a-problem",
+      ]);
     } finally {
       await stop(child);
     }

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { ensureAdmin, ensureCategories, seedDemoTickets } from "./bootstrap.ts";
+import { ensureAdmin, ensureCategories, seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   await migrateToLatest(db, engine);
   const admin = await ensureAdmin(db, config);
   await ensureCategories(db);
+  const demoServices = admin.created && config.demoData ? await seedDemoCatalog(db) : 0;
   const demoTickets = admin.created && config.demoData ? await seedDemoTickets({ db, config }) : 0;
 
   const context = { db, engine, config };
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     admin.password
       ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : " (also saved in DATA_DIR/initial-admin-password)"}`
       : "  Password: set at first start (see DATA_DIR/initial-admin-password, or: npm run cli -- create-admin --email EMAIL --password NEW)",
-    demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets created` : "",
+    demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets and ${demoServices} services created` : "",
     config.devMailbox === "off"
       ? "  Mail: sent through SMTP_URL"
       : `  Mail: no SMTP_URL, so messages are kept in the dev mailbox at ${url}/dev/mailbox${config.devMailbox === "admins" ? " (admins only)" : ""}`,
