@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
@@ -45,6 +45,7 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     const staleAsset = await app.inject("/assets/index-old.js");
     expect(staleAsset.statusCode).toBe(404);
     expect(staleAsset.headers["content-type"]).toContain("application/json");
+    rmSync(dist, { recursive: true, force: true });
   });
 
   it("says how to build the web app when it has not been built", async () => {
