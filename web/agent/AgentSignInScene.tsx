@@ -1,10 +1,10 @@
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate, useLocation } from "react-router";
 import type { SessionUser } from "../../common/accounts.ts";
+import { SignInForm } from "../account/SignInForm.tsx";
 import { isStaff, useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { SignInForm } from "./SignInForm.tsx";
 
 /** Where to go once signed in: back to the workspace page that sent the person here, or the ticket list. */
 function returnPath(state: unknown): string {
@@ -28,7 +28,7 @@ export function AgentSignInScene() {
         <CustomerNotice user={user} />
       ) : (
         <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-          <SignInForm />
+          <SignInForm label="Agent sign-in" />
         </Paper>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import { DataList, Paper, Text, Title } from "@mantine/core";
 import type { TicketDetail } from "../../common/tickets.ts";
-import { formatDateTime } from "./format.ts";
-import { PriorityBadge, StatusBadge } from "./TicketBadges.tsx";
+import { formatDateTime } from "../ui/format.ts";
+import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 
 export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
   return (

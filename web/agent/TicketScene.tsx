@@ -4,6 +4,8 @@ import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { MessageBody } from "../ui/MessageBody.tsx";
+import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { TicketDetails } from "./TicketDetails.tsx";
 
@@ -38,12 +40,15 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <Title order={2} size="h4" id="ticket-message" mb="sm">
               Message
             </Title>
-            {/* Plain text from the requester: React escapes it, pre-wrap keeps their line breaks. */}
-            <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{ticket.message}</Text>
+            <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <TicketDetails ticket={ticket} />
+          <Stack gap="md">
+            <TicketDetails ticket={ticket} />
+            <TicketFields fields={ticket.fields} />
+            <TicketAttachments attachments={ticket.attachments} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,8 +1,8 @@
 import { Anchor, Paper, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { TicketSummary } from "../../common/tickets.ts";
-import { formatDateTime } from "./format.ts";
-import { PriorityBadge, StatusBadge } from "./TicketBadges.tsx";
+import { formatDateTime } from "../ui/format.ts";
+import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 
 export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   return (

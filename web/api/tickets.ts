@@ -4,10 +4,12 @@ import {
   ticketDetailSchema,
   ticketPageSchema,
   ticketSubmittedSchema,
+  type ticketViews,
 } from "../../common/tickets.ts";
 import { request } from "./client.ts";
 
 const ticketsKey = ["tickets"] as const;
+export type TicketView = (typeof ticketViews)[number];
 const pageSize = 25;
 
 export function useSubmitTicket() {
@@ -19,12 +21,12 @@ export function useSubmitTicket() {
   });
 }
 
-/** The agent list, newest first, a page at a time (keyset cursor from the server). */
-export function useTickets() {
+/** A list of tickets, newest first, a page at a time (keyset cursor from the server). */
+export function useTickets(view: TicketView = "all") {
   return useInfiniteQuery({
-    queryKey: [...ticketsKey, "list"],
+    queryKey: [...ticketsKey, "list", view],
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize) });
+      const query = new URLSearchParams({ limit: String(pageSize), view });
       if (pageParam) query.set("cursor", pageParam);
       return request(`/api/v1/tickets?${query}`, { schema: ticketPageSchema });
     },

@@ -1,0 +1,45 @@
+import { Alert, Button, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { emailBodySchema } from "../../common/accounts.ts";
+import { ApiError } from "../api/client.ts";
+import { fieldErrors } from "../ui/form-errors.ts";
+
+type EmailMutation = UseMutationResult<{ message: string }, Error, string>;
+
+/** One email field and a button: ask for a reset link, a new confirmation link… The answer replaces the form. */
+export function EmailForm({ mutation, label, button }: { mutation: EmailMutation; label: string; button: string }) {
+  const form = useForm({ initialValues: { email: "" }, validate: (values) => fieldErrors(emailBodySchema, values) });
+  if (mutation.isSuccess) {
+    return (
+      <Alert color="green" title="Check your email" role="status">
+        {mutation.data.message}
+      </Alert>
+    );
+  }
+  return (
+    <form
+      aria-label={label}
+      noValidate
+      onSubmit={form.onSubmit(({ email }) =>
+        mutation.mutate(email, {
+          onError: (error) => {
+            if (error instanceof ApiError) form.setErrors(error.fields);
+          },
+        }),
+      )}
+    >
+      <Stack gap="md">
+        <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+        {mutation.isError && (
+          <Alert color="red" title="That did not work">
+            {mutation.error.message}
+          </Alert>
+        )}
+        <Button type="submit" loading={mutation.isPending}>
+          {button}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { type SignIn, signInSchema } from "../../common/accounts.ts";
+import { useResendConfirmation } from "../api/accounts.ts";
+import { ApiError } from "../api/client.ts";
+import { useSignIn } from "../api/session.ts";
+import { fieldErrors } from "../ui/form-errors.ts";
+
+/** Email and password; an account that is not confirmed yet is offered a new confirmation link. */
+export function SignInForm({ label }: { label: string }) {
+  const signIn = useSignIn();
+  const form = useForm<SignIn>({
+    initialValues: { email: "", password: "" },
+    validate: (values) => fieldErrors(signInSchema, values),
+  });
+
+  const handleSubmit = form.onSubmit((values) => {
+    const parsed = signInSchema.safeParse(values);
+    if (!parsed.success) return;
+    signIn.mutate(parsed.data, {
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === "validation_failed") form.setErrors(error.fields);
+      },
+    });
+  });
+  const unconfirmed = signIn.error instanceof ApiError && signIn.error.code === "email_unconfirmed";
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label={label}>
+      <Stack gap="md">
+        <TextInput label="Email" type="email" autoComplete="username" {...form.getInputProps("email")} />
+        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps("password")} />
+        {signIn.isError && (
+          <Alert color={unconfirmed ? "yellow" : "red"} title="You are not signed in">
+            <Stack gap="xs">
+              <Text size="sm">{signIn.error.message}</Text>
+              {unconfirmed && <ResendButton email={form.values.email} />}
+            </Stack>
+          </Alert>
+        )}
+        <Button type="submit" loading={signIn.isPending} disabled={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function ResendButton({ email }: { email: string }) {
+  const resend = useResendConfirmation();
+  if (resend.isSuccess)
+    return (
+      <Text size="sm" role="status">
+        {resend.data.message}
+      </Text>
+    );
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button variant="outline" size="xs" loading={resend.isPending} onClick={() => resend.mutate(email)}>
+        Send the confirmation link again
+      </Button>
+      {resend.isError && (
+        <Text size="sm" c="red.9" role="alert">
+          {resend.error.message}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import { Anchor, Group, Text } from "@mantine/core";
+import { Link, Navigate, useLocation } from "react-router";
+import { isStaff, useSession } from "../api/session.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { CenteredPage } from "./CenteredPage.tsx";
+import { SignInForm } from "./SignInForm.tsx";
+
+/** Back to the portal page that sent the person here, if any. */
+function returnPath(state: unknown, fallback: string): string {
+  if (typeof state === "object" && state !== null && "from" in state && typeof state.from === "string") {
+    if (state.from.startsWith("/") && !state.from.startsWith("//")) return state.from;
+  }
+  return fallback;
+}
+
+export function SignInScene() {
+  useDocumentTitle("Sign in");
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <LoadingState label="Checking your session" />;
+  const user = session.data?.user;
+  if (user) return <Navigate to={returnPath(location.state, isStaff(user) ? "/agent/tickets" : "/requests")} replace />;
+  return (
+    <CenteredPage
+      title="Sign in"
+      below={
+        <Group justify="space-between">
+          <Anchor component={Link} to="/forgot-password" underline="always">
+            Forgot your password?
+          </Anchor>
+          <Text size="sm">
+            New here?{" "}
+            <Anchor component={Link} to="/register" underline="always">
+              Register
+            </Anchor>
+          </Text>
+        </Group>
+      }
+    >
+      <SignInForm label="Sign in" />
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,61 @@
+import { Anchor, DataList, List, Paper, Text, Title } from "@mantine/core";
+import type { z } from "zod";
+import type { Attachment, ticketFieldValueSchema } from "../../common/tickets.ts";
+
+type FieldValue = z.infer<typeof ticketFieldValueSchema>;
+
+function show(field: FieldValue): string {
+  if (field.value === null) return "Not set";
+  if (Array.isArray(field.value)) return field.value.join(", ") || "Not set";
+  if (typeof field.value === "boolean") return field.value ? "Yes" : "No";
+  return String(field.value);
+}
+
+/** The ticket type's custom fields the viewer may see. */
+export function TicketFields({ fields }: { fields: FieldValue[] }) {
+  if (!fields.length) return null;
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-fields">
+      <Title order={2} size="h4" id="ticket-fields" mb="sm">
+        Request details
+      </Title>
+      <DataList>
+        {fields.map((field) => (
+          <DataList.Item key={field.key}>
+            <DataList.ItemLabel>{field.label}</DataList.ItemLabel>
+            <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{show(field)}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+    </Paper>
+  );
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function TicketAttachments({ attachments }: { attachments: Attachment[] }) {
+  if (!attachments.length) return null;
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-attachments">
+      <Title order={2} size="h4" id="ticket-attachments" mb="sm">
+        Attachments
+      </Title>
+      <List spacing="xs" listStyleType="none" p={0}>
+        {attachments.map((a) => (
+          <List.Item key={a.id}>
+            <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName} style={{ overflowWrap: "anywhere" }}>
+              {a.fileName}
+            </Anchor>{" "}
+            <Text span size="sm" c="dimmed">
+              ({size(a.size)})
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Paper>
+  );
+}
