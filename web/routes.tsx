@@ -1,10 +1,22 @@
 import type { RouteObject } from "react-router";
+import { AccountScene } from "./account/AccountScene.tsx";
+import { ConfirmEmailScene } from "./account/ConfirmEmailScene.tsx";
+import { ForgotPasswordScene } from "./account/ForgotPasswordScene.tsx";
+import { RegisterScene } from "./account/RegisterScene.tsx";
+import { ResetPasswordScene } from "./account/ResetPasswordScene.tsx";
+import { SignInScene } from "./account/SignInScene.tsx";
 import { AgentSignInScene } from "./agent/AgentSignInScene.tsx";
 import { RequireAgent } from "./agent/RequireAgent.tsx";
 import { TicketListScene } from "./agent/TicketListScene.tsx";
 import { TicketScene } from "./agent/TicketScene.tsx";
+import { DevMailboxScene } from "./dev/DevMailboxScene.tsx";
+import { DevMailScene } from "./dev/DevMailScene.tsx";
+import { AccessLinkScene } from "./portal/AccessLinkScene.tsx";
 import { HomeScene } from "./portal/HomeScene.tsx";
+import { MyRequestsScene } from "./portal/MyRequestsScene.tsx";
+import { RequestScene } from "./portal/RequestScene.tsx";
 import { RequestSubmittedScene } from "./portal/RequestSubmittedScene.tsx";
+import { StatusCheckScene } from "./portal/StatusCheckScene.tsx";
 import { SubmitRequestScene } from "./portal/SubmitRequestScene.tsx";
 import { Layout } from "./ui/Layout.tsx";
 import { NotFoundScene } from "./ui/NotFoundScene.tsx";
@@ -19,8 +31,20 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorScene />,
         children: [
           { index: true, element: <HomeScene /> },
+          { path: "requests", element: <MyRequestsScene /> },
           { path: "requests/new", element: <SubmitRequestScene /> },
           { path: "requests/submitted/:number", element: <RequestSubmittedScene /> },
+          { path: "requests/:number", element: <RequestScene /> },
+          { path: "status", element: <StatusCheckScene /> },
+          { path: "access/:token", element: <AccessLinkScene /> },
+          { path: "sign-in", element: <SignInScene /> },
+          { path: "register", element: <RegisterScene /> },
+          { path: "confirm/:token", element: <ConfirmEmailScene /> },
+          { path: "forgot-password", element: <ForgotPasswordScene /> },
+          { path: "reset-password/:token", element: <ResetPasswordScene /> },
+          { path: "account", element: <AccountScene /> },
+          { path: "dev/mailbox", element: <DevMailboxScene /> },
+          { path: "dev/mailbox/:id", element: <DevMailScene /> },
           { path: "agent", element: <AgentSignInScene /> },
           {
             path: "agent",
@@ -30,6 +54,7 @@ export const routes: RouteObject[] = [
               { path: "tickets/:number", element: <TicketScene /> },
             ],
           },
+          // Admin pages are wired here (path "admin") once web/admin/routes.tsx exists.
           { path: "*", element: <NotFoundScene /> },
         ],
       },

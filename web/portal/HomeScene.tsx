@@ -16,7 +16,21 @@ export function HomeScene() {
           <Button component={Link} to="/requests/new" size="lg">
             Submit a request
           </Button>
+          <Button component={Link} to="/status" size="lg" variant="default">
+            Check ticket status
+          </Button>
         </Group>
+        <Text>
+          With an account you see all your requests in one place:{" "}
+          <Anchor component={Link} to="/sign-in" underline="always">
+            Sign in
+          </Anchor>{" "}
+          or{" "}
+          <Anchor component={Link} to="/register" underline="always">
+            Register
+          </Anchor>
+          .
+        </Text>
         <Text size="sm" c="dimmed">
           Working on the help desk?{" "}
           <Anchor component={Link} to="/agent" size="sm" underline="always">

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useClipboard } from "@mantine/hooks";
 import { Link, useLocation, useParams } from "react-router";
+import { useSession } from "../api/session.ts";
 import { NotFoundScene } from "../ui/NotFoundScene.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -23,6 +24,7 @@ export function RequestSubmittedScene() {
 
 function RequestReceived({ number, email }: { number: string; email: string | null }) {
   useDocumentTitle(`Request #${number} received`);
+  const signedIn = Boolean(useSession().data?.user);
   return (
     <Paper withBorder radius="lg" p={{ base: "lg", sm: "xl" }} maw={640} mx="auto">
       <Stack gap="md">
@@ -38,12 +40,32 @@ function RequestReceived({ number, email }: { number: string; email: string | nu
             We sent a confirmation to <strong>{email}</strong>.
           </Text>
         )}
-        <Text>
-          Keep your ticket number: you can check the status of your request later with your email address and ticket
-          number, without an account.
-        </Text>
+        {signedIn ? (
+          <Group gap="md">
+            <Button component={Link} to={`/requests/${number}`}>
+              View your request
+            </Button>
+            <Anchor component={Link} to="/requests">
+              All my requests
+            </Anchor>
+          </Group>
+        ) : (
+          <Text>
+            Keep your ticket number: you can check the status of your request later with your email address and ticket
+            number, without an account. The confirmation mail has a link to your request. To list all your requests in
+            the portal,{" "}
+            <Anchor component={Link} to="/register">
+              register
+            </Anchor>
+            ; or use{" "}
+            <Anchor component={Link} to="/status">
+              Check ticket status
+            </Anchor>
+            .
+          </Text>
+        )}
         <Group gap="md">
-          <CopyLinkButton />
+          <CopyLinkButton path={`/requests/${number}`} />
           <Anchor component={Link} to="/requests/new">
             Submit another request
           </Anchor>
@@ -53,19 +75,21 @@ function RequestReceived({ number, email }: { number: string; email: string | nu
   );
 }
 
-function CopyLinkButton() {
+/** Copies the address of the request itself, which is what people share. */
+function CopyLinkButton({ path }: { path: string }) {
   const clipboard = useClipboard({ timeout: 2500 });
+  const url = `${window.location.origin}${path}`;
   return (
     <>
-      <Button variant="default" onClick={() => clipboard.copy(window.location.href)}>
+      <Button variant="default" onClick={() => clipboard.copy(url)}>
         {clipboard.copied ? "Copied" : "Copy link"}
       </Button>
       <VisuallyHidden role="status">
-        {clipboard.copied ? "The link to this page is on your clipboard." : ""}
+        {clipboard.copied ? "The link to your request is on your clipboard." : ""}
       </VisuallyHidden>
       {clipboard.error && (
         <Text size="sm" c="red.9" role="alert" style={{ overflowWrap: "anywhere" }}>
-          Could not copy. The address is {window.location.href}
+          Could not copy. The address is {url}
         </Text>
       )}
     </>

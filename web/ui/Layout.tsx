@@ -1,6 +1,7 @@
-import { Box, Container, Text } from "@mantine/core";
+import { Anchor, Box, Container, Group, Text } from "@mantine/core";
 import { useEffect, useRef } from "react";
-import { Outlet, ScrollRestoration, useLocation } from "react-router";
+import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { useDevMailbox } from "../api/dev-mailbox.ts";
 import { SiteHeader } from "./SiteHeader.tsx";
 
 /** The frame around every page: skip link, header with navigation, the scene, footer. */
@@ -19,9 +20,12 @@ export function Layout() {
       </Box>
       <Box component="footer" className="site-footer">
         <Container size="lg" py="md">
-          <Text size="sm" c="dimmed">
-            Switchboard · an open-source help desk
-          </Text>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              Switchboard · an open-source help desk
+            </Text>
+            <DevMailboxLink />
+          </Group>
         </Container>
       </Box>
       <ScrollRestoration />
@@ -40,4 +44,15 @@ function useMainFocusOnNavigation() {
     mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
   return mainRef;
+}
+
+/** Shown only to those who may read the dev mailbox (the API answers 404 to everyone else). */
+function DevMailboxLink() {
+  const mailbox = useDevMailbox();
+  if (!mailbox.isSuccess) return null;
+  return (
+    <Anchor component={Link} to="/dev/mailbox" size="sm">
+      Dev mailbox
+    </Anchor>
+  );
 }

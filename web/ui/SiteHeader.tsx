@@ -1,9 +1,38 @@
 import { Anchor, Box, Container, Group, Text } from "@mantine/core";
 import { Link, NavLink } from "react-router";
+import type { Session } from "../../common/accounts.ts";
 import { isStaff, useSession, useSignOut } from "../api/session.ts";
 
+function NavItem({ to, children }: { to: string; children: string }) {
+  return (
+    <Anchor component={NavLink} to={to} fw={500}>
+      {children}
+    </Anchor>
+  );
+}
+
+/** What each kind of visitor can go to: visitors, customers, access-link guests, agents and admins. */
+function Links({ session }: { session: Session | undefined }) {
+  const user = session?.user;
+  const guest = session?.guest;
+  const admin = user?.permissions.some((p) => p.startsWith("admin.")) ?? false;
+  return (
+    <>
+      {!guest && <NavItem to="/requests/new">Submit a request</NavItem>}
+      {!user && !guest && <NavItem to="/status">Check ticket status</NavItem>}
+      {user && !isStaff(user) && <NavItem to="/requests">My requests</NavItem>}
+      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>Your request</NavItem>}
+      {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
+      {admin && <NavItem to="/admin">Admin</NavItem>}
+      {user && <NavItem to="/account">Account</NavItem>}
+      {!user && !guest && <NavItem to="/sign-in">Sign in</NavItem>}
+      {(user || guest) && <SignOutButton />}
+    </>
+  );
+}
+
 export function SiteHeader() {
-  const user = useSession().data?.user;
+  const session = useSession().data;
   return (
     <Box component="header" className="site-header">
       <Container size="lg" px={{ base: "sm", sm: "md" }}>
@@ -13,15 +42,7 @@ export function SiteHeader() {
           </Anchor>
           <Box component="nav" aria-label="Main">
             <Group gap="md" wrap="wrap">
-              <Anchor component={NavLink} to="/requests/new" fw={500}>
-                Submit a request
-              </Anchor>
-              {isStaff(user) && (
-                <Anchor component={NavLink} to="/agent/tickets" fw={500}>
-                  Agent workspace
-                </Anchor>
-              )}
-              {user && <SignOutButton />}
+              <Links session={session} />
             </Group>
           </Box>
         </Group>

@@ -1,0 +1,75 @@
+import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Fragment } from "react";
+import { Link, useParams } from "react-router";
+import { useDevMail } from "../api/dev-mailbox.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+
+/** The text part with its web addresses made clickable: split into text and links, no HTML involved. */
+function Linked({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <Anchor key={`${i}-${part}`} href={part} style={{ overflowWrap: "anywhere" }}>
+            {part}
+          </Anchor>
+        ) : (
+          <Fragment key={`${i}-${part.slice(0, 8)}`}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+export function DevMailScene() {
+  const { id = "" } = useParams();
+  const mail = useDevMail(id);
+  useDocumentTitle(mail.data?.subject ?? "Message");
+  if (mail.isPending) return <LoadingState label="Loading the message" />;
+  if (mail.isError) {
+    return (
+      <Stack gap="md">
+        <Title order={1}>Message</Title>
+        <Alert color="gray">{mail.error.message}</Alert>
+        <Anchor component={Link} to="/dev/mailbox">
+          ← Dev mailbox
+        </Anchor>
+      </Stack>
+    );
+  }
+  const m = mail.data;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/dev/mailbox" size="sm">
+        ← Dev mailbox
+      </Anchor>
+      <Title order={1} style={{ overflowWrap: "anywhere" }}>
+        {m.subject}
+      </Title>
+      <Text size="sm">
+        To {m.to} · {formatDateTime(m.createdAt)}
+      </Text>
+      <Paper withBorder radius="md" p="lg" component="section" aria-label="Text version">
+        <Text
+          component="pre"
+          style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontFamily: "inherit", margin: 0 }}
+        >
+          <Linked text={m.text} />
+        </Text>
+      </Paper>
+      <Title order={2} size="h4">
+        HTML version
+      </Title>
+      {/* sandbox="" runs no script and opens nothing: the mail is shown as a recipient's client would, safely. */}
+      <iframe
+        title="HTML version of the message"
+        sandbox=""
+        srcDoc={m.html}
+        style={{ width: "100%", minHeight: 420, border: "1px solid #ced4da", borderRadius: 8 }}
+      />
+    </Stack>
+  );
+}

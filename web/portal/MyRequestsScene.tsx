@@ -1,0 +1,114 @@
+import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { Link, Navigate, useLocation } from "react-router";
+import type { TicketSummary } from "../../common/tickets.ts";
+import { useSession } from "../api/session.ts";
+import { type TicketView, useTickets } from "../api/tickets.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+
+export function MyRequestsScene() {
+  useDocumentTitle("My requests");
+  const session = useSession();
+  const location = useLocation();
+  const [view, setView] = useState<TicketView>("mine");
+  if (session.isPending) return <LoadingState label="Checking your session" />;
+  const { user, guest } = session.data ?? { user: null, guest: null };
+  if (!user && !guest) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  const department = user?.permissions.includes("tickets.view_department") ?? false;
+  return (
+    <Stack gap="md">
+      <Title order={1}>My requests</Title>
+      {department && (
+        <SegmentedControl
+          aria-label="Which requests"
+          value={view}
+          onChange={(value) => setView(value as TicketView)}
+          data={[
+            { value: "mine", label: "My requests" },
+            { value: "department", label: "Department requests" },
+          ]}
+          w="fit-content"
+        />
+      )}
+      <RequestList view={guest ? "all" : view} />
+    </Stack>
+  );
+}
+
+function RequestList({ view }: { view: TicketView }) {
+  const tickets = useTickets(view);
+  if (tickets.isPending) return <LoadingState label="Loading your requests" />;
+  if (tickets.isError) {
+    return (
+      <Alert color="red" title="Your requests could not be loaded">
+        {tickets.error.message}
+      </Alert>
+    );
+  }
+  const all = tickets.data.pages.flatMap((page) => page.tickets);
+  if (!all.length) {
+    return (
+      <Text>
+        You have no requests yet.{" "}
+        <Anchor component={Link} to="/requests/new" underline="always">
+          Submit a request
+        </Anchor>
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={640} type="native">
+          <Table aria-label="Requests" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Number</Table.Th>
+                <Table.Th scope="col">Subject</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Priority</Table.Th>
+                <Table.Th scope="col">Last updated</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {all.map((ticket) => (
+                <RequestRow key={ticket.id} ticket={ticket} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {tickets.hasNextPage && (
+        <Group>
+          <Button variant="default" onClick={() => tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
+            Load more
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function RequestRow({ ticket }: { ticket: TicketSummary }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={`/requests/${ticket.number}`}>
+          #{ticket.number}
+        </Anchor>
+      </Table.Td>
+      <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.subject}</Table.Td>
+      <Table.Td>
+        {/* Customers see the customer-facing label of the status. */}
+        <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
+      </Table.Td>
+      <Table.Td>
+        <PriorityBadge priority={ticket.priority} />
+      </Table.Td>
+      <Table.Td>{formatDateTime(ticket.updatedAt)}</Table.Td>
+    </Table.Tr>
+  );
+}

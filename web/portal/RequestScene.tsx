@@ -1,0 +1,118 @@
+import { Alert, Anchor, Button, DataList, Grid, Paper, Stack, Text, Title } from "@mantine/core";
+import { useClipboard } from "@mantine/hooks";
+import { Link, useParams } from "react-router";
+import type { TicketDetail } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import { useTicket } from "../api/tickets.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { MessageBody } from "../ui/MessageBody.tsx";
+import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+
+/** A request as its requester (or a guest with an access link, or a colleague in the department) sees it. */
+export function RequestScene() {
+  const { number } = useParams();
+  if (!number || !/^[1-9]\d{0,9}$/.test(number)) return <RequestNotFound />;
+  return <RequestLoader number={Number(number)} />;
+}
+
+function RequestLoader({ number }: { number: number }) {
+  const ticket = useTicket(number);
+  if (ticket.isPending) return <LoadingState label={`Loading request #${number}`} />;
+  if (ticket.isError) {
+    if (ticket.error instanceof ApiError && ["not_found", "unauthenticated"].includes(ticket.error.code)) {
+      return <RequestNotFound />;
+    }
+    return (
+      <Alert color="red" title="The request could not be loaded">
+        {ticket.error.message}
+      </Alert>
+    );
+  }
+  return <RequestView ticket={ticket.data} />;
+}
+
+function RequestView({ ticket }: { ticket: TicketDetail }) {
+  const heading = `#${ticket.number} ${ticket.subject}`;
+  useDocumentTitle(heading);
+  const clipboard = useClipboard({ timeout: 2000 });
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/requests" size="sm">
+        ← My requests
+      </Anchor>
+      <Title order={1} style={{ overflowWrap: "anywhere" }}>
+        {heading}
+      </Title>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="request-message">
+            <Title order={2} size="h4" id="request-message" mb="sm">
+              Your request
+            </Title>
+            <MessageBody message={ticket.message} format={ticket.messageFormat} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="request-status">
+              <Title order={2} size="h4" id="request-status" mb="sm">
+                Status
+              </Title>
+              <DataList>
+                <DataList.Item>
+                  <DataList.ItemLabel>Status</DataList.ItemLabel>
+                  <DataList.ItemValue>
+                    <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
+                  </DataList.ItemValue>
+                </DataList.Item>
+                <DataList.Item>
+                  <DataList.ItemLabel>Priority</DataList.ItemLabel>
+                  <DataList.ItemValue>
+                    <PriorityBadge priority={ticket.priority} />
+                  </DataList.ItemValue>
+                </DataList.Item>
+                <DataList.Item>
+                  <DataList.ItemLabel>Service</DataList.ItemLabel>
+                  <DataList.ItemValue>
+                    {ticket.service?.name ?? ticket.category?.name ?? "General request"}
+                  </DataList.ItemValue>
+                </DataList.Item>
+                <DataList.Item>
+                  <DataList.ItemLabel>Created</DataList.ItemLabel>
+                  <DataList.ItemValue>{formatDateTime(ticket.createdAt)}</DataList.ItemValue>
+                </DataList.Item>
+                <DataList.Item>
+                  <DataList.ItemLabel>Last updated</DataList.ItemLabel>
+                  <DataList.ItemValue>{formatDateTime(ticket.updatedAt)}</DataList.ItemValue>
+                </DataList.Item>
+              </DataList>
+              <Button variant="default" mt="md" onClick={() => clipboard.copy(window.location.href)}>
+                {clipboard.copied ? "Copied" : "Copy link"}
+              </Button>
+            </Paper>
+            <TicketFields fields={ticket.fields} />
+            <TicketAttachments attachments={ticket.attachments} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function RequestNotFound() {
+  useDocumentTitle("Request not found");
+  return (
+    <Stack gap="md" maw={640}>
+      <Title order={1}>Request not found</Title>
+      <Text>
+        There is no request with this number, or you may not see it. Sign in, or use the link from your email.
+      </Text>
+      <Anchor component={Link} to="/status" underline="always">
+        Check ticket status
+      </Anchor>
+    </Stack>
+  );
+}
