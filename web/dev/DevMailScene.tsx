@@ -8,16 +8,22 @@ import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 /** The text part with its web addresses made clickable: split into text and links, no HTML involved. */
 function Linked({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
+  // Each part is keyed by where it starts in the text: stable, and unique.
+  let offset = 0;
+  const parts = text.split(/(https?:\/\/[^\s<>"]+)/g).map((part) => {
+    const start = offset;
+    offset += part.length;
+    return { part, start };
+  });
   return (
     <>
-      {parts.map((part, i) =>
+      {parts.map(({ part, start }) =>
         /^https?:\/\//.test(part) ? (
-          <Anchor key={`${i}-${part}`} href={part} style={{ overflowWrap: "anywhere" }}>
+          <Anchor key={start} href={part} style={{ overflowWrap: "anywhere" }}>
             {part}
           </Anchor>
         ) : (
-          <Fragment key={`${i}-${part.slice(0, 8)}`}>{part}</Fragment>
+          <Fragment key={start}>{part}</Fragment>
         ),
       )}
     </>
