@@ -5,6 +5,7 @@ import { ForgotPasswordScene } from "./account/ForgotPasswordScene.tsx";
 import { RegisterScene } from "./account/RegisterScene.tsx";
 import { ResetPasswordScene } from "./account/ResetPasswordScene.tsx";
 import { SignInScene } from "./account/SignInScene.tsx";
+import { adminRoutes } from "./admin/routes.tsx";
 import { AgentSignInScene } from "./agent/AgentSignInScene.tsx";
 import { RequireAgent } from "./agent/RequireAgent.tsx";
 import { TicketListScene } from "./agent/TicketListScene.tsx";
@@ -54,7 +55,7 @@ export const routes: RouteObject[] = [
               { path: "tickets/:number", element: <TicketScene /> },
             ],
           },
-          // Admin pages are wired here (path "admin") once web/admin/routes.tsx exists.
+          { path: "admin", children: adminRoutes },
           { path: "*", element: <NotFoundScene /> },
         ],
       },

@@ -1,0 +1,160 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import { useAdminUsers, useApiTokens, useCreateApiToken, useDeleteDirectoryEntry } from "../api/admin.ts";
+import { ApiError } from "../api/client.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { formatDateTime } from "../ui/format.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ConfirmDelete } from "./ConfirmDelete.tsx";
+
+export function ApiTokensScene() {
+  useDocumentTitle("API tokens");
+  const tokens = useApiTokens();
+  const revoke = useDeleteDirectoryEntry("api-tokens");
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>API tokens</Title>
+        <Button onClick={() => setCreating(true)}>New token</Button>
+      </Group>
+      <Text>
+        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to.
+      </Text>
+      {tokens.isPending ? (
+        <LoadingState label="Loading tokens" />
+      ) : tokens.isError ? (
+        <Alert color="red">{tokens.error.message}</Alert>
+      ) : tokens.data.tokens.length === 0 ? (
+        <Text>No tokens yet.</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={760} type="native">
+            <Table aria-label="API tokens" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  {["Name", "Acts as", "Created", "Last used", "Status", "Actions"].map((h) => (
+                    <Table.Th key={h} scope="col">
+                      {h}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.tokens.map((t) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td>{t.name}</Table.Td>
+                    <Table.Td>{t.user.email}</Table.Td>
+                    <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
+                    <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="dot" color={t.revoked ? "gray" : "green"} c="dark.9">
+                        {t.revoked ? "Revoked" : "Active"}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {!t.revoked && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          aria-label={`Revoke ${t.name}`}
+                          onClick={() => setRevoking(t)}
+                        >
+                          Revoke
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Dialog opened={creating} onClose={() => setCreating(false)} title="New token">
+        {creating && <NewTokenForm onDone={() => setCreating(false)} />}
+      </Dialog>
+      <ConfirmDelete
+        title={`Revoke ${revoking?.name ?? ""}?`}
+        body="Integrations using it stop working at once."
+        action="Revoke"
+        mutation={revoke}
+        id={revoking?.id ?? null}
+        onClose={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function NewTokenForm({ onDone }: { onDone: () => void }) {
+  const create = useCreateApiToken();
+  const users = useAdminUsers("").data?.pages.flatMap((p) => p.users) ?? [];
+  const form = useForm({ initialValues: { name: "", userId: "" } });
+  if (create.isSuccess) {
+    return (
+      <Stack gap="md">
+        <TextInput label="Token" value={create.data.token} readOnly />
+        <Text fw={600}>Copy it now: it will not be shown again.</Text>
+        <Group justify="flex-end">
+          <CopyButton value={create.data.token}>
+            {({ copied, copy }) => <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>}
+          </CopyButton>
+          <Button variant="default" onClick={onDone}>
+            Done
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        create.mutate(values, {
+          onError: (error) => {
+            if (error instanceof ApiError) form.setErrors(error.fields);
+          },
+        }),
+      )}
+    >
+      <Stack gap="md">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <Select
+          label="Acts as"
+          searchable
+          data={users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+          {...form.getInputProps("userId")}
+        />
+        {create.isError && !(create.error instanceof ApiError && Object.keys(create.error.fields).length) && (
+          <Alert color="red">{create.error.message}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { Dialog } from "../ui/Dialog.tsx";
+
+/** "Delete X?" with the server's refusal shown in place when it says no (built-in, still in use…). */
+export function ConfirmDelete({
+  title,
+  body,
+  action = "Delete",
+  mutation,
+  id,
+  onClose,
+}: {
+  title: string;
+  body: string;
+  action?: string;
+  mutation: UseMutationResult<void, Error, string>;
+  id: string | null;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog opened={id !== null} onClose={onClose} title={title}>
+      <Stack gap="md">
+        <Text>{body}</Text>
+        {mutation.isError && <Alert color="red">{mutation.error.message}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            loading={mutation.isPending}
+            onClick={() => id && mutation.mutate(id, { onSuccess: onClose })}
+          >
+            {action}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+import { Alert, Button, Group, Paper, Stack, Table, Title } from "@mantine/core";
+import { useState } from "react";
+import { useDeleteDirectoryEntry, useGroups } from "../api/admin.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { type NameEdit, NameModal } from "./NameModal.tsx";
+
+export function GroupsScene() {
+  useDocumentTitle("Groups");
+  const groups = useGroups();
+  const remove = useDeleteDirectoryEntry("groups");
+  const [edit, setEdit] = useState<NameEdit>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>Groups</Title>
+        <Button onClick={() => setEdit({ title: "New group", name: "" })}>New group</Button>
+      </Group>
+      {groups.isPending ? (
+        <LoadingState label="Loading groups" />
+      ) : groups.isError ? (
+        <Alert color="red">{groups.error.message}</Alert>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table aria-label="Groups" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Members</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {groups.data.groups.map((g) => (
+                <Table.Tr key={g.id}>
+                  <Table.Td>{g.name}</Table.Td>
+                  <Table.Td>{g.memberCount}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Rename ${g.name}`}
+                        onClick={() => setEdit({ title: `Rename ${g.name}`, id: g.id, name: g.name })}
+                      >
+                        Rename
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        aria-label={`Delete ${g.name}`}
+                        onClick={() => setDeleting(g)}
+                      >
+                        Delete
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <NameModal directory="groups" edit={edit} onClose={() => setEdit(null)} />
+      <ConfirmDelete
+        title={`Delete group ${deleting?.name ?? ""}?`}
+        body="Its agents stay; only the group goes."
+        mutation={remove}
+        id={deleting?.id ?? null}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+      />
+    </Stack>
+  );
+}

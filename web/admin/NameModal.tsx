@@ -1,0 +1,62 @@
+import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useRef } from "react";
+import { type Directory, useSaveDirectoryEntry } from "../api/admin.ts";
+import { ApiError } from "../api/client.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+
+export type NameEdit = { title: string; id?: string; name: string; extra?: Record<string, unknown> } | null;
+
+/** Create or rename something that has only a name (a group, an account, a department). */
+export function NameModal({ directory, edit, onClose }: { directory: Directory; edit: NameEdit; onClose: () => void }) {
+  // The dialog fades out after closing; it keeps its last title meanwhile rather than showing an empty heading.
+  const lastTitle = useRef("");
+  if (edit) lastTitle.current = edit.title;
+  return (
+    <Dialog opened={edit !== null} onClose={onClose} title={lastTitle.current}>
+      {/* A fresh form (and mutation state) for each entry opened. */}
+      {edit && <NameForm key={`${edit.title}:${edit.id ?? ""}`} directory={directory} edit={edit} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function NameForm({
+  directory,
+  edit,
+  onDone,
+}: {
+  directory: Directory;
+  edit: NonNullable<NameEdit>;
+  onDone: () => void;
+}) {
+  const save = useSaveDirectoryEntry(directory);
+  const form = useForm({ initialValues: { name: edit.name } });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(({ name }) =>
+        save.mutate(
+          { ...(edit.id ? { id: edit.id } : {}), ...edit.extra, name },
+          {
+            onSuccess: onDone,
+            onError: (error) => {
+              if (error instanceof ApiError) form.setErrors(error.fields);
+            },
+          },
+        ),
+      )}
+    >
+      <Stack gap="md">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        {save.isError && !(save.error instanceof ApiError && save.error.fields.name) && (
+          <Alert color="red">{save.error.message}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import type { z } from "zod";
+import type { organizationSchema } from "../../common/admin.ts";
+import { useDeleteDirectoryEntry, useOrganizations } from "../api/admin.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { type NameEdit, NameModal } from "./NameModal.tsx";
+
+type Organization = z.infer<typeof organizationSchema>;
+
+/** Accounts (top-level organizations) with their departments listed under each. */
+export function OrganizationsScene() {
+  useDocumentTitle("Organizations");
+  const organizations = useOrganizations();
+  const remove = useDeleteDirectoryEntry("organizations");
+  const [edit, setEdit] = useState<NameEdit>(null);
+  const [deleting, setDeleting] = useState<Organization | null>(null);
+  const all = organizations.data?.organizations ?? [];
+  const accounts = all.filter((o) => o.parentId === null);
+
+  const actions = (o: Organization) => (
+    <Group gap="xs">
+      {o.parentId === null && (
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setEdit({ title: `Add department to ${o.name}`, name: "", extra: { parentId: o.id } })}
+        >
+          Add department
+        </Button>
+      )}
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={`Rename ${o.name}`}
+        onClick={() => setEdit({ title: `Rename ${o.name}`, id: o.id, name: o.name, extra: { parentId: o.parentId } })}
+      >
+        Rename
+      </Button>
+      <Button size="xs" variant="default" color="red" aria-label={`Delete ${o.name}`} onClick={() => setDeleting(o)}>
+        Delete
+      </Button>
+    </Group>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>Organizations</Title>
+        <Button onClick={() => setEdit({ title: "New account", name: "" })}>New account</Button>
+      </Group>
+      <Text>
+        Customers belong to accounts and their departments. With the Department viewer role they see their colleagues'
+        requests.
+      </Text>
+      {organizations.isPending ? (
+        <LoadingState label="Loading organizations" />
+      ) : organizations.isError ? (
+        <Alert color="red">{organizations.error.message}</Alert>
+      ) : accounts.length === 0 ? (
+        <Text>No organizations yet.</Text>
+      ) : (
+        <List listStyleType="none" spacing="md" p={0} aria-label="Organizations">
+          {accounts.map((account) => (
+            <List.Item key={account.id}>
+              <Paper withBorder radius="md" p="md">
+                <Group justify="space-between">
+                  <Text fw={600}>
+                    {account.name}{" "}
+                    <Text span size="sm" c="dimmed">
+                      ({account.memberCount} members)
+                    </Text>
+                  </Text>
+                  {actions(account)}
+                </Group>
+                <List listStyleType="none" mt="sm" ml="lg" spacing="xs" aria-label={`Departments of ${account.name}`}>
+                  {all
+                    .filter((d) => d.parentId === account.id)
+                    .map((d) => (
+                      <List.Item key={d.id}>
+                        <Group justify="space-between">
+                          <Text>
+                            {d.name}{" "}
+                            <Text span size="sm" c="dimmed">
+                              ({d.memberCount} members)
+                            </Text>
+                          </Text>
+                          {actions(d)}
+                        </Group>
+                      </List.Item>
+                    ))}
+                </List>
+              </Paper>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <NameModal directory="organizations" edit={edit} onClose={() => setEdit(null)} />
+      <ConfirmDelete
+        title={`Delete ${deleting?.name ?? ""}?`}
+        body="Its members stay, and its requests stay with their requesters."
+        mutation={remove}
+        id={deleting?.id ?? null}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Anchor, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { useSession } from "../api/session.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+
+const sections = [
+  ["users", "Users"],
+  ["roles", "Roles"],
+  ["organizations", "Organizations"],
+  ["groups", "Groups"],
+  ["api-tokens", "API tokens"],
+] as const;
+
+/** Admin pages: signed-in users with an admin permission; the server checks each request again. */
+export function RequireAdmin() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <LoadingState label="Checking your session" />;
+  const user = session.data?.user;
+  if (!user) return <Navigate to="/agent" replace state={{ from: location.pathname }} />;
+  if (!user.permissions.some((p) => p.startsWith("admin."))) return <NotAnAdmin />;
+  return (
+    <Stack gap="md">
+      <Box component="nav" aria-label="Admin">
+        <Group gap="md">
+          {sections.map(([path, label]) => (
+            <Anchor key={path} component={NavLink} to={`/admin/${path}`} fw={500}>
+              {label}
+            </Anchor>
+          ))}
+        </Group>
+      </Box>
+      <Outlet />
+    </Stack>
+  );
+}
+
+function NotAnAdmin() {
+  useDocumentTitle("Admin");
+  return (
+    <Paper withBorder radius="lg" p="xl" maw={560}>
+      <Stack gap="xs">
+        <Title order={1} size="h2">
+          This area is for administrators
+        </Title>
+        <Text>Your account has no admin permissions. Ask an administrator if you need access.</Text>
+        <Anchor component={Link} to="/" underline="always">
+          Go to the help desk home page
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}

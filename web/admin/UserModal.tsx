@@ -1,0 +1,117 @@
+import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import type { Licence } from "../../common/accounts.ts";
+import type { AdminUser } from "../../common/admin.ts";
+import { useGroups, useInviteUser, useOrganizations, useRoles, useUpdateUser } from "../api/admin.ts";
+import { ApiError } from "../api/client.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+
+export type UserEdit = { user: AdminUser | null } | null;
+
+const licenceOptions = [
+  { value: "customer", label: "Customer" },
+  { value: "agent", label: "Agent" },
+  { value: "admin", label: "Admin" },
+];
+
+export function UserModal({ edit, onClose }: { edit: UserEdit; onClose: () => void }) {
+  return (
+    <Dialog
+      opened={edit !== null}
+      onClose={onClose}
+      title={edit?.user ? `Edit ${edit.user.name}` : "Invite user"}
+      size="lg"
+    >
+      {edit && <UserForm key={edit.user?.id ?? "new"} user={edit.user} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+type Values = {
+  name: string;
+  email: string;
+  licence: Licence;
+  roleIds: string[];
+  organizationIds: string[];
+  groupIds: string[];
+  disabled: boolean;
+};
+
+function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void }) {
+  const invite = useInviteUser();
+  const update = useUpdateUser();
+  const roles = useRoles().data?.roles ?? [];
+  const organizations = useOrganizations().data?.organizations ?? [];
+  const groups = useGroups().data?.groups ?? [];
+  const form = useForm<Values>({
+    initialValues: {
+      name: user?.name ?? "",
+      email: user?.email ?? "",
+      licence: user?.licence ?? "customer",
+      roleIds: user?.roles.map((r) => r.id) ?? [],
+      organizationIds: user?.organizations.map((o) => o.id) ?? [],
+      groupIds: user?.groups.map((g) => g.id) ?? [],
+      disabled: user?.disabled ?? false,
+    },
+  });
+  const mutation = user ? update : invite;
+  const onError = (error: Error) => {
+    if (error instanceof ApiError) form.setErrors(error.fields);
+  };
+  const submit = form.onSubmit(({ email, disabled, roleIds, ...values }) => {
+    if (user) {
+      update.mutate({ id: user.id, ...values, roleIds, disabled }, { onSuccess: onDone, onError });
+    } else {
+      // No roles chosen: the server gives the licence's default role.
+      invite.mutate({ ...values, email, ...(roleIds.length ? { roleIds } : {}) }, { onSuccess: onDone, onError });
+    }
+  });
+  const organizationOptions = organizations.map((o) => ({
+    value: o.id,
+    label: o.parentId ? `${organizations.find((p) => p.id === o.parentId)?.name ?? ""} › ${o.name}` : o.name,
+  }));
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        {!user && <TextInput label="Email" type="email" {...form.getInputProps("email")} />}
+        <Select label="Licence" data={licenceOptions} allowDeselect={false} {...form.getInputProps("licence")} />
+        <MultiSelect
+          label="Roles"
+          description={user ? undefined : "Leave empty to give the licence's default role."}
+          data={roles.map((r) => ({ value: r.id, label: r.name }))}
+          searchable
+          {...form.getInputProps("roleIds")}
+        />
+        <MultiSelect
+          label="Organizations"
+          data={organizationOptions}
+          searchable
+          {...form.getInputProps("organizationIds")}
+        />
+        <MultiSelect
+          label="Groups"
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+          searchable
+          {...form.getInputProps("groupIds")}
+        />
+        {user && (
+          <Switch
+            label="Disabled"
+            description="A disabled user is signed out at once and cannot sign in."
+            {...form.getInputProps("disabled", { type: "checkbox" })}
+          />
+        )}
+        {mutation.isError && !(mutation.error instanceof ApiError && Object.keys(mutation.error.fields).length) && (
+          <Alert color="red">{mutation.error.message}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={mutation.isPending}>
+            {user ? "Save changes" : "Send invitation"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

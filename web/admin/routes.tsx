@@ -1,0 +1,22 @@
+import { Navigate, type RouteObject } from "react-router";
+import { ApiTokensScene } from "./ApiTokensScene.tsx";
+import { GroupsScene } from "./GroupsScene.tsx";
+import { OrganizationsScene } from "./OrganizationsScene.tsx";
+import { RequireAdmin } from "./RequireAdmin.tsx";
+import { RolesScene } from "./RolesScene.tsx";
+import { UsersScene } from "./UsersScene.tsx";
+
+/** The admin area, relative to /admin. */
+export const adminRoutes: RouteObject[] = [
+  {
+    element: <RequireAdmin />,
+    children: [
+      { index: true, element: <Navigate to="users" replace /> },
+      { path: "users", element: <UsersScene /> },
+      { path: "roles", element: <RolesScene /> },
+      { path: "organizations", element: <OrganizationsScene /> },
+      { path: "groups", element: <GroupsScene /> },
+      { path: "api-tokens", element: <ApiTokensScene /> },
+    ],
+  },
+];

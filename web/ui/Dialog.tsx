@@ -1,0 +1,34 @@
+import { Modal, type ModalRootProps } from "@mantine/core";
+import type { ReactNode } from "react";
+
+/**
+ * Mantine's Modal with two accessibility fixes: its header is a <div> (a
+ * <header> inside a dialog counts as a second page banner), and its close
+ * button has a name.
+ */
+export function Dialog({
+  opened,
+  onClose,
+  title,
+  size,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  size?: ModalRootProps["size"];
+  children: ReactNode;
+}) {
+  return (
+    <Modal.Root opened={opened} onClose={onClose} size={size}>
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header component="div">
+          <Modal.Title>{title}</Modal.Title>
+          <Modal.CloseButton aria-label="Close" />
+        </Modal.Header>
+        <Modal.Body>{children}</Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
+  );
+}
