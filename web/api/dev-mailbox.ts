@@ -2,19 +2,25 @@ import { useQuery } from "@tanstack/react-query";
 import { devMailboxSchema, devMailSchema } from "../../common/mail.ts";
 import { request } from "./client.ts";
 
-export function useDevMailbox() {
+const devMailboxKey = ["dev-mailbox"] as const;
+
+/**
+ * The dev mailbox's messages, newest first. `poll` refreshes them while someone
+ * waits for a confirmation link on the mailbox page; the footer only needs to
+ * know once whether the mailbox is there (a 404 means it is not, so no retries).
+ */
+export function useDevMailbox({ poll = false }: { poll?: boolean } = {}) {
   return useQuery({
-    queryKey: ["dev-mailbox"],
+    queryKey: devMailboxKey,
     queryFn: () => request("/api/v1/dev-mailbox", { schema: devMailboxSchema }),
-    // New mail arrives while someone waits for a confirmation link.
-    refetchInterval: 5_000,
+    refetchInterval: poll ? 5_000 : false,
     retry: false,
   });
 }
 
 export function useDevMail(id: string) {
   return useQuery({
-    queryKey: ["dev-mailbox", id],
+    queryKey: [...devMailboxKey, id],
     queryFn: () => request(`/api/v1/dev-mailbox/${encodeURIComponent(id)}`, { schema: devMailSchema }),
     retry: false,
   });

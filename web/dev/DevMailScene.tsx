@@ -1,6 +1,7 @@
 import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
 import { Link, useParams } from "react-router";
+import { ApiError } from "../api/client.ts";
 import { useDevMail } from "../api/dev-mailbox.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -39,7 +40,11 @@ export function DevMailScene() {
     return (
       <Stack gap="md">
         <Title order={1}>Message</Title>
-        <Alert color="gray">{mail.error.message}</Alert>
+        <Alert color="gray">
+          {mail.error instanceof ApiError && mail.error.code === "not_found"
+            ? "The dev mailbox is not available here, or it has no such message."
+            : mail.error.message}
+        </Alert>
         <Anchor component={Link} to="/dev/mailbox">
           ← Dev mailbox
         </Anchor>

@@ -11,7 +11,7 @@ export const devMailboxIntro =
 
 export function DevMailboxScene() {
   useDocumentTitle("Dev mailbox");
-  const mailbox = useDevMailbox();
+  const mailbox = useDevMailbox({ poll: true });
   return (
     <Stack gap="md">
       <Title order={1}>Dev mailbox</Title>
