@@ -1,6 +1,7 @@
 import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { useConfirmEmail, useResendConfirmation } from "../api/accounts.ts";
+import { errorAbout } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { useOnce } from "../ui/use-once.ts";
@@ -44,7 +45,9 @@ export function ConfirmEmailScene() {
         }
       >
         <Stack gap="md">
-          <Text>{confirm.error.message} Enter your email address and we send a new confirmation link.</Text>
+          <Text>
+            {errorAbout(confirm.error, "token")} Enter your email address and we will send you a new confirmation link.
+          </Text>
           <EmailForm mutation={resend} label="Send a new confirmation link" button="Send a new link" />
         </Stack>
       </CenteredPage>

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { passwordSchema } from "../../common/accounts.ts";
 import { useCompletePasswordReset } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { errorAbout } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
 
@@ -17,6 +18,8 @@ export function ResetPasswordScene() {
     validate: { password: (value) => passwordSchema.safeParse(value).error?.issues[0]?.message ?? null },
   });
   const tokenProblem = reset.error instanceof ApiError && "token" in reset.error.fields;
+  // A problem with the password shows under its field; anything else (a used or expired link…) shows here.
+  const passwordProblem = reset.error instanceof ApiError && !tokenProblem && "password" in reset.error.fields;
 
   if (reset.isSuccess) {
     return (
@@ -56,9 +59,9 @@ export function ResetPasswordScene() {
             autoComplete="new-password"
             {...form.getInputProps("password")}
           />
-          {reset.isError && !reset.error.message.startsWith("Some fields") && (
+          {reset.isError && !passwordProblem && (
             <Alert color="red" title="Your password was not changed">
-              {reset.error.message}{" "}
+              {errorAbout(reset.error, "token")}{" "}
               {tokenProblem && (
                 <Anchor component={Link} to="/forgot-password" underline="always">
                   Ask for a new link

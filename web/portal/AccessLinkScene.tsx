@@ -2,6 +2,7 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { Link, Navigate, useParams } from "react-router";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useOpenGuestSession } from "../api/accounts.ts";
+import { errorAbout } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { useOnce } from "../ui/use-once.ts";
@@ -18,7 +19,7 @@ export function AccessLinkScene() {
     return (
       <CenteredPage title="This access link does not work any more">
         <Stack gap="sm">
-          <Text>{open.error.message}</Text>
+          <Text>{errorAbout(open.error, "token")} Ask for a new link with your email address and ticket number.</Text>
           <Anchor component={Link} to="/status" underline="always">
             Ask for a new link
           </Anchor>
