@@ -74,11 +74,15 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
                     <PriorityBadge priority={ticket.priority} />
                   </DataList.ItemValue>
                 </DataList.Item>
+                {ticket.service && (
+                  <DataList.Item>
+                    <DataList.ItemLabel>Service</DataList.ItemLabel>
+                    <DataList.ItemValue>{ticket.service.name}</DataList.ItemValue>
+                  </DataList.Item>
+                )}
                 <DataList.Item>
-                  <DataList.ItemLabel>Service</DataList.ItemLabel>
-                  <DataList.ItemValue>
-                    {ticket.service?.name ?? ticket.category?.name ?? "General request"}
-                  </DataList.ItemValue>
+                  <DataList.ItemLabel>Category</DataList.ItemLabel>
+                  <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
                 </DataList.Item>
                 <DataList.Item>
                   <DataList.ItemLabel>Created</DataList.ItemLabel>
