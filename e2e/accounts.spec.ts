@@ -68,6 +68,7 @@ test.describe("accounts and guest access", () => {
     await expect(
       page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Confirm your email address" }),
     ).toHaveCount(2);
+    await expectAccessible(page);
   });
 
   test("a guest checks the status with email and number, and the access link opens only that request, once", async ({
@@ -141,5 +142,12 @@ test.describe("accounts and guest access", () => {
     await page.getByLabel("Password", { exact: true }).fill("the second password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
+    await expect(page.getByText("You have no requests yet.")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(page.getByText(email)).toBeVisible();
+    await expectAccessible(page);
   });
 });
