@@ -92,6 +92,28 @@ async function send<T>(path: string, { method = "GET", body, schema }: RequestOp
   return parsed.data;
 }
 
+/**
+ * Sends a multipart form (a request with files) with the same CSRF handling and
+ * error reading as `request`. The browser sets the content type and boundary.
+ */
+export async function sendForm<T>(path: string, form: FormData, schema: z.ZodType<T>): Promise<T> {
+  if (csrfToken === undefined) await fetchSession();
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, body: form, credentials: "same-origin" });
+  } catch {
+    throw new ApiError(0, "network_error", "We could not reach Switchboard. Check your connection and try again.");
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new ApiError(response.status, "unexpected_response", "Switchboard sent an answer we did not understand.");
+  }
+  return parsed.data;
+}
+
 async function errorFrom(response: Response): Promise<ApiError> {
   const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
