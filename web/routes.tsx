@@ -10,6 +10,9 @@ import { AgentSignInScene } from "./agent/AgentSignInScene.tsx";
 import { RequireAgent } from "./agent/RequireAgent.tsx";
 import { TicketListScene } from "./agent/TicketListScene.tsx";
 import { TicketScene } from "./agent/TicketScene.tsx";
+import { CatalogScene } from "./catalog/CatalogScene.tsx";
+import { ServiceRequestScene } from "./catalog/ServiceRequestScene.tsx";
+import { ServiceScene } from "./catalog/ServiceScene.tsx";
 import { DevMailboxScene } from "./dev/DevMailboxScene.tsx";
 import { DevMailScene } from "./dev/DevMailScene.tsx";
 import { AccessLinkScene } from "./portal/AccessLinkScene.tsx";
@@ -36,6 +39,9 @@ export const routes: RouteObject[] = [
           { path: "requests/new", element: <SubmitRequestScene /> },
           { path: "requests/submitted/:number", element: <RequestSubmittedScene /> },
           { path: "requests/:number", element: <RequestScene /> },
+          { path: "services", element: <CatalogScene /> },
+          { path: "services/:slug", element: <ServiceScene /> },
+          { path: "services/:slug/request", element: <ServiceRequestScene /> },
           { path: "status", element: <StatusCheckScene /> },
           { path: "access/:token", element: <AccessLinkScene /> },
           { path: "sign-in", element: <SignInScene /> },

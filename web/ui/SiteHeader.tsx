@@ -18,6 +18,7 @@ function Links({ session }: { session: Session | undefined }) {
   const admin = user?.permissions.some((p) => p.startsWith("admin.")) ?? false;
   return (
     <>
+      {!guest && <NavItem to="/services">Services</NavItem>}
       {!guest && <NavItem to="/requests/new">Submit a request</NavItem>}
       {!user && !guest && <NavItem to="/status">Check ticket status</NavItem>}
       {user && !isStaff(user) && <NavItem to="/requests">My requests</NavItem>}

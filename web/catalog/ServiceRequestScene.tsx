@@ -1,0 +1,183 @@
+import { Alert, Anchor, Button, FileInput, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { Link, useNavigate, useParams } from "react-router";
+import type { ServiceDetail } from "../../common/catalog.ts";
+import { fieldsSchema } from "../../common/fields.ts";
+import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } from "../../common/tickets.ts";
+import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
+import { ApiError } from "../api/client.ts";
+import { useSession } from "../api/session.ts";
+import { fieldErrors } from "../ui/form-errors.ts";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { RichTextField } from "../ui/RichTextField.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { CustomFieldInput } from "./CustomFieldInput.tsx";
+
+const maxFiles = 10;
+const maxFileBytes = 10 * 1024 * 1024;
+
+type Values = {
+  subject: string;
+  priority: Priority;
+  message: string;
+  messageText: string;
+  name: string;
+  email: string;
+  fields: Record<string, unknown>;
+  website: string;
+  files: File[];
+};
+
+export function ServiceRequestScene() {
+  const { slug = "" } = useParams();
+  const service = useService(slug);
+  useDocumentTitle(service.data ? `Request: ${service.data.name}` : "Request a service");
+  if (service.isPending) return <LoadingState label="Loading the form" />;
+  if (service.isError) {
+    return (
+      <Stack gap="md" maw={640}>
+        <Title order={1}>Service not found</Title>
+        <Alert color="gray">{service.error.message}</Alert>
+        <Anchor component={Link} to="/services">
+          ← All services
+        </Anchor>
+      </Stack>
+    );
+  }
+  return <ServiceRequestForm service={service.data} />;
+}
+
+function submissionOf(service: ServiceDetail, values: Values) {
+  return {
+    subject: values.subject,
+    priority: values.priority,
+    serviceId: service.id,
+    message: values.message,
+    messageFormat: "html" as const,
+    name: values.name,
+    email: values.email,
+    fields: values.fields,
+    ...(values.website ? { website: values.website } : {}),
+  };
+}
+
+/** The same rules the server applies: the submission schema, the service's field schema, the file limits. */
+function validate(service: ServiceDetail, values: Values): Record<string, string> {
+  const errors = fieldErrors(ticketSubmissionSchema, submissionOf(service, values));
+  if (!values.messageText.trim()) errors.message = "Describe what you need.";
+  const fields = fieldsSchema(service.fields, "customer").safeParse(values.fields);
+  if (!fields.success)
+    for (const issue of fields.error.issues) errors[`fields.${issue.path.join(".")}`] ??= issue.message;
+  if (values.files.length > maxFiles) errors.attachments = `Attach at most ${maxFiles} files.`;
+  if (values.files.some((f) => f.size > maxFileBytes)) errors.attachments = "Each attachment may be at most 10 MB.";
+  return errors;
+}
+
+function ServiceRequestForm({ service }: { service: ServiceDetail }) {
+  const navigate = useNavigate();
+  const user = useSession().data?.user;
+  const submit = useSubmitWithAttachments();
+  const form = useForm<Values>({
+    initialValues: {
+      subject: "",
+      priority: service.defaultPriority,
+      message: "",
+      messageText: "",
+      name: user?.name ?? "",
+      email: user?.email ?? "",
+      fields: {},
+      website: "",
+      files: [],
+    },
+    validate: (values) => validate(service, values),
+  });
+
+  const onSubmit = form.onSubmit((values) => {
+    const submission = ticketSubmissionSchema.parse(submissionOf(service, values));
+    submit.mutate(
+      { submission, files: values.files },
+      {
+        onSuccess: (result) => navigate(`/requests/submitted/${result.number}`, { state: { email: result.email } }),
+        onError: (error) => {
+          if (error instanceof ApiError) form.setErrors(error.fields);
+        },
+      },
+    );
+  });
+
+  return (
+    <Stack gap="md" maw={760}>
+      <Anchor component={Link} to={`/services/${service.slug}`} size="sm">
+        ← {service.name}
+      </Anchor>
+      <Title order={1}>Request: {service.name}</Title>
+      {!user && service.visibility === "public" && (
+        <Text>
+          No account needed. We mail you a confirmation with a link to your request. To see all your requests in one
+          place,{" "}
+          <Anchor component={Link} to="/sign-in">
+            sign in
+          </Anchor>{" "}
+          first.
+        </Text>
+      )}
+      <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+        <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
+          <Stack gap="md">
+            {!user && (
+              <>
+                <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
+                <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+              </>
+            )}
+            <TextInput label="Subject" {...form.getInputProps("subject")} />
+            <Select
+              label="Priority"
+              data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+              allowDeselect={false}
+              {...form.getInputProps("priority")}
+            />
+            {service.fields.map((field) => (
+              <CustomFieldInput
+                key={field.key}
+                field={field}
+                value={form.values.fields[field.key]}
+                error={form.errors[`fields.${field.key}`]?.toString()}
+                onChange={(value) => form.setFieldValue("fields", { ...form.values.fields, [field.key]: value })}
+              />
+            ))}
+            <RichTextField
+              label="Message"
+              error={form.errors.message?.toString()}
+              onChange={(html, text) => form.setValues({ message: html, messageText: text })}
+            />
+            <FileInput
+              label="Attachments"
+              description="Up to 10 files, 10 MB each."
+              multiple
+              clearable
+              value={form.values.files}
+              onChange={(files) => form.setFieldValue("files", files)}
+              error={form.errors.attachments}
+            />
+            {/* Hidden from people; software that fills in every field fills this one too. */}
+            <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
+              <label>
+                Leave empty
+                <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
+              </label>
+            </div>
+            {submit.isError && !(submit.error instanceof ApiError && Object.keys(submit.error.fields).length) && (
+              <Alert color="red" title="Your request was not sent">
+                {submit.error.message}
+              </Alert>
+            )}
+            <Button type="submit" loading={submit.isPending}>
+              Submit request
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
