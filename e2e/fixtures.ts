@@ -20,7 +20,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Picks an option in a labelled select, whether it is a native <select> or a Mantine combobox. */
 export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
+  // Mantine labels its visible input and a hidden one; the visible one comes first.
+  const field = page.getByLabel(label, { exact: true }).first();
   if ((await field.evaluate((el) => el.tagName)) === "SELECT") {
     await field.selectOption({ label: option });
     return;

@@ -14,7 +14,7 @@ export function ConfirmDelete({
   title: string;
   body: string;
   action?: string;
-  mutation: UseMutationResult<void, Error, string>;
+  mutation: UseMutationResult<unknown, Error, string>;
   id: string | null;
   onClose: () => void;
 }) {

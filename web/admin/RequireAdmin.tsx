@@ -10,6 +10,8 @@ const sections = [
   ["organizations", "Organizations"],
   ["groups", "Groups"],
   ["api-tokens", "API tokens"],
+  ["catalog", "Catalog"],
+  ["ticket-types", "Ticket types"],
 ] as const;
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */

@@ -1,9 +1,11 @@
 import { Navigate, type RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
+import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
+import { TicketTypesScene } from "./TicketTypesScene.tsx";
 import { UsersScene } from "./UsersScene.tsx";
 
 /** The admin area, relative to /admin. */
@@ -17,6 +19,8 @@ export const adminRoutes: RouteObject[] = [
       { path: "organizations", element: <OrganizationsScene /> },
       { path: "groups", element: <GroupsScene /> },
       { path: "api-tokens", element: <ApiTokensScene /> },
+      { path: "catalog", element: <CatalogAdminScene /> },
+      { path: "ticket-types", element: <TicketTypesScene /> },
     ],
   },
 ];

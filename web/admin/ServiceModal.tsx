@@ -1,0 +1,153 @@
+import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import type { z } from "zod";
+import { type adminServiceSchema, type ServiceInput, serviceInputSchema } from "../../common/catalog.ts";
+import { priorities, priorityLabels } from "../../common/tickets.ts";
+import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
+import { useAdminCategories, useSaveService, useTicketTypes } from "../api/catalog-admin.ts";
+import { ApiError } from "../api/client.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { fieldErrors } from "../ui/form-errors.ts";
+
+type AdminService = z.infer<typeof adminServiceSchema>;
+export type ServiceEdit = { service: AdminService | null } | null;
+
+const visibilityOptions = [
+  { value: "public", label: "Everyone, also without an account" },
+  { value: "customers", label: "Signed-in customers who may view the catalog" },
+  { value: "restricted", label: "Only chosen organizations or roles" },
+];
+
+export function ServiceModal({ edit, onClose }: { edit: ServiceEdit; onClose: () => void }) {
+  return (
+    <Dialog
+      opened={edit !== null}
+      onClose={onClose}
+      title={edit?.service ? `Edit ${edit.service.name}` : "New service"}
+      size="lg"
+    >
+      {edit && <ServiceForm key={edit.service?.id ?? "new"} service={edit.service} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function ServiceForm({ service, onDone }: { service: AdminService | null; onDone: () => void }) {
+  const save = useSaveService();
+  const categories = useAdminCategories().data?.categories ?? [];
+  const types = useTicketTypes().data?.ticketTypes ?? [];
+  const groups = useGroups().data?.groups ?? [];
+  const organizations = useOrganizations().data?.organizations ?? [];
+  const roles = useRoles().data?.roles ?? [];
+  const form = useForm<ServiceInput>({
+    initialValues: {
+      name: service?.name ?? "",
+      slug: service?.slug ?? "",
+      categoryId: service?.categoryId ?? null,
+      summary: service?.summary ?? "",
+      description: service?.description ?? "",
+      icon: service?.icon ?? null,
+      color: service?.color ?? null,
+      ticketTypeId: service?.ticketTypeId ?? types.find((t) => t.builtin)?.id ?? "",
+      groupId: service?.groupId ?? null,
+      defaultPriority: service?.defaultPriority ?? "medium",
+      visibility: service?.visibility ?? "customers",
+      organizationIds: service?.organizationIds ?? [],
+      roleIds: service?.roleIds ?? [],
+      requestLabel: service?.requestLabel ?? "Request service",
+      active: service?.active ?? true,
+      position: service?.position ?? 0,
+    },
+    validate: (values) => fieldErrors(serviceInputSchema, values),
+  });
+  const onSubmit = form.onSubmit((values) =>
+    save.mutate(
+      { ...(service ? { id: service.id } : {}), ...serviceInputSchema.parse(values) },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (error instanceof ApiError) form.setErrors(error.fields);
+        },
+      },
+    ),
+  );
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <Stack gap="sm">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput
+          label="Address"
+          description="Part of the page's address, like password-reset."
+          {...form.getInputProps("slug")}
+        />
+        <Select
+          label="Category"
+          clearable
+          data={categories.map((c) => ({ value: c.id, label: c.name }))}
+          {...form.getInputProps("categoryId")}
+        />
+        <TextInput label="Short description" {...form.getInputProps("summary")} />
+        <Textarea label="Description" autosize minRows={3} {...form.getInputProps("description")} />
+        <TextInput
+          label="Icon"
+          description="An emoji, shown before the name."
+          {...form.getInputProps("icon")}
+          value={form.values.icon ?? ""}
+        />
+        <Select
+          label="Ticket type"
+          description="Decides the request form's extra fields."
+          allowDeselect={false}
+          data={types.map((t) => ({ value: t.id, label: t.name }))}
+          {...form.getInputProps("ticketTypeId")}
+        />
+        <Select
+          label="Group"
+          description="The agent group the requests go to."
+          clearable
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+          {...form.getInputProps("groupId")}
+        />
+        <Select
+          label="Default priority"
+          allowDeselect={false}
+          data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+          {...form.getInputProps("defaultPriority")}
+        />
+        <Select
+          label="Who may request it"
+          allowDeselect={false}
+          data={visibilityOptions}
+          {...form.getInputProps("visibility")}
+        />
+        {form.values.visibility === "restricted" && (
+          <>
+            <MultiSelect
+              label="Organizations"
+              data={organizations.map((o) => ({ value: o.id, label: o.name }))}
+              {...form.getInputProps("organizationIds")}
+            />
+            <MultiSelect
+              label="Roles"
+              data={roles.map((r) => ({ value: r.id, label: r.name }))}
+              {...form.getInputProps("roleIds")}
+            />
+          </>
+        )}
+        <TextInput label="Button label" {...form.getInputProps("requestLabel")} />
+        <Switch
+          label="Active"
+          description="Switched-off services are hidden from the catalog."
+          {...form.getInputProps("active", { type: "checkbox" })}
+        />
+        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
+          <Alert color="red">{save.error.message}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save service
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

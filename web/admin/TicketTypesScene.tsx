@@ -1,0 +1,148 @@
+import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import type { TicketType } from "../../common/catalog.ts";
+import { fieldTypeLabels } from "../../common/fields.ts";
+import { useDeleteCatalogEntry, useTicketTypes } from "../api/catalog-admin.ts";
+import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
+
+const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
+
+export function TicketTypesScene() {
+  useDocumentTitle("Ticket types");
+  const types = useTicketTypes();
+  const removeField = useDeleteCatalogEntry("ticket-fields");
+  const [fieldEdit, setFieldEdit] = useState<FieldEdit>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Stack gap="lg">
+      <Title order={1}>Ticket types</Title>
+      <Text>A service's ticket type decides the extra fields on its request form and on the agent's edit form.</Text>
+      {types.isPending ? (
+        <LoadingState label="Loading ticket types" />
+      ) : types.isError ? (
+        <Alert color="red">{types.error.message}</Alert>
+      ) : (
+        types.data.ticketTypes.map((type) => (
+          <TicketTypeSection
+            key={type.id}
+            type={type}
+            onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
+            onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
+            onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
+          />
+        ))
+      )}
+      <FieldModal edit={fieldEdit} onClose={() => setFieldEdit(null)} />
+      <ConfirmDelete
+        title={`Delete field ${deleting?.name ?? ""}?`}
+        body="Fields that tickets already have values for cannot be deleted."
+        mutation={removeField}
+        id={deleting?.id ?? null}
+        onClose={() => {
+          setDeleting(null);
+          removeField.reset();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function TicketTypeSection({
+  type,
+  onAdd,
+  onEdit,
+  onDelete,
+}: {
+  type: TicketType;
+  onAdd: () => void;
+  onEdit: (field: TicketType["fields"][number]) => void;
+  onDelete: (field: TicketType["fields"][number]) => void;
+}) {
+  const customerFields = type.fields.filter((f) => f.customerAccess === "edit");
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-label={type.name}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3">
+          {type.name}
+        </Title>
+        <Button size="xs" onClick={onAdd} aria-label={`Add field to ${type.name}`}>
+          Add field
+        </Button>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          {type.fields.length === 0 ? (
+            <Text size="sm">No extra fields.</Text>
+          ) : (
+            <Table aria-label={`Fields of ${type.name}`} verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  {["Label", "Type", "Who sees it", "Actions"].map((h) => (
+                    <Table.Th key={h} scope="col">
+                      {h}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {type.fields.map((field) => (
+                  <Table.Tr key={field.id}>
+                    <Table.Td>
+                      {field.label}
+                      {field.required ? " *" : ""}
+                    </Table.Td>
+                    <Table.Td>{fieldTypeLabels[field.type]}</Table.Td>
+                    <Table.Td>{accessShort[field.customerAccess]}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Edit ${field.label}`}
+                          onClick={() => onEdit(field)}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          aria-label={`Delete ${field.label}`}
+                          onClick={() => onDelete(field)}
+                        >
+                          Delete
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="xs" aria-label={`Preview of the ${type.name} form`} component="section">
+            <Title order={3} size="h5">
+              Preview: what customers fill in
+            </Title>
+            {customerFields.length === 0 ? (
+              <Text size="sm">Nothing beyond subject, priority and message.</Text>
+            ) : (
+              <fieldset disabled style={{ border: "none", padding: 0, margin: 0 }}>
+                <Stack gap="xs">
+                  {customerFields.map((field) => (
+                    <CustomFieldInput key={field.id} field={field} value={undefined} onChange={() => undefined} />
+                  ))}
+                </Stack>
+              </fieldset>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Paper>
+  );
+}
