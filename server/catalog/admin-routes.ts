@@ -11,6 +11,7 @@ import {
 } from "../../common/catalog.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { requirePermission } from "../accounts/admin-policy.ts";
+import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import {
   createCategory,
@@ -42,148 +43,55 @@ const done = { 204: z.null(), ...errors };
 export function registerCatalogAdminRoutes(app: App, { db }: Deps): void {
   const tag = { tags: ["admin"] };
 
-  app.get(
-    "/api/v1/admin/categories",
-    { schema: { ...tag, summary: "Catalog categories", response: { 200: categoryListSchema, ...errors } } },
-    async (request) => {
-      requirePermission(request.actor, "admin.settings");
-      return { categories: await listCategories(db) };
+  registerAdminCollection(app, {
+    path: "/api/v1/admin/categories",
+    permission: "admin.settings",
+    summaries: {
+      list: "Catalog categories",
+      create: "Create a category",
+      update: "Change a category",
+      remove: "Delete a category no ticket uses",
     },
-  );
-  app.post(
-    "/api/v1/admin/categories",
-    {
-      schema: {
-        ...tag,
-        summary: "Create a category",
-        body: categoryInputSchema,
-        response: { 201: created, ...errors },
-      },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      return reply.status(201).send({ id: await createCategory(db, request.body) });
-    },
-  );
-  app.put(
-    "/api/v1/admin/categories/:id",
-    {
-      schema: {
-        ...tag,
-        summary: "Change a category",
-        params: idParamsSchema,
-        body: categoryInputSchema,
-        response: done,
-      },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await updateCategory(db, request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
-  );
-  app.delete(
-    "/api/v1/admin/categories/:id",
-    { schema: { ...tag, summary: "Delete a category no ticket uses", params: idParamsSchema, response: done } },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await deleteCategory(db, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+    list: { schema: categoryListSchema, load: async () => ({ categories: await listCategories(db) }) },
+    input: categoryInputSchema,
+    create: (input) => createCategory(db, input),
+    update: (id, input) => updateCategory(db, id, input),
+    remove: (id) => deleteCategory(db, id),
+  });
 
-  app.get(
-    "/api/v1/admin/services",
-    {
-      schema: { ...tag, summary: "All services, active or not", response: { 200: adminServiceListSchema, ...errors } },
+  registerAdminCollection(app, {
+    path: "/api/v1/admin/services",
+    permission: "admin.settings",
+    summaries: {
+      list: "All services, active or not",
+      create: "Create a service",
+      update: "Change a service",
+      remove: "Delete a service no ticket came through",
     },
-    async (request) => {
-      requirePermission(request.actor, "admin.settings");
-      return { services: await listAdminServices(db) };
-    },
-  );
-  app.post(
-    "/api/v1/admin/services",
-    {
-      schema: { ...tag, summary: "Create a service", body: serviceInputSchema, response: { 201: created, ...errors } },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      return reply.status(201).send({ id: await createService(db, request.body) });
-    },
-  );
-  app.put(
-    "/api/v1/admin/services/:id",
-    {
-      schema: { ...tag, summary: "Change a service", params: idParamsSchema, body: serviceInputSchema, response: done },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await updateService(db, request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
-  );
-  app.delete(
-    "/api/v1/admin/services/:id",
-    { schema: { ...tag, summary: "Delete a service no ticket came through", params: idParamsSchema, response: done } },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await deleteService(db, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+    list: { schema: adminServiceListSchema, load: async () => ({ services: await listAdminServices(db) }) },
+    input: serviceInputSchema,
+    create: (input) => createService(db, input),
+    update: (id, input) => updateService(db, id, input),
+    remove: (id) => deleteService(db, id),
+  });
 
-  app.get(
-    "/api/v1/admin/ticket-types",
-    {
-      schema: { ...tag, summary: "Ticket types with their fields", response: { 200: ticketTypeListSchema, ...errors } },
+  registerAdminCollection(app, {
+    path: "/api/v1/admin/ticket-types",
+    permission: "admin.settings",
+    summaries: {
+      list: "Ticket types with their fields",
+      create: "Create a ticket type",
+      update: "Rename a ticket type",
+      remove: "Delete an unused ticket type",
     },
-    async (request) => {
-      requirePermission(request.actor, "admin.settings");
-      return { ticketTypes: await listTicketTypes(db) };
-    },
-  );
-  app.post(
-    "/api/v1/admin/ticket-types",
-    {
-      schema: {
-        ...tag,
-        summary: "Create a ticket type",
-        body: ticketTypeInputSchema,
-        response: { 201: created, ...errors },
-      },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      return reply.status(201).send({ id: await createTicketType(db, request.body) });
-    },
-  );
-  app.put(
-    "/api/v1/admin/ticket-types/:id",
-    {
-      schema: {
-        ...tag,
-        summary: "Rename a ticket type",
-        params: idParamsSchema,
-        body: ticketTypeInputSchema,
-        response: done,
-      },
-    },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await updateTicketType(db, request.params.id, request.body);
-      return reply.status(204).send(null);
-    },
-  );
-  app.delete(
-    "/api/v1/admin/ticket-types/:id",
-    { schema: { ...tag, summary: "Delete an unused ticket type", params: idParamsSchema, response: done } },
-    async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
-      await deleteTicketType(db, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+    list: { schema: ticketTypeListSchema, load: async () => ({ ticketTypes: await listTicketTypes(db) }) },
+    input: ticketTypeInputSchema,
+    create: (input) => createTicketType(db, input),
+    update: (id, input) => updateTicketType(db, id, input),
+    remove: (id) => deleteTicketType(db, id),
+  });
+
+  // Fields belong to a ticket type: created under it, then changed and removed by their own id.
   app.post(
     "/api/v1/admin/ticket-types/:id/fields",
     {
