@@ -19,7 +19,7 @@ import { useAdminUsers, useApiTokens, useCreateApiToken, useDeleteDirectoryEntry
 import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 
@@ -38,57 +38,57 @@ export function ApiTokensScene() {
       <Text>
         Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to.
       </Text>
-      {tokens.isPending ? (
-        <LoadingState label="Loading tokens" />
-      ) : tokens.isError ? (
-        <Alert color="red">{tokens.error.message}</Alert>
-      ) : tokens.data.tokens.length === 0 ? (
-        <Text>No tokens yet.</Text>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760} type="native">
-            <Table aria-label="API tokens" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  {["Name", "Acts as", "Created", "Last used", "Status", "Actions"].map((h) => (
-                    <Table.Th key={h} scope="col">
-                      {h}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.tokens.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>{t.name}</Table.Td>
-                    <Table.Td>{t.user.email}</Table.Td>
-                    <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
-                    <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={t.revoked ? "gray" : "green"} c="dark.9">
-                        {t.revoked ? "Revoked" : "Active"}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {!t.revoked && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          aria-label={`Revoke ${t.name}`}
-                          onClick={() => setRevoking(t)}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <QueryView query={tokens} loading="Loading tokens">
+        {(data) =>
+          data.tokens.length === 0 ? (
+            <Text>No tokens yet.</Text>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760} type="native">
+                <Table aria-label="API tokens" verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {["Name", "Acts as", "Created", "Last used", "Status", "Actions"].map((h) => (
+                        <Table.Th key={h} scope="col">
+                          {h}
+                        </Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.tokens.map((t) => (
+                      <Table.Tr key={t.id}>
+                        <Table.Td>{t.name}</Table.Td>
+                        <Table.Td>{t.user.email}</Table.Td>
+                        <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
+                        <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
+                        <Table.Td>
+                          <Badge variant="dot" color={t.revoked ? "gray" : "green"} c="dark.9">
+                            {t.revoked ? "Revoked" : "Active"}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          {!t.revoked && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              color="red"
+                              aria-label={`Revoke ${t.name}`}
+                              onClick={() => setRevoking(t)}
+                            >
+                              Revoke
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          )
+        }
+      </QueryView>
       <Dialog opened={creating} onClose={() => setCreating(false)} title="New token">
         {creating && <NewTokenForm onDone={() => setCreating(false)} />}
       </Dialog>

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Table, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Title } from "@mantine/core";
 import { useState } from "react";
-import { useDeleteDirectoryEntry, useGroups } from "../api/admin.ts";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDeleteDirectoryEntry, useGroups, useSaveGroup } from "../api/admin.ts";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
@@ -18,53 +18,51 @@ export function GroupsScene() {
         <Title order={1}>Groups</Title>
         <Button onClick={() => setEdit({ title: "New group", name: "" })}>New group</Button>
       </Group>
-      {groups.isPending ? (
-        <LoadingState label="Loading groups" />
-      ) : groups.isError ? (
-        <Alert color="red">{groups.error.message}</Alert>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table aria-label="Groups" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Members</Table.Th>
-                <Table.Th scope="col">Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.data.groups.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td>{g.name}</Table.Td>
-                  <Table.Td>{g.memberCount}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Rename ${g.name}`}
-                        onClick={() => setEdit({ title: `Rename ${g.name}`, id: g.id, name: g.name })}
-                      >
-                        Rename
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        color="red"
-                        aria-label={`Delete ${g.name}`}
-                        onClick={() => setDeleting(g)}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
-                  </Table.Td>
+      <QueryView query={groups} loading="Loading groups">
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table aria-label="Groups" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Members</Table.Th>
+                  <Table.Th scope="col">Actions</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-      <NameModal directory="groups" edit={edit} onClose={() => setEdit(null)} />
+              </Table.Thead>
+              <Table.Tbody>
+                {data.groups.map((g) => (
+                  <Table.Tr key={g.id}>
+                    <Table.Td>{g.name}</Table.Td>
+                    <Table.Td>{g.memberCount}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Rename ${g.name}`}
+                          onClick={() => setEdit({ title: `Rename ${g.name}`, id: g.id, name: g.name })}
+                        >
+                          Rename
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          aria-label={`Delete ${g.name}`}
+                          onClick={() => setDeleting(g)}
+                        >
+                          Delete
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryView>
+      <NameModal useSave={useSaveGroup} edit={edit} onClose={() => setEdit(null)} />
       <ConfirmDelete
         title={`Delete group ${deleting?.name ?? ""}?`}
         body="Its agents stay; only the group goes."

@@ -1,35 +1,28 @@
 import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useRef } from "react";
-import { type Directory, useSaveDirectoryEntry } from "../api/admin.ts";
 import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 
 export type NameEdit = { title: string; id?: string; name: string; extra?: Record<string, unknown> } | null;
+type SaveHook = () => UseMutationResult<unknown, Error, { id?: string } & Record<string, unknown>>;
 
-/** Create or rename something that has only a name (a group, an account, a department). */
-export function NameModal({ directory, edit, onClose }: { directory: Directory; edit: NameEdit; onClose: () => void }) {
+/** Create or rename something that has only a name: a group, an account, a department, a category. */
+export function NameModal({ useSave, edit, onClose }: { useSave: SaveHook; edit: NameEdit; onClose: () => void }) {
   // The dialog fades out after closing; it keeps its last title meanwhile rather than showing an empty heading.
   const lastTitle = useRef("");
   if (edit) lastTitle.current = edit.title;
   return (
     <Dialog opened={edit !== null} onClose={onClose} title={lastTitle.current}>
       {/* A fresh form (and mutation state) for each entry opened. */}
-      {edit && <NameForm key={`${edit.title}:${edit.id ?? ""}`} directory={directory} edit={edit} onDone={onClose} />}
+      {edit && <NameForm key={`${edit.title}:${edit.id ?? ""}`} useSave={useSave} edit={edit} onDone={onClose} />}
     </Dialog>
   );
 }
 
-function NameForm({
-  directory,
-  edit,
-  onDone,
-}: {
-  directory: Directory;
-  edit: NonNullable<NameEdit>;
-  onDone: () => void;
-}) {
-  const save = useSaveDirectoryEntry(directory);
+function NameForm({ useSave, edit, onDone }: { useSave: SaveHook; edit: NonNullable<NameEdit>; onDone: () => void }) {
+  const save = useSave();
   const form = useForm({ initialValues: { name: edit.name } });
   return (
     <form

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { z } from "zod";
 import type { organizationSchema } from "../../common/admin.ts";
-import { useDeleteDirectoryEntry, useOrganizations } from "../api/admin.ts";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { useDeleteDirectoryEntry, useOrganizations, useSaveOrganization } from "../api/admin.ts";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
@@ -55,49 +55,55 @@ export function OrganizationsScene() {
         Customers belong to accounts and their departments. With the Department viewer role they see their colleagues'
         requests.
       </Text>
-      {organizations.isPending ? (
-        <LoadingState label="Loading organizations" />
-      ) : organizations.isError ? (
-        <Alert color="red">{organizations.error.message}</Alert>
-      ) : accounts.length === 0 ? (
-        <Text>No organizations yet.</Text>
-      ) : (
-        <List listStyleType="none" spacing="md" p={0} aria-label="Organizations">
-          {accounts.map((account) => (
-            <List.Item key={account.id}>
-              <Paper withBorder radius="md" p="md">
-                <Group justify="space-between">
-                  <Text fw={600}>
-                    {account.name}{" "}
-                    <Text span size="sm" c="dimmed">
-                      ({account.memberCount} members)
-                    </Text>
-                  </Text>
-                  {actions(account)}
-                </Group>
-                <List listStyleType="none" mt="sm" ml="lg" spacing="xs" aria-label={`Departments of ${account.name}`}>
-                  {all
-                    .filter((d) => d.parentId === account.id)
-                    .map((d) => (
-                      <List.Item key={d.id}>
-                        <Group justify="space-between">
-                          <Text>
-                            {d.name}{" "}
-                            <Text span size="sm" c="dimmed">
-                              ({d.memberCount} members)
-                            </Text>
-                          </Text>
-                          {actions(d)}
-                        </Group>
-                      </List.Item>
-                    ))}
-                </List>
-              </Paper>
-            </List.Item>
-          ))}
-        </List>
-      )}
-      <NameModal directory="organizations" edit={edit} onClose={() => setEdit(null)} />
+      <QueryView query={organizations} loading="Loading organizations">
+        {() =>
+          accounts.length === 0 ? (
+            <Text>No organizations yet.</Text>
+          ) : (
+            <List listStyleType="none" spacing="md" p={0} aria-label="Organizations">
+              {accounts.map((account) => (
+                <List.Item key={account.id}>
+                  <Paper withBorder radius="md" p="md">
+                    <Group justify="space-between">
+                      <Text fw={600}>
+                        {account.name}{" "}
+                        <Text span size="sm" c="dimmed">
+                          ({account.memberCount} members)
+                        </Text>
+                      </Text>
+                      {actions(account)}
+                    </Group>
+                    <List
+                      listStyleType="none"
+                      mt="sm"
+                      ml="lg"
+                      spacing="xs"
+                      aria-label={`Departments of ${account.name}`}
+                    >
+                      {all
+                        .filter((d) => d.parentId === account.id)
+                        .map((d) => (
+                          <List.Item key={d.id}>
+                            <Group justify="space-between">
+                              <Text>
+                                {d.name}{" "}
+                                <Text span size="sm" c="dimmed">
+                                  ({d.memberCount} members)
+                                </Text>
+                              </Text>
+                              {actions(d)}
+                            </Group>
+                          </List.Item>
+                        ))}
+                    </List>
+                  </Paper>
+                </List.Item>
+              ))}
+            </List>
+          )
+        }
+      </QueryView>
+      <NameModal useSave={useSaveOrganization} edit={edit} onClose={() => setEdit(null)} />
       <ConfirmDelete
         title={`Delete ${deleting?.name ?? ""}?`}
         body="Its members stay, and its requests stay with their requesters."

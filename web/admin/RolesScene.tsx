@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useState } from "react";
 import type { Role } from "../../common/admin.ts";
 import { useDeleteDirectoryEntry, useRoles } from "../api/admin.ts";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type RoleEdit, RoleModal } from "./RoleModal.tsx";
@@ -20,61 +20,59 @@ export function RolesScene() {
         <Button onClick={() => setEdit({ role: null })}>New role</Button>
       </Group>
       <Text>A role is a set of permissions. What it grants is limited by each user's licence.</Text>
-      {roles.isPending ? (
-        <LoadingState label="Loading roles" />
-      ) : roles.isError ? (
-        <Alert color="red">{roles.error.message}</Alert>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640} type="native">
-            <Table aria-label="Roles" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Permissions</Table.Th>
-                  <Table.Th scope="col">Users</Table.Th>
-                  <Table.Th scope="col">Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {roles.data.roles.map((role) => (
-                  <Table.Tr key={role.id}>
-                    <Table.Td>{role.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{role.permissions.join(", ") || "None"}</Text>
-                    </Table.Td>
-                    <Table.Td>{role.userCount}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Edit ${role.name}`}
-                          onClick={() => setEdit({ role })}
-                        >
-                          Edit
-                        </Button>
-                        <Tooltip label="Built-in roles cannot be deleted" disabled={!role.builtin}>
+      <QueryView query={roles} loading="Loading roles">
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={640} type="native">
+              <Table aria-label="Roles" verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Name</Table.Th>
+                    <Table.Th scope="col">Permissions</Table.Th>
+                    <Table.Th scope="col">Users</Table.Th>
+                    <Table.Th scope="col">Actions</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.roles.map((role) => (
+                    <Table.Tr key={role.id}>
+                      <Table.Td>{role.name}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{role.permissions.join(", ") || "None"}</Text>
+                      </Table.Td>
+                      <Table.Td>{role.userCount}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
                           <Button
                             size="xs"
                             variant="default"
-                            color="red"
-                            aria-label={`Delete ${role.name}`}
-                            disabled={role.builtin}
-                            onClick={() => setDeleting(role)}
+                            aria-label={`Edit ${role.name}`}
+                            onClick={() => setEdit({ role })}
                           >
-                            Delete
+                            Edit
                           </Button>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                          <Tooltip label="Built-in roles cannot be deleted" disabled={!role.builtin}>
+                            <Button
+                              size="xs"
+                              variant="default"
+                              color="red"
+                              aria-label={`Delete ${role.name}`}
+                              disabled={role.builtin}
+                              onClick={() => setDeleting(role)}
+                            >
+                              Delete
+                            </Button>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryView>
       <RoleModal edit={edit} permissions={roles.data?.permissions ?? []} onClose={() => setEdit(null)} />
       <ConfirmDelete
         title={`Delete role ${deleting?.name ?? ""}?`}

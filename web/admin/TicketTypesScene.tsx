@@ -1,10 +1,10 @@
-import { Alert, Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { TicketType } from "../../common/catalog.ts";
 import { fieldTypeLabels } from "../../common/fields.ts";
 import { useDeleteCatalogEntry, useTicketTypes } from "../api/catalog-admin.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
@@ -21,21 +21,19 @@ export function TicketTypesScene() {
     <Stack gap="lg">
       <Title order={1}>Ticket types</Title>
       <Text>A service's ticket type decides the extra fields on its request form and on the agent's edit form.</Text>
-      {types.isPending ? (
-        <LoadingState label="Loading ticket types" />
-      ) : types.isError ? (
-        <Alert color="red">{types.error.message}</Alert>
-      ) : (
-        types.data.ticketTypes.map((type) => (
-          <TicketTypeSection
-            key={type.id}
-            type={type}
-            onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
-            onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
-            onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
-          />
-        ))
-      )}
+      <QueryView query={types} loading="Loading ticket types">
+        {(data) =>
+          data.ticketTypes.map((type) => (
+            <TicketTypeSection
+              key={type.id}
+              type={type}
+              onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
+              onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
+              onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
+            />
+          ))
+        }
+      </QueryView>
       <FieldModal edit={fieldEdit} onClose={() => setFieldEdit(null)} />
       <ConfirmDelete
         title={`Delete field ${deleting?.name ?? ""}?`}

@@ -76,6 +76,10 @@ export const useSaveDirectoryEntry = (directory: Directory) =>
     else await request(`/api/v1/admin/${directory}`, { method: "POST", body, schema: created });
   });
 
+export const useSaveRole = () => useSaveDirectoryEntry("roles");
+export const useSaveOrganization = () => useSaveDirectoryEntry("organizations");
+export const useSaveGroup = () => useSaveDirectoryEntry("groups");
+
 export const useDeleteDirectoryEntry = (directory: Directory | "api-tokens") =>
   useAdminMutation((id: string) => request(`/api/v1/admin/${directory}/${id}`, { method: "DELETE" }));
 
