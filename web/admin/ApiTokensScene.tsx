@@ -98,10 +98,7 @@ export function ApiTokensScene() {
         action="Revoke"
         mutation={revoke}
         id={revoking?.id ?? null}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
+        onClose={() => setRevoking(null)}
       />
     </Stack>
   );

@@ -5,6 +5,7 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
+import { RowActions } from "./RowActions.tsx";
 import { type ServiceEdit, ServiceModal } from "./ServiceModal.tsx";
 
 const visibilityLabels = { public: "Everyone", customers: "Customers", restricted: "Restricted" } as const;
@@ -65,11 +66,10 @@ export function CatalogAdminScene() {
                               Add sub-category
                             </Button>
                           )}
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`Rename ${c.name}`}
-                            onClick={() =>
+                          <RowActions
+                            name={c.name}
+                            editLabel="Rename"
+                            onEdit={() =>
                               setCategoryEdit({
                                 title: `Rename ${c.name}`,
                                 id: c.id,
@@ -77,18 +77,8 @@ export function CatalogAdminScene() {
                                 extra: { parentId: c.parentId },
                               })
                             }
-                          >
-                            Rename
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            color="red"
-                            aria-label={`Delete ${c.name}`}
-                            onClick={() => setDeleting(c)}
-                          >
-                            Delete
-                          </Button>
+                            onDelete={() => setDeleting(c)}
+                          />
                         </Group>
                       </Table.Td>
                     </Table.Tr>
@@ -162,10 +152,7 @@ export function CatalogAdminScene() {
         body="Services in it stay, without a category."
         mutation={removeCategory}
         id={deleting?.id ?? null}
-        onClose={() => {
-          setDeleting(null);
-          removeCategory.reset();
-        }}
+        onClose={() => setDeleting(null)}
       />
     </Stack>
   );

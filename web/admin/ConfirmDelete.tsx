@@ -18,19 +18,24 @@ export function ConfirmDelete({
   id: string | null;
   onClose: () => void;
 }) {
+  // A refusal shown last time must not greet the next entry.
+  const close = () => {
+    mutation.reset();
+    onClose();
+  };
   return (
-    <Dialog opened={id !== null} onClose={onClose} title={title}>
+    <Dialog opened={id !== null} onClose={close} title={title}>
       <Stack gap="md">
         <Text>{body}</Text>
         {mutation.isError && <Alert color="red">{mutation.error.message}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             Cancel
           </Button>
           <Button
             color="red"
             loading={mutation.isPending}
-            onClick={() => id && mutation.mutate(id, { onSuccess: onClose })}
+            onClick={() => id && mutation.mutate(id, { onSuccess: close })}
           >
             {action}
           </Button>

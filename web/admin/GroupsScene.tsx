@@ -5,6 +5,7 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
+import { RowActions } from "./RowActions.tsx";
 
 export function GroupsScene() {
   useDocumentTitle("Groups");
@@ -35,25 +36,12 @@ export function GroupsScene() {
                     <Table.Td>{g.name}</Table.Td>
                     <Table.Td>{g.memberCount}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Rename ${g.name}`}
-                          onClick={() => setEdit({ title: `Rename ${g.name}`, id: g.id, name: g.name })}
-                        >
-                          Rename
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          aria-label={`Delete ${g.name}`}
-                          onClick={() => setDeleting(g)}
-                        >
-                          Delete
-                        </Button>
-                      </Group>
+                      <RowActions
+                        name={g.name}
+                        editLabel="Rename"
+                        onEdit={() => setEdit({ title: `Rename ${g.name}`, id: g.id, name: g.name })}
+                        onDelete={() => setDeleting(g)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -68,10 +56,7 @@ export function GroupsScene() {
         body="Its agents stay; only the group goes."
         mutation={remove}
         id={deleting?.id ?? null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
+        onClose={() => setDeleting(null)}
       />
     </Stack>
   );

@@ -7,6 +7,7 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
+import { RowActions } from "./RowActions.tsx";
 
 type Organization = z.infer<typeof organizationSchema>;
 
@@ -31,17 +32,12 @@ export function OrganizationsScene() {
           Add department
         </Button>
       )}
-      <Button
-        size="xs"
-        variant="default"
-        aria-label={`Rename ${o.name}`}
-        onClick={() => setEdit({ title: `Rename ${o.name}`, id: o.id, name: o.name, extra: { parentId: o.parentId } })}
-      >
-        Rename
-      </Button>
-      <Button size="xs" variant="default" color="red" aria-label={`Delete ${o.name}`} onClick={() => setDeleting(o)}>
-        Delete
-      </Button>
+      <RowActions
+        name={o.name}
+        editLabel="Rename"
+        onEdit={() => setEdit({ title: `Rename ${o.name}`, id: o.id, name: o.name, extra: { parentId: o.parentId } })}
+        onDelete={() => setDeleting(o)}
+      />
     </Group>
   );
 
@@ -109,10 +105,7 @@ export function OrganizationsScene() {
         body="Its members stay, and its requests stay with their requesters."
         mutation={remove}
         id={deleting?.id ?? null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
+        onClose={() => setDeleting(null)}
       />
     </Stack>
   );

@@ -79,10 +79,7 @@ export function RolesScene() {
         body="Users keep their other roles."
         mutation={remove}
         id={deleting?.id ?? null}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
+        onClose={() => setDeleting(null)}
       />
     </Stack>
   );

@@ -8,6 +8,7 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
+import { RowActions } from "./RowActions.tsx";
 
 const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
 
@@ -40,10 +41,7 @@ export function TicketTypesScene() {
         body="Fields that tickets already have values for cannot be deleted."
         mutation={removeField}
         id={deleting?.id ?? null}
-        onClose={() => {
-          setDeleting(null);
-          removeField.reset();
-        }}
+        onClose={() => setDeleting(null)}
       />
     </Stack>
   );
@@ -96,25 +94,7 @@ function TicketTypeSection({
                     <Table.Td>{fieldTypeLabels[field.type]}</Table.Td>
                     <Table.Td>{accessShort[field.customerAccess]}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Edit ${field.label}`}
-                          onClick={() => onEdit(field)}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          aria-label={`Delete ${field.label}`}
-                          onClick={() => onDelete(field)}
-                        >
-                          Delete
-                        </Button>
-                      </Group>
+                      <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
