@@ -19,6 +19,7 @@ import {
   testConfig,
   testPassword,
 } from "../test/factories.ts";
+import { createStatus } from "../tickets/commands/manage-statuses.ts";
 import type { App } from "./types.ts";
 
 const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
@@ -38,6 +39,7 @@ type Fixture = {
   typeId: string;
   fieldId: string;
   generalTypeId: string;
+  statusId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -135,6 +137,21 @@ const matrix: Record<string, Row> = {
     // The file is on another of customer A's tickets; the guest's link opens ticket A only.
     path: (f) => `/api/v1/attachments/${f.attachmentId}`,
     expected: { ...all(200), anonymous: 401, guest: 404, customerB: 404 },
+  },
+  "GET /api/v1/admin/statuses": { path: () => "/api/v1/admin/statuses", expected: adminOnly(200) },
+  "POST /api/v1/admin/statuses": {
+    path: () => "/api/v1/admin/statuses",
+    body: () => ({ agentLabel: `Escalated ${fresh()}`, customerLabel: "In progress", category: "open" }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/statuses/{id}": {
+    path: (f) => `/api/v1/admin/statuses/${f.statusId}`,
+    body: () => ({ agentLabel: "Scratch renamed", customerLabel: "Scratch", category: "on_hold" }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/statuses/{id}": {
+    path: (f) => `/api/v1/admin/statuses/${f.statusId}`,
+    expected: adminOnly(204),
   },
   "GET /api/v1/admin/categories": { path: () => "/api/v1/admin/categories", expected: adminOnly(200) },
   "POST /api/v1/admin/categories": {
@@ -430,6 +447,12 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         fieldInputSchema.parse({ key: "scratch", label: "Scratch", type: "text", customerAccess: "edit" }),
       ),
       generalTypeId,
+      statusId: await createStatus(db(), {
+        agentLabel: "Scratch status",
+        customerLabel: "Scratch",
+        category: "on_hold",
+        position: 99,
+      }),
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
 

@@ -182,3 +182,28 @@ export function findAttachment(db: Kysely<Database>, scope: TicketScope, id: str
     .$if(audience === "customer", (q) => q.where("attachments.visibility", "=", "public"))
     .executeTakeFirst();
 }
+
+export async function listStatuses(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("statuses")
+    .leftJoin("tickets", "tickets.status_id", "statuses.id")
+    .select((eb) => [
+      "statuses.id",
+      "statuses.agent_label as agentLabel",
+      "statuses.customer_label as customerLabel",
+      "statuses.category",
+      "statuses.position",
+      eb.fn.count<number>("tickets.id").as("ticketCount"),
+    ])
+    .groupBy([
+      "statuses.id",
+      "statuses.agent_label",
+      "statuses.customer_label",
+      "statuses.category",
+      "statuses.position",
+    ])
+    .orderBy("statuses.position")
+    .orderBy("statuses.agent_label")
+    .execute();
+  return rows.map((r) => ({ ...r, ticketCount: Number(r.ticketCount) }));
+}

@@ -39,14 +39,16 @@ async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
   return row.value;
 }
 
+/** The first "new" status by position; a status set without one (seed 002's) starts tickets in its first "open" one. */
 async function initialStatusId(trx: Transaction<Database>): Promise<string> {
   const status = await trx
     .selectFrom("statuses")
     .select("id")
-    .where("category", "=", "new")
+    .where("category", "in", ["new", "open"])
+    .orderBy((eb) => eb.case().when("category", "=", "new").then(0).else(1).end())
     .orderBy("position")
     .executeTakeFirst();
-  if (!status) throw new Error("No status in the 'new' category exists; every ticket needs one to start in.");
+  if (!status) throw new Error("No status in the 'new' or 'open' category exists; every ticket needs one to start in.");
   return status.id;
 }
 

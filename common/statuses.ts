@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { statusCategories } from "./tickets.ts";
+
+/** What each category means; behaviour (reopen, auto-close, customer replies) hangs on the category, not the name. */
+export const statusCategoryLabels: Record<(typeof statusCategories)[number], string> = {
+  new: "New: nobody has looked at it yet",
+  open: "Open: being worked on",
+  pending: "Pending: waiting for the customer",
+  on_hold: "On hold: waiting for someone else",
+  solved: "Solved: done, can still be reopened",
+  closed: "Closed: read-only",
+  cancelled: "Cancelled: withdrawn by the customer",
+};
+
+export const adminStatusSchema = z.object({
+  id: z.string(),
+  agentLabel: z.string(),
+  customerLabel: z.string(),
+  category: z.enum(statusCategories),
+  position: z.number().int(),
+  ticketCount: z.number().int(),
+});
+export const adminStatusListSchema = z.object({ statuses: z.array(adminStatusSchema) });
+
+const label = (who: string) =>
+  z
+    .string({ error: `Enter the label ${who} see.` })
+    .trim()
+    .min(1, `Enter the label ${who} see.`)
+    .max(60, "Keep the label under 60 characters.");
+
+export const statusInputSchema = z.object({
+  agentLabel: label("agents"),
+  customerLabel: label("customers"),
+  category: z.enum(statusCategories, { error: "Choose a category." }),
+  position: z.number().int().min(0).max(1000).default(0),
+});
+export type StatusInput = z.infer<typeof statusInputSchema>;

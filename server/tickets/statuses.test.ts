@@ -1,0 +1,124 @@
+import { expect, it } from "vitest";
+import type { App } from "../http/types.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildAdmin, buildSubmission, buildTestApp, type SignedInClient, signInAs } from "../test/factories.ts";
+
+type Status = { id: string; agentLabel: string; customerLabel: string; category: string; ticketCount: number };
+
+describeEachEngine("statuses as data", ({ db, engine }) => {
+  let app: App;
+  let admin: SignedInClient;
+  const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  const statuses = async (): Promise<Status[]> => (await call("GET", "/api/v1/admin/statuses")).json().statuses;
+
+  /** Replaces every status with `set`, in order, as an admin would on the statuses page. */
+  async function reshape(set: [string, string, string][]) {
+    const old = await statuses();
+    for (const [position, [agentLabel, customerLabel, category]] of set.entries()) {
+      const created = await call("POST", "/api/v1/admin/statuses", { agentLabel, customerLabel, category, position });
+      expect(created.statusCode, agentLabel).toBe(201);
+    }
+    for (const status of old)
+      expect((await call("DELETE", `/api/v1/admin/statuses/${status.id}`)).statusCode).toBe(204);
+  }
+
+  async function submittedStatus(): Promise<Status["agentLabel"]> {
+    const { number } = (
+      await app.inject({ method: "POST", url: "/api/v1/tickets", payload: await buildSubmission(db()) })
+    ).json();
+    const ticket = (await call("GET", `/api/v1/tickets/${number}`)).json();
+    return `${ticket.status.agentLabel} / ${ticket.status.customerLabel}`;
+  }
+
+  it("starts with DESIGN.md's defaults, in order, each with a customer-facing label", async () => {
+    app = await buildTestApp(db(), engine);
+    admin = await signInAs(app, await buildAdmin(db()));
+    expect((await statuses()).map((s) => [s.agentLabel, s.customerLabel, s.category])).toEqual([
+      ["New", "Open", "new"],
+      ["Open", "Open", "open"],
+      ["In Progress", "In progress", "open"],
+      ["Waiting for Customer", "Awaiting your reply", "pending"],
+      ["On Hold", "On hold", "on_hold"],
+      ["Solved", "Resolved", "solved"],
+      ["Closed", "Closed", "closed"],
+      ["Withdrawn", "Withdrawn", "cancelled"],
+    ]);
+  });
+
+  it("reshapes into seed 004's set (New, Open, Pending, Solved, Closed) and tickets start in New", async () => {
+    await reshape([
+      ["New", "New", "new"],
+      ["Open", "Open", "open"],
+      ["Pending", "Pending", "open"],
+      ["Solved", "Solved", "solved"],
+      ["Closed", "Closed", "closed"],
+    ]);
+    expect((await statuses()).map((s) => s.agentLabel)).toEqual(["New", "Open", "Pending", "Solved", "Closed"]);
+    expect(await submittedStatus()).toBe("New / New");
+  });
+
+  it("refuses to delete a status tickets have, or the last one tickets can start in", async () => {
+    const used = (await statuses()).find((s) => s.ticketCount > 0);
+    const refused = await call("DELETE", `/api/v1/admin/statuses/${used?.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe("Tickets have this status, so it cannot be deleted. Rename it instead.");
+    const open = (await statuses()).find((s) => s.agentLabel === "Open");
+    const pending = (await statuses()).find((s) => s.agentLabel === "Pending");
+    // Leave "Open" as the only status a ticket can start in; then it may not go.
+    await call("PUT", `/api/v1/admin/statuses/${used?.id}`, {
+      agentLabel: "New",
+      customerLabel: "New",
+      category: "solved",
+    });
+    await call("PUT", `/api/v1/admin/statuses/${pending?.id}`, {
+      agentLabel: "Pending",
+      customerLabel: "Pending",
+      category: "pending",
+    });
+    const last = await call("DELETE", `/api/v1/admin/statuses/${open?.id}`);
+    expect(last.statusCode).toBe(409);
+    expect(last.json().error.message).toBe(
+      "Keep at least one status in the New or Open category: new tickets start there.",
+    );
+  });
+
+  it("reshapes into seed 002's set (no New status) and tickets start in its first open status", async () => {
+    // A help desk reshaped before its first ticket: clear the tickets the earlier tests made.
+    await db().deleteFrom("tickets").execute();
+    await reshape([
+      ["Open", "Open", "open"],
+      ["In Progress", "In Progress", "open"],
+      ["Waiting for Customer", "Waiting for Customer", "pending"],
+      ["Resolved", "Resolved", "solved"],
+      ["Closed", "Closed", "closed"],
+    ]);
+    expect((await statuses()).map((s) => s.agentLabel)).toEqual([
+      "Open",
+      "In Progress",
+      "Waiting for Customer",
+      "Resolved",
+      "Closed",
+    ]);
+    expect(await submittedStatus()).toBe("Open / Open");
+  });
+
+  it("explains bad input field by field", async () => {
+    const response = await call("POST", "/api/v1/admin/statuses", {
+      agentLabel: "",
+      customerLabel: "x".repeat(61),
+      category: "limbo",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      agentLabel: "Enter the label agents see.",
+      customerLabel: "Keep the label under 60 characters.",
+      category: "Choose a category.",
+    });
+  });
+});
