@@ -12,6 +12,7 @@ const sections = [
   ["api-tokens", "API tokens"],
   ["catalog", "Catalog"],
   ["ticket-types", "Ticket types"],
+  ["statuses", "Statuses"],
 ] as const;
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */

@@ -5,6 +5,7 @@ import { GroupsScene } from "./GroupsScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
+import { StatusesScene } from "./StatusesScene.tsx";
 import { TicketTypesScene } from "./TicketTypesScene.tsx";
 import { UsersScene } from "./UsersScene.tsx";
 
@@ -21,6 +22,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "api-tokens", element: <ApiTokensScene /> },
       { path: "catalog", element: <CatalogAdminScene /> },
       { path: "ticket-types", element: <TicketTypesScene /> },
+      { path: "statuses", element: <StatusesScene /> },
     ],
   },
 ];

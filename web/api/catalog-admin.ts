@@ -7,6 +7,7 @@ import {
   type ServiceInput,
   ticketTypeListSchema,
 } from "../../common/catalog.ts";
+import { adminStatusListSchema } from "../../common/statuses.ts";
 import { request } from "./client.ts";
 
 const key = ["admin", "catalog"] as const;
@@ -58,3 +59,12 @@ export const useSaveField = () =>
   });
 export const useDeleteCatalogEntry = (collection: "categories" | "services" | "ticket-types" | "ticket-fields") =>
   useCatalogMutation((id: string) => request(`/api/v1/admin/${collection}/${id}`, { method: "DELETE" }));
+
+export const useAdminStatuses = () =>
+  useQuery({
+    queryKey: [...key, "statuses"],
+    queryFn: () => request("/api/v1/admin/statuses", { schema: adminStatusListSchema }),
+  });
+export const useSaveStatus = () => useCatalogMutation(save("statuses"));
+export const useDeleteStatus = () =>
+  useCatalogMutation((id: string) => request(`/api/v1/admin/statuses/${id}`, { method: "DELETE" }));

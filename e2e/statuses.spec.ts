@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+
+test("an admin adds, renames and removes a status, with separate labels for agents and customers", async ({ page }) => {
+  const name = `Escalated ${Date.now()}`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/statuses");
+  const table = page.getByRole("table", { name: "Statuses" });
+  await expect(table).toContainText("Waiting for Customer");
+  await expect(table).toContainText("Awaiting your reply");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "New status" }).click();
+  const dialog = page.getByRole("dialog", { name: "New status" });
+  await dialog.getByLabel("Label for agents", { exact: true }).fill(name);
+  await dialog.getByLabel("Label for customers", { exact: true }).fill("Being looked at");
+  await chooseOption(page, "Category", "Open: being worked on");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(table.getByRole("row").filter({ hasText: name })).toContainText("Being looked at");
+
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  await page.getByRole("dialog").getByLabel("Label for customers", { exact: true }).fill("In progress");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(table.getByRole("row").filter({ hasText: name })).toContainText("In progress");
+
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(table).not.toContainText(name);
+
+  // "New" holds tickets (the demo data), so it stays.
+  await page.getByRole("button", { name: "Delete New" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Tickets have this status, so it cannot be deleted.");
+});
