@@ -223,6 +223,23 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/tickets/${f.ticketA}`,
     expected: { ...all(200), anonymous: 401, customerB: 404 },
   },
+  "POST /api/v1/tickets/{number}/comments": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/comments`,
+    body: () => ({ body: "A comment" }),
+    expected: { ...all(201), anonymous: 401, customerB: 404 },
+  },
+  "GET /api/v1/tickets/{number}/feed": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/feed`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/views": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/views`,
+    expected: { ...all(204), anonymous: 401, customerB: 404 },
+  },
+  "GET /api/v1/tickets/{number}/read-by": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/read-by`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
   "GET /api/v1/dev-mailbox": { path: () => "/api/v1/dev-mailbox", expected: { ...all(404), admin: 200 } },
   "GET /api/v1/dev-mailbox/{id}": {
     path: (f) => `/api/v1/dev-mailbox/${f.mailId}`,

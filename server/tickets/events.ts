@@ -4,7 +4,7 @@ import { newId } from "../db/ids.ts";
 import type { Database, Visibility } from "../db/schema.ts";
 
 /** The kinds of things that happen to a ticket; the Feed, notifications and SLA read these. */
-export type TicketEventType = "created";
+export type TicketEventType = "created" | "comment" | "note" | "status_changed" | "viewed";
 
 export type TicketEventInput = {
   ticketId: string;
@@ -16,11 +16,12 @@ export type TicketEventInput = {
 };
 
 /** Takes a transaction, not a database: an event is only ever written together with the change it records. */
-export async function insertTicketEvent(trx: Transaction<Database>, event: TicketEventInput): Promise<void> {
+export async function insertTicketEvent(trx: Transaction<Database>, event: TicketEventInput): Promise<string> {
+  const id = newId();
   await trx
     .insertInto("ticket_events")
     .values({
-      id: newId(),
+      id,
       ticket_id: event.ticketId,
       type: event.type,
       actor_id: event.actor.id,
@@ -30,4 +31,5 @@ export async function insertTicketEvent(trx: Transaction<Database>, event: Ticke
       created_at: event.at,
     })
     .execute();
+  return id;
 }

@@ -47,3 +47,14 @@ export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope
       return (eb) => eb.or([own(eb), department(eb)]);
   }
 }
+
+/** Agents who work tickets may write every kind; everyone else who can see the ticket writes public comments. */
+export function canComment(actor: Actor, kind: "public" | "private" | "note"): boolean {
+  if (hasPermission(actor, "tickets.work")) return true;
+  return kind === "public" && actor.kind !== "anonymous";
+}
+
+/** Who reads internal entries (private comments, notes): agents, never customers or guests. */
+export function seesInternal(actor: Actor): boolean {
+  return hasPermission(actor, "tickets.work") || hasPermission(actor, "tickets.view_all");
+}

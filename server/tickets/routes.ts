@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commentInputSchema, feedSchema, readBySchema } from "../../common/conversation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import {
   ticketDetailSchema,
@@ -13,8 +14,10 @@ import { AppError, notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
+import { addComment } from "./commands/add-comment.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
-import { canSubmitTicket, ticketScope } from "./policy.ts";
+import { listFeed, listReadBy, recordView } from "./conversation.ts";
+import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
 import { findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
 
 const refusals = {
@@ -154,5 +157,91 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         .header("content-length", String(attachment.size))
         .send(attachmentStorage(config).open(attachment.storage_key));
     },
+  );
+}
+
+/** The conversation on a ticket: comments and notes, the Feed, and Read By. */
+export function registerConversationRoutes(app: App, deps: Deps): void {
+  const { db } = deps;
+  const params = z.object({ number: z.string().max(20) });
+
+  async function visibleTicketId(actor: Actor, raw: string): Promise<string> {
+    if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
+    const number = parseNumber(raw);
+    const ticket =
+      number === undefined
+        ? undefined
+        : await db
+            .selectFrom("tickets")
+            .select("id")
+            .where(ticketScope(actor))
+            .where("number", "=", number)
+            .executeTakeFirst();
+    if (!ticket) throw notFound("That ticket");
+    return ticket.id;
+  }
+
+  app.post(
+    "/api/v1/tickets/:number/comments",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Add a public comment, or (agents) a private comment or an internal note",
+        params,
+        body: commentInputSchema,
+        response: { 201: z.object({ id: z.string() }), ...refusals, 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to comment.");
+      const number = parseNumber(request.params.number);
+      if (number === undefined) throw notFound("That ticket");
+      return reply.status(201).send(await addComment(deps, request.actor, number, request.body));
+    },
+  );
+
+  app.get(
+    "/api/v1/tickets/:number/feed",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "The ticket's history, oldest first: what was asked, comments, notes (agents) and status changes",
+        params,
+        response: { 200: feedSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      const ticketId = await visibleTicketId(request.actor, request.params.number);
+      return { entries: await listFeed(db, ticketId, seesInternal(request.actor) ? "agent" : "customer") };
+    },
+  );
+
+  app.post(
+    "/api/v1/tickets/:number/views",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Record that the caller opened the ticket (for Read By)",
+        params,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      await recordView(db, request.actor, await visibleTicketId(request.actor, request.params.number));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/tickets/:number/read-by",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Who opened the ticket, and when last",
+        params,
+        response: { 200: readBySchema, ...refusals },
+      },
+    },
+    async (request) => ({ readers: await listReadBy(db, await visibleTicketId(request.actor, request.params.number)) }),
   );
 }

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { messageMaxLength } from "./tickets.ts";
+
+/** public: everyone on the ticket sees it; private: agents only (a comment); note: agents only (an internal note). */
+export const commentKinds = ["public", "private", "note"] as const;
+export type CommentKind = (typeof commentKinds)[number];
+
+export const commentInputSchema = z.object({
+  body: z
+    .string({ error: "Write a comment." })
+    .trim()
+    .min(1, "Write a comment.")
+    .max(messageMaxLength, `Keep the comment under ${messageMaxLength.toLocaleString("en")} characters.`),
+  format: z.enum(["text", "html"]).default("text"),
+  kind: z.enum(commentKinds, { error: "Choose public, private or note." }).default("public"),
+});
+export type CommentInput = z.infer<typeof commentInputSchema>;
+
+export const feedEntryTypes = ["created", "comment", "note", "status_changed", "edited"] as const;
+
+export const feedEntrySchema = z.object({
+  id: z.string(),
+  type: z.enum(feedEntryTypes),
+  actor: z.string(),
+  at: z.iso.datetime(),
+  /** internal entries (private comments, notes) are only ever sent to agents. */
+  visibility: z.enum(["public", "internal"]),
+  body: z.string().nullable(),
+  format: z.enum(["text", "html"]).nullable(),
+  /** status_changed: the labels the reader is meant to see (customer labels for customers). */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type FeedEntry = z.infer<typeof feedEntrySchema>;
+export const feedSchema = z.object({ entries: z.array(feedEntrySchema) });
+
+export const readBySchema = z.object({
+  readers: z.array(z.object({ name: z.string(), role: z.enum(["agent", "customer"]), at: z.iso.datetime() })),
+});

@@ -1,0 +1,106 @@
+/** Reading a ticket's history: the Feed and Read By, both straight from its events. */
+import type { Kysely } from "kysely";
+import type { FeedEntry } from "../../common/conversation.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { decodeJson, now } from "../db/engine.ts";
+import type { Database } from "../db/schema.ts";
+import { insertTicketEvent } from "./events.ts";
+
+const feedTypes = ["created", "comment", "note", "status_changed"] as const;
+/** Reopening a ticket page again and again is one visit, not many. */
+const viewGapMs = 10 * 60 * 1000;
+
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/** Oldest first. Internal entries only for agents; status names as the reader knows them. */
+export async function listFeed(
+  db: Kysely<Database>,
+  ticketId: string,
+  audience: "customer" | "agent",
+): Promise<FeedEntry[]> {
+  const [events, statuses] = await Promise.all([
+    db
+      .selectFrom("ticket_events")
+      .select(["id", "type", "actor_name", "visibility", "payload", "created_at"])
+      .where("ticket_id", "=", ticketId)
+      .where("type", "in", [...feedTypes])
+      .$if(audience === "customer", (q) => q.where("visibility", "=", "public"))
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("statuses").select(["id", "agent_label", "customer_label"]).execute(),
+  ]);
+  const label = (id: string | null) => {
+    const status = statuses.find((s) => s.id === id);
+    if (!status) return null;
+    return audience === "agent" ? status.agent_label : status.customer_label;
+  };
+  return events.map((e) => {
+    const payload = (decodeJson(e.payload) ?? {}) as Record<string, unknown>;
+    const format = payload.format === "html" ? "html" : payload.format === "text" ? "text" : null;
+    return {
+      id: e.id,
+      type: e.type as FeedEntry["type"],
+      actor: e.actor_name,
+      at: e.created_at,
+      visibility: e.visibility,
+      body: e.type === "comment" || e.type === "note" ? text(payload.body) : null,
+      format: e.type === "comment" || e.type === "note" ? format : null,
+      from: e.type === "status_changed" ? label(text(payload.from)) : null,
+      to: e.type === "status_changed" ? label(text(payload.to)) : null,
+    };
+  });
+}
+
+/** Records that the actor opened the ticket, at most once per visit. */
+export async function recordView(db: Kysely<Database>, actor: Actor, ticketId: string): Promise<void> {
+  const name = actor.kind === "user" ? actor.user.name : actor.kind === "guest" ? actor.email : null;
+  if (!name) return;
+  const actorId = actor.kind === "user" ? actor.user.id : null;
+  const at = now();
+  const since = new Date(Date.parse(at) - viewGapMs).toISOString();
+  await db.transaction().execute(async (trx) => {
+    const recent = await trx
+      .selectFrom("ticket_events")
+      .select("id")
+      .where("ticket_id", "=", ticketId)
+      .where("type", "=", "viewed")
+      .where("actor_name", "=", name)
+      .where("created_at", ">", since)
+      .executeTakeFirst();
+    if (recent) return;
+    const role = actor.kind === "user" && actor.user.licence !== "customer" ? "agent" : "customer";
+    await insertTicketEvent(trx, {
+      ticketId,
+      type: "viewed",
+      actor: { id: actorId, name },
+      visibility: "public",
+      payload: { role },
+      at,
+    });
+  });
+}
+
+/** Everyone who opened the ticket, with their latest visit, most recent first. */
+export async function listReadBy(db: Kysely<Database>, ticketId: string) {
+  const views = await db
+    .selectFrom("ticket_events")
+    .select(["actor_name", "payload", "created_at"])
+    .where("ticket_id", "=", ticketId)
+    .where("type", "=", "viewed")
+    .orderBy("created_at", "desc")
+    .execute();
+  const latest = new Map<string, { name: string; role: "agent" | "customer"; at: string }>();
+  for (const view of views) {
+    if (latest.has(view.actor_name)) continue;
+    const payload = decodeJson(view.payload) as { role?: unknown };
+    latest.set(view.actor_name, {
+      name: view.actor_name,
+      role: payload.role === "agent" ? "agent" : "customer",
+      at: view.created_at,
+    });
+  }
+  return [...latest.values()];
+}
