@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
@@ -42,12 +43,17 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             </Title>
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
+          <Stack gap="md" mt="md">
+            <Feed number={ticket.number} agent />
+            <CommentForm number={ticket.number} agent closed={closedCategories.includes(ticket.status.category)} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <TicketDetails ticket={ticket} />
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
+            <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
@@ -54,6 +55,14 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             </Title>
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
+          <Stack gap="md" mt="md">
+            <Feed number={ticket.number} agent={false} />
+            <CommentForm
+              number={ticket.number}
+              agent={false}
+              closed={closedCategories.includes(ticket.status.category)}
+            />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
@@ -99,6 +108,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             </Paper>
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
+            <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,0 +1,45 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, followMailLink, openMail, signInAsAdmin, submitRequest } from "./fixtures.ts";
+
+async function writeComment(page: Page, text: string) {
+  await page.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.type(text);
+}
+
+test("an agent replies and notes, the guest reads the reply but never the note, and Read By shows the agent", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const email = `conv.${id}@example.com`;
+  const number = await submitRequest(page, { name: "Cora", email, subject: `Router keeps rebooting ${id}` });
+
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  await page.getByText("Internal note", { exact: true }).click();
+  await writeComment(page, `Secret escalation ${id}`);
+  await page.getByRole("button", { name: "Send internal note" }).click();
+  const feed = page.getByRole("list", { name: "Feed entries" });
+  await expect(feed).toContainText(`Secret escalation ${id}`);
+  await page.getByText("Public reply", { exact: true }).click();
+  await writeComment(page, "Please restart the router");
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(feed).toContainText("Please restart the router");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await openMail(page, email, `[#${number}] New reply`);
+  await followMailLink(page, "/access/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Router keeps rebooting ${id}`);
+  const customerFeed = page.getByRole("list", { name: "Feed entries" });
+  await expect(customerFeed).toContainText("Please restart the router");
+  await expect(page.getByText(`Secret escalation ${id}`)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Read by" })).toContainText("Administrator (support)");
+
+  await writeComment(page, "Restarted, still broken");
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(customerFeed).toContainText("Restarted, still broken");
+  await expectAccessible(page);
+
+  await page.getByRole("checkbox", { name: "Comments" }).uncheck();
+  await expect(customerFeed).not.toContainText("Restarted, still broken");
+});

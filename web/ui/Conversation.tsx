@@ -1,0 +1,184 @@
+import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
+import { ApiError } from "../api/client.ts";
+import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
+import { formatDateTime } from "./format.ts";
+import { MessageBody } from "./MessageBody.tsx";
+import { QueryView } from "./QueryView.tsx";
+import { RichTextField } from "./RichTextField.tsx";
+import { useOnce } from "./use-once.ts";
+
+/** Closed and withdrawn tickets are read-only (the server says the same). */
+export const closedCategories: string[] = ["closed", "cancelled"];
+
+type Filter = "comments" | "status" | "notes";
+const filterOf = (entry: FeedEntry): Filter | null =>
+  entry.type === "comment" || entry.type === "created"
+    ? "comments"
+    : entry.type === "status_changed"
+      ? "status"
+      : entry.type === "note"
+        ? "notes"
+        : null;
+
+function summarize(entry: FeedEntry): string {
+  switch (entry.type) {
+    case "created":
+      return `${entry.actor} submitted the request`;
+    case "comment":
+      return entry.visibility === "internal" ? `${entry.actor} wrote a private comment` : `${entry.actor} commented`;
+    case "note":
+      return `${entry.actor} added an internal note`;
+    case "status_changed":
+      return `${entry.actor} changed the status from ${entry.from ?? "?"} to ${entry.to ?? "?"}`;
+    default:
+      return `${entry.actor} edited the request`;
+  }
+}
+
+/** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
+export function Feed({ number, agent }: { number: number; agent: boolean }) {
+  const feed = useFeed(number);
+  const [shown, setShown] = useState<Filter[]>(["comments", "status", "notes"]);
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="feed-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="feed-heading">
+          Feed
+        </Title>
+        <Checkbox.Group aria-label="Show in the Feed" value={shown} onChange={(v) => setShown(v as Filter[])}>
+          <Group gap="md">
+            <Checkbox value="comments" label="Comments" />
+            <Checkbox value="status" label="Status changes" />
+            {agent && <Checkbox value="notes" label="Internal notes" />}
+          </Group>
+        </Checkbox.Group>
+      </Group>
+      <QueryView query={feed} loading="Loading the Feed">
+        {(data) => (
+          <Stack gap="sm" component="ol" aria-label="Feed entries" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {data.entries
+              .filter((e) => {
+                const kind = filterOf(e);
+                return kind !== null && shown.includes(kind);
+              })
+              .map((entry) => (
+                <Paper
+                  key={entry.id}
+                  component="li"
+                  withBorder
+                  radius="sm"
+                  p="sm"
+                  bg={entry.visibility === "internal" ? "yellow.0" : undefined}
+                >
+                  <Text size="sm" fw={600}>
+                    {summarize(entry)}{" "}
+                    <Text span size="sm" c="dimmed" fw={400}>
+                      {formatDateTime(entry.at)}
+                    </Text>
+                  </Text>
+                  {entry.body !== null && entry.type !== "created" && (
+                    <MessageBody message={entry.body} format={entry.format ?? "text"} />
+                  )}
+                </Paper>
+              ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+const kindLabels: Record<CommentKind, string> = {
+  public: "Public reply",
+  private: "Private comment",
+  note: "Internal note",
+};
+
+/** Write a comment; agents choose public, private or an internal note. */
+export function CommentForm({ number, agent, closed }: { number: number; agent: boolean; closed: boolean }) {
+  const add = useAddComment(number);
+  const [kind, setKind] = useState<CommentKind>("public");
+  const [body, setBody] = useState({ html: "", text: "" });
+  const [error, setError] = useState<string | undefined>();
+  const [editorKey, setEditorKey] = useState(0);
+  if (closed) {
+    return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
+  }
+  const submit = () => {
+    if (!body.text.trim()) {
+      setError("Write a comment.");
+      return;
+    }
+    add.mutate(
+      { body: body.html, format: "html", kind },
+      {
+        onSuccess: () => {
+          setBody({ html: "", text: "" });
+          setError(undefined);
+          setEditorKey((k) => k + 1); // a fresh, empty editor
+        },
+        onError: (e) => setError(e instanceof ApiError ? (e.fields.body ?? e.message) : e.message),
+      },
+    );
+  };
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="comment-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="comment-heading">
+          Add a comment
+        </Title>
+        {agent && (
+          <SegmentedControl
+            aria-label="Kind of comment"
+            value={kind}
+            onChange={(v) => setKind(v as CommentKind)}
+            data={Object.entries(kindLabels).map(([value, label]) => ({ value, label }))}
+            w="fit-content"
+          />
+        )}
+        <RichTextField
+          key={editorKey}
+          label="Comment"
+          error={error}
+          onChange={(html, text) => setBody({ html, text })}
+        />
+        <Group>
+          <Button onClick={submit} loading={add.isPending}>
+            {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Read By: who opened the request and when. Opening the page counts as a visit. */
+export function ReadBy({ number }: { number: number }) {
+  const record = useRecordView(number);
+  useOnce(() => record.mutate());
+  const readBy = useReadBy(number);
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="read-by-heading">
+      <Title order={2} size="h4" id="read-by-heading" mb="sm">
+        Read by
+      </Title>
+      <QueryView query={readBy} loading="Loading who read it">
+        {(data) =>
+          data.readers.length === 0 ? (
+            <Text size="sm">Nobody yet.</Text>
+          ) : (
+            <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+              {data.readers.map((r) => (
+                <Text key={r.name} component="li" size="sm">
+                  {r.name} {r.role === "agent" ? "(support)" : ""} · {formatDateTime(r.at)}
+                </Text>
+              ))}
+            </Stack>
+          )
+        }
+      </QueryView>
+    </Paper>
+  );
+}
