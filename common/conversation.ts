@@ -16,7 +16,16 @@ export const commentInputSchema = z.object({
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
-export const feedEntryTypes = ["created", "comment", "note", "status_changed", "edited"] as const;
+export const feedEntryTypes = [
+  "created",
+  "comment",
+  "note",
+  "status_changed",
+  "edited",
+  "cc_added",
+  "cc_removed",
+  "follow_up_created",
+] as const;
 
 export const feedEntrySchema = z.object({
   id: z.string(),
@@ -30,10 +39,41 @@ export const feedEntrySchema = z.object({
   /** status_changed: the labels the reader is meant to see (customer labels for customers). */
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** Anything else worth a line: a withdrawal's reason, a follow-up's number, who was copied. */
+  detail: z.string().nullable(),
 });
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export const feedSchema = z.object({ entries: z.array(feedEntrySchema) });
 
 export const readBySchema = z.object({
   readers: z.array(z.object({ name: z.string(), role: z.enum(["agent", "customer"]), at: z.iso.datetime() })),
+});
+
+const optionalComment = commentInputSchema.optional();
+
+export const statusChangeSchema = z.object({
+  statusId: z.uuid({ error: "Choose a status from the list." }),
+  comment: optionalComment,
+});
+export const solveSchema = z.object({ comment: optionalComment });
+export const withdrawSchema = z.object({
+  reasonId: z.uuid({ error: "Choose a reason from the list." }),
+  comment: optionalComment,
+});
+export const withdrawReasonListSchema = z.object({ reasons: z.array(z.object({ id: z.string(), label: z.string() })) });
+export const ccSchema = z.object({
+  email: z
+    .string({ error: "Enter an email address." })
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+});
+export const followUpSchema = z.object({
+  subject: z
+    .string({ error: "Enter a subject." })
+    .trim()
+    .min(1, "Enter a subject.")
+    .max(200, "Keep the subject under 200 characters."),
+  message: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(20_000),
+  messageFormat: z.enum(["text", "html"]).default("text"),
 });

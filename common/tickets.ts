@@ -114,6 +114,12 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   /** The custom fields of the ticket's type that the caller may see, in order, with their values (null when empty). */
   fields: z.array(ticketFieldValueSchema),
   attachments: z.array(attachmentSchema),
+  ccs: z.array(z.string()),
+  /** The finished ticket this one follows up on, and the follow-ups made from this one. */
+  followUpOf: z.number().int().nullable(),
+  followUps: z.array(z.number().int()),
+  /** While solved: until when a reply from the customer reopens it. */
+  reopenUntil: z.iso.datetime().nullable(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

@@ -34,6 +34,12 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Switchboard <help@switchboard.local>"),
   RATE_LIMITING: booleanFlag.default(true),
+  REOPEN_WINDOW_DAYS: z.coerce
+    .number({ error: "REOPEN_WINDOW_DAYS must be a number of business days." })
+    .int()
+    .min(0)
+    .max(365)
+    .default(3),
   DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
 });
 
@@ -59,6 +65,8 @@ export type Config = {
   devMailbox: "off" | "public" | "admins";
   /** Limits on sign-in, registration, reset and status checks; only tests of other things turn it off. */
   rateLimiting: boolean;
+  /** Business days after solving during which a customer's reply reopens the ticket (seed 003: 3). */
+  reopenWindowDays: number;
 };
 
 export class ConfigError extends Error {
@@ -101,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
     smtpUrl: e.SMTP_URL,
     rateLimiting: e.RATE_LIMITING,
+    reopenWindowDays: e.REOPEN_WINDOW_DAYS,
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
   };

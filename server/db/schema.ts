@@ -76,6 +76,10 @@ export interface TicketsTable {
   ticket_type_id: string | null;
   group_id: string | null;
   message_format: "text" | "html";
+  /** When the ticket last became solved; the reopen window and auto-close count from here. */
+  solved_at: Timestamp | null;
+  /** The closed ticket this one follows up on. */
+  follow_up_of: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -287,6 +291,28 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface WithdrawReasonsTable {
+  id: string;
+  label: string;
+  position: number;
+}
+
+/** People copied on a ticket: they get its public conversation by mail and, with an account, see it. */
+export interface TicketCcsTable {
+  ticket_id: string;
+  email: string;
+  added_by_name: string;
+  created_at: Timestamp;
+}
+
+/** A personal alert: `subscriber` is a user id or, for guests, an email address. */
+export interface AlertSubscriptionsTable {
+  ticket_id: string;
+  subscriber: string;
+  alert: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -315,6 +341,9 @@ export interface Database {
   service_roles: ServiceRolesTable;
   ticket_field_values: TicketFieldValuesTable;
   attachments: AttachmentsTable;
+  withdraw_reasons: WithdrawReasonsTable;
+  ticket_ccs: TicketCcsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -18,7 +18,7 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
-import { registerConversationRoutes, registerTicketRoutes } from "../tickets/routes.ts";
+import { registerConversationRoutes, registerLifecycleRoutes, registerTicketRoutes } from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
 import type { App, Deps } from "./types.ts";
@@ -82,6 +82,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerCatalogAdminRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerConversationRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerMailRoutes(app, deps);
 

@@ -40,6 +40,11 @@ type Fixture = {
   fieldId: string;
   generalTypeId: string;
   statusId: string;
+  openStatusId: string;
+  ticketToSolve: number;
+  ticketToWithdraw: number;
+  closedTicket: number;
+  withdrawReasonId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -305,6 +310,54 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/admin/api-tokens/${f.tokenId}`,
     expected: adminOnly(204),
   },
+  "GET /api/v1/withdraw-reasons": { path: () => "/api/v1/withdraw-reasons", expected: all(200) },
+  "POST /api/v1/tickets/{number}/ccs": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/ccs`,
+    body: () => ({ email: "colleague@example.com" }),
+    expected: { ...all(204), anonymous: 401, customerB: 404 },
+  },
+  "DELETE /api/v1/tickets/{number}/ccs/{email}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/ccs/colleague@example.com`,
+    expected: { ...all(204), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/status": {
+    // Only agents change statuses; the check comes before the ticket is even looked up.
+    path: (f) => `/api/v1/tickets/${f.ticketA}/status`,
+    body: (f) => ({ statusId: f.openStatusId }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "POST /api/v1/tickets/{number}/solve": {
+    // Customer A solves it; after that, the colleague finds it already finished. Agents use the status instead.
+    path: (f) => `/api/v1/tickets/${f.ticketToSolve}/solve`,
+    body: () => ({}),
+    expected: {
+      anonymous: 401,
+      guest: 404,
+      customerA: 204,
+      customerB: 404,
+      sameDepartment: 409,
+      agent: 403,
+      admin: 403,
+    },
+  },
+  "POST /api/v1/tickets/{number}/withdraw": {
+    path: (f) => `/api/v1/tickets/${f.ticketToWithdraw}/withdraw`,
+    body: (f) => ({ reasonId: f.withdrawReasonId }),
+    expected: {
+      anonymous: 401,
+      guest: 404,
+      customerA: 204,
+      customerB: 404,
+      sameDepartment: 409,
+      agent: 403,
+      admin: 403,
+    },
+  },
+  "POST /api/v1/tickets/{number}/follow-ups": {
+    path: (f) => `/api/v1/tickets/${f.closedTicket}/follow-ups`,
+    body: () => ({ subject: "Still broken", message: "It came back." }),
+    expected: { ...all(201), anonymous: 401, guest: 404, customerB: 404 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -401,6 +454,24 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     });
 
     const mail = await db().selectFrom("mail_messages").select("id").executeTakeFirstOrThrow();
+    const asA = {
+      cookie: credentials.get("customerA")?.cookie ?? "",
+      "x-csrf-token": credentials.get("customerA")?.csrf ?? "",
+    };
+    const submitAsA = async (subject: string) =>
+      (
+        await app.inject({
+          method: "POST",
+          url: "/api/v1/tickets",
+          headers: asA,
+          payload: await buildSubmission(db(), { subject }),
+        })
+      ).json().number as number;
+    const ticketToSolve = await submitAsA("To solve");
+    const ticketToWithdraw = await submitAsA("To withdraw");
+    const closedTicket = await submitAsA("Closed already");
+    const closed = await db().selectFrom("statuses").select("id").where("key", "=", "closed").executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ status_id: closed.id }).where("number", "=", closedTicket).execute();
     const generalTypeId = (
       await db().selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()
     ).id;
@@ -464,6 +535,12 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         fieldInputSchema.parse({ key: "scratch", label: "Scratch", type: "text", customerAccess: "edit" }),
       ),
       generalTypeId,
+      openStatusId: (await db().selectFrom("statuses").select("id").where("key", "=", "open").executeTakeFirstOrThrow())
+        .id,
+      ticketToSolve,
+      ticketToWithdraw,
+      closedTicket,
+      withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",

@@ -6,7 +6,23 @@ import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { insertTicketEvent } from "./events.ts";
 
-const feedTypes = ["created", "comment", "note", "status_changed"] as const;
+const feedTypes = [
+  "created",
+  "comment",
+  "note",
+  "status_changed",
+  "cc_added",
+  "cc_removed",
+  "follow_up_created",
+] as const;
+
+function detailOf(type: string, payload: Record<string, unknown>): string | null {
+  if (type === "status_changed" && typeof payload.withdrawReason === "string")
+    return `Reason: ${payload.withdrawReason}`;
+  if (type === "follow_up_created" && typeof payload.number === "number") return `Follow-up: #${payload.number}`;
+  if ((type === "cc_added" || type === "cc_removed") && typeof payload.email === "string") return payload.email;
+  return null;
+}
 /** Reopening a ticket page again and again is one visit, not many. */
 const viewGapMs = 10 * 60 * 1000;
 
@@ -50,6 +66,7 @@ export async function listFeed(
       format: e.type === "comment" || e.type === "note" ? format : null,
       from: e.type === "status_changed" ? label(text(payload.from)) : null,
       to: e.type === "status_changed" ? label(text(payload.to)) : null,
+      detail: detailOf(e.type, payload),
     };
   });
 }

@@ -4,7 +4,15 @@ import { newId } from "../db/ids.ts";
 import type { Database, Visibility } from "../db/schema.ts";
 
 /** The kinds of things that happen to a ticket; the Feed, notifications and SLA read these. */
-export type TicketEventType = "created" | "comment" | "note" | "status_changed" | "viewed";
+export type TicketEventType =
+  | "created"
+  | "comment"
+  | "note"
+  | "status_changed"
+  | "viewed"
+  | "cc_added"
+  | "cc_removed"
+  | "follow_up_created";
 
 export type TicketEventInput = {
   ticketId: string;

@@ -35,7 +35,19 @@ function departmentScope(actor: UserActor): TicketScope {
 export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope {
   if (actor.kind === "guest") return (eb) => eb("tickets.id", "=", actor.ticketId);
   if (actor.kind !== "user") return nothing;
-  const own: TicketScope = (eb) => eb("tickets.requester_id", "=", actor.user.id);
+  const email = actor.user.email;
+  // Their own requests, and those they are copied on.
+  const own: TicketScope = (eb) =>
+    eb.or([
+      eb("tickets.requester_id", "=", actor.user.id),
+      eb.exists(
+        eb
+          .selectFrom("ticket_ccs")
+          .select("ticket_ccs.ticket_id")
+          .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+          .where("ticket_ccs.email", "=", email),
+      ),
+    ]);
   const department = hasPermission(actor, "tickets.view_department") ? departmentScope(actor) : nothing;
   switch (view) {
     case "mine":

@@ -5,6 +5,7 @@ import { listTypeFields } from "../catalog/queries.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
+import { addBusinessDays } from "../sla/business-days.ts";
 import type { TicketScope } from "./policy.ts";
 
 type Cursor = { createdAt: string; id: string };
@@ -117,6 +118,7 @@ export async function findTicketByNumber(
   scope: TicketScope,
   number: number,
   audience: "customer" | "agent",
+  reopenWindowDays: number,
 ): Promise<TicketDetail | undefined> {
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
@@ -128,11 +130,13 @@ export async function findTicketByNumber(
       "services.name as service_name",
       "ticket_types.id as type_id",
       "ticket_types.name as type_name",
+      "tickets.solved_at",
+      "tickets.follow_up_of",
     ])
     .where("tickets.number", "=", number)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [definitions, values, attachments] = await Promise.all([
+  const [definitions, values, attachments, ccs, related] = await Promise.all([
     row.type_id ? listTypeFields(db, [row.type_id]).then((m) => m.get(row.type_id ?? "") ?? []) : [],
     db.selectFrom("ticket_field_values").select(["field_id", "value"]).where("ticket_id", "=", row.id).execute(),
     db
@@ -143,6 +147,12 @@ export async function findTicketByNumber(
       .$if(audience === "customer", (q) => q.where("visibility", "=", "public"))
       .orderBy("created_at")
       .orderBy("id")
+      .execute(),
+    db.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", row.id).orderBy("email").execute(),
+    db
+      .selectFrom("tickets")
+      .select(["id", "number", "follow_up_of"])
+      .where((eb) => eb.or([eb("follow_up_of", "=", row.id), eb("id", "=", row.follow_up_of ?? "")]))
       .execute(),
   ]);
   const storedValues = new Map(values.map((v) => [v.field_id, decodeJson(v.value)]));
@@ -160,6 +170,13 @@ export async function findTicketByNumber(
         type: f.type,
         value: (storedValues.get(f.id) ?? null) as FieldValue | null,
       })),
+    ccs: ccs.map((c) => c.email),
+    followUpOf: related.find((t) => t.id === row.follow_up_of)?.number ?? null,
+    followUps: related.filter((t) => t.follow_up_of === row.id).map((t) => t.number),
+    reopenUntil:
+      row.status_category === "solved" && row.solved_at
+        ? addBusinessDays(new Date(row.solved_at), reopenWindowDays).toISOString()
+        : null,
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,

@@ -13,14 +13,12 @@ import { useOnce } from "./use-once.ts";
 export const closedCategories: string[] = ["closed", "cancelled"];
 
 type Filter = "comments" | "status" | "notes";
-const filterOf = (entry: FeedEntry): Filter | null =>
-  entry.type === "comment" || entry.type === "created"
-    ? "comments"
-    : entry.type === "status_changed"
-      ? "status"
-      : entry.type === "note"
-        ? "notes"
-        : null;
+/** Comments (and the request itself), internal notes, and everything else: status changes, CCs, follow-ups. */
+const filterOf = (entry: FeedEntry): Filter => {
+  if (entry.type === "note") return "notes";
+  if (entry.type === "comment" || entry.type === "created") return "comments";
+  return "status";
+};
 
 function summarize(entry: FeedEntry): string {
   switch (entry.type) {
@@ -32,6 +30,12 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} added an internal note`;
     case "status_changed":
       return `${entry.actor} changed the status from ${entry.from ?? "?"} to ${entry.to ?? "?"}`;
+    case "cc_added":
+      return `${entry.actor} copied ${entry.detail ?? "someone"}`;
+    case "cc_removed":
+      return `${entry.actor} stopped copying ${entry.detail ?? "someone"}`;
+    case "follow_up_created":
+      return `${entry.actor} opened a follow-up`;
     default:
       return `${entry.actor} edited the request`;
   }
@@ -59,10 +63,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
         {(data) => (
           <Stack gap="sm" component="ol" aria-label="Feed entries" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {data.entries
-              .filter((e) => {
-                const kind = filterOf(e);
-                return kind !== null && shown.includes(kind);
-              })
+              .filter((e) => shown.includes(filterOf(e)))
               .map((entry) => (
                 <Paper
                   key={entry.id}
@@ -78,6 +79,9 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                       {formatDateTime(entry.at)}
                     </Text>
                   </Text>
+                  {entry.detail && entry.type !== "cc_added" && entry.type !== "cc_removed" && (
+                    <Text size="sm">{entry.detail}</Text>
+                  )}
                   {entry.body !== null && entry.type !== "created" && (
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}

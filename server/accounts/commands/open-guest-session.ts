@@ -29,7 +29,18 @@ export async function openGuestSession(db: Kysely<Database>, linkToken: string):
           .selectFrom("tickets")
           .select("number")
           .where("id", "=", link.ticket_id)
-          .where("requester_email", "=", link.email)
+          .where((eb) =>
+            eb.or([
+              eb("requester_email", "=", link.email),
+              eb.exists(
+                eb
+                  .selectFrom("ticket_ccs")
+                  .select("ticket_ccs.ticket_id")
+                  .where("ticket_ccs.ticket_id", "=", link.ticket_id)
+                  .where("ticket_ccs.email", "=", link.email),
+              ),
+            ]),
+          )
           .executeTakeFirst()
       : undefined;
     if (!link || !ticket) {

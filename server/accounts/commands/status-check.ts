@@ -24,7 +24,18 @@ export async function requestStatusCheck(
       .selectFrom("tickets")
       .select(["id", "number", "subject"])
       .where("number", "=", input.number)
-      .where("requester_email", "=", email)
+      .where((eb) =>
+        eb.or([
+          eb("requester_email", "=", email),
+          eb.exists(
+            eb
+              .selectFrom("ticket_ccs")
+              .select("ticket_ccs.ticket_id")
+              .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+              .where("ticket_ccs.email", "=", email),
+          ),
+        ]),
+      )
       .executeTakeFirst();
     if (!ticket) return;
     const token = await issueGuestLink(trx, ticket.id, email, at);

@@ -1,26 +1,21 @@
 import type { CommentInput } from "../../../common/conversation.ts";
 import { type Actor, isStaff } from "../../accounts/actor.ts";
-import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
-import { AppError, notFound } from "../../http/errors.ts";
-import { queueMail } from "../../mail/outbox.ts";
+import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
+import { addBusinessDays } from "../../sla/business-days.ts";
 import { insertTicketEvent } from "../events.ts";
-import { canComment, ticketScope } from "../policy.ts";
+import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
+import { canComment } from "../policy.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
-
-function author(actor: Actor): { id: string | null; name: string } {
-  if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name };
-  if (actor.kind === "guest") return { id: null, name: actor.email };
-  return { id: null, name: "Someone" };
-}
 
 /**
  * Adds a comment or internal note in one transaction: the event, the
  * ticket's "updated" time, the status change a customer's reply causes
- * (waiting for the customer → open), and the requester's mail for a public
- * reply by someone else. Closed and withdrawn tickets take no more comments.
+ * (waiting for the customer → open; solved → reopened inside the reopen
+ * window), and mail to the requester and CCs for a public reply. Closed and
+ * withdrawn tickets, and solved ones past the window, take no more comments.
  */
 export async function addComment(
   { db, config }: Pick<AppContext, "db" | "config">,
@@ -37,83 +32,51 @@ export async function addComment(
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
 
   return db.transaction().execute(async (trx) => {
-    const ticket = await trx
-      .selectFrom("tickets")
-      .innerJoin("statuses", "statuses.id", "tickets.status_id")
-      .select([
-        "tickets.id",
-        "tickets.number",
-        "tickets.subject",
-        "tickets.requester_email",
-        "tickets.requester_name",
-        "tickets.requester_id",
-        "statuses.category",
-        "statuses.id as status_id",
-        "statuses.agent_label",
-      ])
-      .where(ticketScope(actor))
-      .where("tickets.number", "=", number)
-      .executeTakeFirst();
-    if (!ticket) throw notFound("That ticket");
+    const ticket = await loadTicket(trx, actor, number);
     if (ticket.category === "closed" || ticket.category === "cancelled") {
       throw new AppError("conflict", "This request is closed and takes no more comments. Create a follow-up instead.");
     }
     const at = now();
-    const who = author(actor);
+    const customer = !isStaff(actor);
+    if (customer && ticket.category === "solved" && ticket.solved_at) {
+      const windowEnds = addBusinessDays(new Date(ticket.solved_at), config.reopenWindowDays);
+      if (new Date(at) > windowEnds) {
+        throw new AppError(
+          "conflict",
+          `This request was solved more than ${config.reopenWindowDays} business days ago. Create a follow-up instead.`,
+        );
+      }
+    }
     const visibility = input.kind === "public" ? "public" : "internal";
     const event = await insertTicketEvent(trx, {
       ticketId: ticket.id,
       type: input.kind === "note" ? "note" : "comment",
-      actor: who,
+      actor: actorName(actor),
       visibility,
       payload: { body, format: input.format, kind: input.kind },
       at,
     });
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
 
-    // The customer answered what we were waiting for: the ticket is back with the agents.
-    if (!isStaff(actor) && ticket.category === "pending") {
-      const open = await trx
-        .selectFrom("statuses")
-        .select(["id", "agent_label"])
-        .where("category", "=", "open")
-        .orderBy("position")
-        .executeTakeFirst();
-      if (open) {
-        await trx.updateTable("tickets").set({ status_id: open.id }).where("id", "=", ticket.id).execute();
-        await insertTicketEvent(trx, {
-          ticketId: ticket.id,
-          type: "status_changed",
-          actor: who,
-          visibility: "public",
-          payload: { from: ticket.status_id, to: open.id, reason: "customer_replied" },
-          at,
-        });
-      }
+    // The customer answered what we were waiting for, or came back inside the reopen window.
+    if (customer && (ticket.category === "pending" || ticket.category === "solved")) {
+      const open = await firstStatusIn(trx, "open");
+      const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
+      if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
     }
 
-    // Someone else answered publicly: the requester hears about it (guests with a fresh access link).
-    const byRequester = actor.kind === "user" ? actor.user.id === ticket.requester_id : actor.kind === "guest";
-    if (visibility === "public" && !byRequester) {
-      const forGuest = ticket.requester_id === null;
-      const ticketUrl = forGuest
-        ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, ticket.requester_email, new Date(at)))
-        : `${config.baseUrl}/requests/${ticket.number}`;
-      await queueMail(
+    if (visibility === "public") {
+      const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
+      const author = actorName(actor).name;
+      await notifyPeopleOnTicket(
         trx,
-        {
-          template: "comment-added",
-          to: ticket.requester_email,
-          content: commentAdded({
-            number: ticket.number,
-            subject: ticket.subject,
-            author: who.name,
-            comment: plain,
-            ticketUrl,
-            forGuest,
-          }),
-        },
-        { baseUrl: config.baseUrl, at },
+        config,
+        ticket,
+        "comment-added",
+        (ticketUrl, forGuest) =>
+          commentAdded({ number: ticket.number, subject: ticket.subject, author, comment: plain, ticketUrl, forGuest }),
+        at,
+        by,
       );
     }
     return { id: event };

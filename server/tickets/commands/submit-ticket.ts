@@ -73,6 +73,7 @@ export async function submitTicket(
   actor: Actor,
   input: TicketSubmission,
   uploads: UploadedFile[] = [],
+  followUpOf?: { id: string; number: number },
 ): Promise<TicketSubmitted> {
   // A signed-in person submits as themselves, whatever the form says.
   const requester =
@@ -143,6 +144,7 @@ export async function submitTicket(
           requester_name: requester.name,
           requester_id: requester.id,
           organization_id: organization?.id ?? null,
+          follow_up_of: followUpOf?.id ?? null,
           created_at: at,
           updated_at: at,
         })
@@ -197,6 +199,17 @@ export async function submitTicket(
         },
         at,
       });
+
+      if (followUpOf) {
+        await insertTicketEvent(trx, {
+          ticketId: followUpOf.id,
+          type: "follow_up_created",
+          actor: { id: requester.id, name: requester.name },
+          visibility: "public",
+          payload: { number },
+          at,
+        });
+      }
 
       // Every mail to a guest carries a fresh access link; account holders get the portal page.
       const forGuest = requester.id === null;

@@ -1,0 +1,186 @@
+/** What agents and requesters do to a ticket's state: each one use-case, one transaction. */
+import type { CommentInput } from "../../../common/conversation.ts";
+import { type Actor, anonymous, hasPermission, isStaff } from "../../accounts/actor.ts";
+import { normalizeEmail } from "../../accounts/queries.ts";
+import type { AppContext } from "../../context.ts";
+import { now } from "../../db/engine.ts";
+import { AppError } from "../../http/errors.ts";
+import { addBusinessDays } from "../../sla/business-days.ts";
+import { insertTicketEvent } from "../events.ts";
+import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
+import { addComment } from "./add-comment.ts";
+import { submitTicket } from "./submit-ticket.ts";
+
+type Ctx = Pick<AppContext, "db" | "config">;
+
+/** Agents move a ticket to any status; an optional comment is written first, so it reads before the change. */
+export async function changeStatus(ctx: Ctx, actor: Actor, number: number, statusId: string, comment?: CommentInput) {
+  if (!hasPermission(actor, "tickets.work"))
+    throw new AppError("forbidden", "Only agents can change a ticket's status.");
+  if (comment) await addComment(ctx, actor, number, comment);
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    const status = await trx
+      .selectFrom("statuses")
+      .select(["id", "customer_label", "category"])
+      .where("id", "=", statusId)
+      .executeTakeFirst();
+    if (!status)
+      throw new AppError("validation_failed", "Some fields need attention.", {
+        statusId: "Choose a status from the list.",
+      });
+    if (status.id === ticket.status_id) return;
+    await moveToStatus(trx, ctx.config, actor, ticket, status, "agent", now());
+  });
+}
+
+/** Seed 003's "Mark as solved": the requester closes the matter, optionally with a last word. */
+export async function markSolved(ctx: Ctx, actor: Actor, number: number, comment?: CommentInput) {
+  if (isStaff(actor)) throw new AppError("forbidden", "Agents set the status from the ticket's status field.");
+  if (comment) await addComment(ctx, actor, number, { ...comment, kind: "public" });
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    if (["solved", "closed", "cancelled"].includes(ticket.category)) {
+      throw new AppError("conflict", "This request is already finished.");
+    }
+    const solved = await firstStatusIn(trx, "solved");
+    if (!solved) throw new AppError("conflict", "This help desk has no solved status; ask an administrator.");
+    await moveToStatus(trx, ctx.config, actor, ticket, { ...solved, category: "solved" }, "customer_solved", now());
+  });
+}
+
+/** Seed 001's "Withdraw request": a reason from the admin's list, and an optional comment. */
+export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId: string, comment?: CommentInput) {
+  if (isStaff(actor)) throw new AppError("forbidden", "Only the requester can withdraw a request.");
+  const reason = await ctx.db
+    .selectFrom("withdraw_reasons")
+    .select("label")
+    .where("id", "=", reasonId)
+    .executeTakeFirst();
+  if (!reason)
+    throw new AppError("validation_failed", "Some fields need attention.", {
+      reasonId: "Choose a reason from the list.",
+    });
+  if (comment) await addComment(ctx, actor, number, { ...comment, kind: "public" });
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    if (["closed", "cancelled"].includes(ticket.category))
+      throw new AppError("conflict", "This request is already closed.");
+    const cancelled = await firstStatusIn(trx, "cancelled");
+    if (!cancelled) throw new AppError("conflict", "This help desk has no withdrawn status; ask an administrator.");
+    await moveToStatus(trx, ctx.config, actor, ticket, { ...cancelled, category: "cancelled" }, "withdrawn", now(), {
+      withdrawReason: reason.label,
+    });
+  });
+}
+
+/** Requesters and agents copy colleagues on a ticket; they get its public conversation by mail. */
+export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: string) {
+  const email = normalizeEmail(emailInput);
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    if (email === ticket.requester_email) {
+      throw new AppError("validation_failed", "Some fields need attention.", {
+        email: "The requester already gets every reply.",
+      });
+    }
+    const existing = await trx
+      .selectFrom("ticket_ccs")
+      .select("email")
+      .where("ticket_id", "=", ticket.id)
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (existing) return;
+    const count = await trx
+      .selectFrom("ticket_ccs")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ticket_id", "=", ticket.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) >= 20)
+      throw new AppError("validation_failed", "A ticket can have at most 20 CCs.", {
+        email: "A ticket can have at most 20 CCs.",
+      });
+    const at = now();
+    await trx
+      .insertInto("ticket_ccs")
+      .values({ ticket_id: ticket.id, email, added_by_name: actorName(actor).name, created_at: at })
+      .execute();
+    await insertTicketEvent(trx, {
+      ticketId: ticket.id,
+      type: "cc_added",
+      actor: actorName(actor),
+      visibility: "public",
+      payload: { email },
+      at,
+    });
+  });
+}
+
+export async function removeCc(ctx: Ctx, actor: Actor, number: number, emailInput: string) {
+  const email = normalizeEmail(emailInput);
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    const removed = await trx
+      .deleteFrom("ticket_ccs")
+      .where("ticket_id", "=", ticket.id)
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (!removed.numDeletedRows) return;
+    await insertTicketEvent(trx, {
+      ticketId: ticket.id,
+      type: "cc_removed",
+      actor: actorName(actor),
+      visibility: "public",
+      payload: { email },
+      at: now(),
+    });
+  });
+}
+
+/**
+ * A new request that follows a finished one (seed 003): for closed tickets,
+ * and solved ones past the reopen window. It keeps the old one's category
+ * and priority, and both tickets point at each other.
+ */
+export async function createFollowUp(
+  ctx: Ctx,
+  actor: Actor,
+  number: number,
+  input: { subject: string; message: string; messageFormat: "text" | "html" },
+) {
+  const old = await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number);
+    const details = await trx
+      .selectFrom("tickets")
+      .select(["category_id", "priority", "requester_name"])
+      .where("id", "=", ticket.id)
+      .executeTakeFirstOrThrow();
+    return { ...ticket, ...details };
+  });
+  const windowOpen =
+    old.category === "solved" &&
+    old.solved_at &&
+    new Date() <= addBusinessDays(new Date(old.solved_at), ctx.config.reopenWindowDays);
+  if (!["closed", "solved"].includes(old.category) || windowOpen) {
+    throw new AppError("conflict", "This request is still open: add a comment to it instead of a follow-up.");
+  }
+  if (!old.category_id)
+    throw new AppError("conflict", "This request has no category to follow up in; submit a new request.");
+  const email = actor.kind === "guest" ? actor.email : old.requester_email;
+  return submitTicket(
+    ctx,
+    actor.kind === "guest" ? anonymous : actor,
+    {
+      subject: input.subject,
+      message: input.message,
+      messageFormat: input.messageFormat,
+      priority: old.priority,
+      categoryId: old.category_id,
+      name: old.requester_name,
+      email,
+      fields: {},
+    },
+    [],
+    { id: old.id, number: old.number },
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The steps every lifecycle command shares: loading the ticket the actor may
+ * change, moving it to another status (event, solved time, mail), and telling
+ * the people on the ticket.
+ */
+import type { Transaction } from "kysely";
+import type { StatusCategory } from "../../common/tickets.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/schema.ts";
+import { notFound } from "../http/errors.ts";
+import { queueMail } from "../mail/outbox.ts";
+import type { RenderedMail } from "../mail/render.ts";
+import { statusChanged } from "../mail/templates/status-changed.ts";
+import { insertTicketEvent } from "./events.ts";
+import { ticketScope } from "./policy.ts";
+
+export type LoadedTicket = {
+  id: string;
+  number: number;
+  subject: string;
+  requester_email: string;
+  requester_id: string | null;
+  status_id: string;
+  category: StatusCategory;
+  solved_at: string | null;
+};
+
+export function actorName(actor: Actor): { id: string | null; name: string } {
+  if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name };
+  if (actor.kind === "guest") return { id: null, name: actor.email };
+  return { id: null, name: "Someone" };
+}
+
+export async function loadTicket(trx: Transaction<Database>, actor: Actor, number: number): Promise<LoadedTicket> {
+  const ticket = await trx
+    .selectFrom("tickets")
+    .innerJoin("statuses", "statuses.id", "tickets.status_id")
+    .select([
+      "tickets.id",
+      "tickets.number",
+      "tickets.subject",
+      "tickets.requester_email",
+      "tickets.requester_id",
+      "tickets.status_id",
+      "tickets.solved_at",
+      "statuses.category",
+    ])
+    .where(ticketScope(actor))
+    .where("tickets.number", "=", number)
+    .executeTakeFirst();
+  if (!ticket) throw notFound("That ticket");
+  return ticket;
+}
+
+export async function firstStatusIn(trx: Transaction<Database>, category: StatusCategory) {
+  return trx
+    .selectFrom("statuses")
+    .select(["id", "customer_label"])
+    .where("category", "=", category)
+    .orderBy("position")
+    .executeTakeFirst();
+}
+
+/**
+ * Mails the requester and everyone CC'd: guests (no account) get a fresh
+ * personal access link, account holders the portal page.
+ */
+export async function notifyPeopleOnTicket(
+  trx: Transaction<Database>,
+  config: Pick<Config, "baseUrl">,
+  ticket: Pick<LoadedTicket, "id" | "number" | "requester_email" | "requester_id">,
+  template: string,
+  render: (ticketUrl: string, forGuest: boolean) => RenderedMail,
+  at: string,
+  except: string | null,
+): Promise<void> {
+  const ccs = await trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", ticket.id).execute();
+  const accounts = await trx
+    .selectFrom("users")
+    .select("email")
+    .where("email", "in", [ticket.requester_email, ...ccs.map((c) => c.email)])
+    .where("email_confirmed_at", "is not", null)
+    .execute();
+  const recipients = [...new Set([ticket.requester_email, ...ccs.map((c) => c.email)])].filter((e) => e !== except);
+  for (const email of recipients) {
+    const forGuest = !accounts.some((a) => a.email === email);
+    const ticketUrl = forGuest
+      ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)))
+      : `${config.baseUrl}/requests/${ticket.number}`;
+    await queueMail(
+      trx,
+      { template, to: email, content: render(ticketUrl, forGuest) },
+      { baseUrl: config.baseUrl, at },
+    );
+  }
+}
+
+/** Moves the ticket, writes the event, keeps solved_at, and tells requester and CCs what customers now see. */
+export async function moveToStatus(
+  trx: Transaction<Database>,
+  config: Pick<Config, "baseUrl">,
+  actor: Actor,
+  ticket: LoadedTicket,
+  to: { id: string; customer_label: string; category?: StatusCategory },
+  reason: string,
+  at: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const category =
+    to.category ??
+    (await trx.selectFrom("statuses").select("category").where("id", "=", to.id).executeTakeFirstOrThrow()).category;
+  await trx
+    .updateTable("tickets")
+    .set({
+      status_id: to.id,
+      updated_at: at,
+      solved_at: category === "solved" ? at : category === "closed" ? ticket.solved_at : null,
+    })
+    .where("id", "=", ticket.id)
+    .execute();
+  await insertTicketEvent(trx, {
+    ticketId: ticket.id,
+    type: "status_changed",
+    actor: actorName(actor),
+    visibility: "public",
+    payload: { from: ticket.status_id, to: to.id, reason, ...extra },
+    at,
+  });
+  const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
+  await notifyPeopleOnTicket(
+    trx,
+    config,
+    ticket,
+    "status-changed",
+    (ticketUrl) =>
+      statusChanged({ number: ticket.number, subject: ticket.subject, status: to.customer_label, ticketUrl }),
+    at,
+    by,
+  );
+}
