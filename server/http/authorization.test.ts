@@ -311,6 +311,7 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/withdraw-reasons": { path: () => "/api/v1/withdraw-reasons", expected: all(200) },
+  "GET /api/v1/statuses": { path: () => "/api/v1/statuses", expected: all(200) },
   "POST /api/v1/tickets/{number}/ccs": {
     path: (f) => `/api/v1/tickets/${f.ticketA}/ccs`,
     body: () => ({ email: "colleague@example.com" }),

@@ -12,6 +12,7 @@ import {
 } from "../../common/conversation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import {
+  statusSchema,
   ticketDetailSchema,
   ticketListQuerySchema,
   ticketPageSchema,
@@ -29,7 +30,7 @@ import { addCc, changeStatus, createFollowUp, markSolved, removeCc, withdraw } f
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { listFeed, listReadBy, recordView } from "./conversation.ts";
 import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
-import { findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
+import { findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
 
 const refusals = {
   400: errorResponseSchema,
@@ -273,6 +274,25 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
     if (number === undefined) throw notFound("That ticket");
     return number;
   };
+
+  app.get(
+    "/api/v1/statuses",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "The statuses in order, with the labels agents and customers see",
+        response: { 200: z.object({ statuses: z.array(statusSchema) }) },
+      },
+    },
+    async () => ({
+      statuses: (await listStatuses(deps.db)).map(({ id, agentLabel, customerLabel, category }) => ({
+        id,
+        agentLabel,
+        customerLabel,
+        category,
+      })),
+    }),
+  );
 
   app.get(
     "/api/v1/withdraw-reasons",

@@ -6,6 +6,7 @@ import { useTicket } from "../api/tickets.ts";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
+import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { TicketDetails } from "./TicketDetails.tsx";
@@ -44,6 +45,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
           <Stack gap="md" mt="md">
+            <FollowUpLinks ticket={ticket} base="/agent/tickets" />
+            <StatusChanger ticket={ticket} />
             <Feed number={ticket.number} agent />
             <CommentForm number={ticket.number} agent closed={closedCategories.includes(ticket.status.category)} />
           </Stack>
@@ -53,6 +56,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketDetails ticket={ticket} />
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
+            <CcPanel ticket={ticket} />
             <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>

@@ -8,6 +8,7 @@ import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
+import { CcPanel, FollowUpLinks, RequesterActions } from "../ui/TicketActions.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -56,6 +57,8 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
           <Stack gap="md" mt="md">
+            <FollowUpLinks ticket={ticket} base="/requests" />
+            <RequesterActions ticket={ticket} />
             <Feed number={ticket.number} agent={false} />
             <CommentForm
               number={ticket.number}
@@ -108,6 +111,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             </Paper>
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
+            <CcPanel ticket={ticket} />
             <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>

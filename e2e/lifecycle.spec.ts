@@ -1,0 +1,72 @@
+import { expect, type Page, test } from "@playwright/test";
+import { chooseOption, expectAccessible, followMailLink, openMail, signInAsAdmin, submitRequest } from "./fixtures.ts";
+
+/** Submits as a guest and opens the request through the access link in the confirmation mail. */
+async function guestRequest(page: Page, subject: string) {
+  const email = `life.${Date.now()}${Math.floor(Math.random() * 1000)}@example.com`;
+  const number = await submitRequest(page, { name: "Lee", email, subject });
+  await openMail(page, email, `[#${number}] We received your request`);
+  await followMailLink(page, "/access/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+  return { number, email };
+}
+
+const statusOf = (page: Page) => page.getByRole("region", { name: "Status" });
+
+test("solved, then reopened by a comment; withdrawn with a reason that shows in the Feed", async ({ page }) => {
+  await guestRequest(page, `Scanner offline ${Date.now()}`);
+  await page.getByRole("button", { name: "Mark as solved" }).click();
+  await expect(statusOf(page)).toContainText("Resolved");
+  await expect(page.getByText("Still not right? Add a comment before")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.type("It stopped again");
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(statusOf(page)).toContainText("Open");
+  const feed = page.getByRole("list", { name: "Feed entries" });
+  await expect(feed).toContainText("changed the status from Resolved to Open");
+
+  await page.getByRole("textbox", { name: "Copy someone" }).fill("boss@example.com");
+  await page.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("region", { name: "CCs" })).toContainText("boss@example.com");
+
+  await page.getByRole("button", { name: "Withdraw request" }).click();
+  await chooseOption(page, "Reason", "Something else");
+  await page.getByRole("dialog").getByLabel("Comment (optional)").fill("We bought a new scanner");
+  await expectAccessible(page);
+  await page.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
+  await expect(statusOf(page)).toContainText("Withdrawn");
+  await expect(feed).toContainText("Reason: Something else");
+  await expect(page.getByText("This request is closed and takes no more comments.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an agent closes a request and the guest opens a follow-up that links back", async ({ page }) => {
+  const subject = `Monitor flickers ${Date.now()}`;
+  const { number, email } = await guestRequest(page, subject);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  await chooseOption(page, "Status", "Closed");
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("to Closed");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await openMail(page, email, `[#${number}] Closed`);
+  await followMailLink(page, "/access/");
+  await expect(page.getByRole("heading", { name: "Create a follow-up" })).toBeVisible();
+  await page.getByLabel("What is still wrong?").fill("It flickers again since Monday.");
+  await page.getByRole("button", { name: "Create follow-up" }).click();
+  await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+  const followUp = (await page.getByText(/Your ticket number is #\d+/).textContent())?.match(/#(\d+)/)?.[1];
+
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${followUp}`);
+  await expect(page.getByText(`Follow-up of #${number}`)).toBeVisible();
+  await page.getByRole("link", { name: `#${number}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+  await expect(page.getByText(`Followed up in #${followUp}`)).toBeVisible();
+});

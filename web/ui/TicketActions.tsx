@@ -1,0 +1,262 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { TicketDetail } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import {
+  useAddCc,
+  useChangeStatus,
+  useCreateFollowUp,
+  useMarkSolved,
+  useRemoveCc,
+  useStatuses,
+  useWithdraw,
+  useWithdrawReasons,
+} from "../api/lifecycle.ts";
+import { Dialog } from "./Dialog.tsx";
+import { formatDateTime } from "./format.ts";
+
+const problem = (error: Error | null) =>
+  error ? (error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : error.message) : null;
+
+/** Agents: pick a status and apply it. */
+export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
+  const statuses = useStatuses();
+  const change = useChangeStatus(ticket.number);
+  const [statusId, setStatusId] = useState<string | null>(ticket.status.id);
+  return (
+    <Group align="flex-end" gap="sm">
+      <Select
+        label="Status"
+        data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
+        value={statusId}
+        onChange={setStatusId}
+        allowDeselect={false}
+        w={240}
+      />
+      <Button
+        variant="default"
+        disabled={!statusId || statusId === ticket.status.id}
+        loading={change.isPending}
+        onClick={() => statusId && change.mutate({ statusId })}
+      >
+        Change status
+      </Button>
+      {change.isError && (
+        <Text size="sm" c="red.9" role="alert">
+          {problem(change.error)}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** The requester's side: mark as solved, withdraw with a reason, or open a follow-up once it is finished. */
+export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
+  const solve = useMarkSolved(ticket.number);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const category = ticket.status.category;
+  const finished =
+    category === "closed" ||
+    category === "cancelled" ||
+    (category === "solved" && ticket.reopenUntil !== null && new Date(ticket.reopenUntil) < new Date());
+  if (finished) return category === "cancelled" ? null : <FollowUpForm ticket={ticket} />;
+  return (
+    <Stack gap="xs">
+      {category === "solved" && ticket.reopenUntil && (
+        <Text size="sm">
+          Still not right? Add a comment before {formatDateTime(ticket.reopenUntil)} and the request reopens.
+        </Text>
+      )}
+      <Group gap="sm">
+        {category !== "solved" && (
+          <Button variant="default" loading={solve.isPending} onClick={() => solve.mutate(undefined)}>
+            Mark as solved
+          </Button>
+        )}
+        <Button variant="default" color="red" onClick={() => setWithdrawing(true)}>
+          Withdraw request
+        </Button>
+      </Group>
+      {solve.isError && <Alert color="red">{problem(solve.error)}</Alert>}
+      <Dialog opened={withdrawing} onClose={() => setWithdrawing(false)} title="Withdraw request">
+        {withdrawing && <WithdrawForm ticket={ticket} onDone={() => setWithdrawing(false)} />}
+      </Dialog>
+    </Stack>
+  );
+}
+
+function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
+  const reasons = useWithdrawReasons();
+  const withdraw = useWithdraw(ticket.number);
+  const [reasonId, setReasonId] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
+  return (
+    <Stack gap="sm">
+      <Select
+        label="Reason"
+        data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.id, label: r.label }))}
+        value={reasonId}
+        onChange={setReasonId}
+        error={reasonId === null && withdraw.isError ? "Choose a reason." : undefined}
+      />
+      <Textarea
+        label="Comment (optional)"
+        autosize
+        minRows={2}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+      />
+      {withdraw.isError && <Alert color="red">{problem(withdraw.error)}</Alert>}
+      <Group justify="flex-end">
+        <Button
+          color="red"
+          loading={withdraw.isPending}
+          onClick={() =>
+            reasonId &&
+            withdraw.mutate(
+              { reasonId, ...(comment.trim() ? { comment: { body: comment, format: "text", kind: "public" } } : {}) },
+              { onSuccess: onDone },
+            )
+          }
+        >
+          Withdraw
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
+  const create = useCreateFollowUp(ticket.number);
+  const navigate = useNavigate();
+  const [subject, setSubject] = useState(`Follow-up to #${ticket.number}: ${ticket.subject}`.slice(0, 200));
+  const [message, setMessage] = useState("");
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="follow-up-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="follow-up-heading">
+          Create a follow-up
+        </Title>
+        <Text size="sm">This request is finished. To continue, open a follow-up: it links back here.</Text>
+        <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+        <Textarea
+          label="What is still wrong?"
+          autosize
+          minRows={3}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+        />
+        {create.isError && <Alert color="red">{problem(create.error)}</Alert>}
+        <Group>
+          <Button
+            loading={create.isPending}
+            onClick={() =>
+              create.mutate(
+                { subject, message },
+                {
+                  onSuccess: (result) =>
+                    navigate(`/requests/submitted/${result.number}`, { state: { email: result.email } }),
+                },
+              )
+            }
+          >
+            Create follow-up
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** People copied on the ticket; requester and agents add and remove them. */
+export function CcPanel({ ticket }: { ticket: TicketDetail }) {
+  const add = useAddCc(ticket.number);
+  const remove = useRemoveCc(ticket.number);
+  const [email, setEmail] = useState("");
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ccs-heading">
+      <Title order={2} size="h4" id="ccs-heading" mb="sm">
+        CCs
+      </Title>
+      <Stack gap="xs">
+        {ticket.ccs.length === 0 ? (
+          <Text size="sm">Nobody is copied.</Text>
+        ) : (
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {ticket.ccs.map((cc) => (
+              <Group key={cc} component="li" justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                  {cc}
+                </Text>
+                <CloseButton aria-label={`Stop copying ${cc}`} onClick={() => remove.mutate(cc)} />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <form
+          aria-label="Copy someone"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(email, { onSuccess: () => setEmail("") });
+          }}
+        >
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              label="Copy someone"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={problem(add.error)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" variant="default" loading={add.isPending}>
+              Add
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "Follow-up of #N" and "Follow-ups: #M" links. */
+export function FollowUpLinks({ ticket, base }: { ticket: TicketDetail; base: string }) {
+  if (ticket.followUpOf === null && ticket.followUps.length === 0) return null;
+  return (
+    <Text size="sm">
+      {ticket.followUpOf !== null && (
+        <>
+          Follow-up of{" "}
+          <Anchor component={Link} to={`${base}/${ticket.followUpOf}`}>
+            #{ticket.followUpOf}
+          </Anchor>
+          .{" "}
+        </>
+      )}
+      {ticket.followUps.length > 0 && (
+        <>
+          Followed up in{" "}
+          {ticket.followUps.map((n) => (
+            <Anchor key={n} component={Link} to={`${base}/${n}`} mr={4}>
+              #{n}
+            </Anchor>
+          ))}
+        </>
+      )}
+    </Text>
+  );
+}
