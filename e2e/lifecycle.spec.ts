@@ -28,7 +28,7 @@ test("solved, then reopened by a comment; withdrawn with a reason that shows in 
   await expect(feed).toContainText("changed the status from Resolved to Open");
 
   await page.getByRole("textbox", { name: "Copy someone" }).fill("boss@example.com");
-  await page.getByRole("button", { name: "Add" }).click();
+  await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByRole("region", { name: "CCs" })).toContainText("boss@example.com");
 
   await page.getByRole("button", { name: "Withdraw request" }).click();
@@ -45,6 +45,11 @@ test("solved, then reopened by a comment; withdrawn with a reason that shows in 
 test("an agent closes a request and the guest opens a follow-up that links back", async ({ page }) => {
   const subject = `Monitor flickers ${Date.now()}`;
   const { number, email } = await guestRequest(page, subject);
+  await page.getByRole("button", { name: "Add alert" }).click();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Ticket is completed" }).check();
+  await expectAccessible(page);
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("region", { name: "My active alerts" })).toContainText("Ticket is completed");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   await signInAsAdmin(page);
@@ -55,6 +60,7 @@ test("an agent closes a request and the guest opens a follow-up that links back"
   await expectAccessible(page);
   await page.getByRole("button", { name: "Sign out" }).click();
 
+  await openMail(page, email, `[#${number}] Alert: Ticket is completed`);
   await openMail(page, email, `[#${number}] Closed`);
   await followMailLink(page, "/access/");
   await expect(page.getByRole("heading", { name: "Create a follow-up" })).toBeVisible();

@@ -18,7 +18,12 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
-import { registerConversationRoutes, registerLifecycleRoutes, registerTicketRoutes } from "../tickets/routes.ts";
+import {
+  registerAlertRoutes,
+  registerConversationRoutes,
+  registerLifecycleRoutes,
+  registerTicketRoutes,
+} from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
 import type { App, Deps } from "./types.ts";
@@ -83,6 +88,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerTicketRoutes(app, deps);
   registerConversationRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerMailRoutes(app, deps);
 

@@ -312,6 +312,18 @@ const matrix: Record<string, Row> = {
   },
   "GET /api/v1/withdraw-reasons": { path: () => "/api/v1/withdraw-reasons", expected: all(200) },
   "GET /api/v1/statuses": { path: () => "/api/v1/statuses", expected: all(200) },
+  "GET /api/v1/tickets/{number}/alerts": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/alerts`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "PUT /api/v1/tickets/{number}/alerts/{kind}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/alerts/ticket_completed`,
+    expected: { ...all(204), anonymous: 401, customerB: 404 },
+  },
+  "DELETE /api/v1/tickets/{number}/alerts/{kind}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/alerts/ticket_completed`,
+    expected: { ...all(204), anonymous: 401, customerB: 404 },
+  },
   "POST /api/v1/tickets/{number}/ccs": {
     path: (f) => `/api/v1/tickets/${f.ticketA}/ccs`,
     body: () => ({ email: "colleague@example.com" }),

@@ -13,6 +13,7 @@ import { notFound } from "../http/errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import type { RenderedMail } from "../mail/render.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
+import { alertsForStatusChange, fireAlerts } from "./alerts.ts";
 import { insertTicketEvent } from "./events.ts";
 import { ticketScope } from "./policy.ts";
 
@@ -128,6 +129,7 @@ export async function moveToStatus(
     payload: { from: ticket.status_id, to: to.id, reason, ...extra },
     at,
   });
+  await fireAlerts(trx, config, ticket, alertsForStatusChange(ticket.category, category), to.customer_label, at);
   const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
   await notifyPeopleOnTicket(
     trx,

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
@@ -57,6 +58,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
+            <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>

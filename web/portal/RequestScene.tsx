@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -112,6 +113,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
+            <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,59 @@
+import { expect, it } from "vitest";
+import type { App } from "../http/types.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import {
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  type SignedInClient,
+  signInAs,
+} from "../test/factories.ts";
+
+describeEachEngine("personal alerts", ({ db, engine }) => {
+  let app: App;
+  const as = (client: SignedInClient, method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken },
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  const alertMails = async (to: string) =>
+    db()
+      .selectFrom("mail_messages")
+      .select("subject")
+      .where("to_address", "=", to)
+      .where("template", "=", "alert-fired")
+      .execute();
+
+  it("fires the alerts a person chose, once per event, and only theirs", async () => {
+    app = await buildTestApp(db(), engine);
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const agent = await signInAs(app, await buildAgent(db()));
+    const number = (
+      await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject: "Alert me" }))
+    ).json().number;
+
+    expect((await as(customer, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`)).statusCode).toBe(204);
+    expect((await as(customer, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`)).statusCode).toBe(204);
+    expect((await as(agent, "PUT", `/api/v1/tickets/${number}/alerts/ticket_in_process`)).statusCode).toBe(204);
+    expect((await as(customer, "GET", `/api/v1/tickets/${number}/alerts`)).json()).toEqual({
+      active: ["ticket_completed"],
+    });
+    expect((await as(customer, "PUT", `/api/v1/tickets/${number}/alerts/whenever`)).statusCode).toBe(400);
+
+    const status = async (key: string) =>
+      (await db().selectFrom("statuses").select("id").where("key", "=", key).executeTakeFirstOrThrow()).id;
+    await as(agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: await status("in_progress") });
+    expect(await alertMails(agent.user.email)).toEqual([{ subject: `[#${number}] Alert: Ticket is in process` }]);
+    expect(await alertMails(customer.user.email)).toEqual([]);
+
+    await as(agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: await status("solved") });
+    await as(agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: await status("closed") });
+    expect(await alertMails(customer.user.email)).toEqual([{ subject: `[#${number}] Alert: Ticket is completed` }]);
+
+    expect((await as(customer, "DELETE", `/api/v1/tickets/${number}/alerts/ticket_completed`)).statusCode).toBe(204);
+    expect((await as(customer, "GET", `/api/v1/tickets/${number}/alerts`)).json()).toEqual({ active: [] });
+  });
+});

@@ -1,0 +1,75 @@
+/** Personal alerts: who subscribed to what on a ticket, and firing them when their event happens. */
+import type { Kysely, Transaction } from "kysely";
+import { type AlertKind, alertLabels } from "../../common/alerts.ts";
+import type { StatusCategory } from "../../common/tickets.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/schema.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { alertFired } from "../mail/templates/alert-fired.ts";
+
+/** Users subscribe as themselves; access-link guests by their email address. */
+export function subscriberOf(actor: Actor): string | null {
+  if (actor.kind === "user") return actor.user.id;
+  if (actor.kind === "guest") return actor.email;
+  return null;
+}
+
+export async function activeAlerts(db: Kysely<Database>, ticketId: string, subscriber: string): Promise<AlertKind[]> {
+  const rows = await db
+    .selectFrom("alert_subscriptions")
+    .select("alert")
+    .where("ticket_id", "=", ticketId)
+    .where("subscriber", "=", subscriber)
+    .orderBy("alert")
+    .execute();
+  return rows.map((r) => r.alert as AlertKind);
+}
+
+/** Which alerts a status change fires: finishing the ticket, or work starting on a new one. */
+export function alertsForStatusChange(from: StatusCategory, to: StatusCategory): AlertKind[] {
+  if ((to === "solved" || to === "closed") && from !== "solved" && from !== "closed") return ["ticket_completed"];
+  if (from === "new" && to === "open") return ["ticket_in_process"];
+  return [];
+}
+
+/** Queues one mail per subscriber of each alert, inside the change's own transaction. */
+export async function fireAlerts(
+  trx: Transaction<Database>,
+  config: Pick<Config, "baseUrl">,
+  ticket: { id: string; number: number; subject: string },
+  kinds: AlertKind[],
+  status: string,
+  at: string,
+): Promise<void> {
+  if (!kinds.length) return;
+  const subscriptions = await trx
+    .selectFrom("alert_subscriptions")
+    .leftJoin("users", "users.id", "alert_subscriptions.subscriber")
+    .select(["alert_subscriptions.subscriber", "alert_subscriptions.alert", "users.email"])
+    .where("alert_subscriptions.ticket_id", "=", ticket.id)
+    .where("alert_subscriptions.alert", "in", kinds)
+    .execute();
+  for (const s of subscriptions) {
+    const email = s.email ?? s.subscriber;
+    const ticketUrl = s.email
+      ? `${config.baseUrl}/requests/${ticket.number}`
+      : guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)));
+    await queueMail(
+      trx,
+      {
+        template: "alert-fired",
+        to: email,
+        content: alertFired({
+          number: ticket.number,
+          subject: ticket.subject,
+          alert: alertLabels[s.alert as AlertKind],
+          status,
+          ticketUrl,
+        }),
+      },
+      { baseUrl: config.baseUrl, at },
+    );
+  }
+}
