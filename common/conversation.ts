@@ -77,3 +77,12 @@ export const followUpSchema = z.object({
   message: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(20_000),
   messageFormat: z.enum(["text", "html"]).default("text"),
 });
+
+export const withdrawReasonInputSchema = z.object({
+  label: z
+    .string({ error: "Enter the reason." })
+    .trim()
+    .min(1, "Enter the reason.")
+    .max(120, "Keep the reason under 120 characters."),
+  position: z.number().int().min(0).max(1000).default(0),
+});

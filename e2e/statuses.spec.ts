@@ -35,3 +35,22 @@ test("an admin adds, renames and removes a status, with separate labels for agen
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("dialog")).toContainText("Tickets have this status, so it cannot be deleted.");
 });
+
+test("an admin edits the reasons requesters give when they withdraw", async ({ page }) => {
+  const reason = `Moved to another team ${Date.now()}`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/withdraw-reasons");
+  const table = page.getByRole("table", { name: "Withdrawal reasons" });
+  await expect(table).toContainText("I found the answer myself");
+  await page.getByRole("button", { name: "New reason" }).click();
+  await page.getByRole("dialog").getByLabel("Reason", { exact: true }).fill(reason);
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(table).toContainText(reason);
+  await expectAccessible(page);
+  const reasons = await (await page.request.get("/api/v1/withdraw-reasons")).json();
+  expect(reasons.reasons.map((r: { label: string }) => r.label)).toContain(reason);
+  await page.getByRole("button", { name: `Delete ${reason}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+  await expect(table).not.toContainText(reason);
+});

@@ -20,6 +20,7 @@ import {
   testPassword,
 } from "../test/factories.ts";
 import { createStatus } from "../tickets/commands/manage-statuses.ts";
+import { createWithdrawReason } from "../tickets/commands/manage-withdraw-reasons.ts";
 import type { App } from "./types.ts";
 
 const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
@@ -45,6 +46,7 @@ type Fixture = {
   ticketToWithdraw: number;
   closedTicket: number;
   withdrawReasonId: string;
+  scratchReasonId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -142,6 +144,21 @@ const matrix: Record<string, Row> = {
     // The file is on another of customer A's tickets; the guest's link opens ticket A only.
     path: (f) => `/api/v1/attachments/${f.attachmentId}`,
     expected: { ...all(200), anonymous: 401, guest: 404, customerB: 404 },
+  },
+  "GET /api/v1/admin/withdraw-reasons": { path: () => "/api/v1/admin/withdraw-reasons", expected: adminOnly(200) },
+  "POST /api/v1/admin/withdraw-reasons": {
+    path: () => "/api/v1/admin/withdraw-reasons",
+    body: () => ({ label: `Reason ${fresh()}` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/withdraw-reasons/{id}": {
+    path: (f) => `/api/v1/admin/withdraw-reasons/${f.scratchReasonId}`,
+    body: () => ({ label: "Scratch reason renamed" }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/withdraw-reasons/{id}": {
+    path: (f) => `/api/v1/admin/withdraw-reasons/${f.scratchReasonId}`,
+    expected: adminOnly(204),
   },
   "GET /api/v1/admin/statuses": { path: () => "/api/v1/admin/statuses", expected: adminOnly(200) },
   "POST /api/v1/admin/statuses": {
@@ -553,6 +570,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       ticketToSolve,
       ticketToWithdraw,
       closedTicket,
+      scratchReasonId: await createWithdrawReason(db(), { label: "Scratch reason", position: 9 }),
       withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",

@@ -1,10 +1,37 @@
+import { withdrawReasonInputSchema, withdrawReasonListSchema } from "../../common/conversation.ts";
 import { adminStatusListSchema, statusInputSchema } from "../../common/statuses.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import { createStatus, deleteStatus, updateStatus } from "./commands/manage-statuses.ts";
+import {
+  createWithdrawReason,
+  deleteWithdrawReason,
+  updateWithdrawReason,
+} from "./commands/manage-withdraw-reasons.ts";
 import { listStatuses } from "./queries.ts";
 
 export function registerTicketAdminRoutes(app: App, { db }: Deps): void {
+  registerAdminCollection(app, {
+    path: "/api/v1/admin/withdraw-reasons",
+    permission: "admin.settings",
+    summaries: {
+      list: "Reasons requesters choose from when withdrawing",
+      create: "Add a reason",
+      update: "Change a reason",
+      remove: "Remove a reason",
+    },
+    list: {
+      schema: withdrawReasonListSchema,
+      load: async () => ({
+        reasons: await db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
+      }),
+    },
+    input: withdrawReasonInputSchema,
+    create: (input) => createWithdrawReason(db, input),
+    update: (id, input) => updateWithdrawReason(db, id, input),
+    remove: (id) => deleteWithdrawReason(db, id),
+  });
+
   registerAdminCollection(app, {
     path: "/api/v1/admin/statuses",
     permission: "admin.settings",

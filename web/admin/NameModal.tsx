@@ -7,21 +7,46 @@ import { Dialog } from "../ui/Dialog.tsx";
 
 export type NameEdit = { title: string; id?: string; name: string; extra?: Record<string, unknown> } | null;
 type SaveHook = () => UseMutationResult<unknown, Error, { id?: string } & Record<string, unknown>>;
+/** The one field: most things have a name; a withdrawal reason has a label. */
+type Field = { key: "name" | "label"; label: string };
+const nameField: Field = { key: "name", label: "Name" };
 
 /** Create or rename something that has only a name: a group, an account, a department, a category. */
-export function NameModal({ useSave, edit, onClose }: { useSave: SaveHook; edit: NameEdit; onClose: () => void }) {
+export function NameModal({
+  useSave,
+  edit,
+  onClose,
+  field = nameField,
+}: {
+  useSave: SaveHook;
+  edit: NameEdit;
+  onClose: () => void;
+  field?: Field;
+}) {
   // The dialog fades out after closing; it keeps its last title meanwhile rather than showing an empty heading.
   const lastTitle = useRef("");
   if (edit) lastTitle.current = edit.title;
   return (
     <Dialog opened={edit !== null} onClose={onClose} title={lastTitle.current}>
       {/* A fresh form (and mutation state) for each entry opened. */}
-      {edit && <NameForm key={`${edit.title}:${edit.id ?? ""}`} useSave={useSave} edit={edit} onDone={onClose} />}
+      {edit && (
+        <NameForm key={`${edit.title}:${edit.id ?? ""}`} useSave={useSave} edit={edit} field={field} onDone={onClose} />
+      )}
     </Dialog>
   );
 }
 
-function NameForm({ useSave, edit, onDone }: { useSave: SaveHook; edit: NonNullable<NameEdit>; onDone: () => void }) {
+function NameForm({
+  useSave,
+  edit,
+  field,
+  onDone,
+}: {
+  useSave: SaveHook;
+  edit: NonNullable<NameEdit>;
+  field: Field;
+  onDone: () => void;
+}) {
   const save = useSave();
   const form = useForm({ initialValues: { name: edit.name } });
   return (
@@ -29,19 +54,20 @@ function NameForm({ useSave, edit, onDone }: { useSave: SaveHook; edit: NonNulla
       noValidate
       onSubmit={form.onSubmit(({ name }) =>
         save.mutate(
-          { ...(edit.id ? { id: edit.id } : {}), ...edit.extra, name },
+          { ...(edit.id ? { id: edit.id } : {}), ...edit.extra, [field.key]: name },
           {
             onSuccess: onDone,
             onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
+              if (error instanceof ApiError && error.fields[field.key])
+                form.setErrors({ name: error.fields[field.key] });
             },
           },
         ),
       )}
     >
       <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
-        {save.isError && !(save.error instanceof ApiError && save.error.fields.name) && (
+        <TextInput label={field.label} data-autofocus {...form.getInputProps("name")} />
+        {save.isError && !(save.error instanceof ApiError && save.error.fields[field.key]) && (
           <Alert color="red">{save.error.message}</Alert>
         )}
         <Group justify="flex-end">

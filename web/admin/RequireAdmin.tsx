@@ -13,6 +13,7 @@ const sections = [
   ["catalog", "Catalog"],
   ["ticket-types", "Ticket types"],
   ["statuses", "Statuses"],
+  ["withdraw-reasons", "Withdrawal reasons"],
 ] as const;
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */

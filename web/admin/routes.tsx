@@ -8,6 +8,7 @@ import { RolesScene } from "./RolesScene.tsx";
 import { StatusesScene } from "./StatusesScene.tsx";
 import { TicketTypesScene } from "./TicketTypesScene.tsx";
 import { UsersScene } from "./UsersScene.tsx";
+import { WithdrawReasonsScene } from "./WithdrawReasonsScene.tsx";
 
 /** The admin area, relative to /admin. */
 export const adminRoutes: RouteObject[] = [
@@ -23,6 +24,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "catalog", element: <CatalogAdminScene /> },
       { path: "ticket-types", element: <TicketTypesScene /> },
       { path: "statuses", element: <StatusesScene /> },
+      { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
     ],
   },
 ];

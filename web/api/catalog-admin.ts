@@ -7,6 +7,7 @@ import {
   type ServiceInput,
   ticketTypeListSchema,
 } from "../../common/catalog.ts";
+import { withdrawReasonListSchema } from "../../common/conversation.ts";
 import { adminStatusListSchema } from "../../common/statuses.ts";
 import { request } from "./client.ts";
 
@@ -68,3 +69,12 @@ export const useAdminStatuses = () =>
 export const useSaveStatus = () => useCatalogMutation(save("statuses"));
 export const useDeleteStatus = () =>
   useCatalogMutation((id: string) => request(`/api/v1/admin/statuses/${id}`, { method: "DELETE" }));
+
+export const useAdminWithdrawReasons = () =>
+  useQuery({
+    queryKey: [...key, "withdraw-reasons"],
+    queryFn: () => request("/api/v1/admin/withdraw-reasons", { schema: withdrawReasonListSchema }),
+  });
+export const useSaveWithdrawReason = () => useCatalogMutation(save("withdraw-reasons"));
+export const useDeleteWithdrawReason = () =>
+  useCatalogMutation((id: string) => request(`/api/v1/admin/withdraw-reasons/${id}`, { method: "DELETE" }));
