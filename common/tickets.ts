@@ -128,6 +128,14 @@ export const ticketViews = ["all", "mine", "department"] as const;
 export const ticketListQuerySchema = z.object({
   /** all: everything the caller may see; mine: requested by them; department: their organizations' requests. */
   view: z.enum(ticketViews).default("all"),
+  /** Only tickets in these statuses (repeat the parameter for several). */
+  statusId: z
+    .union([z.uuid(), z.array(z.uuid()).max(50)])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional(),
+  /** A ticket number (with or without #), or words from the subject. */
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(["created", "updated"]).default("created"),
   /** Opaque keyset cursor from the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { AdminUser } from "../../common/admin.ts";
-import { decodeJson } from "../db/engine.ts";
+import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database, User } from "../db/schema.ts";
 import { decodeCursor, encodeCursor } from "../tickets/queries.ts";
 
@@ -70,14 +70,8 @@ export async function listUsers(
     .orderBy("id", "desc")
     .limit(options.limit + 1);
   if (options.search) {
-    // Escape LIKE's wildcards so a search for "a_b" finds exactly that; ESCAPE works the same on both engines.
-    const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`${eb.ref("email")} like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${eb.ref("name")}) like ${pattern} escape '\\'`,
-      ]),
-    );
+    const search = options.search;
+    query = query.where((eb) => eb.or([containsText(eb.ref("email"), search), containsText(eb.ref("name"), search)]));
   }
   if (options.cursor) {
     const cursor = decodeCursor(options.cursor);

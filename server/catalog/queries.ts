@@ -1,7 +1,7 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Catalog, Category, ServiceDetail, ServiceSummary } from "../../common/catalog.ts";
 import type { FieldDefinition } from "../../common/fields.ts";
-import { decodeJson } from "../db/engine.ts";
+import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { ServiceScope } from "./policy.ts";
 
@@ -34,12 +34,11 @@ function summaryColumns(db: Kysely<Database>) {
 export async function listCatalog(db: Kysely<Database>, scope: ServiceScope, search?: string): Promise<Catalog> {
   let services = summaryColumns(db).where(scope).orderBy("services.position").orderBy("services.name");
   if (search) {
-    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     services = services.where((eb) =>
       eb.or([
-        sql<boolean>`lower(${eb.ref("services.name")}) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${eb.ref("services.summary")}) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${eb.ref("services.description")}) like ${pattern} escape '\\'`,
+        containsText(eb.ref("services.name"), search),
+        containsText(eb.ref("services.summary"), search),
+        containsText(eb.ref("services.description"), search),
       ]),
     );
   }

@@ -2,6 +2,7 @@
  * Everything that differs between SQLite and PostgreSQL lives here, so the rest
  * of the code base writes one query for both engines.
  */
+import { type Expression, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 
 export type Engine = "sqlite" | "postgres";
@@ -62,3 +63,12 @@ export const postgresTypes: pg.CustomTypesConfig = {
     return pg.types.getTypeParser(oid, format ?? "text");
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
+
+/**
+ * A case-insensitive "contains" that treats % and _ in the searched text as
+ * themselves. LIKE with an explicit ESCAPE behaves the same on both engines.
+ */
+export function containsText(column: Expression<string>, text: string): RawBuilder<boolean> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${column}) like ${pattern} escape '\\'`;
+}

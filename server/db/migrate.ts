@@ -6,6 +6,7 @@ import { jobsAndMail } from "./migrations/0002_jobs_and_mail.ts";
 import { accounts } from "./migrations/0003_accounts.ts";
 import { catalog } from "./migrations/0004_catalog.ts";
 import { lifecycle } from "./migrations/0005_lifecycle.ts";
+import { listIndexes } from "./migrations/0006_list_indexes.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -16,6 +17,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0003_accounts": accounts(engine),
     "0004_catalog": catalog(engine),
     "0005_lifecycle": lifecycle(engine),
+    "0006_list_indexes": listIndexes(),
   };
 }
 

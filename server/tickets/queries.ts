@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { FieldValue } from "../../common/fields.ts";
 import type { TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
 import { listTypeFields } from "../catalog/queries.ts";
-import { decodeJson } from "../db/engine.ts";
+import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
 import { addBusinessDays } from "../sla/business-days.ts";
@@ -83,29 +83,51 @@ function toSummary(row: SummaryRow): TicketSummary {
   };
 }
 
-/** Newest first, keyset-paginated on (created_at, id), which the tickets_created index serves. */
+export type TicketListOptions = {
+  cursor?: string | undefined;
+  limit: number;
+  statusId?: string[] | undefined;
+  q?: string | undefined;
+  sort?: "created" | "updated";
+};
+
+/**
+ * Newest first by creation or last update, keyset-paginated on (time, id),
+ * which the tickets_created and tickets_updated indexes serve; optionally
+ * narrowed to statuses and to a number or words in the subject.
+ */
 export async function listTickets(
   db: Kysely<Database>,
   scope: TicketScope,
-  page: { cursor?: string | undefined; limit: number },
+  page: TicketListOptions,
 ): Promise<TicketPage> {
   const cursor = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const column = page.sort === "updated" ? "tickets.updated_at" : "tickets.created_at";
   let query = summaryQuery(db, scope)
-    .orderBy("tickets.created_at", "desc")
+    .orderBy(column, "desc")
     .orderBy("tickets.id", "desc")
     .limit(page.limit + 1);
   if (cursor) {
-    query = query.where((eb) =>
-      eb(eb.refTuple("tickets.created_at", "tickets.id"), "<", eb.tuple(cursor.createdAt, cursor.id)),
-    );
+    query = query.where((eb) => eb(eb.refTuple(column, "tickets.id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
+  }
+  if (page.statusId?.length) query = query.where("tickets.status_id", "in", page.statusId);
+  const q = page.q?.trim();
+  if (q) {
+    const number = /^#?(\d{1,10})$/.exec(q)?.[1];
+    if (number) {
+      query = query.where("tickets.number", "=", Number(number));
+    } else {
+      query = query.where((eb) => containsText(eb.ref("tickets.subject"), q));
+    }
   }
   const rows = await query.execute();
   const hasMore = rows.length > page.limit;
   const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
   const last = pageRows.at(-1);
+  const lastValue = last ? (page.sort === "updated" ? last.updated_at : last.created_at) : undefined;
   return {
     tickets: pageRows.map(toSummary),
-    nextCursor: hasMore && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    nextCursor: hasMore && last && lastValue ? encodeCursor({ createdAt: lastValue, id: last.id }) : null,
   };
 }
 
