@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, followMailLink, openMail, submitRequest } from "./fixtures.ts";
+import { chooseOption, expectAccessible, followMailLink, openMail, submitRequest } from "./fixtures.ts";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -38,6 +38,17 @@ test.describe("accounts and guest access", () => {
     const table = page.getByRole("table", { name: "Requests" });
     await expect(table).toContainText(`#${before}`);
     await expect(table).not.toContainText(`#${stranger}`);
+    await expectAccessible(page);
+
+    await page.getByLabel("Search requests").fill("no such words");
+    await expect(page.getByText("No requests match these filters.")).toBeVisible();
+    await page.getByLabel("Search requests").fill(`${before}`);
+    await expect(table).toContainText(`Printer offline ${id}`);
+    await page.getByLabel("Search requests").fill("");
+    await chooseOption(page, "Status", "Resolved");
+    await expect(page.getByText("No requests match these filters.")).toBeVisible();
+    await chooseOption(page, "Status", "Open");
+    await expect(table).toContainText(`#${before}`);
     await expectAccessible(page);
 
     await table.getByRole("link", { name: `#${before}` }).click();

@@ -22,11 +22,15 @@ export function useSubmitTicket() {
 }
 
 /** A list of tickets, newest first, a page at a time (keyset cursor from the server). */
-export function useTickets(view: TicketView = "all") {
+export type TicketFilters = { statusIds?: string[]; q?: string; sort?: "created" | "updated" };
+
+export function useTickets(view: TicketView = "all", filters: TicketFilters = {}) {
   return useInfiniteQuery({
-    queryKey: [...ticketsKey, "list", view],
+    queryKey: [...ticketsKey, "list", view, filters],
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ limit: String(pageSize), view });
+      const query = new URLSearchParams({ limit: String(pageSize), view, sort: filters.sort ?? "created" });
+      for (const id of filters.statusIds ?? []) query.append("statusId", id);
+      if (filters.q) query.set("q", filters.q);
       if (pageParam) query.set("cursor", pageParam);
       return request(`/api/v1/tickets?${query}`, { schema: ticketPageSchema });
     },

@@ -1,7 +1,22 @@
-import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import type { TicketSummary } from "../../common/tickets.ts";
+import { useStatuses } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
 import { type TicketView, useTickets } from "../api/tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -9,11 +24,14 @@ import { LoadingState } from "../ui/LoadingState.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
+type Filters = { label: string | null; statusIds: string[]; q: string; sort: "created" | "updated" };
+
 export function MyRequestsScene() {
   useDocumentTitle("My requests");
   const session = useSession();
   const location = useLocation();
   const [view, setView] = useState<TicketView>("mine");
+  const [filters, setFilters] = useState<Filters>({ label: null, statusIds: [], q: "", sort: "updated" });
   if (session.isPending) return <LoadingState label="Checking your session" />;
   const { user, guest } = session.data ?? { user: null, guest: null };
   if (!user && !guest) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
@@ -33,13 +51,59 @@ export function MyRequestsScene() {
           w="fit-content"
         />
       )}
-      <RequestList view={guest ? "all" : view} />
+      <RequestFilters filters={filters} onChange={setFilters} />
+      <RequestList view={guest ? "all" : view} filters={filters} />
     </Stack>
   );
 }
 
-function RequestList({ view }: { view: TicketView }) {
-  const tickets = useTickets(view);
+/** Status (as customers name them), search and order, seed 003's "My Tickets" tools. */
+function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
+  const statuses = useStatuses().data?.statuses ?? [];
+  // Several statuses can share a customer label (New and Open both read "Open"): one choice covers them all.
+  const labels = [...new Set(statuses.map((s) => s.customerLabel))];
+  const [text, setText] = useState(filters.q);
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  useEffect(() => {
+    if (debounced !== filters.q) onChange({ ...filters, q: debounced });
+  }, [debounced, filters, onChange]);
+  return (
+    <Group align="flex-end" gap="sm">
+      <Select
+        label="Status"
+        placeholder="Any status"
+        clearable
+        data={labels}
+        value={filters.label}
+        onChange={(label) =>
+          onChange({ ...filters, label, statusIds: statuses.filter((s) => s.customerLabel === label).map((s) => s.id) })
+        }
+        w={200}
+      />
+      <TextInput
+        label="Search requests"
+        placeholder="Words or a number"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        w={240}
+      />
+      <Select
+        label="Sort by"
+        allowDeselect={false}
+        data={[
+          { value: "updated", label: "Last updated" },
+          { value: "created", label: "Newest" },
+        ]}
+        value={filters.sort}
+        onChange={(sort) => onChange({ ...filters, sort: sort === "created" ? "created" : "updated" })}
+        w={170}
+      />
+    </Group>
+  );
+}
+
+function RequestList({ view, filters }: { view: TicketView; filters: Filters }) {
+  const tickets = useTickets(view, { statusIds: filters.statusIds, q: filters.q, sort: filters.sort });
   if (tickets.isPending) return <LoadingState label="Loading your requests" />;
   if (tickets.isError) {
     return (
@@ -49,6 +113,7 @@ function RequestList({ view }: { view: TicketView }) {
     );
   }
   const all = tickets.data.pages.flatMap((page) => page.tickets);
+  if (!all.length && (filters.q || filters.statusIds.length)) return <Text>No requests match these filters.</Text>;
   if (!all.length) {
     return (
       <Text>
