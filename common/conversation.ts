@@ -13,6 +13,8 @@ export const commentInputSchema = z.object({
     .max(messageMaxLength, `Keep the comment under ${messageMaxLength.toLocaleString("en")} characters.`),
   format: z.enum(["text", "html"]).default("text"),
   kind: z.enum(commentKinds, { error: "Choose public, private or note." }).default("public"),
+  /** Who among the requester and CCs gets this public comment by mail; everyone when left out. */
+  notify: z.array(z.string().trim().toLowerCase().max(254)).max(50).optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

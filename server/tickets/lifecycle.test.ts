@@ -155,6 +155,21 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     const list = (await as(colleagueSession, "GET", "/api/v1/tickets")).json().tickets;
     expect(list.map((t: { number: number }) => t.number)).toEqual([number]);
 
+    // Notify only the colleague: the outsider, though copied, gets nothing; a stranger named in the list neither.
+    const outsiderBefore = (
+      await db().selectFrom("mail_messages").select("id").where("to_address", "=", "outsider@example.com").execute()
+    ).length;
+    await as(agent, "POST", `/api/v1/tickets/${number}/comments`, {
+      body: "Just for you",
+      notify: [colleague.email, "stranger@example.com"],
+    });
+    expect((await latestMailTo(db(), colleague.email))?.text_body).toContain("Just for you");
+    expect(
+      (await db().selectFrom("mail_messages").select("id").where("to_address", "=", "outsider@example.com").execute())
+        .length,
+    ).toBe(outsiderBefore);
+    expect(await latestMailTo(db(), "stranger@example.com")).toBeUndefined();
+
     await as(customer, "DELETE", `/api/v1/tickets/${number}/ccs/outsider@example.com`);
     const before = (
       await db().selectFrom("mail_messages").select("id").where("to_address", "=", "outsider@example.com").execute()

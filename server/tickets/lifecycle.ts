@@ -76,6 +76,7 @@ export async function notifyPeopleOnTicket(
   render: (ticketUrl: string, forGuest: boolean) => RenderedMail,
   at: string,
   except: string | null,
+  only?: string[],
 ): Promise<void> {
   const ccs = await trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", ticket.id).execute();
   const accounts = await trx
@@ -84,7 +85,10 @@ export async function notifyPeopleOnTicket(
     .where("email", "in", [ticket.requester_email, ...ccs.map((c) => c.email)])
     .where("email_confirmed_at", "is not", null)
     .execute();
-  const recipients = [...new Set([ticket.requester_email, ...ccs.map((c) => c.email)])].filter((e) => e !== except);
+  const recipients = [...new Set([ticket.requester_email, ...ccs.map((c) => c.email)])]
+    .filter((e) => e !== except)
+    // A chosen list narrows the people on the ticket; it never adds anyone who is not on it.
+    .filter((e) => only === undefined || only.includes(e));
   for (const email of recipients) {
     const forGuest = !accounts.some((a) => a.email === email);
     const ticketUrl = forGuest

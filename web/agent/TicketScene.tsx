@@ -49,7 +49,12 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <FollowUpLinks ticket={ticket} base="/agent/tickets" />
             <StatusChanger ticket={ticket} />
             <Feed number={ticket.number} agent />
-            <CommentForm number={ticket.number} agent closed={closedCategories.includes(ticket.status.category)} />
+            <CommentForm
+              number={ticket.number}
+              agent
+              closed={closedCategories.includes(ticket.status.category)}
+              people={[ticket.requester.email, ...ticket.ccs]}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

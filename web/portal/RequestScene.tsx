@@ -65,6 +65,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
               number={ticket.number}
               agent={false}
               closed={closedCategories.includes(ticket.status.category)}
+              people={[ticket.requester.email, ...ticket.ccs]}
             />
           </Stack>
         </Grid.Col>

@@ -101,9 +101,21 @@ const kindLabels: Record<CommentKind, string> = {
 };
 
 /** Write a comment; agents choose public, private or an internal note. */
-export function CommentForm({ number, agent, closed }: { number: number; agent: boolean; closed: boolean }) {
+export function CommentForm({
+  number,
+  agent,
+  closed,
+  people,
+}: {
+  number: number;
+  agent: boolean;
+  closed: boolean;
+  /** The requester and CCs: who may get the comment by mail. */
+  people: string[];
+}) {
   const add = useAddComment(number);
   const [kind, setKind] = useState<CommentKind>("public");
+  const [notify, setNotify] = useState<string[]>(people);
   const [body, setBody] = useState({ html: "", text: "" });
   const [error, setError] = useState<string | undefined>();
   const [editorKey, setEditorKey] = useState(0);
@@ -116,7 +128,7 @@ export function CommentForm({ number, agent, closed }: { number: number; agent: 
       return;
     }
     add.mutate(
-      { body: body.html, format: "html", kind },
+      { body: body.html, format: "html", kind, ...(kind === "public" ? { notify } : {}) },
       {
         onSuccess: () => {
           setBody({ html: "", text: "" });
@@ -148,6 +160,15 @@ export function CommentForm({ number, agent, closed }: { number: number; agent: 
           error={error}
           onChange={(html, text) => setBody({ html, text })}
         />
+        {kind === "public" && people.length > 0 && (
+          <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>
+            <Group gap="md" mt={4}>
+              {people.map((email) => (
+                <Checkbox key={email} value={email} label={email} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        )}
         <Group>
           <Button onClick={submit} loading={add.isPending}>
             {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}

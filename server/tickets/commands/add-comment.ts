@@ -77,6 +77,7 @@ export async function addComment(
           commentAdded({ number: ticket.number, subject: ticket.subject, author, comment: plain, ticketUrl, forGuest }),
         at,
         by,
+        input.notify,
       );
     }
     return { id: event };
