@@ -10,6 +10,8 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: "md",
   cursorType: "pointer",
+  // People who ask their system for less motion get no transitions (modals, menus) at all.
+  respectReducedMotion: true,
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
