@@ -237,6 +237,9 @@ async function main(): Promise<void> {
           requester_name: requester.name,
           requester_id: null,
           organization_id: null,
+          // Like the lifecycle: set when a ticket is solved and kept when it is then closed.
+          solved_at: statusCategory === "solved" || statusCategory === "closed" ? updatedAt : null,
+          follow_up_of: null,
           created_at: createdAt,
           updated_at: updatedAt,
         });
