@@ -1,7 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import { chooseOption, expectAccessible, followMailLink, openMail, signInAsAdmin } from "./fixtures.ts";
+import { chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+const adminNav = (page: Page) => page.getByRole("navigation", { name: "Admin" });
 
 async function pickMany(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).first().click();
@@ -9,6 +11,7 @@ async function pickMany(page: Page, label: string, option: string) {
   await page.keyboard.press("Escape");
 }
 
+/** Opens the invitation dialog with name, email and licence filled in; the caller adds the rest and sends it. */
 async function invite(page: Page, person: { name: string; email: string; licence: string }) {
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Invite user" }).click();
@@ -19,10 +22,9 @@ async function invite(page: Page, person: { name: string; email: string; licence
   return dialog;
 }
 
-/** The invited person follows the mail's link, chooses a password and signs in. */
+/** The invited person follows the invitation mail's link, chooses a password and signs in. */
 async function acceptInvitation(page: Page, email: string, password: string) {
-  await openMail(page, email, "You have been invited");
-  await followMailLink(page, "/reset-password/");
+  await page.goto(await mailLinkPath(page, email, "You have been invited", "/reset-password/"));
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Save password" }).click();
   await expect(page.getByText("Your password has been changed")).toBeVisible();
@@ -32,57 +34,69 @@ async function acceptInvitation(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Fills the one-field dialog (new account, department, group) and saves it. */
+async function saveName(page: Page, title: string, name: string) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+}
+
 test.describe("administration", () => {
   test("an admin builds an organization, a group and a role, and invites a customer into them", async ({ page }) => {
     const id = unique();
+    const [acme, finance, tier1, role] = [
+      `Acme ${id}`,
+      `Finance ${id}`,
+      `Tier 1 ${id}`,
+      `Department viewer plus ${id}`,
+    ];
     await signInAsAdmin(page);
-    await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Organizations" }).click();
+    await adminNav(page).getByRole("link", { name: "Organizations" }).click();
+    await expect(page.getByRole("heading", { name: "Organizations", level: 1 })).toBeVisible();
     await page.getByRole("button", { name: "New account" }).click();
-    await page.getByRole("dialog").getByLabel("Name").fill(`Acme ${id}`);
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Save" }).click();
-    await page
-      .getByRole("listitem")
-      .filter({ hasText: `Acme ${id}` })
-      .getByRole("button", { name: "Add department" })
-      .click();
-    await page.getByRole("dialog").getByLabel("Name").fill(`Finance ${id}`);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("dialog")).toBeHidden();
-    await expect(page.getByRole("list", { name: `Departments of Acme ${id}` })).toContainText(`Finance ${id}`);
+    await saveName(page, "New account", acme);
+    await page.getByRole("button", { name: `Add department to ${acme}` }).click();
+    await saveName(page, `Add department to ${acme}`, finance);
+    await expect(page.getByRole("list", { name: `Departments of ${acme}` })).toContainText(finance);
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Groups" }).click();
+    await adminNav(page).getByRole("link", { name: "Groups" }).click();
     await page.getByRole("button", { name: "New group" }).click();
-    await page.getByRole("dialog").getByLabel("Name").fill(`Tier 1 ${id}`);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("dialog")).toBeHidden();
-    await expect(page.getByRole("table", { name: "Groups" })).toContainText(`Tier 1 ${id}`);
+    await saveName(page, "New group", tier1);
+    await expect(page.getByRole("table", { name: "Groups" })).toContainText(tier1);
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Roles" }).click();
+    await adminNav(page).getByRole("link", { name: "Roles" }).click();
+    await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole("button", { name: "New role" }).click();
     const roleDialog = page.getByRole("dialog", { name: "New role" });
-    await roleDialog.getByLabel("Name", { exact: true }).fill(`Department viewer plus ${id}`);
+    await roleDialog.getByLabel("Name", { exact: true }).fill(role);
     await roleDialog.getByRole("checkbox", { name: /Submit requests/ }).check();
-    await roleDialog.getByRole("checkbox", { name: /See the requests of their organizations/ }).check();
+    await roleDialog.getByRole("checkbox", { name: /tickets\.view_department/ }).check();
     await expectAccessible(page);
     await roleDialog.getByRole("button", { name: "Save role" }).click();
-    await expect(page.getByRole("table", { name: "Roles" })).toContainText(`Department viewer plus ${id}`);
+    await expect(roleDialog).toBeHidden();
+    await expect(page.getByRole("row").filter({ hasText: role })).toContainText("tickets.view_department");
 
     const email = `invited.${id}@example.com`;
     const dialog = await invite(page, { name: `Ivy ${id}`, email, licence: "Customer" });
-    await pickMany(page, "Roles", `Department viewer plus ${id}`);
-    await pickMany(page, "Organizations", `Acme ${id} › Finance ${id}`);
+    await pickMany(page, "Roles", role);
+    await pickMany(page, "Organizations", `${acme} › ${finance}`);
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(dialog).toBeHidden();
     const row = page.getByRole("row").filter({ hasText: email });
     await expect(row).toContainText("Invited");
-    await expect(row).toContainText(`Finance ${id}`);
+    await expect(row).toContainText(role);
+    await expect(row).toContainText(finance);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await acceptInvitation(page, email, "ivy's own password");
@@ -91,13 +105,57 @@ test.describe("administration", () => {
     await expect(page.getByText("Department requests", { exact: true })).toBeVisible();
   });
 
+  test("an account with departments is deleted only once its departments are gone", async ({ page }) => {
+    const id = unique();
+    const [account, department] = [`Globex ${id}`, `Legal ${id}`];
+    await signInAsAdmin(page);
+    await page.goto("/admin/organizations");
+    await page.getByRole("button", { name: "New account" }).click();
+    await saveName(page, "New account", account);
+    await page.getByRole("button", { name: `Add department to ${account}` }).click();
+    await saveName(page, `Add department to ${account}`, department);
+
+    await page.getByRole("button", { name: `Delete ${account}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete ${account}?` });
+    await expectAccessible(page);
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(confirm.getByRole("alert")).toContainText("departments first");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("button", { name: `Delete ${department}` }).click();
+    await page
+      .getByRole("dialog", { name: `Delete ${department}?` })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await page.getByRole("button", { name: `Delete ${account}` }).click();
+    await expect(confirm.getByRole("alert")).toBeHidden();
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText(account)).toBeHidden();
+  });
+
+  test("a custom role is deleted after confirming; a built-in one cannot be", async ({ page }) => {
+    const id = unique();
+    await signInAsAdmin(page);
+    await page.goto("/admin/roles");
+    await expect(page.getByRole("button", { name: "Delete Agent", exact: true })).toBeDisabled();
+    await page.getByRole("button", { name: "New role" }).click();
+    await page.getByRole("dialog", { name: "New role" }).getByLabel("Name", { exact: true }).fill(`Temp ${id}`);
+    await page.getByRole("button", { name: "Save role" }).click();
+    await page.getByRole("button", { name: `Delete Temp ${id}` }).click();
+    const confirm = page.getByRole("dialog", { name: `Delete role Temp ${id}?` });
+    await expectAccessible(page);
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole("table", { name: "Roles" })).not.toContainText(`Temp ${id}`);
+  });
+
   test("a disabled user is signed out at their next request", async ({ browser, page, baseURL }) => {
     const id = unique();
     const email = `leaver.${id}@example.com`;
     await signInAsAdmin(page);
-    await (await invite(page, { name: `Leaver ${id}`, email, licence: "Customer" }))
-      .getByRole("button", { name: "Send invitation" })
-      .click();
+    const dialog = await invite(page, { name: `Leaver ${id}`, email, licence: "Customer" });
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
 
     const leaverContext = await browser.newContext({ baseURL });
@@ -106,8 +164,10 @@ test.describe("administration", () => {
     await expect(leaver.getByRole("heading", { name: "My requests" })).toBeVisible();
 
     await page.getByRole("button", { name: `Edit Leaver ${id}` }).click();
-    await page.getByRole("dialog").getByRole("switch", { name: "Disabled" }).check();
-    await page.getByRole("button", { name: "Save changes" }).click();
+    const edit = page.getByRole("dialog", { name: `Edit Leaver ${id}` });
+    await edit.getByRole("switch", { name: "Disabled" }).check();
+    await expectAccessible(page);
+    await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Disabled");
 
     await leaver.reload();
@@ -119,24 +179,30 @@ test.describe("administration", () => {
     const id = unique();
     await signInAsAdmin(page);
     await page.goto("/admin/api-tokens");
-    await page.getByRole("button", { name: "New token" }).click();
-    await page.getByRole("dialog").getByLabel("Name", { exact: true }).fill(`CRM ${id}`);
-    await page.getByLabel("Acts as", { exact: true }).first().click();
-    await page
-      .getByRole("option", { name: /Administrator/ })
-      .first()
-      .click();
-    await page.getByRole("button", { name: "Create token" }).click();
-    await expect(page.getByText("Copy it now: it will not be shown again.")).toBeVisible();
-    const token = await page.getByLabel("Token", { exact: true }).inputValue();
+    await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "New token" }).click();
+    const dialog = page.getByRole("dialog", { name: "New token" });
+    await dialog.getByLabel("Name", { exact: true }).fill(`CRM ${id}`);
+    await dialog.getByLabel("Acts as", { exact: true }).fill("admin@e2e");
+    await page.getByRole("option", { name: /admin@e2e\.switchboard\.local/ }).click();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Create token" }).click();
+    await expect(dialog.getByText("Copy it now: it will not be shown again.")).toBeVisible();
+    const token = await dialog.getByLabel("Token", { exact: true }).inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    await expect(dialog.getByRole("button", { name: "Copy" })).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByRole("row").filter({ hasText: `CRM ${id}` })).toContainText("Active");
+    await expect(page.getByText(token)).toHaveCount(0);
 
-    const api = await page.context().request;
-    const call = () => api.get("/api/v1/admin/groups", { headers: { authorization: `Bearer ${token}`, cookie: "" } });
+    const call = () => page.request.get("/api/v1/admin/groups", { headers: { authorization: `Bearer ${token}` } });
     expect((await call()).status()).toBe(200);
     await page.getByRole("button", { name: `Revoke CRM ${id}` }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    const confirm = page.getByRole("dialog", { name: `Revoke CRM ${id}?` });
+    await expectAccessible(page);
+    await confirm.getByRole("button", { name: "Revoke" }).click();
     await expect(page.getByRole("row").filter({ hasText: `CRM ${id}` })).toContainText("Revoked");
     expect((await call()).status()).toBe(401);
   });
@@ -145,15 +211,22 @@ test.describe("administration", () => {
     const id = unique();
     const email = `agent.${id}@example.com`;
     await signInAsAdmin(page);
-    await (await invite(page, { name: `Agent ${id}`, email, licence: "Agent" }))
-      .getByRole("button", { name: "Send invitation" })
-      .click();
+    const dialog = await invite(page, { name: `Agent ${id}`, email, licence: "Agent" });
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await acceptInvitation(page, email, "the agent's password");
     await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
     await page.goto("/admin/users");
     await expect(page.getByRole("heading", { name: "This area is for administrators" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
     await expectAccessible(page);
+  });
+
+  test("someone signed out who opens the admin area is sent to sign in", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page).toHaveURL(/\/agent$/);
+    await expect(page.getByRole("heading", { name: "Agent sign-in" })).toBeVisible();
   });
 });

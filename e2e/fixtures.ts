@@ -77,3 +77,24 @@ export async function submitRequest(
   if (!number) throw new Error("no ticket number on the confirmation page");
   return number;
 }
+
+/**
+ * Waits for the newest dev-mailbox message to `to` whose subject contains `subject`,
+ * read through the API, and returns the path of its first link containing `path`.
+ */
+export async function mailLinkPath(page: Page, to: string, subject: string, path: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const { messages } = (await (await page.request.get("/api/v1/dev-mailbox")).json()) as {
+        messages: { id: string; to: string; subject: string }[];
+      };
+      id = messages.find((m) => m.to === to && m.subject.includes(subject))?.id;
+      return id;
+    }, `a mail to ${to} about "${subject}"`)
+    .toBeDefined();
+  const mail = (await (await page.request.get(`/api/v1/dev-mailbox/${id}`)).json()) as { text: string };
+  const link = mail.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(path));
+  if (!link) throw new Error(`no ${path} link in the mail to ${to}`);
+  return new URL(link).pathname;
+}

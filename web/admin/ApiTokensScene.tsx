@@ -1,27 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  CopyButton,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
-
-import { useForm } from "@mantine/form";
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { useAdminUsers, useApiTokens, useCreateApiToken, useDeleteDirectoryEntry } from "../api/admin.ts";
-import { ApiError } from "../api/client.ts";
+import { useApiTokens, useDeleteDirectoryEntry } from "../api/admin.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { NewTokenForm } from "./NewTokenForm.tsx";
 
 export function ApiTokensScene() {
   useDocumentTitle("API tokens");
@@ -59,7 +44,12 @@ export function ApiTokensScene() {
                     {data.tokens.map((t) => (
                       <Table.Tr key={t.id}>
                         <Table.Td>{t.name}</Table.Td>
-                        <Table.Td>{t.user.email}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{t.user.name}</Text>
+                          <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                            {t.user.email}
+                          </Text>
+                        </Table.Td>
                         <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
                         <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
                         <Table.Td>
@@ -101,57 +91,5 @@ export function ApiTokensScene() {
         onClose={() => setRevoking(null)}
       />
     </Stack>
-  );
-}
-
-function NewTokenForm({ onDone }: { onDone: () => void }) {
-  const create = useCreateApiToken();
-  const users = useAdminUsers("").data?.pages.flatMap((p) => p.users) ?? [];
-  const form = useForm({ initialValues: { name: "", userId: "" } });
-  if (create.isSuccess) {
-    return (
-      <Stack gap="md">
-        <TextInput label="Token" value={create.data.token} readOnly />
-        <Text fw={600}>Copy it now: it will not be shown again.</Text>
-        <Group justify="flex-end">
-          <CopyButton value={create.data.token}>
-            {({ copied, copy }) => <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>}
-          </CopyButton>
-          <Button variant="default" onClick={onDone}>
-            Done
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
-  return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        create.mutate(values, {
-          onError: (error) => {
-            if (error instanceof ApiError) form.setErrors(error.fields);
-          },
-        }),
-      )}
-    >
-      <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
-        <Select
-          label="Acts as"
-          searchable
-          data={users.filter((u) => !u.disabled).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
-          {...form.getInputProps("userId")}
-        />
-        {create.isError && !(create.error instanceof ApiError && Object.keys(create.error.fields).length) && (
-          <Alert color="red">{create.error.message}</Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Create token
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useRef } from "react";
-import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "./FormAlert.tsx";
+import { fieldProblems } from "./form-problems.ts";
 
 export type NameEdit = { title: string; id?: string; name: string; extra?: Record<string, unknown> } | null;
 type SaveHook = () => UseMutationResult<unknown, Error, { id?: string } & Record<string, unknown>>;
@@ -58,8 +59,8 @@ function NameForm({
           {
             onSuccess: onDone,
             onError: (error) => {
-              if (error instanceof ApiError && error.fields[field.key])
-                form.setErrors({ name: error.fields[field.key] });
+              const problem = fieldProblems(error)[field.key];
+              if (problem) form.setErrors({ name: problem });
             },
           },
         ),
@@ -67,9 +68,7 @@ function NameForm({
     >
       <Stack gap="md">
         <TextInput label={field.label} data-autofocus {...form.getInputProps("name")} />
-        {save.isError && !(save.error instanceof ApiError && save.error.fields[field.key]) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={save.error} shown={[field.key]} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             Save

@@ -1,15 +1,12 @@
-import { Button, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Box, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import type { z } from "zod";
-import type { organizationSchema } from "../../common/admin.ts";
 import { useDeleteDirectoryEntry, useOrganizations, useSaveOrganization } from "../api/admin.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { AccountCard, type Organization } from "./AccountCard.tsx";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
 import { RowActions } from "./RowActions.tsx";
-
-type Organization = z.infer<typeof organizationSchema>;
 
 /** Accounts (top-level organizations) with their departments listed under each. */
 export function OrganizationsScene() {
@@ -27,6 +24,7 @@ export function OrganizationsScene() {
         <Button
           size="xs"
           variant="default"
+          aria-label={`Add department to ${o.name}`}
           onClick={() => setEdit({ title: `Add department to ${o.name}`, name: "", extra: { parentId: o.id } })}
         >
           Add department
@@ -56,46 +54,17 @@ export function OrganizationsScene() {
           accounts.length === 0 ? (
             <Text>No organizations yet.</Text>
           ) : (
-            <List listStyleType="none" spacing="md" p={0} aria-label="Organizations">
+            <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: "none" }} aria-label="Organizations">
               {accounts.map((account) => (
-                <List.Item key={account.id}>
-                  <Paper withBorder radius="md" p="md">
-                    <Group justify="space-between">
-                      <Text fw={600}>
-                        {account.name}{" "}
-                        <Text span size="sm" c="dimmed">
-                          ({account.memberCount} members)
-                        </Text>
-                      </Text>
-                      {actions(account)}
-                    </Group>
-                    <List
-                      listStyleType="none"
-                      mt="sm"
-                      ml="lg"
-                      spacing="xs"
-                      aria-label={`Departments of ${account.name}`}
-                    >
-                      {all
-                        .filter((d) => d.parentId === account.id)
-                        .map((d) => (
-                          <List.Item key={d.id}>
-                            <Group justify="space-between">
-                              <Text>
-                                {d.name}{" "}
-                                <Text span size="sm" c="dimmed">
-                                  ({d.memberCount} members)
-                                </Text>
-                              </Text>
-                              {actions(d)}
-                            </Group>
-                          </List.Item>
-                        ))}
-                    </List>
-                  </Paper>
-                </List.Item>
+                <Box component="li" key={account.id}>
+                  <AccountCard
+                    account={account}
+                    departments={all.filter((d) => d.parentId === account.id)}
+                    actions={actions}
+                  />
+                </Box>
               ))}
-            </List>
+            </Stack>
           )
         }
       </QueryView>

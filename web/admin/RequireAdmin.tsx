@@ -3,18 +3,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-
-const sections = [
-  ["users", "Users"],
-  ["roles", "Roles"],
-  ["organizations", "Organizations"],
-  ["groups", "Groups"],
-  ["api-tokens", "API tokens"],
-  ["catalog", "Catalog"],
-  ["ticket-types", "Ticket types"],
-  ["statuses", "Statuses"],
-  ["withdraw-reasons", "Withdrawal reasons"],
-] as const;
+import { sectionsFor } from "./sections.ts";
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */
 export function RequireAdmin() {
@@ -23,21 +12,38 @@ export function RequireAdmin() {
   if (session.isPending) return <LoadingState label="Checking your session" />;
   const user = session.data?.user;
   if (!user) return <Navigate to="/agent" replace state={{ from: location.pathname }} />;
-  if (!user.permissions.some((p) => p.startsWith("admin."))) return <NotAnAdmin />;
+  const sections = sectionsFor(user.permissions);
+  if (sections.length === 0) return <NotAnAdmin />;
   return (
     <Stack gap="md">
       <Box component="nav" aria-label="Admin">
         <Group gap="md">
-          {sections.map(([path, label]) => (
-            <Anchor key={path} component={NavLink} to={`/admin/${path}`} fw={500}>
-              {label}
-            </Anchor>
-          ))}
+          {sections.map(({ path, label }) => {
+            const here = location.pathname.startsWith(`/admin/${path}`);
+            return (
+              <Anchor
+                key={path}
+                component={NavLink}
+                to={`/admin/${path}`}
+                fw={500}
+                underline={here ? "always" : "hover"}
+                style={{ textUnderlineOffset: "0.3em" }}
+              >
+                {label}
+              </Anchor>
+            );
+          })}
         </Group>
       </Box>
       <Outlet />
     </Stack>
   );
+}
+
+/** /admin itself: the first admin page this person may use (Users, for a full admin). */
+export function AdminIndex() {
+  const permissions = useSession().data?.user?.permissions ?? [];
+  return <Navigate to={sectionsFor(permissions)[0]?.path ?? "users"} replace />;
 }
 
 function NotAnAdmin() {

@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import type { Role } from "../../common/admin.ts";
+import { type Role, roleInputSchema } from "../../common/admin.ts";
 import { useSaveDirectoryEntry } from "../api/admin.ts";
-import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { fieldErrors } from "../ui/form-errors.ts";
+import { FormAlert } from "./FormAlert.tsx";
+import { fieldProblems } from "./form-problems.ts";
 
 export type RoleEdit = { role: Role | null } | null;
 
@@ -40,6 +42,7 @@ function RoleForm({
   const save = useSaveDirectoryEntry("roles");
   const form = useForm<{ name: string; permissions: string[] }>({
     initialValues: { name: role?.name ?? "", permissions: role?.permissions ?? [] },
+    validate: (values) => fieldErrors(roleInputSchema, values),
   });
   return (
     <form
@@ -49,9 +52,7 @@ function RoleForm({
           { ...(role ? { id: role.id } : {}), ...values },
           {
             onSuccess: onDone,
-            onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
-            },
+            onError: (error) => form.setErrors(fieldProblems(error)),
           },
         ),
       )}
@@ -76,9 +77,7 @@ function RoleForm({
             ))}
           </Stack>
         </Checkbox.Group>
-        {save.isError && !(save.error instanceof ApiError && save.error.fields.name) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={save.error} shown={["name", "permissions"]} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             Save role

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import type { Role } from "../../common/admin.ts";
 import { useDeleteDirectoryEntry, useRoles } from "../api/admin.ts";
@@ -6,6 +6,8 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type RoleEdit, RoleModal } from "./RoleModal.tsx";
+
+const builtinNote = "Built-in roles cannot be deleted; you can change their permissions.";
 
 export function RolesScene() {
   useDocumentTitle("Roles");
@@ -20,6 +22,7 @@ export function RolesScene() {
         <Button onClick={() => setEdit({ role: null })}>New role</Button>
       </Group>
       <Text>A role is a set of permissions. What it grants is limited by each user's licence.</Text>
+      <VisuallyHidden id="builtin-role-note">{builtinNote}</VisuallyHidden>
       <QueryView query={roles} loading="Loading roles">
         {(data) => (
           <Paper withBorder radius="md">
@@ -51,14 +54,21 @@ export function RolesScene() {
                           >
                             Edit
                           </Button>
-                          <Tooltip label="Built-in roles cannot be deleted" disabled={!role.builtin}>
+                          <Tooltip
+                            label={builtinNote}
+                            disabled={!role.builtin}
+                            events={{ hover: true, focus: true, touch: true }}
+                          >
+                            {/* Not `disabled`: a disabled button gets no hover or focus, so its tooltip would never show. */}
                             <Button
                               size="xs"
                               variant="default"
                               color="red"
                               aria-label={`Delete ${role.name}`}
-                              disabled={role.builtin}
-                              onClick={() => setDeleting(role)}
+                              aria-disabled={role.builtin || undefined}
+                              aria-describedby={role.builtin ? "builtin-role-note" : undefined}
+                              data-disabled={role.builtin || undefined}
+                              onClick={() => !role.builtin && setDeleting(role)}
                             >
                               Delete
                             </Button>

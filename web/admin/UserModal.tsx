@@ -1,10 +1,12 @@
-import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, Select, Stack, Switch, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { Licence } from "../../common/accounts.ts";
-import type { AdminUser } from "../../common/admin.ts";
+import { type AdminUser, inviteUserSchema, updateUserSchema } from "../../common/admin.ts";
 import { useGroups, useInviteUser, useOrganizations, useRoles, useUpdateUser } from "../api/admin.ts";
-import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { fieldErrors } from "../ui/form-errors.ts";
+import { FormAlert } from "./FormAlert.tsx";
+import { fieldProblems } from "./form-problems.ts";
 
 export type UserEdit = { user: AdminUser | null } | null;
 
@@ -26,6 +28,8 @@ export function UserModal({ edit, onClose }: { edit: UserEdit; onClose: () => vo
     </Dialog>
   );
 }
+
+const shownFields = ["name", "email", "licence", "roleIds", "organizationIds", "groupIds", "disabled"];
 
 type Values = {
   name: string;
@@ -53,11 +57,10 @@ function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void
       groupIds: user?.groups.map((g) => g.id) ?? [],
       disabled: user?.disabled ?? false,
     },
+    validate: (values) => fieldErrors(user ? updateUserSchema : inviteUserSchema, values),
   });
   const mutation = user ? update : invite;
-  const onError = (error: Error) => {
-    if (error instanceof ApiError) form.setErrors(error.fields);
-  };
+  const onError = (error: Error) => form.setErrors(fieldProblems(error));
   const submit = form.onSubmit(({ email, disabled, roleIds, ...values }) => {
     if (user) {
       update.mutate({ id: user.id, ...values, roleIds, disabled }, { onSuccess: onDone, onError });
@@ -103,9 +106,7 @@ function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void
             {...form.getInputProps("disabled", { type: "checkbox" })}
           />
         )}
-        {mutation.isError && !(mutation.error instanceof ApiError && Object.keys(mutation.error.fields).length) && (
-          <Alert color="red">{mutation.error.message}</Alert>
-        )}
+        <FormAlert error={mutation.error} shown={shownFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={mutation.isPending}>
             {user ? "Save changes" : "Send invitation"}

@@ -1,9 +1,9 @@
-import { Navigate, type RouteObject } from "react-router";
+import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
-import { RequireAdmin } from "./RequireAdmin.tsx";
+import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
 import { StatusesScene } from "./StatusesScene.tsx";
 import { TicketTypesScene } from "./TicketTypesScene.tsx";
@@ -15,7 +15,7 @@ export const adminRoutes: RouteObject[] = [
   {
     element: <RequireAdmin />,
     children: [
-      { index: true, element: <Navigate to="users" replace /> },
+      { index: true, element: <AdminIndex /> },
       { path: "users", element: <UsersScene /> },
       { path: "roles", element: <RolesScene /> },
       { path: "organizations", element: <OrganizationsScene /> },

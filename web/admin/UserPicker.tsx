@@ -1,0 +1,47 @@
+import { type ComboboxItem, Select } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import type { AdminUser } from "../../common/admin.ts";
+import { useAdminUsers } from "../api/admin.ts";
+
+const option = (u: AdminUser): ComboboxItem => ({ value: u.id, label: `${u.name} (${u.email})` });
+
+/**
+ * Chooses an active user. What is typed searches every user on the server, not
+ * just the first page, and the chosen one stays listed while the search moves on.
+ */
+export function UserPicker({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string | undefined;
+}) {
+  const [search, setSearch] = useState("");
+  const [chosen, setChosen] = useState<ComboboxItem | null>(null);
+  const [debounced] = useDebouncedValue(search === chosen?.label ? "" : search.trim(), 300);
+  const users = useAdminUsers(debounced);
+  const found = (users.data?.pages[0]?.users ?? []).filter((u) => !u.disabled).map(option);
+  const data = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
+  return (
+    <Select
+      label={label}
+      placeholder="Search by name or email"
+      searchable
+      data={data}
+      value={value || null}
+      onChange={(id, item) => {
+        setChosen(item);
+        onChange(id ?? "");
+      }}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={users.isFetching ? "Searching…" : "No active user matches"}
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+import type { Permission } from "../../common/permissions.ts";
+
+/** The admin pages, in the order of the admin navigation, with the permission the server wants for each. */
+export const adminSections: { path: string; label: string; permission: Permission }[] = [
+  { path: "users", label: "Users", permission: "admin.users" },
+  { path: "roles", label: "Roles", permission: "admin.roles" },
+  { path: "organizations", label: "Organizations", permission: "admin.organizations" },
+  { path: "groups", label: "Groups", permission: "admin.groups" },
+  { path: "api-tokens", label: "API tokens", permission: "admin.api_tokens" },
+  { path: "catalog", label: "Catalog", permission: "admin.settings" },
+  { path: "ticket-types", label: "Ticket types", permission: "admin.settings" },
+  { path: "statuses", label: "Statuses", permission: "admin.settings" },
+  { path: "withdraw-reasons", label: "Withdrawal reasons", permission: "admin.settings" },
+];
+
+/** The admin pages someone with these permissions can use; none means the admin area is not for them. */
+export function sectionsFor(permissions: readonly string[]) {
+  return adminSections.filter((s) => permissions.includes(s.permission));
+}
