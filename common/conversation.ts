@@ -41,6 +41,8 @@ export const feedEntrySchema = z.object({
   /** status_changed: the labels the reader is meant to see (customer labels for customers). */
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** Files that came with the request or the comment; downloaded from /api/v1/attachments/:id. */
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
   /** Anything else worth a line: a withdrawal's reason, a follow-up's number, who was copied. */
   detail: z.string().nullable(),
 });

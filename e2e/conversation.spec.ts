@@ -17,9 +17,15 @@ test("an agent replies and notes, the guest reads the reply but never the note, 
   await page.goto(`/agent/tickets/${number}`);
   await page.getByText("Internal note", { exact: true }).click();
   await writeComment(page, `Secret escalation ${id}`);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "vendor-case.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("vendor case 123"),
+  });
   await page.getByRole("button", { name: "Send internal note" }).click();
   const feed = page.getByRole("list", { name: "Feed entries" });
   await expect(feed).toContainText(`Secret escalation ${id}`);
+  await expect(feed.getByRole("link", { name: "vendor-case.txt" })).toBeVisible();
   await page.getByText("Public reply", { exact: true }).click();
   await writeComment(page, "Please restart the router");
   await page.getByRole("button", { name: "Send public reply" }).click();
@@ -33,11 +39,20 @@ test("an agent replies and notes, the guest reads the reply but never the note, 
   const customerFeed = page.getByRole("list", { name: "Feed entries" });
   await expect(customerFeed).toContainText("Please restart the router");
   await expect(page.getByText(`Secret escalation ${id}`)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "vendor-case.txt" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Read by" })).toContainText("Administrator (support)");
 
   await writeComment(page, "Restarted, still broken");
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "router-log.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("wan down at 10:02"),
+  });
   await page.getByRole("button", { name: "Send comment" }).click();
   await expect(customerFeed).toContainText("Restarted, still broken");
+  const download = page.waitForEvent("download");
+  await customerFeed.getByRole("link", { name: "router-log.txt" }).click();
+  expect((await download).suggestedFilename()).toBe("router-log.txt");
   await expectAccessible(page);
 
   await page.getByRole("checkbox", { name: "Comments" }).uncheck();

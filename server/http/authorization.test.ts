@@ -15,6 +15,7 @@ import {
   buildTestApp,
   latestMailTo,
   linkToken,
+  multipartForm,
   multipartSubmission,
   testConfig,
   testPassword,
@@ -48,7 +49,13 @@ type Fixture = {
   withdrawReasonId: string;
   scratchReasonId: string;
 };
-type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
+type Row = {
+  body?: (f: Fixture) => unknown;
+  path: (f: Fixture) => string;
+  expected: Expected;
+  /** Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment. */
+  multipart?: "submission" | "comment";
+};
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
 const adminOnly = (success: number): Expected => ({
@@ -137,7 +144,7 @@ const matrix: Record<string, Row> = {
   "POST /api/v1/tickets/with-attachments": {
     path: () => "/api/v1/tickets/with-attachments",
     body: () => undefined,
-    multipart: true,
+    multipart: "submission",
     expected: all(201),
   },
   "GET /api/v1/attachments/{id}": {
@@ -248,6 +255,12 @@ const matrix: Record<string, Row> = {
   "POST /api/v1/tickets/{number}/comments": {
     path: (f) => `/api/v1/tickets/${f.ticketA}/comments`,
     body: () => ({ body: "A comment" }),
+    expected: { ...all(201), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/comments/with-attachments": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/comments/with-attachments`,
+    body: () => ({ body: "A comment with a file" }),
+    multipart: "comment",
     expected: { ...all(201), anonymous: 401, customerB: 404 },
   },
   "GET /api/v1/tickets/{number}/feed": {
@@ -600,7 +613,11 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
           ? await injectMultipart(
               row.path(fixture),
               actor,
-              multipartSubmission(submission, [{ name: "note.txt", content: "hello" }]),
+              multipartForm(
+                row.multipart === "comment" ? "comment" : "submission",
+                row.multipart === "comment" ? payload : submission,
+                [{ name: "note.txt", content: "hello" }],
+              ),
             )
           : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {

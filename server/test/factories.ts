@@ -104,10 +104,15 @@ export type MultipartFile = { name: string; content: Buffer | string; type?: str
 
 /** A multipart/form-data body as a browser sends it: a JSON `submission` part and `attachments` files. */
 export function multipartSubmission(submission: unknown, files: MultipartFile[] = []) {
+  return multipartForm("submission", submission, files);
+}
+
+/** A multipart body with one JSON part (named `part`) and files under `attachments`, as the web app sends it. */
+export function multipartForm(part: string, json: unknown, files: MultipartFile[] = []) {
   const boundary = `----switchboard${randomBytes(8).toString("hex")}`;
   const chunks: Buffer[] = [];
   const push = (text: string) => chunks.push(Buffer.from(text, "utf8"));
-  push(`--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\n\r\n${JSON.stringify(submission)}\r\n`);
+  push(`--${boundary}\r\nContent-Disposition: form-data; name="${part}"\r\n\r\n${JSON.stringify(json)}\r\n`);
   for (const file of files) {
     push(
       `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,

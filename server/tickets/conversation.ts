@@ -26,6 +26,17 @@ function detailOf(type: string, payload: Record<string, unknown>): string | null
 /** Reopening a ticket page again and again is one visit, not many. */
 const viewGapMs = 10 * 60 * 1000;
 
+function attachmentsOf(payload: Record<string, unknown>): FeedEntry["attachments"] {
+  if (!Array.isArray(payload.attachments)) return [];
+  return payload.attachments.flatMap((a: unknown) => {
+    if (typeof a !== "object" || a === null) return [];
+    const { id, fileName, size } = a as Record<string, unknown>;
+    return typeof id === "string" && typeof fileName === "string" && typeof size === "number"
+      ? [{ id, fileName, size }]
+      : [];
+  });
+}
+
 function text(value: unknown): string | null {
   return typeof value === "string" ? value : null;
 }
@@ -66,6 +77,7 @@ export async function listFeed(
       format: e.type === "comment" || e.type === "note" ? format : null,
       from: e.type === "status_changed" ? label(text(payload.from)) : null,
       to: e.type === "status_changed" ? label(text(payload.to)) : null,
+      attachments: attachmentsOf(payload),
       detail: detailOf(e.type, payload),
     };
   });

@@ -89,14 +89,8 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const { json, files } = await receiveMultipart(request, "submission", uploadTempDir(config), defaultUploadLimits);
       try {
-        const parsed = ticketSubmissionSchema.safeParse(json ?? {});
-        if (!parsed.success) {
-          const fields = Object.fromEntries(
-            parsed.error.issues.map((i) => [i.path.join(".") || "submission", i.message]),
-          );
-          throw new AppError("validation_failed", "Some fields need attention.", fields);
-        }
-        return reply.status(201).send(await submit(request.actor, request.ip, parsed.data, files));
+        const submission = parseJsonPart(ticketSubmissionSchema, json, "submission");
+        return reply.status(201).send(await submit(request.actor, request.ip, submission, files));
       } finally {
         // Files already moved into storage are gone from the temporary folder; this clears the rest.
         await discardUploads(files);
@@ -180,6 +174,16 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
   );
 }
 
+/** The JSON part of a multipart request, checked like the JSON body of its sibling route. */
+function parseJsonPart<T extends z.ZodType>(schema: T, json: unknown, part: string): z.output<T> {
+  const parsed = schema.safeParse(json ?? {});
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || part, i.message]));
+    throw new AppError("validation_failed", "Some fields need attention.", fields);
+  }
+  return parsed.data;
+}
+
 /** The conversation on a ticket: comments and notes, the Feed, and Read By. */
 export function registerConversationRoutes(app: App, deps: Deps): void {
   const { db } = deps;
@@ -217,6 +221,39 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
       return reply.status(201).send(await addComment(deps, request.actor, number, request.body));
+    },
+  );
+
+  app.post(
+    "/api/v1/tickets/:number/comments/with-attachments",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary:
+          "Add a comment with files: multipart/form-data with a `comment` part (the JSON of POST /api/v1/tickets/:number/comments) and up to 10 `attachments` of at most 10 MB each",
+        params,
+        consumes: ["multipart/form-data"],
+        response: { 201: z.object({ id: z.string() }), ...refusals, 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to comment.");
+      const number = parseNumber(request.params.number);
+      if (number === undefined) throw notFound("That ticket");
+      // Refuse before reading any file when the ticket is out of reach.
+      await visibleTicketId(request.actor, request.params.number);
+      const { json, files } = await receiveMultipart(
+        request,
+        "comment",
+        uploadTempDir(deps.config),
+        defaultUploadLimits,
+      );
+      try {
+        const comment = parseJsonPart(commentInputSchema, json, "comment");
+        return reply.status(201).send(await addComment(deps, request.actor, number, comment, files));
+      } finally {
+        await discardUploads(files);
+      }
     },
   );
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { type CommentInput, feedSchema, readBySchema } from "../../common/conversation.ts";
-import { request } from "./client.ts";
+import { request, sendForm } from "./client.ts";
 
 const keyOf = (number: number) => ["tickets", "conversation", number] as const;
 
@@ -31,12 +31,17 @@ export function useRecordView(number: number) {
 export function useAddComment(number: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CommentInput) =>
-      request(`/api/v1/tickets/${number}/comments`, {
-        method: "POST",
-        body: input,
-        schema: z.object({ id: z.string() }),
-      }),
+    mutationFn: ({ files = [], ...input }: CommentInput & { files?: File[] }) => {
+      const created = z.object({ id: z.string() });
+      if (files.length === 0) {
+        return request(`/api/v1/tickets/${number}/comments`, { method: "POST", body: input, schema: created });
+      }
+      // The comment and its files in one multipart POST: both are stored, or neither.
+      const form = new FormData();
+      form.append("comment", JSON.stringify(input));
+      for (const file of files) form.append("attachments", file, file.name);
+      return sendForm(`/api/v1/tickets/${number}/comments/with-attachments`, form, created);
+    },
     // A reply can change the status and the "updated" time too: reload the ticket as well as its Feed.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
   });

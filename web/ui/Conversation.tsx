@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import { ApiError } from "../api/client.ts";
@@ -7,6 +7,7 @@ import { formatDateTime } from "./format.ts";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
 import { RichTextField } from "./RichTextField.tsx";
+import { FileLinks } from "./TicketExtras.tsx";
 import { useOnce } from "./use-once.ts";
 
 /** Closed and withdrawn tickets are read-only (the server says the same). */
@@ -85,6 +86,9 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                   {entry.body !== null && entry.type !== "created" && (
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}
+                  {entry.attachments.length > 0 && (
+                    <FileLinks files={entry.attachments} label={`Files from ${entry.actor}`} />
+                  )}
                 </Paper>
               ))}
           </Stack>
@@ -117,7 +121,9 @@ export function CommentForm({
   const [kind, setKind] = useState<CommentKind>("public");
   const [notify, setNotify] = useState<string[]>(people);
   const [body, setBody] = useState({ html: "", text: "" });
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const [filesError, setFilesError] = useState<string | undefined>();
   const [editorKey, setEditorKey] = useState(0);
   if (closed) {
     return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
@@ -128,14 +134,20 @@ export function CommentForm({
       return;
     }
     add.mutate(
-      { body: body.html, format: "html", kind, ...(kind === "public" ? { notify } : {}) },
+      { body: body.html, format: "html", kind, files, ...(kind === "public" ? { notify } : {}) },
       {
         onSuccess: () => {
           setBody({ html: "", text: "" });
+          setFiles([]);
           setError(undefined);
+          setFilesError(undefined);
           setEditorKey((k) => k + 1); // a fresh, empty editor
         },
-        onError: (e) => setError(e instanceof ApiError ? (e.fields.body ?? e.message) : e.message),
+        onError: (e) => {
+          const fields = e instanceof ApiError ? e.fields : {};
+          setFilesError(fields.attachments);
+          setError(fields.body ?? (fields.attachments ? undefined : e.message));
+        },
       },
     );
   };
@@ -159,6 +171,15 @@ export function CommentForm({
           label="Comment"
           error={error}
           onChange={(html, text) => setBody({ html, text })}
+        />
+        <FileInput
+          label="Attach files"
+          description="Up to 10 files, 10 MB each."
+          multiple
+          clearable
+          value={files}
+          onChange={setFiles}
+          error={filesError}
         />
         {kind === "public" && people.length > 0 && (
           <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>

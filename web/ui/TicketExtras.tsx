@@ -1,6 +1,7 @@
 import { Anchor, DataList, List, Paper, Text, Title } from "@mantine/core";
 import type { z } from "zod";
 import type { Attachment, ticketFieldValueSchema } from "../../common/tickets.ts";
+import { formatFileSize } from "./format.ts";
 
 type FieldValue = z.infer<typeof ticketFieldValueSchema>;
 
@@ -31,12 +32,6 @@ export function TicketFields({ fields }: { fields: FieldValue[] }) {
   );
 }
 
-function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 export function TicketAttachments({ attachments }: { attachments: Attachment[] }) {
   if (!attachments.length) return null;
   return (
@@ -44,18 +39,31 @@ export function TicketAttachments({ attachments }: { attachments: Attachment[] }
       <Title order={2} size="h4" id="ticket-attachments" mb="sm">
         Attachments
       </Title>
-      <List spacing="xs" listStyleType="none" p={0}>
-        {attachments.map((a) => (
-          <List.Item key={a.id}>
-            <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName} style={{ overflowWrap: "anywhere" }}>
-              {a.fileName}
-            </Anchor>{" "}
-            <Text span size="sm" c="dimmed">
-              ({size(a.size)})
-            </Text>
-          </List.Item>
-        ))}
-      </List>
+      <FileLinks files={attachments} />
     </Paper>
+  );
+}
+
+/** Download links for files, each with its size. The server always sends them as downloads. */
+export function FileLinks({
+  files,
+  label,
+}: {
+  files: { id: string; fileName: string; size: number }[];
+  label?: string;
+}) {
+  return (
+    <List spacing="xs" listStyleType="none" p={0} aria-label={label}>
+      {files.map((a) => (
+        <List.Item key={a.id}>
+          <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName} style={{ overflowWrap: "anywhere" }}>
+            {a.fileName}
+          </Anchor>{" "}
+          <Text span size="sm" c="dimmed">
+            ({formatFileSize(a.size)})
+          </Text>
+        </List.Item>
+      ))}
+    </List>
   );
 }

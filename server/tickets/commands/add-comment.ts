@@ -5,10 +5,13 @@ import { now } from "../../db/engine.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { addBusinessDays } from "../../sla/business-days.ts";
+import { storeAttachments } from "../attachments/store.ts";
+import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { canComment } from "../policy.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
+import { attachmentStorage } from "./submit-ticket.ts";
 
 /**
  * Adds a comment or internal note in one transaction: the event, the
@@ -22,6 +25,7 @@ export async function addComment(
   actor: Actor,
   number: number,
   input: CommentInput,
+  uploads: UploadedFile[] = [],
 ): Promise<{ id: string }> {
   if (!canComment(actor, input.kind)) {
     throw new AppError("forbidden", "Only agents can write private comments and internal notes.");
@@ -31,55 +35,81 @@ export async function addComment(
   if (!plain.trim())
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
 
-  return db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
-    if (ticket.category === "closed" || ticket.category === "cancelled") {
-      throw new AppError("conflict", "This request is closed and takes no more comments. Create a follow-up instead.");
-    }
-    const at = now();
-    const customer = !isStaff(actor);
-    if (customer && ticket.category === "solved" && ticket.solved_at) {
-      const windowEnds = addBusinessDays(new Date(ticket.solved_at), config.reopenWindowDays);
-      if (new Date(at) > windowEnds) {
+  const storage = attachmentStorage(config);
+  const stored: string[] = [];
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const ticket = await loadTicket(trx, actor, number);
+      if (ticket.category === "closed" || ticket.category === "cancelled") {
         throw new AppError(
           "conflict",
-          `This request was solved more than ${config.reopenWindowDays} business days ago. Create a follow-up instead.`,
+          "This request is closed and takes no more comments. Create a follow-up instead.",
         );
       }
-    }
-    const visibility = input.kind === "public" ? "public" : "internal";
-    const event = await insertTicketEvent(trx, {
-      ticketId: ticket.id,
-      type: input.kind === "note" ? "note" : "comment",
-      actor: actorName(actor),
-      visibility,
-      payload: { body, format: input.format, kind: input.kind },
-      at,
-    });
-    await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
-
-    // The customer answered what we were waiting for, or came back inside the reopen window.
-    if (customer && (ticket.category === "pending" || ticket.category === "solved")) {
-      const open = await firstStatusIn(trx, "open");
-      const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
-      if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
-    }
-
-    if (visibility === "public") {
-      const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
-      const author = actorName(actor).name;
-      await notifyPeopleOnTicket(
+      const at = now();
+      const customer = !isStaff(actor);
+      if (customer && ticket.category === "solved" && ticket.solved_at) {
+        const windowEnds = addBusinessDays(new Date(ticket.solved_at), config.reopenWindowDays);
+        if (new Date(at) > windowEnds) {
+          throw new AppError(
+            "conflict",
+            `This request was solved more than ${config.reopenWindowDays} business days ago. Create a follow-up instead.`,
+          );
+        }
+      }
+      const visibility = input.kind === "public" ? "public" : "internal";
+      const author = actorName(actor);
+      // A file on an internal note or private comment is as internal as the words around it.
+      const attachments = await storeAttachments(
         trx,
-        config,
-        ticket,
-        "comment-added",
-        (ticketUrl, forGuest) =>
-          commentAdded({ number: ticket.number, subject: ticket.subject, author, comment: plain, ticketUrl, forGuest }),
-        at,
-        by,
-        input.notify,
+        storage,
+        stored,
+        { ticketId: ticket.id, visibility, uploader: { id: author.id, name: author.name }, at },
+        uploads,
       );
-    }
-    return { id: event };
-  });
+      const event = await insertTicketEvent(trx, {
+        ticketId: ticket.id,
+        type: input.kind === "note" ? "note" : "comment",
+        actor: author,
+        visibility,
+        payload: { body, format: input.format, kind: input.kind, ...(attachments.length ? { attachments } : {}) },
+        at,
+      });
+      await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
+
+      // The customer answered what we were waiting for, or came back inside the reopen window.
+      if (customer && (ticket.category === "pending" || ticket.category === "solved")) {
+        const open = await firstStatusIn(trx, "open");
+        const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
+        if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
+      }
+
+      if (visibility === "public") {
+        const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
+        await notifyPeopleOnTicket(
+          trx,
+          config,
+          ticket,
+          "comment-added",
+          (ticketUrl, forGuest) =>
+            commentAdded({
+              number: ticket.number,
+              subject: ticket.subject,
+              author: author.name,
+              comment: plain,
+              attachments: attachments.map((a) => a.fileName),
+              ticketUrl,
+              forGuest,
+            }),
+          at,
+          by,
+          input.notify,
+        );
+      }
+      return { id: event };
+    });
+  } catch (error) {
+    await Promise.all(stored.map((key) => storage.remove(key)));
+    throw error;
+  }
 }

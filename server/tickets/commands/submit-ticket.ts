@@ -15,7 +15,8 @@ import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
-import { type AttachmentStorage, localStorage, storageKeyFor } from "../attachments/storage.ts";
+import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
+import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
@@ -160,30 +161,13 @@ export async function submitTicket(
           .execute();
       }
 
-      const attachments = [];
-      for (const upload of uploads) {
-        const id = newId();
-        const key = storageKeyFor(id);
-        await storage.put(key, upload.tempFile);
-        stored.push(key);
-        attachments.push({ id, fileName: upload.fileName, size: upload.size });
-        await trx
-          .insertInto("attachments")
-          .values({
-            id,
-            ticket_id: ticketId,
-            file_name: upload.fileName,
-            content_type: upload.contentType,
-            size: upload.size,
-            sha256: upload.sha256,
-            storage_key: key,
-            visibility: "public",
-            uploaded_by_id: requester.id,
-            uploaded_by_name: requester.name,
-            created_at: at,
-          })
-          .execute();
-      }
+      const attachments = await storeAttachments(
+        trx,
+        storage,
+        stored,
+        { ticketId, visibility: "public", uploader: requester, at },
+        uploads,
+      );
 
       await insertTicketEvent(trx, {
         ticketId,

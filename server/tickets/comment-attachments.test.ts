@@ -1,0 +1,137 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import type { App } from "../http/types.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import {
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  latestMailTo,
+  type MultipartFile,
+  multipartForm,
+  type SignedInClient,
+  signInAs,
+  testConfig,
+} from "../test/factories.ts";
+
+type FeedAttachment = { id: string; fileName: string; size: number };
+type Entry = { type: string; body: string | null; attachments: FeedAttachment[] };
+
+describeEachEngine("files on comments", ({ db, engine }) => {
+  let app: App;
+  let agent: SignedInClient;
+  let customer: SignedInClient;
+  let stranger: SignedInClient;
+  let number: number;
+  const dataDir = path.resolve(".tmp", `comment-files-${engine}`);
+  const headersOf = (client: SignedInClient) => ({ cookie: client.cookie, "x-csrf-token": client.csrfToken });
+  const comment = (client: SignedInClient, json: unknown, files: MultipartFile[], on = number) => {
+    const form = multipartForm("comment", json, files);
+    return app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${on}/comments/with-attachments`,
+      headers: { ...headersOf(client), ...form.headers },
+      payload: form.payload,
+    });
+  };
+  const feed = async (client: SignedInClient) =>
+    (await app.inject({ method: "GET", url: `/api/v1/tickets/${number}/feed`, headers: headersOf(client) })).json()
+      .entries as Entry[];
+  const download = (client: SignedInClient, id: string) =>
+    app.inject({ method: "GET", url: `/api/v1/attachments/${id}`, headers: headersOf(client) });
+  const attachmentRows = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom("attachments")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const storedFiles = () => {
+    const root = path.join(dataDir, "attachments");
+    try {
+      return readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+    } catch {
+      return 0;
+    }
+  };
+
+  it("lets the requester attach files to a reply, shows them in the Feed and names them in the mail", async () => {
+    app = await buildTestApp(db(), engine, testConfig({ dataDir }));
+    agent = await signInAs(app, await buildAgent(db()));
+    customer = await signInAs(app, await buildCustomer(db()));
+    stranger = await signInAs(app, await buildCustomer(db()));
+    number = (
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/tickets",
+        headers: headersOf(customer),
+        payload: await buildSubmission(db(), { subject: "Scanner jams" }),
+      })
+    ).json().number;
+
+    const sent = await comment(customer, { body: "Here is the error log and a photo." }, [
+      { name: "error.log", content: "E42 paper jam\n", type: "text/plain" },
+      { name: "../../photo.png", content: Buffer.from([0x89, 0x50, 0x4e, 0x47]), type: "image/png" },
+    ]);
+    expect(sent.statusCode).toBe(201);
+
+    const reply = (await feed(agent)).find((e) => e.type === "comment");
+    expect(reply?.body).toBe("Here is the error log and a photo.");
+    expect(reply?.attachments.map((a) => a.fileName)).toEqual(["error.log", "photo.png"]);
+    const log = reply?.attachments[0];
+    expect((await download(agent, log?.id ?? "")).body).toBe("E42 paper jam\n");
+    expect((await download(customer, log?.id ?? "")).statusCode).toBe(200);
+    expect((await download(stranger, log?.id ?? "")).statusCode).toBe(404);
+
+    const detail = await app.inject({ method: "GET", url: `/api/v1/tickets/${number}`, headers: headersOf(customer) });
+    expect(detail.json().attachments.map((a: { fileName: string }) => a.fileName)).toContain("error.log");
+
+    // The agent replies publicly with a file: the requester's mail names it and links to the page.
+    expect(
+      (await comment(agent, { body: "Try this driver." }, [{ name: "driver.zip", content: "PK" }])).statusCode,
+    ).toBe(201);
+    const mail = await latestMailTo(db(), customer.user.email);
+    expect(mail?.text_body).toContain("Attached: driver.zip (open the request to download)");
+  });
+
+  it("keeps a file on an internal note away from the customer everywhere", async () => {
+    const noted = await comment(agent, { body: "Vendor ticket attached", kind: "note" }, [
+      { name: "vendor-case.pdf", content: "%PDF-1.7 internal" },
+    ]);
+    expect(noted.statusCode).toBe(201);
+    const note = (await feed(agent)).find((e) => e.type === "note");
+    const fileId = note?.attachments[0]?.id ?? "";
+    expect(note?.attachments.map((a) => a.fileName)).toEqual(["vendor-case.pdf"]);
+
+    expect((await download(agent, fileId)).statusCode).toBe(200);
+    expect((await download(customer, fileId)).statusCode).toBe(404);
+    const customerFeed = await feed(customer);
+    expect(customerFeed.some((e) => e.attachments.some((a) => a.fileName === "vendor-case.pdf"))).toBe(false);
+    const detail = await app.inject({ method: "GET", url: `/api/v1/tickets/${number}`, headers: headersOf(customer) });
+    expect(detail.json().attachments.map((a: { fileName: string }) => a.fileName)).not.toContain("vendor-case.pdf");
+    expect((await latestMailTo(db(), customer.user.email))?.text_body).not.toContain("vendor-case.pdf");
+  });
+
+  it("stores nothing when the comment is refused", async () => {
+    const rows = await attachmentRows();
+    const files = storedFiles();
+
+    const notMine = await comment(stranger, { body: "Sneaky" }, [{ name: "x.txt", content: "x" }]);
+    expect(notMine.statusCode).toBe(404);
+
+    const empty = await comment(customer, { body: "   " }, [{ name: "y.txt", content: "y" }]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.body).toBe("Write a comment.");
+
+    const customerNote = await comment(customer, { body: "Secret", kind: "note" }, [{ name: "z.txt", content: "z" }]);
+    expect(customerNote.statusCode).toBe(403);
+
+    expect(await attachmentRows()).toBe(rows);
+    expect(storedFiles()).toBe(files);
+    expect(readdirSync(path.join(dataDir, "tmp")).length).toBe(0);
+  });
+});
