@@ -18,6 +18,7 @@ export const adminStatusSchema = z.object({
   customerLabel: z.string(),
   category: z.enum(statusCategories),
   position: z.number().int(),
+  customersMayReopen: z.boolean(),
   ticketCount: z.number().int(),
 });
 export const adminStatusListSchema = z.object({ statuses: z.array(adminStatusSchema) });
@@ -34,5 +35,7 @@ export const statusInputSchema = z.object({
   customerLabel: label("customers"),
   category: z.enum(statusCategories, { error: "Choose a category." }),
   position: z.number().int().min(0).max(1000).default(0),
+  /** Closed statuses only: a customer's reply reopens the ticket instead of being refused (seed 002). */
+  customersMayReopen: z.boolean().default(false),
 });
 export type StatusInput = z.infer<typeof statusInputSchema>;

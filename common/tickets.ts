@@ -120,6 +120,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   followUps: z.array(z.number().int()),
   /** While solved: until when a reply from the customer reopens it. */
   reopenUntil: z.iso.datetime().nullable(),
+  /** Closed, but its status lets the customer reopen it by replying. */
+  reopensOnReply: z.boolean(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

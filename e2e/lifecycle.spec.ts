@@ -76,3 +76,42 @@ test("an agent closes a request and the guest opens a follow-up that links back"
   await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
   await expect(page.getByText(`Followed up in #${followUp}`)).toBeVisible();
 });
+
+test("where the admin allows it, the customer reopens a closed request by replying", async ({ page }) => {
+  const id = Date.now();
+  const { number, email } = await guestRequest(page, `Badge reader dead ${id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAsAdmin(page);
+  await page.goto("/admin/statuses");
+  await page.getByRole("button", { name: "New status" }).click();
+  const dialog = page.getByRole("dialog", { name: "New status" });
+  await dialog.getByLabel("Label for agents", { exact: true }).fill(`Archived ${id}`);
+  await dialog.getByLabel("Label for customers", { exact: true }).fill("Closed");
+  await chooseOption(page, "Category", "Closed: read-only");
+  await dialog.getByRole("checkbox", { name: "Customers may reopen by replying" }).check();
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save status" }).click();
+  await expect(
+    page
+      .getByRole("table", { name: "Statuses" })
+      .getByRole("row")
+      .filter({ hasText: `Archived ${id}` }),
+  ).toContainText("Customers may reopen by replying");
+
+  await page.goto(`/agent/tickets/${number}`);
+  await chooseOption(page, "Status", `Archived ${id}`);
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`to Archived ${id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await openMail(page, email, `[#${number}] Closed`);
+  await followMailLink(page, "/access/");
+  await expect(page.getByText("Still not right? Add a comment and the request reopens.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.type("The reader died again this morning.");
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("from Closed to Open");
+  await expect(page.getByRole("region", { name: "Status" })).toContainText("Open");
+  await expectAccessible(page);
+});

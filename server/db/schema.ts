@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import type { ServiceVisibility } from "../../common/catalog.ts";
 import type { CustomerAccess, FieldType } from "../../common/fields.ts";
@@ -52,6 +52,8 @@ export interface StatusesTable {
   customer_label: string;
   category: StatusCategory;
   position: number;
+  /** 1 when a customer's reply reopens a ticket in this (closed) status; 0 otherwise. */
+  customers_may_reopen: Generated<number>;
 }
 
 export interface CountersTable {
@@ -75,6 +77,8 @@ export interface TicketsTable {
   service_id: string | null;
   ticket_type_id: string | null;
   group_id: string | null;
+  /** The agent working the ticket; null while unassigned. */
+  assignee_id: string | null;
   message_format: "text" | "html";
   /** When the ticket last became solved; the reopen window and auto-close count from here. */
   solved_at: Timestamp | null;
@@ -313,7 +317,17 @@ export interface AlertSubscriptionsTable {
   created_at: Timestamp;
 }
 
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** The queue filters as JSON (common/queues.ts `queueFiltersSchema`). */
+  filters: Json;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  saved_views: SavedViewsTable;
   users: UsersTable;
   sessions: SessionsTable;
   categories: CategoriesTable;

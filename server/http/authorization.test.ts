@@ -590,6 +590,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         customerLabel: "Scratch",
         category: "on_hold",
         position: 99,
+        customersMayReopen: false,
       }),
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;

@@ -26,6 +26,8 @@ export type LoadedTicket = {
   status_id: string;
   category: StatusCategory;
   solved_at: string | null;
+  /** 1 when the ticket's (closed) status lets the customer reopen it by replying. */
+  customers_may_reopen: number;
 };
 
 export function actorName(actor: Actor): { id: string | null; name: string } {
@@ -47,6 +49,7 @@ export async function loadTicket(trx: Transaction<Database>, actor: Actor, numbe
       "tickets.status_id",
       "tickets.solved_at",
       "statuses.category",
+      "statuses.customers_may_reopen",
     ])
     .where(ticketScope(actor))
     .where("tickets.number", "=", number)

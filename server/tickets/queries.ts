@@ -154,6 +154,7 @@ export async function findTicketByNumber(
       "ticket_types.name as type_name",
       "tickets.solved_at",
       "tickets.follow_up_of",
+      "statuses.customers_may_reopen",
     ])
     .where("tickets.number", "=", number)
     .executeTakeFirst();
@@ -199,6 +200,7 @@ export async function findTicketByNumber(
       row.status_category === "solved" && row.solved_at
         ? addBusinessDays(new Date(row.solved_at), reopenWindowDays).toISOString()
         : null,
+    reopensOnReply: row.status_category === "closed" && row.customers_may_reopen === 1,
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,
@@ -232,6 +234,7 @@ export async function listStatuses(db: Kysely<Database>) {
       "statuses.customer_label as customerLabel",
       "statuses.category",
       "statuses.position",
+      "statuses.customers_may_reopen",
       eb.fn.count<number>("tickets.id").as("ticketCount"),
     ])
     .groupBy([
@@ -240,9 +243,14 @@ export async function listStatuses(db: Kysely<Database>) {
       "statuses.customer_label",
       "statuses.category",
       "statuses.position",
+      "statuses.customers_may_reopen",
     ])
     .orderBy("statuses.position")
     .orderBy("statuses.agent_label")
     .execute();
-  return rows.map((r) => ({ ...r, ticketCount: Number(r.ticketCount) }));
+  return rows.map(({ customers_may_reopen, ...r }) => ({
+    ...r,
+    customersMayReopen: customers_may_reopen === 1,
+    ticketCount: Number(r.ticketCount),
+  }));
 }

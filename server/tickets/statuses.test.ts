@@ -1,9 +1,23 @@
 import { expect, it } from "vitest";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildSubmission, buildTestApp, type SignedInClient, signInAs } from "../test/factories.ts";
+import {
+  buildAdmin,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  type SignedInClient,
+  signInAs,
+} from "../test/factories.ts";
 
-type Status = { id: string; agentLabel: string; customerLabel: string; category: string; ticketCount: number };
+type Status = {
+  id: string;
+  agentLabel: string;
+  customerLabel: string;
+  category: string;
+  ticketCount: number;
+  customersMayReopen: boolean;
+};
 
 describeEachEngine("statuses as data", ({ db, engine }) => {
   let app: App;
@@ -106,6 +120,48 @@ describeEachEngine("statuses as data", ({ db, engine }) => {
       "Closed",
     ]);
     expect(await submittedStatus()).toBe("Open / Open");
+  });
+
+  it("lets a customer reopen a closed ticket by replying, where the admin allows it for that status", async () => {
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const asCustomer = (method: "GET" | "POST", url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie: customer.cookie, "x-csrf-token": customer.csrfToken },
+        ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+      });
+    const { number } = (await asCustomer("POST", "/api/v1/tickets", await buildSubmission(db()))).json();
+    const closed = (await statuses()).find((s) => s.agentLabel === "Closed");
+    expect((await call("POST", `/api/v1/tickets/${number}/status`, { statusId: closed?.id })).statusCode).toBe(204);
+
+    const refused = await asCustomer("POST", `/api/v1/tickets/${number}/comments`, { body: "Broken again" });
+    expect(refused.statusCode).toBe(409);
+    expect((await asCustomer("GET", `/api/v1/tickets/${number}`)).json().reopensOnReply).toBe(false);
+
+    const allow = { agentLabel: "Closed", customerLabel: "Closed", category: "closed", position: 4 };
+    expect(
+      (await call("PUT", `/api/v1/admin/statuses/${closed?.id}`, { ...allow, customersMayReopen: true })).statusCode,
+    ).toBe(204);
+    expect((await statuses()).find((s) => s.id === closed?.id)?.customersMayReopen).toBe(true);
+    expect((await asCustomer("GET", `/api/v1/tickets/${number}`)).json().reopensOnReply).toBe(true);
+
+    const reply = await asCustomer("POST", `/api/v1/tickets/${number}/comments`, { body: "Broken again" });
+    expect(reply.statusCode).toBe(201);
+    const reopened = (await asCustomer("GET", `/api/v1/tickets/${number}`)).json();
+    expect(reopened.status.customerLabel).toBe("Open");
+    expect(reopened.reopensOnReply).toBe(false);
+
+    // The switch means nothing outside the closed category, so it is not kept there.
+    const resolved = (await statuses()).find((s) => s.agentLabel === "Resolved");
+    await call("PUT", `/api/v1/admin/statuses/${resolved?.id}`, {
+      agentLabel: "Resolved",
+      customerLabel: "Resolved",
+      category: "solved",
+      position: 3,
+      customersMayReopen: true,
+    });
+    expect((await statuses()).find((s) => s.id === resolved?.id)?.customersMayReopen).toBe(false);
   });
 
   it("explains bad input field by field", async () => {

@@ -1,4 +1,17 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { z } from "zod";
@@ -55,7 +68,14 @@ export function StatusesScene() {
                         <StatusBadge label={s.agentLabel} category={s.category} />
                       </Table.Td>
                       <Table.Td>{s.customerLabel}</Table.Td>
-                      <Table.Td>{statusCategoryLabels[s.category]}</Table.Td>
+                      <Table.Td>
+                        {statusCategoryLabels[s.category]}
+                        {s.customersMayReopen && (
+                          <Text size="sm" c="dimmed">
+                            Customers may reopen by replying
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>{s.ticketCount}</Table.Td>
                       <Table.Td>
                         <RowActions
@@ -98,6 +118,7 @@ function StatusForm({ status, onDone }: { status: Status | null; onDone: () => v
       customerLabel: status?.customerLabel ?? "",
       category: status?.category ?? "open",
       position: status?.position ?? 0,
+      customersMayReopen: status?.customersMayReopen ?? false,
     },
     validate: (values) => fieldErrors(statusInputSchema, values),
   });
@@ -125,6 +146,13 @@ function StatusForm({ status, onDone }: { status: Status | null; onDone: () => v
           data={statusCategories.map((c) => ({ value: c, label: statusCategoryLabels[c] }))}
           {...form.getInputProps("category")}
         />
+        {form.values.category === "closed" && (
+          <Checkbox
+            label="Customers may reopen by replying"
+            description="Otherwise a closed request is read-only and the customer opens a follow-up."
+            {...form.getInputProps("customersMayReopen", { type: "checkbox" })}
+          />
+        )}
         <NumberInput label="Position" description="Lower comes first." min={0} {...form.getInputProps("position")} />
         {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
           <Alert color="red">{save.error.message}</Alert>

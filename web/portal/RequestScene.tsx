@@ -64,7 +64,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             <CommentForm
               number={ticket.number}
               agent={false}
-              closed={closedCategories.includes(ticket.status.category)}
+              closed={closedCategories.includes(ticket.status.category) && !ticket.reopensOnReply}
               people={[ticket.requester.email, ...ticket.ccs]}
             />
           </Stack>

@@ -73,6 +73,14 @@ export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
     category === "closed" ||
     category === "cancelled" ||
     (category === "solved" && ticket.reopenUntil !== null && new Date(ticket.reopenUntil) < new Date());
+  if (finished && ticket.reopensOnReply) {
+    return (
+      <Stack gap="xs">
+        <Text size="sm">Still not right? Add a comment and the request reopens.</Text>
+        <FollowUpForm ticket={ticket} />
+      </Stack>
+    );
+  }
   if (finished) return category === "cancelled" ? null : <FollowUpForm ticket={ticket} />;
   return (
     <Stack gap="xs">

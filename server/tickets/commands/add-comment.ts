@@ -40,14 +40,16 @@ export async function addComment(
   try {
     return await db.transaction().execute(async (trx) => {
       const ticket = await loadTicket(trx, actor, number);
-      if (ticket.category === "closed" || ticket.category === "cancelled") {
+      const customer = !isStaff(actor);
+      // Seed 002's "you can reopen a closed ticket": only where an admin switched it on for the status.
+      const reopensClosed = customer && ticket.category === "closed" && ticket.customers_may_reopen === 1;
+      if ((ticket.category === "closed" && !reopensClosed) || ticket.category === "cancelled") {
         throw new AppError(
           "conflict",
           "This request is closed and takes no more comments. Create a follow-up instead.",
         );
       }
       const at = now();
-      const customer = !isStaff(actor);
       if (customer && ticket.category === "solved" && ticket.solved_at) {
         const windowEnds = addBusinessDays(new Date(ticket.solved_at), config.reopenWindowDays);
         if (new Date(at) > windowEnds) {
@@ -78,7 +80,7 @@ export async function addComment(
       await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
-      if (customer && (ticket.category === "pending" || ticket.category === "solved")) {
+      if (customer && (ticket.category === "pending" || ticket.category === "solved" || reopensClosed)) {
         const open = await firstStatusIn(trx, "open");
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
         if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);

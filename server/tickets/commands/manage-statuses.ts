@@ -28,6 +28,11 @@ async function uniqueKey(trx: Transaction<Database>, label: string): Promise<str
   return key;
 }
 
+/** Only closed statuses can be reopened by a reply; other categories have their own rules. */
+function reopenFlag(input: StatusInput): number {
+  return input.category === "closed" && input.customersMayReopen ? 1 : 0;
+}
+
 /** A help desk always needs a status a new ticket can start in. */
 async function assertStartRemains(trx: Transaction<Database>): Promise<void> {
   const start = await trx
@@ -52,6 +57,7 @@ export async function createStatus(db: Kysely<Database>, input: StatusInput): Pr
         customer_label: input.customerLabel,
         category: input.category,
         position: input.position,
+        customers_may_reopen: reopenFlag(input),
       })
       .execute();
   });
@@ -67,6 +73,7 @@ export async function updateStatus(db: Kysely<Database>, id: string, input: Stat
         customer_label: input.customerLabel,
         category: input.category,
         position: input.position,
+        customers_may_reopen: reopenFlag(input),
       })
       .where("id", "=", id)
       .executeTakeFirst();
