@@ -120,6 +120,10 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   followUps: z.array(z.number().int()),
   /** While solved: until when a reply from the customer reopens it. */
   reopenUntil: z.iso.datetime().nullable(),
+  /** The agent working it; customers see the name too, as in most help desks. */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The agent group it is with: agents only (null for customers). */
+  group: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Closed, but its status lets the customer reopen it by replying. */
   reopensOnReply: z.boolean(),
 });

@@ -22,6 +22,7 @@ import {
 } from "../test/factories.ts";
 import { createStatus } from "../tickets/commands/manage-statuses.ts";
 import { createWithdrawReason } from "../tickets/commands/manage-withdraw-reasons.ts";
+import { createSavedView } from "../tickets/queues/views.ts";
 import type { App } from "./types.ts";
 
 const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
@@ -48,6 +49,7 @@ type Fixture = {
   closedTicket: number;
   withdrawReasonId: string;
   scratchReasonId: string;
+  viewId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -58,6 +60,7 @@ type Row = {
 };
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
+const agentsOnly = (success: number): Expected => ({ ...all(403), anonymous: 401, agent: success, admin: success });
 const adminOnly = (success: number): Expected => ({
   anonymous: 401,
   guest: 401,
@@ -369,6 +372,35 @@ const matrix: Record<string, Row> = {
     body: (f) => ({ statusId: f.openStatusId }),
     expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
   },
+  // The agent workspace: agents and admins only; a guest link is not an agent either.
+  "GET /api/v1/agent/queues": { path: () => "/api/v1/agent/queues", expected: agentsOnly(200) },
+  "GET /api/v1/agent/tickets": { path: () => "/api/v1/agent/tickets?queue=all", expected: agentsOnly(200) },
+  "GET /api/v1/agent/directory": { path: () => "/api/v1/agent/directory", expected: agentsOnly(200) },
+  "POST /api/v1/agent/tickets/bulk": {
+    path: () => "/api/v1/agent/tickets/bulk",
+    body: (f) => ({ numbers: [f.ticketA], priority: "high" }),
+    expected: agentsOnly(200),
+  },
+  "PATCH /api/v1/tickets/{number}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}`,
+    body: () => ({ priority: "urgent" }),
+    expected: agentsOnly(204),
+  },
+  "POST /api/v1/agent/views": {
+    path: () => "/api/v1/agent/views",
+    body: () => ({ name: `View ${fresh()}`, filters: { priority: ["high"] } }),
+    expected: agentsOnly(201),
+  },
+  "PUT /api/v1/agent/views/{id}": {
+    // The agent's own view: the admin cannot touch it either.
+    path: (f) => `/api/v1/agent/views/${f.viewId}`,
+    body: () => ({ name: "Renamed view", filters: {} }),
+    expected: { ...agentsOnly(204), admin: 404 },
+  },
+  "DELETE /api/v1/agent/views/{id}": {
+    path: (f) => `/api/v1/agent/views/${f.viewId}`,
+    expected: { ...agentsOnly(204), admin: 404 },
+  },
   "POST /api/v1/tickets/{number}/solve": {
     // Customer A solves it; after that, the colleague finds it already finished. Agents use the status instead.
     path: (f) => `/api/v1/tickets/${f.ticketToSolve}/solve`,
@@ -550,6 +582,12 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       .where("tickets.number", "=", uploadedTicket)
       .executeTakeFirstOrThrow();
     const scratchType = await createTicketType(db(), { name: "Scratch type" });
+    const agentActor = {
+      kind: "user" as const,
+      user: { id: users.agent ?? "", email: "", name: "agent", licence: "agent" as const, permissions: [] },
+      sessionId: null,
+      csrfToken: null,
+    };
     const fixture: Fixture = {
       ticketA,
       userId: (
@@ -578,6 +616,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         fieldInputSchema.parse({ key: "scratch", label: "Scratch", type: "text", customerAccess: "edit" }),
       ),
       generalTypeId,
+      viewId: await createSavedView(db(), agentActor, { name: "Agent's view", filters: {} }),
       openStatusId: (await db().selectFrom("statuses").select("id").where("key", "=", "open").executeTakeFirstOrThrow())
         .id,
       ticketToSolve,

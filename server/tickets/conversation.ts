@@ -14,6 +14,7 @@ const feedTypes = [
   "cc_added",
   "cc_removed",
   "follow_up_created",
+  "edited",
 ] as const;
 
 function detailOf(type: string, payload: Record<string, unknown>): string | null {
@@ -21,6 +22,16 @@ function detailOf(type: string, payload: Record<string, unknown>): string | null
     return `Reason: ${payload.withdrawReason}`;
   if (type === "follow_up_created" && typeof payload.number === "number") return `Follow-up: #${payload.number}`;
   if ((type === "cc_added" || type === "cc_removed") && typeof payload.email === "string") return payload.email;
+  if (type === "edited" && Array.isArray(payload.changes)) {
+    return payload.changes
+      .flatMap((c: unknown) => {
+        if (typeof c !== "object" || c === null) return [];
+        const { label, from, to } = c as Record<string, unknown>;
+        if (typeof label !== "string") return [];
+        return [`${label}: ${typeof from === "string" ? from : "(none)"} → ${typeof to === "string" ? to : "(none)"}`];
+      })
+      .join("; ");
+  }
   return null;
 }
 /** Reopening a ticket page again and again is one visit, not many. */

@@ -12,7 +12,8 @@ export type TicketEventType =
   | "viewed"
   | "cc_added"
   | "cc_removed"
-  | "follow_up_created";
+  | "follow_up_created"
+  | "edited";
 
 export type TicketEventInput = {
   ticketId: string;

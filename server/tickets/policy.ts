@@ -29,6 +29,25 @@ function departmentScope(actor: UserActor): TicketScope {
 }
 
 /**
+ * An agent without the all-tickets permission works the tickets of the groups
+ * they belong to, and whatever is assigned to them personally.
+ */
+function groupScope(actor: UserActor): TicketScope {
+  return (eb) =>
+    eb.or([
+      eb(
+        "tickets.group_id",
+        "in",
+        eb
+          .selectFrom("group_members")
+          .select("group_members.group_id")
+          .where("group_members.user_id", "=", actor.user.id),
+      ),
+      eb("tickets.assignee_id", "=", actor.user.id),
+    ]);
+}
+
+/**
  * Turns the actor into the where-clause that every ticket list and lookup goes
  * through. Deny by default: an actor that no rule covers matches nothing.
  */
@@ -56,6 +75,10 @@ export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope
       return department;
     case "all":
       if (hasPermission(actor, "tickets.view_all")) return everything;
+      if (hasPermission(actor, "tickets.work")) {
+        const groups = groupScope(actor);
+        return (eb) => eb.or([own(eb), department(eb), groups(eb)]);
+      }
       return (eb) => eb.or([own(eb), department(eb)]);
   }
 }

@@ -145,7 +145,13 @@ export async function findTicketByNumber(
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
+    .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
+    .leftJoin("groups", "groups.id", "tickets.group_id")
     .select([
+      "assignees.id as assignee_id",
+      "assignees.name as assignee_name",
+      "groups.id as group_id",
+      "groups.name as group_name",
       "tickets.message",
       "tickets.message_format",
       "services.id as service_id",
@@ -200,6 +206,8 @@ export async function findTicketByNumber(
       row.status_category === "solved" && row.solved_at
         ? addBusinessDays(new Date(row.solved_at), reopenWindowDays).toISOString()
         : null,
+    assignee: row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
+    group: audience === "agent" && row.group_id && row.group_name ? { id: row.group_id, name: row.group_name } : null,
     reopensOnReply: row.status_category === "closed" && row.customers_may_reopen === 1,
     attachments: attachments.map((a) => ({
       id: a.id,

@@ -34,7 +34,7 @@ import { listFeed, listReadBy, recordView } from "./conversation.ts";
 import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
 import { findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
 
-const refusals = {
+export const refusals = {
   400: errorResponseSchema,
   401: errorResponseSchema,
   403: errorResponseSchema,
@@ -46,7 +46,7 @@ const refusals = {
 const audienceOf = (actor: Actor) => (isStaff(actor) ? "agent" : "customer");
 
 /** Ticket numbers arrive as text so that one that is not a number answers "not found" like a missing ticket. */
-function parseNumber(raw: string): number | undefined {
+export function parseNumber(raw: string): number | undefined {
   const number = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   return number <= 2 ** 31 - 1 ? number : undefined;
 }

@@ -1,5 +1,9 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Engine, jsonColumnType, timestampColumnType } from "../engine.ts";
+import { newId } from "../ids.ts";
+
+/** Agents who work only their groups' tickets (and those assigned to them): no "See every ticket". */
+const groupAgentPermissions = ["tickets.submit", "catalog.view", "tickets.work", "tickets.assign"];
 
 /**
  * The agent workspace: who a ticket is assigned to, agents' saved views, and
@@ -46,6 +50,10 @@ export function agentWorkspace(engine: Engine) {
         .addColumn("created_at", ts, (c) => c.notNull())
         .addUniqueConstraint("saved_views_owner_name", ["owner_id", "name"])
         .execute();
+
+      await sql`insert into roles (id, key, name, permissions, default_for, created_at)
+                values (${newId()}, 'group_agent', 'Group agent', ${JSON.stringify(groupAgentPermissions)}, null,
+                        ${new Date().toISOString()})`.execute(db);
     },
   };
 }

@@ -1,0 +1,51 @@
+import type { BulkResult, BulkUpdate } from "../../../common/queues.ts";
+import { type Actor, hasPermission } from "../../accounts/actor.ts";
+import type { AppContext } from "../../context.ts";
+import { now } from "../../db/engine.ts";
+import { AppError } from "../../http/errors.ts";
+import { insertTicketEvent } from "../events.ts";
+import { actorName, loadTicket } from "../lifecycle.ts";
+import { applyUpdate } from "./update-ticket.ts";
+
+/**
+ * Applies the same changes to each selected ticket, each in its own
+ * transaction and through the same checks as the edit form, so a ticket the
+ * agent may not see or change is refused on its own and the rest go ahead.
+ */
+export async function bulkUpdate(
+  ctx: Pick<AppContext, "db" | "config">,
+  actor: Actor,
+  input: BulkUpdate,
+): Promise<BulkResult> {
+  if (actor.kind !== "user" || !hasPermission(actor, "tickets.work")) {
+    throw new AppError("forbidden", "Only agents can change tickets.");
+  }
+  const { numbers, note, ...changes } = input;
+  const result: BulkResult = { updated: [], failed: [] };
+  for (const number of [...new Set(numbers)]) {
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        const at = now();
+        if (note) {
+          const ticket = await loadTicket(trx, actor, number);
+          await insertTicketEvent(trx, {
+            ticketId: ticket.id,
+            type: "note",
+            actor: actorName(actor),
+            visibility: "internal",
+            payload: { body: note, format: "text", kind: "note" },
+            at,
+          });
+        }
+        await applyUpdate(trx, ctx, actor, number, changes, at);
+      });
+      result.updated.push(number);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // A ticket outside the agent's reach reads as missing, exactly like opening it would.
+      const detail = Object.values(error.fields ?? {})[0];
+      result.failed.push({ number, reason: detail ?? error.message });
+    }
+  }
+  return result;
+}

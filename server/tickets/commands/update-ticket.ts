@@ -1,0 +1,295 @@
+/**
+ * The agent's "Updating ticket" form and bulk edits: subject, priority,
+ * status, assignee, group, category, type and the type's custom fields, in
+ * one transaction. Each change is an event: what customers may see in a
+ * public "edited" event, the rest (assignee, group, type, agent-only fields)
+ * in an internal one. Assigning someone else mails them.
+ */
+import type { Transaction } from "kysely";
+import { type FieldDefinition, type FieldValue, fieldsSchema } from "../../../common/fields.ts";
+import type { TicketUpdate } from "../../../common/ticket-edit.ts";
+import type { Priority } from "../../../common/tickets.ts";
+import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
+import { listTypeFields } from "../../catalog/queries.ts";
+import type { AppContext } from "../../context.ts";
+import { decodeJson, encodeJson, now } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { queueMail } from "../../mail/outbox.ts";
+import { ticketAssigned } from "../../mail/templates/ticket-assigned.ts";
+import { insertTicketEvent } from "../events.ts";
+import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
+
+type Ctx = Pick<AppContext, "db" | "config">;
+export type FieldChange = { label: string; from: string | null; to: string | null };
+
+const priorityLabels: Record<Priority, string> = { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" };
+
+function invalid(fields: Record<string, string>): AppError {
+  return new AppError("validation_failed", "Some fields need attention.", fields);
+}
+
+function shown(value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (Array.isArray(value)) return value.length ? value.join(", ") : null;
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return String(value);
+}
+
+async function nameOf(
+  trx: Transaction<Database>,
+  table: "users" | "groups" | "categories" | "ticket_types",
+  id: string | null,
+): Promise<string | null> {
+  if (!id) return null;
+  const row = await trx.selectFrom(table).select("name").where("id", "=", id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** Who may be assigned: an enabled agent or admin, and a member of the ticket's group when it has one. */
+async function checkAssignee(trx: Transaction<Database>, assigneeId: string, groupId: string | null) {
+  const user = await trx
+    .selectFrom("users")
+    .select(["id", "name", "email", "licence", "disabled_at"])
+    .where("id", "=", assigneeId)
+    .executeTakeFirst();
+  if (!user || user.disabled_at !== null || user.licence === "customer") {
+    throw invalid({ assigneeId: "Choose an agent from the list." });
+  }
+  if (groupId) {
+    const member = await trx
+      .selectFrom("group_members")
+      .select("user_id")
+      .where("user_id", "=", assigneeId)
+      .where("group_id", "=", groupId)
+      .executeTakeFirst();
+    if (!member) {
+      const group = await nameOf(trx, "groups", groupId);
+      throw invalid({ assigneeId: `${user.name} is not in the ${group ?? "chosen"} group.` });
+    }
+  }
+  return user;
+}
+
+export async function updateTicket(ctx: Ctx, actor: Actor, number: number, input: TicketUpdate): Promise<void> {
+  if (actor.kind !== "user" || !hasPermission(actor, "tickets.work")) {
+    throw new AppError("forbidden", "Only agents can edit tickets.");
+  }
+  await ctx.db.transaction().execute((trx) => applyUpdate(trx, ctx, actor, number, input, now()));
+}
+
+/** The body of an update inside the caller's transaction, so a bulk edit can run it per ticket. */
+export async function applyUpdate(
+  trx: Transaction<Database>,
+  ctx: Ctx,
+  actor: UserActor,
+  number: number,
+  input: TicketUpdate,
+  at: string,
+): Promise<void> {
+  const loaded = await loadTicket(trx, actor, number);
+  const ticket = await trx
+    .selectFrom("tickets")
+    .select(["subject", "priority", "assignee_id", "group_id", "category_id", "ticket_type_id", "requester_name"])
+    .where("id", "=", loaded.id)
+    .executeTakeFirstOrThrow();
+
+  const assigneeChanges = input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id;
+  if (assigneeChanges && !hasPermission(actor, "tickets.assign")) {
+    throw new AppError("forbidden", "You may not assign tickets.");
+  }
+  const groupId = input.groupId !== undefined ? input.groupId : ticket.group_id;
+  if (input.groupId && !(await nameOf(trx, "groups", input.groupId))) {
+    throw invalid({ groupId: "Choose a group from the list." });
+  }
+  if (input.categoryId && !(await nameOf(trx, "categories", input.categoryId))) {
+    throw invalid({ categoryId: "Choose a category from the list." });
+  }
+  if (input.typeId && !(await nameOf(trx, "ticket_types", input.typeId))) {
+    throw invalid({ typeId: "Choose a ticket type from the list." });
+  }
+  const assigneeId = input.assigneeId !== undefined ? input.assigneeId : ticket.assignee_id;
+  const assignee =
+    assigneeId && (assigneeChanges || input.groupId !== undefined)
+      ? await checkAssignee(trx, assigneeId, groupId)
+      : null;
+
+  const publicChanges: FieldChange[] = [];
+  const internalChanges: FieldChange[] = [];
+  const set: Partial<{
+    subject: string;
+    priority: Priority;
+    assignee_id: string | null;
+    group_id: string | null;
+    category_id: string | null;
+    ticket_type_id: string | null;
+  }> = {};
+
+  if (input.subject !== undefined && input.subject !== ticket.subject) {
+    set.subject = input.subject;
+    publicChanges.push({ label: "Subject", from: ticket.subject, to: input.subject });
+  }
+  if (input.priority !== undefined && input.priority !== ticket.priority) {
+    set.priority = input.priority;
+    publicChanges.push({
+      label: "Priority",
+      from: priorityLabels[ticket.priority],
+      to: priorityLabels[input.priority],
+    });
+  }
+  if (input.categoryId !== undefined && input.categoryId !== ticket.category_id) {
+    set.category_id = input.categoryId;
+    publicChanges.push({
+      label: "Category",
+      from: await nameOf(trx, "categories", ticket.category_id),
+      to: await nameOf(trx, "categories", input.categoryId),
+    });
+  }
+  if (assigneeChanges) {
+    set.assignee_id = input.assigneeId ?? null;
+    internalChanges.push({
+      label: "Assignee",
+      from: await nameOf(trx, "users", ticket.assignee_id),
+      to: await nameOf(trx, "users", input.assigneeId ?? null),
+    });
+  }
+  if (input.groupId !== undefined && input.groupId !== ticket.group_id) {
+    set.group_id = input.groupId;
+    internalChanges.push({
+      label: "Group",
+      from: await nameOf(trx, "groups", ticket.group_id),
+      to: await nameOf(trx, "groups", input.groupId),
+    });
+  }
+  const typeId = input.typeId !== undefined ? input.typeId : ticket.ticket_type_id;
+  if (input.typeId !== undefined && input.typeId !== ticket.ticket_type_id) {
+    set.ticket_type_id = input.typeId;
+    internalChanges.push({
+      label: "Type",
+      from: await nameOf(trx, "ticket_types", ticket.ticket_type_id),
+      to: await nameOf(trx, "ticket_types", input.typeId),
+    });
+  }
+  if (input.fields !== undefined || set.ticket_type_id !== undefined) {
+    await replaceFields(
+      trx,
+      loaded.id,
+      ticket.ticket_type_id,
+      typeId,
+      input.fields ?? {},
+      publicChanges,
+      internalChanges,
+    );
+  }
+
+  if (Object.keys(set).length || publicChanges.length || internalChanges.length) {
+    await trx
+      .updateTable("tickets")
+      .set({ ...set, updated_at: at })
+      .where("id", "=", loaded.id)
+      .execute();
+  }
+  const by = actorName(actor);
+  if (publicChanges.length) {
+    await insertTicketEvent(trx, {
+      ticketId: loaded.id,
+      type: "edited",
+      actor: by,
+      visibility: "public",
+      payload: { changes: publicChanges },
+      at,
+    });
+  }
+  if (internalChanges.length) {
+    await insertTicketEvent(trx, {
+      ticketId: loaded.id,
+      type: "edited",
+      actor: by,
+      visibility: "internal",
+      payload: { changes: internalChanges, ...(assigneeChanges ? { assigneeId: input.assigneeId ?? null } : {}) },
+      at,
+    });
+  }
+
+  if (input.statusId !== undefined && input.statusId !== loaded.status_id) {
+    const status = await trx
+      .selectFrom("statuses")
+      .select(["id", "customer_label", "category"])
+      .where("id", "=", input.statusId)
+      .executeTakeFirst();
+    if (!status) throw invalid({ statusId: "Choose a status from the list." });
+    await moveToStatus(trx, ctx.config, actor, loaded, status, "agent", at);
+  }
+
+  // Telling someone what they just did themselves is noise.
+  if (assigneeChanges && assignee && assignee.id !== actor.user.id) {
+    await queueMail(
+      trx,
+      {
+        template: "ticket-assigned",
+        to: assignee.email,
+        content: ticketAssigned({
+          number: loaded.number,
+          subject: set.subject ?? ticket.subject,
+          assignedBy: actor.user.name,
+          requester: ticket.requester_name,
+          priority: priorityLabels[set.priority ?? ticket.priority],
+          ticketUrl: `${ctx.config.baseUrl}/agent/tickets/${loaded.number}`,
+        }),
+      },
+      { baseUrl: ctx.config.baseUrl, at },
+    );
+  }
+}
+
+/**
+ * Replaces the custom field values with the form's, checked against the
+ * type's fields. Changing the type drops the old type's values (recorded in
+ * the Feed) because they belong to fields the ticket no longer has.
+ */
+async function replaceFields(
+  trx: Transaction<Database>,
+  ticketId: string,
+  oldTypeId: string | null,
+  typeId: string | null,
+  input: Record<string, unknown>,
+  publicChanges: FieldChange[],
+  internalChanges: FieldChange[],
+): Promise<void> {
+  const types = await listTypeFields(
+    trx,
+    [oldTypeId, typeId].filter((t): t is string => t !== null),
+  );
+  const oldFields = oldTypeId ? (types.get(oldTypeId) ?? []) : [];
+  const fields = typeId ? (types.get(typeId) ?? []) : [];
+  const parsed = fieldsSchema(fields, "agent").safeParse(input);
+  if (!parsed.success) {
+    throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
+  }
+  const stored = await trx
+    .selectFrom("ticket_field_values")
+    .select(["field_id", "value"])
+    .where("ticket_id", "=", ticketId)
+    .execute();
+  const before = new Map(stored.map((v) => [v.field_id, decodeJson(v.value) as FieldValue]));
+  const changeList = (f: FieldDefinition) => (f.customerAccess === "none" ? internalChanges : publicChanges);
+  for (const field of oldFields) {
+    if (!fields.some((f) => f.id === field.id) && before.has(field.id)) {
+      changeList(field).push({ label: field.label, from: shown(before.get(field.id)), to: null });
+    }
+  }
+  for (const field of fields) {
+    const from = shown(before.get(field.id));
+    const to = shown(parsed.data[field.key]);
+    if (from !== to) changeList(field).push({ label: field.label, from, to });
+  }
+  await trx.deleteFrom("ticket_field_values").where("ticket_id", "=", ticketId).execute();
+  for (const field of fields) {
+    const value = parsed.data[field.key];
+    if (value === undefined) continue;
+    await trx
+      .insertInto("ticket_field_values")
+      .values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) })
+      .execute();
+  }
+}

@@ -1,0 +1,96 @@
+/** Queues and filters as where-clauses over tickets joined with their status. */
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
+import type { UserActor } from "../../accounts/actor.ts";
+import { containsText } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
+
+export type TicketCondition = (eb: ExpressionBuilder<Database, "tickets" | "statuses">) => Expression<SqlBool>;
+
+const finished = ["solved", "closed", "cancelled"] as const;
+
+function myGroups(eb: ExpressionBuilder<Database, "tickets" | "statuses">, actor: UserActor) {
+  return eb
+    .selectFrom("group_members")
+    .select("group_members.group_id")
+    .where("group_members.user_id", "=", actor.user.id);
+}
+
+/** What each built-in queue holds, for this agent. Always on top of the agent's ticket scope. */
+export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date): TicketCondition {
+  switch (queue) {
+    case "new":
+      return (eb) => eb("statuses.category", "=", "new");
+    case "unassigned":
+      return (eb) => eb.and([eb("tickets.assignee_id", "is", null), eb("statuses.category", "not in", finished)]);
+    case "mine":
+      return (eb) =>
+        eb.and([eb("tickets.assignee_id", "=", actor.user.id), eb("statuses.category", "not in", finished)]);
+    case "my_groups":
+      return (eb) =>
+        eb.and([eb("tickets.group_id", "in", myGroups(eb, actor)), eb("statuses.category", "not in", finished)]);
+    case "waiting":
+      return (eb) => eb("statuses.category", "=", "pending");
+    case "recently_solved": {
+      const since = new Date(now.getTime() - recentlySolvedDays * 24 * 60 * 60 * 1000).toISOString();
+      return (eb) =>
+        eb.and([eb("statuses.category", "in", ["solved", "closed"]), eb("tickets.solved_at", ">=", since)]);
+    }
+    case "all":
+      return (eb) => eb.lit(true);
+  }
+}
+
+const startOfDay = (day: string) => `${day}T00:00:00.000Z`;
+const afterDay = (day: string) => new Date(Date.parse(startOfDay(day)) + 24 * 60 * 60 * 1000).toISOString();
+
+/** The filters an agent set (or saved in a view), each one narrowing the list further. */
+export function filterConditions(filters: QueueFilters, actor: UserActor): TicketCondition[] {
+  const conditions: TicketCondition[] = [];
+  const add = (condition: TicketCondition) => conditions.push(condition);
+  if (filters.statusId?.length) add((eb) => eb("tickets.status_id", "in", filters.statusId ?? []));
+  if (filters.statusCategory?.length) add((eb) => eb("statuses.category", "in", filters.statusCategory ?? []));
+  if (filters.priority?.length) add((eb) => eb("tickets.priority", "in", filters.priority ?? []));
+  if (filters.typeId?.length) add((eb) => eb("tickets.ticket_type_id", "in", filters.typeId ?? []));
+  if (filters.serviceId?.length) add((eb) => eb("tickets.service_id", "in", filters.serviceId ?? []));
+  if (filters.organizationId?.length) add((eb) => eb("tickets.organization_id", "in", filters.organizationId ?? []));
+  if (filters.groupId?.length) {
+    const ids = filters.groupId.filter((g) => g !== "none");
+    const none = filters.groupId.includes("none");
+    add((eb) =>
+      eb.or([
+        ...(ids.length ? [eb("tickets.group_id", "in", ids)] : []),
+        ...(none ? [eb("tickets.group_id", "is", null)] : []),
+      ]),
+    );
+  }
+  if (filters.assigneeId?.length) {
+    const ids = filters.assigneeId.flatMap((a) => (a === "none" ? [] : [a === "me" ? actor.user.id : a]));
+    const none = filters.assigneeId.includes("none");
+    add((eb) =>
+      eb.or([
+        ...(ids.length ? [eb("tickets.assignee_id", "in", ids)] : []),
+        ...(none ? [eb("tickets.assignee_id", "is", null)] : []),
+      ]),
+    );
+  }
+  const requester = filters.requester?.trim();
+  if (requester) {
+    add((eb) =>
+      eb.or([
+        containsText(eb.ref("tickets.requester_email"), requester),
+        containsText(eb.ref("tickets.requester_name"), requester),
+      ]),
+    );
+  }
+  if (filters.createdFrom) add((eb) => eb("tickets.created_at", ">=", startOfDay(filters.createdFrom ?? "")));
+  if (filters.createdTo) add((eb) => eb("tickets.created_at", "<", afterDay(filters.createdTo ?? "")));
+  if (filters.updatedFrom) add((eb) => eb("tickets.updated_at", ">=", startOfDay(filters.updatedFrom ?? "")));
+  if (filters.updatedTo) add((eb) => eb("tickets.updated_at", "<", afterDay(filters.updatedTo ?? "")));
+  const q = filters.q?.trim();
+  if (q) {
+    const number = /^#?(\d{1,10})$/.exec(q)?.[1];
+    add((eb) => (number ? eb("tickets.number", "=", Number(number)) : containsText(eb.ref("tickets.subject"), q)));
+  }
+  return conditions;
+}

@@ -1,0 +1,186 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import {
+  type AgentTicketListQuery,
+  type AgentTicketPage,
+  builtinQueues,
+  type QueueFilters,
+  type QueueOverview,
+  queueFiltersSchema,
+  queueLabels,
+  type SavedView,
+} from "../../../common/queues.ts";
+import type { UserActor } from "../../accounts/actor.ts";
+import { decodeJson } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { type TicketScope, ticketScope } from "../policy.ts";
+import { filterConditions, queueCondition, type TicketCondition } from "./filters.ts";
+
+type CursorValue = string | number;
+
+function encode(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decode(raw: string): [CursorValue, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === "string") {
+      if (typeof value[0] === "string" || typeof value[0] === "number") return [value[0], value[1]];
+    }
+  } catch {
+    // Opaque cursor: any damage means the same thing, reported below.
+  }
+  throw new AppError("validation_failed", "The page cursor is not valid; start again from the first page.", {
+    cursor: "This cursor is not valid.",
+  });
+}
+
+/** Urgent sorts above high, not after it alphabetically. */
+const priorityRank = sql<number>`case tickets.priority when 'low' then 0 when 'medium' then 1 when 'high' then 2 else 3 end`;
+
+function sortExpression(sort: AgentTicketListQuery["sort"]): RawBuilder<CursorValue> {
+  switch (sort) {
+    case "created":
+      return sql<string>`tickets.created_at`;
+    case "number":
+      return sql<number>`tickets.number`;
+    case "priority":
+      return priorityRank;
+    case "subject":
+      return sql<string>`tickets.subject`;
+    default:
+      return sql<string>`tickets.updated_at`;
+  }
+}
+
+function baseQuery(db: Kysely<Database>, scope: TicketScope, conditions: TicketCondition[]) {
+  return db
+    .selectFrom("tickets")
+    .innerJoin("statuses", "statuses.id", "tickets.status_id")
+    .where(scope)
+    .$if(conditions.length > 0, (q) => q.where((eb) => eb.and(conditions.map((c) => c(eb)))));
+}
+
+/**
+ * One page of a queue, filtered and sorted by any column, keyset-paginated on
+ * (sort value, id) so page 50 costs what page 1 does.
+ */
+export async function listAgentTickets(
+  db: Kysely<Database>,
+  actor: UserActor,
+  query: AgentTicketListQuery,
+  now: Date,
+): Promise<AgentTicketPage> {
+  const { queue, sort, direction, cursor, limit, ...filters } = query;
+  const conditions = [queueCondition(queue, actor, now), ...filterConditions(filters, actor)];
+  const key = sortExpression(sort);
+  let q = baseQuery(db, ticketScope(actor), conditions)
+    .leftJoin("categories", "categories.id", "tickets.category_id")
+    .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
+    .leftJoin("groups", "groups.id", "tickets.group_id")
+    .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
+    .select([
+      "tickets.id",
+      "tickets.number",
+      "tickets.subject",
+      "tickets.priority",
+      "tickets.requester_name",
+      "tickets.requester_email",
+      "tickets.created_at",
+      "tickets.updated_at",
+      "statuses.id as status_id",
+      "statuses.agent_label",
+      "statuses.customer_label",
+      "statuses.category as status_category",
+      "categories.id as category_id",
+      "categories.name as category_name",
+      "assignees.id as assignee_id",
+      "assignees.name as assignee_name",
+      "groups.id as group_id",
+      "groups.name as group_name",
+      "ticket_types.id as type_id",
+      "ticket_types.name as type_name",
+    ])
+    .select(key.as("sort_value"))
+    .orderBy(key, direction)
+    .orderBy("tickets.id", direction)
+    .limit(limit + 1);
+  if (cursor) {
+    const [value, id] = decode(cursor);
+    q =
+      direction === "desc"
+        ? q.where(sql<boolean>`(${key}, tickets.id) < (${value}, ${id})`)
+        : q.where(sql<boolean>`(${key}, tickets.id) > (${value}, ${id})`);
+  }
+  const rows = await q.execute();
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return {
+    tickets: page.map((r) => ({
+      id: r.id,
+      number: r.number,
+      subject: r.subject,
+      priority: r.priority,
+      status: {
+        id: r.status_id,
+        agentLabel: r.agent_label,
+        customerLabel: r.customer_label,
+        category: r.status_category,
+      },
+      category: r.category_id && r.category_name ? { id: r.category_id, name: r.category_name } : null,
+      requester: { name: r.requester_name, email: r.requester_email },
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      assignee: r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
+      group: r.group_id && r.group_name ? { id: r.group_id, name: r.group_name } : null,
+      ticketType: r.type_id && r.type_name ? { id: r.type_id, name: r.type_name } : null,
+    })),
+    nextCursor: hasMore && last ? encode(last.sort_value, last.id) : null,
+  };
+}
+
+async function countWhere(db: Kysely<Database>, actor: UserActor, conditions: TicketCondition[]): Promise<number> {
+  const row = await baseQuery(db, ticketScope(actor), conditions)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function readFilters(raw: unknown): QueueFilters {
+  const parsed = queueFiltersSchema.safeParse(decodeJson(raw));
+  // A view saved by an older version that no longer parses shows everything rather than failing the sidebar.
+  return parsed.success ? parsed.data : {};
+}
+
+/** The sidebar: every built-in queue and the agent's saved views, each with how many tickets it holds. */
+export async function queueOverview(db: Kysely<Database>, actor: UserActor, now: Date): Promise<QueueOverview> {
+  const views = await db
+    .selectFrom("saved_views")
+    .select(["id", "name", "filters"])
+    .where("owner_id", "=", actor.user.id)
+    .orderBy("name")
+    .execute();
+  const [queues, viewCounts] = await Promise.all([
+    Promise.all(
+      builtinQueues.map(async (key) => ({
+        key,
+        label: queueLabels[key],
+        count: await countWhere(db, actor, [queueCondition(key, actor, now)]),
+      })),
+    ),
+    Promise.all(
+      views.map(async (v): Promise<SavedView> => {
+        const filters = readFilters(v.filters);
+        return {
+          id: v.id,
+          name: v.name,
+          filters,
+          count: await countWhere(db, actor, filterConditions(filters, actor)),
+        };
+      }),
+    ),
+  ]);
+  return { queues, views: viewCounts };
+}

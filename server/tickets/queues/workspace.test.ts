@@ -1,0 +1,270 @@
+import { expect, it } from "vitest";
+import { createGroup } from "../../accounts/commands/manage-directory.ts";
+import type { User } from "../../db/schema.ts";
+import type { App } from "../../http/types.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import {
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  buildUser,
+  latestMailTo,
+  type SignedInClient,
+  signInAs,
+} from "../../test/factories.ts";
+
+type Listed = { number: number; assignee: { name: string } | null; group: { name: string } | null; priority: string };
+
+describeEachEngine("the agent workspace", ({ db, engine }) => {
+  let app: App;
+  let lead: SignedInClient; // an agent who sees every ticket
+  let restricted: SignedInClient; // a group agent in Network only
+  let customer: SignedInClient;
+  let networkId: string;
+  let printersId: string;
+  const tickets = { vpn: 0, printer: 0, laptop: 0 };
+
+  const call = (
+    client: SignedInClient,
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+    url: string,
+    payload?: object,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken },
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  const list = async (client: SignedInClient, query: string) => {
+    const response = await call(client, "GET", `/api/v1/agent/tickets?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { tickets: Listed[]; nextCursor: string | null };
+  };
+  const numbers = async (client: SignedInClient, query: string) =>
+    (await list(client, query)).tickets.map((t) => t.number).sort((a, b) => a - b);
+  const counts = async (client: SignedInClient) =>
+    Object.fromEntries(
+      ((await call(client, "GET", "/api/v1/agent/queues")).json().queues as { key: string; count: number }[]).map(
+        (q) => [q.key, q.count],
+      ),
+    );
+  const statusId = async (key: string) =>
+    (await db().selectFrom("statuses").select("id").where("key", "=", key).executeTakeFirstOrThrow()).id;
+  const submit = async (subject: string, priority: "low" | "medium" | "high" | "urgent") =>
+    (await call(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject, priority }))).json()
+      .number as number;
+  const groupAgent = async (): Promise<User> => {
+    const user = await buildUser(db(), "agent");
+    const role = await db().selectFrom("roles").select("id").where("key", "=", "group_agent").executeTakeFirstOrThrow();
+    await db().deleteFrom("user_roles").where("user_id", "=", user.id).execute();
+    await db().insertInto("user_roles").values({ user_id: user.id, role_id: role.id }).execute();
+    return user;
+  };
+
+  it("shows a group agent only their groups' tickets and those assigned to them", async () => {
+    app = await buildTestApp(db(), engine);
+    lead = await signInAs(app, await buildAgent(db()));
+    customer = await signInAs(app, await buildCustomer(db()));
+    networkId = await createGroup(db(), { name: "Network" });
+    printersId = await createGroup(db(), { name: "Printers" });
+    const member = await groupAgent();
+    await db().insertInto("group_members").values({ user_id: member.id, group_id: networkId }).execute();
+    await db().insertInto("group_members").values({ user_id: lead.user.id, group_id: printersId }).execute();
+    restricted = await signInAs(app, member);
+
+    tickets.vpn = await submit("VPN down", "urgent");
+    tickets.printer = await submit("Printer jams", "low");
+    tickets.laptop = await submit("Laptop slow", "medium");
+    await db().updateTable("tickets").set({ group_id: networkId }).where("number", "=", tickets.vpn).execute();
+    await db().updateTable("tickets").set({ group_id: printersId }).where("number", "=", tickets.printer).execute();
+
+    expect(await numbers(restricted, "queue=all")).toEqual([tickets.vpn]);
+    expect((await call(restricted, "GET", `/api/v1/tickets/${tickets.printer}`)).statusCode).toBe(404);
+    expect(
+      (await call(restricted, "POST", `/api/v1/tickets/${tickets.printer}/comments`, { body: "Mine now" })).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(restricted, "PATCH", `/api/v1/tickets/${tickets.printer}`, { priority: "high" })).statusCode,
+    ).toBe(404);
+
+    // Assigned to them personally, outside their groups: now they see it.
+    const assigned = await call(lead, "PATCH", `/api/v1/tickets/${tickets.laptop}`, { assigneeId: restricted.user.id });
+    expect(assigned.statusCode, assigned.body).toBe(204);
+    expect(await numbers(restricted, "queue=all")).toEqual([tickets.vpn, tickets.laptop].sort((a, b) => a - b));
+    expect(await numbers(lead, "queue=all")).toEqual(Object.values(tickets).sort((a, b) => a - b));
+  });
+
+  it("refuses the workspace to customers and visitors", async () => {
+    expect((await call(customer, "GET", "/api/v1/agent/tickets")).statusCode).toBe(403);
+    expect((await call(customer, "GET", "/api/v1/agent/queues")).statusCode).toBe(403);
+    expect((await call(customer, "PATCH", `/api/v1/tickets/${tickets.vpn}`, { priority: "low" })).statusCode).toBe(403);
+    expect((await app.inject({ method: "GET", url: "/api/v1/agent/tickets" })).statusCode).toBe(401);
+  });
+
+  it("fills each queue and counts it", async () => {
+    await call(lead, "PATCH", `/api/v1/tickets/${tickets.printer}`, {
+      assigneeId: lead.user.id,
+      statusId: await statusId("waiting_for_customer"),
+    });
+    const byLead = await counts(lead);
+    expect(byLead).toMatchObject({ new: 2, unassigned: 1, mine: 1, my_groups: 1, waiting: 1, all: 3 });
+    expect(await numbers(lead, "queue=new")).toEqual([tickets.vpn, tickets.laptop].sort((a, b) => a - b));
+    expect(await numbers(lead, "queue=unassigned")).toEqual([tickets.vpn]);
+    expect(await numbers(lead, "queue=mine")).toEqual([tickets.printer]);
+    expect(await numbers(lead, "queue=my_groups")).toEqual([tickets.printer]);
+    expect(await numbers(lead, "queue=waiting")).toEqual([tickets.printer]);
+    expect(await counts(restricted)).toMatchObject({ all: 2, mine: 1, my_groups: 1 });
+
+    await call(lead, "PATCH", `/api/v1/tickets/${tickets.printer}`, { statusId: await statusId("solved") });
+    expect(await numbers(lead, "queue=recently_solved")).toEqual([tickets.printer]);
+    expect((await counts(lead)).mine).toBe(0);
+  });
+
+  it("filters and sorts by any column, page by page", async () => {
+    expect(await numbers(lead, "priority=urgent&priority=low")).toEqual(
+      [tickets.vpn, tickets.printer].sort((a, b) => a - b),
+    );
+    expect(await numbers(lead, "assigneeId=none")).toEqual([tickets.vpn]);
+    expect(await numbers(restricted, "assigneeId=me")).toEqual([tickets.laptop]);
+    expect(await numbers(lead, `groupId=none`)).toEqual([tickets.laptop]);
+    expect(await numbers(lead, `groupId=${networkId}`)).toEqual([tickets.vpn]);
+    expect(await numbers(lead, "q=jams")).toEqual([tickets.printer]);
+    expect(await numbers(lead, `q=%23${tickets.laptop}`)).toEqual([tickets.laptop]);
+    expect(await numbers(lead, `requester=${encodeURIComponent(customer.user.email.slice(0, 8))}`)).toHaveLength(3);
+    expect(await numbers(lead, "createdFrom=2000-01-01&createdTo=2000-12-31")).toEqual([]);
+    const bad = await call(lead, "GET", "/api/v1/agent/tickets?priority=critical&createdFrom=yesterday");
+    expect(bad.statusCode).toBe(400);
+
+    const byPriority = await list(lead, "sort=priority&direction=desc&limit=1");
+    expect(byPriority.tickets.map((t) => t.priority)).toEqual(["urgent"]);
+    const seen = [...byPriority.tickets.map((t) => t.priority)];
+    let cursor = byPriority.nextCursor;
+    while (cursor) {
+      const page = await list(lead, `sort=priority&direction=desc&limit=1&cursor=${cursor}`);
+      seen.push(...page.tickets.map((t) => t.priority));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(["urgent", "medium", "low"]);
+    const ascending = await list(lead, "sort=number&direction=asc&limit=2");
+    const rest = await list(lead, `sort=number&direction=asc&limit=2&cursor=${ascending.nextCursor}`);
+    expect([...ascending.tickets, ...rest.tickets].map((t) => t.number)).toEqual(
+      Object.values(tickets).sort((a, b) => a - b),
+    );
+  });
+
+  it("edits type-specific fields with validation and records each change in the Feed", async () => {
+    const domainType = await db()
+      .selectFrom("ticket_types")
+      .select("id")
+      .where("key", "=", "domain_approval")
+      .executeTakeFirstOrThrow();
+    const missing = await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, { typeId: domainType.id, fields: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toEqual({ "fields.domain": "Enter Domain." });
+    const badChoice = await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, {
+      typeId: domainType.id,
+      fields: { domain: "acme.com", domain_approved: "Maybe" },
+    });
+    expect(badChoice.statusCode).toBe(400);
+
+    const saved = await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, {
+      typeId: domainType.id,
+      priority: "high",
+      fields: { domain: "acme.com", domain_approved: "Cleared" },
+    });
+    expect(saved.statusCode, saved.body).toBe(204);
+    const detail = (await call(lead, "GET", `/api/v1/tickets/${tickets.vpn}`)).json();
+    expect(detail.ticketType.name).toBe("Domain approval");
+    expect(detail.priority).toBe("high");
+    expect(detail.fields.map((f: { key: string; value: unknown }) => [f.key, f.value])).toEqual([
+      ["domain", "acme.com"],
+      ["domain_approved", "Cleared"],
+    ]);
+
+    type Entry = { type: string; detail: string | null; visibility: string };
+    const agentFeed = (await call(lead, "GET", `/api/v1/tickets/${tickets.vpn}/feed`)).json().entries as Entry[];
+    const edits = agentFeed.filter((e) => e.type === "edited");
+    expect(edits.find((e) => e.visibility === "public")?.detail).toBe(
+      "Priority: Urgent → High; Domain: (none) → acme.com",
+    );
+    expect(edits.find((e) => e.visibility === "internal")?.detail).toBe(
+      "Type: General request → Domain approval; Domain Approved: (none) → Cleared",
+    );
+    const customerFeed = (await call(customer, "GET", `/api/v1/tickets/${tickets.vpn}/feed`)).json().entries as Entry[];
+    expect(customerFeed.filter((e) => e.type === "edited").map((e) => e.detail)).toEqual([
+      "Priority: Urgent → High; Domain: (none) → acme.com",
+    ]);
+  });
+
+  it("mails the assignee, except when agents assign themselves, and keeps assignees inside the group", async () => {
+    const outsider = await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, { assigneeId: lead.user.id });
+    expect(outsider.statusCode).toBe(400);
+    expect(outsider.json().error.fields.assigneeId).toBe(`${lead.user.name} is not in the Network group.`);
+    const toCustomer = await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, { assigneeId: customer.user.id });
+    expect(toCustomer.json().error.fields.assigneeId).toBe("Choose an agent from the list.");
+
+    expect(
+      (await call(lead, "PATCH", `/api/v1/tickets/${tickets.vpn}`, { assigneeId: restricted.user.id })).statusCode,
+    ).toBe(204);
+    const mail = await latestMailTo(db(), restricted.user.email);
+    expect(mail?.subject).toBe(`[#${tickets.vpn}] Assigned to you: VPN down`);
+    expect(mail?.text_body).toContain(`${lead.user.name} assigned ticket #${tickets.vpn} to you.`);
+    expect(mail?.text_body).toContain(`/agent/tickets/${tickets.vpn}`);
+
+    const before = await latestMailTo(db(), lead.user.email);
+    await call(lead, "PATCH", `/api/v1/tickets/${tickets.laptop}`, { assigneeId: lead.user.id });
+    expect((await latestMailTo(db(), lead.user.email))?.id).toBe(before?.id);
+  });
+
+  it("bulk-edits each ticket the agent may change and reports the rest", async () => {
+    const result = await call(restricted, "POST", "/api/v1/agent/tickets/bulk", {
+      numbers: [tickets.vpn, tickets.printer, 999999],
+      priority: "low",
+      note: "Batch triage",
+    });
+    expect(result.statusCode, result.body).toBe(200);
+    expect(result.json().updated).toEqual([tickets.vpn]);
+    expect(result.json().failed.map((f: { number: number }) => f.number)).toEqual([tickets.printer, 999999]);
+    expect((await call(lead, "GET", `/api/v1/tickets/${tickets.printer}`)).json().priority).toBe("low");
+    expect((await call(lead, "GET", `/api/v1/tickets/${tickets.vpn}`)).json().priority).toBe("low");
+    const notes = (
+      (await call(lead, "GET", `/api/v1/tickets/${tickets.printer}/feed`)).json().entries as {
+        body: string | null;
+      }[]
+    ).filter((e) => e.body === "Batch triage");
+    expect(notes).toEqual([]);
+
+    const nothing = await call(lead, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn] });
+    expect(nothing.statusCode).toBe(400);
+    expect(
+      (await call(customer, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn], priority: "high" }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it("saves personal views with counts that only their owner can change", async () => {
+    const created = await call(lead, "POST", "/api/v1/agent/views", {
+      name: "Urgent network",
+      filters: { groupId: [networkId], priority: ["low", "urgent"] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const duplicate = await call(lead, "POST", "/api/v1/agent/views", { name: "Urgent network", filters: {} });
+    expect(duplicate.json().error.fields.name).toBe("You already have a view with this name.");
+    const overviewResponse = await call(lead, "GET", "/api/v1/agent/queues");
+    expect(overviewResponse.statusCode, overviewResponse.body).toBe(200);
+    const overview = overviewResponse.json();
+    expect(overview.views).toEqual([
+      {
+        id: created.json().id,
+        name: "Urgent network",
+        filters: { groupId: [networkId], priority: ["low", "urgent"] },
+        count: 1,
+      },
+    ]);
+    expect((await call(restricted, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
+    expect((await call(restricted, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(404);
+    expect((await call(lead, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(204);
+  });
+});
