@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
+import { acceptInvitation, chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -20,18 +20,6 @@ async function invite(page: Page, person: { name: string; email: string; licence
   await dialog.getByLabel("Email", { exact: true }).fill(person.email);
   await chooseOption(page, "Licence", person.licence);
   return dialog;
-}
-
-/** The invited person follows the invitation mail's link, chooses a password and signs in. */
-async function acceptInvitation(page: Page, email: string, password: string) {
-  await page.goto(await mailLinkPath(page, email, "You have been invited", "/reset-password/"));
-  await page.getByLabel("New password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Save password" }).click();
-  await expect(page.getByText("Your password has been changed")).toBeVisible();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 /** Fills the one-field dialog (new account, department, group) and saves it. */

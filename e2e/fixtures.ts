@@ -98,3 +98,23 @@ export async function mailLinkPath(page: Page, to: string, subject: string, path
   if (!link) throw new Error(`no ${path} link in the mail to ${to}`);
   return new URL(link).pathname;
 }
+
+/** The invited person follows the invitation mail's link, chooses a password and signs in. */
+export async function acceptInvitation(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(await mailLinkPath(page, email, "You have been invited", "/reset-password/"));
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.getByText("Your password has been changed")).toBeVisible();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Calls the API as whoever is signed in in this page, with the session's CSRF token, and returns the JSON. */
+export async function callApi(page: Page, method: "POST" | "PUT" | "PATCH", url: string, data: unknown) {
+  const { csrfToken } = (await (await page.request.get("/api/v1/session")).json()) as { csrfToken: string };
+  const response = await page.request.fetch(url, { method, data, headers: { "x-csrf-token": csrfToken } });
+  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+  return response.status() === 204 ? null : ((await response.json()) as Record<string, unknown>);
+}

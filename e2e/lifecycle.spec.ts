@@ -72,7 +72,7 @@ test("an agent closes a request and the guest opens a follow-up that links back"
   await signInAsAdmin(page);
   await page.goto(`/agent/tickets/${followUp}`);
   await expect(page.getByText(`Follow-up of #${number}`)).toBeVisible();
-  await page.getByRole("link", { name: `#${number}` }).click();
+  await page.getByRole("link", { name: `#${number}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
   await expect(page.getByText(`Followed up in #${followUp}`)).toBeVisible();
 });

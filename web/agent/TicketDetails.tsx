@@ -32,6 +32,18 @@ export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
           </DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
+          <DataList.ItemLabel>Assignee</DataList.ItemLabel>
+          <DataList.ItemValue>{ticket.assignee?.name ?? "Unassigned"}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Group</DataList.ItemLabel>
+          <DataList.ItemValue>{ticket.group?.name ?? "None"}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Type</DataList.ItemLabel>
+          <DataList.ItemValue>{ticket.ticketType?.name ?? "None"}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
           <DataList.ItemLabel>Category</DataList.ItemLabel>
           <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
         </DataList.Item>

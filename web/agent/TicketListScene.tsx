@@ -1,21 +1,144 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useTickets } from "../api/tickets.ts";
+import { Alert, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
+import { useEffect, useMemo, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { type BulkResult, type QueueFilters, type QueueSort, queueLabels } from "../../common/queues.ts";
+import { ApiError } from "../api/client.ts";
+import { useAgentTickets, useQueueOverview, useSaveView } from "../api/workspace.ts";
+import { Dialog } from "../ui/Dialog.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { BulkBar } from "./BulkBar.tsx";
+import { QueueFilterBar } from "./QueueFilterBar.tsx";
+import { QueueSidebar } from "./QueueSidebar.tsx";
+import { readQueueQuery, rememberList, writeQueueQuery } from "./queue-params.ts";
+import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { TicketTable } from "./TicketTable.tsx";
 
 export function TicketListScene() {
-  useDocumentTitle("Tickets");
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => readQueueQuery(params), [params]);
+  const overview = useQueueOverview();
+  const view = overview.data?.views.find((v) => v.id === query.viewId);
+  const title = view ? view.name : queueLabels[query.queue];
+  useDocumentTitle(`${title} · Tickets`);
+  const [saving, setSaving] = useState(false);
+
+  const update = (next: Partial<typeof query>) => setParams(writeQueueQuery({ ...query, ...next }));
+  const onFilters = (filters: QueueFilters) => update({ filters, viewId: null });
+  const onSort = (sort: QueueSort) =>
+    update({ sort, direction: query.sort === sort && query.direction === "desc" ? "asc" : "desc" });
+
   return (
-    <Stack gap="md">
-      <Title order={1}>Tickets</Title>
-      <TicketList />
-    </Stack>
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 3, lg: 2 }}>
+        <QueueSidebar queue={query.queue} viewId={query.viewId} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
+        <Stack gap="md">
+          <Title order={1}>Tickets · {title}</Title>
+          <QueueFilterBar
+            key={params.toString()}
+            filters={query.filters}
+            onChange={onFilters}
+            onSave={() => setSaving(true)}
+          />
+          <TicketList query={query} onSort={onSort} search={params.toString()} />
+        </Stack>
+      </Grid.Col>
+      <Dialog opened={saving} onClose={() => setSaving(false)} title="Save as view">
+        {saving && (
+          <SaveViewForm
+            filters={query.filters}
+            onSaved={(id) => {
+              setSaving(false);
+              update({ viewId: id, queue: "all" });
+            }}
+          />
+        )}
+      </Dialog>
+    </Grid>
   );
 }
 
-function TicketList() {
-  const tickets = useTickets();
+function SaveViewForm({ filters, onSaved }: { filters: QueueFilters; onSaved: (id: string) => void }) {
+  const save = useSaveView();
+  const [name, setName] = useState("");
+  const error =
+    save.error instanceof ApiError ? (Object.values(save.error.fields)[0] ?? save.error.message) : save.error?.message;
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ name, filters }, { onSuccess: ({ id }) => onSaved(id) });
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={error}
+        />
+        <Text size="sm">The view keeps the current filters and shows in your sidebar with its count.</Text>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save view
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function TicketList({
+  query,
+  onSort,
+  search,
+}: {
+  query: ReturnType<typeof readQueueQuery>;
+  onSort: (sort: QueueSort) => void;
+  search: string;
+}) {
+  const tickets = useAgentTickets(query);
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [help, setHelp] = useState(false);
+  const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
+  const rows = tickets.data?.pages.flatMap((page) => page.tickets) ?? [];
+  const numbers = rows.map((t) => t.number);
+  const listed = numbers.join(",");
+
+  // j/k on a ticket page walk this list.
+  useEffect(() => {
+    if (listed) rememberList(listed.split(",").map(Number), search);
+  }, [listed, search]);
+
+  const move = (step: number) => {
+    if (!numbers.length) return;
+    const at = focused === null ? -1 : numbers.indexOf(focused);
+    const next = numbers[Math.min(Math.max(at + step, 0), numbers.length - 1)] ?? null;
+    setFocused(next);
+    document.querySelector(`tr[data-number="${next}"]`)?.scrollIntoView({ block: "nearest" });
+  };
+  const toggle = (number: number) =>
+    setSelected((s) => (s.includes(number) ? s.filter((n) => n !== number) : [...s, number]));
+  useHotkeys([
+    ["j", () => move(1)],
+    ["k", () => move(-1)],
+    ["o", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
+    ["Enter", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
+    ["x", () => focused !== null && toggle(focused)],
+    [
+      "/",
+      () => document.querySelector<HTMLInputElement>('input[placeholder="Number or words in the subject"]')?.focus(),
+    ],
+    ["shift+?", () => setHelp(true)],
+  ]);
+
   if (tickets.isPending) return <LoadingState label="Loading tickets" />;
   // A failed "Load more" keeps the tickets already shown; only a failed first page has nothing to show.
   if (tickets.isLoadingError) {
@@ -25,21 +148,53 @@ function TicketList() {
       </Alert>
     );
   }
-
-  const rows = tickets.data.pages.flatMap((page) => page.tickets);
-  if (rows.length === 0) {
-    return (
-      <Paper withBorder p="xl" radius="md">
-        <Text>No tickets yet.</Text>
-      </Paper>
-    );
-  }
+  const visibleSelection = selected.filter((n) => numbers.includes(n));
   return (
     <Stack gap="md">
-      <TicketTable tickets={rows} />
+      {visibleSelection.length > 0 && (
+        <BulkBar
+          selected={visibleSelection}
+          onApplied={(result) => {
+            setBulkResult(result);
+            // What failed stays selected, ready for another try.
+            setSelected(result.failed.map((f) => f.number));
+          }}
+        />
+      )}
+      {bulkResult && (
+        <Alert
+          color={bulkResult.failed.length ? "yellow" : "green"}
+          title={`Updated ${bulkResult.updated.length} ${bulkResult.updated.length === 1 ? "ticket" : "tickets"}`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setBulkResult(null)}
+        >
+          {bulkResult.failed.map((f) => (
+            <Text key={f.number} size="sm">
+              Not changed: #{f.number}: {f.reason}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {rows.length === 0 ? (
+        <Paper withBorder p="xl" radius="md">
+          <Text>No tickets here.</Text>
+        </Paper>
+      ) : (
+        <TicketTable
+          tickets={rows}
+          focused={focused}
+          sorting={{ sort: query.sort, direction: query.direction, onSort }}
+          selection={{
+            selected: visibleSelection,
+            onToggle: toggle,
+            onToggleAll: () => setSelected(visibleSelection.length === rows.length ? [] : numbers),
+          }}
+        />
+      )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" role="status">
-          Showing {rows.length} {rows.length === 1 ? "ticket" : "tickets"}, newest first
+          Showing {rows.length} {rows.length === 1 ? "ticket" : "tickets"} · press ? for keyboard shortcuts
         </Text>
         {tickets.hasNextPage && (
           <Button
@@ -57,6 +212,7 @@ function TicketList() {
           {tickets.error.message}
         </Alert>
       )}
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="list" />
     </Stack>
   );
 }

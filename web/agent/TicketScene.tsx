@@ -1,8 +1,13 @@
-import { Alert, Anchor, Grid, Paper, Stack, Text, Title } from "@mantine/core";
-import { Link, useParams } from "react-router";
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { CommentKind } from "../../common/conversation.ts";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
+import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
+import { useUpdateTicket } from "../api/workspace.ts";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -10,6 +15,10 @@ import { MessageBody } from "../ui/MessageBody.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { EditTicketDialog } from "./EditTicketDialog.tsx";
+import { neighbours } from "./queue-params.ts";
+import { RequesterCard } from "./RequesterCard.tsx";
+import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
 
 export function TicketScene() {
@@ -31,12 +40,55 @@ function TicketLoader({ number }: { number: number }) {
 function TicketView({ ticket }: { ticket: TicketDetail }) {
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
+  const navigate = useNavigate();
+  const session = useSession();
+  const me = session.data?.user ?? null;
+  const update = useUpdateTicket(ticket.number);
+  const [editing, setEditing] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [kind, setKind] = useState<CommentKind>("public");
+  const around = neighbours(ticket.number);
+  const canAssign = me?.permissions.includes("tickets.assign") ?? false;
+  const assignToMe = () => me && canAssign && ticket.assignee?.id !== me.id && update.mutate({ assigneeId: me.id });
+  const write = (next: CommentKind) => {
+    setKind(next);
+    // After React has switched the kind, put the cursor in the editor.
+    setTimeout(() =>
+      document
+        .querySelector<HTMLElement>('section[aria-labelledby="comment-heading"] [contenteditable="true"]')
+        ?.focus(),
+    );
+  };
+  useHotkeys([
+    ["j", () => around.next && navigate(`/agent/tickets/${around.next}`)],
+    ["k", () => around.previous && navigate(`/agent/tickets/${around.previous}`)],
+    ["u", () => navigate(`/agent/tickets${around.search ? `?${around.search}` : ""}`)],
+    ["r", () => write("public")],
+    ["n", () => write("note")],
+    ["a", assignToMe],
+    ["e", () => setEditing(true)],
+    ["s", () => document.getElementById("ticket-status")?.focus()],
+    ["shift+?", () => setHelp(true)],
+  ]);
   return (
     <Stack gap="md">
       <BackToTickets />
-      <Title order={1} style={{ overflowWrap: "anywhere" }}>
-        {heading}
-      </Title>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Title order={1} style={{ overflowWrap: "anywhere" }}>
+          {heading}
+        </Title>
+        <Group gap="xs">
+          {canAssign && ticket.assignee?.id !== me?.id && (
+            <Button variant="default" onClick={assignToMe} loading={update.isPending}>
+              Assign to me
+            </Button>
+          )}
+          <Button onClick={() => setEditing(true)}>Edit</Button>
+        </Group>
+      </Group>
+      {update.isError && <Alert color="red">{update.error.message}</Alert>}
+      <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="ticket" />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-message">
@@ -54,12 +106,15 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               agent
               closed={closedCategories.includes(ticket.status.category)}
               people={[ticket.requester.email, ...ticket.ccs]}
+              kind={kind}
+              onKindChange={setKind}
             />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <TicketDetails ticket={ticket} />
+            <RequesterCard ticket={ticket} />
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />

@@ -1,28 +1,74 @@
-import { Anchor, Paper, Table, Text } from "@mantine/core";
+import { Anchor, Checkbox, Paper, Table, Text, UnstyledButton } from "@mantine/core";
 import { Link } from "react-router";
-import type { TicketSummary } from "../../common/tickets.ts";
+import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 
-export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
+type Sorting = { sort: QueueSort; direction: "asc" | "desc"; onSort: (sort: QueueSort) => void };
+type Selection = { selected: number[]; onToggle: (number: number) => void; onToggleAll: () => void };
+
+/** A column header that sorts; screen readers hear the current order through aria-sort. */
+function SortHeader({ label, column, sorting }: { label: string; column: QueueSort; sorting: Sorting }) {
+  const active = sorting.sort === column;
+  const arrow = active ? (sorting.direction === "asc" ? " ↑" : " ↓") : "";
+  return (
+    <Table.Th scope="col" aria-sort={active ? (sorting.direction === "asc" ? "ascending" : "descending") : "none"}>
+      <UnstyledButton onClick={() => sorting.onSort(column)} fw={700} fz="sm">
+        {label}
+        {arrow}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function TicketTable({
+  tickets,
+  sorting,
+  selection,
+  focused,
+}: {
+  tickets: AgentTicketSummary[];
+  sorting: Sorting;
+  selection: Selection;
+  /** The row the keyboard is on (j/k), if any. */
+  focused: number | null;
+}) {
+  const all = tickets.length > 0 && tickets.every((t) => selection.selected.includes(t.number));
+  const some = tickets.some((t) => selection.selected.includes(t.number));
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900} type="native">
+      <Table.ScrollContainer minWidth={1000} type="native">
         <Table aria-label="Tickets" verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Number</Table.Th>
-              <Table.Th scope="col">Subject</Table.Th>
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Select all tickets shown"
+                  checked={all}
+                  indeterminate={some && !all}
+                  onChange={selection.onToggleAll}
+                />
+              </Table.Th>
+              <SortHeader label="Number" column="number" sorting={sorting} />
+              <SortHeader label="Subject" column="subject" sorting={sorting} />
               <Table.Th scope="col">Requester</Table.Th>
-              <Table.Th scope="col">Category</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Priority</Table.Th>
-              <Table.Th scope="col">Created</Table.Th>
+              <SortHeader label="Priority" column="priority" sorting={sorting} />
+              <Table.Th scope="col">Assignee</Table.Th>
+              <Table.Th scope="col">Group</Table.Th>
+              <SortHeader label="Updated" column="updated" sorting={sorting} />
+              <SortHeader label="Created" column="created" sorting={sorting} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {tickets.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} />
+              <TicketRow
+                key={ticket.id}
+                ticket={ticket}
+                selected={selection.selected.includes(ticket.number)}
+                onToggle={() => selection.onToggle(ticket.number)}
+                focused={focused === ticket.number}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -31,32 +77,67 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   );
 }
 
-function TicketRow({ ticket }: { ticket: TicketSummary }) {
+function When({ iso }: { iso: string }) {
   return (
-    <Table.Tr>
+    <Text size="sm" component="time" dateTime={iso} style={{ whiteSpace: "nowrap" }}>
+      {formatDateTime(iso)}
+    </Text>
+  );
+}
+
+function TicketRow({
+  ticket,
+  selected,
+  onToggle,
+  focused,
+}: {
+  ticket: AgentTicketSummary;
+  selected: boolean;
+  onToggle: () => void;
+  focused: boolean;
+}) {
+  return (
+    <Table.Tr
+      bg={selected ? "blue.0" : undefined}
+      aria-current={focused ? "true" : undefined}
+      style={focused ? { outline: "2px solid var(--mantine-color-blue-6)", outlineOffset: -2 } : undefined}
+      data-number={ticket.number}
+    >
+      <Table.Td>
+        <Checkbox aria-label={`Select #${ticket.number}`} checked={selected} onChange={onToggle} />
+      </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/agent/tickets/${ticket.number}`} fw={600}>
           #{ticket.number}
         </Anchor>
       </Table.Td>
-      <Table.Td>{ticket.subject}</Table.Td>
+      <Table.Td style={{ overflowWrap: "anywhere" }}>
+        {ticket.subject}
+        {ticket.ticketType && ticket.ticketType.name !== "General request" && (
+          <Text size="xs" c="dimmed">
+            {ticket.ticketType.name}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Text size="sm">{ticket.requester.name}</Text>
         <Text size="xs" c="dimmed">
           {ticket.requester.email}
         </Text>
       </Table.Td>
-      <Table.Td>{ticket.category?.name ?? <Text c="dimmed">None</Text>}</Table.Td>
       <Table.Td>
         <StatusBadge label={ticket.status.agentLabel} category={ticket.status.category} />
       </Table.Td>
       <Table.Td>
         <PriorityBadge priority={ticket.priority} />
       </Table.Td>
+      <Table.Td>{ticket.assignee?.name ?? <Text size="sm">Unassigned</Text>}</Table.Td>
+      <Table.Td>{ticket.group?.name ?? <Text size="sm">None</Text>}</Table.Td>
       <Table.Td>
-        <Text size="sm" component="time" dateTime={ticket.createdAt} style={{ whiteSpace: "nowrap" }}>
-          {formatDateTime(ticket.createdAt)}
-        </Text>
+        <When iso={ticket.updatedAt} />
+      </Table.Td>
+      <Table.Td>
+        <When iso={ticket.createdAt} />
       </Table.Td>
     </Table.Tr>
   );

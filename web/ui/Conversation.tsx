@@ -13,11 +13,12 @@ import { useOnce } from "./use-once.ts";
 /** Closed and withdrawn tickets are read-only (the server says the same). */
 export const closedCategories: string[] = ["closed", "cancelled"];
 
-type Filter = "comments" | "status" | "notes";
-/** Comments (and the request itself), internal notes, and everything else: status changes, CCs, follow-ups. */
+type Filter = "comments" | "edits" | "status" | "notes";
+/** Comments (and the request itself), internal notes, edits, and everything else: status changes, CCs, follow-ups. */
 const filterOf = (entry: FeedEntry): Filter => {
   if (entry.type === "note") return "notes";
   if (entry.type === "comment" || entry.type === "created") return "comments";
+  if (entry.type === "edited") return "edits";
   return "status";
 };
 
@@ -37,6 +38,10 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} stopped copying ${entry.detail ?? "someone"}`;
     case "follow_up_created":
       return `${entry.actor} opened a follow-up`;
+    case "edited":
+      return entry.visibility === "internal"
+        ? `${entry.actor} updated the ticket (agents only)`
+        : `${entry.actor} edited the request`;
     default:
       return `${entry.actor} edited the request`;
   }
@@ -45,7 +50,7 @@ function summarize(entry: FeedEntry): string {
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
 export function Feed({ number, agent }: { number: number; agent: boolean }) {
   const feed = useFeed(number);
-  const [shown, setShown] = useState<Filter[]>(["comments", "status", "notes"]);
+  const [shown, setShown] = useState<Filter[]>(["comments", "edits", "status", "notes"]);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="feed-heading">
       <Group justify="space-between" mb="sm">
@@ -55,6 +60,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
         <Checkbox.Group aria-label="Show in the Feed" value={shown} onChange={(v) => setShown(v as Filter[])}>
           <Group gap="md">
             <Checkbox value="comments" label="Comments" />
+            <Checkbox value="edits" label="Edits" />
             <Checkbox value="status" label="Status changes" />
             {agent && <Checkbox value="notes" label="Internal notes" />}
           </Group>
@@ -110,15 +116,22 @@ export function CommentForm({
   agent,
   closed,
   people,
+  kind: chosenKind,
+  onKindChange,
 }: {
   number: number;
   agent: boolean;
   closed: boolean;
   /** The requester and CCs: who may get the comment by mail. */
   people: string[];
+  /** Set by the page when a shortcut picks the kind (r: reply, n: note); the form keeps its own otherwise. */
+  kind?: CommentKind;
+  onKindChange?: (kind: CommentKind) => void;
 }) {
   const add = useAddComment(number);
-  const [kind, setKind] = useState<CommentKind>("public");
+  const [ownKind, setOwnKind] = useState<CommentKind>("public");
+  const kind = chosenKind ?? ownKind;
+  const setKind = onKindChange ?? setOwnKind;
   const [notify, setNotify] = useState<string[]>(people);
   const [body, setBody] = useState({ html: "", text: "" });
   const [files, setFiles] = useState<File[]>([]);

@@ -7,6 +7,8 @@ import { SiteHeader } from "./SiteHeader.tsx";
 /** The frame around every page: skip link, header with navigation, the scene, footer. */
 export function Layout() {
   const mainRef = useMainFocusOnNavigation();
+  // Agents work wide tables and a ticket beside its context: their pages use the whole screen.
+  const wide = useLocation().pathname.startsWith("/agent/");
   return (
     <div className="site">
       <a className="skip-link" href="#main">
@@ -14,7 +16,7 @@ export function Layout() {
       </a>
       <SiteHeader />
       <Box component="main" id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Container size="lg" px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
+        <Container size={wide ? 1680 : "lg"} px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
           <Outlet />
         </Container>
       </Box>

@@ -40,6 +40,7 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
   return (
     <Group align="flex-end" gap="sm">
       <Select
+        id="ticket-status"
         label="Status"
         data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
         value={statusId}

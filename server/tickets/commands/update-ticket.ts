@@ -8,7 +8,7 @@
 import type { Transaction } from "kysely";
 import { type FieldDefinition, type FieldValue, fieldsSchema } from "../../../common/fields.ts";
 import type { TicketUpdate } from "../../../common/ticket-edit.ts";
-import type { Priority } from "../../../common/tickets.ts";
+import { type Priority, priorityLabels } from "../../../common/tickets.ts";
 import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
 import type { AppContext } from "../../context.ts";
@@ -22,8 +22,6 @@ import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 export type FieldChange = { label: string; from: string | null; to: string | null };
-
-const priorityLabels: Record<Priority, string> = { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" };
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);

@@ -1,0 +1,125 @@
+import { expect, type Page, test } from "@playwright/test";
+import {
+  acceptInvitation,
+  callApi,
+  chooseOption,
+  expectAccessible,
+  openMail,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
+
+/** An agent in one group who may not see every ticket, invited by the admin signed in on `page`. */
+async function inviteGroupAgent(page: Page, id: string) {
+  const group = (await callApi(page, "POST", "/api/v1/admin/groups", { name: `Network ${id}` })) as { id: string };
+  const roles = (await (await page.request.get("/api/v1/admin/roles")).json()) as {
+    roles: { id: string; name: string }[];
+  };
+  const role = roles.roles.find((r) => r.name === "Group agent");
+  const email = `gail.${id}@example.com`;
+  await callApi(page, "POST", "/api/v1/admin/users", {
+    name: `Gail ${id}`,
+    email,
+    licence: "agent",
+    roleIds: [role?.id],
+    groupIds: [group.id],
+  });
+  return { groupName: `Network ${id}`, name: `Gail ${id}`, email };
+}
+
+const rowOf = (page: Page, number: string) =>
+  page
+    .getByRole("table", { name: "Tickets" })
+    .getByRole("row")
+    .filter({ hasText: `#${number}` });
+
+test("an agent filters a queue, saves it as a view, bulk-edits, edits a ticket by its type and assigns it", async ({
+  page,
+}) => {
+  // One long journey through the whole workspace, signed in as two people.
+  test.setTimeout(120_000);
+  const id = `${Date.now()}`;
+  const first = await submitRequest(page, {
+    name: "Quinn",
+    email: `quinn.${id}@example.com`,
+    subject: `Partner ${id} one`,
+  });
+  const second = await submitRequest(page, {
+    name: "Quinn",
+    email: `quinn.${id}@example.com`,
+    subject: `Partner ${id} two`,
+  });
+  await signInAsAdmin(page);
+  const gail = await inviteGroupAgent(page, id);
+
+  await page.getByRole("navigation", { name: "Queues" }).getByRole("link", { name: /^New/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tickets · New");
+  await page.getByLabel("Search", { exact: true }).fill(`Partner ${id}`);
+  await expect(rowOf(page, first)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Tickets" }).getByRole("row")).toHaveCount(3);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Save as view" }).click();
+  await page.getByRole("dialog", { name: "Save as view" }).getByLabel("Name", { exact: true }).fill(`Partners ${id}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Save view" }).click();
+  await expect(
+    page.getByRole("navigation", { name: "Queues" }).getByRole("link", { name: `Partners ${id}` }),
+  ).toContainText("2");
+
+  await page.getByRole("checkbox", { name: "Select all tickets shown" }).check();
+  await expect(page.getByText("2 tickets selected")).toBeVisible();
+  await chooseOption(page, "Set priority", "Urgent");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Apply to 2 tickets" }).click();
+  await expect(page.getByText("Updated 2 tickets")).toBeVisible();
+  await expect(rowOf(page, second)).toContainText("Urgent");
+
+  await page.keyboard.press("Shift+?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await rowOf(page, first)
+    .getByRole("link", { name: `#${first}` })
+    .click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Updating ticket" });
+  await chooseOption(page, "Type", "Domain approval");
+  await expect(dialog.getByLabel("Domain Approved")).toBeVisible();
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog.getByText("Enter Domain.")).toBeVisible();
+  await dialog.getByRole("textbox", { name: "Domain", exact: true }).fill(`acme-${id}.com`);
+  await chooseOption(page, "Domain Approved", "Cleared");
+  await chooseOption(page, "Group", gail.groupName);
+  await chooseOption(page, "Assignee", gail.name);
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+
+  const details = page.getByRole("region", { name: "Details", exact: true });
+  await expect(details).toContainText("Domain approval");
+  await expect(details).toContainText(gail.name);
+  const feed = page.getByRole("list", { name: "Feed entries" });
+  await expect(feed).toContainText(`Domain: (none) → acme-${id}.com`);
+  await expect(feed).toContainText(`Assignee: (none) → ${gail.name}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await openMail(page, gail.email, `[#${first}] Assigned to you`);
+  await acceptInvitation(page, gail.email, "gail's own password");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto("/agent/tickets");
+  await expect(rowOf(page, first)).toBeVisible();
+  await expect(rowOf(page, second)).toHaveCount(0);
+  await page.goto(`/agent/tickets/${second}`);
+  await expect(page.getByRole("heading", { name: "Ticket not found" })).toBeVisible();
+
+  // Keyboard: from the list, j focuses the first row, Enter opens it, and on the page "a" assigns and "e" edits.
+  await page.goto("/agent/tickets");
+  await expect(rowOf(page, first)).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(rowOf(page, first)).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${first}`);
+  await page.keyboard.press("e");
+  await expect(page.getByRole("dialog", { name: "Updating ticket" })).toBeVisible();
+});

@@ -1,0 +1,99 @@
+import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import type { BulkResult, BulkUpdate } from "../../common/queues.ts";
+import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import { useStatuses } from "../api/lifecycle.ts";
+import { useBulkUpdate, useDirectory } from "../api/workspace.ts";
+
+const unchanged = "";
+
+/** Change status, priority, assignee or group of the selected tickets at once, or add a note to each. */
+export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied: (result: BulkResult) => void }) {
+  const statuses = useStatuses();
+  const directory = useDirectory();
+  const bulk = useBulkUpdate();
+  const [statusId, setStatusId] = useState(unchanged);
+  const [priority, setPriority] = useState(unchanged);
+  const [assigneeId, setAssigneeId] = useState(unchanged);
+  const [groupId, setGroupId] = useState(unchanged);
+  const [note, setNote] = useState("");
+  const keep = { value: unchanged, label: "No change" };
+
+  const apply = () => {
+    const update: BulkUpdate = {
+      numbers: selected,
+      ...(statusId ? { statusId } : {}),
+      ...(priority ? { priority: priority as Priority } : {}),
+      ...(assigneeId ? { assigneeId: assigneeId === "none" ? null : assigneeId } : {}),
+      ...(groupId ? { groupId: groupId === "none" ? null : groupId } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    bulk.mutate(update, {
+      onSuccess: (outcome) => {
+        setNote("");
+        onApplied(outcome);
+      },
+    });
+  };
+  const error =
+    bulk.error instanceof ApiError ? (Object.values(bulk.error.fields)[0] ?? bulk.error.message) : bulk.error?.message;
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Change selected tickets">
+      <Stack gap="sm">
+        <Text fw={600} role="status">
+          {selected.length} {selected.length === 1 ? "ticket" : "tickets"} selected
+        </Text>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <Select
+            label="Set status"
+            data={[keep, ...(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))]}
+            value={statusId}
+            onChange={(v) => setStatusId(v ?? unchanged)}
+            allowDeselect={false}
+            w={190}
+          />
+          <Select
+            label="Set priority"
+            data={[keep, ...priorities.map((p) => ({ value: p, label: priorityLabels[p] }))]}
+            value={priority}
+            onChange={(v) => setPriority(v ?? unchanged)}
+            allowDeselect={false}
+            w={150}
+          />
+          <Select
+            label="Assign to"
+            data={[
+              keep,
+              { value: "none", label: "Nobody" },
+              ...(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name })),
+            ]}
+            value={assigneeId}
+            onChange={(v) => setAssigneeId(v ?? unchanged)}
+            allowDeselect={false}
+            searchable
+            w={190}
+          />
+          <Select
+            label="Move to group"
+            data={[
+              keep,
+              { value: "none", label: "No group" },
+              ...(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
+            ]}
+            value={groupId}
+            onChange={(v) => setGroupId(v ?? unchanged)}
+            allowDeselect={false}
+            w={170}
+          />
+          <TextInput label="Add internal note" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={240} />
+          <Button onClick={apply} loading={bulk.isPending}>
+            Apply to {selected.length} {selected.length === 1 ? "ticket" : "tickets"}
+          </Button>
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,200 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { fieldsSchema } from "../../common/fields.ts";
+import { type Priority, priorities, priorityLabels, type TicketDetail } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import { useStatuses } from "../api/lifecycle.ts";
+import { useDirectory, useUpdateTicket } from "../api/workspace.ts";
+import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+
+const none = "";
+
+/**
+ * "Updating ticket": the fields of the ticket's type (Domain and Domain
+ * Approved for a domain approval), then assignee, group, status, priority and
+ * category. Checked with the same schema as the server before it is sent.
+ */
+export function EditTicketDialog({
+  ticket,
+  opened,
+  onClose,
+}: {
+  ticket: TicketDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog opened={opened} onClose={onClose} title="Updating ticket" size="lg">
+      {opened && <EditTicketForm ticket={ticket} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function EditTicketForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
+  const directory = useDirectory({ fresh: true });
+  return (
+    <QueryView query={directory} loading="Loading the form">
+      {(data) => <Form ticket={ticket} directory={data} onDone={onDone} />}
+    </QueryView>
+  );
+}
+
+function Form({
+  ticket,
+  directory,
+  onDone,
+}: {
+  ticket: TicketDetail;
+  directory: NonNullable<ReturnType<typeof useDirectory>["data"]>;
+  onDone: () => void;
+}) {
+  const statuses = useStatuses();
+  const update = useUpdateTicket(ticket.number);
+  const [subject, setSubject] = useState(ticket.subject);
+  const [typeId, setTypeId] = useState(ticket.ticketType?.id ?? none);
+  const [statusId, setStatusId] = useState(ticket.status.id);
+  const [priority, setPriority] = useState<Priority>(ticket.priority);
+  const [assigneeId, setAssigneeId] = useState(ticket.assignee?.id ?? none);
+  const [groupId, setGroupId] = useState(ticket.group?.id ?? none);
+  const [categoryId, setCategoryId] = useState(ticket.category?.id ?? none);
+  const [values, setValues] = useState<Record<string, unknown>>(
+    Object.fromEntries(ticket.fields.filter((f) => f.value !== null).map((f) => [f.key, f.value])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const fields = directory.ticketTypes.find((t) => t.id === typeId)?.fields ?? [];
+  const members = groupId ? directory.agents.filter((a) => a.groupIds.includes(groupId)) : directory.agents;
+
+  const save = () => {
+    const fieldValues = Object.fromEntries(
+      fields.map((f) => [f.key, values[f.key]]).filter(([, v]) => v !== undefined),
+    );
+    const checked = fieldsSchema(fields, "agent").safeParse(fieldValues);
+    const problems: Record<string, string> = {};
+    if (!subject.trim()) problems.subject = "Enter a subject.";
+    if (!checked.success) {
+      for (const issue of checked.error.issues) problems[`fields.${issue.path.join(".")}`] = issue.message;
+    }
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    update.mutate(
+      {
+        subject: subject.trim(),
+        typeId: typeId || null,
+        statusId,
+        priority,
+        assigneeId: assigneeId || null,
+        groupId: groupId || null,
+        categoryId: categoryId || null,
+        fields: checked.success ? checked.data : {},
+      },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (error instanceof ApiError) setErrors(error.fields);
+        },
+      },
+    );
+  };
+  const general =
+    update.error && !(update.error instanceof ApiError && Object.keys(update.error.fields).length)
+      ? update.error.message
+      : null;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Subject"
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          error={errors.subject}
+          data-autofocus
+        />
+        <Select
+          label="Type"
+          data={directory.ticketTypes.map((t) => ({ value: t.id, label: t.name }))}
+          value={typeId || null}
+          onChange={(v) => setTypeId(v ?? none)}
+          error={errors.typeId}
+        />
+        {fields.map((field) => (
+          <CustomFieldInput
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            error={errors[`fields.${field.key}`]}
+            onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
+          />
+        ))}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Group"
+            data={[
+              { value: none, label: "No group" },
+              ...directory.groups.map((g) => ({ value: g.id, label: g.name })),
+            ]}
+            value={groupId}
+            onChange={(v) => setGroupId(v ?? none)}
+            allowDeselect={false}
+            error={errors.groupId}
+          />
+          <Select
+            label="Assignee"
+            description={groupId ? "Agents in the chosen group" : undefined}
+            data={[{ value: none, label: "Unassigned" }, ...members.map((a) => ({ value: a.id, label: a.name }))]}
+            value={assigneeId}
+            onChange={(v) => setAssigneeId(v ?? none)}
+            allowDeselect={false}
+            searchable
+            error={errors.assigneeId}
+          />
+          <Select
+            label="Status"
+            data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
+            value={statusId}
+            onChange={(v) => v && setStatusId(v)}
+            allowDeselect={false}
+            error={errors.statusId}
+          />
+          <Select
+            label="Priority"
+            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            value={priority}
+            onChange={(v) => v && setPriority(v as Priority)}
+            allowDeselect={false}
+            error={errors.priority}
+          />
+          <Select
+            label="Category"
+            data={[
+              { value: none, label: "None" },
+              ...directory.categories.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            value={categoryId}
+            onChange={(v) => setCategoryId(v ?? none)}
+            allowDeselect={false}
+            error={errors.categoryId}
+          />
+        </SimpleGrid>
+        {general && <Alert color="red">{general}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { ActionIcon, Badge, Group, NavLink, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
+import type { BuiltinQueue, SavedView } from "../../common/queues.ts";
+import { useDeleteView, useQueueOverview } from "../api/workspace.ts";
+import { QueryView } from "../ui/QueryView.tsx";
+import { writeQueueQuery } from "./queue-params.ts";
+
+/** The queues and the agent's saved views, each with how many tickets it holds right now. */
+export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: string | null }) {
+  const overview = useQueueOverview();
+  const remove = useDeleteView();
+  return (
+    <Paper withBorder radius="md" p="sm" component="nav" aria-label="Queues">
+      <QueryView query={overview} loading="Loading queues">
+        {(data) => (
+          <Stack gap={4}>
+            {data.queues.map((q) => (
+              <NavLink
+                key={q.key}
+                component={Link}
+                to={`/agent/tickets?${writeQueueQuery({ queue: q.key, filters: {}, sort: "updated", direction: "desc" })}`}
+                label={q.label}
+                active={!viewId && queue === q.key}
+                variant="filled"
+                aria-current={!viewId && queue === q.key ? "page" : undefined}
+                rightSection={
+                  <Badge variant="light" color="gray" aria-label={`${q.count} tickets`}>
+                    {q.count}
+                  </Badge>
+                }
+              />
+            ))}
+            <Title order={2} size="h6" mt="sm" px="xs">
+              My views
+            </Title>
+            {data.views.length === 0 && (
+              <Text size="sm" px="xs">
+                Filter the list and choose “Save as view”.
+              </Text>
+            )}
+            {data.views.map((view) => (
+              <SavedViewLink
+                key={view.id}
+                view={view}
+                active={viewId === view.id}
+                onDelete={() => remove.mutate(view.id)}
+              />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function SavedViewLink({ view, active, onDelete }: { view: SavedView; active: boolean; onDelete: () => void }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <NavLink
+        component={Link}
+        to={`/agent/tickets?${writeQueueQuery({ queue: "all", filters: view.filters, sort: "updated", direction: "desc", viewId: view.id })}`}
+        label={view.name}
+        active={active}
+        variant="filled"
+        aria-current={active ? "page" : undefined}
+        rightSection={
+          <Badge variant="light" color="gray" aria-label={`${view.count} tickets`}>
+            {view.count}
+          </Badge>
+        }
+      />
+      <ActionIcon variant="subtle" color="gray" aria-label={`Delete view ${view.name}`} onClick={onDelete}>
+        ×
+      </ActionIcon>
+    </Group>
+  );
+}

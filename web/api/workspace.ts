@@ -1,0 +1,102 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import {
+  agentTicketPageSchema,
+  type BuiltinQueue,
+  type BulkUpdate,
+  bulkResultSchema,
+  type QueueFilters,
+  type QueueSort,
+  queueOverviewSchema,
+  type SavedViewInput,
+} from "../../common/queues.ts";
+import { type TicketUpdate, workspaceDirectorySchema } from "../../common/ticket-edit.ts";
+import { request } from "./client.ts";
+
+/** Under "tickets", so every ticket change (comments, status, edits) refreshes the queues too. */
+const workspaceKey = ["tickets", "workspace"] as const;
+const pageSize = 25;
+
+export type QueueQuery = {
+  queue: BuiltinQueue;
+  filters: QueueFilters;
+  sort: QueueSort;
+  direction: "asc" | "desc";
+};
+
+/** The same flat parameters the server reads, repeated for several values. */
+export function filtersToParams(filters: QueueFilters, params = new URLSearchParams()): URLSearchParams {
+  for (const [key, value] of Object.entries(filters)) {
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (typeof value === "string" && value !== "") params.set(key, value);
+  }
+  return params;
+}
+
+export function useQueueOverview() {
+  return useQuery({
+    queryKey: [...workspaceKey, "overview"],
+    queryFn: () => request("/api/v1/agent/queues", { schema: queueOverviewSchema }),
+  });
+}
+
+export function useAgentTickets(query: QueueQuery) {
+  return useInfiniteQuery({
+    queryKey: [...workspaceKey, "list", query],
+    queryFn: ({ pageParam }) => {
+      const params = filtersToParams(query.filters);
+      params.set("queue", query.queue);
+      params.set("sort", query.sort);
+      params.set("direction", query.direction);
+      params.set("limit", String(pageSize));
+      if (pageParam) params.set("cursor", pageParam);
+      return request(`/api/v1/agent/tickets?${params}`, { schema: agentTicketPageSchema });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** `fresh`: a form about to save choices reloads them, so a group or agent added a moment ago is there. */
+export function useDirectory({ fresh = false } = {}) {
+  return useQuery({
+    queryKey: ["workspace-directory"],
+    queryFn: () => request("/api/v1/agent/directory", { schema: workspaceDirectorySchema }),
+    staleTime: 60_000,
+    ...(fresh ? { refetchOnMount: "always" as const } : {}),
+  });
+}
+
+export function useUpdateTicket(number: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: TicketUpdate) => request(`/api/v1/tickets/${number}`, { method: "PATCH", body: update }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+  });
+}
+
+export function useBulkUpdate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: BulkUpdate) =>
+      request("/api/v1/agent/tickets/bulk", { method: "POST", body: update, schema: bulkResultSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+  });
+}
+
+export function useSaveView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SavedViewInput) =>
+      request("/api/v1/agent/views", { method: "POST", body: input, schema: z.object({ id: z.string() }) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey }),
+  });
+}
+
+export function useDeleteView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => request(`/api/v1/agent/views/${id}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey }),
+  });
+}
