@@ -9,6 +9,7 @@ import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
+import { streamStatus } from "../live/testing.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -48,7 +49,14 @@ type Fixture = {
   withdrawReasonId: string;
   scratchReasonId: string;
 };
-type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
+type Row = {
+  body?: (f: Fixture) => unknown;
+  path: (f: Fixture) => string;
+  expected: Expected;
+  multipart?: boolean;
+  /** An event stream: only its status is read. */
+  stream?: boolean;
+};
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
 const adminOnly = (success: number): Expected => ({
@@ -388,6 +396,16 @@ const matrix: Record<string, Row> = {
     body: () => ({ subject: "Still broken", message: "It came back." }),
     expected: { ...all(201), anonymous: 401, guest: 404, customerB: 404 },
   },
+  "GET /api/v1/live": {
+    path: (f) => `/api/v1/live?ticket=${f.ticketA}`,
+    stream: true,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/presence": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/presence`,
+    body: () => ({ state: "viewing" }),
+    expected: { ...all(403), anonymous: 401, guest: 401, agent: 204, admin: 204 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -596,13 +614,15 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       for (const actor of actors) {
         const submission = await buildSubmission(db(), { subject: `From ${actor}` });
         const payload = operation === "POST /api/v1/tickets" ? submission : row.body?.(fixture);
-        const response = row.multipart
-          ? await injectMultipart(
-              row.path(fixture),
-              actor,
-              multipartSubmission(submission, [{ name: "note.txt", content: "hello" }]),
-            )
-          : await inject(method, row.path(fixture), actor, payload);
+        const response = row.stream
+          ? await streamStatus(app, row.path(fixture), credentials.get(actor)?.cookie)
+          : row.multipart
+            ? await injectMultipart(
+                row.path(fixture),
+                actor,
+                multipartSubmission(submission, [{ name: "note.txt", content: "hello" }]),
+              )
+            : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {
           failures.push(
             `${operation} as ${actor}: expected ${row.expected[actor]}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
@@ -610,6 +630,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         }
       }
     }
+    await app.close(); // the stream rows made it listen on a port
     expect(failures).toEqual([]);
   });
 });
