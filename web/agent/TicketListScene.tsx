@@ -1,11 +1,13 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTickets } from "../api/tickets.ts";
+import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { TicketTable } from "./TicketTable.tsx";
 
 export function TicketListScene() {
   useDocumentTitle("Tickets");
+  useLiveTickets();
   return (
     <Stack gap="md">
       <Title order={1}>Tickets</Title>

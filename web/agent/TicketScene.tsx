@@ -3,6 +3,8 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { PresenceBar } from "../live/PresenceBar.tsx";
+import { useTicketCollision } from "../live/use-ticket-collision.tsx";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -31,12 +33,14 @@ function TicketLoader({ number }: { number: number }) {
 function TicketView({ ticket }: { ticket: TicketDetail }) {
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
+  const collision = useTicketCollision(ticket.number);
   return (
     <Stack gap="md">
       <BackToTickets />
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
         {heading}
       </Title>
+      <PresenceBar others={collision.others} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-message">
@@ -54,6 +58,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               agent
               closed={closedCategories.includes(ticket.status.category)}
               people={[ticket.requester.email, ...ticket.ccs]}
+              live={collision.commentForm}
             />
           </Stack>
         </Grid.Col>

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
@@ -106,12 +106,15 @@ export function CommentForm({
   agent,
   closed,
   people,
+  live,
 }: {
   number: number;
   agent: boolean;
   closed: boolean;
   /** The requester and CCs: who may get the comment by mail. */
   people: string[];
+  /** Collision detection on the agent page (web/live): typing signals, and a warning that can hold a send. */
+  live?: { onTyping: () => void; confirmSend: (send: () => void) => void; warning: ReactNode };
 }) {
   const add = useAddComment(number);
   const [kind, setKind] = useState<CommentKind>("public");
@@ -127,17 +130,20 @@ export function CommentForm({
       setError("Write a comment.");
       return;
     }
-    add.mutate(
-      { body: body.html, format: "html", kind, ...(kind === "public" ? { notify } : {}) },
-      {
-        onSuccess: () => {
-          setBody({ html: "", text: "" });
-          setError(undefined);
-          setEditorKey((k) => k + 1); // a fresh, empty editor
+    const send = () =>
+      add.mutate(
+        { body: body.html, format: "html", kind, ...(kind === "public" ? { notify } : {}) },
+        {
+          onSuccess: () => {
+            setBody({ html: "", text: "" });
+            setError(undefined);
+            setEditorKey((k) => k + 1); // a fresh, empty editor
+          },
+          onError: (e) => setError(e instanceof ApiError ? (e.fields.body ?? e.message) : e.message),
         },
-        onError: (e) => setError(e instanceof ApiError ? (e.fields.body ?? e.message) : e.message),
-      },
-    );
+      );
+    if (live) live.confirmSend(send);
+    else send();
   };
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="comment-heading">
@@ -158,7 +164,10 @@ export function CommentForm({
           key={editorKey}
           label="Comment"
           error={error}
-          onChange={(html, text) => setBody({ html, text })}
+          onChange={(html, text) => {
+            setBody({ html, text });
+            live?.onTyping();
+          }}
         />
         {kind === "public" && people.length > 0 && (
           <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>
@@ -169,6 +178,7 @@ export function CommentForm({
             </Group>
           </Checkbox.Group>
         )}
+        {live?.warning}
         <Group>
           <Button onClick={submit} loading={add.isPending}>
             {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}
