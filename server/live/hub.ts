@@ -23,8 +23,15 @@ export type LiveHub = {
   close: () => Promise<void>;
 };
 
-export type LiveTiming = { pollMs: number; lookbackMs: number; sweepMs: number };
-export const defaultLiveTiming: LiveTiming = { pollMs: 1000, lookbackMs: 15_000, sweepMs: 2000 };
+export type LiveTiming = {
+  /** How often the pump reads when nothing wakes it (SQLite, or PostgreSQL without a URL to LISTEN on). */
+  pollMs: number;
+  /** The safety-net poll when PostgreSQL NOTIFY wakes the pump on every commit. */
+  listeningPollMs: number;
+  lookbackMs: number;
+  sweepMs: number;
+};
+export const defaultLiveTiming: LiveTiming = { pollMs: 1000, listeningPollMs: 5000, lookbackMs: 15_000, sweepMs: 2000 };
 
 /** Agents see who else is on a ticket; customers and guests never learn it. */
 export function seesPresence(actor: Actor): boolean {
@@ -87,7 +94,7 @@ export function createLiveHub(
     db,
     onEvents: deliver,
     onError: (error) => logger.warn({ err: error }, "live updates could not read new ticket events"),
-    pollMs: timing.pollMs,
+    pollMs: engine === "postgres" && config.databaseUrl ? timing.listeningPollMs : timing.pollMs,
     lookbackMs: timing.lookbackMs,
   });
 

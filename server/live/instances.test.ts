@@ -84,6 +84,7 @@ describe.skipIf(!inject("postgresAvailable"))("live updates across app instances
       instanceB.log,
       {
         pollMs: 10 * 60_000,
+        listeningPollMs: 10 * 60_000,
         lookbackMs: 15_000,
         sweepMs: 60_000,
       },

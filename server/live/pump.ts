@@ -45,6 +45,7 @@ export function createEventPump({
 }: EventPumpOptions): EventPump {
   const seen = new Map<string, number>();
   let startedAt = 0;
+  let primed = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -58,9 +59,12 @@ export function createEventPump({
       if (seen.has(row.id)) continue;
       const made = idTime(row.id);
       seen.set(row.id, made);
-      // Events from before the pump started were never news to anyone subscribed to it.
-      if (made >= startedAt) fresh.push(row);
+      // The first read only learns what already exists, except what was made since start (a subscriber's
+      // first moments must not be lost to the race with this read). After that, whatever is unseen is news,
+      // however old its id.
+      if (primed || made >= startedAt) fresh.push(row);
     }
+    primed = true;
     for (const [id, made] of seen) if (made < floor) seen.delete(id);
     if (fresh.length > 0) await onEvents(fresh);
   }
@@ -86,8 +90,8 @@ export function createEventPump({
     start() {
       if (!stopped) return;
       stopped = false;
-      // Anything made from a little before now on counts as new: the first subscriber's page has just loaded.
-      startedAt = clock() - 1000;
+      primed = false;
+      startedAt = clock();
       timer = setInterval(wake, pollMs);
       timer.unref();
       wake();
