@@ -91,10 +91,16 @@ test("two agents see each other on a ticket, see each other typing, and are warn
   const warning = page.getByRole("alert").filter({ hasText: "Someone else replied" });
   await expect(warning).toContainText(`${anaName} replied less than a minute ago — review it or send anyway.`);
   await expectAccessible(page);
+  // Changing the draft drops the held send; the next Send asks again, and sends the draft as it is now.
+  await page.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" today");
+  await expect(warning).toBeHidden();
+  await page.getByRole("button", { name: "Send public reply" }).click();
   await warning.getByRole("button", { name: "Send anyway" }).click();
   await expect(warning).toBeHidden();
-  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("I will print a badge for you");
-  await expect(ana.getByRole("list", { name: "Feed entries" })).toContainText("I will print a badge for you");
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("I will print a badge for you today");
+  await expect(ana.getByRole("list", { name: "Feed entries" })).toContainText("I will print a badge for you today");
 
   // Ana goes back to the list, then comes back and closes the tab: each time the admin stops seeing her.
   await ana.getByRole("link", { name: "← All tickets" }).click();

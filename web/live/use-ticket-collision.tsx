@@ -57,6 +57,8 @@ export function useTicketCollision(number: number): TicketCollision {
   }, [number]);
 
   const onTyping = useCallback(() => {
+    // A held send is of the draft as it was: once it changes, the next Send asks again with the new one.
+    setHeld(null);
     const at = Date.now();
     lastKey.current = at;
     if (at - lastTypingSent.current < typingRepeatMs) return;
