@@ -2,11 +2,12 @@ import type { FastifyBaseLogger } from "fastify";
 import type { LiveTicketNotice, PresenceNotice, PresenceState } from "../../common/live.ts";
 import { type Actor, hasPermission } from "../accounts/actor.ts";
 import type { AppContext } from "../context.ts";
+import { now } from "../db/engine.ts";
 import { seesInternal, ticketScope } from "../tickets/policy.ts";
 import { createLiveBus, type PresenceMessage } from "./bus.ts";
 import { createPresenceBoard, type PresenceChange, type PresencePerson } from "./presence.ts";
 import { createEventPump } from "./pump.ts";
-import { type RecentEvent, visibleTicketIds } from "./queries.ts";
+import { liveSessionIds, type RecentEvent, visibleTicketIds } from "./queries.ts";
 
 export type LiveSubscriber = {
   actor: Actor;
@@ -30,8 +31,16 @@ export type LiveTiming = {
   listeningPollMs: number;
   lookbackMs: number;
   sweepMs: number;
+  /** How often open streams' sessions are checked: signing out or a disabled account ends them within this. */
+  sessionCheckMs: number;
 };
-export const defaultLiveTiming: LiveTiming = { pollMs: 1000, listeningPollMs: 5000, lookbackMs: 15_000, sweepMs: 2000 };
+export const defaultLiveTiming: LiveTiming = {
+  pollMs: 1000,
+  listeningPollMs: 5000,
+  lookbackMs: 15_000,
+  sweepMs: 2000,
+  sessionCheckMs: 30_000,
+};
 
 /** Agents see who else is on a ticket; customers and guests never learn it. */
 export function seesPresence(actor: Actor): boolean {
@@ -58,6 +67,7 @@ export function createLiveHub(
   const subscribers = new Set<LiveSubscriber>();
   const board = createPresenceBoard();
   let sweeper: NodeJS.Timeout | undefined;
+  let sessionChecker: NodeJS.Timeout | undefined;
   let started = false;
   let closed = false;
 
@@ -111,6 +121,25 @@ export function createLiveHub(
     if (board.touch(ticket, { userId: message.userId, name: message.name }, message.state)) announcePresence(ticket);
   }
 
+  /** Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened. */
+  async function endLapsedSessions(): Promise<void> {
+    const sessionOf = (actor: Actor) => (actor.kind === "anonymous" ? null : actor.sessionId);
+    const open = [...subscribers].filter((s) => sessionOf(s.actor) !== null);
+    if (open.length === 0) return;
+    const live = await liveSessionIds(
+      db,
+      {
+        users: open.flatMap((s) => (s.actor.kind === "user" && s.actor.sessionId ? [s.actor.sessionId] : [])),
+        guests: open.flatMap((s) => (s.actor.kind === "guest" ? [s.actor.sessionId] : [])),
+      },
+      now(),
+    );
+    for (const subscriber of open) {
+      const session = sessionOf(subscriber.actor);
+      if (session && !live.has(session)) subscriber.end();
+    }
+  }
+
   const bus = createLiveBus({
     db,
     engine,
@@ -130,6 +159,12 @@ export function createLiveHub(
       for (const change of board.sweep()) announcePresence(change);
     }, timing.sweepMs);
     sweeper.unref();
+    sessionChecker = setInterval(() => {
+      endLapsedSessions().catch((error: unknown) =>
+        logger.warn({ err: error }, "live updates could not check sessions"),
+      );
+    }, timing.sessionCheckMs);
+    sessionChecker.unref();
   }
 
   return {
@@ -153,6 +188,7 @@ export function createLiveHub(
     async close() {
       closed = true;
       clearInterval(sweeper);
+      clearInterval(sessionChecker);
       for (const subscriber of [...subscribers]) subscriber.end();
       subscribers.clear();
       await pump.stop();

@@ -11,7 +11,7 @@ import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { createScratchDatabase } from "../test/engines.ts";
 import { buildAgent, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
-import { createLiveHub } from "./hub.ts";
+import { createLiveHub, defaultLiveTiming } from "./hub.ts";
 import { type LiveStream, openLiveStream } from "./testing.ts";
 
 describe.skipIf(!inject("postgresAvailable"))("live updates across app instances [postgres]", () => {
@@ -82,12 +82,7 @@ describe.skipIf(!inject("postgresAvailable"))("live updates across app instances
     const hub = createLiveHub(
       { db: second.db, engine: "postgres", config: testConfig({ databaseUrl: url }) },
       instanceB.log,
-      {
-        pollMs: 10 * 60_000,
-        listeningPollMs: 10 * 60_000,
-        lookbackMs: 15_000,
-        sweepMs: 60_000,
-      },
+      { ...defaultLiveTiming, pollMs: 10 * 60_000, listeningPollMs: 10 * 60_000 },
     );
     const received: LiveTicketNotice[] = [];
     const agent = await signInAs(instanceA, await buildAgent(scratch.db));

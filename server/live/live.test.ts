@@ -1,5 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { LiveTicketNotice, PresenceNotice } from "../../common/live.ts";
+import { findSession } from "../accounts/queries.ts";
+import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
@@ -9,7 +11,9 @@ import {
   buildTestApp,
   type SignedInClient,
   signInAs,
+  testConfig,
 } from "../test/factories.ts";
+import { createLiveHub, defaultLiveTiming } from "./hub.ts";
 import { type LiveMessage, type LiveStream, openLiveStream } from "./testing.ts";
 
 const aboutTicket = (number: number, type?: string) => (m: LiveMessage) =>
@@ -133,6 +137,42 @@ describeEachEngine("live updates", ({ db, engine }) => {
       payload: { state: "viewing" },
     });
     expect(noCsrf.statusCode).toBe(403);
+  });
+
+  it("ends the streams of a session that signed out, and only those", async () => {
+    const hub = createLiveHub({ db: db(), engine, config: testConfig() }, app.log, {
+      ...defaultLiveTiming,
+      sessionCheckMs: 100,
+    });
+    const leaving = await signInAs(app, await buildAgent(db()));
+    const ended = new Set<string>();
+    const subscribe = async (name: string, client: SignedInClient) => {
+      const session = await findSession(db(), client.cookie.replace("sb_session=", ""), now());
+      if (!session) throw new Error(`${name} has no session`);
+      const actor = { kind: "user" as const, user: session.user, sessionId: session.sessionId, csrfToken: null };
+      const unsubscribe = hub.subscribe({
+        actor,
+        watching: null,
+        send: () => {},
+        end: () => {
+          ended.add(name);
+          unsubscribe();
+        },
+      });
+    };
+    try {
+      await subscribe("leaving", leaving);
+      await subscribe("staying", agent);
+      const signOut = await app.inject({
+        method: "DELETE",
+        url: "/api/v1/session",
+        headers: { cookie: leaving.cookie, "x-csrf-token": leaving.csrfToken },
+      });
+      expect(signOut.statusCode).toBe(204);
+      await expect.poll(() => [...ended]).toEqual(["leaving"]);
+    } finally {
+      await hub.close();
+    }
   });
 
   it("ends open streams when the app closes", async () => {

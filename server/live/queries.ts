@@ -72,3 +72,33 @@ export async function findVisibleTicket(db: Kysely<Database>, scope: TicketScope
     .where("tickets.number", "=", number)
     .executeTakeFirst();
 }
+
+/** Which of these sessions are still good: unexpired, and (for users) the user not disabled since. */
+export async function liveSessionIds(
+  db: Kysely<Database>,
+  ids: { users: readonly string[]; guests: readonly string[] },
+  at: string,
+): Promise<Set<string>> {
+  const live = new Set<string>();
+  if (ids.users.length > 0) {
+    const rows = await db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select("sessions.id")
+      .where("sessions.id", "in", [...ids.users])
+      .where("sessions.expires_at", ">", at)
+      .where("users.disabled_at", "is", null)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  if (ids.guests.length > 0) {
+    const rows = await db
+      .selectFrom("guest_sessions")
+      .select("guest_sessions.id")
+      .where("guest_sessions.id", "in", [...ids.guests])
+      .where("guest_sessions.expires_at", ">", at)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  return live;
+}
