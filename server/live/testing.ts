@@ -2,6 +2,7 @@
  * Test support: reads the live stream over a real socket, as a browser's
  * EventSource would (app.inject waits for a response to end, and this one does not).
  */
+import { get } from "node:http";
 import type { App } from "../http/types.ts";
 
 export type LiveMessage = { event: string; data: unknown };
@@ -86,14 +87,27 @@ export async function openLiveStream(app: App, cookie: string | undefined, query
   };
 }
 
-/** The status of a stream request, read from its headers; the stream is dropped at once. */
+/**
+ * The status of a stream request, read from its headers; the connection is then
+ * closed at once (its own socket, not a pooled one that would keep the server open).
+ */
 export async function streamStatus(app: App, path: string, cookie: string | undefined) {
-  const controller = new AbortController();
-  const response = await fetch(`${await listeningAddress(app)}${path}`, {
-    headers: cookie ? { cookie } : {},
-    signal: controller.signal,
+  const url = `${await listeningAddress(app)}${path}`;
+  return new Promise<{ statusCode: number; body: string }>((resolve, reject) => {
+    const request = get(url, { agent: false, headers: cookie ? { cookie } : {} }, (response) => {
+      const statusCode = response.statusCode ?? 0;
+      if (statusCode === 200) {
+        request.destroy();
+        resolve({ statusCode, body: "" });
+        return;
+      }
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () => resolve({ statusCode, body }));
+    });
+    request.on("error", reject);
   });
-  const body = response.ok ? "" : await response.text();
-  controller.abort();
-  return { statusCode: response.status, body };
 }
