@@ -16,6 +16,7 @@ import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerLiveRoutes } from "../live/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerTicketAdminRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerMailRoutes(app, deps);
+  registerLiveRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -9,6 +9,7 @@ import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
+import { streamStatus } from "../live/testing.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -57,6 +58,8 @@ type Row = {
   expected: Expected;
   /** Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment. */
   multipart?: "submission" | "comment";
+  /** An event stream: only its status is read. */
+  stream?: boolean;
 };
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
@@ -433,6 +436,16 @@ const matrix: Record<string, Row> = {
     body: () => ({ subject: "Still broken", message: "It came back." }),
     expected: { ...all(201), anonymous: 401, guest: 404, customerB: 404 },
   },
+  "GET /api/v1/live": {
+    path: (f) => `/api/v1/live?ticket=${f.ticketA}`,
+    stream: true,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/presence": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/presence`,
+    body: () => ({ state: "viewing" }),
+    expected: { ...all(403), anonymous: 401, guest: 401, agent: 204, admin: 204 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -649,17 +662,19 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       for (const actor of actors) {
         const submission = await buildSubmission(db(), { subject: `From ${actor}` });
         const payload = operation === "POST /api/v1/tickets" ? submission : row.body?.(fixture);
-        const response = row.multipart
-          ? await injectMultipart(
-              row.path(fixture),
-              actor,
-              multipartForm(
-                row.multipart === "comment" ? "comment" : "submission",
-                row.multipart === "comment" ? payload : submission,
-                [{ name: "note.txt", content: "hello" }],
-              ),
-            )
-          : await inject(method, row.path(fixture), actor, payload);
+        const response = row.stream
+          ? await streamStatus(app, row.path(fixture), credentials.get(actor)?.cookie)
+          : row.multipart
+            ? await injectMultipart(
+                row.path(fixture),
+                actor,
+                multipartForm(
+                  row.multipart === "comment" ? "comment" : "submission",
+                  row.multipart === "comment" ? payload : submission,
+                  [{ name: "note.txt", content: "hello" }],
+                ),
+              )
+            : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {
           failures.push(
             `${operation} as ${actor}: expected ${row.expected[actor]}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
@@ -667,6 +682,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         }
       }
     }
+    await app.close(); // the stream rows made it listen on a port
     expect(failures).toEqual([]);
   });
 });

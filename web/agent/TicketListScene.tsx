@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { type BulkResult, type QueueFilters, type QueueSort, queueLabels } from "../../common/queues.ts";
 import { ApiError } from "../api/client.ts";
 import { useAgentTickets, useQueueOverview, useSaveView } from "../api/workspace.ts";
+import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -23,6 +24,7 @@ export function TicketListScene() {
   const title = view ? view.name : queueLabels[query.queue];
   useDocumentTitle(`${title} · Tickets`);
   const [saving, setSaving] = useState(false);
+  useLiveTickets();
 
   const update = (next: Partial<typeof query>) => setParams(writeQueueQuery({ ...query, ...next }));
   const onFilters = (filters: QueueFilters) => update({ filters, viewId: null });

@@ -8,6 +8,8 @@ import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
 import { useUpdateTicket } from "../api/workspace.ts";
+import { PresenceBar } from "../live/PresenceBar.tsx";
+import { useTicketCollision } from "../live/use-ticket-collision.tsx";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -41,6 +43,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
   const navigate = useNavigate();
+  const collision = useTicketCollision(ticket.number);
   const session = useSession();
   const me = session.data?.user ?? null;
   const update = useUpdateTicket(ticket.number);
@@ -89,6 +92,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
       {update.isError && <Alert color="red">{update.error.message}</Alert>}
       <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
       <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="ticket" />
+      <PresenceBar others={collision.others} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-message">
@@ -108,6 +112,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               people={[ticket.requester.email, ...ticket.ccs]}
               kind={kind}
               onKindChange={setKind}
+              live={collision.commentForm}
             />
           </Stack>
         </Grid.Col>

@@ -25,6 +25,8 @@ type RequestOptions<T> = {
   body?: unknown;
   /** Checks and types the response body; leave out for answers without one (204). */
   schema?: z.ZodType<T>;
+  /** Lets the request outlive the page (sent while the tab closes). */
+  keepalive?: boolean;
 };
 
 const sessionPath = "/api/v1/session";
@@ -63,7 +65,10 @@ export async function request<T>(path: string, options: RequestOptions<T>): Prom
 
 async function send<T>(path: string, options: RequestOptions<T> & { schema: z.ZodType<T> }): Promise<T>;
 async function send<T>(path: string, options: RequestOptions<T>): Promise<T | undefined>;
-async function send<T>(path: string, { method = "GET", body, schema }: RequestOptions<T>): Promise<T | undefined> {
+async function send<T>(
+  path: string,
+  { method = "GET", body, schema, keepalive }: RequestOptions<T>,
+): Promise<T | undefined> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET") {
@@ -78,6 +83,7 @@ async function send<T>(path: string, { method = "GET", body, schema }: RequestOp
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
+      keepalive,
     });
   } catch {
     throw new ApiError(0, "network_error", "We could not reach Switchboard. Check your connection and try again.");

@@ -19,6 +19,7 @@ import type { TicketSummary } from "../../common/tickets.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
 import { type TicketView, useTickets } from "../api/tickets.ts";
+import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
@@ -104,6 +105,7 @@ function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (fi
 
 function RequestList({ view, filters }: { view: TicketView; filters: Filters }) {
   const tickets = useTickets(view, { statusIds: filters.statusIds, q: filters.q, sort: filters.sort });
+  useLiveTickets();
   if (tickets.isPending) return <LoadingState label="Loading your requests" />;
   if (tickets.isError) {
     return (

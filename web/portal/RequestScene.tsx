@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useTicket } from "../api/tickets.ts";
+import { useLiveTicket } from "../live/use-live-tickets.ts";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
 import { formatDateTime } from "../ui/format.ts";
@@ -40,6 +41,7 @@ function RequestLoader({ number }: { number: number }) {
 function RequestView({ ticket }: { ticket: TicketDetail }) {
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
+  useLiveTicket(ticket.number);
   const clipboard = useClipboard({ timeout: 2000 });
   return (
     <Stack gap="md">

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
@@ -118,6 +118,7 @@ export function CommentForm({
   people,
   kind: chosenKind,
   onKindChange,
+  live,
 }: {
   number: number;
   agent: boolean;
@@ -127,6 +128,8 @@ export function CommentForm({
   /** Set by the page when a shortcut picks the kind (r: reply, n: note); the form keeps its own otherwise. */
   kind?: CommentKind;
   onKindChange?: (kind: CommentKind) => void;
+  /** Collision detection on the agent page (web/live): typing signals, and a warning that can hold a send. */
+  live?: { onTyping: () => void; confirmSend: (send: () => void) => void; warning: ReactNode };
 }) {
   const add = useAddComment(number);
   const [ownKind, setOwnKind] = useState<CommentKind>("public");
@@ -146,23 +149,26 @@ export function CommentForm({
       setError("Write a comment.");
       return;
     }
-    add.mutate(
-      { body: body.html, format: "html", kind, files, ...(kind === "public" ? { notify } : {}) },
-      {
-        onSuccess: () => {
-          setBody({ html: "", text: "" });
-          setFiles([]);
-          setError(undefined);
-          setFilesError(undefined);
-          setEditorKey((k) => k + 1); // a fresh, empty editor
+    const send = () =>
+      add.mutate(
+        { body: body.html, format: "html", kind, files, ...(kind === "public" ? { notify } : {}) },
+        {
+          onSuccess: () => {
+            setBody({ html: "", text: "" });
+            setFiles([]);
+            setError(undefined);
+            setFilesError(undefined);
+            setEditorKey((k) => k + 1); // a fresh, empty editor
+          },
+          onError: (e) => {
+            const fields = e instanceof ApiError ? e.fields : {};
+            setFilesError(fields.attachments);
+            setError(fields.body ?? (fields.attachments ? undefined : e.message));
+          },
         },
-        onError: (e) => {
-          const fields = e instanceof ApiError ? e.fields : {};
-          setFilesError(fields.attachments);
-          setError(fields.body ?? (fields.attachments ? undefined : e.message));
-        },
-      },
-    );
+      );
+    if (live) live.confirmSend(send);
+    else send();
   };
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="comment-heading">
@@ -183,7 +189,10 @@ export function CommentForm({
           key={editorKey}
           label="Comment"
           error={error}
-          onChange={(html, text) => setBody({ html, text })}
+          onChange={(html, text) => {
+            setBody({ html, text });
+            live?.onTyping();
+          }}
         />
         <FileInput
           label="Attach files"
@@ -203,6 +212,7 @@ export function CommentForm({
             </Group>
           </Checkbox.Group>
         )}
+        {live?.warning}
         <Group>
           <Button onClick={submit} loading={add.isPending}>
             {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}

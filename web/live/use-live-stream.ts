@@ -1,0 +1,52 @@
+import { useEffect, useRef } from "react";
+import {
+  type LiveTicketNotice,
+  liveTicketNoticeSchema,
+  type PresenceNotice,
+  presenceNoticeSchema,
+} from "../../common/live.ts";
+
+export type LiveHandlers = {
+  onTicket?: (notice: LiveTicketNotice) => void;
+  onPresence?: (notice: PresenceNotice) => void;
+  /** The stream came back after a break: whatever happened meanwhile was not announced. */
+  onReconnect?: () => void;
+};
+
+/**
+ * Keeps the server's live stream open while the component is mounted. The
+ * stream says only that something changed; handlers refetch through the
+ * ordinary queries. The browser reconnects by itself after a break, and stops
+ * for good if the server refuses (signed out).
+ */
+export function useLiveStream(ticket: number | null, handlers: LiveHandlers): void {
+  const current = useRef(handlers);
+  current.current = handlers;
+
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(ticket === null ? "/api/v1/live" : `/api/v1/live?ticket=${ticket}`);
+    let opened = false;
+    source.addEventListener("open", () => {
+      if (opened) current.current.onReconnect?.();
+      opened = true;
+    });
+    source.addEventListener("ticket", (event) => {
+      const parsed = liveTicketNoticeSchema.safeParse(parseData(event));
+      if (parsed.success) current.current.onTicket?.(parsed.data);
+    });
+    source.addEventListener("presence", (event) => {
+      const parsed = presenceNoticeSchema.safeParse(parseData(event));
+      if (parsed.success) current.current.onPresence?.(parsed.data);
+    });
+    return () => source.close();
+  }, [ticket]);
+}
+
+function parseData(event: Event): unknown {
+  try {
+    return JSON.parse((event as MessageEvent<string>).data);
+  } catch {
+    return undefined;
+  }
+}
