@@ -18,6 +18,7 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
+import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
 import {
   registerAlertRoutes,
   registerConversationRoutes,
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerLifecycleRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
+  registerAgentToolRoutes(app, deps);
   registerMailRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);

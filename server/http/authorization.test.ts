@@ -47,6 +47,8 @@ type Fixture = {
   closedTicket: number;
   withdrawReasonId: string;
   scratchReasonId: string;
+  // Agent tools (tasks, links, merge, macros).
+  taskId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -388,6 +390,26 @@ const matrix: Record<string, Row> = {
     body: () => ({ subject: "Still broken", message: "It came back." }),
     expected: { ...all(201), anonymous: 401, guest: 404, customerB: 404 },
   },
+  // Agent tools: only agents who work tickets, and only on tickets they see.
+  "GET /api/v1/tickets/{number}/tasks": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/tickets/{number}/tasks": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks`,
+    body: () => ({ title: "Call the requester" }),
+    expected: { ...all(403), anonymous: 401, agent: 201, admin: 201 },
+  },
+  "PATCH /api/v1/tickets/{number}/tasks/{id}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks/${f.taskId}`,
+    body: () => ({ done: true }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "DELETE /api/v1/tickets/{number}/tasks/{id}": {
+    // The agent removes it; the admin then finds it gone.
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks/${f.taskId}`,
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 404 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -572,6 +594,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       closedTicket,
       scratchReasonId: await createWithdrawReason(db(), { label: "Scratch reason", position: 9 }),
       withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
+      taskId: "",
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -580,6 +603,10 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       }),
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
+    // Agent tools' fixtures, made through the API as the admin.
+    fixture.taskId = (
+      await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })
+    ).json().id;
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
