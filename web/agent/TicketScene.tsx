@@ -10,6 +10,7 @@ import { MessageBody } from "../ui/MessageBody.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { TasksPanel } from "./TasksPanel.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
 
 export function TicketScene() {
@@ -63,6 +64,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
+            <TasksPanel number={ticket.number} />
             <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>

@@ -36,10 +36,41 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} stopped copying ${entry.detail ?? "someone"}`;
     case "follow_up_created":
       return `${entry.actor} opened a follow-up`;
+    case "task_added":
+      return `${entry.actor} added a task`;
+    case "task_edited":
+      return `${entry.actor} changed a task`;
+    case "task_completed":
+      return `${entry.actor} completed a task`;
+    case "task_reopened":
+      return `${entry.actor} reopened a task`;
+    case "task_removed":
+      return `${entry.actor} removed a task`;
+    case "merged_into":
+      return `${entry.actor} merged this request into ${entry.detail ?? "another"}`;
+    case "merged_from":
+      return `${entry.actor} merged ${entry.detail ?? "a ticket"} into this ticket`;
+    case "linked":
+      return `${entry.actor} linked ${entry.detail ?? "a ticket"}`;
+    case "unlinked":
+      return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
+    case "priority_changed":
+      return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
     default:
       return `${entry.actor} edited the request`;
   }
 }
+
+/** Entries whose detail is already part of their summary line. */
+const detailInSummary: FeedEntry["type"][] = [
+  "cc_added",
+  "cc_removed",
+  "merged_into",
+  "merged_from",
+  "linked",
+  "unlinked",
+  "priority_changed",
+];
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
 export function Feed({ number, agent }: { number: number; agent: boolean }) {
@@ -79,9 +110,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                       {formatDateTime(entry.at)}
                     </Text>
                   </Text>
-                  {entry.detail && entry.type !== "cc_added" && entry.type !== "cc_removed" && (
-                    <Text size="sm">{entry.detail}</Text>
-                  )}
+                  {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
                   {entry.body !== null && entry.type !== "created" && (
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}
