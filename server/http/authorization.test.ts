@@ -49,6 +49,8 @@ type Fixture = {
   scratchReasonId: string;
   // Agent tools (tasks, links, merge, macros).
   taskId: string;
+  linkedTicket: number;
+  duplicateTicket: number;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -410,6 +412,25 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/tickets/${f.ticketA}/tasks/${f.taskId}`,
     expected: { ...all(403), anonymous: 401, agent: 204, admin: 404 },
   },
+  "GET /api/v1/tickets/{number}/links": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/tickets/{number}/links": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links`,
+    body: (f) => ({ number: f.linkedTicket }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "DELETE /api/v1/tickets/{number}/links/{other}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links/${f.linkedTicket}`,
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "POST /api/v1/tickets/{number}/merge": {
+    // The agent merges the duplicate; the admin then finds it already merged.
+    path: (f) => `/api/v1/tickets/${f.duplicateTicket}/merge`,
+    body: (f) => ({ into: f.linkedTicket }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 409 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -595,6 +616,8 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       scratchReasonId: await createWithdrawReason(db(), { label: "Scratch reason", position: 9 }),
       withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
       taskId: "",
+      linkedTicket: 0,
+      duplicateTicket: 0,
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -607,6 +630,8 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     fixture.taskId = (
       await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })
     ).json().id;
+    fixture.linkedTicket = await submitAsA("Related to A's");
+    fixture.duplicateTicket = await submitAsA("Duplicate of the related one");
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import type { App } from "../../http/types.ts";
+import { buildNarrowAgent } from "../../test/agent-tools-helpers.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import {
   buildAgent,
@@ -120,22 +121,7 @@ describeEachEngine("tasks on a ticket", ({ db, engine }) => {
     const limitedClient = await signInAs(app, limited);
     expect((await as(limitedClient, "GET", `/api/v1/tickets/${number}/tasks`)).statusCode).toBe(403);
 
-    const worker = await buildAgent(db());
-    const agentRole = await db().selectFrom("roles").select("id").where("key", "=", "agent").executeTakeFirstOrThrow();
-    const narrowRole = await db()
-      .insertInto("roles")
-      .values({
-        id: crypto.randomUUID(),
-        key: null,
-        name: `Works tickets ${engine}`,
-        permissions: JSON.stringify(["tickets.work"]),
-        default_for: null,
-        created_at: new Date().toISOString(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db().deleteFrom("user_roles").where("user_id", "=", worker.id).where("role_id", "=", agentRole.id).execute();
-    await db().insertInto("user_roles").values({ user_id: worker.id, role_id: narrowRole.id }).execute();
+    const worker = await buildNarrowAgent(db());
     const workerClient = await signInAs(app, worker);
     expect((await as(workerClient, "GET", `/api/v1/tickets/${number}/tasks`)).statusCode).toBe(404);
     expect(
