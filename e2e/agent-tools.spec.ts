@@ -49,3 +49,62 @@ test("an agent plans the work as tasks and hears when all of them are done", asy
     await mailLinkPath(page, "admin@e2e.switchboard.local", `[#${number}] Alert: All tasks complete`, "/requests/"),
   ).toBe(`/requests/${number}`);
 });
+
+test("an agent links related tickets and merges a duplicate; its requester learns where it went", async ({ page }) => {
+  const stamp = Date.now();
+  const email = `dup.${stamp}@example.com`;
+  const original = await submitRequest(page, {
+    name: "Ari",
+    email: `orig.${stamp}@example.com`,
+    subject: `VPN down ${stamp}`,
+  });
+  const duplicate = await requestAsGuestThenOpenAsAdmin(page, `Cannot connect to VPN ${stamp}`, email);
+
+  const linked = page.getByRole("region", { name: "Linked tickets" });
+  await linked.getByLabel("Link ticket number").fill(original);
+  await linked.getByRole("button", { name: "Link", exact: true }).click();
+  await expect(linked.getByRole("link", { name: `#${original} VPN down` })).toBeVisible();
+  await expect(feedOf(page)).toContainText(`linked #${original}`);
+  await linked.getByRole("link", { name: `#${original} VPN down` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${original}`);
+  await expect(
+    page.getByRole("region", { name: "Linked tickets" }).getByRole("link", { name: `#${duplicate}` }),
+  ).toBeVisible();
+  await page
+    .getByRole("region", { name: "Linked tickets" })
+    .getByRole("button", { name: `Unlink #${duplicate}` })
+    .click();
+  await expect(page.getByRole("region", { name: "Linked tickets" })).toContainText("No linked tickets.");
+
+  await page.goto(`/agent/tickets/${duplicate}`);
+  await page.getByRole("button", { name: "Merge into another ticket…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Merge #${duplicate} into another ticket` });
+  await dialog.getByLabel("Ticket to merge into").fill(duplicate);
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(dialog.getByText("a ticket cannot be merged into itself")).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel("Ticket to merge into").fill(original);
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("region", { name: "Linked tickets" })).toContainText(`Merged into #${original}`);
+  await expect(feedOf(page)).toContainText(`merged this request into #${original}`);
+  await expect(page.getByRole("region", { name: "Details" })).toContainText("Closed");
+  await expectAccessible(page);
+
+  await page
+    .getByRole("region", { name: "Linked tickets" })
+    .getByRole("link", { name: `#${original}` })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${original}`);
+  await expect(page.getByRole("region", { name: "Linked tickets" })).toContainText("Merged into this ticket");
+  await expect(page.getByRole("region", { name: "CCs" })).toContainText(email);
+  await expect(feedOf(page)).toContainText(`merged #${duplicate}: Cannot connect to VPN`);
+
+  // The duplicate's requester follows the mail to their request, which says where it went.
+  const access = await mailLinkPath(page, email, `[#${duplicate}] Merged into #${original}`, "/access/");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(access);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cannot connect to VPN");
+  await expect(feedOf(page)).toContainText(`merged this request into #${original}`);
+  await expectAccessible(page);
+});

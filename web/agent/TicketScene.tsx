@@ -10,6 +10,7 @@ import { MessageBody } from "../ui/MessageBody.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { LinkedTickets } from "./LinkedTickets.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
 
@@ -65,6 +66,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
             <TasksPanel number={ticket.number} />
+            <LinkedTickets ticket={ticket} />
             <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>
