@@ -51,6 +51,7 @@ type Fixture = {
   taskId: string;
   linkedTicket: number;
   duplicateTicket: number;
+  sharedMacroId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -431,6 +432,29 @@ const matrix: Record<string, Row> = {
     body: (f) => ({ into: f.linkedTicket }),
     expected: { ...all(403), anonymous: 401, agent: 204, admin: 409 },
   },
+  "GET /api/v1/macros": {
+    path: () => "/api/v1/macros",
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/macros": {
+    path: () => "/api/v1/macros",
+    body: () => ({ name: "My reply", body: "<p>Thanks!</p>" }),
+    expected: { ...all(403), anonymous: 401, agent: 201, admin: 201 },
+  },
+  "POST /api/v1/tickets/{number}/macros/{id}/apply": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/macros/${f.sharedMacroId}/apply`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "PUT /api/v1/macros/{id}": {
+    // Shared macros are the administrators': agents use them but may not change them.
+    path: (f) => `/api/v1/macros/${f.sharedMacroId}`,
+    body: () => ({ name: "Shared reply", body: "<p>Hello</p>", shared: true }),
+    expected: { ...all(403), anonymous: 401, admin: 204 },
+  },
+  "DELETE /api/v1/macros/{id}": {
+    path: (f) => `/api/v1/macros/${f.sharedMacroId}`,
+    expected: { ...all(403), anonymous: 401, admin: 204 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -618,6 +642,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       taskId: "",
       linkedTicket: 0,
       duplicateTicket: 0,
+      sharedMacroId: "",
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -632,6 +657,9 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     ).json().id;
     fixture.linkedTicket = await submitAsA("Related to A's");
     fixture.duplicateTicket = await submitAsA("Duplicate of the related one");
+    fixture.sharedMacroId = (
+      await inject("POST", "/api/v1/macros", "admin", { name: "Shared reply", body: "<p>Hi</p>", shared: true })
+    ).json().id;
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
