@@ -108,3 +108,66 @@ test("an agent links related tickets and merges a duplicate; its requester learn
   await expect(feedOf(page)).toContainText(`merged this request into #${original}`);
   await expectAccessible(page);
 });
+
+test("an admin shares a macro and an agent applies it: fields set, text ready to send", async ({ page }) => {
+  // One journey through the admin page and a ticket, typing in two editors: more steps than most.
+  test.slow();
+  const stamp = Date.now();
+  const name = `Ask for the version ${stamp}`;
+  const number = await requestAsGuestThenOpenAsAdmin(page, `App crashes ${stamp}`, `macro.${stamp}@example.com`);
+
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Macros" }).click();
+  await expect(page.getByRole("heading", { name: "Macros", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "New macro" }).click();
+  const dialog = page.getByRole("dialog", { name: "New shared macro" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("textbox", { name: "Text to insert" }).click();
+  await page.keyboard.type("Hi {{requester.name}}, which version? #{{ticket.number}}");
+  await chooseOption(page, "Set status", "Waiting for Customer");
+  await chooseOption(page, "Set priority", "Urgent");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save macro" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("table", { name: "Shared macros" })).toContainText(name);
+  await expect(page.getByRole("table", { name: "Shared macros" })).toContainText(
+    "Status: Waiting for Customer, Priority: Urgent",
+  );
+  await expectAccessible(page);
+
+  await page.goto(`/agent/tickets/${number}`);
+  await chooseOption(page, "Macro", name);
+  await page.getByRole("button", { name: "Apply macro" }).click();
+  const comment = page.getByRole("textbox", { name: "Comment" });
+  await expect(comment).toContainText(`Hi Robin, which version? #${number}`);
+  const details = page.getByRole("region", { name: "Details" });
+  await expect(details).toContainText("Waiting for Customer");
+  await expect(details).toContainText("Urgent");
+  await expect(feedOf(page)).toContainText("→ Urgent");
+  await expectAccessible(page);
+
+  // The agent can still edit the text before sending it.
+  await comment.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Thanks!");
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(feedOf(page)).toContainText(`which version? #${number} Thanks!`);
+});
+
+test("an agent keeps a personal macro of their own", async ({ page }) => {
+  const stamp = Date.now();
+  const number = await requestAsGuestThenOpenAsAdmin(page, `Printer ${stamp}`, `own.${stamp}@example.com`);
+  await page.getByRole("button", { name: "New personal macro" }).click();
+  const own = page.getByRole("dialog", { name: "New personal macro" });
+  await own.getByLabel("Name").fill(`Sign-off ${stamp}`);
+  await own.getByRole("textbox", { name: "Text to insert" }).click();
+  await page.keyboard.type("About #{{ticket.number}}: regards, {{agent.name}}");
+  await expectAccessible(page);
+  await own.getByRole("button", { name: "Save macro" }).click();
+  await expect(own).toBeHidden();
+  await chooseOption(page, "Macro", `Sign-off ${stamp}`);
+  await page.getByRole("button", { name: "Apply macro" }).click();
+  await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(
+    `About #${number}: regards, Administrator`,
+  );
+});

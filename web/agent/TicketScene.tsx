@@ -11,6 +11,7 @@ import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { LinkedTickets } from "./LinkedTickets.tsx";
+import { MacroPicker } from "./MacroPicker.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
 
@@ -56,6 +57,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               agent
               closed={closedCategories.includes(ticket.status.category)}
               people={[ticket.requester.email, ...ticket.ccs]}
+              tools={(insert) => <MacroPicker number={ticket.number} onInsert={insert} />}
             />
           </Stack>
         </Grid.Col>

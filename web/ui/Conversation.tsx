@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
@@ -135,12 +135,15 @@ export function CommentForm({
   agent,
   closed,
   people,
+  tools,
 }: {
   number: number;
   agent: boolean;
   closed: boolean;
   /** The requester and CCs: who may get the comment by mail. */
   people: string[];
+  /** Extra controls above the editor (the agent's macros), handed a way to add text to the comment. */
+  tools?: (insert: (html: string) => void) => ReactNode;
 }) {
   const add = useAddComment(number);
   const [kind, setKind] = useState<CommentKind>("public");
@@ -148,6 +151,12 @@ export function CommentForm({
   const [body, setBody] = useState({ html: "", text: "" });
   const [error, setError] = useState<string | undefined>();
   const [editorKey, setEditorKey] = useState(0);
+  const [initialContent, setInitialContent] = useState("");
+  const insert = (html: string) => {
+    // Added after what is already written; a fresh editor starts from the combined text.
+    setInitialContent(`${body.html === "<p></p>" ? "" : body.html}${html}`);
+    setEditorKey((k) => k + 1);
+  };
   if (closed) {
     return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
   }
@@ -161,6 +170,7 @@ export function CommentForm({
       {
         onSuccess: () => {
           setBody({ html: "", text: "" });
+          setInitialContent("");
           setError(undefined);
           setEditorKey((k) => k + 1); // a fresh, empty editor
         },
@@ -183,11 +193,13 @@ export function CommentForm({
             w="fit-content"
           />
         )}
+        {tools?.(insert)}
         <RichTextField
           key={editorKey}
           label="Comment"
           error={error}
           onChange={(html, text) => setBody({ html, text })}
+          initialContent={initialContent}
         />
         {kind === "public" && people.length > 0 && (
           <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>
