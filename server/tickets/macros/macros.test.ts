@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { createRole } from "../../accounts/commands/manage-directory.ts";
 import type { App } from "../../http/types.ts";
 import { buildNarrowAgent } from "../../test/agent-tools-helpers.ts";
 import { describeEachEngine } from "../../test/engines.ts";
@@ -135,6 +136,25 @@ describeEachEngine("macros", ({ db, engine }) => {
     const narrow = await signInAs(app, await buildNarrowAgent(db()));
     expect((await as(narrow, "POST", `/api/v1/tickets/${number}/macros/${macro}/apply`)).statusCode).toBe(404);
     expect((await as(agent, "GET", `/api/v1/tickets/${number}`)).json().priority).toBe("urgent");
+  });
+
+  it("lets an administrator of settings who works no tickets manage shared macros, but not apply them", async () => {
+    const settingsAdmin = await buildAdmin(db());
+    const role = await createRole(db(), { name: `Settings only ${engine}`, permissions: ["admin.settings"] });
+    await db().deleteFrom("user_roles").where("user_id", "=", settingsAdmin.id).execute();
+    await db().insertInto("user_roles").values({ user_id: settingsAdmin.id, role_id: role }).execute();
+    const client = await signInAs(app, settingsAdmin);
+    const created = await as(client, "POST", "/api/v1/macros", {
+      name: "Closing words",
+      body: "<p>Bye</p>",
+      shared: true,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await names(client)).toContainEqual(["Closing words", true]);
+    const number = (await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number;
+    expect((await as(client, "POST", `/api/v1/tickets/${number}/macros/${created.json().id}/apply`)).statusCode).toBe(
+      403,
+    );
   });
 
   it("fills placeholders as text, never as markup", () => {

@@ -10,6 +10,7 @@ import {
 import type { App, Deps } from "../../http/types.ts";
 import { parseTicketNumber, requireWork } from "../work-access.ts";
 import { applyMacro, createMacro, deleteMacro, updateMacro } from "./commands.ts";
+import { requireMacroAccess } from "./policy.ts";
 import { listMacros } from "./queries.ts";
 
 const refusals = {
@@ -32,7 +33,7 @@ export function registerMacroRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      requireWork(request.actor);
+      requireMacroAccess(request.actor);
       return { macros: await listMacros(deps.db, request.actor) };
     },
   );
@@ -48,7 +49,7 @@ export function registerMacroRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      requireWork(request.actor);
+      requireMacroAccess(request.actor);
       return reply.status(201).send({ id: await createMacro(deps, request.actor, request.body) });
     },
   );
@@ -65,7 +66,7 @@ export function registerMacroRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      requireWork(request.actor);
+      requireMacroAccess(request.actor);
       await updateMacro(deps, request.actor, request.params.id, request.body);
       return reply.status(204).send(null);
     },
@@ -82,7 +83,7 @@ export function registerMacroRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      requireWork(request.actor);
+      requireMacroAccess(request.actor);
       await deleteMacro(deps, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
