@@ -36,14 +36,21 @@ test("an agent plans the work as tasks and hears when all of them are done", asy
   await expect(tasks).toContainText("2 of 2 open.");
   await expectAccessible(page);
 
+  await tasks.getByRole("button", { name: "Edit task Book a desk" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit task" });
+  await edit.getByRole("textbox", { name: "Task", exact: true }).fill("Book a standing desk");
+  await expectAccessible(page);
+  await edit.getByRole("button", { name: "Save task" }).click();
+  await expect(edit).toBeHidden();
+
   // The box shows what the server recorded: it turns checked once the change is saved.
   await tasks.getByRole("checkbox", { name: "Order a badge" }).click();
   await expect(tasks.getByRole("checkbox", { name: "Order a badge" })).toBeChecked();
   await expect(tasks).toContainText("1 of 2 open.");
-  await tasks.getByRole("checkbox", { name: "Book a desk" }).press("Space");
+  await tasks.getByRole("checkbox", { name: "Book a standing desk" }).press("Space");
   await expect(tasks).toContainText("All tasks complete.");
   await expect(feedOf(page)).toContainText("Administrator completed a task");
-  await expect(feedOf(page)).toContainText("Book a desk");
+  await expect(feedOf(page)).toContainText("Book a standing desk");
   await expectAccessible(page);
 
   // The alert mail arrives and leads back to the request.

@@ -1,8 +1,10 @@
 import { Button, Checkbox, CloseButton, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Task, TaskList } from "../../common/tasks.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddTask, useRemoveTask, useTasks, useUpdateTask } from "../api/tasks.ts";
+import { Dialog } from "../ui/Dialog.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 
 const problem = (error: Error | null, field: string) =>
@@ -23,7 +25,7 @@ export function TasksPanel({ number }: { number: number }) {
       <QueryView query={tasks} loading="Loading tasks">
         {(data) => (
           <Stack gap="sm">
-            <TaskItems number={number} tasks={data.tasks} />
+            <TaskItems number={number} tasks={data.tasks} assignees={data.assignees} />
             <AddTaskForm number={number} assignees={data.assignees} />
           </Stack>
         )}
@@ -32,9 +34,10 @@ export function TasksPanel({ number }: { number: number }) {
   );
 }
 
-function TaskItems({ number, tasks }: { number: number; tasks: Task[] }) {
+function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]; assignees: TaskList["assignees"] }) {
   const update = useUpdateTask(number);
   const remove = useRemoveTask(number);
+  const [editing, setEditing] = useState<Task | null>(null);
   if (tasks.length === 0) return <Text size="sm">No tasks yet.</Text>;
   const open = tasks.filter((t) => !t.done).length;
   return (
@@ -62,7 +65,20 @@ function TaskItems({ number, tasks }: { number: number; tasks: Task[] }) {
                   .join(" · ")}
               </Text>
             </Stack>
-            <CloseButton aria-label={`Remove task ${task.title}`} onClick={() => remove.mutate(task.id)} />
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                aria-label={`Edit task ${task.title}`}
+                onClick={() => {
+                  update.reset(); // last time's refusal must not greet this edit
+                  setEditing(task);
+                }}
+              >
+                Edit
+              </Button>
+              <CloseButton aria-label={`Remove task ${task.title}`} onClick={() => remove.mutate(task.id)} />
+            </Group>
           </Group>
         ))}
       </Stack>
@@ -71,40 +87,89 @@ function TaskItems({ number, tasks }: { number: number; tasks: Task[] }) {
           {(update.error ?? remove.error)?.message}
         </Text>
       )}
+      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title="Edit task">
+        {editing && (
+          <TaskFields
+            initial={{ title: editing.title, assigneeId: editing.assignee?.id ?? null, dueOn: editing.dueOn ?? "" }}
+            assignees={assignees}
+            mutation={update}
+            submitLabel="Save task"
+            onSubmit={(fields, done) =>
+              update.mutate(
+                { id: editing.id, ...fields },
+                {
+                  onSuccess: () => {
+                    done();
+                    setEditing(null);
+                  },
+                },
+              )
+            }
+          />
+        )}
+      </Dialog>
     </>
   );
 }
 
+type Fields = { title: string; assigneeId: string | null; dueOn: string | null };
+
 function AddTaskForm({ number, assignees }: { number: number; assignees: TaskList["assignees"] }) {
   const add = useAddTask(number);
-  const [title, setTitle] = useState("");
-  const [assigneeId, setAssigneeId] = useState<string | null>(null);
-  const [dueOn, setDueOn] = useState("");
+  return (
+    <TaskFields
+      initial={{ title: "", assigneeId: null, dueOn: "" }}
+      assignees={assignees}
+      mutation={add}
+      submitLabel="Add task"
+      label="Add a task"
+      titleLabel="New task"
+      onSubmit={(fields, done) => add.mutate(fields, { onSuccess: done })}
+    />
+  );
+}
+
+/** A task's title, assignee and due date: the add form, and the edit dialog's form. */
+function TaskFields({
+  initial,
+  assignees,
+  mutation,
+  submitLabel,
+  label = "Change the task",
+  titleLabel = "Task",
+  onSubmit,
+}: {
+  initial: { title: string; assigneeId: string | null; dueOn: string };
+  assignees: TaskList["assignees"];
+  mutation: Pick<UseMutationResult<unknown, Error, never>, "error" | "isError" | "isPending">;
+  submitLabel: string;
+  label?: string;
+  titleLabel?: string;
+  /** `done` clears the form once the server has the change. */
+  onSubmit: (fields: Fields, done: () => void) => void;
+}) {
+  const [title, setTitle] = useState(initial.title);
+  const [assigneeId, setAssigneeId] = useState<string | null>(initial.assigneeId);
+  const [dueOn, setDueOn] = useState(initial.dueOn);
+  const error = mutation.error;
   return (
     <form
-      aria-label="Add a task"
+      aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate(
-          { title, assigneeId, dueOn: dueOn || null },
-          {
-            onSuccess: () => {
-              setTitle("");
-              setAssigneeId(null);
-              setDueOn("");
-            },
-          },
-        );
+        onSubmit({ title, assigneeId, dueOn: dueOn || null }, () => {
+          setTitle(initial.title);
+          setAssigneeId(initial.assigneeId);
+          setDueOn(initial.dueOn);
+        });
       }}
     >
       <Stack gap="xs">
         <TextInput
-          label="New task"
+          label={titleLabel}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={
-            problem(add.error, "title") ?? (add.isError && !(add.error instanceof ApiError) ? add.error.message : null)
-          }
+          error={problem(error, "title") ?? (mutation.isError && !(error instanceof ApiError) ? error?.message : null)}
         />
         <Group gap="xs" grow>
           <Select
@@ -115,19 +180,19 @@ function AddTaskForm({ number, assignees }: { number: number; assignees: TaskLis
             onChange={setAssigneeId}
             clearable
             searchable
-            error={problem(add.error, "assigneeId")}
+            error={problem(error, "assigneeId")}
           />
           <TextInput
             label="Due date"
             type="date"
             value={dueOn}
             onChange={(e) => setDueOn(e.currentTarget.value)}
-            error={problem(add.error, "dueOn")}
+            error={problem(error, "dueOn")}
           />
         </Group>
         <Group>
-          <Button type="submit" variant="default" loading={add.isPending}>
-            Add task
+          <Button type="submit" variant="default" loading={mutation.isPending}>
+            {submitLabel}
           </Button>
         </Group>
       </Stack>
