@@ -9,6 +9,13 @@ export async function listRelations(
   scope: TicketScope,
   ticketId: string,
 ): Promise<TicketRelations> {
+  const [links, self] = await Promise.all([
+    db.selectFrom("ticket_links").select("linked_ticket_id").where("ticket_id", "=", ticketId).execute(),
+    db.selectFrom("tickets").select("merged_into_id").where("id", "=", ticketId).executeTakeFirst(),
+  ]);
+  const linkedIds = links.map((l) => l.linked_ticket_id);
+  const mergedIntoId = self?.merged_into_id ?? null;
+  // One query for everything related, through the reader's scope: what they may not see is simply left out.
   const related = await db
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
@@ -16,31 +23,21 @@ export async function listRelations(
     .where(scope)
     .where((eb) =>
       eb.or([
-        eb(
-          "tickets.id",
-          "in",
-          eb.selectFrom("ticket_links").select("linked_ticket_id").where("ticket_links.ticket_id", "=", ticketId),
-        ),
-        eb("tickets.id", "=", eb.selectFrom("tickets as t").select("t.merged_into_id").where("t.id", "=", ticketId)),
+        ...(linkedIds.length ? [eb("tickets.id", "in", linkedIds)] : []),
+        ...(mergedIntoId ? [eb("tickets.id", "=", mergedIntoId)] : []),
         eb("tickets.merged_into_id", "=", ticketId),
       ]),
     )
     .orderBy("tickets.number")
     .execute();
-  const links = await db
-    .selectFrom("ticket_links")
-    .select("linked_ticket_id")
-    .where("ticket_id", "=", ticketId)
-    .execute();
-  const self = await db.selectFrom("tickets").select("merged_into_id").where("id", "=", ticketId).executeTakeFirst();
   const present = (t: (typeof related)[number]): LinkedTicket => ({
     number: t.number,
     subject: t.subject,
     status: t.agent_label,
   });
-  const mergedInto = related.find((t) => t.id === self?.merged_into_id);
+  const mergedInto = related.find((t) => t.id === mergedIntoId);
   return {
-    links: related.filter((t) => links.some((l) => l.linked_ticket_id === t.id)).map(present),
+    links: related.filter((t) => linkedIds.includes(t.id)).map(present),
     mergedInto: mergedInto ? present(mergedInto) : null,
     mergedFrom: related.filter((t) => t.merged_into_id === ticketId).map(present),
   };
