@@ -184,4 +184,14 @@ test("an agent keeps a personal macro of their own", async ({ page }) => {
   await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(
     `About #${number}: regards, Administrator`,
   );
+
+  await chooseOption(page, "Macro", `Sign-off ${stamp}`);
+  await page.getByRole("button", { name: "Edit macro" }).click();
+  await page
+    .getByRole("dialog", { name: `Edit Sign-off ${stamp}` })
+    .getByRole("button", { name: "Delete macro" })
+    .click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await page.getByLabel("Macro", { exact: true }).first().click();
+  await expect(page.getByRole("option", { name: `Sign-off ${stamp}` })).toHaveCount(0);
 });

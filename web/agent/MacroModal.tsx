@@ -4,7 +4,7 @@ import { type Macro, macroPlaceholders } from "../../common/macros.ts";
 import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
-import { useSaveMacro } from "../api/macros.ts";
+import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { RichTextField } from "../ui/RichTextField.tsx";
 
@@ -12,17 +12,35 @@ import { RichTextField } from "../ui/RichTextField.tsx";
 export type MacroEdit = { shared: boolean; macro?: Macro } | null;
 
 /** Create or change a macro: its name, the text it inserts and the fields it sets. */
-export function MacroModal({ edit, onClose }: { edit: MacroEdit; onClose: () => void }) {
+export function MacroModal({
+  edit,
+  onClose,
+  deletable = false,
+}: {
+  edit: MacroEdit;
+  onClose: () => void;
+  /** Offer "Delete macro" for an existing one (the ticket page has no other place for it). */
+  deletable?: boolean;
+}) {
   const title = edit?.macro ? `Edit ${edit.macro.name}` : edit?.shared ? "New shared macro" : "New personal macro";
   return (
     <Dialog opened={edit !== null} onClose={onClose} title={title} size="lg">
-      {edit && <MacroForm edit={edit} onDone={onClose} />}
+      {edit && <MacroForm edit={edit} onDone={onClose} deletable={deletable} />}
     </Dialog>
   );
 }
 
-function MacroForm({ edit, onDone }: { edit: NonNullable<MacroEdit>; onDone: () => void }) {
+function MacroForm({
+  edit,
+  onDone,
+  deletable,
+}: {
+  edit: NonNullable<MacroEdit>;
+  onDone: () => void;
+  deletable: boolean;
+}) {
   const save = useSaveMacro();
+  const remove = useDeleteMacro();
   const statuses = useStatuses();
   const [name, setName] = useState(edit.macro?.name ?? "");
   const [body, setBody] = useState(edit.macro?.body ?? "");
@@ -87,7 +105,18 @@ function MacroForm({ edit, onDone }: { edit: NonNullable<MacroEdit>; onDone: () 
         </Group>
         {edit.shared && <Text size="sm">Every agent can use a shared macro; only administrators change it.</Text>}
         {save.isError && Object.keys(fields).length === 0 && <Alert color="red">{save.error.message}</Alert>}
+        {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
         <Group justify="flex-end">
+          {deletable && edit.macro && (
+            <Button
+              variant="default"
+              color="red"
+              loading={remove.isPending}
+              onClick={() => edit.macro && remove.mutate(edit.macro.id, { onSuccess: onDone })}
+            >
+              Delete macro
+            </Button>
+          )}
           <Button type="submit" loading={save.isPending}>
             Save macro
           </Button>

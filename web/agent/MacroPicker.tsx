@@ -14,6 +14,7 @@ export function MacroPicker({ number, onInsert }: { number: number; onInsert: (h
   const [macroId, setMacroId] = useState<string | null>(null);
   const [edit, setEdit] = useState<MacroEdit>(null);
   const list = macros.data?.macros ?? [];
+  const chosen = list.find((m) => m.id === macroId);
   const group = (shared: boolean) =>
     list.filter((m) => m.shared === shared).map((m) => ({ value: m.id, label: m.name }));
   return (
@@ -46,6 +47,11 @@ export function MacroPicker({ number, onInsert }: { number: number; onInsert: (h
       >
         Apply macro
       </Button>
+      {chosen?.editable && (
+        <Button variant="subtle" onClick={() => setEdit({ shared: chosen.shared, macro: chosen })}>
+          Edit macro
+        </Button>
+      )}
       <Button variant="subtle" onClick={() => setEdit({ shared: false })}>
         New personal macro
       </Button>
@@ -54,7 +60,15 @@ export function MacroPicker({ number, onInsert }: { number: number; onInsert: (h
           {apply.error.message}
         </Text>
       )}
-      <MacroModal edit={edit} onClose={() => setEdit(null)} />
+      <MacroModal
+        edit={edit}
+        deletable
+        onClose={() => {
+          setEdit(null);
+          // A deleted macro can no longer be the chosen one.
+          if (edit?.macro) setMacroId(null);
+        }}
+      />
     </Group>
   );
 }
