@@ -1,6 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chooseOption, expectAccessible, mailLinkPath, signInAsAdmin, submitRequest } from "./fixtures.ts";
 
+// Every journey here submits a request and signs in before its own steps, so each is longer than most.
+test.beforeEach(() => {
+  test.slow();
+});
+
 const feedOf = (page: Page) => page.getByRole("list", { name: "Feed entries" });
 
 /** A guest's request, then the admin signed in and looking at it; returns its number. */
@@ -13,8 +18,6 @@ async function requestAsGuestThenOpenAsAdmin(page: Page, subject: string, email:
 }
 
 test("an agent plans the work as tasks and hears when all of them are done", async ({ page }) => {
-  // A request, an alert, two tasks and the alert's mail: more steps than most journeys.
-  test.slow();
   const email = `tasks.${Date.now()}@example.com`;
   const number = await requestAsGuestThenOpenAsAdmin(page, `Onboard Kim ${Date.now()}`, email);
 
@@ -82,8 +85,6 @@ test("an agent links related tickets, both ways, and unlinks them", async ({ pag
 });
 
 test("an agent merges a duplicate; its requester learns where it went", async ({ page }) => {
-  // Two requests, the agent's page of each, and the requester's page: more steps than most journeys.
-  test.slow();
   const stamp = Date.now();
   const email = `dup.${stamp}@example.com`;
   const original = await submitRequest(page, {
@@ -124,8 +125,6 @@ test("an agent merges a duplicate; its requester learns where it went", async ({
 });
 
 test("an admin shares a macro and an agent applies it: fields set, text ready to send", async ({ page }) => {
-  // One journey through the admin page and a ticket, typing in two editors: more steps than most.
-  test.slow();
   const stamp = Date.now();
   const name = `Ask for the version ${stamp}`;
   const number = await requestAsGuestThenOpenAsAdmin(page, `App crashes ${stamp}`, `macro.${stamp}@example.com`);
