@@ -27,6 +27,17 @@ export const feedEntryTypes = [
   "cc_added",
   "cc_removed",
   "follow_up_created",
+  // Agent tools: tasks, links and priority changes are internal; "merged_into" is what the duplicate's readers see.
+  "task_added",
+  "task_edited",
+  "task_completed",
+  "task_reopened",
+  "task_removed",
+  "merged_into",
+  "merged_from",
+  "linked",
+  "unlinked",
+  "priority_changed",
 ] as const;
 
 export const feedEntrySchema = z.object({

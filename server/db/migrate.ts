@@ -9,6 +9,7 @@ import { lifecycle } from "./migrations/0005_lifecycle.ts";
 import { listIndexes } from "./migrations/0006_list_indexes.ts";
 import { agentWorkspace } from "./migrations/0007_agent_workspace.ts";
 import { liveNotify } from "./migrations/0010_live_notify.ts";
+import { agentTools } from "./migrations/0011_agent_tools.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -22,6 +23,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0006_list_indexes": listIndexes(),
     "0007_agent_workspace": agentWorkspace(engine),
     "0010_live_notify": liveNotify(engine),
+    "0011_agent_tools": agentTools(engine),
   };
 }
 

@@ -84,6 +84,8 @@ export interface TicketsTable {
   solved_at: Timestamp | null;
   /** The closed ticket this one follows up on. */
   follow_up_of: string | null;
+  /** Set when this ticket was merged into another as a duplicate; it is closed and points there. */
+  merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -326,6 +328,40 @@ export interface SavedViewsTable {
   created_at: Timestamp;
 }
 
+/** A piece of work on a ticket; agents only. */
+export interface TicketTasksTable {
+  id: string;
+  ticket_id: string;
+  title: string;
+  assignee_id: string | null;
+  /** A calendar day, YYYY-MM-DD. */
+  due_on: string | null;
+  done_at: Timestamp | null;
+  done_by_name: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+/** Related tickets, stored once per direction. */
+export interface TicketLinksTable {
+  ticket_id: string;
+  linked_ticket_id: string;
+  created_by_name: string;
+  created_at: Timestamp;
+}
+
+/** A canned reply: text to insert and fields to set. No owner means shared and admin-managed. */
+export interface MacrosTable {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  body: string;
+  status_id: string | null;
+  priority: Priority | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   saved_views: SavedViewsTable;
   users: UsersTable;
@@ -358,6 +394,9 @@ export interface Database {
   withdraw_reasons: WithdrawReasonsTable;
   ticket_ccs: TicketCcsTable;
   alert_subscriptions: AlertSubscriptionsTable;
+  ticket_tasks: TicketTasksTable;
+  ticket_links: TicketLinksTable;
+  macros: MacrosTable;
 }
 
 export type User = Selectable<UsersTable>;

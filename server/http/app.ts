@@ -19,6 +19,7 @@ import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
+import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import {
   registerAlertRoutes,
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerQueueRoutes(app, deps);
+  registerAgentToolRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerLiveRoutes(app, deps);
 

@@ -50,6 +50,11 @@ type Fixture = {
   closedTicket: number;
   withdrawReasonId: string;
   scratchReasonId: string;
+  // Agent tools (tasks, links, merge, macros).
+  taskId: string;
+  linkedTicket: number;
+  duplicateTicket: number;
+  sharedMacroId: string;
   viewId: string;
 };
 type Row = {
@@ -446,6 +451,68 @@ const matrix: Record<string, Row> = {
     body: () => ({ state: "viewing" }),
     expected: { ...all(403), anonymous: 401, guest: 401, agent: 204, admin: 204 },
   },
+  // Agent tools: only agents who work tickets, and only on tickets they see.
+  "GET /api/v1/tickets/{number}/tasks": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/tickets/{number}/tasks": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks`,
+    body: () => ({ title: "Call the requester" }),
+    expected: { ...all(403), anonymous: 401, agent: 201, admin: 201 },
+  },
+  "PATCH /api/v1/tickets/{number}/tasks/{id}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks/${f.taskId}`,
+    body: () => ({ done: true }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "DELETE /api/v1/tickets/{number}/tasks/{id}": {
+    // The agent removes it; the admin then finds it gone.
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tasks/${f.taskId}`,
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 404 },
+  },
+  "GET /api/v1/tickets/{number}/links": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/tickets/{number}/links": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links`,
+    body: (f) => ({ number: f.linkedTicket }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "DELETE /api/v1/tickets/{number}/links/{other}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/links/${f.linkedTicket}`,
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 204 },
+  },
+  "POST /api/v1/tickets/{number}/merge": {
+    // The agent merges the duplicate; the admin then finds it already merged.
+    path: (f) => `/api/v1/tickets/${f.duplicateTicket}/merge`,
+    body: (f) => ({ into: f.linkedTicket }),
+    expected: { ...all(403), anonymous: 401, agent: 204, admin: 409 },
+  },
+  "GET /api/v1/macros": {
+    path: () => "/api/v1/macros",
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "POST /api/v1/macros": {
+    path: () => "/api/v1/macros",
+    body: () => ({ name: "My reply", body: "<p>Thanks!</p>" }),
+    expected: { ...all(403), anonymous: 401, agent: 201, admin: 201 },
+  },
+  "POST /api/v1/tickets/{number}/macros/{id}/apply": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/macros/${f.sharedMacroId}/apply`,
+    expected: { ...all(403), anonymous: 401, agent: 200, admin: 200 },
+  },
+  "PUT /api/v1/macros/{id}": {
+    // Shared macros are the administrators': agents use them but may not change them.
+    path: (f) => `/api/v1/macros/${f.sharedMacroId}`,
+    body: () => ({ name: "Shared reply", body: "<p>Hello</p>", shared: true }),
+    expected: { ...all(403), anonymous: 401, admin: 204 },
+  },
+  "DELETE /api/v1/macros/{id}": {
+    path: (f) => `/api/v1/macros/${f.sharedMacroId}`,
+    expected: { ...all(403), anonymous: 401, admin: 204 },
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -637,6 +704,10 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       closedTicket,
       scratchReasonId: await createWithdrawReason(db(), { label: "Scratch reason", position: 9 }),
       withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
+      taskId: "",
+      linkedTicket: 0,
+      duplicateTicket: 0,
+      sharedMacroId: "",
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -646,6 +717,15 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       }),
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
+    // Agent tools' fixtures, made through the API as the admin.
+    fixture.taskId = (
+      await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })
+    ).json().id;
+    fixture.linkedTicket = await submitAsA("Related to A's");
+    fixture.duplicateTicket = await submitAsA("Duplicate of the related one");
+    fixture.sharedMacroId = (
+      await inject("POST", "/api/v1/macros", "admin", { name: "Shared reply", body: "<p>Hi</p>", shared: true })
+    ).json().id;
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -4,6 +4,7 @@ import type { FeedEntry } from "../../common/conversation.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
+import { agentToolDetail, agentToolFeedTypes } from "./agent-tools-feed.ts";
 import { insertTicketEvent } from "./events.ts";
 
 const feedTypes = [
@@ -15,9 +16,12 @@ const feedTypes = [
   "cc_removed",
   "follow_up_created",
   "edited",
+  ...agentToolFeedTypes,
 ] as const;
 
 function detailOf(type: string, payload: Record<string, unknown>): string | null {
+  const agentTool = agentToolDetail(type, payload);
+  if (agentTool !== undefined) return agentTool;
   if (type === "status_changed" && typeof payload.withdrawReason === "string")
     return `Reason: ${payload.withdrawReason}`;
   if (type === "follow_up_created" && typeof payload.number === "number") return `Follow-up: #${payload.number}`;

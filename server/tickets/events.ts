@@ -13,7 +13,18 @@ export type TicketEventType =
   | "cc_added"
   | "cc_removed"
   | "follow_up_created"
-  | "edited";
+  | "edited"
+  // Agent tools (tasks are internal; a merge tells the duplicate's readers where it went).
+  | "task_added"
+  | "task_edited"
+  | "task_completed"
+  | "task_reopened"
+  | "task_removed"
+  | "merged_into"
+  | "merged_from"
+  | "linked"
+  | "unlinked"
+  | "priority_changed";
 
 export type TicketEventInput = {
   ticketId: string;

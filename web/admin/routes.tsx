@@ -2,6 +2,7 @@ import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
+import { MacrosScene } from "./MacrosScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
@@ -25,6 +26,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "ticket-types", element: <TicketTypesScene /> },
       { path: "statuses", element: <StatusesScene /> },
       { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
+      { path: "macros", element: <MacrosScene /> },
     ],
   },
 ];

@@ -18,9 +18,12 @@ import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { EditTicketDialog } from "./EditTicketDialog.tsx";
+import { LinkedTickets } from "./LinkedTickets.tsx";
+import { MacroPicker } from "./MacroPicker.tsx";
 import { neighbours } from "./queue-params.ts";
 import { RequesterCard } from "./RequesterCard.tsx";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
+import { TasksPanel } from "./TasksPanel.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
 
 export function TicketScene() {
@@ -113,6 +116,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               kind={kind}
               onKindChange={setKind}
               live={collision.commentForm}
+              tools={(insert) => <MacroPicker number={ticket.number} onInsert={insert} />}
             />
           </Stack>
         </Grid.Col>
@@ -123,6 +127,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
+            <TasksPanel number={ticket.number} />
+            <LinkedTickets ticket={ticket} />
             <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>

@@ -42,10 +42,41 @@ function summarize(entry: FeedEntry): string {
       return entry.visibility === "internal"
         ? `${entry.actor} updated the ticket (agents only)`
         : `${entry.actor} edited the request`;
+    case "task_added":
+      return `${entry.actor} added a task`;
+    case "task_edited":
+      return `${entry.actor} changed a task`;
+    case "task_completed":
+      return `${entry.actor} completed a task`;
+    case "task_reopened":
+      return `${entry.actor} reopened a task`;
+    case "task_removed":
+      return `${entry.actor} removed a task`;
+    case "merged_into":
+      return `${entry.actor} merged this request into ${entry.detail ?? "another"}`;
+    case "merged_from":
+      return `${entry.actor} merged ${entry.detail ?? "a ticket"} into this ticket`;
+    case "linked":
+      return `${entry.actor} linked ${entry.detail ?? "a ticket"}`;
+    case "unlinked":
+      return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
+    case "priority_changed":
+      return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
     default:
       return `${entry.actor} edited the request`;
   }
 }
+
+/** Entries whose detail is already part of their summary line. */
+const detailInSummary: FeedEntry["type"][] = [
+  "cc_added",
+  "cc_removed",
+  "merged_into",
+  "merged_from",
+  "linked",
+  "unlinked",
+  "priority_changed",
+];
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
 export function Feed({ number, agent }: { number: number; agent: boolean }) {
@@ -86,9 +117,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                       {formatDateTime(entry.at)}
                     </Text>
                   </Text>
-                  {entry.detail && entry.type !== "cc_added" && entry.type !== "cc_removed" && (
-                    <Text size="sm">{entry.detail}</Text>
-                  )}
+                  {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
                   {entry.body !== null && entry.type !== "created" && (
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}
@@ -119,6 +148,7 @@ export function CommentForm({
   kind: chosenKind,
   onKindChange,
   live,
+  tools,
 }: {
   number: number;
   agent: boolean;
@@ -130,6 +160,8 @@ export function CommentForm({
   onKindChange?: (kind: CommentKind) => void;
   /** Collision detection on the agent page (web/live): typing signals, and a warning that can hold a send. */
   live?: { onTyping: () => void; confirmSend: (send: () => void) => void; warning: ReactNode };
+  /** Extra controls above the editor (the agent's macros), handed a way to add text to the comment. */
+  tools?: (insert: (html: string) => void) => ReactNode;
 }) {
   const add = useAddComment(number);
   const [ownKind, setOwnKind] = useState<CommentKind>("public");
@@ -141,6 +173,12 @@ export function CommentForm({
   const [error, setError] = useState<string | undefined>();
   const [filesError, setFilesError] = useState<string | undefined>();
   const [editorKey, setEditorKey] = useState(0);
+  const [initialContent, setInitialContent] = useState("");
+  const insert = (html: string) => {
+    // Added after what is already written; a fresh editor starts from the combined text.
+    setInitialContent(`${body.html === "<p></p>" ? "" : body.html}${html}`);
+    setEditorKey((k) => k + 1);
+  };
   if (closed) {
     return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
   }
@@ -156,6 +194,7 @@ export function CommentForm({
           onSuccess: () => {
             setBody({ html: "", text: "" });
             setFiles([]);
+            setInitialContent("");
             setError(undefined);
             setFilesError(undefined);
             setEditorKey((k) => k + 1); // a fresh, empty editor
@@ -185,6 +224,7 @@ export function CommentForm({
             w="fit-content"
           />
         )}
+        {tools?.(insert)}
         <RichTextField
           key={editorKey}
           label="Comment"
@@ -193,6 +233,7 @@ export function CommentForm({
             setBody({ html, text });
             live?.onTyping();
           }}
+          initialContent={initialContent}
         />
         <FileInput
           label="Attach files"

@@ -24,11 +24,14 @@ export function RichTextField({
   description,
   error,
   onChange,
+  initialContent,
 }: {
   label: string;
   description?: string;
   error?: string | undefined;
   onChange: (html: string, text: string) => void;
+  /** HTML to start with (a parent inserting a macro's text remounts the editor with it). */
+  initialContent?: string;
 }) {
   const id = useId();
   const editor = useEditor({
@@ -41,6 +44,11 @@ export function RichTextField({
         class: "rich-text-content",
         ...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {}),
       },
+    },
+    ...(initialContent ? { content: initialContent } : {}),
+    // The parent learns the starting content too, as if it had been typed.
+    onCreate: ({ editor: current }) => {
+      if (initialContent) onChange(current.getHTML(), current.getText());
     },
     onUpdate: ({ editor: current }) => onChange(current.getHTML(), current.getText()),
     immediatelyRender: false,

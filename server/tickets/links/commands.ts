@@ -1,0 +1,240 @@
+/** Relating tickets: linking two, unlinking them, and merging a duplicate into another. Each one transaction. */
+import type { Transaction } from "kysely";
+import type { Actor } from "../../accounts/actor.ts";
+import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
+import type { AppContext } from "../../context.ts";
+import { now } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { queueMail } from "../../mail/outbox.ts";
+import { ticketMerged } from "../../mail/templates/ticket-merged.ts";
+import { alertsForStatusChange, fireAlerts } from "../alerts.ts";
+import { insertTicketEvent } from "../events.ts";
+import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
+import { loadWorkableTicket } from "../work-access.ts";
+
+type Ctx = Pick<AppContext, "db" | "config">;
+
+/** Same limit as adding a CC by hand (lifecycle-actions.ts). */
+const maxCcs = 20;
+const finished = ["closed", "cancelled"];
+
+function notItself(number: number, other: number, field: string, sentence: string): void {
+  if (number === other) throw new AppError("validation_failed", "Some fields need attention.", { [field]: sentence });
+}
+
+/** Both tickets through the actor's scope: a ticket the agent cannot see answers "not found" like a missing one. */
+async function loadPair(trx: Transaction<Database>, actor: Actor, number: number, other: number) {
+  const first = await loadWorkableTicket(trx, actor, number);
+  const second = await loadWorkableTicket(trx, actor, other);
+  return [first, second] as const;
+}
+
+export async function linkTickets(ctx: Ctx, actor: Actor, number: number, other: number): Promise<void> {
+  notItself(number, other, "number", "Choose another ticket: a ticket cannot be linked to itself.");
+  await ctx.db.transaction().execute(async (trx) => {
+    const [ticket, linked] = await loadPair(trx, actor, number, other);
+    const existing = await trx
+      .selectFrom("ticket_links")
+      .select("ticket_id")
+      .where("ticket_id", "=", ticket.id)
+      .where("linked_ticket_id", "=", linked.id)
+      .executeTakeFirst();
+    if (existing) return;
+    const at = now();
+    const by = actorName(actor);
+    await trx
+      .insertInto("ticket_links")
+      .values([
+        { ticket_id: ticket.id, linked_ticket_id: linked.id, created_by_name: by.name, created_at: at },
+        { ticket_id: linked.id, linked_ticket_id: ticket.id, created_by_name: by.name, created_at: at },
+      ])
+      .execute();
+    for (const [on, to] of [
+      [ticket, linked],
+      [linked, ticket],
+    ] as const) {
+      await insertTicketEvent(trx, {
+        ticketId: on.id,
+        type: "linked",
+        actor: by,
+        visibility: "internal",
+        payload: { number: to.number },
+        at,
+      });
+    }
+  });
+}
+
+export async function unlinkTickets(ctx: Ctx, actor: Actor, number: number, other: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const [ticket, linked] = await loadPair(trx, actor, number, other);
+    const removed = await trx
+      .deleteFrom("ticket_links")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("ticket_id", "=", ticket.id), eb("linked_ticket_id", "=", linked.id)]),
+          eb.and([eb("ticket_id", "=", linked.id), eb("linked_ticket_id", "=", ticket.id)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!Number(removed.numDeletedRows)) return;
+    const at = now();
+    for (const [on, to] of [
+      [ticket, linked],
+      [linked, ticket],
+    ] as const) {
+      await insertTicketEvent(trx, {
+        ticketId: on.id,
+        type: "unlinked",
+        actor: actorName(actor),
+        visibility: "internal",
+        payload: { number: to.number },
+        at,
+      });
+    }
+  });
+}
+
+async function mergedInto(trx: Transaction<Database>, ticketId: string): Promise<number | null> {
+  const row = await trx
+    .selectFrom("tickets as t")
+    .leftJoin("tickets as into", "into.id", "t.merged_into_id")
+    .select("into.number")
+    .where("t.id", "=", ticketId)
+    .executeTakeFirstOrThrow();
+  return row.number;
+}
+
+/** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
+async function copyPeople(
+  trx: Transaction<Database>,
+  actor: Actor,
+  from: LoadedTicket,
+  into: LoadedTicket,
+  at: string,
+): Promise<void> {
+  const [fromCcs, intoCcs] = await Promise.all(
+    [from, into].map((t) => trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", t.id).execute()),
+  );
+  const present = new Set([into.requester_email, ...(intoCcs ?? []).map((c) => c.email)]);
+  let room = maxCcs - (intoCcs ?? []).length;
+  for (const email of [from.requester_email, ...(fromCcs ?? []).map((c) => c.email)]) {
+    if (present.has(email) || room <= 0) continue;
+    present.add(email);
+    room -= 1;
+    await trx
+      .insertInto("ticket_ccs")
+      .values({ ticket_id: into.id, email, added_by_name: actorName(actor).name, created_at: at })
+      .execute();
+    await insertTicketEvent(trx, {
+      ticketId: into.id,
+      type: "cc_added",
+      actor: actorName(actor),
+      visibility: "public",
+      payload: { email, mergedFrom: from.number },
+      at,
+    });
+  }
+}
+
+/**
+ * Merges a duplicate into another ticket. The duplicate keeps its history
+ * and stays readable (nothing is moved or rewritten): it is closed, points at
+ * the ticket it went into and says so in its Feed. The other ticket records
+ * the merge for agents, and copies the duplicate's requester and CCs. The
+ * duplicate's requester gets a mail with a way into the ticket that continues.
+ * A merged ticket can be neither merged again nor merged into, so merges never
+ * chain and never loop.
+ */
+export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNumber: number): Promise<void> {
+  notItself(number, intoNumber, "into", "Choose another ticket: a ticket cannot be merged into itself.");
+  await ctx.db.transaction().execute(async (trx) => {
+    const [duplicate, into] = await loadPair(trx, actor, number, intoNumber);
+    const already = await mergedInto(trx, duplicate.id);
+    if (already !== null) throw new AppError("conflict", `#${duplicate.number} was already merged into #${already}.`);
+    const onward = await mergedInto(trx, into.id);
+    if (onward !== null)
+      throw new AppError(
+        "conflict",
+        `#${into.number} was itself merged into #${onward}: merge into that ticket instead.`,
+      );
+    if (finished.includes(duplicate.category))
+      throw new AppError("conflict", `#${duplicate.number} is already closed: link the two tickets instead.`);
+    if (finished.includes(into.category))
+      throw new AppError("conflict", `#${into.number} is closed and takes nothing more: choose an open ticket.`);
+    const closed = await firstStatusIn(trx, "closed");
+    if (!closed) throw new AppError("conflict", "This help desk has no closed status; ask an administrator.");
+
+    const at = now();
+    const by = actorName(actor);
+    await trx
+      .updateTable("tickets")
+      .set({ status_id: closed.id, merged_into_id: into.id, updated_at: at })
+      .where("id", "=", duplicate.id)
+      .execute();
+    await insertTicketEvent(trx, {
+      ticketId: duplicate.id,
+      type: "status_changed",
+      actor: by,
+      visibility: "public",
+      payload: { from: duplicate.status_id, to: closed.id, reason: "merged" },
+      at,
+    });
+    await insertTicketEvent(trx, {
+      ticketId: duplicate.id,
+      type: "merged_into",
+      actor: by,
+      visibility: "public",
+      payload: { number: into.number },
+      at,
+    });
+    await fireAlerts(
+      trx,
+      ctx.config,
+      duplicate,
+      alertsForStatusChange(duplicate.category, "closed"),
+      closed.customer_label,
+      at,
+    );
+
+    await insertTicketEvent(trx, {
+      ticketId: into.id,
+      type: "merged_from",
+      actor: by,
+      visibility: "internal",
+      payload: { number: duplicate.number, subject: duplicate.subject },
+      at,
+    });
+    await copyPeople(trx, actor, duplicate, into, at);
+    await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", into.id).execute();
+
+    const email = duplicate.requester_email;
+    const account = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", email)
+      .where("email_confirmed_at", "is not", null)
+      .executeTakeFirst();
+    // Guest sessions open only the guest's own request (accounts/queries.ts), so a guest is sent to the duplicate.
+    const ticketUrl = account
+      ? `${ctx.config.baseUrl}/requests/${into.number}`
+      : guestLinkUrl(ctx.config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(at)));
+    await queueMail(
+      trx,
+      {
+        template: "ticket-merged",
+        to: email,
+        content: ticketMerged({
+          number: duplicate.number,
+          subject: duplicate.subject,
+          intoNumber: into.number,
+          intoSubject: into.subject,
+          ticketUrl,
+          forGuest: !account,
+        }),
+      },
+      { baseUrl: ctx.config.baseUrl, at },
+    );
+  });
+}

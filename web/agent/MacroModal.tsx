@@ -1,0 +1,127 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { type Macro, macroPlaceholders } from "../../common/macros.ts";
+import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import { useStatuses } from "../api/lifecycle.ts";
+import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { RichTextField } from "../ui/RichTextField.tsx";
+
+/** What is being edited: a new macro (shared or personal) or an existing one; null when the dialog is closed. */
+export type MacroEdit = { shared: boolean; macro?: Macro } | null;
+
+/** Create or change a macro: its name, the text it inserts and the fields it sets. */
+export function MacroModal({
+  edit,
+  onClose,
+  deletable = false,
+}: {
+  edit: MacroEdit;
+  onClose: () => void;
+  /** Offer "Delete macro" for an existing one (the ticket page has no other place for it). */
+  deletable?: boolean;
+}) {
+  const title = edit?.macro ? `Edit ${edit.macro.name}` : edit?.shared ? "New shared macro" : "New personal macro";
+  return (
+    <Dialog opened={edit !== null} onClose={onClose} title={title} size="lg">
+      {edit && <MacroForm edit={edit} onDone={onClose} deletable={deletable} />}
+    </Dialog>
+  );
+}
+
+function MacroForm({
+  edit,
+  onDone,
+  deletable,
+}: {
+  edit: NonNullable<MacroEdit>;
+  onDone: () => void;
+  deletable: boolean;
+}) {
+  const save = useSaveMacro();
+  const remove = useDeleteMacro();
+  const statuses = useStatuses();
+  const [name, setName] = useState(edit.macro?.name ?? "");
+  const [body, setBody] = useState(edit.macro?.body ?? "");
+  const [statusId, setStatusId] = useState<string | null>(edit.macro?.statusId ?? null);
+  const [priority, setPriority] = useState<string | null>(edit.macro?.priority ?? null);
+  const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const placeholders = Object.entries(macroPlaceholders)
+    .map(([key, meaning]) => `{{${key}}} ${meaning.toLowerCase()}`)
+    .join(", ");
+  return (
+    <form
+      aria-label="Macro"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          {
+            ...(edit.macro ? { id: edit.macro.id } : {}),
+            name,
+            body: body === "<p></p>" ? "" : body,
+            shared: edit.shared,
+            statusId,
+            priority: priority as Priority | null,
+          },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fields.name}
+          data-autofocus
+        />
+        <RichTextField
+          label="Text to insert"
+          description={`Placeholders: ${placeholders}.`}
+          initialContent={edit.macro?.body ?? ""}
+          onChange={(html) => setBody(html)}
+          error={fields.body}
+        />
+        <Group grow>
+          <Select
+            label="Set status"
+            placeholder="Leave as it is"
+            data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
+            value={statusId}
+            onChange={setStatusId}
+            clearable
+            error={fields.statusId}
+          />
+          <Select
+            label="Set priority"
+            placeholder="Leave as it is"
+            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            value={priority}
+            onChange={setPriority}
+            clearable
+            error={fields.priority}
+          />
+        </Group>
+        {edit.shared && <Text size="sm">Every agent can use a shared macro; only administrators change it.</Text>}
+        {save.isError && Object.keys(fields).length === 0 && <Alert color="red">{save.error.message}</Alert>}
+        {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
+        <Group justify="flex-end">
+          {deletable && edit.macro && (
+            <Button
+              variant="default"
+              color="red"
+              loading={remove.isPending}
+              onClick={() => edit.macro && remove.mutate(edit.macro.id, { onSuccess: onDone })}
+            >
+              Delete macro
+            </Button>
+          )}
+          <Button type="submit" loading={save.isPending}>
+            Save macro
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+import { Button, Checkbox, CloseButton, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Task, TaskList } from "../../common/tasks.ts";
+import { ApiError } from "../api/client.ts";
+import { useAddTask, useRemoveTask, useTasks, useUpdateTask } from "../api/tasks.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+
+const problem = (error: Error | null, field: string) =>
+  error ? (error instanceof ApiError ? (error.fields[field] ?? null) : error.message) : null;
+
+const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+/** Due dates are calendar days: shown as that day wherever the reader is. */
+const formatDue = (day: string) => dueFormat.format(new Date(`${day}T00:00:00Z`));
+
+/** Agents' to-do list on a ticket: add, tick off, remove. Customers never see it. */
+export function TasksPanel({ number }: { number: number }) {
+  const tasks = useTasks(number);
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="tasks-heading">
+      <Title order={2} size="h4" id="tasks-heading" mb="sm">
+        Tasks
+      </Title>
+      <QueryView query={tasks} loading="Loading tasks">
+        {(data) => (
+          <Stack gap="sm">
+            <TaskItems number={number} tasks={data.tasks} assignees={data.assignees} />
+            <AddTaskForm number={number} assignees={data.assignees} />
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]; assignees: TaskList["assignees"] }) {
+  const update = useUpdateTask(number);
+  const remove = useRemoveTask(number);
+  const [editing, setEditing] = useState<Task | null>(null);
+  if (tasks.length === 0) return <Text size="sm">No tasks yet.</Text>;
+  const open = tasks.filter((t) => !t.done).length;
+  return (
+    <>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {open === 0 ? "All tasks complete." : `${open} of ${tasks.length} open.`}
+      </Text>
+      <Stack gap={6} component="ul" aria-label="Task list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {tasks.map((task) => (
+          <Group key={task.id} component="li" justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={0}>
+              <Checkbox
+                label={task.title}
+                checked={task.done}
+                onChange={(e) => update.mutate({ id: task.id, done: e.currentTarget.checked })}
+                styles={{ label: task.done ? { textDecoration: "line-through" } : {} }}
+              />
+              <Text size="xs" c="dimmed" pl={32}>
+                {[
+                  task.assignee ? `For ${task.assignee.name}` : "Unassigned",
+                  task.dueOn ? `due ${formatDue(task.dueOn)}` : null,
+                  task.done && task.doneBy ? `done by ${task.doneBy}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Text>
+            </Stack>
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                aria-label={`Edit task ${task.title}`}
+                onClick={() => {
+                  update.reset(); // last time's refusal must not greet this edit
+                  setEditing(task);
+                }}
+              >
+                Edit
+              </Button>
+              <CloseButton aria-label={`Remove task ${task.title}`} onClick={() => remove.mutate(task.id)} />
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+      {(update.isError || remove.isError) && (
+        <Text size="sm" c="red.9" role="alert">
+          {(update.error ?? remove.error)?.message}
+        </Text>
+      )}
+      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title="Edit task">
+        {editing && (
+          <TaskFields
+            initial={{ title: editing.title, assigneeId: editing.assignee?.id ?? null, dueOn: editing.dueOn ?? "" }}
+            assignees={assignees}
+            mutation={update}
+            submitLabel="Save task"
+            onSubmit={(fields, done) =>
+              update.mutate(
+                { id: editing.id, ...fields },
+                {
+                  onSuccess: () => {
+                    done();
+                    setEditing(null);
+                  },
+                },
+              )
+            }
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+type Fields = { title: string; assigneeId: string | null; dueOn: string | null };
+
+function AddTaskForm({ number, assignees }: { number: number; assignees: TaskList["assignees"] }) {
+  const add = useAddTask(number);
+  return (
+    <TaskFields
+      initial={{ title: "", assigneeId: null, dueOn: "" }}
+      assignees={assignees}
+      mutation={add}
+      submitLabel="Add task"
+      label="Add a task"
+      titleLabel="New task"
+      onSubmit={(fields, done) => add.mutate(fields, { onSuccess: done })}
+    />
+  );
+}
+
+/** A task's title, assignee and due date: the add form, and the edit dialog's form. */
+function TaskFields({
+  initial,
+  assignees,
+  mutation,
+  submitLabel,
+  label = "Change the task",
+  titleLabel = "Task",
+  onSubmit,
+}: {
+  initial: { title: string; assigneeId: string | null; dueOn: string };
+  assignees: TaskList["assignees"];
+  mutation: Pick<UseMutationResult<unknown, Error, never>, "error" | "isError" | "isPending">;
+  submitLabel: string;
+  label?: string;
+  titleLabel?: string;
+  /** `done` clears the form once the server has the change. */
+  onSubmit: (fields: Fields, done: () => void) => void;
+}) {
+  const [title, setTitle] = useState(initial.title);
+  const [assigneeId, setAssigneeId] = useState<string | null>(initial.assigneeId);
+  const [dueOn, setDueOn] = useState(initial.dueOn);
+  const error = mutation.error;
+  return (
+    <form
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({ title, assigneeId, dueOn: dueOn || null }, () => {
+          setTitle(initial.title);
+          setAssigneeId(initial.assigneeId);
+          setDueOn(initial.dueOn);
+        });
+      }}
+    >
+      <Stack gap="xs">
+        <TextInput
+          label={titleLabel}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={problem(error, "title") ?? (mutation.isError && !(error instanceof ApiError) ? error?.message : null)}
+        />
+        <Group gap="xs" grow>
+          <Select
+            label="Assignee"
+            placeholder="Unassigned"
+            data={assignees.map((a) => ({ value: a.id, label: a.name }))}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            clearable
+            searchable
+            error={problem(error, "assigneeId")}
+          />
+          <TextInput
+            label="Due date"
+            type="date"
+            value={dueOn}
+            onChange={(e) => setDueOn(e.currentTarget.value)}
+            error={problem(error, "dueOn")}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" variant="default" loading={mutation.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
