@@ -9,6 +9,7 @@ import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { canComment } from "../policy.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
+import type { ChannelOptions } from "./submit-ticket.ts";
 
 /**
  * Adds a comment or internal note in one transaction: the event, the
@@ -22,6 +23,7 @@ export async function addComment(
   actor: Actor,
   number: number,
   input: CommentInput,
+  options: ChannelOptions = {},
 ): Promise<{ id: string }> {
   if (!canComment(actor, input.kind)) {
     throw new AppError("forbidden", "Only agents can write private comments and internal notes.");
@@ -53,9 +55,15 @@ export async function addComment(
       type: input.kind === "note" ? "note" : "comment",
       actor: actorName(actor),
       visibility,
-      payload: { body, format: input.format, kind: input.kind },
+      payload: {
+        body,
+        format: input.format,
+        kind: input.kind,
+        ...(options.channel ? { channel: options.channel } : {}),
+      },
       at,
     });
+    await options.within?.(trx, { id: ticket.id, number: ticket.number });
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
 
     // The customer answered what we were waiting for, or came back inside the reopen window.

@@ -61,6 +61,13 @@ function storedMessage(input: TicketSubmission): { message: string; plain: strin
   return { message, plain };
 }
 
+/** For requests that arrive by another channel than the web (email). */
+export type ChannelOptions = {
+  channel?: "email";
+  /** Runs inside the transaction after the ticket and its event exist, before mail is queued. */
+  within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
+};
+
 /**
  * A customer or guest submits a request, from a service's form or the
  * general one: the ticket, its custom field values, its attachments, its
@@ -74,6 +81,7 @@ export async function submitTicket(
   input: TicketSubmission,
   uploads: UploadedFile[] = [],
   followUpOf?: { id: string; number: number },
+  options: ChannelOptions = {},
 ): Promise<TicketSubmitted> {
   // A signed-in person submits as themselves, whatever the form says.
   const requester =
@@ -196,9 +204,11 @@ export async function submitTicket(
           categoryId,
           ...(service ? { serviceId: service.id, fields: values } : {}),
           ...(attachments.length ? { attachments } : {}),
+          ...(options.channel ? { channel: options.channel } : {}),
         },
         at,
       });
+      await options.within?.(trx, { id: ticketId, number });
 
       if (followUpOf) {
         await insertTicketEvent(trx, {
@@ -221,6 +231,7 @@ export async function submitTicket(
         {
           template: "ticket-received",
           to: requester.email,
+          ticketId,
           content: ticketReceived({
             number,
             subject: input.subject,
