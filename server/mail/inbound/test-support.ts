@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { anonymous } from "../../accounts/actor.ts";
+import { ensureCategories } from "../../bootstrap.ts";
 import type { Config } from "../../config.ts";
 import { decodeJson } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
@@ -22,7 +23,9 @@ export function fixture(name: string, values: Record<string, string> = {}): Buff
   );
 }
 
+/** A mailbox for the address, and the categories a fresh help desk starts with (new tickets need one). */
 export async function ensureMailbox(db: Kysely<Database>, address = supportAddress): Promise<string> {
+  await ensureCategories(db);
   const existing = await db.selectFrom("mailboxes").select("id").where("address", "=", address).executeTakeFirst();
   return (
     existing?.id ??
