@@ -16,6 +16,7 @@ import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import {
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerMailRoutes(app, deps);
+  registerInboundMailAdminRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

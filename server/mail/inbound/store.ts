@@ -107,3 +107,14 @@ export async function requeueInbound(db: Kysely<Database>, id: string, mode: "ro
     return true;
   });
 }
+
+/** An admin sets a held or quarantined message aside: it is kept, marked ignored, and never filed. */
+export async function dismissInbound(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable("inbound_messages")
+    .set({ status: "ignored", reason: "dismissed", processed_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .where("status", "in", ["review", "quarantined"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
