@@ -2,6 +2,8 @@ import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
+import { InboundQueueScene } from "./InboundQueueScene.tsx";
+import { MailboxesScene } from "./MailboxesScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
@@ -25,6 +27,8 @@ export const adminRoutes: RouteObject[] = [
       { path: "ticket-types", element: <TicketTypesScene /> },
       { path: "statuses", element: <StatusesScene /> },
       { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
+      { path: "mailboxes", element: <MailboxesScene /> },
+      { path: "inbound-mail", element: <InboundQueueScene /> },
     ],
   },
 ];
