@@ -26,6 +26,7 @@ const reasons: Record<string, string> = {
   bulk: "Bulk mail",
   own_mail: "Our own mail",
   dismissed: "Dismissed by an admin",
+  too_large: "Too large (the sender was told)",
   new_ticket: "New request",
   reply: "Reply",
   follow_up: "Follow-up of a closed request",

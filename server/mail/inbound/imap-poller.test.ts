@@ -156,17 +156,28 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       expect(theirs.length).toBeGreaterThanOrEqual(1);
     });
 
-    it("leaves mail over the size limit in the folder, unstored, and says so on the mailbox", async () => {
+    it("leaves mail over the size limit in the folder, tells the sender once, and says so on the mailbox", async () => {
       const { id, raw } = mail("Xan Big <xan@example.com>", "Big", "x".repeat(150 * 1024));
       await deliver(raw);
       const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024 });
       await poller.pollAll();
-      expect(await flagsOf(id)).not.toContain(storedKeyword);
-      const rows = await db().selectFrom("inbound_messages").select("id").where("message_id", "=", id).execute();
-      expect(rows).toHaveLength(0);
+      await poller.pollAll();
+      await runJobs();
+      const flags = await flagsOf(id);
+      expect(flags).toContain(storedKeyword);
+      expect(flags).not.toContain("\\Seen");
+      const rows = await db().selectFrom("inbound_messages").selectAll().where("message_id", "=", id).execute();
+      expect(rows.map((r) => [r.status, r.reason])).toEqual([["ignored", "too_large"]]);
+      expect(rows[0]?.size).toBeGreaterThan(150 * 1024);
+      const notices = await db()
+        .selectFrom("mail_messages")
+        .select(["template", "subject"])
+        .where("to_address", "=", "xan@example.com")
+        .execute();
+      expect(notices).toEqual([{ template: "mail-too-large", subject: "Your message was too large: Big" }]);
+      expect(await ticketsFrom("xan@example.com")).toHaveLength(0);
       const after = await mailbox();
       expect(after.last_polled_at).not.toBeNull();
-      expect(after.last_error).toContain("larger than the limit");
     });
 
     it("records a login failure on the mailbox instead of failing the other mailboxes", async () => {

@@ -28,8 +28,8 @@ function returnPath(raw: Buffer): string | null {
  * stored (the commit is the acknowledgement) and only then flagged; a crash
  * in between leaves it unflagged, and the next pass finds it already stored
  * (same Message-ID) and just flags it. Two pollers at once store it once.
- * Messages over the size limit are left unflagged in the folder and counted,
- * for a person to deal with; they are never downloaded.
+ * Messages over the size limit are never downloaded: their headers are
+ * stored so the sender is told once, and they stay (unread) in the folder.
  */
 export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, options: PollOptions): Promise<PollResult> {
   if (!mailbox.imap_host || !mailbox.imap_user) throw new Error("This mailbox has no IMAP account.");
@@ -51,7 +51,20 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
         const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
         if (!sized) continue;
         if ((sized.size ?? 0) > options.maxBytes) {
+          // Only the headers come down: enough to tell the sender, once. The message stays in the folder.
+          const head = await client.fetchOne(String(uid), { headers: true }, { uid: true });
+          const headers = head ? head.headers : undefined;
+          if (!headers) continue;
+          await storeInbound(db, {
+            mailboxId: mailbox.id,
+            raw: headers,
+            source: "imap",
+            envelopeFrom: returnPath(headers),
+            tooLarge: { size: sized.size ?? 0 },
+          });
           result.tooLarge += 1;
+          await options.afterStore?.(uid);
+          await client.messageFlagsAdd(String(uid), [storedKeyword], { uid: true });
           continue;
         }
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
@@ -100,7 +113,7 @@ export function createImapPoller(
       try {
         const result = await pollMailbox(db, mailbox, { maxBytes: options.maxBytes });
         if (result.tooLarge > 0) {
-          lastError = `${result.tooLarge} message(s) larger than the limit are waiting in ${mailbox.imap_folder}.`;
+          lastError = `${result.tooLarge} message(s) larger than the limit were left in ${mailbox.imap_folder}; their senders were told.`;
         }
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);

@@ -25,7 +25,8 @@ import { addComment } from "../../tickets/commands/add-comment.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
 import { insertTicketEvent } from "../../tickets/events.ts";
 import { richTextToPlain, sanitizeRichText } from "../../tickets/rich-text.ts";
-import { messageIdDomain } from "../outbox.ts";
+import { messageIdDomain, queueMail } from "../outbox.ts";
+import { mailTooLarge } from "../templates/mail-too-large.ts";
 import {
   addressOf,
   parseReplyAddress,
@@ -353,7 +354,8 @@ async function appendReply(
   }
 }
 
-export type ProcessMode = "route" | "new_ticket";
+/** route: the normal path; new_ticket: an admin decided; too_large: only the headers were taken, tell the sender. */
+export type ProcessMode = "route" | "new_ticket" | "too_large";
 
 /** Files one stored message. Idempotent: a message that is no longer "received" is left alone. */
 export async function processInbound(ctx: Context, inboundId: string, mode: ProcessMode = "route"): Promise<void> {
@@ -392,6 +394,10 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     });
     if (verdict) {
       await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
+      return;
+    }
+    if (mode === "too_large") {
+      await refuseTooLarge(ctx, row.id, mail, mailbox, from);
       return;
     }
     if (!from) {
@@ -447,6 +453,45 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });
   }
 }
+
+/** Tells the sender their message was too large, in the same transaction that settles it (so once). */
+async function refuseTooLarge(
+  ctx: Context,
+  inboundId: string,
+  mail: InboundMail,
+  mailbox: Mailbox,
+  from: string | undefined,
+): Promise<void> {
+  const { db, config } = ctx;
+  await db.transaction().execute(async (trx) => {
+    await settleOrRollBack(trx, inboundId, {
+      status: "ignored",
+      reason: "too_large",
+      detail: from
+        ? `Larger than ${megabytes(config.inboundMaxBytes)} MB; the sender was told.`
+        : "Larger than the limit.",
+      from: from ?? null,
+      subject: mail.subject,
+    });
+    if (!from) return;
+    await queueMail(
+      trx,
+      {
+        template: "mail-too-large",
+        to: from,
+        content: mailTooLarge({
+          subject: mail.subject,
+          address: mailbox.address,
+          maxMegabytes: megabytes(config.inboundMaxBytes),
+        }),
+        headers: mail.messageId ? { "In-Reply-To": mail.messageId, References: mail.messageId } : {},
+      },
+      { baseUrl: config.baseUrl, at: new Date().toISOString() },
+    );
+  });
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2000);

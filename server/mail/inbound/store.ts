@@ -4,7 +4,14 @@ import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
 import { storageMessageId } from "./parse.ts";
 
-export type Received = { mailboxId: string; raw: Buffer; source: "smtp" | "imap"; envelopeFrom: string | null };
+export type Received = {
+  mailboxId: string;
+  raw: Buffer;
+  source: "smtp" | "imap";
+  envelopeFrom: string | null;
+  /** Set for a message over the size limit: `raw` holds only its header block, `size` its real size. */
+  tooLarge?: { size: number };
+};
 
 /**
  * The acknowledgement point: the raw message is stored, and its processing
@@ -29,7 +36,7 @@ export async function storeInbound(
         source: received.source,
         envelope_from: received.envelopeFrom,
         raw: received.raw,
-        size: received.raw.length,
+        size: received.tooLarge?.size ?? received.raw.length,
         status: "received",
         reason: null,
         detail: null,
@@ -51,7 +58,12 @@ export async function storeInbound(
         .executeTakeFirstOrThrow();
       return { id: existing.id, duplicate: true };
     }
-    await enqueueJob(trx, "mail.inbound", { inboundId: id }, { at });
+    await enqueueJob(
+      trx,
+      "mail.inbound",
+      { inboundId: id, ...(received.tooLarge ? { mode: "too_large" } : {}) },
+      { at },
+    );
     return { id, duplicate: false };
   });
 }
