@@ -1,3 +1,4 @@
+import net from "node:net";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createJobRunner } from "../../jobs/runner.ts";
@@ -77,6 +78,52 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
     const [row] = await stored("<CAF3nq=gmail-reply-1@mail.gmail.com>");
     expect(row?.ticket_id).toBe(seeded.id);
     expect(row?.reason).toBe("reply");
+  });
+
+  /** A bare SMTP dialogue, for what nodemailer will not send: the null sender `MAIL FROM:<>` of bounces. */
+  function rawSession(commands: string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1");
+      const replies: string[] = [];
+      let buffer = "";
+      const queue = [...commands];
+      socket.on("data", (chunk) => {
+        buffer += chunk.toString();
+        // A complete reply ends with a line whose code is followed by a space.
+        while (/^\d{3} .*\r\n/m.test(buffer)) {
+          const end = buffer.search(/^\d{3} .*\r\n/m);
+          const lineEnd = buffer.indexOf("\r\n", end) + 2;
+          replies.push(buffer.slice(end, lineEnd - 2));
+          buffer = buffer.slice(lineEnd);
+          const next = queue.shift();
+          if (next === undefined) socket.end();
+          else socket.write(next);
+        }
+      });
+      socket.on("close", () => resolve(replies));
+      socket.on("error", reject);
+    });
+  }
+
+  it("takes a bounce (null envelope sender) but never files it or answers it", async () => {
+    const replies = await rawSession([
+      "EHLO mx.example.com\r\n",
+      "MAIL FROM:<>\r\n",
+      "RCPT TO:<help@support.example>\r\n",
+      "DATA\r\n",
+      "From: someone@example.com\r\nTo: help@support.example\r\nSubject: Delivery failed\r\nMessage-ID: <null-sender@example.com>\r\n\r\nYour message could not be delivered.\r\n.\r\n",
+      "QUIT\r\n",
+    ]);
+    expect(replies.some((r) => r.startsWith("250") && /received/i.test(r))).toBe(true);
+    await runJobs();
+    const [row] = await stored("<null-sender@example.com>");
+    expect([row?.status, row?.reason, row?.envelope_from]).toEqual(["ignored", "bounce", ""]);
+    const answers = await db()
+      .selectFrom("mail_messages")
+      .select("id")
+      .where("to_address", "=", "someone@example.com")
+      .execute();
+    expect(answers).toHaveLength(0);
   });
 
   it("refuses mail for addresses that are not ours", async () => {
