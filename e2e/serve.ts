@@ -53,6 +53,8 @@ Object.assign(process.env, {
   // The journeys sign in as the same admin, register and check statuses dozens of times from one address
   // within minutes; the limits themselves are tested in server/accounts/rate-limit.test.ts.
   RATE_LIMITING: "false",
+  // The email channel's journey sends mail to the built-in receiver, ten ports above the web port.
+  INBOUND_SMTP_PORT: String(Number(port) + 10),
 });
 
 let stopping = false;

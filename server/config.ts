@@ -41,6 +41,24 @@ const envSchema = z.object({
     .max(365)
     .default(3),
   DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
+  INBOUND_SMTP_PORT: z.coerce
+    .number({ error: "INBOUND_SMTP_PORT must be a port number, like 2525." })
+    .int("INBOUND_SMTP_PORT must be a whole number.")
+    .min(1, "INBOUND_SMTP_PORT must be between 1 and 65535.")
+    .max(65535, "INBOUND_SMTP_PORT must be between 1 and 65535.")
+    .optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  INBOUND_MAX_MB: z.coerce
+    .number({ error: "INBOUND_MAX_MB must be a number of megabytes." })
+    .positive("INBOUND_MAX_MB must be more than 0.")
+    .max(200, "INBOUND_MAX_MB can be at most 200.")
+    .default(25),
+  IMAP_POLL_SECONDS: z.coerce
+    .number({ error: "IMAP_POLL_SECONDS must be a number of seconds." })
+    .int()
+    .min(5, "IMAP_POLL_SECONDS must be at least 5.")
+    .max(3600, "IMAP_POLL_SECONDS can be at most 3600.")
+    .default(60),
 });
 
 export type Config = {
@@ -67,6 +85,11 @@ export type Config = {
   rateLimiting: boolean;
   /** Business days after solving during which a customer's reply reopens the ticket (seed 003: 3). */
   reopenWindowDays: number;
+  /** The built-in SMTP receiver for inbound mail: off unless a port is set. */
+  inboundSmtp: { port: number; host: string } | undefined;
+  /** Larger inbound messages are refused (SMTP) or set aside with a notice to the sender (IMAP). */
+  inboundMaxBytes: number;
+  imapPollMs: number;
 };
 
 export class ConfigError extends Error {
@@ -112,5 +135,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
+    inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
+    inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
+    imapPollMs: e.IMAP_POLL_SECONDS * 1000,
   };
 }

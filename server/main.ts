@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
+import { startInboundMail } from "./mail/inbound/start.ts";
 import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport();
   const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger });
   jobs.start();
+  const inbound = await startInboundMail(context, logger);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.baseUrl.replace(`:${config.port}`, `:${port}`);
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await app.close();
+    await inbound.stop();
     await jobs.stop();
     transport.close();
     await db.destroy();

@@ -8,6 +8,7 @@ import { catalog } from "./migrations/0004_catalog.ts";
 import { lifecycle } from "./migrations/0005_lifecycle.ts";
 import { listIndexes } from "./migrations/0006_list_indexes.ts";
 import { agentWorkspace } from "./migrations/0007_agent_workspace.ts";
+import { emailChannel } from "./migrations/0009_email_channel.ts";
 import { liveNotify } from "./migrations/0010_live_notify.ts";
 import { agentTools } from "./migrations/0011_agent_tools.ts";
 import type { Database } from "./schema.ts";
@@ -24,6 +25,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0007_agent_workspace": agentWorkspace(engine),
     "0010_live_notify": liveNotify(engine),
     "0011_agent_tools": agentTools(engine),
+    "0009_email_channel": emailChannel(engine),
   };
 }
 

@@ -134,6 +134,8 @@ export interface MailMessagesTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   transport: "smtp" | "dev" | null;
+  /** The ticket this message is about: replies to it thread back into that ticket. */
+  ticket_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type AccountTokenPurpose = "confirm_email" | "reset_password";
@@ -362,7 +364,60 @@ export interface MacrosTable {
   updated_at: Timestamp;
 }
 
+/** An address we receive mail for: through the built-in SMTP receiver, and from an IMAP account when one is set. */
+export interface MailboxesTable {
+  id: string;
+  name: string;
+  address: string;
+  group_id: string | null;
+  category_id: string | null;
+  imap_host: string | null;
+  imap_port: number | null;
+  imap_tls: number;
+  imap_user: string | null;
+  /** Never leaves the server: API responses only say whether one is set. */
+  imap_password: string | null;
+  imap_folder: string;
+  active: number;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type InboundStatus = "received" | "processed" | "ignored" | "review" | "quarantined";
+
+/** Every message received, raw bytes kept; unique per mailbox and Message-ID so a redelivery is stored once. */
+export interface InboundMessagesTable {
+  id: string;
+  mailbox_id: string;
+  message_id: string;
+  source: "smtp" | "imap";
+  envelope_from: string | null;
+  raw: Buffer;
+  size: number;
+  status: InboundStatus;
+  /** Why it was ignored, held for review or quarantined: a stable code. */
+  reason: string | null;
+  detail: string | null;
+  from_address: string | null;
+  subject: string | null;
+  ticket_id: string | null;
+  received_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+/** Secrets the server generates for itself (the key that signs reply addresses). */
+export interface MailSecretsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  mailboxes: MailboxesTable;
+  inbound_messages: InboundMessagesTable;
+  mail_secrets: MailSecretsTable;
   saved_views: SavedViewsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -405,3 +460,4 @@ export type Ticket = Selectable<TicketsTable>;
 export type NewTicket = Insertable<TicketsTable>;
 export type NewTicketEvent = Insertable<TicketEventsTable>;
 export type Status = Selectable<StatusesTable>;
+export type Mailbox = Selectable<MailboxesTable>;

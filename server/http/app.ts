@@ -17,6 +17,7 @@ import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
+import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAgentToolRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerLiveRoutes(app, deps);
+  registerInboundMailAdminRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

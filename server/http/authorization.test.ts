@@ -3,13 +3,17 @@
  * checks the status each gets. A route added without a row here fails the
  * suite, so nobody can add an endpoint without deciding who may use it.
  */
+import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
+import type { Database } from "../db/schema.ts";
 import { streamStatus } from "../live/testing.ts";
+import { createMailbox } from "../mail/inbound/mailboxes.ts";
+import { settleInbound, storeInbound } from "../mail/inbound/store.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -56,6 +60,10 @@ type Fixture = {
   duplicateTicket: number;
   sharedMacroId: string;
   viewId: string;
+  // The email channel: a mailbox without mail (changed, then deleted) and two held messages.
+  mailboxId: string;
+  heldMessageId: string;
+  dismissMessageId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -66,6 +74,38 @@ type Row = {
   /** An event stream: only its status is read. */
   stream?: boolean;
 };
+
+/** Mailboxes and held inbound messages for the email channel's admin routes. */
+async function emailChannelFixture(db: Kysely<Database>) {
+  const withMail = await createMailbox(db, {
+    name: "Help",
+    address: "help@support.example",
+    groupId: null,
+    categoryId: null,
+    active: true,
+    imap: null,
+  });
+  const hold = async (n: number) => {
+    const raw = Buffer.from(
+      `To: help@support.example\r\nSubject: Held ${n}\r\nMessage-ID: <held-${n}@example.com>\r\n\r\nHi\r\n`,
+    );
+    const { id } = await storeInbound(db, { mailboxId: withMail, raw, source: "smtp", envelopeFrom: null });
+    await settleInbound(db, id, { status: "review", reason: "no_sender" });
+    return id;
+  };
+  return {
+    mailboxId: await createMailbox(db, {
+      name: "Scratch",
+      address: "scratch@support.example",
+      groupId: null,
+      categoryId: null,
+      active: true,
+      imap: null,
+    }),
+    heldMessageId: await hold(1),
+    dismissMessageId: await hold(2),
+  };
+}
 
 const all = (code: number): Expected => Object.fromEntries(actors.map((a) => [a, code])) as Expected;
 const agentsOnly = (success: number): Expected => ({ ...all(403), anonymous: 401, agent: success, admin: success });
@@ -349,6 +389,38 @@ const matrix: Record<string, Row> = {
   },
   "DELETE /api/v1/admin/api-tokens/{id}": {
     path: (f) => `/api/v1/admin/api-tokens/${f.tokenId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/mailboxes": { path: () => "/api/v1/admin/mailboxes", expected: adminOnly(200) },
+  "POST /api/v1/admin/mailboxes": {
+    path: () => "/api/v1/admin/mailboxes",
+    body: () => ({ name: "Sales", address: `sales-${fresh()}@support.example` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/mailboxes/{id}": {
+    path: (f) => `/api/v1/admin/mailboxes/${f.mailboxId}`,
+    body: () => ({ name: "Renamed", address: `renamed-${fresh()}@support.example` }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/mailboxes/{id}": {
+    path: (f) => `/api/v1/admin/mailboxes/${f.mailboxId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/inbound-messages": {
+    path: () => "/api/v1/admin/inbound-messages?status=review",
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/inbound-messages/{id}/raw": {
+    path: (f) => `/api/v1/admin/inbound-messages/${f.heldMessageId}/raw`,
+    expected: adminOnly(200),
+  },
+  "POST /api/v1/admin/inbound-messages/{id}/retry": {
+    path: (f) => `/api/v1/admin/inbound-messages/${f.heldMessageId}/retry`,
+    body: () => ({ mode: "route" }),
+    expected: adminOnly(204),
+  },
+  "POST /api/v1/admin/inbound-messages/{id}/dismiss": {
+    path: (f) => `/api/v1/admin/inbound-messages/${f.dismissMessageId}/dismiss`,
     expected: adminOnly(204),
   },
   "GET /api/v1/withdraw-reasons": { path: () => "/api/v1/withdraw-reasons", expected: all(200) },
@@ -715,6 +787,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         position: 99,
         customersMayReopen: false,
       }),
+      ...(await emailChannelFixture(db())),
     };
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
     // Agent tools' fixtures, made through the API as the admin.

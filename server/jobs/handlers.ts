@@ -1,4 +1,5 @@
 import type { AppContext } from "../context.ts";
+import { inboundMailHandler } from "../mail/inbound/handler.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
 import type { JobKind } from "./queue.ts";
@@ -8,5 +9,6 @@ import type { JobHandler } from "./runner.ts";
 export function jobHandlers({ db, config }: AppContext, transport: MailTransport): Record<JobKind, JobHandler> {
   return {
     "mail.send": sendMailHandler(db, transport, config.mailFrom),
+    "mail.inbound": inboundMailHandler({ db, config }),
   };
 }

@@ -3,7 +3,7 @@ import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 
-export type JobKind = "mail.send";
+export type JobKind = "mail.send" | "mail.inbound";
 
 export type EnqueueOptions = { runAt?: string; maxAttempts?: number; at: string };
 

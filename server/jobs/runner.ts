@@ -10,7 +10,8 @@ export type JobHandler = (payload: unknown) => Promise<void>;
 export type JobRunnerOptions = {
   db: Kysely<Database>;
   engine: Engine;
-  handlers: Record<JobKind, JobHandler>;
+  // Partial so a runner (e.g. in a test) can serve some kinds; a job without a handler fails and is retried.
+  handlers: Partial<Record<JobKind, JobHandler>>;
   logger?: FastifyBaseLogger | undefined;
   clock?: () => Date;
   /** How long a claimed job is ours before another runner may take it over. */

@@ -37,7 +37,10 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     const mail = await simpleParser(raw?.raw ?? "");
     expect(mail.subject).toBe(`[#${number}] We received your request: Broken <b>chair</b>`);
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
-    expect(mail.messageId).toMatch(/^<ticket-received\.[0-9a-f-]+@localhost>$/);
+    // Ticket mail threads: a per-ticket Message-ID, and References to the ticket's thread root.
+    expect(mail.messageId).toMatch(/^<ticket-([0-9a-f-]{36})\.[0-9a-f-]{36}@localhost>$/);
+    const ticketId = /^<ticket-([0-9a-f-]{36})\./.exec(mail.messageId ?? "")?.[1];
+    expect(mail.references).toBe(`<ticket-${ticketId}@localhost>`);
     expect(mail.text).toContain(`given the ticket number #${number}`);
     // What the customer typed is escaped in the HTML part, never markup.
     expect(mail.html).toContain("Broken &lt;b&gt;chair&lt;/b&gt;");

@@ -4,6 +4,7 @@ import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { RenderedMail } from "./render.ts";
+import { ticketMailHeaders, ticketMessageId } from "./threading.ts";
 
 export type OutgoingMail = {
   template: string;
@@ -11,6 +12,8 @@ export type OutgoingMail = {
   content: RenderedMail;
   /** Extra headers, e.g. threading (In-Reply-To, References) for ticket mail. */
   headers?: Record<string, string>;
+  /** Mail about a ticket threads: a per-ticket Message-ID, References, and the signed reply address. */
+  ticketId?: string;
 };
 
 /** The domain our Message-IDs end in: the host people reach us at. */
@@ -28,20 +31,23 @@ export async function queueMail(
   context: { baseUrl: string; at: string },
 ): Promise<string> {
   const id = newId();
+  const domain = messageIdDomain(context.baseUrl);
+  const threading = mail.ticketId ? await ticketMailHeaders(trx, mail.ticketId, domain) : {};
   await trx
     .insertInto("mail_messages")
     .values({
       id,
-      message_id: `<${mail.template}.${id}@${messageIdDomain(context.baseUrl)}>`,
+      message_id: mail.ticketId ? ticketMessageId(mail.ticketId, id, domain) : `<${mail.template}.${id}@${domain}>`,
       template: mail.template,
       to_address: mail.to,
       subject: mail.content.subject,
       text_body: mail.content.text,
       html_body: mail.content.html,
-      headers: encodeJson(mail.headers ?? {}),
+      headers: encodeJson({ ...threading, ...mail.headers }),
       created_at: context.at,
       sent_at: null,
       transport: null,
+      ticket_id: mail.ticketId ?? null,
     })
     .execute();
   await enqueueJob(trx, "mail.send", { mailId: id }, { at: context.at });

@@ -61,6 +61,7 @@ export async function fireAlerts(
       {
         template: "alert-fired",
         to: email,
+        ticketId: ticket.id,
         content: alertFired({
           number: ticket.number,
           subject: ticket.subject,

@@ -99,7 +99,7 @@ export async function notifyPeopleOnTicket(
       : `${config.baseUrl}/requests/${ticket.number}`;
     await queueMail(
       trx,
-      { template, to: email, content: render(ticketUrl, forGuest) },
+      { template, to: email, content: render(ticketUrl, forGuest), ticketId: ticket.id },
       { baseUrl: config.baseUrl, at },
     );
   }

@@ -2,7 +2,9 @@ import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
+import { InboundQueueScene } from "./InboundQueueScene.tsx";
 import { MacrosScene } from "./MacrosScene.tsx";
+import { MailboxesScene } from "./MailboxesScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
@@ -27,6 +29,8 @@ export const adminRoutes: RouteObject[] = [
       { path: "statuses", element: <StatusesScene /> },
       { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
       { path: "macros", element: <MacrosScene /> },
+      { path: "mailboxes", element: <MailboxesScene /> },
+      { path: "inbound-mail", element: <InboundQueueScene /> },
     ],
   },
 ];

@@ -12,6 +12,8 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "statuses", label: "Statuses", permission: "admin.settings" },
   { path: "withdraw-reasons", label: "Withdrawal reasons", permission: "admin.settings" },
   { path: "macros", label: "Macros", permission: "admin.settings" },
+  { path: "mailboxes", label: "Mailboxes", permission: "admin.settings" },
+  { path: "inbound-mail", label: "Inbound mail", permission: "admin.settings" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */

@@ -11,7 +11,7 @@ import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { canComment } from "../policy.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
-import { attachmentStorage } from "./submit-ticket.ts";
+import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
 
 /**
  * Adds a comment or internal note in one transaction: the event, the
@@ -26,6 +26,7 @@ export async function addComment(
   number: number,
   input: CommentInput,
   uploads: UploadedFile[] = [],
+  options: ChannelOptions = {},
 ): Promise<{ id: string }> {
   if (!canComment(actor, input.kind)) {
     throw new AppError("forbidden", "Only agents can write private comments and internal notes.");
@@ -74,9 +75,16 @@ export async function addComment(
         type: input.kind === "note" ? "note" : "comment",
         actor: author,
         visibility,
-        payload: { body, format: input.format, kind: input.kind, ...(attachments.length ? { attachments } : {}) },
+        payload: {
+          body,
+          format: input.format,
+          kind: input.kind,
+          ...(attachments.length ? { attachments } : {}),
+          ...(options.channel ? { channel: options.channel } : {}),
+        },
         at,
       });
+      await options.within?.(trx, { id: ticket.id, number: ticket.number });
       await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
 
       // The customer answered what we were waiting for, or came back inside the reopen window.

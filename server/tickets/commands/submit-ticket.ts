@@ -62,6 +62,13 @@ function storedMessage(input: TicketSubmission): { message: string; plain: strin
   return { message, plain };
 }
 
+/** For requests that arrive by another channel than the web (email). */
+export type ChannelOptions = {
+  channel?: "email";
+  /** Runs inside the transaction after the ticket and its event exist, before mail is queued. */
+  within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
+};
+
 /**
  * A customer or guest submits a request, from a service's form or the
  * general one: the ticket, its custom field values, its attachments, its
@@ -75,6 +82,7 @@ export async function submitTicket(
   input: TicketSubmission,
   uploads: UploadedFile[] = [],
   followUpOf?: { id: string; number: number },
+  options: ChannelOptions = {},
 ): Promise<TicketSubmitted> {
   // A signed-in person submits as themselves, whatever the form says.
   const requester =
@@ -180,9 +188,11 @@ export async function submitTicket(
           categoryId,
           ...(service ? { serviceId: service.id, fields: values } : {}),
           ...(attachments.length ? { attachments } : {}),
+          ...(options.channel ? { channel: options.channel } : {}),
         },
         at,
       });
+      await options.within?.(trx, { id: ticketId, number });
 
       if (followUpOf) {
         await insertTicketEvent(trx, {
@@ -205,6 +215,7 @@ export async function submitTicket(
         {
           template: "ticket-received",
           to: requester.email,
+          ticketId,
           content: ticketReceived({
             number,
             subject: input.subject,

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+const imapInputSchema = z.object({
+  host: z.string().trim().min(1, "Enter the IMAP server's host name.").max(253),
+  port: z.coerce
+    .number({ error: "Enter a port number." })
+    .int()
+    .min(1, "Use a port between 1 and 65535.")
+    .max(65535, "Use a port between 1 and 65535."),
+  tls: z.boolean().default(true),
+  user: z.string().trim().min(1, "Enter the IMAP user name.").max(254),
+  /** Left out (or empty) when changing a mailbox: the stored password stays. */
+  password: z.string().max(500).optional(),
+  folder: z.string().trim().min(1).max(200).default("INBOX"),
+});
+
+export const mailboxInputSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name for the mailbox.").max(120, "Keep the name under 120 characters."),
+  address: z
+    .email({ error: "Enter the email address people write to, like help@example.com." })
+    .max(254)
+    .transform((a) => a.toLowerCase()),
+  groupId: z.uuid({ error: "Choose a group from the list." }).nullable().default(null),
+  categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().default(null),
+  active: z.boolean().default(true),
+  /** Null: mail for this address arrives through the built-in SMTP receiver only. */
+  imap: imapInputSchema.nullable().default(null),
+});
+export type MailboxInput = z.input<typeof mailboxInputSchema>;
+
+export const mailboxSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  groupId: z.string().nullable(),
+  categoryId: z.string().nullable(),
+  active: z.boolean(),
+  imap: z
+    .object({
+      host: z.string(),
+      port: z.number(),
+      tls: z.boolean(),
+      user: z.string(),
+      folder: z.string(),
+      /** The password itself never leaves the server. */
+      passwordSet: z.boolean(),
+    })
+    .nullable(),
+  lastPolledAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type Mailbox = z.infer<typeof mailboxSchema>;
+export const mailboxListSchema = z.object({ mailboxes: z.array(mailboxSchema) });
+
+export const inboundStatuses = ["received", "processed", "ignored", "review", "quarantined"] as const;
+export type InboundStatus = (typeof inboundStatuses)[number];
+
+export const inboundMessageSchema = z.object({
+  id: z.string(),
+  mailbox: z.string(),
+  status: z.enum(inboundStatuses),
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  messageId: z.string(),
+  ticketNumber: z.number().nullable(),
+  size: z.number(),
+  receivedAt: z.string(),
+});
+export type InboundMessage = z.infer<typeof inboundMessageSchema>;
+export const inboundMessageListSchema = z.object({ messages: z.array(inboundMessageSchema) });
+export const inboundMessageQuerySchema = z.object({
+  status: z.enum(inboundStatuses).default("review"),
+});
+export const inboundRetrySchema = z.object({
+  /** route: run it through the router again; new_ticket: an admin decided it is a new request. */
+  mode: z.enum(["route", "new_ticket"]).default("route"),
+});

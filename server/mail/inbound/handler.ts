@@ -1,0 +1,17 @@
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import type { JobHandler } from "../../jobs/runner.ts";
+import { processInbound } from "./router.ts";
+
+const payloadSchema = z.object({
+  inboundId: z.string(),
+  mode: z.enum(["route", "new_ticket", "too_large"]).default("route"),
+});
+
+/** Files one stored inbound message; safe to run twice (a settled message is left alone). */
+export function inboundMailHandler(ctx: Pick<AppContext, "db" | "config">): JobHandler {
+  return async (payload) => {
+    const { inboundId, mode } = payloadSchema.parse(payload);
+    await processInbound(ctx, inboundId, mode);
+  };
+}

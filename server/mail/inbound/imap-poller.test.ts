@@ -1,0 +1,195 @@
+/**
+ * The IMAP poller against a real Dovecot started for this file on
+ * 127.0.0.1. With CI=true these tests never skip; elsewhere they skip only
+ * when Dovecot is not installed (apt-get install dovecot-imapd).
+ */
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureCategories } from "../../bootstrap.ts";
+import { createJobRunner } from "../../jobs/runner.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import { testConfig } from "../../test/factories.ts";
+import { inboundMailHandler } from "./handler.ts";
+import { createImapPoller, pollMailbox, storedKeyword } from "./imap-poller.ts";
+import { createMailbox } from "./mailboxes.ts";
+import { dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
+import { fixture, seedTicket } from "./test-support.ts";
+
+const binary = dovecotBinary();
+
+describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling against Dovecot", () => {
+  describeEachEngine("the IMAP poller", ({ db, engine }) => {
+    const config = testConfig();
+    let imap: TestImapServer;
+    let mailboxId = "";
+
+    beforeAll(async () => {
+      if (!binary) throw new Error("Dovecot is not installed: apt-get install dovecot-imapd");
+      imap = await startTestImapServer(binary);
+      await ensureCategories(db());
+      mailboxId = await createMailbox(db(), {
+        name: "Help",
+        address: "help@support.example",
+        groupId: null,
+        categoryId: null,
+        active: true,
+        imap: {
+          host: imap.host,
+          port: imap.port,
+          tls: false,
+          user: imap.user,
+          password: imap.password,
+          folder: "INBOX",
+        },
+      });
+    });
+    afterAll(async () => {
+      await imap?.stop();
+    });
+
+    const mailbox = () =>
+      db().selectFrom("mailboxes").selectAll().where("id", "=", mailboxId).executeTakeFirstOrThrow();
+    const poll = async (afterStore?: (uid: number) => Promise<void>) =>
+      pollMailbox(db(), await mailbox(), { maxBytes: 100 * 1024, ...(afterStore ? { afterStore } : {}) });
+    const runJobs = () =>
+      createJobRunner({
+        db: db(),
+        engine,
+        handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
+      }).runDue();
+
+    async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+      const client = new ImapFlow({
+        host: imap.host,
+        port: imap.port,
+        secure: false,
+        auth: { user: imap.user, pass: imap.password },
+        logger: false,
+      });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.logout();
+      }
+    }
+    const deliver = (raw: Buffer | string) => withClient(async (client) => client.append("INBOX", raw));
+    /** The flags of the message with this Message-ID in the folder. */
+    const flagsOf = (messageId: string) =>
+      withClient(async (client) => {
+        const lock = await client.getMailboxLock("INBOX");
+        try {
+          const uids = (await client.search({ header: { "message-id": messageId } }, { uid: true })) || [];
+          const uid = uids[0];
+          if (uid === undefined) return undefined;
+          const message = await client.fetchOne(String(uid), { flags: true }, { uid: true });
+          return message ? [...(message.flags ?? [])] : undefined;
+        } finally {
+          lock.release();
+        }
+      });
+    const ticketsFrom = (email: string) =>
+      db().selectFrom("tickets").select(["id", "number"]).where("requester_email", "=", email).execute();
+    let n = 0;
+    const mail = (from: string, subject: string, body: string) => {
+      n += 1;
+      const id = `<imap-${engine}-${n}-${Date.now()}@example.com>`;
+      return {
+        id,
+        raw: `From: ${from}\r\nTo: help@support.example\r\nSubject: ${subject}\r\nMessage-ID: ${id}\r\nDate: Tue, 4 Nov 2025 08:00:00 +0000\r\n\r\n${body}\r\n`,
+      };
+    };
+
+    it("stores each new message, flags it after the commit, and files it as a ticket", async () => {
+      const { id, raw } = mail("Una Imap <una@example.com>", "Via IMAP", "Polled from Dovecot.");
+      await deliver(raw);
+      expect(await poll()).toEqual({ stored: 1, duplicates: 0, tooLarge: 0 });
+      expect(await flagsOf(id)).toEqual(expect.arrayContaining([storedKeyword, "\\Seen"]));
+      // A second pass leaves flagged messages alone.
+      expect(await poll()).toEqual({ stored: 0, duplicates: 0, tooLarge: 0 });
+      await runJobs();
+      expect(await ticketsFrom("una@example.com")).toHaveLength(1);
+    });
+
+    it("makes exactly one ticket when the poller crashes between the commit and the flag", async () => {
+      const { id, raw } = mail("Vic Crash <vic@example.com>", "Crash", "The poller dies after storing me.");
+      await deliver(raw);
+      await expect(
+        poll(async () => {
+          throw new Error("simulated crash after commit");
+        }),
+      ).rejects.toThrow("simulated crash");
+      expect(await flagsOf(id)).not.toContain(storedKeyword);
+      // The next pass finds it already stored and only flags it.
+      expect(await poll()).toEqual({ stored: 0, duplicates: 1, tooLarge: 0 });
+      expect(await flagsOf(id)).toContain(storedKeyword);
+      await runJobs();
+      expect(await ticketsFrom("vic@example.com")).toHaveLength(1);
+    });
+
+    it("makes one ticket when two pollers take the same message at once", async () => {
+      const { id, raw } = mail("Wren Twice <wren@example.com>", "Two pollers", "Both see me.");
+      await deliver(raw);
+      const results = await Promise.all([poll(), poll()]);
+      expect(results.reduce((sum, r) => sum + r.stored, 0)).toBe(1);
+      expect(await flagsOf(id)).toContain(storedKeyword);
+      await runJobs();
+      const rows = await db().selectFrom("inbound_messages").select("id").where("message_id", "=", id).execute();
+      expect(rows).toHaveLength(1);
+      expect(await ticketsFrom("wren@example.com")).toHaveLength(1);
+    });
+
+    it("does not append a stranger's mail that quotes a ticket number to that ticket", async () => {
+      const seeded = await seedTicket(db(), config);
+      await deliver(fixture("reply-stranger-quotes-number.eml", { NUMBER: String(seeded.number) }));
+      await poll();
+      await runJobs();
+      const comments = await db()
+        .selectFrom("ticket_events")
+        .select("id")
+        .where("ticket_id", "=", seeded.id)
+        .where("type", "=", "comment")
+        .execute();
+      expect(comments).toHaveLength(0);
+      const theirs = await ticketsFrom("mallory@elsewhere.example");
+      expect(theirs.map((t) => t.id)).not.toContain(seeded.id);
+      expect(theirs.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it("leaves mail over the size limit in the folder, tells the sender once, and says so on the mailbox", async () => {
+      const { id, raw } = mail("Xan Big <xan@example.com>", "Big", "x".repeat(150 * 1024));
+      await deliver(raw);
+      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024 });
+      await poller.pollAll();
+      await poller.pollAll();
+      await runJobs();
+      const flags = await flagsOf(id);
+      expect(flags).toContain(storedKeyword);
+      expect(flags).not.toContain("\\Seen");
+      const rows = await db().selectFrom("inbound_messages").selectAll().where("message_id", "=", id).execute();
+      expect(rows.map((r) => [r.status, r.reason])).toEqual([["ignored", "too_large"]]);
+      expect(rows[0]?.size).toBeGreaterThan(150 * 1024);
+      const notices = await db()
+        .selectFrom("mail_messages")
+        .select(["template", "subject"])
+        .where("to_address", "=", "xan@example.com")
+        .execute();
+      expect(notices).toEqual([{ template: "mail-too-large", subject: "Your message was too large: Big" }]);
+      expect(await ticketsFrom("xan@example.com")).toHaveLength(0);
+      const after = await mailbox();
+      expect(after.last_polled_at).not.toBeNull();
+    });
+
+    it("records a login failure on the mailbox instead of failing the other mailboxes", async () => {
+      await db()
+        .updateTable("mailboxes")
+        .set({ imap_password: "wrong password" })
+        .where("id", "=", mailboxId)
+        .execute();
+      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024 });
+      await poller.pollAll();
+      expect((await mailbox()).last_error).toBeTruthy();
+      await db().updateTable("mailboxes").set({ imap_password: imap.password }).where("id", "=", mailboxId).execute();
+    });
+  });
+});

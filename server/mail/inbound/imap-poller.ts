@@ -1,0 +1,154 @@
+import type { FastifyBaseLogger } from "fastify";
+import { ImapFlow } from "imapflow";
+import type { Kysely } from "kysely";
+import type { Database, Mailbox } from "../../db/schema.ts";
+import { storeInbound } from "./store.ts";
+
+/** Set on a message once it is stored; the poller only fetches messages without it. */
+export const storedKeyword = "$SwitchboardStored";
+
+export type PollResult = { stored: number; duplicates: number; tooLarge: number };
+
+export type PollOptions = {
+  maxBytes: number;
+  /** Called between storing a message and flagging it (tests use it to crash there). */
+  afterStore?: (uid: number) => Promise<void>;
+};
+
+/** The Return-Path, for recognising bounces: `<>` is the null sender every bounce uses. */
+function returnPath(raw: Buffer): string | null {
+  const head = raw.subarray(0, 64 * 1024).toString("latin1");
+  const end = head.search(/\r?\n\r?\n/);
+  const match = /^return-path:\s*<([^>]*)>/im.exec(end >= 0 ? head.slice(0, end) : head);
+  return match ? (match[1] ?? "") : null;
+}
+
+/**
+ * One pass over a mailbox's folder. Each message without our keyword is
+ * stored (the commit is the acknowledgement) and only then flagged; a crash
+ * in between leaves it unflagged, and the next pass finds it already stored
+ * (same Message-ID) and just flags it. Two pollers at once store it once.
+ * Messages over the size limit are never downloaded: their headers are
+ * stored so the sender is told once, and they stay (unread) in the folder.
+ */
+export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, options: PollOptions): Promise<PollResult> {
+  if (!mailbox.imap_host || !mailbox.imap_user) throw new Error("This mailbox has no IMAP account.");
+  const client = new ImapFlow({
+    host: mailbox.imap_host,
+    port: mailbox.imap_port ?? (mailbox.imap_tls ? 993 : 143),
+    secure: mailbox.imap_tls === 1,
+    auth: { user: mailbox.imap_user, pass: mailbox.imap_password ?? "" },
+    logger: false,
+    disableAutoIdle: true,
+  });
+  const result: PollResult = { stored: 0, duplicates: 0, tooLarge: 0 };
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock(mailbox.imap_folder);
+    try {
+      const uids = (await client.search({ unKeyword: storedKeyword }, { uid: true })) || [];
+      for (const uid of uids) {
+        const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
+        if (!sized) continue;
+        if ((sized.size ?? 0) > options.maxBytes) {
+          // Only the headers come down: enough to tell the sender, once. The message stays in the folder.
+          const head = await client.fetchOne(String(uid), { headers: true }, { uid: true });
+          const headers = head ? head.headers : undefined;
+          if (!headers) continue;
+          await storeInbound(db, {
+            mailboxId: mailbox.id,
+            raw: headers,
+            source: "imap",
+            envelopeFrom: returnPath(headers),
+            tooLarge: { size: sized.size ?? 0 },
+          });
+          result.tooLarge += 1;
+          await options.afterStore?.(uid);
+          await client.messageFlagsAdd(String(uid), [storedKeyword], { uid: true });
+          continue;
+        }
+        const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+        const raw = message ? message.source : undefined;
+        if (!raw) continue;
+        const stored = await storeInbound(db, {
+          mailboxId: mailbox.id,
+          raw,
+          source: "imap",
+          envelopeFrom: returnPath(raw),
+        });
+        if (stored.duplicate) result.duplicates += 1;
+        else result.stored += 1;
+        await options.afterStore?.(uid);
+        await client.messageFlagsAdd(String(uid), [storedKeyword, "\\Seen"], { uid: true });
+      }
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return result;
+}
+
+export type ImapPoller = { pollAll(): Promise<void>; start(): void; stop(): Promise<void> };
+
+/** Polls every active mailbox with an IMAP account, one after another, every `intervalMs`. */
+export function createImapPoller(
+  db: Kysely<Database>,
+  options: { intervalMs: number; maxBytes: number; logger?: FastifyBaseLogger | undefined },
+): ImapPoller {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function pollAll(): Promise<void> {
+    const mailboxes = await db
+      .selectFrom("mailboxes")
+      .selectAll()
+      .where("active", "=", 1)
+      .where("imap_host", "is not", null)
+      .execute();
+    for (const mailbox of mailboxes) {
+      let lastError: string | null = null;
+      try {
+        const result = await pollMailbox(db, mailbox, { maxBytes: options.maxBytes });
+        if (result.tooLarge > 0) {
+          lastError = `${result.tooLarge} message(s) larger than the limit were left in ${mailbox.imap_folder}; their senders were told.`;
+        }
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        options.logger?.warn({ err: error, mailbox: mailbox.address }, "IMAP poll failed");
+      }
+      await db
+        .updateTable("mailboxes")
+        .set({ last_polled_at: new Date().toISOString(), last_error: lastError })
+        .where("id", "=", mailbox.id)
+        .execute();
+    }
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = pollAll()
+        .catch((error: unknown) => options.logger?.error({ err: error }, "IMAP polling failed"))
+        .finally(() => {
+          running = undefined;
+          schedule();
+        });
+    }, options.intervalMs);
+  }
+
+  return {
+    pollAll,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

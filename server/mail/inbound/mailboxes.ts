@@ -1,0 +1,170 @@
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { InboundMessage, Mailbox, mailboxInputSchema } from "../../../common/mailboxes.ts";
+import { isUniqueViolation, now } from "../../db/engine.ts";
+import { newId } from "../../db/ids.ts";
+import type { Database, InboundStatus } from "../../db/schema.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+
+type Input = z.output<typeof mailboxInputSchema>;
+
+function taken(): AppError {
+  return new AppError("validation_failed", "Some fields need attention.", {
+    address: "Another mailbox already uses this address.",
+  });
+}
+
+export async function createMailbox(db: Kysely<Database>, input: Input): Promise<string> {
+  const id = newId();
+  const at = now();
+  try {
+    await db
+      .insertInto("mailboxes")
+      .values({
+        id,
+        name: input.name,
+        address: input.address,
+        group_id: input.groupId,
+        category_id: input.categoryId,
+        active: input.active ? 1 : 0,
+        imap_host: input.imap?.host ?? null,
+        imap_port: input.imap?.port ?? null,
+        imap_tls: input.imap?.tls === false ? 0 : 1,
+        imap_user: input.imap?.user ?? null,
+        imap_password: input.imap?.password || null,
+        imap_folder: input.imap?.folder ?? "INBOX",
+        last_polled_at: null,
+        last_error: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+  return id;
+}
+
+export async function updateMailbox(db: Kysely<Database>, id: string, input: Input): Promise<void> {
+  try {
+    const result = await db
+      .updateTable("mailboxes")
+      .set({
+        name: input.name,
+        address: input.address,
+        group_id: input.groupId,
+        category_id: input.categoryId,
+        active: input.active ? 1 : 0,
+        imap_host: input.imap?.host ?? null,
+        imap_port: input.imap?.port ?? null,
+        imap_tls: input.imap?.tls === false ? 0 : 1,
+        imap_user: input.imap?.user ?? null,
+        imap_folder: input.imap?.folder ?? "INBOX",
+        // An empty password field keeps the stored one; removing IMAP removes it.
+        ...(input.imap === null
+          ? { imap_password: null }
+          : input.imap.password
+            ? { imap_password: input.imap.password }
+            : {}),
+        updated_at: now(),
+      })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!result.numUpdatedRows) throw notFound("That mailbox");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/** A mailbox that has received mail keeps it: deactivate it instead. */
+export async function deleteMailbox(db: Kysely<Database>, id: string): Promise<void> {
+  const used = await db.selectFrom("inbound_messages").select("id").where("mailbox_id", "=", id).executeTakeFirst();
+  if (used) throw new AppError("conflict", "This mailbox has received mail. Turn it off instead of deleting it.");
+  const result = await db.deleteFrom("mailboxes").where("id", "=", id).executeTakeFirst();
+  if (!result.numDeletedRows) throw notFound("That mailbox");
+}
+
+export async function listMailboxes(db: Kysely<Database>): Promise<Mailbox[]> {
+  const rows = await db.selectFrom("mailboxes").selectAll().orderBy("address").execute();
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    address: m.address,
+    groupId: m.group_id,
+    categoryId: m.category_id,
+    active: m.active === 1,
+    imap:
+      m.imap_host && m.imap_user
+        ? {
+            host: m.imap_host,
+            port: m.imap_port ?? 993,
+            tls: m.imap_tls === 1,
+            user: m.imap_user,
+            folder: m.imap_folder,
+            passwordSet: m.imap_password !== null,
+          }
+        : null,
+    lastPolledAt: m.last_polled_at,
+    lastError: m.last_error,
+  }));
+}
+
+/** The active mailbox an address belongs to; a plus-tagged reply address belongs to its base address. */
+export async function mailboxForRecipient(db: Kysely<Database>, address: string) {
+  const base = address
+    .trim()
+    .toLowerCase()
+    .replace(/\+[^@]*@/, "@");
+  return db
+    .selectFrom("mailboxes")
+    .select(["id", "address"])
+    .where("address", "=", base)
+    .where("active", "=", 1)
+    .executeTakeFirst();
+}
+
+export async function listInboundMessages(db: Kysely<Database>, status: InboundStatus): Promise<InboundMessage[]> {
+  const rows = await db
+    .selectFrom("inbound_messages")
+    .innerJoin("mailboxes", "mailboxes.id", "inbound_messages.mailbox_id")
+    .leftJoin("tickets", "tickets.id", "inbound_messages.ticket_id")
+    .select([
+      "inbound_messages.id",
+      "mailboxes.address as mailbox",
+      "inbound_messages.status",
+      "inbound_messages.reason",
+      "inbound_messages.detail",
+      "inbound_messages.from_address",
+      "inbound_messages.subject",
+      "inbound_messages.message_id",
+      "tickets.number",
+      "inbound_messages.size",
+      "inbound_messages.received_at",
+    ])
+    .where("inbound_messages.status", "=", status)
+    .orderBy("inbound_messages.received_at", "desc")
+    .orderBy("inbound_messages.id", "desc")
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    mailbox: r.mailbox,
+    status: r.status,
+    reason: r.reason,
+    detail: r.detail,
+    from: r.from_address,
+    subject: r.subject,
+    messageId: r.message_id,
+    ticketNumber: r.number,
+    size: r.size,
+    receivedAt: r.received_at,
+  }));
+}
+
+export async function rawInboundMessage(db: Kysely<Database>, id: string): Promise<Buffer> {
+  const row = await db.selectFrom("inbound_messages").select("raw").where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("That message");
+  return Buffer.from(row.raw);
+}

@@ -1,0 +1,161 @@
+import { beforeAll, expect, it } from "vitest";
+import { decodeJson } from "../../db/engine.ts";
+import { createJobRunner } from "../../jobs/runner.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import { latestMailTo, testConfig } from "../../test/factories.ts";
+import { parseReplyAddress, replyAddressSecret, verifyReplySignature } from "../threading.ts";
+import { inboundMailHandler } from "./handler.ts";
+import { inboundSenderLimit, processInbound } from "./router.ts";
+import { requeueInbound, storeInbound } from "./store.ts";
+import { ensureMailbox, seedTicket } from "./test-support.ts";
+
+let counter = 0;
+function message(from: string, subject: string, body: string, extra = ""): Buffer {
+  counter += 1;
+  return Buffer.from(
+    `From: ${from}\r\nTo: help@support.example\r\nSubject: ${subject}\r\nMessage-ID: <router-${counter}-${Date.now()}@example.com>\r\n${extra}\r\n${body}\r\n`,
+  );
+}
+
+describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, engine }) => {
+  const config = testConfig();
+  let mailboxId = "";
+  beforeAll(async () => {
+    mailboxId = await ensureMailbox(db());
+  });
+  const store = (raw: Buffer) => storeInbound(db(), { mailboxId, raw, source: "smtp", envelopeFrom: null });
+  const row = (id: string) =>
+    db().selectFrom("inbound_messages").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const ticketsFrom = (email: string) =>
+    db().selectFrom("tickets").select(["id", "number"]).where("requester_email", "=", email).execute();
+
+  it("stores a redelivered message once and makes one ticket through the job runner", async () => {
+    const raw = message("Dee Twice <dee@example.com>", "Sent twice", "The same message, delivered twice.");
+    const first = await store(raw);
+    const second = await store(raw);
+    expect(second).toEqual({ id: first.id, duplicate: true });
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
+    });
+    await runner.runDue();
+    expect((await row(first.id)).status).toBe("processed");
+    expect(await ticketsFrom("dee@example.com")).toHaveLength(1);
+  });
+
+  it("files a message once when two workers process it at the same time", async () => {
+    const { id } = await store(message("Eli Race <eli@example.com>", "Raced", "Two workers, one ticket."));
+    await Promise.all([processInbound({ db: db(), config }, id), processInbound({ db: db(), config }, id)]);
+    expect((await row(id)).status).toBe("processed");
+    expect(await ticketsFrom("eli@example.com")).toHaveLength(1);
+  });
+
+  it("holds mail for review once one sender passes the hourly cap", async () => {
+    const limited = { db: db(), config: testConfig({ rateLimiting: true }) };
+    const statuses: string[] = [];
+    for (let i = 0; i <= inboundSenderLimit.max; i++) {
+      const { id } = await store(message("Flo Flood <flo@example.com>", `Flood ${i}`, "Again."));
+      await processInbound(limited, id);
+      statuses.push(`${(await row(id)).status}:${(await row(id)).reason}`);
+    }
+    expect(statuses.slice(0, inboundSenderLimit.max).every((s) => s === "processed:new_ticket")).toBe(true);
+    expect(statuses.at(-1)).toBe("review:rate_limited");
+    expect(await ticketsFrom("flo@example.com")).toHaveLength(inboundSenderLimit.max);
+  });
+
+  it("quarantines a message that fails, goes on with the next, and files it when an admin runs it again", async () => {
+    // No status to start a ticket in: filing fails until the admin fixes the status set.
+    const starting = await db()
+      .selectFrom("statuses")
+      .select(["id", "category"])
+      .where("category", "in", ["new", "open"])
+      .execute();
+    await db()
+      .updateTable("statuses")
+      .set({ category: "on_hold" })
+      .where(
+        "id",
+        "in",
+        starting.map((s) => s.id),
+      )
+      .execute();
+    const failing = await store(message("Gus Broken <gus@example.com>", "Fails first", "Will be kept."));
+    await processInbound({ db: db(), config }, failing.id);
+    for (const status of starting) {
+      await db().updateTable("statuses").set({ category: status.category }).where("id", "=", status.id).execute();
+    }
+    const next = await store(message("Hal Next <hal@example.com>", "Behind it", "Not blocked."));
+    await processInbound({ db: db(), config }, next.id);
+
+    const quarantined = await row(failing.id);
+    expect(quarantined.status).toBe("quarantined");
+    expect(quarantined.reason).toBe("failed");
+    expect(quarantined.detail).toContain("No status");
+    expect(Buffer.from(quarantined.raw).toString()).toContain("Will be kept.");
+    expect((await row(next.id)).status).toBe("processed");
+
+    expect(await requeueInbound(db(), failing.id, "route")).toBe(true);
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
+    });
+    await runner.runDue();
+    expect((await row(failing.id)).status).toBe("processed");
+    expect(await ticketsFrom("gus@example.com")).toHaveLength(1);
+    // Only held or quarantined messages go round again.
+    expect(await requeueInbound(db(), failing.id, "route")).toBe(false);
+  });
+
+  it("lets an admin turn a held stranger's reply into a new ticket", async () => {
+    const seeded = await seedTicket(db(), config);
+    const { id } = await store(
+      message("Ivy Stranger <ivy@example.com>", "Re: your mail", "Forwarded to me.", `To: ${seeded.replyTo}\r\n`),
+    );
+    await processInbound({ db: db(), config }, id);
+    expect((await row(id)).reason).toBe("sender_not_on_ticket");
+    await requeueInbound(db(), id, "new_ticket");
+    await processInbound({ db: db(), config }, id, "new_ticket");
+    const tickets = await ticketsFrom("ivy@example.com");
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.id).not.toBe(seeded.id);
+  });
+
+  it("threads a reply's notifications under the customer's own mail and does not mail the sender back", async () => {
+    const seeded = await seedTicket(db(), config, { email: "jo.thread@example.com", name: "Jo Thread" });
+    await db()
+      .insertInto("ticket_ccs")
+      .values({
+        ticket_id: seeded.id,
+        email: "kai.cc@example.com",
+        added_by_name: "Jo",
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const raw = Buffer.from(
+      `From: Jo Thread <jo.thread@example.com>\r\nTo: ${seeded.replyTo}\r\nSubject: Re: anything\r\nMessage-ID: <jo-reply@example.com>\r\nIn-Reply-To: ${seeded.messageId}\r\n\r\nStill broken.\r\n`,
+    );
+    const { id } = await store(raw);
+    await processInbound({ db: db(), config }, id);
+    expect((await row(id)).ticket_id).toBe(seeded.id);
+    const toCc = await latestMailTo(db(), "kai.cc@example.com");
+    expect(toCc?.template).toBe("comment-added");
+    const headers = decodeJson(toCc?.headers) as Record<string, string>;
+    expect(headers["In-Reply-To"]).toBe("<jo-reply@example.com>");
+    expect(headers.References).toContain(`<ticket-${seeded.id}@localhost>`);
+    expect(headers["Reply-To"]).toBe(seeded.replyTo);
+    const toSender = await latestMailTo(db(), "jo.thread@example.com");
+    expect(toSender?.template).toBe("ticket-received");
+  });
+
+  it("signs reply addresses per ticket: another ticket's number with this signature does not verify", async () => {
+    const a = await seedTicket(db(), config);
+    const b = await seedTicket(db(), config);
+    const secret = await replyAddressSecret(db());
+    const tagA = parseReplyAddress(a.replyTo);
+    expect(tagA?.number).toBe(a.number);
+    expect(verifyReplySignature(secret, a.id, tagA?.signature ?? "")).toBe(true);
+    expect(verifyReplySignature(secret, b.id, tagA?.signature ?? "")).toBe(false);
+  });
+});

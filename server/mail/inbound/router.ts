@@ -1,0 +1,465 @@
+/**
+ * Decides what an inbound message becomes, in this order: dropped (loops,
+ * auto-replies, bounces, lists), held for review (no sender, too many from
+ * one sender, a stranger answering a ticket's thread), a reply appended to
+ * its ticket, or a new ticket. A message that cannot be read or fails while
+ * being filed is quarantined with the error, raw bytes kept, so it never
+ * blocks the messages behind it and an admin can run it again.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Kysely, Transaction } from "kysely";
+import { messageMaxLength, subjectMaxLength } from "../../../common/tickets.ts";
+import type { Actor } from "../../accounts/actor.ts";
+import { toSessionUser } from "../../accounts/queries.ts";
+import { hit } from "../../accounts/rate-limit.ts";
+import type { AppContext } from "../../context.ts";
+import { newId } from "../../db/ids.ts";
+import type { Database, Mailbox } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { cleanFileName } from "../../tickets/attachments/file-names.ts";
+import { storageKeyFor } from "../../tickets/attachments/storage.ts";
+import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
+import { addComment } from "../../tickets/commands/add-comment.ts";
+import { attachmentStorage, submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
+import { insertTicketEvent } from "../../tickets/events.ts";
+import { richTextToPlain, sanitizeRichText } from "../../tickets/rich-text.ts";
+import { messageIdDomain, queueMail } from "../outbox.ts";
+import { mailTooLarge } from "../templates/mail-too-large.ts";
+import {
+  addressOf,
+  parseReplyAddress,
+  replyAddressSecret,
+  ticketIdInMessageId,
+  verifyReplySignature,
+} from "../threading.ts";
+import { type InboundMail, parseInbound } from "./parse.ts";
+import { classify } from "./protection.ts";
+import { settleInbound } from "./store.ts";
+import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
+
+type Context = Pick<AppContext, "db" | "config">;
+
+/** How many messages one sender may have filed per hour before the rest wait for review. */
+export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
+
+type TicketMatch = {
+  ticket: { id: string; number: number; requester_email: string; requester_id: string | null };
+  /** A signed reply address or one of our Message-IDs is strong; a number in the subject is weak. */
+  via: "reply_address" | "references" | "subject";
+};
+
+const stripTag = (address: string) => address.replace(/\+[^@]*@/, "@");
+
+async function ourAddresses(db: Kysely<Database>, mailFrom: string): Promise<string[]> {
+  const mailboxes = await db.selectFrom("mailboxes").select("address").execute();
+  return [...mailboxes.map((m) => m.address.toLowerCase()), addressOf(mailFrom)];
+}
+
+async function findTicketById(db: Kysely<Database>, where: { id?: string; number?: number }) {
+  let query = db.selectFrom("tickets").select(["id", "number", "requester_email", "requester_id"]);
+  if (where.id) query = query.where("id", "=", where.id);
+  if (where.number !== undefined) query = query.where("number", "=", where.number);
+  return query.executeTakeFirst();
+}
+
+async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch | undefined> {
+  const { db, config } = ctx;
+  // 1. The signed reply address we sent the ticket's mail with.
+  const recipients = [
+    ...mail.to.map((a) => a.address),
+    ...mail.cc.map((a) => a.address),
+    ...["delivered-to", "x-original-to"].flatMap((name) => mail.headers.get(name) ?? []).map(addressOf),
+  ];
+  const secret = await replyAddressSecret(db);
+  for (const address of recipients) {
+    const tag = parseReplyAddress(address);
+    if (!tag) continue;
+    const ticket = await findTicketById(db, { number: tag.number });
+    if (ticket && verifyReplySignature(secret, ticket.id, tag.signature)) return { ticket, via: "reply_address" };
+  }
+  // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket.
+  const ids = [...new Set([...mail.inReplyTo, ...mail.references.toReversed()])].slice(0, 50);
+  const domain = messageIdDomain(config.baseUrl);
+  for (const id of ids) {
+    const ticketId = ticketIdInMessageId(id, domain);
+    const ticket = ticketId ? await findTicketById(db, { id: ticketId }) : undefined;
+    if (ticket) return { ticket, via: "references" };
+  }
+  if (ids.length > 0) {
+    const sent = await db
+      .selectFrom("mail_messages")
+      .select("ticket_id")
+      .where("message_id", "in", ids)
+      .where("ticket_id", "is not", null)
+      .executeTakeFirst();
+    const received = sent
+      ? undefined
+      : await db
+          .selectFrom("inbound_messages")
+          .select("ticket_id")
+          .where("message_id", "in", ids)
+          .where("ticket_id", "is not", null)
+          .executeTakeFirst();
+    const ticketId = sent?.ticket_id ?? received?.ticket_id;
+    const ticket = ticketId ? await findTicketById(db, { id: ticketId }) : undefined;
+    if (ticket) return { ticket, via: "references" };
+  }
+  // 3. The ticket number in the subject.
+  const number = ticketNumberInSubject(mail.subject);
+  const ticket = number !== undefined ? await findTicketById(db, { number }) : undefined;
+  return ticket ? { ticket, via: "subject" } : undefined;
+}
+
+/** The requester, someone copied on the ticket, or one of our agents. */
+async function isOnTicket(db: Kysely<Database>, ticket: TicketMatch["ticket"], email: string): Promise<boolean> {
+  if (ticket.requester_email.toLowerCase() === email) return true;
+  const cc = await db
+    .selectFrom("ticket_ccs")
+    .select("email")
+    .where("ticket_id", "=", ticket.id)
+    .where("email", "=", email)
+    .executeTakeFirst();
+  if (cc) return true;
+  const agent = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email)
+    .where("licence", "in", ["agent", "admin"])
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  return agent !== undefined;
+}
+
+async function accountFor(db: Kysely<Database>, email: string) {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "licence"])
+    .where("email", "=", email)
+    .where("disabled_at", "is", null)
+    .where("email_confirmed_at", "is not", null)
+    .executeTakeFirst();
+  return user ? toSessionUser(db, user) : undefined;
+}
+
+/** Attachment parts as temporary files, measured and hashed like browser uploads. */
+async function writeUploads(ctx: Context, mail: InboundMail): Promise<UploadedFile[]> {
+  const dir = uploadTempDir(ctx.config);
+  await mkdir(dir, { recursive: true });
+  const uploads: UploadedFile[] = [];
+  for (const attachment of mail.attachments) {
+    const tempFile = path.join(dir, `${randomUUID()}.upload`);
+    await writeFile(tempFile, attachment.content);
+    uploads.push({
+      tempFile,
+      fileName: cleanFileName(attachment.fileName),
+      contentType: attachment.contentType,
+      size: attachment.content.length,
+      sha256: createHash("sha256").update(attachment.content).digest("hex"),
+    });
+  }
+  return uploads;
+}
+
+/** mailparser derives the text from the HTML when a message has no text part. */
+function bodyText(mail: InboundMail): string {
+  return mail.text;
+}
+
+function shorten(text: string, max: number): string {
+  const note = "\n\n[Shortened: the whole message is kept with the original email.]";
+  return text.length <= max ? text : `${text.slice(0, max - note.length)}${note}`;
+}
+
+/** The request as first shown: sanitised HTML when the mail has HTML with text in it, plain text otherwise. */
+function newTicketMessage(mail: InboundMail): { message: string; messageFormat: "text" | "html" } {
+  if (mail.html) {
+    const html = sanitizeRichText(mail.html);
+    if (richTextToPlain(html) && html.length <= messageMaxLength) return { message: html, messageFormat: "html" };
+  }
+  const text = trimSignature(bodyText(mail));
+  return { message: shorten(text || "(The message has no text.)", messageMaxLength), messageFormat: "text" };
+}
+
+async function createTicketFromMail(
+  ctx: Context,
+  inboundId: string,
+  mail: InboundMail,
+  mailbox: Mailbox,
+  own: string[],
+  followUpOf?: { id: string; number: number },
+): Promise<void> {
+  const { db } = ctx;
+  const from = mail.from;
+  if (!from) throw new Error("A message without a sender cannot open a ticket.");
+  const account = await accountFor(db, from.address);
+  const actor: Actor = account
+    ? { kind: "user", user: account, sessionId: null, csrfToken: null }
+    : { kind: "anonymous" };
+  const category =
+    mailbox.category_id ??
+    (await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow()).id;
+  const uploads = await writeUploads(ctx, mail);
+  const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
+    (a) => a !== from.address && !own.includes(stripTag(a)),
+  );
+  try {
+    await submitTicket(
+      ctx,
+      actor,
+      {
+        subject: (cleanSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
+        priority: "medium",
+        categoryId: category,
+        ...newTicketMessage(mail),
+        name: (from.name || from.address.split("@")[0] || from.address).slice(0, 120),
+        email: from.address,
+        fields: {},
+      },
+      uploads,
+      followUpOf,
+      {
+        channel: "email",
+        within: async (trx, ticket) => {
+          if (mailbox.group_id) {
+            await trx.updateTable("tickets").set({ group_id: mailbox.group_id }).where("id", "=", ticket.id).execute();
+          }
+          for (const email of ccs.slice(0, 20)) {
+            await addCc(trx, ticket.id, email, from.name || from.address);
+          }
+          await settleOrRollBack(trx, inboundId, {
+            status: "processed",
+            reason: followUpOf ? "follow_up" : "new_ticket",
+            detail: followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : null,
+            ticketId: ticket.id,
+            from: from.address,
+            subject: mail.subject,
+          });
+        },
+      },
+    );
+  } finally {
+    await Promise.all(uploads.map((u) => rm(u.tempFile, { force: true })));
+  }
+}
+
+async function addCc(trx: Transaction<Database>, ticketId: string, email: string, by: string): Promise<void> {
+  const at = new Date().toISOString();
+  await trx
+    .insertInto("ticket_ccs")
+    .values({ ticket_id: ticketId, email, added_by_name: by, created_at: at })
+    .onConflict((oc) => oc.columns(["ticket_id", "email"]).doNothing())
+    .execute();
+  await insertTicketEvent(trx, {
+    ticketId,
+    type: "cc_added",
+    actor: { id: null, name: by },
+    visibility: "public",
+    payload: { email, channel: "email" },
+    at,
+  });
+}
+
+class AlreadySettled extends Error {}
+
+async function settleOrRollBack(trx: Transaction<Database>, id: string, outcome: Parameters<typeof settleInbound>[2]) {
+  // Another worker filed this message first: undo ours so it exists once.
+  if (!(await settleInbound(trx, id, outcome))) throw new AlreadySettled();
+}
+
+async function appendReply(
+  ctx: Context,
+  inboundId: string,
+  mail: InboundMail,
+  match: TicketMatch,
+  sender: string,
+): Promise<void> {
+  const { db, config } = ctx;
+  const account = await accountFor(db, sender);
+  const ownOrCopied =
+    account &&
+    (account.licence !== "customer" ||
+      match.ticket.requester_id === account.id ||
+      (await db
+        .selectFrom("ticket_ccs")
+        .select("email")
+        .where("ticket_id", "=", match.ticket.id)
+        .where("email", "=", sender)
+        .executeTakeFirst()) !== undefined);
+  // People without an account (or whose account does not reach this ticket) answer as the ticket's guest.
+  const actor: Actor =
+    account && ownOrCopied
+      ? { kind: "user", user: account, sessionId: null, csrfToken: null }
+      : {
+          kind: "guest",
+          ticketId: match.ticket.id,
+          ticketNumber: match.ticket.number,
+          email: sender,
+          sessionId: "",
+          csrfToken: "",
+        };
+  const body = shorten(trimReply(bodyText(mail)) || "(The reply has no text.)", messageMaxLength);
+  const uploads = await writeUploads(ctx, mail);
+  try {
+    // addComment stores the files with the reply (and removes them again if it fails).
+    await addComment(ctx, actor, match.ticket.number, { kind: "public", format: "text", body }, uploads, {
+      channel: "email",
+      within: async (trx, ticket) => {
+        await settleOrRollBack(trx, inboundId, {
+          status: "processed",
+          reason: "reply",
+          detail: `Matched by ${match.via.replace("_", " ")}.`,
+          ticketId: ticket.id,
+          from: sender,
+          subject: mail.subject,
+        });
+      },
+    });
+  } finally {
+    await Promise.all(uploads.map((u) => rm(u.tempFile, { force: true })));
+  }
+}
+
+/** route: the normal path; new_ticket: an admin decided; too_large: only the headers were taken, tell the sender. */
+export type ProcessMode = "route" | "new_ticket" | "too_large";
+
+/** Files one stored message. Idempotent: a message that is no longer "received" is left alone. */
+export async function processInbound(ctx: Context, inboundId: string, mode: ProcessMode = "route"): Promise<void> {
+  const { db, config } = ctx;
+  const row = await db.selectFrom("inbound_messages").selectAll().where("id", "=", inboundId).executeTakeFirst();
+  if (row?.status !== "received") return;
+  const mailbox = await db
+    .selectFrom("mailboxes")
+    .selectAll()
+    .where("id", "=", row.mailbox_id)
+    .executeTakeFirstOrThrow();
+
+  let mail: InboundMail;
+  try {
+    mail = await parseInbound(Buffer.from(row.raw));
+  } catch (error) {
+    await settleInbound(db, row.id, { status: "quarantined", reason: "unreadable", detail: errorText(error) });
+    return;
+  }
+  const from = mail.from?.address;
+  const facts = { from: from ?? null, subject: mail.subject };
+
+  try {
+    const own = await ourAddresses(db, config.mailFrom);
+    const ownMessageId =
+      mail.messageId !== undefined &&
+      (await db
+        .selectFrom("mail_messages")
+        .select("id")
+        .where("message_id", "=", mail.messageId)
+        .executeTakeFirst()) !== undefined;
+    const verdict = classify(mail, {
+      envelopeFrom: row.envelope_from,
+      ownAddresses: own,
+      ownMessageId,
+    });
+    if (verdict) {
+      await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
+      return;
+    }
+    if (mode === "too_large") {
+      await refuseTooLarge(ctx, row.id, mail, mailbox, from);
+      return;
+    }
+    if (!from) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "no_sender",
+        detail: "The message has no sender address to answer.",
+        ...facts,
+      });
+      return;
+    }
+    if (
+      mode === "route" &&
+      config.rateLimiting &&
+      !(await hit(db, `inbound:${from}`, inboundSenderLimit, new Date()))
+    ) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "rate_limited",
+        detail: `More than ${inboundSenderLimit.max} messages from this sender in an hour.`,
+        ...facts,
+      });
+      return;
+    }
+    if (mode === "new_ticket") {
+      await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+      return;
+    }
+    const match = await findThread(ctx, mail);
+    if (match && (await isOnTicket(db, match.ticket, from))) {
+      try {
+        await appendReply(ctx, row.id, mail, match, from);
+      } catch (error) {
+        // Closed (or solved past the reopen window): the customer gets a follow-up ticket, as on the portal.
+        if (!(error instanceof AppError && error.code === "conflict")) throw error;
+        await createTicketFromMail(ctx, row.id, mail, mailbox, own, match.ticket);
+      }
+      return;
+    }
+    if (match && match.via !== "subject") {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "sender_not_on_ticket",
+        detail: `Answers #${match.ticket.number}, but ${from} is not on that ticket.`,
+        ...facts,
+      });
+      return;
+    }
+    // No thread, or only a number in the subject from someone who is not on that ticket: a new request.
+    await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+  } catch (error) {
+    if (error instanceof AlreadySettled) return;
+    await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });
+  }
+}
+
+/** Tells the sender their message was too large, in the same transaction that settles it (so once). */
+async function refuseTooLarge(
+  ctx: Context,
+  inboundId: string,
+  mail: InboundMail,
+  mailbox: Mailbox,
+  from: string | undefined,
+): Promise<void> {
+  const { db, config } = ctx;
+  await db.transaction().execute(async (trx) => {
+    await settleOrRollBack(trx, inboundId, {
+      status: "ignored",
+      reason: "too_large",
+      detail: from
+        ? `Larger than ${megabytes(config.inboundMaxBytes)} MB; the sender was told.`
+        : "Larger than the limit.",
+      from: from ?? null,
+      subject: mail.subject,
+    });
+    if (!from) return;
+    await queueMail(
+      trx,
+      {
+        template: "mail-too-large",
+        to: from,
+        content: mailTooLarge({
+          subject: mail.subject,
+          address: mailbox.address,
+          maxMegabytes: megabytes(config.inboundMaxBytes),
+        }),
+        headers: mail.messageId ? { "In-Reply-To": mail.messageId, References: mail.messageId } : {},
+      },
+      { baseUrl: config.baseUrl, at: new Date().toISOString() },
+    );
+  });
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+}

@@ -1,0 +1,141 @@
+import net from "node:net";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createJobRunner } from "../../jobs/runner.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import { testConfig } from "../../test/factories.ts";
+import { inboundMailHandler } from "./handler.ts";
+import { createSmtpReceiver, type SmtpReceiver } from "./smtp-receiver.ts";
+import { ensureMailbox, fixture, seedTicket } from "./test-support.ts";
+
+describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
+  const config = testConfig();
+  let receiver: SmtpReceiver;
+  let port = 0;
+  const maxBytes = 64 * 1024;
+
+  beforeAll(async () => {
+    await ensureMailbox(db());
+    receiver = createSmtpReceiver(db(), { maxBytes });
+    port = await receiver.listen(0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  function send(raw: Buffer | string, to: string[], from = "sender@example.com") {
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    return transport.sendMail({ envelope: { from, to }, raw }).finally(() => transport.close());
+  }
+  const runJobs = () =>
+    createJobRunner({
+      db: db(),
+      engine,
+      handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
+    }).runDue();
+  const stored = (messageId: string) =>
+    db().selectFrom("inbound_messages").selectAll().where("message_id", "=", messageId).execute();
+
+  it("accepts mail for a mailbox and files it as a ticket after the 250", async () => {
+    const info = await send(fixture("new-plain-text-signature.eml"), ["help@support.example"], "kim@example.org");
+    expect(info.response).toMatch(/^250/);
+    expect(await stored("<new-plain-1@example.org>")).toHaveLength(1);
+    await runJobs();
+    const [row] = await stored("<new-plain-1@example.org>");
+    expect(row?.status).toBe("processed");
+    const ticket = await db()
+      .selectFrom("tickets")
+      .selectAll()
+      .where("id", "=", row?.ticket_id ?? "")
+      .executeTakeFirst();
+    expect(ticket?.subject).toBe("Printer on floor 3 is offline");
+  });
+
+  it("stores a message sent again (a retried session) once, and makes one ticket", async () => {
+    const raw = fixture("new-html-only.eml");
+    await send(raw, ["help@support.example"]);
+    await send(raw, ["help@support.example"]);
+    await runJobs();
+    const rows = await stored("<new-html-only-1@example.org>");
+    expect(rows).toHaveLength(1);
+    const tickets = await db()
+      .selectFrom("tickets")
+      .select("id")
+      .where("requester_email", "=", "noor@example.org")
+      .execute();
+    expect(tickets).toHaveLength(1);
+  });
+
+  it("takes a reply at the signed reply address and appends it to its ticket", async () => {
+    const seeded = await seedTicket(db(), config);
+    const raw = fixture("reply-gmail-signed-address.eml", {
+      REPLY_TO: seeded.replyTo,
+      TICKET_MSGID: seeded.messageId,
+      NUMBER: String(seeded.number),
+    });
+    await send(raw, [seeded.replyTo], "robin.guest@example.com");
+    await runJobs();
+    const [row] = await stored("<CAF3nq=gmail-reply-1@mail.gmail.com>");
+    expect(row?.ticket_id).toBe(seeded.id);
+    expect(row?.reason).toBe("reply");
+  });
+
+  /** A bare SMTP dialogue, for what nodemailer will not send: the null sender `MAIL FROM:<>` of bounces. */
+  function rawSession(commands: string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1");
+      const replies: string[] = [];
+      let buffer = "";
+      const queue = [...commands];
+      socket.on("data", (chunk) => {
+        buffer += chunk.toString();
+        // A complete reply ends with a line whose code is followed by a space.
+        while (/^\d{3} .*\r\n/m.test(buffer)) {
+          const end = buffer.search(/^\d{3} .*\r\n/m);
+          const lineEnd = buffer.indexOf("\r\n", end) + 2;
+          replies.push(buffer.slice(end, lineEnd - 2));
+          buffer = buffer.slice(lineEnd);
+          const next = queue.shift();
+          if (next === undefined) socket.end();
+          else socket.write(next);
+        }
+      });
+      socket.on("close", () => resolve(replies));
+      socket.on("error", reject);
+    });
+  }
+
+  it("takes a bounce (null envelope sender) but never files it or answers it", async () => {
+    const replies = await rawSession([
+      "EHLO mx.example.com\r\n",
+      "MAIL FROM:<>\r\n",
+      "RCPT TO:<help@support.example>\r\n",
+      "DATA\r\n",
+      "From: someone@example.com\r\nTo: help@support.example\r\nSubject: Delivery failed\r\nMessage-ID: <null-sender@example.com>\r\n\r\nYour message could not be delivered.\r\n.\r\n",
+      "QUIT\r\n",
+    ]);
+    expect(replies.some((r) => r.startsWith("250") && /received/i.test(r))).toBe(true);
+    await runJobs();
+    const [row] = await stored("<null-sender@example.com>");
+    expect([row?.status, row?.reason, row?.envelope_from]).toEqual(["ignored", "bounce", ""]);
+    const answers = await db()
+      .selectFrom("mail_messages")
+      .select("id")
+      .where("to_address", "=", "someone@example.com")
+      .execute();
+    expect(answers).toHaveLength(0);
+  });
+
+  it("refuses mail for addresses that are not ours", async () => {
+    await expect(send(fixture("new-koi8-r.eml"), ["someone@elsewhere.example"])).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    expect(await stored("<new-koi8-1@example.ru>")).toHaveLength(0);
+  });
+
+  it("refuses mail over the size limit with a notice, and keeps nothing of it", async () => {
+    const big = `From: big@example.com\r\nTo: help@support.example\r\nSubject: Too big\r\nMessage-ID: <too-big@example.com>\r\n\r\n${"x".repeat(maxBytes + 1000)}\r\n`;
+    await expect(send(big, ["help@support.example"])).rejects.toMatchObject({ responseCode: 552 });
+    expect(await stored("<too-big@example.com>")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,153 @@
+import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import type { Mailbox } from "../../common/mailboxes.ts";
+import { useGroups } from "../api/admin.ts";
+import { useAdminCategories } from "../api/catalog-admin.ts";
+import { ApiError } from "../api/client.ts";
+import { useSaveMailbox } from "../api/mailboxes.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "./FormAlert.tsx";
+
+export type MailboxEdit = { mailbox: Mailbox | null } | null;
+
+type Values = {
+  name: string;
+  address: string;
+  groupId: string | null;
+  categoryId: string | null;
+  active: boolean;
+  useImap: boolean;
+  host: string;
+  port: number | string;
+  tls: boolean;
+  user: string;
+  password: string;
+  folder: string;
+};
+
+export function MailboxModal({ edit, onClose }: { edit: MailboxEdit; onClose: () => void }) {
+  return (
+    <Dialog
+      opened={edit !== null}
+      onClose={onClose}
+      title={edit?.mailbox ? `Edit ${edit.mailbox.address}` : "New mailbox"}
+      size="lg"
+    >
+      {edit && <MailboxForm key={edit.mailbox?.id ?? "new"} mailbox={edit.mailbox} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () => void }) {
+  const save = useSaveMailbox();
+  const groups = useGroups().data?.groups ?? [];
+  const categories = useAdminCategories().data?.categories ?? [];
+  const form = useForm<Values>({
+    initialValues: {
+      name: mailbox?.name ?? "",
+      address: mailbox?.address ?? "",
+      groupId: mailbox?.groupId ?? null,
+      categoryId: mailbox?.categoryId ?? null,
+      active: mailbox?.active ?? true,
+      useImap: mailbox?.imap !== null && mailbox?.imap !== undefined,
+      host: mailbox?.imap?.host ?? "",
+      port: mailbox?.imap?.port ?? 993,
+      tls: mailbox?.imap?.tls ?? true,
+      user: mailbox?.imap?.user ?? "",
+      password: "",
+      folder: mailbox?.imap?.folder ?? "INBOX",
+    },
+  });
+  const onSubmit = form.onSubmit((v) =>
+    save.mutate(
+      {
+        ...(mailbox ? { id: mailbox.id } : {}),
+        name: v.name,
+        address: v.address,
+        groupId: v.groupId,
+        categoryId: v.categoryId,
+        active: v.active,
+        imap: v.useImap
+          ? {
+              host: v.host,
+              port: Number(v.port),
+              tls: v.tls,
+              user: v.user,
+              ...(v.password ? { password: v.password } : {}),
+              folder: v.folder,
+            }
+          : null,
+      },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (!(error instanceof ApiError)) return;
+          // The server names IMAP fields "imap.host"; the form keeps them flat.
+          form.setErrors(
+            Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^imap\./, ""), v])),
+          );
+        },
+      },
+    ),
+  );
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <Stack gap="sm">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput
+          label="Address"
+          description="The address people write to, like help@example.com. Replies go to it with a signed tag."
+          {...form.getInputProps("address")}
+        />
+        <Select
+          label="Group"
+          description="The agent group new requests from this address go to."
+          clearable
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+          {...form.getInputProps("groupId")}
+        />
+        <Select
+          label="Category"
+          description="The category new requests get; the first one when none is chosen."
+          clearable
+          data={categories.map((c) => ({ value: c.id, label: c.name }))}
+          {...form.getInputProps("categoryId")}
+        />
+        <Switch
+          label="Active"
+          description="Mail for a switched-off mailbox is refused and its IMAP account is not polled."
+          {...form.getInputProps("active", { type: "checkbox" })}
+        />
+        <Switch
+          label="Fetch mail from an IMAP account"
+          description="Without one, mail for this address must reach the built-in SMTP receiver."
+          {...form.getInputProps("useImap", { type: "checkbox" })}
+        />
+        {form.values.useImap && (
+          <>
+            <TextInput label="IMAP server" {...form.getInputProps("host")} />
+            <NumberInput label="Port" min={1} max={65535} {...form.getInputProps("port")} />
+            <Switch label="Use TLS" {...form.getInputProps("tls", { type: "checkbox" })} />
+            <TextInput label="User name" autoComplete="off" {...form.getInputProps("user")} />
+            <PasswordInput
+              label="Password"
+              autoComplete="new-password"
+              description={mailbox?.imap?.passwordSet ? "Leave empty to keep the stored password." : undefined}
+              {...form.getInputProps("password")}
+            />
+            <TextInput label="Folder" {...form.getInputProps("folder")} />
+          </>
+        )}
+        <FormAlert
+          error={save.error}
+          shown={["name", "address", "groupId", "categoryId", "host", "port", "user", "password", "folder"]}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
