@@ -7,6 +7,7 @@ import { accounts } from "./migrations/0003_accounts.ts";
 import { catalog } from "./migrations/0004_catalog.ts";
 import { lifecycle } from "./migrations/0005_lifecycle.ts";
 import { listIndexes } from "./migrations/0006_list_indexes.ts";
+import { serviceLevels } from "./migrations/0008_service_levels.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -18,6 +19,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0004_catalog": catalog(engine),
     "0005_lifecycle": lifecycle(engine),
     "0006_list_indexes": listIndexes(),
+    "0008_service_levels": serviceLevels(engine),
   };
 }
 

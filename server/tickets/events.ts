@@ -12,7 +12,10 @@ export type TicketEventType =
   | "viewed"
   | "cc_added"
   | "cc_removed"
-  | "follow_up_created";
+  | "follow_up_created"
+  // Service levels (server/sla/): a target is about to be missed, or was.
+  | "sla_due"
+  | "sla_overdue";
 
 export type TicketEventInput = {
   ticketId: string;

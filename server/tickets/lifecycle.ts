@@ -13,6 +13,7 @@ import { notFound } from "../http/errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import type { RenderedMail } from "../mail/render.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
+import { serviceLevelsAfterStatusChange } from "../sla/ticket-clock.ts";
 import { alertsForStatusChange, fireAlerts } from "./alerts.ts";
 import { insertTicketEvent } from "./events.ts";
 import { ticketScope } from "./policy.ts";
@@ -105,7 +106,7 @@ export async function notifyPeopleOnTicket(
 /** Moves the ticket, writes the event, keeps solved_at, and tells requester and CCs what customers now see. */
 export async function moveToStatus(
   trx: Transaction<Database>,
-  config: Pick<Config, "baseUrl">,
+  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
   actor: Actor,
   ticket: LoadedTicket,
   to: { id: string; customer_label: string; category?: StatusCategory },
@@ -125,6 +126,7 @@ export async function moveToStatus(
     })
     .where("id", "=", ticket.id)
     .execute();
+  await serviceLevelsAfterStatusChange(trx, config, ticket.id, at);
   await insertTicketEvent(trx, {
     ticketId: ticket.id,
     type: "status_changed",

@@ -5,7 +5,6 @@ import { listTypeFields } from "../catalog/queries.ts";
 import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
-import { addBusinessDays } from "../sla/business-days.ts";
 import type { TicketScope } from "./policy.ts";
 
 type Cursor = { createdAt: string; id: string };
@@ -140,7 +139,6 @@ export async function findTicketByNumber(
   scope: TicketScope,
   number: number,
   audience: "customer" | "agent",
-  reopenWindowDays: number,
 ): Promise<TicketDetail | undefined> {
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
@@ -152,7 +150,7 @@ export async function findTicketByNumber(
       "services.name as service_name",
       "ticket_types.id as type_id",
       "ticket_types.name as type_name",
-      "tickets.solved_at",
+      "tickets.auto_close_at",
       "tickets.follow_up_of",
     ])
     .where("tickets.number", "=", number)
@@ -195,10 +193,8 @@ export async function findTicketByNumber(
     ccs: ccs.map((c) => c.email),
     followUpOf: related.find((t) => t.id === row.follow_up_of)?.number ?? null,
     followUps: related.filter((t) => t.follow_up_of === row.id).map((t) => t.number),
-    reopenUntil:
-      row.status_category === "solved" && row.solved_at
-        ? addBusinessDays(new Date(row.solved_at), reopenWindowDays).toISOString()
-        : null,
+    // Solved tickets close when their reopen window ends: one setting, one stored time.
+    reopenUntil: row.status_category === "solved" ? row.auto_close_at : null,
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,

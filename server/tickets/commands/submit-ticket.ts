@@ -15,6 +15,7 @@ import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
+import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { type AttachmentStorage, localStorage, storageKeyFor } from "../attachments/storage.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
@@ -149,6 +150,7 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
+      await applyServiceLevels(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
       for (const field of service?.allFields ?? []) {
