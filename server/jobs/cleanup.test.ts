@@ -18,7 +18,7 @@ describeEachEngine("the hourly clean-up", ({ db }) => {
     for (const [id, expires] of [
       ["expired-session", iso(1)],
       ["live-session", iso(-24)],
-    ]) {
+    ] as const) {
       await db()
         .insertInto("sessions")
         .values({ id, user_id: user.id, csrf_token: "x", created_at: iso(48), expires_at: expires })
