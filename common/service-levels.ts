@@ -24,10 +24,23 @@ export const calendarInputSchema = z.object({
   hours: z.array(workingHoursSchema).max(50),
   holidays: z.array(z.iso.date({ error: "Enter holidays as dates like 2026-12-25." })).max(400),
   isDefault: z.boolean().default(false),
+  /** Agent groups whose tickets count time in this calendar. */
+  groupIds: z
+    .array(z.uuid({ error: "Choose groups from the list." }))
+    .max(200)
+    .default([]),
 });
 export type CalendarInput = z.infer<typeof calendarInputSchema>;
 
-export const calendarSchema = calendarInputSchema.extend({ id: z.string(), groups: z.array(z.string()) });
+export const calendarSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  hours: z.array(workingHoursSchema),
+  holidays: z.array(z.string()),
+  isDefault: z.boolean(),
+  groupIds: z.array(z.string()),
+});
 export type Calendar = z.infer<typeof calendarSchema>;
 export const calendarListSchema = z.object({ calendars: z.array(calendarSchema) });
 
@@ -75,18 +88,6 @@ export const slaPolicySchema = z.object({
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 export const slaPolicyListSchema = z.object({ policies: z.array(slaPolicySchema) });
 
-/** A ticket's service levels as agents see them. "Overdue" means the nearest open target (dueAt) has passed. */
-export const ticketServiceLevelSchema = z.object({
-  policy: z.string().nullable(),
-  firstResponseDueAt: z.iso.datetime().nullable(),
-  resolutionDueAt: z.iso.datetime().nullable(),
-  firstRespondedAt: z.iso.datetime().nullable(),
-  dueAt: z.iso.datetime().nullable(),
-  paused: z.boolean(),
-  overdue: z.boolean(),
-});
-export type TicketServiceLevel = z.infer<typeof ticketServiceLevelSchema>;
-
 export const jobStatuses = ["pending", "running", "done", "failed"] as const;
 
 export const adminJobSchema = z.object({
@@ -110,3 +111,13 @@ export const jobOverviewSchema = z.object({
   recent: z.array(adminJobSchema),
 });
 export type JobOverview = z.infer<typeof jobOverviewSchema>;
+
+/** Which statuses stop the SLA clock (waiting for the customer and on hold, by default). */
+export const slaStatusSchema = z.object({
+  id: z.string(),
+  agentLabel: z.string(),
+  category: z.string(),
+  pausesClock: z.boolean(),
+});
+export const slaStatusListSchema = z.object({ statuses: z.array(slaStatusSchema) });
+export const slaStatusInputSchema = z.object({ pausesClock: z.boolean() });

@@ -53,6 +53,8 @@ Object.assign(process.env, {
   // The journeys sign in as the same admin, register and check statuses dozens of times from one address
   // within minutes; the limits themselves are tested in server/accounts/rate-limit.test.ts.
   RATE_LIMITING: "false",
+  // Lets the service-levels journey move the server's clock forward instead of waiting an hour.
+  TEST_CLOCK: "true",
 });
 
 let stopping = false;

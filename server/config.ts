@@ -41,6 +41,7 @@ const envSchema = z.object({
     .max(365)
     .default(3),
   DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
+  TEST_CLOCK: booleanFlag.default(false),
 });
 
 export type Config = {
@@ -67,6 +68,11 @@ export type Config = {
   rateLimiting: boolean;
   /** Business days after solving during which a customer's reply reopens the ticket (seed 003: 3). */
   reopenWindowDays: number;
+  /**
+   * Browser tests only (TEST_CLOCK=true, never with NODE_ENV=production): admins may move the
+   * server's clock forward to watch a ticket turn overdue. See server/sla/routes.ts.
+   */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {
@@ -110,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     rateLimiting: e.RATE_LIMITING,
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
+    testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
   };

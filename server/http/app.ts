@@ -17,6 +17,7 @@ import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
+import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import {
   registerAlertRoutes,
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerMailRoutes(app, deps);
+  registerServiceLevelRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -9,6 +9,7 @@ import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
+import { createCalendar, createSlaPolicy } from "../sla/commands/manage-service-levels.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -47,6 +48,10 @@ type Fixture = {
   closedTicket: number;
   withdrawReasonId: string;
   scratchReasonId: string;
+  // Service levels
+  calendarId: string;
+  slaPolicyId: string;
+  failedJobId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -66,6 +71,17 @@ const fresh = () => {
   unique += 1;
   return `${Date.now()}-${unique}`;
 };
+
+function slaPolicyBody() {
+  return {
+    name: "Scratch policy",
+    conditions: { priorities: ["low"] },
+    firstResponseMinutes: 30,
+    resolutionMinutes: null,
+    businessTime: true,
+    calendarId: null,
+  };
+}
 
 function serviceBody(f: Fixture, slug: string) {
   return {
@@ -388,6 +404,48 @@ const matrix: Record<string, Row> = {
     body: () => ({ subject: "Still broken", message: "It came back." }),
     expected: { ...all(201), anonymous: 401, guest: 404, customerB: 404 },
   },
+  // Service levels: admins with the settings permission only.
+  "GET /api/v1/admin/calendars": { path: () => "/api/v1/admin/calendars", expected: adminOnly(200) },
+  "POST /api/v1/admin/calendars": {
+    path: () => "/api/v1/admin/calendars",
+    body: () => ({ name: `Calendar ${fresh()}`, timeZone: "UTC", hours: [], holidays: [] }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/calendars/{id}": {
+    path: (f) => `/api/v1/admin/calendars/${f.calendarId}`,
+    body: () => ({ name: "Scratch calendar", timeZone: "Europe/Berlin", hours: [], holidays: ["2026-12-24"] }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/calendars/{id}": {
+    path: (f) => `/api/v1/admin/calendars/${f.calendarId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/sla-policies": { path: () => "/api/v1/admin/sla-policies", expected: adminOnly(200) },
+  "POST /api/v1/admin/sla-policies": {
+    path: () => "/api/v1/admin/sla-policies",
+    body: () => slaPolicyBody(),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/sla-policies/{id}": {
+    path: (f) => `/api/v1/admin/sla-policies/${f.slaPolicyId}`,
+    body: () => slaPolicyBody(),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/sla-policies/{id}": {
+    path: (f) => `/api/v1/admin/sla-policies/${f.slaPolicyId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/sla-statuses": { path: () => "/api/v1/admin/sla-statuses", expected: adminOnly(200) },
+  "PUT /api/v1/admin/sla-statuses/{id}": {
+    path: (f) => `/api/v1/admin/sla-statuses/${f.openStatusId}`,
+    body: () => ({ pausesClock: false }),
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/jobs": { path: () => "/api/v1/admin/jobs", expected: adminOnly(200) },
+  "POST /api/v1/admin/jobs/{id}/rerun": {
+    path: (f) => `/api/v1/admin/jobs/${f.failedJobId}/rerun`,
+    expected: adminOnly(204),
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -572,6 +630,9 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       closedTicket,
       scratchReasonId: await createWithdrawReason(db(), { label: "Scratch reason", position: 9 }),
       withdrawReasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
+      calendarId: "",
+      slaPolicyId: "",
+      failedJobId: "",
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -579,6 +640,27 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         position: 99,
       }),
     };
+    fixture.calendarId = await createCalendar(db(), {
+      name: "Scratch calendar",
+      timeZone: "UTC",
+      hours: [],
+      holidays: [],
+      isDefault: false,
+      groupIds: [],
+    });
+    fixture.slaPolicyId = await createSlaPolicy(db(), {
+      ...slaPolicyBody(),
+      position: 50,
+      conditions: { priorities: ["low"], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
+    });
+    fixture.failedJobId = (
+      await db()
+        .updateTable("jobs")
+        .set({ status: "failed" })
+        .where("id", "=", (await db().selectFrom("jobs").select("id").executeTakeFirstOrThrow()).id)
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };

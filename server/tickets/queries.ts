@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { FieldValue } from "../../common/fields.ts";
 import type { TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
 import { listTypeFields } from "../catalog/queries.ts";
-import { containsText, decodeJson } from "../db/engine.ts";
+import { containsText, decodeJson, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
 import type { TicketScope } from "./policy.ts";
@@ -42,6 +42,7 @@ function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
       "tickets.requester_email",
       "tickets.created_at",
       "tickets.updated_at",
+      "tickets.due_at",
       "statuses.id as status_id",
       "statuses.agent_label",
       "statuses.customer_label",
@@ -54,7 +55,15 @@ function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
 
 type SummaryRow = Pick<
   Selectable<TicketsTable>,
-  "id" | "number" | "subject" | "priority" | "requester_name" | "requester_email" | "created_at" | "updated_at"
+  | "id"
+  | "number"
+  | "subject"
+  | "priority"
+  | "requester_name"
+  | "requester_email"
+  | "created_at"
+  | "updated_at"
+  | "due_at"
 > &
   Pick<Selectable<StatusesTable>, "agent_label" | "customer_label"> & {
     status_id: string;
@@ -79,6 +88,9 @@ function toSummary(row: SummaryRow): TicketSummary {
     requester: { name: row.requester_name, email: row.requester_email },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    dueAt: row.due_at,
+    // Overdue by the server's clock, so every page (and every time zone) agrees.
+    overdue: row.due_at !== null && row.due_at <= now(),
   };
 }
 
@@ -143,6 +155,7 @@ export async function findTicketByNumber(
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
+    .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
     .select([
       "tickets.message",
       "tickets.message_format",
@@ -152,6 +165,11 @@ export async function findTicketByNumber(
       "ticket_types.name as type_name",
       "tickets.auto_close_at",
       "tickets.follow_up_of",
+      "tickets.first_response_due_at",
+      "tickets.resolution_due_at",
+      "tickets.first_responded_at",
+      "tickets.sla_paused_at",
+      "sla_policies.name as sla_policy_name",
     ])
     .where("tickets.number", "=", number)
     .executeTakeFirst();
@@ -195,6 +213,18 @@ export async function findTicketByNumber(
     followUps: related.filter((t) => t.follow_up_of === row.id).map((t) => t.number),
     // Solved tickets close when their reopen window ends: one setting, one stored time.
     reopenUntil: row.status_category === "solved" ? row.auto_close_at : null,
+    serviceLevel:
+      audience === "agent"
+        ? {
+            policy: row.sla_policy_name,
+            firstResponseDueAt: row.first_response_due_at,
+            resolutionDueAt: row.resolution_due_at,
+            firstRespondedAt: row.first_responded_at,
+            dueAt: row.due_at,
+            paused: row.sla_paused_at !== null,
+            overdue: row.due_at !== null && row.due_at <= now(),
+          }
+        : null,
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,
