@@ -1,10 +1,13 @@
 import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
+import { CalendarsScene } from "./CalendarsScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
+import { JobsScene } from "./JobsScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
+import { SlaPoliciesScene } from "./SlaPoliciesScene.tsx";
 import { StatusesScene } from "./StatusesScene.tsx";
 import { TicketTypesScene } from "./TicketTypesScene.tsx";
 import { UsersScene } from "./UsersScene.tsx";
@@ -25,6 +28,9 @@ export const adminRoutes: RouteObject[] = [
       { path: "ticket-types", element: <TicketTypesScene /> },
       { path: "statuses", element: <StatusesScene /> },
       { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
+      { path: "calendars", element: <CalendarsScene /> },
+      { path: "sla-policies", element: <SlaPoliciesScene /> },
+      { path: "jobs", element: <JobsScene /> },
     ],
   },
 ];

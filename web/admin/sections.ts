@@ -11,6 +11,9 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "ticket-types", label: "Ticket types", permission: "admin.settings" },
   { path: "statuses", label: "Statuses", permission: "admin.settings" },
   { path: "withdraw-reasons", label: "Withdrawal reasons", permission: "admin.settings" },
+  { path: "calendars", label: "Business calendars", permission: "admin.settings" },
+  { path: "sla-policies", label: "SLA policies", permission: "admin.settings" },
+  { path: "jobs", label: "Background jobs", permission: "admin.settings" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */

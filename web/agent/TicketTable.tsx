@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { TicketSummary } from "../../common/tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { DueTime } from "./DueTime.tsx";
 
 export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   return (
@@ -18,6 +19,7 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Priority</Table.Th>
               <Table.Th scope="col">Created</Table.Th>
+              <Table.Th scope="col">Due</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -57,6 +59,9 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
         <Text size="sm" component="time" dateTime={ticket.createdAt} style={{ whiteSpace: "nowrap" }}>
           {formatDateTime(ticket.createdAt)}
         </Text>
+      </Table.Td>
+      <Table.Td>
+        <DueTime dueAt={ticket.dueAt} overdue={ticket.overdue} />
       </Table.Td>
     </Table.Tr>
   );

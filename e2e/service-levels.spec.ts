@@ -1,0 +1,93 @@
+import { expect, type Page, test } from "@playwright/test";
+import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+
+/** Moves the e2e server's clock (TEST_CLOCK, see server/clock.ts) as the signed-in admin. */
+async function moveServerClock(page: Page, minutes: number): Promise<void> {
+  const session = await (await page.request.get("/api/v1/session")).json();
+  const moved = await page.request.post("/api/v1/test/clock", {
+    data: { minutes },
+    headers: { "x-csrf-token": session.csrfToken },
+  });
+  expect(moved.status()).toBe(204);
+}
+
+test("an urgent ticket shows its one-hour due time and turns overdue", async ({ page }) => {
+  const subject = `Payroll system down ${Date.now()}`;
+  await signInAsAdmin(page);
+  await page.goto("/requests/new");
+  await page.getByLabel("Subject", { exact: true }).fill(subject);
+  await chooseOption(page, "Category", "General question");
+  await chooseOption(page, "Priority", "Urgent");
+  await page.getByLabel("Message", { exact: true }).fill("Nobody can log in to payroll.");
+  await page.getByRole("button", { name: "Submit request" }).click();
+  const confirmation = await page.getByText(/Your ticket number is #\d+/).textContent();
+  const number = confirmation?.match(/#(\d+)/)?.[1];
+  expect(number).toBeDefined();
+
+  await page.goto(`/agent/tickets/${number}`);
+  const details = page.getByRole("region", { name: "Details" });
+  await expect(details).toContainText("SLA policy: Urgent");
+  const created = await details.locator("dd time").first().getAttribute("datetime");
+  const due = await details.getByText("Due", { exact: false }).locator("time").first().getAttribute("datetime");
+  expect(created && due && Date.parse(due) - Date.parse(created)).toBe(60 * 60 * 1000);
+  await expect(details).not.toContainText("Overdue");
+  await expectAccessible(page);
+
+  try {
+    await moveServerClock(page, 61);
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Details" })).toContainText("Overdue");
+    await page.goto("/agent/tickets");
+    const row = page.getByRole("row").filter({ hasText: subject });
+    await expect(row).toContainText("Overdue");
+    await expectAccessible(page);
+    // The scheduler notices too: the overdue check runs in its next one-minute slot and records it once.
+    await page.goto("/admin/jobs");
+    await expect(page.getByRole("table", { name: "Recent jobs" })).toContainText("sla.check");
+    await expectAccessible(page);
+  } finally {
+    // Later journeys share this server: give them back the real time.
+    await moveServerClock(page, -61);
+  }
+});
+
+test("an admin sets up a business calendar and an SLA policy that counts in it", async ({ page }) => {
+  const name = `Lisbon office ${Date.now()}`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/calendars");
+  await expect(page.getByRole("table", { name: "Business calendars" })).toContainText("Business hours");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "New calendar" }).click();
+  const dialog = page.getByRole("dialog", { name: "New calendar" });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await chooseOption(page, "Time zone", "Europe/Lisbon");
+  await dialog.getByLabel("Friday", { exact: true }).uncheck();
+  await dialog.getByLabel("Holidays", { exact: true }).fill("2026-12-25\n2026-12-26");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save calendar" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("Europe/Lisbon");
+  await expect(row).toContainText("2026-12-25, 2026-12-26");
+  await expect(row).not.toContainText("Fri");
+
+  await page.goto("/admin/sla-policies");
+  const policies = page.getByRole("table", { name: "SLA policies" });
+  await expect(policies.getByRole("row").filter({ hasText: "Urgent" })).toContainText("1 h");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "New policy" }).click();
+  const form = page.getByRole("dialog", { name: "New policy" });
+  await form.getByLabel("Name", { exact: true }).fill(`VIP ${name}`);
+  await form.getByLabel("First response within (minutes)", { exact: true }).fill("30");
+  await form.getByLabel("Resolution within (minutes)", { exact: true }).fill("480");
+  await form.getByRole("switch", { name: "Count business hours only" }).check();
+  await chooseOption(page, "Calendar", name);
+  await expectAccessible(page);
+  await form.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const policy = policies.getByRole("row").filter({ hasText: `VIP ${name}` });
+  await expect(policy).toContainText("30 min");
+  await expect(policy).toContainText("8 h");
+  await expect(policy).toContainText(`Business hours (${name})`);
+  await expect(page.getByRole("switch", { name: "Waiting for Customer" })).toBeChecked();
+});
