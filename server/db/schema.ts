@@ -367,6 +367,31 @@ export interface SlaNoticesTable {
   created_at: Timestamp;
 }
 
+export interface AutomationRulesTable {
+  id: string;
+  name: string;
+  kind: "trigger" | "time_rule";
+  active: number;
+  position: number;
+  conditions: Json;
+  /** Time rules: the status category the ticket waits in, and for how many business days. */
+  status_category: StatusCategory | null;
+  after_business_days: number | null;
+  actions: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The log of what automation did; (rule, ticket, run_key) is unique, so a rule acts once per occasion. */
+export interface AutomationRunsTable {
+  id: string;
+  rule_id: string;
+  ticket_id: string;
+  run_key: string;
+  summary: string;
+  ran_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -401,6 +426,8 @@ export interface Database {
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
   sla_notices: SlaNoticesTable;
+  automation_rules: AutomationRulesTable;
+  automation_runs: AutomationRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

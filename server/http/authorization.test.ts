@@ -4,10 +4,12 @@
  * suite, so nobody can add an endpoint without deciding who may use it.
  */
 import { expect, it } from "vitest";
+import { automationRuleInputSchema } from "../../common/automation.ts";
 import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
+import { createRule } from "../automation/commands/manage-rules.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
 import { createCalendar, createSlaPolicy } from "../sla/commands/manage-service-levels.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -52,6 +54,7 @@ type Fixture = {
   calendarId: string;
   slaPolicyId: string;
   failedJobId: string;
+  ruleId: string;
 };
 type Row = { body?: (f: Fixture) => unknown; path: (f: Fixture) => string; expected: Expected; multipart?: boolean };
 
@@ -80,6 +83,19 @@ function slaPolicyBody() {
     resolutionMinutes: null,
     businessTime: true,
     calendarId: null,
+  };
+}
+
+/** An inactive time rule: the matrix must not change how the other rows' tickets behave. */
+function ruleBody() {
+  return {
+    name: "Scratch rule",
+    kind: "time_rule",
+    active: false,
+    conditions: {},
+    statusCategory: "pending",
+    afterBusinessDays: 5,
+    actions: { remindRequester: true },
   };
 }
 
@@ -446,6 +462,22 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/admin/jobs/${f.failedJobId}/rerun`,
     expected: adminOnly(204),
   },
+  "GET /api/v1/admin/automation-rules": { path: () => "/api/v1/admin/automation-rules", expected: adminOnly(200) },
+  "POST /api/v1/admin/automation-rules": {
+    path: () => "/api/v1/admin/automation-rules",
+    body: () => ruleBody(),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/automation-rules/{id}": {
+    path: (f) => `/api/v1/admin/automation-rules/${f.ruleId}`,
+    body: () => ruleBody(),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/automation-rules/{id}": {
+    path: (f) => `/api/v1/admin/automation-rules/${f.ruleId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/automation-runs": { path: () => "/api/v1/admin/automation-runs", expected: adminOnly(200) },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -633,6 +665,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       calendarId: "",
       slaPolicyId: "",
       failedJobId: "",
+      ruleId: "",
       statusId: await createStatus(db(), {
         agentLabel: "Scratch status",
         customerLabel: "Scratch",
@@ -661,6 +694,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
+    fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
 
     const doc = (await app.inject("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };

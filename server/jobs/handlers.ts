@@ -1,3 +1,4 @@
+import { runTimeRules } from "../automation/run-rules.ts";
 import { type Clock, systemClock } from "../clock.ts";
 import type { AppContext } from "../context.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
@@ -22,6 +23,9 @@ export function jobHandlers(
     },
     "tickets.auto_close": async () => {
       await autoCloseSolvedTickets(context, clock());
+    },
+    "automation.time_rules": async () => {
+      await runTimeRules(context, clock());
     },
     "maintenance.cleanup": async () => {
       await cleanUp(context, clock());

@@ -3,7 +3,12 @@ import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 
-export type JobKind = "mail.send" | "sla.check" | "tickets.auto_close" | "maintenance.cleanup";
+export type JobKind =
+  | "mail.send"
+  | "sla.check"
+  | "tickets.auto_close"
+  | "automation.time_rules"
+  | "maintenance.cleanup";
 
 export type EnqueueOptions = {
   runAt?: string;

@@ -16,6 +16,8 @@ export const schedules: readonly Schedule[] = [
   // Due/overdue alerts and auto-close are checked every minute: a target is late by at most that.
   { kind: "sla.check", everyMinutes: 1 },
   { kind: "tickets.auto_close", everyMinutes: 1 },
+  // Time rules count business days: every five minutes is plenty.
+  { kind: "automation.time_rules", everyMinutes: 5 },
   { kind: "maintenance.cleanup", everyMinutes: 60 },
 ];
 

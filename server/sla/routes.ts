@@ -11,6 +11,7 @@ import {
   slaStatusListSchema,
 } from "../../common/service-levels.ts";
 import { requirePermission } from "../accounts/admin-policy.ts";
+import { registerAutomationRoutes } from "../automation/routes.ts";
 import { advanceSystemClock } from "../clock.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
@@ -35,8 +36,10 @@ const errors = {
 };
 const tags = ["admin"];
 
-/** Admin routes for calendars, SLA policies, the statuses that pause the clock, and the job system. */
-export function registerServiceLevelRoutes(app: App, { db, config }: Deps): void {
+/** Admin routes for calendars, SLA policies, the statuses that pause the clock, the job system and automation. */
+export function registerServiceLevelRoutes(app: App, deps: Deps): void {
+  const { db, config } = deps;
+  registerAutomationRoutes(app, deps);
   registerAdminCollection(app, {
     path: "/api/v1/admin/calendars",
     permission: "admin.settings",

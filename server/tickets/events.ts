@@ -15,7 +15,9 @@ export type TicketEventType =
   | "follow_up_created"
   // Service levels (server/sla/): a target is about to be missed, or was.
   | "sla_due"
-  | "sla_overdue";
+  | "sla_overdue"
+  // Automation (server/automation/): a trigger or time rule changed the ticket or sent a reminder.
+  | "automation_applied";
 
 export type TicketEventInput = {
   ticketId: string;

@@ -112,6 +112,34 @@ export function serviceLevels(engine: Engine) {
         .addColumn("created_at", ts, (c) => c.notNull())
         .addPrimaryKeyConstraint("sla_notices_pk", ["ticket_id", "kind", "due_at"])
         .execute();
+
+      // Triggers (run when a ticket is created) and time rules (run when a ticket has waited long enough).
+      await db.schema
+        .createTable("automation_rules")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
+        .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("conditions", json, (c) => c.notNull())
+        .addColumn("status_category", "text")
+        .addColumn("after_business_days", "integer")
+        .addColumn("actions", json, (c) => c.notNull())
+        .addColumn("created_at", ts, (c) => c.notNull())
+        .addColumn("updated_at", ts, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("automation_runs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("rule_id", "text", (c) => c.notNull().references("automation_rules.id").onDelete("cascade"))
+        .addColumn("ticket_id", "text", (c) => c.notNull().references("tickets.id").onDelete("cascade"))
+        // What made this run unique: "created" for a trigger, the time the ticket entered its status for a time rule.
+        .addColumn("run_key", "text", (c) => c.notNull())
+        .addColumn("summary", "text", (c) => c.notNull())
+        .addColumn("ran_at", ts, (c) => c.notNull())
+        .addUniqueConstraint("automation_runs_once", ["rule_id", "ticket_id", "run_key"])
+        .execute();
+      await db.schema.createIndex("automation_runs_recent").on("automation_runs").columns(["ran_at", "id"]).execute();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.
 import type { Actor } from "../../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
+import { runCreationTriggers } from "../../automation/run-rules.ts";
 import { serviceScope } from "../../catalog/policy.ts";
 import { findService } from "../../catalog/queries.ts";
 import type { Config } from "../../config.ts";
@@ -150,6 +151,7 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
+      await runCreationTriggers(trx, config, ticketId, at);
       await applyServiceLevels(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
