@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
+// Several pages, each checked with axe, on a machine shared with other work.
+test.describe.configure({ timeout: 60_000 });
+
 /** Moves the e2e server's clock (TEST_CLOCK, see server/clock.ts) as the signed-in admin. */
 async function moveServerClock(page: Page, minutes: number): Promise<void> {
   const session = await (await page.request.get("/api/v1/session")).json();
@@ -90,4 +93,50 @@ test("an admin sets up a business calendar and an SLA policy that counts in it",
   await expect(policy).toContainText("8 h");
   await expect(policy).toContainText(`Business hours (${name})`);
   await expect(page.getByRole("switch", { name: "Waiting for Customer" })).toBeChecked();
+});
+
+test("an admin adds a trigger, and the log shows what it did to a new ticket", async ({ page }) => {
+  const name = `Low is never low ${Date.now()}`;
+  const subject = `Monitor flickers ${Date.now()}`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/automation");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "New rule" }).click();
+  const dialog = page.getByRole("dialog", { name: "New rule" });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  // A MultiSelect's pills box sits over its input: click through to open it.
+  await dialog.getByLabel("Only for priorities", { exact: true }).first().click({ force: true });
+  await page.getByRole("option", { name: "Low", exact: true }).click();
+  await page.keyboard.press("Escape");
+  await chooseOption(page, "Set priority", "High");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save rule" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("table", { name: "Rules" }).getByRole("row").filter({ hasText: name })).toContainText(
+    "set priority High",
+  );
+
+  await page.goto("/requests/new");
+  await page.getByLabel("Subject", { exact: true }).fill(subject);
+  await chooseOption(page, "Category", "General question");
+  await chooseOption(page, "Priority", "Low");
+  await page.getByLabel("Message", { exact: true }).fill("It flickers every few seconds.");
+  await page.getByRole("button", { name: "Submit request" }).click();
+  const number = (await page.getByText(/Your ticket number is #\d+/).textContent())?.match(/#(\d+)/)?.[1];
+
+  await page.goto("/admin/automation");
+  const entry = page
+    .getByRole("table", { name: "Automation log" })
+    .getByRole("row")
+    .filter({ hasText: `#${number}` });
+  await expect(entry).toContainText(name);
+  await expect(entry).toContainText("priority set to High");
+  await page.goto(`/agent/tickets/${number}`);
+  await expect(page.getByRole("region", { name: "Details" })).toContainText("High");
+
+  // Switch it off again so later journeys' low-priority tickets stay low.
+  await page.goto("/admin/automation");
+  await page.getByRole("button", { name: `Delete ${name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("table", { name: "Rules" })).not.toContainText(name);
 });

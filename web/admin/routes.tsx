@@ -1,5 +1,6 @@
 import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
+import { AutomationScene } from "./AutomationScene.tsx";
 import { CalendarsScene } from "./CalendarsScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
@@ -30,6 +31,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
       { path: "calendars", element: <CalendarsScene /> },
       { path: "sla-policies", element: <SlaPoliciesScene /> },
+      { path: "automation", element: <AutomationScene /> },
       { path: "jobs", element: <JobsScene /> },
     ],
   },

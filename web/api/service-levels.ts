@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import {
+  type AutomationRuleInput,
+  automationRuleListSchema,
+  automationRunListSchema,
+} from "../../common/automation.ts";
+import {
   type CalendarInput,
   calendarListSchema,
   jobOverviewSchema,
@@ -68,3 +73,17 @@ export const useJobOverview = () =>
   });
 export const useRerunJob = () =>
   useServiceLevelMutation((id: string) => request(`/api/v1/admin/jobs/${id}/rerun`, { method: "POST" }));
+
+export const useAutomationRules = () =>
+  useQuery({
+    queryKey: [...key, "automation-rules"],
+    queryFn: () => request("/api/v1/admin/automation-rules", { schema: automationRuleListSchema }),
+  });
+export const useAutomationRuns = () =>
+  useQuery({
+    queryKey: [...key, "automation-runs"],
+    queryFn: () => request("/api/v1/admin/automation-runs", { schema: automationRunListSchema }),
+  });
+export const useSaveAutomationRule = () => useServiceLevelMutation(save<AutomationRuleInput>("automation-rules"));
+export const useDeleteAutomationRule = () =>
+  useServiceLevelMutation((id: string) => request(`/api/v1/admin/automation-rules/${id}`, { method: "DELETE" }));
