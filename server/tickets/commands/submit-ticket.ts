@@ -151,7 +151,6 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
-      await runCreationTriggers(trx, config, ticketId, at);
       await applyServiceLevels(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
@@ -203,6 +202,9 @@ export async function submitTicket(
         },
         at,
       });
+
+      // Admin-defined triggers act on the ticket as created (and reset its SLA targets if they change it).
+      await runCreationTriggers(trx, config, ticketId, at);
 
       if (followUpOf) {
         await insertTicketEvent(trx, {
