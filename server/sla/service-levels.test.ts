@@ -191,6 +191,31 @@ describeEachEngine("service levels", ({ db, engine }) => {
     expect(told).toHaveLength(1);
   });
 
+  it("counts the reopen window and auto-close in the default calendar, holidays included", async () => {
+    const calendar = await db()
+      .selectFrom("calendars")
+      .selectAll()
+      .where("is_default", "=", 1)
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable("calendars")
+      .set({ holidays: JSON.stringify(["2026-12-24", "2026-12-25"]) })
+      .where("id", "=", calendar.id)
+      .execute();
+    try {
+      const ticket = await newTicket({ subject: "Before the holidays" });
+      // Solved Wednesday 23 December 11:00: Thursday and Friday are holidays, then the weekend.
+      await setStatus(ticket.id, "solved", "2026-12-23T11:00:00.000Z");
+      expect((await reload(ticket.id)).auto_close_at).toBe("2026-12-30T11:00:00.000Z");
+    } finally {
+      await db()
+        .updateTable("calendars")
+        .set({ holidays: String(calendar.holidays) })
+        .where("id", "=", calendar.id)
+        .execute();
+    }
+  });
+
   it("fires due and overdue alerts once per ticket, to subscribers and the group, with two runners", async () => {
     const group = await createGroup(db(), { name: `Desk ${newId().slice(-6)}` });
     const agent = await buildAgent(db());
