@@ -128,6 +128,22 @@ describeEachEngine("service levels through the API", ({ db, engine }) => {
     expect(after.calendarId).toBeNull();
   });
 
+  it("lets an admin choose which statuses stop the clock; new waiting statuses stop it from the start", async () => {
+    const created = await as(admin, "POST", "/api/v1/admin/statuses", {
+      agentLabel: "Waiting for vendor",
+      customerLabel: "Waiting for a supplier",
+      category: "on_hold",
+    });
+    expect(created.statusCode).toBe(201);
+    const statuses = async () =>
+      (await as(admin, "GET", "/api/v1/admin/sla-statuses")).json().statuses as { id: string; pausesClock: boolean }[];
+    expect((await statuses()).find((s) => s.id === created.json().id)?.pausesClock).toBe(true);
+    expect(
+      (await as(admin, "PUT", `/api/v1/admin/sla-statuses/${created.json().id}`, { pausesClock: false })).statusCode,
+    ).toBe(204);
+    expect((await statuses()).find((s) => s.id === created.json().id)?.pausesClock).toBe(false);
+  });
+
   it("shows admins failed jobs with their error and runs them again", async () => {
     const id = newId();
     const at = new Date().toISOString();
