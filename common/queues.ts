@@ -2,7 +2,16 @@ import { z } from "zod";
 import { priorities, statusCategories, ticketSummarySchema } from "./tickets.ts";
 
 /** The agent workspace's built-in queues, in the order the sidebar shows them. */
-export const builtinQueues = ["new", "unassigned", "mine", "my_groups", "waiting", "recently_solved", "all"] as const;
+export const builtinQueues = [
+  "new",
+  "unassigned",
+  "mine",
+  "my_groups",
+  "waiting",
+  "overdue",
+  "recently_solved",
+  "all",
+] as const;
 export type BuiltinQueue = (typeof builtinQueues)[number];
 
 export const queueLabels: Record<BuiltinQueue, string> = {
@@ -11,6 +20,7 @@ export const queueLabels: Record<BuiltinQueue, string> = {
   mine: "Mine",
   my_groups: "My groups",
   waiting: "Waiting for customer",
+  overdue: "Overdue",
   recently_solved: "Recently solved",
   all: "All",
 };
@@ -59,12 +69,12 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-export const queueSorts = ["updated", "created", "number", "priority", "subject"] as const;
+export const queueSorts = ["updated", "created", "number", "priority", "subject", "due"] as const;
 export type QueueSort = (typeof queueSorts)[number];
 
 export const agentTicketListQuerySchema = queueFiltersSchema.extend({
   queue: z.enum(builtinQueues, { error: "That is not a queue." }).default("all"),
-  sort: z.enum(queueSorts, { error: "Sort by updated, created, number, priority or subject." }).default("updated"),
+  sort: z.enum(queueSorts, { error: "Sort by updated, created, number, priority, subject or due." }).default("updated"),
   direction: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

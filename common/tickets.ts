@@ -85,6 +85,9 @@ export const ticketSummarySchema = z.object({
   requester: z.object({ name: z.string(), email: z.string() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The nearest service-level target still open (null when none runs); overdue once the server's clock passes it. */
+  dueAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
@@ -104,6 +107,18 @@ export const ticketFieldValueSchema = z.object({
   type: z.string(),
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
 });
+
+/** A ticket's service levels as agents see them. "Overdue" means the nearest open target (dueAt) has passed. */
+export const ticketServiceLevelSchema = z.object({
+  policy: z.string().nullable(),
+  firstResponseDueAt: z.iso.datetime().nullable(),
+  resolutionDueAt: z.iso.datetime().nullable(),
+  firstRespondedAt: z.iso.datetime().nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  paused: z.boolean(),
+  overdue: z.boolean(),
+});
+export type TicketServiceLevel = z.infer<typeof ticketServiceLevelSchema>;
 
 export const ticketDetailSchema = ticketSummarySchema.extend({
   /** Sanitised HTML when messageFormat is "html"; plain text otherwise (show it as text). */
@@ -126,6 +141,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   group: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Closed, but its status lets the customer reopen it by replying. */
   reopensOnReply: z.boolean(),
+  /** Targets and the SLA clock, for agents only (null for customers and guests). */
+  serviceLevel: ticketServiceLevelSchema.nullable(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

@@ -55,6 +55,8 @@ Object.assign(process.env, {
   RATE_LIMITING: "false",
   // The email channel's journey sends mail to the built-in receiver, ten ports above the web port.
   INBOUND_SMTP_PORT: String(Number(port) + 10),
+  // Lets the service-levels journey move the server's clock forward instead of waiting an hour.
+  TEST_CLOCK: "true",
 });
 
 let stopping = false;

@@ -59,6 +59,7 @@ const envSchema = z.object({
     .min(5, "IMAP_POLL_SECONDS must be at least 5.")
     .max(3600, "IMAP_POLL_SECONDS can be at most 3600.")
     .default(60),
+  TEST_CLOCK: booleanFlag.default(false),
 });
 
 export type Config = {
@@ -90,6 +91,11 @@ export type Config = {
   /** Larger inbound messages are refused (SMTP) or set aside with a notice to the sender (IMAP). */
   inboundMaxBytes: number;
   imapPollMs: number;
+  /**
+   * Browser tests only (TEST_CLOCK=true, never with NODE_ENV=production): admins may move the
+   * server's clock forward to watch a ticket turn overdue. See server/sla/routes.ts.
+   */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {
@@ -133,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     rateLimiting: e.RATE_LIMITING,
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
+    testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
     inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,

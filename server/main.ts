@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
+import { schedules } from "./jobs/schedules.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
 import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { assertNodeVersion } from "./runtime.ts";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const app = await buildApp(context, logger);
   await app.listen({ port: config.port, host: config.host });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport();
-  const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger });
+  const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger, schedules });
   jobs.start();
   const inbound = await startInboundMail(context, logger);
   const address = app.server.address();

@@ -4,6 +4,7 @@
  */
 import { type Expression, type RawBuilder, sql } from "kysely";
 import pg from "pg";
+import { type Clock, systemClock } from "../clock.ts";
 
 export type Engine = "sqlite" | "postgres";
 export const engines: readonly Engine[] = ["sqlite", "postgres"];
@@ -35,7 +36,7 @@ export function decodeJson(value: unknown): unknown {
 }
 
 /** The current time in the one timestamp format both engines store. */
-export function now(clock: () => Date = () => new Date()): string {
+export function now(clock: Clock = systemClock): string {
   return clock().toISOString();
 }
 

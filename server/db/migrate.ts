@@ -8,6 +8,7 @@ import { catalog } from "./migrations/0004_catalog.ts";
 import { lifecycle } from "./migrations/0005_lifecycle.ts";
 import { listIndexes } from "./migrations/0006_list_indexes.ts";
 import { agentWorkspace } from "./migrations/0007_agent_workspace.ts";
+import { serviceLevels } from "./migrations/0008_service_levels.ts";
 import { emailChannel } from "./migrations/0009_email_channel.ts";
 import { liveNotify } from "./migrations/0010_live_notify.ts";
 import { agentTools } from "./migrations/0011_agent_tools.ts";
@@ -26,6 +27,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0010_live_notify": liveNotify(engine),
     "0011_agent_tools": agentTools(engine),
     "0009_email_channel": emailChannel(engine),
+    "0008_service_levels": serviceLevels(engine),
   };
 }
 

@@ -54,6 +54,8 @@ export interface StatusesTable {
   position: number;
   /** 1 when a customer's reply reopens a ticket in this (closed) status; 0 otherwise. */
   customers_may_reopen: Generated<number>;
+  /** 0 or 1: time spent in this status does not count against SLA targets. */
+  pauses_sla: ColumnType<number, number | undefined, number>;
 }
 
 export interface CountersTable {
@@ -88,6 +90,19 @@ export interface TicketsTable {
   merged_into_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Service levels (server/sla/): the policy that applied and the targets it set.
+  sla_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  first_response_due_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  resolution_due_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  first_responded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Set while the clock is paused (waiting for the customer, on hold, solved). */
+  sla_paused_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** The nearest open target; null when none runs (met, paused, finished). Overdue means due_at <= now. */
+  due_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** When "Ticket is due" fires for due_at. */
+  due_soon_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Solved tickets close at this time; the reopen window ends at the same moment. */
+  auto_close_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export type Visibility = "public" | "internal";
@@ -119,6 +134,8 @@ export interface JobsTable {
   last_error: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  /** Jobs that must exist once (a schedule's slot, a ticket's timer) carry a key; inserting it again does nothing. */
+  unique_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every message we send, rendered when the change that caused it commits: the outbox, the log and the dev mailbox. */
@@ -201,6 +218,8 @@ export interface GroupsTable {
   id: string;
   name: string;
   created_at: Timestamp;
+  /** The business calendar this group's SLA targets count in; null means the default calendar. */
+  calendar_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GroupMembersTable {
@@ -414,7 +433,72 @@ export interface MailSecretsTable {
   created_at: Timestamp;
 }
 
+/** A business calendar: weekly working hours in a time zone, and holidays (local dates). */
+export interface CalendarsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  hours: Json;
+  holidays: Json;
+  is_default: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  /** The first policy (by position) whose conditions match a ticket applies. */
+  position: number;
+  conditions: Json;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
+  /** 1: targets count working time in the calendar; 0: wall-clock time. */
+  business_time: number;
+  calendar_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One row per alert fired for a ticket's due time: the guard that makes it fire once whoever runs the check. */
+export interface SlaNoticesTable {
+  ticket_id: string;
+  kind: "due" | "overdue";
+  due_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface AutomationRulesTable {
+  id: string;
+  name: string;
+  kind: "trigger" | "time_rule";
+  active: number;
+  position: number;
+  conditions: Json;
+  /** Time rules: the status category the ticket waits in, and for how many business days. */
+  status_category: StatusCategory | null;
+  after_business_days: number | null;
+  actions: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The log of what automation did; (rule, ticket, run_key) is unique, so a rule acts once per occasion. */
+export interface AutomationRunsTable {
+  id: string;
+  rule_id: string;
+  ticket_id: string;
+  run_key: string;
+  summary: string;
+  ran_at: Timestamp;
+}
+
 export interface Database {
+  calendars: CalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  sla_notices: SlaNoticesTable;
+  automation_rules: AutomationRulesTable;
+  automation_runs: AutomationRunsTable;
   mailboxes: MailboxesTable;
   inbound_messages: InboundMessagesTable;
   mail_secrets: MailSecretsTable;

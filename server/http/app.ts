@@ -19,6 +19,7 @@ import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
+import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerMailRoutes(app, deps);
   registerLiveRoutes(app, deps);
   registerInboundMailAdminRoutes(app, deps);
+  registerServiceLevelRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -5,15 +5,18 @@
  */
 import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
+import { automationRuleInputSchema } from "../../common/automation.ts";
 import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
+import { createRule } from "../automation/commands/manage-rules.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
 import type { Database } from "../db/schema.ts";
 import { streamStatus } from "../live/testing.ts";
 import { createMailbox } from "../mail/inbound/mailboxes.ts";
 import { settleInbound, storeInbound } from "../mail/inbound/store.ts";
+import { createCalendar, createSlaPolicy } from "../sla/commands/manage-service-levels.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -64,6 +67,11 @@ type Fixture = {
   mailboxId: string;
   heldMessageId: string;
   dismissMessageId: string;
+  // Service levels
+  calendarId: string;
+  slaPolicyId: string;
+  failedJobId: string;
+  ruleId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -104,6 +112,30 @@ async function emailChannelFixture(db: Kysely<Database>) {
     }),
     heldMessageId: await hold(1),
     dismissMessageId: await hold(2),
+  };
+}
+
+function slaPolicyBody() {
+  return {
+    name: "Scratch policy",
+    conditions: { priorities: ["low"] },
+    firstResponseMinutes: 30,
+    resolutionMinutes: null,
+    businessTime: true,
+    calendarId: null,
+  };
+}
+
+/** An inactive time rule: the matrix must not change how the other rows' tickets behave. */
+function ruleBody() {
+  return {
+    name: "Scratch rule",
+    kind: "time_rule",
+    active: false,
+    conditions: {},
+    statusCategory: "pending",
+    afterBusinessDays: 5,
+    actions: { remindRequester: true },
   };
 }
 
@@ -585,6 +617,64 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/macros/${f.sharedMacroId}`,
     expected: { ...all(403), anonymous: 401, admin: 204 },
   },
+  // Service levels: admins with the settings permission only.
+  "GET /api/v1/admin/calendars": { path: () => "/api/v1/admin/calendars", expected: adminOnly(200) },
+  "POST /api/v1/admin/calendars": {
+    path: () => "/api/v1/admin/calendars",
+    body: () => ({ name: `Calendar ${fresh()}`, timeZone: "UTC", hours: [], holidays: [] }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/calendars/{id}": {
+    path: (f) => `/api/v1/admin/calendars/${f.calendarId}`,
+    body: () => ({ name: "Scratch calendar", timeZone: "Europe/Berlin", hours: [], holidays: ["2026-12-24"] }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/calendars/{id}": {
+    path: (f) => `/api/v1/admin/calendars/${f.calendarId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/sla-policies": { path: () => "/api/v1/admin/sla-policies", expected: adminOnly(200) },
+  "POST /api/v1/admin/sla-policies": {
+    path: () => "/api/v1/admin/sla-policies",
+    body: () => slaPolicyBody(),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/sla-policies/{id}": {
+    path: (f) => `/api/v1/admin/sla-policies/${f.slaPolicyId}`,
+    body: () => slaPolicyBody(),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/sla-policies/{id}": {
+    path: (f) => `/api/v1/admin/sla-policies/${f.slaPolicyId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/sla-statuses": { path: () => "/api/v1/admin/sla-statuses", expected: adminOnly(200) },
+  "PUT /api/v1/admin/sla-statuses/{id}": {
+    path: (f) => `/api/v1/admin/sla-statuses/${f.openStatusId}`,
+    body: () => ({ pausesClock: false }),
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/jobs": { path: () => "/api/v1/admin/jobs", expected: adminOnly(200) },
+  "POST /api/v1/admin/jobs/{id}/rerun": {
+    path: (f) => `/api/v1/admin/jobs/${f.failedJobId}/rerun`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/automation-rules": { path: () => "/api/v1/admin/automation-rules", expected: adminOnly(200) },
+  "POST /api/v1/admin/automation-rules": {
+    path: () => "/api/v1/admin/automation-rules",
+    body: () => ruleBody(),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/automation-rules/{id}": {
+    path: (f) => `/api/v1/admin/automation-rules/${f.ruleId}`,
+    body: () => ruleBody(),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/automation-rules/{id}": {
+    path: (f) => `/api/v1/admin/automation-rules/${f.ruleId}`,
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/automation-runs": { path: () => "/api/v1/admin/automation-runs", expected: adminOnly(200) },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -788,7 +878,33 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         customersMayReopen: false,
       }),
       ...(await emailChannelFixture(db())),
+      calendarId: "",
+      slaPolicyId: "",
+      failedJobId: "",
+      ruleId: "",
     };
+    fixture.calendarId = await createCalendar(db(), {
+      name: "Scratch calendar",
+      timeZone: "UTC",
+      hours: [],
+      holidays: [],
+      isDefault: false,
+      groupIds: [],
+    });
+    fixture.slaPolicyId = await createSlaPolicy(db(), {
+      ...slaPolicyBody(),
+      position: 50,
+      conditions: { priorities: ["low"], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
+    });
+    fixture.failedJobId = (
+      await db()
+        .updateTable("jobs")
+        .set({ status: "failed" })
+        .where("id", "=", (await db().selectFrom("jobs").select("id").executeTakeFirstOrThrow()).id)
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
     fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
     // Agent tools' fixtures, made through the API as the admin.
     fixture.taskId = (

@@ -1,14 +1,36 @@
+import { runTimeRules } from "../automation/run-rules.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import type { AppContext } from "../context.ts";
 import { inboundMailHandler } from "../mail/inbound/handler.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
+import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
+import { fireDueAlerts } from "../sla/due-alerts.ts";
+import { cleanUp } from "./cleanup.ts";
 import type { JobKind } from "./queue.ts";
 import type { JobHandler } from "./runner.ts";
 
-/** Every kind of job and what runs it. */
-export function jobHandlers({ db, config }: AppContext, transport: MailTransport): Record<JobKind, JobHandler> {
+/** Every kind of job and what runs it. Scheduled work reads "now" from the clock the runner uses. */
+export function jobHandlers(
+  context: AppContext,
+  transport: MailTransport,
+  clock: Clock = systemClock,
+): Record<JobKind, JobHandler> {
+  const { db, config } = context;
   return {
     "mail.send": sendMailHandler(db, transport, config.mailFrom),
     "mail.inbound": inboundMailHandler({ db, config }),
+    "sla.check": async () => {
+      await fireDueAlerts(context, clock());
+    },
+    "tickets.auto_close": async () => {
+      await autoCloseSolvedTickets(context, clock());
+    },
+    "automation.time_rules": async () => {
+      await runTimeRules(context, clock());
+    },
+    "maintenance.cleanup": async () => {
+      await cleanUp(context, clock());
+    },
   };
 }

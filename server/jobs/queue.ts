@@ -3,9 +3,38 @@ import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 
-export type JobKind = "mail.send" | "mail.inbound";
+export type JobKind =
+  | "mail.send"
+  | "mail.inbound"
+  | "sla.check"
+  | "tickets.auto_close"
+  | "automation.time_rules"
+  | "maintenance.cleanup";
 
-export type EnqueueOptions = { runAt?: string; maxAttempts?: number; at: string };
+export type EnqueueOptions = {
+  runAt?: string;
+  maxAttempts?: number;
+  at: string;
+  /** A job with this key is made once: enqueuing it again (another runner, a retry) does nothing. */
+  uniqueKey?: string;
+};
+
+function jobRow(kind: JobKind, payload: Record<string, unknown>, options: EnqueueOptions) {
+  return {
+    id: newId(),
+    kind,
+    payload: encodeJson(payload),
+    status: "pending" as const,
+    attempts: 0,
+    max_attempts: options.maxAttempts ?? 8,
+    run_at: options.runAt ?? options.at,
+    locked_until: null,
+    last_error: null,
+    created_at: options.at,
+    finished_at: null,
+    unique_key: options.uniqueKey ?? null,
+  };
+}
 
 /**
  * Puts a job in the outbox inside the caller's transaction: it exists exactly
@@ -17,22 +46,23 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: EnqueueOptions,
 ): Promise<string> {
-  const id = newId();
-  await trx
+  const row = jobRow(kind, payload, options);
+  await trx.insertInto("jobs").values(row).execute();
+  return row.id;
+}
+
+/** Like enqueueJob, for a job that must exist once: resolves with undefined when its key is already taken. */
+export async function enqueueJobOnce(
+  trx: Transaction<Database>,
+  kind: JobKind,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions & { uniqueKey: string },
+): Promise<string | undefined> {
+  const inserted = await trx
     .insertInto("jobs")
-    .values({
-      id,
-      kind,
-      payload: encodeJson(payload),
-      status: "pending",
-      attempts: 0,
-      max_attempts: options.maxAttempts ?? 8,
-      run_at: options.runAt ?? options.at,
-      locked_until: null,
-      last_error: null,
-      created_at: options.at,
-      finished_at: null,
-    })
-    .execute();
-  return id;
+    .values(jobRow(kind, payload, options))
+    .onConflict((oc) => oc.column("unique_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted?.id;
 }

@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
+import { type Clock, systemClock } from "../clock.ts";
 import { decodeJson, type Engine, supportsRowLocks } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { JobKind } from "./queue.ts";
+import { enqueueScheduledJobs, type Schedule } from "./schedules.ts";
 
 /** A handler must be idempotent: a job whose runner died mid-way is run again when its lease ends. */
 export type JobHandler = (payload: unknown) => Promise<void>;
@@ -13,10 +15,12 @@ export type JobRunnerOptions = {
   // Partial so a runner (e.g. in a test) can serve some kinds; a job without a handler fails and is retried.
   handlers: Partial<Record<JobKind, JobHandler>>;
   logger?: FastifyBaseLogger | undefined;
-  clock?: () => Date;
+  clock?: Clock;
   /** How long a claimed job is ours before another runner may take it over. */
   leaseMs?: number;
   pollMs?: number;
+  /** Recurring jobs this runner enqueues when their slot comes (see schedules.ts). */
+  schedules?: readonly Schedule[];
 };
 
 export type JobRunner = {
@@ -33,27 +37,37 @@ export function retryDelayMs(attempts: number): number {
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, engine, handlers, logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const leaseMs = options.leaseMs ?? 5 * 60 * 1000;
   const pollMs = options.pollMs ?? 1000;
+  const schedules = options.schedules ?? [];
+  const slotsSeen = new Map<JobKind, string>();
 
   async function claim() {
     const now = clock().toISOString();
     const lockedUntil = new Date(clock().getTime() + leaseMs).toISOString();
     return db.transaction().execute(async (trx) => {
-      let next = trx
+      // Two index-friendly lookups instead of one OR: expired leases first (few, and the
+      // oldest work), then the earliest due pending job, without sorting the whole backlog.
+      let expired = trx
         .selectFrom("jobs")
         .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
-            eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)]),
-          ]),
-        )
+        .where("status", "=", "running")
+        .where("locked_until", "<", now)
+        .orderBy("locked_until")
+        .limit(1);
+      let pending = trx
+        .selectFrom("jobs")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("run_at", "<=", now)
         .orderBy("run_at")
         .limit(1);
-      if (supportsRowLocks(engine)) next = next.forUpdate().skipLocked();
-      const row = await next.executeTakeFirst();
+      if (supportsRowLocks(engine)) {
+        expired = expired.forUpdate().skipLocked();
+        pending = pending.forUpdate().skipLocked();
+      }
+      const row = (await expired.executeTakeFirst()) ?? (await pending.executeTakeFirst());
       if (!row) return undefined;
       return trx
         .updateTable("jobs")
@@ -101,6 +115,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function runDue(): Promise<number> {
     let count = 0;
+    if (schedules.length) await enqueueScheduledJobs(db, schedules, clock(), slotsSeen);
     while (await runOne()) count += 1;
     return count;
   }

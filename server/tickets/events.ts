@@ -24,7 +24,12 @@ export type TicketEventType =
   | "merged_from"
   | "linked"
   | "unlinked"
-  | "priority_changed";
+  | "priority_changed"
+  // Service levels (server/sla/): a target is about to be missed, or was.
+  | "sla_due"
+  | "sla_overdue"
+  // Automation (server/automation/): a trigger or time rule changed the ticket or sent a reminder.
+  | "automation_applied";
 
 export type TicketEventInput = {
   ticketId: string;

@@ -78,7 +78,7 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     // Solved on a Monday two weeks ago: 3 business days are long gone.
     await db()
       .updateTable("tickets")
-      .set({ solved_at: "2026-01-05T10:00:00.000Z" })
+      .set({ solved_at: "2026-01-05T10:00:00.000Z", auto_close_at: "2026-01-08T10:00:00.000Z" })
       .where("number", "=", number)
       .execute();
     const late = await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "Dead again" });

@@ -13,6 +13,7 @@ import { notFound } from "../http/errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import type { RenderedMail } from "../mail/render.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
+import { serviceLevelsAfterStatusChange } from "../sla/ticket-clock.ts";
 import { alertsForStatusChange, fireAlerts } from "./alerts.ts";
 import { insertTicketEvent } from "./events.ts";
 import { ticketScope } from "./policy.ts";
@@ -27,7 +28,7 @@ export type LoadedTicket = {
   category: StatusCategory;
   solved_at: string | null;
   /** 1 when the ticket's (closed) status lets the customer reopen it by replying. */
-  customers_may_reopen: number;
+  customers_may_reopen?: number;
 };
 
 export function actorName(actor: Actor): { id: string | null; name: string } {
@@ -108,7 +109,7 @@ export async function notifyPeopleOnTicket(
 /** Moves the ticket, writes the event, keeps solved_at, and tells requester and CCs what customers now see. */
 export async function moveToStatus(
   trx: Transaction<Database>,
-  config: Pick<Config, "baseUrl">,
+  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
   actor: Actor,
   ticket: LoadedTicket,
   to: { id: string; customer_label: string; category?: StatusCategory },
@@ -128,6 +129,7 @@ export async function moveToStatus(
     })
     .where("id", "=", ticket.id)
     .execute();
+  await serviceLevelsAfterStatusChange(trx, config, ticket.id, at);
   await insertTicketEvent(trx, {
     ticketId: ticket.id,
     type: "status_changed",

@@ -2,10 +2,9 @@ import type { Kysely, Selectable } from "kysely";
 import type { FieldValue } from "../../common/fields.ts";
 import type { TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
 import { listTypeFields } from "../catalog/queries.ts";
-import { containsText, decodeJson } from "../db/engine.ts";
+import { containsText, decodeJson, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
-import { addBusinessDays } from "../sla/business-days.ts";
 import type { TicketScope } from "./policy.ts";
 
 type Cursor = { createdAt: string; id: string };
@@ -43,6 +42,7 @@ function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
       "tickets.requester_email",
       "tickets.created_at",
       "tickets.updated_at",
+      "tickets.due_at",
       "statuses.id as status_id",
       "statuses.agent_label",
       "statuses.customer_label",
@@ -55,7 +55,15 @@ function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
 
 type SummaryRow = Pick<
   Selectable<TicketsTable>,
-  "id" | "number" | "subject" | "priority" | "requester_name" | "requester_email" | "created_at" | "updated_at"
+  | "id"
+  | "number"
+  | "subject"
+  | "priority"
+  | "requester_name"
+  | "requester_email"
+  | "created_at"
+  | "updated_at"
+  | "due_at"
 > &
   Pick<Selectable<StatusesTable>, "agent_label" | "customer_label"> & {
     status_id: string;
@@ -80,6 +88,9 @@ function toSummary(row: SummaryRow): TicketSummary {
     requester: { name: row.requester_name, email: row.requester_email },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    dueAt: row.due_at,
+    // Overdue by the server's clock, so every page (and every time zone) agrees.
+    overdue: row.due_at !== null && row.due_at <= now(),
   };
 }
 
@@ -140,13 +151,13 @@ export async function findTicketByNumber(
   scope: TicketScope,
   number: number,
   audience: "customer" | "agent",
-  reopenWindowDays: number,
 ): Promise<TicketDetail | undefined> {
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
     .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
     .leftJoin("groups", "groups.id", "tickets.group_id")
+    .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
     .select([
       "assignees.id as assignee_id",
       "assignees.name as assignee_name",
@@ -158,8 +169,13 @@ export async function findTicketByNumber(
       "services.name as service_name",
       "ticket_types.id as type_id",
       "ticket_types.name as type_name",
-      "tickets.solved_at",
+      "tickets.auto_close_at",
       "tickets.follow_up_of",
+      "tickets.first_response_due_at",
+      "tickets.resolution_due_at",
+      "tickets.first_responded_at",
+      "tickets.sla_paused_at",
+      "sla_policies.name as sla_policy_name",
       "statuses.customers_may_reopen",
     ])
     .where("tickets.number", "=", number)
@@ -202,9 +218,19 @@ export async function findTicketByNumber(
     ccs: ccs.map((c) => c.email),
     followUpOf: related.find((t) => t.id === row.follow_up_of)?.number ?? null,
     followUps: related.filter((t) => t.follow_up_of === row.id).map((t) => t.number),
-    reopenUntil:
-      row.status_category === "solved" && row.solved_at
-        ? addBusinessDays(new Date(row.solved_at), reopenWindowDays).toISOString()
+    // Solved tickets close when their reopen window ends: one setting, one stored time.
+    reopenUntil: row.status_category === "solved" ? row.auto_close_at : null,
+    serviceLevel:
+      audience === "agent"
+        ? {
+            policy: row.sla_policy_name,
+            firstResponseDueAt: row.first_response_due_at,
+            resolutionDueAt: row.resolution_due_at,
+            firstRespondedAt: row.first_responded_at,
+            dueAt: row.due_at,
+            paused: row.sla_paused_at !== null,
+            overdue: row.due_at !== null && row.due_at <= now(),
+          }
         : null,
     assignee: row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
     group: audience === "agent" && row.group_id && row.group_name ? { id: row.group_id, name: row.group_name } : null,

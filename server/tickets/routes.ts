@@ -131,13 +131,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       const ticket =
         number === undefined
           ? undefined
-          : await findTicketByNumber(
-              db,
-              ticketScope(request.actor),
-              number,
-              audienceOf(request.actor),
-              config.reopenWindowDays,
-            );
+          : await findTicketByNumber(db, ticketScope(request.actor), number, audienceOf(request.actor));
       if (!ticket) throw notFound("That ticket");
       return ticket;
     },

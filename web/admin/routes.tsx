@@ -1,13 +1,17 @@
 import type { RouteObject } from "react-router";
 import { ApiTokensScene } from "./ApiTokensScene.tsx";
+import { AutomationScene } from "./AutomationScene.tsx";
+import { CalendarsScene } from "./CalendarsScene.tsx";
 import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
 import { GroupsScene } from "./GroupsScene.tsx";
 import { InboundQueueScene } from "./InboundQueueScene.tsx";
+import { JobsScene } from "./JobsScene.tsx";
 import { MacrosScene } from "./MacrosScene.tsx";
 import { MailboxesScene } from "./MailboxesScene.tsx";
 import { OrganizationsScene } from "./OrganizationsScene.tsx";
 import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
 import { RolesScene } from "./RolesScene.tsx";
+import { SlaPoliciesScene } from "./SlaPoliciesScene.tsx";
 import { StatusesScene } from "./StatusesScene.tsx";
 import { TicketTypesScene } from "./TicketTypesScene.tsx";
 import { UsersScene } from "./UsersScene.tsx";
@@ -31,6 +35,10 @@ export const adminRoutes: RouteObject[] = [
       { path: "macros", element: <MacrosScene /> },
       { path: "mailboxes", element: <MailboxesScene /> },
       { path: "inbound-mail", element: <InboundQueueScene /> },
+      { path: "calendars", element: <CalendarsScene /> },
+      { path: "sla-policies", element: <SlaPoliciesScene /> },
+      { path: "automation", element: <AutomationScene /> },
+      { path: "jobs", element: <JobsScene /> },
     ],
   },
 ];

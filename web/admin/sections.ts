@@ -14,6 +14,10 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "macros", label: "Macros", permission: "admin.settings" },
   { path: "mailboxes", label: "Mailboxes", permission: "admin.settings" },
   { path: "inbound-mail", label: "Inbound mail", permission: "admin.settings" },
+  { path: "calendars", label: "Business calendars", permission: "admin.settings" },
+  { path: "sla-policies", label: "SLA policies", permission: "admin.settings" },
+  { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
+  { path: "jobs", label: "Background jobs", permission: "admin.settings" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */

@@ -1,7 +1,8 @@
 import { DataList, Paper, Text, Title } from "@mantine/core";
-import type { TicketDetail } from "../../common/tickets.ts";
+import type { TicketDetail, TicketServiceLevel } from "../../common/tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { DueTime } from "./DueTime.tsx";
 
 export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
   return (
@@ -53,7 +54,53 @@ export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
             <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
           </DataList.ItemValue>
         </DataList.Item>
+        {ticket.serviceLevel && <ServiceLevelItems level={ticket.serviceLevel} />}
       </DataList>
     </Paper>
+  );
+}
+
+/** The SLA clock: the next target, whether it stopped, and the first response. */
+function ServiceLevelItems({ level }: { level: TicketServiceLevel }) {
+  return (
+    <>
+      <DataList.Item>
+        <DataList.ItemLabel>Due</DataList.ItemLabel>
+        <DataList.ItemValue>
+          {level.paused ? <Text size="sm">Clock paused</Text> : <DueTime dueAt={level.dueAt} overdue={level.overdue} />}
+          {level.policy && (
+            <Text size="xs" c="dimmed">
+              SLA policy: {level.policy}
+            </Text>
+          )}
+        </DataList.ItemValue>
+      </DataList.Item>
+      {level.firstResponseDueAt && (
+        <DataList.Item>
+          <DataList.ItemLabel>First response</DataList.ItemLabel>
+          <DataList.ItemValue>
+            {level.firstRespondedAt ? (
+              <Text size="sm">
+                Answered <time dateTime={level.firstRespondedAt}>{formatDateTime(level.firstRespondedAt)}</time>
+              </Text>
+            ) : (
+              <Text size="sm">
+                Due <time dateTime={level.firstResponseDueAt}>{formatDateTime(level.firstResponseDueAt)}</time>
+              </Text>
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {level.resolutionDueAt && (
+        <DataList.Item>
+          <DataList.ItemLabel>Resolution</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <Text size="sm">
+              Due <time dateTime={level.resolutionDueAt}>{formatDateTime(level.resolutionDueAt)}</time>
+            </Text>
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { DueTime } from "./DueTime.tsx";
 
 type Sorting = { sort: QueueSort; direction: "asc" | "desc"; onSort: (sort: QueueSort) => void };
 type Selection = { selected: number[]; onToggle: (number: number) => void; onToggleAll: () => void };
@@ -54,6 +55,7 @@ export function TicketTable({
               <Table.Th scope="col">Requester</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <SortHeader label="Priority" column="priority" sorting={sorting} />
+              <SortHeader label="Due" column="due" sorting={sorting} />
               <Table.Th scope="col">Assignee</Table.Th>
               <Table.Th scope="col">Group</Table.Th>
               <SortHeader label="Updated" column="updated" sorting={sorting} />
@@ -130,6 +132,9 @@ function TicketRow({
       </Table.Td>
       <Table.Td>
         <PriorityBadge priority={ticket.priority} />
+      </Table.Td>
+      <Table.Td>
+        <DueTime dueAt={ticket.dueAt} overdue={ticket.overdue} />
       </Table.Td>
       <Table.Td>{ticket.assignee?.name ?? <Text size="sm">Unassigned</Text>}</Table.Td>
       <Table.Td>{ticket.group?.name ?? <Text size="sm">None</Text>}</Table.Td>

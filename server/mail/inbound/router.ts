@@ -15,14 +15,12 @@ import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
 import type { AppContext } from "../../context.ts";
-import { newId } from "../../db/ids.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
-import { storageKeyFor } from "../../tickets/attachments/storage.ts";
 import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
-import { attachmentStorage, submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
+import { submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
 import { insertTicketEvent } from "../../tickets/events.ts";
 import { richTextToPlain, sanitizeRichText } from "../../tickets/rich-text.ts";
 import { messageIdDomain, queueMail } from "../outbox.ts";
@@ -275,7 +273,7 @@ async function appendReply(
   match: TicketMatch,
   sender: string,
 ): Promise<void> {
-  const { db, config } = ctx;
+  const { db } = ctx;
   const account = await accountFor(db, sender);
   const ownOrCopied =
     account &&

@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
-import { addBusinessDays } from "../../sla/business-days.ts";
+import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
@@ -52,8 +52,8 @@ export async function addComment(
       }
       const at = now();
       if (customer && ticket.category === "solved" && ticket.solved_at) {
-        const windowEnds = addBusinessDays(new Date(ticket.solved_at), config.reopenWindowDays);
-        if (new Date(at) > windowEnds) {
+        const windowEnds = await reopenWindowEnds(trx, ticket.id);
+        if (windowEnds && new Date(at) > windowEnds) {
           throw new AppError(
             "conflict",
             `This request was solved more than ${config.reopenWindowDays} business days ago. Create a follow-up instead.`,
@@ -86,6 +86,7 @@ export async function addComment(
       });
       await options.within?.(trx, { id: ticket.id, number: ticket.number });
       await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
+      if (!customer && visibility === "public") await recordFirstResponse(trx, ticket.id, at);
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
       if (customer && (ticket.category === "pending" || ticket.category === "solved" || reopensClosed)) {

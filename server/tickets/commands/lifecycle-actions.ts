@@ -5,7 +5,6 @@ import { normalizeEmail } from "../../accounts/queries.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import { AppError } from "../../http/errors.ts";
-import { addBusinessDays } from "../../sla/business-days.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { addComment } from "./add-comment.ts";
@@ -152,15 +151,13 @@ export async function createFollowUp(
     const ticket = await loadTicket(trx, actor, number);
     const details = await trx
       .selectFrom("tickets")
-      .select(["category_id", "priority", "requester_name"])
+      .select(["category_id", "priority", "requester_name", "auto_close_at"])
       .where("id", "=", ticket.id)
       .executeTakeFirstOrThrow();
     return { ...ticket, ...details };
   });
   const windowOpen =
-    old.category === "solved" &&
-    old.solved_at &&
-    new Date() <= addBusinessDays(new Date(old.solved_at), ctx.config.reopenWindowDays);
+    old.category === "solved" && old.auto_close_at !== null && new Date(now()) <= new Date(old.auto_close_at);
   if (!["closed", "solved"].includes(old.category) || windowOpen) {
     throw new AppError("conflict", "This request is still open: add a comment to it instead of a follow-up.");
   }

@@ -58,6 +58,8 @@ export async function createStatus(db: Kysely<Database>, input: StatusInput): Pr
         category: input.category,
         position: input.position,
         customers_may_reopen: reopenFlag(input),
+        // Waiting for the customer or someone else stops the SLA clock unless an admin switches it off.
+        pauses_sla: input.category === "pending" || input.category === "on_hold" ? 1 : 0,
       })
       .execute();
   });

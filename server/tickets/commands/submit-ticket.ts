@@ -5,6 +5,7 @@ import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.
 import type { Actor } from "../../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
+import { runCreationTriggers } from "../../automation/run-rules.ts";
 import { serviceScope } from "../../catalog/policy.ts";
 import { findService } from "../../catalog/queries.ts";
 import type { Config } from "../../config.ts";
@@ -15,6 +16,7 @@ import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
+import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
@@ -158,6 +160,7 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
+      await applyServiceLevels(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
       for (const field of service?.allFields ?? []) {
@@ -193,6 +196,9 @@ export async function submitTicket(
         at,
       });
       await options.within?.(trx, { id: ticketId, number });
+
+      // Admin-defined triggers act on the ticket as created (and reset its SLA targets if they change it).
+      await runCreationTriggers(trx, config, ticketId, at);
 
       if (followUpOf) {
         await insertTicketEvent(trx, {

@@ -31,6 +31,11 @@ export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date)
         eb.and([eb("tickets.group_id", "in", myGroups(eb, actor)), eb("statuses.category", "not in", finished)]);
     case "waiting":
       return (eb) => eb("statuses.category", "=", "pending");
+    case "overdue": {
+      // server/sla: due_at is the nearest target not yet met, null while paused or when nothing is left.
+      const at = now.toISOString();
+      return (eb) => eb.and([eb("tickets.due_at", "is not", null), eb("tickets.due_at", "<=", at)]);
+    }
     case "recently_solved": {
       const since = new Date(now.getTime() - recentlySolvedDays * 24 * 60 * 60 * 1000).toISOString();
       return (eb) =>

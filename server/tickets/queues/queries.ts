@@ -49,6 +49,9 @@ function sortExpression(sort: AgentTicketListQuery["sort"]): RawBuilder<CursorVa
       return priorityRank;
     case "subject":
       return sql<string>`tickets.subject`;
+    case "due":
+      // Tickets without a running target sort after every due time (with "soonest first").
+      return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
     default:
       return sql<string>`tickets.updated_at`;
   }
@@ -89,6 +92,7 @@ export async function listAgentTickets(
       "tickets.requester_email",
       "tickets.created_at",
       "tickets.updated_at",
+      "tickets.due_at",
       "statuses.id as status_id",
       "statuses.agent_label",
       "statuses.customer_label",
@@ -133,6 +137,8 @@ export async function listAgentTickets(
       requester: { name: r.requester_name, email: r.requester_email },
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      dueAt: r.due_at,
+      overdue: r.due_at !== null && r.due_at <= now.toISOString(),
       assignee: r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
       group: r.group_id && r.group_name ? { id: r.group_id, name: r.group_name } : null,
       ticketType: r.type_id && r.type_name ? { id: r.type_id, name: r.type_name } : null,

@@ -1,0 +1,46 @@
+import type { Kysely } from "kysely";
+import { type AutomationRule, automationActionsSchema } from "../../common/automation.ts";
+import { slaConditionsSchema } from "../../common/service-levels.ts";
+import { decodeJson } from "../db/engine.ts";
+import type { Database } from "../db/schema.ts";
+
+export async function listRules(db: Kysely<Database>): Promise<AutomationRule[]> {
+  const rows = await db
+    .selectFrom("automation_rules")
+    .selectAll()
+    .orderBy("kind")
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    active: r.active === 1,
+    position: r.position,
+    conditions: slaConditionsSchema.parse(decodeJson(r.conditions)),
+    statusCategory: r.status_category,
+    afterBusinessDays: r.after_business_days,
+    actions: automationActionsSchema.parse(decodeJson(r.actions)),
+  }));
+}
+
+/** The newest 100 entries of the automation log. */
+export async function listRuns(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("automation_runs")
+    .innerJoin("automation_rules", "automation_rules.id", "automation_runs.rule_id")
+    .innerJoin("tickets", "tickets.id", "automation_runs.ticket_id")
+    .select([
+      "automation_runs.id",
+      "automation_rules.name",
+      "tickets.number",
+      "automation_runs.summary",
+      "automation_runs.ran_at",
+    ])
+    .orderBy("automation_runs.ran_at", "desc")
+    .orderBy("automation_runs.id", "desc")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ id: r.id, rule: r.name, ticketNumber: r.number, summary: r.summary, ranAt: r.ran_at }));
+}

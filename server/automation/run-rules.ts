@@ -1,0 +1,199 @@
+/**
+ * Running admin-defined automation: triggers when a ticket is created, time
+ * rules when a ticket has waited N business days in a status category. What
+ * a rule does is written to the ticket (with an internal event) and to the
+ * automation log, in one transaction; the log's unique (rule, ticket, occasion)
+ * makes a rule act once per occasion however many runners look.
+ */
+import type { Transaction } from "kysely";
+import { type AutomationActions, automationActionsSchema } from "../../common/automation.ts";
+import { slaConditionsSchema } from "../../common/service-levels.ts";
+import { priorityLabels } from "../../common/tickets.ts";
+import type { Config } from "../config.ts";
+import type { AppContext } from "../context.ts";
+import { decodeJson } from "../db/engine.ts";
+import { newId } from "../db/ids.ts";
+import type { Database } from "../db/schema.ts";
+import { waitingReminder } from "../mail/templates/waiting-reminder.ts";
+import { addBusinessDays } from "../sla/calendar.ts";
+import { calendarFor } from "../sla/calendars.ts";
+import { applyServiceLevels, policyMatches } from "../sla/ticket-clock.ts";
+import { insertTicketEvent } from "../tickets/events.ts";
+import { notifyPeopleOnTicket } from "../tickets/lifecycle.ts";
+
+type Trx = Transaction<Database>;
+type Rule = { id: string; name: string; conditions: unknown; actions: unknown };
+
+function ticketFacts(trx: Trx, ticketId: string) {
+  return trx
+    .selectFrom("tickets")
+    .select([
+      "id",
+      "number",
+      "subject",
+      "priority",
+      "service_id",
+      "organization_id",
+      "ticket_type_id",
+      "group_id",
+      "requester_email",
+      "requester_id",
+    ])
+    .where("id", "=", ticketId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Claims the occasion in the log and, if this transaction got it, does what
+ * the rule says. Resolves with false when the rule already acted on it.
+ */
+async function act(
+  trx: Trx,
+  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
+  rule: Rule,
+  ticketId: string,
+  runKey: string,
+  at: string,
+): Promise<boolean> {
+  const actions: AutomationActions = automationActionsSchema.parse(decodeJson(rule.actions));
+  const ticket = await ticketFacts(trx, ticketId);
+  const done: string[] = [];
+  const changes: { groupId?: string; priority?: string } = {};
+  if (actions.groupId && actions.groupId !== ticket.group_id) {
+    const group = await trx.selectFrom("groups").select("name").where("id", "=", actions.groupId).executeTakeFirst();
+    if (group) {
+      changes.groupId = actions.groupId;
+      done.push(`assigned to ${group.name}`);
+    }
+  }
+  if (actions.priority && actions.priority !== ticket.priority) {
+    changes.priority = actions.priority;
+    done.push(`priority set to ${priorityLabels[actions.priority]}`);
+  }
+  if (actions.remindRequester) done.push("reminder sent to the requester");
+  const summary = done.length ? done.join(", ") : "nothing to change";
+  const logged = await trx
+    .insertInto("automation_runs")
+    .values({ id: newId(), rule_id: rule.id, ticket_id: ticketId, run_key: runKey, summary, ran_at: at })
+    .onConflict((oc) => oc.columns(["rule_id", "ticket_id", "run_key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!logged) return false;
+  if (!done.length) return true;
+
+  if (changes.groupId || changes.priority) {
+    await trx
+      .updateTable("tickets")
+      .set({
+        ...(changes.groupId ? { group_id: changes.groupId } : {}),
+        ...(changes.priority ? { priority: changes.priority as AutomationActions["priority"] & string } : {}),
+        updated_at: at,
+      })
+      .where("id", "=", ticketId)
+      .execute();
+  }
+  await insertTicketEvent(trx, {
+    ticketId,
+    type: "automation_applied",
+    actor: { id: null, name: `Automation: ${rule.name}` },
+    visibility: "internal",
+    payload: { ruleId: rule.id, rule: rule.name, summary, ...changes },
+    at,
+  });
+  // A new priority or group can mean other targets or another calendar.
+  if (changes.groupId || changes.priority) await applyServiceLevels(trx, ticketId);
+  if (actions.remindRequester) {
+    await notifyPeopleOnTicket(
+      trx,
+      config,
+      ticket,
+      "waiting-reminder",
+      (ticketUrl) => waitingReminder({ number: ticket.number, subject: ticket.subject, ticketUrl }),
+      at,
+      null,
+    );
+  }
+  return true;
+}
+
+async function matches(trx: Trx, rule: Rule, ticketId: string): Promise<boolean> {
+  const facts = await ticketFacts(trx, ticketId);
+  return policyMatches(slaConditionsSchema.parse(decodeJson(rule.conditions)), facts);
+}
+
+/** Runs every active trigger, in order, on a ticket just created (inside its transaction). */
+export async function runCreationTriggers(
+  trx: Trx,
+  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
+  ticketId: string,
+  at: string,
+): Promise<void> {
+  const rules = await trx
+    .selectFrom("automation_rules")
+    .select(["id", "name", "conditions", "actions"])
+    .where("kind", "=", "trigger")
+    .where("active", "=", 1)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  // Each rule sees the ticket as the rules before it left it.
+  for (const rule of rules) {
+    if (await matches(trx, rule, ticketId)) await act(trx, config, rule, ticketId, "created", at);
+  }
+}
+
+/**
+ * Time rules: for each ticket that has been in the rule's status category for
+ * its number of business days (counted from when it entered that status, in
+ * its group's or the default calendar), do what the rule says, once per stay.
+ */
+export async function runTimeRules(ctx: Pick<AppContext, "db" | "config">, at: Date): Promise<number> {
+  const { db, config } = ctx;
+  const now = at.toISOString();
+  const rules = await db
+    .selectFrom("automation_rules")
+    .select(["id", "name", "conditions", "actions", "status_category", "after_business_days"])
+    .where("kind", "=", "time_rule")
+    .where("active", "=", 1)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  let ran = 0;
+  for (const rule of rules) {
+    if (!rule.status_category || !rule.after_business_days) continue;
+    const tickets = await db
+      .selectFrom("tickets")
+      .innerJoin("statuses", "statuses.id", "tickets.status_id")
+      .leftJoin("automation_runs", (join) =>
+        join.onRef("automation_runs.ticket_id", "=", "tickets.id").on("automation_runs.rule_id", "=", rule.id),
+      )
+      .select((eb) => [
+        "tickets.id",
+        "tickets.group_id",
+        "tickets.created_at",
+        eb
+          .selectFrom("ticket_events")
+          .select((e) => e.fn.max("ticket_events.created_at").as("at"))
+          .whereRef("ticket_events.ticket_id", "=", "tickets.id")
+          .where("ticket_events.type", "=", "status_changed")
+          .as("entered_at"),
+        "automation_runs.run_key",
+      ])
+      .where("statuses.category", "=", rule.status_category)
+      .limit(1000)
+      .execute();
+    for (const ticket of tickets) {
+      const enteredAt = ticket.entered_at ?? ticket.created_at;
+      // Already acted on this stay in the status.
+      if (tickets.some((t) => t.id === ticket.id && t.run_key === enteredAt)) continue;
+      const cal = await calendarFor(db, { groupId: ticket.group_id });
+      if (addBusinessDays(cal, new Date(enteredAt), rule.after_business_days) > at) continue;
+      const done = await db.transaction().execute(async (trx) => {
+        if (!(await matches(trx, rule, ticket.id))) return false;
+        return act(trx, config, rule, ticket.id, enteredAt, now);
+      });
+      if (done) ran += 1;
+    }
+  }
+  return ran;
+}

@@ -1,0 +1,89 @@
+/** What admins see of the job system, and re-running a parked job. */
+import type { Kysely } from "kysely";
+import type { AdminJob, JobOverview } from "../../common/service-levels.ts";
+import { now } from "../db/engine.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError, notFound } from "../http/errors.ts";
+
+const columns = [
+  "id",
+  "kind",
+  "status",
+  "attempts",
+  "max_attempts",
+  "run_at",
+  "last_error",
+  "created_at",
+  "finished_at",
+] as const;
+
+type Row = Pick<Database["jobs"], (typeof columns)[number]>;
+
+function present(row: Row): AdminJob {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    runAt: row.run_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
+  const at = now();
+  const [counts, oldest, failed, recent] = await Promise.all([
+    db
+      .selectFrom("jobs")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("status", "in", ["pending", "running", "failed"])
+      .groupBy("status")
+      .execute(),
+    db
+      .selectFrom("jobs")
+      .select("run_at")
+      .where("status", "=", "pending")
+      .where("run_at", "<=", at)
+      .orderBy("run_at")
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom("jobs")
+      .select(columns)
+      .where("status", "=", "failed")
+      .orderBy("finished_at", "desc")
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom("jobs")
+      .select(columns)
+      .where("status", "in", ["pending", "running", "done"])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(20)
+      .execute(),
+  ]);
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return {
+    counts: { pending: count("pending"), running: count("running"), failed: count("failed") },
+    oldestPendingSeconds: oldest ? Math.max(0, (Date.parse(at) - Date.parse(oldest.run_at)) / 1000) : null,
+    failed: failed.map(present),
+    recent: recent.map(present),
+  };
+}
+
+/** A parked job goes back in the queue with fresh attempts; its last error stays until it runs. */
+export async function rerunJob(db: Kysely<Database>, id: string): Promise<void> {
+  const job = await db.selectFrom("jobs").select("status").where("id", "=", id).executeTakeFirst();
+  if (!job) throw notFound("That job");
+  if (job.status !== "failed") throw new AppError("conflict", "Only failed jobs can be run again.");
+  await db
+    .updateTable("jobs")
+    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null })
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .execute();
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import {
+  addBusinessDays,
+  addBusinessMinutes,
+  type BusinessCalendar,
+  businessMinutesBetween,
+  fallbackCalendar,
+  isValidTimeZone,
+} from "./calendar.ts";
+
+const at = (iso: string) => new Date(iso);
+const weekdays = (start: string, end: string) => [1, 2, 3, 4, 5].map((day) => ({ day, start, end }));
+
+describe("business days", () => {
+  it("skips weekends, keeping the time of day", () => {
+    // Thursday 14:00 + 3 business days = Tuesday 14:00.
+    expect(addBusinessDays(fallbackCalendar, at("2026-11-19T14:00:00.000Z"), 3).toISOString()).toBe(
+      "2026-11-24T14:00:00.000Z",
+    );
+    // Saturday + 1 = Monday; Monday + 3 = Thursday.
+    expect(addBusinessDays(fallbackCalendar, at("2026-11-21T09:00:00.000Z"), 1).toISOString()).toBe(
+      "2026-11-23T09:00:00.000Z",
+    );
+    expect(addBusinessDays(fallbackCalendar, at("2026-11-23T09:00:00.000Z"), 3).toISOString()).toBe(
+      "2026-11-26T09:00:00.000Z",
+    );
+  });
+
+  it("skips holidays, in the calendar's own time zone", () => {
+    const berlin: BusinessCalendar = {
+      timeZone: "Europe/Berlin",
+      hours: weekdays("08:00", "16:00"),
+      holidays: ["2026-12-24", "2026-12-25"],
+    };
+    // Tuesday 22 Dec, 17:30 in Berlin (16:30 UTC): Wed 23, (24, 25 holidays, weekend), Mon 28, Tue 29.
+    expect(addBusinessDays(berlin, at("2026-12-22T16:30:00.000Z"), 3).toISOString()).toBe("2026-12-29T16:30:00.000Z");
+    // 23:30 UTC on Friday is already Saturday 00:30 in Berlin: two business days on is Tuesday 00:30
+    // there (Monday 23:30 UTC), where a UTC calendar would count from Friday and say Tuesday 23:30 UTC.
+    expect(addBusinessDays(berlin, at("2026-11-20T23:30:00.000Z"), 2).toISOString()).toBe("2026-11-23T23:30:00.000Z");
+    expect(addBusinessDays(fallbackCalendar, at("2026-11-20T23:30:00.000Z"), 2).toISOString()).toBe(
+      "2026-11-24T23:30:00.000Z",
+    );
+  });
+
+  it("keeps the local time across a daylight-saving change", () => {
+    const newYork: BusinessCalendar = { timeZone: "America/New_York", hours: weekdays("09:00", "17:00"), holidays: [] };
+    // Friday 30 Oct 2026, 10:00 EDT (14:00 UTC) + 3 business days = Wednesday 4 Nov, 10:00 EST (15:00 UTC).
+    expect(addBusinessDays(newYork, at("2026-10-30T14:00:00.000Z"), 3).toISOString()).toBe("2026-11-04T15:00:00.000Z");
+  });
+});
+
+describe("business time", () => {
+  const cal: BusinessCalendar = { timeZone: "UTC", hours: weekdays("09:00", "17:00"), holidays: ["2026-11-26"] };
+
+  it("counts only working hours, across the night and the weekend", () => {
+    // Friday 16:00 + 4 working hours = Monday 12:00.
+    expect(addBusinessMinutes(cal, at("2026-11-20T16:00:00.000Z"), 240).toISOString()).toBe("2026-11-23T12:00:00.000Z");
+    // Sunday night: the clock starts on Monday at 09:00.
+    expect(addBusinessMinutes(cal, at("2026-11-22T23:00:00.000Z"), 60).toISOString()).toBe("2026-11-23T10:00:00.000Z");
+    // Wednesday 15:00 + 24 working hours skips Thursday's holiday: Wed 2 h, Fri 8 h, Mon 8 h, Tue 6 h.
+    expect(addBusinessMinutes(cal, at("2026-11-25T15:00:00.000Z"), 24 * 60).toISOString()).toBe(
+      "2026-12-01T15:00:00.000Z",
+    );
+  });
+
+  it("handles split days and local time zones", () => {
+    const tokyo: BusinessCalendar = {
+      timeZone: "Asia/Tokyo",
+      hours: [
+        { day: 1, start: "09:00", end: "12:00" },
+        { day: 1, start: "13:00", end: "18:00" },
+      ],
+      holidays: [],
+    };
+    // Monday 11:00 Tokyo (02:00 UTC) + 2 h: one hour before lunch, one after = 14:00 Tokyo (05:00 UTC).
+    expect(addBusinessMinutes(tokyo, at("2026-11-23T02:00:00.000Z"), 120).toISOString()).toBe(
+      "2026-11-23T05:00:00.000Z",
+    );
+  });
+
+  it("measures working time between two instants", () => {
+    expect(businessMinutesBetween(cal, at("2026-11-20T16:00:00.000Z"), at("2026-11-23T12:00:00.000Z"))).toBe(240);
+    expect(businessMinutesBetween(cal, at("2026-11-21T10:00:00.000Z"), at("2026-11-22T10:00:00.000Z"))).toBe(0);
+    expect(businessMinutesBetween(cal, at("2026-11-23T12:00:00.000Z"), at("2026-11-20T16:00:00.000Z"))).toBe(0);
+  });
+
+  it("refuses a calendar without working hours instead of looping forever", () => {
+    const never: BusinessCalendar = { timeZone: "UTC", hours: [], holidays: [] };
+    expect(() => addBusinessMinutes(never, at("2026-11-20T16:00:00.000Z"), 60)).toThrow("no working hours");
+    expect(() => addBusinessDays(never, at("2026-11-20T16:00:00.000Z"), 1)).toThrow("no working days");
+  });
+
+  it("knows real time zones from made-up ones", () => {
+    expect(isValidTimeZone("Europe/Berlin")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Business time in a calendar: weekly working hours in an IANA time zone,
+ * minus holidays. Pure functions over instants; the time zone rules come from
+ * the platform's `Intl`, so daylight-saving changes are handled by the same
+ * tables the rest of the system uses.
+ */
+import type { WorkingHours } from "../../common/service-levels.ts";
+
+export type BusinessCalendar = {
+  timeZone: string;
+  /** Working intervals per weekday (0 = Sunday), "HH:MM" local time, end after start. */
+  hours: WorkingHours[];
+  /** Local dates ("YYYY-MM-DD") with no working time. */
+  holidays: string[];
+};
+
+/** Monday to Friday, 09:00–17:00 UTC: what a help desk has before anyone sets up a calendar. */
+export const fallbackCalendar: BusinessCalendar = {
+  timeZone: "UTC",
+  hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" })),
+  holidays: [],
+};
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** Far enough for any target; a calendar without working hours would otherwise loop forever. */
+const SEARCH_DAYS = 3 * 366;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type LocalDate = { year: number; month: number; day: number };
+
+/** The wall-clock fields of an instant in a time zone. */
+function localParts(instant: number, timeZone: string): LocalDate & { hour: number; minute: number; second: number } {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time happens. In a spring-forward gap the
+ * time does not exist and we take the instant just after the gap; in an
+ * autumn overlap the first of the two.
+ */
+export function localToInstant(date: LocalDate, minutes: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  return Math.min(first, second);
+}
+
+function toKey(d: LocalDate): string {
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
+
+function nextDate(d: LocalDate, by = 1): LocalDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day) + by * DAY);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+function weekday(d: LocalDate): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** The working intervals of one local date, as instants, in order. */
+function workingIntervals(cal: BusinessCalendar, date: LocalDate): [number, number][] {
+  if (cal.holidays.includes(toKey(date))) return [];
+  const day = weekday(date);
+  return cal.hours
+    .filter((h) => h.day === day)
+    .map((h) => [toMinutes(h.start), toMinutes(h.end)] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, end]): [number, number] => [
+      localToInstant(date, start, cal.timeZone),
+      localToInstant(date, end, cal.timeZone),
+    ]);
+}
+
+export function isBusinessDay(cal: BusinessCalendar, date: LocalDate): boolean {
+  return workingIntervals(cal, date).length > 0;
+}
+
+/**
+ * N business days after an instant, at the same local time of day: the
+ * Thursday 14:00 a ticket was solved plus 3 business days is Tuesday 14:00
+ * (skipping the weekend and any holiday). Days without working hours do not count.
+ */
+export function addBusinessDays(cal: BusinessCalendar, from: Date, days: number): Date {
+  const start = localParts(from.getTime(), cal.timeZone);
+  const minutes = start.hour * 60 + start.minute + start.second / 60 + (from.getTime() % 1000) / MINUTE;
+  let date: LocalDate = start;
+  let added = 0;
+  for (let i = 0; added < days; i += 1) {
+    if (i > SEARCH_DAYS) throw new Error("This calendar has no working days.");
+    date = nextDate(date);
+    if (isBusinessDay(cal, date)) added += 1;
+  }
+  return new Date(localToInstant(date, minutes, cal.timeZone));
+}
+
+/** The instant when `minutes` of working time have passed after `from`. */
+export function addBusinessMinutes(cal: BusinessCalendar, from: Date, minutes: number): Date {
+  let remaining = minutes * MINUTE;
+  const cursor = from.getTime();
+  // Start a day early: the local date of `from` may begin before it in UTC.
+  let date = nextDate(localParts(cursor, cal.timeZone), -1);
+  for (let i = 0; i <= SEARCH_DAYS; i += 1, date = nextDate(date)) {
+    for (const [start, end] of workingIntervals(cal, date)) {
+      const from = Math.max(start, cursor);
+      if (end <= from) continue;
+      if (end - from >= remaining) return new Date(from + remaining);
+      remaining -= end - from;
+    }
+  }
+  throw new Error("This calendar has no working hours.");
+}
+
+/** Working time between two instants, in minutes (0 when `to` is not after `from`). */
+export function businessMinutesBetween(cal: BusinessCalendar, from: Date, to: Date): number {
+  if (to <= from) return 0;
+  let total = 0;
+  let date = nextDate(localParts(from.getTime(), cal.timeZone), -1);
+  const last = toKey(nextDate(localParts(to.getTime(), cal.timeZone), 1));
+  for (let i = 0; i <= SEARCH_DAYS + 1; i += 1, date = nextDate(date)) {
+    for (const [start, end] of workingIntervals(cal, date)) {
+      const overlap = Math.min(end, to.getTime()) - Math.max(start, from.getTime());
+      if (overlap > 0) total += overlap;
+    }
+    if (toKey(date) === last) break;
+  }
+  return total / MINUTE;
+}

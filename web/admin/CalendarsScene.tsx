@@ -1,0 +1,290 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useState } from "react";
+import {
+  type Calendar,
+  type CalendarInput,
+  calendarInputSchema,
+  type WorkingHours,
+  weekdayLabels,
+} from "../../common/service-levels.ts";
+import { useGroups } from "../api/admin.ts";
+import { ApiError } from "../api/client.ts";
+import { useCalendars, useDeleteCalendar, useSaveCalendar } from "../api/service-levels.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { fieldErrors } from "../ui/form-errors.ts";
+import { QueryView } from "../ui/QueryView.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { RowActions } from "./RowActions.tsx";
+
+/** Monday first, as people read a working week. */
+const weekOrder = [1, 2, 3, 4, 5, 6, 0];
+
+function hoursSummary(hours: WorkingHours[]): string {
+  if (!hours.length) return "No working hours";
+  return weekOrder
+    .map((day) => {
+      const spans = hours.filter((h) => h.day === day).map((h) => `${h.start}–${h.end}`);
+      return spans.length ? `${weekdayLabels[day]?.slice(0, 3)} ${spans.join(", ")}` : null;
+    })
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function CalendarsScene() {
+  useDocumentTitle("Business calendars");
+  const calendars = useCalendars();
+  const groups = useGroups();
+  const remove = useDeleteCalendar();
+  const [edit, setEdit] = useState<{ calendar: Calendar | null } | null>(null);
+  const [deleting, setDeleting] = useState<Calendar | null>(null);
+  const groupName = (id: string) => groups.data?.groups.find((g) => g.id === id)?.name ?? "";
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1}>Business calendars</Title>
+        <Button onClick={() => setEdit({ calendar: null })}>New calendar</Button>
+      </Group>
+      <Text>
+        Working hours and holidays in a time zone. SLA targets in business time, and the days before a solved ticket
+        closes, count only working time. A group's tickets use its calendar; all others use the default.
+      </Text>
+      <QueryView query={calendars} loading="Loading calendars">
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={760} type="native">
+              <Table aria-label="Business calendars" verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    {["Name", "Time zone", "Working hours", "Holidays", "Groups", "Actions"].map((h) => (
+                      <Table.Th key={h} scope="col">
+                        {h}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.calendars.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        <Group gap="xs">
+                          {c.name}
+                          {c.isDefault && (
+                            <Badge variant="light" color="blue">
+                              Default
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{c.timeZone}</Table.Td>
+                      <Table.Td>{hoursSummary(c.hours)}</Table.Td>
+                      <Table.Td>{c.holidays.length ? c.holidays.join(", ") : "None"}</Table.Td>
+                      <Table.Td>{c.groupIds.map(groupName).join(", ") || "None"}</Table.Td>
+                      <Table.Td>
+                        <RowActions
+                          name={c.name}
+                          onEdit={() => setEdit({ calendar: c })}
+                          {...(c.isDefault ? {} : { onDelete: () => setDeleting(c) })}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryView>
+      <Dialog
+        opened={edit !== null}
+        onClose={() => setEdit(null)}
+        title={edit?.calendar ? `Edit ${edit.calendar.name}` : "New calendar"}
+        size="lg"
+      >
+        {edit && (
+          <CalendarForm
+            key={edit.calendar?.id ?? "new"}
+            calendar={edit.calendar}
+            groups={groups.data?.groups ?? []}
+            onDone={() => setEdit(null)}
+          />
+        )}
+      </Dialog>
+      <ConfirmDelete
+        title={`Delete calendar ${deleting?.name ?? ""}?`}
+        body="Its groups and policies use the default calendar from then on; tickets keep the due times they have."
+        mutation={remove}
+        id={deleting?.id ?? null}
+        onClose={() => setDeleting(null)}
+      />
+    </Stack>
+  );
+}
+
+type DayRow = { day: number; working: boolean; start: string; end: string };
+type FormValues = {
+  name: string;
+  timeZone: string;
+  days: DayRow[];
+  holidays: string;
+  isDefault: boolean;
+  groupIds: string[];
+};
+
+const timeZones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+
+function toInput(values: FormValues): CalendarInput {
+  return {
+    name: values.name,
+    timeZone: values.timeZone,
+    hours: values.days.filter((d) => d.working).map((d) => ({ day: d.day, start: d.start, end: d.end })),
+    holidays: values.holidays
+      .split(/[\s,]+/)
+      .map((h) => h.trim())
+      .filter(Boolean),
+    isDefault: values.isDefault,
+    groupIds: values.groupIds,
+  };
+}
+
+function CalendarForm({
+  calendar,
+  groups,
+  onDone,
+}: {
+  calendar: Calendar | null;
+  groups: { id: string; name: string }[];
+  onDone: () => void;
+}) {
+  const save = useSaveCalendar();
+  const form = useForm<FormValues>({
+    initialValues: {
+      name: calendar?.name ?? "",
+      timeZone: calendar?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      days: weekOrder.map((day) => {
+        const hours = calendar
+          ? calendar.hours.find((h) => h.day === day)
+          : day >= 1 && day <= 5
+            ? { start: "09:00", end: "17:00" }
+            : undefined;
+        return { day, working: !!hours, start: hours?.start ?? "09:00", end: hours?.end ?? "17:00" };
+      }),
+      holidays: calendar?.holidays.join("\n") ?? "",
+      isDefault: calendar?.isDefault ?? false,
+      groupIds: calendar?.groupIds ?? [],
+    },
+    validate: (values) => {
+      const errors = fieldErrors(calendarInputSchema, toInput(values));
+      // Hours are edited per day: show a problem with "hours.2.end" next to that day's row.
+      const working = values.days.map((d, i) => ({ ...d, i })).filter((d) => d.working);
+      return Object.fromEntries(
+        Object.entries(errors).map(([field, message]) => {
+          const match = /^hours\.(\d+)\.(\w+)$/.exec(field);
+          const row = match ? working[Number(match[1])] : undefined;
+          return [row && match ? `days.${row.i}.${match[2]}` : field, message];
+        }),
+      );
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        save.mutate(
+          { ...(calendar ? { id: calendar.id } : {}), ...toInput(values) },
+          {
+            onSuccess: onDone,
+            onError: (error) => {
+              if (error instanceof ApiError) form.setErrors(error.fields);
+            },
+          },
+        ),
+      )}
+    >
+      <Stack gap="sm">
+        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <Select
+          label="Time zone"
+          searchable
+          allowDeselect={false}
+          data={timeZones}
+          {...form.getInputProps("timeZone")}
+        />
+        <Stack gap={6} role="group" aria-labelledby="working-hours-label">
+          <Text fw={500} size="sm" id="working-hours-label">
+            Working hours
+          </Text>
+          {form.values.days.map((d, i) => {
+            const label = weekdayLabels[d.day] ?? "";
+            return (
+              <Group key={d.day} gap="sm" align="flex-start" wrap="nowrap">
+                <Checkbox
+                  label={label}
+                  w={120}
+                  mt={8}
+                  {...form.getInputProps(`days.${i}.working`, { type: "checkbox" })}
+                />
+                <TextInput
+                  type="time"
+                  aria-label={`${label} starts`}
+                  disabled={!d.working}
+                  {...form.getInputProps(`days.${i}.start`)}
+                />
+                <TextInput
+                  type="time"
+                  aria-label={`${label} ends`}
+                  disabled={!d.working}
+                  {...form.getInputProps(`days.${i}.end`)}
+                />
+              </Group>
+            );
+          })}
+        </Stack>
+        <Textarea
+          label="Holidays"
+          description="One date per line, like 2026-12-25, in the calendar's time zone."
+          autosize
+          minRows={2}
+          {...form.getInputProps("holidays")}
+        />
+        <MultiSelect
+          label="Groups that use this calendar"
+          data={groups.map((g) => ({ value: g.id, label: g.name }))}
+          searchable
+          {...form.getInputProps("groupIds")}
+        />
+        <Switch
+          label="Default calendar"
+          description="Tickets without a group calendar use it. There is always exactly one."
+          disabled={calendar?.isDefault}
+          {...form.getInputProps("isDefault", { type: "checkbox" })}
+        />
+        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
+          <Alert color="red">{save.error.message}</Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save calendar
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
