@@ -17,6 +17,7 @@ import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketAssigned } from "../../mail/templates/ticket-assigned.ts";
+import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
 
@@ -186,6 +187,10 @@ export async function applyUpdate(
       .set({ ...set, updated_at: at })
       .where("id", "=", loaded.id)
       .execute();
+  }
+  // Policies match on priority and type, calendars come from the group: the targets follow them.
+  if (set.priority !== undefined || set.group_id !== undefined || set.ticket_type_id !== undefined) {
+    await applyServiceLevels(trx, loaded.id);
   }
   const by = actorName(actor);
   if (publicChanges.length) {

@@ -8,6 +8,7 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { escapeHtml } from "../../mail/render.ts";
+import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, moveToStatus } from "../lifecycle.ts";
 import { sanitizeRichText } from "../rich-text.ts";
@@ -118,6 +119,8 @@ export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId
         payload: { from: details.priority, to: macro.priority, macro: macro.name },
         at,
       });
+      // A new priority can mean a different SLA policy and new targets.
+      await applyServiceLevels(trx, ticket.id);
     }
     const body = fillPlaceholders(macro.body, {
       "requester.name": details.requester_name,

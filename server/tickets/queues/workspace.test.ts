@@ -244,6 +244,24 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     ).toBe(403);
   });
 
+  it("moves the SLA targets with the priority and lists tickets past their due time as Overdue", async () => {
+    const laptop = async () => (await call(lead, "GET", `/api/v1/tickets/${tickets.laptop}`)).json();
+    const before = (await laptop()).serviceLevel;
+    expect((await call(lead, "PATCH", `/api/v1/tickets/${tickets.laptop}`, { priority: "urgent" })).statusCode).toBe(
+      204,
+    );
+    const after = (await laptop()).serviceLevel;
+    expect(after.policy).not.toBe(before.policy);
+    expect(Date.parse(after.firstResponseDueAt)).toBeLessThan(Date.parse(before.firstResponseDueAt));
+
+    expect(await numbers(lead, "queue=overdue")).toEqual([]);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await db().updateTable("tickets").set({ due_at: past }).where("number", "=", tickets.laptop).execute();
+    expect(await numbers(lead, "queue=overdue")).toEqual([tickets.laptop]);
+    expect((await counts(lead)).overdue).toBe(1);
+    expect((await list(lead, "queue=overdue")).tickets[0]).toMatchObject({ overdue: true, dueAt: past });
+  });
+
   it("saves personal views with counts that only their owner can change", async () => {
     const created = await call(lead, "POST", "/api/v1/agent/views", {
       name: "Urgent network",
