@@ -4,7 +4,15 @@ import { anonymous } from "../accounts/actor.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildCustomer, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
+import {
+  buildAdmin,
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  signInAs,
+  testConfig,
+} from "../test/factories.ts";
 import { startSmtpServer } from "../test/smtp.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { devMailboxTransport, smtpTransport } from "./transport.ts";
@@ -111,5 +119,24 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     expect(
       (await app.inject({ method: "GET", url: "/api/v1/dev-mailbox", headers: { cookie: admin.cookie } })).statusCode,
     ).toBe(404);
+  });
+
+  it("emails an agent a ticket assigned to them, through SMTP, with a link to it", async () => {
+    const app = await buildTestApp(db(), engine, context().config);
+    const lead = await signInAs(app, await buildAdmin(db()));
+    const colleague = await buildAgent(db());
+    const { number } = await submitTicket(context(), anonymous, await buildSubmission(db(), { subject: "Desk phone" }));
+    const assigned = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/tickets/${number}`,
+      headers: { cookie: lead.cookie, "x-csrf-token": lead.csrfToken },
+      payload: { assigneeId: colleague.id },
+    });
+    expect(assigned.statusCode).toBe(204);
+    await smtpRunner().runDue();
+    const raw = smtp.received.find((m) => m.to.includes(colleague.email));
+    const mail = await simpleParser(raw?.raw ?? "");
+    expect(mail.subject).toBe(`[#${number}] Assigned to you: Desk phone`);
+    expect(mail.text).toContain(`http://localhost:3000/agent/tickets/${number}`);
   });
 });
