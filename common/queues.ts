@@ -112,16 +112,22 @@ const storedFiltersSchema = z.object({
   q: z.string().optional(),
 });
 
+/** Sidebar counts stop here; `more` says there are more than that ("999+"). */
+export const countCap = 999;
+
 export const savedViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   filters: storedFiltersSchema,
   count: z.number().int(),
+  more: z.boolean(),
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const queueOverviewSchema = z.object({
-  queues: z.array(z.object({ key: z.enum(builtinQueues), label: z.string(), count: z.number().int() })),
+  queues: z.array(
+    z.object({ key: z.enum(builtinQueues), label: z.string(), count: z.number().int(), more: z.boolean() }),
+  ),
   views: z.array(savedViewSchema),
 });
 export type QueueOverview = z.infer<typeof queueOverviewSchema>;

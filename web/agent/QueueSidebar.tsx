@@ -23,11 +23,7 @@ export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: s
                 active={!viewId && queue === q.key}
                 variant="filled"
                 aria-current={!viewId && queue === q.key ? "page" : undefined}
-                rightSection={
-                  <Badge variant="light" color="gray" aria-label={`${q.count} tickets`}>
-                    {q.count}
-                  </Badge>
-                }
+                rightSection={<CountBadge count={q.count} more={q.more} />}
               />
             ))}
             <Title order={2} size="h6" mt="sm" px="xs">
@@ -63,15 +59,19 @@ function SavedViewLink({ view, active, onDelete }: { view: SavedView; active: bo
         active={active}
         variant="filled"
         aria-current={active ? "page" : undefined}
-        rightSection={
-          <Badge variant="light" color="gray" aria-label={`${view.count} tickets`}>
-            {view.count}
-          </Badge>
-        }
+        rightSection={<CountBadge count={view.count} more={view.more} />}
       />
       <ActionIcon variant="subtle" color="gray" aria-label={`Delete view ${view.name}`} onClick={onDelete}>
         ×
       </ActionIcon>
     </Group>
+  );
+}
+
+function CountBadge({ count, more }: { count: number; more: boolean }) {
+  return (
+    <Badge variant="light" color="gray" aria-label={`${more ? "more than " : ""}${count} tickets`}>
+      {more ? `${count}+` : count}
+    </Badge>
   );
 }

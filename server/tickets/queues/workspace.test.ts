@@ -279,6 +279,7 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
         name: "Urgent network",
         filters: { groupId: [networkId], priority: ["low", "urgent"] },
         count: 1,
+        more: false,
       },
     ]);
     expect((await call(restricted, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);

@@ -1,0 +1,158 @@
+/**
+ * How long the agent workspace takes on a seeded database: the first page of
+ * every built-in queue, and the sidebar with every queue's count, for an agent
+ * who works some of the tickets. Before timing, it spreads the seeded tickets
+ * over that agent, one of their groups and due times (some past), so that
+ * Mine, My groups and Overdue hold real work.
+ *
+ *   npm run bench:queues
+ *   npm run bench:queues -- --database-url postgres://postgres@127.0.0.1:5432/sb_bench
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { licencePermissions } from "../common/permissions.ts";
+import { agentTicketListQuerySchema, builtinQueues } from "../common/queues.ts";
+import type { UserActor } from "../server/accounts/actor.ts";
+import { openDatabase } from "../server/db/database.ts";
+import { newId } from "../server/db/ids.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
+import { listAgentTickets, queueOverview } from "../server/tickets/queues/queries.ts";
+import { count, fail, intOption, ms, percentile, table } from "./common.ts";
+
+const usage = `Usage: node bench/queues.ts [options]
+
+  --database-url URL   PostgreSQL database seeded with bench:seed; without it, SQLite in --data-dir
+  --data-dir DIR       SQLite data folder (default ./.tmp/bench-data)
+  --runs N             timed runs per queue (default 100)
+  --warmup N           untimed runs first (default 10)
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      "database-url": { type: "string" },
+      "data-dir": { type: "string", default: "./.tmp/bench-data" },
+      runs: { type: "string" },
+      warmup: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const runs = intOption("runs", values.runs, 100);
+  const warmup = intOption("warmup", values.warmup, 10, 0);
+  const databaseUrl = values["database-url"];
+  const sqliteFile = path.join(values["data-dir"], "switchboard.db");
+  if (!databaseUrl && !existsSync(sqliteFile)) fail(`There is no ${sqliteFile}. Seed first: npm run bench:seed`);
+  const { db, engine, location } = openDatabase({ databaseUrl, dataDir: values["data-dir"] });
+  try {
+    await migrateToLatest(db, engine);
+    const total = Number(
+      (
+        await db
+          .selectFrom("tickets")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+    if (total === 0) fail(`No tickets in ${engine} (${location}). Seed first: npm run bench:seed`);
+
+    // The agent and their group, made once; the spread is idempotent (the same tickets every run).
+    const email = "bench.agent@switchboard.local";
+    const at = new Date().toISOString();
+    let agentId = (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst())?.id;
+    if (!agentId) {
+      agentId = newId();
+      await db
+        .insertInto("users")
+        .values({
+          id: agentId,
+          email,
+          name: "Bench Agent",
+          password_hash: null,
+          licence: "agent",
+          created_at: at,
+          updated_at: at,
+          disabled_at: null,
+          email_confirmed_at: at,
+        })
+        .execute();
+    }
+    let groupId = (await db.selectFrom("groups").select("id").where("name", "=", "Bench group").executeTakeFirst())?.id;
+    if (!groupId) {
+      groupId = newId();
+      await db.insertInto("groups").values({ id: groupId, name: "Bench group", created_at: at }).execute();
+      await db.insertInto("group_members").values({ user_id: agentId, group_id: groupId }).execute();
+    }
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    // A quarter assigned to the agent, half in their group, a tenth due an hour ago and a tenth due tomorrow.
+    await sql`update tickets set assignee_id = ${agentId} where number % 4 = 0`.execute(db);
+    await sql`update tickets set group_id = ${groupId} where number % 2 = 0`.execute(db);
+    await sql`update tickets set due_at = ${hourAgo} where number % 10 = 1`.execute(db);
+    await sql`update tickets set due_at = ${tomorrow} where number % 10 = 2`.execute(db);
+
+    // Works only their groups' tickets: the scope the workspace is slowest with.
+    const agent: UserActor = {
+      kind: "user",
+      user: {
+        id: agentId,
+        email,
+        name: "Bench Agent",
+        licence: "agent",
+        permissions: licencePermissions.agent.filter((p) => p !== "tickets.view_all"),
+      },
+      sessionId: "bench",
+      csrfToken: "bench",
+    };
+    const allTickets: UserActor = { ...agent, user: { ...agent.user, permissions: [...licencePermissions.agent] } };
+
+    async function time(run: () => Promise<unknown>): Promise<number[]> {
+      for (let i = 0; i < warmup; i += 1) await run();
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const began = performance.now();
+        await run();
+        samples.push(performance.now() - began);
+      }
+      return samples.sort((a, b) => a - b);
+    }
+    const row = (label: string, s: number[]) => [
+      label,
+      ms(percentile(s, 50)),
+      ms(percentile(s, 95)),
+      ms(percentile(s, 99)),
+      ms(s.at(-1) ?? Number.NaN),
+    ];
+
+    console.log(
+      `Agent queues on ${engine} (${location}) with ${count(total)} tickets: ${runs} runs after ${warmup} warm-up runs`,
+    );
+    for (const [who, actor] of [
+      ["a group agent", agent],
+      ["an agent who sees every ticket", allTickets],
+    ] as const) {
+      const rows: string[][] = [["ms", "p50", "p95", "p99", "max"]];
+      for (const queue of builtinQueues) {
+        const query = agentTicketListQuerySchema.parse({ queue });
+        rows.push(row(`${queue}: first page`, await time(() => listAgentTickets(db, actor, query, new Date()))));
+      }
+      const priority = agentTicketListQuerySchema.parse({ queue: "all", sort: "priority" });
+      rows.push(row("all by priority", await time(() => listAgentTickets(db, actor, priority, new Date()))));
+      rows.push(row("sidebar (every count)", await time(() => queueOverview(db, actor, new Date()))));
+      console.log(`\nAs ${who}:\n${table(rows)}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("The benchmark failed:", error);
+  process.exit(1);
+});
