@@ -69,8 +69,20 @@ export async function findGuestSession(
       ])
       .where("guest_sessions.id", "=", hashToken(token))
       .where("guest_sessions.expires_at", ">", at)
-      // The guest's email must still be the ticket's requester: a changed requester ends old links.
-      .whereRef("tickets.requester_email", "=", "guest_sessions.email")
+      // The guest must still be the ticket's requester or copied on it: a changed requester or a removed CC
+      // ends their links.
+      .where((eb) =>
+        eb.or([
+          eb("tickets.requester_email", "=", eb.ref("guest_sessions.email")),
+          eb.exists(
+            eb
+              .selectFrom("ticket_ccs")
+              .select("ticket_ccs.email")
+              .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+              .whereRef("ticket_ccs.email", "=", "guest_sessions.email"),
+          ),
+        ]),
+      )
       .executeTakeFirst()
   );
 }

@@ -7,6 +7,7 @@ import {
   buildSubmission,
   buildTestApp,
   latestMailTo,
+  linkToken,
   type SignedInClient,
   signInAs,
 } from "../test/factories.ts";
@@ -170,7 +171,31 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     ).toBe(outsiderBefore);
     expect(await latestMailTo(db(), "stranger@example.com")).toBeUndefined();
 
+    // The copied guest's access link opens the ticket for them, until they are no longer copied.
+    const opened = await app.inject({
+      method: "POST",
+      url: "/api/v1/guest-sessions",
+      payload: { token: linkToken((await latestMailTo(db(), "outsider@example.com"))?.text_body, "/access/") },
+    });
+    expect(opened.statusCode).toBe(200);
+    const guest = {
+      cookie: `sb_guest=${opened.cookies.find((c) => c.name === "sb_guest")?.value}`,
+      csrfToken: opened.json().csrfToken as string,
+    };
+    const asGuest = (method: "GET" | "POST", url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie: guest.cookie, "x-csrf-token": guest.csrfToken },
+        ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+      });
+    expect((await asGuest("GET", `/api/v1/tickets/${number}`)).json().subject).toBe("Shared drive full");
+    expect(
+      (await asGuest("POST", `/api/v1/tickets/${number}/comments`, { body: "Thanks from me too" })).statusCode,
+    ).toBe(201);
+
     await as(customer, "DELETE", `/api/v1/tickets/${number}/ccs/outsider@example.com`);
+    expect((await asGuest("GET", `/api/v1/tickets/${number}`)).statusCode).toBe(401);
     const before = (
       await db().selectFrom("mail_messages").select("id").where("to_address", "=", "outsider@example.com").execute()
     ).length;
