@@ -181,6 +181,7 @@ describeEachEngine("service levels", ({ db, engine }) => {
     expect(await status()).toBe("closed");
     const closes = (await events(ticket.id, "status_changed")).filter((e) => String(e.payload).includes("auto_closed"));
     expect(closes).toHaveLength(1);
+    expect(closes[0]?.actor_name).toBe("Switchboard (automatic)");
     // The requester is told, like any status change.
     const told = await db()
       .selectFrom("mail_messages")

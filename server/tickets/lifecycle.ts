@@ -34,7 +34,8 @@ export type LoadedTicket = {
 export function actorName(actor: Actor): { id: string | null; name: string } {
   if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name };
   if (actor.kind === "guest") return { id: null, name: actor.email };
-  return { id: null, name: "Someone" };
+  // No person: the help desk itself acting on a schedule (auto-close after the reopen window).
+  return { id: null, name: "Switchboard (automatic)" };
 }
 
 export async function loadTicket(trx: Transaction<Database>, actor: Actor, number: number): Promise<LoadedTicket> {
