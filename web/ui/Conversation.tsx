@@ -18,9 +18,21 @@ type Filter = "comments" | "edits" | "status" | "notes";
 const filterOf = (entry: FeedEntry): Filter => {
   if (entry.type === "note") return "notes";
   if (entry.type === "comment" || entry.type === "created") return "comments";
-  if (entry.type === "edited") return "edits";
+  if (editTypes.includes(entry.type)) return "edits";
   return "status";
 };
+/** Changes to the ticket's fields and its work (tasks, links) rather than to where it stands. */
+const editTypes: FeedEntry["type"][] = [
+  "edited",
+  "priority_changed",
+  "task_added",
+  "task_edited",
+  "task_completed",
+  "task_reopened",
+  "task_removed",
+  "linked",
+  "unlinked",
+];
 
 function summarize(entry: FeedEntry): string {
   switch (entry.type) {
