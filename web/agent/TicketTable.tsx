@@ -38,7 +38,7 @@ export function TicketTable({
   const some = tickets.some((t) => selection.selected.includes(t.number));
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={1000} type="native">
+      <Table.ScrollContainer minWidth={1280} type="native">
         <Table aria-label="Tickets" verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -113,7 +113,7 @@ function TicketRow({
           #{ticket.number}
         </Anchor>
       </Table.Td>
-      <Table.Td style={{ overflowWrap: "anywhere" }}>
+      <Table.Td style={{ overflowWrap: "anywhere", minWidth: 200 }}>
         {ticket.subject}
         {ticket.ticketType && ticket.ticketType.name !== "General request" && (
           <Text size="xs" c="dimmed">
@@ -127,10 +127,11 @@ function TicketRow({
           {ticket.requester.email}
         </Text>
       </Table.Td>
-      <Table.Td>
+      {/* Badges keep their whole label: the table scrolls sideways before they are cut. */}
+      <Table.Td style={{ whiteSpace: "nowrap", minWidth: 150 }}>
         <StatusBadge label={ticket.status.agentLabel} category={ticket.status.category} />
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap", minWidth: 100 }}>
         <PriorityBadge priority={ticket.priority} />
       </Table.Td>
       <Table.Td>
