@@ -92,7 +92,8 @@ export async function listFeed(
       format: e.type === "comment" || e.type === "note" ? format : null,
       from: e.type === "status_changed" ? label(text(payload.from)) : null,
       to: e.type === "status_changed" ? label(text(payload.to)) : null,
-      attachments: attachmentsOf(payload),
+      // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
+      attachments: e.type === "comment" || e.type === "note" ? attachmentsOf(payload) : [],
       detail: detailOf(e.type, payload),
     };
   });

@@ -9,6 +9,7 @@ import {
 } from "../../../common/queues.ts";
 import { ticketUpdateSchema, workspaceDirectorySchema } from "../../../common/ticket-edit.ts";
 import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
+import { systemClock } from "../../clock.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
@@ -41,7 +42,7 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
         response: { 200: queueOverviewSchema, ...refusals },
       },
     },
-    async (request) => queueOverview(db, requireAgent(request.actor), new Date()),
+    async (request) => queueOverview(db, requireAgent(request.actor), systemClock()),
   );
 
   app.get(
@@ -54,7 +55,7 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
         response: { 200: agentTicketPageSchema, ...refusals },
       },
     },
-    async (request) => listAgentTickets(db, requireAgent(request.actor), request.query, new Date()),
+    async (request) => listAgentTickets(db, requireAgent(request.actor), request.query, systemClock()),
   );
 
   app.get(
