@@ -28,11 +28,17 @@ export const macroInputSchema = z
     shared: z.boolean().default(false),
     statusId: z.uuid({ error: "Choose a status from the list." }).nullable().default(null),
     priority: z.enum(priorities, { error: "Choose a priority from the list." }).nullable().default(null),
+    assigneeId: z.uuid({ error: "Choose an agent from the list." }).nullable().default(null),
+    groupId: z.uuid({ error: "Choose a group from the list." }).nullable().default(null),
   })
-  .refine((m) => m.body.length > 0 || m.statusId !== null || m.priority !== null, {
-    path: ["body"],
-    error: "Write the text to insert, or choose a field to set.",
-  });
+  .refine(
+    (m) =>
+      m.body.length > 0 || m.statusId !== null || m.priority !== null || m.assigneeId !== null || m.groupId !== null,
+    {
+      path: ["body"],
+      error: "Write the text to insert, or choose a field to set.",
+    },
+  );
 export type MacroInput = z.infer<typeof macroInputSchema>;
 
 export const macroSchema = z.object({
@@ -42,6 +48,8 @@ export const macroSchema = z.object({
   shared: z.boolean(),
   statusId: z.string().nullable(),
   priority: z.enum(priorities).nullable(),
+  assigneeId: z.string().nullable(),
+  groupId: z.string().nullable(),
   /** Whether the caller may change or delete it: their own, or a shared one for administrators. */
   editable: z.boolean(),
 });

@@ -137,6 +137,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   reopenUntil: z.iso.datetime().nullable(),
   /** The agent working it; customers see the name too, as in most help desks. */
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The requester's organization (or department) it was filed under: agents only (null for customers). */
+  organization: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The agent group it is with: agents only (null for customers). */
   group: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Closed, but its status lets the customer reopen it by replying. */

@@ -12,6 +12,7 @@ import { serviceLevels } from "./migrations/0008_service_levels.ts";
 import { emailChannel } from "./migrations/0009_email_channel.ts";
 import { liveNotify } from "./migrations/0010_live_notify.ts";
 import { agentTools } from "./migrations/0011_agent_tools.ts";
+import { macroAssignment } from "./migrations/0012_macro_assignment.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -26,6 +27,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0007_agent_workspace": agentWorkspace(engine),
     "0010_live_notify": liveNotify(engine),
     "0011_agent_tools": agentTools(engine),
+    "0012_macro_assignment": macroAssignment(),
     "0009_email_channel": emailChannel(engine),
     "0008_service_levels": serviceLevels(engine),
   };

@@ -379,6 +379,9 @@ export interface MacrosTable {
   body: string;
   status_id: string | null;
   priority: Priority | null;
+  /** Applying the macro assigns the ticket to this agent and/or group (null: leaves it as it is). */
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

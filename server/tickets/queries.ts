@@ -157,12 +157,15 @@ export async function findTicketByNumber(
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
     .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
     .leftJoin("groups", "groups.id", "tickets.group_id")
+    .leftJoin("organizations", "organizations.id", "tickets.organization_id")
     .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
     .select([
       "assignees.id as assignee_id",
       "assignees.name as assignee_name",
       "groups.id as group_id",
       "groups.name as group_name",
+      "organizations.id as organization_id",
+      "organizations.name as organization_name",
       "tickets.message",
       "tickets.message_format",
       "services.id as service_id",
@@ -233,6 +236,10 @@ export async function findTicketByNumber(
           }
         : null,
     assignee: row.assignee_id && row.assignee_name ? { id: row.assignee_id, name: row.assignee_name } : null,
+    organization:
+      audience === "agent" && row.organization_id && row.organization_name
+        ? { id: row.organization_id, name: row.organization_name }
+        : null,
     group: audience === "agent" && row.group_id && row.group_name ? { id: row.group_id, name: row.group_name } : null,
     reopensOnReply: row.status_category === "closed" && row.customers_may_reopen === 1,
     attachments: attachments.map((a) => ({

@@ -5,6 +5,7 @@ import { type Priority, priorities, priorityLabels } from "../../common/tickets.
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
+import { useDirectory } from "../api/workspace.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { RichTextField } from "../ui/RichTextField.tsx";
 
@@ -46,6 +47,9 @@ function MacroForm({
   const [body, setBody] = useState(edit.macro?.body ?? "");
   const [statusId, setStatusId] = useState<string | null>(edit.macro?.statusId ?? null);
   const [priority, setPriority] = useState<string | null>(edit.macro?.priority ?? null);
+  const [assigneeId, setAssigneeId] = useState<string | null>(edit.macro?.assigneeId ?? null);
+  const [groupId, setGroupId] = useState<string | null>(edit.macro?.groupId ?? null);
+  const directory = useDirectory();
   const fields = save.error instanceof ApiError ? save.error.fields : {};
   const placeholders = Object.entries(macroPlaceholders)
     .map(([key, meaning]) => `{{${key}}} ${meaning.toLowerCase()}`)
@@ -63,6 +67,8 @@ function MacroForm({
             shared: edit.shared,
             statusId,
             priority: priority as Priority | null,
+            assigneeId,
+            groupId,
           },
           { onSuccess: onDone },
         );
@@ -101,6 +107,27 @@ function MacroForm({
             onChange={setPriority}
             clearable
             error={fields.priority}
+          />
+        </Group>
+        <Group grow>
+          <Select
+            label="Assign to group"
+            placeholder="Leave as it is"
+            data={(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={groupId}
+            onChange={setGroupId}
+            clearable
+            error={fields.groupId}
+          />
+          <Select
+            label="Assign to agent"
+            placeholder="Leave as it is"
+            data={(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            clearable
+            searchable
+            error={fields.assigneeId}
           />
         </Group>
         {edit.shared && <Text size="sm">Every agent can use a shared macro; only administrators change it.</Text>}

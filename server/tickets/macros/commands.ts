@@ -9,6 +9,7 @@ import type { Database } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { escapeHtml } from "../../mail/render.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
+import { applyUpdate } from "../commands/update-ticket.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, moveToStatus } from "../lifecycle.ts";
 import { sanitizeRichText } from "../rich-text.ts";
@@ -32,13 +33,41 @@ async function checkStatus(db: Kysely<Database> | Transaction<Database>, statusI
     });
 }
 
+/** The agent and group a macro assigns to must exist when it is saved; whether they fit a ticket is checked on apply. */
+async function checkAssignment(db: Kysely<Database>, input: MacroInput): Promise<void> {
+  const fields: Record<string, string> = {};
+  if (input.assigneeId) {
+    const agent = await db
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", input.assigneeId)
+      .where("licence", "in", ["agent", "admin"])
+      .where("disabled_at", "is", null)
+      .executeTakeFirst();
+    if (!agent) fields.assigneeId = "Choose an agent from the list.";
+  }
+  if (input.groupId) {
+    const group = await db.selectFrom("groups").select("id").where("id", "=", input.groupId).executeTakeFirst();
+    if (!group) fields.groupId = "Choose a group from the list.";
+  }
+  if (Object.keys(fields).length) throw new AppError("validation_failed", "Some fields need attention.", fields);
+}
+
 function values(input: MacroInput) {
-  return { name: input.name, body: sanitizeRichText(input.body), status_id: input.statusId, priority: input.priority };
+  return {
+    name: input.name,
+    body: sanitizeRichText(input.body),
+    status_id: input.statusId,
+    priority: input.priority,
+    assignee_id: input.assigneeId,
+    group_id: input.groupId,
+  };
 }
 
 export async function createMacro({ db }: Ctx, actor: Actor, input: MacroInput): Promise<string> {
   if (input.shared) requireSharedPermission(actor);
   await checkStatus(db, input.statusId);
+  await checkAssignment(db, input);
   const id = newId();
   const at = now();
   await db
@@ -61,6 +90,7 @@ export async function updateMacro({ db }: Ctx, actor: Actor, id: string, input: 
   // Turning a personal macro into a shared one (or back) is an administrator's call.
   if (input.shared !== (macro.owner_id === null)) requireSharedPermission(actor);
   await checkStatus(db, input.statusId);
+  await checkAssignment(db, input);
   await db
     .updateTable("macros")
     .set({ ...values(input), owner_id: input.shared ? null : (macro.owner_id ?? ownerOf(actor)), updated_at: now() })
@@ -121,6 +151,21 @@ export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId
       });
       // A new priority can mean a different SLA policy and new targets.
       await applyServiceLevels(trx, ticket.id);
+    }
+    if ((macro.assignee_id || macro.group_id) && actor.kind === "user") {
+      // The edit form's own step: the assignee must be an agent in the group, the change is in the Feed,
+      // and the new assignee is mailed.
+      await applyUpdate(
+        trx,
+        ctx,
+        actor,
+        number,
+        {
+          ...(macro.group_id ? { groupId: macro.group_id } : {}),
+          ...(macro.assignee_id ? { assigneeId: macro.assignee_id } : {}),
+        },
+        at,
+      );
     }
     const body = fillPlaceholders(macro.body, {
       "requester.name": details.requester_name,

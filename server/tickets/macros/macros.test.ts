@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { createRole } from "../../accounts/commands/manage-directory.ts";
+import { createGroup, createRole } from "../../accounts/commands/manage-directory.ts";
 import type { App } from "../../http/types.ts";
 import { buildNarrowAgent } from "../../test/agent-tools-helpers.ts";
 import { describeEachEngine } from "../../test/engines.ts";
@@ -136,6 +136,47 @@ describeEachEngine("macros", ({ db, engine }) => {
     const narrow = await signInAs(app, await buildNarrowAgent(db()));
     expect((await as(narrow, "POST", `/api/v1/tickets/${number}/macros/${macro}/apply`)).statusCode).toBe(404);
     expect((await as(agent, "GET", `/api/v1/tickets/${number}`)).json().priority).toBe("urgent");
+  });
+
+  it("assigns through a macro like the edit form: group and agent, an entry in the Feed, mail to the assignee", async () => {
+    const groupId = await createGroup(db(), { name: "Escalations" });
+    await db().insertInto("group_members").values({ user_id: colleague.user.id, group_id: groupId }).execute();
+    const refused = await as(admin, "POST", "/api/v1/macros", {
+      name: "To a customer",
+      shared: true,
+      assigneeId: customer.user.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({ assigneeId: "Choose an agent from the list." });
+    const macro = (
+      await as(admin, "POST", "/api/v1/macros", {
+        name: "Hand to escalations",
+        shared: true,
+        groupId,
+        assigneeId: colleague.user.id,
+      })
+    ).json().id as string;
+    expect(
+      ((await as(agent, "GET", "/api/v1/macros")).json().macros as { id: string; groupId: string | null }[]).find(
+        (m) => m.id === macro,
+      )?.groupId,
+    ).toBe(groupId);
+    const number = (await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number as number;
+
+    expect((await as(agent, "POST", `/api/v1/tickets/${number}/macros/${macro}/apply`)).statusCode).toBe(200);
+    const ticket = (await as(agent, "GET", `/api/v1/tickets/${number}`)).json();
+    expect(ticket.assignee?.name).toBe(colleague.user.name);
+    expect(ticket.group?.name).toBe("Escalations");
+    const edits = (
+      (await as(agent, "GET", `/api/v1/tickets/${number}/feed`)).json().entries as {
+        type: string;
+        detail: string | null;
+      }[]
+    ).filter((e) => e.type === "edited");
+    expect(edits.map((e) => e.detail)).toEqual([
+      `Assignee: (none) → ${colleague.user.name}; Group: (none) → Escalations`,
+    ]);
+    expect((await latestMailTo(db(), colleague.user.email))?.subject).toContain(`[#${number}] Assigned to you`);
   });
 
   it("lets an administrator of settings who works no tickets manage shared macros, but not apply them", async () => {

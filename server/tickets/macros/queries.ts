@@ -9,7 +9,7 @@ export async function listMacros(db: Kysely<Database>, actor: Actor): Promise<Ma
   const owner = ownerOf(actor);
   const rows = await db
     .selectFrom("macros")
-    .select(["id", "name", "body", "owner_id", "status_id", "priority"])
+    .select(["id", "name", "body", "owner_id", "status_id", "priority", "assignee_id", "group_id"])
     .where((eb) =>
       owner ? eb.or([eb("owner_id", "is", null), eb("owner_id", "=", owner)]) : eb("owner_id", "is", null),
     )
@@ -22,6 +22,8 @@ export async function listMacros(db: Kysely<Database>, actor: Actor): Promise<Ma
       shared: m.owner_id === null,
       statusId: m.status_id,
       priority: m.priority,
+      assigneeId: m.assignee_id,
+      groupId: m.group_id,
       editable: canManageMacro(actor, m),
     }))
     .sort((a, b) => Number(b.shared) - Number(a.shared) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

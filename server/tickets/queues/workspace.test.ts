@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { createGroup } from "../../accounts/commands/manage-directory.ts";
+import { createGroup, createOrganization } from "../../accounts/commands/manage-directory.ts";
 import type { User } from "../../db/schema.ts";
 import type { App } from "../../http/types.ts";
 import { describeEachEngine } from "../../test/engines.ts";
@@ -260,6 +260,19 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect(await numbers(lead, "queue=overdue")).toEqual([tickets.laptop]);
     expect((await counts(lead)).overdue).toBe(1);
     expect((await list(lead, "queue=overdue")).tickets[0]).toMatchObject({ overdue: true, dueAt: past });
+  });
+
+  it("tells agents, not customers, which organization a ticket came from, and finds its other tickets", async () => {
+    const acme = await createOrganization(db(), { name: "Acme Corp" });
+    const member = await signInAs(app, await buildCustomer(db()));
+    await db().insertInto("organization_members").values({ user_id: member.user.id, organization_id: acme }).execute();
+    const number = (await call(member, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number as number;
+    expect((await call(lead, "GET", `/api/v1/tickets/${number}`)).json().organization).toEqual({
+      id: acme,
+      name: "Acme Corp",
+    });
+    expect((await call(member, "GET", `/api/v1/tickets/${number}`)).json().organization).toBeNull();
+    expect(await numbers(lead, `organizationId=${acme}`)).toEqual([number]);
   });
 
   it("saves personal views with counts that only their owner can change", async () => {
