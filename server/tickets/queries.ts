@@ -28,7 +28,8 @@ export function decodeCursor(raw: string): Cursor {
   });
 }
 
-function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
+/** Tickets with their status and category, as every list shows them; the agent queues add their columns. */
+export function summaryQuery(db: Kysely<Database>, scope: TicketScope) {
   return db
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
@@ -72,7 +73,8 @@ type SummaryRow = Pick<
     category_name: string | null;
   };
 
-function toSummary(row: SummaryRow): TicketSummary {
+/** `at`: the time that decides "overdue", the server's clock unless a caller already read it. */
+export function toSummary(row: SummaryRow, at: string = now()): TicketSummary {
   return {
     id: row.id,
     number: row.number,
@@ -90,7 +92,7 @@ function toSummary(row: SummaryRow): TicketSummary {
     updatedAt: row.updated_at,
     dueAt: row.due_at,
     // Overdue by the server's clock, so every page (and every time zone) agrees.
-    overdue: row.due_at !== null && row.due_at <= now(),
+    overdue: row.due_at !== null && row.due_at <= at,
   };
 }
 
@@ -137,7 +139,7 @@ export async function listTickets(
   const last = pageRows.at(-1);
   const lastValue = last ? (page.sort === "updated" ? last.updated_at : last.created_at) : undefined;
   return {
-    tickets: pageRows.map(toSummary),
+    tickets: pageRows.map((row) => toSummary(row)),
     nextCursor: hasMore && last && lastValue ? encodeCursor({ createdAt: lastValue, id: last.id }) : null,
   };
 }

@@ -15,6 +15,7 @@ import { decodeJson } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { type TicketScope, ticketScope } from "../policy.ts";
+import { summaryQuery, toSummary } from "../queries.ts";
 import { filterConditions, queueCondition, type TicketCondition } from "./filters.ts";
 
 type CursorValue = string | number;
@@ -79,27 +80,12 @@ export async function listAgentTickets(
   const { queue, sort, direction, cursor, limit, ...filters } = query;
   const conditions = [queueCondition(queue, actor, now), ...filterConditions(filters, actor)];
   const key = sortExpression(sort);
-  let q = baseQuery(db, ticketScope(actor), conditions)
-    .leftJoin("categories", "categories.id", "tickets.category_id")
+  let q = summaryQuery(db, ticketScope(actor))
+    .where((eb) => eb.and(conditions.map((c) => c(eb))))
     .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
     .leftJoin("groups", "groups.id", "tickets.group_id")
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
     .select([
-      "tickets.id",
-      "tickets.number",
-      "tickets.subject",
-      "tickets.priority",
-      "tickets.requester_name",
-      "tickets.requester_email",
-      "tickets.created_at",
-      "tickets.updated_at",
-      "tickets.due_at",
-      "statuses.id as status_id",
-      "statuses.agent_label",
-      "statuses.customer_label",
-      "statuses.category as status_category",
-      "categories.id as category_id",
-      "categories.name as category_name",
       "assignees.id as assignee_id",
       "assignees.name as assignee_name",
       "groups.id as group_id",
@@ -124,22 +110,7 @@ export async function listAgentTickets(
   const last = page.at(-1);
   return {
     tickets: page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      subject: r.subject,
-      priority: r.priority,
-      status: {
-        id: r.status_id,
-        agentLabel: r.agent_label,
-        customerLabel: r.customer_label,
-        category: r.status_category,
-      },
-      category: r.category_id && r.category_name ? { id: r.category_id, name: r.category_name } : null,
-      requester: { name: r.requester_name, email: r.requester_email },
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      dueAt: r.due_at,
-      overdue: r.due_at !== null && r.due_at <= now.toISOString(),
+      ...toSummary(r, now.toISOString()),
       assignee: r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
       group: r.group_id && r.group_name ? { id: r.group_id, name: r.group_name } : null,
       ticketType: r.type_id && r.type_name ? { id: r.type_id, name: r.type_name } : null,
