@@ -9,6 +9,7 @@ export const permissions = {
   "tickets.submit": "Submit requests",
   "catalog.view": "See services that are not public",
   "tickets.view_department": "See the requests of their organizations and departments",
+  "tickets.act_department": "Comment on, solve, withdraw and copy people on their colleagues' requests",
   "tickets.view_all": "See every ticket",
   "tickets.work": "Reply, add internal notes and change tickets",
   "tickets.assign": "Assign tickets",
@@ -22,7 +23,12 @@ export const permissions = {
 export type Permission = keyof typeof permissions;
 export const permissionNames = Object.keys(permissions) as Permission[];
 
-const customerPermissions: Permission[] = ["tickets.submit", "catalog.view", "tickets.view_department"];
+const customerPermissions: Permission[] = [
+  "tickets.submit",
+  "catalog.view",
+  "tickets.view_department",
+  "tickets.act_department",
+];
 const agentPermissions: Permission[] = [...customerPermissions, "tickets.view_all", "tickets.work", "tickets.assign"];
 
 export const licencePermissions: Record<Licence, readonly Permission[]> = {

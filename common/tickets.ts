@@ -120,6 +120,36 @@ export const ticketServiceLevelSchema = z.object({
 });
 export type TicketServiceLevel = z.infer<typeof ticketServiceLevelSchema>;
 
+/**
+ * What the caller may do to this ticket now, computed by the server's ticket
+ * policy (server/tickets/policy.ts) from who they are to the ticket and its
+ * state. The web app shows an action only when its ability is true.
+ */
+export const ticketAbilitiesSchema = z.object({
+  /** A public comment (for a finished request: one that reopens it). */
+  reply: z.boolean(),
+  /** Replying reopens the request (solved inside the reopen window, or a closed status that allows it). */
+  reopen: z.boolean(),
+  /** Private comments and internal notes. */
+  note: z.boolean(),
+  edit: z.boolean(),
+  assign: z.boolean(),
+  changeStatus: z.boolean(),
+  /** "Mark as solved" (and "Mark as solved and send" with a comment). */
+  solve: z.boolean(),
+  withdraw: z.boolean(),
+  followUp: z.boolean(),
+  addCc: z.boolean(),
+  /** Stop copying someone else. */
+  removeCc: z.boolean(),
+  /** Stop copying yourself. */
+  leaveCc: z.boolean(),
+  /** The agent tools: tasks, links, merge, macros. */
+  work: z.boolean(),
+  subscribe: z.boolean(),
+});
+export type TicketAbilities = z.infer<typeof ticketAbilitiesSchema>;
+
 export const ticketDetailSchema = ticketSummarySchema.extend({
   /** Sanitised HTML when messageFormat is "html"; plain text otherwise (show it as text). */
   message: z.string(),
@@ -145,6 +175,7 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   reopensOnReply: z.boolean(),
   /** Targets and the SLA clock, for agents only (null for customers and guests). */
   serviceLevel: ticketServiceLevelSchema.nullable(),
+  abilities: ticketAbilitiesSchema,
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

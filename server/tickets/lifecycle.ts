@@ -9,14 +9,14 @@ import type { Actor } from "../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/schema.ts";
-import { notFound } from "../http/errors.ts";
+import { AppError, notFound } from "../http/errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import type { RenderedMail } from "../mail/render.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
 import { serviceLevelsAfterStatusChange } from "../sla/ticket-clock.ts";
 import { alertsForStatusChange, fireAlerts } from "./alerts.ts";
 import { insertTicketEvent } from "./events.ts";
-import { ticketScope } from "./policy.ts";
+import { refusal, standingOn, type TicketAction, type TicketStanding, ticketScope } from "./policy.ts";
 
 export type LoadedTicket = {
   id: string;
@@ -38,7 +38,19 @@ export function actorName(actor: Actor): { id: string | null; name: string } {
   return { id: null, name: "Switchboard (automatic)" };
 }
 
-export async function loadTicket(trx: Transaction<Database>, actor: Actor, number: number): Promise<LoadedTicket> {
+/**
+ * The ticket, through the actor's scope (`ticketScope`: out of reach reads as
+ * "not found"), for one action the ticket policy must allow (`refusal`: a
+ * ticket they see but may not change this way is "forbidden", with the rule
+ * that applies). Every command that changes a ticket loads it here, so no
+ * write can skip the policy.
+ */
+export async function loadTicket(
+  trx: Transaction<Database>,
+  actor: Actor,
+  number: number,
+  action: TicketAction,
+): Promise<LoadedTicket & { standing: TicketStanding }> {
   const ticket = await trx
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
@@ -50,6 +62,8 @@ export async function loadTicket(trx: Transaction<Database>, actor: Actor, numbe
       "tickets.requester_id",
       "tickets.status_id",
       "tickets.solved_at",
+      "tickets.group_id",
+      "tickets.assignee_id",
       "statuses.category",
       "statuses.customers_may_reopen",
     ])
@@ -57,7 +71,10 @@ export async function loadTicket(trx: Transaction<Database>, actor: Actor, numbe
     .where("tickets.number", "=", number)
     .executeTakeFirst();
   if (!ticket) throw notFound("That ticket");
-  return ticket;
+  const standing = await standingOn(trx, actor, ticket);
+  const refused = refusal(actor, standing, action);
+  if (refused !== null) throw new AppError("forbidden", refused);
+  return { ...ticket, standing };
 }
 
 export async function firstStatusIn(trx: Transaction<Database>, category: StatusCategory) {

@@ -1,5 +1,6 @@
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import { type Actor, hasPermission, type UserActor } from "../accounts/actor.ts";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
+import type { StatusCategory, TicketAbilities } from "../../common/tickets.ts";
+import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
 import type { Database } from "../db/schema.ts";
 
 export type TicketView = "all" | "mine" | "department";
@@ -83,13 +84,212 @@ export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope
   }
 }
 
-/** Agents who work tickets may write every kind; everyone else who can see the ticket writes public comments. */
-export function canComment(actor: Actor, kind: "public" | "private" | "note"): boolean {
-  if (hasPermission(actor, "tickets.work")) return true;
-  return kind === "public" && actor.kind !== "anonymous";
-}
-
 /** Who reads internal entries (private comments, notes): agents, never customers or guests. */
 export function seesInternal(actor: Actor): boolean {
   return hasPermission(actor, "tickets.work") || hasPermission(actor, "tickets.view_all");
+}
+
+/**
+ * How the actor stands to one ticket they can see. Who may write what
+ * follows from this and the actor's permissions (`refusal`), never from the
+ * bare fact that someone is or is not an agent.
+ */
+export type TicketStanding = {
+  /** The requester, signed in or through their access link. */
+  requester: boolean;
+  /** Copied on the ticket (signed in, or a guest whose link was sent to a CC). */
+  copied: boolean;
+  /** Sees it as a colleague's request (same organization or department). */
+  colleague: boolean;
+  /** An agent who works tickets and has this one in their work: every ticket, one of their groups, or assigned. */
+  worker: boolean;
+};
+
+/** Every kind of write on a ticket, each with one rule below. */
+export type TicketAction =
+  | "reply"
+  | "internal"
+  | "edit"
+  | "assign"
+  | "changeStatus"
+  | "solve"
+  | "withdraw"
+  | "followUp"
+  | "addCc"
+  | "removeCc"
+  | "leaveCc"
+  | "work"
+  | "alerts"
+  | "view";
+
+/** Acting for a colleague (comment, solve, withdraw, copy people) takes its own permission, beyond reading. */
+function actsForColleague(actor: Actor, standing: TicketStanding): boolean {
+  return standing.colleague && hasPermission(actor, "tickets.act_department");
+}
+
+const byRequester = "the requester (or an agent working the ticket)";
+const ruleText: Record<TicketAction, string> = {
+  reply: "Only the requester, the people copied on it and agents working the ticket can comment on it.",
+  internal: "Only agents working the ticket can write private comments and internal notes.",
+  edit: "Only agents working the ticket can change it.",
+  assign: "You may not assign tickets.",
+  changeStatus: "Only agents working the ticket can change its status.",
+  solve: `Only ${byRequester} can mark this request as solved.`,
+  withdraw: `Only ${byRequester} can withdraw this request.`,
+  followUp: `Only ${byRequester} can open a follow-up to this request.`,
+  addCc: `Only ${byRequester} can copy people on this request.`,
+  removeCc: `Only ${byRequester} can stop copying someone else; you can only remove yourself.`,
+  leaveCc: "You are not copied on this request.",
+  work: "Only agents working the ticket can do this.",
+  alerts: "",
+  view: "",
+};
+
+/**
+ * Why the actor may not take this action on a ticket they can see, or null
+ * when they may. The one place that decides writes on tickets: commands ask
+ * it through `loadTicket(…, action)`, and the abilities sent with a ticket
+ * are computed from it, so the web app offers exactly what the server allows.
+ */
+export function refusal(actor: Actor, standing: TicketStanding, action: TicketAction): string | null {
+  const owner = standing.requester || standing.worker || actsForColleague(actor, standing);
+  const allowed = ((): boolean => {
+    switch (action) {
+      case "view":
+      case "alerts":
+        return true;
+      case "reply":
+        return owner || standing.copied;
+      case "internal":
+      case "edit":
+      case "changeStatus":
+      case "work":
+        return standing.worker;
+      case "assign":
+        return standing.worker && hasPermission(actor, "tickets.assign");
+      case "solve":
+      case "withdraw":
+      case "followUp":
+      case "addCc":
+      case "removeCc":
+        return owner;
+      case "leaveCc":
+        return standing.copied || owner;
+    }
+  })();
+  if (allowed) return null;
+  // Say the rule that applies to this person, not a generic one.
+  if (isStaff(actor) && !hasPermission(actor, "tickets.work") && !standing.requester)
+    return "Your role lets you view tickets, not change them.";
+  if (standing.colleague && !standing.requester && !standing.copied && !standing.worker && action !== "internal")
+    return "You can read your colleagues' requests, but only the requester can act on them.";
+  return ruleText[action];
+}
+
+/** What the ticket's state allows, whoever asks (the commands answer "conflict" for these). */
+export type TicketState = {
+  category: StatusCategory;
+  /** Solved, and a customer's reply still reopens it. */
+  reopenWindowOpen: boolean;
+  /** Closed, but its status lets the customer reopen it by replying. */
+  reopensOnReply: boolean;
+  /** The help desk has a status of the category: withdrawing needs a cancelled one, solving a solved one. */
+  hasWithdrawnStatus: boolean;
+  hasSolvedStatus: boolean;
+};
+
+/** Agents (who set any status) and customers (for whom a finished request is read-only) reply under different rules. */
+function replyOpen(actor: Actor, standing: TicketStanding, state: TicketState): boolean {
+  if (state.category === "cancelled") return false;
+  if (standing.worker || isStaff(actor)) return state.category !== "closed";
+  if (state.category === "closed") return state.reopensOnReply;
+  if (state.category === "solved") return state.reopenWindowOpen;
+  return true;
+}
+
+/** The per-ticket abilities sent with the ticket; the web app renders its buttons from these alone. */
+export function ticketAbilities(actor: Actor, standing: TicketStanding, state: TicketState): TicketAbilities {
+  const may = (action: TicketAction) => refusal(actor, standing, action) === null;
+  const finished = ["solved", "closed", "cancelled"].includes(state.category);
+  const open = !["closed", "cancelled"].includes(state.category);
+  const reply = may("reply") && replyOpen(actor, standing, state);
+  return {
+    reply,
+    reopen: reply && !standing.worker && (state.category === "solved" || state.category === "closed"),
+    note: may("internal") && open,
+    edit: may("edit"),
+    assign: may("assign"),
+    changeStatus: may("changeStatus"),
+    solve: may("solve") && !finished && state.hasSolvedStatus,
+    withdraw: may("withdraw") && open && state.hasWithdrawnStatus,
+    followUp:
+      may("followUp") &&
+      (state.category === "closed" || (state.category === "solved" && !state.reopenWindowOpen)),
+    addCc: may("addCc") && open,
+    removeCc: may("removeCc"),
+    leaveCc: standing.copied,
+    work: may("work"),
+    subscribe: may("alerts"),
+  };
+}
+
+/** The ticket columns a standing is read from. */
+export type StandingTicket = {
+  id: string;
+  requester_id: string | null;
+  requester_email: string;
+  group_id: string | null;
+  assignee_id: string | null;
+};
+
+/** Reads how the actor stands to a ticket (one they can already see through `ticketScope`). */
+export async function standingOn(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  ticket: StandingTicket,
+): Promise<TicketStanding> {
+  const none: TicketStanding = { requester: false, copied: false, colleague: false, worker: false };
+  if (actor.kind === "anonymous") return none;
+  const email = actor.kind === "user" ? actor.user.email : actor.email;
+  const cc = await db
+    .selectFrom("ticket_ccs")
+    .select("email")
+    .where("ticket_id", "=", ticket.id)
+    .where("email", "=", email)
+    .executeTakeFirst();
+  const requester =
+    actor.kind === "user"
+      ? ticket.requester_id === actor.user.id || ticket.requester_email === email
+      : ticket.requester_email === email;
+  if (actor.kind === "guest") return { ...none, requester, copied: cc !== undefined };
+  const [colleague, worker] = await Promise.all([
+    hasPermission(actor, "tickets.view_department")
+      ? db
+          .selectFrom("tickets")
+          .select("tickets.id")
+          .where("tickets.id", "=", ticket.id)
+          .where(departmentScope(actor))
+          .executeTakeFirst()
+          .then((row) => row !== undefined)
+      : false,
+    workerOn(db, actor, ticket),
+  ]);
+  return { requester, copied: cc !== undefined, colleague, worker };
+}
+
+async function workerOn(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: UserActor,
+  ticket: StandingTicket,
+): Promise<boolean> {
+  if (!hasPermission(actor, "tickets.work")) return false;
+  if (hasPermission(actor, "tickets.view_all") || ticket.assignee_id === actor.user.id) return true;
+  if (!ticket.group_id) return false;
+  const member = await db
+    .selectFrom("group_members")
+    .select("user_id")
+    .where("group_id", "=", ticket.group_id)
+    .where("user_id", "=", actor.user.id)
+    .executeTakeFirst();
+  return member !== undefined;
 }

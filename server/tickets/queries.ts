@@ -1,11 +1,12 @@
 import type { Kysely, Selectable } from "kysely";
 import type { FieldValue } from "../../common/fields.ts";
-import type { TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
+import type { TicketAbilities, TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { listTypeFields } from "../catalog/queries.ts";
 import { containsText, decodeJson, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
-import type { TicketScope } from "./policy.ts";
+import { standingOn, type TicketScope, ticketAbilities } from "./policy.ts";
 
 type Cursor = { createdAt: string; id: string };
 
@@ -153,7 +154,7 @@ export async function findTicketByNumber(
   scope: TicketScope,
   number: number,
   audience: "customer" | "agent",
-): Promise<TicketDetail | undefined> {
+): Promise<Omit<TicketDetail, "abilities"> | undefined> {
   const row = await summaryQuery(db, scope)
     .leftJoin("services", "services.id", "tickets.service_id")
     .leftJoin("ticket_types", "ticket_types.id", "tickets.ticket_type_id")
@@ -296,4 +297,35 @@ export async function listStatuses(db: Kysely<Database>) {
     customersMayReopen: customers_may_reopen === 1,
     ticketCount: Number(r.ticketCount),
   }));
+}
+
+/** What the actor may do to a ticket they can see, from the ticket policy (the same rules the commands enforce). */
+export async function abilitiesOn(db: Kysely<Database>, actor: Actor, ticketId: string): Promise<TicketAbilities> {
+  const ticket = await db
+    .selectFrom("tickets")
+    .innerJoin("statuses", "statuses.id", "tickets.status_id")
+    .select([
+      "tickets.id",
+      "tickets.requester_id",
+      "tickets.requester_email",
+      "tickets.group_id",
+      "tickets.assignee_id",
+      "tickets.auto_close_at",
+      "statuses.category",
+      "statuses.customers_may_reopen",
+    ])
+    .where("tickets.id", "=", ticketId)
+    .executeTakeFirstOrThrow();
+  const [standing, categories] = await Promise.all([
+    standingOn(db, actor, ticket),
+    db.selectFrom("statuses").select("category").where("category", "in", ["solved", "cancelled"]).execute(),
+  ]);
+  return ticketAbilities(actor, standing, {
+    category: ticket.category,
+    reopenWindowOpen:
+      ticket.category === "solved" && ticket.auto_close_at !== null && new Date(now()) <= new Date(ticket.auto_close_at),
+    reopensOnReply: ticket.category === "closed" && ticket.customers_may_reopen === 1,
+    hasSolvedStatus: categories.some((c) => c.category === "solved"),
+    hasWithdrawnStatus: categories.some((c) => c.category === "cancelled"),
+  });
 }

@@ -31,8 +31,9 @@ import { addComment } from "./commands/add-comment.ts";
 import { addCc, changeStatus, createFollowUp, markSolved, removeCc, withdraw } from "./commands/lifecycle-actions.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { listFeed, listReadBy, recordView } from "./conversation.ts";
+import { loadTicket } from "./lifecycle.ts";
 import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
-import { findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
+import { abilitiesOn, findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
 
 export const refusals = {
   400: errorResponseSchema,
@@ -133,7 +134,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
           ? undefined
           : await findTicketByNumber(db, ticketScope(request.actor), number, audienceOf(request.actor));
       if (!ticket) throw notFound("That ticket");
-      return ticket;
+      return { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
     },
   );
 
@@ -234,8 +235,8 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to comment.");
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
-      // Refuse before reading any file when the ticket is out of reach.
-      await visibleTicketId(request.actor, request.params.number);
+      // Refuse before reading any file when the ticket is out of reach or the comment is not theirs to write.
+      await deps.db.transaction().execute((trx) => loadTicket(trx, request.actor, number, "reply"));
       const { json, files } = await receiveMultipart(
         request,
         "comment",

@@ -25,5 +25,5 @@ export async function loadWorkableTicket(
   number: number,
 ): Promise<LoadedTicket> {
   requireWork(actor);
-  return loadTicket(trx, actor, number);
+  return loadTicket(trx, actor, number, "work");
 }

@@ -1,6 +1,8 @@
+import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
-import { type Actor, isStaff } from "../../accounts/actor.ts";
+import type { Actor } from "../../accounts/actor.ts";
 import type { AppContext } from "../../context.ts";
+import type { Database } from "../../db/schema.ts";
 import { now } from "../../db/engine.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
@@ -9,9 +11,17 @@ import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
-import { canComment } from "../policy.ts";
 import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
+
+export type CommentOptions = ChannelOptions & {
+  /**
+   * A status change that comes with the comment (solve, withdraw, an agent's
+   * status), run in the comment's own transaction after it: both happen, or
+   * neither. The comment then leaves the status to it.
+   */
+  then?: (trx: Transaction<Database>) => Promise<void>;
+};
 
 /**
  * Adds a comment or internal note in one transaction: the event, the
@@ -26,11 +36,8 @@ export async function addComment(
   number: number,
   input: CommentInput,
   uploads: UploadedFile[] = [],
-  options: ChannelOptions = {},
+  options: CommentOptions = {},
 ): Promise<{ id: string }> {
-  if (!canComment(actor, input.kind)) {
-    throw new AppError("forbidden", "Only agents can write private comments and internal notes.");
-  }
   const body = input.format === "html" ? sanitizeRichText(input.body) : input.body;
   const plain = input.format === "html" ? richTextToPlain(body) : body;
   if (!plain.trim())
@@ -40,8 +47,9 @@ export async function addComment(
   const stored: string[] = [];
   try {
     return await db.transaction().execute(async (trx) => {
-      const ticket = await loadTicket(trx, actor, number);
-      const customer = !isStaff(actor);
+      const ticket = await loadTicket(trx, actor, number, input.kind === "public" ? "reply" : "internal");
+      // Agents working the ticket reply under their own rules; everyone else's reply can reopen it.
+      const customer = !ticket.standing.worker;
       // Seed 002's "you can reopen a closed ticket": only where an admin switched it on for the status.
       const reopensClosed = customer && ticket.category === "closed" && ticket.customers_may_reopen === 1;
       if ((ticket.category === "closed" && !reopensClosed) || ticket.category === "cancelled") {
@@ -89,7 +97,9 @@ export async function addComment(
       if (!customer && visibility === "public") await recordFirstResponse(trx, ticket.id, at);
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
-      if (customer && (ticket.category === "pending" || ticket.category === "solved" || reopensClosed)) {
+      // Not when the comment comes with a status change of its own ("Mark as solved and send").
+      const reopens = ticket.category === "pending" || ticket.category === "solved" || reopensClosed;
+      if (customer && reopens && !options.then) {
         const open = await firstStatusIn(trx, "open");
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
         if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
@@ -117,6 +127,7 @@ export async function addComment(
           input.notify,
         );
       }
+      await options.then?.(trx);
       return { id: event };
     });
   } catch (error) {

@@ -27,7 +27,7 @@ export async function bulkUpdate(
       await ctx.db.transaction().execute(async (trx) => {
         const at = now();
         if (note) {
-          const ticket = await loadTicket(trx, actor, number);
+          const ticket = await loadTicket(trx, actor, number, "internal");
           await insertTicketEvent(trx, {
             ticketId: ticket.id,
             type: "note",

@@ -1,9 +1,11 @@
 /** What agents and requesters do to a ticket's state: each one use-case, one transaction. */
 import type { CommentInput } from "../../../common/conversation.ts";
-import { type Actor, anonymous, hasPermission, isStaff } from "../../accounts/actor.ts";
+import type { Transaction } from "kysely";
+import { type Actor, anonymous } from "../../accounts/actor.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
@@ -12,18 +14,34 @@ import { submitTicket } from "./submit-ticket.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 
+/**
+ * Runs a status change on its own, or with a comment written first in the
+ * same transaction ("Mark as solved and send"): the comment reads before the
+ * change, and either both happen or neither.
+ */
+async function withOptionalComment(
+  ctx: Ctx,
+  actor: Actor,
+  number: number,
+  comment: CommentInput | undefined,
+  change: (trx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
+  if (comment) {
+    await addComment(ctx, actor, number, comment, [], { then: change });
+    return;
+  }
+  await ctx.db.transaction().execute(change);
+}
+
 /** Agents move a ticket to any status; an optional comment is written first, so it reads before the change. */
 export async function changeStatus(ctx: Ctx, actor: Actor, number: number, statusId: string, comment?: CommentInput) {
-  if (!hasPermission(actor, "tickets.work"))
-    throw new AppError("forbidden", "Only agents can change a ticket's status.");
-  if (comment) await addComment(ctx, actor, number, comment);
-  await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
-    const status = await trx
-      .selectFrom("statuses")
-      .select(["id", "customer_label", "category"])
-      .where("id", "=", statusId)
-      .executeTakeFirst();
+  const status = await ctx.db
+    .selectFrom("statuses")
+    .select(["id", "customer_label", "category"])
+    .where("id", "=", statusId)
+    .executeTakeFirst();
+  await withOptionalComment(ctx, actor, number, comment, async (trx) => {
+    const ticket = await loadTicket(trx, actor, number, "changeStatus");
     if (!status)
       throw new AppError("validation_failed", "Some fields need attention.", {
         statusId: "Choose a status from the list.",
@@ -33,12 +51,11 @@ export async function changeStatus(ctx: Ctx, actor: Actor, number: number, statu
   });
 }
 
-/** Seed 003's "Mark as solved": the requester closes the matter, optionally with a last word. */
+/** Seed 003's "Mark as solved" (and "Mark as solved and send"): the requester closes the matter, optionally with a last word. */
 export async function markSolved(ctx: Ctx, actor: Actor, number: number, comment?: CommentInput) {
-  if (isStaff(actor)) throw new AppError("forbidden", "Agents set the status from the ticket's status field.");
-  if (comment) await addComment(ctx, actor, number, { ...comment, kind: "public" });
-  await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
+  const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
+  await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
+    const ticket = await loadTicket(trx, actor, number, "solve");
     if (["solved", "closed", "cancelled"].includes(ticket.category)) {
       throw new AppError("conflict", "This request is already finished.");
     }
@@ -50,7 +67,6 @@ export async function markSolved(ctx: Ctx, actor: Actor, number: number, comment
 
 /** Seed 001's "Withdraw request": a reason from the admin's list, and an optional comment. */
 export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId: string, comment?: CommentInput) {
-  if (isStaff(actor)) throw new AppError("forbidden", "Only the requester can withdraw a request.");
   const reason = await ctx.db
     .selectFrom("withdraw_reasons")
     .select("label")
@@ -60,9 +76,9 @@ export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId:
     throw new AppError("validation_failed", "Some fields need attention.", {
       reasonId: "Choose a reason from the list.",
     });
-  if (comment) await addComment(ctx, actor, number, { ...comment, kind: "public" });
-  await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
+  const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
+  await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
+    const ticket = await loadTicket(trx, actor, number, "withdraw");
     if (["closed", "cancelled"].includes(ticket.category))
       throw new AppError("conflict", "This request is already closed.");
     const cancelled = await firstStatusIn(trx, "cancelled");
@@ -77,7 +93,7 @@ export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId:
 export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: string) {
   const email = normalizeEmail(emailInput);
   await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
+    const ticket = await loadTicket(trx, actor, number, "addCc");
     if (email === ticket.requester_email) {
       throw new AppError("validation_failed", "Some fields need attention.", {
         email: "The requester already gets every reply.",
@@ -118,7 +134,9 @@ export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: 
 export async function removeCc(ctx: Ctx, actor: Actor, number: number, emailInput: string) {
   const email = normalizeEmail(emailInput);
   await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
+    // Anyone copied may stop being copied; removing someone else is the requester's (or an agent's) call.
+    const self = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
+    const ticket = await loadTicket(trx, actor, number, email === self ? "leaveCc" : "removeCc");
     const removed = await trx
       .deleteFrom("ticket_ccs")
       .where("ticket_id", "=", ticket.id)
@@ -148,7 +166,7 @@ export async function createFollowUp(
   input: { subject: string; message: string; messageFormat: "text" | "html" },
 ) {
   const old = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await loadTicket(trx, actor, number);
+    const ticket = await loadTicket(trx, actor, number, "followUp");
     const details = await trx
       .selectFrom("tickets")
       .select(["category_id", "priority", "requester_name", "auto_close_at"])

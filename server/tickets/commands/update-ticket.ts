@@ -20,6 +20,7 @@ import { ticketAssigned } from "../../mail/templates/ticket-assigned.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
+import { refusal } from "../policy.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 export type FieldChange = { label: string; from: string | null; to: string | null };
@@ -86,7 +87,7 @@ export async function applyUpdate(
   input: TicketUpdate,
   at: string,
 ): Promise<void> {
-  const loaded = await loadTicket(trx, actor, number);
+  const loaded = await loadTicket(trx, actor, number, "edit");
   const ticket = await trx
     .selectFrom("tickets")
     .select(["subject", "priority", "assignee_id", "group_id", "category_id", "ticket_type_id", "requester_name"])
@@ -94,9 +95,8 @@ export async function applyUpdate(
     .executeTakeFirstOrThrow();
 
   const assigneeChanges = input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id;
-  if (assigneeChanges && !hasPermission(actor, "tickets.assign")) {
-    throw new AppError("forbidden", "You may not assign tickets.");
-  }
+  const cannotAssign = refusal(actor, loaded.standing, "assign");
+  if (assigneeChanges && cannotAssign !== null) throw new AppError("forbidden", cannotAssign);
   const groupId = input.groupId !== undefined ? input.groupId : ticket.group_id;
   if (input.groupId && !(await nameOf(trx, "groups", input.groupId))) {
     throw invalid({ groupId: "Choose a group from the list." });
