@@ -91,7 +91,9 @@ describeEachEngine("the conversation on a ticket", ({ db, engine }) => {
   it("refuses private comments and notes from customers", async () => {
     const response = await as(guest, "POST", `/api/v1/tickets/${number}/comments`, { body: "Let me in", kind: "note" });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.message).toBe("Only agents working the ticket can write private comments and internal notes.");
+    expect(response.json().error.message).toBe(
+      "Only agents working the ticket can write private comments and internal notes.",
+    );
   });
 
   it("moves a ticket waiting for the customer back to open when they reply", async () => {

@@ -223,8 +223,7 @@ export function ticketAbilities(actor: Actor, standing: TicketStanding, state: T
     solve: may("solve") && !finished && state.hasSolvedStatus,
     withdraw: may("withdraw") && open && state.hasWithdrawnStatus,
     followUp:
-      may("followUp") &&
-      (state.category === "closed" || (state.category === "solved" && !state.reopenWindowOpen)),
+      may("followUp") && (state.category === "closed" || (state.category === "solved" && !state.reopenWindowOpen)),
     addCc: may("addCc") && open,
     removeCc: may("removeCc"),
     leaveCc: standing.copied,

@@ -323,7 +323,9 @@ export async function abilitiesOn(db: Kysely<Database>, actor: Actor, ticketId: 
   return ticketAbilities(actor, standing, {
     category: ticket.category,
     reopenWindowOpen:
-      ticket.category === "solved" && ticket.auto_close_at !== null && new Date(now()) <= new Date(ticket.auto_close_at),
+      ticket.category === "solved" &&
+      ticket.auto_close_at !== null &&
+      new Date(now()) <= new Date(ticket.auto_close_at),
     reopensOnReply: ticket.category === "closed" && ticket.customers_may_reopen === 1,
     hasSolvedStatus: categories.some((c) => c.category === "solved"),
     hasWithdrawnStatus: categories.some((c) => c.category === "cancelled"),

@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import type { AppContext } from "../../context.ts";
-import type { Database } from "../../db/schema.ts";
 import { now } from "../../db/engine.ts";
+import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
@@ -20,7 +20,7 @@ export type CommentOptions = ChannelOptions & {
    * status), run in the comment's own transaction after it: both happen, or
    * neither. The comment then leaves the status to it.
    */
-  then?: (trx: Transaction<Database>) => Promise<void>;
+  andThen?: (trx: Transaction<Database>) => Promise<void>;
 };
 
 /**
@@ -99,7 +99,7 @@ export async function addComment(
       // The customer answered what we were waiting for, or came back inside the reopen window.
       // Not when the comment comes with a status change of its own ("Mark as solved and send").
       const reopens = ticket.category === "pending" || ticket.category === "solved" || reopensClosed;
-      if (customer && reopens && !options.then) {
+      if (customer && reopens && !options.andThen) {
         const open = await firstStatusIn(trx, "open");
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
         if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
@@ -127,7 +127,7 @@ export async function addComment(
           input.notify,
         );
       }
-      await options.then?.(trx);
+      await options.andThen?.(trx);
       return { id: event };
     });
   } catch (error) {

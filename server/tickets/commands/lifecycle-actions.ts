@@ -1,6 +1,7 @@
 /** What agents and requesters do to a ticket's state: each one use-case, one transaction. */
-import type { CommentInput } from "../../../common/conversation.ts";
+
 import type { Transaction } from "kysely";
+import type { CommentInput } from "../../../common/conversation.ts";
 import { type Actor, anonymous } from "../../accounts/actor.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import type { AppContext } from "../../context.ts";
@@ -27,7 +28,7 @@ async function withOptionalComment(
   change: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
   if (comment) {
-    await addComment(ctx, actor, number, comment, [], { then: change });
+    await addComment(ctx, actor, number, comment, [], { andThen: change });
     return;
   }
   await ctx.db.transaction().execute(change);
