@@ -54,7 +54,9 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
   const [help, setHelp] = useState(false);
   const [kind, setKind] = useState<CommentKind>("public");
   const around = neighbours(ticket.number);
-  const canAssign = me?.permissions.includes("tickets.assign") ?? false;
+  // What this agent may do here comes with the ticket, from the server's policy.
+  const { abilities } = ticket;
+  const canAssign = abilities.assign;
   const assignToMe = () => me && canAssign && ticket.assignee?.id !== me.id && update.mutate({ assigneeId: me.id });
   const write = (next: CommentKind) => {
     setKind(next);
@@ -69,10 +71,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
     ["j", () => around.next && navigate(`/agent/tickets/${around.next}`)],
     ["k", () => around.previous && navigate(`/agent/tickets/${around.previous}`)],
     ["u", () => navigate(`/agent/tickets${around.search ? `?${around.search}` : ""}`)],
-    ["r", () => write("public")],
-    ["n", () => write("note")],
+    ["r", () => abilities.reply && write("public")],
+    ["n", () => abilities.note && write("note")],
     ["a", assignToMe],
-    ["e", () => setEditing(true)],
+    ["e", () => abilities.edit && setEditing(true)],
     ["s", () => document.getElementById("ticket-status")?.focus()],
     ["shift+?", () => setHelp(true)],
   ]);
@@ -89,7 +91,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               Assign to me
             </Button>
           )}
-          <Button onClick={() => setEditing(true)}>Edit</Button>
+          {abilities.edit && <Button onClick={() => setEditing(true)}>Edit</Button>}
         </Group>
       </Group>
       {update.isError && <Alert color="red">{update.error.message}</Alert>}
@@ -106,17 +108,18 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           </Paper>
           <Stack gap="md" mt="md">
             <FollowUpLinks ticket={ticket} base="/agent/tickets" />
-            <StatusChanger ticket={ticket} />
+            {abilities.changeStatus && <StatusChanger ticket={ticket} />}
             <Feed number={ticket.number} agent />
             <CommentForm
               number={ticket.number}
               agent
-              closed={closedCategories.includes(ticket.status.category)}
+              abilities={ticket.abilities}
+              finished={closedCategories.includes(ticket.status.category)}
               people={[ticket.requester.email, ...ticket.ccs]}
               kind={kind}
               onKindChange={setKind}
               live={collision.commentForm}
-              tools={(insert) => <MacroPicker number={ticket.number} onInsert={insert} />}
+              tools={abilities.work ? (insert) => <MacroPicker number={ticket.number} onInsert={insert} /> : undefined}
             />
           </Stack>
         </Grid.Col>
@@ -127,8 +130,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
-            <TasksPanel number={ticket.number} />
-            <LinkedTickets ticket={ticket} />
+            {abilities.work && <TasksPanel number={ticket.number} />}
+            {abilities.work && <LinkedTickets ticket={ticket} />}
             <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>

@@ -14,6 +14,21 @@ export function isStaff(user: SessionUser | null | undefined): user is SessionUs
   return user?.licence === "agent" || user?.licence === "admin";
 }
 
+/**
+ * Whether the visitor may submit requests: account holders need the
+ * permission (the server's canSubmitTicket); visitors use the public form.
+ * Undefined while the session loads.
+ */
+export function useMaySubmit(): boolean | undefined {
+  const session = useSession();
+  if (session.isPending) return undefined;
+  const user = session.data?.user;
+  return user ? user.permissions.includes("tickets.submit") : true;
+}
+
+/** Said instead of the form to someone who may not submit requests. */
+export const maySubmitNot = "Your account may not submit requests. Ask your help desk's administrator if you need to.";
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -15,6 +15,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { Catalog, ServiceSummary } from "../../common/catalog.ts";
 import { useCatalog } from "../api/catalog.ts";
+import { maySubmitNot, useMaySubmit } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -51,6 +52,7 @@ function byCategory(catalog: Catalog) {
 
 export function CatalogScene() {
   useDocumentTitle("Services");
+  const maySubmit = useMaySubmit();
   const [search, setSearch] = useState("");
   const [order, setOrder] = useState("categories");
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -58,7 +60,11 @@ export function CatalogScene() {
   return (
     <Stack gap="md">
       <Title order={1}>Services</Title>
-      <Text>Choose what you need help with. Can't find it? Use the general form to submit a request.</Text>
+      <Text>
+        {maySubmit === false
+          ? maySubmitNot
+          : "Choose what you need help with. Can't find it? Use the general form to submit a request."}
+      </Text>
       <Group align="flex-end" gap="md">
         <TextInput label="Search services" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
         <SegmentedControl
@@ -78,9 +84,11 @@ export function CatalogScene() {
       ) : catalog.data.services.length === 0 ? (
         <Text>
           No services match.{" "}
-          <Anchor component={Link} to="/requests/new" underline="always">
-            Submit a general request
-          </Anchor>
+          {maySubmit !== false && (
+            <Anchor component={Link} to="/requests/new" underline="always">
+              Submit a general request
+            </Anchor>
+          )}
         </Text>
       ) : order === "az" ? (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} aria-label="Services A to Z" component="section">

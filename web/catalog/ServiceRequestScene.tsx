@@ -6,7 +6,7 @@ import { fieldsSchema } from "../../common/fields.ts";
 import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } from "../../common/tickets.ts";
 import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
-import { useSession } from "../api/session.ts";
+import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { RichTextField } from "../ui/RichTextField.tsx";
@@ -32,7 +32,18 @@ export function ServiceRequestScene() {
   const { slug = "" } = useParams();
   const service = useService(slug);
   useDocumentTitle(service.data ? `Request: ${service.data.name}` : "Request a service");
-  if (service.isPending) return <LoadingState label="Loading the form" />;
+  const maySubmit = useMaySubmit();
+  if (service.isPending || maySubmit === undefined) return <LoadingState label="Loading the form" />;
+  if (maySubmit === false) {
+    return (
+      <Stack gap="md" maw={640}>
+        <Title order={1}>{service.data ? service.data.name : "Request a service"}</Title>
+        <Alert color="gray" title="You cannot submit requests">
+          {maySubmitNot}
+        </Alert>
+      </Stack>
+    );
+  }
   if (service.isError) {
     return (
       <Stack gap="md" maw={640}>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "
 import { Link, useParams } from "react-router";
 import { useService } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
+import { maySubmitNot, useMaySubmit } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -9,6 +10,7 @@ export function ServiceScene() {
   const { slug = "" } = useParams();
   const service = useService(slug);
   useDocumentTitle(service.data?.name ?? "Service");
+  const maySubmit = useMaySubmit();
   if (service.isPending) return <LoadingState label="Loading the service" />;
   if (service.isError) {
     const missing = service.error instanceof ApiError && service.error.code === "not_found";
@@ -37,10 +39,13 @@ export function ServiceScene() {
           {s.icon ? `${s.icon} ` : ""}
           {s.name}
         </Title>
-        <Button component={Link} to={`/services/${s.slug}/request`} size="md">
-          {s.requestLabel}
-        </Button>
+        {maySubmit !== false && (
+          <Button component={Link} to={`/services/${s.slug}/request`} size="md">
+            {s.requestLabel}
+          </Button>
+        )}
       </Group>
+      {maySubmit === false && <Text>{maySubmitNot}</Text>}
       <Text size="lg">{s.summary}</Text>
       {s.visibility === "public" && (
         <Badge variant="dot" color="blue" c="dark.9">

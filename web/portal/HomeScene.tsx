@@ -1,9 +1,11 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { maySubmitNot, useMaySubmit } from "../api/session.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function HomeScene() {
   useDocumentTitle("Help desk");
+  const maySubmit = useMaySubmit();
   return (
     <Paper withBorder radius="lg" p={{ base: "lg", sm: "xl" }} maw={720} mx="auto">
       <Stack gap="lg">
@@ -12,10 +14,13 @@ export function HomeScene() {
           Tell us what you need: a question, a problem, or something to order. We reply by email, and every request gets
           a ticket number you can refer to.
         </Text>
+        {maySubmit === false && <Text>{maySubmitNot}</Text>}
         <Group>
-          <Button component={Link} to="/requests/new" size="lg">
-            Submit a request
-          </Button>
+          {maySubmit !== false && (
+            <Button component={Link} to="/requests/new" size="lg">
+              Submit a request
+            </Button>
+          )}
           <Button component={Link} to="/status" size="lg" variant="default">
             Check ticket status
           </Button>

@@ -17,7 +17,7 @@ import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import type { TicketSummary } from "../../common/tickets.ts";
 import { useStatuses } from "../api/lifecycle.ts";
-import { useSession } from "../api/session.ts";
+import { useMaySubmit, useSession } from "../api/session.ts";
 import { type TicketView, useTickets } from "../api/tickets.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -105,6 +105,7 @@ function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (fi
 
 function RequestList({ view, filters }: { view: TicketView; filters: Filters }) {
   const tickets = useTickets(view, { statusIds: filters.statusIds, q: filters.q, sort: filters.sort });
+  const maySubmit = useMaySubmit();
   useLiveTickets();
   if (tickets.isPending) return <LoadingState label="Loading your requests" />;
   if (tickets.isError) {
@@ -120,9 +121,11 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
     return (
       <Text>
         You have no requests yet.{" "}
-        <Anchor component={Link} to="/requests/new" underline="always">
-          Submit a request
-        </Anchor>
+        {maySubmit !== false && (
+          <Anchor component={Link} to="/requests/new" underline="always">
+            Submit a request
+          </Anchor>
+        )}
       </Text>
     );
   }

@@ -66,7 +66,8 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
             <CommentForm
               number={ticket.number}
               agent={false}
-              closed={closedCategories.includes(ticket.status.category) && !ticket.reopensOnReply}
+              abilities={ticket.abilities}
+              finished={closedCategories.includes(ticket.status.category)}
               people={[ticket.requester.email, ...ticket.ccs]}
             />
           </Stack>

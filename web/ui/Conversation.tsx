@@ -1,8 +1,10 @@
 import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
+import type { TicketAbilities } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
+import { useMarkSolved } from "../api/lifecycle.ts";
 import { formatDateTime } from "./format.ts";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
@@ -151,11 +153,25 @@ const kindLabels: Record<CommentKind, string> = {
   note: "Internal note",
 };
 
-/** Write a comment; agents choose public, private or an internal note. */
+/** The kinds of comment the abilities allow, in the order the kind switch shows them. */
+function allowedKinds(agent: boolean, abilities: TicketAbilities): CommentKind[] {
+  return [
+    ...(abilities.reply ? (["public"] as const) : []),
+    ...(agent && abilities.note ? (["private", "note"] as const) : []),
+  ];
+}
+
+/**
+ * Write a comment; agents choose public, private or an internal note. What
+ * is offered comes from the ticket's abilities (the server's policy); a
+ * requester who may solve gets "Mark as solved and send", which sends the
+ * typed comment and solves in one step instead of dropping it.
+ */
 export function CommentForm({
   number,
   agent,
-  closed,
+  abilities,
+  finished,
   people,
   kind: chosenKind,
   onKindChange,
@@ -164,7 +180,9 @@ export function CommentForm({
 }: {
   number: number;
   agent: boolean;
-  closed: boolean;
+  abilities: TicketAbilities;
+  /** Closed or withdrawn: says so when no comment is possible. */
+  finished: boolean;
   /** The requester and CCs: who may get the comment by mail. */
   people: string[];
   /** Set by the page when a shortcut picks the kind (r: reply, n: note); the form keeps its own otherwise. */
@@ -176,8 +194,11 @@ export function CommentForm({
   tools?: (insert: (html: string) => void) => ReactNode;
 }) {
   const add = useAddComment(number);
-  const [ownKind, setOwnKind] = useState<CommentKind>("public");
-  const kind = chosenKind ?? ownKind;
+  const solve = useMarkSolved(number);
+  const kinds = allowedKinds(agent, abilities);
+  const [ownKind, setOwnKind] = useState<CommentKind>(kinds[0] ?? "public");
+  const wanted = chosenKind ?? ownKind;
+  const kind = kinds.includes(wanted) ? wanted : (kinds[0] ?? "public");
   const setKind = onKindChange ?? setOwnKind;
   const [notify, setNotify] = useState<string[]>(people);
   const [body, setBody] = useState({ html: "", text: "" });
@@ -191,9 +212,31 @@ export function CommentForm({
     setInitialContent(`${body.html === "<p></p>" ? "" : body.html}${html}`);
     setEditorKey((k) => k + 1);
   };
-  if (closed) {
-    return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
+  if (kinds.length === 0) {
+    return (
+      <Alert color="gray">
+        {finished
+          ? "This request is closed and takes no more comments."
+          : agent
+            ? "Your role lets you read this ticket, not reply to it."
+            : "You can read this request, but not comment on it."}
+      </Alert>
+    );
   }
+  const reset = () => {
+    setBody({ html: "", text: "" });
+    setFiles([]);
+    setInitialContent("");
+    setError(undefined);
+    setFilesError(undefined);
+    setEditorKey((k) => k + 1); // a fresh, empty editor
+  };
+  const typed = body.text.trim() !== "";
+  const solveAndSend = () =>
+    solve.mutate(typed ? { body: body.html, format: "html", kind: "public", notify } : undefined, {
+      onSuccess: reset,
+      onError: (e) => setError(e instanceof ApiError ? (e.fields["comment.body"] ?? e.message) : e.message),
+    });
   const submit = () => {
     if (!body.text.trim()) {
       setError("Write a comment.");
@@ -203,14 +246,7 @@ export function CommentForm({
       add.mutate(
         { body: body.html, format: "html", kind, files, ...(kind === "public" ? { notify } : {}) },
         {
-          onSuccess: () => {
-            setBody({ html: "", text: "" });
-            setFiles([]);
-            setInitialContent("");
-            setError(undefined);
-            setFilesError(undefined);
-            setEditorKey((k) => k + 1); // a fresh, empty editor
-          },
+          onSuccess: reset,
           onError: (e) => {
             const fields = e instanceof ApiError ? e.fields : {};
             setFilesError(fields.attachments);
@@ -227,12 +263,12 @@ export function CommentForm({
         <Title order={2} size="h4" id="comment-heading">
           Add a comment
         </Title>
-        {agent && (
+        {agent && kinds.length > 1 && (
           <SegmentedControl
             aria-label="Kind of comment"
             value={kind}
             onChange={(v) => setKind(v as CommentKind)}
-            data={Object.entries(kindLabels).map(([value, label]) => ({ value, label }))}
+            data={kinds.map((value) => ({ value, label: kindLabels[value] }))}
             w="fit-content"
           />
         )}
@@ -270,6 +306,17 @@ export function CommentForm({
           <Button onClick={submit} loading={add.isPending}>
             {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}
           </Button>
+          {!agent && abilities.solve && (
+            <Button
+              variant="default"
+              onClick={solveAndSend}
+              loading={solve.isPending}
+              // Files go with a plain comment; solving takes words only.
+              disabled={files.length > 0}
+            >
+              {typed ? "Mark as solved and send" : "Mark as solved"}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>

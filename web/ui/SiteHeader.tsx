@@ -19,7 +19,9 @@ function Links({ session }: { session: Session | undefined }) {
   return (
     <>
       {!guest && <NavItem to="/services">Services</NavItem>}
-      {!guest && <NavItem to="/requests/new">Submit a request</NavItem>}
+      {!guest && (!user || user.permissions.includes("tickets.submit")) && (
+        <NavItem to="/requests/new">Submit a request</NavItem>
+      )}
       {!user && !guest && <NavItem to="/status">Check ticket status</NavItem>}
       {user && !isStaff(user) && <NavItem to="/requests">My requests</NavItem>}
       {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>Your request</NavItem>}

@@ -20,12 +20,12 @@ import {
   useAddCc,
   useChangeStatus,
   useCreateFollowUp,
-  useMarkSolved,
   useRemoveCc,
   useStatuses,
   useWithdraw,
   useWithdrawReasons,
 } from "../api/lifecycle.ts";
+import { useSession } from "../api/session.ts";
 import { Dialog } from "./Dialog.tsx";
 import { formatDateTime } from "./format.ts";
 
@@ -65,42 +65,38 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-/** The requester's side: mark as solved, withdraw with a reason, or open a follow-up once it is finished. */
+/**
+ * The requester's side: withdraw with a reason, or open a follow-up once it
+ * is finished ("Mark as solved" sits with the comment form, so a typed
+ * comment goes with it). Shown from the ticket's abilities, never re-derived.
+ */
 export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
-  const solve = useMarkSolved(ticket.number);
   const [withdrawing, setWithdrawing] = useState(false);
+  const { abilities } = ticket;
   const category = ticket.status.category;
-  const finished =
-    category === "closed" ||
-    category === "cancelled" ||
-    (category === "solved" && ticket.reopenUntil !== null && new Date(ticket.reopenUntil) < new Date());
-  if (finished && ticket.reopensOnReply) {
+  if (abilities.followUp) {
     return (
       <Stack gap="xs">
-        <Text size="sm">Still not right? Add a comment and the request reopens.</Text>
+        {abilities.reopen && <Text size="sm">Still not right? Add a comment and the request reopens.</Text>}
         <FollowUpForm ticket={ticket} />
       </Stack>
     );
   }
-  if (finished) return category === "cancelled" ? null : <FollowUpForm ticket={ticket} />;
+  if (!abilities.withdraw && !(abilities.reopen && category === "solved")) return null;
   return (
     <Stack gap="xs">
-      {category === "solved" && ticket.reopenUntil && (
+      {abilities.reopen && category === "solved" && ticket.reopenUntil && (
         <Text size="sm">
           Still not right? Add a comment before {formatDateTime(ticket.reopenUntil)} and the request reopens.
         </Text>
       )}
-      <Group gap="sm">
-        {category !== "solved" && (
-          <Button variant="default" loading={solve.isPending} onClick={() => solve.mutate(undefined)}>
-            Mark as solved
+      {abilities.withdraw && (
+        <Group gap="sm">
+          <Button variant="default" color="red" onClick={() => setWithdrawing(true)}>
+            Withdraw request
           </Button>
-        )}
-        <Button variant="default" color="red" onClick={() => setWithdrawing(true)}>
-          Withdraw request
-        </Button>
-      </Group>
-      {solve.isError && <Alert color="red">{problem(solve.error)}</Alert>}
+        </Group>
+      )}
       <Dialog opened={withdrawing} onClose={() => setWithdrawing(false)} title="Withdraw request">
         {withdrawing && <WithdrawForm ticket={ticket} onDone={() => setWithdrawing(false)} />}
       </Dialog>
@@ -113,14 +109,33 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
   const withdraw = useWithdraw(ticket.number);
   const [reasonId, setReasonId] = useState<string | null>(null);
   const [comment, setComment] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const submit = () => {
+    // The same words the server uses for a missing reason, before anything is sent.
+    if (!reasonId) {
+      setReasonError("Choose a reason from the list.");
+      return;
+    }
+    withdraw.mutate(
+      { reasonId, ...(comment.trim() ? { comment: { body: comment, format: "text", kind: "public" } } : {}) },
+      {
+        onSuccess: onDone,
+        onError: (e) => setReasonError(e instanceof ApiError ? e.fields.reasonId : undefined),
+      },
+    );
+  };
   return (
     <Stack gap="sm">
       <Select
         label="Reason"
+        required
         data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.id, label: r.label }))}
         value={reasonId}
-        onChange={setReasonId}
-        error={reasonId === null && withdraw.isError ? "Choose a reason." : undefined}
+        onChange={(value) => {
+          setReasonId(value);
+          setReasonError(undefined);
+        }}
+        error={reasonError}
       />
       <Textarea
         label="Comment (optional)"
@@ -129,19 +144,9 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
         value={comment}
         onChange={(e) => setComment(e.currentTarget.value)}
       />
-      {withdraw.isError && <Alert color="red">{problem(withdraw.error)}</Alert>}
+      {withdraw.isError && !reasonError && <Alert color="red">{problem(withdraw.error)}</Alert>}
       <Group justify="flex-end">
-        <Button
-          color="red"
-          loading={withdraw.isPending}
-          onClick={() =>
-            reasonId &&
-            withdraw.mutate(
-              { reasonId, ...(comment.trim() ? { comment: { body: comment, format: "text", kind: "public" } } : {}) },
-              { onSuccess: onDone },
-            )
-          }
-        >
+        <Button color="red" loading={withdraw.isPending} onClick={submit}>
           Withdraw
         </Button>
       </Group>
@@ -191,11 +196,15 @@ function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-/** People copied on the ticket; requester and agents add and remove them. */
+/** People copied on the ticket; who may add or remove them comes with the ticket (its abilities). */
 export function CcPanel({ ticket }: { ticket: TicketDetail }) {
   const add = useAddCc(ticket.number);
   const remove = useRemoveCc(ticket.number);
+  const session = useSession().data;
+  const me = session?.user?.email ?? session?.guest?.email ?? null;
   const [email, setEmail] = useState("");
+  const { abilities } = ticket;
+  const removable = (cc: string) => abilities.removeCc || (abilities.leaveCc && cc === me);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ccs-heading">
       <Title order={2} size="h4" id="ccs-heading" mb="sm">
@@ -211,32 +220,39 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
                 <Text size="sm" style={{ overflowWrap: "anywhere" }}>
                   {cc}
                 </Text>
-                <CloseButton aria-label={`Stop copying ${cc}`} onClick={() => remove.mutate(cc)} />
+                {removable(cc) && <CloseButton aria-label={`Stop copying ${cc}`} onClick={() => remove.mutate(cc)} />}
               </Group>
             ))}
           </Stack>
         )}
-        <form
-          aria-label="Copy someone"
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate(email, { onSuccess: () => setEmail("") });
-          }}
-        >
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <TextInput
-              label="Copy someone"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={problem(add.error)}
-              style={{ flex: 1 }}
-            />
-            <Button type="submit" variant="default" loading={add.isPending}>
-              Add
-            </Button>
-          </Group>
-        </form>
+        {remove.isError && (
+          <Text size="sm" c="red.9" role="alert">
+            {problem(remove.error)}
+          </Text>
+        )}
+        {abilities.addCc && (
+          <form
+            aria-label="Copy someone"
+            onSubmit={(e) => {
+              e.preventDefault();
+              add.mutate(email, { onSuccess: () => setEmail("") });
+            }}
+          >
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <TextInput
+                label="Copy someone"
+                type="email"
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={problem(add.error)}
+                style={{ flex: 1 }}
+              />
+              <Button type="submit" variant="default" loading={add.isPending}>
+                Add
+              </Button>
+            </Group>
+          </form>
+        )}
       </Stack>
     </Paper>
   );
