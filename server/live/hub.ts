@@ -7,7 +7,7 @@ import { seesInternal, ticketScope } from "../tickets/policy.ts";
 import { createLiveBus, type PresenceMessage } from "./bus.ts";
 import { createPresenceBoard, type PresenceChange, type PresencePerson } from "./presence.ts";
 import { createEventPump } from "./pump.ts";
-import { liveSessionIds, type RecentEvent, visibleTicketIds } from "./queries.ts";
+import { currentPermissions, liveSessionIds, type RecentEvent, visibleTicketIds } from "./queries.ts";
 
 export type LiveSubscriber = {
   actor: Actor;
@@ -71,8 +71,30 @@ export function createLiveHub(
   let started = false;
   let closed = false;
 
+  /**
+   * Ends the streams whose user's licence, roles or account changed since they
+   * opened, and those watching a ticket that left their scope (a group change):
+   * the browser reconnects and is authorized afresh, so a revoked permission
+   * stops the news at once instead of when the stream would have expired.
+   */
+  async function endRevoked(): Promise<void> {
+    const users = [...subscribers].flatMap((s) => (s.actor.kind === "user" ? [{ s, user: s.actor.user }] : []));
+    const current = await currentPermissions(db, [...new Set(users.map((u) => u.user.id))]);
+    for (const { s, user } of users) {
+      const today = current.get(user.id);
+      const same = today?.licence === user.licence && today.permissions === [...user.permissions].sort().join(",");
+      if (!same) s.end();
+    }
+    for (const s of [...subscribers]) {
+      if (!s.watching) continue;
+      const visible = await visibleTicketIds(db, ticketScope(s.actor), [s.watching.ticketId]);
+      if (!visible.has(s.watching.ticketId)) s.end();
+    }
+  }
+
   async function deliver(events: RecentEvent[]): Promise<void> {
     if (subscribers.size === 0) return;
+    await endRevoked();
     const ticketIds = [...new Set(events.map((e) => e.ticketId))];
     const visibleBy = new Map<string, Promise<Set<string>>>();
     for (const subscriber of subscribers) {
@@ -123,6 +145,7 @@ export function createLiveHub(
 
   /** Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened. */
   async function endLapsedSessions(): Promise<void> {
+    await endRevoked();
     const sessionOf = (actor: Actor) => (actor.kind === "anonymous" ? null : actor.sessionId);
     const open = [...subscribers].filter((s) => sessionOf(s.actor) !== null);
     if (open.length === 0) return;

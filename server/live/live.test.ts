@@ -175,6 +175,20 @@ describeEachEngine("live updates", ({ db, engine }) => {
     }
   });
 
+  it("ends a stream at once when the user's roles change, before it tells them anything more", async () => {
+    const auditor = await signInAs(app, await buildAgent(db()));
+    const ticket = await submitAs(customerA, "A's secret project");
+    const stream = await open(auditor, `?ticket=${ticket}`);
+    expect(stream.status).toBe(200);
+    // The administrator takes the agent role away: this agent no longer sees every ticket.
+    await db().deleteFrom("user_roles").where("user_id", "=", auditor.user.id).execute();
+    await as(agent, "POST", `/api/v1/tickets/${ticket}/comments`, { body: "Budget attached" });
+    await stream.ended;
+    expect(stream.messages.filter(aboutTicket(ticket))).toEqual([]);
+    // Reconnecting is authorized afresh, with what the user may do now.
+    expect((await open(auditor, `?ticket=${ticket}`)).status).toBe(404);
+  });
+
   it("ends open streams when the app closes", async () => {
     const stream = await open(agent);
     await app.close();

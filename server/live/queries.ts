@@ -1,4 +1,7 @@
 import type { Kysely } from "kysely";
+import type { Licence } from "../../common/accounts.ts";
+import { effectivePermissions } from "../../common/permissions.ts";
+import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { TicketScope } from "../tickets/policy.ts";
 
@@ -101,4 +104,41 @@ export async function liveSessionIds(
     for (const row of rows) live.add(row.id);
   }
   return live;
+}
+
+/**
+ * What these users may do now: their licence and the permissions their roles
+ * grant today (null for a disabled or deleted user). Open streams compare
+ * this with what they were opened with.
+ */
+export async function currentPermissions(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, { licence: Licence; permissions: string } | null>> {
+  const result = new Map<string, { licence: Licence; permissions: string } | null>(userIds.map((id) => [id, null]));
+  if (userIds.length === 0) return result;
+  const [users, grants] = await Promise.all([
+    db
+      .selectFrom("users")
+      .select(["id", "licence"])
+      .where("id", "in", [...userIds])
+      .where("disabled_at", "is", null)
+      .execute(),
+    db
+      .selectFrom("user_roles")
+      .innerJoin("roles", "roles.id", "user_roles.role_id")
+      .select(["user_roles.user_id", "roles.permissions"])
+      .where("user_roles.user_id", "in", [...userIds])
+      .execute(),
+  ]);
+  for (const user of users) {
+    const granted = grants
+      .filter((g) => g.user_id === user.id)
+      .flatMap((g) => {
+        const value = decodeJson(g.permissions);
+        return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
+      });
+    result.set(user.id, { licence: user.licence, permissions: effectivePermissions(user.licence, granted).join(",") });
+  }
+  return result;
 }

@@ -56,4 +56,37 @@ describeEachEngine("personal alerts", ({ db, engine }) => {
     expect((await as(customer, "DELETE", `/api/v1/tickets/${number}/alerts/ticket_completed`)).statusCode).toBe(204);
     expect((await as(customer, "GET", `/api/v1/tickets/${number}/alerts`)).json()).toEqual({ active: [] });
   });
+
+  it("stops mailing someone who lost access to the ticket since they subscribed", async () => {
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const agent = await signInAs(app, await buildAgent(db()));
+    const leaving = await signInAs(app, await buildAgent(db()));
+    const number = (
+      await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject: "Watch this" }))
+    ).json().number;
+    expect((await as(leaving, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`)).statusCode).toBe(204);
+    expect(
+      (await as(customer, "POST", `/api/v1/tickets/${number}/ccs`, { email: "cc.guest@example.com" })).statusCode,
+    ).toBe(204);
+    const ticket = await db().selectFrom("tickets").select("id").where("number", "=", number).executeTakeFirstOrThrow();
+    await db()
+      .insertInto("alert_subscriptions")
+      .values({
+        ticket_id: ticket.id,
+        subscriber: "cc.guest@example.com",
+        alert: "ticket_completed",
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    // The agent's roles are taken away; the guest is no longer copied.
+    await db().deleteFrom("user_roles").where("user_id", "=", leaving.user.id).execute();
+    expect((await as(customer, "DELETE", `/api/v1/tickets/${number}/ccs/cc.guest@example.com`)).statusCode).toBe(204);
+
+    const solved = (
+      await db().selectFrom("statuses").select("id").where("key", "=", "solved").executeTakeFirstOrThrow()
+    ).id;
+    expect((await as(agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: solved })).statusCode).toBe(204);
+    expect(await alertMails(leaving.user.email)).toEqual([]);
+    expect(await alertMails("cc.guest@example.com")).toEqual([]);
+  });
 });

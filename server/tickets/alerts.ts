@@ -1,13 +1,16 @@
 /** Personal alerts: who subscribed to what on a ticket, and firing them when their event happens. */
 import type { Kysely, Transaction } from "kysely";
+import type { Licence } from "../../common/accounts.ts";
 import { type AlertKind, alertLabels } from "../../common/alerts.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
+import { toSessionUser } from "../accounts/queries.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/schema.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { alertFired } from "../mail/templates/alert-fired.ts";
+import { ticketScope } from "./policy.ts";
 
 /** Users subscribe as themselves; access-link guests by their email address. */
 export function subscriberOf(actor: Actor): string | null {
@@ -47,11 +50,21 @@ export async function fireAlerts(
   const subscriptions = await trx
     .selectFrom("alert_subscriptions")
     .leftJoin("users", "users.id", "alert_subscriptions.subscriber")
-    .select(["alert_subscriptions.subscriber", "alert_subscriptions.alert", "users.email"])
+    .select([
+      "alert_subscriptions.subscriber",
+      "alert_subscriptions.alert",
+      "users.id as user_id",
+      "users.email",
+      "users.name",
+      "users.licence",
+      "users.disabled_at",
+    ])
     .where("alert_subscriptions.ticket_id", "=", ticket.id)
     .where("alert_subscriptions.alert", "in", kinds)
     .execute();
   for (const s of subscriptions) {
+    // Access is checked when the mail is made, not when the alert was chosen: someone who lost it hears nothing.
+    if (!(await stillReaches(trx, ticket.id, s))) continue;
     const email = s.email ?? s.subscriber;
     const ticketUrl = s.email
       ? `${config.baseUrl}/requests/${ticket.number}`
@@ -73,4 +86,53 @@ export async function fireAlerts(
       { baseUrl: config.baseUrl, at },
     );
   }
+}
+
+/**
+ * Whether a subscriber may still read the ticket: a user through the ticket
+ * scope with the roles they have now (and not disabled); an access-link guest
+ * while their address is still the requester's or copied on it.
+ */
+async function stillReaches(
+  trx: Transaction<Database>,
+  ticketId: string,
+  s: {
+    subscriber: string;
+    user_id: string | null;
+    email: string | null;
+    name: string | null;
+    licence: Licence | null;
+    disabled_at: string | null;
+  },
+): Promise<boolean> {
+  if (s.user_id && s.email && s.name && s.licence) {
+    if (s.disabled_at !== null) return false;
+    const user = await toSessionUser(trx, { id: s.user_id, email: s.email, name: s.name, licence: s.licence });
+    const actor: Actor = { kind: "user", user, sessionId: null, csrfToken: null };
+    const row = await trx
+      .selectFrom("tickets")
+      .select("tickets.id")
+      .where("tickets.id", "=", ticketId)
+      .where(ticketScope(actor))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const onTicket = await trx
+    .selectFrom("tickets")
+    .select("tickets.id")
+    .where("tickets.id", "=", ticketId)
+    .where((eb) =>
+      eb.or([
+        eb("tickets.requester_email", "=", s.subscriber),
+        eb.exists(
+          eb
+            .selectFrom("ticket_ccs")
+            .select("ticket_ccs.email")
+            .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+            .where("ticket_ccs.email", "=", s.subscriber),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return onTicket !== undefined;
 }
