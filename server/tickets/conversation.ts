@@ -6,6 +6,7 @@ import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { agentToolDetail, agentToolFeedTypes } from "./agent-tools-feed.ts";
 import { insertTicketEvent } from "./events.ts";
+import type { TicketScope } from "./policy.ts";
 
 const feedTypes = [
   "created",
@@ -19,7 +20,12 @@ const feedTypes = [
   ...agentToolFeedTypes,
 ] as const;
 
-function detailOf(type: string, payload: Record<string, unknown>): string | null {
+/** Events that name another ticket by its number (and, for a merge, its subject). */
+const pointsAtTicket = ["merged_into", "merged_from", "linked", "unlinked", "follow_up_created"];
+
+function detailOf(type: string, payload: Record<string, unknown>, sees: (n: unknown) => boolean): string | null {
+  // Another ticket's number and subject only for a reader who may open that ticket.
+  if (pointsAtTicket.includes(type) && !sees(payload.number)) return null;
   const agentTool = agentToolDetail(type, payload);
   if (agentTool !== undefined) return agentTool;
   if (type === "status_changed" && typeof payload.withdrawReason === "string")
@@ -56,11 +62,16 @@ function text(value: unknown): string | null {
   return typeof value === "string" ? value : null;
 }
 
-/** Oldest first. Internal entries only for agents; status names as the reader knows them. */
+/**
+ * Oldest first. Internal entries only for agents; status names as the reader
+ * knows them; other tickets (merges, links, follow-ups) named only when the
+ * reader's scope lets them open those.
+ */
 export async function listFeed(
   db: Kysely<Database>,
   ticketId: string,
   audience: "customer" | "agent",
+  scope: TicketScope,
 ): Promise<FeedEntry[]> {
   const [events, statuses] = await Promise.all([
     db
@@ -74,13 +85,31 @@ export async function listFeed(
       .execute(),
     db.selectFrom("statuses").select(["id", "agent_label", "customer_label"]).execute(),
   ]);
+  const payloads = new Map(events.map((e) => [e.id, (decodeJson(e.payload) ?? {}) as Record<string, unknown>]));
+  const mentioned = events.flatMap((e) => {
+    const n = payloads.get(e.id)?.number;
+    return pointsAtTicket.includes(e.type) && typeof n === "number" ? [n] : [];
+  });
+  const visible = new Set(
+    mentioned.length
+      ? (
+          await db
+            .selectFrom("tickets")
+            .select("tickets.number")
+            .where("tickets.number", "in", [...new Set(mentioned)])
+            .where(scope)
+            .execute()
+        ).map((t) => t.number)
+      : [],
+  );
+  const sees = (n: unknown) => typeof n === "number" && visible.has(n);
   const label = (id: string | null) => {
     const status = statuses.find((s) => s.id === id);
     if (!status) return null;
     return audience === "agent" ? status.agent_label : status.customer_label;
   };
   return events.map((e) => {
-    const payload = (decodeJson(e.payload) ?? {}) as Record<string, unknown>;
+    const payload = payloads.get(e.id) ?? {};
     const format = payload.format === "html" ? "html" : payload.format === "text" ? "text" : null;
     return {
       id: e.id,
@@ -94,7 +123,7 @@ export async function listFeed(
       to: e.type === "status_changed" ? label(text(payload.to)) : null,
       // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
       attachments: e.type === "comment" || e.type === "note" ? attachmentsOf(payload) : [],
-      detail: detailOf(e.type, payload),
+      detail: detailOf(e.type, payload, sees),
     };
   });
 }

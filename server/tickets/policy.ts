@@ -84,6 +84,28 @@ export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope
   }
 }
 
+/**
+ * Tickets whose number and subject the actor may be told about (a merge, a
+ * link, a follow-up in the Feed): those in their scope, and for an
+ * access-link guest also those their address is on, where they get the
+ * mail anyway (a merge copies the duplicate's requester onto the other ticket).
+ */
+export function namedTicketsScope(actor: Actor): TicketScope {
+  if (actor.kind !== "guest") return ticketScope(actor);
+  return (eb) =>
+    eb.or([
+      eb("tickets.id", "=", actor.ticketId),
+      eb("tickets.requester_email", "=", actor.email),
+      eb.exists(
+        eb
+          .selectFrom("ticket_ccs")
+          .select("ticket_ccs.ticket_id")
+          .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+          .where("ticket_ccs.email", "=", actor.email),
+      ),
+    ]);
+}
+
 /** Who reads internal entries (private comments, notes): agents, never customers or guests. */
 export function seesInternal(actor: Actor): boolean {
   return hasPermission(actor, "tickets.work") || hasPermission(actor, "tickets.view_all");

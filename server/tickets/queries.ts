@@ -202,8 +202,10 @@ export async function findTicketByNumber(
     db.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", row.id).orderBy("email").execute(),
     db
       .selectFrom("tickets")
-      .select(["id", "number", "follow_up_of"])
-      .where((eb) => eb.or([eb("follow_up_of", "=", row.id), eb("id", "=", row.follow_up_of ?? "")]))
+      .select(["tickets.id", "tickets.number", "tickets.follow_up_of"])
+      .where((eb) => eb.or([eb("follow_up_of", "=", row.id), eb("tickets.id", "=", row.follow_up_of ?? "")]))
+      // Follow-ups the reader may not open are not named.
+      .where(scope)
       .execute(),
   ]);
   const storedValues = new Map(values.map((v) => [v.field_id, decodeJson(v.value)]));

@@ -32,7 +32,7 @@ import { addCc, changeStatus, createFollowUp, markSolved, removeCc, withdraw } f
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { listFeed, listReadBy, recordView } from "./conversation.ts";
 import { loadTicket } from "./lifecycle.ts";
-import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
+import { canSubmitTicket, namedTicketsScope, seesInternal, ticketScope } from "./policy.ts";
 import { abilitiesOn, findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
 
 export const refusals = {
@@ -264,7 +264,8 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const ticketId = await visibleTicketId(request.actor, request.params.number);
-      return { entries: await listFeed(db, ticketId, seesInternal(request.actor) ? "agent" : "customer") };
+      const audience = seesInternal(request.actor) ? "agent" : "customer";
+      return { entries: await listFeed(db, ticketId, audience, namedTicketsScope(request.actor)) };
     },
   );
 

@@ -184,4 +184,26 @@ describeEachEngine("linking and merging tickets", ({ db, engine }) => {
     await as(agent, "POST", `/api/v1/tickets/${own}/links`, { number: b });
     expect((await relations(narrow, own)).links).toEqual([]);
   });
+
+  it("names another ticket in the Feed only to readers who may open it", async () => {
+    const narrow = await signInAs(app, await buildNarrowAgent(db()));
+    const mine = await submitAs(customer, "Shared printer");
+    const secret = await submitAs(other, "Secret merger plans");
+    const duplicate = await submitAs(other, "Board salaries");
+    // The narrow agent works `mine` (assigned to them) and cannot see the other customer's tickets.
+    await db().updateTable("tickets").set({ assignee_id: narrow.user.id }).where("number", "=", mine).execute();
+    expect((await as(agent, "POST", `/api/v1/tickets/${mine}/links`, { number: secret })).statusCode).toBe(204);
+    expect((await as(agent, "POST", `/api/v1/tickets/${duplicate}/merge`, { into: mine })).statusCode).toBe(204);
+
+    const seenByNarrow = JSON.stringify(await feed(narrow, mine));
+    for (const leak of [`#${secret}`, `#${duplicate}`, "Secret merger", "Board salaries"])
+      expect(seenByNarrow).not.toContain(leak);
+    expect((await feed(narrow, mine)).filter((e) => e.type === "merged_from")).toMatchObject([{ detail: null }]);
+    // An agent who sees both reads them in full.
+    expect((await feed(agent, mine)).find((e) => e.type === "merged_from")?.detail).toBe(
+      `#${duplicate}: Board salaries`,
+    );
+    // The duplicate's requester is copied on the ticket it went into, so they are told where it went.
+    expect((await feed(other, duplicate)).find((e) => e.type === "merged_into")?.detail).toBe(`#${mine}`);
+  });
 });
