@@ -20,6 +20,8 @@ export const adminStatusSchema = z.object({
   position: z.number().int(),
   customersMayReopen: z.boolean(),
   ticketCount: z.number().int(),
+  /** What stops working if this status is deleted: it is the only one of its category that a feature needs. */
+  dependents: z.array(z.string()),
 });
 export const adminStatusListSchema = z.object({ statuses: z.array(adminStatusSchema) });
 

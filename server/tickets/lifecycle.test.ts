@@ -130,6 +130,57 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     expect(badReason.json().error.fields).toEqual({ reasonId: "Choose a reason from the list." });
   });
 
+  it("'Mark as solved and send' writes the comment and solves in one step, or does neither", async () => {
+    const number = await newTicket("Mouse lag");
+    await as(agent, "POST", `/api/v1/tickets/${number}/status`, {
+      statusId: await statusId("waiting_for_customer"),
+      comment: { body: "Does a new battery help?" },
+    });
+    // Waiting for the customer: a plain reply would reopen it, so the last word must not undo the solve.
+    const solved = await as(customer, "POST", `/api/v1/tickets/${number}/solve`, {
+      comment: { body: "Yes, all good now" },
+    });
+    expect(solved.statusCode).toBe(204);
+    expect((await detail(customer, number)).status.category).toBe("solved");
+    const entries = await feed(agent, number);
+    expect(entries.slice(-2).map((e) => [e.type, e.body ?? e.to])).toEqual([
+      ["comment", "Yes, all good now"],
+      ["status_changed", "Solved"],
+    ]);
+
+    // Someone copied may comment but not solve: the refused solve keeps their comment out too.
+    const copied = await buildCustomer(db());
+    const another = await newTicket("Keyboard sticky");
+    await as(customer, "POST", `/api/v1/tickets/${another}/ccs`, { email: copied.email });
+    const copiedSession = await signInAs(app, copied);
+    const refused = await as(copiedSession, "POST", `/api/v1/tickets/${another}/solve`, {
+      comment: { body: "Solved from my side" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe(
+      "Only the requester (or an agent working the ticket) can mark this request as solved.",
+    );
+    expect((await feed(agent, another)).map((e) => e.type)).toEqual(["created", "cc_added"]);
+    expect((await detail(copiedSession, another)).abilities).toMatchObject({
+      reply: true,
+      solve: false,
+      withdraw: false,
+      removeCc: false,
+      leaveCc: true,
+      note: false,
+    });
+    expect((await detail(customer, another)).abilities).toMatchObject({ reply: true, solve: true, withdraw: true });
+    // They may stop being copied themselves, but not remove anyone else.
+    expect(
+      (
+        await as(copiedSession, "POST", `/api/v1/tickets/${another}/withdraw`, {
+          reasonId: (await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow()).id,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await as(copiedSession, "DELETE", `/api/v1/tickets/${another}/ccs/${copied.email}`)).statusCode).toBe(204);
+  });
+
   it("copies colleagues: they get public replies by mail and, with an account, see the ticket", async () => {
     const number = await newTicket("Shared drive full");
     const colleague = await buildCustomer(db());

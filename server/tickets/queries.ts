@@ -270,6 +270,16 @@ export function findAttachment(db: Kysely<Database>, scope: TicketScope, id: str
     .executeTakeFirst();
 }
 
+/**
+ * The features that move tickets to a status of a category, and stop working
+ * without one (withdraw answers "no withdrawn status", and is no longer offered).
+ */
+const featuresNeeding: Partial<Record<string, string[]>> = {
+  solved: ["Mark as solved (requesters)"],
+  cancelled: ["Withdraw request (requesters)"],
+  closed: ["Auto-close of solved tickets after the reopen window", "Merging tickets"],
+};
+
 export async function listStatuses(db: Kysely<Database>) {
   const rows = await db
     .selectFrom("statuses")
@@ -294,10 +304,12 @@ export async function listStatuses(db: Kysely<Database>) {
     .orderBy("statuses.position")
     .orderBy("statuses.agent_label")
     .execute();
+  const only = (category: string) => rows.filter((r) => r.category === category).length === 1;
   return rows.map(({ customers_may_reopen, ...r }) => ({
     ...r,
     customersMayReopen: customers_may_reopen === 1,
     ticketCount: Number(r.ticketCount),
+    dependents: only(r.category) ? (featuresNeeding[r.category] ?? []) : [],
   }));
 }
 

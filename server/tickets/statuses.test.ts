@@ -17,6 +17,7 @@ type Status = {
   category: string;
   ticketCount: number;
   customersMayReopen: boolean;
+  dependents: string[];
 };
 
 describeEachEngine("statuses as data", ({ db, engine }) => {
@@ -63,6 +64,13 @@ describeEachEngine("statuses as data", ({ db, engine }) => {
       ["Closed", "Closed", "closed"],
       ["Withdrawn", "Withdrawn", "cancelled"],
     ]);
+    // The statuses page warns before deleting the only status a feature moves tickets to.
+    expect(Object.fromEntries((await statuses()).map((s) => [s.agentLabel, s.dependents]))).toMatchObject({
+      Open: [],
+      Solved: ["Mark as solved (requesters)"],
+      Withdrawn: ["Withdraw request (requesters)"],
+      Closed: ["Auto-close of solved tickets after the reopen window", "Merging tickets"],
+    });
   });
 
   it("reshapes into seed 004's set (New, Open, Pending, Solved, Closed) and tickets start in New", async () => {
@@ -120,6 +128,25 @@ describeEachEngine("statuses as data", ({ db, engine }) => {
       "Closed",
     ]);
     expect(await submittedStatus()).toBe("Open / Open");
+  });
+
+  it("stops offering 'Withdraw request' once no status is left to withdraw to", async () => {
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const headers = { cookie: customer.cookie, "x-csrf-token": customer.csrfToken };
+    const { number } = (
+      await app.inject({ method: "POST", url: "/api/v1/tickets", headers, payload: await buildSubmission(db()) })
+    ).json();
+    const ticket = (await app.inject({ method: "GET", url: `/api/v1/tickets/${number}`, headers })).json();
+    expect(ticket.abilities).toMatchObject({ withdraw: false, solve: true, reply: true });
+    const reason = await db().selectFrom("withdraw_reasons").select("id").executeTakeFirstOrThrow();
+    const refused = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/withdraw`,
+      headers,
+      payload: { reasonId: reason.id },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe("This help desk has no withdrawn status; ask an administrator.");
   });
 
   it("lets a customer reopen a closed ticket by replying, where the admin allows it for that status", async () => {

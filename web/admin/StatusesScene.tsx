@@ -76,7 +76,14 @@ export function StatusesScene() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{s.ticketCount}</Table.Td>
+                      <Table.Td>
+                        {s.ticketCount}
+                        {s.dependents.length > 0 && (
+                          <Text size="sm" c="dimmed">
+                            Needed by: {s.dependents.join("; ")}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <RowActions
                           name={s.agentLabel}
@@ -101,7 +108,11 @@ export function StatusesScene() {
       </Dialog>
       <ConfirmDelete
         title={`Delete status ${deleting?.agentLabel ?? ""}?`}
-        body="Only a status no ticket has can be deleted."
+        body={
+          deleting?.dependents.length
+            ? `This is the only status of its category. Without it, these stop working: ${deleting.dependents.join("; ")}. Only a status no ticket has can be deleted.`
+            : "Only a status no ticket has can be deleted."
+        }
         mutation={remove}
         id={deleting?.id ?? null}
         onClose={() => setDeleting(null)}
