@@ -1,5 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
-import { chooseOption, expectAccessible, followMailLink, openMail, signInAsAdmin, submitRequest } from "./fixtures.ts";
+import {
+  acceptInvitation,
+  callApi,
+  chooseOption,
+  expectAccessible,
+  followMailLink,
+  openMail,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
 
 /** Submits as a guest and opens the request through the access link in the confirmation mail. */
 async function guestRequest(page: Page, subject: string) {
@@ -15,8 +24,13 @@ const statusOf = (page: Page) => page.getByRole("region", { name: "Status" });
 
 test("solved, then reopened by a comment; withdrawn with a reason that shows in the Feed", async ({ page }) => {
   await guestRequest(page, `Scanner offline ${Date.now()}`);
-  await page.getByRole("button", { name: "Mark as solved" }).click();
+  // A last word goes with the solve instead of being dropped (seed 003, as Zendesk's "Submit as solved").
+  await page.getByRole("textbox", { name: "Comment" }).click();
+  await page.keyboard.type("A restart fixed it");
+  await page.getByRole("button", { name: "Mark as solved and send" }).click();
   await expect(statusOf(page)).toContainText("Resolved");
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("A restart fixed it");
+  await expect(page.getByRole("list", { name: "Feed entries" })).not.toContainText("from Resolved to Open");
   await expect(page.getByText("Still not right? Add a comment before")).toBeVisible();
   await expectAccessible(page);
 
@@ -32,6 +46,9 @@ test("solved, then reopened by a comment; withdrawn with a reason that shows in 
   await expect(page.getByRole("region", { name: "CCs" })).toContainText("boss@example.com");
 
   await page.getByRole("button", { name: "Withdraw request" }).click();
+  // No reason chosen: the dialog says what is missing instead of doing nothing.
+  await page.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Choose a reason from the list.");
   await chooseOption(page, "Reason", "Something else");
   await page.getByRole("dialog").getByLabel("Comment (optional)").fill("We bought a new scanner");
   await expectAccessible(page);
@@ -39,6 +56,7 @@ test("solved, then reopened by a comment; withdrawn with a reason that shows in 
   await expect(statusOf(page)).toContainText("Withdrawn");
   await expect(feed).toContainText("Reason: Something else");
   await expect(page.getByText("This request is closed and takes no more comments.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Withdraw request" })).toBeHidden();
   await expectAccessible(page);
 });
 
@@ -113,5 +131,57 @@ test("where the admin allows it, the customer reopens a closed request by replyi
   await page.getByRole("button", { name: "Send comment" }).click();
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("from Closed to Open");
   await expect(page.getByRole("region", { name: "Status" })).toContainText("Open");
+  await expectAccessible(page);
+});
+
+test("a read-only agent is offered nothing that changes a ticket; a customer who may not submit is told so", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const id = `${Date.now()}`;
+  const subject = `Projector hums ${id}`;
+  const number = await submitRequest(page, { name: "Ola", email: `ola.${id}@example.com`, subject });
+  await signInAsAdmin(page);
+  const reader = (await callApi(page, "POST", "/api/v1/admin/roles", {
+    name: `Reads tickets ${id}`,
+    permissions: ["tickets.view_all"],
+  })) as { id: string };
+  const browser = (await callApi(page, "POST", "/api/v1/admin/roles", {
+    name: `Browses only ${id}`,
+    permissions: ["catalog.view"],
+  })) as { id: string };
+  const auditor = `audit.${id}@example.com`;
+  const visitor = `browse.${id}@example.com`;
+  await callApi(page, "POST", "/api/v1/admin/users", {
+    name: `Audit ${id}`,
+    email: auditor,
+    licence: "agent",
+    roleIds: [reader.id],
+  });
+  await callApi(page, "POST", "/api/v1/admin/users", {
+    name: `Browse ${id}`,
+    email: visitor,
+    licence: "customer",
+    roleIds: [browser.id],
+  });
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await acceptInvitation(page, auditor, "correct horse battery staple");
+  await page.goto(`/agent/tickets/${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+  await expect(page.getByText("Your role lets you read this ticket, not reply to it.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Change status" })).toBeHidden();
+  await expect(page.getByRole("form", { name: "Copy someone" })).toBeHidden();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await acceptInvitation(page, visitor, "correct horse battery staple");
+  const header = page.getByRole("navigation", { name: "Main" });
+  await expect(header.getByRole("link", { name: "My requests" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Submit a request" })).toBeHidden();
+  await page.goto("/requests/new");
+  await expect(page.getByText("Your account may not submit requests.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit request" })).toBeHidden();
   await expectAccessible(page);
 });

@@ -34,6 +34,15 @@ test("an admin adds, renames and removes a status, with separate labels for agen
   await page.getByRole("button", { name: "Delete New" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("dialog")).toContainText("Tickets have this status, so it cannot be deleted.");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+
+  // The only withdrawn status: the admin is told what stops working before deleting it.
+  await expect(table.getByRole("row").filter({ hasText: "Withdrawn" })).toContainText("Needed by: Withdraw request");
+  await page.getByRole("button", { name: "Delete Withdrawn" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Without it, these stop working: Withdraw request (requesters)");
+  await expectAccessible(page);
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(table).toContainText("Withdrawn");
 });
 
 test("an admin edits the reasons requesters give when they withdraw", async ({ page }) => {
