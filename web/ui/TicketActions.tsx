@@ -128,7 +128,6 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
     <Stack gap="sm">
       <Select
         label="Reason"
-        required
         data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.id, label: r.label }))}
         value={reasonId}
         onChange={(value) => {

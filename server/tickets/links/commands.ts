@@ -11,6 +11,7 @@ import { ticketMerged } from "../../mail/templates/ticket-merged.ts";
 import { alertsForStatusChange, fireAlerts } from "../alerts.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
+import { ticketScope } from "../policy.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
@@ -96,15 +97,34 @@ export async function unlinkTickets(ctx: Ctx, actor: Actor, number: number, othe
   });
 }
 
-async function mergedInto(trx: Transaction<Database>, ticketId: string): Promise<number | null> {
+/** The ticket this one was merged into, if any; `named` when the actor may open it (its number is theirs to see). */
+async function mergedInto(
+  trx: Transaction<Database>,
+  actor: Actor,
+  ticketId: string,
+): Promise<{ number: number; named: boolean } | null> {
   const row = await trx
-    .selectFrom("tickets as t")
-    .leftJoin("tickets as into", "into.id", "t.merged_into_id")
-    .select("into.number")
-    .where("t.id", "=", ticketId)
+    .selectFrom("tickets")
+    .select(["merged_into_id"])
+    .where("id", "=", ticketId)
     .executeTakeFirstOrThrow();
-  return row.number;
+  if (!row.merged_into_id) return null;
+  const into = await trx
+    .selectFrom("tickets")
+    .select("number")
+    .where("id", "=", row.merged_into_id)
+    .executeTakeFirstOrThrow();
+  const visible = await trx
+    .selectFrom("tickets")
+    .select("tickets.id")
+    .where("tickets.id", "=", row.merged_into_id)
+    .where(ticketScope(actor))
+    .executeTakeFirst();
+  return { number: into.number, named: visible !== undefined };
 }
+
+const nameOf = (merged: { number: number; named: boolean }) =>
+  merged.named ? `#${merged.number}` : "another ticket";
 
 /** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
 async function copyPeople(
@@ -151,13 +171,14 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
   notItself(number, intoNumber, "into", "Choose another ticket: a ticket cannot be merged into itself.");
   await ctx.db.transaction().execute(async (trx) => {
     const [duplicate, into] = await loadPair(trx, actor, number, intoNumber);
-    const already = await mergedInto(trx, duplicate.id);
-    if (already !== null) throw new AppError("conflict", `#${duplicate.number} was already merged into #${already}.`);
-    const onward = await mergedInto(trx, into.id);
+    const already = await mergedInto(trx, actor, duplicate.id);
+    if (already !== null)
+      throw new AppError("conflict", `#${duplicate.number} was already merged into ${nameOf(already)}.`);
+    const onward = await mergedInto(trx, actor, into.id);
     if (onward !== null)
       throw new AppError(
         "conflict",
-        `#${into.number} was itself merged into #${onward}: merge into that ticket instead.`,
+        `#${into.number} was itself merged into ${nameOf(onward)}: merge into that ticket instead.`,
       );
     if (finished.includes(duplicate.category))
       throw new AppError("conflict", `#${duplicate.number} is already closed: link the two tickets instead.`);
