@@ -123,8 +123,7 @@ async function mergedInto(
   return { number: into.number, named: visible !== undefined };
 }
 
-const nameOf = (merged: { number: number; named: boolean }) =>
-  merged.named ? `#${merged.number}` : "another ticket";
+const nameOf = (merged: { number: number; named: boolean }) => (merged.named ? `#${merged.number}` : "another ticket");
 
 /** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
 async function copyPeople(
