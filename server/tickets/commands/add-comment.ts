@@ -2,6 +2,7 @@ import type { CommentInput } from "../../../common/conversation.ts";
 import { type Actor, isStaff } from "../../accounts/actor.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
@@ -10,7 +11,6 @@ import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { canComment } from "../policy.ts";
-import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
 
 /**
@@ -31,8 +31,8 @@ export async function addComment(
   if (!canComment(actor, input.kind)) {
     throw new AppError("forbidden", "Only agents can write private comments and internal notes.");
   }
-  const body = input.format === "html" ? sanitizeRichText(input.body) : input.body;
-  const plain = input.format === "html" ? richTextToPlain(body) : body;
+  const { html: body, text: plain } =
+    input.format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
   if (!plain.trim())
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
 

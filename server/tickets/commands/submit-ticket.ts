@@ -13,6 +13,7 @@ import type { AppContext } from "../../context.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
@@ -21,7 +22,6 @@ import { type AttachmentStorage, localStorage } from "../attachments/storage.ts"
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
-import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
 
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
   return localStorage(path.join(config.dataDir, "attachments"));
@@ -56,10 +56,9 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
 }
 
 /** The message as stored: sanitised HTML from the editor, or plain text as typed. */
-function storedMessage(input: TicketSubmission): { message: string; plain: string } {
+async function storedMessage(input: TicketSubmission): Promise<{ message: string; plain: string }> {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
-  const message = sanitizeRichText(input.message);
-  const plain = richTextToPlain(message);
+  const { html: message, text: plain } = await sanitizeFormHtml(input.message, "message");
   if (!plain) throw invalid({ message: "Describe what you need." });
   return { message, plain };
 }
@@ -91,7 +90,7 @@ export async function submitTicket(
     actor.kind === "user"
       ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
       : { id: null, email: normalizeEmail(input.email), name: input.name };
-  const { message, plain } = storedMessage(input);
+  const { message, plain } = await storedMessage(input);
   const storage = attachmentStorage(config);
   const stored: string[] = [];
 
