@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { decodeJson } from "../../db/engine.ts";
 import { describeEachEngine } from "../../test/engines.ts";
-import { buildUser, testConfig } from "../../test/factories.ts";
+import { buildAdmin, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
 import { queueMail } from "../outbox.ts";
 import { replyAddress, replyAddressSecret } from "../threading.ts";
 import { processInbound } from "./router.ts";
@@ -17,7 +17,7 @@ function mail(headers: string, body: string, contentType = "text/plain; charset=
   );
 }
 
-describeEachEngine("hostile inbound mail", ({ db }) => {
+describeEachEngine("hostile inbound mail", ({ db, engine }) => {
   const config = testConfig();
   let mailboxId = "";
   const agentEmail = "agent.forged@example.com";
@@ -117,5 +117,44 @@ describeEachEngine("hostile inbound mail", ({ db }) => {
     const headers = decodeJson(sent.headers) as Record<string, string>;
     expect(headers["Reply-To"]).toBe(replyAddress(supportAddress, seeded, await replyAddressSecret(db()), agentEmail));
     expect(headers["Reply-To"]).not.toBe(seeded.replyTo);
+  });
+
+  it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {
+    const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
+    const row = await receive(
+      mail(
+        `From: ${encoded("Nul\u0000 Sender")} <nul.sender@example.com>\r\nTo: ${supportAddress}\r\nSubject: ${encoded("Broken\u0000 printer")}`,
+        "The printer is broken.",
+      ),
+    );
+    expect({ status: row.status, subject: row.subject }).toEqual({ status: "processed", subject: "Broken printer" });
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select(["subject", "requester_name"])
+      .where("id", "=", row.ticket_id)
+      .executeTakeFirstOrThrow();
+    expect(ticket).toEqual({ subject: "Broken printer", requester_name: "Nul Sender" });
+
+    // A message still waiting (its job parked, say) is listed, and can be run again.
+    const waiting = await storeInbound(db(), {
+      mailboxId,
+      raw: mail(`From: wait@example.com\r\nTo: ${supportAddress}\r\nSubject: Waiting`, "Still here."),
+      source: "smtp",
+      envelopeFrom: null,
+    });
+    const app = await buildTestApp(db(), engine);
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const list = await app.inject({
+      url: "/api/v1/admin/inbound-messages?status=received",
+      headers: { cookie: admin.cookie },
+    });
+    expect(list.json().messages.map((m: { id: string }) => m.id)).toContain(waiting.id);
+    const retried = await app.inject({
+      method: "POST",
+      url: `/api/v1/admin/inbound-messages/${waiting.id}/retry`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { mode: "route" },
+    });
+    expect(retried.statusCode, retried.body).toBeLessThan(300);
   });
 });

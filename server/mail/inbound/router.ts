@@ -10,6 +10,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
+import { cleanStrings } from "../../../common/text.ts";
 import { messageMaxLength, subjectMaxLength } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
@@ -369,7 +370,8 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
 
   let mail: InboundMail;
   try {
-    mail = await parseInbound(Buffer.from(row.raw));
+    // Header and body text can hold anything (a NUL in the Subject); normalised before it goes anywhere.
+    mail = cleanStrings(await parseInbound(Buffer.from(row.raw)));
   } catch (error) {
     await settleInbound(db, row.id, { status: "quarantined", reason: "unreadable", detail: errorText(error) });
     return;
