@@ -3,6 +3,7 @@ import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
+import { addressHasConfirmed } from "../../accounts/confirmed-address.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { runCreationTriggers } from "../../automation/run-rules.ts";
@@ -16,6 +17,7 @@ import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
+import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
@@ -221,14 +223,18 @@ export async function submitTicket(
           template: "ticket-received",
           to: requester.email,
           ticketId,
-          content: ticketReceived({
-            number,
-            subject: input.subject,
-            requesterName: requester.name,
-            message: plain,
-            ticketUrl,
-            forGuest,
-          }),
+          // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
+          content:
+            actor.kind === "user" || (await addressHasConfirmed(trx, requester.email))
+              ? ticketReceived({
+                  number,
+                  subject: input.subject,
+                  requesterName: requester.name,
+                  message: plain,
+                  ticketUrl,
+                  forGuest,
+                })
+              : ticketReceipt({ number, ticketUrl, forGuest }),
         },
         { baseUrl: config.baseUrl, at },
       );
