@@ -14,13 +14,13 @@ export function invalidLink(): AppError {
   });
 }
 
-/** Issues a one-time token; any older unused token of the same purpose stops working. */
-export async function issueAccountToken(
+/** Every unused token of this purpose for the user stops working (marked used). */
+export async function revokeAccountTokens(
   trx: Transaction<Database>,
   userId: string,
   purpose: AccountTokenPurpose,
   at: Date,
-): Promise<string> {
+): Promise<void> {
   await trx
     .updateTable("account_tokens")
     .set({ used_at: at.toISOString() })
@@ -28,6 +28,16 @@ export async function issueAccountToken(
     .where("purpose", "=", purpose)
     .where("used_at", "is", null)
     .execute();
+}
+
+/** Issues a one-time token; any older unused token of the same purpose stops working. */
+export async function issueAccountToken(
+  trx: Transaction<Database>,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  at: Date,
+): Promise<string> {
+  await revokeAccountTokens(trx, userId, purpose, at);
   const token = newToken();
   await trx
     .insertInto("account_tokens")

@@ -28,7 +28,8 @@ describeEachEngine("guest status check and access links", ({ db, engine }) => {
     ).json().number;
 
     const mail = await latestMailTo(db(), "ana@example.com");
-    expect(mail?.subject).toBe(`[#${ownNumber}] We received your request: Mine`);
+    // A first request from an unproven address gets a receipt without its text (no mail relay).
+    expect(mail?.subject).toBe(`[#${ownNumber}] We received your request`);
     const guest = await openLink(linkToken(mail?.text_body, "/access/"));
     expect(guest.response.statusCode).toBe(200);
     expect(guest.response.json()).toMatchObject({

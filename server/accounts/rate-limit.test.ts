@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildTestApp, latestMailTo, testConfig } from "../test/factories.ts";
 import { hit, limits } from "./rate-limit.ts";
+import { signInThrottle } from "./sign-in-throttle.ts";
 
 describeEachEngine("rate limits", ({ db, engine }) => {
   it("counts hits in a fixed window and starts afresh when it has passed", async () => {
@@ -39,10 +40,10 @@ describeEachEngine("rate limits", ({ db, engine }) => {
     expect(await latestMailTo(db(), "target@example.com")).toBeUndefined();
   });
 
-  it("limits password guessing per account", async () => {
+  it("limits password guessing per account from one address", async () => {
     const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
     const statuses: number[] = [];
-    for (let i = 0; i <= limits.signIn.perTarget.max; i += 1) {
+    for (let i = 0; i <= signInThrottle.perPair.max; i += 1) {
       const response = await app.inject({
         method: "POST",
         url: "/api/v1/session",

@@ -4,12 +4,13 @@ import { AppError } from "../http/errors.ts";
 
 export type Limit = { max: number; windowMs: number };
 
-const fifteenMinutes = 15 * 60 * 1000;
 const hour = 60 * 60 * 1000;
 
-/** Per client address and per target address (the email being signed in, registered, reset or looked up). */
+/**
+ * Per client address and per target address (the email being registered, reset or looked up). Signing in has
+ * its own throttle that never locks the owner out (sign-in-throttle.ts).
+ */
 export const limits = {
-  signIn: { perIp: { max: 30, windowMs: fifteenMinutes }, perTarget: { max: 10, windowMs: fifteenMinutes } },
   register: { perIp: { max: 10, windowMs: hour }, perTarget: { max: 3, windowMs: hour } },
   passwordReset: { perIp: { max: 10, windowMs: hour }, perTarget: { max: 3, windowMs: hour } },
   statusCheck: { perIp: { max: 20, windowMs: hour }, perTarget: { max: 5, windowMs: hour } },
@@ -21,6 +22,26 @@ export const limits = {
  * within the limit. Kept in the database so every app instance shares it.
  */
 export async function hit(db: Kysely<Database>, key: string, limit: Limit, at: Date): Promise<boolean> {
+  return (await countHit(db, key, limit, at)) <= limit.max;
+}
+
+/** Hits on `key` in its current window, without counting one. */
+export async function peekHits(db: Kysely<Database>, key: string, limit: Limit, at: Date): Promise<number> {
+  const row = await db
+    .selectFrom("rate_limits")
+    .select("hits")
+    .where("key", "=", key)
+    .where("window_start", ">", new Date(at.getTime() - limit.windowMs).toISOString())
+    .executeTakeFirst();
+  return row?.hits ?? 0;
+}
+
+export async function clearHits(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+}
+
+/** Counts one hit against `key` in a fixed window and answers the hits in that window so far. */
+export async function countHit(db: Kysely<Database>, key: string, limit: Limit, at: Date): Promise<number> {
   const now = at.toISOString();
   const windowOpenedBefore = new Date(at.getTime() - limit.windowMs).toISOString();
   const row = await db
@@ -42,7 +63,7 @@ export async function hit(db: Kysely<Database>, key: string, limit: Limit, at: D
     )
     .returning("hits")
     .executeTakeFirstOrThrow();
-  return row.hits <= limit.max;
+  return row.hits;
 }
 
 /** Throws `rate_limited` when either the client or the target has made too many attempts. */

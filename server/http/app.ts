@@ -30,6 +30,7 @@ import {
   registerTicketRoutes,
 } from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
+import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
 import type { App, Deps } from "./types.ts";
 
@@ -65,6 +66,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);
   registerAuth(app, deps);
+  registerInputCleaning(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get(

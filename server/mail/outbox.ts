@@ -32,7 +32,7 @@ export async function queueMail(
 ): Promise<string> {
   const id = newId();
   const domain = messageIdDomain(context.baseUrl);
-  const threading = mail.ticketId ? await ticketMailHeaders(trx, mail.ticketId, domain) : {};
+  const threading = mail.ticketId ? await ticketMailHeaders(trx, mail.ticketId, domain, mail.to) : {};
   await trx
     .insertInto("mail_messages")
     .values({

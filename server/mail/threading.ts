@@ -33,16 +33,27 @@ export async function replyAddressSecret(db: Db): Promise<string> {
   return row.value;
 }
 
-function signature(secret: string, ticketId: string): string {
+/**
+ * The tag's HMAC. Mail to one of our agents is signed for that agent's address
+ * too: the customer sees the ticket's address, so only a signature bound to the
+ * agent proves that a reply comes from the agent's own mailbox.
+ */
+function signature(secret: string, ticketId: string, recipient?: string): string {
+  const signed = recipient ? `reply:${ticketId}:${recipient.toLowerCase()}` : `reply:${ticketId}`;
   // 80 bits: far beyond guessing, short enough for an address (lower case survives servers that fold case).
-  return createHmac("sha256", secret).update(`reply:${ticketId}`).digest("hex").slice(0, 20);
+  return createHmac("sha256", secret).update(signed).digest("hex").slice(0, 20);
 }
 
-/** `help@example.com` → `help+t42-<signature>@example.com` for ticket 42. */
-export function replyAddress(mailboxAddress: string, ticket: { id: string; number: number }, secret: string): string {
+/** `help@example.com` → `help+t42-<signature>@example.com` for ticket 42 (signed for one recipient, if given). */
+export function replyAddress(
+  mailboxAddress: string,
+  ticket: { id: string; number: number },
+  secret: string,
+  recipient?: string,
+): string {
   const at = mailboxAddress.lastIndexOf("@");
   const local = mailboxAddress.slice(0, at).split("+")[0];
-  return `${local}+t${ticket.number}-${signature(secret, ticket.id)}${mailboxAddress.slice(at)}`;
+  return `${local}+t${ticket.number}-${signature(secret, ticket.id, recipient)}${mailboxAddress.slice(at)}`;
 }
 
 /** The ticket number and signature in a reply address's tag, if it has one. */
@@ -52,8 +63,9 @@ export function parseReplyAddress(address: string): { number: number; signature:
   return { number: Number(match[1]), signature: match[2].toLowerCase() };
 }
 
-export function verifyReplySignature(secret: string, ticketId: string, candidate: string): boolean {
-  const expected = Buffer.from(signature(secret, ticketId));
+/** Whether the signature is the ticket's (or, with `recipient`, the one made for that recipient alone). */
+export function verifyReplySignature(secret: string, ticketId: string, candidate: string, recipient?: string): boolean {
+  const expected = Buffer.from(signature(secret, ticketId, recipient));
   const given = Buffer.from(candidate.toLowerCase());
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
@@ -120,6 +132,7 @@ export async function ticketMailHeaders(
   trx: Transaction<Database>,
   ticketId: string,
   domain: string,
+  recipient?: string,
 ): Promise<Record<string, string>> {
   const ticket = await trx
     .selectFrom("tickets")
@@ -143,6 +156,22 @@ export async function ticketMailHeaders(
     References: [...new Set([first, latest, root].filter((id): id is string => Boolean(id)))].join(" "),
   };
   const mailbox = await mailboxAddressForTicket(trx, ticket);
-  if (mailbox) headers["Reply-To"] = replyAddress(mailbox, ticket, await replyAddressSecret(trx));
+  if (mailbox) {
+    const address = recipient ? addressOf(recipient) : undefined;
+    const staff = address ? await isStaffAddress(trx, address) : false;
+    headers["Reply-To"] = replyAddress(mailbox, ticket, await replyAddressSecret(trx), staff ? address : undefined);
+  }
   return headers;
+}
+
+/** An enabled agent's or admin's address: mail claiming to come from it must prove it (see `signature`). */
+export async function isStaffAddress(db: Db, email: string): Promise<boolean> {
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email.toLowerCase())
+    .where("licence", "in", ["agent", "admin"])
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  return user !== undefined;
 }

@@ -11,12 +11,15 @@ const views: { value: InboundStatus; label: string }[] = [
   { value: "quarantined", label: "Quarantine" },
   { value: "ignored", label: "Ignored" },
   { value: "processed", label: "Filed" },
+  // Normally empty for more than a moment; a message stuck here has a job waiting or parked (see Admin → Jobs).
+  { value: "received", label: "Waiting to be filed" },
 ];
 
 /** Plain sentences for the reason codes the router records. */
 const reasons: Record<string, string> = {
   no_sender: "No sender address",
   sender_not_on_ticket: "Sender is not on the ticket",
+  staff_unverified: "An agent's address, not proven by their reply address",
   rate_limited: "Too many messages from this sender",
   unreadable: "Not readable as email",
   failed: "Filing failed",
@@ -38,7 +41,7 @@ export function InboundQueueScene() {
   const messages = useInboundMessages(status);
   const retry = useRetryInbound();
   const dismiss = useDismissInbound();
-  const held = status === "review" || status === "quarantined";
+  const held = status === "review" || status === "quarantined" || status === "received";
   const error = retry.error ?? dismiss.error;
   return (
     <Stack gap="md">

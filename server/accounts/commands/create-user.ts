@@ -4,6 +4,7 @@ import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, User } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
+import { revokeAccountTokens } from "../account-tokens.ts";
 import { hashPassword } from "../passwords.ts";
 import { normalizeEmail } from "../queries.ts";
 
@@ -74,5 +75,7 @@ export async function setPassword(
     let ended = trx.deleteFrom("sessions").where("user_id", "=", userId);
     if (keepSessionId) ended = ended.where("id", "!=", keepSessionId);
     await ended.execute();
+    // A reset link mailed before the change must not undo it (whoever holds that mail).
+    await revokeAccountTokens(trx, userId, "reset_password", new Date());
   });
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { resetPassword } from "../../mail/templates/reset-password.ts";
-import { consumeAccountToken, issueAccountToken } from "../account-tokens.ts";
+import { consumeAccountToken, issueAccountToken, revokeAccountTokens } from "../account-tokens.ts";
 import { hashPassword } from "../passwords.ts";
 import { findUserByEmail } from "../queries.ts";
 
@@ -56,5 +56,6 @@ export async function completePasswordReset(
       .where("id", "=", userId)
       .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    await revokeAccountTokens(trx, userId, "reset_password", at);
   });
 }

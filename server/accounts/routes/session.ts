@@ -4,8 +4,8 @@ import { errorResponseSchema } from "../../../common/errors.ts";
 import { guestCookie, sessionCookie } from "../../http/auth.ts";
 import type { App, Deps } from "../../http/types.ts";
 import type { Actor } from "../actor.ts";
-import { signIn, signOut } from "../commands/sign-in.ts";
-import { enforceLimit } from "../rate-limit.ts";
+import { signOut } from "../commands/sign-in.ts";
+import { throttledSignIn } from "../sign-in-throttle.ts";
 
 export function presentSession(actor: Actor): Session {
   if (actor.kind === "user") return { user: actor.user, guest: null, csrfToken: actor.csrfToken };
@@ -47,13 +47,7 @@ export function registerSessionRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (request, reply) => {
-      await enforceLimit(
-        db,
-        "signIn",
-        { ip: request.ip, target: request.body.email },
-        { enabled: config.rateLimiting },
-      );
-      const signedIn = await signIn(db, request.body);
+      const signedIn = await throttledSignIn({ db, config }, request.body, request.ip);
       // Signing in while signed in replaces the old session instead of leaving it alive.
       if (request.actor.kind === "user" && request.actor.sessionId) await signOut(db, request.actor.sessionId);
       reply.setCookie(sessionCookie, signedIn.token, { ...cookieOptions, expires: signedIn.expiresAt });

@@ -30,7 +30,10 @@ const errors = {
   409: errorResponseSchema,
 };
 const notHeld = () =>
-  new AppError("conflict", "Only messages held for review or in quarantine can be run again or dismissed.");
+  new AppError(
+    "conflict",
+    "Only messages held for review, in quarantine or waiting to be filed can be run again or dismissed.",
+  );
 
 /** Admin pages for the email channel: mailboxes, and the review and quarantine queue. All need `admin.settings`. */
 export function registerInboundMailAdminRoutes(app: App, { db }: Deps): void {

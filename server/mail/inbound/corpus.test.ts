@@ -8,9 +8,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decodeJson } from "../../db/engine.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import { buildUser, testConfig } from "../../test/factories.ts";
+import { replyAddress, replyAddressSecret } from "../threading.ts";
 import { processInbound } from "./router.ts";
 import { storeInbound } from "./store.ts";
-import { ensureMailbox, fixture, fixturesDir, type SeededTicket, seedTicket } from "./test-support.ts";
+import { ensureMailbox, fixture, fixturesDir, type SeededTicket, seedTicket, supportAddress } from "./test-support.ts";
 
 type Expectation = {
   status: "processed" | "ignored" | "review" | "quarantined";
@@ -221,6 +222,10 @@ describeEachEngine("inbound mail corpus", ({ db }) => {
         NUMBER: String(seed?.number ?? 0),
         TICKET_MSGID: seed?.messageId ?? "",
         REPLY_TO: seed?.replyTo ?? "",
+        // Mail to an agent carries a reply address signed for that agent: only it proves an agent's reply.
+        AGENT_REPLY_TO: seed
+          ? replyAddress(supportAddress, seed, await replyAddressSecret(db()), "agent.ada@example.com")
+          : "",
         INBOUND_MSGID: seed?.inboundMessageId ?? "",
       });
       const mailsBefore = await db()

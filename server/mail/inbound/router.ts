@@ -10,23 +10,25 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
+import { cleanStrings } from "../../../common/text.ts";
 import { messageMaxLength, subjectMaxLength } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
 import type { AppContext } from "../../context.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
+import { roughTextOfHtml, sanitizeHtmlBounded } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
 import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
 import { submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
 import { insertTicketEvent } from "../../tickets/events.ts";
-import { richTextToPlain, sanitizeRichText } from "../../tickets/rich-text.ts";
 import { messageIdDomain, queueMail } from "../outbox.ts";
 import { mailTooLarge } from "../templates/mail-too-large.ts";
 import {
   addressOf,
+  isStaffAddress,
   parseReplyAddress,
   replyAddressSecret,
   ticketIdInMessageId,
@@ -46,6 +48,8 @@ type TicketMatch = {
   ticket: { id: string; number: number; requester_email: string; requester_id: string | null };
   /** A signed reply address or one of our Message-IDs is strong; a number in the subject is weak. */
   via: "reply_address" | "references" | "subject";
+  /** The sender answered through a reply address signed for them alone: the only proof of an agent's identity. */
+  senderVerified?: boolean;
 };
 
 const stripTag = (address: string) => address.replace(/\+[^@]*@/, "@");
@@ -75,7 +79,12 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
     const tag = parseReplyAddress(address);
     if (!tag) continue;
     const ticket = await findTicketById(db, { number: tag.number });
-    if (ticket && verifyReplySignature(secret, ticket.id, tag.signature)) return { ticket, via: "reply_address" };
+    if (!ticket) continue;
+    if (verifyReplySignature(secret, ticket.id, tag.signature)) return { ticket, via: "reply_address" };
+    const sender = mail.from?.address;
+    if (sender && verifyReplySignature(secret, ticket.id, tag.signature, sender)) {
+      return { ticket, via: "reply_address", senderVerified: true };
+    }
   }
   // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket.
   const ids = [...new Set([...mail.inReplyTo, ...mail.references.toReversed()])].slice(0, 50);
@@ -170,14 +179,36 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - note.length)}${note}`;
 }
 
-/** The request as first shown: sanitised HTML when the mail has HTML with text in it, plain text otherwise. */
-function newTicketMessage(mail: InboundMail): { message: string; messageFormat: "text" | "html" } {
+type NewTicketMessage = {
+  message: string;
+  messageFormat: "text" | "html";
+  /** Why the HTML was not kept (too large or too complex to sanitise within the budget), for the inbound queue. */
+  htmlRefused?: string;
+};
+
+/**
+ * The request as first shown: sanitised HTML when the mail has HTML with text
+ * in it, plain text otherwise. The HTML is sanitised off the event loop within
+ * a size cap and time budget; refused HTML falls back to the text part.
+ */
+async function newTicketMessage(mail: InboundMail): Promise<NewTicketMessage> {
+  let htmlRefused: string | undefined;
+  let fallback = "";
   if (mail.html) {
-    const html = sanitizeRichText(mail.html);
-    if (richTextToPlain(html) && html.length <= messageMaxLength) return { message: html, messageFormat: "html" };
+    const sanitized = await sanitizeHtmlBounded(mail.html);
+    if (!sanitized.ok) {
+      htmlRefused = `${sanitized.message} It is shown as plain text.`;
+      fallback = roughTextOfHtml(mail.html, messageMaxLength);
+    } else if (sanitized.value.text && sanitized.value.html.length <= messageMaxLength) {
+      return { message: sanitized.value.html, messageFormat: "html" };
+    }
   }
-  const text = trimSignature(bodyText(mail));
-  return { message: shorten(text || "(The message has no text.)", messageMaxLength), messageFormat: "text" };
+  const text = trimSignature(bodyText(mail)) || fallback;
+  return {
+    message: shorten(text || "(The message has no text.)", messageMaxLength),
+    messageFormat: "text",
+    ...(htmlRefused ? { htmlRefused } : {}),
+  };
 }
 
 async function createTicketFromMail(
@@ -198,6 +229,7 @@ async function createTicketFromMail(
   const category =
     mailbox.category_id ??
     (await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow()).id;
+  const { htmlRefused, ...message } = await newTicketMessage(mail);
   const uploads = await writeUploads(ctx, mail);
   const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
     (a) => a !== from.address && !own.includes(stripTag(a)),
@@ -210,7 +242,7 @@ async function createTicketFromMail(
         subject: (cleanSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
         priority: "medium",
         categoryId: category,
-        ...newTicketMessage(mail),
+        ...message,
         name: (from.name || from.address.split("@")[0] || from.address).slice(0, 120),
         email: from.address,
         fields: {},
@@ -229,7 +261,10 @@ async function createTicketFromMail(
           await settleOrRollBack(trx, inboundId, {
             status: "processed",
             reason: followUpOf ? "follow_up" : "new_ticket",
-            detail: followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : null,
+            detail:
+              [followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : "", htmlRefused ?? ""]
+                .filter(Boolean)
+                .join(" ") || null,
             ticketId: ticket.id,
             from: from.address,
             subject: mail.subject,
@@ -335,7 +370,8 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
 
   let mail: InboundMail;
   try {
-    mail = await parseInbound(Buffer.from(row.raw));
+    // Header and body text can hold anything (a NUL in the Subject); normalised before it goes anywhere.
+    mail = cleanStrings(await parseInbound(Buffer.from(row.raw)));
   } catch (error) {
     await settleInbound(db, row.id, { status: "quarantined", reason: "unreadable", detail: errorText(error) });
     return;
@@ -392,6 +428,16 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       return;
     }
     const match = await findThread(ctx, mail);
+    // A From header is easy to forge: mail speaking as one of our agents must come through their own reply address.
+    if (!match?.senderVerified && (await isStaffAddress(db, from))) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "staff_unverified",
+        detail: `From the address of an agent (${from}), but not a reply to that agent's own signed reply address, so the sender is not proven.`,
+        ...facts,
+      });
+      return;
+    }
     if (match && (await isOnTicket(db, match.ticket, from))) {
       try {
         await appendReply(ctx, row.id, mail, match, from);

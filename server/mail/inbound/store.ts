@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { cleanText } from "../../../common/text.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
@@ -92,10 +93,11 @@ export async function settleInbound(
     .set({
       status: outcome.status,
       reason: outcome.reason,
-      detail: outcome.detail ?? null,
+      // Cleaned here too: an error text may quote the very bytes that made filing fail.
+      detail: outcome.detail ? cleanText(outcome.detail) : null,
       ticket_id: outcome.ticketId ?? null,
-      from_address: outcome.from ?? null,
-      subject: outcome.subject?.slice(0, 500) ?? null,
+      from_address: outcome.from ? cleanText(outcome.from) : null,
+      subject: outcome.subject ? cleanText(outcome.subject).slice(0, 500) : null,
       processed_at: new Date().toISOString(),
     })
     .where("id", "=", id)
@@ -104,7 +106,10 @@ export async function settleInbound(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Puts a held or quarantined message back through the router (after the cause was fixed). */
+/**
+ * Puts a held or quarantined message back through the router (after the cause
+ * was fixed), or a message stuck waiting (its job parked) through it again.
+ */
 export async function requeueInbound(db: Kysely<Database>, id: string, mode: "route" | "new_ticket"): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
@@ -112,7 +117,7 @@ export async function requeueInbound(db: Kysely<Database>, id: string, mode: "ro
       .updateTable("inbound_messages")
       .set({ status: "received", reason: null, detail: null, processed_at: null })
       .where("id", "=", id)
-      .where("status", "in", ["review", "quarantined"])
+      .where("status", "in", ["review", "quarantined", "received"])
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await enqueueJob(trx, "mail.inbound", { inboundId: id, mode }, { at });
@@ -120,13 +125,13 @@ export async function requeueInbound(db: Kysely<Database>, id: string, mode: "ro
   });
 }
 
-/** An admin sets a held or quarantined message aside: it is kept, marked ignored, and never filed. */
+/** An admin sets a held, quarantined or stuck message aside: it is kept, marked ignored, and never filed. */
 export async function dismissInbound(db: Kysely<Database>, id: string): Promise<boolean> {
   const result = await db
     .updateTable("inbound_messages")
     .set({ status: "ignored", reason: "dismissed", processed_at: new Date().toISOString() })
     .where("id", "=", id)
-    .where("status", "in", ["review", "quarantined"])
+    .where("status", "in", ["review", "quarantined", "received"])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

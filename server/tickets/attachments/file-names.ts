@@ -1,3 +1,5 @@
+import { cleanText } from "../../../common/text.ts";
+
 /**
  * Turns whatever name an upload claims into one that is safe to store and
  * offer for download: no folders ("../x", "C:\\x"), no control or invisible
@@ -10,7 +12,7 @@ const invisible =
 const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 export function cleanFileName(claimed: string): string {
-  const base = claimed.normalize("NFC").split(/[\\/]/).pop() ?? "";
+  const base = cleanText(claimed).normalize("NFC").split(/[\\/]/).pop() ?? "";
   let name = base
     .replace(invisible, "")
     .replace(/[<>:"|?*]/g, "_")

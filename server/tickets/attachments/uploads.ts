@@ -6,6 +6,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
+import { cleanStrings } from "../../../common/text.ts";
 import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "./file-names.ts";
 
@@ -48,7 +49,7 @@ export async function receiveMultipart(
       if (part.type === "field") {
         if (part.fieldname !== field) continue;
         try {
-          json = JSON.parse(String(part.value));
+          json = cleanStrings(JSON.parse(String(part.value)));
         } catch {
           throw new AppError("validation_failed", `The "${field}" part must be JSON.`);
         }

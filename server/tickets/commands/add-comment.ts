@@ -4,6 +4,7 @@ import type { Actor } from "../../accounts/actor.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
@@ -11,7 +12,6 @@ import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
-import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
 
 export type CommentOptions = ChannelOptions & {
@@ -38,8 +38,8 @@ export async function addComment(
   uploads: UploadedFile[] = [],
   options: CommentOptions = {},
 ): Promise<{ id: string }> {
-  const body = input.format === "html" ? sanitizeRichText(input.body) : input.body;
-  const plain = input.format === "html" ? richTextToPlain(body) : body;
+  const { html: body, text: plain } =
+    input.format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
   if (!plain.trim())
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
 

@@ -3,6 +3,7 @@ import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
+import { addressHasConfirmed } from "../../accounts/confirmed-address.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { runCreationTriggers } from "../../automation/run-rules.ts";
@@ -13,15 +14,16 @@ import type { AppContext } from "../../context.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { queueMail } from "../../mail/outbox.ts";
+import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { insertTicketEvent } from "../events.ts";
-import { richTextToPlain, sanitizeRichText } from "../rich-text.ts";
 
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
   return localStorage(path.join(config.dataDir, "attachments"));
@@ -56,10 +58,9 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
 }
 
 /** The message as stored: sanitised HTML from the editor, or plain text as typed. */
-function storedMessage(input: TicketSubmission): { message: string; plain: string } {
+async function storedMessage(input: TicketSubmission): Promise<{ message: string; plain: string }> {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
-  const message = sanitizeRichText(input.message);
-  const plain = richTextToPlain(message);
+  const { html: message, text: plain } = await sanitizeFormHtml(input.message, "message");
   if (!plain) throw invalid({ message: "Describe what you need." });
   return { message, plain };
 }
@@ -91,7 +92,7 @@ export async function submitTicket(
     actor.kind === "user"
       ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
       : { id: null, email: normalizeEmail(input.email), name: input.name };
-  const { message, plain } = storedMessage(input);
+  const { message, plain } = await storedMessage(input);
   const storage = attachmentStorage(config);
   const stored: string[] = [];
 
@@ -222,14 +223,18 @@ export async function submitTicket(
           template: "ticket-received",
           to: requester.email,
           ticketId,
-          content: ticketReceived({
-            number,
-            subject: input.subject,
-            requesterName: requester.name,
-            message: plain,
-            ticketUrl,
-            forGuest,
-          }),
+          // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
+          content:
+            actor.kind === "user" || (await addressHasConfirmed(trx, requester.email))
+              ? ticketReceived({
+                  number,
+                  subject: input.subject,
+                  requesterName: requester.name,
+                  message: plain,
+                  ticketUrl,
+                  forGuest,
+                })
+              : ticketReceipt({ number, ticketUrl, forGuest }),
         },
         { baseUrl: config.baseUrl, at },
       );

@@ -6,13 +6,13 @@ import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { escapeHtml } from "../../mail/render.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { applyUpdate } from "../commands/update-ticket.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, moveToStatus } from "../lifecycle.ts";
-import { sanitizeRichText } from "../rich-text.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 import { canManageMacro, ownerOf } from "./policy.ts";
 import { findUsableMacro } from "./queries.ts";
@@ -53,10 +53,10 @@ async function checkAssignment(db: Kysely<Database>, input: MacroInput): Promise
   if (Object.keys(fields).length) throw new AppError("validation_failed", "Some fields need attention.", fields);
 }
 
-function values(input: MacroInput) {
+async function values(input: MacroInput) {
   return {
     name: input.name,
-    body: sanitizeRichText(input.body),
+    body: (await sanitizeFormHtml(input.body, "body")).html,
     status_id: input.statusId,
     priority: input.priority,
     assignee_id: input.assigneeId,
@@ -72,7 +72,13 @@ export async function createMacro({ db }: Ctx, actor: Actor, input: MacroInput):
   const at = now();
   await db
     .insertInto("macros")
-    .values({ id, owner_id: input.shared ? null : ownerOf(actor), ...values(input), created_at: at, updated_at: at })
+    .values({
+      id,
+      owner_id: input.shared ? null : ownerOf(actor),
+      ...(await values(input)),
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   return id;
 }
@@ -93,7 +99,11 @@ export async function updateMacro({ db }: Ctx, actor: Actor, id: string, input: 
   await checkAssignment(db, input);
   await db
     .updateTable("macros")
-    .set({ ...values(input), owner_id: input.shared ? null : (macro.owner_id ?? ownerOf(actor)), updated_at: now() })
+    .set({
+      ...(await values(input)),
+      owner_id: input.shared ? null : (macro.owner_id ?? ownerOf(actor)),
+      updated_at: now(),
+    })
     .where("id", "=", macro.id)
     .execute();
 }
@@ -119,7 +129,7 @@ export function fillPlaceholders(body: string, values: Record<MacroPlaceholder, 
 export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId: string): Promise<{ body: string }> {
   const macro = await findUsableMacro(ctx.db, actor, macroId);
   if (!macro) throw notFound("That macro");
-  return ctx.db.transaction().execute(async (trx) => {
+  const filled = await ctx.db.transaction().execute(async (trx) => {
     const ticket = await loadWorkableTicket(trx, actor, number);
     const at = now();
     const details = await trx
@@ -174,6 +184,8 @@ export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId
       "ticket.subject": ticket.subject,
       "agent.name": actorName(actor).name,
     });
-    return { body: sanitizeRichText(body) };
+    return body;
   });
+  // Sanitised after the commit: the placeholders carry customer text, and no lock waits on the worker.
+  return { body: (await sanitizeFormHtml(filled, "body")).html };
 }

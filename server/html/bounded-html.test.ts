@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { defaultHtmlBudget, htmlToTextBounded, roughTextOfHtml, sanitizeHtmlBounded } from "./bounded-html.ts";
+
+/** Deeply nested table cells: the parser's work grows much faster than the length (seconds for a few hundred KB). */
+const nestedCells = (count: number) => `${"<table><tr><td>".repeat(count)}deep`;
+
+describe("bounded HTML", () => {
+  it("sanitises to the rich-text rules and gives the plain text", async () => {
+    const result = await sanitizeHtmlBounded('<p>Hi <b>there</b><script>alert(1)</script><img src="x"></p>');
+    expect(result).toEqual({ ok: true, value: { html: "<p>Hi <b>there</b></p>", text: "Hi there" } });
+    expect(await htmlToTextBounded("<p>One &amp; two</p><ul><li>three</li></ul>")).toEqual({
+      ok: true,
+      value: "One & two\n- three",
+    });
+  });
+
+  it("refuses HTML over the size cap without parsing it", async () => {
+    const result = await sanitizeHtmlBounded(nestedCells(40_000));
+    expect(nestedCells(40_000).length).toBeGreaterThan(defaultHtmlBudget.maxChars);
+    expect(result).toMatchObject({ ok: false, reason: "too_large" });
+  });
+
+  it("stops a hostile document at its budget while other work goes on", async () => {
+    // Two threads started (as after the first few messages of a running app).
+    await Promise.all([sanitizeHtmlBounded("<p>a</p>"), sanitizeHtmlBounded("<p>b</p>")]);
+    const order: string[] = [];
+    const hostile = sanitizeHtmlBounded(nestedCells(25_000), { budgetMs: 500 }).then((result) => {
+      order.push("hostile");
+      return result;
+    });
+    // Work that needs no HTML, and a small message needing the pool, are both served meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push("event loop");
+    const trivial = await sanitizeHtmlBounded("<p>ok</p>");
+    order.push("trivial");
+    expect(trivial).toEqual({ ok: true, value: { html: "<p>ok</p>", text: "ok" } });
+    expect(await hostile).toMatchObject({ ok: false, reason: "over_budget" });
+    expect(order).toEqual(["event loop", "trivial", "hostile"]);
+    // The pool replaced the stopped thread and keeps working.
+    expect(await sanitizeHtmlBounded("<em>still</em>")).toMatchObject({ ok: true, value: { html: "<em>still</em>" } });
+  });
+});
+
+describe("rough text of refused HTML", () => {
+  it("keeps the words, drops the tags, and stops at the limit", () => {
+    expect(roughTextOfHtml("<table><tr><td>Hello\n <b>world</b></td></tr></table>", 100)).toBe("Hello world");
+    expect(roughTextOfHtml(`${"<".repeat(100_000)}`, 100)).toBe("");
+    expect(roughTextOfHtml("a b c d e f", 5)).toBe("a b c");
+  });
+});

@@ -1,0 +1,160 @@
+/** Mail written to hurt: markup that takes the parser minutes, and agents' addresses in a forged From. */
+import { beforeAll, expect, it } from "vitest";
+import { decodeJson } from "../../db/engine.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import { buildAdmin, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
+import { queueMail } from "../outbox.ts";
+import { replyAddress, replyAddressSecret } from "../threading.ts";
+import { processInbound } from "./router.ts";
+import { storeInbound } from "./store.ts";
+import { ensureMailbox, seedTicket, supportAddress } from "./test-support.ts";
+
+let counter = 0;
+function mail(headers: string, body: string, contentType = "text/plain; charset=utf-8"): Buffer {
+  counter += 1;
+  return Buffer.from(
+    `${headers}\r\nMessage-ID: <hostile-${counter}-${Date.now()}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: ${contentType}\r\n\r\n${body}\r\n`,
+  );
+}
+
+describeEachEngine("hostile inbound mail", ({ db, engine }) => {
+  const config = testConfig();
+  let mailboxId = "";
+  const agentEmail = "agent.forged@example.com";
+  beforeAll(async () => {
+    mailboxId = await ensureMailbox(db());
+    await buildUser(db(), "agent", "Agent Forged");
+  });
+  const receive = async (raw: Buffer) => {
+    const { id } = await storeInbound(db(), { mailboxId, raw, source: "smtp", envelopeFrom: null });
+    await processInbound({ db: db(), config }, id);
+    return db().selectFrom("inbound_messages").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  };
+  const comments = (ticketId: string) =>
+    db()
+      .selectFrom("ticket_events")
+      .select(["actor_name", "payload"])
+      .where("ticket_id", "=", ticketId)
+      .where("type", "=", "comment")
+      .execute();
+
+  it("files a mail of deeply nested HTML as plain text at once, saying why", async () => {
+    // About 600 KB of nested table cells: sanitising this took over a minute on the event loop.
+    const html = `${"<table><tr><td>".repeat(40_000)}Please help, the printer is on fire.`;
+    const row = await receive(
+      mail(`From: Nested Nora <nora@example.com>\r\nTo: ${supportAddress}\r\nSubject: Nested`, html, "text/html"),
+    );
+    expect(row.status).toBe("processed");
+    expect(row.detail).toContain("shown as plain text");
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select(["message", "message_format"])
+      .where("id", "=", row.ticket_id)
+      .executeTakeFirstOrThrow();
+    expect(ticket.message_format).toBe("text");
+    expect(ticket.message).toContain("the printer is on fire");
+  });
+
+  it("holds a reply whose From is an agent's address, matched only by the number in its subject", async () => {
+    const seeded = await seedTicket(db(), config);
+    const row = await receive(
+      mail(
+        `From: Agent Forged <${agentEmail}>\r\nTo: ${supportAddress}\r\nSubject: Re: [#${seeded.number}] VPN`,
+        "Please send me your password so I can fix this.",
+      ),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "review", reason: "staff_unverified" });
+    expect(await comments(seeded.id)).toHaveLength(0);
+  });
+
+  it("holds an agent's From on the ticket's own reply address, which every customer on it has seen", async () => {
+    const seeded = await seedTicket(db(), config);
+    const row = await receive(
+      mail(`From: ${agentEmail}\r\nTo: ${seeded.replyTo}\r\nSubject: Re: VPN`, "Click this link to log in."),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "review", reason: "staff_unverified" });
+    expect(await comments(seeded.id)).toHaveLength(0);
+  });
+
+  it("posts an agent's reply through the reply address signed for that agent, as the agent", async () => {
+    const seeded = await seedTicket(db(), config);
+    const personal = replyAddress(supportAddress, seeded, await replyAddressSecret(db()), agentEmail);
+    const row = await receive(
+      mail(`From: ${agentEmail}\r\nTo: ${personal}\r\nSubject: Re: VPN`, "Update the VPN client, please."),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "processed", reason: "reply" });
+    const posted = await comments(seeded.id);
+    expect(posted.map((c) => c.actor_name)).toEqual(["Agent Forged"]);
+    expect((decodeJson(posted[0]?.payload) as { body: string }).body).toContain("Update the VPN client");
+    // Someone else writing to the agent's personal address is neither the agent nor on the ticket.
+    const other = await receive(mail(`From: mallory@example.com\r\nTo: ${personal}\r\nSubject: Re: VPN`, "Hi"));
+    expect(other.ticket_id).not.toBe(seeded.id);
+    expect(await comments(seeded.id)).toHaveLength(1);
+  });
+
+  it("signs the reply address of mail to an agent for that agent alone", async () => {
+    const seeded = await seedTicket(db(), config);
+    await db()
+      .transaction()
+      .execute((trx) =>
+        queueMail(
+          trx,
+          {
+            template: "t",
+            to: agentEmail,
+            ticketId: seeded.id,
+            content: { subject: "s", text: "t", html: "<p>t</p>" },
+          },
+          { baseUrl: config.baseUrl, at: new Date().toISOString() },
+        ),
+      );
+    const sent = await db()
+      .selectFrom("mail_messages")
+      .select("headers")
+      .where("to_address", "=", agentEmail)
+      .where("ticket_id", "=", seeded.id)
+      .executeTakeFirstOrThrow();
+    const headers = decodeJson(sent.headers) as Record<string, string>;
+    expect(headers["Reply-To"]).toBe(replyAddress(supportAddress, seeded, await replyAddressSecret(db()), agentEmail));
+    expect(headers["Reply-To"]).not.toBe(seeded.replyTo);
+  });
+
+  it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {
+    const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
+    const row = await receive(
+      mail(
+        `From: ${encoded("Nul\u0000 Sender")} <nul.sender@example.com>\r\nTo: ${supportAddress}\r\nSubject: ${encoded("Broken\u0000 printer")}`,
+        "The printer is broken.",
+      ),
+    );
+    expect({ status: row.status, subject: row.subject }).toEqual({ status: "processed", subject: "Broken printer" });
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select(["subject", "requester_name"])
+      .where("id", "=", row.ticket_id)
+      .executeTakeFirstOrThrow();
+    expect(ticket).toEqual({ subject: "Broken printer", requester_name: "Nul Sender" });
+
+    // A message still waiting (its job parked, say) is listed, and can be run again.
+    const waiting = await storeInbound(db(), {
+      mailboxId,
+      raw: mail(`From: wait@example.com\r\nTo: ${supportAddress}\r\nSubject: Waiting`, "Still here."),
+      source: "smtp",
+      envelopeFrom: null,
+    });
+    const app = await buildTestApp(db(), engine);
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const list = await app.inject({
+      url: "/api/v1/admin/inbound-messages?status=received",
+      headers: { cookie: admin.cookie },
+    });
+    expect(list.json().messages.map((m: { id: string }) => m.id)).toContain(waiting.id);
+    const retried = await app.inject({
+      method: "POST",
+      url: `/api/v1/admin/inbound-messages/${waiting.id}/retry`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { mode: "route" },
+    });
+    expect(retried.statusCode, retried.body).toBeLessThan(300);
+  });
+});
