@@ -139,3 +139,35 @@ it("refuses to start with bad configuration and says what is wrong", () => {
   expect(result.stderr).toContain("PORT: PORT must be a number.");
   expect(result.stderr).toContain("DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://.");
 });
+
+describeEachEngine("two instances starting together on an empty database", ({ engine }) => {
+  it("both come up, with one admin, one set of categories and one set of demo data", async () => {
+    const dataDirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "switchboard-twin-start-")));
+    const blank = engine === "postgres" ? await createBlankPostgresDatabase() : undefined;
+    // On SQLite both share one data folder (and so one database file); on PostgreSQL one database.
+    const envFor = (i: number) => ({
+      DATA_DIR: blank ? (dataDirs[i] ?? "") : (dataDirs[0] ?? ""),
+      ...(blank ? { DATABASE_URL: blank.url } : {}),
+    });
+    const results = await Promise.allSettled([start(envFor(0)), start(envFor(1))]);
+    try {
+      for (const result of results) {
+        if (result.status === "rejected") throw result.reason;
+      }
+      const banners = results.map((r) => (r.status === "fulfilled" ? r.value.banner : ""));
+      expect(banners.filter((b) => b.includes("Demo data: 4 example tickets"))).toHaveLength(1);
+      const { db } = openDatabase({ databaseUrl: blank?.url, dataDir: dataDirs[0] ?? "" });
+      const admins = await db.selectFrom("users").select("email").where("licence", "=", "admin").execute();
+      const tickets = await db.selectFrom("tickets").select("id").execute();
+      const categories = await db.selectFrom("categories").select("id").execute();
+      await db.destroy();
+      expect(admins).toHaveLength(1);
+      expect(tickets).toHaveLength(4);
+      expect(categories).toHaveLength(4);
+    } finally {
+      await Promise.all(results.map((r) => (r.status === "fulfilled" ? stop(r.value.child) : undefined)));
+      for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+      await blank?.drop();
+    }
+  });
+});

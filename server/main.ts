@@ -1,8 +1,7 @@
 import pino from "pino";
-import { ensureAdmin, ensureCategories, seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
+import { firstStart } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
-import { migrateToLatest } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
@@ -18,11 +17,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: config.logLevel });
   const { db, engine, location } = openDatabase(config);
-  await migrateToLatest(db, engine);
-  const admin = await ensureAdmin(db, config);
-  await ensureCategories(db);
-  const demoServices = admin.created && config.demoData ? await seedDemoCatalog(db) : 0;
-  const demoTickets = admin.created && config.demoData ? await seedDemoTickets({ db, config }) : 0;
+  const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
 
   const context = { db, engine, config };
   const app = await buildApp(context, logger);
