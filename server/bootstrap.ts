@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import { serviceInputSchema } from "../common/catalog.ts";
@@ -27,17 +27,21 @@ export async function ensureAdmin(db: Kysely<Database>, config: Config): Promise
   const existing = await existingAdmin();
   if (existing) return { email: existing.email, password: undefined, created: false };
   const password = config.adminPassword ?? randomBytes(12).toString("base64url");
+  // The generated password is written before the admin exists and moved into place after, so a full
+  // disk or a read-only folder stops the start with nothing made, never with an admin nobody can sign in as.
+  const passwordFile = path.join(config.dataDir, "initial-admin-password");
+  const pendingFile = `${passwordFile}.${process.pid}`;
+  if (!config.adminPassword) writeFileSync(pendingFile, `${password}\n`, { mode: 0o600 });
   try {
     await createUser(db, { email: config.adminEmail, name: "Administrator", password, licence: "admin" });
   } catch (error) {
+    rmSync(pendingFile, { force: true });
     // Another instance starting at the same moment made the admin first: that is the outcome we wanted.
     const made = error instanceof AppError && error.code === "conflict" ? await existingAdmin() : undefined;
     if (!made) throw error;
     return { email: made.email, password: undefined, created: false };
   }
-  if (!config.adminPassword) {
-    writeFileSync(path.join(config.dataDir, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
-  }
+  if (!config.adminPassword) renameSync(pendingFile, passwordFile);
   return { email: config.adminEmail, password, created: true };
 }
 
@@ -95,6 +99,42 @@ export async function ensureCategories(db: Kysely<Database>): Promise<void> {
   });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/**
+ * SQLite's counterpart of the advisory lock: processes sharing one data folder (and so one database file)
+ * take turns through a lock file holding the owner's pid; a file left by a process that died is taken over.
+ */
+async function withFolderLock<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockFile, "utf8"));
+      if (owner && !isAlive(owner)) {
+        rmSync(lockFile, { force: true });
+        continue;
+      }
+      // Another process is starting on this folder; first start takes a few seconds at most.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
 /** Any fixed number: the key of the PostgreSQL advisory lock that first-start work runs under. */
 const firstStartLock = 0x5b0a4d;
 
@@ -115,7 +155,7 @@ export async function firstStart(db: Kysely<Database>, engine: Engine, config: C
     const demoTickets = seed ? await seedDemoTickets({ db: conn, config }) : 0;
     return { admin, demoServices, demoTickets };
   };
-  if (engine !== "postgres") return steps(db);
+  if (engine !== "postgres") return withFolderLock(path.join(config.dataDir, "first-start.lock"), () => steps(db));
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${firstStartLock})`.execute(conn);
     try {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -169,5 +169,59 @@ describeEachEngine("two instances starting together on an empty database", ({ en
       for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
       await blank?.drop();
     }
+  }, 60_000);
+});
+
+describeEachEngine("faults at first start", ({ engine }) => {
+  let dataRoot: string;
+  let blank: Awaited<ReturnType<typeof createBlankPostgresDatabase>> | undefined;
+  beforeAll(async () => {
+    dataRoot = mkdtempSync(path.join(tmpdir(), "switchboard-faults-"));
+    if (engine === "postgres") blank = await createBlankPostgresDatabase();
   });
+  afterAll(async () => {
+    rmSync(dataRoot, { recursive: true, force: true });
+    await blank?.drop();
+  });
+  const database = (): Record<string, string> => (blank ? { DATABASE_URL: blank.url } : {});
+
+  /** Runs the server expecting it to stop at once, and returns what it printed. */
+  function failedStart(env: Record<string, string>): string {
+    const result = spawnSync(process.execPath, ["server/main.ts"], {
+      cwd: root,
+      env: childEnv({ PORT: "0", LOG_LEVEL: "silent", ...env }),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    // The cause in one sentence, not a stack trace.
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    return result.stderr;
+  }
+
+  it("says which folder it may not write to", () => {
+    const stderr = failedStart({ DATA_DIR: "/sys/switchboard-data", ...database() });
+    expect(stderr).toContain("Switchboard cannot start: Switchboard may not write to /sys/switchboard-data.");
+  });
+
+  it("creates a missing DATA_DIR on first start", async () => {
+    const dataDir = path.join(dataRoot, "not", "there", "yet");
+    const { child } = await start({ DATA_DIR: dataDir, ...database() });
+    await stop(child);
+    expect(existsSync(path.join(dataDir, "initial-admin-password"))).toBe(true);
+  });
+});
+
+it("names the PostgreSQL server it cannot reach, without a stack trace", () => {
+  const result = spawnSync(process.execPath, ["server/main.ts"], {
+    cwd: root,
+    env: childEnv({ PORT: "0", LOG_LEVEL: "silent", DATABASE_URL: "postgres://switchboard@127.0.0.1:1/switchboard" }),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain(
+    "Switchboard cannot start: PostgreSQL at 127.0.0.1:1 is not reachable (connection refused). Check DATABASE_URL",
+  );
+  expect(result.stderr).not.toMatch(/^\s+at /m);
 });

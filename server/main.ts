@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import pino from "pino";
 import { firstStart } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
@@ -8,13 +9,21 @@ import { createJobRunner } from "./jobs/runner.ts";
 import { schedules } from "./jobs/schedules.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
 import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
+import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
 
+/** What the start-up failure message may name: the database address and data folder, once they are known. */
+const startContext: OperatorErrorContext = {};
+
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
+  startContext.databaseUrl = config.databaseUrl;
+  startContext.dataDir = config.dataDir;
+  // Made on first start on both engines: PostgreSQL installs keep the initial password and attachments here too.
+  mkdirSync(config.dataDir, { recursive: true });
   const logger = pino({ level: config.logLevel });
   const { db, engine, location } = openDatabase(config);
   const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
@@ -61,8 +70,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  const operatorError = operatorMessage(error, startContext);
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if (operatorError) {
+    // A fault of the machine, not of the code: the cause alone, without a stack trace.
+    console.error(`Switchboard cannot start: ${operatorError}`);
   } else {
     console.error("Switchboard failed to start:", error);
   }

@@ -11,8 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { sql } from "kysely";
-import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
@@ -31,6 +29,7 @@ import {
 } from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
+import { registerReadiness } from "./readiness.ts";
 import type { App, Deps } from "./types.ts";
 
 /**
@@ -67,24 +66,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAuth(app, deps);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
-  app.get(
-    "/readyz",
-    {
-      schema: {
-        hide: true,
-        response: { 200: z.object({ status: z.literal("ready") }), 503: z.object({ status: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      try {
-        await sql`select 1`.execute(deps.db);
-        return { status: "ready" as const };
-      } catch (error) {
-        request.log.warn({ err: error }, "database not reachable");
-        return reply.status(503).send({ status: "database unavailable" });
-      }
-    },
-  );
+  registerReadiness(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerAccountRoutes(app, deps);
