@@ -30,6 +30,7 @@ import {
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
 import { registerReadiness } from "./readiness.ts";
+import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import type { App, Deps } from "./types.ts";
 
 /**
@@ -60,6 +61,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     },
     transform: jsonSchemaTransform,
   });
+  registerHostCheck(app, deps.config);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);

@@ -14,6 +14,8 @@ const httpStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  misdirected: 421,
+  unavailable: 503,
 };
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
