@@ -905,7 +905,9 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         .executeTakeFirstOrThrow()
     ).id;
     fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
-    fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
+    fixture.tokenId = (
+      await createApiToken(db(), { name: "Scratch token", userId: fixture.userId, scopes: ["read"], expiresInDays: 1 })
+    ).id;
     // Agent tools' fixtures, made through the API as the admin.
     fixture.taskId = (
       await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })
