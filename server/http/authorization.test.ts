@@ -655,6 +655,12 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/admin/jobs": { path: () => "/api/v1/admin/jobs", expected: adminOnly(200) },
+  "POST /api/v1/admin/jobs/rerun-failed": {
+    path: () => "/api/v1/admin/jobs/rerun-failed",
+    // A kind with no failed jobs: the fixture's failed job stays for the per-job row below.
+    body: () => ({ kind: "maintenance.nothing" }),
+    expected: adminOnly(200),
+  },
   "POST /api/v1/admin/jobs/{id}/rerun": {
     path: (f) => `/api/v1/admin/jobs/${f.failedJobId}/rerun`,
     expected: adminOnly(204),

@@ -111,8 +111,22 @@ export async function rerunJob(db: Kysely<Database>, id: string): Promise<void> 
   if (job.status !== "failed") throw new AppError("conflict", "Only failed jobs can be run again.");
   await db
     .updateTable("jobs")
-    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null })
+    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null, locked_by: null })
     .where("id", "=", id)
     .where("status", "=", "failed")
     .execute();
+}
+
+/**
+ * Every parked job of one kind back in the queue at once, e.g. all mail after a long SMTP outage.
+ * Resolves with how many were queued again.
+ */
+export async function rerunFailedJobs(db: Kysely<Database>, kind: string): Promise<number> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null, locked_by: null })
+    .where("kind", "=", kind)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
