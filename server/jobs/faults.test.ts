@@ -44,7 +44,7 @@ describeEachEngine("jobs under faults", ({ db, engine }) => {
   it("keeps other kinds of jobs running while mail is stuck on a stalled SMTP server, and times the mail out", async () => {
     await clearQueue();
     const config = testConfig({ smtpUrl: stalled.url, devMailbox: "off" });
-    await submitTicket({ db: db(), engine, config }, anonymous, await buildSubmission(db()));
+    await submitTicket({ db: db(), config }, anonymous, await buildSubmission(db()));
     const mailJobs = () => db().selectFrom("jobs").selectAll().where("kind", "=", "mail.send").execute();
     expect((await mailJobs()).length).toBeGreaterThan(0);
     // The SLA check is queued after the mail: a runner doing one job at a time would wait for the mail first.
