@@ -4,6 +4,7 @@ import { firstStart } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { buildApp } from "./http/app.ts";
+import { closeWithin } from "./http/shutdown.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { schedules } from "./jobs/schedules.ts";
@@ -57,8 +58,11 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.filter((line, i) => line !== "" || i === 0 || i === lines.length - 1).join("\n")}\n`);
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await app.close();
+    logger.info({ signal, deadlineMs: config.shutdownMs }, "shutting down");
+    // Whatever still hangs after twice the deadline (a stuck database call) must not keep the process alive.
+    setTimeout(() => process.exit(1), config.shutdownMs * 2).unref();
+    const { cut } = await closeWithin(app, config.shutdownMs);
+    if (cut) logger.warn("requests still open at the shutdown deadline were cut");
     await inbound.stop();
     await jobs.stop();
     transport.close();

@@ -31,6 +31,7 @@ import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
+import { registerShutdownGate } from "./shutdown.ts";
 import type { App, Deps } from "./types.ts";
 
 /**
@@ -46,6 +47,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     trustProxy: false,
     // Ticket numbers and ids are short; nothing legitimate needs a longer parameter.
     routerOptions: { maxParamLength: 200 },
+    // The shutdown gate (shutdown.ts) answers requests during shutdown in the API's own format.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -61,6 +64,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     },
     transform: jsonSchemaTransform,
   });
+  registerShutdownGate(app);
   registerHostCheck(app, deps.config);
   await registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorResponseSchema } from "../../common/errors.ts";
 import { now } from "../db/engine.ts";
 import { jobBacklog } from "../jobs/admin.ts";
 import { operatorMessage } from "../operator-errors.ts";
@@ -54,7 +55,10 @@ export async function checkReadiness({ db, config }: Deps): Promise<Readiness> {
 export function registerReadiness(app: App, deps: Deps): void {
   app.get(
     "/readyz",
-    { schema: { hide: true, response: { 200: readinessSchema, 503: readinessSchema } } },
+    // 503 is also the shutdown gate's error answer (shutdown.ts).
+    {
+      schema: { hide: true, response: { 200: readinessSchema, 503: z.union([readinessSchema, errorResponseSchema]) } },
+    },
     async (request, reply) => {
       const readiness = await checkReadiness(deps);
       if (readiness.status === "ready") return readiness;
