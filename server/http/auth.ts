@@ -47,7 +47,9 @@ export function scopesNeeded(method: string, url: string): ApiTokenScope[] {
 }
 
 function requireTokenScopes(request: FastifyRequest, scopes: readonly ApiTokenScope[]): void {
-  const missing = scopesNeeded(request.method, request.url).filter((scope) => !scopes.includes(scope));
+  // The matched route's pattern, not the raw URL: an encoded or oddly written path cannot dodge the rule.
+  const route = request.routeOptions.url ?? request.url;
+  const missing = scopesNeeded(request.method, route).filter((scope) => !scopes.includes(scope));
   if (missing.length === 0) return;
   throw new AppError(
     "forbidden",
