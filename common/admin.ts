@@ -92,11 +92,25 @@ export const groupSchema = z.object({ id: z.string(), name: z.string(), memberCo
 export const groupListSchema = z.object({ groups: z.array(groupSchema) });
 export const groupInputSchema = z.object({ name: name("group") });
 
+/**
+ * What a token may do, on top of what its user may: `read` (GET), `write` (anything that changes data),
+ * `admin` (the /api/v1/admin API and the dev mailbox, with read and write still needed for the method).
+ */
+export const apiTokenScopes = ["read", "write", "admin"] as const;
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
+/** Stored space-separated; anything unknown (a future scope, a typo by hand) grants nothing. */
+export function parseScopes(stored: string): ApiTokenScope[] {
+  return apiTokenScopes.filter((scope) => stored.split(/\s+/).includes(scope));
+}
+
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  scopes: z.array(z.enum(apiTokenScopes)),
   createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
   lastUsedAt: z.iso.datetime().nullable(),
   revoked: z.boolean(),
 });
@@ -104,6 +118,18 @@ export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 export const apiTokenInputSchema = z.object({
   name: name("token"),
   userId: z.uuid({ error: "Choose the user the token acts as." }),
+  scopes: z
+    .array(z.enum(apiTokenScopes, { error: "Choose read, write or admin." }))
+    .min(1, "Choose at least one scope.")
+    .default(["read"]),
+  /** Days until the token stops working; null: until revoked. */
+  expiresInDays: z
+    .number({ error: "Choose when the token expires." })
+    .int()
+    .min(1, "A token lasts at least a day.")
+    .max(3650, "A token lasts at most ten years.")
+    .nullable()
+    .default(90),
 });
 /** The token itself is shown once, at creation; only its hash is kept. */
 export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string() });

@@ -17,6 +17,8 @@ export const errorCodes = [
   "rate_limited",
   "conflict",
   "internal",
+  "misdirected",
+  "unavailable",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

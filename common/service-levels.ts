@@ -112,6 +112,12 @@ export const jobOverviewSchema = z.object({
 });
 export type JobOverview = z.infer<typeof jobOverviewSchema>;
 
+/** Re-run every parked job of one kind (e.g. "mail.send" after an SMTP outage). */
+export const rerunFailedJobsSchema = z.object({
+  kind: z.string({ error: "Choose the kind of job." }).min(1, "Choose the kind of job.").max(100),
+});
+export const rerunFailedJobsResultSchema = z.object({ count: z.number().int() });
+
 /** Which statuses stop the SLA clock (waiting for the customer and on hold, by default). */
 export const slaStatusSchema = z.object({
   id: z.string(),

@@ -174,6 +174,8 @@ test.describe("administration", () => {
     await dialog.getByLabel("Name", { exact: true }).fill(`CRM ${id}`);
     await dialog.getByLabel("Acts as", { exact: true }).fill("admin@e2e");
     await page.getByRole("option", { name: /admin@e2e\.switchboard\.local/ }).click();
+    // Read is chosen already; this integration also needs the admin API.
+    await dialog.getByRole("checkbox", { name: "Admin" }).check();
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Create token" }).click();
     await expect(dialog.getByText("Copy it now: it will not be shown again.")).toBeVisible();
@@ -182,11 +184,22 @@ test.describe("administration", () => {
     await expect(dialog.getByRole("button", { name: "Copy" })).toBeVisible();
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Done" }).click();
-    await expect(page.getByRole("row").filter({ hasText: `CRM ${id}` })).toContainText("Active");
+    const row = page.getByRole("row").filter({ hasText: `CRM ${id}` });
+    await expect(row).toContainText("Active");
+    await expect(row).toContainText("read, admin");
+    await expect(row).toContainText("Never"); // not used yet
     await expect(page.getByText(token)).toHaveCount(0);
 
     const call = () => page.request.get("/api/v1/admin/groups", { headers: { authorization: `Bearer ${token}` } });
     expect((await call()).status()).toBe(200);
+    // A read token may not change anything.
+    const write = await page.request.post("/api/v1/admin/groups", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { name: `Group ${id}` },
+    });
+    expect(write.status()).toBe(403);
+    await page.reload();
+    await expect(row).not.toContainText("Never");
     await page.getByRole("button", { name: `Revoke CRM ${id}` }).click();
     const confirm = page.getByRole("dialog", { name: `Revoke CRM ${id}?` });
     await expectAccessible(page);

@@ -1,16 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { serviceInputSchema } from "../common/catalog.ts";
 import { anonymous } from "./accounts/actor.ts";
 import { createUser } from "./accounts/commands/create-user.ts";
 import { createService } from "./catalog/commands/manage-catalog.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
-import { now } from "./db/engine.ts";
+import { type Engine, now } from "./db/engine.ts";
 import { newId } from "./db/ids.ts";
+import { migrateToLatest } from "./db/migrate.ts";
 import type { Database } from "./db/schema.ts";
+import { AppError } from "./http/errors.ts";
 import { submitTicket } from "./tickets/commands/submit-ticket.ts";
 
 export type AdminCredentials = { email: string; password: string | undefined; created: boolean };
@@ -21,13 +23,25 @@ export type AdminCredentials = { email: string; password: string | undefined; cr
  * DATA_DIR/initial-admin-password (readable by the owner only) until changed.
  */
 export async function ensureAdmin(db: Kysely<Database>, config: Config): Promise<AdminCredentials> {
-  const existing = await db.selectFrom("users").select("email").where("licence", "=", "admin").executeTakeFirst();
+  const existingAdmin = () => db.selectFrom("users").select("email").where("licence", "=", "admin").executeTakeFirst();
+  const existing = await existingAdmin();
   if (existing) return { email: existing.email, password: undefined, created: false };
   const password = config.adminPassword ?? randomBytes(12).toString("base64url");
-  await createUser(db, { email: config.adminEmail, name: "Administrator", password, licence: "admin" });
-  if (!config.adminPassword) {
-    writeFileSync(path.join(config.dataDir, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
+  // The generated password is written before the admin exists and moved into place after, so a full
+  // disk or a read-only folder stops the start with nothing made, never with an admin nobody can sign in as.
+  const passwordFile = path.join(config.dataDir, "initial-admin-password");
+  const pendingFile = `${passwordFile}.${process.pid}`;
+  if (!config.adminPassword) writeFileSync(pendingFile, `${password}\n`, { mode: 0o600 });
+  try {
+    await createUser(db, { email: config.adminEmail, name: "Administrator", password, licence: "admin" });
+  } catch (error) {
+    rmSync(pendingFile, { force: true });
+    // Another instance starting at the same moment made the admin first: that is the outcome we wanted.
+    const made = error instanceof AppError && error.code === "conflict" ? await existingAdmin() : undefined;
+    if (!made) throw error;
+    return { email: made.email, password: undefined, created: false };
   }
+  if (!config.adminPassword) renameSync(pendingFile, passwordFile);
   return { email: config.adminEmail, password, created: true };
 }
 
@@ -75,10 +89,81 @@ const demoTickets = [
 export async function ensureCategories(db: Kysely<Database>): Promise<void> {
   const anyCategory = await db.selectFrom("categories").select("id").executeTakeFirst();
   if (anyCategory) return;
-  await db
-    .insertInto("categories")
-    .values(demoCategories.map((name, position) => ({ id: newId(), name, position, created_at: now() })))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    // Checked again inside the write, so two starts that both saw none do not add the set twice.
+    if (await trx.selectFrom("categories").select("id").executeTakeFirst()) return;
+    await trx
+      .insertInto("categories")
+      .values(demoCategories.map((name, position) => ({ id: newId(), name, position, created_at: now() })))
+      .execute();
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/**
+ * SQLite's counterpart of the advisory lock: processes sharing one data folder (and so one database file)
+ * take turns through a lock file holding the owner's pid; a file left by a process that died is taken over.
+ */
+async function withFolderLock<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockFile, "utf8"));
+      if (owner && !isAlive(owner)) {
+        rmSync(lockFile, { force: true });
+        continue;
+      }
+      // Another process is starting on this folder; first start takes a few seconds at most.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
+/** Any fixed number: the key of the PostgreSQL advisory lock that first-start work runs under. */
+const firstStartLock = 0x5b0a4d;
+
+export type FirstStart = { admin: AdminCredentials; demoServices: number; demoTickets: number };
+
+/**
+ * Migrations, the first admin, starter categories and demo data. Instances that start together on one
+ * PostgreSQL database take turns under an advisory lock (held by one connection, released when it ends),
+ * so the second finds the work done instead of failing on the first's admin.
+ */
+export async function firstStart(db: Kysely<Database>, engine: Engine, config: Config): Promise<FirstStart> {
+  const steps = async (conn: Kysely<Database>): Promise<FirstStart> => {
+    await migrateToLatest(conn, engine);
+    const admin = await ensureAdmin(conn, config);
+    await ensureCategories(conn);
+    const seed = admin.created && config.demoData;
+    const demoServices = seed ? await seedDemoCatalog(conn) : 0;
+    const demoTickets = seed ? await seedDemoTickets({ db: conn, config }) : 0;
+    return { admin, demoServices, demoTickets };
+  };
+  if (engine !== "postgres") return withFolderLock(path.join(config.dataDir, "first-start.lock"), () => steps(db));
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${firstStartLock})`.execute(conn);
+    try {
+      return await steps(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${firstStartLock})`.execute(conn);
+    }
+  });
 }
 
 /** A few example tickets, only into a help desk without tickets, so it never mixes with real data. */

@@ -60,6 +60,15 @@ const envSchema = z.object({
     .max(3600, "IMAP_POLL_SECONDS can be at most 3600.")
     .default(60),
   TEST_CLOCK: booleanFlag.default(false),
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, "ALLOWED_HOSTS must be host names separated by commas.")
+    .optional(),
+  SHUTDOWN_SECONDS: z.coerce
+    .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
+    .min(1, "SHUTDOWN_SECONDS must be at least 1.")
+    .max(600, "SHUTDOWN_SECONDS can be at most 600.")
+    .default(10),
 });
 
 export type Config = {
@@ -78,8 +87,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   /**
-   * Without SMTP every message is kept in the dev mailbox. Who may read it:
-   * anyone when the app only listens on this machine, otherwise admins only.
+   * Without SMTP every message is kept in the dev mailbox. Who may read it: anyone when BASE_URL itself is
+   * on this machine (the HOST a proxy forwards to says nothing about who reaches it), otherwise admins only.
    */
   devMailbox: "off" | "public" | "admins";
   /** Limits on sign-in, registration, reset and status checks; only tests of other things turn it off. */
@@ -96,6 +105,13 @@ export type Config = {
    * server's clock forward to watch a ticket turn overdue. See server/sla/routes.ts.
    */
   testClock: boolean;
+  /**
+   * Host names requests may arrive under (lower case, no port): BASE_URL's, any from ALLOWED_HOSTS, and the
+   * loopback names when BASE_URL is loopback. Others are refused, so a rebound DNS name cannot reach the app.
+   */
+  allowedHosts: string[];
+  /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
+  shutdownMs: number;
 };
 
 export class ConfigError extends Error {
@@ -111,9 +127,11 @@ export function loadEnvFile(file = ".env"): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host.startsWith("127.");
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
 }
+
+export const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "not set": a blank line in .env should not count as a value.
@@ -124,6 +142,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const baseUrl = (e.BASE_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`).replace(/\/+$/, "");
+  const baseHost = new URL(baseUrl).hostname.toLowerCase();
+  const baseIsLoopback = isLoopback(baseHost);
+  const extraHosts = (e.ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -141,7 +165,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
     testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,
-    devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (isLoopback(e.HOST) ? "public" : "admins")),
+    devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
+    allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
+    shutdownMs: e.SHUTDOWN_SECONDS * 1000,
     inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
     inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     imapPollMs: e.IMAP_POLL_SECONDS * 1000,

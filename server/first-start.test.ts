@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -138,4 +138,90 @@ it("refuses to start with bad configuration and says what is wrong", () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("PORT: PORT must be a number.");
   expect(result.stderr).toContain("DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://.");
+});
+
+describeEachEngine("two instances starting together on an empty database", ({ engine }) => {
+  it("both come up, with one admin, one set of categories and one set of demo data", async () => {
+    const dataDirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "switchboard-twin-start-")));
+    const blank = engine === "postgres" ? await createBlankPostgresDatabase() : undefined;
+    // On SQLite both share one data folder (and so one database file); on PostgreSQL one database.
+    const envFor = (i: number) => ({
+      DATA_DIR: blank ? (dataDirs[i] ?? "") : (dataDirs[0] ?? ""),
+      ...(blank ? { DATABASE_URL: blank.url } : {}),
+    });
+    const results = await Promise.allSettled([start(envFor(0)), start(envFor(1))]);
+    try {
+      for (const result of results) {
+        if (result.status === "rejected") throw result.reason;
+      }
+      const banners = results.map((r) => (r.status === "fulfilled" ? r.value.banner : ""));
+      expect(banners.filter((b) => b.includes("Demo data: 4 example tickets"))).toHaveLength(1);
+      const { db } = openDatabase({ databaseUrl: blank?.url, dataDir: dataDirs[0] ?? "" });
+      const admins = await db.selectFrom("users").select("email").where("licence", "=", "admin").execute();
+      const tickets = await db.selectFrom("tickets").select("id").execute();
+      const categories = await db.selectFrom("categories").select("id").execute();
+      await db.destroy();
+      expect(admins).toHaveLength(1);
+      expect(tickets).toHaveLength(4);
+      expect(categories).toHaveLength(4);
+    } finally {
+      await Promise.all(results.map((r) => (r.status === "fulfilled" ? stop(r.value.child) : undefined)));
+      for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+      await blank?.drop();
+    }
+  }, 60_000);
+});
+
+describeEachEngine("faults at first start", ({ engine }) => {
+  let dataRoot: string;
+  let blank: Awaited<ReturnType<typeof createBlankPostgresDatabase>> | undefined;
+  beforeAll(async () => {
+    dataRoot = mkdtempSync(path.join(tmpdir(), "switchboard-faults-"));
+    if (engine === "postgres") blank = await createBlankPostgresDatabase();
+  });
+  afterAll(async () => {
+    rmSync(dataRoot, { recursive: true, force: true });
+    await blank?.drop();
+  });
+  const database = (): Record<string, string> => (blank ? { DATABASE_URL: blank.url } : {});
+
+  /** Runs the server expecting it to stop at once, and returns what it printed. */
+  function failedStart(env: Record<string, string>): string {
+    const result = spawnSync(process.execPath, ["server/main.ts"], {
+      cwd: root,
+      env: childEnv({ PORT: "0", LOG_LEVEL: "silent", ...env }),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    // The cause in one sentence, not a stack trace.
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    return result.stderr;
+  }
+
+  it("says which folder it may not write to", () => {
+    const stderr = failedStart({ DATA_DIR: "/sys/switchboard-data", ...database() });
+    expect(stderr).toContain("Switchboard cannot start: Switchboard may not write to /sys/switchboard-data.");
+  });
+
+  it("creates a missing DATA_DIR on first start", async () => {
+    const dataDir = path.join(dataRoot, "not", "there", "yet");
+    const { child } = await start({ DATA_DIR: dataDir, ...database() });
+    await stop(child);
+    expect(existsSync(path.join(dataDir, "initial-admin-password"))).toBe(true);
+  });
+});
+
+it("names the PostgreSQL server it cannot reach, without a stack trace", () => {
+  const result = spawnSync(process.execPath, ["server/main.ts"], {
+    cwd: root,
+    env: childEnv({ PORT: "0", LOG_LEVEL: "silent", DATABASE_URL: "postgres://switchboard@127.0.0.1:1/switchboard" }),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain(
+    "Switchboard cannot start: PostgreSQL at 127.0.0.1:1 is not reachable (connection refused). Check DATABASE_URL",
+  );
+  expect(result.stderr).not.toMatch(/^\s+at /m);
 });

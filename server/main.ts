@@ -1,28 +1,33 @@
+import { mkdirSync } from "node:fs";
 import pino from "pino";
-import { ensureAdmin, ensureCategories, seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
+import { firstStart } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
-import { migrateToLatest } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
+import { closeWithin } from "./http/shutdown.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { schedules } from "./jobs/schedules.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
 import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
+import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
 
+/** What the start-up failure message may name: the database address and data folder, once they are known. */
+const startContext: OperatorErrorContext = {};
+
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
+  startContext.databaseUrl = config.databaseUrl;
+  startContext.dataDir = config.dataDir;
+  // Made on first start on both engines: PostgreSQL installs keep the initial password and attachments here too.
+  mkdirSync(config.dataDir, { recursive: true });
   const logger = pino({ level: config.logLevel });
   const { db, engine, location } = openDatabase(config);
-  await migrateToLatest(db, engine);
-  const admin = await ensureAdmin(db, config);
-  await ensureCategories(db);
-  const demoServices = admin.created && config.demoData ? await seedDemoCatalog(db) : 0;
-  const demoTickets = admin.created && config.demoData ? await seedDemoTickets({ db, config }) : 0;
+  const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
 
   const context = { db, engine, config };
   const app = await buildApp(context, logger);
@@ -53,8 +58,11 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.filter((line, i) => line !== "" || i === 0 || i === lines.length - 1).join("\n")}\n`);
 
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await app.close();
+    logger.info({ signal, deadlineMs: config.shutdownMs }, "shutting down");
+    // Whatever still hangs after twice the deadline (a stuck database call) must not keep the process alive.
+    setTimeout(() => process.exit(1), config.shutdownMs * 2).unref();
+    const { cut } = await closeWithin(app, config.shutdownMs);
+    if (cut) logger.warn("requests still open at the shutdown deadline were cut");
     await inbound.stop();
     await jobs.stop();
     transport.close();
@@ -66,8 +74,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  const operatorError = operatorMessage(error, startContext);
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if (operatorError) {
+    // A fault of the machine, not of the code: the cause alone, without a stack trace.
+    console.error(`Switchboard cannot start: ${operatorError}`);
   } else {
     console.error("Switchboard failed to start:", error);
   }

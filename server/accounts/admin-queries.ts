@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { AdminUser } from "../../common/admin.ts";
+import { type AdminUser, parseScopes } from "../../common/admin.ts";
 import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database, User } from "../db/schema.ts";
 import { decodeCursor, encodeCursor } from "../tickets/queries.ts";
@@ -156,6 +156,8 @@ export async function listApiTokens(db: Kysely<Database>) {
       "api_tokens.created_at",
       "api_tokens.last_used_at",
       "api_tokens.revoked_at",
+      "api_tokens.scopes",
+      "api_tokens.expires_at",
       "users.id as userId",
       "users.email",
       "users.name as userName",
@@ -166,7 +168,9 @@ export async function listApiTokens(db: Kysely<Database>) {
     id: r.id,
     name: r.name,
     user: { id: r.userId, email: r.email, name: r.userName },
+    scopes: parseScopes(r.scopes),
     createdAt: r.created_at,
+    expiresAt: r.expires_at,
     lastUsedAt: r.last_used_at,
     revoked: r.revoked_at !== null,
   }));

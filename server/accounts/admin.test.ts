@@ -172,7 +172,11 @@ describeEachEngine("administering users and access", ({ db, engine }) => {
   });
 
   it("lets an integration use a bearer token without CSRF, until it is revoked", async () => {
-    const created = await as(admin, "POST", "/api/v1/admin/api-tokens", { name: "CRM sync", userId: admin.user.id });
+    const created = await as(admin, "POST", "/api/v1/admin/api-tokens", {
+      name: "CRM sync",
+      userId: admin.user.id,
+      scopes: ["read", "write", "admin"],
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^sb_/);

@@ -116,7 +116,12 @@ describeEachEngine("guest status check and access links", ({ db, engine }) => {
 
 describeEachEngine("links in mail", ({ db, engine }) => {
   it("are built from the configured base URL, never from the request's Host header", async () => {
-    const app = await buildTestApp(db(), engine, testConfig({ baseUrl: "https://help.example.com" }));
+    // Let the foreign name past the host check (server/http/security.ts), so this proves links do not use it.
+    const app = await buildTestApp(
+      db(),
+      engine,
+      testConfig({ baseUrl: "https://help.example.com", allowedHosts: ["evil.example"] }),
+    );
     const headers = { host: "evil.example", "x-forwarded-host": "evil.example" };
     await app.inject({
       method: "POST",

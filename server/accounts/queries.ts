@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { SessionUser } from "../../common/accounts.ts";
+import { type ApiTokenScope, parseScopes } from "../../common/admin.ts";
 import type { Database } from "../db/schema.ts";
 import { loadPermissions } from "./permissions.ts";
 import { hashToken } from "./tokens.ts";
@@ -88,21 +89,33 @@ export async function findGuestSession(
 }
 
 /** The user behind a bearer API token, if the token is live and the user enabled. */
-export async function findApiTokenUser(db: Kysely<Database>, token: string): Promise<SessionUser | undefined> {
+export type ApiTokenHolder = { user: SessionUser; scopes: ApiTokenScope[] };
+
+/** The user a live bearer token acts as, with what the token may do; "expired" once its time is up. */
+export async function findApiTokenUser(
+  db: Kysely<Database>,
+  token: string,
+): Promise<ApiTokenHolder | "expired" | undefined> {
   const row = await db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id as tokenId", "users.id", "users.email", "users.name", "users.licence"])
+    .select([
+      "api_tokens.id as tokenId",
+      "api_tokens.scopes",
+      "api_tokens.expires_at",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.licence",
+    ])
     .where("api_tokens.token_hash", "=", hashToken(token))
     .where("api_tokens.revoked_at", "is", null)
     .where("users.disabled_at", "is", null)
     .executeTakeFirst();
   if (!row) return undefined;
-  await db
-    .updateTable("api_tokens")
-    .set({ last_used_at: new Date().toISOString() })
-    .where("id", "=", row.tokenId)
-    .execute();
-  const { tokenId: _tokenId, ...user } = row;
-  return toSessionUser(db, user);
+  const at = new Date().toISOString();
+  if (row.expires_at !== null && row.expires_at <= at) return "expired";
+  await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", row.tokenId).execute();
+  const { tokenId: _tokenId, scopes, expires_at: _expires, ...user } = row;
+  return { user: await toSessionUser(db, user), scopes: parseScopes(scopes) };
 }

@@ -136,6 +136,14 @@ export interface JobsTable {
   finished_at: Timestamp | null;
   /** Jobs that must exist once (a schedule's slot, a ticket's timer) carry a key; inserting it again does nothing. */
   unique_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** While running: the runner that holds the lease; only it heartbeats or finishes the job. */
+  locked_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One row per probe: /readyz writes it to prove the database accepts writes. */
+export interface WriteChecksTable {
+  id: string;
+  checked_at: Timestamp;
 }
 
 /** Every message we send, rendered when the change that caused it commits: the outbox, the log and the dev mailbox. */
@@ -235,6 +243,9 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Space-separated: read, write, admin (see common/admin.ts apiTokenScopes). */
+  scopes: ColumnType<string, string | undefined, string>;
+  expires_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface RateLimitsTable {
@@ -514,6 +525,7 @@ export interface Database {
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
   jobs: JobsTable;
+  write_checks: WriteChecksTable;
   mail_messages: MailMessagesTable;
   account_tokens: AccountTokensTable;
   guest_links: GuestLinksTable;

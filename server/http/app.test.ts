@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeEachEngine } from "../test/engines.ts";
+import { openPostgres } from "../db/database.ts";
+import type { Engine } from "../db/engine.ts";
+import type { Database } from "../db/schema.ts";
+import { describeEachEngine, postgresAdminUrl } from "../test/engines.ts";
 import { testConfig } from "../test/factories.ts";
 import { buildApp } from "./app.ts";
 
@@ -12,7 +16,72 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
     const ready = await app.inject("/readyz");
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: "ready" });
+    expect(ready.json()).toMatchObject({
+      status: "ready",
+      checks: { database: "ok", storage: "ok" },
+      jobs: { pending: expect.any(Number), failed: expect.any(Number) },
+    });
+  });
+
+  /** Runs `use` with a handle on the same database that refuses every write, as a read-only replica would. */
+  async function withReadOnlyDatabase(engine: Engine, use: (readOnly: Kysely<Database>) => Promise<void>) {
+    if (engine === "sqlite") {
+      await sql`pragma query_only = on`.execute(db());
+      try {
+        await use(db());
+      } finally {
+        await sql`pragma query_only = off`.execute(db());
+      }
+      return;
+    }
+    const name = (await sql<{ name: string }>`select current_database() as name`.execute(db())).rows[0]?.name ?? "";
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${name}`;
+    url.searchParams.set("options", "-c default_transaction_read_only=on");
+    const { db: readOnly } = openPostgres(url.toString(), 1);
+    try {
+      await use(readOnly);
+    } finally {
+      await readOnly.destroy();
+    }
+  }
+
+  it("is not ready, and says why, when the database refuses writes", async () => {
+    await withReadOnlyDatabase(engine, async (readOnly) => {
+      const app = await buildApp({ db: readOnly, engine, config: testConfig() });
+      const ready = await app.inject("/readyz");
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: "not ready", checks: { storage: "ok" } });
+      expect(ready.json().checks.database).toMatch(/read-?only/i);
+    });
+  });
+
+  it("is not ready, and says why, when the data folder is full or read-only", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-ready-"));
+    try {
+      const app = await buildApp({ db: db(), engine, config: testConfig({ dataDir }) });
+      expect((await app.inject("/readyz")).statusCode).toBe(200);
+
+      // Every write to the probe lands on /dev/full, as on a disk with no space left.
+      symlinkSync("/dev/full", path.join(dataDir, "attachments", ".write-check"));
+      const full = await app.inject("/readyz");
+      expect(full.statusCode).toBe(503);
+      expect(full.json().checks).toMatchObject({
+        database: "ok",
+        storage: expect.stringContaining("The disk is full"),
+      });
+      rmSync(path.join(dataDir, "attachments"), { recursive: true, force: true });
+
+      // sysfs refuses new files even to root: a folder Switchboard may not write to.
+      symlinkSync("/sys", path.join(dataDir, "attachments"));
+      const readOnly = await app.inject("/readyz");
+      expect(readOnly.statusCode).toBe(503);
+      expect(readOnly.json().checks.storage).toContain(
+        `Switchboard may not write to ${path.join(dataDir, "attachments")}`,
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("publishes an OpenAPI document generated from the shared schemas", async () => {

@@ -11,8 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { sql } from "kysely";
-import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
@@ -32,6 +30,9 @@ import {
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
+import { registerReadiness } from "./readiness.ts";
+import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
+import { registerShutdownGate } from "./shutdown.ts";
 import type { App, Deps } from "./types.ts";
 
 /**
@@ -47,6 +48,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     trustProxy: false,
     // Ticket numbers and ids are short; nothing legitimate needs a longer parameter.
     routerOptions: { maxParamLength: 200 },
+    // The shutdown gate (shutdown.ts) answers requests during shutdown in the API's own format.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -62,6 +65,9 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     },
     transform: jsonSchemaTransform,
   });
+  registerShutdownGate(app);
+  registerHostCheck(app, deps.config);
+  await registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);
@@ -69,24 +75,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerInputCleaning(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
-  app.get(
-    "/readyz",
-    {
-      schema: {
-        hide: true,
-        response: { 200: z.object({ status: z.literal("ready") }), 503: z.object({ status: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      try {
-        await sql`select 1`.execute(deps.db);
-        return { status: "ready" as const };
-      } catch (error) {
-        request.log.warn({ err: error }, "database not reachable");
-        return reply.status(503).send({ status: "database unavailable" });
-      }
-    },
-  );
+  registerReadiness(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerAccountRoutes(app, deps);

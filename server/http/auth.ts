@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ApiTokenScope } from "../../common/admin.ts";
 import { type Actor, anonymous } from "../accounts/actor.ts";
 import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
 import { now } from "../db/engine.ts";
@@ -32,6 +33,30 @@ function requireCsrf(request: FastifyRequest, expected: string): void {
   }
 }
 
+/** The admin API and the dev mailbox (which holds every reset and access link) need the admin scope. */
+const adminPaths = /^\/api\/v1\/(admin|dev-mailbox)(\/|\?|$)/;
+
+/**
+ * One rule for every route, so no route can forget it: a token acts only within its scopes, on top of
+ * what its user may do. Reading needs `read`, any change needs `write`, the admin API also needs `admin`.
+ */
+export function scopesNeeded(method: string, url: string): ApiTokenScope[] {
+  const needed: ApiTokenScope[] = [unsafeMethods.has(method) ? "write" : "read"];
+  if (adminPaths.test(url)) needed.push("admin");
+  return needed;
+}
+
+function requireTokenScopes(request: FastifyRequest, scopes: readonly ApiTokenScope[]): void {
+  // The matched route's pattern, not the raw URL: an encoded or oddly written path cannot dodge the rule.
+  const route = request.routeOptions.url ?? request.url;
+  const missing = scopesNeeded(request.method, route).filter((scope) => !scopes.includes(scope));
+  if (missing.length === 0) return;
+  throw new AppError(
+    "forbidden",
+    `This API token may not do that: it needs the ${missing.map((s) => `"${s}"`).join(" and ")} scope${missing.length > 1 ? "s" : ""}.`,
+  );
+}
+
 /**
  * Resolves the actor: a bearer API token, a user's session cookie, or a
  * guest's access-link cookie, in that order. Guards every write against
@@ -58,9 +83,11 @@ export function registerAuth(app: App, { db, config }: Deps): void {
     if (authorization !== undefined) {
       // Bearer tokens are never sent by browsers on their own, so they need no CSRF token.
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-      const user = token ? await findApiTokenUser(db, token) : undefined;
-      if (!user) throw new AppError("unauthenticated", "That API token is not valid.");
-      request.actor = { kind: "user", user, sessionId: null, csrfToken: null };
+      const holder = token ? await findApiTokenUser(db, token) : undefined;
+      if (holder === "expired") throw new AppError("unauthenticated", "That API token has expired.");
+      if (!holder) throw new AppError("unauthenticated", "That API token is not valid.");
+      requireTokenScopes(request, holder.scopes);
+      request.actor = { kind: "user", user: holder.user, sessionId: null, csrfToken: null };
       return;
     }
 

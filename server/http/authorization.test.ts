@@ -656,6 +656,12 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/admin/jobs": { path: () => "/api/v1/admin/jobs", expected: adminOnly(200) },
+  "POST /api/v1/admin/jobs/rerun-failed": {
+    path: () => "/api/v1/admin/jobs/rerun-failed",
+    // A kind with no failed jobs: the fixture's failed job stays for the per-job row below.
+    body: () => ({ kind: "maintenance.nothing" }),
+    expected: adminOnly(200),
+  },
   "POST /api/v1/admin/jobs/{id}/rerun": {
     path: (f) => `/api/v1/admin/jobs/${f.failedJobId}/rerun`,
     expected: adminOnly(204),
@@ -906,7 +912,9 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         .executeTakeFirstOrThrow()
     ).id;
     fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
-    fixture.tokenId = (await createApiToken(db(), { name: "Scratch token", userId: fixture.userId })).id;
+    fixture.tokenId = (
+      await createApiToken(db(), { name: "Scratch token", userId: fixture.userId, scopes: ["read"], expiresInDays: 1 })
+    ).id;
     // Agent tools' fixtures, made through the API as the admin.
     fixture.taskId = (
       await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })

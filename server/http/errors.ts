@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode, ErrorResponse } from "../../common/errors.ts";
+import { operatorMessage } from "../operator-errors.ts";
 
 const httpStatus: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -14,6 +15,8 @@ const httpStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  misdirected: 421,
+  unavailable: 503,
 };
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
@@ -41,6 +44,36 @@ export class AppError extends Error {
 /** Refusals of a single record say "not found", so a wrong user cannot learn that it exists. */
 export function notFound(what = "That page"): AppError {
   return new AppError("not_found", `${what} could not be found.`);
+}
+
+/**
+ * What the multipart parser says about a body that is not a whole, well-formed form, as the API's
+ * errors: a cut-off upload (the client went away, a proxy gave up) is the sender's problem, not a 500.
+ * Used by the upload reader (tickets/attachments/uploads.ts) and here, so every multipart route answers alike.
+ */
+export function multipartProblem(error: unknown): AppError | undefined {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") {
+    return new AppError("payload_too_large", "The form has too many parts.");
+  }
+  if (
+    typeof message === "string" &&
+    /^(Unexpected end of (multipart data|form|file)|Malformed part header|Multipart: Boundary not found|Part terminated early)/i.test(
+      message,
+    )
+  ) {
+    return new AppError(
+      "validation_failed",
+      "The upload ended before it was complete, so nothing was saved. Try again.",
+    );
+  }
+  if (code === "ECONNRESET" || message === "aborted") {
+    return new AppError(
+      "validation_failed",
+      "The upload ended before it was complete, so nothing was saved. Try again.",
+    );
+  }
+  return undefined;
 }
 
 function body(code: ErrorCode, message: string, fields?: Record<string, string>): ErrorResponse {
@@ -78,9 +111,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return reply.status(400).send(body("validation_failed", "Send the request body as JSON."));
   }
+  const multipart = multipartProblem(error);
+  if (multipart) return reply.status(multipart.status).send(body(multipart.code, multipart.message));
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     const code = codeForStatus[error.statusCode] ?? "validation_failed";
     return reply.status(error.statusCode).send(body(code, error.message));
+  }
+  const cause = operatorMessage(error);
+  if (cause) {
+    // A full disk or a read-only folder: the operator needs the cause, the person a plain sentence.
+    request.log.error({ cause }, cause);
+    return reply
+      .status(503)
+      .send(body("unavailable", "The help desk cannot save anything right now. Please try again later."));
   }
   request.log.error({ err: error }, "request failed");
   return reply.status(500).send(body("internal", "Something went wrong on our side. Please try again."));

@@ -75,6 +75,35 @@ export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
   };
 }
 
+/** The backlog in brief, for /readyz: waiting and parked jobs, and how long the oldest due one has waited. */
+export async function jobBacklog(
+  db: Kysely<Database>,
+): Promise<{ pending: number; failed: number; oldestPendingSeconds: number | null }> {
+  const at = now();
+  const [counts, oldest] = await Promise.all([
+    db
+      .selectFrom("jobs")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("status", "in", ["pending", "failed"])
+      .groupBy("status")
+      .execute(),
+    db
+      .selectFrom("jobs")
+      .select("run_at")
+      .where("status", "=", "pending")
+      .where("run_at", "<=", at)
+      .orderBy("run_at")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return {
+    pending: count("pending"),
+    failed: count("failed"),
+    oldestPendingSeconds: oldest ? Math.max(0, (Date.parse(at) - Date.parse(oldest.run_at)) / 1000) : null,
+  };
+}
+
 /** A parked job goes back in the queue with fresh attempts; its last error stays until it runs. */
 export async function rerunJob(db: Kysely<Database>, id: string): Promise<void> {
   const job = await db.selectFrom("jobs").select("status").where("id", "=", id).executeTakeFirst();
@@ -82,8 +111,22 @@ export async function rerunJob(db: Kysely<Database>, id: string): Promise<void> 
   if (job.status !== "failed") throw new AppError("conflict", "Only failed jobs can be run again.");
   await db
     .updateTable("jobs")
-    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null })
+    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null, locked_by: null })
     .where("id", "=", id)
     .where("status", "=", "failed")
     .execute();
+}
+
+/**
+ * Every parked job of one kind back in the queue at once, e.g. all mail after a long SMTP outage.
+ * Resolves with how many were queued again.
+ */
+export async function rerunFailedJobs(db: Kysely<Database>, kind: string): Promise<number> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ status: "pending", attempts: 0, run_at: now(), finished_at: null, locked_until: null, locked_by: null })
+    .where("kind", "=", kind)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -26,7 +26,7 @@ function jobRow(kind: JobKind, payload: Record<string, unknown>, options: Enqueu
     payload: encodeJson(payload),
     status: "pending" as const,
     attempts: 0,
-    max_attempts: options.maxAttempts ?? 8,
+    max_attempts: options.maxAttempts ?? 20,
     run_at: options.runAt ?? options.at,
     locked_until: null,
     last_error: null,

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import { type Clock, systemClock } from "../clock.ts";
 import { decodeJson, type Engine, supportsRowLocks } from "../db/engine.ts";
+import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import type { JobKind } from "./queue.ts";
 import { enqueueScheduledJobs, type Schedule } from "./schedules.ts";
@@ -16,79 +17,164 @@ export type JobRunnerOptions = {
   handlers: Partial<Record<JobKind, JobHandler>>;
   logger?: FastifyBaseLogger | undefined;
   clock?: Clock;
-  /** How long a claimed job is ours before another runner may take it over. */
+  /**
+   * How long a claimed job is ours before another runner may take it over. Short, because a runner
+   * that is alive renews it (every heartbeatMs) while the job runs: a dead one's jobs move on in seconds.
+   */
   leaseMs?: number;
+  heartbeatMs?: number;
+  /** A job still running after this long is given up (and retried later), so no handler holds its lane forever. */
+  jobTimeoutMs?: number;
+  /** How many jobs of each kind run at once; kinds not listed run one at a time. */
+  concurrency?: Partial<Record<JobKind, number>>;
   pollMs?: number;
   /** Recurring jobs this runner enqueues when their slot comes (see schedules.ts). */
   schedules?: readonly Schedule[];
 };
 
 export type JobRunner = {
-  /** Runs every job that is due now, one after another; resolves with how many ran. */
+  /** Runs every job that is due now (kinds side by side, each within its concurrency); resolves with how many ran. */
   runDue(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 };
 
-/** Exponential backoff from 5 s, capped at an hour. */
+/** The lease and its renewal: a crashed instance's jobs are taken over after at most this long. */
+export const defaultLeaseMs = 30_000;
+
+/**
+ * Each kind has its own lane, so slow mail (a stalled SMTP server) never holds up inbound filing or
+ * SLA checks. Mail gets a few parallel sends; scheduled scans run alone, as their work is one sweep.
+ */
+export const defaultConcurrency: Partial<Record<JobKind, number>> = { "mail.send": 4, "mail.inbound": 2 };
+
+/** Exponential backoff from 5 s, capped at an hour: with 20 attempts a job keeps trying for about ten hours. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
 }
 
+/** The lane that runs jobs of kinds nobody handles: they fail (and park) rather than sit unseen. */
+const unhandled = "*";
+
+type ClaimedJob = {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+  /** Only the claim holding this token may renew or finish the job. */
+  token: string;
+};
+
+class JobTimeout extends Error {}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, engine, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
-  const leaseMs = options.leaseMs ?? 5 * 60 * 1000;
+  const leaseMs = options.leaseMs ?? defaultLeaseMs;
+  const heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(leaseMs / 3));
+  const jobTimeoutMs = options.jobTimeoutMs ?? 10 * 60 * 1000;
   const pollMs = options.pollMs ?? 1000;
   const schedules = options.schedules ?? [];
+  const concurrency = { ...defaultConcurrency, ...options.concurrency };
+  const handledKinds = Object.keys(handlers) as JobKind[];
+  const lanes: string[] = [...handledKinds, unhandled];
   const slotsSeen = new Map<JobKind, string>();
 
-  async function claim() {
+  /** Claims up to `limit` due jobs of one lane in one transaction: expired leases first, then the oldest due. */
+  async function claim(lane: string, limit: number): Promise<ClaimedJob[]> {
     const now = clock().toISOString();
     const lockedUntil = new Date(clock().getTime() + leaseMs).toISOString();
     return db.transaction().execute(async (trx) => {
-      // Two index-friendly lookups instead of one OR: expired leases first (few, and the
-      // oldest work), then the earliest due pending job, without sorting the whole backlog.
       let expired = trx
         .selectFrom("jobs")
         .select("id")
         .where("status", "=", "running")
         .where("locked_until", "<", now)
         .orderBy("locked_until")
-        .limit(1);
+        .limit(limit);
       let pending = trx
         .selectFrom("jobs")
         .select("id")
         .where("status", "=", "pending")
         .where("run_at", "<=", now)
         .orderBy("run_at")
-        .limit(1);
+        .limit(limit);
+      if (lane === unhandled) {
+        if (handledKinds.length) {
+          expired = expired.where("kind", "not in", handledKinds);
+          pending = pending.where("kind", "not in", handledKinds);
+        }
+      } else {
+        expired = expired.where("kind", "=", lane);
+        pending = pending.where("kind", "=", lane);
+      }
       if (supportsRowLocks(engine)) {
         expired = expired.forUpdate().skipLocked();
         pending = pending.forUpdate().skipLocked();
       }
-      const row = (await expired.executeTakeFirst()) ?? (await pending.executeTakeFirst());
-      if (!row) return undefined;
-      return trx
-        .updateTable("jobs")
-        .set((eb) => ({ status: "running", attempts: eb("attempts", "+", 1), locked_until: lockedUntil }))
-        .where("id", "=", row.id)
-        .returning(["id", "kind", "payload", "attempts", "max_attempts"])
-        .executeTakeFirstOrThrow();
+      const ids = (await expired.execute()).map((r) => r.id);
+      if (ids.length < limit) ids.push(...(await pending.limit(limit - ids.length).execute()).map((r) => r.id));
+      if (ids.length === 0) return [];
+      const claimed: ClaimedJob[] = [];
+      for (const id of ids) {
+        // Each job carries its own claim token: only this claim may renew or finish it.
+        const token = newId();
+        const row = await trx
+          .updateTable("jobs")
+          .set((eb) => ({
+            status: "running",
+            attempts: eb("attempts", "+", 1),
+            locked_until: lockedUntil,
+            locked_by: token,
+          }))
+          .where("id", "=", id)
+          .where((eb) =>
+            eb.or([eb("status", "=", "pending"), eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)])]),
+          )
+          .returning(["id", "kind", "payload", "attempts", "max_attempts"])
+          .executeTakeFirst();
+        if (row) claimed.push({ ...row, token });
+      }
+      return claimed;
     });
   }
 
-  async function runOne(): Promise<boolean> {
-    const job = await claim();
-    if (!job) return false;
+  async function runJob(job: ClaimedJob): Promise<void> {
+    const { token } = job;
     const handler = handlers[job.kind as JobKind];
+    // While the job runs its lease is renewed, so a long send is not mistaken for a dead runner.
+    const heartbeat = setInterval(() => {
+      db.updateTable("jobs")
+        .set({ locked_until: new Date(clock().getTime() + leaseMs).toISOString() })
+        .where("id", "=", job.id)
+        .where("locked_by", "=", token)
+        .execute()
+        .catch((error: unknown) => logger?.warn({ jobId: job.id, err: error }, "job heartbeat failed"));
+    }, heartbeatMs);
+    let deadline: NodeJS.Timeout | undefined;
     try {
       if (!handler) throw new Error(`No handler for jobs of kind "${job.kind}".`);
-      await handler(decodeJson(job.payload));
+      await Promise.race([
+        handler(decodeJson(job.payload)),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(
+            () => reject(new JobTimeout(`The job did not finish within ${Math.round(jobTimeoutMs / 1000)} s.`)),
+            jobTimeoutMs,
+          );
+        }),
+      ]);
       await db
         .updateTable("jobs")
-        .set({ status: "done", locked_until: null, finished_at: clock().toISOString(), last_error: null })
+        .set({
+          status: "done",
+          locked_until: null,
+          locked_by: null,
+          finished_at: clock().toISOString(),
+          last_error: null,
+        })
         .where("id", "=", job.id)
+        .where("locked_by", "=", token)
         .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -99,46 +185,86 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .set({
           status: parked ? "failed" : "pending",
           locked_until: null,
+          locked_by: null,
           last_error: message.slice(0, 2000),
           run_at: new Date(clock().getTime() + retryDelayMs(job.attempts)).toISOString(),
           finished_at: parked ? clock().toISOString() : null,
         })
         .where("id", "=", job.id)
+        .where("locked_by", "=", token)
         .execute();
+    } finally {
+      clearInterval(heartbeat);
+      clearTimeout(deadline);
     }
-    return true;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
+  /** Runs one lane until nothing of its kind is due, keeping up to its concurrency in flight. */
+  async function drainLane(lane: string): Promise<number> {
+    const limit = lane === unhandled ? 1 : Math.max(1, concurrency[lane as JobKind] ?? 1);
+    const active = new Set<Promise<void>>();
+    let count = 0;
+    for (;;) {
+      const free = limit - active.size;
+      // Once stopping, finish what is in flight but take nothing new.
+      const claimed = free > 0 && !stopping ? await claim(lane, free) : [];
+      for (const job of claimed) {
+        const run: Promise<void> = runJob(job)
+          .catch((error: unknown) => logger?.error({ err: error, jobId: job.id }, "job bookkeeping failed"))
+          .finally(() => active.delete(run));
+        active.add(run);
+        count += 1;
+      }
+      if (active.size === 0 && claimed.length === 0) return count;
+      if (claimed.length < free || active.size >= limit) await Promise.race(active);
+    }
+  }
 
   async function runDue(): Promise<number> {
-    let count = 0;
     if (schedules.length) await enqueueScheduledJobs(db, schedules, clock(), slotsSeen);
-    while (await runOne()) count += 1;
-    return count;
+    const counts = await Promise.all(lanes.map(drainLane));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
-  function tick() {
-    running = runDue()
-      .catch((error: unknown) => logger?.error({ err: error }, "job runner failed"))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
+  let stopping = false;
+  const stopped = { now: true };
+  const loops: Promise<void>[] = [];
+  let wake: (() => void)[] = [];
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollMs);
+      function done() {
+        clearTimeout(timer);
+        wake = wake.filter((w) => w !== done);
+        resolve();
+      }
+      wake.push(done);
+    });
+
+  /** Each lane polls on its own, so one kind's slow jobs never delay another kind's next round. */
+  async function loop(work: () => Promise<unknown>, what: string): Promise<void> {
+    while (!stopped.now) {
+      await work().catch((error: unknown) => logger?.error({ err: error, lane: what }, "job runner failed"));
+      if (!stopped.now) await pause();
+    }
   }
 
   return {
     runDue,
     start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
+      if (!stopped.now) return;
+      stopped.now = false;
+      stopping = false;
+      if (schedules.length) {
+        loops.push(loop(() => enqueueScheduledJobs(db, schedules, clock(), slotsSeen), "schedules"));
+      }
+      for (const lane of lanes) loops.push(loop(() => drainLane(lane), lane));
     },
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      stopped.now = true;
+      stopping = true;
+      for (const w of [...wake]) w();
+      await Promise.all(loops.splice(0));
     },
   };
 }

@@ -16,9 +16,22 @@ export type MailTransport = {
   close(): void;
 };
 
+export type SmtpTimeouts = { connectionMs: number; greetingMs: number; socketMs: number };
+
+/**
+ * Nodemailer waits minutes by default. A server that accepts and never answers must fail the send well
+ * within the job's lease (30 s, see jobs/runner.ts), so the job retries later instead of holding its lane.
+ */
+export const defaultSmtpTimeouts: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 20_000 };
+
 /** Real delivery through any SMTP server (`smtp://user:pass@host:587`, `smtps://…` for implicit TLS). */
-export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+export function smtpTransport(url: string, timeouts: SmtpTimeouts = defaultSmtpTimeouts): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
+  });
   return {
     kind: "smtp",
     async send(mail) {

@@ -5,6 +5,8 @@ import {
   calendarInputSchema,
   calendarListSchema,
   jobOverviewSchema,
+  rerunFailedJobsResultSchema,
+  rerunFailedJobsSchema,
   slaPolicyInputSchema,
   slaPolicyListSchema,
   slaStatusInputSchema,
@@ -15,7 +17,7 @@ import { registerAutomationRoutes } from "../automation/routes.ts";
 import { advanceSystemClock } from "../clock.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
-import { jobOverview, rerunJob } from "../jobs/admin.ts";
+import { jobOverview, rerunFailedJobs, rerunJob } from "../jobs/admin.ts";
 import {
   createCalendar,
   createSlaPolicy,
@@ -116,6 +118,21 @@ export function registerServiceLevelRoutes(app: App, deps: Deps): void {
     async (request) => {
       requirePermission(request.actor, "admin.settings");
       return jobOverview(db);
+    },
+  );
+  app.post(
+    "/api/v1/admin/jobs/rerun-failed",
+    {
+      schema: {
+        tags,
+        summary: "Run every failed job of one kind again",
+        body: rerunFailedJobsSchema,
+        response: { 200: rerunFailedJobsResultSchema, ...errors },
+      },
+    },
+    async (request) => {
+      requirePermission(request.actor, "admin.settings");
+      return { count: await rerunFailedJobs(db, request.body.kind) };
     },
   );
   app.post(

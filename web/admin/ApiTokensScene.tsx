@@ -1,5 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import type { z } from "zod";
+import type { apiTokenSchema } from "../../common/admin.ts";
 import { useApiTokens, useDeleteDirectoryEntry } from "../api/admin.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
@@ -7,6 +9,14 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { NewTokenForm } from "./NewTokenForm.tsx";
+
+type ApiToken = z.infer<typeof apiTokenSchema>;
+
+function tokenState(token: ApiToken): { label: string; color: string } {
+  if (token.revoked) return { label: "Revoked", color: "gray" };
+  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return { label: "Expired", color: "gray" };
+  return { label: "Active", color: "green" };
+}
 
 export function ApiTokensScene() {
   useDocumentTitle("API tokens");
@@ -21,7 +31,8 @@ export function ApiTokensScene() {
         <Button onClick={() => setCreating(true)}>New token</Button>
       </Group>
       <Text>
-        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to.
+        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to, within the
+        token's scopes (read, write, admin) and until it expires.
       </Text>
       <QueryView query={tokens} loading="Loading tokens">
         {(data) =>
@@ -33,7 +44,7 @@ export function ApiTokensScene() {
                 <Table aria-label="API tokens" verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
-                      {["Name", "Acts as", "Created", "Last used", "Status", "Actions"].map((h) => (
+                      {["Name", "Acts as", "May", "Created", "Expires", "Last used", "Status", "Actions"].map((h) => (
                         <Table.Th key={h} scope="col">
                           {h}
                         </Table.Th>
@@ -50,11 +61,13 @@ export function ApiTokensScene() {
                             {t.user.email}
                           </Text>
                         </Table.Td>
+                        <Table.Td>{t.scopes.join(", ")}</Table.Td>
                         <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
+                        <Table.Td>{t.expiresAt ? formatDateTime(t.expiresAt) : "Never"}</Table.Td>
                         <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
                         <Table.Td>
-                          <Badge variant="dot" color={t.revoked ? "gray" : "green"} c="dark.9">
-                            {t.revoked ? "Revoked" : "Active"}
+                          <Badge variant="dot" color={tokenState(t).color} c="dark.9">
+                            {tokenState(t).label}
                           </Badge>
                         </Table.Td>
                         <Table.Td>

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { AdminJob } from "../../common/service-levels.ts";
-import { useJobOverview, useRerunJob } from "../api/service-levels.ts";
+import { useJobOverview, useRerunFailedJobs, useRerunJob } from "../api/service-levels.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -24,14 +24,22 @@ export function JobsScene() {
   useDocumentTitle("Background jobs");
   const overview = useJobOverview();
   const rerun = useRerunJob();
+  const rerunKind = useRerunFailedJobs();
   return (
     <Stack gap="md">
       <Title order={1}>Background jobs</Title>
       <Text>
         Mail, due and overdue alerts, closing solved tickets and the hourly clean-up run here, retried with growing
-        pauses. A job that failed every attempt waits for you with its last error.
+        pauses (up to an hour apart, for about ten hours). A job that failed every attempt waits for you with its last
+        error; after an outage, run all failed jobs of a kind again at once.
       </Text>
       {rerun.isError && <Alert color="red">{rerun.error.message}</Alert>}
+      {rerunKind.isError && <Alert color="red">{rerunKind.error.message}</Alert>}
+      {rerunKind.isSuccess && (
+        <Alert color="teal" role="status">
+          {rerunKind.data.count === 1 ? "1 job is" : `${rerunKind.data.count} jobs are`} queued again.
+        </Alert>
+      )}
       <QueryView query={overview} loading="Loading jobs">
         {(data) => (
           <Stack gap="md">
@@ -47,6 +55,21 @@ export function JobsScene() {
             {data.failed.length === 0 ? (
               <Text>No failed jobs.</Text>
             ) : (
+              <Group gap="xs">
+                {failedKinds(data.failed).map(([kind, count]) => (
+                  <Button
+                    key={kind}
+                    size="xs"
+                    variant="default"
+                    loading={rerunKind.isPending && rerunKind.variables === kind}
+                    onClick={() => rerunKind.mutate(kind)}
+                  >
+                    Run all failed {kind} jobs again ({count})
+                  </Button>
+                ))}
+              </Group>
+            )}
+            {data.failed.length > 0 && (
               <JobTable
                 label="Failed jobs"
                 jobs={data.failed}
@@ -72,6 +95,13 @@ export function JobsScene() {
       </QueryView>
     </Stack>
   );
+}
+
+/** Kinds among the failed jobs shown, with how many of each. */
+function failedKinds(jobs: AdminJob[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const job of jobs) counts.set(job.kind, (counts.get(job.kind) ?? 0) + 1);
+  return [...counts.entries()];
 }
 
 function Figure({ label, value }: { label: string; value: string }) {

@@ -4,6 +4,7 @@ import {
   adminUserListSchema,
   adminUserSchema,
   apiTokenCreatedSchema,
+  type apiTokenInputSchema,
   apiTokenListSchema,
   groupListSchema,
   type InviteUser,
@@ -84,6 +85,6 @@ export const useDeleteDirectoryEntry = (directory: Directory | "api-tokens") =>
   useAdminMutation((id: string) => request(`/api/v1/admin/${directory}/${id}`, { method: "DELETE" }));
 
 export const useCreateApiToken = () =>
-  useAdminMutation((input: { name: string; userId: string }) =>
+  useAdminMutation((input: z.input<typeof apiTokenInputSchema>) =>
     request("/api/v1/admin/api-tokens", { method: "POST", body: input, schema: apiTokenCreatedSchema }),
   );

@@ -9,6 +9,7 @@ import {
   type CalendarInput,
   calendarListSchema,
   jobOverviewSchema,
+  rerunFailedJobsResultSchema,
   type SlaPolicyInput,
   slaPolicyListSchema,
   slaStatusListSchema,
@@ -18,7 +19,7 @@ import { request } from "./client.ts";
 const key = ["admin", "service-levels"] as const;
 const created = z.object({ id: z.string() });
 
-function useServiceLevelMutation<T>(mutationFn: (input: T) => Promise<unknown>) {
+function useServiceLevelMutation<T, R = unknown>(mutationFn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
@@ -73,6 +74,14 @@ export const useJobOverview = () =>
   });
 export const useRerunJob = () =>
   useServiceLevelMutation((id: string) => request(`/api/v1/admin/jobs/${id}/rerun`, { method: "POST" }));
+export const useRerunFailedJobs = () =>
+  useServiceLevelMutation((kind: string) =>
+    request("/api/v1/admin/jobs/rerun-failed", {
+      method: "POST",
+      body: { kind },
+      schema: rerunFailedJobsResultSchema,
+    }),
+  );
 
 export const useAutomationRules = () =>
   useQuery({

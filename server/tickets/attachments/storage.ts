@@ -1,5 +1,5 @@
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Where attachment bytes live. Local disk now; an object store can implement the same three calls. */
@@ -8,7 +8,18 @@ export type AttachmentStorage = {
   put(key: string, tempFile: string): Promise<void>;
   open(key: string): ReadStream;
   remove(key: string): Promise<void>;
+  /** Rejects (with the system's error) when nothing could be stored right now: a full disk, a read-only folder. */
+  checkWritable(): Promise<void>;
 };
+
+/** Writes and removes a small file in `dir`, so a full disk or a read-only mount shows before a user's upload does. */
+export async function checkFolderWritable(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // A fixed name: probes leave nothing behind even when removing fails, and concurrent probes just overwrite it.
+  const probe = path.join(dir, ".write-check");
+  await writeFile(probe, "switchboard readiness check\n");
+  await rm(probe, { force: true });
+}
 
 export function localStorage(root: string): AttachmentStorage {
   const fileFor = (key: string) => {
@@ -28,6 +39,7 @@ export function localStorage(root: string): AttachmentStorage {
     async remove(key) {
       await rm(fileFor(key), { force: true });
     },
+    checkWritable: () => checkFolderWritable(root),
   };
 }
 

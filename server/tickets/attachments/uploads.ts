@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { cleanStrings } from "../../../common/text.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError, multipartProblem } from "../../http/errors.ts";
 import { cleanFileName } from "./file-names.ts";
 
 export type UploadLimits = { maxFileBytes: number; maxFiles: number };
@@ -92,6 +92,8 @@ export async function receiveMultipart(
       });
     }
     if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(limits);
+    const multipartError = multipartProblem(error);
+    if (multipartError) throw multipartError;
     if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
       throw new AppError("validation_failed", "Send the request as multipart/form-data.");
     }

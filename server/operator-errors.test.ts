@@ -1,0 +1,33 @@
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { operatorMessage } from "./operator-errors.ts";
+
+function thrownBy(action: () => void): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the action to fail");
+}
+
+describe("operator error messages", () => {
+  it("say the disk is full, naming the data folder, when a write finds no space", () => {
+    const error = thrownBy(() => writeFileSync("/dev/full", "x"));
+    expect(operatorMessage(error, { dataDir: "/srv/switchboard" })).toBe(
+      "The disk is full: Switchboard could not write to /srv/switchboard. Free some space; nothing acknowledged was lost.",
+    );
+  });
+
+  it("find the cause inside wrapped errors, and name the PostgreSQL server", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5433"), { code: "ECONNREFUSED" });
+    const wrapped = new Error("Database migration 0001 failed", { cause: new AggregateError([refused]) });
+    expect(operatorMessage(wrapped, { databaseUrl: "postgres://sb:secret@db.internal:5433/sb" })).toBe(
+      "PostgreSQL at db.internal:5433 is not reachable (connection refused). Check DATABASE_URL and that the server is running.",
+    );
+  });
+
+  it("leave other errors alone, so they keep their stack trace", () => {
+    expect(operatorMessage(new TypeError("x is undefined"))).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Faults of the machine rather than of the code (a full disk, a read-only folder, an unreachable
+ * PostgreSQL) explained in one sentence an operator can act on. A stack trace would only hide the cause.
+ */
+
+type SystemError = {
+  code?: unknown;
+  path?: unknown;
+  address?: unknown;
+  port?: unknown;
+  hostname?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+};
+
+/** The error and everything it wraps (`cause`, the attempts of an AggregateError), outermost first. */
+function chain(error: unknown): SystemError[] {
+  const found: SystemError[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (typeof e !== "object" || e === null || depth > 5) return;
+    const err = e as SystemError;
+    found.push(err);
+    visit(err.cause, depth + 1);
+    if (Array.isArray(err.errors)) for (const inner of err.errors) visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return found;
+}
+
+const unreachable: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host name not found",
+  EAI_AGAIN: "host name lookup failed",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ECONNRESET: "connection reset",
+};
+
+export type OperatorErrorContext = { databaseUrl?: string | undefined; dataDir?: string | undefined };
+
+function postgresAddress(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return "DATABASE_URL";
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname || "localhost"}:${url.port || "5432"}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+function where(err: SystemError, context: OperatorErrorContext): string {
+  if (typeof err.path === "string") return err.path;
+  return context.dataDir ?? "the data folder";
+}
+
+/** The sentence for an operator, or undefined when the error is not one of these known faults. */
+export function operatorMessage(error: unknown, context: OperatorErrorContext = {}): string | undefined {
+  for (const err of chain(error)) {
+    const code = typeof err.code === "string" ? err.code : undefined;
+    if (!code) continue;
+    if (code === "ENOSPC" || code === "SQLITE_FULL" || code === "EDQUOT") {
+      return `The disk is full: Switchboard could not write to ${where(err, context)}. Free some space; nothing acknowledged was lost.`;
+    }
+    if (code === "53100") {
+      return `The PostgreSQL server at ${postgresAddress(context.databaseUrl)} has run out of disk space. Free some space there.`;
+    }
+    if (code === "EROFS" || code.startsWith("SQLITE_READONLY")) {
+      return `${where(err, context)} is read-only, so Switchboard cannot save anything there. Make it writable (check the mount and DATA_DIR).`;
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      return `Switchboard may not write to ${where(err, context)}. Give the user that runs it write access, or set DATA_DIR to a folder it owns.`;
+    }
+    if (code === "ENOTDIR") {
+      return `${where(err, context)} is not a folder. Set DATA_DIR to a folder (it is created if missing).`;
+    }
+    if (code === "SQLITE_CANTOPEN") {
+      return `The SQLite database under ${context.dataDir ?? "DATA_DIR"} cannot be opened. Check that the folder exists and is writable.`;
+    }
+    if (code === "25006") {
+      return `The PostgreSQL database at ${postgresAddress(context.databaseUrl)} is read-only (a standby, or default_transaction_read_only). Point DATABASE_URL at the primary.`;
+    }
+    if (code === "28P01" || code === "28000") {
+      return `PostgreSQL at ${postgresAddress(context.databaseUrl)} refused the user name or password in DATABASE_URL.`;
+    }
+    if (code === "3D000") {
+      return `PostgreSQL at ${postgresAddress(context.databaseUrl)} has no database of the name in DATABASE_URL. Create it (createdb) first.`;
+    }
+    const reason = unreachable[code];
+    if (reason && context.databaseUrl) {
+      return `PostgreSQL at ${postgresAddress(context.databaseUrl)} is not reachable (${reason}). Check DATABASE_URL and that the server is running.`;
+    }
+  }
+  return undefined;
+}
