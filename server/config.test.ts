@@ -49,4 +49,19 @@ describe("configuration", () => {
     ]);
     expect((error as ConfigError).message).toContain("Switchboard cannot start because of its configuration");
   });
+
+  it("accepts requests under BASE_URL's host and ALLOWED_HOSTS, and loopback names only for a loopback BASE_URL", () => {
+    expect(
+      readConfig({ BASE_URL: "https://help.example.com", ALLOWED_HOSTS: "Helpdesk.internal, 10.0.0.5" }),
+    ).toMatchObject({
+      allowedHosts: ["help.example.com", "helpdesk.internal", "10.0.0.5"],
+      devMailbox: "admins",
+      shutdownMs: 10_000,
+    });
+    expect(readConfig({ HOST: "0.0.0.0", SHUTDOWN_SECONDS: "3" })).toMatchObject({
+      allowedHosts: ["localhost", "127.0.0.1", "[::1]"],
+      devMailbox: "public",
+      shutdownMs: 3000,
+    });
+  });
 });

@@ -216,7 +216,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         count += 1;
       }
       if (active.size === 0 && claimed.length === 0) return count;
-      if (claimed.length < free || active.size >= limit) await Promise.race(active);
+      if (active.size >= limit) {
+        await Promise.race(active);
+      } else if (claimed.length < free) {
+        // Nothing more due right now: look again when a job ends or after a poll, so free slots
+        // pick up new work even while one job in the lane is slow.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([...active, new Promise<void>((resolve) => (timer = setTimeout(resolve, pollMs)))]);
+        clearTimeout(timer);
+      }
     }
   }
 
