@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultHtmlBudget, htmlToTextBounded, roughTextOfHtml, sanitizeHtmlBounded } from "./bounded-html.ts";
+import {
+  defaultHtmlBudget,
+  htmlToTextBounded,
+  roughTextOfHtml,
+  sanitizeFormHtml,
+  sanitizeHtmlBounded,
+} from "./bounded-html.ts";
 
 /** Deeply nested table cells: the parser's work grows much faster than the length (seconds for a few hundred KB). */
 const nestedCells = (count: number) => `${"<table><tr><td>".repeat(count)}deep`;
@@ -12,6 +18,14 @@ describe("bounded HTML", () => {
       ok: true,
       value: "One & two\n- three",
     });
+  });
+
+  it("turns refused form HTML into an error on that field", async () => {
+    await expect(sanitizeFormHtml(nestedCells(40_000), "message")).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { message: expect.stringContaining("paste it as plain text") },
+    });
+    expect(await sanitizeFormHtml("<p>fine</p>", "message")).toEqual({ html: "<p>fine</p>", text: "fine" });
   });
 
   it("refuses HTML over the size cap without parsing it", async () => {
