@@ -36,6 +36,16 @@ export async function peekHits(db: Kysely<Database>, key: string, limit: Limit, 
   return row?.hits ?? 0;
 }
 
+/** Takes back one hit, for an attempt that turned out to be no abuse (a correct password). */
+export async function refundHit(db: Kysely<Database>, key: string): Promise<void> {
+  await db
+    .updateTable("rate_limits")
+    .set((eb) => ({ hits: eb("hits", "-", 1) }))
+    .where("key", "=", key)
+    .where("hits", ">", 0)
+    .execute();
+}
+
 export async function clearHits(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }

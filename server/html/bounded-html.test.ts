@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultHtmlBudget, htmlToTextBounded, roughTextOfHtml, sanitizeHtmlBounded } from "./bounded-html.ts";
+import {
+  defaultHtmlBudget,
+  htmlToTextBounded,
+  roughTextOfHtml,
+  sanitizeFormHtml,
+  sanitizeHtmlBounded,
+} from "./bounded-html.ts";
 
 /** Deeply nested table cells: the parser's work grows much faster than the length (seconds for a few hundred KB). */
 const nestedCells = (count: number) => `${"<table><tr><td>".repeat(count)}deep`;
@@ -14,6 +20,14 @@ describe("bounded HTML", () => {
     });
   });
 
+  it("turns refused form HTML into an error on that field", async () => {
+    await expect(sanitizeFormHtml(nestedCells(40_000), "message")).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { message: expect.stringContaining("paste it as plain text") },
+    });
+    expect(await sanitizeFormHtml("<p>fine</p>", "message")).toEqual({ html: "<p>fine</p>", text: "fine" });
+  });
+
   it("refuses HTML over the size cap without parsing it", async () => {
     const result = await sanitizeHtmlBounded(nestedCells(40_000));
     expect(nestedCells(40_000).length).toBeGreaterThan(defaultHtmlBudget.maxChars);
@@ -24,7 +38,7 @@ describe("bounded HTML", () => {
     // Two threads started (as after the first few messages of a running app).
     await Promise.all([sanitizeHtmlBounded("<p>a</p>"), sanitizeHtmlBounded("<p>b</p>")]);
     const order: string[] = [];
-    const hostile = sanitizeHtmlBounded(nestedCells(25_000), { budgetMs: 500 }).then((result) => {
+    const hostile = sanitizeHtmlBounded(nestedCells(34_000), { budgetMs: 1_500 }).then((result) => {
       order.push("hostile");
       return result;
     });
