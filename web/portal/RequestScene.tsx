@@ -67,7 +67,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
               number={ticket.number}
               agent={false}
               abilities={ticket.abilities}
-              finished={closedCategories.includes(ticket.status.category)}
+              finished={closedCategories.includes(ticket.status.category) || ticket.abilities.followUp}
               people={[ticket.requester.email, ...ticket.ccs]}
             />
           </Stack>
