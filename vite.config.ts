@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/vite-precompress.ts";
 
 /**
  * The web app lives in web/ and builds to web/dist, where the server serves it.
@@ -8,10 +9,12 @@ import { defineConfig } from "vite";
  */
 export default defineConfig({
   root: "web",
-  plugins: [react()],
+  plugins: [react(), precompress()],
+  // The manifest lets bench/bundle.ts weigh the JavaScript each page loads.
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.

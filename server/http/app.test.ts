@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../test/engines.ts";
 import { testConfig } from "../test/factories.ts";
@@ -46,6 +47,45 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(staleAsset.statusCode).toBe(404);
     expect(staleAsset.headers["content-type"]).toContain("application/json");
     rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("sends the build's compressed copies, keeps hashed assets for good and has index.html checked on every visit", async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
+    mkdirSync(path.join(dist, "assets"));
+    const script = `console.log(${JSON.stringify("a help desk ".repeat(200))});`;
+    const asset = path.join(dist, "assets/index-Ab12Cd34.js");
+    writeFileSync(asset, script);
+    writeFileSync(`${asset}.br`, brotliCompressSync(script));
+    writeFileSync(`${asset}.gz`, gzipSync(script));
+    writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Switchboard app</title>");
+    const app = await buildApp({ db: db(), engine, config: testConfig({ webDistDir: dist }) });
+
+    const brotli = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "gzip, br" } });
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-type"]).toContain("javascript");
+    expect(brotli.headers.vary).toContain("accept-encoding");
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+    expect(brotli.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    const gzip = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const plain = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(script);
+
+    for (const url of ["/", "/agent/tickets/1001", "/index.html"]) {
+      const page = await app.inject({ url, headers: { "accept-encoding": "br" } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers["cache-control"], url).toBe("no-cache");
+    }
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("has a favicon that the page links", () => {
+    const web = path.join(import.meta.dirname, "../../web");
+    expect(readFileSync(path.join(web, "index.html"), "utf8")).toContain('<link rel="icon" href="/favicon.svg"');
+    expect(readFileSync(path.join(web, "public/favicon.svg"), "utf8")).toContain("<svg");
   });
 
   it("says how to build the web app when it has not been built", async () => {

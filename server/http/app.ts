@@ -106,12 +106,29 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   return app;
 }
 
+/**
+ * Files under assets/ carry a hash of their content in their name, so a browser may keep them for good;
+ * everything else (index.html above all, which names the current assets) is checked on every visit.
+ */
+export function cacheControlFor(distDir: string, file: string): string {
+  const hashed = path.relative(distDir, file).startsWith(`assets${path.sep}`);
+  return hashed ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Serves the built React app, with every non-API path falling back to index.html for client-side routing. */
 async function registerWebApp(app: App, distDir: string): Promise<void> {
   const built = existsSync(path.join(distDir, "index.html"));
   if (built) {
     // wildcard: files built after start are served too (a rebuild needs no restart); misses reach the not-found handler.
-    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: false,
+      // The build writes .br and .gz copies beside each asset (scripts/vite-precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header("cache-control", cacheControlFor(distDir, file)),
+    });
     // The root is a directory to the static plugin; it is the app's home page to people.
     app.get("/", { schema: { hide: true } }, (_request, reply) => reply.type("text/html").sendFile("index.html"));
   }
