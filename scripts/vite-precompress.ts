@@ -30,7 +30,8 @@ export function precompress(): Plugin {
     },
     closeBundle() {
       for (const file of walk(outDir)) {
-        if (!compressible.test(file)) continue;
+        // .vite/ holds the manifest, read by bench/bundle.ts and never served.
+        if (!compressible.test(file) || path.relative(outDir, file).startsWith(".vite")) continue;
         const content = readFileSync(file);
         if (content.length < minimumBytes) continue;
         writeFileSync(
