@@ -29,6 +29,44 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(body.properties.priority.enum).toEqual(["low", "medium", "high", "urgent"]);
   });
 
+  it("names every operation, tags it and says how to authenticate, with a rendered reference beside it", async () => {
+    const app = await buildApp({ db: db(), engine, config: testConfig() });
+    const doc = (await app.inject("/api/openapi.json")).json() as {
+      paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> };
+      security: Record<string, string[]>[];
+    };
+    const operations = Object.entries(doc.paths).flatMap(([url, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${url}`, ...operation })),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    expect(operations.filter((op) => !op.operationId || !/^[a-z][A-Za-z]+$/.test(op.operationId))).toEqual([]);
+    expect(operations.filter((op) => !op.tags?.length)).toEqual([]);
+    const ids = operations.map((op) => op.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(operations.find((op) => op.at === "GET /api/v1/tickets/{number}")?.operationId).toBe("getTicket");
+    expect(operations.find((op) => op.at === "POST /api/v1/tickets/{number}/solve")?.operationId).toBe("solveTicket");
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    expect(doc.security).toEqual(expect.arrayContaining([{ apiToken: [] }, { session: [] }]));
+
+    const page = await app.inject("/api/docs");
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("Switchboard API reference");
+    // The app's content security policy allows scripts from the app only: the page has none inline.
+    const scripts = [...page.body.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter(([, attributes, body]) => !attributes?.includes("src=") || body?.trim())).toEqual([]);
+    for (const [, attributes] of scripts) {
+      const src = /src="([^"]+)"/.exec(attributes ?? "")?.[1] ?? "";
+      const script = await app.inject(new URL(src, "http://localhost/api/docs/").pathname);
+      expect(script.statusCode, src).toBe(200);
+    }
+    const initializer = await app.inject("/api/docs/static/swagger-initializer.js");
+    expect(initializer.body).toContain("/api/openapi.json");
+  });
+
   it("answers unknown API paths with a JSON 404 and serves the web app for page paths", async () => {
     const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
     writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Switchboard app</title>");

@@ -5,12 +5,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { sql } from "kysely";
 import { z } from "zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
@@ -31,6 +26,7 @@ import {
 } from "../tickets/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { errorHandler } from "./errors.ts";
+import { openApiOptions, registerApiReference } from "./openapi.ts";
 import type { App, Deps } from "./types.ts";
 
 /**
@@ -52,15 +48,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: "Switchboard API", version: "1" },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sb_session" } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions);
+  await registerApiReference(app);
   await app.register(fastifyCookie);
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useApiTokens, useDeleteDirectoryEntry } from "../api/admin.ts";
 import { Dialog } from "../ui/Dialog.tsx";
@@ -21,7 +21,12 @@ export function ApiTokensScene() {
         <Button onClick={() => setCreating(true)}>New token</Button>
       </Group>
       <Text>
-        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to.
+        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to. Every
+        operation is described in the {/* Served by the server, outside the app's routes: a full page load. */}
+        <Anchor href="/api/docs" underline="always">
+          API reference
+        </Anchor>{" "}
+        (OpenAPI document: <Anchor href="/api/openapi.json">/api/openapi.json</Anchor>).
       </Text>
       <QueryView query={tokens} loading="Loading tokens">
         {(data) =>
