@@ -92,10 +92,13 @@ export const routes: RouteObject[] = [
               {
                 path: "tickets",
                 lazy: () => import("./agent/TicketListScene.tsx").then((m) => ({ Component: m.TicketListScene })),
+                // Starts the screen's requests while its code loads (see agent/prefetch.ts).
+                loader: (args) => import("./agent/prefetch.ts").then((m) => m.ticketListLoader(args)),
               },
               {
                 path: "tickets/:number",
                 lazy: () => import("./agent/TicketScene.tsx").then((m) => ({ Component: m.TicketScene })),
+                loader: (args) => import("./agent/prefetch.ts").then((m) => m.ticketLoader(args)),
               },
             ],
           },
