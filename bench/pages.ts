@@ -66,6 +66,9 @@ async function signedInContext(browser: Browser): Promise<BrowserContext> {
 async function seed(context: BrowserContext): Promise<number[]> {
   const { csrfToken } = (await (await context.request.get("/api/v1/session")).json()) as { csrfToken: string };
   const headers = { "x-csrf-token": csrfToken };
+  const { categories } = (await (await context.request.get("/api/v1/categories")).json()) as {
+    categories: { id: string }[];
+  };
   const numbers: number[] = [];
   for (let i = 0; i < ticketCount; i++) {
     const answer = await context.request.post("/api/v1/tickets", {
@@ -76,6 +79,7 @@ async function seed(context: BrowserContext): Promise<number[]> {
         message: "It jams on every second page since this morning. ".repeat(8),
         name: "Bench Requester",
         email: "bench.requester@example.com",
+        categoryId: categories[0]?.id,
       },
     });
     if (!answer.ok()) fail(`Creating a ticket failed: ${answer.status()} ${await answer.text()}`);
@@ -121,6 +125,8 @@ function record(name: string, value: number): void {
 
 const log = (message: string) => process.env.BENCH_VERBOSE && console.error(message);
 const server = await startServer();
+// However this ends (a failed step exits at once), the server goes with it.
+process.on("exit", () => server.kill("SIGTERM"));
 log("server ready");
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

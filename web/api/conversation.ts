@@ -8,7 +8,7 @@ const keyOf = ticketKeys.conversation;
 
 export const feedQuery = (number: number) =>
   queryOptions({
-    queryKey: [...keyOf(number), "feed"],
+    queryKey: ticketKeys.feed(number),
     queryFn: () => request(`/api/v1/tickets/${number}/feed`, { schema: feedSchema }),
   });
 

@@ -21,7 +21,7 @@ function useTaskAction<T>(number: number, fn: (input: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => refreshAfterChange(queryClient, [keyOf(number), ticketKeys.conversation(number)]),
+    onSuccess: () => refreshAfterChange(queryClient, [keyOf(number), ticketKeys.feed(number)]),
   });
 }
 
@@ -58,7 +58,7 @@ export function useUpdateTask(number: number) {
     onError: (_error, _input, context) => {
       if (context?.before) queryClient.setQueryData(keyOf(number), context.before);
     },
-    onSettled: () => refreshAfterChange(queryClient, [keyOf(number), ticketKeys.conversation(number)]),
+    onSettled: () => refreshAfterChange(queryClient, [keyOf(number), ticketKeys.feed(number)]),
   });
 }
 

@@ -5,6 +5,7 @@ export const ticketKeys = {
   all: ["tickets"] as const,
   detail: (number: number) => ["tickets", "detail", number] as const,
   conversation: (number: number) => ["tickets", "conversation", number] as const,
+  feed: (number: number) => ["tickets", "conversation", number, "feed"] as const,
   tasks: (number: number) => ["tickets", "tasks", number] as const,
   links: (number: number) => ["tickets", "links", number] as const,
   /** The agent's queues and counts, and the portal's request lists. */
@@ -25,5 +26,5 @@ export async function refreshAfterChange(queryClient: QueryClient, shown: readon
   await Promise.all(shown.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
-/** The ticket itself and its Feed: what every change to a ticket shows. */
-export const ticketShown = (number: number): QueryKey[] => [ticketKeys.detail(number), ticketKeys.conversation(number)];
+/** The ticket itself and its Feed: what every change to a ticket shows (Read By changes only when someone reads). */
+export const ticketShown = (number: number): QueryKey[] => [ticketKeys.detail(number), ticketKeys.feed(number)];
