@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/vite-precompress.ts";
 
 /**
  * The web app lives in web/ and builds to web/dist, where the server serves it.
@@ -8,18 +9,20 @@ import { defineConfig } from "vite";
  */
 export default defineConfig({
   root: "web",
-  plugins: [react()],
+  plugins: [react(), precompress()],
+  // The manifest lets bench/bundle.ts weigh the JavaScript each page loads.
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks stay cached across releases.
+        // React and the router are on every page and change less often than the app: their own chunk stays cached
+        // across releases. Everything else is split by route (web/routes.tsx loads each scene on demand), so a page
+        // loads only the components it uses.
         codeSplitting: {
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
-            { name: "mantine", test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/, priority: 2 },
-            { name: "vendor", test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },

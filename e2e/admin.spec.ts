@@ -206,6 +206,13 @@ test.describe("administration", () => {
     await confirm.getByRole("button", { name: "Revoke" }).click();
     await expect(page.getByRole("row").filter({ hasText: `CRM ${id}` })).toContainText("Revoked");
     expect((await call()).status()).toBe(401);
+
+    // The reference for integrators, one click away: every operation with the name generated clients use.
+    await page.getByRole("link", { name: "API reference" }).click();
+    await expect(page).toHaveURL(/\/api\/docs/);
+    // Swagger UI lays out all 120-odd operations at once: on a busy machine that takes more than the usual bound.
+    await expect(page.getByText("solveTicket", { exact: true })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("heading", { name: /Switchboard API/ })).toBeVisible();
   });
 
   test("an agent who opens the admin area is told it is for administrators", async ({ page }) => {

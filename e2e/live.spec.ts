@@ -38,7 +38,6 @@ test("a new request appears in the agent's list, and the agent's reply on the re
   page,
   browser,
 }) => {
-  test.setTimeout(60_000); // two browsers, each signing in or following a mail
   const id = unique();
   const email = `live.${id}@example.com`;
   await signInAsAdmin(page);
@@ -65,7 +64,6 @@ test("two agents see each other on a ticket, see each other typing, and are warn
   page,
   browser,
 }) => {
-  test.setTimeout(60_000); // an invitation, two browsers and several round trips
   const id = unique();
   const anaName = `Ana ${id}`;
   const number = await submitRequest(page, { name: "Max", email: `max.${id}@example.com`, subject: `Badge ${id}` });

@@ -1,9 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
-// Several pages, each checked with axe, on a machine shared with other work.
-test.describe.configure({ timeout: 60_000 });
-
 /** Moves the e2e server's clock (TEST_CLOCK, see server/clock.ts) as the signed-in admin. */
 async function moveServerClock(page: Page, minutes: number): Promise<void> {
   const session = await (await page.request.get("/api/v1/session")).json();

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import pino from "pino";
 import { firstStart } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.baseUrl.replace(`:${config.port}`, `:${port}`);
 
+  const passwordFile = path.join(config.dataDir, "initial-admin-password");
   const lines = [
     "",
     `  Switchboard is running at ${url}`,
@@ -47,8 +49,8 @@ async function main(): Promise<void> {
     `  Agent sign-in: ${url}/agent`,
     `  Admin: ${admin.email}`,
     admin.password
-      ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : " (also saved in DATA_DIR/initial-admin-password)"}`
-      : "  Password: set at first start (see DATA_DIR/initial-admin-password, or: npm run cli -- create-admin --email EMAIL --password NEW)",
+      ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : ` (also saved in ${passwordFile})`}`
+      : `  Password: set at first start (see ${passwordFile}, or: npm run cli -- create-admin --email EMAIL --password NEW)`,
     demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets and ${demoServices} services created` : "",
     config.devMailbox === "off"
       ? "  Mail: sent through SMTP_URL"

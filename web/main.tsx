@@ -6,14 +6,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { createQueryClient } from "./api/query-client.ts";
+import { queryClient } from "./api/query-client.ts";
 import { routes } from "./routes.tsx";
 import { cssVariablesResolver, theme } from "./ui/theme.ts";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element to render into.");
 
-const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 
 createRoot(root).render(

@@ -1,29 +1,6 @@
 import type { RouteObject } from "react-router";
-import { AccountScene } from "./account/AccountScene.tsx";
-import { ConfirmEmailScene } from "./account/ConfirmEmailScene.tsx";
-import { ForgotPasswordScene } from "./account/ForgotPasswordScene.tsx";
-import { RegisterScene } from "./account/RegisterScene.tsx";
-import { ResetPasswordScene } from "./account/ResetPasswordScene.tsx";
-import { SignInScene } from "./account/SignInScene.tsx";
 import { adminRoutes } from "./admin/routes.tsx";
-import { AgentSignInScene } from "./agent/AgentSignInScene.tsx";
-import { RequireAgent } from "./agent/RequireAgent.tsx";
-import { TicketListScene } from "./agent/TicketListScene.tsx";
-import { TicketScene } from "./agent/TicketScene.tsx";
-import { CatalogScene } from "./catalog/CatalogScene.tsx";
-import { ServiceRequestScene } from "./catalog/ServiceRequestScene.tsx";
-import { ServiceScene } from "./catalog/ServiceScene.tsx";
-import { DevMailboxScene } from "./dev/DevMailboxScene.tsx";
-import { DevMailScene } from "./dev/DevMailScene.tsx";
-import { AccessLinkScene } from "./portal/AccessLinkScene.tsx";
-import { HomeScene } from "./portal/HomeScene.tsx";
-import { MyRequestsScene } from "./portal/MyRequestsScene.tsx";
-import { RequestScene } from "./portal/RequestScene.tsx";
-import { RequestSubmittedScene } from "./portal/RequestSubmittedScene.tsx";
-import { StatusCheckScene } from "./portal/StatusCheckScene.tsx";
-import { SubmitRequestScene } from "./portal/SubmitRequestScene.tsx";
 import { Layout } from "./ui/Layout.tsx";
-import { NotFoundScene } from "./ui/NotFoundScene.tsx";
 import { RouteErrorScene } from "./ui/RouteErrorScene.tsx";
 
 /** One scene per route. The error boundary sits inside the layout so a failing scene keeps the header. */
@@ -34,35 +11,99 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorScene />,
         children: [
-          { index: true, element: <HomeScene /> },
-          { path: "requests", element: <MyRequestsScene /> },
-          { path: "requests/new", element: <SubmitRequestScene /> },
-          { path: "requests/submitted/:number", element: <RequestSubmittedScene /> },
-          { path: "requests/:number", element: <RequestScene /> },
-          { path: "services", element: <CatalogScene /> },
-          { path: "services/:slug", element: <ServiceScene /> },
-          { path: "services/:slug/request", element: <ServiceRequestScene /> },
-          { path: "status", element: <StatusCheckScene /> },
-          { path: "access/:token", element: <AccessLinkScene /> },
-          { path: "sign-in", element: <SignInScene /> },
-          { path: "register", element: <RegisterScene /> },
-          { path: "confirm/:token", element: <ConfirmEmailScene /> },
-          { path: "forgot-password", element: <ForgotPasswordScene /> },
-          { path: "reset-password/:token", element: <ResetPasswordScene /> },
-          { path: "account", element: <AccountScene /> },
-          { path: "dev/mailbox", element: <DevMailboxScene /> },
-          { path: "dev/mailbox/:id", element: <DevMailScene /> },
-          { path: "agent", element: <AgentSignInScene /> },
+          { index: true, lazy: () => import("./portal/HomeScene.tsx").then((m) => ({ Component: m.HomeScene })) },
+          {
+            path: "requests",
+            lazy: () => import("./portal/MyRequestsScene.tsx").then((m) => ({ Component: m.MyRequestsScene })),
+          },
+          {
+            path: "requests/new",
+            lazy: () => import("./portal/SubmitRequestScene.tsx").then((m) => ({ Component: m.SubmitRequestScene })),
+          },
+          {
+            path: "requests/submitted/:number",
+            lazy: () =>
+              import("./portal/RequestSubmittedScene.tsx").then((m) => ({ Component: m.RequestSubmittedScene })),
+          },
+          {
+            path: "requests/:number",
+            lazy: () => import("./portal/RequestScene.tsx").then((m) => ({ Component: m.RequestScene })),
+          },
+          {
+            path: "services",
+            lazy: () => import("./catalog/CatalogScene.tsx").then((m) => ({ Component: m.CatalogScene })),
+          },
+          {
+            path: "services/:slug",
+            lazy: () => import("./catalog/ServiceScene.tsx").then((m) => ({ Component: m.ServiceScene })),
+          },
+          {
+            path: "services/:slug/request",
+            lazy: () => import("./catalog/ServiceRequestScene.tsx").then((m) => ({ Component: m.ServiceRequestScene })),
+          },
+          {
+            path: "status",
+            lazy: () => import("./portal/StatusCheckScene.tsx").then((m) => ({ Component: m.StatusCheckScene })),
+          },
+          {
+            path: "access/:token",
+            lazy: () => import("./portal/AccessLinkScene.tsx").then((m) => ({ Component: m.AccessLinkScene })),
+          },
+          {
+            path: "sign-in",
+            lazy: () => import("./account/SignInScene.tsx").then((m) => ({ Component: m.SignInScene })),
+          },
+          {
+            path: "register",
+            lazy: () => import("./account/RegisterScene.tsx").then((m) => ({ Component: m.RegisterScene })),
+          },
+          {
+            path: "confirm/:token",
+            lazy: () => import("./account/ConfirmEmailScene.tsx").then((m) => ({ Component: m.ConfirmEmailScene })),
+          },
+          {
+            path: "forgot-password",
+            lazy: () => import("./account/ForgotPasswordScene.tsx").then((m) => ({ Component: m.ForgotPasswordScene })),
+          },
+          {
+            path: "reset-password/:token",
+            lazy: () => import("./account/ResetPasswordScene.tsx").then((m) => ({ Component: m.ResetPasswordScene })),
+          },
+          {
+            path: "account",
+            lazy: () => import("./account/AccountScene.tsx").then((m) => ({ Component: m.AccountScene })),
+          },
+          {
+            path: "dev/mailbox",
+            lazy: () => import("./dev/DevMailboxScene.tsx").then((m) => ({ Component: m.DevMailboxScene })),
+          },
+          {
+            path: "dev/mailbox/:id",
+            lazy: () => import("./dev/DevMailScene.tsx").then((m) => ({ Component: m.DevMailScene })),
+          },
           {
             path: "agent",
-            element: <RequireAgent />,
+            lazy: () => import("./agent/AgentSignInScene.tsx").then((m) => ({ Component: m.AgentSignInScene })),
+          },
+          {
+            path: "agent",
+            lazy: () => import("./agent/RequireAgent.tsx").then((m) => ({ Component: m.RequireAgent })),
             children: [
-              { path: "tickets", element: <TicketListScene /> },
-              { path: "tickets/:number", element: <TicketScene /> },
+              {
+                path: "tickets",
+                lazy: () => import("./agent/TicketListScene.tsx").then((m) => ({ Component: m.TicketListScene })),
+                // Starts the screen's requests while its code loads (see agent/prefetch.ts).
+                loader: (args) => import("./agent/prefetch.ts").then((m) => m.ticketListLoader(args)),
+              },
+              {
+                path: "tickets/:number",
+                lazy: () => import("./agent/TicketScene.tsx").then((m) => ({ Component: m.TicketScene })),
+                loader: (args) => import("./agent/prefetch.ts").then((m) => m.ticketLoader(args)),
+              },
             ],
           },
           { path: "admin", children: adminRoutes },
-          { path: "*", element: <NotFoundScene /> },
+          { path: "*", lazy: () => import("./ui/NotFoundScene.tsx").then((m) => ({ Component: m.NotFoundScene })) },
         ],
       },
     ],

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { type Kysely, sql } from "kysely";
 import { expect, it } from "vitest";
 import { openPostgres } from "../db/database.ts";
@@ -97,6 +98,44 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(body.properties.priority.enum).toEqual(["low", "medium", "high", "urgent"]);
   });
 
+  it("names every operation, tags it and says how to authenticate, with a rendered reference beside it", async () => {
+    const app = await buildApp({ db: db(), engine, config: testConfig() });
+    const doc = (await app.inject("/api/openapi.json")).json() as {
+      paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> };
+      security: Record<string, string[]>[];
+    };
+    const operations = Object.entries(doc.paths).flatMap(([url, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${url}`, ...operation })),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    expect(operations.filter((op) => !op.operationId || !/^[a-z][A-Za-z]+$/.test(op.operationId))).toEqual([]);
+    expect(operations.filter((op) => !op.tags?.length)).toEqual([]);
+    const ids = operations.map((op) => op.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(operations.find((op) => op.at === "GET /api/v1/tickets/{number}")?.operationId).toBe("getTicket");
+    expect(operations.find((op) => op.at === "POST /api/v1/tickets/{number}/solve")?.operationId).toBe("solveTicket");
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    expect(doc.security).toEqual(expect.arrayContaining([{ apiToken: [] }, { session: [] }]));
+
+    const page = await app.inject("/api/docs");
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("Switchboard API reference");
+    // The app's content security policy allows scripts from the app only: the page has none inline.
+    const scripts = [...page.body.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter(([, attributes, body]) => !attributes?.includes("src=") || body?.trim())).toEqual([]);
+    for (const [, attributes] of scripts) {
+      const src = /src="([^"]+)"/.exec(attributes ?? "")?.[1] ?? "";
+      const script = await app.inject(new URL(src, "http://localhost/api/docs/").pathname);
+      expect(script.statusCode, src).toBe(200);
+    }
+    const initializer = await app.inject("/api/docs/static/swagger-initializer.js");
+    expect(initializer.body).toContain("/api/openapi.json");
+  });
+
   it("answers unknown API paths with a JSON 404 and serves the web app for page paths", async () => {
     const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
     writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Switchboard app</title>");
@@ -115,6 +154,45 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(staleAsset.statusCode).toBe(404);
     expect(staleAsset.headers["content-type"]).toContain("application/json");
     rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("sends the build's compressed copies, keeps hashed assets for good and has index.html checked on every visit", async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
+    mkdirSync(path.join(dist, "assets"));
+    const script = `console.log(${JSON.stringify("a help desk ".repeat(200))});`;
+    const asset = path.join(dist, "assets/index-Ab12Cd34.js");
+    writeFileSync(asset, script);
+    writeFileSync(`${asset}.br`, brotliCompressSync(script));
+    writeFileSync(`${asset}.gz`, gzipSync(script));
+    writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Switchboard app</title>");
+    const app = await buildApp({ db: db(), engine, config: testConfig({ webDistDir: dist }) });
+
+    const brotli = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "gzip, br" } });
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-type"]).toContain("javascript");
+    expect(brotli.headers.vary).toContain("accept-encoding");
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+    expect(brotli.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    const gzip = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const plain = await app.inject({ url: "/assets/index-Ab12Cd34.js", headers: { "accept-encoding": "identity" } });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(script);
+
+    for (const url of ["/", "/agent/tickets/1001", "/index.html"]) {
+      const page = await app.inject({ url, headers: { "accept-encoding": "br" } });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers["cache-control"], url).toBe("no-cache");
+    }
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("has a favicon that the page links", () => {
+    const web = path.join(import.meta.dirname, "../../web");
+    expect(readFileSync(path.join(web, "index.html"), "utf8")).toContain('<link rel="icon" href="/favicon.svg"');
+    expect(readFileSync(path.join(web, "public/favicon.svg"), "utf8")).toContain("<svg");
   });
 
   it("says how to build the web app when it has not been built", async () => {

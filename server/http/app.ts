@@ -5,12 +5,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
@@ -30,6 +25,7 @@ import {
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
+import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import { registerShutdownGate } from "./shutdown.ts";
@@ -56,18 +52,12 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: "Switchboard API", version: "1" },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sb_session" } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
   await registerSecurityHeaders(app, deps.config);
+  // After the gate, host check and headers, so the reference pages get them too.
+  await registerApiReference(app);
   await app.register(fastifyCookie);
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);
@@ -97,12 +87,29 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   return app;
 }
 
+/**
+ * Files under assets/ carry a hash of their content in their name, so a browser may keep them for good;
+ * everything else (index.html above all, which names the current assets) is checked on every visit.
+ */
+export function cacheControlFor(distDir: string, file: string): string {
+  const hashed = path.relative(distDir, file).startsWith(`assets${path.sep}`);
+  return hashed ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Serves the built React app, with every non-API path falling back to index.html for client-side routing. */
 async function registerWebApp(app: App, distDir: string): Promise<void> {
   const built = existsSync(path.join(distDir, "index.html"));
   if (built) {
     // wildcard: files built after start are served too (a rebuild needs no restart); misses reach the not-found handler.
-    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: false,
+      // The build writes .br and .gz copies beside each asset (scripts/vite-precompress.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header("cache-control", cacheControlFor(distDir, file)),
+    });
     // The root is a directory to the static plugin; it is the app's home page to people.
     app.get("/", { schema: { hide: true } }, (_request, reply) => reply.type("text/html").sendFile("index.html"));
   }

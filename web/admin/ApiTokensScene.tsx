@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { z } from "zod";
 import type { apiTokenSchema } from "../../common/admin.ts";
@@ -32,7 +32,12 @@ export function ApiTokensScene() {
       </Group>
       <Text>
         Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to, within the
-        token's scopes (read, write, admin) and until it expires.
+        token's scopes (read, write, admin) and until it expires. Every operation is described in the{" "}
+        {/* Served by the server, outside the app's routes: a full page load. */}
+        <Anchor href="/api/docs" underline="always">
+          API reference
+        </Anchor>{" "}
+        (OpenAPI document: <Anchor href="/api/openapi.json">/api/openapi.json</Anchor>).
       </Text>
       <QueryView query={tokens} loading="Loading tokens">
         {(data) =>

@@ -1,44 +1,48 @@
 import type { RouteObject } from "react-router";
-import { ApiTokensScene } from "./ApiTokensScene.tsx";
-import { AutomationScene } from "./AutomationScene.tsx";
-import { CalendarsScene } from "./CalendarsScene.tsx";
-import { CatalogAdminScene } from "./CatalogAdminScene.tsx";
-import { GroupsScene } from "./GroupsScene.tsx";
-import { InboundQueueScene } from "./InboundQueueScene.tsx";
-import { JobsScene } from "./JobsScene.tsx";
-import { MacrosScene } from "./MacrosScene.tsx";
-import { MailboxesScene } from "./MailboxesScene.tsx";
-import { OrganizationsScene } from "./OrganizationsScene.tsx";
-import { AdminIndex, RequireAdmin } from "./RequireAdmin.tsx";
-import { RolesScene } from "./RolesScene.tsx";
-import { SlaPoliciesScene } from "./SlaPoliciesScene.tsx";
-import { StatusesScene } from "./StatusesScene.tsx";
-import { TicketTypesScene } from "./TicketTypesScene.tsx";
-import { UsersScene } from "./UsersScene.tsx";
-import { WithdrawReasonsScene } from "./WithdrawReasonsScene.tsx";
 
 /** The admin area, relative to /admin. */
 export const adminRoutes: RouteObject[] = [
   {
-    element: <RequireAdmin />,
+    lazy: () => import("./RequireAdmin.tsx").then((m) => ({ Component: m.RequireAdmin })),
     children: [
-      { index: true, element: <AdminIndex /> },
-      { path: "users", element: <UsersScene /> },
-      { path: "roles", element: <RolesScene /> },
-      { path: "organizations", element: <OrganizationsScene /> },
-      { path: "groups", element: <GroupsScene /> },
-      { path: "api-tokens", element: <ApiTokensScene /> },
-      { path: "catalog", element: <CatalogAdminScene /> },
-      { path: "ticket-types", element: <TicketTypesScene /> },
-      { path: "statuses", element: <StatusesScene /> },
-      { path: "withdraw-reasons", element: <WithdrawReasonsScene /> },
-      { path: "macros", element: <MacrosScene /> },
-      { path: "mailboxes", element: <MailboxesScene /> },
-      { path: "inbound-mail", element: <InboundQueueScene /> },
-      { path: "calendars", element: <CalendarsScene /> },
-      { path: "sla-policies", element: <SlaPoliciesScene /> },
-      { path: "automation", element: <AutomationScene /> },
-      { path: "jobs", element: <JobsScene /> },
+      { index: true, lazy: () => import("./RequireAdmin.tsx").then((m) => ({ Component: m.AdminIndex })) },
+      { path: "users", lazy: () => import("./UsersScene.tsx").then((m) => ({ Component: m.UsersScene })) },
+      { path: "roles", lazy: () => import("./RolesScene.tsx").then((m) => ({ Component: m.RolesScene })) },
+      {
+        path: "organizations",
+        lazy: () => import("./OrganizationsScene.tsx").then((m) => ({ Component: m.OrganizationsScene })),
+      },
+      { path: "groups", lazy: () => import("./GroupsScene.tsx").then((m) => ({ Component: m.GroupsScene })) },
+      { path: "api-tokens", lazy: () => import("./ApiTokensScene.tsx").then((m) => ({ Component: m.ApiTokensScene })) },
+      {
+        path: "catalog",
+        lazy: () => import("./CatalogAdminScene.tsx").then((m) => ({ Component: m.CatalogAdminScene })),
+      },
+      {
+        path: "ticket-types",
+        lazy: () => import("./TicketTypesScene.tsx").then((m) => ({ Component: m.TicketTypesScene })),
+      },
+      { path: "statuses", lazy: () => import("./StatusesScene.tsx").then((m) => ({ Component: m.StatusesScene })) },
+      {
+        path: "withdraw-reasons",
+        lazy: () => import("./WithdrawReasonsScene.tsx").then((m) => ({ Component: m.WithdrawReasonsScene })),
+      },
+      { path: "macros", lazy: () => import("./MacrosScene.tsx").then((m) => ({ Component: m.MacrosScene })) },
+      { path: "mailboxes", lazy: () => import("./MailboxesScene.tsx").then((m) => ({ Component: m.MailboxesScene })) },
+      {
+        path: "inbound-mail",
+        lazy: () => import("./InboundQueueScene.tsx").then((m) => ({ Component: m.InboundQueueScene })),
+      },
+      { path: "calendars", lazy: () => import("./CalendarsScene.tsx").then((m) => ({ Component: m.CalendarsScene })) },
+      {
+        path: "sla-policies",
+        lazy: () => import("./SlaPoliciesScene.tsx").then((m) => ({ Component: m.SlaPoliciesScene })),
+      },
+      {
+        path: "automation",
+        lazy: () => import("./AutomationScene.tsx").then((m) => ({ Component: m.AutomationScene })),
+      },
+      { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
     ],
   },
 ];

@@ -7,7 +7,7 @@ import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { Dialog } from "../ui/Dialog.tsx";
-import { RichTextField } from "../ui/RichTextField.tsx";
+import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 
 /** What is being edited: a new macro (shared or personal) or an existing one; null when the dialog is closed. */
 export type MacroEdit = { shared: boolean; macro?: Macro } | null;

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { catalogSchema, categoryListSchema, serviceDetailSchema } from "../../common/catalog.ts";
 import { type TicketSubmission, ticketSubmittedSchema } from "../../common/tickets.ts";
 import { request, sendForm } from "./client.ts";
+import { refreshAfterChange } from "./ticket-cache.ts";
 
 export function useCategories() {
   return useQuery({
@@ -38,6 +39,6 @@ export function useSubmitWithAttachments() {
       for (const file of files) form.append("attachments", file, file.name);
       return sendForm("/api/v1/tickets/with-attachments", form, ticketSubmittedSchema);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+    onSuccess: () => refreshAfterChange(queryClient, []),
   });
 }

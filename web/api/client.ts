@@ -1,6 +1,15 @@
 import type { z } from "zod";
-import { type Session, sessionSchema } from "../../common/accounts.ts";
-import { type ErrorCode, errorResponseSchema } from "../../common/errors.ts";
+import type { Session } from "../../common/accounts.ts";
+import type { ErrorCode } from "../../common/errors.ts";
+
+/**
+ * What every page needs at once (the session, error bodies) is checked with schemas loaded beside the first
+ * request rather than before the first paint: the shared schemas bring zod, a fifth of a portal page's script.
+ */
+const firstPageSchemas = () => import("./first-page-schemas.ts");
+
+/** The session's schema, loading; pass it as `schema` to requests that answer with a session. */
+export const sessionSchemaLater = () => firstPageSchemas().then((m) => m.sessionSchema);
 
 /** The API's error codes, plus the two ways a request can fail before the API answers. */
 export type ApiErrorCode = ErrorCode | "network_error" | "unexpected_response";
@@ -20,11 +29,13 @@ export class ApiError extends Error {
   }
 }
 
+type Schema<T> = z.ZodType<T> | Promise<z.ZodType<T>>;
+
 type RequestOptions<T> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
-  /** Checks and types the response body; leave out for answers without one (204). */
-  schema?: z.ZodType<T>;
+  /** Checks and types the response body; leave out for answers without one (204). May still be loading. */
+  schema?: Schema<T>;
   /** Lets the request outlive the page (sent while the tab closes). */
   keepalive?: boolean;
 };
@@ -44,11 +55,11 @@ export function adoptSession(session: Session): Session {
 }
 
 export async function fetchSession(): Promise<Session> {
-  return adoptSession(await send(sessionPath, { schema: sessionSchema }));
+  return adoptSession(await send(sessionPath, { schema: sessionSchemaLater() }));
 }
 
 /** Sends one JSON request to the API and returns its checked body, or throws an `ApiError`. */
-export async function request<T>(path: string, options: RequestOptions<T> & { schema: z.ZodType<T> }): Promise<T>;
+export async function request<T>(path: string, options: RequestOptions<T> & { schema: Schema<T> }): Promise<T>;
 export async function request(path: string, options: RequestOptions<never>): Promise<void>;
 export async function request<T>(path: string, options: RequestOptions<T>): Promise<T | undefined> {
   try {
@@ -63,7 +74,7 @@ export async function request<T>(path: string, options: RequestOptions<T>): Prom
   }
 }
 
-async function send<T>(path: string, options: RequestOptions<T> & { schema: z.ZodType<T> }): Promise<T>;
+async function send<T>(path: string, options: RequestOptions<T> & { schema: Schema<T> }): Promise<T>;
 async function send<T>(path: string, options: RequestOptions<T>): Promise<T | undefined>;
 async function send<T>(
   path: string,
@@ -91,7 +102,7 @@ async function send<T>(
 
   if (!response.ok) throw await errorFrom(response);
   if (!schema || response.status === 204) return undefined;
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  const parsed = (await schema).safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     throw new ApiError(response.status, "unexpected_response", "Switchboard sent an answer we did not understand.");
   }
@@ -121,6 +132,7 @@ export async function sendForm<T>(path: string, form: FormData, schema: z.ZodTyp
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
+  const { errorResponseSchema } = await firstPageSchemas();
   const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;

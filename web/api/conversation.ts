@@ -1,15 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { type CommentInput, feedSchema, readBySchema } from "../../common/conversation.ts";
 import { request, sendForm } from "./client.ts";
+import { refreshAfterChange, ticketKeys, ticketShown } from "./ticket-cache.ts";
 
-const keyOf = (number: number) => ["tickets", "conversation", number] as const;
+const keyOf = ticketKeys.conversation;
 
-export function useFeed(number: number) {
-  return useQuery({
-    queryKey: [...keyOf(number), "feed"],
+export const feedQuery = (number: number) =>
+  queryOptions({
+    queryKey: ticketKeys.feed(number),
     queryFn: () => request(`/api/v1/tickets/${number}/feed`, { schema: feedSchema }),
   });
+
+export function useFeed(number: number) {
+  return useQuery(feedQuery(number));
 }
 
 export function useReadBy(number: number) {
@@ -43,6 +47,6 @@ export function useAddComment(number: number) {
       return sendForm(`/api/v1/tickets/${number}/comments/with-attachments`, form, created);
     },
     // A reply can change the status and the "updated" time too: reload the ticket as well as its Feed.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+    onSuccess: () => refreshAfterChange(queryClient, ticketShown(number)),
   });
 }

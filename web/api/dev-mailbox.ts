@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { devMailboxSchema, devMailSchema } from "../../common/mail.ts";
 import { request } from "./client.ts";
 
 const devMailboxKey = ["dev-mailbox"] as const;
@@ -12,7 +11,11 @@ const devMailboxKey = ["dev-mailbox"] as const;
 export function useDevMailbox({ poll = false }: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: devMailboxKey,
-    queryFn: () => request("/api/v1/dev-mailbox", { schema: devMailboxSchema }),
+    queryFn: () =>
+      request("/api/v1/dev-mailbox", {
+        // Every page's footer asks: its schema loads beside the request, not before the page (see client.ts).
+        schema: import("../../common/mail.ts").then((m) => m.devMailboxSchema),
+      }),
     refetchInterval: poll ? 5_000 : false,
     retry: false,
   });
@@ -21,7 +24,10 @@ export function useDevMailbox({ poll = false }: { poll?: boolean } = {}) {
 export function useDevMail(id: string) {
   return useQuery({
     queryKey: [...devMailboxKey, id],
-    queryFn: () => request(`/api/v1/dev-mailbox/${encodeURIComponent(id)}`, { schema: devMailSchema }),
+    queryFn: () =>
+      request(`/api/v1/dev-mailbox/${encodeURIComponent(id)}`, {
+        schema: import("../../common/mail.ts").then((m) => m.devMailSchema),
+      }),
     retry: false,
   });
 }

@@ -4,11 +4,12 @@ import type { CommentInput } from "../../common/conversation.ts";
 import { withdrawReasonListSchema } from "../../common/conversation.ts";
 import { statusSchema, ticketSubmittedSchema } from "../../common/tickets.ts";
 import { request } from "./client.ts";
+import { refreshAfterChange, ticketShown } from "./ticket-cache.ts";
 
-/** Every lifecycle action can change the status, the Feed, the list: reload all ticket data after one. */
-function useTicketAction<T, R>(fn: (input: T) => Promise<R>) {
+/** Every lifecycle action can change the status, the Feed and the lists of this ticket. */
+function useTicketAction<T, R>(number: number, fn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => refreshAfterChange(queryClient, ticketShown(number)) });
 }
 
 export const useWithdrawReasons = () =>
@@ -25,24 +26,26 @@ export const useStatuses = () =>
   });
 
 export const useChangeStatus = (number: number) =>
-  useTicketAction((input: { statusId: string; comment?: CommentInput }) =>
+  useTicketAction(number, (input: { statusId: string; comment?: CommentInput }) =>
     request(`/api/v1/tickets/${number}/status`, { method: "POST", body: input }),
   );
 export const useMarkSolved = (number: number) =>
-  useTicketAction((comment?: CommentInput) =>
+  useTicketAction(number, (comment?: CommentInput) =>
     request(`/api/v1/tickets/${number}/solve`, { method: "POST", body: comment ? { comment } : {} }),
   );
 export const useWithdraw = (number: number) =>
-  useTicketAction((input: { reasonId: string; comment?: CommentInput }) =>
+  useTicketAction(number, (input: { reasonId: string; comment?: CommentInput }) =>
     request(`/api/v1/tickets/${number}/withdraw`, { method: "POST", body: input }),
   );
 export const useAddCc = (number: number) =>
-  useTicketAction((email: string) => request(`/api/v1/tickets/${number}/ccs`, { method: "POST", body: { email } }));
+  useTicketAction(number, (email: string) =>
+    request(`/api/v1/tickets/${number}/ccs`, { method: "POST", body: { email } }),
+  );
 export const useRemoveCc = (number: number) =>
-  useTicketAction((email: string) =>
+  useTicketAction(number, (email: string) =>
     request(`/api/v1/tickets/${number}/ccs/${encodeURIComponent(email)}`, { method: "DELETE" }),
   );
 export const useCreateFollowUp = (number: number) =>
-  useTicketAction((input: { subject: string; message: string }) =>
+  useTicketAction(number, (input: { subject: string; message: string }) =>
     request(`/api/v1/tickets/${number}/follow-ups`, { method: "POST", body: input, schema: ticketSubmittedSchema }),
   );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { type MacroInput, macroAppliedSchema, macroListSchema } from "../../common/macros.ts";
 import { request } from "./client.ts";
+import { refreshAfterChange, ticketShown } from "./ticket-cache.ts";
 
 const key = ["macros"] as const;
 
@@ -29,6 +30,6 @@ export function useApplyMacro(number: number) {
   return useMutation({
     mutationFn: (id: string) =>
       request(`/api/v1/tickets/${number}/macros/${id}/apply`, { method: "POST", schema: macroAppliedSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+    onSuccess: () => refreshAfterChange(queryClient, ticketShown(number)),
   });
 }

@@ -26,3 +26,6 @@ export function createQueryClient(): QueryClient {
   });
   return queryClient;
 }
+
+/** The app's one cache; route loaders (web/agent/prefetch.ts) start fetches in it before a scene renders. */
+export const queryClient = createQueryClient();

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SessionUser, SignIn } from "../../common/accounts.ts";
-import { sessionSchema } from "../../common/accounts.ts";
-import { adoptSession, fetchSession, request } from "./client.ts";
+import { adoptSession, fetchSession, request, sessionSchemaLater } from "./client.ts";
 
 export const sessionKey = ["session"] as const;
 
@@ -33,7 +32,9 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (credentials: SignIn) =>
-      adoptSession(await request("/api/v1/session", { method: "POST", body: credentials, schema: sessionSchema })),
+      adoptSession(
+        await request("/api/v1/session", { method: "POST", body: credentials, schema: sessionSchemaLater() }),
+      ),
     onSuccess: (session) => {
       // Whatever was loaded for the previous person must not be shown to this one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });

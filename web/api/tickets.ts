@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type TicketSubmission,
   ticketDetailSchema,
@@ -7,6 +7,7 @@ import {
   type ticketViews,
 } from "../../common/tickets.ts";
 import { request } from "./client.ts";
+import { refreshAfterChange, ticketKeys } from "./ticket-cache.ts";
 
 const ticketsKey = ["tickets"] as const;
 export type TicketView = (typeof ticketViews)[number];
@@ -17,7 +18,7 @@ export function useSubmitTicket() {
   return useMutation({
     mutationFn: (submission: TicketSubmission) =>
       request("/api/v1/tickets", { method: "POST", body: submission, schema: ticketSubmittedSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketsKey }),
+    onSuccess: () => refreshAfterChange(queryClient, []),
   });
 }
 
@@ -39,9 +40,12 @@ export function useTickets(view: TicketView = "all", filters: TicketFilters = {}
   });
 }
 
-export function useTicket(number: number) {
-  return useQuery({
-    queryKey: [...ticketsKey, "detail", number],
+export const ticketQuery = (number: number) =>
+  queryOptions({
+    queryKey: ticketKeys.detail(number),
     queryFn: () => request(`/api/v1/tickets/${number}`, { schema: ticketDetailSchema }),
   });
+
+export function useTicket(number: number) {
+  return useQuery(ticketQuery(number));
 }

@@ -1,4 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { z } from "zod";
 import {
   agentTicketPageSchema,
@@ -12,6 +19,7 @@ import {
 } from "../../common/queues.ts";
 import { type TicketUpdate, workspaceDirectorySchema } from "../../common/ticket-edit.ts";
 import { request } from "./client.ts";
+import { refreshAfterChange, ticketKeys, ticketShown } from "./ticket-cache.ts";
 
 /** Under "tickets", so every ticket change (comments, status, edits) refreshes the queues too. */
 const workspaceKey = ["tickets", "workspace"] as const;
@@ -33,15 +41,22 @@ export function filtersToParams(filters: QueueFilters, params = new URLSearchPar
   return params;
 }
 
-export function useQueueOverview() {
-  return useQuery({
+export const queueOverviewQuery = () =>
+  queryOptions({
     queryKey: [...workspaceKey, "overview"],
     queryFn: () => request("/api/v1/agent/queues", { schema: queueOverviewSchema }),
   });
+
+export function useQueueOverview() {
+  return useQuery(queueOverviewQuery());
 }
 
 export function useAgentTickets(query: QueueQuery) {
-  return useInfiniteQuery({
+  return useInfiniteQuery(agentTicketsQuery(query));
+}
+
+export const agentTicketsQuery = (query: QueueQuery) =>
+  infiniteQueryOptions({
     queryKey: [...workspaceKey, "list", query],
     queryFn: ({ pageParam }) => {
       const params = filtersToParams(query.filters);
@@ -55,7 +70,6 @@ export function useAgentTickets(query: QueueQuery) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
-}
 
 /** `fresh`: a form about to save choices reloads them, so a group or agent added a moment ago is there. */
 export function useDirectory({ fresh = false } = {}) {
@@ -71,7 +85,7 @@ export function useUpdateTicket(number: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (update: TicketUpdate) => request(`/api/v1/tickets/${number}`, { method: "PATCH", body: update }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+    onSuccess: () => refreshAfterChange(queryClient, ticketShown(number)),
   });
 }
 
@@ -80,7 +94,11 @@ export function useBulkUpdate() {
   return useMutation({
     mutationFn: (update: BulkUpdate) =>
       request("/api/v1/agent/tickets/bulk", { method: "POST", body: update, schema: bulkResultSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tickets"] }),
+    // The list on screen is awaited; every other ticket's data may have changed too, so it goes stale.
+    onSuccess: async () => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.all, predicate: (q) => q.queryKey[1] !== "workspace" });
+      await refreshAfterChange(queryClient, ticketKeys.lists);
+    },
   });
 }
 

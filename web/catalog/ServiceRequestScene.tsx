@@ -8,8 +8,8 @@ import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
+import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
-import { RichTextField } from "../ui/RichTextField.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CustomFieldInput } from "./CustomFieldInput.tsx";
 

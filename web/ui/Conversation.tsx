@@ -6,9 +6,9 @@ import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
 import { formatDateTime } from "./format.ts";
+import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
-import { RichTextField } from "./RichTextField.tsx";
 import { FileLinks } from "./TicketExtras.tsx";
 import { useOnce } from "./use-once.ts";
 
