@@ -106,7 +106,7 @@ const demoServices = [
     type: "general",
     priority: "high",
     visibility: "public",
-    icon: "🔑",
+    icon: "key",
   },
   {
     slug: "domain-approval",
@@ -116,7 +116,7 @@ const demoServices = [
     type: "domain_approval",
     priority: "medium",
     visibility: "public",
-    icon: "🌐",
+    icon: "world",
   },
   {
     slug: "report-a-problem",
@@ -126,7 +126,7 @@ const demoServices = [
     type: "general",
     priority: "medium",
     visibility: "public",
-    icon: "🛠️",
+    icon: "tools",
   },
   {
     slug: "new-laptop",
@@ -136,7 +136,7 @@ const demoServices = [
     type: "general",
     priority: "low",
     visibility: "customers",
-    icon: "💻",
+    icon: "device-laptop",
   },
   {
     slug: "shared-drive-access",
@@ -146,7 +146,7 @@ const demoServices = [
     type: "general",
     priority: "low",
     visibility: "customers",
-    icon: "📁",
+    icon: "folder",
   },
 ] as const;
 

@@ -16,16 +16,19 @@ import { Link } from "react-router";
 import type { Catalog, ServiceSummary } from "../../common/catalog.ts";
 import { useCatalog } from "../api/catalog.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 function ServiceCard({ service }: { service: ServiceSummary }) {
   return (
     <Paper withBorder radius="md" p="md" component="article">
       <Stack gap={4}>
-        <Anchor component={Link} to={`/services/${service.slug}`} fw={600}>
-          {service.icon ? `${service.icon} ` : ""}
-          {service.name}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap" align="center">
+          <ServiceIcon name={service.icon} />
+          <Anchor component={Link} to={`/services/${service.slug}`} fw={600}>
+            {service.name}
+          </Anchor>
+        </Group>
         <Text size="sm">{service.summary}</Text>
       </Stack>
     </Paper>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
+import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
 import { formatDateTime } from "./format.ts";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
@@ -247,12 +248,10 @@ export function CommentForm({
           }}
           initialContent={initialContent}
         />
-        <FileInput
+        <AttachmentDropzone
           label="Attach files"
           description="Up to 10 files, 10 MB each."
-          multiple
-          clearable
-          value={files}
+          files={files}
           onChange={setFiles}
           error={filesError}
         />
