@@ -7,6 +7,7 @@ import { priorities, priorityLabels } from "../../common/tickets.ts";
 import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
 import { useAdminCategories, useSaveService, useTicketTypes } from "../api/catalog-admin.ts";
 import { ApiError } from "../api/client.ts";
+import { categoryOptions } from "../ui/category-tree.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
@@ -81,12 +82,7 @@ function ServiceForm({ service, onDone }: { service: AdminService | null; onDone
           description="Part of the page's address, like password-reset."
           {...form.getInputProps("slug")}
         />
-        <Select
-          label="Category"
-          clearable
-          data={categories.map((c) => ({ value: c.id, label: c.name }))}
-          {...form.getInputProps("categoryId")}
-        />
+        <Select label="Category" clearable data={categoryOptions(categories)} {...form.getInputProps("categoryId")} />
         <TextInput label="Short description" {...form.getInputProps("summary")} />
         <Textarea label="Description" autosize minRows={3} {...form.getInputProps("description")} />
         <Select

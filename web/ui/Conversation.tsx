@@ -162,6 +162,7 @@ export function CommentForm({
   onKindChange,
   live,
   tools,
+  withdrawn = false,
 }: {
   number: number;
   agent: boolean;
@@ -175,6 +176,8 @@ export function CommentForm({
   live?: { onTyping: () => void; confirmSend: (send: () => void) => void; warning: ReactNode };
   /** Extra controls above the editor (the agent's macros), handed a way to add text to the comment. */
   tools?: (insert: (html: string) => void) => ReactNode;
+  /** Closed because it was withdrawn: say so, and why, rather than just "closed". */
+  withdrawn?: boolean;
 }) {
   const add = useAddComment(number);
   const [ownKind, setOwnKind] = useState<CommentKind>("public");
@@ -193,7 +196,11 @@ export function CommentForm({
     setEditorKey((k) => k + 1);
   };
   if (closed) {
-    return <Alert color="gray">This request is closed and takes no more comments.</Alert>;
+    return withdrawn ? (
+      <WithdrawnNotice number={number} />
+    ) : (
+      <Alert color="gray">This request is closed and takes no more comments.</Alert>
+    );
   }
   const submit = () => {
     if (!body.text.trim()) {
@@ -272,6 +279,18 @@ export function CommentForm({
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Who withdrew the request, when, and the reason they gave (from its Feed, which the page has loaded already). */
+function WithdrawnNotice({ number }: { number: number }) {
+  const feed = useFeed(number);
+  const withdrawal = feed.data?.entries.findLast((e) => e.type === "status_changed" && e.detail !== null);
+  return (
+    <Alert color="gray" title="This request was withdrawn">
+      {withdrawal ? `${withdrawal.actor} withdrew it on ${formatDateTime(withdrawal.at)}. ${withdrawal.detail}. ` : ""}
+      It takes no more comments.
+    </Alert>
   );
 }
 

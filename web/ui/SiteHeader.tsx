@@ -50,7 +50,8 @@ function Links({ session }: { session: Session | undefined }) {
           My requests
         </NavItem>
       )}
-      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>Your request</NavItem>}
+      {/* A guest may be the requester or someone copied on the request: the link names it, not whose it is. */}
+      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>{`Request #${guest.ticketNumber}`}</NavItem>}
       {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
       {admin && <NavItem to="/admin">Admin</NavItem>}
       {user && <NavItem to="/account">Account</NavItem>}
