@@ -23,7 +23,11 @@ describeEachEngine("the dev mailbox", ({ db, engine }) => {
     };
 
     // No mailbox takes mail in yet: nothing to reply to.
-    await submitTicket({ db: db(), config }, anonymous, await buildSubmission(db(), { email: "ro.before@example.com" }));
+    await submitTicket(
+      { db: db(), config },
+      anonymous,
+      await buildSubmission(db(), { email: "ro.before@example.com" }),
+    );
     expect((await read("ro.before@example.com")).replyTo).toBeNull();
 
     await ensureMailbox(db(), "help@support.example");
