@@ -13,7 +13,6 @@ export function ColumnChooser({ preferences }: { preferences: ReturnType<typeof 
           variant="subtle"
           size="xs"
           leftSection={<IconColumns3 size={16} aria-hidden="true" />}
-          aria-label={hidden.length ? `Columns (${hidden.length} hidden)` : "Columns"}
         >
           {hidden.length ? `Columns · ${hidden.length} hidden` : "Columns"}
         </Button>

@@ -241,7 +241,14 @@ function cell(column: Column, ticket: AgentTicketSummary): ReactNode {
     case "subject":
       return (
         <>
-          <Tooltip label={ticket.subject} openDelay={300} multiline maw={480} withinPortal>
+          <Tooltip
+            label={ticket.subject}
+            openDelay={300}
+            multiline
+            maw={480}
+            // Inside the main landmark, so everything on the page stays in one (axe "region").
+            portalProps={{ target: "#main" }}
+          >
             <Anchor
               component={Link}
               to={`/agent/tickets/${ticket.number}`}

@@ -93,6 +93,10 @@ export function SiteHeader({ wide }: { wide: boolean }) {
             id="main-navigation"
             className="site-nav"
             data-open={menuOpen || undefined}
+            // Any link followed from the folded menu closes it, also one to the page already open.
+            onClick={(event) => {
+              if (event.target instanceof Element && event.target.closest("a")) setOpenOn(null);
+            }}
           >
             <Group gap="md" wrap="wrap" className="site-nav-links">
               <Links session={session} />
