@@ -9,11 +9,7 @@ export function ColumnChooser({ preferences }: { preferences: ReturnType<typeof 
   return (
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
       <Popover.Target>
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconColumns3 size={16} aria-hidden="true" />}
-        >
+        <Button variant="subtle" size="xs" leftSection={<IconColumns3 size={16} aria-hidden="true" />}>
           {hidden.length ? `Columns · ${hidden.length} hidden` : "Columns"}
         </Button>
       </Popover.Target>

@@ -1,5 +1,5 @@
 import "@mantine/dropzone/styles.css";
-import { ActionIcon, Button, Group, Stack, Text } from "@mantine/core";
+import { ActionIcon, Button, Group, Input, Stack, Text } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
 import { IconPaperclip, IconUpload, IconX } from "@tabler/icons-react";
 import { useId, useRef } from "react";
@@ -27,12 +27,10 @@ export function AttachmentDropzone({
   return (
     <Stack gap={6} role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-description`}>
       <div>
-        <Text component="span" id={`${id}-label`} fw={500} size="sm" display="block">
+        <Input.Label id={`${id}-label`} labelElement="div">
           {label}
-        </Text>
-        <Text id={`${id}-description`} size="xs" c="dimmed">
-          {description}
-        </Text>
+        </Input.Label>
+        <Input.Description id={`${id}-description`}>{description}</Input.Description>
       </div>
       {/* Only the button opens the file picker, so the zone holds no control inside another control. */}
       <Dropzone
@@ -82,11 +80,7 @@ export function AttachmentDropzone({
           ))}
         </Stack>
       )}
-      {error && (
-        <Text size="xs" c="error" role="alert">
-          {error}
-        </Text>
-      )}
+      {error && <Input.Error role="alert">{error}</Input.Error>}
     </Stack>
   );
 }
