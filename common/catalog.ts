@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { customerAccessLevels, fieldDefinitionSchema, fieldTypes } from "./fields.ts";
+import { serviceIconNames } from "./service-icons.ts";
 import { priorities } from "./tickets.ts";
 
 export const categorySchema = z.object({
@@ -23,7 +24,8 @@ export const serviceSummarySchema = z.object({
   slug: z.string(),
   name: z.string(),
   summary: z.string(),
-  icon: z.string().nullable(),
+  /** A Tabler icon name from `serviceIconNames`. */
+  icon: z.enum(serviceIconNames).nullable(),
   color: z.string().nullable(),
   categoryId: z.string().nullable(),
   requestLabel: z.string(),
@@ -76,7 +78,7 @@ export const serviceInputSchema = z.object({
     .min(1, "Enter a short description.")
     .max(300, "Keep the short description under 300 characters."),
   description: z.string().trim().max(20_000, "Keep the description under 20,000 characters.").default(""),
-  icon: z.string().trim().max(40).nullable().optional(),
+  icon: z.enum(serviceIconNames, { error: "Choose an icon from the list." }).nullable().optional(),
   color: z
     .string()
     .regex(/^#[0-9a-f]{6}$/i, "Use a colour like #1c7ed6.")

@@ -10,6 +10,8 @@ export const devMailSummarySchema = z.object({
 export const devMailboxSchema = z.object({ messages: z.array(devMailSummarySchema) });
 export const devMailSchema = devMailSummarySchema.extend({
   messageId: z.string(),
+  /** Where a reply goes (a ticket's signed reply address when a mailbox takes mail in); null when unset. */
+  replyTo: z.string().nullable(),
   text: z.string(),
   html: z.string(),
 });

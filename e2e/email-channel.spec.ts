@@ -63,15 +63,19 @@ test("an admin adds a mailbox; mail to it opens a request, a reply joins it, and
   );
   // A first mail from an address never proven gets a receipt without its subject (no mail relay).
   const number = await ticketNumberFromMail(page, requester, "We received your request");
+  // The dev mailbox shows where a reply goes: the mailbox's address, signed for this ticket.
+  const replyTo = await page.getByRole("link", { name: new RegExp(`^help\\.${id}\\+t${number}-`) }).textContent();
+  if (!replyTo) throw new Error("the confirmation shows no Reply-To");
+  await expectAccessible(page);
   await page.goto(`/agent/tickets/${number}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Projector in room 2 is dead ${id}`);
   await expect(page.getByText("no signal")).toBeVisible();
 
-  // The requester answers from their mail client: the reply joins the request, without the quoted mail.
+  // The requester answers from their mail client, to the Reply-To: the reply joins the request, without the quoted mail.
   await sendMail(
     baseURL,
-    address,
-    `From: Pat Mailer <${requester}>\r\nTo: ${address}\r\nSubject: Re: [#${number}] We received your request\r\nMessage-ID: <projector-reply-${id}@example.com>\r\n\r\nThe lamp light is blinking orange.\r\n\r\nOn Monday, Switchboard wrote:\r\n> Thank you for contacting us.\r\n`,
+    replyTo,
+    `From: Pat Mailer <${requester}>\r\nTo: ${replyTo}\r\nSubject: Re: [#${number}] We received your request\r\nMessage-ID: <projector-reply-${id}@example.com>\r\n\r\nThe lamp light is blinking orange.\r\n\r\nOn Monday, Switchboard wrote:\r\n> Thank you for contacting us.\r\n`,
   );
   const feed = page.getByRole("list", { name: "Feed entries" });
   await expect(async () => {

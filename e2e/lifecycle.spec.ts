@@ -55,7 +55,9 @@ test("solved, then reopened by a comment; withdrawn with a reason that shows in 
   await page.getByRole("dialog").getByRole("button", { name: "Withdraw" }).click();
   await expect(statusOf(page)).toContainText("Withdrawn");
   await expect(feed).toContainText("Reason: Something else");
-  await expect(page.getByText("This request is closed and takes no more comments.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "This request was withdrawn" })).toContainText(
+    "Reason: Something else",
+  );
   await expect(page.getByRole("button", { name: "Withdraw request" })).toBeHidden();
   await expectAccessible(page);
 });

@@ -191,7 +191,7 @@ const demoServices = [
     type: "general",
     priority: "high",
     visibility: "public",
-    icon: "🔑",
+    icon: "key",
   },
   {
     slug: "domain-approval",
@@ -201,7 +201,7 @@ const demoServices = [
     type: "domain_approval",
     priority: "medium",
     visibility: "public",
-    icon: "🌐",
+    icon: "world",
   },
   {
     slug: "report-a-problem",
@@ -211,7 +211,7 @@ const demoServices = [
     type: "general",
     priority: "medium",
     visibility: "public",
-    icon: "🛠️",
+    icon: "tools",
   },
   {
     slug: "new-laptop",
@@ -221,7 +221,7 @@ const demoServices = [
     type: "general",
     priority: "low",
     visibility: "customers",
-    icon: "💻",
+    icon: "device-laptop",
   },
   {
     slug: "shared-drive-access",
@@ -231,7 +231,7 @@ const demoServices = [
     type: "general",
     priority: "low",
     visibility: "customers",
-    icon: "📁",
+    icon: "folder",
   },
 ] as const;
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import type { ServiceVisibility } from "../../common/catalog.ts";
 import type { CustomerAccess, FieldType } from "../../common/fields.ts";
+import type { ServiceIconName } from "../../common/service-icons.ts";
 import type { Priority, StatusCategory } from "../../common/tickets.ts";
 
 /**
@@ -284,7 +285,8 @@ export interface ServicesTable {
   category_id: string | null;
   summary: string;
   description: string;
-  icon: string | null;
+  /** A Tabler icon name; migration 0018 turned the emoji stored before into names. */
+  icon: ServiceIconName | null;
   color: string | null;
   ticket_type_id: string;
   group_id: string | null;

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { devMailboxSchema, devMailSchema } from "../../common/mail.ts";
+import { decodeJson } from "../db/engine.ts";
 import { notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { canReadDevMailbox } from "./policy.ts";
 import { findMailMessage, listMailMessages } from "./queries.ts";
+
+/** What `queueMail` stores: header name to value (threading, Reply-To). Anything else reads as no headers. */
+const storedHeadersSchema = z.record(z.string(), z.string()).catch({});
 
 export function registerMailRoutes(app: App, { db, config }: Deps): void {
   app.get(
@@ -52,6 +56,7 @@ export function registerMailRoutes(app: App, { db, config }: Deps): void {
         createdAt: m.created_at,
         sentAt: m.sent_at,
         messageId: m.message_id,
+        replyTo: storedHeadersSchema.parse(decodeJson(m.headers))["Reply-To"] ?? null,
         text: m.text_body,
         html: m.html_body,
       };

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine
 import { useState } from "react";
 import { useAdminCategories, useAdminServices, useDeleteCatalogEntry, useSaveCategory } from "../api/catalog-admin.ts";
 import { QueryView } from "../ui/QueryView.tsx";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type NameEdit, NameModal } from "./NameModal.tsx";
@@ -117,7 +118,12 @@ export function CatalogAdminScene() {
                     <Table.Tbody>
                       {data.services.map((s) => (
                         <Table.Tr key={s.id}>
-                          <Table.Td>{s.name}</Table.Td>
+                          <Table.Td>
+                            <Group gap="xs" wrap="nowrap">
+                              <ServiceIcon name={s.icon} size={18} />
+                              {s.name}
+                            </Group>
+                          </Table.Td>
                           <Table.Td>{nameOf(s.categoryId)}</Table.Td>
                           <Table.Td>{visibilityLabels[s.visibility]}</Table.Td>
                           <Table.Td>

@@ -2,12 +2,15 @@ import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Textarea, Tex
 import { useForm } from "@mantine/form";
 import type { z } from "zod";
 import { type adminServiceSchema, type ServiceInput, serviceInputSchema } from "../../common/catalog.ts";
+import { isServiceIconName, serviceIconNames } from "../../common/service-icons.ts";
 import { priorities, priorityLabels } from "../../common/tickets.ts";
 import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
 import { useAdminCategories, useSaveService, useTicketTypes } from "../api/catalog-admin.ts";
 import { ApiError } from "../api/client.ts";
+import { categoryOptions } from "../ui/category-tree.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 
 type AdminService = z.infer<typeof adminServiceSchema>;
 export type ServiceEdit = { service: AdminService | null } | null;
@@ -79,19 +82,24 @@ function ServiceForm({ service, onDone }: { service: AdminService | null; onDone
           description="Part of the page's address, like password-reset."
           {...form.getInputProps("slug")}
         />
-        <Select
-          label="Category"
-          clearable
-          data={categories.map((c) => ({ value: c.id, label: c.name }))}
-          {...form.getInputProps("categoryId")}
-        />
+        <Select label="Category" clearable data={categoryOptions(categories)} {...form.getInputProps("categoryId")} />
         <TextInput label="Short description" {...form.getInputProps("summary")} />
         <Textarea label="Description" autosize minRows={3} {...form.getInputProps("description")} />
-        <TextInput
+        <Select
           label="Icon"
-          description="An emoji, shown before the name."
+          description="Shown before the name in the catalog. Type to search by name."
+          placeholder="No icon"
+          searchable
+          clearable
+          data={[...serviceIconNames]}
+          leftSection={<ServiceIcon name={form.values.icon ?? null} size={18} />}
+          renderOption={({ option }) => (
+            <Group gap="xs" wrap="nowrap">
+              <ServiceIcon name={isServiceIconName(option.value) ? option.value : null} size={18} />
+              {option.label}
+            </Group>
+          )}
           {...form.getInputProps("icon")}
-          value={form.values.icon ?? ""}
         />
         <Select
           label="Ticket type"

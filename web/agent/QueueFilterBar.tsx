@@ -36,6 +36,7 @@ export function QueueFilterBar({
       />
       <MultiSelect
         label="Status"
+        placeholder={filters.statusId?.length ? undefined : "Any status"}
         data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
         value={filters.statusId ?? []}
         onChange={set("statusId")}
@@ -44,6 +45,7 @@ export function QueueFilterBar({
       />
       <MultiSelect
         label="Priority"
+        placeholder={filters.priority?.length ? undefined : "Any priority"}
         data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
         value={filters.priority ?? []}
         onChange={set("priority")}
@@ -52,6 +54,7 @@ export function QueueFilterBar({
       />
       <MultiSelect
         label="Assignee"
+        placeholder={filters.assigneeId?.length ? undefined : "Anyone"}
         data={[
           { value: "me", label: "Me" },
           { value: "none", label: "Unassigned" },
@@ -65,6 +68,7 @@ export function QueueFilterBar({
       />
       <MultiSelect
         label="Group"
+        placeholder={filters.groupId?.length ? undefined : "Any group"}
         data={[
           { value: "none", label: "No group" },
           ...(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),

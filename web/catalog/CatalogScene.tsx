@@ -16,38 +16,61 @@ import { Link } from "react-router";
 import type { Catalog, ServiceSummary } from "../../common/catalog.ts";
 import { useCatalog } from "../api/catalog.ts";
 import { maySubmitNot, useMaySubmit } from "../api/session.ts";
+import { categoryTree } from "../ui/category-tree.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 function ServiceCard({ service }: { service: ServiceSummary }) {
   return (
     <Paper withBorder radius="md" p="md" component="article">
       <Stack gap={4}>
-        <Anchor component={Link} to={`/services/${service.slug}`} fw={600}>
-          {service.icon ? `${service.icon} ` : ""}
-          {service.name}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap" align="center">
+          <ServiceIcon name={service.icon} />
+          <Anchor component={Link} to={`/services/${service.slug}`} fw={600}>
+            {service.name}
+          </Anchor>
+        </Group>
         <Text size="sm">{service.summary}</Text>
       </Stack>
     </Paper>
   );
 }
 
-/** Top-level categories, each with the services of its sub-categories too; services without a category last. */
-function byCategory(catalog: Catalog) {
-  const top = catalog.categories.filter((c) => c.parentId === null);
-  const topOf = (categoryId: string | null) => {
-    const category = catalog.categories.find((c) => c.id === categoryId);
-    return category?.parentId ?? category?.id ?? null;
-  };
-  const sections = top
+type Section = {
+  name: string;
+  services: ServiceSummary[];
+  subsections: { name: string; services: ServiceSummary[] }[];
+};
+
+/**
+ * Top-level categories with their own services first, then a part for each sub-category that has services;
+ * services without a category come last.
+ */
+function byCategory(catalog: Catalog): Section[] {
+  const inCategory = (id: string) => catalog.services.filter((s) => s.categoryId === id);
+  const sections = categoryTree(catalog.categories)
     .map((category) => ({
       name: category.name,
-      services: catalog.services.filter((s) => topOf(s.categoryId) === category.id),
+      services: inCategory(category.id),
+      subsections: category.children
+        .map((child) => ({ name: child.name, services: inCategory(child.id) }))
+        .filter((sub) => sub.services.length > 0),
     }))
-    .filter((section) => section.services.length > 0);
-  const other = catalog.services.filter((s) => topOf(s.categoryId) === null);
-  return other.length ? [...sections, { name: "Other services", services: other }] : sections;
+    .filter((section) => section.services.length > 0 || section.subsections.length > 0);
+  const known = new Set(catalog.categories.map((c) => c.id));
+  const other = catalog.services.filter((s) => s.categoryId === null || !known.has(s.categoryId));
+  return other.length ? [...sections, { name: "Other services", services: other, subsections: [] }] : sections;
+}
+
+function ServiceGrid({ services }: { services: ServiceSummary[] }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+      {services.map((service) => (
+        <ServiceCard key={service.id} service={service} />
+      ))}
+    </SimpleGrid>
+  );
 }
 
 export function CatalogScene() {
@@ -104,11 +127,15 @@ export function CatalogScene() {
             <Title order={2} size="h3">
               {section.name}
             </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-              {section.services.map((service) => (
-                <ServiceCard key={service.id} service={service} />
-              ))}
-            </SimpleGrid>
+            {section.services.length > 0 && <ServiceGrid services={section.services} />}
+            {section.subsections.map((sub) => (
+              <Stack key={sub.name} gap="xs" component="section" aria-label={`${section.name} › ${sub.name}`} mt="xs">
+                <Title order={3} size="h4">
+                  {sub.name}
+                </Title>
+                <ServiceGrid services={sub.services} />
+              </Stack>
+            ))}
           </Stack>
         ))
       )}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, FileInput, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ServiceDetail } from "../../common/catalog.ts";
@@ -7,6 +7,7 @@ import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } fro
 import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
+import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -162,14 +163,12 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
               error={form.errors.message?.toString()}
               onChange={(html, text) => form.setValues({ message: html, messageText: text })}
             />
-            <FileInput
+            <AttachmentDropzone
               label="Attachments"
               description="Up to 10 files, 10 MB each."
-              multiple
-              clearable
-              value={form.values.files}
+              files={form.values.files}
               onChange={(files) => form.setFieldValue("files", files)}
-              error={form.errors.attachments}
+              error={form.errors.attachments?.toString()}
             />
             {/* Hidden from people; software that fills in every field fills this one too. */}
             <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>

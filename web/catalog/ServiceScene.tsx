@@ -4,6 +4,7 @@ import { useService } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function ServiceScene() {
@@ -35,10 +36,10 @@ export function ServiceScene() {
         ← All services
       </Anchor>
       <Group justify="space-between" align="flex-start">
-        <Title order={1}>
-          {s.icon ? `${s.icon} ` : ""}
-          {s.name}
-        </Title>
+        <Group gap="sm" wrap="nowrap">
+          <ServiceIcon name={s.icon} size={32} />
+          <Title order={1}>{s.name}</Title>
+        </Group>
         {maySubmit !== false && (
           <Button component={Link} to={`/services/${s.slug}/request`} size="md">
             {s.requestLabel}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, DataList, Paper, Stack, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
@@ -60,9 +60,31 @@ export function DevMailScene() {
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
         {m.subject}
       </Title>
-      <Text size="sm">
-        To {m.to} · {formatDateTime(m.createdAt)}
-      </Text>
+      <DataList aria-label="Headers" size="sm">
+        <DataList.Item>
+          <DataList.ItemLabel>To</DataList.ItemLabel>
+          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.to}</DataList.ItemValue>
+        </DataList.Item>
+        {/* Replies sent to this address thread into the ticket, through the inbound mail receiver. */}
+        <DataList.Item>
+          <DataList.ItemLabel>Reply-To</DataList.ItemLabel>
+          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>
+            {m.replyTo ? (
+              <Anchor href={`mailto:${m.replyTo}`}>{m.replyTo}</Anchor>
+            ) : (
+              "Not set (no mailbox takes replies)"
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Date</DataList.ItemLabel>
+          <DataList.ItemValue>{formatDateTime(m.createdAt)}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Message-ID</DataList.ItemLabel>
+          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.messageId}</DataList.ItemValue>
+        </DataList.Item>
+      </DataList>
       <Paper withBorder radius="md" p="lg" component="section" aria-label="Text version">
         <Text
           component="pre"

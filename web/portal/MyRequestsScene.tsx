@@ -129,15 +129,19 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
       </Text>
     );
   }
+  // The department's requests are other people's: say whose each one is.
+  const withRequester = view === "department";
   return (
     <Stack gap="sm">
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640} type="native">
+      {/* A table where there is room for it; on a phone, a card per request with its status in view. */}
+      <Paper withBorder radius="md" visibleFrom="sm">
+        <Table.ScrollContainer minWidth={withRequester ? 760 : 640} type="native">
           <Table aria-label="Requests" verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Number</Table.Th>
                 <Table.Th scope="col">Subject</Table.Th>
+                {withRequester && <Table.Th scope="col">Requester</Table.Th>}
                 <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col">Priority</Table.Th>
                 <Table.Th scope="col">Last updated</Table.Th>
@@ -145,12 +149,23 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
             </Table.Thead>
             <Table.Tbody>
               {all.map((ticket) => (
-                <RequestRow key={ticket.id} ticket={ticket} />
+                <RequestRow key={ticket.id} ticket={ticket} withRequester={withRequester} />
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      <Stack
+        gap="sm"
+        component="ul"
+        aria-label="Requests"
+        hiddenFrom="sm"
+        style={{ listStyle: "none", padding: 0, margin: 0 }}
+      >
+        {all.map((ticket) => (
+          <RequestCard key={ticket.id} ticket={ticket} withRequester={withRequester} />
+        ))}
+      </Stack>
       {tickets.hasNextPage && (
         <Group>
           <Button variant="default" onClick={() => tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
@@ -162,7 +177,7 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
   );
 }
 
-function RequestRow({ ticket }: { ticket: TicketSummary }) {
+function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequester: boolean }) {
   return (
     <Table.Tr>
       <Table.Td>
@@ -171,6 +186,7 @@ function RequestRow({ ticket }: { ticket: TicketSummary }) {
         </Anchor>
       </Table.Td>
       <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.subject}</Table.Td>
+      {withRequester && <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.requester.name}</Table.Td>}
       <Table.Td>
         {/* Customers see the customer-facing label of the status. */}
         <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
@@ -180,5 +196,24 @@ function RequestRow({ ticket }: { ticket: TicketSummary }) {
       </Table.Td>
       <Table.Td>{formatDateTime(ticket.updatedAt)}</Table.Td>
     </Table.Tr>
+  );
+}
+
+function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withRequester: boolean }) {
+  return (
+    <Paper component="li" withBorder radius="md" p="sm">
+      <Stack gap={6}>
+        <Anchor component={Link} to={`/requests/${ticket.number}`} fw={600} style={{ overflowWrap: "anywhere" }}>
+          #{ticket.number} {ticket.subject}
+        </Anchor>
+        <Group gap="xs">
+          <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
+          <PriorityBadge priority={ticket.priority} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {withRequester ? `${ticket.requester.name} · ` : ""}Updated {formatDateTime(ticket.updatedAt)}
+        </Text>
+      </Stack>
+    </Paper>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, DataList, Grid, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, DataList, Paper, Stack, Text, Title } from "@mantine/core";
 import { useClipboard } from "@mantine/hooks";
 import { Link, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
+import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
 import { useLiveTicket } from "../live/use-live-tickets.ts";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
@@ -43,85 +44,97 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
   useDocumentTitle(heading);
   useLiveTicket(ticket.number);
   const clipboard = useClipboard({ timeout: 2000 });
+  const session = useSession().data;
+  const viewer = session?.user?.email ?? session?.guest?.email ?? "";
+  // A CC or a colleague from the department reads someone else's request; only the requester reads "Your request".
+  const own = viewer.toLowerCase() === ticket.requester.email.toLowerCase();
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/requests" size="sm">
-        ← My requests
-      </Anchor>
+      {/* A guest's access link opens one request: there is no list to go back to. */}
+      {session?.user && (
+        <Anchor component={Link} to="/requests" size="sm">
+          ← My requests
+        </Anchor>
+      )}
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
         {heading}
       </Title>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+      {/* The status comes first: above the message and the Feed on a phone, beside them on a wide screen. */}
+      <div className="request-layout">
+        <Paper
+          withBorder
+          radius="md"
+          p="lg"
+          component="section"
+          aria-labelledby="request-status"
+          className="request-layout-status"
+        >
+          <Title order={2} size="h4" id="request-status" mb="sm">
+            Status
+          </Title>
+          <DataList>
+            <DataList.Item>
+              <DataList.ItemLabel>Status</DataList.ItemLabel>
+              <DataList.ItemValue>
+                <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
+              </DataList.ItemValue>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.ItemLabel>Priority</DataList.ItemLabel>
+              <DataList.ItemValue>
+                <PriorityBadge priority={ticket.priority} />
+              </DataList.ItemValue>
+            </DataList.Item>
+            {ticket.service && (
+              <DataList.Item>
+                <DataList.ItemLabel>Service</DataList.ItemLabel>
+                <DataList.ItemValue>{ticket.service.name}</DataList.ItemValue>
+              </DataList.Item>
+            )}
+            <DataList.Item>
+              <DataList.ItemLabel>Category</DataList.ItemLabel>
+              <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.ItemLabel>Created</DataList.ItemLabel>
+              <DataList.ItemValue>{formatDateTime(ticket.createdAt)}</DataList.ItemValue>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.ItemLabel>Last updated</DataList.ItemLabel>
+              <DataList.ItemValue>{formatDateTime(ticket.updatedAt)}</DataList.ItemValue>
+            </DataList.Item>
+          </DataList>
+          <Button variant="default" mt="md" onClick={() => clipboard.copy(window.location.href)}>
+            {clipboard.copied ? "Copied" : "Copy link"}
+          </Button>
+        </Paper>
+        <Stack gap="md" className="request-layout-main">
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="request-message">
             <Title order={2} size="h4" id="request-message" mb="sm">
-              Your request
+              {own ? "Your request" : `Request from ${ticket.requester.name}`}
             </Title>
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
-          <Stack gap="md" mt="md">
-            <FollowUpLinks ticket={ticket} base="/requests" />
-            <RequesterActions ticket={ticket} />
-            <Feed number={ticket.number} agent={false} />
-            <CommentForm
-              number={ticket.number}
-              agent={false}
-              abilities={ticket.abilities}
-              finished={closedCategories.includes(ticket.status.category) || ticket.abilities.followUp}
-              people={[ticket.requester.email, ...ticket.ccs]}
-            />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="md">
-            <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="request-status">
-              <Title order={2} size="h4" id="request-status" mb="sm">
-                Status
-              </Title>
-              <DataList>
-                <DataList.Item>
-                  <DataList.ItemLabel>Status</DataList.ItemLabel>
-                  <DataList.ItemValue>
-                    <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
-                  </DataList.ItemValue>
-                </DataList.Item>
-                <DataList.Item>
-                  <DataList.ItemLabel>Priority</DataList.ItemLabel>
-                  <DataList.ItemValue>
-                    <PriorityBadge priority={ticket.priority} />
-                  </DataList.ItemValue>
-                </DataList.Item>
-                {ticket.service && (
-                  <DataList.Item>
-                    <DataList.ItemLabel>Service</DataList.ItemLabel>
-                    <DataList.ItemValue>{ticket.service.name}</DataList.ItemValue>
-                  </DataList.Item>
-                )}
-                <DataList.Item>
-                  <DataList.ItemLabel>Category</DataList.ItemLabel>
-                  <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
-                </DataList.Item>
-                <DataList.Item>
-                  <DataList.ItemLabel>Created</DataList.ItemLabel>
-                  <DataList.ItemValue>{formatDateTime(ticket.createdAt)}</DataList.ItemValue>
-                </DataList.Item>
-                <DataList.Item>
-                  <DataList.ItemLabel>Last updated</DataList.ItemLabel>
-                  <DataList.ItemValue>{formatDateTime(ticket.updatedAt)}</DataList.ItemValue>
-                </DataList.Item>
-              </DataList>
-              <Button variant="default" mt="md" onClick={() => clipboard.copy(window.location.href)}>
-                {clipboard.copied ? "Copied" : "Copy link"}
-              </Button>
-            </Paper>
-            <TicketFields fields={ticket.fields} />
-            <TicketAttachments attachments={ticket.attachments} />
-            <CcPanel ticket={ticket} />
-            <AlertsPanel number={ticket.number} />
-            <ReadBy number={ticket.number} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          <FollowUpLinks ticket={ticket} base="/requests" />
+          <RequesterActions ticket={ticket} />
+          <Feed number={ticket.number} agent={false} />
+          <CommentForm
+            number={ticket.number}
+            agent={false}
+            abilities={ticket.abilities}
+            finished={closedCategories.includes(ticket.status.category) || ticket.abilities.followUp}
+            withdrawn={ticket.status.category === "cancelled"}
+            people={[ticket.requester.email, ...ticket.ccs]}
+          />
+        </Stack>
+        <Stack gap="md" className="request-layout-side">
+          <TicketFields fields={ticket.fields} />
+          <TicketAttachments attachments={ticket.attachments} />
+          <CcPanel ticket={ticket} />
+          <AlertsPanel number={ticket.number} />
+          <ReadBy number={ticket.number} />
+        </Stack>
+      </div>
     </Stack>
   );
 }

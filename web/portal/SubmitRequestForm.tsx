@@ -6,6 +6,7 @@ import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } fro
 import { useCategories } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { useSubmitTicket } from "../api/tickets.ts";
+import { categoryOptions as treeOptions } from "../ui/category-tree.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
 import type { RequestSubmittedState } from "./RequestSubmittedScene.tsx";
 
@@ -54,7 +55,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
 
   const categoryOptions = [
     { value: "", label: categories.isPending ? "Loading categories…" : "Choose a category" },
-    ...(categories.data ?? []).map((category) => ({ value: category.id, label: category.name })),
+    ...treeOptions(categories.data ?? []),
   ];
   const fromAccount = requester ? "From your account" : undefined;
 

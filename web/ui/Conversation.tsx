@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
+import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
 import { MessageBody } from "./MessageBody.tsx";
@@ -177,6 +178,7 @@ export function CommentForm({
   onKindChange,
   live,
   tools,
+  withdrawn = false,
 }: {
   number: number;
   agent: boolean;
@@ -192,6 +194,8 @@ export function CommentForm({
   live?: { onTyping: () => void; confirmSend: (send: () => void) => void; warning: ReactNode };
   /** Extra controls above the editor (the agent's macros), handed a way to add text to the comment. */
   tools?: (insert: (html: string) => void) => ReactNode;
+  /** Closed because it was withdrawn: say so, and why, rather than just "closed". */
+  withdrawn?: boolean;
 }) {
   const add = useAddComment(number);
   const solve = useMarkSolved(number);
@@ -213,6 +217,7 @@ export function CommentForm({
     setEditorKey((k) => k + 1);
   };
   if (kinds.length === 0) {
+    if (withdrawn) return <WithdrawnNotice number={number} />;
     return (
       <Alert color="gray">
         {finished
@@ -283,12 +288,10 @@ export function CommentForm({
           }}
           initialContent={initialContent}
         />
-        <FileInput
+        <AttachmentDropzone
           label="Attach files"
           description="Up to 10 files, 10 MB each."
-          multiple
-          clearable
-          value={files}
+          files={files}
           onChange={setFiles}
           error={filesError}
         />
@@ -320,6 +323,18 @@ export function CommentForm({
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Who withdrew the request, when, and the reason they gave (from its Feed, which the page has loaded already). */
+function WithdrawnNotice({ number }: { number: number }) {
+  const feed = useFeed(number);
+  const withdrawal = feed.data?.entries.findLast((e) => e.type === "status_changed" && e.detail !== null);
+  return (
+    <Alert color="gray" title="This request was withdrawn">
+      {withdrawal ? `${withdrawal.actor} withdrew it on ${formatDateTime(withdrawal.at)}. ${withdrawal.detail}. ` : ""}
+      It takes no more comments.
+    </Alert>
   );
 }
 

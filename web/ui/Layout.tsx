@@ -7,21 +7,23 @@ import { SiteHeader } from "./SiteHeader.tsx";
 /** The frame around every page: skip link, header with navigation, the scene, footer. */
 export function Layout() {
   const mainRef = useMainFocusOnNavigation();
-  // Agents work wide tables and a ticket beside its context: their pages use the whole screen.
+  // Agents work wide tables and a ticket beside its context: their pages use the whole screen, header included,
+  // so the page's left edge lines up with the brand above it.
   const wide = useLocation().pathname.startsWith("/agent/");
+  const frame = wide ? ({ fluid: true } as const) : ({ size: "lg" } as const);
   return (
     <div className="site">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <SiteHeader />
+      <SiteHeader wide={wide} />
       <Box component="main" id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Container size={wide ? 1680 : "lg"} px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
+        <Container {...frame} px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
           <Outlet />
         </Container>
       </Box>
       <Box component="footer" className="site-footer">
-        <Container size="lg" py="md">
+        <Container {...frame} px={{ base: "sm", sm: "md" }} py="md">
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
               Switchboard · an open-source help desk

@@ -1,11 +1,31 @@
-import { Anchor, Box, Container, Group, Text } from "@mantine/core";
-import { Link, NavLink } from "react-router";
+import { Anchor, Box, Burger, Container, Group, Text } from "@mantine/core";
+import { useState } from "react";
+import { Link, useLocation } from "react-router";
 import type { Session } from "../../common/accounts.ts";
 import { isStaff, useSession, useSignOut } from "../api/session.ts";
 
-function NavItem({ to, children }: { to: string; children: string }) {
+/** A page belongs to a link when it is the link's page or one below it. */
+const under = (to: string) => (path: string) => path === to || path.startsWith(`${to}/`);
+
+/**
+ * Where each link counts as the current page. Exactly one link matches any page: "My requests" owns the
+ * request pages but not the form and its confirmation, which belong to "Submit a request".
+ */
+const submitPages = (path: string) => path === "/requests/new" || path.startsWith("/requests/submitted/");
+const requestPages = (path: string) => under("/requests")(path) && !submitPages(path);
+
+function NavItem({
+  to,
+  children,
+  current = under(to),
+}: {
+  to: string;
+  children: string;
+  current?: (path: string) => boolean;
+}) {
+  const { pathname } = useLocation();
   return (
-    <Anchor component={NavLink} to={to} fw={500}>
+    <Anchor component={Link} to={to} fw={500} aria-current={current(pathname) ? "page" : undefined}>
       {children}
     </Anchor>
   );
@@ -20,11 +40,18 @@ function Links({ session }: { session: Session | undefined }) {
     <>
       {!guest && <NavItem to="/services">Services</NavItem>}
       {!guest && (!user || user.permissions.includes("tickets.submit")) && (
-        <NavItem to="/requests/new">Submit a request</NavItem>
+        <NavItem to="/requests/new" current={submitPages}>
+          Submit a request
+        </NavItem>
       )}
       {!user && !guest && <NavItem to="/status">Check ticket status</NavItem>}
-      {user && !isStaff(user) && <NavItem to="/requests">My requests</NavItem>}
-      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>Your request</NavItem>}
+      {user && !isStaff(user) && (
+        <NavItem to="/requests" current={requestPages}>
+          My requests
+        </NavItem>
+      )}
+      {/* A guest may be the requester or someone copied on the request: the link names it, not whose it is. */}
+      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>{`Request #${guest.ticketNumber}`}</NavItem>}
       {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
       {admin && <NavItem to="/admin">Admin</NavItem>}
       {user && <NavItem to="/account">Account</NavItem>}
@@ -34,17 +61,44 @@ function Links({ session }: { session: Session | undefined }) {
   );
 }
 
-export function SiteHeader() {
+/**
+ * The brand and the main navigation. On a phone the links fold behind a menu button so the header stays one
+ * row; `wide` pages (the agent workspace) span the screen, and the header spans it with them so both line up.
+ */
+export function SiteHeader({ wide }: { wide: boolean }) {
   const session = useSession().data;
+  const { pathname } = useLocation();
+  // The folded menu is open on the page where it was opened: following one of its links closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
   return (
     <Box component="header" className="site-header">
-      <Container size="lg" px={{ base: "sm", sm: "md" }}>
-        <Group justify="space-between" gap="xs" py="sm">
+      <Container {...(wide ? { fluid: true } : { size: "lg" })} px={{ base: "sm", sm: "md" }}>
+        <Group justify="space-between" gap="xs" py="sm" wrap="wrap">
           <Anchor component={Link} to="/" fw={700} fz="lg" c="inherit" underline="never">
             Switchboard
           </Anchor>
-          <Box component="nav" aria-label="Main">
-            <Group gap="md" wrap="wrap">
+          <Burger
+            opened={menuOpen}
+            onClick={() => setOpenOn(menuOpen ? null : pathname)}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={menuOpen ? "Close menu" : "Open menu"}
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+          />
+          <Box
+            component="nav"
+            aria-label="Main"
+            id="main-navigation"
+            className="site-nav"
+            data-open={menuOpen || undefined}
+            // Any link followed from the folded menu closes it, also one to the page already open.
+            onClick={(event) => {
+              if (event.target instanceof Element && event.target.closest("a")) setOpenOn(null);
+            }}
+          >
+            <Group gap="md" wrap="wrap" className="site-nav-links">
               <Links session={session} />
             </Group>
           </Box>

@@ -13,7 +13,11 @@ const priorityLooks: Record<Priority, BadgeProps> = {
 };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
-  return <Badge {...priorityLooks[priority]}>{priorityLabels[priority]}</Badge>;
+  return (
+    <Badge {...priorityLooks[priority]} maw="100%">
+      {priorityLabels[priority]}
+    </Badge>
+  );
 }
 
 const statusColours: Record<StatusCategory, string> = {
@@ -29,7 +33,8 @@ const statusColours: Record<StatusCategory, string> = {
 /** The status as agents call it; the dot's colour tells the category apart at a glance, the text carries it. */
 export function StatusBadge({ label, category }: { label: string; category: StatusCategory }) {
   return (
-    <Badge variant="dot" color={statusColours[category]} c="dark.9">
+    // In a narrow column the label is cut short; the title still says it whole.
+    <Badge variant="dot" color={statusColours[category]} c="dark.9" maw="100%" title={label}>
       {label}
     </Badge>
   );

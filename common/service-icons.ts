@@ -1,0 +1,138 @@
+/**
+ * The icons a service can show, by their Tabler icon name. A fixed list, not all of Tabler's five thousand:
+ * the web app bundles exactly these, and the server refuses a name it could not draw.
+ */
+export const serviceIconNames = [
+  "alert-triangle",
+  "briefcase",
+  "bug",
+  "building",
+  "bulb",
+  "calendar",
+  "camera",
+  "certificate",
+  "clock",
+  "cloud",
+  "cpu",
+  "credit-card",
+  "database",
+  "device-desktop",
+  "device-laptop",
+  "device-mobile",
+  "file-text",
+  "folder",
+  "headset",
+  "help",
+  "id-badge",
+  "info-circle",
+  "key",
+  "keyboard",
+  "lifebuoy",
+  "lock",
+  "mail",
+  "message",
+  "mouse",
+  "network",
+  "package",
+  "phone",
+  "plug",
+  "printer",
+  "receipt",
+  "rocket",
+  "school",
+  "server",
+  "settings",
+  "shield-lock",
+  "shopping-cart",
+  "stethoscope",
+  "ticket",
+  "tool",
+  "tools",
+  "truck",
+  "user",
+  "user-plus",
+  "users",
+  "video",
+  "wifi",
+  "world",
+] as const;
+export type ServiceIconName = (typeof serviceIconNames)[number];
+
+export function isServiceIconName(value: string): value is ServiceIconName {
+  return (serviceIconNames as readonly string[]).includes(value);
+}
+
+/** Services used to carry an emoji; these are the ones that have an icon to stand for them. */
+const emojiIcons: Record<string, ServiceIconName> = {
+  "🔑": "key",
+  "🗝": "key",
+  "🔒": "lock",
+  "🔐": "shield-lock",
+  "🛡": "shield-lock",
+  "🌐": "world",
+  "🌍": "world",
+  "🌎": "world",
+  "🌏": "world",
+  "🛠": "tools",
+  "🔧": "tool",
+  "🔨": "tool",
+  "⚙": "settings",
+  "💻": "device-laptop",
+  "🖥": "device-desktop",
+  "📱": "device-mobile",
+  "⌨": "keyboard",
+  "🖱": "mouse",
+  "🖨": "printer",
+  "📁": "folder",
+  "📂": "folder",
+  "🗂": "folder",
+  "📄": "file-text",
+  "📝": "file-text",
+  "📧": "mail",
+  "✉": "mail",
+  "📨": "mail",
+  "📞": "phone",
+  "☎": "phone",
+  "🎧": "headset",
+  "💬": "message",
+  "❓": "help",
+  "❔": "help",
+  ℹ: "info-circle",
+  "⚠": "alert-triangle",
+  "🐛": "bug",
+  "👤": "user",
+  "👥": "users",
+  "🪪": "id-badge",
+  "🏢": "building",
+  "💼": "briefcase",
+  "💳": "credit-card",
+  "🧾": "receipt",
+  "📅": "calendar",
+  "📆": "calendar",
+  "⏰": "clock",
+  "🕒": "clock",
+  "🚚": "truck",
+  "📦": "package",
+  "🛒": "shopping-cart",
+  "🔌": "plug",
+  "💡": "bulb",
+  "🎓": "school",
+  "🚀": "rocket",
+  "🎫": "ticket",
+  "📷": "camera",
+  "🎥": "video",
+  "📶": "wifi",
+  "☁": "cloud",
+  "🗄": "database",
+};
+
+/**
+ * The icon name for a stored value: a name stays, a known emoji becomes its icon's name (with or without the
+ * variation selector that makes it colourful), anything else has no icon.
+ */
+export function serviceIconFromStored(value: string | null): ServiceIconName | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (isServiceIconName(trimmed)) return trimmed;
+  return emojiIcons[trimmed.replaceAll("\uFE0F", "")] ?? null;
+}
