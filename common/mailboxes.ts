@@ -67,6 +67,8 @@ export const inboundMessageSchema = z.object({
   ticketNumber: z.number().nullable(),
   size: z.number(),
   receivedAt: z.string(),
+  /** A true duplicate (same Message-ID and content) names the message it repeats; it is kept, never filed. */
+  duplicateOf: z.string().nullable(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export const inboundMessageListSchema = z.object({ messages: z.array(inboundMessageSchema) });

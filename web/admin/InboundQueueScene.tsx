@@ -25,6 +25,7 @@ const reasons: Record<string, string> = {
   mailing_list: "Mailing list",
   bulk: "Bulk mail",
   own_mail: "Our own mail",
+  duplicate: "Duplicate (received before)",
   dismissed: "Dismissed by an admin",
   too_large: "Too large (the sender was told)",
   new_ticket: "New request",

@@ -129,19 +129,24 @@ export async function listInboundMessages(db: Kysely<Database>, status: InboundS
   const rows = await db
     .selectFrom("inbound_messages")
     .innerJoin("mailboxes", "mailboxes.id", "inbound_messages.mailbox_id")
-    .leftJoin("tickets", "tickets.id", "inbound_messages.ticket_id")
-    .select([
+    // A duplicate shows the sender and subject its original was filed with, and the original's request.
+    .leftJoin("inbound_messages as original", "original.id", "inbound_messages.duplicate_of")
+    .leftJoin("tickets", (join) =>
+      join.on((eb) => eb("tickets.id", "=", eb.fn.coalesce("inbound_messages.ticket_id", "original.ticket_id"))),
+    )
+    .select((eb) => [
       "inbound_messages.id",
       "mailboxes.address as mailbox",
       "inbound_messages.status",
       "inbound_messages.reason",
       "inbound_messages.detail",
-      "inbound_messages.from_address",
-      "inbound_messages.subject",
+      eb.fn.coalesce("inbound_messages.from_address", "original.from_address").as("from_address"),
+      eb.fn.coalesce("inbound_messages.subject", "original.subject").as("subject"),
       "inbound_messages.message_id",
       "tickets.number",
       "inbound_messages.size",
       "inbound_messages.received_at",
+      "inbound_messages.duplicate_of",
     ])
     .where("inbound_messages.status", "=", status)
     .orderBy("inbound_messages.received_at", "desc")
@@ -160,6 +165,7 @@ export async function listInboundMessages(db: Kysely<Database>, status: InboundS
     ticketNumber: r.number,
     size: r.size,
     receivedAt: r.received_at,
+    duplicateOf: r.duplicate_of,
   }));
 }
 

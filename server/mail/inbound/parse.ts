@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { type AddressObject, simpleParser } from "mailparser";
-import { syntheticMessageIdDomain } from "../threading.ts";
+import { headerBlock, headerLines } from "./raw-message.ts";
 
 export type MailAddress = { address: string; name: string };
 
@@ -25,34 +24,6 @@ export type InboundMail = {
 
 /** The message cannot be read as mail at all: it goes to quarantine, raw bytes kept. */
 export class UnreadableMail extends Error {}
-
-/** The header block: everything before the first empty line. */
-function headerBlock(raw: Buffer): string {
-  const text = raw.subarray(0, Math.min(raw.length, 256 * 1024)).toString("latin1");
-  const end = text.search(/\r?\n\r?\n/);
-  return end >= 0 ? text.slice(0, end) : text;
-}
-
-/** Header lines, unfolded, as [lower-case name, value]. Only lines shaped like headers count. */
-function headerLines(block: string): [string, string][] {
-  return block
-    .replace(/\r?\n[ \t]+/g, " ")
-    .split(/\r?\n/)
-    .map((line) => /^([!-9;-~]+):[ \t]*(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [(m[1] ?? "").toLowerCase(), (m[2] ?? "").trim()]);
-}
-
-/**
- * The Message-ID the store is keyed on, read cheaply from the raw header
- * block at receive time. A message without one gets an id made from its
- * bytes, so a redelivery of the same bytes is still recognised.
- */
-export function storageMessageId(raw: Buffer): string {
-  const found = headerLines(headerBlock(raw)).find(([name]) => name === "message-id")?.[1];
-  const id = found ? (/<[^<>\s]{1,900}>/.exec(found)?.[0] ?? `<${found.slice(0, 900)}>`) : undefined;
-  return id ?? `<${createHash("sha256").update(raw).digest("hex")}@${syntheticMessageIdDomain}>`;
-}
 
 function messageIds(value: string | string[] | undefined): string[] {
   const joined = Array.isArray(value) ? value.join(" ") : (value ?? "");

@@ -33,7 +33,9 @@ describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, e
     const raw = message("Dee Twice <dee@example.com>", "Sent twice", "The same message, delivered twice.");
     const first = await store(raw);
     const second = await store(raw);
-    expect(second).toEqual({ id: first.id, duplicate: true });
+    expect(second).toMatchObject({ duplicate: true, originalId: first.id });
+    // The second delivery is kept and shown as a duplicate of the first, never filed.
+    expect(await row(second.id)).toMatchObject({ status: "ignored", reason: "duplicate", duplicate_of: first.id });
     const runner = createJobRunner({
       db: db(),
       engine,
