@@ -23,6 +23,8 @@ type Expectation = {
   format?: "text" | "html";
   ccs?: string[];
   attachments?: string[];
+  /** How many images the request shows inline, each pointing at one of its own attachments. */
+  inlineImages?: number;
   /** Who the reply is shown as written by. */
   author?: string;
   /** How the ticket being answered is made: by the web form (default), by mail, or closed. */
@@ -124,8 +126,32 @@ const expectations: Record<string, Expectation> = {
   "new-nested-multipart.eml": newTicket({
     format: "html",
     includes: ["<em>stretched</em>"],
-    attachments: ["brand-spec.txt"],
+    attachments: ["brand-spec.txt", "image-1.png"],
+    inlineImages: 1,
   }),
+  // Long HTML keeps its whole body; block structure survives; inline screenshots are shown and kept.
+  "new-html-only-long-255kb.eml": newTicket({
+    format: "html",
+    includes: ["Hello service desk,", "Backup job 777 finished", "END-OF-LONG-REPORT"],
+    excludes: ["has no text", "Shortened", "<style", "<table"],
+  }),
+  "new-html-only-div-table-blocks.eml": newTicket({
+    format: "html",
+    includes: ["übernommen<br />Schriftfarbe", "Vorlage: Briefkopf 2025", "<li>Schritt zwei</li>"],
+    excludes: ["übernommenSchriftfarbe", "2025Programm"],
+  }),
+  "new-outlook-inline-screenshot.eml": newTicket({
+    subject: "Fehlermeldung beim Buchen",
+    format: "html",
+    includes: ["beim Buchen der Reise kommt diese Fehlermeldung:", "Grüße"],
+    excludes: ["cid:"],
+    attachments: ["image001.png"],
+    inlineImages: 1,
+  }),
+  "reply-html-only-table-quote.eml": reply(
+    ["Here are the details you asked for:\nClient version 5.1.3\nOperating system Windows 11\nThanks"],
+    ["Which client version", "wrote:"],
+  ),
   "new-no-subject.eml": newTicket({ subject: "(no subject)", includes: ["letter E"] }),
   "new-empty-body.eml": newTicket({ subject: "Call me back about the phone contract", includes: ["no text"] }),
   "new-huge-attachment.eml": newTicket({ attachments: ["dump.bin"] }),
@@ -305,6 +331,16 @@ describeEachEngine("inbound mail corpus", ({ db }) => {
           .where("ticket_id", "=", ticket.id)
           .execute();
         expect(attachments.map((a) => a.file_name).toSorted()).toEqual(expected.attachments);
+      }
+      if (expected.inlineImages !== undefined) {
+        const attachments = await db()
+          .selectFrom("attachments")
+          .select("id")
+          .where("ticket_id", "=", ticket.id)
+          .execute();
+        const shown = [...text.matchAll(/<img src="\/api\/v1\/attachments\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+        expect(shown).toHaveLength(expected.inlineImages);
+        for (const id of shown) expect(attachments.map((a) => a.id)).toContain(id);
       }
     });
   }

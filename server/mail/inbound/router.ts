@@ -10,11 +10,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
-import { messageMaxLength, subjectMaxLength } from "../../../common/tickets.ts";
+import { subjectMaxLength } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
 import type { AppContext } from "../../context.ts";
+import { newId } from "../../db/ids.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
@@ -22,7 +23,7 @@ import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
 import { submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
 import { insertTicketEvent } from "../../tickets/events.ts";
-import { richTextToPlain, sanitizeRichText } from "../../tickets/rich-text.ts";
+import { richTextToPlain } from "../../tickets/rich-text.ts";
 import { messageIdDomain, queueMail } from "../outbox.ts";
 import { mailTooLarge } from "../templates/mail-too-large.ts";
 import {
@@ -32,6 +33,7 @@ import {
   ticketIdInMessageId,
   verifyReplySignature,
 } from "../threading.ts";
+import { type InlinePart, mailHtmlForDisplay } from "./body.ts";
 import { type InboundMail, parseInbound } from "./parse.ts";
 import { classify } from "./protection.ts";
 import { settleInbound } from "./store.ts";
@@ -141,43 +143,55 @@ async function accountFor(db: Kysely<Database>, email: string) {
   return user ? toSessionUser(db, user) : undefined;
 }
 
-/** Attachment parts as temporary files, measured and hashed like browser uploads. */
-async function writeUploads(ctx: Context, mail: InboundMail): Promise<UploadedFile[]> {
+/**
+ * Attachment parts as temporary files, measured and hashed like browser
+ * uploads. Parts with a Content-ID get their attachment id now, so the HTML
+ * that shows them inline can point at it (`inline`: Content-ID → id).
+ */
+async function writeUploads(
+  ctx: Context,
+  mail: InboundMail,
+): Promise<{ uploads: UploadedFile[]; inline: Map<string, InlinePart> }> {
   const dir = uploadTempDir(ctx.config);
   await mkdir(dir, { recursive: true });
   const uploads: UploadedFile[] = [];
+  const inline = new Map<string, InlinePart>();
   for (const attachment of mail.attachments) {
     const tempFile = path.join(dir, `${randomUUID()}.upload`);
     await writeFile(tempFile, attachment.content);
+    const id = newId();
+    const fileName = cleanFileName(attachment.fileName);
+    if (attachment.contentId && !inline.has(attachment.contentId)) inline.set(attachment.contentId, { id, fileName });
     uploads.push({
+      id,
       tempFile,
-      fileName: cleanFileName(attachment.fileName),
+      fileName,
       contentType: attachment.contentType,
       size: attachment.content.length,
       sha256: createHash("sha256").update(attachment.content).digest("hex"),
     });
   }
-  return uploads;
+  return { uploads, inline };
 }
 
-/** mailparser derives the text from the HTML when a message has no text part. */
-function bodyText(mail: InboundMail): string {
-  return mail.text;
-}
-
-function shorten(text: string, max: number): string {
-  const note = "\n\n[Shortened: the whole message is kept with the original email.]";
-  return text.length <= max ? text : `${text.slice(0, max - note.length)}${note}`;
-}
-
-/** The request as first shown: sanitised HTML when the mail has HTML with text in it, plain text otherwise. */
-function newTicketMessage(mail: InboundMail): { message: string; messageFormat: "text" | "html" } {
+/**
+ * The request as first shown: the mail's sanitised HTML (inline images
+ * pointing at their attachments) when it has any, its text otherwise. No
+ * character cap: the mail size limit bounds it, and a mail with content
+ * never becomes an empty request.
+ */
+function newTicketMessage(
+  mail: InboundMail,
+  inline: ReadonlyMap<string, InlinePart>,
+): { message: string; messageFormat: "text" | "html" } {
   if (mail.html) {
-    const html = sanitizeRichText(mail.html);
-    if (richTextToPlain(html) && html.length <= messageMaxLength) return { message: html, messageFormat: "html" };
+    const html = mailHtmlForDisplay(mail.html, inline);
+    if (richTextToPlain(html)) return { message: html, messageFormat: "html" };
+    if (html.includes("<img"))
+      return { message: `<p>(The message has only images.)</p>${html}`, messageFormat: "html" };
   }
-  const text = trimSignature(bodyText(mail));
-  return { message: shorten(text || "(The message has no text.)", messageMaxLength), messageFormat: "text" };
+  const text = trimSignature(mail.text);
+  return { message: text || "(The message has no text.)", messageFormat: "text" };
 }
 
 async function createTicketFromMail(
@@ -198,7 +212,7 @@ async function createTicketFromMail(
   const category =
     mailbox.category_id ??
     (await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow()).id;
-  const uploads = await writeUploads(ctx, mail);
+  const { uploads, inline } = await writeUploads(ctx, mail);
   const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
     (a) => a !== from.address && !own.includes(stripTag(a)),
   );
@@ -210,7 +224,7 @@ async function createTicketFromMail(
         subject: (cleanSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
         priority: "medium",
         categoryId: category,
-        ...newTicketMessage(mail),
+        ...newTicketMessage(mail, inline),
         name: (from.name || from.address.split("@")[0] || from.address).slice(0, 120),
         email: from.address,
         fields: {},
@@ -297,8 +311,8 @@ async function appendReply(
           sessionId: "",
           csrfToken: "",
         };
-  const body = shorten(trimReply(bodyText(mail)) || "(The reply has no text.)", messageMaxLength);
-  const uploads = await writeUploads(ctx, mail);
+  const body = trimReply(mail.text) || "(The reply has no text.)";
+  const { uploads } = await writeUploads(ctx, mail);
   try {
     // addComment stores the files with the reply (and removes them again if it fails).
     await addComment(ctx, actor, match.ticket.number, { kind: "public", format: "text", body }, uploads, {
