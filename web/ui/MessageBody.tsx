@@ -10,13 +10,9 @@ import { Text, Typography } from "@mantine/core";
 export function MessageBody({ message, format }: { message: string; format: "text" | "html" }) {
   if (format === "html") {
     return (
-      <Typography>
+      <Typography className="message-body">
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list */}
-        <div
-          className="message-body"
-          style={{ overflowWrap: "anywhere" }}
-          dangerouslySetInnerHTML={{ __html: message }}
-        />
+        <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: message }} />
       </Typography>
     );
   }
