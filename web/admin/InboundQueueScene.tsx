@@ -16,6 +16,7 @@ const views: { value: InboundStatus; label: string }[] = [
 /** Plain sentences for the reason codes the router records. */
 const reasons: Record<string, string> = {
   no_sender: "No sender address",
+  invalid_sender: "Sender address is not valid",
   sender_not_on_ticket: "Sender is not on the ticket",
   rate_limited: "Too many messages from this sender",
   unreadable: "Not readable as email",

@@ -20,6 +20,8 @@ type Expectation = {
   excludes?: string[];
   subject?: string;
   requester?: string;
+  /** The requester's name as the mail gave it. */
+  name?: string;
   format?: "text" | "html";
   ccs?: string[];
   attachments?: string[];
@@ -160,6 +162,41 @@ const expectations: Record<string, Expectation> = {
   "new-account-holder.eml": newTicket({ requester: "casey.customer@example.com", requesterAccount: true }),
   "new-encoded-from-name.eml": newTicket({ subject: "Møterom booking", requester: "asa@example.no" }),
   "new-auto-submitted-no.eml": newTicket({ includes: ["a person wrote this"] }),
+  // Charsets: raw 8-bit headers, wrong labels, unknown labels, UTF-7, no Content-Type at all.
+  "new-gb2312-raw-8bit-headers.eml": newTicket({
+    subject: "打印机无法连接",
+    requester: "zhang.wei@example.cn",
+    name: "张伟",
+    includes: ["办公室的打印机从昨天开始无法连接"],
+    excludes: ["\ufffd"],
+  }),
+  "new-iso-2022-jp-mislabelled-sjis.eml": newTicket({
+    subject: "会議室の予約",
+    includes: ["会議室の予約ができません。", "確認をお願いします。"],
+    excludes: ["\ufffd"],
+  }),
+  "new-unknown-label-iso-gb2312.eml": newTicket({
+    subject: "Password reset",
+    includes: ["请帮我重置邮箱密码"],
+    excludes: ["\ufffd"],
+  }),
+  "new-utf7-subject.eml": newTicket({
+    subject: "Grüße aus Köln: Drucker defekt",
+    includes: ["leere Seiten"],
+  }),
+  "new-no-content-type-8bit-cjk.eml": newTicket({
+    subject: "Server down",
+    includes: ["服务器今天早上宕机了"],
+    excludes: ["\ufffd"],
+  }),
+  "new-sjis-raw-subject-mobile.eml": newTicket({
+    subject: "パスワードの変更",
+    name: "佐藤",
+    includes: ["パスワードを変更したいのですが"],
+  }),
+  // An encoded word inside the address is not an address (it could claim a staff address): held.
+  "invalid-encoded-word-in-address.eml": { status: "review", reason: "invalid_sender" },
+  "invalid-encoded-word-in-angle-address.eml": { status: "review", reason: "invalid_sender" },
   // Never a ticket, never an answer.
   "auto-reply-auto-submitted.eml": ignored("auto_reply"),
   "auto-reply-exchange-subject.eml": ignored("auto_reply"),
@@ -314,6 +351,7 @@ describeEachEngine("inbound mail corpus", ({ db }) => {
         text = ticket.message;
         if (expected.subject) expect(ticket.subject).toBe(expected.subject);
         if (expected.requester) expect(ticket.requester_email).toBe(expected.requester);
+        if (expected.name) expect(ticket.requester_name).toBe(expected.name);
         if (expected.format) expect(ticket.message_format).toBe(expected.format);
         if (expected.requesterAccount !== undefined)
           expect(ticket.requester_id !== null).toBe(expected.requesterAccount);

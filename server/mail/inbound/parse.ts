@@ -1,5 +1,6 @@
 import { type AddressObject, type Attachment, simpleParser } from "mailparser";
 import { htmlToPlain } from "./body.ts";
+import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
 
 export type MailAddress = { address: string; name: string };
@@ -16,6 +17,8 @@ export type InboundAttachment = {
 export type InboundMail = {
   messageId: string | undefined;
   from: MailAddress | undefined;
+  /** Why the From header cannot be trusted as an address at all (the mail is held for review). */
+  fromProblem: string | undefined;
   to: MailAddress[];
   cc: MailAddress[];
   subject: string;
@@ -99,24 +102,105 @@ function nameFor(part: Attachment, counters: { image: number; part: number }): s
   return `part-${counters.part}.${extension}`;
 }
 
+/** A header value that mailparser could not decode well: raw 8-bit bytes, a UTF-7 encoded word, or U+FFFD. */
+function needsOwnDecoding(raw: string | undefined, decoded: string | undefined): raw is string {
+  if (raw === undefined) return false;
+  return /[\x80-\xff]/.test(raw) || /=\?(utf-?7|unicode-1-1-utf-7)\?/i.test(raw) || (decoded ?? "").includes("\ufffd");
+}
+
+function subjectOf(parsed: string | undefined, raw: string | undefined, hint: string): string {
+  return (needsOwnDecoding(raw, parsed) ? decodeHeader(raw, hint) : (parsed ?? "")).replace(/\s+/g, " ").trim();
+}
+
+/** The sender with a display name decoded by the fallback chain when mailparser's reading of it was broken. */
+function withDecodedName(
+  from: MailAddress | undefined,
+  raw: string | undefined,
+  hint: string,
+): MailAddress | undefined {
+  if (!from || !needsOwnDecoding(raw, from.name)) return from;
+  const decoded = decodeHeader(raw, hint);
+  const name = /^\s*"?(.*?)"?\s*<[^<>]*>\s*$/.exec(decoded)?.[1] ?? /\(([^()]*)\)\s*$/.exec(decoded)?.[1] ?? "";
+  return { address: from.address, name: name.replace(/\\(.)/g, "$1").trim() };
+}
+
+/**
+ * RFC 2047 allows encoded words in a display name, never inside the address:
+ * `=?utf-8?Q?agent?=@example.com` decodes to a staff address a mail client
+ * would never show. Such a From is not an address at all.
+ */
+function encodedWordInAddress(raw: string): boolean {
+  const angle = raw.lastIndexOf("<");
+  const address = angle >= 0 ? raw.slice(angle) : raw.replace(/\([^()]*\)/g, "");
+  return /=\?[^?]*\?[bBqQ]\?/.test(address);
+}
+
+/** The charset the message names first: the same client wrote its headers, so it is the best guess for raw 8-bit ones. */
+function bodyCharset(raw: Buffer, headers: Map<string, string[]>): string {
+  const top = /charset\s*=\s*"?([^";\s]+)/i.exec(headers.get("content-type")?.[0] ?? "")?.[1];
+  if (top) return top;
+  const head = raw.subarray(0, 64 * 1024).toString("latin1");
+  return /charset\s*=\s*"?([^";\s]+)/i.exec(head)?.[1] ?? "";
+}
+
+/**
+ * A single-part text message without a charset (or labelled ASCII/UTF-8)
+ * whose 8-bit body is not UTF-8: mailparser would read it as UTF-8 and fill
+ * it with U+FFFD, so its bytes go through the fallback chain instead.
+ */
+function unlabelledBody(raw: Buffer, headers: Map<string, string[]>): { text?: string; html?: string } | undefined {
+  const type = headers.get("content-type")?.[0]?.toLowerCase() ?? "text/plain";
+  if (!/^text\/(plain|html)\b/.test(type)) return undefined;
+  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1] ?? "";
+  if (charset && !/^(us-?ascii|ascii|utf-?8)$/i.test(charset)) return undefined;
+  const encoding = headers.get("content-transfer-encoding")?.[0]?.toLowerCase() ?? "7bit";
+  if (!["7bit", "8bit", "binary"].includes(encoding)) return undefined;
+  const text = raw.toString("latin1");
+  const split = /\r?\n\r?\n/.exec(text);
+  if (!split) return undefined;
+  const body = raw.subarray(split.index + split[0].length);
+  if (!body.some((b) => b >= 0x80)) return undefined;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(body);
+    return undefined;
+  } catch {
+    const decoded = decodeText(body, "").replace(/\r\n?/g, "\n");
+    return type.startsWith("text/html") ? { html: decoded, text: htmlToPlain(decoded) } : { text: decoded };
+  }
+}
+
 /** Parses a raw message with mailparser. Throws UnreadableMail when there is no mail in it to read. */
 export async function parseInbound(raw: Buffer): Promise<InboundMail> {
   const lines = headerLines(headerBlock(raw));
   if (lines.length === 0) throw new UnreadableMail("The message has no header lines: it is not an email.");
   // cid: links stay as they are (the router points them at stored attachments), and the text comes only from
   // text parts: an HTML-only message is made into text below, with its block structure kept.
-  const parsed = await simpleParser(raw, { skipImageLinks: true, keepCidLinks: true, skipHtmlToText: true });
+  // Body parts in a charset other than UTF-8 go through the fallback chain (charsets.ts), not just their label.
+  const parsed = await simpleParser(raw, {
+    skipImageLinks: true,
+    keepCidLinks: true,
+    skipHtmlToText: true,
+    Iconv: FallbackIconv,
+  });
   const headers = new Map<string, string[]>();
   for (const [name, value] of lines) headers.set(name, [...(headers.get(name) ?? []), value]);
-  const html = typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : undefined;
-  const partText = parsed.text?.trim() ? parsed.text : "";
+  const unlabelled = unlabelledBody(raw, headers);
+  const html = unlabelled?.html ?? (typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : undefined);
+  const partText = unlabelled?.text ?? (parsed.text?.trim() ? parsed.text : "");
+  const hint = bodyCharset(raw, headers);
+  const rawFrom = headers.get("from")?.[0];
+  const fromProblem = rawFrom !== undefined && encodedWordInAddress(rawFrom);
+  const from = fromProblem ? undefined : withDecodedName(addresses(parsed.from)[0], rawFrom, hint);
   const counters = { image: 0, part: 0 };
   return {
     messageId: parsed.messageId ? messageIds(parsed.messageId)[0] : undefined,
-    from: addresses(parsed.from)[0],
+    from,
+    fromProblem: fromProblem
+      ? "The sender's address contains an encoded word (=?…?=), which RFC 2047 forbids inside an address: it could disguise who sent it."
+      : undefined,
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
-    subject: parsed.subject?.trim() ?? "",
+    subject: subjectOf(parsed.subject, headers.get("subject")?.[0], hint),
     text: partText || (html ? htmlToPlain(html) : ""),
     html,
     inReplyTo: messageIds(parsed.inReplyTo),

@@ -34,7 +34,7 @@ import {
   verifyReplySignature,
 } from "../threading.ts";
 import { type InlinePart, mailHtmlForDisplay } from "./body.ts";
-import { type InboundMail, parseInbound } from "./parse.ts";
+import { header, type InboundMail, parseInbound } from "./parse.ts";
 import { classify } from "./protection.ts";
 import { settleInbound } from "./store.ts";
 import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
@@ -377,6 +377,16 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     }
     if (mode === "too_large") {
       await refuseTooLarge(ctx, row.id, mail, mailbox, from);
+      return;
+    }
+    if (mail.fromProblem) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "invalid_sender",
+        detail: mail.fromProblem,
+        ...facts,
+        from: header(mail, "from")?.slice(0, 200) ?? null,
+      });
       return;
     }
     if (!from) {
