@@ -2,6 +2,7 @@ import { type AddressObject, type Attachment, simpleParser } from "mailparser";
 import { htmlToPlain } from "./body.ts";
 import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
+import { markUnnamedHtmlParts } from "./unnamed-parts.ts";
 
 export type MailAddress = { address: string; name: string };
 
@@ -98,8 +99,9 @@ function nameFor(part: Attachment, counters: { image: number; part: number }): s
     counters.image += 1;
     return `image-${counters.image}.${extension}`;
   }
+  // Other parts by their place in the message (IMAP part number), as the sender's client would list them.
   counters.part += 1;
-  return `part-${counters.part}.${extension}`;
+  return `part-${(part.partId ?? String(counters.part)).replace(/\./g, "-")}.${extension}`;
 }
 
 /** A header value that mailparser could not decode well: raw 8-bit bytes, a UTF-7 encoded word, or U+FFFD. */
@@ -176,7 +178,7 @@ export async function parseInbound(raw: Buffer): Promise<InboundMail> {
   // cid: links stay as they are (the router points them at stored attachments), and the text comes only from
   // text parts: an HTML-only message is made into text below, with its block structure kept.
   // Body parts in a charset other than UTF-8 go through the fallback chain (charsets.ts), not just their label.
-  const parsed = await simpleParser(raw, {
+  const parsed = await simpleParser(await markUnnamedHtmlParts(raw), {
     skipImageLinks: true,
     keepCidLinks: true,
     skipHtmlToText: true,

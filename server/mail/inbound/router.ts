@@ -37,7 +37,7 @@ import { type InlinePart, mailHtmlForDisplay } from "./body.ts";
 import { header, type InboundMail, parseInbound } from "./parse.ts";
 import { classify } from "./protection.ts";
 import { settleInbound } from "./store.ts";
-import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
+import { newRequestSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
 
 type Context = Pick<AppContext, "db" | "config">;
 
@@ -221,7 +221,7 @@ async function createTicketFromMail(
       ctx,
       actor,
       {
-        subject: (cleanSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
+        subject: (newRequestSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
         priority: "medium",
         categoryId: category,
         ...newTicketMessage(mail, inline),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
+import { cleanSubject, newRequestSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
 
 describe("subjects of replies and forwards", () => {
   it.each([
@@ -12,6 +12,14 @@ describe("subjects of replies and forwards", () => {
     ["  Re:   spaced    out  ", "spaced out"],
   ])("%s → %s", (subject, cleaned) => {
     expect(cleanSubject(subject)).toBe(cleaned);
+  });
+
+  it.each([
+    ["Re: [#42] The VPN drops", "The VPN drops"],
+    ["Fwd: [#42] New reply: Re: [#42] The VPN drops", "New reply: Re: The VPN drops"],
+    ["Budget #42 for Q3", "Budget #42 for Q3"],
+  ])("a new request from %s is titled %s", (subject, cleaned) => {
+    expect(newRequestSubject(subject)).toBe(cleaned);
   });
 
   it("finds the ticket number in brackets, or after a hash, but not in other numbers", () => {

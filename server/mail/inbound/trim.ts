@@ -72,3 +72,13 @@ export function ticketNumberInSubject(subject: string): number | undefined {
   const match = /\[#(\d{1,12})\]/.exec(subject) ?? /(?:^|\s)#(\d{1,12})\b/.exec(subject);
   return match?.[1] ? Number(match[1]) : undefined;
 }
+
+/**
+ * The subject a new request gets from a mail: reply and forward prefixes
+ * removed, and our own ticket tags (`[#42]`) too. A stranger who quotes
+ * another request's number gets a request of their own, which must not carry
+ * that number and look like the other one.
+ */
+export function newRequestSubject(subject: string): string {
+  return cleanSubject(cleanSubject(subject).replace(/\[#\d{1,12}\]/g, " "));
+}
