@@ -23,6 +23,23 @@ export const mailboxInputSchema = z.object({
   groupId: z.uuid({ error: "Choose a group from the list." }).nullable().default(null),
   categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().default(null),
   active: z.boolean().default(true),
+  /**
+   * Senders whose automatic mail (`Auto-Submitted: auto-generated`, `Precedence: bulk`: a monitoring or
+   * ITSM system) opens requests here instead of being ignored: addresses, or whole domains as `@example.com`.
+   */
+  acceptAutoFrom: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^([^\s@]+@[^\s@]+\.[^\s@]+|@[^\s@]+\.[^\s@]+)$/,
+          "Enter one address (alerts@example.com) or domain (@example.com) per line.",
+        ),
+    )
+    .max(50, "Name at most 50 senders.")
+    .default([]),
   /** Null: mail for this address arrives through the built-in SMTP receiver only. */
   imap: imapInputSchema.nullable().default(null),
 });
@@ -35,6 +52,7 @@ export const mailboxSchema = z.object({
   groupId: z.string().nullable(),
   categoryId: z.string().nullable(),
   active: z.boolean(),
+  acceptAutoFrom: z.array(z.string()),
   imap: z
     .object({
       host: z.string(),

@@ -17,6 +17,7 @@ const views: { value: InboundStatus; label: string }[] = [
 const reasons: Record<string, string> = {
   no_sender: "No sender address",
   invalid_sender: "Sender address is not valid",
+  spam: "Marked as spam by the mail server",
   sender_not_on_ticket: "Sender is not on the ticket",
   rate_limited: "Too many messages from this sender",
   unreadable: "Not readable as email",

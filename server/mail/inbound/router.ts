@@ -34,12 +34,19 @@ import {
   verifyReplySignature,
 } from "../threading.ts";
 import { type InlinePart, mailHtmlForDisplay } from "./body.ts";
+import { acceptsAutomaticMailFrom } from "./mailboxes.ts";
 import { header, type InboundMail, parseInbound } from "./parse.ts";
-import { classify } from "./protection.ts";
+import { acceptableAutomatic, classify, spamFlag } from "./protection.ts";
 import { settleInbound } from "./store.ts";
 import { newRequestSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
 
 type Context = Pick<AppContext, "db" | "config">;
+
+/** How a message is being filed: `automatic` names the auto-generated marker of mail from an accepted sender. */
+type Filing = { automatic: string | undefined };
+
+/** How many "we received your request" mails one sender gets per hour; past that, requests are filed silently. */
+export const confirmationLimit = { max: 5, windowMs: 60 * 60 * 1000 };
 
 /** How many messages one sender may have filed per hour before the rest wait for review. */
 export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
@@ -200,11 +207,20 @@ async function createTicketFromMail(
   mail: InboundMail,
   mailbox: Mailbox,
   own: string[],
+  filing: Filing,
   followUpOf?: { id: string; number: number },
 ): Promise<void> {
   const { db } = ctx;
   const from = mail.from;
   if (!from) throw new Error("A message without a sender cannot open a ticket.");
+  // Machines are never answered; people get at most a few confirmations an hour (backscatter to forged senders).
+  const confirm =
+    filing.automatic === undefined && (await hit(db, `inbound-confirm:${from.address}`, confirmationLimit, new Date()));
+  const notes = [
+    followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : undefined,
+    filing.automatic ? `Automatic mail (${filing.automatic}) from an accepted sender.` : undefined,
+    confirm ? undefined : "No confirmation was sent.",
+  ].filter(Boolean);
   const account = await accountFor(db, from.address);
   const actor: Actor = account
     ? { kind: "user", user: account, sessionId: null, csrfToken: null }
@@ -233,6 +249,7 @@ async function createTicketFromMail(
       followUpOf,
       {
         channel: "email",
+        confirm,
         within: async (trx, ticket) => {
           if (mailbox.group_id) {
             await trx.updateTable("tickets").set({ group_id: mailbox.group_id }).where("id", "=", ticket.id).execute();
@@ -243,7 +260,7 @@ async function createTicketFromMail(
           await settleOrRollBack(trx, inboundId, {
             status: "processed",
             reason: followUpOf ? "follow_up" : "new_ticket",
-            detail: followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : null,
+            detail: notes.length ? notes.join(" ") : null,
             ticketId: ticket.id,
             from: from.address,
             subject: mail.subject,
@@ -371,8 +388,23 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       ownAddresses: own,
       ownMessageId,
     });
-    if (verdict) {
+    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered.
+    const automatic =
+      verdict && from && acceptableAutomatic.includes(verdict.reason) && acceptsAutomaticMailFrom(mailbox, from)
+        ? verdict
+        : undefined;
+    if (verdict && !automatic) {
       await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
+      return;
+    }
+    const spam = spamFlag(mail);
+    if (spam && mode === "route") {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "spam",
+        detail: `The mail server marked it as spam (${spam}); nobody was answered.`,
+        ...facts,
+      });
       return;
     }
     if (mode === "too_large") {
@@ -400,6 +432,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     }
     if (
       mode === "route" &&
+      !automatic &&
       config.rateLimiting &&
       !(await hit(db, `inbound:${from}`, inboundSenderLimit, new Date()))
     ) {
@@ -411,8 +444,9 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       });
       return;
     }
+    const filing: Filing = { automatic: automatic?.detail };
     if (mode === "new_ticket") {
-      await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+      await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
       return;
     }
     const match = await findThread(ctx, mail);
@@ -422,7 +456,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       } catch (error) {
         // Closed (or solved past the reopen window): the customer gets a follow-up ticket, as on the portal.
         if (!(error instanceof AppError && error.code === "conflict")) throw error;
-        await createTicketFromMail(ctx, row.id, mail, mailbox, own, match.ticket);
+        await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing, match.ticket);
       }
       return;
     }
@@ -436,7 +470,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       return;
     }
     // No thread, or only a number in the subject from someone who is not on that ticket: a new request.
-    await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+    await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
   } catch (error) {
     if (error instanceof AlreadySettled) return;
     await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });
