@@ -6,6 +6,7 @@ describe("subjects of replies and forwards", () => {
     ["Re: VPN drops", "VPN drops"],
     ["RE: Re: AW: WG: VPN drops", "VPN drops"],
     ["Fwd: FW: TR: SV: VS: Antw: VPN drops", "VPN drops"],
+    ["ENC: RES: VPN drops", "VPN drops"],
     ["Re[2]: VPN drops", "VPN drops"],
     ["Réponse: stays", "Réponse: stays"],
     ["Review of the contract", "Review of the contract"],

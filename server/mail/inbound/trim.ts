@@ -60,7 +60,7 @@ export function trimSignature(text: string): string {
   return trimmed || text.trim();
 }
 
-const subjectPrefix = /^\s*((re|fwd?|aw|wg|sv|vs|antw|tr|rif|r|enc|odp|pd)\s*(\[\d+\])?\s*:\s*)+/i;
+const subjectPrefix = /^\s*((re|res|fwd?|aw|wg|sv|vs|antw|tr|rif|r|enc|odp|pd)\s*(\[\d+\])?\s*:\s*)+/i;
 
 /** The subject without reply and forward prefixes in the common languages (Re:, Fwd:, AW:, WG:, SV:, TR: …). */
 export function cleanSubject(subject: string): string {
