@@ -17,7 +17,7 @@ import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
-function migrations(engine: Engine): Record<string, Migration> {
+export function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001_foundation": foundation(engine),
     "0002_jobs_and_mail": jobsAndMail(engine),
