@@ -23,6 +23,23 @@ export const mailboxInputSchema = z.object({
   groupId: z.uuid({ error: "Choose a group from the list." }).nullable().default(null),
   categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().default(null),
   active: z.boolean().default(true),
+  /**
+   * Senders whose automatic mail (`Auto-Submitted: auto-generated`, `Precedence: bulk`: a monitoring or
+   * ITSM system) opens requests here instead of being ignored: addresses, or whole domains as `@example.com`.
+   */
+  acceptAutoFrom: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^([^\s@]+@[^\s@]+\.[^\s@]+|@[^\s@]+\.[^\s@]+)$/,
+          "Enter one address (alerts@example.com) or domain (@example.com) per line.",
+        ),
+    )
+    .max(50, "Name at most 50 senders.")
+    .default([]),
   /** Null: mail for this address arrives through the built-in SMTP receiver only. */
   imap: imapInputSchema.nullable().default(null),
 });
@@ -35,6 +52,7 @@ export const mailboxSchema = z.object({
   groupId: z.string().nullable(),
   categoryId: z.string().nullable(),
   active: z.boolean(),
+  acceptAutoFrom: z.array(z.string()),
   imap: z
     .object({
       host: z.string(),
@@ -67,6 +85,8 @@ export const inboundMessageSchema = z.object({
   ticketNumber: z.number().nullable(),
   size: z.number(),
   receivedAt: z.string(),
+  /** A true duplicate (same Message-ID and content) names the message it repeats; it is kept, never filed. */
+  duplicateOf: z.string().nullable(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export const inboundMessageListSchema = z.object({ messages: z.array(inboundMessageSchema) });

@@ -112,3 +112,110 @@ test("an admin adds a mailbox; mail to it opens a request, a reply joins it, and
   await expect(page.getByRole("table", { name: "Ignored" })).toContainText(`Nobody sent this ${id}`);
   await expectAccessible(page);
 });
+
+/** A 24×16 red PNG, as a mail client embeds a pasted screenshot. */
+const screenshotPng =
+  "iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAAGklEQVR4nGO4IyJCFcQwatCoQaMGjRpEGQIAFMWGEBPxGksAAAAASUVORK5CYII=";
+
+test("an inline screenshot in a mail shows in the request's conversation and is kept as an attachment", async ({
+  page,
+  baseURL,
+}) => {
+  // Two mails through the receiver and the job runner, on a machine that may be busy.
+  test.setTimeout(150_000);
+  const id = `${Date.now()}`;
+  const address = `shots.${id}@e2e.example`;
+  const requester = `sam.${id}@example.com`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/mailboxes");
+  await page.getByRole("button", { name: "New mailbox" }).click();
+  const dialog = page.getByRole("dialog", { name: "New mailbox" });
+  await dialog.getByLabel("Name", { exact: true }).fill("E2E screenshots");
+  await dialog.getByLabel("Address", { exact: true }).fill(address);
+  // Automatic mail from a monitoring system may open requests: only addresses and domains are taken.
+  await dialog.getByLabel("Accept automatic mail from").fill("everyone");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(
+    dialog.getByText("Enter one address (alerts@example.com) or domain (@example.com) per line."),
+  ).toBeVisible();
+  await dialog.getByLabel("Accept automatic mail from").fill("alerts@monitoring.example\n@itsm.example");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(
+    page.getByRole("table", { name: "Mailboxes" }).getByRole("row").filter({ hasText: address }),
+  ).toBeVisible();
+
+  // An Outlook-style mail: HTML with the pasted screenshot as a related part referenced by cid:.
+  await sendMail(
+    baseURL,
+    address,
+    [
+      `From: Sam Shots <${requester}>`,
+      `To: ${address}`,
+      `Subject: Error dialog when booking ${id}`,
+      `Message-ID: <shot-${id}@example.com>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/related; boundary="rel"; type="text/html"',
+      "",
+      "--rel",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      '<p>This dialog appears when I book:</p><p><img src="cid:image001.png@01DC4E1A"></p><p>Sam</p>',
+      "--rel",
+      'Content-Type: image/png; name="image001.png"',
+      'Content-Disposition: inline; filename="image001.png"',
+      "Content-ID: <image001.png@01DC4E1A>",
+      "Content-Transfer-Encoding: base64",
+      "",
+      screenshotPng,
+      "--rel--",
+      "",
+    ].join("\r\n"),
+  );
+  const number = await ticketNumberFromMail(page, requester, `Error dialog when booking ${id}`);
+  await page.goto(`/agent/tickets/${number}`);
+  await expect(page.getByText("This dialog appears when I book:")).toBeVisible();
+  const shot = page.getByRole("img", { name: "image001.png" });
+  await expect(shot).toBeVisible();
+  // The picture really loaded, from our own attachment URL (no remote load).
+  await expect(shot).toHaveAttribute("src", /^\/api\/v1\/attachments\/[0-9a-f-]{36}$/);
+  await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
+  await expect(page.getByRole("link", { name: /image001\.png/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The requester answers with another pasted screenshot: it shows in the reply in the Feed.
+  await sendMail(
+    baseURL,
+    address,
+    [
+      `From: Sam Shots <${requester}>`,
+      `To: ${address}`,
+      `Subject: Re: [#${number}] Error dialog when booking ${id}`,
+      `Message-ID: <shot-reply-${id}@example.com>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/related; boundary="rel"; type="text/html"',
+      "",
+      "--rel",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      '<p>And now it says this:</p><p><img src="cid:reply-shot@sam"></p>',
+      "--rel",
+      'Content-Type: image/png; name="reply-shot.png"',
+      "Content-Disposition: inline",
+      "Content-ID: <reply-shot@sam>",
+      "Content-Transfer-Encoding: base64",
+      "",
+      screenshotPng,
+      "--rel--",
+      "",
+    ].join("\r\n"),
+  );
+  const feed = page.getByRole("list", { name: "Feed entries" });
+  await expect(async () => {
+    await page.reload();
+    await expect(feed).toContainText("And now it says this:", { timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+  const replyShot = feed.getByRole("img", { name: "reply-shot.png" });
+  await expect(replyShot).toBeVisible();
+  await expect.poll(() => replyShot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
+  await expectAccessible(page);
+});

@@ -15,10 +15,11 @@ import { agentTools } from "./migrations/0011_agent_tools.ts";
 import { macroAssignment } from "./migrations/0012_macro_assignment.ts";
 import { operations } from "./migrations/0015_operations.ts";
 import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
+import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
-function migrations(engine: Engine): Record<string, Migration> {
+export function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001_foundation": foundation(engine),
     "0002_jobs_and_mail": jobsAndMail(engine),
@@ -34,6 +35,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0008_service_levels": serviceLevels(engine),
     "0015_operations": operations(engine),
     "0018_service_icon_names": serviceIconNames(),
+    "0016_inbound_mail_shapes": inboundMailShapes(engine),
   };
 }
 

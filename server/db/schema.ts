@@ -416,13 +416,15 @@ export interface MailboxesTable {
   active: number;
   last_polled_at: Timestamp | null;
   last_error: string | null;
+  /** Senders (addresses or @domains, one per line) whose auto-generated mail opens tickets instead of being ignored. */
+  accept_auto_from: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
 export type InboundStatus = "received" | "processed" | "ignored" | "review" | "quarantined";
 
-/** Every message received, raw bytes kept; unique per mailbox and Message-ID so a redelivery is stored once. */
+/** Every message received, raw bytes kept; one original per mailbox, Message-ID and content hash. */
 export interface InboundMessagesTable {
   id: string;
   mailbox_id: string;
@@ -440,6 +442,10 @@ export interface InboundMessagesTable {
   ticket_id: string | null;
   received_at: Timestamp;
   processed_at: Timestamp | null;
+  /** sha256 of the identifying headers and body (raw-message.ts): tells a true duplicate from a reused Message-ID. */
+  content_hash: string | null;
+  /** Set on a true duplicate: the original it repeats. Duplicates are kept (status ignored) and never filed. */
+  duplicate_of: string | null;
 }
 
 /** Secrets the server generates for itself (the key that signs reply addresses). */

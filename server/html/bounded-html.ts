@@ -17,6 +17,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { AppError } from "../http/errors.ts";
+import type { InlinePart } from "../mail/inbound/body.ts";
 
 export type HtmlBudget = {
   /** Longest HTML (in characters) that is parsed at all. */
@@ -33,7 +34,17 @@ export type Bounded<T> = { ok: true; value: T } | { ok: false; reason: "too_larg
 /** Sanitised HTML (the rich-text rules of tickets/rich-text.ts) and its plain text. */
 export type SanitizedHtml = { html: string; text: string };
 
-export type HtmlTask = { id: number; kind: "sanitize" | "text"; html: string };
+/**
+ * What a worker does with a piece of HTML: the rich-text rules (`sanitize`), their plain text (`text`), or
+ * inbound mail's display HTML (`mail-html`, with its inline images) and text (`mail-text`, html-to-text).
+ */
+export type HtmlTask = {
+  id: number;
+  kind: "sanitize" | "text" | "mail-html" | "mail-text";
+  html: string;
+  /** For `mail-html`: Content-ID → the attachment an inline image is stored as. */
+  inline?: [string, InlinePart][];
+};
 export type HtmlTaskResult = { id: number; html: string; text: string } | { id: number; error: string };
 
 type Pending = {
@@ -63,9 +74,14 @@ class HtmlWorkerPool {
     this.size = size;
   }
 
-  run(kind: HtmlTask["kind"], html: string, budgetMs: number): Promise<Bounded<SanitizedHtml>> {
+  run(
+    kind: HtmlTask["kind"],
+    html: string,
+    budgetMs: number,
+    inline?: HtmlTask["inline"],
+  ): Promise<Bounded<SanitizedHtml>> {
     return new Promise((settle, fail) => {
-      this.queue.push({ task: { id: this.nextId++, kind, html }, budgetMs, settle, fail });
+      this.queue.push({ task: { id: this.nextId++, kind, html, inline }, budgetMs, settle, fail });
       this.dispatch();
     });
   }
@@ -157,6 +173,23 @@ export async function sanitizeHtmlBounded(
 export async function htmlToTextBounded(html: string, budget: Partial<HtmlBudget> = {}): Promise<Bounded<string>> {
   const limits = { ...defaultHtmlBudget, ...budget };
   const result = tooLarge(html, limits) ?? (await pool.run("text", html, limits.budgetMs));
+  return result.ok ? { ok: true, value: result.value.text } : result;
+}
+
+/** Inbound mail's HTML as shown on a request (see mail/inbound/body.ts), and its text, within the budget. */
+export async function mailHtmlBounded(
+  html: string,
+  inline: ReadonlyMap<string, InlinePart>,
+  budget: Partial<HtmlBudget> = {},
+): Promise<Bounded<SanitizedHtml>> {
+  const limits = { ...defaultHtmlBudget, ...budget };
+  return tooLarge(html, limits) ?? pool.run("mail-html", html, limits.budgetMs, [...inline]);
+}
+
+/** Inbound mail's plain text made from its HTML (html-to-text: block structure kept), within the budget. */
+export async function mailTextBounded(html: string, budget: Partial<HtmlBudget> = {}): Promise<Bounded<string>> {
+  const limits = { ...defaultHtmlBudget, ...budget };
+  const result = tooLarge(html, limits) ?? (await pool.run("mail-text", html, limits.budgetMs));
   return result.ok ? { ok: true, value: result.value.text } : result;
 }
 

@@ -5,15 +5,25 @@
  * thread when a task runs past its budget.
  */
 import { parentPort } from "node:worker_threads";
+import { htmlToPlain, mailHtmlForDisplay } from "../mail/inbound/body.ts";
 import { richTextToPlain, sanitizeRichText } from "../tickets/rich-text.ts";
 import type { HtmlTask, HtmlTaskResult } from "./bounded-html.ts";
 
 function run(task: HtmlTask): HtmlTaskResult {
-  if (task.kind === "sanitize") {
-    const html = sanitizeRichText(task.html);
-    return { id: task.id, html, text: richTextToPlain(html) };
+  switch (task.kind) {
+    case "sanitize": {
+      const html = sanitizeRichText(task.html);
+      return { id: task.id, html, text: richTextToPlain(html) };
+    }
+    case "text":
+      return { id: task.id, html: "", text: richTextToPlain(task.html) };
+    case "mail-html": {
+      const html = mailHtmlForDisplay(task.html, new Map(task.inline ?? []));
+      return { id: task.id, html, text: richTextToPlain(html) };
+    }
+    case "mail-text":
+      return { id: task.id, html: "", text: htmlToPlain(task.html) };
   }
-  return { id: task.id, html: "", text: richTextToPlain(task.html) };
 }
 
 parentPort?.on("message", (task: HtmlTask) => {

@@ -2,15 +2,37 @@ import sanitizeHtml from "sanitize-html";
 
 /**
  * The formatting customers and agents may use: bold, italic, lists, links,
- * code and quotes. Everything else (scripts, styles, event handlers, images,
- * iframes, javascript: links) is removed, keeping its text where there is any.
+ * code and quotes. Everything else (scripts, styles, event handlers, remote
+ * images, iframes, javascript: links) is removed, keeping its text where
+ * there is any. The one image allowed is our own attachment (a mail's inline
+ * screenshot, see mail/inbound/body.ts): a same-origin URL, never a remote load.
  */
+const ownAttachment = /^\/api\/v1\/attachments\/[0-9a-f-]{36}$/;
+
 const options: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a", "code", "pre", "blockquote"],
+  allowedTags: [
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "img",
+  ],
   allowedAttributes: { a: ["href"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
+  exclusiveFilter: (frame) => frame.tag === "img" && !ownAttachment.test(frame.attribs.src ?? ""),
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
   transformTags: {
     // Links open in a new tab without handing over the page; a link whose target is not allowed keeps only its text.
@@ -22,7 +44,9 @@ const options: sanitizeHtml.IOptions = {
     },
   },
 };
-options.allowedAttributes = { a: ["href", "rel", "target"] };
+options.allowedAttributes = { a: ["href", "rel", "target"], img: ["src", "alt"] };
+// Relative URLs carry no scheme; the exclusive filter above already keeps only our attachment paths.
+options.allowedSchemesByTag = { img: [] };
 
 export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, options).trim();

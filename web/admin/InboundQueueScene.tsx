@@ -18,6 +18,8 @@ const views: { value: InboundStatus; label: string }[] = [
 /** Plain sentences for the reason codes the router records. */
 const reasons: Record<string, string> = {
   no_sender: "No sender address",
+  invalid_sender: "Sender address is not valid",
+  spam: "Marked as spam by the mail server",
   sender_not_on_ticket: "Sender is not on the ticket",
   staff_unverified: "An agent's address, not proven by their reply address",
   rate_limited: "Too many messages from this sender",
@@ -28,6 +30,7 @@ const reasons: Record<string, string> = {
   mailing_list: "Mailing list",
   bulk: "Bulk mail",
   own_mail: "Our own mail",
+  duplicate: "Duplicate (received before)",
   dismissed: "Dismissed by an admin",
   too_large: "Too large (the sender was told)",
   new_ticket: "New request",

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, TextInput } from "@mantine/core";
+import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { Mailbox } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
@@ -16,6 +16,7 @@ type Values = {
   groupId: string | null;
   categoryId: string | null;
   active: boolean;
+  acceptAutoFrom: string;
   useImap: boolean;
   host: string;
   port: number | string;
@@ -49,6 +50,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
       groupId: mailbox?.groupId ?? null,
       categoryId: mailbox?.categoryId ?? null,
       active: mailbox?.active ?? true,
+      acceptAutoFrom: mailbox?.acceptAutoFrom.join("\n") ?? "",
       useImap: mailbox?.imap !== null && mailbox?.imap !== undefined,
       host: mailbox?.imap?.host ?? "",
       port: mailbox?.imap?.port ?? 993,
@@ -67,6 +69,10 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
         groupId: v.groupId,
         categoryId: v.categoryId,
         active: v.active,
+        acceptAutoFrom: v.acceptAutoFrom
+          .split(/[\n,]/)
+          .map((line) => line.trim())
+          .filter(Boolean),
         imap: v.useImap
           ? {
               host: v.host,
@@ -82,9 +88,11 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
         onSuccess: onDone,
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
-          // The server names IMAP fields "imap.host"; the form keeps them flat.
+          // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
           form.setErrors(
-            Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^imap\./, ""), v])),
+            Object.fromEntries(
+              Object.entries(error.fields).map(([k, v]) => [k.replace(/^imap\./, "").replace(/\.\d+$/, ""), v]),
+            ),
           );
         },
       },
@@ -118,6 +126,13 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           description="Mail for a switched-off mailbox is refused and its IMAP account is not polled."
           {...form.getInputProps("active", { type: "checkbox" })}
         />
+        <Textarea
+          label="Accept automatic mail from"
+          description="Automatic mail (Auto-Submitted, bulk) is ignored, except from these senders: one address (alerts@example.com) or domain (@example.com) per line. Their mail opens requests and is never answered."
+          autosize
+          minRows={2}
+          {...form.getInputProps("acceptAutoFrom")}
+        />
         <Switch
           label="Fetch mail from an IMAP account"
           description="Without one, mail for this address must reach the built-in SMTP receiver."
@@ -140,7 +155,18 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
         )}
         <FormAlert
           error={save.error}
-          shown={["name", "address", "groupId", "categoryId", "host", "port", "user", "password", "folder"]}
+          shown={[
+            "name",
+            "address",
+            "groupId",
+            "categoryId",
+            "acceptAutoFrom",
+            "host",
+            "port",
+            "user",
+            "password",
+            "folder",
+          ]}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>

@@ -10,7 +10,7 @@ import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
-import { FileLinks } from "./TicketExtras.tsx";
+import { FileLinks, FilePictures } from "./TicketExtras.tsx";
 import { useOnce } from "./use-once.ts";
 
 /** Closed and withdrawn tickets are read-only (the server says the same). */
@@ -137,7 +137,10 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}
                   {entry.attachments.length > 0 && (
-                    <FileLinks files={entry.attachments} label={`Files from ${entry.actor}`} />
+                    <>
+                      <FilePictures files={entry.attachments} />
+                      <FileLinks files={entry.attachments} label={`Files from ${entry.actor}`} />
+                    </>
                   )}
                 </Paper>
               ))}

@@ -67,3 +67,29 @@ export function FileLinks({
     </List>
   );
 }
+
+/** Raster images a browser shows safely in an img element (never SVG); by file name, as the Feed knows no more. */
+const pictureName = /\.(png|jpe?g|gif|webp|bmp)$/i;
+
+/**
+ * The pictures among a comment's files, shown where the comment is: a
+ * screenshot pasted into a mail reply is read in the conversation, not only
+ * downloaded. They load from our own attachment URL, which checks access.
+ */
+export function FilePictures({ files }: { files: { id: string; fileName: string }[] }) {
+  const pictures = files.filter((f) => pictureName.test(f.fileName));
+  if (!pictures.length) return null;
+  return (
+    <div className="message-body">
+      {pictures.map((p) => (
+        <img
+          key={p.id}
+          src={`/api/v1/attachments/${p.id}`}
+          alt={p.fileName}
+          loading="lazy"
+          style={{ display: "block", maxHeight: "24rem", marginTop: "0.5rem" }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -72,6 +72,38 @@ describeEachEngine("email channel admin routes", ({ db, engine }) => {
     expect(taken.json().error.fields.address).toContain("already");
   });
 
+  it("keeps the senders whose automatic mail opens requests, and refuses what is not an address or domain", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/mailboxes",
+      headers: as(admin),
+      payload: {
+        name: "Alerts",
+        address: "alerts@support.example",
+        acceptAutoFrom: ["Nagios@Monitoring.example", "@itsm.example"],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const list = await app.inject({ url: "/api/v1/admin/mailboxes", headers: as(admin) });
+    const mailbox = list.json().mailboxes.find((m: { address: string }) => m.address === "alerts@support.example");
+    expect(mailbox.acceptAutoFrom).toEqual(["nagios@monitoring.example", "@itsm.example"]);
+    const bad = await app.inject({
+      method: "PUT",
+      url: `/api/v1/admin/mailboxes/${created.json().id}`,
+      headers: as(admin),
+      payload: { name: "Alerts", address: "alerts@support.example", acceptAutoFrom: ["everyone"] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.fields)).toContain("one address");
+    const refused = await app.inject({
+      method: "PUT",
+      url: `/api/v1/admin/mailboxes/${created.json().id}`,
+      headers: as(agent),
+      payload: { name: "Alerts", address: "alerts@support.example", acceptAutoFrom: ["@evil.example"] },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it("shows held mail to admins only, and files it when an admin says it is a new request", async () => {
     const mailbox = await db().selectFrom("mailboxes").select("id").executeTakeFirstOrThrow();
     const raw = Buffer.from(

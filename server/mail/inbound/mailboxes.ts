@@ -6,7 +6,8 @@ import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 
-type Input = z.output<typeof mailboxInputSchema>;
+/** The list of accepted automatic senders may be left out (none). */
+type Input = Omit<z.output<typeof mailboxInputSchema>, "acceptAutoFrom"> & { acceptAutoFrom?: string[] };
 
 function taken(): AppError {
   return new AppError("validation_failed", "Some fields need attention.", {
@@ -27,6 +28,7 @@ export async function createMailbox(db: Kysely<Database>, input: Input): Promise
         group_id: input.groupId,
         category_id: input.categoryId,
         active: input.active ? 1 : 0,
+        accept_auto_from: acceptedSendersColumn(input.acceptAutoFrom ?? []),
         imap_host: input.imap?.host ?? null,
         imap_port: input.imap?.port ?? null,
         imap_tls: input.imap?.tls === false ? 0 : 1,
@@ -56,6 +58,7 @@ export async function updateMailbox(db: Kysely<Database>, id: string, input: Inp
         group_id: input.groupId,
         category_id: input.categoryId,
         active: input.active ? 1 : 0,
+        accept_auto_from: acceptedSendersColumn(input.acceptAutoFrom ?? []),
         imap_host: input.imap?.host ?? null,
         imap_port: input.imap?.port ?? null,
         imap_tls: input.imap?.tls === false ? 0 : 1,
@@ -78,6 +81,23 @@ export async function updateMailbox(db: Kysely<Database>, id: string, input: Inp
   }
 }
 
+/** Stored one per line; null when there are none. */
+function acceptedSendersColumn(senders: string[]): string | null {
+  const unique = [...new Set(senders)];
+  return unique.length ? unique.join("\n") : null;
+}
+
+/** The senders whose automatic mail this mailbox files as requests (addresses, or `@domain`). */
+export function acceptedSenders(mailbox: { accept_auto_from: string | null }): string[] {
+  return (mailbox.accept_auto_from ?? "").split("\n").filter(Boolean);
+}
+
+/** A sender on the mailbox's list, by address or by domain. */
+export function acceptsAutomaticMailFrom(mailbox: { accept_auto_from: string | null }, address: string): boolean {
+  const domain = address.slice(address.lastIndexOf("@"));
+  return acceptedSenders(mailbox).some((entry) => entry === address || entry === domain);
+}
+
 /** A mailbox that has received mail keeps it: deactivate it instead. */
 export async function deleteMailbox(db: Kysely<Database>, id: string): Promise<void> {
   const used = await db.selectFrom("inbound_messages").select("id").where("mailbox_id", "=", id).executeTakeFirst();
@@ -95,6 +115,7 @@ export async function listMailboxes(db: Kysely<Database>): Promise<Mailbox[]> {
     groupId: m.group_id,
     categoryId: m.category_id,
     active: m.active === 1,
+    acceptAutoFrom: acceptedSenders(m),
     imap:
       m.imap_host && m.imap_user
         ? {
@@ -129,19 +150,24 @@ export async function listInboundMessages(db: Kysely<Database>, status: InboundS
   const rows = await db
     .selectFrom("inbound_messages")
     .innerJoin("mailboxes", "mailboxes.id", "inbound_messages.mailbox_id")
-    .leftJoin("tickets", "tickets.id", "inbound_messages.ticket_id")
-    .select([
+    // A duplicate shows the sender and subject its original was filed with, and the original's request.
+    .leftJoin("inbound_messages as original", "original.id", "inbound_messages.duplicate_of")
+    .leftJoin("tickets", (join) =>
+      join.on((eb) => eb("tickets.id", "=", eb.fn.coalesce("inbound_messages.ticket_id", "original.ticket_id"))),
+    )
+    .select((eb) => [
       "inbound_messages.id",
       "mailboxes.address as mailbox",
       "inbound_messages.status",
       "inbound_messages.reason",
       "inbound_messages.detail",
-      "inbound_messages.from_address",
-      "inbound_messages.subject",
+      eb.fn.coalesce("inbound_messages.from_address", "original.from_address").as("from_address"),
+      eb.fn.coalesce("inbound_messages.subject", "original.subject").as("subject"),
       "inbound_messages.message_id",
       "tickets.number",
       "inbound_messages.size",
       "inbound_messages.received_at",
+      "inbound_messages.duplicate_of",
     ])
     .where("inbound_messages.status", "=", status)
     .orderBy("inbound_messages.received_at", "desc")
@@ -160,6 +186,7 @@ export async function listInboundMessages(db: Kysely<Database>, status: InboundS
     ticketNumber: r.number,
     size: r.size,
     receivedAt: r.received_at,
+    duplicateOf: r.duplicate_of,
   }));
 }
 

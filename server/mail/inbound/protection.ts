@@ -50,3 +50,21 @@ export function classify(
   }
   return undefined;
 }
+
+/**
+ * The MTA in front of us marked the message as spam (SpamAssassin, rspamd and
+ * most appliances set these). It is held for review instead of becoming a
+ * request, so the (often forged) sender is never answered.
+ */
+export function spamFlag(mail: InboundMail): string | undefined {
+  const flag = header(mail, "x-spam-flag")?.trim().toLowerCase();
+  if (flag === "yes" || flag === "true") return "X-Spam-Flag: YES";
+  const status = header(mail, "x-spam-status")?.trim();
+  if (status && /^yes\b/i.test(status)) return `X-Spam-Status: ${status.slice(0, 120)}`;
+  const spam = header(mail, "x-spam")?.trim().toLowerCase();
+  if (spam === "yes" || spam === "true") return "X-Spam: yes";
+  return undefined;
+}
+
+/** Automatic mail an admin may choose to accept from named senders (a monitoring or ITSM system). */
+export const acceptableAutomatic: IgnoreReason[] = ["auto_reply", "bulk"];

@@ -5,7 +5,7 @@ import { describeEachEngine } from "../../test/engines.ts";
 import { latestMailTo, testConfig } from "../../test/factories.ts";
 import { parseReplyAddress, replyAddressSecret, verifyReplySignature } from "../threading.ts";
 import { inboundMailHandler } from "./handler.ts";
-import { inboundSenderLimit, processInbound } from "./router.ts";
+import { confirmationLimit, inboundSenderLimit, processInbound } from "./router.ts";
 import { requeueInbound, storeInbound } from "./store.ts";
 import { ensureMailbox, seedTicket } from "./test-support.ts";
 
@@ -33,7 +33,9 @@ describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, e
     const raw = message("Dee Twice <dee@example.com>", "Sent twice", "The same message, delivered twice.");
     const first = await store(raw);
     const second = await store(raw);
-    expect(second).toEqual({ id: first.id, duplicate: true });
+    expect(second).toMatchObject({ duplicate: true, originalId: first.id });
+    // The second delivery is kept and shown as a duplicate of the first, never filed.
+    expect(await row(second.id)).toMatchObject({ status: "ignored", reason: "duplicate", duplicate_of: first.id });
     const runner = createJobRunner({
       db: db(),
       engine,
@@ -62,6 +64,65 @@ describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, e
     expect(statuses.slice(0, inboundSenderLimit.max).every((s) => s === "processed:new_ticket")).toBe(true);
     expect(statuses.at(-1)).toBe("review:rate_limited");
     expect(await ticketsFrom("flo@example.com")).toHaveLength(inboundSenderLimit.max);
+  });
+
+  const mailsTo = (email: string) =>
+    db().selectFrom("mail_messages").select("template").where("to_address", "=", email).execute();
+
+  it("confirms at most a few requests per sender and hour, and files the rest silently", async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i <= confirmationLimit.max; i++) {
+      const { id } = await store(message("Kai Many <kai@example.com>", `Request ${i}`, "Another one."));
+      await processInbound({ db: db(), config }, id);
+      statuses.push(`${(await row(id)).status}:${(await row(id)).detail ?? ""}`);
+    }
+    expect(await ticketsFrom("kai@example.com")).toHaveLength(confirmationLimit.max + 1);
+    expect(await mailsTo("kai@example.com")).toHaveLength(confirmationLimit.max);
+    expect(statuses.at(-1)).toBe("processed:No confirmation was sent.");
+  });
+
+  it("holds mail the mail server marked as spam, and answers nobody", async () => {
+    for (const flag of ["X-Spam-Flag: YES", "X-Spam-Status: Yes, score=14.2 required=5.0 tests=BAYES_99"]) {
+      const { id } = await store(message("Lou Spam <lou@example.com>", "Cheap pills", "Buy now.", `${flag}\r\n`));
+      await processInbound({ db: db(), config }, id);
+      expect(await row(id)).toMatchObject({ status: "review", reason: "spam", ticket_id: null });
+    }
+    const notSpam = await store(
+      message("Lou Spam <lou@example.com>", "Real question", "Hello.", "X-Spam-Status: No, score=0.1\r\n"),
+    );
+    await processInbound({ db: db(), config }, notSpam.id);
+    expect((await row(notSpam.id)).status).toBe("processed");
+    expect(await mailsTo("lou@example.com")).toHaveLength(1);
+  });
+
+  it("files automatic mail from a sender the mailbox accepts as a request, without answering it", async () => {
+    const alert = (from: string, n: number) =>
+      message(from, `PROBLEM: disk full on db-${n}`, "Disk /var is 98% full.", "Auto-Submitted: auto-generated\r\n");
+    // Not accepted yet: ignored like any auto-generated mail.
+    const before = await store(alert("Nagios <nagios@monitoring.example>", 1));
+    await processInbound({ db: db(), config }, before.id);
+    expect(await row(before.id)).toMatchObject({ status: "ignored", reason: "auto_reply" });
+
+    await db()
+      .updateTable("mailboxes")
+      .set({ accept_auto_from: "@monitoring.example\nalerts@itsm.example" })
+      .where("id", "=", mailboxId)
+      .execute();
+    try {
+      const after = await store(alert("Nagios <nagios@monitoring.example>", 2));
+      await processInbound({ db: db(), config }, after.id);
+      expect(await row(after.id)).toMatchObject({ status: "processed", reason: "new_ticket" });
+      expect((await row(after.id)).detail).toContain("from an accepted sender");
+      expect(await ticketsFrom("nagios@monitoring.example")).toHaveLength(1);
+      // A machine is never answered, so there is no loop.
+      expect(await mailsTo("nagios@monitoring.example")).toHaveLength(0);
+      // Other automatic senders are still ignored.
+      const other = await store(alert("Zabbix <zabbix@elsewhere.example>", 3));
+      await processInbound({ db: db(), config }, other.id);
+      expect((await row(other.id)).status).toBe("ignored");
+    } finally {
+      await db().updateTable("mailboxes").set({ accept_auto_from: null }).where("id", "=", mailboxId).execute();
+    }
   });
 
   it("quarantines a message that fails, goes on with the next, and files it when an admin runs it again", async () => {

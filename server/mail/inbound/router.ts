@@ -11,13 +11,14 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { cleanStrings } from "../../../common/text.ts";
-import { messageMaxLength, subjectMaxLength } from "../../../common/tickets.ts";
+import { subjectMaxLength } from "../../../common/tickets.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
 import type { AppContext } from "../../context.ts";
+import { newId } from "../../db/ids.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
-import { roughTextOfHtml, sanitizeHtmlBounded } from "../../html/bounded-html.ts";
+import { mailHtmlBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
 import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
@@ -34,12 +35,20 @@ import {
   ticketIdInMessageId,
   verifyReplySignature,
 } from "../threading.ts";
-import { type InboundMail, parseInbound } from "./parse.ts";
-import { classify } from "./protection.ts";
+import type { InlinePart } from "./body.ts";
+import { acceptsAutomaticMailFrom } from "./mailboxes.ts";
+import { header, type InboundMail, parseInbound } from "./parse.ts";
+import { acceptableAutomatic, classify, spamFlag } from "./protection.ts";
 import { settleInbound } from "./store.ts";
-import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
+import { newRequestSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
 
 type Context = Pick<AppContext, "db" | "config">;
+
+/** How a message is being filed: `automatic` names the auto-generated marker of mail from an accepted sender. */
+type Filing = { automatic: string | undefined };
+
+/** How many "we received your request" mails one sender gets per hour; past that, requests are filed silently. */
+export const confirmationLimit = { max: 5, windowMs: 60 * 60 * 1000 };
 
 /** How many messages one sender may have filed per hour before the rest wait for review. */
 export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
@@ -150,33 +159,35 @@ async function accountFor(db: Kysely<Database>, email: string) {
   return user ? toSessionUser(db, user) : undefined;
 }
 
-/** Attachment parts as temporary files, measured and hashed like browser uploads. */
-async function writeUploads(ctx: Context, mail: InboundMail): Promise<UploadedFile[]> {
+/**
+ * Attachment parts as temporary files, measured and hashed like browser
+ * uploads. Parts with a Content-ID get their attachment id now, so the HTML
+ * that shows them inline can point at it (`inline`: Content-ID → id).
+ */
+async function writeUploads(
+  ctx: Context,
+  mail: InboundMail,
+): Promise<{ uploads: UploadedFile[]; inline: Map<string, InlinePart> }> {
   const dir = uploadTempDir(ctx.config);
   await mkdir(dir, { recursive: true });
   const uploads: UploadedFile[] = [];
+  const inline = new Map<string, InlinePart>();
   for (const attachment of mail.attachments) {
     const tempFile = path.join(dir, `${randomUUID()}.upload`);
     await writeFile(tempFile, attachment.content);
+    const id = newId();
+    const fileName = cleanFileName(attachment.fileName);
+    if (attachment.contentId && !inline.has(attachment.contentId)) inline.set(attachment.contentId, { id, fileName });
     uploads.push({
+      id,
       tempFile,
-      fileName: cleanFileName(attachment.fileName),
+      fileName,
       contentType: attachment.contentType,
       size: attachment.content.length,
       sha256: createHash("sha256").update(attachment.content).digest("hex"),
     });
   }
-  return uploads;
-}
-
-/** mailparser derives the text from the HTML when a message has no text part. */
-function bodyText(mail: InboundMail): string {
-  return mail.text;
-}
-
-function shorten(text: string, max: number): string {
-  const note = "\n\n[Shortened: the whole message is kept with the original email.]";
-  return text.length <= max ? text : `${text.slice(0, max - note.length)}${note}`;
+  return { uploads, inline };
 }
 
 type NewTicketMessage = {
@@ -187,25 +198,30 @@ type NewTicketMessage = {
 };
 
 /**
- * The request as first shown: sanitised HTML when the mail has HTML with text
- * in it, plain text otherwise. The HTML is sanitised off the event loop within
- * a size cap and time budget; refused HTML falls back to the text part.
+ * The request as first shown: the mail's sanitised HTML (inline images
+ * pointing at their attachments) when it has any, its text otherwise. No
+ * character cap: the mail size limit bounds it, and a mail with content
+ * never becomes an empty request. The HTML is sanitised off the event loop
+ * within a size cap and time budget; refused HTML falls back to the text.
  */
-async function newTicketMessage(mail: InboundMail): Promise<NewTicketMessage> {
+async function newTicketMessage(mail: InboundMail, inline: ReadonlyMap<string, InlinePart>): Promise<NewTicketMessage> {
   let htmlRefused: string | undefined;
   let fallback = "";
   if (mail.html) {
-    const sanitized = await sanitizeHtmlBounded(mail.html);
+    const sanitized = await mailHtmlBounded(mail.html, inline);
     if (!sanitized.ok) {
       htmlRefused = `${sanitized.message} It is shown as plain text.`;
-      fallback = roughTextOfHtml(mail.html, messageMaxLength);
-    } else if (sanitized.value.text && sanitized.value.html.length <= messageMaxLength) {
-      return { message: sanitized.value.html, messageFormat: "html" };
+      fallback = roughTextOfHtml(mail.html, mail.html.length);
+    } else {
+      const { html, text } = sanitized.value;
+      if (text) return { message: html, messageFormat: "html" };
+      if (html.includes("<img"))
+        return { message: `<p>(The message has only images.)</p>${html}`, messageFormat: "html" };
     }
   }
-  const text = trimSignature(bodyText(mail)) || fallback;
+  const text = trimSignature(mail.text) || fallback;
   return {
-    message: shorten(text || "(The message has no text.)", messageMaxLength),
+    message: text || "(The message has no text.)",
     messageFormat: "text",
     ...(htmlRefused ? { htmlRefused } : {}),
   };
@@ -217,11 +233,20 @@ async function createTicketFromMail(
   mail: InboundMail,
   mailbox: Mailbox,
   own: string[],
+  filing: Filing,
   followUpOf?: { id: string; number: number },
 ): Promise<void> {
   const { db } = ctx;
   const from = mail.from;
   if (!from) throw new Error("A message without a sender cannot open a ticket.");
+  // Machines are never answered; people get at most a few confirmations an hour (backscatter to forged senders).
+  const confirm =
+    filing.automatic === undefined && (await hit(db, `inbound-confirm:${from.address}`, confirmationLimit, new Date()));
+  const notes = [
+    followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : undefined,
+    filing.automatic ? `Automatic mail (${filing.automatic}) from an accepted sender.` : undefined,
+    confirm ? undefined : "No confirmation was sent.",
+  ].filter(Boolean);
   const account = await accountFor(db, from.address);
   const actor: Actor = account
     ? { kind: "user", user: account, sessionId: null, csrfToken: null }
@@ -229,8 +254,9 @@ async function createTicketFromMail(
   const category =
     mailbox.category_id ??
     (await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow()).id;
-  const { htmlRefused, ...message } = await newTicketMessage(mail);
-  const uploads = await writeUploads(ctx, mail);
+  const { uploads, inline } = await writeUploads(ctx, mail);
+  const { htmlRefused, ...message } = await newTicketMessage(mail, inline);
+  if (htmlRefused) notes.push(htmlRefused);
   const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
     (a) => a !== from.address && !own.includes(stripTag(a)),
   );
@@ -239,7 +265,7 @@ async function createTicketFromMail(
       ctx,
       actor,
       {
-        subject: (cleanSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
+        subject: (newRequestSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
         priority: "medium",
         categoryId: category,
         ...message,
@@ -251,6 +277,7 @@ async function createTicketFromMail(
       followUpOf,
       {
         channel: "email",
+        confirm,
         within: async (trx, ticket) => {
           if (mailbox.group_id) {
             await trx.updateTable("tickets").set({ group_id: mailbox.group_id }).where("id", "=", ticket.id).execute();
@@ -261,10 +288,7 @@ async function createTicketFromMail(
           await settleOrRollBack(trx, inboundId, {
             status: "processed",
             reason: followUpOf ? "follow_up" : "new_ticket",
-            detail:
-              [followUpOf ? `#${followUpOf.number} was closed, so this opened a follow-up.` : "", htmlRefused ?? ""]
-                .filter(Boolean)
-                .join(" ") || null,
+            detail: notes.length ? notes.join(" ") : null,
             ticketId: ticket.id,
             from: from.address,
             subject: mail.subject,
@@ -332,8 +356,8 @@ async function appendReply(
           sessionId: "",
           csrfToken: "",
         };
-  const body = shorten(trimReply(bodyText(mail)) || "(The reply has no text.)", messageMaxLength);
-  const uploads = await writeUploads(ctx, mail);
+  const body = trimReply(mail.text) || "(The reply has no text.)";
+  const { uploads } = await writeUploads(ctx, mail);
   try {
     // addComment stores the files with the reply (and removes them again if it fails).
     await addComment(ctx, actor, match.ticket.number, { kind: "public", format: "text", body }, uploads, {
@@ -393,12 +417,37 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       ownAddresses: own,
       ownMessageId,
     });
-    if (verdict) {
+    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered.
+    const automatic =
+      verdict && from && acceptableAutomatic.includes(verdict.reason) && acceptsAutomaticMailFrom(mailbox, from)
+        ? verdict
+        : undefined;
+    if (verdict && !automatic) {
       await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
+      return;
+    }
+    const spam = spamFlag(mail);
+    if (spam && mode === "route") {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "spam",
+        detail: `The mail server marked it as spam (${spam}); nobody was answered.`,
+        ...facts,
+      });
       return;
     }
     if (mode === "too_large") {
       await refuseTooLarge(ctx, row.id, mail, mailbox, from);
+      return;
+    }
+    if (mail.fromProblem) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "invalid_sender",
+        detail: mail.fromProblem,
+        ...facts,
+        from: header(mail, "from")?.slice(0, 200) ?? null,
+      });
       return;
     }
     if (!from) {
@@ -412,6 +461,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     }
     if (
       mode === "route" &&
+      !automatic &&
       config.rateLimiting &&
       !(await hit(db, `inbound:${from}`, inboundSenderLimit, new Date()))
     ) {
@@ -423,8 +473,9 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       });
       return;
     }
+    const filing: Filing = { automatic: automatic?.detail };
     if (mode === "new_ticket") {
-      await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+      await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
       return;
     }
     const match = await findThread(ctx, mail);
@@ -444,7 +495,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       } catch (error) {
         // Closed (or solved past the reopen window): the customer gets a follow-up ticket, as on the portal.
         if (!(error instanceof AppError && error.code === "conflict")) throw error;
-        await createTicketFromMail(ctx, row.id, mail, mailbox, own, match.ticket);
+        await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing, match.ticket);
       }
       return;
     }
@@ -458,7 +509,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       return;
     }
     // No thread, or only a number in the subject from someone who is not on that ticket: a new request.
-    await createTicketFromMail(ctx, row.id, mail, mailbox, own);
+    await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
   } catch (error) {
     if (error instanceof AlreadySettled) return;
     await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });

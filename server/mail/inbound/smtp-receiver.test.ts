@@ -5,6 +5,7 @@ import { createJobRunner } from "../../jobs/runner.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import { testConfig } from "../../test/factories.ts";
 import { inboundMailHandler } from "./handler.ts";
+import { listInboundMessages } from "./mailboxes.ts";
 import { createSmtpReceiver, type SmtpReceiver } from "./smtp-receiver.ts";
 import { ensureMailbox, fixture, seedTicket } from "./test-support.ts";
 
@@ -51,13 +52,16 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
     expect(ticket?.subject).toBe("Printer on floor 3 is offline");
   });
 
-  it("stores a message sent again (a retried session) once, and makes one ticket", async () => {
+  it("files a message sent again (a retried session) once, keeps the copy as a duplicate, and makes one ticket", async () => {
     const raw = fixture("new-html-only.eml");
     await send(raw, ["help@support.example"]);
     await send(raw, ["help@support.example"]);
     await runJobs();
     const rows = await stored("<new-html-only-1@example.org>");
-    expect(rows).toHaveLength(1);
+    expect(rows.map((r) => `${r.status}:${r.reason}`).toSorted()).toEqual([
+      "ignored:duplicate",
+      "processed:new_ticket",
+    ]);
     const tickets = await db()
       .selectFrom("tickets")
       .select("id")
@@ -78,6 +82,49 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
     const [row] = await stored("<CAF3nq=gmail-reply-1@mail.gmail.com>");
     expect(row?.ticket_id).toBe(seeded.id);
     expect(row?.reason).toBe("reply");
+  });
+
+  it("files different mails that share a Message-ID each as their own, and keeps true duplicates visibly", async () => {
+    const shared = `<reused-${engine}@broken-mailer.example>`;
+    const mail = (from: string, subject: string, body: string) =>
+      `From: ${from}\r\nTo: help@support.example\r\nSubject: ${subject}\r\nMessage-ID: ${shared}\r\nDate: Mon, 3 Nov 2025 09:00:00 +0000\r\n\r\n${body}\r\n`;
+    const first = mail("Ines <ines@example.com>", "Scanner jams", "The scanner jams on every page.");
+    const other = mail("Jon <jon@example.net>", "New laptop", "Please order a laptop for our new hire.");
+    const third = mail("Ines <ines@example.com>", "Scanner jams", "Also the ADF tray is cracked.");
+    // The same message again, as an MTA retrying after a lost 250 sends it: a new trace header, same content.
+    const retried = `Received: from relay.example by mx; Mon, 3 Nov 2025 09:05:00 +0000\r\n${first}`;
+    for (const raw of [first, other, third, retried, first]) {
+      expect((await send(raw, ["help@support.example"])).response).toMatch(/^250/);
+    }
+    await runJobs();
+    const rows = await db()
+      .selectFrom("inbound_messages")
+      .leftJoin("tickets", "tickets.id", "inbound_messages.ticket_id")
+      .select(["inbound_messages.status", "inbound_messages.reason", "tickets.subject", "tickets.message"])
+      .where("inbound_messages.message_id", "=", shared)
+      .orderBy("inbound_messages.received_at")
+      .orderBy("inbound_messages.id")
+      .execute();
+    // Five deliveries, five rows: three different mails filed, two true duplicates kept and marked.
+    expect(rows.map((r) => `${r.status}:${r.reason}`)).toEqual([
+      "processed:new_ticket",
+      "processed:new_ticket",
+      "processed:new_ticket",
+      "ignored:duplicate",
+      "ignored:duplicate",
+    ]);
+    expect(rows.map((r) => r.message).filter(Boolean)).toEqual([
+      "The scanner jams on every page.",
+      "Please order a laptop for our new hire.",
+      "Also the ADF tray is cracked.",
+    ]);
+    // The admin queue shows the duplicates, with the sender and subject of the message they repeat.
+    const ignored = await listInboundMessages(db(), "ignored");
+    const duplicates = ignored.filter((m) => m.messageId === shared);
+    expect(duplicates.map((m) => [m.reason, m.from, m.subject, m.duplicateOf !== null])).toEqual([
+      ["duplicate", "ines@example.com", "Scanner jams", true],
+      ["duplicate", "ines@example.com", "Scanner jams", true],
+    ]);
   });
 
   /** A bare SMTP dialogue, for what nodemailer will not send: the null sender `MAIL FROM:<>` of bounces. */

@@ -3,7 +3,7 @@ import { cleanText } from "../../../common/text.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
-import { storageMessageId } from "./parse.ts";
+import { contentHash, storageMessageId } from "./raw-message.ts";
 
 export type Received = {
   mailboxId: string;
@@ -17,55 +17,75 @@ export type Received = {
 /**
  * The acknowledgement point: the raw message is stored, and its processing
  * queued, in one transaction. Only after this commits does the SMTP receiver
- * answer "250 OK" or the IMAP poller flag the message. The same Message-ID
- * arriving again for the same mailbox is recognised and stored only once.
+ * answer "250 OK" or the IMAP poller flag the message. A message is a
+ * duplicate only when the same mailbox already has one with the same
+ * Message-ID and the same content (a retried session, a second poll): it is
+ * then kept as an "ignored: duplicate" row pointing at the original and never
+ * filed again. A different message that reuses a Message-ID is stored and
+ * filed as its own, so nothing that got a 250 vanishes.
  */
 export async function storeInbound(
   db: Kysely<Database>,
   received: Received,
   at = new Date().toISOString(),
-): Promise<{ id: string; duplicate: boolean }> {
-  const messageId = storageMessageId(received.raw);
+): Promise<{ id: string; duplicate: boolean; originalId: string }> {
+  const hash = contentHash(received.raw);
+  const messageId = storageMessageId(received.raw, hash);
   return db.transaction().execute(async (trx) => {
     const id = newId();
+    const row = {
+      id,
+      mailbox_id: received.mailboxId,
+      message_id: messageId,
+      content_hash: hash,
+      source: received.source,
+      envelope_from: received.envelopeFrom,
+      raw: received.raw,
+      size: received.tooLarge?.size ?? received.raw.length,
+      reason: null,
+      detail: null,
+      from_address: null,
+      subject: null,
+      ticket_id: null,
+      received_at: at,
+    };
     const inserted = await trx
       .insertInto("inbound_messages")
-      .values({
-        id,
-        mailbox_id: received.mailboxId,
-        message_id: messageId,
-        source: received.source,
-        envelope_from: received.envelopeFrom,
-        raw: received.raw,
-        size: received.tooLarge?.size ?? received.raw.length,
-        status: "received",
-        reason: null,
-        detail: null,
-        from_address: null,
-        subject: null,
-        ticket_id: null,
-        received_at: at,
-        processed_at: null,
-      })
-      .onConflict((oc) => oc.columns(["mailbox_id", "message_id"]).doNothing())
+      .values({ ...row, status: "received", duplicate_of: null, processed_at: null })
+      .onConflict((oc) =>
+        oc.columns(["mailbox_id", "message_id", "content_hash"]).where("duplicate_of", "is", null).doNothing(),
+      )
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx
-        .selectFrom("inbound_messages")
-        .select("id")
-        .where("mailbox_id", "=", received.mailboxId)
-        .where("message_id", "=", messageId)
-        .executeTakeFirstOrThrow();
-      return { id: existing.id, duplicate: true };
+    if (inserted) {
+      await enqueueJob(
+        trx,
+        "mail.inbound",
+        { inboundId: id, ...(received.tooLarge ? { mode: "too_large" } : {}) },
+        { at },
+      );
+      return { id, duplicate: false, originalId: id };
     }
-    await enqueueJob(
-      trx,
-      "mail.inbound",
-      { inboundId: id, ...(received.tooLarge ? { mode: "too_large" } : {}) },
-      { at },
-    );
-    return { id, duplicate: false };
+    const original = await trx
+      .selectFrom("inbound_messages")
+      .select(["id", "received_at"])
+      .where("mailbox_id", "=", received.mailboxId)
+      .where("message_id", "=", messageId)
+      .where("content_hash", "=", hash)
+      .where("duplicate_of", "is", null)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("inbound_messages")
+      .values({
+        ...row,
+        status: "ignored",
+        reason: "duplicate",
+        detail: `The same message (Message-ID and content) was received at ${original.received_at}; only that one is filed.`,
+        duplicate_of: original.id,
+        processed_at: at,
+      })
+      .execute();
+    return { id, duplicate: true, originalId: original.id };
   });
 }
 

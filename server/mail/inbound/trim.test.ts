@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { cleanSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
+import { cleanSubject, newRequestSubject, ticketNumberInSubject, trimReply, trimSignature } from "./trim.ts";
 
 describe("subjects of replies and forwards", () => {
   it.each([
     ["Re: VPN drops", "VPN drops"],
     ["RE: Re: AW: WG: VPN drops", "VPN drops"],
     ["Fwd: FW: TR: SV: VS: Antw: VPN drops", "VPN drops"],
+    ["ENC: RES: VPN drops", "VPN drops"],
     ["Re[2]: VPN drops", "VPN drops"],
     ["Réponse: stays", "Réponse: stays"],
     ["Review of the contract", "Review of the contract"],
     ["  Re:   spaced    out  ", "spaced out"],
   ])("%s → %s", (subject, cleaned) => {
     expect(cleanSubject(subject)).toBe(cleaned);
+  });
+
+  it.each([
+    ["Re: [#42] The VPN drops", "The VPN drops"],
+    ["Fwd: [#42] New reply: Re: [#42] The VPN drops", "New reply: Re: The VPN drops"],
+    ["Budget #42 for Q3", "Budget #42 for Q3"],
+  ])("a new request from %s is titled %s", (subject, cleaned) => {
+    expect(newRequestSubject(subject)).toBe(cleaned);
   });
 
   it("finds the ticket number in brackets, or after a hash, but not in other numbers", () => {

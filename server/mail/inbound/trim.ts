@@ -60,7 +60,7 @@ export function trimSignature(text: string): string {
   return trimmed || text.trim();
 }
 
-const subjectPrefix = /^\s*((re|fwd?|aw|wg|sv|vs|antw|tr|rif|r|enc|odp|pd)\s*(\[\d+\])?\s*:\s*)+/i;
+const subjectPrefix = /^\s*((re|res|fwd?|aw|wg|sv|vs|antw|tr|rif|r|enc|odp|pd)\s*(\[\d+\])?\s*:\s*)+/i;
 
 /** The subject without reply and forward prefixes in the common languages (Re:, Fwd:, AW:, WG:, SV:, TR: …). */
 export function cleanSubject(subject: string): string {
@@ -71,4 +71,14 @@ export function cleanSubject(subject: string): string {
 export function ticketNumberInSubject(subject: string): number | undefined {
   const match = /\[#(\d{1,12})\]/.exec(subject) ?? /(?:^|\s)#(\d{1,12})\b/.exec(subject);
   return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/**
+ * The subject a new request gets from a mail: reply and forward prefixes
+ * removed, and our own ticket tags (`[#42]`) too. A stranger who quotes
+ * another request's number gets a request of their own, which must not carry
+ * that number and look like the other one.
+ */
+export function newRequestSubject(subject: string): string {
+  return cleanSubject(cleanSubject(subject).replace(/\[#\d{1,12}\]/g, " "));
 }

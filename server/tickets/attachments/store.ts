@@ -26,7 +26,7 @@ export async function storeAttachments(
 ): Promise<StoredAttachment[]> {
   const attachments: StoredAttachment[] = [];
   for (const upload of uploads) {
-    const id = newId();
+    const id = upload.id ?? newId();
     const key = storageKeyFor(id);
     await storage.put(key, upload.tempFile);
     stored.push(key);

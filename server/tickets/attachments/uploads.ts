@@ -13,7 +13,15 @@ import { cleanFileName } from "./file-names.ts";
 export type UploadLimits = { maxFileBytes: number; maxFiles: number };
 export const defaultUploadLimits: UploadLimits = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 };
 
-export type UploadedFile = { tempFile: string; fileName: string; contentType: string; size: number; sha256: string };
+export type UploadedFile = {
+  tempFile: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** The attachment id to store it under, when the caller must know it first (a mail's inline image its HTML shows). */
+  id?: string;
+};
 
 export async function discardUploads(files: UploadedFile[]): Promise<void> {
   await Promise.all(files.map((f) => rm(f.tempFile, { force: true })));

@@ -68,6 +68,8 @@ async function storedMessage(input: TicketSubmission): Promise<{ message: string
 /** For requests that arrive by another channel than the web (email). */
 export type ChannelOptions = {
   channel?: "email";
+  /** False: no "we received your request" mail (spam protection for mail from machines and floods). */
+  confirm?: boolean;
   /** Runs inside the transaction after the ticket and its event exist, before mail is queued. */
   within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
 };
@@ -212,6 +214,7 @@ export async function submitTicket(
         });
       }
 
+      if (options.confirm === false) return { number, subject: input.subject, email: requester.email };
       // Every mail to a guest carries a fresh access link; account holders get the portal page.
       const forGuest = requester.id === null;
       const ticketUrl = forGuest
