@@ -14,8 +14,8 @@ import { liveNotify } from "./migrations/0010_live_notify.ts";
 import { agentTools } from "./migrations/0011_agent_tools.ts";
 import { macroAssignment } from "./migrations/0012_macro_assignment.ts";
 import { operations } from "./migrations/0015_operations.ts";
-import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
 import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
+import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -34,8 +34,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0009_email_channel": emailChannel(engine),
     "0008_service_levels": serviceLevels(engine),
     "0015_operations": operations(engine),
-    "0018_service_icon_names": serviceIconNames(),
     "0016_inbound_mail_shapes": inboundMailShapes(engine),
+    "0018_service_icon_names": serviceIconNames(),
   };
 }
 
