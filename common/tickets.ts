@@ -145,6 +145,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   reopensOnReply: z.boolean(),
   /** Targets and the SLA clock, for agents only (null for customers and guests). */
   serviceLevel: ticketServiceLevelSchema.nullable(),
+  /** How the request came in: web, email, phone or walk_in. */
+  channel: z.enum(["web", "email", "phone", "walk_in"]),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 

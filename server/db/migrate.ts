@@ -13,6 +13,7 @@ import { emailChannel } from "./migrations/0009_email_channel.ts";
 import { liveNotify } from "./migrations/0010_live_notify.ts";
 import { agentTools } from "./migrations/0011_agent_tools.ts";
 import { macroAssignment } from "./migrations/0012_macro_assignment.ts";
+import { agentIntake } from "./migrations/0017_agent_intake.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -30,6 +31,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     "0012_macro_assignment": macroAssignment(),
     "0009_email_channel": emailChannel(engine),
     "0008_service_levels": serviceLevels(engine),
+    "0017_agent_intake": agentIntake(engine),
   };
 }
 

@@ -76,12 +76,18 @@ describeEachEngine("service levels", ({ db, engine }) => {
     db().selectFrom("ticket_events").selectAll().where("ticket_id", "=", ticketId).where("type", "=", type).execute();
 
   it("gives an urgent ticket a one-hour first-response target, met by the first public reply", async () => {
-    const ticket = await newTicket({ priority: "urgent" });
-    expect(ticket.first_response_due_at).toBe(plus(ticket.created_at, minutes(60)));
-    expect(ticket.due_at).toBe(ticket.first_response_due_at);
-    expect(ticket.due_soon_at).toBe(plus(ticket.created_at, minutes(45)));
+    // Monday 10:00 UTC, inside the default calendar's hours (Monday to Friday, 09:00–17:00 UTC).
+    const monday = "2026-11-30T10:00:00.000Z";
+    const ticket = { ...(await newTicket({ priority: "urgent" })), created_at: monday };
+    await createdAt(ticket.id, monday);
+    const targets = await reload(ticket.id);
+    expect(targets.first_response_due_at).toBe("2026-11-30T11:00:00.000Z");
+    expect(targets.due_at).toBe(targets.first_response_due_at);
+    expect(targets.due_soon_at).toBe("2026-11-30T10:45:00.000Z");
+    // 48 business hours are six working days of eight hours.
     const low = await newTicket({ priority: "low" });
-    expect(low.first_response_due_at).toBe(plus(low.created_at, minutes(48 * 60)));
+    await createdAt(low.id, monday);
+    expect((await reload(low.id)).first_response_due_at).toBe("2026-12-08T10:00:00.000Z");
 
     await db()
       .transaction()
@@ -89,6 +95,16 @@ describeEachEngine("service levels", ({ db, engine }) => {
     const answered = await reload(ticket.id);
     expect(answered.first_responded_at).toBe(plus(ticket.created_at, minutes(20)));
     expect(answered.due_at).toBeNull(); // The default policies have no resolution target: nothing left to miss.
+  });
+
+  it("counts the default policies in business hours: an urgent ticket late on Friday is due on Monday morning", async () => {
+    const ticket = await newTicket({ priority: "urgent" });
+    await createdAt(ticket.id, "2026-11-27T16:30:00.000Z");
+    expect((await reload(ticket.id)).first_response_due_at).toBe("2026-11-30T09:30:00.000Z");
+    const policies = await db().selectFrom("sla_policies").select(["name", "business_time"]).execute();
+    expect(policies.filter((p) => ["Urgent", "High", "Medium", "Low"].includes(p.name))).toEqual(
+      ["Urgent", "High", "Medium", "Low"].map((name) => ({ name, business_time: 1 })),
+    );
   });
 
   it("counts business-time targets across weekends and holidays, and stops the clock while waiting", async () => {

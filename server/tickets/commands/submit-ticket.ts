@@ -32,7 +32,7 @@ function invalid(fields: Record<string, string>): AppError {
 }
 
 /** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
-async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
+export async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
   const row = await trx
     .updateTable("counters")
     .set((eb) => ({ value: eb("value", "+", 1) }))
@@ -43,7 +43,7 @@ async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
 }
 
 /** The first "new" status by position; a status set without one (seed 002's) starts tickets in its first "open" one. */
-async function initialStatusId(trx: Transaction<Database>): Promise<string> {
+export async function initialStatusId(trx: Transaction<Database>): Promise<string> {
   const status = await trx
     .selectFrom("statuses")
     .select("id")
@@ -56,7 +56,10 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
 }
 
 /** The message as stored: sanitised HTML from the editor, or plain text as typed. */
-function storedMessage(input: TicketSubmission): { message: string; plain: string } {
+export function storedMessage(input: Pick<TicketSubmission, "message" | "messageFormat">): {
+  message: string;
+  plain: string;
+} {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
   const message = sanitizeRichText(input.message);
   const plain = richTextToPlain(message);
@@ -125,17 +128,7 @@ export async function submitTicket(
 
       const at = now();
       const ticketId = newId();
-      // Filed under the requester's department (or account), so colleagues with department access see it.
-      const organization = requester.id
-        ? await trx
-            .selectFrom("organization_members")
-            .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
-            .select("organizations.id")
-            .where("organization_members.user_id", "=", requester.id)
-            .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
-            .orderBy("organizations.name")
-            .executeTakeFirst()
-        : undefined;
+      const organization = await requesterOrganization(trx, requester.id);
       const number = await nextTicketNumber(trx);
       await trx
         .insertInto("tickets")
@@ -154,7 +147,8 @@ export async function submitTicket(
           requester_email: requester.email,
           requester_name: requester.name,
           requester_id: requester.id,
-          organization_id: organization?.id ?? null,
+          organization_id: organization,
+          channel: options.channel ?? "web",
           follow_up_of: followUpOf?.id ?? null,
           created_at: at,
           updated_at: at,
@@ -211,34 +205,62 @@ export async function submitTicket(
         });
       }
 
-      // Every mail to a guest carries a fresh access link; account holders get the portal page.
-      const forGuest = requester.id === null;
-      const ticketUrl = forGuest
-        ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticketId, requester.email, new Date(at)))
-        : `${config.baseUrl}/requests/${number}`;
-      await queueMail(
-        trx,
-        {
-          template: "ticket-received",
-          to: requester.email,
-          ticketId,
-          content: ticketReceived({
-            number,
-            subject: input.subject,
-            requesterName: requester.name,
-            message: plain,
-            ticketUrl,
-            forGuest,
-          }),
-        },
-        { baseUrl: config.baseUrl, at },
-      );
+      await queueConfirmation(trx, config, { id: ticketId, number, subject: input.subject }, requester, plain, at);
       return { number, subject: input.subject, email: requester.email };
     });
   } catch (error) {
     await Promise.all(stored.map((key) => storage.remove(key)));
     throw error;
   }
+}
+
+/** Filed under the requester's department (or account), so colleagues with department access see it. */
+export async function requesterOrganization(
+  trx: Transaction<Database>,
+  requesterId: string | null,
+): Promise<string | null> {
+  if (!requesterId) return null;
+  const row = await trx
+    .selectFrom("organization_members")
+    .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
+    .select("organizations.id")
+    .where("organization_members.user_id", "=", requesterId)
+    .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
+    .orderBy("organizations.name")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** "We received your request": every mail to a guest carries a fresh access link; account holders get the portal page. */
+export async function queueConfirmation(
+  trx: Transaction<Database>,
+  config: Pick<Config, "baseUrl">,
+  ticket: { id: string; number: number; subject: string },
+  requester: { id: string | null; email: string; name: string },
+  plainMessage: string,
+  at: string,
+): Promise<void> {
+  const forGuest = requester.id === null;
+  const ticketUrl = forGuest
+    ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, requester.email, new Date(at)))
+    : `${config.baseUrl}/requests/${ticket.number}`;
+  await queueMail(
+    trx,
+    {
+      template: "ticket-received",
+      to: requester.email,
+      ticketId: ticket.id,
+      content: ticketReceived({
+        number: ticket.number,
+        subject: ticket.subject,
+        requesterName: requester.name,
+        message: plainMessage,
+        ticketUrl,
+        forGuest,
+      }),
+    },
+    { baseUrl: config.baseUrl, at },
+  );
 }
 
 /** Where uploads wait (under unique names) until their request commits or fails. */
