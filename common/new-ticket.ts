@@ -11,20 +11,24 @@ export const channelLabels: Record<TicketChannel, string> = {
   walk_in: "Walk-in",
 };
 
-const requesterByIdSchema = z.object({ id: z.uuid({ error: "Choose a requester from the list." }) });
-const newRequesterSchema = z.object({
-  name: z
-    .string({ error: "Enter the requester's name." })
-    .trim()
-    .min(1, "Enter the requester's name.")
-    .max(nameMaxLength, `Keep the name under ${nameMaxLength} characters.`),
-  email: z
-    .string({ error: "Enter the requester's email address." })
-    .trim()
-    .toLowerCase()
-    .max(emailMaxLength, "That email address is too long.")
-    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
-});
+/** A person with an account by `id`, or anyone by `name` and `email`; each missing piece gets its own message. */
+const requesterSchema = z
+  .object({
+    id: z.uuid({ error: "Choose a requester from the list." }).optional(),
+    name: z.string().trim().max(nameMaxLength, `Keep the name under ${nameMaxLength} characters.`).optional(),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(emailMaxLength, "That email address is too long.")
+      .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, like name@example.com." })]))
+      .optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.id) return;
+    if (!r.name) ctx.addIssue({ code: "custom", path: ["name"], message: "Enter the requester's name." });
+    if (!r.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter the requester's email address." });
+  });
 
 /**
  * An agent (or an integration with an API token) opens a ticket for someone
@@ -33,9 +37,7 @@ const newRequesterSchema = z.object({
  * the ticket through a personal access link, like a guest).
  */
 export const agentTicketInputSchema = z.object({
-  requester: z.union([requesterByIdSchema, newRequesterSchema], {
-    error: "Choose a requester, or give a name and an email address.",
-  }),
+  requester: requesterSchema,
   channel: z.enum(ticketChannels, { error: "Choose how the request came in: phone, walk-in, email or web." }),
   subject: z
     .string({ error: "Enter a subject." })

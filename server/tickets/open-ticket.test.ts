@@ -155,7 +155,9 @@ describeEachEngine("agents open tickets for others", ({ db, engine }) => {
       message: "y",
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields.requester).toBe("Choose a requester from the list.");
+    expect(unknown.json().error.fields["requester.id"]).toBe("Choose a requester from the list.");
+    const noEmail = await post(agent, { requester: { name: "A" }, channel: "phone", subject: "x", message: "y" });
+    expect(noEmail.json().error.fields["requester.email"]).toBe("Enter the requester's email address.");
     const noChannel = await post(agent, {
       requester: { name: "A", email: "a@example.com" },
       channel: "fax",

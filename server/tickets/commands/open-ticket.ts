@@ -37,12 +37,12 @@ async function resolveRequester(trx: Transaction<Database>, input: AgentTicketIn
   const account = await trx
     .selectFrom("users")
     .select(["id", "name", "email", "disabled_at"])
-    .$call((q) => ("id" in input ? q.where("id", "=", input.id) : q.where("email", "=", input.email)))
+    .$call((q) => (input.id ? q.where("id", "=", input.id) : q.where("email", "=", input.email ?? "")))
     .executeTakeFirst();
   if (account && account.disabled_at === null) return { id: account.id, name: account.name, email: account.email };
-  if ("id" in input) throw invalid({ requester: "Choose a requester from the list." });
+  if (input.id) throw invalid({ "requester.id": "Choose a requester from the list." });
   if (account) throw invalid({ "requester.email": "That person's account is disabled." });
-  return { id: null, name: input.name, email: input.email };
+  return { id: null, name: input.name ?? "", email: input.email ?? "" };
 }
 
 async function exists(trx: Transaction<Database>, table: "groups" | "categories" | "ticket_types", id: string) {
