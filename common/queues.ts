@@ -85,6 +85,8 @@ export const agentTicketSummarySchema = ticketSummarySchema.extend({
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   group: z.object({ id: z.string(), name: z.string() }).nullable(),
   ticketType: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The requester or a CC wrote since the caller last opened the ticket. */
+  newReply: z.boolean(),
 });
 export type AgentTicketSummary = z.infer<typeof agentTicketSummarySchema>;
 

@@ -6,6 +6,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { agentToolDetail, agentToolFeedTypes } from "./agent-tools-feed.ts";
+import { markReadByAgent } from "./customer-replies.ts";
 import { insertTicketEvent } from "./events.ts";
 
 const feedTypes = [
@@ -113,6 +114,9 @@ export async function recordView(db: Kysely<Database>, actor: Actor, ticketId: s
   const actorId = actor.kind === "user" ? actor.user.id : null;
   const at = now();
   const since = new Date(Date.parse(at) - viewGapMs).toISOString();
+  // Every visit clears the queues' "new reply" marker, even inside one Read By visit.
+  if (actor.kind === "user" && actor.user.licence !== "customer")
+    await markReadByAgent(db, ticketId, actor.user.id, at);
   await db.transaction().execute(async (trx) => {
     const recent = await trx
       .selectFrom("ticket_events")

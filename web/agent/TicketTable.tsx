@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Paper, Table, Text, UnstyledButton } from "@mantine/core";
+import { Anchor, Badge, Checkbox, Paper, Table, Text, UnstyledButton } from "@mantine/core";
 import { Link } from "react-router";
 import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -115,6 +115,11 @@ function TicketRow({
       </Table.Td>
       <Table.Td style={{ overflowWrap: "anywhere", minWidth: 200 }}>
         {ticket.subject}
+        {ticket.newReply && (
+          <Badge color="orange" variant="light" size="sm" ml="xs" title="The customer wrote since you last opened it">
+            New reply
+          </Badge>
+        )}
         {ticket.ticketType && ticket.ticketType.name !== "General request" && (
           <Text size="xs" c="dimmed">
             {ticket.ticketType.name}

@@ -7,6 +7,7 @@ import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
+import { customerReplyReceived } from "../customer-replies.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { canComment } from "../policy.ts";
@@ -89,10 +90,32 @@ export async function addComment(
       if (!customer && visibility === "public") await recordFirstResponse(trx, ticket.id, at);
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
+      let movedTo: string | null = null;
       if (customer && (ticket.category === "pending" || ticket.category === "solved" || reopensClosed)) {
         const open = await firstStatusIn(trx, "open");
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
-        if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
+        if (open) {
+          await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
+          movedTo = open.id;
+        }
+      }
+      if (customer) {
+        const agentLabel = movedTo
+          ? (await trx.selectFrom("statuses").select("agent_label").where("id", "=", movedTo).executeTakeFirst())
+              ?.agent_label
+          : null;
+        await customerReplyReceived(
+          trx,
+          config,
+          ticket,
+          {
+            author: author.name,
+            authorEmail: actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null,
+            comment: plain,
+            status: agentLabel ?? null,
+          },
+          at,
+        );
       }
 
       if (visibility === "public") {
