@@ -27,8 +27,7 @@ describeEachEngine("customer replies reach the help desk", ({ db, engine }) => {
       ...(payload ? { payload: payload as Record<string, unknown> } : {}),
     });
   const submit = async (subject: string) =>
-    (await call(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject }))).json()
-      .number as number;
+    (await call(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject }))).json().number as number;
   const comment = (client: SignedInClient, number: number, body: string, kind = "public") =>
     call(client, "POST", `/api/v1/tickets/${number}/comments`, { body, kind });
   const newReply = async (client: SignedInClient, number: number) => {

@@ -116,7 +116,14 @@ function TicketRow({
       <Table.Td style={{ overflowWrap: "anywhere", minWidth: 200 }}>
         {ticket.subject}
         {ticket.newReply && (
-          <Badge color="orange" variant="light" size="sm" ml="xs" title="The customer wrote since you last opened it">
+          <Badge
+            color="violet.9"
+            variant="filled"
+            c="white"
+            size="sm"
+            ml="xs"
+            title="The customer wrote since you last opened it"
+          >
             New reply
           </Badge>
         )}
