@@ -156,6 +156,8 @@ export const bulkUpdateSchema = z
     assigneeId: z.union([z.uuid({ error: "Choose an agent from the list." }), z.null()]).optional(),
     groupId: z.union([z.uuid({ error: "Choose a group from the list." }), z.null()]).optional(),
     note: z.string().trim().max(20_000, "Keep the note under 20,000 characters.").optional(),
+    /** The agent knows the changes take some tickets out of their sight (a group agent clearing the group). */
+    confirmLoseAccess: z.boolean().optional(),
   })
   .refine(
     (b) =>
