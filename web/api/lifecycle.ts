@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import type { CommentInput } from "../../common/conversation.ts";
 import { withdrawReasonListSchema } from "../../common/conversation.ts";
-import { statusSchema, ticketSubmittedSchema } from "../../common/tickets.ts";
+import { readStatusListSchema, ticketSubmittedSchema } from "../../common/tickets.ts";
 import { request } from "./client.ts";
 
 /** Every lifecycle action can change the status, the Feed, the list: reload all ticket data after one. */
@@ -20,7 +19,7 @@ export const useWithdrawReasons = () =>
 export const useStatuses = () =>
   useQuery({
     queryKey: ["statuses"],
-    queryFn: () => request("/api/v1/statuses", { schema: z.object({ statuses: z.array(statusSchema) }) }),
+    queryFn: () => request("/api/v1/statuses", { schema: readStatusListSchema }),
     staleTime: 60_000,
   });
 
