@@ -1,7 +1,9 @@
+import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { anonymous } from "../accounts/actor.ts";
 import { createGroup } from "../accounts/commands/manage-directory.ts";
 import { newId } from "../db/ids.ts";
+import { businessHoursForUntouchedDefaults } from "../db/migrations/0017_agent_intake.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { schedules } from "../jobs/schedules.ts";
@@ -105,6 +107,29 @@ describeEachEngine("service levels", ({ db, engine }) => {
     expect(policies.filter((p) => ["Urgent", "High", "Medium", "Low"].includes(p.name))).toEqual(
       ["Urgent", "High", "Medium", "Low"].map((name) => ({ name, business_time: 1 })),
     );
+  });
+
+  it("moves only untouched default policies to business hours when upgrading", async () => {
+    // As a help desk from before the change: every default in calendar time, and High edited by an admin.
+    await db().updateTable("sla_policies").set({ business_time: 0 }).execute();
+    await db()
+      .updateTable("sla_policies")
+      .set({ updated_at: "2026-06-01T00:00:00.000Z" })
+      .where("name", "=", "High")
+      .execute();
+    await businessHoursForUntouchedDefaults(db() as unknown as Kysely<unknown>);
+    const policies = await db()
+      .selectFrom("sla_policies")
+      .select(["name", "business_time"])
+      .orderBy("position")
+      .execute();
+    expect(Object.fromEntries(policies.map((p) => [p.name, p.business_time]))).toMatchObject({
+      Urgent: 1,
+      High: 0,
+      Medium: 1,
+      Low: 1,
+    });
+    await db().updateTable("sla_policies").set({ business_time: 1 }).where("name", "=", "High").execute();
   });
 
   it("counts business-time targets across weekends and holidays, and stops the clock while waiting", async () => {

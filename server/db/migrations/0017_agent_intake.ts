@@ -38,12 +38,17 @@ export function agentIntake(engine: Engine) {
         .addPrimaryKeyConstraint("agent_ticket_reads_pk", ["ticket_id", "user_id"])
         .execute();
 
-      // An admin who edited a default policy chose its clock already; leave those alone.
-      for (const t of defaultTargets) {
-        await sql`update sla_policies set business_time = 1
-          where name = ${t.name} and first_response_minutes = ${t.minutes} and resolution_minutes is null
-            and business_time = 0 and calendar_id is null and created_at = updated_at`.execute(db);
-      }
+      await businessHoursForUntouchedDefaults(db);
     },
   };
+}
+
+/** The default policies, as 0008 made them and nobody changed since, count business hours from now on. */
+export async function businessHoursForUntouchedDefaults(db: Kysely<unknown>): Promise<void> {
+  // An admin who edited a default policy chose its clock already; leave those alone.
+  for (const t of defaultTargets) {
+    await sql`update sla_policies set business_time = 1
+      where name = ${t.name} and first_response_minutes = ${t.minutes} and resolution_minutes is null
+        and business_time = 0 and calendar_id is null and created_at = updated_at`.execute(db);
+  }
 }
