@@ -1,5 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
-import { chooseOption, expectAccessible, followMailLink, openMail, signInAsAdmin, submitRequest } from "./fixtures.ts";
+import {
+  callApi,
+  chooseOption,
+  e2eAdmin,
+  expectAccessible,
+  followMailLink,
+  openMail,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
 
 /** Submits as a guest and opens the request through the access link in the confirmation mail. */
 async function guestRequest(page: Page, subject: string) {
@@ -114,4 +123,26 @@ test("where the admin allows it, the customer reopens a closed request by replyi
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("from Closed to Open");
   await expect(page.getByRole("region", { name: "Status" })).toContainText("Open");
   await expectAccessible(page);
+});
+
+test("an agent's alert mail speaks the agent's words and opens the ticket in the workspace", async ({ page }) => {
+  const subject = `Alert for an agent ${Date.now()}`;
+  const number = await submitRequest(page, { name: "Ali", email: `ali.${Date.now()}@example.com`, subject });
+  await signInAsAdmin(page);
+  await callApi(page, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`, {});
+  const { statuses } = (await (await page.request.get("/api/v1/statuses")).json()) as {
+    statuses: { id: string; agentLabel: string; customerLabel: string; category: string }[];
+  };
+  const solved = statuses.find((s) => s.category === "solved");
+  await callApi(page, "POST", `/api/v1/tickets/${number}/status`, { statusId: solved?.id });
+
+  await openMail(page, e2eAdmin.email, `[#${number}] Alert: Ticket is completed`);
+  await expect(page.getByRole("region", { name: "Text version" })).toContainText(
+    `Its status is now ${solved?.agentLabel}.`,
+  );
+  await followMailLink(page, "/agent/tickets/");
+  await expect(page).toHaveURL(new RegExp(`/agent/tickets/${number}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+  // The workspace page, not the customer's: no "Mark as solved" or "Withdraw" for the agent.
+  await expect(page.getByRole("button", { name: "Withdraw request" })).toHaveCount(0);
 });
