@@ -85,6 +85,8 @@ export const agentTicketSummarySchema = ticketSummarySchema.extend({
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   group: z.object({ id: z.string(), name: z.string() }).nullable(),
   ticketType: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The requester or a CC wrote since the caller last opened the ticket. */
+  newReply: z.boolean(),
 });
 export type AgentTicketSummary = z.infer<typeof agentTicketSummarySchema>;
 
@@ -154,6 +156,8 @@ export const bulkUpdateSchema = z
     assigneeId: z.union([z.uuid({ error: "Choose an agent from the list." }), z.null()]).optional(),
     groupId: z.union([z.uuid({ error: "Choose a group from the list." }), z.null()]).optional(),
     note: z.string().trim().max(20_000, "Keep the note under 20,000 characters.").optional(),
+    /** The agent knows the changes take some tickets out of their sight (a group agent clearing the group). */
+    confirmLoseAccess: z.boolean().optional(),
   })
   .refine(
     (b) =>

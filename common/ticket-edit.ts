@@ -21,6 +21,8 @@ export const ticketUpdateSchema = z.object({
   categoryId: z.union([z.uuid({ error: "Choose a category from the list." }), z.null()]).optional(),
   typeId: z.union([z.uuid({ error: "Choose a ticket type from the list." }), z.null()]).optional(),
   fields: z.record(z.string(), z.unknown()).optional(),
+  /** The agent knows the change takes the ticket out of their sight (a group agent clearing its group). */
+  confirmLoseAccess: z.boolean().optional(),
 });
 export type TicketUpdate = z.infer<typeof ticketUpdateSchema>;
 

@@ -176,6 +176,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   /** Targets and the SLA clock, for agents only (null for customers and guests). */
   serviceLevel: ticketServiceLevelSchema.nullable(),
   abilities: ticketAbilitiesSchema,
+  /** How the request came in: web, email, phone or walk_in. */
+  channel: z.enum(["web", "email", "phone", "walk_in"]),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
@@ -202,3 +204,37 @@ export const ticketPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type TicketPage = z.infer<typeof ticketPageSchema>;
+
+/**
+ * What customers and guests are sent: the status in their words only. The
+ * agent label is internal (it may read "Escalated to vendor"), so the
+ * customer-facing schemas do not have it at all; routes that serve both
+ * kinds of reader answer with one of the two shapes.
+ */
+export const customerStatusSchema = statusSchema.omit({ agentLabel: true });
+export const customerTicketSummarySchema = ticketSummarySchema.extend({ status: customerStatusSchema });
+export const customerTicketPageSchema = ticketPageSchema.extend({ tickets: z.array(customerTicketSummarySchema) });
+export const customerTicketDetailSchema = ticketDetailSchema.extend({ status: customerStatusSchema });
+export const statusListSchema = z.object({ statuses: z.array(statusSchema) });
+export const customerStatusListSchema = z.object({ statuses: z.array(customerStatusSchema) });
+
+/** Drops the agent label from a status (and from anything that carries one) before it goes to a customer. */
+export function forCustomer<T extends { status: { agentLabel: string } }>(
+  item: T,
+): Omit<T, "status"> & { status: Omit<T["status"], "agentLabel"> } {
+  const { agentLabel: _, ...status } = item.status;
+  return { ...item, status: status as Omit<T["status"], "agentLabel"> };
+}
+
+/**
+ * How the web app reads these answers: for a customer, who has no agent
+ * label, it reads as the customer label (the portal only shows that one).
+ */
+const readStatusSchema = customerStatusSchema
+  .extend({ agentLabel: z.string().optional() })
+  .transform((s) => ({ ...s, agentLabel: s.agentLabel ?? s.customerLabel }));
+export const readTicketDetailSchema = ticketDetailSchema.extend({ status: readStatusSchema });
+export const readTicketPageSchema = ticketPageSchema.extend({
+  tickets: z.array(ticketSummarySchema.extend({ status: readStatusSchema })),
+});
+export const readStatusListSchema = z.object({ statuses: z.array(readStatusSchema) });

@@ -238,3 +238,39 @@ test.describe("administration", () => {
     await expect(page.getByRole("heading", { name: "Agent sign-in" })).toBeVisible();
   });
 });
+
+test("an admin creates a ticket type with a field, renames it and deletes it", async ({ page }) => {
+  const id = unique();
+  await signInAsAdmin(page);
+  await page.goto("/admin/ticket-types");
+  await page.getByRole("button", { name: "New ticket type" }).click();
+  const create = page.getByRole("dialog", { name: "New ticket type" });
+  await create.getByLabel("Name", { exact: true }).fill(`Hardware ${id}`);
+  await create.getByRole("button", { name: "Save" }).click();
+  const section = page.getByRole("region", { name: `Hardware ${id}`, exact: true });
+  await expect(section).toBeVisible();
+
+  await section.getByRole("button", { name: `Add field to Hardware ${id}` }).click();
+  const field = page.getByRole("dialog", { name: "New field" });
+  await field.getByLabel("Label", { exact: true }).fill("Asset tag");
+  await field.getByLabel("Key", { exact: true }).fill("asset_tag");
+  await field.getByRole("button", { name: "Save field" }).click();
+  await expect(section.getByRole("table", { name: `Fields of Hardware ${id}` })).toContainText("Asset tag");
+  await expectAccessible(page);
+
+  await section.getByRole("button", { name: `Rename ticket type Hardware ${id}` }).click();
+  const rename = page.getByRole("dialog", { name: `Rename Hardware ${id}` });
+  await rename.getByLabel("Name", { exact: true }).fill(`Devices ${id}`);
+  await rename.getByRole("button", { name: "Save" }).click();
+  const renamed = page.getByRole("region", { name: `Devices ${id}`, exact: true });
+  await expect(renamed).toContainText("Asset tag");
+
+  // Built-in types can be renamed but never deleted.
+  await expect(page.getByRole("button", { name: "Delete ticket type General request" })).toHaveCount(0);
+  await renamed.getByRole("button", { name: `Delete ticket type Devices ${id}` }).click();
+  await page
+    .getByRole("dialog", { name: `Delete ticket type Devices ${id}?` })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await expect(renamed).toHaveCount(0);
+});

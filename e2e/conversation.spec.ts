@@ -1,5 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, followMailLink, openMail, signInAsAdmin, submitRequest } from "./fixtures.ts";
+import {
+  callApi,
+  e2eAdmin,
+  expectAccessible,
+  followMailLink,
+  openMail,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
 
 async function writeComment(page: Page, text: string) {
   await page.getByRole("textbox", { name: "Comment" }).click();
@@ -57,4 +65,49 @@ test("an agent replies and notes, the guest reads the reply but never the note, 
 
   await page.getByRole("checkbox", { name: "Comments" }).uncheck();
   await expect(customerFeed).not.toContainText("Restarted, still broken");
+});
+
+test("a customer's reply reaches the assignee by mail and as New reply in the queue; the notify list is right", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const email = `reply.${id}@example.com`;
+  const cc = `colleague.${id}@example.com`;
+  const number = await submitRequest(page, { name: "Rory", email, subject: `Scanner offline ${id}` });
+  await signInAsAdmin(page);
+  const { user } = (await (await page.request.get("/api/v1/session")).json()) as { user: { id: string } };
+  await callApi(page, "PATCH", `/api/v1/tickets/${number}`, { assigneeId: user.id });
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // The guest is the only person on the ticket: nobody to offer, not even their own address.
+  await openMail(page, email, `[#${number}] We received your request`);
+  await followMailLink(page, "/access/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Scanner offline ${id}`);
+  await expect(page.getByRole("group", { name: "Notify by email" })).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Copy someone" }).fill(cc);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  // The colleague just copied is offered at once, ticked; the writer's own address never is.
+  await expect(page.getByRole("checkbox", { name: cc })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: email })).toHaveCount(0);
+  await writeComment(page, `It shows error 42 since this morning ${id}`);
+  await page.getByRole("button", { name: "Send comment" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("error 42");
+
+  await page.context().clearCookies();
+  await signInAsAdmin(page);
+  await page.goto("/agent/tickets?queue=all");
+  const row = page
+    .getByRole("table", { name: "Tickets" })
+    .getByRole("row")
+    .filter({ hasText: `#${number}` });
+  await expect(row).toContainText("New reply");
+  await expectAccessible(page);
+
+  await openMail(page, e2eAdmin.email, `[#${number}] Customer reply`);
+  await followMailLink(page, "/agent/tickets/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Scanner offline ${id}`);
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("error 42");
+  await page.goto("/agent/tickets?queue=all");
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText("New reply");
 });

@@ -3,6 +3,7 @@ import {
   acceptInvitation,
   callApi,
   chooseOption,
+  e2eAdmin,
   expectAccessible,
   followMailLink,
   openMail,
@@ -186,4 +187,26 @@ test("a read-only agent is offered nothing that changes a ticket; a customer who
   await expect(page.getByText("Your account may not submit requests.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit request" })).toBeHidden();
   await expectAccessible(page);
+});
+
+test("an agent's alert mail speaks the agent's words and opens the ticket in the workspace", async ({ page }) => {
+  const subject = `Alert for an agent ${Date.now()}`;
+  const number = await submitRequest(page, { name: "Ali", email: `ali.${Date.now()}@example.com`, subject });
+  await signInAsAdmin(page);
+  await callApi(page, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`, {});
+  const { statuses } = (await (await page.request.get("/api/v1/statuses")).json()) as {
+    statuses: { id: string; agentLabel: string; customerLabel: string; category: string }[];
+  };
+  const solved = statuses.find((s) => s.category === "solved");
+  await callApi(page, "POST", `/api/v1/tickets/${number}/status`, { statusId: solved?.id });
+
+  await openMail(page, e2eAdmin.email, `[#${number}] Alert: Ticket is completed`);
+  await expect(page.getByRole("region", { name: "Text version" })).toContainText(
+    `Its status is now ${solved?.agentLabel}.`,
+  );
+  await followMailLink(page, "/agent/tickets/");
+  await expect(page).toHaveURL(new RegExp(`/agent/tickets/${number}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+  // The workspace page, not the customer's: no "Mark as solved" or "Withdraw" for the agent.
+  await expect(page.getByRole("button", { name: "Withdraw request" })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+import { chooseOption, expectAccessible, mailLinkPath, signInAsAdmin, submitRequest } from "./fixtures.ts";
 
 test.describe("a guest asks for help and an agent sees it", () => {
   test("guest submits a request, gets a number, and the admin finds it in the list", async ({ page }) => {
@@ -73,4 +73,27 @@ test.describe("a guest asks for help and an agent sees it", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });
+});
+
+test("a guest's Copy link opens the status check with their number, which mails them a link to the request", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const id = `${Date.now()}`;
+  const email = `copy.${id}@example.com`;
+  const number = await submitRequest(page, { name: "Cody", email, subject: `Copy my link ${id}` });
+  await expect(page.getByText("opens the status check with this ticket number filled in")).toBeVisible();
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(copied).pathname + new URL(copied).search).toBe(`/status?number=${number}`);
+
+  await page.goto(copied);
+  await expect(page.getByLabel("Ticket number", { exact: true })).toHaveValue(number);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Send access link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check your email" })).toBeVisible();
+  await page.goto(await mailLinkPath(page, email, `[#${number}] Your link to`, "/access/"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Copy my link ${id}`);
 });

@@ -123,5 +123,17 @@ test("an agent filters a queue, saves it as a view, bulk-edits, edits a ticket b
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${first}`);
   await page.keyboard.press("e");
-  await expect(page.getByRole("dialog", { name: "Updating ticket" })).toBeVisible();
+  const gailsDialog = page.getByRole("dialog", { name: "Updating ticket" });
+  await expect(gailsDialog).toBeVisible();
+
+  // A group agent who takes the ticket out of her groups and off herself is warned before she loses it.
+  await chooseOption(page, "Group", "No group");
+  await expect(gailsDialog.getByText("You will lose access to this ticket")).toHaveCount(0);
+  await gailsDialog.getByRole("combobox", { name: "Assignee" }).click();
+  await page.getByRole("option", { name: "Unassigned", exact: true }).click();
+  await expect(gailsDialog.getByText("You will lose access to this ticket")).toBeVisible();
+  await expectAccessible(page);
+  await gailsDialog.getByRole("button", { name: "Save and lose access" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tickets");
+  await expect(rowOf(page, first)).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { schedules } from "../jobs/schedules.ts";
 import { devMailboxTransport } from "../mail/transport.ts";
+import { addBusinessMinutes, fallbackCalendar } from "../sla/calendar.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildSubmission, testConfig } from "../test/factories.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
@@ -78,7 +79,8 @@ describeEachEngine("triggers and time rules", ({ db, engine }) => {
     );
     const ticket = await newTicket({ priority: "low", subject: "VIP" });
     expect(ticket.priority).toBe("high");
-    const fourHours = new Date(new Date(ticket.created_at).getTime() + 4 * 3600_000).toISOString();
+    // High's target: four business hours on the default calendar.
+    const fourHours = addBusinessMinutes(fallbackCalendar, new Date(ticket.created_at), 4 * 60).toISOString();
     expect(ticket.first_response_due_at).toBe(fourHours);
   });
 

@@ -15,6 +15,7 @@ import { agentTools } from "./migrations/0011_agent_tools.ts";
 import { macroAssignment } from "./migrations/0012_macro_assignment.ts";
 import { operations } from "./migrations/0015_operations.ts";
 import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
+import { agentIntake } from "./migrations/0017_agent_intake.ts";
 import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
 import type { Database } from "./schema.ts";
 
@@ -35,6 +36,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0008_service_levels": serviceLevels(engine),
     "0015_operations": operations(engine),
     "0016_inbound_mail_shapes": inboundMailShapes(engine),
+    "0017_agent_intake": agentIntake(engine),
     "0018_service_icon_names": serviceIconNames(),
   };
 }

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import type { ServiceVisibility } from "../../common/catalog.ts";
 import type { CustomerAccess, FieldType } from "../../common/fields.ts";
+import type { TicketChannel } from "../../common/new-ticket.ts";
 import type { ServiceIconName } from "../../common/service-icons.ts";
 import type { Priority, StatusCategory } from "../../common/tickets.ts";
 
@@ -104,6 +105,17 @@ export interface TicketsTable {
   due_soon_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   /** Solved tickets close at this time; the reopen window ends at the same moment. */
   auto_close_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** How the request came in (web form, email, or an agent's phone call or walk-in). */
+  channel: ColumnType<TicketChannel, TicketChannel | undefined, TicketChannel>;
+  /** The last public comment from the requester or a CC; agents see it marked until they open the ticket. */
+  customer_replied_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** When each agent last opened a ticket (for the "new reply" marker in the queues). */
+export interface AgentTicketReadsTable {
+  ticket_id: string;
+  user_id: string;
+  read_at: Timestamp;
 }
 
 export type Visibility = "public" | "internal";
@@ -531,6 +543,7 @@ export interface Database {
   statuses: StatusesTable;
   counters: CountersTable;
   tickets: TicketsTable;
+  agent_ticket_reads: AgentTicketReadsTable;
   ticket_events: TicketEventsTable;
   jobs: JobsTable;
   write_checks: WriteChecksTable;

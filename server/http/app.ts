@@ -15,6 +15,7 @@ import { registerMailRoutes } from "../mail/routes.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
+import { registerIntakeRoutes } from "../tickets/intake-routes.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import {
   registerAlertRoutes,
@@ -78,6 +79,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerTicketAdminRoutes(app, deps);
   registerQueueRoutes(app, deps);
   registerAgentToolRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerLiveRoutes(app, deps);
   registerInboundMailAdminRoutes(app, deps);

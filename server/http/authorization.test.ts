@@ -489,6 +489,17 @@ const matrix: Record<string, Row> = {
   "GET /api/v1/agent/queues": { path: () => "/api/v1/agent/queues", expected: agentsOnly(200) },
   "GET /api/v1/agent/tickets": { path: () => "/api/v1/agent/tickets?queue=all", expected: agentsOnly(200) },
   "GET /api/v1/agent/directory": { path: () => "/api/v1/agent/directory", expected: agentsOnly(200) },
+  "POST /api/v1/agent/tickets": {
+    path: () => "/api/v1/agent/tickets",
+    body: () => ({
+      requester: { name: "Phone Caller", email: `caller-${fresh()}@example.com` },
+      channel: "phone",
+      subject: "Called about the VPN",
+      message: "The VPN drops.",
+    }),
+    expected: agentsOnly(201),
+  },
+  "GET /api/v1/agent/requesters": { path: () => "/api/v1/agent/requesters?q=a", expected: agentsOnly(200) },
   "POST /api/v1/agent/tickets/bulk": {
     path: () => "/api/v1/agent/tickets/bulk",
     body: (f) => ({ numbers: [f.ticketA], priority: "high" }),

@@ -52,15 +52,7 @@ export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
       const done = await db.transaction().execute(async (trx) => {
         const ticket = await trx
           .selectFrom("tickets")
-          .innerJoin("statuses", "statuses.id", "tickets.status_id")
-          .select([
-            "tickets.id",
-            "tickets.number",
-            "tickets.subject",
-            "tickets.due_at",
-            "tickets.group_id",
-            "statuses.customer_label",
-          ])
+          .select(["tickets.id", "tickets.number", "tickets.subject", "tickets.due_at", "tickets.group_id"])
           .where("tickets.id", "=", candidate.id)
           .executeTakeFirst();
         // The target moved (priority changed, clock paused) since we looked: nothing to say about it.
@@ -81,7 +73,7 @@ export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
           payload: { dueAt: ticket.due_at },
           at: now,
         });
-        await fireAlerts(trx, config, ticket, [alert], ticket.customer_label, now);
+        await fireAlerts(trx, config, ticket, [alert], now);
         if (ticket.group_id) {
           const agents = await trx
             .selectFrom("group_members")

@@ -1,7 +1,9 @@
+import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { anonymous } from "../accounts/actor.ts";
 import { createGroup } from "../accounts/commands/manage-directory.ts";
 import { newId } from "../db/ids.ts";
+import { businessHoursForUntouchedDefaults } from "../db/migrations/0017_agent_intake.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { schedules } from "../jobs/schedules.ts";
@@ -76,12 +78,18 @@ describeEachEngine("service levels", ({ db, engine }) => {
     db().selectFrom("ticket_events").selectAll().where("ticket_id", "=", ticketId).where("type", "=", type).execute();
 
   it("gives an urgent ticket a one-hour first-response target, met by the first public reply", async () => {
-    const ticket = await newTicket({ priority: "urgent" });
-    expect(ticket.first_response_due_at).toBe(plus(ticket.created_at, minutes(60)));
-    expect(ticket.due_at).toBe(ticket.first_response_due_at);
-    expect(ticket.due_soon_at).toBe(plus(ticket.created_at, minutes(45)));
+    // Monday 10:00 UTC, inside the default calendar's hours (Monday to Friday, 09:00–17:00 UTC).
+    const monday = "2026-11-30T10:00:00.000Z";
+    const ticket = { ...(await newTicket({ priority: "urgent" })), created_at: monday };
+    await createdAt(ticket.id, monday);
+    const targets = await reload(ticket.id);
+    expect(targets.first_response_due_at).toBe("2026-11-30T11:00:00.000Z");
+    expect(targets.due_at).toBe(targets.first_response_due_at);
+    expect(targets.due_soon_at).toBe("2026-11-30T10:45:00.000Z");
+    // 48 business hours are six working days of eight hours.
     const low = await newTicket({ priority: "low" });
-    expect(low.first_response_due_at).toBe(plus(low.created_at, minutes(48 * 60)));
+    await createdAt(low.id, monday);
+    expect((await reload(low.id)).first_response_due_at).toBe("2026-12-08T10:00:00.000Z");
 
     await db()
       .transaction()
@@ -89,6 +97,39 @@ describeEachEngine("service levels", ({ db, engine }) => {
     const answered = await reload(ticket.id);
     expect(answered.first_responded_at).toBe(plus(ticket.created_at, minutes(20)));
     expect(answered.due_at).toBeNull(); // The default policies have no resolution target: nothing left to miss.
+  });
+
+  it("counts the default policies in business hours: an urgent ticket late on Friday is due on Monday morning", async () => {
+    const ticket = await newTicket({ priority: "urgent" });
+    await createdAt(ticket.id, "2026-11-27T16:30:00.000Z");
+    expect((await reload(ticket.id)).first_response_due_at).toBe("2026-11-30T09:30:00.000Z");
+    const policies = await db().selectFrom("sla_policies").select(["name", "business_time"]).execute();
+    expect(policies.filter((p) => ["Urgent", "High", "Medium", "Low"].includes(p.name))).toEqual(
+      ["Urgent", "High", "Medium", "Low"].map((name) => ({ name, business_time: 1 })),
+    );
+  });
+
+  it("moves only untouched default policies to business hours when upgrading", async () => {
+    // As a help desk from before the change: every default in calendar time, and High edited by an admin.
+    await db().updateTable("sla_policies").set({ business_time: 0 }).execute();
+    await db()
+      .updateTable("sla_policies")
+      .set({ updated_at: "2026-06-01T00:00:00.000Z" })
+      .where("name", "=", "High")
+      .execute();
+    await businessHoursForUntouchedDefaults(db() as unknown as Kysely<unknown>);
+    const policies = await db()
+      .selectFrom("sla_policies")
+      .select(["name", "business_time"])
+      .orderBy("position")
+      .execute();
+    expect(Object.fromEntries(policies.map((p) => [p.name, p.business_time]))).toMatchObject({
+      Urgent: 1,
+      High: 0,
+      Medium: 1,
+      Low: 1,
+    });
+    await db().updateTable("sla_policies").set({ business_time: 1 }).where("name", "=", "High").execute();
   });
 
   it("counts business-time targets across weekends and holidays, and stops the clock while waiting", async () => {

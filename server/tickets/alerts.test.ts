@@ -89,4 +89,50 @@ describeEachEngine("personal alerts", ({ db, engine }) => {
     expect(await alertMails(leaving.user.email)).toEqual([]);
     expect(await alertMails("cc.guest@example.com")).toEqual([]);
   });
+
+  it("sends each reader to their own page, in their own words: agents the workspace and the agent label", async () => {
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const agent = await signInAs(app, await buildAgent(db()));
+    const number = (
+      await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject: "Labels" }))
+    ).json().number;
+    await as(customer, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`);
+    await as(agent, "PUT", `/api/v1/tickets/${number}/alerts/ticket_completed`);
+    // A colleague copied on the ticket hears of its status changes as an agent, too.
+    const colleague = await buildAgent(db());
+    await as(customer, "POST", `/api/v1/tickets/${number}/ccs`, { email: colleague.email });
+    const solved = await db()
+      .selectFrom("statuses")
+      .select(["id", "agent_label", "customer_label"])
+      .where("key", "=", "solved")
+      .executeTakeFirstOrThrow();
+    expect(solved.agent_label).not.toBe(solved.customer_label);
+    await as(agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: solved.id });
+
+    const body = async (to: string) =>
+      (
+        await db()
+          .selectFrom("mail_messages")
+          .select("text_body")
+          .where("to_address", "=", to)
+          .where("template", "=", "alert-fired")
+          .executeTakeFirstOrThrow()
+      ).text_body;
+    const forAgent = await body(agent.user.email);
+    expect(forAgent).toContain(`/agent/tickets/${number}`);
+    expect(forAgent).not.toContain(`/requests/${number}`);
+    expect(forAgent).toContain(`Its status is now ${solved.agent_label}.`);
+    const statusMail = await db()
+      .selectFrom("mail_messages")
+      .select("text_body")
+      .where("to_address", "=", colleague.email)
+      .where("template", "=", "status-changed")
+      .executeTakeFirstOrThrow();
+    expect(statusMail.text_body).toContain(`/agent/tickets/${number}`);
+    expect(statusMail.text_body).toContain(solved.agent_label);
+    expect(statusMail.text_body).not.toContain(solved.customer_label);
+    const forCustomer = await body(customer.user.email);
+    expect(forCustomer).toContain(`/requests/${number}`);
+    expect(forCustomer).toContain(`Its status is now ${solved.customer_label}.`);
+  });
 });

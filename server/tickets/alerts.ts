@@ -37,13 +37,17 @@ export function alertsForStatusChange(from: StatusCategory, to: StatusCategory):
   return [];
 }
 
-/** Queues one mail per subscriber of each alert, inside the change's own transaction. */
+/**
+ * Queues one mail per subscriber of each alert, inside the change's own
+ * transaction. Each reads the ticket as they know it: agents get the agent
+ * label and the workspace page, customers the customer label and their
+ * request page, guests a fresh access link.
+ */
 export async function fireAlerts(
   trx: Transaction<Database>,
   config: Pick<Config, "baseUrl">,
   ticket: { id: string; number: number; subject: string },
   kinds: AlertKind[],
-  status: string,
   at: string,
 ): Promise<void> {
   if (!kinds.length) return;
@@ -62,13 +66,23 @@ export async function fireAlerts(
     .where("alert_subscriptions.ticket_id", "=", ticket.id)
     .where("alert_subscriptions.alert", "in", kinds)
     .execute();
+  if (!subscriptions.length) return;
+  const status = await trx
+    .selectFrom("tickets")
+    .innerJoin("statuses", "statuses.id", "tickets.status_id")
+    .select(["statuses.agent_label", "statuses.customer_label"])
+    .where("tickets.id", "=", ticket.id)
+    .executeTakeFirstOrThrow();
   for (const s of subscriptions) {
     // Access is checked when the mail is made, not when the alert was chosen: someone who lost it hears nothing.
     if (!(await stillReaches(trx, ticket.id, s))) continue;
     const email = s.email ?? s.subscriber;
-    const ticketUrl = s.email
-      ? `${config.baseUrl}/requests/${ticket.number}`
-      : guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)));
+    const agent = s.licence === "agent" || s.licence === "admin";
+    const ticketUrl = agent
+      ? `${config.baseUrl}/agent/tickets/${ticket.number}`
+      : s.email
+        ? `${config.baseUrl}/requests/${ticket.number}`
+        : guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)));
     await queueMail(
       trx,
       {
@@ -79,7 +93,7 @@ export async function fireAlerts(
           number: ticket.number,
           subject: ticket.subject,
           alert: alertLabels[s.alert as AlertKind],
-          status,
+          status: agent ? status.agent_label : status.customer_label,
           ticketUrl,
         }),
       },

@@ -1,10 +1,12 @@
 /** Reading a ticket's history: the Feed and Read By, both straight from its events. */
 import type { Kysely } from "kysely";
 import type { FeedEntry } from "../../common/conversation.ts";
+import { channelLabels, type TicketChannel } from "../../common/new-ticket.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { agentToolDetail, agentToolFeedTypes } from "./agent-tools-feed.ts";
+import { markReadByAgent } from "./customer-replies.ts";
 import { insertTicketEvent } from "./events.ts";
 import type { TicketScope } from "./policy.ts";
 
@@ -30,6 +32,12 @@ function detailOf(type: string, payload: Record<string, unknown>, sees: (n: unkn
   if (agentTool !== undefined) return agentTool;
   if (type === "status_changed" && typeof payload.withdrawReason === "string")
     return `Reason: ${payload.withdrawReason}`;
+  // An agent opened it for someone: say for whom and how the request came in.
+  if (type === "created" && typeof payload.onBehalfOf === "object" && payload.onBehalfOf !== null) {
+    const { name } = payload.onBehalfOf as Record<string, unknown>;
+    const channel = channelLabels[payload.channel as TicketChannel] ?? "";
+    return `On behalf of ${typeof name === "string" ? name : "the requester"}${channel ? ` · ${channel}` : ""}`;
+  }
   if (type === "follow_up_created" && typeof payload.number === "number") return `Follow-up: #${payload.number}`;
   if ((type === "cc_added" || type === "cc_removed") && typeof payload.email === "string") return payload.email;
   if (type === "edited" && Array.isArray(payload.changes)) {
@@ -135,6 +143,9 @@ export async function recordView(db: Kysely<Database>, actor: Actor, ticketId: s
   const actorId = actor.kind === "user" ? actor.user.id : null;
   const at = now();
   const since = new Date(Date.parse(at) - viewGapMs).toISOString();
+  // Every visit clears the queues' "new reply" marker, even inside one Read By visit.
+  if (actor.kind === "user" && actor.user.licence !== "customer")
+    await markReadByAgent(db, ticketId, actor.user.id, at);
   await db.transaction().execute(async (trx) => {
     const recent = await trx
       .selectFrom("ticket_events")

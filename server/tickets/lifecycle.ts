@@ -95,7 +95,7 @@ export async function notifyPeopleOnTicket(
   config: Pick<Config, "baseUrl">,
   ticket: Pick<LoadedTicket, "id" | "number" | "requester_email" | "requester_id">,
   template: string,
-  render: (ticketUrl: string, forGuest: boolean) => RenderedMail,
+  render: (ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail,
   at: string,
   except: string | null,
   only?: string[],
@@ -103,7 +103,7 @@ export async function notifyPeopleOnTicket(
   const ccs = await trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", ticket.id).execute();
   const accounts = await trx
     .selectFrom("users")
-    .select("email")
+    .select(["email", "licence"])
     .where("email", "in", [ticket.requester_email, ...ccs.map((c) => c.email)])
     .where("email_confirmed_at", "is not", null)
     .execute();
@@ -112,13 +112,18 @@ export async function notifyPeopleOnTicket(
     // A chosen list narrows the people on the ticket; it never adds anyone who is not on it.
     .filter((e) => only === undefined || only.includes(e));
   for (const email of recipients) {
-    const forGuest = !accounts.some((a) => a.email === email);
+    const account = accounts.find((a) => a.email === email);
+    const forGuest = !account;
+    // An agent copied on a ticket works it from the workspace, not from the customer's page.
+    const forAgent = account?.licence === "agent" || account?.licence === "admin";
     const ticketUrl = forGuest
       ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)))
-      : `${config.baseUrl}/requests/${ticket.number}`;
+      : forAgent
+        ? `${config.baseUrl}/agent/tickets/${ticket.number}`
+        : `${config.baseUrl}/requests/${ticket.number}`;
     await queueMail(
       trx,
-      { template, to: email, content: render(ticketUrl, forGuest), ticketId: ticket.id },
+      { template, to: email, content: render(ticketUrl, forGuest, forAgent), ticketId: ticket.id },
       { baseUrl: config.baseUrl, at },
     );
   }
@@ -156,15 +161,25 @@ export async function moveToStatus(
     payload: { from: ticket.status_id, to: to.id, reason, ...extra },
     at,
   });
-  await fireAlerts(trx, config, ticket, alertsForStatusChange(ticket.category, category), to.customer_label, at);
+  await fireAlerts(trx, config, ticket, alertsForStatusChange(ticket.category, category), at);
+  const agentLabel = await trx
+    .selectFrom("statuses")
+    .select("agent_label")
+    .where("id", "=", to.id)
+    .executeTakeFirstOrThrow();
   const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
   await notifyPeopleOnTicket(
     trx,
     config,
     ticket,
     "status-changed",
-    (ticketUrl) =>
-      statusChanged({ number: ticket.number, subject: ticket.subject, status: to.customer_label, ticketUrl }),
+    (ticketUrl, _forGuest, forAgent) =>
+      statusChanged({
+        number: ticket.number,
+        subject: ticket.subject,
+        status: forAgent ? agentLabel.agent_label : to.customer_label,
+        ticketUrl,
+      }),
     at,
     by,
   );

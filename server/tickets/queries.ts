@@ -183,6 +183,7 @@ export async function findTicketByNumber(
       "tickets.sla_paused_at",
       "sla_policies.name as sla_policy_name",
       "statuses.customers_may_reopen",
+      "tickets.channel",
     ])
     .where("tickets.number", "=", number)
     .executeTakeFirst();
@@ -247,6 +248,7 @@ export async function findTicketByNumber(
         : null,
     group: audience === "agent" && row.group_id && row.group_name ? { id: row.group_id, name: row.group_name } : null,
     reopensOnReply: row.status_category === "closed" && row.customers_may_reopen === 1,
+    channel: row.channel,
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,

@@ -13,7 +13,11 @@ import {
 } from "../../common/conversation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import {
-  statusSchema,
+  customerStatusListSchema,
+  customerTicketDetailSchema,
+  customerTicketPageSchema,
+  forCustomer,
+  statusListSchema,
   ticketDetailSchema,
   ticketListQuerySchema,
   ticketPageSchema,
@@ -106,13 +110,15 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         tags: ["tickets"],
         summary: "List tickets, newest first",
         querystring: ticketListQuerySchema,
-        response: { 200: ticketPageSchema, ...refusals },
+        // Agents get both status labels; customers the customer label only.
+        response: { 200: z.union([ticketPageSchema, customerTicketPageSchema]), ...refusals },
       },
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see tickets.");
       const { view, ...page } = request.query;
-      return listTickets(db, ticketScope(request.actor, view), page);
+      const found = await listTickets(db, ticketScope(request.actor, view), page);
+      return audienceOf(request.actor) === "agent" ? found : { ...found, tickets: found.tickets.map(forCustomer) };
     },
   );
 
@@ -123,18 +129,18 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         tags: ["tickets"],
         summary: "One ticket by its number, with the custom fields and attachments the caller may see",
         params: z.object({ number: z.string().max(20) }),
-        response: { 200: ticketDetailSchema, ...refusals },
+        response: { 200: z.union([ticketDetailSchema, customerTicketDetailSchema]), ...refusals },
       },
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
       const number = parseNumber(request.params.number);
+      const audience = audienceOf(request.actor);
       const ticket =
-        number === undefined
-          ? undefined
-          : await findTicketByNumber(db, ticketScope(request.actor), number, audienceOf(request.actor));
+        number === undefined ? undefined : await findTicketByNumber(db, ticketScope(request.actor), number, audience);
       if (!ticket) throw notFound("That ticket");
-      return { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
+      const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
+      return audience === "agent" ? withAbilities : forCustomer(withAbilities);
     },
   );
 
@@ -315,18 +321,22 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ["tickets"],
-        summary: "The statuses in order, with the labels agents and customers see",
-        response: { 200: z.object({ statuses: z.array(statusSchema) }) },
+        summary: "The statuses in order: agents get both labels, everyone else the customer label",
+        response: { 200: z.union([statusListSchema, customerStatusListSchema]) },
       },
     },
-    async () => ({
-      statuses: (await listStatuses(deps.db)).map(({ id, agentLabel, customerLabel, category }) => ({
+    async (request) => {
+      const statuses = (await listStatuses(deps.db)).map(({ id, agentLabel, customerLabel, category }) => ({
         id,
         agentLabel,
         customerLabel,
         category,
-      })),
-    }),
+      }));
+      return {
+        statuses:
+          audienceOf(request.actor) === "agent" ? statuses : statuses.map((s) => forCustomer({ status: s }).status),
+      };
+    },
   );
 
   app.get(

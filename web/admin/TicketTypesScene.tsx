@@ -2,12 +2,13 @@ import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/
 import { useState } from "react";
 import type { TicketType } from "../../common/catalog.ts";
 import { fieldTypeLabels } from "../../common/fields.ts";
-import { useDeleteCatalogEntry, useTicketTypes } from "../api/catalog-admin.ts";
+import { useDeleteCatalogEntry, useSaveTicketType, useTicketTypes } from "../api/catalog-admin.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
+import { type NameEdit, NameModal } from "./NameModal.tsx";
 import { RowActions } from "./RowActions.tsx";
 
 const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
@@ -18,9 +19,15 @@ export function TicketTypesScene() {
   const removeField = useDeleteCatalogEntry("ticket-fields");
   const [fieldEdit, setFieldEdit] = useState<FieldEdit>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const removeType = useDeleteCatalogEntry("ticket-types");
+  const [typeEdit, setTypeEdit] = useState<NameEdit>(null);
+  const [deletingType, setDeletingType] = useState<{ id: string; name: string } | null>(null);
   return (
     <Stack gap="lg">
-      <Title order={1}>Ticket types</Title>
+      <Group justify="space-between">
+        <Title order={1}>Ticket types</Title>
+        <Button onClick={() => setTypeEdit({ title: "New ticket type", name: "" })}>New ticket type</Button>
+      </Group>
       <Text>A service's ticket type decides the extra fields on its request form and on the agent's edit form.</Text>
       <QueryView query={types} loading="Loading ticket types">
         {(data) =>
@@ -31,11 +38,28 @@ export function TicketTypesScene() {
               onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
               onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
               onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
+              onRename={() =>
+                setTypeEdit({
+                  title: `Rename ${type.name}`,
+                  id: type.id,
+                  name: type.name,
+                  extra: { description: type.description },
+                })
+              }
+              onDeleteType={() => setDeletingType({ id: type.id, name: type.name })}
             />
           ))
         }
       </QueryView>
       <FieldModal edit={fieldEdit} onClose={() => setFieldEdit(null)} />
+      <NameModal useSave={useSaveTicketType} edit={typeEdit} onClose={() => setTypeEdit(null)} />
+      <ConfirmDelete
+        title={`Delete ticket type ${deletingType?.name ?? ""}?`}
+        body="Its fields go with it. A type that services or tickets use, and the built-in ones, cannot be deleted."
+        mutation={removeType}
+        id={deletingType?.id ?? null}
+        onClose={() => setDeletingType(null)}
+      />
       <ConfirmDelete
         title={`Delete field ${deleting?.name ?? ""}?`}
         body="Fields that tickets already have values for cannot be deleted."
@@ -52,11 +76,15 @@ function TicketTypeSection({
   onAdd,
   onEdit,
   onDelete,
+  onRename,
+  onDeleteType,
 }: {
   type: TicketType;
   onAdd: () => void;
   onEdit: (field: TicketType["fields"][number]) => void;
   onDelete: (field: TicketType["fields"][number]) => void;
+  onRename: () => void;
+  onDeleteType: () => void;
 }) {
   const customerFields = type.fields.filter((f) => f.customerAccess === "edit");
   return (
@@ -65,9 +93,17 @@ function TicketTypeSection({
         <Title order={2} size="h3">
           {type.name}
         </Title>
-        <Button size="xs" onClick={onAdd} aria-label={`Add field to ${type.name}`}>
-          Add field
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" onClick={onAdd} aria-label={`Add field to ${type.name}`}>
+            Add field
+          </Button>
+          <RowActions
+            name={`ticket type ${type.name}`}
+            editLabel="Rename"
+            onEdit={onRename}
+            {...(type.builtin ? {} : { onDelete: onDeleteType })}
+          />
+        </Group>
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -5,6 +5,7 @@ import { type Priority, priorities, priorityLabels } from "../../common/tickets.
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useBulkUpdate, useDirectory } from "../api/workspace.ts";
+import { useKeepsSight } from "./use-keeps-sight.ts";
 
 const unchanged = "";
 
@@ -19,6 +20,11 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
   const [groupId, setGroupId] = useState(unchanged);
   const [note, setNote] = useState("");
   const keep = { value: unchanged, label: "No change" };
+  const keepsSight = useKeepsSight(directory.data);
+  // Moving tickets to another group (or none) can take them out of a group agent's sight.
+  const movesAway =
+    groupId !== unchanged &&
+    !keepsSight(groupId === "none" ? null : groupId, assigneeId && assigneeId !== "none" ? assigneeId : null);
 
   const apply = () => {
     const update: BulkUpdate = {
@@ -28,6 +34,7 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
       ...(assigneeId ? { assigneeId: assigneeId === "none" ? null : assigneeId } : {}),
       ...(groupId ? { groupId: groupId === "none" ? null : groupId } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
+      ...(movesAway ? { confirmLoseAccess: true } : {}),
     };
     bulk.mutate(update, {
       onSuccess: (outcome) => {
@@ -92,6 +99,11 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
             Apply to {selected.length} {selected.length === 1 ? "ticket" : "tickets"}
           </Button>
         </Group>
+        {movesAway && (
+          <Alert color="yellow" title="You will lose access to these tickets">
+            They leave your groups: those not assigned to you will no longer be in your sight after the change.
+          </Alert>
+        )}
         {error && <Alert color="red">{error}</Alert>}
       </Stack>
     </Paper>

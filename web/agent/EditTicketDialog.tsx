@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { fieldsSchema } from "../../common/fields.ts";
 import { type Priority, priorities, priorityLabels, type TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
@@ -8,6 +9,7 @@ import { useDirectory, useUpdateTicket } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
+import { useKeepsSight } from "./use-keeps-sight.ts";
 
 const none = "";
 
@@ -64,10 +66,16 @@ function Form({
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
 
+  const navigate = useNavigate();
+  const keepsSight = useKeepsSight(directory);
+  // Warn only about what this save changes: a ticket already out of sight was reached some other way.
+  const movesAway =
+    (groupId !== (ticket.group?.id ?? none) || assigneeId !== (ticket.assignee?.id ?? none)) &&
+    !keepsSight(groupId || null, assigneeId || null);
   const fields = directory.ticketTypes.find((t) => t.id === typeId)?.fields ?? [];
   const members = groupId ? directory.agents.filter((a) => a.groupIds.includes(groupId)) : directory.agents;
 
-  const save = () => {
+  const save = (confirmLoseAccess = movesAway) => {
     const fieldValues = Object.fromEntries(
       fields.map((f) => [f.key, values[f.key]]).filter(([, v]) => v !== undefined),
     );
@@ -89,17 +97,23 @@ function Form({
         groupId: groupId || null,
         categoryId: categoryId || null,
         fields: checked.success ? checked.data : {},
+        ...(confirmLoseAccess ? { confirmLoseAccess: true } : {}),
       },
       {
-        onSuccess: onDone,
+        onSuccess: () => {
+          onDone();
+          // The ticket page would now say "not found": back to the list instead.
+          if (confirmLoseAccess) navigate("/agent/tickets");
+        },
         onError: (error) => {
           if (error instanceof ApiError) setErrors(error.fields);
         },
       },
     );
   };
+  const refusedForSight = update.error instanceof ApiError && update.error.code === "conflict";
   const general =
-    update.error && !(update.error instanceof ApiError && Object.keys(update.error.fields).length)
+    update.error && !refusedForSight && !(update.error instanceof ApiError && Object.keys(update.error.fields).length)
       ? update.error.message
       : null;
 
@@ -185,13 +199,29 @@ function Form({
             error={errors.categoryId}
           />
         </SimpleGrid>
+        {movesAway && (
+          <Alert color="yellow" title="You will lose access to this ticket">
+            With this group and assignee the ticket leaves your groups and is not assigned to you: after saving you can
+            no longer see or change it.
+          </Alert>
+        )}
+        {refusedForSight && update.error && (
+          <Alert color="yellow" title="You would lose access to this ticket">
+            {update.error.message}
+            <Group mt="xs">
+              <Button size="xs" color="yellow.9" onClick={() => save(true)}>
+                Save anyway
+              </Button>
+            </Group>
+          </Alert>
+        )}
         {general && <Alert color="red">{general}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
           <Button type="submit" loading={update.isPending}>
-            Save changes
+            {movesAway ? "Save and lose access" : "Save changes"}
           </Button>
         </Group>
       </Stack>

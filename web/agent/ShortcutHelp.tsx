@@ -6,6 +6,7 @@ const listShortcuts: [string, string][] = [
   ["Enter or o", "Open the ticket"],
   ["x", "Select or unselect the ticket"],
   ["/", "Search"],
+  ["c", "New ticket (for a caller or visitor)"],
 ];
 const ticketShortcuts: [string, string][] = [
   ["j / k", "Next / previous ticket of the last list"],

@@ -1,4 +1,5 @@
 import { DataList, Paper, Text, Title } from "@mantine/core";
+import { channelLabels } from "../../common/new-ticket.ts";
 import type { TicketDetail, TicketServiceLevel } from "../../common/tickets.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
@@ -47,6 +48,10 @@ export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
         <DataList.Item>
           <DataList.ItemLabel>Category</DataList.ItemLabel>
           <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>Channel</DataList.ItemLabel>
+          <DataList.ItemValue>{channelLabels[ticket.channel]}</DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>Created</DataList.ItemLabel>

@@ -10,6 +10,7 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { BulkBar } from "./BulkBar.tsx";
+import { NewTicketDialog } from "./NewTicketDialog.tsx";
 import { QueueFilterBar } from "./QueueFilterBar.tsx";
 import { QueueSidebar } from "./QueueSidebar.tsx";
 import { readQueueQuery, rememberList, writeQueueQuery } from "./queue-params.ts";
@@ -24,7 +25,9 @@ export function TicketListScene() {
   const title = view ? view.name : queueLabels[query.queue];
   useDocumentTitle(`${title} · Tickets`);
   const [saving, setSaving] = useState(false);
+  const [creating, setCreating] = useState(false);
   useLiveTickets();
+  useHotkeys([["c", () => setCreating(true)]]);
 
   const update = (next: Partial<typeof query>) => setParams(writeQueueQuery({ ...query, ...next }));
   const onFilters = (filters: QueueFilters) => update({ filters, viewId: null });
@@ -38,7 +41,12 @@ export function TicketListScene() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
         <Stack gap="md">
-          <Title order={1}>Tickets · {title}</Title>
+          <Group justify="space-between" wrap="nowrap">
+            <Title order={1}>Tickets · {title}</Title>
+            <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
+              New ticket
+            </Button>
+          </Group>
           <QueueFilterBar
             key={params.toString()}
             filters={query.filters}
@@ -48,6 +56,7 @@ export function TicketListScene() {
           <TicketList query={query} onSort={onSort} search={params.toString()} />
         </Stack>
       </Grid.Col>
+      <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
       <Dialog opened={saving} onClose={() => setSaving(false)} title="Save as view">
         {saving && (
           <SaveViewForm

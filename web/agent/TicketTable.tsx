@@ -1,4 +1,4 @@
-import { Anchor, Box, Checkbox, Group, Paper, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { Anchor, Badge, Box, Checkbox, Group, Paper, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import { type KeyboardEvent, type PointerEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router";
@@ -262,6 +262,17 @@ function cell(column: Column, ticket: AgentTicketSummary): ReactNode {
               {ticket.subject}
             </Anchor>
           </Tooltip>
+          {ticket.newReply && (
+            <Badge
+              color="violet.9"
+              variant="filled"
+              c="white"
+              size="sm"
+              title="The customer wrote since you last opened it"
+            >
+              New reply
+            </Badge>
+          )}
           {ticket.ticketType && ticket.ticketType.name !== "General request" && (
             <Line size="xs" dimmed>
               {ticket.ticketType.name}

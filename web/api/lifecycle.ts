@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import type { CommentInput } from "../../common/conversation.ts";
 import { withdrawReasonListSchema } from "../../common/conversation.ts";
-import { statusSchema, ticketSubmittedSchema } from "../../common/tickets.ts";
+import { readStatusListSchema, ticketSubmittedSchema } from "../../common/tickets.ts";
 import { request } from "./client.ts";
 import { refreshAfterChange, ticketShown } from "./ticket-cache.ts";
 
@@ -21,7 +20,7 @@ export const useWithdrawReasons = () =>
 export const useStatuses = () =>
   useQuery({
     queryKey: ["statuses"],
-    queryFn: () => request("/api/v1/statuses", { schema: z.object({ statuses: z.array(statusSchema) }) }),
+    queryFn: () => request("/api/v1/statuses", { schema: readStatusListSchema }),
     staleTime: 60_000,
   });
 

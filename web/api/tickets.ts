@@ -1,8 +1,8 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  readTicketDetailSchema,
+  readTicketPageSchema,
   type TicketSubmission,
-  ticketDetailSchema,
-  ticketPageSchema,
   ticketSubmittedSchema,
   type ticketViews,
 } from "../../common/tickets.ts";
@@ -33,7 +33,7 @@ export function useTickets(view: TicketView = "all", filters: TicketFilters = {}
       for (const id of filters.statusIds ?? []) query.append("statusId", id);
       if (filters.q) query.set("q", filters.q);
       if (pageParam) query.set("cursor", pageParam);
-      return request(`/api/v1/tickets?${query}`, { schema: ticketPageSchema });
+      return request(`/api/v1/tickets?${query}`, { schema: readTicketPageSchema });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -43,7 +43,7 @@ export function useTickets(view: TicketView = "all", filters: TicketFilters = {}
 export const ticketQuery = (number: number) =>
   queryOptions({
     queryKey: ticketKeys.detail(number),
-    queryFn: () => request(`/api/v1/tickets/${number}`, { schema: ticketDetailSchema }),
+    queryFn: () => request(`/api/v1/tickets/${number}`, { schema: readTicketDetailSchema }),
   });
 
 export function useTicket(number: number) {

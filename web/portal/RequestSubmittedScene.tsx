@@ -64,8 +64,18 @@ function RequestReceived({ number, email }: { number: string; email: string | nu
             .
           </Text>
         )}
+        {!signedIn && (
+          <Text size="sm" c="dimmed">
+            The link below opens the status check with this ticket number filled in: enter your email address there and
+            we mail you a link that opens the request.
+          </Text>
+        )}
         <Group gap="md">
-          <CopyLinkButton path={`/requests/${number}`} />
+          {/* /requests/N only opens for someone signed in; a guest gets the status check that leads there. */}
+          <CopyLinkButton
+            path={signedIn ? `/requests/${number}` : `/status?number=${number}`}
+            what={signedIn ? "your request" : "the status check for your request"}
+          />
           <Anchor component={Link} to="/requests/new">
             Submit another request
           </Anchor>
@@ -75,8 +85,8 @@ function RequestReceived({ number, email }: { number: string; email: string | nu
   );
 }
 
-/** Copies the address of the request itself, which is what people share. */
-function CopyLinkButton({ path }: { path: string }) {
+/** Copies a link that works for whoever copies it: the request itself, or for guests the status check. */
+function CopyLinkButton({ path, what }: { path: string; what: string }) {
   const clipboard = useClipboard({ timeout: 2500 });
   const url = `${window.location.origin}${path}`;
   return (
@@ -85,7 +95,7 @@ function CopyLinkButton({ path }: { path: string }) {
         {clipboard.copied ? "Copied" : "Copy link"}
       </Button>
       <VisuallyHidden role="status">
-        {clipboard.copied ? "The link to your request is on your clipboard." : ""}
+        {clipboard.copied ? `The link to ${what} is on your clipboard.` : ""}
       </VisuallyHidden>
       {clipboard.error && (
         <Text size="sm" c="red.9" role="alert" style={{ overflowWrap: "anywhere" }}>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { statusCheckSchema } from "../../common/accounts.ts";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useStatusCheck } from "../api/accounts.ts";
@@ -12,8 +12,11 @@ import { useDocumentTitle } from "../ui/use-document-title.ts";
 export function StatusCheckScene() {
   useDocumentTitle("Check ticket status");
   const check = useStatusCheck();
+  // The confirmation page's "Copy link" for guests points here with the ticket number filled in.
+  const [params] = useSearchParams();
+  const linkedNumber = /^[1-9]\d{0,9}$/.test(params.get("number") ?? "") ? Number(params.get("number")) : "";
   const form = useForm<{ email: string; number: string | number }>({
-    initialValues: { email: "", number: "" },
+    initialValues: { email: "", number: linkedNumber },
     validate: (values) => fieldErrors(statusCheckSchema, values),
   });
   return (

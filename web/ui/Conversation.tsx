@@ -5,6 +5,7 @@ import type { TicketAbilities } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
+import { useSession } from "../api/session.ts";
 import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
@@ -207,7 +208,13 @@ export function CommentForm({
   const wanted = chosenKind ?? ownKind;
   const kind = kinds.includes(wanted) ? wanted : (kinds[0] ?? "public");
   const setKind = onKindChange ?? setOwnKind;
-  const [notify, setNotify] = useState<string[]>(people);
+  // The writer never mails themselves; people added after the page loaded (a new CC) start ticked.
+  const session = useSession();
+  const writer = (session.data?.user?.email ?? session.data?.guest?.email ?? "").toLowerCase();
+  const recipients = people.filter((email) => email.toLowerCase() !== writer);
+  const [unticked, setUnticked] = useState<string[]>([]);
+  const notify = recipients.filter((email) => !unticked.includes(email));
+  const setNotify = (ticked: string[]) => setUnticked(recipients.filter((email) => !ticked.includes(email)));
   const [body, setBody] = useState({ html: "", text: "" });
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | undefined>();
@@ -298,10 +305,10 @@ export function CommentForm({
           onChange={setFiles}
           error={filesError}
         />
-        {kind === "public" && people.length > 0 && (
+        {kind === "public" && recipients.length > 0 && (
           <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>
             <Group gap="md" mt={4}>
-              {people.map((email) => (
+              {recipients.map((email) => (
                 <Checkbox key={email} value={email} label={email} />
               ))}
             </Group>

@@ -10,6 +10,7 @@ import { commentAdded } from "../../mail/templates/comment-added.ts";
 import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
+import { customerReplyReceived } from "../customer-replies.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
@@ -98,11 +99,33 @@ export async function addComment(
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
       // Not when the comment comes with a status change of its own ("Mark as solved and send").
+      let movedTo: string | null = null;
       const reopens = ticket.category === "pending" || ticket.category === "solved" || reopensClosed;
       if (customer && reopens && !options.andThen) {
         const open = await firstStatusIn(trx, "open");
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
-        if (open) await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
+        if (open) {
+          await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
+          movedTo = open.id;
+        }
+      }
+      if (customer) {
+        const agentLabel = movedTo
+          ? (await trx.selectFrom("statuses").select("agent_label").where("id", "=", movedTo).executeTakeFirst())
+              ?.agent_label
+          : null;
+        await customerReplyReceived(
+          trx,
+          config,
+          ticket,
+          {
+            author: author.name,
+            authorEmail: actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null,
+            comment: plain,
+            status: agentLabel ?? null,
+          },
+          at,
+        );
       }
 
       if (visibility === "public") {

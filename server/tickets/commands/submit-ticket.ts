@@ -34,7 +34,7 @@ function invalid(fields: Record<string, string>): AppError {
 }
 
 /** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
-async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
+export async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
   const row = await trx
     .updateTable("counters")
     .set((eb) => ({ value: eb("value", "+", 1) }))
@@ -45,7 +45,7 @@ async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
 }
 
 /** The first "new" status by position; a status set without one (seed 002's) starts tickets in its first "open" one. */
-async function initialStatusId(trx: Transaction<Database>): Promise<string> {
+export async function initialStatusId(trx: Transaction<Database>): Promise<string> {
   const status = await trx
     .selectFrom("statuses")
     .select("id")
@@ -58,7 +58,9 @@ async function initialStatusId(trx: Transaction<Database>): Promise<string> {
 }
 
 /** The message as stored: sanitised HTML from the editor, or plain text as typed. */
-async function storedMessage(input: TicketSubmission): Promise<{ message: string; plain: string }> {
+export async function storedMessage(
+  input: Pick<TicketSubmission, "message" | "messageFormat">,
+): Promise<{ message: string; plain: string }> {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
   const { html: message, text: plain } = await sanitizeFormHtml(input.message, "message");
   if (!plain) throw invalid({ message: "Describe what you need." });
@@ -128,17 +130,7 @@ export async function submitTicket(
 
       const at = now();
       const ticketId = newId();
-      // Filed under the requester's department (or account), so colleagues with department access see it.
-      const organization = requester.id
-        ? await trx
-            .selectFrom("organization_members")
-            .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
-            .select("organizations.id")
-            .where("organization_members.user_id", "=", requester.id)
-            .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
-            .orderBy("organizations.name")
-            .executeTakeFirst()
-        : undefined;
+      const organization = await requesterOrganization(trx, requester.id);
       const number = await nextTicketNumber(trx);
       await trx
         .insertInto("tickets")
@@ -157,7 +149,8 @@ export async function submitTicket(
           requester_email: requester.email,
           requester_name: requester.name,
           requester_id: requester.id,
-          organization_id: organization?.id ?? null,
+          organization_id: organization,
+          channel: options.channel ?? "web",
           follow_up_of: followUpOf?.id ?? null,
           created_at: at,
           updated_at: at,
@@ -215,31 +208,16 @@ export async function submitTicket(
       }
 
       if (options.confirm === false) return { number, subject: input.subject, email: requester.email };
-      // Every mail to a guest carries a fresh access link; account holders get the portal page.
-      const forGuest = requester.id === null;
-      const ticketUrl = forGuest
-        ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticketId, requester.email, new Date(at)))
-        : `${config.baseUrl}/requests/${number}`;
-      await queueMail(
+      // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
+      const trusted = actor.kind === "user";
+      await queueConfirmation(
         trx,
-        {
-          template: "ticket-received",
-          to: requester.email,
-          ticketId,
-          // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
-          content:
-            actor.kind === "user" || (await addressHasConfirmed(trx, requester.email))
-              ? ticketReceived({
-                  number,
-                  subject: input.subject,
-                  requesterName: requester.name,
-                  message: plain,
-                  ticketUrl,
-                  forGuest,
-                })
-              : ticketReceipt({ number, ticketUrl, forGuest }),
-        },
-        { baseUrl: config.baseUrl, at },
+        config,
+        { id: ticketId, number, subject: input.subject },
+        requester,
+        plain,
+        at,
+        trusted,
       );
       return { number, subject: input.subject, email: requester.email };
     });
@@ -247,6 +225,62 @@ export async function submitTicket(
     await Promise.all(stored.map((key) => storage.remove(key)));
     throw error;
   }
+}
+
+/** Filed under the requester's department (or account), so colleagues with department access see it. */
+export async function requesterOrganization(
+  trx: Transaction<Database>,
+  requesterId: string | null,
+): Promise<string | null> {
+  if (!requesterId) return null;
+  const row = await trx
+    .selectFrom("organization_members")
+    .innerJoin("organizations", "organizations.id", "organization_members.organization_id")
+    .select("organizations.id")
+    .where("organization_members.user_id", "=", requesterId)
+    .orderBy((eb) => eb.case().when("organizations.parent_id", "is", null).then(1).else(0).end())
+    .orderBy("organizations.name")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** "We received your request": every mail to a guest carries a fresh access link; account holders get the portal page. */
+export async function queueConfirmation(
+  trx: Transaction<Database>,
+  config: Pick<Config, "baseUrl">,
+  ticket: { id: string; number: number; subject: string },
+  requester: { id: string | null; email: string; name: string },
+  plainMessage: string,
+  at: string,
+  /** The words come from someone we know (a signed-in requester, or an agent filing for a customer). */
+  trusted: boolean,
+): Promise<void> {
+  // Every mail to a guest carries a fresh access link; account holders get the portal page.
+  const forGuest = requester.id === null;
+  const ticketUrl = forGuest
+    ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, requester.email, new Date(at)))
+    : `${config.baseUrl}/requests/${ticket.number}`;
+  // Otherwise the text is echoed only to an address that has proven it is someone's (no mail relay).
+  const full = trusted || (await addressHasConfirmed(trx, requester.email));
+  await queueMail(
+    trx,
+    {
+      template: "ticket-received",
+      to: requester.email,
+      ticketId: ticket.id,
+      content: full
+        ? ticketReceived({
+            number: ticket.number,
+            subject: ticket.subject,
+            requesterName: requester.name,
+            message: plainMessage,
+            ticketUrl,
+            forGuest,
+          })
+        : ticketReceipt({ number: ticket.number, ticketUrl, forGuest }),
+    },
+    { baseUrl: config.baseUrl, at },
+  );
 }
 
 /** Where uploads wait (under unique names) until their request commits or fails. */

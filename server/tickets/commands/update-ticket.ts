@@ -20,7 +20,7 @@ import { ticketAssigned } from "../../mail/templates/ticket-assigned.ts";
 import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
-import { refusal } from "../policy.ts";
+import { refusal, ticketScope } from "../policy.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 export type FieldChange = { label: string; from: string | null; to: string | null };
@@ -224,6 +224,15 @@ export async function applyUpdate(
     await moveToStatus(trx, ctx.config, actor, loaded, status, "agent", at);
   }
 
+  // A group agent who moves a ticket out of their groups (or off themselves) loses it the moment they save:
+  // only on purpose. The transaction rolls back otherwise.
+  if (!input.confirmLoseAccess && !(await stillVisible(trx, actor, loaded.id))) {
+    throw new AppError(
+      "conflict",
+      `After this change you could no longer see #${loaded.number}: it would leave your groups and is not assigned to you. Confirm to go ahead anyway.`,
+    );
+  }
+
   // Telling someone what they just did themselves is noise.
   if (assigneeChanges && assignee && assignee.id !== actor.user.id) {
     await queueMail(
@@ -243,6 +252,16 @@ export async function applyUpdate(
       { baseUrl: ctx.config.baseUrl, at },
     );
   }
+}
+
+async function stillVisible(trx: Transaction<Database>, actor: UserActor, ticketId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom("tickets")
+    .select("id")
+    .where(ticketScope(actor))
+    .where("id", "=", ticketId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**

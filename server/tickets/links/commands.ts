@@ -209,14 +209,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { number: into.number },
       at,
     });
-    await fireAlerts(
-      trx,
-      ctx.config,
-      duplicate,
-      alertsForStatusChange(duplicate.category, "closed"),
-      closed.customer_label,
-      at,
-    );
+    await fireAlerts(trx, ctx.config, duplicate, alertsForStatusChange(duplicate.category, "closed"), at);
 
     await insertTicketEvent(trx, {
       ticketId: into.id,

@@ -92,7 +92,16 @@ export async function listAgentTickets(
       "groups.name as group_name",
       "ticket_types.id as type_id",
       "ticket_types.name as type_name",
+      "tickets.customer_replied_at",
     ])
+    .select((eb) =>
+      eb
+        .selectFrom("agent_ticket_reads")
+        .select("agent_ticket_reads.read_at")
+        .whereRef("agent_ticket_reads.ticket_id", "=", "tickets.id")
+        .where("agent_ticket_reads.user_id", "=", actor.user.id)
+        .as("read_at"),
+    )
     .select(key.as("sort_value"))
     .orderBy(key, direction)
     .orderBy("tickets.id", direction)
@@ -114,6 +123,7 @@ export async function listAgentTickets(
       assignee: r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
       group: r.group_id && r.group_name ? { id: r.group_id, name: r.group_name } : null,
       ticketType: r.type_id && r.type_name ? { id: r.type_id, name: r.type_name } : null,
+      newReply: r.customer_replied_at !== null && (r.read_at === null || r.read_at < r.customer_replied_at),
     })),
     nextCursor: hasMore && last ? encode(last.sort_value, last.id) : null,
   };

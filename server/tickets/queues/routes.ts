@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorResponseSchema } from "../../../common/errors.ts";
 import {
   agentTicketListQuerySchema,
   agentTicketPageSchema,
@@ -94,7 +95,7 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
         summary: "Update a ticket (agents): subject, priority, status, assignee, group, category, type and fields",
         params: z.object({ number: z.string().max(20) }),
         body: ticketUpdateSchema,
-        response: { 204: z.null(), ...refusals },
+        response: { 204: z.null(), ...refusals, 409: errorResponseSchema },
       },
     },
     async (request, reply) => {

@@ -138,12 +138,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, number: number, taskId:
     }
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
     if (completes && (await openTaskCount(trx, ticket.id)) === 0) {
-      const status = await trx
-        .selectFrom("statuses")
-        .select("customer_label")
-        .where("id", "=", ticket.status_id)
-        .executeTakeFirstOrThrow();
-      await fireAlerts(trx, ctx.config, ticket, ["all_tasks_complete"], status.customer_label, at);
+      await fireAlerts(trx, ctx.config, ticket, ["all_tasks_complete"], at);
     }
   });
 }

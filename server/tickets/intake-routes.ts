@@ -1,0 +1,52 @@
+import { agentTicketInputSchema, requesterListSchema, requesterSearchSchema } from "../../common/new-ticket.ts";
+import { ticketSubmittedSchema } from "../../common/tickets.ts";
+import { type Actor, hasPermission, type UserActor } from "../accounts/actor.ts";
+import { AppError } from "../http/errors.ts";
+import type { App, Deps } from "../http/types.ts";
+import { openTicketForRequester } from "./commands/open-ticket.ts";
+import { searchRequesters } from "./requester-search.ts";
+import { refusals } from "./routes.ts";
+
+function requireAgent(actor: Actor): UserActor {
+  if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to open tickets for others.");
+  if (actor.kind !== "user" || !hasPermission(actor, "tickets.work")) {
+    throw new AppError("forbidden", "Only agents can open tickets for others.");
+  }
+  return actor;
+}
+
+/** Agents (and integrations with an agent's API token) open tickets for callers, visitors and correspondents. */
+export function registerIntakeRoutes(app: App, deps: Deps): void {
+  const { db } = deps;
+
+  app.post(
+    "/api/v1/agent/tickets",
+    {
+      schema: {
+        tags: ["agent"],
+        summary:
+          "Open a ticket for someone else: a requester by id, or by name and email (their account when one has that address), with the channel it came by",
+        body: agentTicketInputSchema,
+        response: { 201: ticketSubmittedSchema, ...refusals },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openTicketForRequester(deps, requireAgent(request.actor), request.body)),
+  );
+
+  app.get(
+    "/api/v1/agent/requesters",
+    {
+      schema: {
+        tags: ["agent"],
+        summary: "People with an account whose name or email contains the words, for choosing a requester",
+        querystring: requesterSearchSchema,
+        response: { 200: requesterListSchema, ...refusals },
+      },
+    },
+    async (request) => {
+      requireAgent(request.actor);
+      return { requesters: await searchRequesters(db, request.query.q) };
+    },
+  );
+}

@@ -1,0 +1,275 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import {
+  type AgentTicketInput,
+  agentTicketInputSchema,
+  channelLabels,
+  type TicketChannel,
+  ticketChannels,
+} from "../../common/new-ticket.ts";
+import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import { ApiError } from "../api/client.ts";
+import { useOpenTicket, useRequesterSearch } from "../api/new-ticket.ts";
+import { useDirectory } from "../api/workspace.ts";
+import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { Dialog } from "../ui/Dialog.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
+
+const none = "";
+type Directory = NonNullable<ReturnType<typeof useDirectory>["data"]>;
+
+/** "New ticket": an agent opens a ticket for a caller, a visitor at the desk, or someone who wrote to them. */
+export function NewTicketDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Dialog opened={opened} onClose={onClose} title="New ticket" size="lg">
+      {opened && <NewTicketLoader onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function NewTicketLoader({ onDone }: { onDone: () => void }) {
+  const directory = useDirectory({ fresh: true });
+  return (
+    <QueryView query={directory} loading="Loading the form">
+      {(data) => <NewTicketForm directory={data} onDone={onDone} />}
+    </QueryView>
+  );
+}
+
+function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: () => void }) {
+  const navigate = useNavigate();
+  const open = useOpenTicket();
+  const [who, setWho] = useState<"existing" | "new">("existing");
+  const [requesterId, setRequesterId] = useState<string | null>(null);
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 200);
+  const found = useRequesterSearch(debounced);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [channel, setChannel] = useState<TicketChannel>("phone");
+  const [subject, setSubject] = useState("");
+  const [priority, setPriority] = useState<Priority>("medium");
+  // None chosen: the server files it under the general type, as the portal's general form does.
+  const [typeId, setTypeId] = useState(none);
+  const [groupId, setGroupId] = useState(none);
+  const [categoryId, setCategoryId] = useState(none);
+  const [message, setMessage] = useState("");
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [notify, setNotify] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const fields = directory.ticketTypes.find((t) => t.id === typeId)?.fields ?? [];
+  const options = (found.data?.requesters ?? []).map((r) => ({
+    value: r.id,
+    label: `${r.name} <${r.email}>${r.organization ? ` · ${r.organization}` : ""}`,
+  }));
+
+  const submit = () => {
+    const input: AgentTicketInput = {
+      requester: who === "existing" ? (requesterId ? { id: requesterId } : {}) : { name, email },
+      channel,
+      subject,
+      priority,
+      message,
+      typeId: typeId || null,
+      groupId: groupId || null,
+      categoryId: categoryId || null,
+      fields: Object.fromEntries(fields.map((f) => [f.key, values[f.key]]).filter(([, v]) => v !== undefined)),
+      notifyRequester: notify,
+    };
+    const checked = agentTicketInputSchema.safeParse(input);
+    if (!checked.success) {
+      const problems: Record<string, string> = {};
+      for (const issue of checked.error.issues) {
+        const key = issue.path.join(".");
+        // With nobody chosen, "enter a name" means "choose someone" in the search box.
+        if (key.startsWith("requester") && who === "existing") {
+          problems["requester.id"] = "Choose a requester, or switch to New requester.";
+        } else problems[key] ??= issue.message;
+      }
+      setErrors(problems);
+      return;
+    }
+    setErrors({});
+    open.mutate(input, {
+      onSuccess: ({ number }) => {
+        onDone();
+        navigate(`/agent/tickets/${number}`);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError) setErrors(error.fields);
+      },
+    });
+  };
+  const failure =
+    open.error && !(open.error instanceof ApiError && Object.keys(open.error.fields).length)
+      ? open.error.message
+      : null;
+  const fieldErrors = Object.entries(errors).filter(([key]) => key.startsWith("fields") && !key.includes("."));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="sm">
+        <SegmentedControl
+          aria-label="Who the ticket is for"
+          value={who}
+          onChange={(v) => setWho(v as "existing" | "new")}
+          data={[
+            { value: "existing", label: "Existing requester" },
+            { value: "new", label: "New requester" },
+          ]}
+        />
+        {who === "existing" ? (
+          <Select
+            label="Requester"
+            placeholder="Search by name or email"
+            data={options}
+            value={requesterId}
+            onChange={(id) => {
+              setRequesterId(id);
+              setErrors(({ "requester.id": _, ...rest }) => rest);
+            }}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options: all }) => all}
+            nothingFoundMessage={found.isFetching ? "Searching…" : "Nobody found: use New requester"}
+            error={errors["requester.id"]}
+            data-autofocus
+          />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Requester's name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors["requester.name"]}
+              data-autofocus
+            />
+            <TextInput
+              label="Requester's email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={errors["requester.email"]}
+              description="Their account is used when they have one."
+            />
+          </SimpleGrid>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Channel"
+            data={ticketChannels.map((c) => ({ value: c, label: channelLabels[c] }))}
+            value={channel}
+            onChange={(v) => v && setChannel(v as TicketChannel)}
+            allowDeselect={false}
+            error={errors.channel}
+          />
+          <Select
+            label="Priority"
+            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            value={priority}
+            onChange={(v) => v && setPriority(v as Priority)}
+            allowDeselect={false}
+            error={errors.priority}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Subject"
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          error={errors.subject}
+        />
+        <Select
+          label="Type"
+          data={directory.ticketTypes.map((t) => ({ value: t.id, label: t.name }))}
+          value={typeId || null}
+          onChange={(v) => setTypeId(v ?? none)}
+          placeholder="General request (no extra fields)"
+          clearable
+          error={errors.typeId}
+        />
+        {fields.map((field) => (
+          <CustomFieldInput
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            error={errors[`fields.${field.key}`]}
+            onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
+          />
+        ))}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Group"
+            data={[
+              { value: none, label: "No group" },
+              ...directory.groups.map((g) => ({ value: g.id, label: g.name })),
+            ]}
+            value={groupId}
+            onChange={(v) => setGroupId(v ?? none)}
+            allowDeselect={false}
+            error={errors.groupId}
+          />
+          <Select
+            label="Category"
+            data={[
+              { value: none, label: "None" },
+              ...directory.categories.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            value={categoryId}
+            onChange={(v) => setCategoryId(v ?? none)}
+            allowDeselect={false}
+            error={errors.categoryId}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Message"
+          description="What the requester needs, in their words or yours."
+          autosize
+          minRows={4}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+          error={errors.message}
+        />
+        <Checkbox
+          label="Send the requester a confirmation (with a link to follow the ticket)"
+          checked={notify}
+          onChange={(e) => setNotify(e.currentTarget.checked)}
+        />
+        {fieldErrors.map(([key, text]) => (
+          <Alert key={key} color="red">
+            {text}
+          </Alert>
+        ))}
+        {failure && <Alert color="red">{failure}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={open.isPending}>
+            Create ticket
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
