@@ -109,7 +109,7 @@ describeEachEngine("the conversation on a ticket", ({ db, engine }) => {
     });
     expect(reply.statusCode).toBe(201);
     const detail = (await as(guest, "GET", `/api/v1/tickets/${number}`)).json();
-    expect(detail.status).toMatchObject({ agentLabel: "Open", category: "open" });
+    expect(detail.status).toMatchObject({ customerLabel: "Open", category: "open" });
     const last = (await feed(guest)).slice(-2);
     expect(last[0]).toMatchObject({ type: "comment", body: "<p>It <em>works</em> now</p>" });
     expect(last[1]).toMatchObject({ type: "status_changed", from: "Awaiting your reply", to: "Open" });

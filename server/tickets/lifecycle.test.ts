@@ -68,7 +68,7 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
 
     const again = await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "It is slow again" });
     expect(again.statusCode).toBe(201);
-    expect((await detail(customer, number)).status).toMatchObject({ agentLabel: "Open", category: "open" });
+    expect((await detail(customer, number)).status).toMatchObject({ customerLabel: "Open", category: "open" });
     expect((await as(customer, "POST", `/api/v1/tickets/${number}/solve`, {})).statusCode).toBe(204);
     expect((await as(customer, "POST", `/api/v1/tickets/${number}/solve`, {})).statusCode).toBe(409);
   });
