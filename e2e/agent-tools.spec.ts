@@ -56,10 +56,15 @@ test("an agent plans the work as tasks and hears when all of them are done", asy
   await expect(feedOf(page)).toContainText("Book a standing desk");
   await expectAccessible(page);
 
-  // The alert mail arrives and leads back to the request.
+  // The alert mail arrives and leads an agent back to the ticket in the workspace.
   expect(
-    await mailLinkPath(page, "admin@e2e.switchboard.local", `[#${number}] Alert: All tasks complete`, "/requests/"),
-  ).toBe(`/requests/${number}`);
+    await mailLinkPath(
+      page,
+      "admin@e2e.switchboard.local",
+      `[#${number}] Alert: All tasks complete`,
+      "/agent/tickets/",
+    ),
+  ).toBe(`/agent/tickets/${number}`);
 });
 
 test("an agent links related tickets, both ways, and unlinks them", async ({ page }) => {
