@@ -237,7 +237,10 @@ test("the catalog shows sub-categories and real icons, the form lists the catego
 
   // The general form lists each sub-category right after its parent.
   await page.goto("/requests/new");
-  const options = await page.getByLabel("Category", { exact: true }).locator("option").allTextContents();
+  const category = page.getByLabel("Category", { exact: true });
+  // The categories load after the form appears; read the options once they are there.
+  await expect(category.locator("option").filter({ hasText: `Printers ${id}` })).toHaveCount(1);
+  const options = await category.locator("option").allTextContents();
   const parentAt = options.indexOf(`Hardware ${id}`);
   expect(parentAt).toBeGreaterThan(0);
   expect(options[parentAt + 1]).toBe(`Hardware ${id} › Printers ${id}`);

@@ -85,7 +85,9 @@ export function useUpdateTicket(number: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (update: TicketUpdate) => request(`/api/v1/tickets/${number}`, { method: "PATCH", body: update }),
-    onSuccess: () => refreshAfterChange(queryClient, ticketShown(number)),
+    // A change that takes the ticket out of the agent's reach is not refetched: the page would turn into
+    // "not found" and unmount the dialog before it could move on to the list.
+    onSuccess: (_, update) => refreshAfterChange(queryClient, update.confirmLoseAccess ? [] : ticketShown(number)),
   });
 }
 
