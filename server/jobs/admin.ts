@@ -33,9 +33,9 @@ function present(row: Row): AdminJob {
   };
 }
 
-export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
-  const at = now();
-  const [counts, oldest, failed, recent] = await Promise.all([
+/** Waiting, running and parked jobs, and how long the oldest due one has waited: one reading for both views. */
+async function backlog(db: Kysely<Database>, at: string) {
+  const [counts, oldest] = await Promise.all([
     db
       .selectFrom("jobs")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -50,6 +50,19 @@ export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
       .orderBy("run_at")
       .limit(1)
       .executeTakeFirst(),
+  ]);
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return {
+    pending: count("pending"),
+    running: count("running"),
+    failed: count("failed"),
+    oldestPendingSeconds: oldest ? Math.max(0, (Date.parse(at) - Date.parse(oldest.run_at)) / 1000) : null,
+  };
+}
+
+export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
+  const [{ oldestPendingSeconds, ...counts }, failed, recent] = await Promise.all([
+    backlog(db, now()),
     db
       .selectFrom("jobs")
       .select(columns)
@@ -66,42 +79,15 @@ export async function jobOverview(db: Kysely<Database>): Promise<JobOverview> {
       .limit(20)
       .execute(),
   ]);
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  return {
-    counts: { pending: count("pending"), running: count("running"), failed: count("failed") },
-    oldestPendingSeconds: oldest ? Math.max(0, (Date.parse(at) - Date.parse(oldest.run_at)) / 1000) : null,
-    failed: failed.map(present),
-    recent: recent.map(present),
-  };
+  return { counts, oldestPendingSeconds, failed: failed.map(present), recent: recent.map(present) };
 }
 
 /** The backlog in brief, for /readyz: waiting and parked jobs, and how long the oldest due one has waited. */
 export async function jobBacklog(
   db: Kysely<Database>,
 ): Promise<{ pending: number; failed: number; oldestPendingSeconds: number | null }> {
-  const at = now();
-  const [counts, oldest] = await Promise.all([
-    db
-      .selectFrom("jobs")
-      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("status", "in", ["pending", "failed"])
-      .groupBy("status")
-      .execute(),
-    db
-      .selectFrom("jobs")
-      .select("run_at")
-      .where("status", "=", "pending")
-      .where("run_at", "<=", at)
-      .orderBy("run_at")
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  return {
-    pending: count("pending"),
-    failed: count("failed"),
-    oldestPendingSeconds: oldest ? Math.max(0, (Date.parse(at) - Date.parse(oldest.run_at)) / 1000) : null,
-  };
+  const { pending, failed, oldestPendingSeconds } = await backlog(db, now());
+  return { pending, failed, oldestPendingSeconds };
 }
 
 /** A parked job goes back in the queue with fresh attempts; its last error stays until it runs. */
