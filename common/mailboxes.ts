@@ -1,5 +1,46 @@
 import { z } from "zod";
 
+export const oauthProviders = ["microsoft", "google", "oidc"] as const;
+export type OAuthProviderName = (typeof oauthProviders)[number];
+
+const optionalUrl = z
+  .url({ error: "Enter a full URL, like https://login.example.com." })
+  .max(500)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+/**
+ * Signing in to the mailbox with OAuth2 instead of a password. Microsoft 365 needs its tenant (the directory
+ * id or domain; "organizations" for any work account), Google nothing more, a generic provider its issuer
+ * (endpoints are discovered) or both endpoints.
+ */
+export const oauthInputSchema = z
+  .object({
+    provider: z.enum(oauthProviders, { error: "Choose Microsoft 365, Google or another OAuth2 provider." }),
+    tenant: z.string().trim().max(200).optional(),
+    clientId: z.string().trim().min(1, "Enter the client (application) id.").max(500),
+    /** Left out (or empty) when changing a mailbox: the stored secret stays. */
+    clientSecret: z.string().max(2000).optional(),
+    issuer: optionalUrl,
+    authorizationUrl: optionalUrl,
+    tokenUrl: optionalUrl,
+    /** Space-separated; each provider has a default. */
+    scopes: z.string().trim().max(1000).optional(),
+    /** Send outgoing mail over SMTP as this account with the same token (XOAUTH2). */
+    smtp: z.boolean().default(false),
+  })
+  .superRefine((o, ctx) => {
+    if (o.provider === "microsoft" && !o.tenant)
+      ctx.addIssue({ code: "custom", path: ["tenant"], message: "Enter the tenant (directory) id or domain." });
+    if (o.provider === "oidc" && !o.issuer && !(o.authorizationUrl && o.tokenUrl))
+      ctx.addIssue({
+        code: "custom",
+        path: ["issuer"],
+        message: "Enter the issuer URL, or both the authorization and the token endpoint.",
+      });
+  });
+export type OAuthInput = z.input<typeof oauthInputSchema>;
+
 const imapInputSchema = z.object({
   host: z.string().trim().min(1, "Enter the IMAP server's host name.").max(253),
   port: z.coerce
@@ -12,6 +53,8 @@ const imapInputSchema = z.object({
   /** Left out (or empty) when changing a mailbox: the stored password stays. */
   password: z.string().max(500).optional(),
   folder: z.string().trim().min(1).max(200).default("INBOX"),
+  /** Null: sign in with the password. */
+  oauth: oauthInputSchema.nullable().default(null),
 });
 
 export const mailboxInputSchema = z.object({
@@ -62,10 +105,30 @@ export const mailboxSchema = z.object({
       folder: z.string(),
       /** The password itself never leaves the server. */
       passwordSet: z.boolean(),
+      /** Secrets and tokens never leave the server either. */
+      oauth: z
+        .object({
+          provider: z.enum(oauthProviders),
+          tenant: z.string().nullable(),
+          clientId: z.string(),
+          clientSecretSet: z.boolean(),
+          issuer: z.string().nullable(),
+          authorizationUrl: z.string().nullable(),
+          tokenUrl: z.string().nullable(),
+          scopes: z.string().nullable(),
+          smtp: z.boolean(),
+          /** When the admin last connected the account; null until then (or after the token was refused). */
+          connectedAt: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
   lastPolledAt: z.string().nullable(),
+  /** The last poll that fetched without an error. */
+  lastFetchedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Fetching has failed since then; admins were told. */
+  failingSince: z.string().nullable(),
 });
 export type Mailbox = z.infer<typeof mailboxSchema>;
 export const mailboxListSchema = z.object({ mailboxes: z.array(mailboxSchema) });
@@ -96,4 +159,23 @@ export const inboundMessageQuerySchema = z.object({
 export const inboundRetrySchema = z.object({
   /** route: run it through the router again; new_ticket: an admin decided it is a new request. */
   mode: z.enum(["route", "new_ticket"]).default("route"),
+});
+
+export const oauthConnectSchema = z.object({ url: z.string() });
+
+/** A mailbox whose fetching fails, for the banner admins see in the workspace. */
+export const mailboxAlertSchema = z.object({
+  mailboxId: z.string(),
+  address: z.string(),
+  error: z.string(),
+  since: z.string(),
+});
+export type MailboxAlert = z.infer<typeof mailboxAlertSchema>;
+export const mailboxAlertListSchema = z.object({ alerts: z.array(mailboxAlertSchema) });
+
+export const oauthCallbackQuerySchema = z.object({
+  state: z.string().max(200).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(1000).optional(),
 });

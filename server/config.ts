@@ -64,6 +64,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, "ALLOWED_HOSTS must be host names separated by commas.")
     .optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine(
+      (v) => (/^[0-9a-f]{64}$/i.test(v) ? true : Buffer.from(v, "base64").length === 32),
+      "SECRETS_KEY must be 32 random bytes, base64 or hex encoded (openssl rand -base64 32).",
+    )
+    .optional(),
   SHUTDOWN_SECONDS: z.coerce
     .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
@@ -110,6 +117,11 @@ export type Config = {
    * loopback names when BASE_URL is loopback. Others are refused, so a rebound DNS name cannot reach the app.
    */
   allowedHosts: string[];
+  /**
+   * The key that encrypts stored OAuth2 secrets and tokens (AES-256-GCM). Unset: a key file made in the data
+   * directory (`secrets.key`). See mail/inbound/oauth/secret-box.ts and docs/mail.md.
+   */
+  secretsKey: string | undefined;
   /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
   shutdownMs: number;
 };
@@ -168,6 +180,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
+    secretsKey: e.SECRETS_KEY,
     inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
     inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     imapPollMs: e.IMAP_POLL_SECONDS * 1000,

@@ -430,8 +430,40 @@ export interface MailboxesTable {
   last_error: string | null;
   /** Senders (addresses or @domains, one per line) whose auto-generated mail opens tickets instead of being ignored. */
   accept_auto_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Null: IMAP signs in with the password. Otherwise microsoft, google or oidc (see mail/inbound/oauth/). */
+  oauth_provider: ColumnType<OAuthProvider | null, OAuthProvider | null | undefined, OAuthProvider | null>;
+  oauth_tenant: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Encrypted, like the tokens below (mail/inbound/oauth/secret-box.ts). */
+  oauth_client_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_authorization_url: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_token_url: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_scopes: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_refresh_token: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_access_token: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_access_expires_at: ColumnType<string | null, string | null | undefined, string | null>;
+  oauth_connected_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outgoing mail is sent over SMTP as this account, with its OAuth2 token. */
+  smtp_oauth: ColumnType<number, number | undefined, number>;
+  last_fetched_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when fetching starts failing (admins are told then), cleared by the next success. */
+  failing_since: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export type OAuthProvider = "microsoft" | "google" | "oidc";
+
+/** An authorization request in flight: who started it, and the PKCE verifier its code is redeemed with. */
+export interface OAuthAuthorizationsTable {
+  state_hash: string;
+  mailbox_id: string;
+  session_id: string;
+  code_verifier: string;
+  token_url: string;
+  redirect_uri: string;
+  expires_at: string;
 }
 
 export type InboundStatus = "received" | "processed" | "ignored" | "review" | "quarantined";
@@ -534,6 +566,7 @@ export interface Database {
   automation_rules: AutomationRulesTable;
   automation_runs: AutomationRunsTable;
   mailboxes: MailboxesTable;
+  oauth_authorizations: OAuthAuthorizationsTable;
   inbound_messages: InboundMessagesTable;
   mail_secrets: MailSecretsTable;
   saved_views: SavedViewsTable;

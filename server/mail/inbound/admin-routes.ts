@@ -5,10 +5,14 @@ import {
   inboundMessageListSchema,
   inboundMessageQuerySchema,
   inboundRetrySchema,
+  mailboxAlertListSchema,
   mailboxInputSchema,
   mailboxListSchema,
+  oauthCallbackQuerySchema,
+  oauthConnectSchema,
 } from "../../../common/mailboxes.ts";
 import { requirePermission } from "../../accounts/admin-policy.ts";
+import { systemClock } from "../../clock.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
@@ -20,6 +24,9 @@ import {
   rawInboundMessage,
   updateMailbox,
 } from "./mailboxes.ts";
+import { mailboxAlerts } from "./mailbox-health.ts";
+import { completeAuthorization, startAuthorization } from "./oauth/flow.ts";
+import { secretBox } from "./oauth/secret-box.ts";
 import { dismissInbound, requeueInbound } from "./store.ts";
 
 const errors = {
@@ -36,8 +43,10 @@ const notHeld = () =>
   );
 
 /** Admin pages for the email channel: mailboxes, and the review and quarantine queue. All need `admin.settings`. */
-export function registerInboundMailAdminRoutes(app: App, { db }: Deps): void {
+export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): void {
   const tags = ["admin"];
+  // Made on first use: the key file is only created once a secret is stored.
+  const box = () => secretBox(config);
   registerAdminCollection(app, {
     path: "/api/v1/admin/mailboxes",
     permission: "admin.settings",
@@ -49,10 +58,85 @@ export function registerInboundMailAdminRoutes(app: App, { db }: Deps): void {
     },
     list: { schema: mailboxListSchema, load: async () => ({ mailboxes: await listMailboxes(db) }) },
     input: mailboxInputSchema,
-    create: (input) => createMailbox(db, input),
-    update: (id, input) => updateMailbox(db, id, input),
+    create: (input) => createMailbox(db, input, box()),
+    update: (id, input) => updateMailbox(db, id, input, box()),
     remove: (id) => deleteMailbox(db, id),
   });
+
+  app.post(
+    "/api/v1/admin/mailboxes/:id/oauth/connect",
+    {
+      schema: {
+        tags,
+        summary:
+          "Start connecting a mailbox's OAuth2 account (or reconnecting it): the URL to send the admin's browser to",
+        params: idParamsSchema,
+        response: { 200: oauthConnectSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request.actor, "admin.settings");
+      // The provider's answer comes back to a browser session; a token-only caller could never finish.
+      if (!actor.sessionId) throw new AppError("forbidden", "Connect a mailbox from the app, signed in.");
+      const url = await startAuthorization(db, box(), {
+        mailboxId: request.params.id,
+        sessionId: actor.sessionId,
+        baseUrl: config.baseUrl,
+        clock: systemClock,
+      });
+      return { url };
+    },
+  );
+
+  app.get(
+    "/api/v1/admin/mailboxes/oauth/callback",
+    {
+      schema: {
+        tags,
+        summary:
+          "Where the OAuth2 provider sends the admin back (the redirect URI to register); answers with a redirect to the mailboxes page",
+        querystring: oauthCallbackQuerySchema,
+        response: { 303: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request.actor, "admin.settings");
+      const { state, code, error, error_description: description } = request.query;
+      const page = (params: Record<string, string>) =>
+        reply.redirect(`/admin/mailboxes?${new URLSearchParams(params).toString()}`, 303);
+      if (error) return page({ oauthError: `The provider refused: ${description ?? error}.` });
+      if (!state || !code || !actor.sessionId) {
+        throw new AppError("validation_failed", "This address is only for coming back from the OAuth2 provider.");
+      }
+      try {
+        const mailboxId = await completeAuthorization(db, box(), {
+          state,
+          code,
+          sessionId: actor.sessionId,
+          clock: systemClock,
+        });
+        return page({ connected: mailboxId });
+      } catch (failure) {
+        if (failure instanceof AppError && failure.code === "conflict") return page({ oauthError: failure.message });
+        throw failure;
+      }
+    },
+  );
+
+  app.get(
+    "/api/v1/admin/mailbox-alerts",
+    {
+      schema: {
+        tags,
+        summary: "Mailboxes whose fetching is failing, with the reason (the banner admins see in the workspace)",
+        response: { 200: mailboxAlertListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      requirePermission(request.actor, "admin.settings");
+      return { alerts: await mailboxAlerts(db) };
+    },
+  );
 
   app.get(
     "/api/v1/admin/inbound-messages",

@@ -3,6 +3,7 @@
  * 127.0.0.1. With CI=true these tests never skip; elsewhere they skip only
  * when Dovecot is not installed (apt-get install dovecot-imapd).
  */
+import { randomBytes } from "node:crypto";
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCategories } from "../../bootstrap.ts";
@@ -12,6 +13,7 @@ import { testConfig } from "../../test/factories.ts";
 import { inboundMailHandler } from "./handler.ts";
 import { createImapPoller, pollMailbox, storedKeyword } from "./imap-poller.ts";
 import { createMailbox } from "./mailboxes.ts";
+import { secretBoxFromKey } from "./oauth/secret-box.ts";
 import { dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
 import { fixture, seedTicket } from "./test-support.ts";
 
@@ -20,6 +22,7 @@ const binary = dovecotBinary();
 describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling against Dovecot", () => {
   describeEachEngine("the IMAP poller", ({ db, engine }) => {
     const config = testConfig();
+    const box = secretBoxFromKey(randomBytes(32));
     let imap: TestImapServer;
     let mailboxId = "";
 
@@ -166,7 +169,7 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
     it("leaves mail over the size limit in the folder, tells the sender once, and says so on the mailbox", async () => {
       const { id, raw } = mail("Xan Big <xan@example.com>", "Big", "x".repeat(150 * 1024));
       await deliver(raw);
-      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024 });
+      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024, box, baseUrl: config.baseUrl });
       await poller.pollAll();
       await poller.pollAll();
       await runJobs();
@@ -193,7 +196,7 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
         .set({ imap_password: "wrong password" })
         .where("id", "=", mailboxId)
         .execute();
-      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024 });
+      const poller = createImapPoller(db(), { intervalMs: 60_000, maxBytes: 100 * 1024, box, baseUrl: config.baseUrl });
       await poller.pollAll();
       expect((await mailbox()).last_error).toBeTruthy();
       await db().updateTable("mailboxes").set({ imap_password: imap.password }).where("id", "=", mailboxId).execute();

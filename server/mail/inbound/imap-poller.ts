@@ -1,7 +1,11 @@
 import type { FastifyBaseLogger } from "fastify";
 import { ImapFlow } from "imapflow";
 import type { Kysely } from "kysely";
+import { type Clock, systemClock } from "../../clock.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
+import { recordPollOutcome } from "./mailbox-health.ts";
+import { accessTokenFor } from "./oauth/tokens.ts";
+import type { SecretBox } from "./oauth/secret-box.ts";
 import { storeInbound } from "./store.ts";
 
 /** Set on a message once it is stored; the poller only fetches messages without it. */
@@ -11,6 +15,8 @@ export type PollResult = { stored: number; duplicates: number; tooLarge: number 
 
 export type PollOptions = {
   maxBytes: number;
+  /** For a mailbox that signs in with OAuth2: the current access token (XOAUTH2 / OAUTHBEARER). */
+  accessToken?: string;
   /** Called between storing a message and flagging it (tests use it to crash there). */
   afterStore?: (uid: number) => Promise<void>;
 };
@@ -37,7 +43,9 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
     host: mailbox.imap_host,
     port: mailbox.imap_port ?? (mailbox.imap_tls ? 993 : 143),
     secure: mailbox.imap_tls === 1,
-    auth: { user: mailbox.imap_user, pass: mailbox.imap_password ?? "" },
+    auth: options.accessToken
+      ? { user: mailbox.imap_user, accessToken: options.accessToken }
+      : { user: mailbox.imap_user, pass: mailbox.imap_password ?? "" },
     logger: false,
     disableAutoIdle: true,
   });
@@ -92,14 +100,42 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
 
 export type ImapPoller = { pollAll(): Promise<void>; start(): void; stop(): Promise<void> };
 
-/** Polls every active mailbox with an IMAP account, one after another, every `intervalMs`. */
+/**
+ * Polls every active mailbox with an IMAP account, one after another, every `intervalMs`. An OAuth2 mailbox
+ * gets a current access token first (refreshed before it expires). Each outcome is recorded: the last
+ * successful fetch, the last error, and the start of a failure episode, when admins are told.
+ */
 export function createImapPoller(
   db: Kysely<Database>,
-  options: { intervalMs: number; maxBytes: number; logger?: FastifyBaseLogger | undefined },
+  options: {
+    intervalMs: number;
+    maxBytes: number;
+    box: SecretBox;
+    baseUrl: string;
+    clock?: Clock;
+    logger?: FastifyBaseLogger | undefined;
+  },
 ): ImapPoller {
+  const clock = options.clock ?? systemClock;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+
+  /**
+   * An OAuth2 mailbox signs in with a current access token. When the server refuses one that has not expired
+   * (revoked early, rights changed), a fresh one is fetched once: a refusal then names the provider's reason.
+   */
+  async function pollOnce(mailbox: Mailbox): Promise<PollResult> {
+    if (!mailbox.oauth_provider) return pollMailbox(db, mailbox, { maxBytes: options.maxBytes });
+    const accessToken = await accessTokenFor(db, options.box, mailbox, clock);
+    try {
+      return await pollMailbox(db, mailbox, { maxBytes: options.maxBytes, accessToken });
+    } catch (error) {
+      if (!(error as ImapFlowError).authenticationFailed) throw error;
+      const fresh = await accessTokenFor(db, options.box, mailbox, clock, { force: true });
+      return pollMailbox(db, mailbox, { maxBytes: options.maxBytes, accessToken: fresh });
+    }
+  }
 
   async function pollAll(): Promise<void> {
     const mailboxes = await db
@@ -109,21 +145,21 @@ export function createImapPoller(
       .where("imap_host", "is not", null)
       .execute();
     for (const mailbox of mailboxes) {
-      let lastError: string | null = null;
+      let outcome: Parameters<typeof recordPollOutcome>[2];
       try {
-        const result = await pollMailbox(db, mailbox, { maxBytes: options.maxBytes });
-        if (result.tooLarge > 0) {
-          lastError = `${result.tooLarge} message(s) larger than the limit were left in ${mailbox.imap_folder}; their senders were told.`;
-        }
+        const result = await pollOnce(mailbox);
+        outcome = {
+          ok: true,
+          note:
+            result.tooLarge > 0
+              ? `${result.tooLarge} message(s) larger than the limit were left in ${mailbox.imap_folder}; their senders were told.`
+              : null,
+        };
       } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
+        outcome = { ok: false, error: describeFailure(error) };
         options.logger?.warn({ err: error, mailbox: mailbox.address }, "IMAP poll failed");
       }
-      await db
-        .updateTable("mailboxes")
-        .set({ last_polled_at: new Date().toISOString(), last_error: lastError })
-        .where("id", "=", mailbox.id)
-        .execute();
+      await recordPollOutcome(db, mailbox.id, outcome, { baseUrl: options.baseUrl, at: clock().toISOString() });
     }
   }
 
@@ -151,4 +187,14 @@ export function createImapPoller(
       await running;
     },
   };
+}
+
+type ImapFlowError = Error & { authenticationFailed?: boolean; responseText?: string };
+
+/** A sentence an admin can act on: imapflow says only "Command failed" when the sign-in is refused. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const imap: ImapFlowError = error;
+  if (!imap.authenticationFailed) return error.message;
+  return `The IMAP server refused the sign-in${imap.responseText ? `: ${imap.responseText}` : ""}.`;
 }

@@ -3,11 +3,17 @@ import type { z } from "zod";
 import type { InboundMessage, Mailbox, mailboxInputSchema } from "../../../common/mailboxes.ts";
 import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
-import type { Database, InboundStatus } from "../../db/schema.ts";
+import type { Database, InboundStatus, Mailbox as MailboxRow } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import type { SecretBox } from "./oauth/secret-box.ts";
 
-/** The list of accepted automatic senders may be left out (none). */
-type Input = Omit<z.output<typeof mailboxInputSchema>, "acceptAutoFrom"> & { acceptAutoFrom?: string[] };
+type ParsedInput = z.output<typeof mailboxInputSchema>;
+type ParsedImap = NonNullable<ParsedInput["imap"]>;
+/** The list of accepted automatic senders and the OAuth2 settings may be left out (none: a password). */
+type Input = Omit<ParsedInput, "acceptAutoFrom" | "imap"> & {
+  acceptAutoFrom?: string[];
+  imap: (Omit<ParsedImap, "oauth"> & { oauth?: ParsedImap["oauth"] }) | null;
+};
 
 function taken(): AppError {
   return new AppError("validation_failed", "Some fields need attention.", {
@@ -15,7 +21,62 @@ function taken(): AppError {
   });
 }
 
-export async function createMailbox(db: Kysely<Database>, input: Input): Promise<string> {
+type OAuthSettings = NonNullable<NonNullable<Input["imap"]>["oauth"]>;
+
+/** The OAuth2 columns for these settings; tokens are not touched here (connecting sets them). */
+function oauthColumns(oauth: OAuthSettings | null | undefined, box: SecretBox | undefined) {
+  if (!oauth) {
+    return {
+      oauth_provider: null,
+      oauth_tenant: null,
+      oauth_client_id: null,
+      oauth_client_secret: null,
+      oauth_issuer: null,
+      oauth_authorization_url: null,
+      oauth_token_url: null,
+      oauth_scopes: null,
+      smtp_oauth: 0,
+    };
+  }
+  if (oauth.clientSecret && !box) throw new Error("Storing a client secret needs the secret box.");
+  return {
+    oauth_provider: oauth.provider,
+    oauth_tenant: oauth.provider === "microsoft" ? (oauth.tenant ?? null) : null,
+    oauth_client_id: oauth.clientId,
+    ...(oauth.clientSecret && box ? { oauth_client_secret: box.seal(oauth.clientSecret) } : {}),
+    oauth_issuer: oauth.provider === "oidc" ? (oauth.issuer ?? null) : null,
+    oauth_authorization_url: oauth.provider === "oidc" ? (oauth.authorizationUrl ?? null) : null,
+    oauth_token_url: oauth.provider === "oidc" ? (oauth.tokenUrl ?? null) : null,
+    oauth_scopes: oauth.scopes || null,
+    smtp_oauth: oauth.smtp ? 1 : 0,
+  };
+}
+
+const disconnected = {
+  oauth_refresh_token: null,
+  oauth_access_token: null,
+  oauth_access_expires_at: null,
+  oauth_connected_at: null,
+};
+
+/** Tokens belong to one account at one provider and client: changing any of them needs connecting again. */
+function sameAccount(row: MailboxRow, input: Input): boolean {
+  const oauth = input.imap?.oauth;
+  if (!oauth || !row.oauth_provider) return false;
+  const next = oauthColumns({ ...oauth, clientSecret: undefined }, undefined);
+  return (
+    row.imap_user === input.imap?.user &&
+    row.oauth_provider === next.oauth_provider &&
+    row.oauth_tenant === next.oauth_tenant &&
+    row.oauth_client_id === next.oauth_client_id &&
+    row.oauth_issuer === next.oauth_issuer &&
+    row.oauth_authorization_url === next.oauth_authorization_url &&
+    row.oauth_token_url === next.oauth_token_url &&
+    !oauth.clientSecret
+  );
+}
+
+export async function createMailbox(db: Kysely<Database>, input: Input, box?: SecretBox): Promise<string> {
   const id = newId();
   const at = now();
   try {
@@ -35,6 +96,7 @@ export async function createMailbox(db: Kysely<Database>, input: Input): Promise
         imap_user: input.imap?.user ?? null,
         imap_password: input.imap?.password || null,
         imap_folder: input.imap?.folder ?? "INBOX",
+        ...oauthColumns(input.imap?.oauth, box),
         last_polled_at: null,
         last_error: null,
         created_at: at,
@@ -48,7 +110,9 @@ export async function createMailbox(db: Kysely<Database>, input: Input): Promise
   return id;
 }
 
-export async function updateMailbox(db: Kysely<Database>, id: string, input: Input): Promise<void> {
+export async function updateMailbox(db: Kysely<Database>, id: string, input: Input, box?: SecretBox): Promise<void> {
+  const row = await db.selectFrom("mailboxes").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("That mailbox");
   try {
     const result = await db
       .updateTable("mailboxes")
@@ -70,6 +134,8 @@ export async function updateMailbox(db: Kysely<Database>, id: string, input: Inp
           : input.imap.password
             ? { imap_password: input.imap.password }
             : {}),
+        ...oauthColumns(input.imap?.oauth, box),
+        ...(sameAccount(row, input) ? {} : disconnected),
         updated_at: now(),
       })
       .where("id", "=", id)
@@ -125,10 +191,26 @@ export async function listMailboxes(db: Kysely<Database>): Promise<Mailbox[]> {
             user: m.imap_user,
             folder: m.imap_folder,
             passwordSet: m.imap_password !== null,
+            oauth: m.oauth_provider
+              ? {
+                  provider: m.oauth_provider,
+                  tenant: m.oauth_tenant,
+                  clientId: m.oauth_client_id ?? "",
+                  clientSecretSet: m.oauth_client_secret !== null,
+                  issuer: m.oauth_issuer,
+                  authorizationUrl: m.oauth_authorization_url,
+                  tokenUrl: m.oauth_token_url,
+                  scopes: m.oauth_scopes,
+                  smtp: m.smtp_oauth === 1,
+                  connectedAt: m.oauth_refresh_token ? m.oauth_connected_at : null,
+                }
+              : null,
           }
         : null,
     lastPolledAt: m.last_polled_at,
+    lastFetchedAt: m.last_fetched_at,
     lastError: m.last_error,
+    failingSince: m.failing_since,
   }));
 }
 

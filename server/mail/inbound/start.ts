@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "../../context.ts";
 import { createImapPoller } from "./imap-poller.ts";
+import { secretBox } from "./oauth/secret-box.ts";
 import { createSmtpReceiver } from "./smtp-receiver.ts";
 
 /** Starts what receives mail: the SMTP receiver when INBOUND_SMTP_PORT is set, and the IMAP poller. */
@@ -14,7 +15,13 @@ export async function startInboundMail(
     logger.info({ port, host: config.inboundSmtp.host }, "inbound SMTP receiver listening");
   }
   // Always running: it only has work once an admin adds a mailbox with an IMAP account.
-  const imap = createImapPoller(db, { intervalMs: config.imapPollMs, maxBytes: config.inboundMaxBytes, logger });
+  const imap = createImapPoller(db, {
+    intervalMs: config.imapPollMs,
+    maxBytes: config.inboundMaxBytes,
+    box: secretBox(config),
+    baseUrl: config.baseUrl,
+    logger,
+  });
   imap.start();
   return {
     async stop() {

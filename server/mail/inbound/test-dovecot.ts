@@ -61,7 +61,16 @@ function readLog(file: string): string {
   }
 }
 
-export async function startTestImapServer(binary: string): Promise<TestImapServer> {
+export type TestImapOptions = {
+  /**
+   * Also accept OAuth2 bearer tokens (XOAUTH2, OAUTHBEARER): Dovecot's oauth2 passdb posts each token to this
+   * introspection URL (credentials in the URL are sent as HTTP basic auth) and takes the token's `sub` as the
+   * user.
+   */
+  oauth2IntrospectionUrl?: string;
+};
+
+export async function startTestImapServer(binary: string, options: TestImapOptions = {}): Promise<TestImapServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-dovecot-"));
   // Dovecot's auth process runs unprivileged and must reach the passwd file.
   chmodSync(dir, 0o755);
@@ -82,6 +91,19 @@ export async function startTestImapServer(binary: string): Promise<TestImapServe
   }
   const log = path.join(dir, "dovecot.log");
   writeFileSync(path.join(dir, "users"), `${user}:{PLAIN}${password}\n`);
+  const oauth2 = options.oauth2IntrospectionUrl;
+  if (oauth2) {
+    writeFileSync(
+      path.join(dir, "oauth2.conf.ext"),
+      `introspection_mode = post
+introspection_url = ${oauth2}
+username_attribute = sub
+active_attribute = active
+active_value = true
+force_introspection = yes
+`,
+    );
+  }
   writeFileSync(
     path.join(dir, "dovecot.conf"),
     `
@@ -92,14 +114,15 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2 ? " xoauth2 oauthbearer" : ""}
 first_valid_uid = 1
 first_valid_gid = 1
 ${root ? "" : `default_internal_user = ${mailUser}\ndefault_login_user = ${mailUser}\n`}mail_location = maildir:${mailDir}/%u
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
-}
+${oauth2 ? "  mechanisms = plain login\n" : ""}}
+${oauth2 ? `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${dir}/oauth2.conf.ext\n}\n` : ""}
 userdb {
   driver = static
   args = uid=${mailUser} gid=${root ? mailUser : (userInfo().gid ?? mailUser)} home=${mailDir}/%u

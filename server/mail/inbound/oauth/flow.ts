@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Clock } from "../../../clock.ts";
+import type { Database } from "../../../db/schema.ts";
+import { AppError, notFound } from "../../../http/errors.ts";
+import { endpointsFor, OAuthError, requestToken } from "./providers.ts";
+import type { SecretBox } from "./secret-box.ts";
+
+/** An admin has this long to sign in at the provider and come back. */
+const authorizationLifetimeMs = 10 * 60_000;
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");
+
+/** The one redirect URI to register at the provider. */
+export function oauthRedirectUri(baseUrl: string): string {
+  return `${baseUrl}/api/v1/admin/mailboxes/oauth/callback`;
+}
+
+function refused(message: string): AppError {
+  return new AppError("conflict", message);
+}
+
+/**
+ * Starts connecting a mailbox: a random state tied to the admin's session and a PKCE verifier are kept
+ * (the state only hashed, the verifier sealed), and the admin's browser is sent to the provider with the
+ * state and the verifier's S256 challenge.
+ */
+export async function startAuthorization(
+  db: Kysely<Database>,
+  box: SecretBox,
+  p: { mailboxId: string; sessionId: string; baseUrl: string; clock: Clock },
+): Promise<string> {
+  const mailbox = await db.selectFrom("mailboxes").selectAll().where("id", "=", p.mailboxId).executeTakeFirst();
+  if (!mailbox) throw notFound("That mailbox");
+  if (!mailbox.oauth_provider || !mailbox.oauth_client_id || !mailbox.imap_user) {
+    throw refused("Save the mailbox with an IMAP account that signs in with OAuth2 first.");
+  }
+  let endpoints: Awaited<ReturnType<typeof endpointsFor>>;
+  try {
+    endpoints = await endpointsFor(mailbox);
+  } catch (error) {
+    if (error instanceof OAuthError) throw refused(error.message);
+    throw error;
+  }
+  const state = randomBytes(32).toString("base64url");
+  const verifier = randomBytes(32).toString("base64url");
+  const redirectUri = oauthRedirectUri(p.baseUrl);
+  const at = p.clock();
+  await db.deleteFrom("oauth_authorizations").where("expires_at", "<", at.toISOString()).execute();
+  await db
+    .insertInto("oauth_authorizations")
+    .values({
+      state_hash: sha256(state),
+      mailbox_id: mailbox.id,
+      session_id: p.sessionId,
+      code_verifier: box.seal(verifier),
+      token_url: endpoints.tokenUrl,
+      redirect_uri: redirectUri,
+      expires_at: new Date(at.getTime() + authorizationLifetimeMs).toISOString(),
+    })
+    .execute();
+  const url = new URL(endpoints.authorizationUrl);
+  const params = {
+    response_type: "code",
+    client_id: mailbox.oauth_client_id,
+    redirect_uri: redirectUri,
+    scope: endpoints.scopes,
+    state,
+    code_challenge: sha256(verifier),
+    code_challenge_method: "S256",
+    // Consent every time: providers hand out a (new) refresh token only then.
+    prompt: "consent",
+    login_hint: mailbox.imap_user,
+    ...endpoints.extraParams,
+  };
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.toString();
+}
+
+/**
+ * The provider sent the admin back. The state must be one we issued, unused, unexpired and started by this
+ * same session; the code is redeemed with the PKCE verifier, and the tokens are stored sealed. Answers the
+ * mailbox's id.
+ */
+export async function completeAuthorization(
+  db: Kysely<Database>,
+  box: SecretBox,
+  p: { state: string; code: string; sessionId: string; clock: Clock },
+): Promise<string> {
+  const stateHash = sha256(p.state);
+  const pending = await db
+    .selectFrom("oauth_authorizations")
+    .selectAll()
+    .where("state_hash", "=", stateHash)
+    .executeTakeFirst();
+  // Another session's state is left alone: it stays usable by the admin who started it.
+  if (!pending || pending.session_id !== p.sessionId) {
+    throw refused("This sign-in was not started here or has already been used. Start again with Connect.");
+  }
+  await db.deleteFrom("oauth_authorizations").where("state_hash", "=", stateHash).execute();
+  const now = p.clock();
+  if (new Date(pending.expires_at).getTime() < now.getTime()) {
+    throw refused("This sign-in took longer than ten minutes. Start again with Connect.");
+  }
+  const mailbox = await db
+    .selectFrom("mailboxes")
+    .selectAll()
+    .where("id", "=", pending.mailbox_id)
+    .executeTakeFirstOrThrow();
+  if (!mailbox.oauth_client_id) throw refused("The mailbox no longer signs in with OAuth2.");
+  let tokens: Awaited<ReturnType<typeof requestToken>>;
+  try {
+    tokens = await requestToken(pending.token_url, {
+      grant_type: "authorization_code",
+      code: p.code,
+      redirect_uri: pending.redirect_uri,
+      code_verifier: box.open(pending.code_verifier),
+      client_id: mailbox.oauth_client_id,
+      ...(mailbox.oauth_client_secret ? { client_secret: box.open(mailbox.oauth_client_secret) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof OAuthError) throw refused(error.message);
+    throw error;
+  }
+  if (!tokens.refresh_token) {
+    throw refused(
+      "The provider gave no refresh token, so the mailbox could not stay connected. Ask for offline access (the offline_access scope) and try again.",
+    );
+  }
+  await db
+    .updateTable("mailboxes")
+    .set({
+      oauth_refresh_token: box.seal(tokens.refresh_token),
+      oauth_access_token: box.seal(tokens.access_token),
+      oauth_access_expires_at: new Date(now.getTime() + (tokens.expires_in ?? 3600) * 1000).toISOString(),
+      oauth_connected_at: now.toISOString(),
+      // Reconnecting ends a failure episode: the banner goes, and the next failure is told again.
+      last_error: null,
+      failing_since: null,
+    })
+    .where("id", "=", mailbox.id)
+    .execute();
+  return mailbox.id;
+}
