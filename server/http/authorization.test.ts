@@ -65,6 +65,8 @@ type Fixture = {
   viewId: string;
   // The email channel: a mailbox without mail (changed, then deleted) and two held messages.
   mailboxId: string;
+  /** A Microsoft 365 mailbox: connecting it needs no network, the endpoints are known. */
+  oauthMailboxId: string;
   heldMessageId: string;
   dismissMessageId: string;
   // Service levels
@@ -109,6 +111,21 @@ async function emailChannelFixture(db: Kysely<Database>) {
       categoryId: null,
       active: true,
       imap: null,
+    }),
+    oauthMailboxId: await createMailbox(db, {
+      name: "Office",
+      address: "office@support.example",
+      groupId: null,
+      categoryId: null,
+      active: true,
+      imap: {
+        host: "outlook.office365.com",
+        port: 993,
+        tls: true,
+        user: "office@support.example",
+        folder: "INBOX",
+        oauth: { provider: "microsoft", tenant: "contoso.example", clientId: "app-id", smtp: false },
+      },
     }),
     heldMessageId: await hold(1),
     dismissMessageId: await hold(2),
@@ -439,6 +456,16 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/admin/mailboxes/${f.mailboxId}`,
     expected: adminOnly(204),
   },
+  "POST /api/v1/admin/mailboxes/{id}/oauth/connect": {
+    path: (f) => `/api/v1/admin/mailboxes/${f.oauthMailboxId}/oauth/connect`,
+    expected: adminOnly(200),
+  },
+  // A state no session started: the admin is sent back to the mailboxes page with the reason.
+  "GET /api/v1/admin/mailboxes/oauth/callback": {
+    path: () => "/api/v1/admin/mailboxes/oauth/callback?state=made-up&code=made-up",
+    expected: adminOnly(303),
+  },
+  "GET /api/v1/admin/mailbox-alerts": { path: () => "/api/v1/admin/mailbox-alerts", expected: adminOnly(200) },
   "GET /api/v1/admin/inbound-messages": {
     path: () => "/api/v1/admin/inbound-messages?status=review",
     expected: adminOnly(200),

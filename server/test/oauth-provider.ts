@@ -83,10 +83,18 @@ export async function startOAuthProvider(options: {
     features: {
       devInteractions: { enabled: false },
       introspection: { enabled: true, allowedPolicy: async () => true },
-      revocation: { enabled: true },
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ttl: { AccessToken: options.accessTokenTtl ?? 3600 },
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 3600,
+      AuthorizationCode: 60,
+      Grant: 14 * 86_400,
+      IdToken: 3600,
+      Interaction: 600,
+      RefreshToken: 14 * 86_400,
+      Session: 86_400,
+    },
     pkce: { required: () => true },
   });
   provider.on("grant.success", (ctx) => {

@@ -16,6 +16,7 @@ import { systemClock } from "../../clock.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
 import { AppError } from "../../http/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
+import { mailboxAlerts } from "./mailbox-health.ts";
 import {
   createMailbox,
   deleteMailbox,
@@ -24,7 +25,6 @@ import {
   rawInboundMessage,
   updateMailbox,
 } from "./mailboxes.ts";
-import { mailboxAlerts } from "./mailbox-health.ts";
 import { completeAuthorization, startAuthorization } from "./oauth/flow.ts";
 import { secretBox } from "./oauth/secret-box.ts";
 import { dismissInbound, requeueInbound } from "./store.ts";

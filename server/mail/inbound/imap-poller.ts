@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import { type Clock, systemClock } from "../../clock.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
 import { recordPollOutcome } from "./mailbox-health.ts";
-import { accessTokenFor } from "./oauth/tokens.ts";
 import type { SecretBox } from "./oauth/secret-box.ts";
+import { accessTokenFor } from "./oauth/tokens.ts";
 import { storeInbound } from "./store.ts";
 
 /** Set on a message once it is stored; the poller only fetches messages without it. */
@@ -145,6 +145,9 @@ export function createImapPoller(
       .where("imap_host", "is not", null)
       .execute();
     for (const mailbox of mailboxes) {
+      // Not connected yet, or its grant was refused: nothing to try until an admin connects it, and the
+      // refusal's reason stays on the mailbox.
+      if (mailbox.oauth_provider && !mailbox.oauth_refresh_token) continue;
       let outcome: Parameters<typeof recordPollOutcome>[2];
       try {
         const result = await pollOnce(mailbox);

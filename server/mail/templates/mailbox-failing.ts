@@ -1,7 +1,12 @@
 import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
 
 /** To every admin when fetching a mailbox starts failing (once per failure episode, not every poll). */
-export function mailboxFailing(p: { name: string; address: string; reason: string; settingsUrl: string }): RenderedMail {
+export function mailboxFailing(p: {
+  name: string;
+  address: string;
+  reason: string;
+  settingsUrl: string;
+}): RenderedMail {
   const subject = `Mail for ${p.address} is not being fetched`;
   const lines = [
     `Switchboard could not fetch mail for ${p.address}. Until this is fixed, mail to that address waits in the mailbox and no requests are opened from it.`,

@@ -38,7 +38,8 @@ async function discover(issuer: string): Promise<{ authorizationUrl: string; tok
     );
   }
   const parsed = discoverySchema.safeParse(body);
-  if (!parsed.success) throw new OAuthError(`The discovery document at ${url} names no authorization and token endpoints.`);
+  if (!parsed.success)
+    throw new OAuthError(`The discovery document at ${url} names no authorization and token endpoints.`);
   return { authorizationUrl: parsed.data.authorization_endpoint, tokenUrl: parsed.data.token_endpoint };
 }
 
@@ -102,7 +103,9 @@ export async function requestToken(tokenUrl: string, form: Record<string, string
       signal: AbortSignal.timeout(providerTimeoutMs),
     });
   } catch (error) {
-    throw new OAuthError(`The token endpoint ${tokenUrl} did not answer: ${error instanceof Error ? error.message : error}.`);
+    throw new OAuthError(
+      `The token endpoint ${tokenUrl} did not answer: ${error instanceof Error ? error.message : error}.`,
+    );
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -36,7 +36,10 @@ export function secretBoxFromKey(key: Buffer): SecretBox {
 
 /** Reads SECRETS_KEY as base64 or hex; undefined when it is neither 32 bytes long. */
 export function parseSecretsKey(value: string): Buffer | undefined {
-  const candidates = [/^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : undefined, Buffer.from(value, "base64")];
+  const candidates = [
+    /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : undefined,
+    Buffer.from(value, "base64"),
+  ];
   return candidates.find((key) => key?.length === 32);
 }
 
