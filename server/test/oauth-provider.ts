@@ -25,16 +25,16 @@ export type TestOAuthProvider = {
   stop(): Promise<void>;
 };
 
-function escape(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function signInPage(uid: string, client: string, scope: string, hint: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to Test Provider</title></head>
 <body><main><h1>Sign in to Test Provider</h1>
-<p>${escape(client)} asks to read and send mail as you (${escape(scope)}).</p>
-<form method="post" action="/interaction/${escape(uid)}">
-<label for="login">Account</label> <input id="login" name="login" autocomplete="username" value="${escape(hint)}">
+<p>${escapeHtml(client)} asks to read and send mail as you (${escapeHtml(scope)}).</p>
+<form method="post" action="/interaction/${escapeHtml(uid)}">
+<label for="login">Account</label> <input id="login" name="login" autocomplete="username" value="${escapeHtml(hint)}">
 <button type="submit">Allow access</button>
 </form></main></body></html>`;
 }
