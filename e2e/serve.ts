@@ -70,6 +70,8 @@ const env: NodeJS.ProcessEnv = {
   RATE_LIMITING: "false",
   // The email channel's journey sends mail to the built-in receiver, ten ports above the web port.
   INBOUND_SMTP_PORT: String(Number(port) + 10),
+  // The OAuth2 mailbox journey waits for a poll; the default minute would make it slow.
+  IMAP_POLL_SECONDS: "5",
   // Lets the service-levels journey move the server's clock forward instead of waiting an hour.
   TEST_CLOCK: "true",
 };

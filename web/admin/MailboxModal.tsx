@@ -1,6 +1,18 @@
-import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
-import type { Mailbox } from "../../common/mailboxes.ts";
+import type { Mailbox, OAuthProviderName } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
 import { ApiError } from "../api/client.ts";
@@ -24,7 +36,22 @@ type Values = {
   user: string;
   password: string;
   folder: string;
+  signIn: "password" | "oauth2";
+  provider: OAuthProviderName;
+  tenant: string;
+  clientId: string;
+  clientSecret: string;
+  issuer: string;
+  authorizationUrl: string;
+  tokenUrl: string;
+  scopes: string;
 };
+
+const providerOptions = [
+  { value: "microsoft", label: "Microsoft 365" },
+  { value: "google", label: "Google" },
+  { value: "oidc", label: "Other OAuth2 / OpenID Connect provider" },
+];
 
 export function MailboxModal({ edit, onClose }: { edit: MailboxEdit; onClose: () => void }) {
   return (
@@ -58,8 +85,18 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
       user: mailbox?.imap?.user ?? "",
       password: "",
       folder: mailbox?.imap?.folder ?? "INBOX",
+      signIn: mailbox?.imap?.oauth ? "oauth2" : "password",
+      provider: mailbox?.imap?.oauth?.provider ?? "microsoft",
+      tenant: mailbox?.imap?.oauth?.tenant ?? "",
+      clientId: mailbox?.imap?.oauth?.clientId ?? "",
+      clientSecret: "",
+      issuer: mailbox?.imap?.oauth?.issuer ?? "",
+      authorizationUrl: mailbox?.imap?.oauth?.authorizationUrl ?? "",
+      tokenUrl: mailbox?.imap?.oauth?.tokenUrl ?? "",
+      scopes: mailbox?.imap?.oauth?.scopes ?? "",
     },
   });
+  const oauth = mailbox?.imap?.oauth;
   const onSubmit = form.onSubmit((v) =>
     save.mutate(
       {
@@ -79,8 +116,21 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
               port: Number(v.port),
               tls: v.tls,
               user: v.user,
-              ...(v.password ? { password: v.password } : {}),
+              ...(v.password && v.signIn === "password" ? { password: v.password } : {}),
               folder: v.folder,
+              oauth:
+                v.signIn === "oauth2"
+                  ? {
+                      provider: v.provider,
+                      ...(v.provider === "microsoft" ? { tenant: v.tenant } : {}),
+                      clientId: v.clientId,
+                      ...(v.clientSecret ? { clientSecret: v.clientSecret } : {}),
+                      ...(v.provider === "oidc"
+                        ? { issuer: v.issuer, authorizationUrl: v.authorizationUrl, tokenUrl: v.tokenUrl }
+                        : {}),
+                      ...(v.scopes ? { scopes: v.scopes } : {}),
+                    }
+                  : null,
             }
           : null,
       },
@@ -91,7 +141,10 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
           form.setErrors(
             Object.fromEntries(
-              Object.entries(error.fields).map(([k, v]) => [k.replace(/^imap\./, "").replace(/\.\d+$/, ""), v]),
+              Object.entries(error.fields).map(([k, v]) => [
+                k.replace(/^imap\.(oauth\.)?/, "").replace(/\.\d+$/, ""),
+                v,
+              ]),
             ),
           );
         },
@@ -144,12 +197,71 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
             <NumberInput label="Port" min={1} max={65535} {...form.getInputProps("port")} />
             <Switch label="Use TLS" {...form.getInputProps("tls", { type: "checkbox" })} />
             <TextInput label="User name" autoComplete="off" {...form.getInputProps("user")} />
-            <PasswordInput
-              label="Password"
-              autoComplete="new-password"
-              description={mailbox?.imap?.passwordSet ? "Leave empty to keep the stored password." : undefined}
-              {...form.getInputProps("password")}
-            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="mailbox-sign-in">
+                Sign in with
+              </Text>
+              <SegmentedControl
+                aria-labelledby="mailbox-sign-in"
+                data={[
+                  { value: "password", label: "Password" },
+                  { value: "oauth2", label: "OAuth2" },
+                ]}
+                {...form.getInputProps("signIn")}
+              />
+            </Stack>
+            {form.values.signIn === "password" ? (
+              <PasswordInput
+                label="Password"
+                autoComplete="new-password"
+                description={mailbox?.imap?.passwordSet ? "Leave empty to keep the stored password." : undefined}
+                {...form.getInputProps("password")}
+              />
+            ) : (
+              <>
+                <Select
+                  label="Provider"
+                  allowDeselect={false}
+                  data={providerOptions}
+                  {...form.getInputProps("provider")}
+                />
+                {form.values.provider === "microsoft" && (
+                  <TextInput
+                    label="Tenant"
+                    description="The directory (tenant) id or domain of your Microsoft 365 organisation."
+                    {...form.getInputProps("tenant")}
+                  />
+                )}
+                {form.values.provider === "oidc" && (
+                  <>
+                    <TextInput
+                      label="Issuer URL"
+                      description="Its endpoints are read from the issuer's discovery document; or enter both below."
+                      {...form.getInputProps("issuer")}
+                    />
+                    <TextInput label="Authorization endpoint" {...form.getInputProps("authorizationUrl")} />
+                    <TextInput label="Token endpoint" {...form.getInputProps("tokenUrl")} />
+                  </>
+                )}
+                <TextInput label="Client id" autoComplete="off" {...form.getInputProps("clientId")} />
+                <PasswordInput
+                  label="Client secret"
+                  autoComplete="new-password"
+                  description={oauth?.clientSecretSet ? "Leave empty to keep the stored secret." : undefined}
+                  {...form.getInputProps("clientSecret")}
+                />
+                <TextInput
+                  label="Scopes"
+                  description="Leave empty for the provider's usual ones (see the mail documentation)."
+                  {...form.getInputProps("scopes")}
+                />
+                <Text size="sm">
+                  After saving, connect the mailbox with the Connect button: you sign in at the provider as the
+                  mailbox's account. Register this redirect URI with the provider:{" "}
+                  <code>{`${window.location.origin}/api/v1/admin/mailboxes/oauth/callback`}</code>
+                </Text>
+              </>
+            )}
             <TextInput label="Folder" {...form.getInputProps("folder")} />
           </>
         )}
@@ -166,6 +278,14 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
             "user",
             "password",
             "folder",
+            "provider",
+            "tenant",
+            "clientId",
+            "clientSecret",
+            "issuer",
+            "authorizationUrl",
+            "tokenUrl",
+            "scopes",
           ]}
         />
         <Group justify="flex-end">

@@ -1,15 +1,75 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import type { Mailbox } from "../../common/mailboxes.ts";
-import { useDeleteMailbox, useMailboxes } from "../api/mailboxes.ts";
+import { useConnectMailbox, useDeleteMailbox, useMailboxes } from "../api/mailboxes.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type MailboxEdit, MailboxModal } from "./MailboxModal.tsx";
 import { RowActions } from "./RowActions.tsx";
 
+const providerNames = { microsoft: "Microsoft 365", google: "Google", oidc: "OAuth2" } as const;
+
 function receivedThrough(m: Mailbox): string {
-  return m.imap ? `IMAP ${m.imap.user} at ${m.imap.host}:${m.imap.port} (${m.imap.folder})` : "SMTP receiver";
+  if (!m.imap) return "SMTP receiver";
+  const via = m.imap.oauth ? `, signs in with ${providerNames[m.imap.oauth.provider]}` : "";
+  return `IMAP ${m.imap.user} at ${m.imap.host}:${m.imap.port} (${m.imap.folder})${via}`;
+}
+
+const when = (at: string) => new Date(at).toLocaleString();
+
+/** Whether the OAuth2 account is connected, when mail was last fetched, and the button to (re)connect. */
+function FetchState({ mailbox }: { mailbox: Mailbox }) {
+  const connect = useConnectMailbox();
+  const oauth = mailbox.imap?.oauth;
+  if (!mailbox.imap) return null;
+  return (
+    <>
+      {oauth && (
+        <Badge variant="dot" color={oauth.connectedAt ? "green" : "red"} c="dark.9">
+          {oauth.connectedAt ? "Connected" : "Not connected"}
+        </Badge>
+      )}
+      <Text size="sm">{mailbox.lastFetchedAt ? `Last fetched ${when(mailbox.lastFetchedAt)}` : "Not fetched yet"}</Text>
+      {oauth && (
+        <Button
+          size="xs"
+          variant={oauth.connectedAt ? "default" : "filled"}
+          loading={connect.isPending}
+          onClick={() => connect.mutate(mailbox.id)}
+          aria-label={`${oauth.connectedAt ? "Reconnect" : "Connect"} ${mailbox.address}`}
+        >
+          {oauth.connectedAt ? "Reconnect" : "Connect"}
+        </Button>
+      )}
+      {connect.error && (
+        <Text size="sm" c="red.9" role="alert">
+          {connect.error.message}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** What the provider's sign-in came to, after it sent the admin back here. */
+function ConnectOutcome({ mailboxes }: { mailboxes: Mailbox[] }) {
+  const [params, setParams] = useSearchParams();
+  const connected = mailboxes.find((m) => m.id === params.get("connected"));
+  const failure = params.get("oauthError");
+  if (!connected && !failure) return null;
+  const dismiss = () => setParams({}, { replace: true });
+  return (
+    <Alert
+      color={failure ? "red" : "green"}
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={dismiss}
+      title={failure ? "The mailbox was not connected" : `${connected?.address} is connected`}
+    >
+      {failure ?? "Mail will be fetched at the next poll."}
+    </Alert>
+  );
 }
 
 export function MailboxesScene() {
@@ -33,48 +93,52 @@ export function MailboxesScene() {
           data.mailboxes.length === 0 ? (
             <Text>No mailboxes yet.</Text>
           ) : (
-            <Paper withBorder radius="md">
-              <Table aria-label="Mailboxes" verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Address</Table.Th>
-                    <Table.Th scope="col">Receives through</Table.Th>
-                    <Table.Th scope="col">State</Table.Th>
-                    <Table.Th scope="col">Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.mailboxes.map((m) => (
-                    <Table.Tr key={m.id}>
-                      <Table.Td>
-                        <Text fw={500}>{m.address}</Text>
-                        <Text size="sm">{m.name}</Text>
-                      </Table.Td>
-                      <Table.Td>{receivedThrough(m)}</Table.Td>
-                      <Table.Td>
-                        <Stack gap={4}>
-                          <Badge variant="dot" color={m.active ? "green" : "gray"} c="dark.9">
-                            {m.active ? "Active" : "Off"}
-                          </Badge>
-                          {m.lastError && (
-                            <Text size="sm" c="red.9">
-                              {m.lastError}
-                            </Text>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <RowActions
-                          name={m.address}
-                          onEdit={() => setEdit({ mailbox: m })}
-                          onDelete={() => setDeleting(m)}
-                        />
-                      </Table.Td>
+            <>
+              <ConnectOutcome mailboxes={data.mailboxes} />
+              <Paper withBorder radius="md">
+                <Table aria-label="Mailboxes" verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Address</Table.Th>
+                      <Table.Th scope="col">Receives through</Table.Th>
+                      <Table.Th scope="col">State</Table.Th>
+                      <Table.Th scope="col">Actions</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.mailboxes.map((m) => (
+                      <Table.Tr key={m.id}>
+                        <Table.Td>
+                          <Text fw={500}>{m.address}</Text>
+                          <Text size="sm">{m.name}</Text>
+                        </Table.Td>
+                        <Table.Td>{receivedThrough(m)}</Table.Td>
+                        <Table.Td>
+                          <Stack gap={4}>
+                            <Badge variant="dot" color={m.active ? "green" : "gray"} c="dark.9">
+                              {m.active ? "Active" : "Off"}
+                            </Badge>
+                            <FetchState mailbox={m} />
+                            {m.lastError && (
+                              <Text size="sm" c="red.9">
+                                {m.lastError}
+                              </Text>
+                            )}
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <RowActions
+                            name={m.address}
+                            onEdit={() => setEdit({ mailbox: m })}
+                            onDelete={() => setDeleting(m)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            </>
           )
         }
       </QueryView>

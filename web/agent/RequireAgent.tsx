@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { isStaff, useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { MailboxAlertBanner } from "./MailboxAlertBanner.tsx";
 
 /** The agent workspace's gate: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
 export function RequireAgent() {
@@ -10,5 +11,10 @@ export function RequireAgent() {
   if (!isStaff(session.data?.user)) {
     return <Navigate to="/agent" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
-  return <Outlet />;
+  return (
+    <>
+      <MailboxAlertBanner />
+      <Outlet />
+    </>
+  );
 }

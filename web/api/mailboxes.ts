@@ -4,7 +4,9 @@ import {
   type InboundStatus,
   inboundMessageListSchema,
   type MailboxInput,
+  mailboxAlertListSchema,
   mailboxListSchema,
+  oauthConnectSchema,
 } from "../../common/mailboxes.ts";
 import { request } from "./client.ts";
 
@@ -44,3 +46,20 @@ export const useRetryInbound = () =>
 
 export const useDismissInbound = () =>
   useEmailMutation((id: string) => request(`/api/v1/admin/inbound-messages/${id}/dismiss`, { method: "POST" }));
+
+/** Starts connecting (or reconnecting) an OAuth2 mailbox and sends the browser to the provider's sign-in. */
+export const useConnectMailbox = () =>
+  useMutation({
+    mutationFn: (id: string) =>
+      request(`/api/v1/admin/mailboxes/${id}/oauth/connect`, { method: "POST", schema: oauthConnectSchema }),
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
+
+/** Failing mailboxes, for the admins' banner in the workspace; looked at again every minute. */
+export const useMailboxAlerts = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...key, "alerts"],
+    queryFn: () => request("/api/v1/admin/mailbox-alerts", { schema: mailboxAlertListSchema }),
+    enabled,
+    refetchInterval: 60_000,
+  });

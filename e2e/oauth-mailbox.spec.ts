@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { ImapFlow } from "imapflow";
+import { dovecotBinary, startTestImapServer, type TestImapServer } from "../server/mail/inbound/test-dovecot.ts";
+import { startOAuthProvider, type TestOAuthProvider } from "../server/test/oauth-provider.ts";
+import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+
+/**
+ * A mailbox that signs in with OAuth2, against a real OpenID Connect provider and a Dovecot whose oauth2
+ * passdb introspects tokens at it, both started here. The servers poll IMAP every few seconds (e2e/serve.ts).
+ */
+let provider: TestOAuthProvider;
+let imap: TestImapServer;
+
+test.beforeAll(async ({ baseURL }) => {
+  const binary = dovecotBinary();
+  if (!binary) throw new Error("Dovecot is not installed: apt-get install dovecot-imapd");
+  provider = await startOAuthProvider({ redirectUris: [`${baseURL}/api/v1/admin/mailboxes/oauth/callback`] });
+  imap = await startTestImapServer(binary, { oauth2IntrospectionUrl: provider.introspectionUrl });
+});
+test.afterAll(async () => {
+  await imap?.stop();
+  await provider?.stop();
+});
+
+async function deliver(subject: string): Promise<void> {
+  const client = new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: false,
+    auth: { user: imap.user, pass: imap.password },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    await client.append(
+      "INBOX",
+      `From: Quinn <quinn@example.com>\r\nTo: ${imap.user}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nThe projector is broken.\r\n`,
+    );
+  } finally {
+    await client.logout();
+  }
+}
+
+test("an admin connects a mailbox with OpenID Connect, signs in at the provider, and mail is fetched", async ({
+  page,
+}) => {
+  const address = `office.${Date.now()}@e2e.example`;
+  await signInAsAdmin(page);
+  await page.goto("/admin/mailboxes");
+  await page.getByRole("button", { name: "New mailbox" }).click();
+  const dialog = page.getByRole("dialog", { name: "New mailbox" });
+  await dialog.getByLabel("Name", { exact: true }).fill("Office");
+  await dialog.getByLabel("Address", { exact: true }).fill(address);
+  await dialog.getByRole("switch", { name: "Fetch mail from an IMAP account" }).check();
+  await dialog.getByLabel("IMAP server", { exact: true }).fill(imap.host);
+  await dialog.getByLabel("Port", { exact: true }).fill(String(imap.port));
+  await dialog.getByRole("switch", { name: "Use TLS" }).uncheck();
+  await dialog.getByLabel("User name", { exact: true }).fill(imap.user);
+  await dialog.getByText("OAuth2", { exact: true }).click();
+  await chooseOption(page, "Provider", "Other OAuth2 / OpenID Connect provider");
+  await dialog.getByLabel("Issuer URL", { exact: true }).fill(provider.issuer);
+  await dialog.getByLabel("Client id", { exact: true }).fill(provider.clientId);
+  await dialog.getByLabel("Client secret", { exact: true }).fill(provider.clientSecret);
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save" }).click();
+
+  const row = page.getByRole("table", { name: "Mailboxes" }).getByRole("row").filter({ hasText: address });
+  await expect(row).toContainText("Not connected");
+  await expectAccessible(page);
+  await row.getByRole("button", { name: `Connect ${address}` }).click();
+
+  // The provider's own page: sign in as the mailbox's account and allow access.
+  await expect(page.getByRole("heading", { name: "Sign in to Test Provider" })).toBeVisible();
+  await page.getByLabel("Account").fill(imap.user);
+  await page.getByRole("button", { name: "Allow access" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: `${address} is connected` })).toBeVisible();
+  await expect(row).toContainText("Connected");
+  await expectAccessible(page);
+
+  await deliver("Projector broken");
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toContainText("Last fetched", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(row).not.toContainText("Not connected");
+  await expectAccessible(page);
+});
