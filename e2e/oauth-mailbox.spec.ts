@@ -86,4 +86,11 @@ test("an admin connects a mailbox with OpenID Connect, signs in at the provider,
   }).toPass({ timeout: 30_000 });
   await expect(row).not.toContainText("Not connected");
   await expectAccessible(page);
+
+  // The IMAP server goes away with this test: switch the mailbox off so later journeys see no failing mailbox.
+  await row.getByRole("button", { name: `Edit ${address}` }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${address}` });
+  await edit.getByRole("switch", { name: "Active" }).uncheck();
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText("Off");
 });

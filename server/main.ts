@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { firstStart } from "./bootstrap.ts";
+import { systemClock } from "./clock.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { buildApp } from "./http/app.ts";
@@ -9,8 +10,10 @@ import { closeWithin } from "./http/shutdown.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { schedules } from "./jobs/schedules.ts";
+import { secretBox } from "./mail/inbound/oauth/secret-box.ts";
+import { smtpOAuthCredentials } from "./mail/inbound/oauth/smtp-credentials.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
-import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
+import { defaultSmtpTimeouts, devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
@@ -33,7 +36,9 @@ async function main(): Promise<void> {
   const context = { db, engine, config };
   const app = await buildApp(context, logger);
   await app.listen({ port: config.port, host: config.host });
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport();
+  const transport = config.smtpUrl
+    ? smtpTransport(config.smtpUrl, defaultSmtpTimeouts, smtpOAuthCredentials(db, secretBox(config), systemClock))
+    : devMailboxTransport();
   const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger, schedules });
   jobs.start();
   const inbound = await startInboundMail(context, logger);

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 
 export type MailEnvelope = {
   from: string;
@@ -24,32 +24,59 @@ export type SmtpTimeouts = { connectionMs: number; greetingMs: number; socketMs:
  */
 export const defaultSmtpTimeouts: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 20_000 };
 
-/** Real delivery through any SMTP server (`smtp://user:pass@host:587`, `smtps://…` for implicit TLS). */
-export function smtpTransport(url: string, timeouts: SmtpTimeouts = defaultSmtpTimeouts): MailTransport {
-  const transporter = nodemailer.createTransport({
+/** Who outgoing mail signs in as with OAuth2 (XOAUTH2), and a current token; undefined: the URL's own credentials. */
+export type SmtpOAuth = () => Promise<{ user: string; accessToken: string } | undefined>;
+
+/**
+ * Real delivery through any SMTP server (`smtp://user:pass@host:587`, `smtps://…` for implicit TLS). With
+ * `oauth`, each message signs in with the token it hands out (a mailbox connected with OAuth2 that sends mail).
+ */
+export function smtpTransport(
+  url: string,
+  timeouts: SmtpTimeouts = defaultSmtpTimeouts,
+  oauth?: SmtpOAuth,
+): MailTransport {
+  const connection = {
     url,
     connectionTimeout: timeouts.connectionMs,
     greetingTimeout: timeouts.greetingMs,
     socketTimeout: timeouts.socketMs,
-  });
+  };
+  const transporter = nodemailer.createTransport(connection);
   return {
     kind: "smtp",
     async send(mail) {
-      await transporter.sendMail({
-        from: mail.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: mail.messageId,
-        // Everything we send is machine-generated; this keeps auto-responders from answering it.
-        headers: { "Auto-Submitted": "auto-generated", ...mail.headers },
-      });
+      const credentials = await oauth?.();
+      // A token lives an hour at most: a transport of its own per message, closed after it.
+      const sender = credentials
+        ? nodemailer.createTransport({
+            ...connection,
+            auth: { type: "OAuth2", user: credentials.user, accessToken: credentials.accessToken },
+          })
+        : transporter;
+      try {
+        await sendWith(sender, mail);
+      } finally {
+        if (sender !== transporter) sender.close();
+      }
     },
     close() {
       transporter.close();
     },
   };
+}
+
+async function sendWith(transporter: Transporter, mail: MailEnvelope): Promise<void> {
+  await transporter.sendMail({
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    // Everything we send is machine-generated; this keeps auto-responders from answering it.
+    headers: { "Auto-Submitted": "auto-generated", ...mail.headers },
+  });
 }
 
 /**

@@ -45,6 +45,7 @@ type Values = {
   authorizationUrl: string;
   tokenUrl: string;
   scopes: string;
+  smtp: boolean;
 };
 
 const providerOptions = [
@@ -94,6 +95,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
       authorizationUrl: mailbox?.imap?.oauth?.authorizationUrl ?? "",
       tokenUrl: mailbox?.imap?.oauth?.tokenUrl ?? "",
       scopes: mailbox?.imap?.oauth?.scopes ?? "",
+      smtp: mailbox?.imap?.oauth?.smtp ?? false,
     },
   });
   const oauth = mailbox?.imap?.oauth;
@@ -129,6 +131,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
                         ? { issuer: v.issuer, authorizationUrl: v.authorizationUrl, tokenUrl: v.tokenUrl }
                         : {}),
                       ...(v.scopes ? { scopes: v.scopes } : {}),
+                      smtp: v.smtp,
                     }
                   : null,
             }
@@ -254,6 +257,11 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
                   label="Scopes"
                   description="Leave empty for the provider's usual ones (see the mail documentation)."
                   {...form.getInputProps("scopes")}
+                />
+                <Switch
+                  label="Send outgoing mail as this account"
+                  description="Mail sent through SMTP_URL signs in as this account with the same OAuth2 token (XOAUTH2)."
+                  {...form.getInputProps("smtp", { type: "checkbox" })}
                 />
                 <Text size="sm">
                   After saving, connect the mailbox with the Connect button: you sign in at the provider as the
