@@ -72,6 +72,49 @@ describeEachEngine("email channel admin routes", ({ db, engine }) => {
     expect(taken.json().error.fields.address).toContain("already");
   });
 
+  it("refuses incomplete OAuth2 settings with a message per field, and changes nothing", async () => {
+    const imap = { host: "imap.example.com", port: 993, tls: true, user: "office@support.example", folder: "INBOX" };
+    const before = await app.inject({ url: "/api/v1/admin/mailboxes", headers: as(admin) });
+    const generic = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/mailboxes",
+      headers: as(admin),
+      payload: {
+        name: "Office",
+        address: "office@support.example",
+        imap: { ...imap, oauth: { provider: "oidc", clientId: "app" } },
+      },
+    });
+    expect(generic.statusCode).toBe(400);
+    expect(generic.json().error.fields["imap.oauth.issuer"]).toContain("issuer URL");
+    const microsoft = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/mailboxes",
+      headers: as(admin),
+      payload: {
+        name: "Office",
+        address: "office@support.example",
+        imap: { ...imap, oauth: { provider: "microsoft", clientId: "" } },
+      },
+    });
+    expect(microsoft.statusCode).toBe(400);
+    expect(Object.keys(microsoft.json().error.fields)).toEqual(
+      expect.arrayContaining(["imap.oauth.tenant", "imap.oauth.clientId"]),
+    );
+    const after = await app.inject({ url: "/api/v1/admin/mailboxes", headers: as(admin) });
+    expect(after.json()).toEqual(before.json());
+    // A password mailbox cannot be "connected".
+    const plain = (after.json().mailboxes as { id: string }[])[0];
+    if (plain) {
+      const connect = await app.inject({
+        method: "POST",
+        url: `/api/v1/admin/mailboxes/${plain.id}/oauth/connect`,
+        headers: as(admin),
+      });
+      expect(connect.statusCode).toBe(409);
+    }
+  });
+
   it("keeps the senders whose automatic mail opens requests, and refuses what is not an address or domain", async () => {
     const created = await app.inject({
       method: "POST",
