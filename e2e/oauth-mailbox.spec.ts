@@ -87,6 +87,30 @@ test("an admin connects a mailbox with OpenID Connect, signs in at the provider,
   await expect(row).not.toContainText("Not connected");
   await expectAccessible(page);
 
+  // The account's consent is withdrawn at the provider: the admin is told in the workspace, with the reason.
+  await provider.revokeAccount(imap.user);
+  await page.goto("/agent/tickets");
+  const banner = page.getByRole("alert").filter({ hasText: "A mailbox is not being fetched" });
+  await expect(async () => {
+    await page.reload();
+    await expect(banner).toContainText(address, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(banner).toContainText("invalid_grant");
+  await expectAccessible(page);
+  await banner.getByRole("link", { name: "Open the mailboxes page to reconnect" }).click();
+  await expect(row).toContainText("Not connected");
+  await expect(row).toContainText("invalid_grant");
+  await expect(row).toContainText("Last fetched");
+  await row.getByRole("button", { name: `Reconnect ${address}` }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Test Provider" })).toBeVisible();
+  await page.getByRole("button", { name: "Allow access" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: `${address} is connected` })).toBeVisible();
+  await expect(row).not.toContainText("invalid_grant");
+  await page.goto("/agent/tickets");
+  await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await page.goto("/admin/mailboxes");
+
   // The IMAP server goes away with this test: switch the mailbox off so later journeys see no failing mailbox.
   await row.getByRole("button", { name: `Edit ${address}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit ${address}` });

@@ -18,6 +18,8 @@ export type TestOAuthProvider = {
   authorizeAs(authorizationUrl: string, login: string): Promise<URL>;
   /** Revokes a refresh token at the provider, as an account owner or their admin would. */
   revoke(refreshToken: string): Promise<void>;
+  /** Revokes every grant the account gave (as when its owner withdraws consent or an admin blocks the app). */
+  revokeAccount(login: string): Promise<void>;
   /** Whether the provider still takes this access token (introspection). */
   isActive(accessToken: string): Promise<boolean>;
   /** How many tokens were issued by refreshing. */
@@ -100,6 +102,12 @@ export async function startOAuthProvider(options: {
   provider.on("grant.success", (ctx) => {
     if (ctx.oidc.params?.grant_type === "refresh_token") refreshed += 1;
   });
+  // Opaque refresh tokens by account, so a test can revoke an account's access without knowing our stored token.
+  const refreshTokens = new Map<string, string[]>();
+  provider.on("refresh_token.saved", (token: { accountId?: string; jti: string }) => {
+    if (!token.accountId) return;
+    refreshTokens.set(token.accountId, [...(refreshTokens.get(token.accountId) ?? []), token.jti]);
+  });
   const callback = provider.callback();
 
   async function interaction(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,6 +153,14 @@ export async function startOAuthProvider(options: {
     body: new URLSearchParams(values),
   });
 
+  async function revoke(refreshToken: string): Promise<void> {
+    const response = await fetch(
+      `${issuer}/token/revocation`,
+      form({ token: refreshToken, client_id: clientId, client_secret: clientSecret }),
+    );
+    if (!response.ok) throw new Error(`Revocation failed: ${response.status}`);
+  }
+
   return {
     issuer,
     clientId,
@@ -183,12 +199,10 @@ export async function startOAuthProvider(options: {
       }
       throw new Error("The provider kept redirecting.");
     },
-    async revoke(refreshToken) {
-      const response = await fetch(
-        `${issuer}/token/revocation`,
-        form({ token: refreshToken, client_id: clientId, client_secret: clientSecret }),
-      );
-      if (!response.ok) throw new Error(`Revocation failed: ${response.status}`);
+    revoke,
+    async revokeAccount(login) {
+      for (const token of refreshTokens.get(login) ?? []) await revoke(token);
+      refreshTokens.delete(login);
     },
     async isActive(accessToken) {
       const response = await fetch(`${issuer}/token/introspection`, {

@@ -24,6 +24,8 @@ function FetchState({ mailbox }: { mailbox: Mailbox }) {
   const connect = useConnectMailbox();
   const oauth = mailbox.imap?.oauth;
   if (!mailbox.imap) return null;
+  // A mailbox that has worked before and lost its connection is reconnected, not connected anew.
+  const action = oauth?.connectedAt || mailbox.lastFetchedAt || mailbox.failingSince ? "Reconnect" : "Connect";
   return (
     <>
       {oauth && (
@@ -38,9 +40,9 @@ function FetchState({ mailbox }: { mailbox: Mailbox }) {
           variant={oauth.connectedAt ? "default" : "filled"}
           loading={connect.isPending}
           onClick={() => connect.mutate(mailbox.id)}
-          aria-label={`${oauth.connectedAt ? "Reconnect" : "Connect"} ${mailbox.address}`}
+          aria-label={`${action} ${mailbox.address}`}
         >
-          {oauth.connectedAt ? "Reconnect" : "Connect"}
+          {action}
         </Button>
       )}
       {connect.error && (
