@@ -42,7 +42,7 @@ async function deliver(subject: string): Promise<void> {
   }
 }
 
-test("an admin connects a mailbox with OpenID Connect, signs in at the provider, and mail is fetched", async ({
+test("an admin connects a mailbox with OpenID Connect at the provider; mail is fetched, a revoked consent shows the banner, and reconnecting clears it", async ({
   page,
 }) => {
   const address = `office.${Date.now()}@e2e.example`;

@@ -28,7 +28,7 @@ export function MailboxAlertBanner() {
             <strong>{a.address}</strong> (since {new Date(a.since).toLocaleString()}): {a.error}
           </Text>
         ))}
-        <Anchor component={Link} to="/admin/mailboxes" size="sm">
+        <Anchor component={Link} to="/admin/mailboxes" size="sm" c="dark.9" underline="always">
           Open the mailboxes page to reconnect
         </Anchor>
       </Stack>
