@@ -58,8 +58,9 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
     },
     list: { schema: mailboxListSchema, load: async () => ({ mailboxes: await listMailboxes(db) }) },
     input: mailboxInputSchema,
-    create: (input) => createMailbox(db, input, box()),
-    update: (id, input) => updateMailbox(db, id, input, box()),
+    // Only an OAuth2 mailbox has secrets to seal; a password mailbox makes no key file.
+    create: (input) => createMailbox(db, input, input.imap?.oauth ? box() : undefined),
+    update: (id, input) => updateMailbox(db, id, input, input.imap?.oauth ? box() : undefined),
     remove: (id) => deleteMailbox(db, id),
   });
 
