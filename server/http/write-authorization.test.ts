@@ -250,7 +250,10 @@ type RouteRow = {
   targets?: Target[];
   prepare: (c: RouteContext, actor: ActorName, target: Target) => Promise<Prepared>;
   expected: (target: Target) => Record<ActorName, Outcome>;
-  /** The tables the route writes: a refusal must leave them exactly as they were. */
+  /**
+   * The tables the route writes: a refusal must leave them exactly as they were. "table#count" compares only
+   * how many rows it has, for the big append-only ones (a refused create adds none).
+   */
   tables: string[];
 };
 type RouteContext = {
@@ -460,7 +463,7 @@ const routeRows: Record<string, RouteRow> = {
       body: await buildSubmission(c.db, { subject: `From ${actor}` }),
     }),
     expected: submitters(201),
-    tables: ["tickets", "ticket_events"],
+    tables: ["ticket_events#count"],
   },
   "POST /api/v1/tickets — a service for signed-in customers": {
     // The catalog's scope decides the form too: visitors and guests cannot file under a service they cannot see.
@@ -476,7 +479,7 @@ const routeRows: Record<string, RouteRow> = {
       }),
     }),
     expected: () => ({ ...submitters(201)(), anonymous: 400, guestLink: 400, ccGuest: 400 }),
-    tables: ["tickets", "ticket_events"],
+    tables: ["ticket_events#count"],
   },
   "POST /api/v1/tickets/with-attachments": {
     prepare: async (c, actor) => ({
@@ -485,7 +488,7 @@ const routeRows: Record<string, RouteRow> = {
       multipart: "submission",
     }),
     expected: submitters(201),
-    tables: ["tickets", "attachments"],
+    tables: ["attachments#count"],
   },
   // Agent tools that are not about one ticket.
   "POST /api/v1/agent/tickets": {
@@ -500,7 +503,7 @@ const routeRows: Record<string, RouteRow> = {
       },
     }),
     expected: () => ticketWorkers(201),
-    tables: ["tickets", "ticket_events"],
+    tables: ["ticket_events#count"],
   },
   "POST /api/v1/agent/views": {
     prepare: async () => ({ url: "/api/v1/agent/views", body: { name: `View ${unique()}`, filters: {} } }),
@@ -837,9 +840,13 @@ function refusalCodeMismatch(status: number, body: string): string | null {
  */
 async function tablesSnapshot(db: Kysely<Database>, tables: string[]): Promise<string> {
   const parts: string[] = [];
-  for (const table of tables) {
-    const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
-    parts.push(`${table}:${JSON.stringify(result.rows.map((r) => JSON.stringify(r)).sort())}`);
+  for (const spec of tables) {
+    const [table = spec, only] = spec.split("#");
+    const result =
+      only === "count"
+        ? await sql<Record<string, unknown>>`select count(*) as n from ${sql.table(table)}`.execute(db)
+        : await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+    parts.push(`${spec}:${JSON.stringify(result.rows.map((r) => JSON.stringify(r)).sort())}`);
   }
   const counts = await sql<Record<string, unknown>>`select
       (select count(*) from tickets) as tickets,
