@@ -259,7 +259,6 @@ type RouteRow = {
 type RouteContext = {
   app: App;
   db: Kysely<Database>;
-  engine: string;
   userId: (actor: ActorName) => string | null;
   /** Another agent, whose views and personal macros are everybody else's "foreign" ones. */
   bystanderId: string;
@@ -1111,7 +1110,6 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
     const routeContext: RouteContext = {
       app,
       db: db(),
-      engine,
       userId: (actor) => userIds.get(actor) ?? null,
       bystanderId: bystander.id,
       groupId: other,
