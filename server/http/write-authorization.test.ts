@@ -552,6 +552,16 @@ const routeRows: Record<string, RouteRow> = {
           : { ...ticketWorkers(403), groupAgent: 403, agent: 403, admin: 204 },
     tables: ["macros"],
   },
+  "PUT /api/v1/macros/{id} — sharing one's own": {
+    // Turning a personal macro into a shared one is an administrator's call, even for its owner.
+    targets: ["own"],
+    prepare: async (c, actor, target) => ({
+      url: `/api/v1/macros/${await madeFor(ownerFor(c, actor, target), (o) => personalMacro(c.db, o))}`,
+      body: { name: `Shared now ${unique()}`, body: "<p>Hello</p>", shared: true },
+    }),
+    expected: () => ({ ...ticketWorkers(403), admin: 204 }),
+    tables: ["macros"],
+  },
   "DELETE /api/v1/macros/{id}": {
     targets: ["own", "foreign", "shared"],
     prepare: async (c, actor, target) => ({
