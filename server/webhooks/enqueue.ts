@@ -63,6 +63,8 @@ export async function enqueueDelivery(
 
 /** The one entry point of the webhook reaction: called with each ticket event once it is stored. */
 export async function enqueueWebhookDeliveries(trx: Transaction<Database>, event: StoredTicketEvent): Promise<void> {
+  // Page views are the most frequent event and never sent: not even the endpoint lookup for them.
+  if (event.type === "viewed") return;
   const endpoints = await trx
     .selectFrom("webhook_endpoints")
     .select(["id", "events", "group_ids", "ticket_type_ids", "include_internal"])
