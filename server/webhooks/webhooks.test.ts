@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { type WebhookDelivery, webhookInputSchema } from "../../common/webhooks.ts";
 import { anonymous } from "../accounts/actor.ts";
+import { createGroup } from "../accounts/commands/manage-directory.ts";
 import type { Config } from "../config.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { User } from "../db/schema.ts";
@@ -200,14 +201,22 @@ describeEachEngine("outgoing webhooks", ({ db, engine }) => {
       await runJobs();
       expect(receiver.received.map((r) => JSON.parse(r.body).event.type)).toEqual(["comment", "note"]);
 
-      // Only tickets in a chosen group: this ticket has none, so nothing more is sent.
-      const group = await db().selectFrom("groups").select("id").executeTakeFirst();
-      if (group) {
-        await call("PUT", `/api/v1/admin/webhooks/${id}`, { ...input, includeInternal: true, groupIds: [group.id] });
-        await call("POST", `/api/v1/tickets/${number}/comments`, { body: "Not for them", kind: "public" });
-        await runJobs();
-        expect(receiver.received).toHaveLength(2);
-      }
+      // Only tickets in a chosen group: this ticket has none, so nothing more is sent…
+      const groupId = await createGroup(db(), { name: `Hooked ${engine}` });
+      const inGroup = { ...input, includeInternal: true, groupIds: [groupId] };
+      expect((await call("PUT", `/api/v1/admin/webhooks/${id}`, inGroup)).statusCode).toBe(204);
+      await call("POST", `/api/v1/tickets/${number}/comments`, { body: "Not for them", kind: "public" });
+      await runJobs();
+      expect(receiver.received).toHaveLength(2);
+      // …until the ticket is in that group.
+      await db().updateTable("tickets").set({ group_id: groupId }).where("number", "=", number).execute();
+      await call("POST", `/api/v1/tickets/${number}/comments`, { body: "For them", kind: "public" });
+      await runJobs();
+      expect(receiver.received).toHaveLength(3);
+      expect(JSON.parse(receiver.received[2]?.body ?? "{}").ticket.group).toEqual({
+        id: groupId,
+        name: `Hooked ${engine}`,
+      });
     } finally {
       await receiver.stop();
     }
