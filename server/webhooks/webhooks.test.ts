@@ -11,6 +11,7 @@ import type { Config } from "../config.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { User } from "../db/schema.ts";
 import type { App } from "../http/types.ts";
+import { cleanUp } from "../jobs/cleanup.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { devMailboxTransport } from "../mail/transport.ts";
@@ -411,6 +412,25 @@ describeEachEngine("outgoing webhooks", ({ db, engine }) => {
       const signature = String(ping?.headers["switchboard-signature"]);
       expect(verify(newSecret, signature, ping?.body ?? "")).toBe(true);
       expect(verify(secret, signature, ping?.body ?? "")).toBe(false);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it("keeps finished deliveries in the log for 30 days", async () => {
+    const receiver = await startReceiver();
+    try {
+      const { id } = await addEndpoint({ url: receiver.url });
+      await newTicket("Old news");
+      await runJobs();
+      expect(await deliveries(id)).toHaveLength(1);
+      const logged = () => db().selectFrom("webhook_deliveries").select("id").where("endpoint_id", "=", id).execute();
+      await cleanUp({ db: db(), config: config() }, new Date(Date.now() + 29 * 24 * 60 * 60_000));
+      expect(await logged()).toHaveLength(1);
+      await cleanUp({ db: db(), config: config() }, new Date(Date.now() + 31 * 24 * 60 * 60_000));
+      expect(await logged()).toHaveLength(0);
+      // The clean-up a month ahead ended the admin's session too.
+      admin = await signInAs(app, adminUser);
     } finally {
       await receiver.stop();
     }
