@@ -23,7 +23,9 @@ async function startReceiver() {
   };
 }
 
-test("an admin adds a webhook, a ticket change is delivered, and a redelivery shows in the log", async ({ page }) => {
+test("an admin adds a webhook, a ticket change is delivered, a redelivery and a test event show in the log", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     const number = await submitRequest(page, {
@@ -72,6 +74,10 @@ test("an admin adds a webhook, a ticket change is delivered, and a redelivery sh
     await expect(log.getByRole("row").filter({ hasText: "Status changed" })).toHaveCount(2);
     expect(receiver.received.map((r) => r.event)).toEqual(["status_changed", "status_changed"]);
     expect(receiver.received[1]?.body).toBe(receiver.received[0]?.body);
+
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(log.getByRole("row").filter({ hasText: "Test event" })).toContainText("Delivered");
+    expect(receiver.received.map((r) => r.event)).toEqual(["status_changed", "status_changed", "ping"]);
     await expectAccessible(page);
   } finally {
     await receiver.stop();
