@@ -64,6 +64,24 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, "ALLOWED_HOSTS must be host names separated by commas.")
     .optional(),
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .regex(
+      /^[a-z0-9.:/[\]-]+(\s*,\s*[a-z0-9.:/[\]-]+)*$/i,
+      "WEBHOOK_ALLOW_HOSTS must be host names, IP addresses or ranges (10.0.0.0/8) separated by commas.",
+    )
+    .optional(),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "WEBHOOK_TIMEOUT_SECONDS must be a number of seconds." })
+    .min(1, "WEBHOOK_TIMEOUT_SECONDS must be at least 1.")
+    .max(60, "WEBHOOK_TIMEOUT_SECONDS can be at most 60.")
+    .default(10),
+  WEBHOOK_DISABLE_AFTER: z.coerce
+    .number({ error: "WEBHOOK_DISABLE_AFTER must be a number of failed attempts." })
+    .int("WEBHOOK_DISABLE_AFTER must be a whole number.")
+    .min(1, "WEBHOOK_DISABLE_AFTER must be at least 1.")
+    .max(1000, "WEBHOOK_DISABLE_AFTER can be at most 1000.")
+    .default(15),
   SHUTDOWN_SECONDS: z.coerce
     .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
@@ -112,6 +130,18 @@ export type Config = {
   allowedHosts: string[];
   /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
   shutdownMs: number;
+  /** Outgoing webhooks (docs/webhooks.md). */
+  webhooks: {
+    /**
+     * Host names, addresses and ranges deliveries may reach although they are private, loopback or link-local
+     * (WEBHOOK_ALLOW_HOSTS); everything else in those ranges is refused.
+     */
+    allowHosts: string[];
+    /** The whole attempt (resolve, connect, send, answer) must end within this. */
+    timeoutMs: number;
+    /** Failed attempts in a row after which an endpoint is switched off and admins are told. */
+    disableAfter: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -168,6 +198,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
+    webhooks: {
+      allowHosts: (e.WEBHOOK_ALLOW_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      disableAfter: e.WEBHOOK_DISABLE_AFTER,
+    },
     inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
     inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     imapPollMs: e.IMAP_POLL_SECONDS * 1000,
