@@ -32,6 +32,7 @@ import {
   testConfig,
   testPassword,
 } from "../test/factories.ts";
+import { sendTestEvent } from "../webhooks/commands/manage-endpoints.ts";
 import type { App } from "./types.ts";
 
 const actors = [
@@ -318,6 +319,8 @@ const slaPolicyBody = () => ({
   businessTime: true,
   calendarId: null,
 });
+/** Switched off, so the tickets of the other rows enqueue nothing for it. */
+const webhookBody = () => ({ url: "https://hooks.example.com/switchboard", events: ["created"], active: false });
 /** Inactive, so it changes nothing about the tickets of the other rows. */
 const ruleBody = () => ({
   name: `Rule ${unique()}`,
@@ -602,6 +605,30 @@ const routeRows: Record<string, RouteRow> = {
   ),
   ...adminCollection("/api/v1/admin/sla-policies", slaPolicyBody, ["sla_policies"]),
   ...adminCollection("/api/v1/admin/automation-rules", ruleBody, ["automation_rules"]),
+  ...adminCollection("/api/v1/admin/webhooks", webhookBody, ["webhook_endpoints"]),
+  "POST /api/v1/admin/webhooks/{id}/secret": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/webhooks/${await c.created("/api/v1/admin/webhooks", webhookBody())}/secret`,
+    }),
+    expected: adminOnly(200),
+    tables: ["webhook_endpoints"],
+  },
+  "POST /api/v1/admin/webhooks/{id}/test": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/webhooks/${await c.created("/api/v1/admin/webhooks", webhookBody())}/test`,
+    }),
+    expected: adminOnly(202),
+    tables: ["webhook_deliveries"],
+  },
+  "POST /api/v1/admin/webhook-deliveries/{id}/redeliver": {
+    prepare: async (c) => {
+      const webhook = await c.created("/api/v1/admin/webhooks", webhookBody());
+      const delivery = await sendTestEvent(c.db, webhook, { id: c.bystanderId, name: "Bystander" });
+      return { url: `/api/v1/admin/webhook-deliveries/${delivery}/redeliver` };
+    },
+    expected: adminOnly(202),
+    tables: ["webhook_deliveries"],
+  },
   "POST /api/v1/admin/services": {
     prepare: async (c) => ({
       url: "/api/v1/admin/services",
