@@ -71,6 +71,24 @@ const envSchema = z.object({
       "SECRETS_KEY must be 32 random bytes, base64 or hex encoded (openssl rand -base64 32).",
     )
     .optional(),
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .regex(
+      /^[a-z0-9.:/[\]-]+(\s*,\s*[a-z0-9.:/[\]-]+)*$/i,
+      "WEBHOOK_ALLOW_HOSTS must be host names, IP addresses or ranges (10.0.0.0/8) separated by commas.",
+    )
+    .optional(),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "WEBHOOK_TIMEOUT_SECONDS must be a number of seconds." })
+    .min(1, "WEBHOOK_TIMEOUT_SECONDS must be at least 1.")
+    .max(60, "WEBHOOK_TIMEOUT_SECONDS can be at most 60.")
+    .default(10),
+  WEBHOOK_DISABLE_AFTER: z.coerce
+    .number({ error: "WEBHOOK_DISABLE_AFTER must be a number of failed attempts." })
+    .int("WEBHOOK_DISABLE_AFTER must be a whole number.")
+    .min(1, "WEBHOOK_DISABLE_AFTER must be at least 1.")
+    .max(1000, "WEBHOOK_DISABLE_AFTER can be at most 1000.")
+    .default(15),
   SHUTDOWN_SECONDS: z.coerce
     .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
@@ -124,6 +142,18 @@ export type Config = {
   secretsKey: string | undefined;
   /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
   shutdownMs: number;
+  /** Outgoing webhooks (docs/webhooks.md). */
+  webhooks: {
+    /**
+     * Host names, addresses and ranges deliveries may reach although they are private, loopback or link-local
+     * (WEBHOOK_ALLOW_HOSTS); everything else in those ranges is refused.
+     */
+    allowHosts: string[];
+    /** The whole attempt (resolve, connect, send, answer) must end within this. */
+    timeoutMs: number;
+    /** Failed attempts in a row after which an endpoint is switched off and admins are told. */
+    disableAfter: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -181,6 +211,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
     secretsKey: e.SECRETS_KEY,
+    webhooks: {
+      allowHosts: (e.WEBHOOK_ALLOW_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      disableAfter: e.WEBHOOK_DISABLE_AFTER,
+    },
     inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
     inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     imapPollMs: e.IMAP_POLL_SECONDS * 1000,

@@ -5,6 +5,7 @@ import { firstStart } from "./bootstrap.ts";
 import { systemClock } from "./clock.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { warmHtmlPool } from "./html/bounded-html.ts";
 import { buildApp } from "./http/app.ts";
 import { closeWithin } from "./http/shutdown.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   // Made on first start on both engines: PostgreSQL installs keep the initial password and attachments here too.
   mkdirSync(config.dataDir, { recursive: true });
   const logger = pino({ level: config.logLevel });
+  // Loaded while the database opens: the first request's formatting then does not wait for a thread to load.
+  void warmHtmlPool();
   const { db, engine, location } = openDatabase(config);
   const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
 

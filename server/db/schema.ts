@@ -559,7 +559,51 @@ export interface AutomationRunsTable {
   ran_at: Timestamp;
 }
 
+/** An address outgoing webhooks go to (server/webhooks/). JSON columns hold lists of event types and ids. */
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string;
+  events: Json;
+  group_ids: Json;
+  ticket_type_ids: Json;
+  /** 0 or 1: internal events (notes, tasks) are sent too. */
+  include_internal: number;
+  active: number;
+  /** The HMAC key deliveries are signed with: kept readable because signing needs it; the API never returns it. */
+  secret: string;
+  /** Failed automatic attempts in a row; a success resets it, the configured limit switches the endpoint off. */
+  consecutive_failures: number;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One delivery of one event to one endpoint, with what its latest attempt got back: the delivery log. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  /** The ticket event's id (or the test event's): receivers de-duplicate on it, redeliveries keep it. */
+  event_id: string;
+  event_type: string;
+  kind: "event" | "test" | "redelivery";
+  /** The JSON text exactly as sent. */
+  body: string;
+  status: "pending" | "retrying" | "succeeded" | "failed";
+  attempts: number;
+  response_status: number | null;
+  duration_ms: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  last_attempt_at: Timestamp | null;
+  next_attempt_at: Timestamp | null;
+}
+
 export interface Database {
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
   sla_notices: SlaNoticesTable;

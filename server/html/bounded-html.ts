@@ -46,6 +46,8 @@ export type HtmlTask = {
   inline?: [string, InlinePart][];
 };
 export type HtmlTaskResult = { id: number; html: string; text: string } | { id: number; error: string };
+/** A worker says `ready` once its modules have loaded; only then does it take tasks. */
+export type HtmlWorkerMessage = HtmlTaskResult | { ready: true };
 
 type Pending = {
   task: HtmlTask;
@@ -54,7 +56,7 @@ type Pending = {
   fail: (error: Error) => void;
 };
 
-type Slot = { worker: Worker; running?: { pending: Pending; timer: NodeJS.Timeout } };
+type Slot = { worker: Worker; ready: boolean; running?: { pending: Pending; timer: NodeJS.Timeout } };
 
 const workerUrl = new URL("./html-worker.ts", import.meta.url);
 
@@ -86,29 +88,68 @@ class HtmlWorkerPool {
     });
   }
 
-  /** Hands queued tasks to idle threads, starting threads up to the pool size. */
+  /**
+   * Hands queued tasks to idle threads, and starts threads (up to the pool size) for the tasks left over.
+   * A thread takes tasks only once it is ready: loading the sanitiser can take seconds on a busy machine,
+   * and that must not count against a message's budget.
+   */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.running) ?? (this.slots.length < this.size ? this.start() : undefined);
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.running);
+      if (!slot) break;
       const pending = this.queue.shift() as Pending;
       // The budget counts from when a thread takes the task, not from when it was queued.
       const timer = setTimeout(() => this.overBudget(slot), pending.budgetMs);
       slot.running = { pending, timer };
+      slot.worker.ref();
       slot.worker.postMessage(pending.task);
+    }
+    let waiting = this.queue.length - this.slots.filter((s) => !s.ready).length;
+    while (waiting > 0 && this.slots.length < this.size) {
+      this.start();
+      waiting--;
     }
   }
 
   private start(): Slot {
     const worker = new Worker(workerUrl);
-    // An idle pool must not keep the process alive; a running task's timer does while it runs.
-    worker.unref();
-    const slot: Slot = { worker };
-    worker.on("message", (result: HtmlTaskResult) => this.finished(slot, result));
+    const slot: Slot = { worker, ready: false };
+    worker.on("message", (message: HtmlWorkerMessage) => {
+      if ("ready" in message) {
+        slot.ready = true;
+        this.idle(slot);
+        this.dispatch();
+      } else this.finished(slot, message);
+    });
     worker.on("error", (error) => this.crashed(slot, error));
     worker.on("exit", () => this.crashed(slot, new Error("The HTML worker thread stopped unexpectedly.")));
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Starts every thread and resolves once all are ready to take tasks. */
+  async warm(): Promise<void> {
+    while (this.slots.length < this.size) this.start();
+    await Promise.all(
+      this.slots.map((slot) =>
+        slot.ready
+          ? undefined
+          : new Promise<void>((resolve) => {
+              const onMessage = (message: HtmlWorkerMessage) => {
+                if (!("ready" in message)) return;
+                slot.worker.off("message", onMessage);
+                resolve();
+              };
+              slot.worker.on("message", onMessage);
+              slot.worker.once("exit", () => resolve());
+            }),
+      ),
+    );
+  }
+
+  /** An idle thread must not keep the process alive; a starting or busy one does, so a waiting caller is answered. */
+  private idle(slot: Slot): void {
+    if (!slot.running) slot.worker.unref();
   }
 
   private finished(slot: Slot, result: HtmlTaskResult): void {
@@ -116,6 +157,7 @@ class HtmlWorkerPool {
     if (!running || running.pending.task.id !== result.id) return;
     clearTimeout(running.timer);
     slot.running = undefined;
+    this.idle(slot);
     if ("error" in result) running.pending.fail(new Error(result.error));
     else running.pending.settle({ ok: true, value: { html: result.html, text: result.text } });
     this.dispatch();
@@ -140,6 +182,9 @@ class HtmlWorkerPool {
     if (running) {
       clearTimeout(running.timer);
       running.pending.fail(error);
+    } else if (!slot.ready) {
+      // A thread that cannot even start would be restarted for ever: the oldest waiting task gets the error.
+      this.queue.shift()?.fail(error);
     }
     this.dispatch();
   }
@@ -150,6 +195,14 @@ class HtmlWorkerPool {
 }
 
 const pool = new HtmlWorkerPool(poolSize);
+
+/**
+ * Loads every HTML thread ahead of need (the server calls it at start), so the first web form or mail after a
+ * start does not wait the seconds it takes a thread to load the sanitiser.
+ */
+export function warmHtmlPool(): Promise<void> {
+  return pool.warm();
+}
 
 function tooLarge(html: string, budget: HtmlBudget): Bounded<never> | undefined {
   if (html.length <= budget.maxChars) return undefined;

@@ -33,3 +33,6 @@ parentPort?.on("message", (task: HtmlTask) => {
     parentPort?.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+// Every module above has loaded: the pool may now hand this thread tasks (and start its budget clock).
+parentPort?.postMessage({ ready: true });

@@ -23,6 +23,7 @@ import {
   registerLifecycleRoutes,
   registerTicketRoutes,
 } from "../tickets/routes.ts";
+import { registerWebhookRoutes } from "../webhooks/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
@@ -84,6 +85,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerLiveRoutes(app, deps);
   registerInboundMailAdminRoutes(app, deps);
   registerServiceLevelRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

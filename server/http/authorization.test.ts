@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { automationRuleInputSchema } from "../../common/automation.ts";
 import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
+import { webhookInputSchema } from "../../common/webhooks.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
@@ -31,6 +32,7 @@ import {
 import { createStatus } from "../tickets/commands/manage-statuses.ts";
 import { createWithdrawReason } from "../tickets/commands/manage-withdraw-reasons.ts";
 import { createSavedView } from "../tickets/queues/views.ts";
+import { createWebhook, sendTestEvent } from "../webhooks/commands/manage-endpoints.ts";
 import type { App } from "./types.ts";
 
 const actors = ["anonymous", "guest", "customerA", "customerB", "sameDepartment", "agent", "admin"] as const;
@@ -74,6 +76,9 @@ type Fixture = {
   slaPolicyId: string;
   failedJobId: string;
   ruleId: string;
+  // Webhooks: a switched-off endpoint and a test delivery to it (never sent: no runner in this test).
+  webhookId: string;
+  deliveryId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -141,6 +146,11 @@ function slaPolicyBody() {
     businessTime: true,
     calendarId: null,
   };
+}
+
+/** Switched off, so the matrix's ticket changes enqueue nothing for it. */
+function webhookBody() {
+  return { url: "https://hooks.example.com/switchboard", events: ["created"], active: false };
 }
 
 /** An inactive time rule: the matrix must not change how the other rows' tickets behave. */
@@ -720,6 +730,42 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/admin/automation-runs": { path: () => "/api/v1/admin/automation-runs", expected: adminOnly(200) },
+  // Webhooks: admins with the settings permission only. The delete comes last, as the others use the endpoint.
+  "GET /api/v1/admin/webhooks": { path: () => "/api/v1/admin/webhooks", expected: adminOnly(200) },
+  "POST /api/v1/admin/webhooks": {
+    path: () => "/api/v1/admin/webhooks",
+    body: () => webhookBody(),
+    expected: adminOnly(201),
+  },
+  "GET /api/v1/admin/webhooks/{id}": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}`,
+    expected: adminOnly(200),
+  },
+  "PUT /api/v1/admin/webhooks/{id}": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}`,
+    body: () => webhookBody(),
+    expected: adminOnly(204),
+  },
+  "POST /api/v1/admin/webhooks/{id}/secret": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}/secret`,
+    expected: adminOnly(200),
+  },
+  "POST /api/v1/admin/webhooks/{id}/test": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}/test`,
+    expected: adminOnly(202),
+  },
+  "GET /api/v1/admin/webhooks/{id}/deliveries": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}/deliveries`,
+    expected: adminOnly(200),
+  },
+  "POST /api/v1/admin/webhook-deliveries/{id}/redeliver": {
+    path: (f) => `/api/v1/admin/webhook-deliveries/${f.deliveryId}/redeliver`,
+    expected: adminOnly(202),
+  },
+  "DELETE /api/v1/admin/webhooks/{id}": {
+    path: (f) => `/api/v1/admin/webhooks/${f.webhookId}`,
+    expected: adminOnly(204),
+  },
   // Last, because it ends each actor's session.
   "DELETE /api/v1/session": { path: () => "/api/v1/session", expected: all(204) },
 };
@@ -927,6 +973,8 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       slaPolicyId: "",
       failedJobId: "",
       ruleId: "",
+      webhookId: "",
+      deliveryId: "",
     };
     fixture.calendarId = await createCalendar(db(), {
       name: "Scratch calendar",
@@ -950,6 +998,10 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         .executeTakeFirstOrThrow()
     ).id;
     fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
+    fixture.webhookId = (
+      await createWebhook({ db: db(), config: testConfig() }, webhookInputSchema.parse(webhookBody()))
+    ).id;
+    fixture.deliveryId = await sendTestEvent(db(), fixture.webhookId, { id: users.admin ?? "", name: "admin" });
     fixture.tokenId = (
       await createApiToken(db(), { name: "Scratch token", userId: fixture.userId, scopes: ["read"], expiresInDays: 1 })
     ).id;

@@ -16,6 +16,8 @@ export const finishedJobRetentionDays = 7;
 const spentLinkRetentionMs = DAY;
 /** The longest rate-limit window is an hour; a day-old window is certainly over. */
 const rateLimitRetentionMs = DAY;
+/** A webhook's delivery log answers "what happened lately"; finished deliveries older than this go. */
+export const webhookDeliveryRetentionDays = 30;
 /** An upload still in the temporary folder after a day belongs to a request that never committed. */
 const tempUploadRetentionMs = DAY;
 
@@ -26,6 +28,7 @@ export type CleanupCounts = {
   guestLinks: number;
   rateLimits: number;
   jobs: number;
+  webhookDeliveries: number;
   tempUploads: number;
 };
 
@@ -53,6 +56,11 @@ export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCou
     .where("status", "=", "done")
     .where("finished_at", "<=", ago(finishedJobRetentionDays * DAY))
     .executeTakeFirst();
+  const webhookDeliveries = await db
+    .deleteFrom("webhook_deliveries")
+    .where("status", "in", ["succeeded", "failed"])
+    .where("created_at", "<=", ago(webhookDeliveryRetentionDays * DAY))
+    .executeTakeFirst();
   return {
     sessions: count(sessions),
     guestSessions: count(guestSessions),
@@ -60,6 +68,7 @@ export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCou
     guestLinks: count(guestLinks),
     rateLimits: count(rateLimits),
     jobs: count(jobs),
+    webhookDeliveries: count(webhookDeliveries),
     tempUploads: await removeStaleUploads(uploadTempDir(config), at.getTime() - tempUploadRetentionMs),
   };
 }

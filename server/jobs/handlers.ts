@@ -6,6 +6,7 @@ import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
 import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
 import { fireDueAlerts } from "../sla/due-alerts.ts";
+import { webhookDeliveryHandler } from "../webhooks/deliver.ts";
 import { cleanUp } from "./cleanup.ts";
 import type { JobKind } from "./queue.ts";
 import type { JobHandler } from "./runner.ts";
@@ -32,5 +33,6 @@ export function jobHandlers(
     "maintenance.cleanup": async () => {
       await cleanUp(context, clock());
     },
+    "webhook.deliver": webhookDeliveryHandler(context, clock),
   };
 }

@@ -9,7 +9,8 @@ export type JobKind =
   | "sla.check"
   | "tickets.auto_close"
   | "automation.time_rules"
-  | "maintenance.cleanup";
+  | "maintenance.cleanup"
+  | "webhook.deliver";
 
 export type EnqueueOptions = {
   runAt?: string;

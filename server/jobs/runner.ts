@@ -43,10 +43,15 @@ export type JobRunner = {
 export const defaultLeaseMs = 30_000;
 
 /**
- * Each kind has its own lane, so slow mail (a stalled SMTP server) never holds up inbound filing or
- * SLA checks. Mail gets a few parallel sends; scheduled scans run alone, as their work is one sweep.
+ * Each kind has its own lane, so slow mail (a stalled SMTP server) or a slow webhook receiver never holds
+ * up inbound filing or SLA checks. Mail gets a few parallel sends; scheduled scans run alone, as their work is one sweep.
  */
-export const defaultConcurrency: Partial<Record<JobKind, number>> = { "mail.send": 4, "mail.inbound": 2 };
+export const defaultConcurrency: Partial<Record<JobKind, number>> = {
+  "mail.send": 4,
+  "mail.inbound": 2,
+  // Each delivery waits on someone else's server (up to its timeout): a few side by side keep one slow one from holding the rest.
+  "webhook.deliver": 4,
+};
 
 /** Exponential backoff from 5 s, capped at an hour: with 20 attempts a job keeps trying for about ten hours. */
 export function retryDelayMs(attempts: number): number {

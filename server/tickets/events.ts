@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database, Visibility } from "../db/schema.ts";
+import { enqueueWebhookDeliveries } from "../webhooks/enqueue.ts";
 
 /** The kinds of things that happen to a ticket; the Feed, notifications and SLA read these. */
 export type TicketEventType =
@@ -56,5 +57,7 @@ export async function insertTicketEvent(trx: Transaction<Database>, event: Ticke
       created_at: event.at,
     })
     .execute();
+  // Wired here until #15's reaction list lands; the lead moves it.
+  await enqueueWebhookDeliveries(trx, { id, ...event });
   return id;
 }

@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { StatusCategory, TicketAbilities } from "../../common/tickets.ts";
 import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
+import { toSessionUser } from "../accounts/queries.ts";
 import type { Database } from "../db/schema.ts";
 
 export type TicketView = "all" | "mine" | "department";
@@ -92,18 +93,55 @@ export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope
  */
 export function namedTicketsScope(actor: Actor): TicketScope {
   if (actor.kind !== "guest") return ticketScope(actor);
+  const onTicket = addressScope(actor.email);
+  return (eb) => eb.or([eb("tickets.id", "=", actor.ticketId), onTicket(eb)]);
+}
+
+/** Tickets an address is on: as the requester's, or copied. */
+function addressScope(email: string): TicketScope {
   return (eb) =>
     eb.or([
-      eb("tickets.id", "=", actor.ticketId),
-      eb("tickets.requester_email", "=", actor.email),
+      eb("tickets.requester_email", "=", email),
       eb.exists(
         eb
           .selectFrom("ticket_ccs")
           .select("ticket_ccs.ticket_id")
           .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
-          .where("ticket_ccs.email", "=", actor.email),
+          .where("ticket_ccs.email", "=", email),
       ),
     ]);
+}
+
+/**
+ * Whether the person at an address may open a ticket, for mail that names it
+ * without their asking (a merge tells the duplicate's requester where it
+ * went). With a confirmed account: through `ticketScope`, with the roles the
+ * account has now (none when it is disabled). Without one they follow
+ * requests through access links, so: what `namedTicketsScope` tells a guest,
+ * their address is the ticket's requester's or copied on it.
+ */
+export async function addressMayOpen(
+  db: Kysely<Database> | Transaction<Database>,
+  email: string,
+  ticketId: string,
+): Promise<boolean> {
+  const account = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "licence", "disabled_at"])
+    .where("email", "=", email)
+    .where("email_confirmed_at", "is not", null)
+    .executeTakeFirst();
+  if (account?.disabled_at) return false;
+  const scope = account
+    ? ticketScope({ kind: "user", user: await toSessionUser(db, account), sessionId: null, csrfToken: null })
+    : addressScope(email);
+  const row = await db
+    .selectFrom("tickets")
+    .select("tickets.id")
+    .where("tickets.id", "=", ticketId)
+    .where(scope)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Who reads internal entries (private comments, notes): agents, never customers or guests. */

@@ -42,6 +42,8 @@ export const adminRoutes: RouteObject[] = [
         path: "automation",
         lazy: () => import("./AutomationScene.tsx").then((m) => ({ Component: m.AutomationScene })),
       },
+      { path: "webhooks", lazy: () => import("./WebhooksScene.tsx").then((m) => ({ Component: m.WebhooksScene })) },
+      { path: "webhooks/:id", lazy: () => import("./WebhookScene.tsx").then((m) => ({ Component: m.WebhookScene })) },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
     ],
   },

@@ -17,6 +17,7 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "calendars", label: "Business calendars", permission: "admin.settings" },
   { path: "sla-policies", label: "SLA policies", permission: "admin.settings" },
   { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
+  { path: "webhooks", label: "Webhooks", permission: "admin.settings" },
   { path: "jobs", label: "Background jobs", permission: "admin.settings" },
 ];
 

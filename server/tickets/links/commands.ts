@@ -11,7 +11,7 @@ import { ticketMerged } from "../../mail/templates/ticket-merged.ts";
 import { alertsForStatusChange, fireAlerts } from "../alerts.ts";
 import { insertTicketEvent } from "../events.ts";
 import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
-import { ticketScope } from "../policy.ts";
+import { addressMayOpen, ticketScope } from "../policy.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
@@ -125,14 +125,17 @@ async function mergedInto(
 
 const nameOf = (merged: { number: number; named: boolean }) => (merged.named ? `#${merged.number}` : "another ticket");
 
-/** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
+/**
+ * The requester and CCs of the duplicate become CCs of the ticket it went
+ * into, up to the usual limit. Returns the addresses that are on it now.
+ */
 async function copyPeople(
   trx: Transaction<Database>,
   actor: Actor,
   from: LoadedTicket,
   into: LoadedTicket,
   at: string,
-): Promise<void> {
+): Promise<Set<string>> {
   const [fromCcs, intoCcs] = await Promise.all(
     [from, into].map((t) => trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", t.id).execute()),
   );
@@ -155,6 +158,7 @@ async function copyPeople(
       at,
     });
   }
+  return present;
 }
 
 /**
@@ -219,7 +223,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { number: duplicate.number, subject: duplicate.subject },
       at,
     });
-    await copyPeople(trx, actor, duplicate, into, at);
+    const onInto = await copyPeople(trx, actor, duplicate, into, at);
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", into.id).execute();
 
     const email = duplicate.requester_email;
@@ -229,10 +233,13 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       .where("email", "=", email)
       .where("email_confirmed_at", "is not", null)
       .executeTakeFirst();
+    // The mail names the ticket that continues only when its reader may open it: with the CCs full, the
+    // requester is not copied on it, and its subject and number are then none of their business.
+    const named = await addressMayOpen(trx, email, into.id);
     // Guest sessions open only the guest's own request (accounts/queries.ts), so a guest is sent to the duplicate.
-    const ticketUrl = account
-      ? `${ctx.config.baseUrl}/requests/${into.number}`
-      : guestLinkUrl(ctx.config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(at)));
+    const ticketUrl = !account
+      ? guestLinkUrl(ctx.config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(at)))
+      : `${ctx.config.baseUrl}/requests/${named ? into.number : duplicate.number}`;
     await queueMail(
       trx,
       {
@@ -241,8 +248,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
         content: ticketMerged({
           number: duplicate.number,
           subject: duplicate.subject,
-          intoNumber: into.number,
-          intoSubject: into.subject,
+          into: named ? { number: into.number, subject: into.subject, copied: onInto.has(email) } : null,
           ticketUrl,
           forGuest: !account,
         }),

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { createOrganization } from "../../accounts/commands/manage-directory.ts";
 import type { App } from "../../http/types.ts";
 import { buildNarrowAgent } from "../../test/agent-tools-helpers.ts";
 import { describeEachEngine } from "../../test/engines.ts";
@@ -140,6 +141,106 @@ describeEachEngine("linking and merging tickets", ({ db, engine }) => {
     expect((await latestMailTo(db(), `guest-${engine}@example.com`))?.subject).toBe(
       `[#${original}] New reply: Projector broken`,
     );
+  });
+
+  it("names the ticket that continues in the merge mail only to a requester who may open it (CCs full)", async () => {
+    const original = await submitAs(other, "Salary review for the whole floor");
+    const originalId = (
+      await db().selectFrom("tickets").select("id").where("number", "=", original).executeTakeFirstOrThrow()
+    ).id;
+    // Twenty people copied already: the duplicates' requesters cannot be added to it.
+    await db()
+      .insertInto("ticket_ccs")
+      .values(
+        Array.from({ length: 20 }, (_, i) => ({
+          ticket_id: originalId,
+          email: `copied-${i}-${engine}@example.com`,
+          added_by_name: "Agent",
+          created_at: new Date().toISOString(),
+        })),
+      )
+      .execute();
+    const fromAccount = await submitAs(customer, "Heating off");
+    const guestAddress = `cap-guest-${engine}@example.com`;
+    const fromGuest = (
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/tickets",
+        payload: await buildSubmission(db(), { subject: "Cold office", email: guestAddress }),
+      })
+    ).json().number as number;
+
+    for (const [duplicate, to] of [
+      [fromAccount, customer.user.email],
+      [fromGuest, guestAddress],
+    ] as const) {
+      expect((await as(agent, "POST", `/api/v1/tickets/${duplicate}/merge`, { into: original })).statusCode).toBe(204);
+      const mail = await latestMailTo(db(), to);
+      expect(mail?.template).toBe("ticket-merged");
+      for (const part of [mail?.subject, mail?.text_body, mail?.html_body]) {
+        expect(part).not.toContain(`#${original}`);
+        expect(part).not.toContain("Salary review");
+        expect(part).not.toContain(`/requests/${original}`);
+      }
+      expect(mail?.subject).toMatch(new RegExp(`^\\[#${duplicate}\\] Merged with another request: `));
+      expect(mail?.text_body).toContain("another request");
+    }
+    // The account holder is sent to their own request, which they can open; the other one stays out of reach.
+    expect((await latestMailTo(db(), customer.user.email))?.text_body).toContain(`/requests/${fromAccount}`);
+    expect((await as(customer, "GET", `/api/v1/tickets/${original}`)).statusCode).toBe(404);
+    expect((await as(customer, "GET", `/api/v1/tickets/${fromAccount}`)).statusCode).toBe(200);
+    // The guest's link opens their own request, whose Feed does not name the other ticket either.
+    const session = await app.inject({
+      method: "POST",
+      url: "/api/v1/guest-sessions",
+      payload: { token: linkToken((await latestMailTo(db(), guestAddress))?.text_body, "/access/") },
+    });
+    const cookie = `sb_guest=${session.cookies.find((c) => c.name === "sb_guest")?.value}`;
+    const seen = await app.inject({ method: "GET", url: `/api/v1/tickets/${fromGuest}/feed`, headers: { cookie } });
+    expect(seen.json().entries.at(-1)).toMatchObject({ type: "merged_into", detail: null });
+  });
+
+  it("names the ticket that continues to a requester who reads it without being copied (their department)", async () => {
+    const colleague = await buildCustomer(db());
+    const viewer = await buildCustomer(db());
+    const department = await createOrganization(db(), { name: `Facilities ${engine}` });
+    const role = await db()
+      .selectFrom("roles")
+      .select("id")
+      .where("key", "=", "department_viewer")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("organization_members")
+      .values([
+        { user_id: colleague.id, organization_id: department },
+        { user_id: viewer.id, organization_id: department },
+      ])
+      .execute();
+    await db().insertInto("user_roles").values({ user_id: viewer.id, role_id: role.id }).execute();
+    const colleagueClient = await signInAs(app, colleague);
+    const viewerClient = await signInAs(app, viewer);
+    const original = await submitAs(colleagueClient, "Lift stuck");
+    const originalId = (
+      await db().selectFrom("tickets").select("id").where("number", "=", original).executeTakeFirstOrThrow()
+    ).id;
+    await db()
+      .insertInto("ticket_ccs")
+      .values(
+        Array.from({ length: 20 }, (_, i) => ({
+          ticket_id: originalId,
+          email: `lift-${i}-${engine}@example.com`,
+          added_by_name: "Agent",
+          created_at: new Date().toISOString(),
+        })),
+      )
+      .execute();
+    const duplicate = await submitAs(viewerClient, "Lift not moving");
+    expect((await as(agent, "POST", `/api/v1/tickets/${duplicate}/merge`, { into: original })).statusCode).toBe(204);
+    const mail = await latestMailTo(db(), viewer.email);
+    expect(mail?.subject).toBe(`[#${duplicate}] Merged into #${original}: Lift not moving`);
+    expect(mail?.text_body).toContain(`/requests/${original}`);
+    expect(mail?.text_body).not.toContain("you are copied on it");
+    expect((await as(viewerClient, "GET", `/api/v1/tickets/${original}`)).statusCode).toBe(200);
   });
 
   it("refuses merging into itself, twice, in chains or loops, into closed tickets, and by the wrong people", async () => {
