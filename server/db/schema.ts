@@ -527,6 +527,17 @@ export interface AutomationRunsTable {
   ran_at: Timestamp;
 }
 
+/**
+ * PostgreSQL's full-text index (server/db/full-text.ts), one row per ticket, kept by triggers.
+ * SQLite's is the FTS5 table `ticket_fts` (rowid = ticket number), read with raw SQL only.
+ */
+export interface TicketSearchTable {
+  ticket_id: string;
+  subject: string;
+  public_text: string;
+  internal_text: string;
+}
+
 export interface Database {
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
@@ -565,6 +576,7 @@ export interface Database {
   service_organizations: ServiceOrganizationsTable;
   service_roles: ServiceRolesTable;
   ticket_field_values: TicketFieldValuesTable;
+  ticket_search: TicketSearchTable;
   attachments: AttachmentsTable;
   withdraw_reasons: WithdrawReasonsTable;
   ticket_ccs: TicketCcsTable;

@@ -11,7 +11,7 @@ import {
   type SavedView,
 } from "../../../common/queues.ts";
 import type { UserActor } from "../../accounts/actor.ts";
-import { decodeJson } from "../../db/engine.ts";
+import { decodeJson, engineOf } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { type TicketScope, ticketScope } from "../policy.ts";
@@ -78,7 +78,7 @@ export async function listAgentTickets(
   now: Date,
 ): Promise<AgentTicketPage> {
   const { queue, sort, direction, cursor, limit, ...filters } = query;
-  const conditions = [queueCondition(queue, actor, now), ...filterConditions(filters, actor)];
+  const conditions = [queueCondition(queue, actor, now), ...filterConditions(filters, actor, engineOf(db))];
   const key = sortExpression(sort);
   let q = summaryQuery(db, ticketScope(actor))
     .where((eb) => eb.and(conditions.map((c) => c(eb))))
@@ -179,7 +179,7 @@ export async function queueOverview(db: Kysely<Database>, actor: UserActor, now:
           id: v.id,
           name: v.name,
           filters,
-          ...(await countWhere(db, actor, filterConditions(filters, actor))),
+          ...(await countWhere(db, actor, filterConditions(filters, actor, engineOf(db)))),
         };
       }),
     ),
