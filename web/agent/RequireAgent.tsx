@@ -1,8 +1,10 @@
+import { Group } from "@mantine/core";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { isStaff, useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { GlobalSearch } from "./GlobalSearch.tsx";
 
-/** The agent workspace's gate: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
+/** The agent workspace's gate, and the search every workspace page shares: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
 export function RequireAgent() {
   const session = useSession();
   const location = useLocation();
@@ -10,5 +12,12 @@ export function RequireAgent() {
   if (!isStaff(session.data?.user)) {
     return <Navigate to="/agent" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
-  return <Outlet />;
+  return (
+    <>
+      <Group justify="flex-end" mb="sm">
+        <GlobalSearch />
+      </Group>
+      <Outlet />
+    </>
+  );
 }
