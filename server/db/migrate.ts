@@ -18,6 +18,7 @@ import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
 import { agentIntake } from "./migrations/0017_agent_intake.ts";
 import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
 import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
+import { priorityRank } from "./migrations/0025_priority_rank.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -40,6 +41,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0017_agent_intake": agentIntake(engine),
     "0018_service_icon_names": serviceIconNames(),
     "0024_full_text_search": fullTextSearch(engine),
+    "0025_priority_rank": priorityRank(engine),
   };
 }
 

@@ -38,8 +38,8 @@ function decode(raw: string): [CursorValue, string] {
   });
 }
 
-/** Urgent sorts above high, not after it alphabetically. */
-const priorityRank = sql<number>`case tickets.priority when 'low' then 0 when 'medium' then 1 when 'high' then 2 else 3 end`;
+/** Urgent sorts above high, not after it alphabetically: a generated, indexed column (migration 0025). */
+const priorityRank = sql<number>`tickets.priority_rank`;
 
 function sortExpression(sort: AgentTicketListQuery["sort"]): RawBuilder<CursorValue> {
   switch (sort) {
