@@ -6,6 +6,7 @@ import { type Audience, matchEnd, matchStart, rankedMatches, snippets } from "..
 import type { Database } from "../../db/schema.ts";
 import { seesInternal, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
+import { searchBudgetMs, withStatementBudget } from "./budget.ts";
 import { searchFilterConditions } from "./conditions.ts";
 import { parseSearch } from "./query-syntax.ts";
 
@@ -29,6 +30,17 @@ export function snippetParts(snippet: string | null | undefined): SnippetPart[] 
  * agent-only fields are indexed apart and never searched for them.
  */
 export async function searchTickets(
+  db: Kysely<Database>,
+  engine: Engine,
+  actor: Actor,
+  query: SearchQuery,
+  now: Date,
+  budgetMs = searchBudgetMs,
+): Promise<SearchResults> {
+  return withStatementBudget(db, engine, budgetMs, (db) => search(db, engine, actor, query, now));
+}
+
+async function search(
   db: Kysely<Database>,
   engine: Engine,
   actor: Actor,

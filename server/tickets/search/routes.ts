@@ -1,3 +1,4 @@
+import { errorResponseSchema } from "../../../common/errors.ts";
 import { searchQuerySchema, searchResultsSchema } from "../../../common/search.ts";
 import type { Actor, UserActor } from "../../accounts/actor.ts";
 import { systemClock } from "../../clock.ts";
@@ -22,7 +23,7 @@ export function registerSearchRoutes(app: App, { db, engine }: Deps): void {
         summary:
           'Full-text search over the tickets the caller may see: words match as prefixes, "quoted phrases" exactly; #1234, an email, priority:, status: and <field>: filter',
         querystring: searchQuerySchema,
-        response: { 200: searchResultsSchema, ...refusals },
+        response: { 200: searchResultsSchema, ...refusals, 503: errorResponseSchema },
       },
     },
     async (request) => searchTickets(db, engine, requireSignedIn(request.actor), request.query, systemClock()),

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { createGroup } from "../../accounts/commands/manage-directory.ts";
 import type { App } from "../../http/types.ts";
@@ -11,6 +12,7 @@ import {
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
+import { withStatementBudget } from "./budget.ts";
 
 type Hit = {
   ticket: { number: number; subject: string };
@@ -133,6 +135,14 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     await db().updateTable("tickets").set({ subject: "Scanner offline" }).where("number", "=", tickets.vpn).execute();
     expect(await found(customer, "scanner")).toEqual([tickets.vpn]);
     expect(await found(customer, "drops")).toEqual([]);
+  });
+
+  it("stops a statement that runs past its time budget with a clear error, on PostgreSQL", async () => {
+    const slow = withStatementBudget(db(), engine, 50, (trx) =>
+      sql`select ${engine === "postgres" ? sql`pg_sleep(5)` : sql`1`}`.execute(trx),
+    );
+    if (engine === "postgres") await expect(slow).rejects.toMatchObject({ code: "unavailable" });
+    else await expect(slow).resolves.toBeDefined();
   });
 
   it("refuses an empty or overlong search, and anyone not signed in", async () => {
