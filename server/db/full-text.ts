@@ -155,7 +155,7 @@ export async function snippets(
         ts_headline('simple', left(ticket_search.public_text, 100000), query, ${options}) as pub,
         ${
           internal
-            ? sql`case when to_tsvector('simple', left(ticket_search.internal_text, 200000)) @@ query
+            ? sql`case when to_tsvector('simple', regexp_replace(left(ticket_search.internal_text, 200000), '[[:punct:]]+', ' ', 'g')) @@ query
                 then ts_headline('simple', left(ticket_search.internal_text, 100000), query, ${options}) end`
             : sql`null`
         } as internal

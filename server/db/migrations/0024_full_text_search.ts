@@ -64,19 +64,21 @@ async function postgresIndex(db: Kysely<unknown>): Promise<void> {
         E'\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0b\\x0c\\x0e\\x0f', '            ')
     $$`.execute(db);
   // The texts are stored (snippets read them); the documents are generated from them, so they cannot drift.
-  // 'simple' does not stem, as FTS5's unicode61 does not: both engines match the same words.
+  // 'simple' does not stem, as FTS5's unicode61 does not, and punctuation becomes a space first, so
+  // "quarterly-budget.xlsx" or an address is words to both engines alike (PostgreSQL's parser would
+  // otherwise keep it whole as a file name or host).
   await sql`create table ticket_search (
     ticket_id text primary key references tickets(id) on delete cascade,
     subject text not null,
     public_text text not null,
     internal_text text not null,
     public_doc tsvector generated always as (
-      setweight(to_tsvector('simple', left(subject, 10000)), 'A')
-      || to_tsvector('simple', left(public_text, 200000))) stored,
+      setweight(to_tsvector('simple', regexp_replace(left(subject, 10000), '[[:punct:]]+', ' ', 'g')), 'A')
+      || to_tsvector('simple', regexp_replace(left(public_text, 200000), '[[:punct:]]+', ' ', 'g'))) stored,
     agent_doc tsvector generated always as (
-      setweight(to_tsvector('simple', left(subject, 10000)), 'A')
-      || to_tsvector('simple', left(public_text, 200000))
-      || to_tsvector('simple', left(internal_text, 200000))) stored
+      setweight(to_tsvector('simple', regexp_replace(left(subject, 10000), '[[:punct:]]+', ' ', 'g')), 'A')
+      || to_tsvector('simple', regexp_replace(left(public_text, 200000), '[[:punct:]]+', ' ', 'g'))
+      || to_tsvector('simple', regexp_replace(left(internal_text, 200000), '[[:punct:]]+', ' ', 'g'))) stored
   )`.execute(db);
   await sql`create index ticket_search_public_doc on ticket_search using gin (public_doc)`.execute(db);
   await sql`create index ticket_search_agent_doc on ticket_search using gin (agent_doc)`.execute(db);
@@ -99,28 +101,50 @@ async function postgresIndex(db: Kysely<unknown>): Promise<void> {
     on conflict (ticket_id) do update set subject = excluded.subject,
       public_text = excluded.public_text, internal_text = excluded.internal_text
   $$`.execute(db);
-  // One trigger function per shape of row: the ticket itself, or a row that points at it.
-  await sql`create function switchboard_search_ticket_changed() returns trigger language plpgsql as $$
+  // Statement-level triggers with transition tables: a multi-row insert (an import, a seed, a bulk edit)
+  // refreshes each ticket it touched once, not once per row. Edits of the ticket itself stay row-level,
+  // so they can fire only when an indexed column really changed.
+  await sql`create function switchboard_search_tickets_added() returns trigger language plpgsql as $$
+    begin perform switchboard_refresh_ticket_search(changed.id) from changed; return null; end $$`.execute(db);
+  await sql`create function switchboard_search_ticket_edited() returns trigger language plpgsql as $$
     begin perform switchboard_refresh_ticket_search(new.id); return null; end $$`.execute(db);
-  await sql`create function switchboard_search_part_changed() returns trigger language plpgsql as $$
+  await sql`create function switchboard_search_comments_added() returns trigger language plpgsql as $$
     begin
-      if tg_op = 'DELETE' then perform switchboard_refresh_ticket_search(old.ticket_id);
-      else perform switchboard_refresh_ticket_search(new.ticket_id); end if;
+      perform switchboard_refresh_ticket_search(t.ticket_id)
+        from (select distinct ticket_id from changed where type in ('comment', 'note')) t;
       return null;
     end $$`.execute(db);
-  await sql`create trigger ticket_search_ticket_created after insert on tickets
-    for each row execute function switchboard_search_ticket_changed()`.execute(db);
+  await sql`create function switchboard_search_parts_changed() returns trigger language plpgsql as $$
+    begin
+      perform switchboard_refresh_ticket_search(t.ticket_id) from (select distinct ticket_id from changed) t;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger ticket_search_tickets_added after insert on tickets
+    referencing new table as changed for each statement execute function switchboard_search_tickets_added()`.execute(
+    db,
+  );
   await sql`create trigger ticket_search_ticket_edited
     after update of subject, message, message_format, requester_name, requester_email on tickets
     for each row when (old.subject is distinct from new.subject or old.message is distinct from new.message
       or old.requester_name is distinct from new.requester_name or old.requester_email is distinct from new.requester_email)
-    execute function switchboard_search_ticket_changed()`.execute(db);
-  await sql`create trigger ticket_search_comment_added after insert on ticket_events
-    for each row when (new.type in ('comment', 'note')) execute function switchboard_search_part_changed()`.execute(db);
-  await sql`create trigger ticket_search_field_changed after insert or update or delete on ticket_field_values
-    for each row execute function switchboard_search_part_changed()`.execute(db);
-  await sql`create trigger ticket_search_attachment_changed after insert or delete on attachments
-    for each row execute function switchboard_search_part_changed()`.execute(db);
+    execute function switchboard_search_ticket_edited()`.execute(db);
+  await sql`create trigger ticket_search_comments_added after insert on ticket_events
+    referencing new table as changed for each statement execute function switchboard_search_comments_added()`.execute(
+    db,
+  );
+  // One trigger per event: PostgreSQL allows transition tables only on single-event triggers.
+  for (const [table, event, rows] of [
+    ["ticket_field_values", "insert", "new"],
+    ["ticket_field_values", "update", "new"],
+    ["ticket_field_values", "delete", "old"],
+    ["attachments", "insert", "new"],
+    ["attachments", "delete", "old"],
+  ] as const) {
+    await sql
+      .raw(`create trigger ticket_search_${table}_${event} after ${event} on ${table}
+        referencing ${rows} table as changed for each statement execute function switchboard_search_parts_changed()`)
+      .execute(db);
+  }
 }
 
 /** Indexes the tickets that existed before, a batch of numbers at a time, telling how far it got. */

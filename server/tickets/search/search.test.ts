@@ -54,15 +54,17 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     tickets.printer = await submit(customer, "Printer on fire", "The laser printer on floor 3 smells of smoke.");
     tickets.vpn = await submit(customer, "VPN drops", "My tunnel disconnects every ten minutes.");
     tickets.other = await submit(otherCustomer, "Printer paper jam", "The printer in room 12 jams.");
-    await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
+    const reply = await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
       kind: "public",
       format: "html",
       body: "<p>We replaced the <strong>toner cartridge</strong>.</p>",
     });
-    await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
+    expect(reply.statusCode, reply.body).toBe(201);
+    const note = await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
       kind: "note",
       body: "Vendor ticket zebracode-7781, do not tell the customer.",
     });
+    expect(note.statusCode, note.body).toBe(201);
 
     expect(await found(customer, "printer")).toEqual([tickets.printer]);
     expect(await found(customer, "print")).toEqual([tickets.printer]);
@@ -135,6 +137,39 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     await db().updateTable("tickets").set({ subject: "Scanner offline" }).where("number", "=", tickets.vpn).execute();
     expect(await found(customer, "scanner")).toEqual([tickets.vpn]);
     expect(await found(customer, "drops")).toEqual([]);
+  });
+
+  it("indexes attachment names by their visibility, several rows in one statement, and forgets removed ones", async () => {
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select("id")
+      .where("number", "=", tickets.printer)
+      .executeTakeFirstOrThrow();
+    const attachment = (id: string, file_name: string, visibility: "public" | "internal") => ({
+      id,
+      ticket_id: ticket.id,
+      file_name,
+      content_type: "application/pdf",
+      size: 1,
+      sha256: "0".repeat(64),
+      storage_key: id,
+      visibility,
+      uploaded_by_id: null,
+      uploaded_by_name: "Agent",
+      created_at: new Date().toISOString(),
+    });
+    await db()
+      .insertInto("attachments")
+      .values([
+        attachment(`a-public-${engine}`, "quarterly-budget.xlsx", "public"),
+        attachment(`a-internal-${engine}`, "salaries-2026.pdf", "internal"),
+      ])
+      .execute();
+    expect(await found(customer, "budget")).toEqual([tickets.printer]);
+    expect(await found(customer, "salaries")).toEqual([]);
+    expect(await found(agent, "salaries")).toEqual([tickets.printer]);
+    await db().deleteFrom("attachments").where("id", "=", `a-internal-${engine}`).execute();
+    expect(await found(agent, "salaries")).toEqual([]);
   });
 
   it("stops a statement that runs past its time budget with a clear error, on PostgreSQL", async () => {
