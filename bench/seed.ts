@@ -303,7 +303,7 @@ async function main(): Promise<void> {
     let analyzeSeconds = 0;
     if (engine === "postgres") {
       const analyzeBegan = performance.now();
-      await sql`analyze tickets, ticket_events`.execute(db);
+      await sql`analyze tickets, ticket_events, ticket_search`.execute(db);
       analyzeSeconds = (performance.now() - analyzeBegan) / 1000;
     }
 

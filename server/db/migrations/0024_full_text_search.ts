@@ -170,6 +170,9 @@ async function backfill(db: Kysely<unknown>, engine: Engine): Promise<void> {
     done += Number(counted[0]?.n ?? 0);
     if (report) process.stderr.write(`  search index: ${done} of ${total} tickets\n`);
   }
+  // Without statistics PostgreSQL guesses how many tickets a word matches and may walk a whole queue's
+  // index instead of the few matches (0.8 s rather than 8 ms for a word nobody wrote, at 20,000 tickets).
+  if (engine === "postgres") await sql`analyze ticket_search`.execute(db);
 }
 
 /** SQL that indexes the tickets `where` picks (over `tickets t`); the migration fills the index with it. */
