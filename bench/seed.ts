@@ -36,6 +36,8 @@ const usage = `Usage: node bench/seed.ts [options]
   --requesters N       size of the requester pool (default 3000)
   --seed N             random seed, for repeatable data (default 1)
   --append             add to a database that already has tickets
+  --comments N         comments per ticket on average, a fifth of them internal notes (default 0); the
+                       search index's triggers index each one, as they do for the app
 `;
 
 /** Bound parameters per statement: SQLite's SQLITE_MAX_VARIABLE_NUMBER and PostgreSQL's protocol limit. */
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
       requesters: { type: "string" },
       seed: { type: "string" },
       append: { type: "boolean", default: false },
+      comments: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
   const total = intOption("tickets", values.tickets, 100_000);
   const batch = intOption("batch", values.batch, 1000);
   const requesterCount = intOption("requesters", values.requesters, 3000);
+  const commentsPerTicket = intOption("comments", values.comments, 0, 0);
   const random: Random = seededRandom(intOption("seed", values.seed, 1, 0));
   const databaseUrl = values["database-url"];
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -200,6 +204,7 @@ async function main(): Promise<void> {
     const began = performance.now();
     let lastReport = began;
     let written = 0;
+    let eventsWritten = 0;
     while (written < total) {
       const size = Math.min(batch, total - written);
       const tickets: NewTicket[] = [];
@@ -253,6 +258,25 @@ async function main(): Promise<void> {
           payload: encodeJson({ subject, priority, categoryId }),
           created_at: createdAt,
         });
+        // Comments spread evenly between 0 and twice the average, each a minute after the one before.
+        const comments = Math.round(random() * 2 * commentsPerTicket);
+        for (let c = 0; c < comments; c += 1) {
+          const internal = random() < 0.2;
+          events.push({
+            id: idAt(createdMs + (c + 1) * 60_000),
+            ticket_id: id,
+            type: internal ? "note" : "comment",
+            actor_id: null,
+            actor_name: internal ? "Agent" : requester.name,
+            visibility: internal ? "internal" : "public",
+            payload: encodeJson({
+              body: fakeMessage(random, requester.name),
+              format: "text",
+              kind: internal ? "note" : "public",
+            }),
+            created_at: new Date(createdMs + (c + 1) * 60_000).toISOString(),
+          });
+        }
       }
       const ticketsPerStatement = rowsPerStatement(engine, Object.keys(tickets[0] ?? {}).length, size);
       const eventsPerStatement = rowsPerStatement(engine, Object.keys(events[0] ?? {}).length, size);
@@ -263,6 +287,7 @@ async function main(): Promise<void> {
         }
       });
       written += size;
+      eventsWritten += events.length;
       const at = performance.now();
       if (at - lastReport > 2000 || written === total) {
         lastReport = at;
@@ -278,7 +303,7 @@ async function main(): Promise<void> {
     let analyzeSeconds = 0;
     if (engine === "postgres") {
       const analyzeBegan = performance.now();
-      await sql`analyze tickets, ticket_events`.execute(db);
+      await sql`analyze tickets, ticket_events, ticket_search`.execute(db);
       analyzeSeconds = (performance.now() - analyzeBegan) / 1000;
     }
 
@@ -287,11 +312,11 @@ async function main(): Promise<void> {
       .select("value")
       .where("name", "=", "ticket_number")
       .executeTakeFirstOrThrow();
-    const rows = total * 2;
+    const rows = total + eventsWritten;
     console.log(
       [
         "",
-        `Inserted ${count(total)} tickets (#${firstNumber}–#${lastNumber}) and ${count(total)} events`,
+        `Inserted ${count(total)} tickets (#${firstNumber}–#${lastNumber}) and ${count(eventsWritten)} events`,
         `  insert time: ${insertSeconds.toFixed(1)} s`,
         `  rows/s:      ${count(rows / insertSeconds)} (tickets + events), ${count(total / insertSeconds)} tickets/s`,
         engine === "postgres" ? `  analyze:     ${analyzeSeconds.toFixed(1)} s` : "",

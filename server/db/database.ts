@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
+import { registerSqliteFunctions } from "./full-text.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseHandle = {
@@ -28,6 +29,8 @@ export function openSqlite(file: string): DatabaseHandle {
   database.pragma("busy_timeout = 5000");
   // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
   database.pragma("synchronous = NORMAL");
+  // The search index's triggers call these; a connection without them could not write tickets.
+  registerSqliteFunctions(database);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: "sqlite", location: file };
 }
 

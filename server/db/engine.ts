@@ -2,12 +2,17 @@
  * Everything that differs between SQLite and PostgreSQL lives here, so the rest
  * of the code base writes one query for both engines.
  */
-import { type Expression, type RawBuilder, sql } from "kysely";
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } from "kysely";
 import pg from "pg";
 import { type Clock, systemClock } from "../clock.ts";
 
 export type Engine = "sqlite" | "postgres";
 export const engines: readonly Engine[] = ["sqlite", "postgres"];
+
+/** Which engine a Kysely instance talks to, for the few queries that differ (full-text search). */
+export function engineOf<T>(db: Kysely<T>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
 
 export function timestampColumnType(engine: Engine): "text" | "timestamptz" {
   return engine === "postgres" ? "timestamptz" : "text";

@@ -19,6 +19,8 @@ import { agentIntake } from "./migrations/0017_agent_intake.ts";
 import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
 import { oauthMailboxes } from "./migrations/0020_oauth_mailboxes.ts";
 import { webhooks } from "./migrations/0023_webhooks.ts";
+import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
+import { priorityRank } from "./migrations/0025_priority_rank.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -42,6 +44,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0018_service_icon_names": serviceIconNames(),
     "0020_oauth_mailboxes": oauthMailboxes(engine),
     "0023_webhooks": webhooks(engine),
+    "0024_full_text_search": fullTextSearch(engine),
+    "0025_priority_rank": priorityRank(engine),
   };
 }
 

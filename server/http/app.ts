@@ -23,6 +23,7 @@ import {
   registerLifecycleRoutes,
   registerTicketRoutes,
 } from "../tickets/routes.ts";
+import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerAlertRoutes(app, deps);
   registerTicketAdminRoutes(app, deps);
   registerQueueRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   registerAgentToolRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerMailRoutes(app, deps);

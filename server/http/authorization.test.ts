@@ -522,6 +522,8 @@ const matrix: Record<string, Row> = {
     body: (f) => ({ statusId: f.openStatusId }),
     expected: { ...all(403), anonymous: 401, customerB: 404, agent: 204, admin: 204 },
   },
+  // Search: every signed-in user, over their own scope (server/tickets/search/search.test.ts shows what each finds).
+  "GET /api/v1/search": { path: () => "/api/v1/search?q=ticket", expected: signedInUsers(200) },
   // The agent workspace: agents and admins only; a guest link is not an agent either.
   "GET /api/v1/agent/queues": { path: () => "/api/v1/agent/queues", expected: agentsOnly(200) },
   "GET /api/v1/agent/tickets": { path: () => "/api/v1/agent/tickets?queue=all", expected: agentsOnly(200) },

@@ -3,10 +3,12 @@ import type { FieldValue } from "../../common/fields.ts";
 import type { TicketAbilities, TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { listTypeFields } from "../catalog/queries.ts";
-import { containsText, decodeJson, now } from "../db/engine.ts";
+import { decodeJson, engineOf, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
 import { standingOn, type TicketScope, ticketAbilities } from "./policy.ts";
+import { searchConditions } from "./search/conditions.ts";
+import { parseSearch } from "./search/query-syntax.ts";
 
 type Cursor = { createdAt: string; id: string };
 
@@ -127,12 +129,10 @@ export async function listTickets(
   if (page.statusId?.length) query = query.where("tickets.status_id", "in", page.statusId);
   const q = page.q?.trim();
   if (q) {
-    const number = /^#?(\d{1,10})$/.exec(q)?.[1];
-    if (number) {
-      query = query.where("tickets.number", "=", Number(number));
-    } else {
-      query = query.where((eb) => containsText(eb.ref("tickets.subject"), q));
-    }
+    // The full-text index, as the requester may read the ticket (this list is the portal's), with the
+    // search syntax of server/tickets/search; a bare number is a ticket's.
+    const conditions = searchConditions(parseSearch(/^\d{1,10}$/.test(q) ? `#${q}` : q), engineOf(db), "customer");
+    query = query.where((eb) => (conditions.length ? eb.and(conditions.map((c) => c(eb))) : eb.lit(false)));
   }
   const rows = await query.execute();
   const hasMore = rows.length > page.limit;

@@ -26,7 +26,7 @@ export function QueueFilterBar({
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
         label="Search"
-        placeholder="Number or words in the subject"
+        placeholder="Number, words or a phrase"
         value={q}
         onChange={(e) => {
           setQ(e.currentTarget.value);

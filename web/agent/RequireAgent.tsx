@@ -1,9 +1,11 @@
+import { Group } from "@mantine/core";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { isStaff, useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { GlobalSearch } from "./GlobalSearch.tsx";
 import { MailboxAlertBanner } from "./MailboxAlertBanner.tsx";
 
-/** The agent workspace's gate: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
+/** The agent workspace's gate, and the search every workspace page shares: anyone who is not an agent or admin goes to the sign-in page, and comes back after. */
 export function RequireAgent() {
   const session = useSession();
   const location = useLocation();
@@ -14,6 +16,9 @@ export function RequireAgent() {
   return (
     <>
       <MailboxAlertBanner />
+      <Group justify="flex-end" mb="sm">
+        <GlobalSearch />
+      </Group>
       <Outlet />
     </>
   );

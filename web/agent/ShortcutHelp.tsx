@@ -5,7 +5,7 @@ const listShortcuts: [string, string][] = [
   ["j / k", "Next / previous ticket in the list"],
   ["Enter or o", "Open the ticket"],
   ["x", "Select or unselect the ticket"],
-  ["/", "Search"],
+  ["/", "Search all tickets"],
   ["c", "New ticket (for a caller or visitor)"],
 ];
 const ticketShortcuts: [string, string][] = [
@@ -16,6 +16,7 @@ const ticketShortcuts: [string, string][] = [
   ["e", "Edit the ticket"],
   ["s", "Change the status"],
   ["u", "Back to the list"],
+  ["/", "Search all tickets"],
 ];
 
 /** The "?" dialog: what each key does where the agent is. */

@@ -143,10 +143,6 @@ function TicketList({
     ["o", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
     ["Enter", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
     ["x", () => focused !== null && toggle(focused)],
-    [
-      "/",
-      () => document.querySelector<HTMLInputElement>('input[placeholder="Number or words in the subject"]')?.focus(),
-    ],
     ["shift+?", () => setHelp(true)],
   ]);
 

@@ -2,8 +2,11 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
 import type { UserActor } from "../../accounts/actor.ts";
-import { containsText } from "../../db/engine.ts";
+import { containsText, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
+import { seesInternal } from "../policy.ts";
+import { searchConditions } from "../search/conditions.ts";
+import { hasFilters, parseSearch } from "../search/query-syntax.ts";
 
 export type TicketCondition = (eb: ExpressionBuilder<Database, "tickets" | "statuses">) => Expression<SqlBool>;
 
@@ -57,7 +60,7 @@ const startOfDay = (day: string) => `${day}T00:00:00.000Z`;
 const afterDay = (day: string) => new Date(Date.parse(startOfDay(day)) + 24 * 60 * 60 * 1000).toISOString();
 
 /** The filters an agent set (or saved in a view), each one narrowing the list further. */
-export function filterConditions(filters: QueueFilters, actor: UserActor): TicketCondition[] {
+export function filterConditions(filters: QueueFilters, actor: UserActor, engine: Engine): TicketCondition[] {
   const conditions: TicketCondition[] = [];
   const add = (condition: TicketCondition) => conditions.push(condition);
   if (filters.statusId?.length) add((eb) => eb("tickets.status_id", "in", filters.statusId ?? []));
@@ -101,8 +104,11 @@ export function filterConditions(filters: QueueFilters, actor: UserActor): Ticke
   if (filters.updatedTo) add((eb) => eb("tickets.updated_at", "<", afterDay(filters.updatedTo ?? "")));
   const q = filters.q?.trim();
   if (q) {
-    const number = /^#?(\d{1,10})$/.exec(q)?.[1];
-    add((eb) => (number ? eb("tickets.number", "=", Number(number)) : containsText(eb.ref("tickets.subject"), q)));
+    // The full-text index (server/tickets/search), with the same syntax as the global search; a bare number is a ticket's.
+    const parsed = parseSearch(/^\d{1,10}$/.test(q) ? `#${q}` : q);
+    const audience = seesInternal(actor) ? "agent" : "customer";
+    conditions.push(...searchConditions(parsed, engine, audience));
+    if (parsed.terms.length === 0 && !hasFilters(parsed)) add((eb) => eb.lit(false));
   }
   return conditions;
 }

@@ -1,0 +1,173 @@
+/**
+ * Full-text search, where the two engines differ most: SQLite keeps an FTS5
+ * table `ticket_fts` (rowid = ticket number), PostgreSQL a table
+ * `ticket_search` with two generated tsvectors under GIN indexes. Both are kept
+ * by database triggers (migration 0024), so whatever code path writes a
+ * ticket, comment, field value or attachment, its index row changes in the
+ * same transaction. Each ticket has two texts: what its customers may read
+ * (subject, message, public comments, requester, customer-visible fields,
+ * public attachment names) and what only agents may read (internal notes and
+ * private comments, agent-only fields, internal attachment names). A customer's
+ * search only ever looks at the first.
+ */
+import type Sqlite from "better-sqlite3";
+import {
+  type AliasedRawBuilder,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { Engine } from "./engine.ts";
+import type { Database } from "./schema.ts";
+
+/** Brackets the matched words in snippets; stripped from indexed text, so only the engine can place them. */
+export const matchStart = "\u0002";
+export const matchEnd = "\u0003";
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+
+/**
+ * The words of a stored body: sanitised HTML (our own rich text) loses its
+ * tags and entities; plain text stays as it is. Control characters go, so a
+ * snippet's match markers can only come from the engine.
+ */
+export function plainText(format: unknown, body: unknown): string {
+  if (typeof body !== "string") return "";
+  const text =
+    format === "html"
+      ? body
+          .replace(/<[^>]*>/g, " ")
+          .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => entities[name] ?? " ")
+      : body;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  return text.replace(/[\u0000-\u0008\u000b-\u001f]/g, " ");
+}
+
+/**
+ * SQLite's triggers call `switchboard_plain_text`; every connection that may
+ * write must have it, which is why openSqlite registers it (the only way this
+ * code base opens SQLite). PostgreSQL has the same function in SQL.
+ */
+export function registerSqliteFunctions(database: Sqlite.Database): void {
+  database.function("switchboard_plain_text", { deterministic: true }, (format, body) => plainText(format, body));
+}
+
+/** A parsed search: bare words match as prefixes (as you type), quoted phrases match exactly. */
+export type SearchTerm = { kind: "word"; word: string } | { kind: "phrase"; words: string[] };
+/** Customers search what they may read; agents also the internal text. */
+export type Audience = "customer" | "agent";
+
+/** The same word boundaries as FTS5's unicode61 tokenizer: letters and digits, everything else separates. */
+export function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+}
+
+/** FTS5 syntax; every word is quoted, so nothing a person types can be read as an operator. */
+function fts5Query(terms: SearchTerm[], audience: Audience): string {
+  const expression = terms.map((t) => (t.kind === "word" ? `"${t.word}"*` : `"${t.words.join(" ")}"`)).join(" AND ");
+  return audience === "agent" ? expression : `{subject public_text} : (${expression})`;
+}
+
+/** to_tsquery syntax over words made of letters and digits only, so it cannot be malformed. */
+function tsQuery(terms: SearchTerm[]): string {
+  return terms
+    .map((t) => (t.kind === "word" ? `'${t.word}':*` : `(${t.words.map((w) => `'${w}'`).join(" <-> ")})`))
+    .join(" & ");
+}
+
+/** Tickets whose text matches, as a condition on `tickets` (for lists that sort by something else). */
+export function matchesText(
+  engine: Engine,
+  terms: SearchTerm[],
+  audience: Audience,
+): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
+  if (engine === "sqlite") {
+    const query = fts5Query(terms, audience);
+    return (eb) =>
+      sql<SqlBool>`${eb.ref("tickets.number")} in (select rowid from ticket_fts where ticket_fts match ${query})`;
+  }
+  const query = tsQuery(terms);
+  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  return (eb) =>
+    sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${doc} @@ to_tsquery('simple', ${query}))`;
+}
+
+/**
+ * Every matching ticket with its rank (lower is better on both engines), to
+ * join on `tickets.<joinOn>` and sort by. Subject words weigh the most.
+ */
+export function rankedMatches(
+  engine: Engine,
+  terms: SearchTerm[],
+  audience: Audience,
+): {
+  joinOn: "tickets.number" | "tickets.id";
+  source: AliasedRawBuilder<{ key: string | number; rank: number }, "matches">;
+} {
+  if (engine === "sqlite") {
+    return {
+      joinOn: "tickets.number",
+      source: sql<{ key: number; rank: number }>`(
+        select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)})`.as("matches"),
+    };
+  }
+  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  return {
+    joinOn: "tickets.id",
+    source: sql<{ key: string; rank: number }>`(
+      select ticket_id as key, -ts_rank(${doc}, query) as rank
+      from ticket_search cross join to_tsquery('simple', ${tsQuery(terms)}) as query
+      where ${doc} @@ query)`.as("matches"),
+  };
+}
+
+export type Snippets = { public: string; internal: string | null };
+
+/**
+ * Short extracts around the matched words, for a page of results only
+ * (computing them for every match would cost more than the search). The
+ * internal extract is only read for agents, and only when it holds a match.
+ */
+export async function snippets(
+  db: Kysely<Database>,
+  engine: Engine,
+  terms: SearchTerm[],
+  audience: Audience,
+  numbers: number[],
+): Promise<Map<number, Snippets>> {
+  const found = new Map<number, Snippets>();
+  if (numbers.length === 0 || terms.length === 0) return found;
+  const internal = audience === "agent";
+  if (engine === "sqlite") {
+    const { rows } = await sql<{ number: number; pub: string; internal: string | null }>`
+      select rowid as number,
+        snippet(ticket_fts, 1, ${matchStart}, ${matchEnd}, '…', 16) as pub,
+        ${internal ? sql`snippet(ticket_fts, 2, ${matchStart}, ${matchEnd}, '…', 16)` : sql`null`} as internal
+      from ticket_fts
+      where ticket_fts match ${fts5Query(terms, audience)} and rowid in (${sql.join(numbers)})`.execute(db);
+    for (const r of rows) found.set(Number(r.number), { public: r.pub, internal: r.internal });
+  } else {
+    const options = `StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+    const { rows } = await sql<{ number: number; pub: string; internal: string | null }>`
+      select tickets.number as number,
+        ts_headline('simple', left(ticket_search.public_text, 100000), query, ${options}) as pub,
+        ${
+          internal
+            ? sql`case when to_tsvector('simple', regexp_replace(left(ticket_search.internal_text, 200000), '[[:punct:]]+', ' ', 'g')) @@ query
+                then ts_headline('simple', left(ticket_search.internal_text, 100000), query, ${options}) end`
+            : sql`null`
+        } as internal
+      from ticket_search
+      cross join to_tsquery('simple', ${tsQuery(terms)}) as query
+      join tickets on tickets.id = ticket_search.ticket_id
+      where tickets.number in (${sql.join(numbers)})`.execute(db);
+    for (const r of rows) found.set(Number(r.number), { public: r.pub, internal: r.internal });
+  }
+  for (const [number, s] of found) {
+    // FTS5 returns the column's start when nothing matched there; only a marked extract is a hit.
+    if (s.internal !== null && !s.internal.includes(matchStart)) found.set(number, { ...s, internal: null });
+  }
+  return found;
+}

@@ -1,0 +1,45 @@
+/** A parsed search as where-clauses over tickets and their status, for the search page and the queues alike. */
+import type { ExpressionBuilder } from "kysely";
+import { sql } from "kysely";
+import { containsText, type Engine } from "../../db/engine.ts";
+import { type Audience, matchesText } from "../../db/full-text.ts";
+import type { Database } from "../../db/schema.ts";
+import type { TicketCondition } from "../queues/filters.ts";
+import type { ParsedSearch } from "./query-syntax.ts";
+
+type Eb = ExpressionBuilder<Database, "tickets" | "statuses">;
+
+/** The filters typed into the search (#1234, an email, priority:, status:, field:), each narrowing further. */
+export function searchFilterConditions(parsed: ParsedSearch, audience: Audience): TicketCondition[] {
+  const conditions: TicketCondition[] = [];
+  const { number, requesterEmail, priority, status } = parsed;
+  if (number !== null) conditions.push((eb) => eb("tickets.number", "=", number));
+  if (requesterEmail !== null) conditions.push((eb) => eb("tickets.requester_email", "=", requesterEmail));
+  if (priority !== null) conditions.push((eb) => eb("tickets.priority", "=", priority));
+  if (status !== null) {
+    conditions.push((eb) => eb.or([eb("statuses.key", "=", status), eb(sql<string>`statuses.category`, "=", status)]));
+  }
+  for (const field of parsed.fields) {
+    conditions.push((eb: Eb) =>
+      eb.exists(
+        eb
+          .selectFrom("ticket_field_values")
+          .innerJoin("ticket_fields", "ticket_fields.id", "ticket_field_values.field_id")
+          .select("ticket_field_values.field_id")
+          .whereRef("ticket_field_values.ticket_id", "=", "tickets.id")
+          .where("ticket_fields.key", "=", field.key)
+          // A customer cannot filter on a field they may not see: that would tell its value.
+          .$if(audience === "customer", (q) => q.where("ticket_fields.customer_access", "<>", "none"))
+          .where(containsText(sql<string>`cast(ticket_field_values.value as text)`, field.value)),
+      ),
+    );
+  }
+  return conditions;
+}
+
+/** The words of the search as a condition (for a list sorted by something other than relevance). */
+export function searchConditions(parsed: ParsedSearch, engine: Engine, audience: Audience): TicketCondition[] {
+  const conditions = searchFilterConditions(parsed, audience);
+  if (parsed.terms.length > 0) conditions.push(matchesText(engine, parsed.terms, audience));
+  return conditions;
+}

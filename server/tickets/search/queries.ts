@@ -1,0 +1,90 @@
+import { type Kysely, sql } from "kysely";
+import type { SearchQuery, SearchResults, SnippetPart } from "../../../common/search.ts";
+import type { Actor } from "../../accounts/actor.ts";
+import type { Engine } from "../../db/engine.ts";
+import { type Audience, matchEnd, matchStart, rankedMatches, snippets } from "../../db/full-text.ts";
+import type { Database } from "../../db/schema.ts";
+import { seesInternal, ticketScope } from "../policy.ts";
+import { summaryQuery, toSummary } from "../queries.ts";
+import { searchBudgetMs, withStatementBudget } from "./budget.ts";
+import { searchFilterConditions } from "./conditions.ts";
+import { parseSearch } from "./query-syntax.ts";
+
+/** Splits an engine's snippet at its markers; whatever else the text holds stays text, so it cannot become markup. */
+export function snippetParts(snippet: string | null | undefined): SnippetPart[] {
+  if (!snippet) return [];
+  const parts: SnippetPart[] = [];
+  let match = false;
+  for (const piece of snippet.split(new RegExp(`([${matchStart}${matchEnd}])`))) {
+    if (piece === matchStart) match = true;
+    else if (piece === matchEnd) match = false;
+    else if (piece) parts.push({ text: piece.replace(/\s+/g, " "), match });
+  }
+  return parts;
+}
+
+/**
+ * The tickets the actor may see that match, best first (most recently
+ * updated first when only filters were typed), with snippets. A customer's
+ * search reads only what they may read: internal notes, private comments and
+ * agent-only fields are indexed apart and never searched for them.
+ */
+export async function searchTickets(
+  db: Kysely<Database>,
+  engine: Engine,
+  actor: Actor,
+  query: SearchQuery,
+  now: Date,
+  budgetMs = searchBudgetMs,
+): Promise<SearchResults> {
+  return withStatementBudget(db, engine, budgetMs, (db) => search(db, engine, actor, query, now));
+}
+
+async function search(
+  db: Kysely<Database>,
+  engine: Engine,
+  actor: Actor,
+  query: SearchQuery,
+  now: Date,
+): Promise<SearchResults> {
+  const parsed = parseSearch(query.q);
+  const audience: Audience = seesInternal(actor) ? "agent" : "customer";
+  const filters = searchFilterConditions(parsed, audience);
+  if (parsed.terms.length === 0 && filters.length === 0) return { hits: [], more: false };
+  const base = summaryQuery(db, ticketScope(actor))
+    .$if(filters.length > 0, (q) => q.where((eb) => eb.and(filters.map((c) => c(eb)))))
+    .limit(query.limit + 1);
+  let rows: Awaited<ReturnType<typeof base.execute>>;
+  if (parsed.terms.length > 0) {
+    const { source, joinOn } = rankedMatches(engine, parsed.terms, audience);
+    rows = await base
+      .innerJoin(source, (join) => join.onRef("matches.key", "=", joinOn))
+      .select(sql<number>`matches.rank`.as("search_rank"))
+      .orderBy("search_rank")
+      .orderBy("tickets.updated_at", "desc")
+      .orderBy("tickets.number", "desc")
+      .execute();
+  } else {
+    rows = await base.orderBy("tickets.updated_at", "desc").orderBy("tickets.number", "desc").execute();
+  }
+  const page = rows.slice(0, query.limit);
+  const found = await snippets(
+    db,
+    engine,
+    parsed.terms,
+    audience,
+    page.map((r) => r.number),
+  );
+  const at = now.toISOString();
+  return {
+    hits: page.map((r) => {
+      const internal = audience === "agent" ? snippetParts(found.get(r.number)?.internal) : [];
+      return {
+        ticket: toSummary(r, at),
+        snippet: snippetParts(found.get(r.number)?.public),
+        internalSnippet: internal.length > 0 ? internal : null,
+      };
+    }),
+    more: rows.length > query.limit,
+  };
+}

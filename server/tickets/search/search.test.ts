@@ -1,0 +1,190 @@
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { createGroup } from "../../accounts/commands/manage-directory.ts";
+import type { App } from "../../http/types.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import {
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  buildUser,
+  type SignedInClient,
+  signInAs,
+} from "../../test/factories.ts";
+import { withStatementBudget } from "./budget.ts";
+
+type Hit = {
+  ticket: { number: number; subject: string };
+  snippet: { text: string; match: boolean }[];
+  internalSnippet: { text: string; match: boolean }[] | null;
+};
+
+describeEachEngine("full-text search", ({ db, engine }) => {
+  let app: App;
+  let agent: SignedInClient;
+  let groupAgent: SignedInClient;
+  let customer: SignedInClient;
+  let otherCustomer: SignedInClient;
+  const tickets = { printer: 0, vpn: 0, other: 0 };
+
+  const send = (client: SignedInClient, method: "GET" | "POST", url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken },
+      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+    });
+  const search = async (client: SignedInClient, q: string): Promise<Hit[]> => {
+    const response = await send(client, "GET", `/api/v1/search?q=${encodeURIComponent(q)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().hits as Hit[];
+  };
+  const found = async (client: SignedInClient, q: string) =>
+    (await search(client, q)).map((h) => h.ticket.number).sort((a, b) => a - b);
+  const submit = async (client: SignedInClient, subject: string, message: string) =>
+    (await send(client, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject, message }))).json()
+      .number as number;
+
+  it("finds a customer's request by words of its subject, message and public replies, as prefixes while typing", async () => {
+    app = await buildTestApp(db(), engine);
+    agent = await signInAs(app, await buildAgent(db()));
+    customer = await signInAs(app, await buildCustomer(db()));
+    otherCustomer = await signInAs(app, await buildCustomer(db()));
+    tickets.printer = await submit(customer, "Printer on fire", "The laser printer on floor 3 smells of smoke.");
+    tickets.vpn = await submit(customer, "VPN drops", "My tunnel disconnects every ten minutes.");
+    tickets.other = await submit(otherCustomer, "Printer paper jam", "The printer in room 12 jams.");
+    const reply = await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
+      kind: "public",
+      format: "html",
+      body: "<p>We replaced the <strong>toner cartridge</strong>.</p>",
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const note = await send(agent, "POST", `/api/v1/tickets/${tickets.printer}/comments`, {
+      kind: "note",
+      body: "Vendor ticket zebracode-7781, do not tell the customer.",
+    });
+    expect(note.statusCode, note.body).toBe(201);
+
+    expect(await found(customer, "printer")).toEqual([tickets.printer]);
+    expect(await found(customer, "print")).toEqual([tickets.printer]);
+    expect(await found(customer, "toner cart")).toEqual([tickets.printer]);
+    expect(await found(customer, "disconn")).toEqual([tickets.vpn]);
+    expect(await found(customer, "zzqx")).toEqual([]);
+    // Markup is not text: the tags of a rich-text reply are never matched.
+    expect(await found(customer, "strong")).toEqual([]);
+  });
+
+  it("never matches internal notes for a customer, while an agent finds them and sees where", async () => {
+    expect(await found(customer, "zebracode")).toEqual([]);
+    expect(await found(customer, "vendor")).toEqual([]);
+    expect(await found(customer, "printer zebracode")).toEqual([]);
+    const [hit] = await search(agent, "zebracode");
+    expect(hit?.ticket.number).toBe(tickets.printer);
+    expect(hit?.internalSnippet?.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(["zebracode"]);
+    // One word public, one internal: the agent's search reads the ticket as a whole.
+    expect(await found(agent, "toner zebracode")).toEqual([tickets.printer]);
+    const [publicHit] = await search(agent, "toner");
+    expect(publicHit?.internalSnippet).toBeNull();
+    // The agent workspace's queue search uses the same index.
+    const queue = await send(agent, "GET", "/api/v1/agent/tickets?queue=all&q=zebracode");
+    expect(queue.json().tickets.map((t: { number: number }) => t.number)).toEqual([tickets.printer]);
+  });
+
+  it("matches quoted phrases exactly, and marks the matched words in a snippet of plain text", async () => {
+    expect(await found(customer, '"laser printer"')).toEqual([tickets.printer]);
+    expect(await found(customer, '"printer laser"')).toEqual([]);
+    const [hit] = await search(customer, "smoke");
+    const marked = hit?.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase());
+    expect(marked).toEqual(["smoke"]);
+    expect(hit?.snippet.map((p) => p.text).join("")).toContain("smells of");
+    expect(hit?.internalSnippet).toBeNull();
+  });
+
+  it("ranks subject matches first", async () => {
+    const other = await submit(customer, "Monitor flickers", "Unrelated to the printer, the monitor flickers.");
+    expect((await search(customer, "printer")).map((h) => h.ticket.number)).toEqual([tickets.printer, other]);
+  });
+
+  it("filters by #number, requester email, priority, status and field, inside the same scope", async () => {
+    expect(await found(customer, `#${tickets.vpn}`)).toEqual([tickets.vpn]);
+    expect(await found(customer, `#${tickets.other}`)).toEqual([]);
+    expect(await found(agent, `#${tickets.other} printer`)).toEqual([tickets.other]);
+    expect(await found(agent, `${otherCustomer.user.email} printer`)).toEqual([tickets.other]);
+    expect(await found(agent, `from:${otherCustomer.user.email}`)).toEqual([tickets.other]);
+    expect(await found(agent, "priority:high vpn")).toEqual([tickets.vpn]);
+    expect(await found(agent, "priority:low vpn")).toEqual([]);
+    expect(await found(agent, "status:new vpn")).toEqual([tickets.vpn]);
+    expect(await found(agent, "status:solved vpn")).toEqual([]);
+    expect(await found(agent, "nosuchfield:x vpn")).toEqual([]);
+  });
+
+  it("shows a group agent only the tickets of their groups", async () => {
+    const network = await createGroup(db(), { name: `Network ${engine}` });
+    const member = await buildUser(db(), "agent");
+    const role = await db().selectFrom("roles").select("id").where("key", "=", "group_agent").executeTakeFirstOrThrow();
+    await db().deleteFrom("user_roles").where("user_id", "=", member.id).execute();
+    await db().insertInto("user_roles").values({ user_id: member.id, role_id: role.id }).execute();
+    await db().insertInto("group_members").values({ user_id: member.id, group_id: network }).execute();
+    groupAgent = await signInAs(app, member);
+    await db().updateTable("tickets").set({ group_id: network }).where("number", "=", tickets.vpn).execute();
+    expect(await found(groupAgent, "printer")).toEqual([]);
+    expect(await found(groupAgent, "zebracode")).toEqual([]);
+    expect(await found(groupAgent, "vpn")).toEqual([tickets.vpn]);
+  });
+
+  it("keeps the index in step with edits, in the same transaction", async () => {
+    await db().updateTable("tickets").set({ subject: "Scanner offline" }).where("number", "=", tickets.vpn).execute();
+    expect(await found(customer, "scanner")).toEqual([tickets.vpn]);
+    expect(await found(customer, "drops")).toEqual([]);
+  });
+
+  it("indexes attachment names by their visibility, several rows in one statement, and forgets removed ones", async () => {
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select("id")
+      .where("number", "=", tickets.printer)
+      .executeTakeFirstOrThrow();
+    const attachment = (id: string, file_name: string, visibility: "public" | "internal") => ({
+      id,
+      ticket_id: ticket.id,
+      file_name,
+      content_type: "application/pdf",
+      size: 1,
+      sha256: "0".repeat(64),
+      storage_key: id,
+      visibility,
+      uploaded_by_id: null,
+      uploaded_by_name: "Agent",
+      created_at: new Date().toISOString(),
+    });
+    await db()
+      .insertInto("attachments")
+      .values([
+        attachment(`a-public-${engine}`, "quarterly-budget.xlsx", "public"),
+        attachment(`a-internal-${engine}`, "salaries-2026.pdf", "internal"),
+      ])
+      .execute();
+    expect(await found(customer, "budget")).toEqual([tickets.printer]);
+    expect(await found(customer, "salaries")).toEqual([]);
+    expect(await found(agent, "salaries")).toEqual([tickets.printer]);
+    await db().deleteFrom("attachments").where("id", "=", `a-internal-${engine}`).execute();
+    expect(await found(agent, "salaries")).toEqual([]);
+  });
+
+  it("stops a statement that runs past its time budget with a clear error, on PostgreSQL", async () => {
+    const slow = withStatementBudget(db(), engine, 50, (trx) =>
+      sql`select ${engine === "postgres" ? sql`pg_sleep(5)` : sql`1`}`.execute(trx),
+    );
+    if (engine === "postgres") await expect(slow).rejects.toMatchObject({ code: "unavailable" });
+    else await expect(slow).resolves.toBeDefined();
+  });
+
+  it("refuses an empty or overlong search, and anyone not signed in", async () => {
+    expect((await send(customer, "GET", "/api/v1/search?q=%20")).statusCode).toBe(400);
+    expect((await send(customer, "GET", `/api/v1/search?q=${"a".repeat(201)}`)).statusCode).toBe(400);
+    expect((await app.inject({ method: "GET", url: "/api/v1/search?q=printer" })).statusCode).toBe(401);
+    // Nothing to search for but punctuation: no results rather than every ticket.
+    expect(await found(agent, "!!! ???")).toEqual([]);
+  });
+});
