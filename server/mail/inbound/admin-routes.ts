@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { idParamsSchema } from "../../../common/admin.ts";
+import { mailboxesCollection } from "../../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
-import {
-  inboundMessageListSchema,
-  inboundMessageQuerySchema,
-  inboundRetrySchema,
-  mailboxInputSchema,
-  mailboxListSchema,
-} from "../../../common/mailboxes.ts";
+import { inboundMessageListSchema, inboundMessageQuerySchema, inboundRetrySchema } from "../../../common/mailboxes.ts";
 import { requirePermission } from "../../accounts/admin-policy.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
 import { AppError } from "../../http/errors.ts";
@@ -38,17 +33,8 @@ const notHeld = () =>
 /** Admin pages for the email channel: mailboxes, and the review and quarantine queue. All need `admin.settings`. */
 export function registerInboundMailAdminRoutes(app: App, { db }: Deps): void {
   const tags = ["admin"];
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/mailboxes",
-    permission: "admin.settings",
-    summaries: {
-      list: "Mailboxes we receive mail for (IMAP passwords are never returned)",
-      create: "Add a mailbox",
-      update: "Change a mailbox (an empty IMAP password keeps the stored one)",
-      remove: "Delete a mailbox that has not received mail",
-    },
-    list: { schema: mailboxListSchema, load: async () => ({ mailboxes: await listMailboxes(db) }) },
-    input: mailboxInputSchema,
+  registerAdminCollection(app, mailboxesCollection, {
+    load: async () => ({ mailboxes: await listMailboxes(db) }),
     create: (input) => createMailbox(db, input),
     update: (id, input) => updateMailbox(db, id, input),
     remove: (id) => deleteMailbox(db, id),
