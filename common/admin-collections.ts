@@ -35,7 +35,7 @@ import { adminStatusListSchema, statusInputSchema } from "./statuses.ts";
  * input: a change replaces the entry.
  */
 export type AdminCollection<
-  List extends z.ZodType = z.ZodType,
+  List = unknown,
   Input extends z.ZodType = z.ZodType,
   Item extends { id: string } = { id: string },
 > = {
@@ -44,9 +44,9 @@ export type AdminCollection<
   /** What the actor needs for every one of the four routes. */
   permission: Permission;
   /** The list's response: checked on the way out by the server and on the way in by the web. */
-  list: List;
+  list: z.ZodType<List>;
   /** Where the entries are in the list's response. */
-  items: (list: z.output<List>) => Item[];
+  items: (list: List) => Item[];
   /** The body of create and change, validated by the server and by the web's forms. */
   input: Input;
   labels: {
@@ -62,13 +62,13 @@ export type AdminCollection<
   refreshes?: readonly (readonly string[])[];
 };
 
-export type AdminCollectionItem<C> = C extends AdminCollection<z.ZodType, z.ZodType, infer Item> ? Item : never;
-export type AdminCollectionInput<C> = C extends AdminCollection<z.ZodType, infer Input> ? z.input<Input> : never;
+export type AdminCollectionItem<C> = C extends AdminCollection<never, z.ZodType, infer Item> ? Item : never;
+export type AdminCollectionInput<C> = C extends AdminCollection<never, infer Input> ? z.input<Input> : never;
 
 export const adminCollectionPath = (collection: Pick<AdminCollection, "id">) => `/api/v1/admin/${collection.id}`;
 
 /** Keeps the three type parameters of one description tied together (the entries' type comes from the list). */
-function defineAdminCollection<List extends z.ZodType, Input extends z.ZodType, Item extends { id: string }>(
+function defineAdminCollection<List, Input extends z.ZodType, Item extends { id: string }>(
   collection: AdminCollection<List, Input, Item>,
 ): AdminCollection<List, Input, Item> {
   return collection;

@@ -14,8 +14,8 @@ const errors = {
 };
 
 /** What the server does for a described collection: one query and three commands, each one use-case. */
-export type AdminCollectionHandlers<List extends z.ZodType, Input extends z.ZodType> = {
-  load: () => Promise<z.output<List>>;
+export type AdminCollectionHandlers<List, Input extends z.ZodType> = {
+  load: () => Promise<List>;
   create: (input: z.output<Input>) => Promise<string>;
   /** Throws `not_found` for an id that is not in the collection. */
   update: (id: string, input: z.output<Input>) => Promise<void>;
@@ -27,7 +27,7 @@ export type AdminCollectionHandlers<List extends z.ZodType, Input extends z.ZodT
  * replace, delete, documented with the description's summaries. Every one checks the description's
  * permission before anything else; the handlers do the rest.
  */
-export function registerAdminCollection<List extends z.ZodType, Input extends z.ZodType, Item extends { id: string }>(
+export function registerAdminCollection<List, Input extends z.ZodType, Item extends { id: string }>(
   app: App,
   collection: AdminCollection<List, Input, Item>,
   handlers: AdminCollectionHandlers<List, Input>,

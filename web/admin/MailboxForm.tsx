@@ -1,14 +1,10 @@
 import { Button, Group, NumberInput, PasswordInput, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import type { Mailbox } from "../../common/mailboxes.ts";
+import type { Mailbox, mailboxInputSchema } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
-import { useSaveMailbox } from "../api/mailboxes.ts";
-import { Dialog } from "../ui/Dialog.tsx";
-import { FormAlert } from "./FormAlert.tsx";
-
-export type MailboxEdit = { mailbox: Mailbox | null } | null;
+import { FormAlert } from "../ui/FormAlert.tsx";
+import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type Values = {
   name: string;
@@ -26,21 +22,12 @@ type Values = {
   folder: string;
 };
 
-export function MailboxModal({ edit, onClose }: { edit: MailboxEdit; onClose: () => void }) {
-  return (
-    <Dialog
-      opened={edit !== null}
-      onClose={onClose}
-      title={edit?.mailbox ? `Edit ${edit.mailbox.address}` : "New mailbox"}
-      size="lg"
-    >
-      {edit && <MailboxForm key={edit.mailbox?.id ?? "new"} mailbox={edit.mailbox} onDone={onClose} />}
-    </Dialog>
-  );
-}
-
-function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () => void }) {
-  const save = useSaveMailbox();
+export function MailboxForm({
+  item: mailbox,
+  submit,
+  error,
+  pending,
+}: CollectionFormProps<typeof mailboxInputSchema, Mailbox>) {
   const groups = useGroups().data?.groups ?? [];
   const categories = useAdminCategories().data?.categories ?? [];
   const form = useForm<Values>({
@@ -61,9 +48,8 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
     },
   });
   const onSubmit = form.onSubmit((v) =>
-    save.mutate(
+    submit(
       {
-        ...(mailbox ? { id: mailbox.id } : {}),
         name: v.name,
         address: v.address,
         groupId: v.groupId,
@@ -84,18 +70,13 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
             }
           : null,
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return;
-          // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
-          form.setErrors(
-            Object.fromEntries(
-              Object.entries(error.fields).map(([k, v]) => [k.replace(/^imap\./, "").replace(/\.\d+$/, ""), v]),
-            ),
-          );
-        },
-      },
+      // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
+      (fields) =>
+        form.setErrors(
+          Object.fromEntries(
+            Object.entries(fields).map(([k, v]) => [k.replace(/^imap\./, "").replace(/\.\d+$/, ""), v]),
+          ),
+        ),
     ),
   );
   return (
@@ -154,7 +135,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           </>
         )}
         <FormAlert
-          error={save.error}
+          error={error}
           shown={[
             "name",
             "address",
@@ -169,7 +150,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           ]}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save
           </Button>
         </Group>
