@@ -1,5 +1,6 @@
 import { Alert } from "@mantine/core";
 import type { ReactNode } from "react";
+import { ApiError } from "../api/client.ts";
 import { formProblem } from "./form-errors.ts";
 
 /**
@@ -9,6 +10,7 @@ import { formProblem } from "./form-errors.ts";
 export function FormAlert({
   error,
   shown = [],
+  about,
   title,
   color = "red",
   children,
@@ -16,12 +18,14 @@ export function FormAlert({
   error: Error | null;
   /** The form's fields that show their own sentence from the server. */
   shown?: readonly string[];
+  /** A field the form has no input for (a mailed link's token): its own sentence says more than the general one. */
+  about?: string;
   title?: string;
   color?: "red" | "yellow";
   /** What the person can do next, after the sentence (a link to ask again…). */
   children?: ReactNode;
 }) {
-  const problem = formProblem(error, shown);
+  const problem = (about && error instanceof ApiError && error.fields[about]) || formProblem(error, shown);
   if (!problem) return null;
   return (
     <Alert color={color} title={title}>
