@@ -1,6 +1,6 @@
 import type { ModalRootProps } from "@mantine/core";
 import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import type { UseMutationResult, UseQueryResult } from "@tanstack/react-query";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useId, useRef, useState } from "react";
 import type { z } from "zod";
 import type { AdminCollection } from "../../common/admin-collections.ts";
@@ -215,7 +215,7 @@ function AdminCollectionView<Input extends z.ZodType, Item extends { id: string 
         <Button onClick={() => controls.create(labels.newItem, newPreset)}>{labels.newItem}</Button>
       </Group>
       {intro && <Text>{intro}</Text>}
-      <QueryView query={list as UseQueryResult<unknown>} loading={labels.loading}>
+      <QueryView query={list} loading={labels.loading}>
         {() =>
           body ? (
             body(items, controls)
