@@ -1,8 +1,5 @@
-import {
-  automationRuleInputSchema,
-  automationRuleListSchema,
-  automationRunListSchema,
-} from "../../common/automation.ts";
+import { automationRulesCollection } from "../../common/admin-collections.ts";
+import { automationRunListSchema } from "../../common/automation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { requirePermission } from "../accounts/admin-policy.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
@@ -12,17 +9,8 @@ import { listRules, listRuns } from "./queries.ts";
 
 /** Admin routes for triggers and time rules, and the log of what they did. */
 export function registerAutomationRoutes(app: App, { db }: Deps): void {
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/automation-rules",
-    permission: "admin.settings",
-    summaries: {
-      list: "Triggers and time rules",
-      create: "Add a trigger or time rule",
-      update: "Change a trigger or time rule",
-      remove: "Delete a trigger or time rule",
-    },
-    list: { schema: automationRuleListSchema, load: async () => ({ rules: await listRules(db) }) },
-    input: automationRuleInputSchema,
+  registerAdminCollection(app, automationRulesCollection, {
+    load: async () => ({ rules: await listRules(db) }),
     create: (input) => createRule(db, input),
     update: (id, input) => updateRule(db, id, input),
     remove: (id) => deleteRule(db, id),

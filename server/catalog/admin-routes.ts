@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
-import {
-  adminServiceListSchema,
-  categoryInputSchema,
-  categoryListSchema,
-  fieldInputSchema,
-  serviceInputSchema,
-  ticketTypeInputSchema,
-  ticketTypeListSchema,
-} from "../../common/catalog.ts";
+import { categoriesCollection, servicesCollection, ticketTypesCollection } from "../../common/admin-collections.ts";
+import { fieldInputSchema } from "../../common/catalog.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { requirePermission } from "../accounts/admin-policy.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
@@ -43,49 +36,22 @@ const done = { 204: z.null(), ...errors };
 export function registerCatalogAdminRoutes(app: App, { db }: Deps): void {
   const tag = { tags: ["admin"] };
 
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/categories",
-    permission: "admin.settings",
-    summaries: {
-      list: "Catalog categories",
-      create: "Create a category",
-      update: "Change a category",
-      remove: "Delete a category no ticket uses",
-    },
-    list: { schema: categoryListSchema, load: async () => ({ categories: await listCategories(db) }) },
-    input: categoryInputSchema,
+  registerAdminCollection(app, categoriesCollection, {
+    load: async () => ({ categories: await listCategories(db) }),
     create: (input) => createCategory(db, input),
     update: (id, input) => updateCategory(db, id, input),
     remove: (id) => deleteCategory(db, id),
   });
 
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/services",
-    permission: "admin.settings",
-    summaries: {
-      list: "All services, active or not",
-      create: "Create a service",
-      update: "Change a service",
-      remove: "Delete a service no ticket came through",
-    },
-    list: { schema: adminServiceListSchema, load: async () => ({ services: await listAdminServices(db) }) },
-    input: serviceInputSchema,
+  registerAdminCollection(app, servicesCollection, {
+    load: async () => ({ services: await listAdminServices(db) }),
     create: (input) => createService(db, input),
     update: (id, input) => updateService(db, id, input),
     remove: (id) => deleteService(db, id),
   });
 
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/ticket-types",
-    permission: "admin.settings",
-    summaries: {
-      list: "Ticket types with their fields",
-      create: "Create a ticket type",
-      update: "Rename a ticket type",
-      remove: "Delete an unused ticket type",
-    },
-    list: { schema: ticketTypeListSchema, load: async () => ({ ticketTypes: await listTicketTypes(db) }) },
-    input: ticketTypeInputSchema,
+  registerAdminCollection(app, ticketTypesCollection, {
+    load: async () => ({ ticketTypes: await listTicketTypes(db) }),
     create: (input) => createTicketType(db, input),
     update: (id, input) => updateTicketType(db, id, input),
     remove: (id) => deleteTicketType(db, id),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
+import { type AdminCollection, adminCollectionPath } from "../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import type { Permission } from "../../common/permissions.ts";
 import { requirePermission } from "../accounts/admin-policy.ts";
 import type { App } from "./types.ts";
 
@@ -13,73 +13,78 @@ const errors = {
   409: errorResponseSchema,
 };
 
-export type AdminCollection<Input extends z.ZodType> = {
-  /** e.g. /api/v1/admin/groups; items live at `${path}/:id`. */
-  path: string;
-  permission: Permission;
-  summaries: { list: string; create: string; update: string; remove: string };
-  /** The list's response schema checks what `load` returns on the way out. */
-  list: { schema: z.ZodType; load: () => Promise<unknown> };
-  input: Input;
+/** What the server does for a described collection: one query and three commands, each one use-case. */
+export type AdminCollectionHandlers<List, Input extends z.ZodType> = {
+  load: () => Promise<List>;
   create: (input: z.output<Input>) => Promise<string>;
+  /** Throws `not_found` for an id that is not in the collection. */
   update: (id: string, input: z.output<Input>) => Promise<void>;
   remove: (id: string) => Promise<void>;
 };
 
 /**
- * The four routes of a small admin-managed collection (roles, groups,
- * categories…): list, create, replace, delete. Every one checks the
- * collection's permission before anything else; commands do the rest.
+ * The four routes of an admin-managed collection described in `common/admin-collections.ts`: list, create,
+ * replace, delete, documented with the description's summaries. Every one checks the description's
+ * permission before anything else; the handlers do the rest.
  */
-export function registerAdminCollection<Input extends z.ZodType>(app: App, c: AdminCollection<Input>): void {
+export function registerAdminCollection<List, Input extends z.ZodType, Item extends { id: string }>(
+  app: App,
+  collection: AdminCollection<List, Input, Item>,
+  handlers: AdminCollectionHandlers<List, Input>,
+): void {
   const tags = ["admin"];
+  const path = adminCollectionPath(collection);
+  const { permission, summaries, input } = collection;
+  // Widened for Fastify's typing of a generic response schema; the schema still checks the answer on the way out.
+  const listSchema: z.ZodType = collection.list;
+  const load: () => Promise<unknown> = handlers.load;
   app.get(
-    c.path,
-    { schema: { tags, summary: c.summaries.list, response: { 200: c.list.schema, ...errors } } },
+    path,
+    { schema: { tags, summary: summaries.list, response: { 200: listSchema, ...errors } } },
     async (request) => {
-      requirePermission(request.actor, c.permission);
-      return c.list.load();
+      requirePermission(request.actor, permission);
+      return load();
     },
   );
   app.post(
-    c.path,
+    path,
     {
       schema: {
         tags,
-        summary: c.summaries.create,
-        body: c.input,
+        summary: summaries.create,
+        body: input,
         response: { 201: z.object({ id: z.string() }), ...errors },
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, c.permission);
+      requirePermission(request.actor, permission);
       // Fastify already validated the body; parsing again hands the command its typed value without a cast.
-      return reply.status(201).send({ id: await c.create(c.input.parse(request.body)) });
+      return reply.status(201).send({ id: await handlers.create(input.parse(request.body)) });
     },
   );
   app.put(
-    `${c.path}/:id`,
+    `${path}/:id`,
     {
       schema: {
         tags,
-        summary: c.summaries.update,
+        summary: summaries.update,
         params: idParamsSchema,
-        body: c.input,
+        body: input,
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, c.permission);
-      await c.update(request.params.id, c.input.parse(request.body));
+      requirePermission(request.actor, permission);
+      await handlers.update(request.params.id, input.parse(request.body));
       return reply.status(204).send(null);
     },
   );
   app.delete(
-    `${c.path}/:id`,
-    { schema: { tags, summary: c.summaries.remove, params: idParamsSchema, response: { 204: z.null(), ...errors } } },
+    `${path}/:id`,
+    { schema: { tags, summary: summaries.remove, params: idParamsSchema, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
-      requirePermission(request.actor, c.permission);
-      await c.remove(request.params.id);
+      requirePermission(request.actor, permission);
+      await handlers.remove(request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
+import { calendarsCollection, slaPoliciesCollection } from "../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import {
-  calendarInputSchema,
-  calendarListSchema,
   jobOverviewSchema,
   rerunFailedJobsResultSchema,
   rerunFailedJobsSchema,
-  slaPolicyInputSchema,
-  slaPolicyListSchema,
   slaStatusInputSchema,
   slaStatusListSchema,
 } from "../../common/service-levels.ts";
@@ -42,33 +39,15 @@ const tags = ["admin"];
 export function registerServiceLevelRoutes(app: App, deps: Deps): void {
   const { db, config } = deps;
   registerAutomationRoutes(app, deps);
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/calendars",
-    permission: "admin.settings",
-    summaries: {
-      list: "Business calendars with their hours, holidays and groups",
-      create: "Add a calendar",
-      update: "Change a calendar",
-      remove: "Delete a calendar that is not the default",
-    },
-    list: { schema: calendarListSchema, load: async () => ({ calendars: await listCalendars(db) }) },
-    input: calendarInputSchema,
+  registerAdminCollection(app, calendarsCollection, {
+    load: async () => ({ calendars: await listCalendars(db) }),
     create: (input) => createCalendar(db, input),
     update: (id, input) => updateCalendar(db, id, input),
     remove: (id) => deleteCalendar(db, id),
   });
 
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/sla-policies",
-    permission: "admin.settings",
-    summaries: {
-      list: "SLA policies in the order they are tried",
-      create: "Add an SLA policy",
-      update: "Change an SLA policy",
-      remove: "Delete an SLA policy",
-    },
-    list: { schema: slaPolicyListSchema, load: async () => ({ policies: await listSlaPolicies(db) }) },
-    input: slaPolicyInputSchema,
+  registerAdminCollection(app, slaPoliciesCollection, {
+    load: async () => ({ policies: await listSlaPolicies(db) }),
     create: (input) => createSlaPolicy(db, input),
     update: (id, input) => updateSlaPolicy(db, id, input),
     remove: (id) => deleteSlaPolicy(db, id),

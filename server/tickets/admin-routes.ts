@@ -1,5 +1,4 @@
-import { withdrawReasonInputSchema, withdrawReasonListSchema } from "../../common/conversation.ts";
-import { adminStatusListSchema, statusInputSchema } from "../../common/statuses.ts";
+import { statusesCollection, withdrawReasonsCollection } from "../../common/admin-collections.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import { createStatus, deleteStatus, updateStatus } from "./commands/manage-statuses.ts";
@@ -11,38 +10,17 @@ import {
 import { listStatuses } from "./queries.ts";
 
 export function registerTicketAdminRoutes(app: App, { db }: Deps): void {
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/withdraw-reasons",
-    permission: "admin.settings",
-    summaries: {
-      list: "Reasons requesters choose from when withdrawing",
-      create: "Add a reason",
-      update: "Change a reason",
-      remove: "Remove a reason",
-    },
-    list: {
-      schema: withdrawReasonListSchema,
-      load: async () => ({
-        reasons: await db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
-      }),
-    },
-    input: withdrawReasonInputSchema,
+  registerAdminCollection(app, withdrawReasonsCollection, {
+    load: async () => ({
+      reasons: await db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
+    }),
     create: (input) => createWithdrawReason(db, input),
     update: (id, input) => updateWithdrawReason(db, id, input),
     remove: (id) => deleteWithdrawReason(db, id),
   });
 
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/statuses",
-    permission: "admin.settings",
-    summaries: {
-      list: "Ticket statuses, in order, with how many tickets have each",
-      create: "Add a status",
-      update: "Rename, recategorise or move a status",
-      remove: "Delete a status no ticket has",
-    },
-    list: { schema: adminStatusListSchema, load: async () => ({ statuses: await listStatuses(db) }) },
-    input: statusInputSchema,
+  registerAdminCollection(app, statusesCollection, {
+    load: async () => ({ statuses: await listStatuses(db) }),
     create: (input) => createStatus(db, input),
     update: (id, input) => updateStatus(db, id, input),
     remove: (id) => deleteStatus(db, id),

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { emailBodySchema } from "../../common/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
 type EmailMutation = UseMutationResult<{ message: string }, Error, string>;
@@ -31,11 +32,7 @@ export function EmailForm({ mutation, label, button }: { mutation: EmailMutation
     >
       <Stack gap="md">
         <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
-        {mutation.isError && (
-          <Alert color="red" title="That did not work">
-            {mutation.error.message}
-          </Alert>
-        )}
+        <FormAlert error={mutation.error} shown={["email"]} title="That did not work" />
         <Button type="submit" loading={mutation.isPending}>
           {button}
         </Button>

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { type Registration, registrationSchema } from "../../common/accounts.ts";
 import { useRegister } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
@@ -53,12 +54,11 @@ export function RegisterScene() {
               autoComplete="new-password"
               {...form.getInputProps("password")}
             />
-            {register.isError &&
-              !(register.error instanceof ApiError && register.error.code === "validation_failed") && (
-                <Alert color="red" title="Your account was not created">
-                  {register.error.message}
-                </Alert>
-              )}
+            <FormAlert
+              error={register.error}
+              shown={["name", "email", "password"]}
+              title="Your account was not created"
+            />
             <Button type="submit" loading={register.isPending}>
               Create account
             </Button>

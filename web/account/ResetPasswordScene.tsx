@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { passwordSchema } from "../../common/accounts.ts";
 import { useCompletePasswordReset } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
-import { errorAbout } from "../ui/form-errors.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
 
@@ -19,7 +19,6 @@ export function ResetPasswordScene() {
   });
   const tokenProblem = reset.error instanceof ApiError && "token" in reset.error.fields;
   // A problem with the password shows under its field; anything else (a used or expired link…) shows here.
-  const passwordProblem = reset.error instanceof ApiError && !tokenProblem && "password" in reset.error.fields;
 
   if (reset.isSuccess) {
     return (
@@ -59,16 +58,14 @@ export function ResetPasswordScene() {
             autoComplete="new-password"
             {...form.getInputProps("password")}
           />
-          {reset.isError && !passwordProblem && (
-            <Alert color="red" title="Your password was not changed">
-              {errorAbout(reset.error, "token")}{" "}
-              {tokenProblem && (
-                <Anchor component={Link} to="/forgot-password" underline="always">
-                  Ask for a new link
-                </Anchor>
-              )}
-            </Alert>
-          )}
+          <FormAlert error={reset.error} shown={["password"]} about="token" title="Your password was not changed">
+            {" "}
+            {tokenProblem && (
+              <Anchor component={Link} to="/forgot-password" underline="always">
+                Ask for a new link
+              </Anchor>
+            )}
+          </FormAlert>
           <Button type="submit" loading={reset.isPending}>
             Save password
           </Button>

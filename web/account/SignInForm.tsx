@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type SignIn, signInSchema } from "../../common/accounts.ts";
 import { useResendConfirmation } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useSignIn } from "../api/session.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
 /** Email and password; an account that is not confirmed yet is offered a new confirmation link. */
@@ -30,14 +31,14 @@ export function SignInForm({ label }: { label: string }) {
       <Stack gap="md">
         <TextInput label="Email" type="email" autoComplete="username" {...form.getInputProps("email")} />
         <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps("password")} />
-        {signIn.isError && (
-          <Alert color={unconfirmed ? "yellow" : "red"} title="You are not signed in">
-            <Stack gap="xs">
-              <Text size="sm">{signIn.error.message}</Text>
-              {unconfirmed && <ResendButton email={form.values.email} />}
-            </Stack>
-          </Alert>
-        )}
+        <FormAlert
+          error={signIn.error}
+          shown={["email", "password"]}
+          color={unconfirmed ? "yellow" : "red"}
+          title="You are not signed in"
+        >
+          {unconfirmed && <ResendButton email={form.values.email} />}
+        </FormAlert>
         <Button type="submit" loading={signIn.isPending} disabled={signIn.isPending}>
           Sign in
         </Button>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { useState } from "react";
 import type { z } from "zod";
 import type { apiTokenSchema } from "../../common/admin.ts";
-import { useApiTokens, useDeleteDirectoryEntry } from "../api/admin.ts";
+import { useApiTokens, useRevokeApiToken } from "../api/admin.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -21,7 +21,7 @@ function tokenState(token: ApiToken): { label: string; color: string } {
 export function ApiTokensScene() {
   useDocumentTitle("API tokens");
   const tokens = useApiTokens();
-  const revoke = useDeleteDirectoryEntry("api-tokens");
+  const revoke = useRevokeApiToken();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   return (

@@ -1,21 +1,18 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { automationRulesCollection } from "../../common/admin-collections.ts";
 import {
   type AutomationRule,
   type AutomationRuleInput,
@@ -27,22 +24,25 @@ import { statusCategoryLabels } from "../../common/statuses.ts";
 import { priorities, priorityLabels, statusCategories } from "../../common/tickets.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminServices } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
-import {
-  useAutomationRules,
-  useAutomationRuns,
-  useDeleteAutomationRule,
-  useSaveAutomationRule,
-} from "../api/service-levels.ts";
-import { Dialog } from "../ui/Dialog.tsx";
+import { useAutomationRuns } from "../api/service-levels.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
-import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { RowActions } from "./RowActions.tsx";
+import { AdminCollectionPage, AdminTable, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type Option = { value: string; label: string };
+
+const ruleFields = [
+  "name",
+  "kind",
+  "active",
+  "position",
+  "conditions",
+  "statusCategory",
+  "afterBusinessDays",
+  "actions",
+];
 
 function describeRule(rule: AutomationRule, groups: Option[], services: Option[]): { when: string; actions: string } {
   const name = (list: Option[], id: string) => list.find((o) => o.value === id)?.label ?? "?";
@@ -67,73 +67,40 @@ function describeRule(rule: AutomationRule, groups: Option[], services: Option[]
 }
 
 export function AutomationScene() {
-  useDocumentTitle("Triggers and time rules");
-  const rules = useAutomationRules();
   const runs = useAutomationRuns();
-  const groups = useGroups();
-  const services = useAdminServices();
-  const remove = useDeleteAutomationRule();
-  const [edit, setEdit] = useState<{ rule: AutomationRule | null } | null>(null);
-  const [deleting, setDeleting] = useState<AutomationRule | null>(null);
-  const groupOptions = (groups.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }));
-  const serviceOptions = (services.data?.services ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const groupOptions = (useGroups().data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }));
+  const serviceOptions = (useAdminServices().data?.services ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1}>Triggers and time rules</Title>
-        <Button onClick={() => setEdit({ rule: null })}>New rule</Button>
-      </Group>
-      <Text>
-        Triggers act when a ticket is created; time rules when a ticket has waited some business days in a status. Each
-        acts once per ticket and occasion, and every action is logged below and on the ticket.
-      </Text>
-      <QueryView query={rules} loading="Loading rules">
-        {(data) => (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760} type="native">
-              <Table aria-label="Rules" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {["Rule", "When", "Then", "Actions"].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.rules.map((r) => {
-                    const described = describeRule(r, groupOptions, serviceOptions);
-                    return (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>
-                          <Group gap="xs">
-                            {r.name}
-                            {!r.active && (
-                              <Badge variant="light" color="gray">
-                                Off
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>{described.when}</Table.Td>
-                        <Table.Td>{described.actions}</Table.Td>
-                        <Table.Td>
-                          <RowActions
-                            name={r.name}
-                            onEdit={() => setEdit({ rule: r })}
-                            onDelete={() => setDeleting(r)}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-      </QueryView>
+    <AdminCollectionPage
+      collection={automationRulesCollection}
+      intro="Triggers act when a ticket is created; time rules when a ticket has waited some business days in a status. Each acts once per ticket and occasion, and every action is logged below and on the ticket."
+      tableLabel="Rules"
+      minWidth={760}
+      columns={[
+        {
+          header: "Rule",
+          cell: (r) => (
+            <Group gap="xs">
+              {r.name}
+              {!r.active && (
+                <Badge variant="light" color="gray">
+                  Off
+                </Badge>
+              )}
+            </Group>
+          ),
+        },
+        { header: "When", cell: (r) => describeRule(r, groupOptions, serviceOptions).when },
+        { header: "Then", cell: (r) => describeRule(r, groupOptions, serviceOptions).actions },
+      ]}
+      name={(r) => r.name}
+      dialogSize="lg"
+      form={(p) => <RuleForm {...p} groups={groupOptions} services={serviceOptions} />}
+      confirmDelete={{
+        title: (r) => `Delete rule ${r.name}?`,
+        body: "Its log entries go with it; what it did stays in the tickets' history.",
+      }}
+    >
       <Title order={2} size="h3">
         What ran
       </Title>
@@ -142,73 +109,31 @@ export function AutomationScene() {
           data.runs.length === 0 ? (
             <Text>No rule has acted yet.</Text>
           ) : (
-            <Paper withBorder radius="md">
-              <Table aria-label="Automation log" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {["When", "Rule", "Ticket", "What it did"].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.runs.map((run) => (
-                    <Table.Tr key={run.id}>
-                      <Table.Td>
-                        <time dateTime={run.ranAt}>{formatDateTime(run.ranAt)}</time>
-                      </Table.Td>
-                      <Table.Td>{run.rule}</Table.Td>
-                      <Table.Td>#{run.ticketNumber}</Table.Td>
-                      <Table.Td>{run.summary}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <AdminTable
+              label="Automation log"
+              items={data.runs}
+              columns={[
+                { header: "When", cell: (run) => <time dateTime={run.ranAt}>{formatDateTime(run.ranAt)}</time> },
+                { header: "Rule", cell: (run) => run.rule },
+                { header: "Ticket", cell: (run) => `#${run.ticketNumber}` },
+                { header: "What it did", cell: (run) => run.summary },
+              ]}
+            />
           )
         }
       </QueryView>
-      <Dialog
-        opened={edit !== null}
-        onClose={() => setEdit(null)}
-        title={edit?.rule ? `Edit ${edit.rule.name}` : "New rule"}
-        size="lg"
-      >
-        {edit && (
-          <RuleForm
-            key={edit.rule?.id ?? "new"}
-            rule={edit.rule}
-            groups={groupOptions}
-            services={serviceOptions}
-            onDone={() => setEdit(null)}
-          />
-        )}
-      </Dialog>
-      <ConfirmDelete
-        title={`Delete rule ${deleting?.name ?? ""}?`}
-        body="Its log entries go with it; what it did stays in the tickets' history."
-        mutation={remove}
-        id={deleting?.id ?? null}
-        onClose={() => setDeleting(null)}
-      />
-    </Stack>
+    </AdminCollectionPage>
   );
 }
 
 function RuleForm({
-  rule,
+  item: rule,
+  submit,
+  error,
+  pending,
   groups,
   services,
-  onDone,
-}: {
-  rule: AutomationRule | null;
-  groups: Option[];
-  services: Option[];
-  onDone: () => void;
-}) {
-  const save = useSaveAutomationRule();
+}: CollectionFormProps<typeof automationRuleInputSchema, AutomationRule> & { groups: Option[]; services: Option[] }) {
   const form = useForm<AutomationRuleInput>({
     initialValues: {
       name: rule?.name ?? "",
@@ -224,20 +149,7 @@ function RuleForm({
   });
   const timed = form.values.kind === "time_rule";
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        save.mutate(
-          { ...(rule ? { id: rule.id } : {}), ...values },
-          {
-            onSuccess: onDone,
-            onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
-            },
-          },
-        ),
-      )}
-    >
+    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
         <Select
@@ -287,11 +199,9 @@ function RuleForm({
           {...form.getInputProps("actions.remindRequester", { type: "checkbox" })}
         />
         <Switch label="Active" {...form.getInputProps("active", { type: "checkbox" })} />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={error} shown={ruleFields} />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save rule
           </Button>
         </Group>

@@ -1,22 +1,18 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
   MultiSelect,
-  Paper,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { calendarsCollection } from "../../common/admin-collections.ts";
 import {
   type Calendar,
   type CalendarInput,
@@ -25,14 +21,9 @@ import {
   weekdayLabels,
 } from "../../common/service-levels.ts";
 import { useGroups } from "../api/admin.ts";
-import { ApiError } from "../api/client.ts";
-import { useCalendars, useDeleteCalendar, useSaveCalendar } from "../api/service-levels.ts";
-import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
-import { QueryView } from "../ui/QueryView.tsx";
-import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { RowActions } from "./RowActions.tsx";
+import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 /** Monday first, as people read a working week. */
 const weekOrder = [1, 2, 3, 4, 5, 6, 0];
@@ -49,92 +40,41 @@ function hoursSummary(hours: WorkingHours[]): string {
 }
 
 export function CalendarsScene() {
-  useDocumentTitle("Business calendars");
-  const calendars = useCalendars();
-  const groups = useGroups();
-  const remove = useDeleteCalendar();
-  const [edit, setEdit] = useState<{ calendar: Calendar | null } | null>(null);
-  const [deleting, setDeleting] = useState<Calendar | null>(null);
-  const groupName = (id: string) => groups.data?.groups.find((g) => g.id === id)?.name ?? "";
+  const groups = useGroups().data?.groups ?? [];
+  const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? "";
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1}>Business calendars</Title>
-        <Button onClick={() => setEdit({ calendar: null })}>New calendar</Button>
-      </Group>
-      <Text>
-        Working hours and holidays in a time zone. SLA targets in business time, and the days before a solved ticket
-        closes, count only working time. A group's tickets use its calendar; all others use the default.
-      </Text>
-      <QueryView query={calendars} loading="Loading calendars">
-        {(data) => (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760} type="native">
-              <Table aria-label="Business calendars" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {["Name", "Time zone", "Working hours", "Holidays", "Groups", "Actions"].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.calendars.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Group gap="xs">
-                          {c.name}
-                          {c.isDefault && (
-                            <Badge variant="light" color="blue">
-                              Default
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{c.timeZone}</Table.Td>
-                      <Table.Td>{hoursSummary(c.hours)}</Table.Td>
-                      <Table.Td>{c.holidays.length ? c.holidays.join(", ") : "None"}</Table.Td>
-                      <Table.Td>{c.groupIds.map(groupName).join(", ") || "None"}</Table.Td>
-                      <Table.Td>
-                        <RowActions
-                          name={c.name}
-                          onEdit={() => setEdit({ calendar: c })}
-                          {...(c.isDefault ? {} : { onDelete: () => setDeleting(c) })}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-      </QueryView>
-      <Dialog
-        opened={edit !== null}
-        onClose={() => setEdit(null)}
-        title={edit?.calendar ? `Edit ${edit.calendar.name}` : "New calendar"}
-        size="lg"
-      >
-        {edit && (
-          <CalendarForm
-            key={edit.calendar?.id ?? "new"}
-            calendar={edit.calendar}
-            groups={groups.data?.groups ?? []}
-            onDone={() => setEdit(null)}
-          />
-        )}
-      </Dialog>
-      <ConfirmDelete
-        title={`Delete calendar ${deleting?.name ?? ""}?`}
-        body="Its groups and policies use the default calendar from then on; tickets keep the due times they have."
-        mutation={remove}
-        id={deleting?.id ?? null}
-        onClose={() => setDeleting(null)}
-      />
-    </Stack>
+    <AdminCollectionPage
+      collection={calendarsCollection}
+      intro="Working hours and holidays in a time zone. SLA targets in business time, and the days before a solved ticket closes, count only working time. A group's tickets use its calendar; all others use the default."
+      minWidth={760}
+      columns={[
+        {
+          header: "Name",
+          cell: (c) => (
+            <Group gap="xs">
+              {c.name}
+              {c.isDefault && (
+                <Badge variant="light" color="blue">
+                  Default
+                </Badge>
+              )}
+            </Group>
+          ),
+        },
+        { header: "Time zone", cell: (c) => c.timeZone },
+        { header: "Working hours", cell: (c) => hoursSummary(c.hours) },
+        { header: "Holidays", cell: (c) => (c.holidays.length ? c.holidays.join(", ") : "None") },
+        { header: "Groups", cell: (c) => c.groupIds.map(groupName).join(", ") || "None" },
+      ]}
+      name={(c) => c.name}
+      deletable={(c) => !c.isDefault}
+      dialogSize="lg"
+      form={(p) => <CalendarForm {...p} groups={groups} />}
+      confirmDelete={{
+        title: (c) => `Delete calendar ${c.name}?`,
+        body: "Its groups and policies use the default calendar from then on; tickets keep the due times they have.",
+      }}
+    />
   );
 }
 
@@ -165,15 +105,12 @@ function toInput(values: FormValues): CalendarInput {
 }
 
 function CalendarForm({
-  calendar,
+  item: calendar,
+  submit,
+  error,
+  pending,
   groups,
-  onDone,
-}: {
-  calendar: Calendar | null;
-  groups: { id: string; name: string }[];
-  onDone: () => void;
-}) {
-  const save = useSaveCalendar();
+}: CollectionFormProps<typeof calendarInputSchema, Calendar> & { groups: { id: string; name: string }[] }) {
   const form = useForm<FormValues>({
     initialValues: {
       name: calendar?.name ?? "",
@@ -204,20 +141,7 @@ function CalendarForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        save.mutate(
-          { ...(calendar ? { id: calendar.id } : {}), ...toInput(values) },
-          {
-            onSuccess: onDone,
-            onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
-            },
-          },
-        ),
-      )}
-    >
+    <form noValidate onSubmit={form.onSubmit((values) => submit(toInput(values), form.setErrors))}>
       <Stack gap="sm">
         <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
         <Select
@@ -276,11 +200,9 @@ function CalendarForm({
           disabled={calendar?.isDefault}
           {...form.getInputProps("isDefault", { type: "checkbox" })}
         />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={error} shown={Object.keys(calendarInputSchema.shape)} />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save calendar
           </Button>
         </Group>

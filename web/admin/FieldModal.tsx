@@ -1,11 +1,14 @@
-import { Alert, Button, Group, Select, Stack, Switch, TagsInput, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Switch, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type FieldInput, fieldInputSchema } from "../../common/catalog.ts";
 import { customerAccessLevels, type FieldDefinition, fieldTypeLabels, fieldTypes } from "../../common/fields.ts";
 import { useSaveField } from "../api/catalog-admin.ts";
 import { ApiError } from "../api/client.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
+
+const fieldKeys = ["key", "label", "helpText", "type", "required", "options", "customerAccess", "position"];
 
 export type FieldEdit = { ticketTypeId: string; field: FieldDefinition | null } | null;
 
@@ -80,9 +83,7 @@ function FieldForm({ edit, onDone }: { edit: NonNullable<FieldEdit>; onDone: () 
           {...form.getInputProps("customerAccess")}
         />
         <Switch label="Required" {...form.getInputProps("required", { type: "checkbox" })} />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={save.error} shown={fieldKeys} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             Save field

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { Macro } from "../../common/macros.ts";
 import { priorityLabels } from "../../common/tickets.ts";
@@ -7,6 +7,7 @@ import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useMacros } from "../api/macros.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { AdminTable } from "./AdminCollectionPage.tsx";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { RowActions } from "./RowActions.tsx";
 
@@ -42,32 +43,21 @@ export function MacrosScene() {
           return shared.length === 0 ? (
             <Text>No shared macros yet.</Text>
           ) : (
-            <Paper withBorder radius="md">
-              <Table aria-label="Shared macros" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Name</Table.Th>
-                    <Table.Th scope="col">Sets</Table.Th>
-                    <Table.Th scope="col">Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shared.map((m) => (
-                    <Table.Tr key={m.id}>
-                      <Table.Td>{m.name}</Table.Td>
-                      <Table.Td>{sets(m)}</Table.Td>
-                      <Table.Td>
-                        <RowActions
-                          name={m.name}
-                          onEdit={() => setEdit({ shared: true, macro: m })}
-                          onDelete={() => setDeleting(m)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+            <AdminTable
+              label="Shared macros"
+              items={shared}
+              columns={[
+                { header: "Name", cell: (m) => m.name },
+                { header: "Sets", cell: sets },
+              ]}
+              actions={(m) => (
+                <RowActions
+                  name={m.name}
+                  onEdit={() => setEdit({ shared: true, macro: m })}
+                  onDelete={() => setDeleting(m)}
+                />
+              )}
+            />
           );
         }}
       </QueryView>

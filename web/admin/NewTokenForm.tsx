@@ -2,9 +2,8 @@ import { Button, Checkbox, CopyButton, Group, Select, Stack, Text, TextInput } f
 import { useForm } from "@mantine/form";
 import { type ApiTokenScope, apiTokenInputSchema } from "../../common/admin.ts";
 import { useCreateApiToken } from "../api/admin.ts";
-import { fieldErrors } from "../ui/form-errors.ts";
-import { FormAlert } from "./FormAlert.tsx";
-import { fieldProblems } from "./form-problems.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
+import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 import { UserPicker } from "./UserPicker.tsx";
 
 const scopeChoices: { value: ApiTokenScope; label: string; description: string }[] = [

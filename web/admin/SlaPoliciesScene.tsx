@@ -8,32 +8,21 @@ import {
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { slaPoliciesCollection } from "../../common/admin-collections.ts";
 import { type SlaPolicy, type SlaPolicyInput, slaPolicyInputSchema } from "../../common/service-levels.ts";
 import { priorities, priorityLabels } from "../../common/tickets.ts";
 import { useOrganizations } from "../api/admin.ts";
 import { useAdminServices, useTicketTypes } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
-import {
-  useCalendars,
-  useDeleteSlaPolicy,
-  useSaveSlaPolicy,
-  useSetStatusPausesClock,
-  useSlaPolicies,
-  useSlaStatuses,
-} from "../api/service-levels.ts";
-import { Dialog } from "../ui/Dialog.tsx";
+import { useCalendars, useSetStatusPausesClock, useSlaStatuses } from "../api/service-levels.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
-import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { RowActions } from "./RowActions.tsx";
+import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 /** "90 minutes" reads better as "1 h 30 min"; "2880 minutes" as "48 h". */
 export function formatMinutes(minutes: number | null): string {
@@ -44,6 +33,16 @@ export function formatMinutes(minutes: number | null): string {
 }
 
 type Option = { value: string; label: string };
+
+const policyFields = [
+  "name",
+  "position",
+  "conditions",
+  "firstResponseMinutes",
+  "resolutionMinutes",
+  "businessTime",
+  "calendarId",
+];
 
 function useConditionOptions() {
   const services = useAdminServices();
@@ -77,89 +76,38 @@ function conditionSummary(policy: SlaPolicy, options: ReturnType<typeof useCondi
 }
 
 export function SlaPoliciesScene() {
-  useDocumentTitle("SLA policies");
-  const policies = useSlaPolicies();
-  const calendars = useCalendars();
+  const calendars = useCalendars().data?.calendars ?? [];
   const options = useConditionOptions();
-  const remove = useDeleteSlaPolicy();
-  const [edit, setEdit] = useState<{ policy: SlaPolicy | null } | null>(null);
-  const [deleting, setDeleting] = useState<SlaPolicy | null>(null);
   const calendarName = (id: string | null) =>
-    id ? (calendars.data?.calendars.find((c) => c.id === id)?.name ?? "?") : "Group's or default";
+    id ? (calendars.find((c) => c.id === id)?.name ?? "?") : "Group's or default";
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1}>SLA policies</Title>
-        <Button onClick={() => setEdit({ policy: null })}>New policy</Button>
-      </Group>
-      <Text>
-        A new ticket gets the targets of the first policy, in this order, whose conditions it meets. Targets already set
-        stay when you change a policy; they follow when a ticket's priority changes.
-      </Text>
-      <QueryView query={policies} loading="Loading policies">
-        {(data) => (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={860} type="native">
-              <Table aria-label="SLA policies" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {["Policy", "Applies to", "First response", "Resolution", "Counts", "Actions"].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.policies.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>{p.name}</Table.Td>
-                      <Table.Td>{conditionSummary(p, options)}</Table.Td>
-                      <Table.Td>{formatMinutes(p.firstResponseMinutes)}</Table.Td>
-                      <Table.Td>{formatMinutes(p.resolutionMinutes)}</Table.Td>
-                      <Table.Td>
-                        {p.businessTime ? `Business hours (${calendarName(p.calendarId)})` : "Around the clock"}
-                      </Table.Td>
-                      <Table.Td>
-                        <RowActions
-                          name={p.name}
-                          onEdit={() => setEdit({ policy: p })}
-                          onDelete={() => setDeleting(p)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-      </QueryView>
+    <AdminCollectionPage
+      collection={slaPoliciesCollection}
+      intro="A new ticket gets the targets of the first policy, in this order, whose conditions it meets. Targets already set stay when you change a policy; they follow when a ticket's priority changes."
+      minWidth={860}
+      tableLabel="SLA policies"
+      columns={[
+        { header: "Policy", cell: (p) => p.name },
+        { header: "Applies to", cell: (p) => conditionSummary(p, options) },
+        { header: "First response", cell: (p) => formatMinutes(p.firstResponseMinutes) },
+        { header: "Resolution", cell: (p) => formatMinutes(p.resolutionMinutes) },
+        {
+          header: "Counts",
+          cell: (p) => (p.businessTime ? `Business hours (${calendarName(p.calendarId)})` : "Around the clock"),
+        },
+      ]}
+      name={(p) => p.name}
+      dialogSize="lg"
+      form={(p) => (
+        <PolicyForm {...p} options={options} calendars={calendars.map((c) => ({ value: c.id, label: c.name }))} />
+      )}
+      confirmDelete={{
+        title: (p) => `Delete policy ${p.name}?`,
+        body: "Tickets keep the targets it gave them; new tickets get the next matching policy.",
+      }}
+    >
       <PausingStatuses />
-      <Dialog
-        opened={edit !== null}
-        onClose={() => setEdit(null)}
-        title={edit?.policy ? `Edit ${edit.policy.name}` : "New policy"}
-        size="lg"
-      >
-        {edit && (
-          <PolicyForm
-            key={edit.policy?.id ?? "new"}
-            policy={edit.policy}
-            options={options}
-            calendars={(calendars.data?.calendars ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            onDone={() => setEdit(null)}
-          />
-        )}
-      </Dialog>
-      <ConfirmDelete
-        title={`Delete policy ${deleting?.name ?? ""}?`}
-        body="Tickets keep the targets it gave them; new tickets get the next matching policy."
-        mutation={remove}
-        id={deleting?.id ?? null}
-        onClose={() => setDeleting(null)}
-      />
-    </Stack>
+    </AdminCollectionPage>
   );
 }
 
@@ -201,17 +149,16 @@ function PausingStatuses() {
 }
 
 function PolicyForm({
-  policy,
+  item: policy,
+  submit,
+  error,
+  pending,
   options,
   calendars,
-  onDone,
-}: {
-  policy: SlaPolicy | null;
+}: CollectionFormProps<typeof slaPolicyInputSchema, SlaPolicy> & {
   options: ReturnType<typeof useConditionOptions>;
   calendars: Option[];
-  onDone: () => void;
 }) {
-  const save = useSaveSlaPolicy();
   const form = useForm<SlaPolicyInput>({
     initialValues: {
       name: policy?.name ?? "",
@@ -233,20 +180,7 @@ function PolicyForm({
     };
   };
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        save.mutate(
-          { ...(policy ? { id: policy.id } : {}), ...values },
-          {
-            onSuccess: onDone,
-            onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
-            },
-          },
-        ),
-      )}
-    >
+    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
         <NumberInput
@@ -297,11 +231,9 @@ function PolicyForm({
           disabled={!form.values.businessTime}
           {...form.getInputProps("calendarId")}
         />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={error} shown={policyFields} />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save policy
           </Button>
         </Group>

@@ -1,20 +1,7 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
 import type { z } from "zod";
+import { statusesCollection } from "../../common/admin-collections.ts";
 import {
   type adminStatusSchema,
   type StatusInput,
@@ -22,107 +9,63 @@ import {
   statusInputSchema,
 } from "../../common/statuses.ts";
 import { statusCategories } from "../../common/tickets.ts";
-import { useAdminStatuses, useDeleteStatus, useSaveStatus } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
-import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
-import { QueryView } from "../ui/QueryView.tsx";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
-import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { RowActions } from "./RowActions.tsx";
+import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type Status = z.infer<typeof adminStatusSchema>;
 
 export function StatusesScene() {
-  useDocumentTitle("Statuses");
-  const statuses = useAdminStatuses();
-  const remove = useDeleteStatus();
-  const [edit, setEdit] = useState<{ status: Status | null } | null>(null);
-  const [deleting, setDeleting] = useState<Status | null>(null);
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1}>Statuses</Title>
-        <Button onClick={() => setEdit({ status: null })}>New status</Button>
-      </Group>
-      <Text>Agents see one label, customers another. What a status does depends on its category.</Text>
-      <QueryView query={statuses} loading="Loading statuses">
-        {(data) => (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={720} type="native">
-              <Table aria-label="Statuses" verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    {["Agents see", "Customers see", "Category", "Tickets", "Actions"].map((h) => (
-                      <Table.Th key={h} scope="col">
-                        {h}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.statuses.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        <StatusBadge label={s.agentLabel} category={s.category} />
-                      </Table.Td>
-                      <Table.Td>{s.customerLabel}</Table.Td>
-                      <Table.Td>
-                        {statusCategoryLabels[s.category]}
-                        {s.customersMayReopen && (
-                          <Text size="sm" c="dimmed">
-                            Customers may reopen by replying
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {s.ticketCount}
-                        {s.dependents.length > 0 && (
-                          <Text size="sm" c="dimmed">
-                            Needed by: {s.dependents.join("; ")}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <RowActions
-                          name={s.agentLabel}
-                          onEdit={() => setEdit({ status: s })}
-                          onDelete={() => setDeleting(s)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-      </QueryView>
-      <Dialog
-        opened={edit !== null}
-        onClose={() => setEdit(null)}
-        title={edit?.status ? `Edit ${edit.status.agentLabel}` : "New status"}
-      >
-        {edit && <StatusForm key={edit.status?.id ?? "new"} status={edit.status} onDone={() => setEdit(null)} />}
-      </Dialog>
-      <ConfirmDelete
-        title={`Delete status ${deleting?.agentLabel ?? ""}?`}
-        body={
-          deleting?.dependents.length
-            ? `This is the only status of its category. Without it, these stop working: ${deleting.dependents.join("; ")}. Only a status no ticket has can be deleted.`
-            : "Only a status no ticket has can be deleted."
-        }
-        mutation={remove}
-        id={deleting?.id ?? null}
-        onClose={() => setDeleting(null)}
-      />
-    </Stack>
+    <AdminCollectionPage
+      collection={statusesCollection}
+      intro="Agents see one label, customers another. What a status does depends on its category."
+      minWidth={720}
+      columns={[
+        { header: "Agents see", cell: (s) => <StatusBadge label={s.agentLabel} category={s.category} /> },
+        { header: "Customers see", cell: (s) => s.customerLabel },
+        {
+          header: "Category",
+          cell: (s) => (
+            <>
+              {statusCategoryLabels[s.category]}
+              {s.customersMayReopen && (
+                <Text size="sm" c="dimmed">
+                  Customers may reopen by replying
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          header: "Tickets",
+          cell: (s) => (
+            <>
+              {s.ticketCount}
+              {s.dependents.length > 0 && (
+                <Text size="sm" c="dimmed">
+                  Needed by: {s.dependents.join("; ")}
+                </Text>
+              )}
+            </>
+          ),
+        },
+      ]}
+      name={(s) => s.agentLabel}
+      form={(p) => <StatusForm {...p} />}
+      confirmDelete={{
+        title: (s) => `Delete status ${s.agentLabel}?`,
+        body: (s) =>
+          s.dependents.length
+            ? `This is the only status of its category. Without it, these stop working: ${s.dependents.join("; ")}. Only a status no ticket has can be deleted.`
+            : "Only a status no ticket has can be deleted.",
+      }}
+    />
   );
 }
 
-function StatusForm({ status, onDone }: { status: Status | null; onDone: () => void }) {
-  const save = useSaveStatus();
+function StatusForm({ item: status, submit, error, pending }: CollectionFormProps<typeof statusInputSchema, Status>) {
   const form = useForm<StatusInput>({
     initialValues: {
       agentLabel: status?.agentLabel ?? "",
@@ -134,20 +77,7 @@ function StatusForm({ status, onDone }: { status: Status | null; onDone: () => v
     validate: (values) => fieldErrors(statusInputSchema, values),
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) =>
-        save.mutate(
-          { ...(status ? { id: status.id } : {}), ...values },
-          {
-            onSuccess: onDone,
-            onError: (error) => {
-              if (error instanceof ApiError) form.setErrors(error.fields);
-            },
-          },
-        ),
-      )}
-    >
+    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label="Label for agents" data-autofocus {...form.getInputProps("agentLabel")} />
         <TextInput label="Label for customers" {...form.getInputProps("customerLabel")} />
@@ -165,11 +95,9 @@ function StatusForm({ status, onDone }: { status: Status | null; onDone: () => v
           />
         )}
         <NumberInput label="Position" description="Lower comes first." min={0} {...form.getInputProps("position")} />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={error} shown={Object.keys(statusInputSchema.shape)} />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save status
           </Button>
         </Group>

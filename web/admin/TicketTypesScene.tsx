@@ -1,65 +1,55 @@
 import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { ticketTypesCollection } from "../../common/admin-collections.ts";
 import type { TicketType } from "../../common/catalog.ts";
 import { fieldTypeLabels } from "../../common/fields.ts";
-import { useDeleteCatalogEntry, useSaveTicketType, useTicketTypes } from "../api/catalog-admin.ts";
+import { useDeleteField } from "../api/catalog-admin.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
-import { QueryView } from "../ui/QueryView.tsx";
-import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
-import { type NameEdit, NameModal } from "./NameModal.tsx";
+import { NameForm } from "./NameForm.tsx";
 import { RowActions } from "./RowActions.tsx";
 
 const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
 
 export function TicketTypesScene() {
-  useDocumentTitle("Ticket types");
-  const types = useTicketTypes();
-  const removeField = useDeleteCatalogEntry("ticket-fields");
+  const removeField = useDeleteField();
   const [fieldEdit, setFieldEdit] = useState<FieldEdit>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
-  const removeType = useDeleteCatalogEntry("ticket-types");
-  const [typeEdit, setTypeEdit] = useState<NameEdit>(null);
-  const [deletingType, setDeletingType] = useState<{ id: string; name: string } | null>(null);
   return (
-    <Stack gap="lg">
-      <Group justify="space-between">
-        <Title order={1}>Ticket types</Title>
-        <Button onClick={() => setTypeEdit({ title: "New ticket type", name: "" })}>New ticket type</Button>
-      </Group>
-      <Text>A service's ticket type decides the extra fields on its request form and on the agent's edit form.</Text>
-      <QueryView query={types} loading="Loading ticket types">
-        {(data) =>
-          data.ticketTypes.map((type) => (
-            <TicketTypeSection
-              key={type.id}
-              type={type}
-              onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
-              onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
-              onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
-              onRename={() =>
-                setTypeEdit({
-                  title: `Rename ${type.name}`,
-                  id: type.id,
-                  name: type.name,
-                  extra: { description: type.description },
-                })
-              }
-              onDeleteType={() => setDeletingType({ id: type.id, name: type.name })}
-            />
-          ))
-        }
-      </QueryView>
+    <AdminCollectionPage
+      collection={ticketTypesCollection}
+      intro="A service's ticket type decides the extra fields on its request form and on the agent's edit form."
+      columns={[]}
+      name={(type) => type.name}
+      editLabel="Rename"
+      body={(types, controls) =>
+        types.map((type) => (
+          <TicketTypeSection
+            key={type.id}
+            type={type}
+            onAdd={() => setFieldEdit({ ticketTypeId: type.id, field: null })}
+            onEdit={(field) => setFieldEdit({ ticketTypeId: type.id, field })}
+            onDelete={(field) => setDeleting({ id: field.id, name: field.label })}
+            onRename={() => controls.edit(type)}
+            onDeleteType={() => controls.remove(type)}
+          />
+        ))
+      }
+      form={(p) => (
+        <NameForm
+          {...p}
+          initial={p.item?.name ?? ""}
+          toInput={(name) => ({ name, description: p.item?.description ?? null })}
+        />
+      )}
+      confirmDelete={{
+        title: (type) => `Delete ticket type ${type.name}?`,
+        body: "Its fields go with it. A type that services or tickets use, and the built-in ones, cannot be deleted.",
+      }}
+    >
       <FieldModal edit={fieldEdit} onClose={() => setFieldEdit(null)} />
-      <NameModal useSave={useSaveTicketType} edit={typeEdit} onClose={() => setTypeEdit(null)} />
-      <ConfirmDelete
-        title={`Delete ticket type ${deletingType?.name ?? ""}?`}
-        body="Its fields go with it. A type that services or tickets use, and the built-in ones, cannot be deleted."
-        mutation={removeType}
-        id={deletingType?.id ?? null}
-        onClose={() => setDeletingType(null)}
-      />
       <ConfirmDelete
         title={`Delete field ${deleting?.name ?? ""}?`}
         body="Fields that tickets already have values for cannot be deleted."
@@ -67,7 +57,7 @@ export function TicketTypesScene() {
         id={deleting?.id ?? null}
         onClose={() => setDeleting(null)}
       />
-    </Stack>
+    </AdminCollectionPage>
   );
 }
 

@@ -4,9 +4,8 @@ import type { Licence } from "../../common/accounts.ts";
 import { type AdminUser, inviteUserSchema, updateUserSchema } from "../../common/admin.ts";
 import { useGroups, useInviteUser, useOrganizations, useRoles, useUpdateUser } from "../api/admin.ts";
 import { Dialog } from "../ui/Dialog.tsx";
-import { fieldErrors } from "../ui/form-errors.ts";
-import { FormAlert } from "./FormAlert.tsx";
-import { fieldProblems } from "./form-problems.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
+import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 
 export type UserEdit = { user: AdminUser | null } | null;
 

@@ -16,8 +16,8 @@ import { useGroups } from "../api/admin.ts";
 import { useTicketTypes } from "../api/catalog-admin.ts";
 import { useSaveWebhook } from "../api/webhooks.ts";
 import { Dialog } from "../ui/Dialog.tsx";
-import { FormAlert } from "./FormAlert.tsx";
-import { fieldProblems } from "./form-problems.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
+import { fieldProblems } from "../ui/form-errors.ts";
 
 /** null: closed; { webhook: null }: adding one. */
 export type WebhookEdit = { webhook: Webhook | null } | null;

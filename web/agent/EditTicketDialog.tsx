@@ -8,6 +8,7 @@ import { useStatuses } from "../api/lifecycle.ts";
 import { useDirectory, useUpdateTicket } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useKeepsSight } from "./use-keeps-sight.ts";
 
@@ -112,10 +113,8 @@ function Form({
     );
   };
   const refusedForSight = update.error instanceof ApiError && update.error.code === "conflict";
-  const general =
-    update.error && !refusedForSight && !(update.error instanceof ApiError && Object.keys(update.error.fields).length)
-      ? update.error.message
-      : null;
+  // Custom fields show their problems under themselves ("fields.cost_centre"), the rest under their inputs.
+  const shown = ["subject", "typeId", "fields", "groupId", "assigneeId", "statusId", "priority", "categoryId"];
 
   return (
     <form
@@ -215,7 +214,7 @@ function Form({
             </Group>
           </Alert>
         )}
-        {general && <Alert color="red">{general}</Alert>}
+        {!refusedForSight && <FormAlert error={update.error} shown={shown} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

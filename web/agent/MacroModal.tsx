@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { type Macro, macroPlaceholders } from "../../common/macros.ts";
 import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
@@ -7,6 +7,7 @@ import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 
 /** What is being edited: a new macro (shared or personal) or an existing one; null when the dialog is closed. */
@@ -131,8 +132,8 @@ function MacroForm({
           />
         </Group>
         {edit.shared && <Text size="sm">Every agent can use a shared macro; only administrators change it.</Text>}
-        {save.isError && Object.keys(fields).length === 0 && <Alert color="red">{save.error.message}</Alert>}
-        {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
+        <FormAlert error={save.error} shown={["name", "body", "statusId", "priority", "groupId", "assigneeId"]} />
+        <FormAlert error={remove.error} />
         <Group justify="flex-end">
           {deletable && edit.macro && (
             <Button

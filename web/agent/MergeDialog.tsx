@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { useMergeTicket } from "../api/links.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 
 /** Merge this ticket, a duplicate, into another: says what will happen before it does it. */
 export function MergeDialog({ number, opened, onClose }: { number: number; opened: boolean; onClose: () => void }) {
@@ -46,11 +47,7 @@ function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
           error={fieldError ?? error}
           data-autofocus
         />
-        {merge.isError && !error && (
-          <Alert color="red" role="alert">
-            {merge.error.message}
-          </Alert>
-        )}
+        {!error && <FormAlert error={merge.error} shown={["into"]} />}
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={merge.isPending}>
             Merge

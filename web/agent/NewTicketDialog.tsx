@@ -26,6 +26,7 @@ import { useOpenTicket, useRequesterSearch } from "../api/new-ticket.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 
 const none = "";
@@ -114,10 +115,7 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
       },
     });
   };
-  const failure =
-    open.error && !(open.error instanceof ApiError && Object.keys(open.error.fields).length)
-      ? open.error.message
-      : null;
+  const shown = ["requester", "channel", "priority", "subject", "typeId", "fields", "groupId", "categoryId", "message"];
   const fieldErrors = Object.entries(errors).filter(([key]) => key.startsWith("fields") && !key.includes("."));
 
   return (
@@ -260,7 +258,7 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             {text}
           </Alert>
         ))}
-        {failure && <Alert color="red">{failure}</Alert>}
+        <FormAlert error={open.error} shown={shown} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

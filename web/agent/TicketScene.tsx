@@ -12,6 +12,7 @@ import { PresenceBar } from "../live/PresenceBar.tsx";
 import { useTicketCollision } from "../live/use-ticket-collision.tsx";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
@@ -94,7 +95,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           {abilities.edit && <Button onClick={() => setEditing(true)}>Edit</Button>}
         </Group>
       </Group>
-      {update.isError && <Alert color="red">{update.error.message}</Alert>}
+      <FormAlert error={update.error} />
       <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
       <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="ticket" />
       <PresenceBar others={collision.others} />

@@ -1,21 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   adminUserListSchema,
   adminUserSchema,
   apiTokenCreatedSchema,
   type apiTokenInputSchema,
   apiTokenListSchema,
-  groupListSchema,
   type InviteUser,
-  organizationListSchema,
-  roleListSchema,
   type UpdateUser,
 } from "../../common/admin.ts";
+import { groupsCollection, organizationsCollection, rolesCollection } from "../../common/admin-collections.ts";
+import { useAdminList } from "./admin-collections.ts";
 import { request } from "./client.ts";
 
 const adminKey = ["admin"] as const;
-const created = z.object({ id: z.string() });
 
 /** After any admin change, every admin list may be out of date (counts, memberships). */
 function useAdminMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
@@ -47,42 +45,18 @@ export const useUpdateUser = () =>
     request(`/api/v1/admin/users/${id}`, { method: "PATCH", body: input, schema: adminUserSchema }),
   );
 
-export const useRoles = () =>
-  useQuery({
-    queryKey: [...adminKey, "roles"],
-    queryFn: () => request("/api/v1/admin/roles", { schema: roleListSchema }),
-  });
-export const useOrganizations = () =>
-  useQuery({
-    queryKey: [...adminKey, "organizations"],
-    queryFn: () => request("/api/v1/admin/organizations", { schema: organizationListSchema }),
-  });
-export const useGroups = () =>
-  useQuery({
-    queryKey: [...adminKey, "groups"],
-    queryFn: () => request("/api/v1/admin/groups", { schema: groupListSchema }),
-  });
+export const useRoles = () => useAdminList(rolesCollection);
+export const useOrganizations = () => useAdminList(organizationsCollection);
+export const useGroups = () => useAdminList(groupsCollection);
 export const useApiTokens = () =>
   useQuery({
     queryKey: [...adminKey, "api-tokens"],
     queryFn: () => request("/api/v1/admin/api-tokens", { schema: apiTokenListSchema }),
   });
 
-export type Directory = "roles" | "organizations" | "groups";
-
-/** Create (no id) or change (with id) a role, organization or group. */
-export const useSaveDirectoryEntry = (directory: Directory) =>
-  useAdminMutation(async ({ id, ...body }: { id?: string } & Record<string, unknown>) => {
-    if (id) await request(`/api/v1/admin/${directory}/${id}`, { method: "PUT", body });
-    else await request(`/api/v1/admin/${directory}`, { method: "POST", body, schema: created });
-  });
-
-export const useSaveRole = () => useSaveDirectoryEntry("roles");
-export const useSaveOrganization = () => useSaveDirectoryEntry("organizations");
-export const useSaveGroup = () => useSaveDirectoryEntry("groups");
-
-export const useDeleteDirectoryEntry = (directory: Directory | "api-tokens") =>
-  useAdminMutation((id: string) => request(`/api/v1/admin/${directory}/${id}`, { method: "DELETE" }));
+/** An API token is not changed, only revoked: DELETE marks it revoked and keeps it in the list. */
+export const useRevokeApiToken = () =>
+  useAdminMutation((id: string) => request(`/api/v1/admin/api-tokens/${id}`, { method: "DELETE" }));
 
 export const useCreateApiToken = () =>
   useAdminMutation((input: z.input<typeof apiTokenInputSchema>) =>

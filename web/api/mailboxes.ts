@@ -1,37 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import {
   type InboundStatus,
   inboundMessageListSchema,
-  type MailboxInput,
   mailboxAlertListSchema,
-  mailboxListSchema,
   oauthConnectSchema,
 } from "../../common/mailboxes.ts";
 import { request } from "./client.ts";
 
 const key = ["admin", "email"] as const;
-const created = z.object({ id: z.string() });
 
 function useEmailMutation<TInput>(mutationFn: (input: TInput) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: key }) });
 }
-
-export const useMailboxes = () =>
-  useQuery({
-    queryKey: [...key, "mailboxes"],
-    queryFn: () => request("/api/v1/admin/mailboxes", { schema: mailboxListSchema }),
-  });
-
-export const useSaveMailbox = () =>
-  useEmailMutation(async ({ id, ...body }: { id?: string } & MailboxInput) => {
-    if (id) await request(`/api/v1/admin/mailboxes/${id}`, { method: "PUT", body });
-    else await request("/api/v1/admin/mailboxes", { method: "POST", body, schema: created });
-  });
-
-export const useDeleteMailbox = () =>
-  useEmailMutation((id: string) => request(`/api/v1/admin/mailboxes/${id}`, { method: "DELETE" }));
 
 export const useInboundMessages = (status: InboundStatus) =>
   useQuery({

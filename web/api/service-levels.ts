@@ -1,23 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import {
-  type AutomationRuleInput,
-  automationRuleListSchema,
-  automationRunListSchema,
-} from "../../common/automation.ts";
-import {
-  type CalendarInput,
-  calendarListSchema,
-  jobOverviewSchema,
-  rerunFailedJobsResultSchema,
-  type SlaPolicyInput,
-  slaPolicyListSchema,
-  slaStatusListSchema,
-} from "../../common/service-levels.ts";
+import { calendarsCollection } from "../../common/admin-collections.ts";
+import { automationRunListSchema } from "../../common/automation.ts";
+import { jobOverviewSchema, rerunFailedJobsResultSchema, slaStatusListSchema } from "../../common/service-levels.ts";
+import { useAdminList } from "./admin-collections.ts";
 import { request } from "./client.ts";
 
 const key = ["admin", "service-levels"] as const;
-const created = z.object({ id: z.string() });
 
 function useServiceLevelMutation<T, R = unknown>(mutationFn: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -31,30 +19,7 @@ function useServiceLevelMutation<T, R = unknown>(mutationFn: (input: T) => Promi
   });
 }
 
-const save =
-  <T extends object>(collection: string) =>
-  async ({ id, ...body }: T & { id?: string | undefined }) => {
-    if (id) await request(`/api/v1/admin/${collection}/${id}`, { method: "PUT", body });
-    else await request(`/api/v1/admin/${collection}`, { method: "POST", body, schema: created });
-  };
-
-export const useCalendars = () =>
-  useQuery({
-    queryKey: [...key, "calendars"],
-    queryFn: () => request("/api/v1/admin/calendars", { schema: calendarListSchema }),
-  });
-export const useSaveCalendar = () => useServiceLevelMutation(save<CalendarInput>("calendars"));
-export const useDeleteCalendar = () =>
-  useServiceLevelMutation((id: string) => request(`/api/v1/admin/calendars/${id}`, { method: "DELETE" }));
-
-export const useSlaPolicies = () =>
-  useQuery({
-    queryKey: [...key, "policies"],
-    queryFn: () => request("/api/v1/admin/sla-policies", { schema: slaPolicyListSchema }),
-  });
-export const useSaveSlaPolicy = () => useServiceLevelMutation(save<SlaPolicyInput>("sla-policies"));
-export const useDeleteSlaPolicy = () =>
-  useServiceLevelMutation((id: string) => request(`/api/v1/admin/sla-policies/${id}`, { method: "DELETE" }));
+export const useCalendars = () => useAdminList(calendarsCollection);
 
 export const useSlaStatuses = () =>
   useQuery({
@@ -83,16 +48,8 @@ export const useRerunFailedJobs = () =>
     }),
   );
 
-export const useAutomationRules = () =>
-  useQuery({
-    queryKey: [...key, "automation-rules"],
-    queryFn: () => request("/api/v1/admin/automation-rules", { schema: automationRuleListSchema }),
-  });
 export const useAutomationRuns = () =>
   useQuery({
     queryKey: [...key, "automation-runs"],
     queryFn: () => request("/api/v1/admin/automation-runs", { schema: automationRunListSchema }),
   });
-export const useSaveAutomationRule = () => useServiceLevelMutation(save<AutomationRuleInput>("automation-rules"));
-export const useDeleteAutomationRule = () =>
-  useServiceLevelMutation((id: string) => request(`/api/v1/admin/automation-rules/${id}`, { method: "DELETE" }));

@@ -8,6 +8,7 @@ import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -58,6 +59,9 @@ export function ServiceRequestScene() {
   }
   return <ServiceRequestForm service={service.data} />;
 }
+
+/** The fields that show the server's sentences under themselves; custom fields are "fields.<key>". */
+const shownFields = ["name", "email", "subject", "priority", "message", "fields", "attachments"];
 
 function submissionOf(service: ServiceDetail, values: Values) {
   return {
@@ -177,11 +181,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
                 <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
               </label>
             </div>
-            {submit.isError && !(submit.error instanceof ApiError && Object.keys(submit.error.fields).length) && (
-              <Alert color="red" title="Your request was not sent">
-                {submit.error.message}
-              </Alert>
-            )}
+            <FormAlert error={submit.error} shown={shownFields} title="Your request was not sent" />
             <Button type="submit" loading={submit.isPending}>
               Submit request
             </Button>

@@ -5,6 +5,7 @@ import { statusCheckSchema } from "../../common/accounts.ts";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useStatusCheck } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -61,11 +62,7 @@ export function StatusCheckScene() {
               hideControls
               {...form.getInputProps("number")}
             />
-            {check.isError && !(check.error instanceof ApiError && check.error.code === "validation_failed") && (
-              <Alert color="red" title="No link was sent">
-                {check.error.message}
-              </Alert>
-            )}
+            <FormAlert error={check.error} shown={["email", "number"]} title="No link was sent" />
             <Button type="submit" loading={check.isPending}>
               Send access link
             </Button>

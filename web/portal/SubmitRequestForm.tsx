@@ -1,4 +1,4 @@
-import { Alert, Button, NativeSelect, Paper, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, NativeSelect, Paper, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useNavigate } from "react-router";
 import type { SessionUser } from "../../common/accounts.ts";
@@ -7,6 +7,7 @@ import { useCategories } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { useSubmitTicket } from "../api/tickets.ts";
 import { categoryOptions as treeOptions } from "../ui/category-tree.ts";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import type { RequestSubmittedState } from "./RequestSubmittedScene.tsx";
 
@@ -91,11 +92,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
             {...form.getInputProps("categoryId")}
           />
           <Textarea label="Message" autosize minRows={6} maxRows={16} {...form.getInputProps("message")} />
-          {submit.isError && (
-            <Alert color="red" title="Your request was not sent">
-              {submit.error.message}
-            </Alert>
-          )}
+          <FormAlert error={submit.error} shown={fieldOrder} title="Your request was not sent" />
           <Button
             type="submit"
             size="md"

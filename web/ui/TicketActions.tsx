@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   CloseButton,
@@ -27,6 +26,7 @@ import {
 } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
 import { Dialog } from "./Dialog.tsx";
+import { FormAlert } from "./FormAlert.tsx";
 import { formatDateTime } from "./format.ts";
 
 const problem = (error: Error | null) =>
@@ -143,7 +143,7 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
         value={comment}
         onChange={(e) => setComment(e.currentTarget.value)}
       />
-      {withdraw.isError && !reasonError && <Alert color="red">{problem(withdraw.error)}</Alert>}
+      {!reasonError && <FormAlert error={withdraw.error} shown={["reasonId"]} />}
       <Group justify="flex-end">
         <Button color="red" loading={withdraw.isPending} onClick={submit}>
           Withdraw
@@ -173,7 +173,7 @@ function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
           value={message}
           onChange={(e) => setMessage(e.currentTarget.value)}
         />
-        {create.isError && <Alert color="red">{problem(create.error)}</Alert>}
+        <FormAlert error={create.error} />
         <Group>
           <Button
             loading={create.isPending}

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { idParamsSchema } from "../../../common/admin.ts";
+import { mailboxesCollection } from "../../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
 import {
   inboundMessageListSchema,
   inboundMessageQuerySchema,
   inboundRetrySchema,
   mailboxAlertListSchema,
-  mailboxInputSchema,
-  mailboxListSchema,
   oauthCallbackQuerySchema,
   oauthConnectSchema,
 } from "../../../common/mailboxes.ts";
@@ -47,17 +46,8 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
   const tags = ["admin"];
   // Made on first use: the key file is only created once a secret is stored.
   const box = () => secretBox(config);
-  registerAdminCollection(app, {
-    path: "/api/v1/admin/mailboxes",
-    permission: "admin.settings",
-    summaries: {
-      list: "Mailboxes we receive mail for (IMAP passwords are never returned)",
-      create: "Add a mailbox",
-      update: "Change a mailbox (an empty IMAP password keeps the stored one)",
-      remove: "Delete a mailbox that has not received mail",
-    },
-    list: { schema: mailboxListSchema, load: async () => ({ mailboxes: await listMailboxes(db) }) },
-    input: mailboxInputSchema,
+  registerAdminCollection(app, mailboxesCollection, {
+    load: async () => ({ mailboxes: await listMailboxes(db) }),
     // Only an OAuth2 mailbox has secrets to seal; a password mailbox makes no key file.
     create: (input) => createMailbox(db, input, input.imap?.oauth ? box() : undefined),
     update: (id, input) => updateMailbox(db, id, input, input.imap?.oauth ? box() : undefined),

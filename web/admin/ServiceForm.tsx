@@ -1,19 +1,20 @@
-import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { z } from "zod";
 import { type adminServiceSchema, type ServiceInput, serviceInputSchema } from "../../common/catalog.ts";
 import { isServiceIconName, serviceIconNames } from "../../common/service-icons.ts";
 import { priorities, priorityLabels } from "../../common/tickets.ts";
 import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
-import { useAdminCategories, useSaveService, useTicketTypes } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
+import { useAdminCategories, useTicketTypes } from "../api/catalog-admin.ts";
 import { categoryOptions } from "../ui/category-tree.ts";
-import { Dialog } from "../ui/Dialog.tsx";
+import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
+import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type AdminService = z.infer<typeof adminServiceSchema>;
-export type ServiceEdit = { service: AdminService | null } | null;
+
+const shownFields = Object.keys(serviceInputSchema.shape);
 
 const visibilityOptions = [
   { value: "public", label: "Everyone, also without an account" },
@@ -21,21 +22,12 @@ const visibilityOptions = [
   { value: "restricted", label: "Only chosen organizations or roles" },
 ];
 
-export function ServiceModal({ edit, onClose }: { edit: ServiceEdit; onClose: () => void }) {
-  return (
-    <Dialog
-      opened={edit !== null}
-      onClose={onClose}
-      title={edit?.service ? `Edit ${edit.service.name}` : "New service"}
-      size="lg"
-    >
-      {edit && <ServiceForm key={edit.service?.id ?? "new"} service={edit.service} onDone={onClose} />}
-    </Dialog>
-  );
-}
-
-function ServiceForm({ service, onDone }: { service: AdminService | null; onDone: () => void }) {
-  const save = useSaveService();
+export function ServiceForm({
+  item: service,
+  submit,
+  error,
+  pending,
+}: CollectionFormProps<typeof serviceInputSchema, AdminService>) {
   const categories = useAdminCategories().data?.categories ?? [];
   const types = useTicketTypes().data?.ticketTypes ?? [];
   const groups = useGroups().data?.groups ?? [];
@@ -62,17 +54,7 @@ function ServiceForm({ service, onDone }: { service: AdminService | null; onDone
     },
     validate: (values) => fieldErrors(serviceInputSchema, values),
   });
-  const onSubmit = form.onSubmit((values) =>
-    save.mutate(
-      { ...(service ? { id: service.id } : {}), ...serviceInputSchema.parse(values) },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          if (error instanceof ApiError) form.setErrors(error.fields);
-        },
-      },
-    ),
-  );
+  const onSubmit = form.onSubmit((values) => submit(serviceInputSchema.parse(values), form.setErrors));
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
@@ -147,11 +129,9 @@ function ServiceForm({ service, onDone }: { service: AdminService | null; onDone
           description="Switched-off services are hidden from the catalog."
           {...form.getInputProps("active", { type: "checkbox" })}
         />
-        {save.isError && !(save.error instanceof ApiError && Object.keys(save.error.fields).length) && (
-          <Alert color="red">{save.error.message}</Alert>
-        )}
+        <FormAlert error={error} shown={shownFields} />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save service
           </Button>
         </Group>

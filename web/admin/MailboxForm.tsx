@@ -12,15 +12,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import type { Mailbox, OAuthProviderName } from "../../common/mailboxes.ts";
+import type { Mailbox, mailboxInputSchema, OAuthProviderName } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
-import { ApiError } from "../api/client.ts";
-import { useSaveMailbox } from "../api/mailboxes.ts";
-import { Dialog } from "../ui/Dialog.tsx";
-import { FormAlert } from "./FormAlert.tsx";
-
-export type MailboxEdit = { mailbox: Mailbox | null } | null;
+import { FormAlert } from "../ui/FormAlert.tsx";
+import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type Values = {
   name: string;
@@ -54,21 +50,12 @@ const providerOptions = [
   { value: "oidc", label: "Other OAuth2 / OpenID Connect provider" },
 ];
 
-export function MailboxModal({ edit, onClose }: { edit: MailboxEdit; onClose: () => void }) {
-  return (
-    <Dialog
-      opened={edit !== null}
-      onClose={onClose}
-      title={edit?.mailbox ? `Edit ${edit.mailbox.address}` : "New mailbox"}
-      size="lg"
-    >
-      {edit && <MailboxForm key={edit.mailbox?.id ?? "new"} mailbox={edit.mailbox} onDone={onClose} />}
-    </Dialog>
-  );
-}
-
-function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () => void }) {
-  const save = useSaveMailbox();
+export function MailboxForm({
+  item: mailbox,
+  submit,
+  error,
+  pending,
+}: CollectionFormProps<typeof mailboxInputSchema, Mailbox>) {
   const groups = useGroups().data?.groups ?? [];
   const categories = useAdminCategories().data?.categories ?? [];
   const form = useForm<Values>({
@@ -100,9 +87,8 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
   });
   const oauth = mailbox?.imap?.oauth;
   const onSubmit = form.onSubmit((v) =>
-    save.mutate(
+    submit(
       {
-        ...(mailbox ? { id: mailbox.id } : {}),
         name: v.name,
         address: v.address,
         groupId: v.groupId,
@@ -137,21 +123,13 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
             }
           : null,
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          if (!(error instanceof ApiError)) return;
-          // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
-          form.setErrors(
-            Object.fromEntries(
-              Object.entries(error.fields).map(([k, v]) => [
-                k.replace(/^imap\.(oauth\.)?/, "").replace(/\.\d+$/, ""),
-                v,
-              ]),
-            ),
-          );
-        },
-      },
+      // The server names IMAP fields "imap.host" and list entries "acceptAutoFrom.0"; the form keeps them flat.
+      (fields) =>
+        form.setErrors(
+          Object.fromEntries(
+            Object.entries(fields).map(([k, v]) => [k.replace(/^imap\.(oauth\.)?/, "").replace(/\.\d+$/, ""), v]),
+          ),
+        ),
     ),
   );
   return (
@@ -274,7 +252,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           </>
         )}
         <FormAlert
-          error={save.error}
+          error={error}
           shown={[
             "name",
             "address",
@@ -297,7 +275,7 @@ function MailboxForm({ mailbox, onDone }: { mailbox: Mailbox | null; onDone: () 
           ]}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={pending}>
             Save
           </Button>
         </Group>

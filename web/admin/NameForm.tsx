@@ -1,0 +1,50 @@
+import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { FormAlert } from "../ui/FormAlert.tsx";
+
+/** The one field: most things have a name; a withdrawal reason has a label. */
+type Field = { key: "name" | "label"; label: string };
+const nameField: Field = { key: "name", label: "Name" };
+
+/**
+ * Create or rename something that has only a name: a group, an account, a department, a category.
+ * `toInput` adds what else the entry keeps (the account a department is under).
+ */
+export function NameForm<T>({
+  initial,
+  toInput,
+  submit,
+  error,
+  pending,
+  field = nameField,
+}: {
+  submit: (input: T, showFieldErrors?: (errors: Record<string, string>) => void) => void;
+  error: Error | null;
+  pending: boolean;
+  initial: string;
+  toInput: (name: string) => T;
+  field?: Field;
+}) {
+  const form = useForm({ initialValues: { name: initial } });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(({ name }) =>
+        submit(toInput(name), (errors) => {
+          const problem = errors[field.key];
+          if (problem) form.setErrors({ name: problem });
+        }),
+      )}
+    >
+      <Stack gap="md">
+        <TextInput label={field.label} data-autofocus {...form.getInputProps("name")} />
+        <FormAlert error={error} shown={[field.key]} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={pending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
