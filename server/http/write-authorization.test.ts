@@ -598,6 +598,14 @@ const routeRows: Record<string, RouteRow> = {
     () => ({ name: "Sales", address: `sales-${unique()}@support.example` }),
     ["mailboxes"],
   ),
+  // A password mailbox cannot be connected (409): what matters here is that nobody but the admin gets that far.
+  "POST /api/v1/admin/mailboxes/{id}/oauth/connect": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/mailboxes/${await c.created("/api/v1/admin/mailboxes", { name: "Sales", address: `sales-${unique()}@support.example` })}/oauth/connect`,
+    }),
+    expected: adminOnly(409),
+    tables: ["oauth_authorizations"],
+  },
   ...adminCollection(
     "/api/v1/admin/calendars",
     () => ({ name: `Calendar ${unique()}`, timeZone: "UTC", hours: [], holidays: [] }),
