@@ -17,6 +17,8 @@ import { operations } from "./migrations/0015_operations.ts";
 import { inboundMailShapes } from "./migrations/0016_inbound_mail_shapes.ts";
 import { agentIntake } from "./migrations/0017_agent_intake.ts";
 import { serviceIconNames } from "./migrations/0018_service_icon_names.ts";
+// Knowledge base (issue 19).
+import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -38,6 +40,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0016_inbound_mail_shapes": inboundMailShapes(engine),
     "0017_agent_intake": agentIntake(engine),
     "0018_service_icon_names": serviceIconNames(),
+    "0026_knowledge_base": knowledgeBase(engine),
   };
 }
 
