@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Actor, UserActor } from "../../accounts/actor.ts";
-import { decodeJson, type Engine, now } from "../../db/engine.ts";
+import { decodeJson, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { notFound } from "../../http/errors.ts";
 import { loadWorkableTicket } from "../../tickets/work-access.ts";
@@ -69,7 +70,19 @@ export async function articleFromTicket(
     "<h2>The answer</h2>",
     source.answer ? asHtml(source.answer.body, source.answer.format) : "<p>Write the answer here.</p>",
   ].join("");
-  const slug = `${slugFrom(source.ticket.subject)}-${now().slice(0, 10).replaceAll("-", "")}-${source.ticket.number}`;
+  const base = slugFrom(source.ticket.subject);
+  // A readable address when it is free; the ticket's number, then a random tail, when it is not.
+  const candidates = [
+    base,
+    `${base}-${source.ticket.number}`,
+    `${base}-${source.ticket.number}-${randomBytes(3).toString("hex")}`,
+  ];
+  const taken = new Set(
+    (await ctx.db.selectFrom("kb_articles").select("slug").where("slug", "in", candidates).execute()).map(
+      (r) => r.slug,
+    ),
+  );
+  const slug = candidates.find((c) => !taken.has(c)) ?? candidates[2] ?? base;
   const id = await createArticle(
     ctx,
     editor,
