@@ -38,6 +38,7 @@ function Links({ session }: { session: Session | undefined }) {
   const admin = user?.permissions.some((p) => p.startsWith("admin.")) ?? false;
   return (
     <>
+      <NavItem to="/help">Help Centre</NavItem>
       {!guest && <NavItem to="/services">Services</NavItem>}
       {!guest && (!user || user.permissions.includes("tickets.submit")) && (
         <NavItem to="/requests/new" current={submitPages}>
