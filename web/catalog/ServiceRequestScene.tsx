@@ -7,6 +7,7 @@ import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } fro
 import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
+import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
@@ -59,8 +60,9 @@ export function ServiceRequestScene() {
   return <ServiceRequestForm service={service.data} />;
 }
 
-function submissionOf(service: ServiceDetail, values: Values) {
+function submissionOf(service: ServiceDetail, values: Values, kbSuggestionToken?: string) {
   return {
+    ...(kbSuggestionToken ? { kbSuggestionToken } : {}),
     subject: values.subject,
     priority: values.priority,
     serviceId: service.id,
@@ -104,8 +106,9 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
     validate: (values) => validate(service, values),
   });
 
+  const suggestionToken = useSuggestionToken();
   const onSubmit = form.onSubmit((values) => {
-    const submission = ticketSubmissionSchema.parse(submissionOf(service, values));
+    const submission = ticketSubmissionSchema.parse(submissionOf(service, values, suggestionToken));
     submit.mutate(
       { submission, files: values.files },
       {
@@ -118,7 +121,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
   });
 
   return (
-    <Stack gap="md" maw={760}>
+    <Stack gap="md" maw={1080}>
       <Anchor component={Link} to={`/services/${service.slug}`} size="sm">
         ← {service.name}
       </Anchor>
@@ -133,61 +136,63 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
           first.
         </Text>
       )}
-      <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-        <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
-          <Stack gap="md">
-            {!user && (
-              <>
-                <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
-                <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
-              </>
-            )}
-            <TextInput label="Subject" {...form.getInputProps("subject")} />
-            <Select
-              label="Priority"
-              data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
-              allowDeselect={false}
-              {...form.getInputProps("priority")}
-            />
-            {service.fields.map((field) => (
-              <CustomFieldInput
-                key={field.key}
-                field={field}
-                value={form.values.fields[field.key]}
-                error={form.errors[`fields.${field.key}`]?.toString()}
-                onChange={(value) => form.setFieldValue("fields", { ...form.values.fields, [field.key]: value })}
+      <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
+        <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+          <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
+            <Stack gap="md">
+              {!user && (
+                <>
+                  <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
+                  <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+                </>
+              )}
+              <TextInput label="Subject" {...form.getInputProps("subject")} />
+              <Select
+                label="Priority"
+                data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+                allowDeselect={false}
+                {...form.getInputProps("priority")}
               />
-            ))}
-            <RichTextField
-              label="Message"
-              error={form.errors.message?.toString()}
-              onChange={(html, text) => form.setValues({ message: html, messageText: text })}
-            />
-            <AttachmentDropzone
-              label="Attachments"
-              description="Up to 10 files, 10 MB each."
-              files={form.values.files}
-              onChange={(files) => form.setFieldValue("files", files)}
-              error={form.errors.attachments?.toString()}
-            />
-            {/* Hidden from people; software that fills in every field fills this one too. */}
-            <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
-              <label>
-                Leave empty
-                <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
-              </label>
-            </div>
-            {submit.isError && !(submit.error instanceof ApiError && Object.keys(submit.error.fields).length) && (
-              <Alert color="red" title="Your request was not sent">
-                {submit.error.message}
-              </Alert>
-            )}
-            <Button type="submit" loading={submit.isPending}>
-              Submit request
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+              {service.fields.map((field) => (
+                <CustomFieldInput
+                  key={field.key}
+                  field={field}
+                  value={form.values.fields[field.key]}
+                  error={form.errors[`fields.${field.key}`]?.toString()}
+                  onChange={(value) => form.setFieldValue("fields", { ...form.values.fields, [field.key]: value })}
+                />
+              ))}
+              <RichTextField
+                label="Message"
+                error={form.errors.message?.toString()}
+                onChange={(html, text) => form.setValues({ message: html, messageText: text })}
+              />
+              <AttachmentDropzone
+                label="Attachments"
+                description="Up to 10 files, 10 MB each."
+                files={form.values.files}
+                onChange={(files) => form.setFieldValue("files", files)}
+                error={form.errors.attachments?.toString()}
+              />
+              {/* Hidden from people; software that fills in every field fills this one too. */}
+              <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
+                <label>
+                  Leave empty
+                  <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
+                </label>
+              </div>
+              {submit.isError && !(submit.error instanceof ApiError && Object.keys(submit.error.fields).length) && (
+                <Alert color="red" title="Your request was not sent">
+                  {submit.error.message}
+                </Alert>
+              )}
+              <Button type="submit" loading={submit.isPending}>
+                Submit request
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </WithSuggestedArticles>
     </Stack>
   );
 }
