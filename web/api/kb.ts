@@ -206,3 +206,8 @@ export function useSaveCategory(id: string | null) {
 export function useDeleteCategory() {
   return useKbMutation((id: string) => request(`/api/v1/admin/kb/categories/${id}`, { method: "DELETE" }));
 }
+
+/** An article's full text, for an agent inserting it into a reply. */
+export function fetchArticle(slug: string) {
+  return request(`/api/v1/kb/articles/${enc(slug)}`, { schema: kbArticleSchema });
+}
