@@ -43,6 +43,16 @@ export const adminRoutes: RouteObject[] = [
         lazy: () => import("./AutomationScene.tsx").then((m) => ({ Component: m.AutomationScene })),
       },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
+      // Knowledge base editors (issue 19).
+      { path: "kb", lazy: () => import("../kb/admin/KbAdminScene.tsx").then((m) => ({ Component: m.KbAdminScene })) },
+      {
+        path: "kb/articles/new",
+        lazy: () => import("../kb/admin/ArticleEditorScene.tsx").then((m) => ({ Component: m.ArticleEditorScene })),
+      },
+      {
+        path: "kb/articles/:id",
+        lazy: () => import("../kb/admin/ArticleEditorScene.tsx").then((m) => ({ Component: m.ArticleEditorScene })),
+      },
     ],
   },
 ];

@@ -18,6 +18,8 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "sla-policies", label: "SLA policies", permission: "admin.settings" },
   { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
   { path: "jobs", label: "Background jobs", permission: "admin.settings" },
+  // Knowledge base (issue 19): editors with kb.edit reach this page without being administrators.
+  { path: "kb", label: "Knowledge base", permission: "kb.edit" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */
