@@ -5,6 +5,7 @@ import { createOrganization } from "../accounts/commands/manage-directory.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
+  buildAdmin,
   buildAgent,
   buildCustomer,
   buildSubmission,
@@ -12,6 +13,7 @@ import {
   type SignedInClient,
   signInAs,
 } from "../test/factories.ts";
+import { seedDemoHelpCentre } from "./demo-content.ts";
 
 describeEachEngine("the knowledge base", ({ db, engine }) => {
   let app: App;
@@ -314,5 +316,20 @@ describeEachEngine("the knowledge base", ({ db, engine }) => {
     expect((await send("GET", "/api/v1/kb/categories/bulk")).json().articles).toEqual([]);
     const taken = await send("POST", "/api/v1/admin/kb/articles", editor, { title: "Again", slug: "bulk-one" });
     expect(taken.statusCode).toBe(409);
+  });
+});
+
+describeEachEngine("the demo Help Centre", ({ db, engine }) => {
+  it("ships published articles about Switchboard, the agents' one internal, and is written only once", async () => {
+    const app = await buildTestApp(db(), engine);
+    const admin = await buildAdmin(db());
+    expect(await seedDemoHelpCentre(db(), engine, admin.email)).toBeGreaterThan(5);
+    expect(await seedDemoHelpCentre(db(), engine, admin.email)).toBe(0);
+    const found = await app.inject({ method: "GET", url: "/api/v1/kb/search?q=status%20guest" });
+    expect(found.json().articles[0].slug).toBe("check-request-status-without-an-account");
+    const internal = await app.inject({ method: "GET", url: "/api/v1/kb/articles/writing-articles-from-tickets" });
+    expect(internal.statusCode).toBe(404);
+    const home = (await app.inject({ method: "GET", url: "/api/v1/kb/home" })).json();
+    expect(home.categories.map((c: { name: string }) => c.name)).toEqual(["Your requests", "Your account"]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Full-text search over articles, the one place where the knowledge base differs between engines:
  * an FTS5 table on SQLite (kept in step by `reindexArticle` in the writing transaction), a generated,
- * weighted tsvector with a GIN index on PostgreSQL. Both weigh the title over the summary over the body,
+ * weighted tsvector with a GIN index on PostgreSQL. Both weigh the title over the summary and tags over the body,
  * match every word as a prefix, and cut a snippet of the body with the matches marked.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
@@ -21,7 +21,7 @@ export async function reindexArticle(trx: Transaction<Database>, engine: Engine,
   if (engine !== "sqlite") return;
   await sql`delete from kb_articles_fts where article_id = ${articleId}`.execute(trx);
   await sql`insert into kb_articles_fts (article_id, title, summary, body)
-            select id, title, summary, body_text from kb_articles where id = ${articleId}`.execute(trx);
+            select id, title, summary || ' ' || tags, body_text from kb_articles where id = ${articleId}`.execute(trx);
 }
 
 export type SearchHit = {

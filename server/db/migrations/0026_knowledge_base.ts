@@ -142,7 +142,7 @@ export function knowledgeBase(engine: Engine) {
       } else {
         await sql`alter table kb_articles add column search_vector tsvector generated always as (
           setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-          setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
+          setweight(to_tsvector('english', coalesce(summary, '') || ' ' || coalesce(tags, '')), 'B') ||
           setweight(to_tsvector('english', coalesce(body_text, '')), 'C')) stored`.execute(db);
         await sql`create index kb_articles_search on kb_articles using gin (search_vector)`.execute(db);
       }
