@@ -77,8 +77,9 @@ export async function helpCentreHome(db: Kysely<Database>, scope: ArticleScope):
     if (top) total.set(top, (total.get(top) ?? 0) + n);
   }
   return {
+    // A category with nothing this reader may read is left out, so internal-only categories stay with agents.
     categories: categories
-      .filter((c) => c.parentId === null)
+      .filter((c) => c.parentId === null && (total.get(c.id) ?? 0) > 0)
       .map((c) => ({ ...c, articleCount: total.get(c.id) ?? 0 })),
     popular,
     recent,
