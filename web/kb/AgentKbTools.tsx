@@ -21,7 +21,7 @@ function FlagOutdated({ article, number }: { article: Hit; number: number }) {
   if (flag.isSuccess) return <Text size="xs">Flagged for its editors.</Text>;
   if (!open) {
     return (
-      <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setOpen(true)}>
+      <Button size="compact-xs" variant="default" onClick={() => setOpen(true)}>
         Flag outdated
       </Button>
     );

@@ -22,7 +22,11 @@ function ArticleView({ article }: { article: KbArticle }) {
           <Text size="sm" c="dimmed">
             Updated {formatShortDateTime(article.updatedAt)}
           </Text>
-          {article.visibility === "internal" && <Badge color="grape">Internal: agents only</Badge>}
+          {article.visibility === "internal" && (
+            <Badge variant="dot" c="dark.9" color="grape">
+              Internal: agents only
+            </Badge>
+          )}
         </Group>
       </Stack>
       {headings.length > 1 && (

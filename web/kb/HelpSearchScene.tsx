@@ -22,18 +22,20 @@ export function HelpSearchScene() {
             data.articles.length === 0 ? (
               <Text role="status">No articles match “{q}”. Try other words, or submit a request below.</Text>
             ) : (
-              <Stack gap="md" component="ol" style={{ listStyle: "none", padding: 0 }} aria-label="Articles found">
+              <Stack gap="xs">
                 <Text role="status" size="sm" c="dimmed">
                   {data.articles.length === 1 ? "1 article" : `${data.articles.length} articles`} found
                 </Text>
-                {data.articles.map((article) => (
-                  <li key={article.id}>
-                    <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={600}>
-                      {article.title}
-                    </Anchor>
-                    <Snippet text={article.snippet || article.summary} />
-                  </li>
-                ))}
+                <Stack gap="md" component="ol" style={{ listStyle: "none", padding: 0 }} aria-label="Articles found">
+                  {data.articles.map((article) => (
+                    <li key={article.id}>
+                      <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={600}>
+                        {article.title}
+                      </Anchor>
+                      <Snippet text={article.snippet || article.summary} />
+                    </li>
+                  ))}
+                </Stack>
               </Stack>
             )
           }

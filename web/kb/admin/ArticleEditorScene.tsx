@@ -87,10 +87,18 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
           <Title order={1}>{article ? article.title : "New article"}</Title>
           {article && (
             <Group gap="xs">
-              <Badge color={article.status === "published" ? "green" : article.status === "draft" ? "yellow" : "gray"}>
+              <Badge
+                variant="dot"
+                c="dark.9"
+                color={article.status === "published" ? "green" : article.status === "draft" ? "yellow" : "gray"}
+              >
                 {article.status}
               </Badge>
-              {article.outdated && <Badge color="orange">Flagged outdated</Badge>}
+              {article.outdated && (
+                <Badge variant="dot" c="dark.9" color="orange">
+                  Flagged outdated
+                </Badge>
+              )}
               {article.status === "published" && (
                 <Anchor component={Link} to={`/help/articles/${article.slug}`} size="sm">
                   View in the Help Centre

@@ -167,7 +167,7 @@ function ArticleList() {
                           {a.title}
                         </Anchor>
                         {a.outdated && (
-                          <Badge ml="xs" color="orange" size="sm">
+                          <Badge ml="xs" variant="dot" c="dark.9" color="orange" size="sm">
                             Outdated
                           </Badge>
                         )}
@@ -242,7 +242,7 @@ function Categories() {
                   >
                     Edit {c.name}
                   </Button>
-                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+                  <Button size="compact-xs" variant="default" onClick={() => remove.mutate(c.id)}>
                     Delete {c.name}
                   </Button>
                 </Group>
