@@ -612,16 +612,6 @@ export interface KbSuggestionsTable {
   opened_at: Timestamp | null;
 }
 
-export interface KbImagesTable {
-  id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  storage_key: string;
-  uploaded_by_id: string | null;
-  created_at: Timestamp;
-}
-
 export interface Database {
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
@@ -676,7 +666,6 @@ export interface Database {
   kb_votes: KbVotesTable;
   kb_searches: KbSearchesTable;
   kb_suggestions: KbSuggestionsTable;
-  kb_images: KbImagesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -124,18 +124,6 @@ export function knowledgeBase(engine: Engine) {
         .columns(["article_id", "opened_at"])
         .execute();
 
-      // Images in article bodies: uploaded by editors, stored like attachments, served to anyone with the id.
-      await db.schema
-        .createTable("kb_images")
-        .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("file_name", "text", (c) => c.notNull())
-        .addColumn("content_type", "text", (c) => c.notNull())
-        .addColumn("size", "integer", (c) => c.notNull())
-        .addColumn("storage_key", "text", (c) => c.notNull().unique())
-        .addColumn("uploaded_by_id", "text", (c) => c.references("users.id").onDelete("set null"))
-        .addColumn("created_at", ts, (c) => c.notNull())
-        .execute();
-
       if (engine === "sqlite") {
         await sql`create virtual table kb_articles_fts using fts5(
           article_id unindexed, title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);

@@ -7,7 +7,9 @@ import { formatShortDateTime } from "../../ui/format.ts";
 
 /** The words of a revision, for comparing: its title, summary and body without markup. */
 function wordsOf(revision: KbRevision): string {
-  const body = new DOMParser().parseFromString(revision.body, "text/html").body.innerText || "";
+  // A line break after each block, so words of two paragraphs never run together in the comparison.
+  const html = revision.body.replace(/<\/(p|li|h[1-6]|div|pre|blockquote|tr)>/gi, "$&\n");
+  const body = new DOMParser().parseFromString(html, "text/html").body.textContent ?? "";
   return `${revision.title}\n\n${revision.summary}\n\n${body}\n\nTags: ${revision.tags.join(", ")}`;
 }
 
