@@ -19,7 +19,7 @@ const errors = {
   403: errorResponseSchema,
   404: errorResponseSchema,
 };
-const tags = ["knowledge base"];
+const tags = ["kb"];
 const ticketParams = z.object({ number: z.string().max(12) });
 
 /** The knowledge base on the agent's ticket page: what the requester was offered, writing and flagging articles. */

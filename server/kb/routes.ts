@@ -30,7 +30,7 @@ const errors = {
   403: errorResponseSchema,
   404: errorResponseSchema,
 };
-const tags = ["knowledge base"];
+const tags = ["kb"];
 
 /** The Help Centre as readers see it. Every read goes through `articleScope`: drafts and internal articles never leave. */
 export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
