@@ -17,6 +17,7 @@ import {
   ticketTypeListSchema,
 } from "./catalog.ts";
 import { withdrawReasonInputSchema, withdrawReasonListSchema } from "./conversation.ts";
+import { kbCategoryInputSchema, kbCategoryListSchema } from "./kb.ts";
 import { mailboxInputSchema, mailboxListSchema } from "./mailboxes.ts";
 import type { Permission } from "./permissions.ts";
 import {
@@ -262,6 +263,25 @@ export const automationRulesCollection = defineAdminCollection({
 });
 
 /** Every described collection; the route test walks them all. */
+/**
+ * The knowledge base's categories and sections. Editors (`kb.edit`, which agents hold by default) manage them, so
+ * the collection is not in `adminCollections`, whose test expects agents to be refused.
+ */
+export const kbCategoriesCollection = defineAdminCollection({
+  id: "kb/categories",
+  permission: "kb.edit",
+  list: kbCategoryListSchema,
+  items: (list) => list.categories,
+  input: kbCategoryInputSchema,
+  labels: { title: "Knowledge base categories", newItem: "New category", loading: "Loading categories" },
+  summaries: {
+    list: "Knowledge base categories and sections",
+    create: "Create a category or section",
+    update: "Change a category or section",
+    remove: "Delete a category and its sections (their articles stay, without a category)",
+  },
+});
+
 export const adminCollections = [
   rolesCollection,
   organizationsCollection,

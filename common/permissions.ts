@@ -13,6 +13,7 @@ export const permissions = {
   "tickets.view_all": "See every ticket",
   "tickets.work": "Reply, add internal notes and change tickets",
   "tickets.assign": "Assign tickets",
+  "kb.edit": "Write, publish and archive knowledge base articles",
   "admin.users": "Manage users, licences and roles",
   "admin.roles": "Manage roles",
   "admin.organizations": "Manage organizations and departments",
@@ -29,7 +30,13 @@ const customerPermissions: Permission[] = [
   "tickets.view_department",
   "tickets.act_department",
 ];
-const agentPermissions: Permission[] = [...customerPermissions, "tickets.view_all", "tickets.work", "tickets.assign"];
+const agentPermissions: Permission[] = [
+  ...customerPermissions,
+  "tickets.view_all",
+  "tickets.work",
+  "tickets.assign",
+  "kb.edit",
+];
 
 export const licencePermissions: Record<Licence, readonly Permission[]> = {
   customer: customerPermissions,

@@ -51,6 +51,8 @@ export const ticketSubmissionSchema = z
       .max(emailMaxLength, "That email address is too long.")
       .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
     fields: z.record(z.string(), z.unknown()).default({}),
+    /** The knowledge base suggestions' token of this visit of the form (see server/kb/commands/deflection.ts). */
+    kbSuggestionToken: z.uuid().optional(),
     /** A field people never see; software that fills in every field gives itself away. */
     website: z.string().max(0, "Leave this field empty.").optional(),
   })

@@ -13,6 +13,7 @@ import { newId } from "./db/ids.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { Database } from "./db/schema.ts";
 import { AppError } from "./http/errors.ts";
+import { seedDemoHelpCentre } from "./kb/demo-content.ts";
 import { submitTicket } from "./tickets/commands/submit-ticket.ts";
 
 export type AdminCredentials = { email: string; password: string | undefined; created: boolean };
@@ -153,6 +154,8 @@ export async function firstStart(db: Kysely<Database>, engine: Engine, config: C
     const seed = admin.created && config.demoData;
     const demoServices = seed ? await seedDemoCatalog(conn) : 0;
     const demoTickets = seed ? await seedDemoTickets({ db: conn, config }) : 0;
+    // Knowledge base (issue 19): a small Help Centre about using Switchboard.
+    if (seed) await seedDemoHelpCentre(conn, engine, config.adminEmail);
     return { admin, demoServices, demoTickets };
   };
   if (engine !== "postgres") return withFolderLock(path.join(config.dataDir, "first-start.lock"), () => steps(db));

@@ -6,6 +6,7 @@ import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { AppError } from "./http/errors.ts";
+import { seedDemoHelpCentre } from "./kb/demo-content.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -61,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       case "seed-demo": {
         await seedDemoCatalog(db);
         const created = await seedDemoTickets({ db, config });
+        const articles = await seedDemoHelpCentre(db, engine, config.adminEmail);
+        if (articles) console.log(`Created ${articles} demo Help Centre articles.`);
         console.log(
           created ? `Created ${created} demo tickets.` : "The help desk already has tickets; nothing was added.",
         );

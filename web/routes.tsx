@@ -41,6 +41,20 @@ export const routes: RouteObject[] = [
             path: "services/:slug/request",
             lazy: () => import("./catalog/ServiceRequestScene.tsx").then((m) => ({ Component: m.ServiceRequestScene })),
           },
+          // Help Centre (knowledge base, issue 19).
+          { path: "help", lazy: () => import("./kb/HelpHomeScene.tsx").then((m) => ({ Component: m.HelpHomeScene })) },
+          {
+            path: "help/search",
+            lazy: () => import("./kb/HelpSearchScene.tsx").then((m) => ({ Component: m.HelpSearchScene })),
+          },
+          {
+            path: "help/categories/:slug",
+            lazy: () => import("./kb/HelpCategoryScene.tsx").then((m) => ({ Component: m.HelpCategoryScene })),
+          },
+          {
+            path: "help/articles/:slug",
+            lazy: () => import("./kb/HelpArticleScene.tsx").then((m) => ({ Component: m.HelpArticleScene })),
+          },
           {
             path: "status",
             lazy: () => import("./portal/StatusCheckScene.tsx").then((m) => ({ Component: m.StatusCheckScene })),

@@ -21,6 +21,8 @@ import { oauthMailboxes } from "./migrations/0020_oauth_mailboxes.ts";
 import { webhooks } from "./migrations/0023_webhooks.ts";
 import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
 import { priorityRank } from "./migrations/0025_priority_rank.ts";
+// Knowledge base (issue 19).
+import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -46,6 +48,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0023_webhooks": webhooks(engine),
     "0024_full_text_search": fullTextSearch(engine),
     "0025_priority_rank": priorityRank(engine),
+    "0026_knowledge_base": knowledgeBase(engine),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import type { ServiceVisibility } from "../../common/catalog.ts";
 import type { CustomerAccess, FieldType } from "../../common/fields.ts";
+import type { KbStatus, KbVisibility } from "../../common/kb.ts";
 import type { TicketChannel } from "../../common/new-ticket.ts";
 import type { ServiceIconName } from "../../common/service-icons.ts";
 import type { Priority, StatusCategory } from "../../common/tickets.ts";
@@ -614,6 +615,90 @@ export interface TicketSearchTable {
   internal_text: string;
 }
 
+// Knowledge base (issue 19): see migrations/0026_knowledge_base.ts.
+
+export interface KbCategoriesTable {
+  id: string;
+  /** A section is a category with a parent. */
+  parent_id: string | null;
+  name: string;
+  slug: string;
+  description: string;
+  icon: ServiceIconName | null;
+  position: number;
+  created_at: Timestamp;
+}
+
+export interface KbArticlesTable {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Sanitised HTML (server/kb/article-html.ts). */
+  body: string;
+  body_text: string;
+  /** A JSON array of lower-case tags, as text on both engines. */
+  tags: string;
+  category_id: string | null;
+  owner_id: string | null;
+  status: KbStatus;
+  visibility: KbVisibility;
+  views: number;
+  outdated: number;
+  outdated_note: string | null;
+  created_from_ticket_id: string | null;
+  published_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KbArticleOrganizationsTable {
+  article_id: string;
+  organization_id: string;
+}
+
+export interface KbArticleRolesTable {
+  article_id: string;
+  role_id: string;
+}
+
+export interface KbRevisionsTable {
+  id: string;
+  article_id: string;
+  number: number;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  author_id: string | null;
+  author_name: string;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface KbVotesTable {
+  article_id: string;
+  voter: string;
+  helpful: number;
+  comment: string | null;
+  updated_at: Timestamp;
+}
+
+export interface KbSearchesTable {
+  id: string;
+  query: string;
+  results: number;
+  created_at: Timestamp;
+}
+
+export interface KbSuggestionsTable {
+  token: string;
+  article_id: string;
+  ticket_id: string | null;
+  shown_at: Timestamp;
+  opened_at: Timestamp | null;
+}
+
 export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -663,6 +748,15 @@ export interface Database {
   ticket_tasks: TicketTasksTable;
   ticket_links: TicketLinksTable;
   macros: MacrosTable;
+  // Knowledge base (issue 19).
+  kb_categories: KbCategoriesTable;
+  kb_articles: KbArticlesTable;
+  kb_article_organizations: KbArticleOrganizationsTable;
+  kb_article_roles: KbArticleRolesTable;
+  kb_revisions: KbRevisionsTable;
+  kb_votes: KbVotesTable;
+  kb_searches: KbSearchesTable;
+  kb_suggestions: KbSuggestionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -9,6 +9,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
+import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
+import { registerKbRoutes } from "../kb/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
@@ -88,6 +91,10 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerInboundMailAdminRoutes(app, deps);
   registerServiceLevelRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
+  registerKbRoutes(app, deps);
+  registerKbAgentRoutes(app, deps);
+  registerKbEditorRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { automationRuleInputSchema } from "../../common/automation.ts";
 import { fieldInputSchema, serviceInputSchema } from "../../common/catalog.ts";
+import { kbArticleInputSchema, kbCategoryInputSchema } from "../../common/kb.ts";
 import { webhookInputSchema } from "../../common/webhooks.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
@@ -14,6 +15,8 @@ import { createGroup, createOrganization, createRole } from "../accounts/command
 import { createRule } from "../automation/commands/manage-rules.ts";
 import { createCategory, createField, createService, createTicketType } from "../catalog/commands/manage-catalog.ts";
 import type { Database } from "../db/schema.ts";
+import { createKbCategory } from "../kb/commands/manage-categories.ts";
+import { createArticle, setArticleStatus } from "../kb/commands/save-article.ts";
 import { streamStatus } from "../live/testing.ts";
 import { createMailbox } from "../mail/inbound/mailboxes.ts";
 import { settleInbound, storeInbound } from "../mail/inbound/store.ts";
@@ -79,6 +82,9 @@ type Fixture = {
   // Webhooks: a switched-off endpoint and a test delivery to it (never sent: no runner in this test).
   webhookId: string;
   deliveryId: string;
+  // Knowledge base: a category to change and delete, one to read, a public and a customers-only article.
+  kbCategoryId: string;
+  kbArticleId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -177,6 +183,8 @@ const adminOnly = (success: number): Expected => ({
   agent: 403,
   admin: success,
 });
+/** Knowledge base editors: agents and admins hold `kb.edit` through their built-in roles. */
+const kbEditors = (success: number): Expected => ({ ...adminOnly(success), agent: success });
 const signedInUsers = (code: number): Expected => ({ ...all(code), anonymous: 401, guest: 401 });
 let unique = 0;
 const fresh = () => {
@@ -197,6 +205,91 @@ function serviceBody(f: Fixture, slug: string) {
 }
 
 const matrix: Record<string, Row> = {
+  // Knowledge base (issue 19): readers go through articleScope; "matrix-customers" is for signed-in people only.
+  "GET /api/v1/kb/home": { path: () => "/api/v1/kb/home", expected: all(200) },
+  "GET /api/v1/kb/categories/{slug}": { path: () => "/api/v1/kb/categories/matrix-reading", expected: all(200) },
+  "GET /api/v1/kb/articles/{slug}": {
+    path: () => "/api/v1/kb/articles/matrix-customers",
+    expected: { ...all(200), anonymous: 404, guest: 404 },
+  },
+  "POST /api/v1/kb/articles/{slug}/votes": {
+    path: () => "/api/v1/kb/articles/matrix-public/votes",
+    body: () => ({ helpful: true }),
+    expected: all(200),
+  },
+  "GET /api/v1/kb/search": { path: () => "/api/v1/kb/search?q=matrix", expected: all(200) },
+  "POST /api/v1/kb/suggestions": {
+    path: () => "/api/v1/kb/suggestions",
+    body: () => ({ token: "0195f1c4-7a3b-7c2d-8e9f-0a1b2c3d4e5f", subject: "matrix article" }),
+    expected: all(200),
+  },
+  "POST /api/v1/kb/suggestions/opened": {
+    path: () => "/api/v1/kb/suggestions/opened",
+    body: (f) => ({ token: "0195f1c4-7a3b-7c2d-8e9f-0a1b2c3d4e5f", articleId: f.kbArticleId }),
+    expected: all(204),
+  },
+  "GET /api/v1/tickets/{number}/kb-suggestions": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/kb-suggestions`,
+    expected: agentsOnly(200),
+  },
+  "POST /api/v1/tickets/{number}/kb-articles": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/kb-articles`,
+    expected: agentsOnly(201),
+  },
+  "POST /api/v1/kb/articles/{id}/outdated": {
+    path: (f) => `/api/v1/kb/articles/${f.kbArticleId}/outdated`,
+    body: () => ({ note: "Screens changed" }),
+    expected: agentsOnly(204),
+  },
+  "GET /api/v1/admin/kb/categories": { path: () => "/api/v1/admin/kb/categories", expected: kbEditors(200) },
+  "POST /api/v1/admin/kb/categories": {
+    path: () => "/api/v1/admin/kb/categories",
+    body: () => ({ name: "New category", slug: `new-${fresh()}` }),
+    expected: kbEditors(201),
+  },
+  "PUT /api/v1/admin/kb/categories/{id}": {
+    path: (f) => `/api/v1/admin/kb/categories/${f.kbCategoryId}`,
+    body: () => ({ name: "Renamed", slug: "matrix-scratch" }),
+    expected: kbEditors(204),
+  },
+  "DELETE /api/v1/admin/kb/categories/{id}": {
+    path: (f) => `/api/v1/admin/kb/categories/${f.kbCategoryId}`,
+    expected: { ...kbEditors(204), admin: 404 },
+  },
+  "GET /api/v1/admin/kb/articles": { path: () => "/api/v1/admin/kb/articles", expected: kbEditors(200) },
+  "POST /api/v1/admin/kb/articles": {
+    path: () => "/api/v1/admin/kb/articles",
+    body: () => ({ title: "A new article", slug: `new-${fresh()}` }),
+    expected: kbEditors(201),
+  },
+  "GET /api/v1/admin/kb/articles/{id}": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}`,
+    expected: kbEditors(200),
+  },
+  "PUT /api/v1/admin/kb/articles/{id}": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}`,
+    body: () => ({ title: "Matrix article", slug: "matrix-public", body: "<p>Edited</p>" }),
+    expected: kbEditors(204),
+  },
+  "POST /api/v1/admin/kb/articles/{id}/status": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/status`,
+    body: () => ({ status: "published" }),
+    expected: kbEditors(204),
+  },
+  "GET /api/v1/admin/kb/articles/{id}/revisions": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/revisions`,
+    expected: kbEditors(200),
+  },
+  "POST /api/v1/admin/kb/articles/{id}/revisions/{number}/restore": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/revisions/1/restore`,
+    expected: kbEditors(204),
+  },
+  "POST /api/v1/admin/kb/articles/bulk": {
+    path: () => "/api/v1/admin/kb/articles/bulk",
+    body: (f) => ({ action: "move", ids: [f.kbArticleId], categoryId: null }),
+    expected: kbEditors(200),
+  },
+  "GET /api/v1/admin/kb/stats": { path: () => "/api/v1/admin/kb/stats", expected: kbEditors(200) },
   "GET /api/v1/session": { path: () => "/api/v1/session", expected: all(200) },
   "POST /api/v1/session": {
     path: () => "/api/v1/session",
@@ -977,6 +1070,8 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       ruleId: "",
       webhookId: "",
       deliveryId: "",
+      kbCategoryId: "",
+      kbArticleId: "",
     };
     fixture.calendarId = await createCalendar(db(), {
       name: "Scratch calendar",
@@ -999,6 +1094,27 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
+    const kbEditor = { ...agentActor, user: { ...agentActor.user, permissions: ["kb.edit" as const] } };
+    const kbReading = await createKbCategory(
+      db(),
+      kbCategoryInputSchema.parse({ name: "Reading", slug: "matrix-reading" }),
+    );
+    fixture.kbCategoryId = await createKbCategory(
+      db(),
+      kbCategoryInputSchema.parse({ name: "Scratch", slug: "matrix-scratch" }),
+    );
+    for (const [slug, visibility] of [
+      ["matrix-public", "public"],
+      ["matrix-customers", "customers"],
+    ] as const) {
+      const id = await createArticle(
+        { db: db(), engine },
+        kbEditor,
+        kbArticleInputSchema.parse({ title: "Matrix article", slug, visibility, categoryId: kbReading }),
+      );
+      await setArticleStatus(db(), id, "published");
+      if (visibility === "public") fixture.kbArticleId = id;
+    }
     fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
     fixture.webhookId = (
       await createWebhook({ db: db(), config: testConfig() }, webhookInputSchema.parse(webhookBody()))

@@ -3,7 +3,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { useSession } from "../api/session.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { sectionsFor } from "./sections.ts";
+import { adminSections, sectionsFor } from "./sections.ts";
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */
 export function RequireAdmin() {
@@ -13,7 +13,9 @@ export function RequireAdmin() {
   const user = session.data?.user;
   if (!user) return <Navigate to="/agent" replace state={{ from: location.pathname }} />;
   const sections = sectionsFor(user.permissions);
-  if (sections.length === 0) return <NotAnAdmin />;
+  // A page of a section this person may not use (an editor of the knowledge base opening Users) is refused too.
+  const current = adminSections.find((s) => location.pathname.startsWith(`/admin/${s.path}`));
+  if (sections.length === 0 || (current && !sections.includes(current))) return <NotAnAdmin />;
   return (
     <Stack gap="md">
       <Box component="nav" aria-label="Admin">

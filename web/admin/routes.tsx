@@ -45,6 +45,16 @@ export const adminRoutes: RouteObject[] = [
       { path: "webhooks", lazy: () => import("./WebhooksScene.tsx").then((m) => ({ Component: m.WebhooksScene })) },
       { path: "webhooks/:id", lazy: () => import("./WebhookScene.tsx").then((m) => ({ Component: m.WebhookScene })) },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
+      // Knowledge base editors (issue 19).
+      { path: "kb", lazy: () => import("../kb/admin/KbAdminScene.tsx").then((m) => ({ Component: m.KbAdminScene })) },
+      {
+        path: "kb/articles/new",
+        lazy: () => import("../kb/admin/ArticleEditorScene.tsx").then((m) => ({ Component: m.ArticleEditorScene })),
+      },
+      {
+        path: "kb/articles/:id",
+        lazy: () => import("../kb/admin/ArticleEditorScene.tsx").then((m) => ({ Component: m.ArticleEditorScene })),
+      },
     ],
   },
 ];

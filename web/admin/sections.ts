@@ -19,6 +19,8 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
   { path: "webhooks", label: "Webhooks", permission: "admin.settings" },
   { path: "jobs", label: "Background jobs", permission: "admin.settings" },
+  // Knowledge base (issue 19): editors with kb.edit reach this page without being administrators.
+  { path: "kb", label: "Knowledge base", permission: "kb.edit" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */

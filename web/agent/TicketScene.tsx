@@ -8,6 +8,7 @@ import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
 import { useUpdateTicket } from "../api/workspace.ts";
+import { KbInsertButton, KbTicketPanel } from "../kb/AgentKbTools.tsx";
 import { PresenceBar } from "../live/PresenceBar.tsx";
 import { useTicketCollision } from "../live/use-ticket-collision.tsx";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
@@ -120,7 +121,16 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               kind={kind}
               onKindChange={setKind}
               live={collision.commentForm}
-              tools={abilities.work ? (insert) => <MacroPicker number={ticket.number} onInsert={insert} /> : undefined}
+              tools={
+                abilities.work
+                  ? (insert) => (
+                      <Group gap="xs" align="flex-end">
+                        <MacroPicker number={ticket.number} onInsert={insert} />
+                        <KbInsertButton number={ticket.number} onInsert={insert} />
+                      </Group>
+                    )
+                  : undefined
+              }
             />
           </Stack>
         </Grid.Col>
@@ -133,6 +143,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <CcPanel ticket={ticket} />
             {abilities.work && <TasksPanel number={ticket.number} />}
             {abilities.work && <LinkedTickets ticket={ticket} />}
+            {abilities.work && <KbTicketPanel number={ticket.number} />}
             <AlertsPanel number={ticket.number} />
             <ReadBy number={ticket.number} />
           </Stack>

@@ -7,6 +7,7 @@ import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } fro
 import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
+import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
@@ -63,8 +64,9 @@ export function ServiceRequestScene() {
 /** The fields that show the server's sentences under themselves; custom fields are "fields.<key>". */
 const shownFields = ["name", "email", "subject", "priority", "message", "fields", "attachments"];
 
-function submissionOf(service: ServiceDetail, values: Values) {
+function submissionOf(service: ServiceDetail, values: Values, kbSuggestionToken?: string) {
   return {
+    ...(kbSuggestionToken ? { kbSuggestionToken } : {}),
     subject: values.subject,
     priority: values.priority,
     serviceId: service.id,
@@ -108,8 +110,9 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
     validate: (values) => validate(service, values),
   });
 
+  const suggestionToken = useSuggestionToken();
   const onSubmit = form.onSubmit((values) => {
-    const submission = ticketSubmissionSchema.parse(submissionOf(service, values));
+    const submission = ticketSubmissionSchema.parse(submissionOf(service, values, suggestionToken));
     submit.mutate(
       { submission, files: values.files },
       {
@@ -122,7 +125,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
   });
 
   return (
-    <Stack gap="md" maw={760}>
+    <Stack gap="md" maw={1080}>
       <Anchor component={Link} to={`/services/${service.slug}`} size="sm">
         ← {service.name}
       </Anchor>
@@ -137,57 +140,59 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
           first.
         </Text>
       )}
-      <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-        <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
-          <Stack gap="md">
-            {!user && (
-              <>
-                <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
-                <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
-              </>
-            )}
-            <TextInput label="Subject" {...form.getInputProps("subject")} />
-            <Select
-              label="Priority"
-              data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
-              allowDeselect={false}
-              {...form.getInputProps("priority")}
-            />
-            {service.fields.map((field) => (
-              <CustomFieldInput
-                key={field.key}
-                field={field}
-                value={form.values.fields[field.key]}
-                error={form.errors[`fields.${field.key}`]?.toString()}
-                onChange={(value) => form.setFieldValue("fields", { ...form.values.fields, [field.key]: value })}
+      <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
+        <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+          <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
+            <Stack gap="md">
+              {!user && (
+                <>
+                  <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
+                  <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+                </>
+              )}
+              <TextInput label="Subject" {...form.getInputProps("subject")} />
+              <Select
+                label="Priority"
+                data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+                allowDeselect={false}
+                {...form.getInputProps("priority")}
               />
-            ))}
-            <RichTextField
-              label="Message"
-              error={form.errors.message?.toString()}
-              onChange={(html, text) => form.setValues({ message: html, messageText: text })}
-            />
-            <AttachmentDropzone
-              label="Attachments"
-              description="Up to 10 files, 10 MB each."
-              files={form.values.files}
-              onChange={(files) => form.setFieldValue("files", files)}
-              error={form.errors.attachments?.toString()}
-            />
-            {/* Hidden from people; software that fills in every field fills this one too. */}
-            <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
-              <label>
-                Leave empty
-                <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
-              </label>
-            </div>
-            <FormAlert error={submit.error} shown={shownFields} title="Your request was not sent" />
-            <Button type="submit" loading={submit.isPending}>
-              Submit request
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+              {service.fields.map((field) => (
+                <CustomFieldInput
+                  key={field.key}
+                  field={field}
+                  value={form.values.fields[field.key]}
+                  error={form.errors[`fields.${field.key}`]?.toString()}
+                  onChange={(value) => form.setFieldValue("fields", { ...form.values.fields, [field.key]: value })}
+                />
+              ))}
+              <RichTextField
+                label="Message"
+                error={form.errors.message?.toString()}
+                onChange={(html, text) => form.setValues({ message: html, messageText: text })}
+              />
+              <AttachmentDropzone
+                label="Attachments"
+                description="Up to 10 files, 10 MB each."
+                files={form.values.files}
+                onChange={(files) => form.setFieldValue("files", files)}
+                error={form.errors.attachments?.toString()}
+              />
+              {/* Hidden from people; software that fills in every field fills this one too. */}
+              <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
+                <label>
+                  Leave empty
+                  <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
+                </label>
+              </div>
+              <FormAlert error={submit.error} shown={shownFields} title="Your request was not sent" />
+              <Button type="submit" loading={submit.isPending}>
+                Submit request
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </WithSuggestedArticles>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } fro
 import { useCategories } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { useSubmitTicket } from "../api/tickets.ts";
+import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { categoryOptions as treeOptions } from "../ui/category-tree.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
@@ -20,6 +21,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
   const navigate = useNavigate();
   const categories = useCategories();
   const submit = useSubmitTicket();
+  const suggestionToken = useSuggestionToken();
   const form = useForm<Values>({
     initialValues: {
       name: requester?.name ?? "",
@@ -40,18 +42,21 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
   const handleSubmit = form.onSubmit((values) => {
     const parsed = ticketSubmissionSchema.safeParse(values);
     if (!parsed.success) return;
-    submit.mutate(parsed.data, {
-      onSuccess: (ticket) => {
-        const state: RequestSubmittedState = { email: ticket.email };
-        void navigate(`/requests/submitted/${ticket.number}`, { state });
+    submit.mutate(
+      { ...parsed.data, kbSuggestionToken: suggestionToken },
+      {
+        onSuccess: (ticket) => {
+          const state: RequestSubmittedState = { email: ticket.email };
+          void navigate(`/requests/submitted/${ticket.number}`, { state });
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === "validation_failed") {
+            form.setErrors(error.fields);
+            focusFirstError(error.fields);
+          }
+        },
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === "validation_failed") {
-          form.setErrors(error.fields);
-          focusFirstError(error.fields);
-        }
-      },
-    });
+    );
   }, focusFirstError);
 
   const categoryOptions = [
@@ -61,49 +66,51 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
   const fromAccount = requester ? "From your account" : undefined;
 
   return (
-    <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-      <form onSubmit={handleSubmit} noValidate aria-label="Submit a request">
-        <Stack gap="md">
-          <TextInput
-            label="Your name"
-            autoComplete="name"
-            readOnly={!!requester}
-            variant={requester ? "filled" : "default"}
-            description={fromAccount}
-            {...form.getInputProps("name")}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            readOnly={!!requester}
-            variant={requester ? "filled" : "default"}
-            description={fromAccount}
-            {...form.getInputProps("email")}
-          />
-          <TextInput label="Subject" {...form.getInputProps("subject")} />
-          <NativeSelect label="Priority" data={priorityOptions} {...form.getInputProps("priority")} />
-          <NativeSelect
-            label="Category"
-            data={categoryOptions}
-            description={
-              categories.isError ? "The categories could not be loaded. Reload the page to try again." : undefined
-            }
-            {...form.getInputProps("categoryId")}
-          />
-          <Textarea label="Message" autosize minRows={6} maxRows={16} {...form.getInputProps("message")} />
-          <FormAlert error={submit.error} shown={fieldOrder} title="Your request was not sent" />
-          <Button
-            type="submit"
-            size="md"
-            loading={submit.isPending}
-            disabled={submit.isPending}
-            style={{ alignSelf: "flex-start" }}
-          >
-            Submit request
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
+      <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
+        <form onSubmit={handleSubmit} noValidate aria-label="Submit a request">
+          <Stack gap="md">
+            <TextInput
+              label="Your name"
+              autoComplete="name"
+              readOnly={!!requester}
+              variant={requester ? "filled" : "default"}
+              description={fromAccount}
+              {...form.getInputProps("name")}
+            />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="email"
+              readOnly={!!requester}
+              variant={requester ? "filled" : "default"}
+              description={fromAccount}
+              {...form.getInputProps("email")}
+            />
+            <TextInput label="Subject" {...form.getInputProps("subject")} />
+            <NativeSelect label="Priority" data={priorityOptions} {...form.getInputProps("priority")} />
+            <NativeSelect
+              label="Category"
+              data={categoryOptions}
+              description={
+                categories.isError ? "The categories could not be loaded. Reload the page to try again." : undefined
+              }
+              {...form.getInputProps("categoryId")}
+            />
+            <Textarea label="Message" autosize minRows={6} maxRows={16} {...form.getInputProps("message")} />
+            <FormAlert error={submit.error} shown={fieldOrder} title="Your request was not sent" />
+            <Button
+              type="submit"
+              size="md"
+              loading={submit.isPending}
+              disabled={submit.isPending}
+              style={{ alignSelf: "flex-start" }}
+            >
+              Submit request
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </WithSuggestedArticles>
   );
 }

@@ -9,7 +9,7 @@ export function SubmitRequestScene() {
   const session = useSession();
   const maySubmit = useMaySubmit();
   return (
-    <Stack gap="md" maw={640} mx="auto">
+    <Stack gap="md" maw={960} mx="auto">
       <Title order={1}>Submit a request</Title>
       <Text>Describe what you need and we will get back to you by email. Every field is required.</Text>
       {/* Wait for the session so a signed-in person's name and email start filled in. */}

@@ -38,6 +38,7 @@ function Links({ session }: { session: Session | undefined }) {
   const admin = user?.permissions.some((p) => p.startsWith("admin.")) ?? false;
   return (
     <>
+      <NavItem to="/help">Help Centre</NavItem>
       {!guest && <NavItem to="/services">Services</NavItem>}
       {!guest && (!user || user.permissions.includes("tickets.submit")) && (
         <NavItem to="/requests/new" current={submitPages}>
@@ -54,6 +55,7 @@ function Links({ session }: { session: Session | undefined }) {
       {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>{`Request #${guest.ticketNumber}`}</NavItem>}
       {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
       {admin && <NavItem to="/admin">Admin</NavItem>}
+      {!admin && user?.permissions.includes("kb.edit") && <NavItem to="/admin/kb">Knowledge base</NavItem>}
       {user && <NavItem to="/account">Account</NavItem>}
       {!user && !guest && <NavItem to="/sign-in">Sign in</NavItem>}
       {(user || guest) && <SignOutButton />}

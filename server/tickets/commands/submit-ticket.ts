@@ -16,6 +16,7 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { AppError } from "../../http/errors.ts";
+import { claimOffered } from "../../kb/commands/deflection.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
@@ -192,6 +193,8 @@ export async function submitTicket(
         at,
       });
       await options.within?.(trx, { id: ticketId, number });
+      // The articles the form offered belong to this ticket now (agents see them; they were no deflection).
+      await claimOffered(trx, input.kbSuggestionToken, ticketId);
 
       // Admin-defined triggers act on the ticket as created (and reset its SLA targets if they change it).
       await runCreationTriggers(trx, config, ticketId, at);

@@ -1,0 +1,113 @@
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, signInAsAdmin } from "./fixtures.ts";
+
+const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+/** A request sent through the API as a visitor would send it: the journey is about what happens next. */
+async function submitRequest(page: Page, subject: string, message: string): Promise<number> {
+  const categories = (await (await page.request.get("/api/v1/categories")).json()) as { categories: { id: string }[] };
+  const response = await page.request.post("/api/v1/tickets", {
+    data: {
+      subject,
+      message,
+      priority: "medium",
+      categoryId: categories.categories[0]?.id,
+      name: "Robin Reader",
+      email: `robin.${unique()}@example.com`,
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { number: number }).number;
+}
+
+test.describe("the knowledge base", () => {
+  test("a guest on a phone opens the Help Centre, searches, reads an article and votes", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/help");
+    await expect(page.getByRole("heading", { name: "Help Centre", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Your requests" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Search the Help Centre").fill("status without account");
+    await page.getByLabel("Search the Help Centre").press("Enter");
+    await expect(page).toHaveURL(/\/help\/search\?q=status/);
+    const results = page.getByRole("list", { name: "Articles found" });
+    await expect(results.getByRole("link", { name: "Check the status of a request without an account" })).toBeVisible();
+    await expectAccessible(page);
+
+    await results.getByRole("link", { name: "Check the status of a request without an account" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Check the status of a request without an account",
+    );
+    await expect(page).toHaveTitle(/Check the status of a request without an account/);
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Your requests");
+    await expect(page.getByRole("navigation", { name: "In this article" })).toContainText("What the statuses mean");
+    // Nothing on the page is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Yes" }).click();
+    await expect(page.getByRole("button", { name: "Yes" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByText(/\d+ out of \d+ found this helpful/)).toBeVisible();
+    // Changing one's mind changes the vote, and "No" may come with a comment.
+    await page.getByRole("button", { name: "No" }).click();
+    await expect(page.getByRole("button", { name: "No" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByLabel("What was missing? (optional)").fill("Where do I find the ticket number?");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await expect(page.getByText("the people who write these articles will read it")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Submit a request" }).last().click();
+    await expect(page).toHaveURL(/\/services$/);
+  });
+
+  test("while typing a request's subject the requester is offered matching articles", async ({ page, context }) => {
+    await page.goto("/requests/new");
+    await page.getByLabel("Subject", { exact: true }).fill("How do I follow up on a closed request?");
+    const offered = page.getByRole("complementary", { name: "Articles that may help" });
+    const article = offered.getByRole("link", { name: /Follow up on a closed request/ });
+    await expect(article).toBeVisible();
+    await expectAccessible(page);
+    // The article opens beside the form, so nothing typed is lost.
+    const [tab] = await Promise.all([context.waitForEvent("page"), article.click()]);
+    await expect(tab.getByRole("heading", { level: 1 })).toHaveText("Follow up on a closed request");
+    await tab.close();
+    await expect(page.getByLabel("Subject", { exact: true })).toHaveValue("How do I follow up on a closed request?");
+  });
+
+  test("an agent writes an article from a ticket, publishes it, and finds it from another ticket", async ({ page }) => {
+    const id = unique();
+    const first = await submitRequest(page, `Badge ${id} does not open the door`, "My badge stopped working today.");
+    const second = await submitRequest(page, `Door ${id} will not open`, "The door ignores my badge.");
+    await signInAsAdmin(page);
+    const session = (await (await page.request.get("/api/v1/session")).json()) as { csrfToken: string };
+    const reply = await page.request.post(`/api/v1/tickets/${first}/comments`, {
+      data: { body: "Hold the badge flat on the reader for two seconds.", kind: "public" },
+      headers: { "x-csrf-token": session.csrfToken },
+    });
+    expect(reply.status()).toBe(201);
+
+    await page.goto(`/agent/tickets/${first}`);
+    const panel = page.getByRole("region", { name: "Knowledge base" });
+    await expect(panel).toContainText("No articles were offered to the requester.");
+    await expectAccessible(page);
+    await panel.getByRole("button", { name: "Write article from this ticket" }).click();
+    await expect(page.getByRole("heading", { name: `Badge ${id} does not open the door`, level: 1 })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Article" })).toContainText(
+      "Hold the badge flat on the reader for two seconds.",
+    );
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByText("published", { exact: true })).toBeVisible();
+
+    await page.goto(`/agent/tickets/${second}`);
+    await page.getByRole("button", { name: "Insert article" }).click();
+    const dialog = page.getByRole("dialog", { name: "Insert a Help Centre article" });
+    await dialog.getByLabel("Search articles").fill(`badge ${id}`);
+    await expect(dialog.getByRole("link", { name: `Badge ${id} does not open the door` })).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: `Insert link to Badge ${id} does not open the door` }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator(".ProseMirror").last()).toContainText(`Badge ${id} does not open the door`);
+  });
+});

@@ -1,0 +1,173 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import type { KbSearchResult } from "../../common/kb.ts";
+import { fetchArticle, useArticleFromTicket, useFlagOutdated, useHelpSearch, useTicketSuggestions } from "../api/kb.ts";
+import { useSession } from "../api/session.ts";
+import { Dialog } from "../ui/Dialog.tsx";
+import { Snippet } from "./parts.tsx";
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+type Hit = KbSearchResult["articles"][number];
+
+function FlagOutdated({ article, number }: { article: Hit; number: number }) {
+  const flag = useFlagOutdated();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState("");
+  if (flag.isSuccess) return <Text size="xs">Flagged for its editors.</Text>;
+  if (!open) {
+    return (
+      <Button size="compact-xs" variant="default" onClick={() => setOpen(true)}>
+        Flag outdated
+      </Button>
+    );
+  }
+  return (
+    <Group gap="xs" align="flex-end">
+      <TextInput
+        size="xs"
+        label={`What is outdated in “${article.title}”?`}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Button size="compact-sm" onClick={() => flag.mutate({ id: article.id, note, ticketNumber: number })}>
+        Send
+      </Button>
+    </Group>
+  );
+}
+
+/** Beside the macros in the reply form: find an article and put a link to it, or its text, into the reply. */
+export function KbInsertButton({ number, onInsert }: { number: number; onInsert: (html: string) => void }) {
+  const [opened, setOpened] = useState(false);
+  const [query, setQuery] = useState("");
+  const [settled] = useDebouncedValue(query.trim(), 250);
+  const results = useHelpSearch(settled);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setOpened(false);
+    setError(null);
+  };
+  const insertLink = (article: Hit) => {
+    const url = `${window.location.origin}/help/articles/${article.slug}`;
+    onInsert(`<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`);
+    close();
+  };
+  const insertText = async (article: Hit) => {
+    try {
+      const full = await fetchArticle(article.slug);
+      onInsert(full.body);
+      close();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The article could not be loaded.");
+    }
+  };
+  return (
+    <>
+      <Button variant="default" onClick={() => setOpened(true)}>
+        Insert article
+      </Button>
+      <Dialog opened={opened} onClose={close} title="Insert a Help Centre article" size="lg">
+        <Stack gap="sm">
+          <TextInput
+            label="Search articles"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            data-autofocus
+          />
+          {error && <Alert color="red">{error}</Alert>}
+          {settled && results.data?.articles.length === 0 && <Text size="sm">No articles match.</Text>}
+          <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Articles">
+            {(settled ? (results.data?.articles ?? []) : []).map((article) => (
+              <li key={article.id}>
+                <Paper withBorder p="xs" radius="sm">
+                  <Stack gap={4}>
+                    <Anchor href={`/help/articles/${article.slug}`} target="_blank" rel="noopener" fw={600}>
+                      {article.title}
+                    </Anchor>
+                    <Snippet text={article.snippet || article.summary} />
+                    <Group gap="xs">
+                      <Button
+                        size="compact-sm"
+                        onClick={() => insertLink(article)}
+                        aria-label={`Insert link to ${article.title}`}
+                      >
+                        Insert link
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="default"
+                        onClick={() => void insertText(article)}
+                        aria-label={`Insert text of ${article.title}`}
+                      >
+                        Insert text
+                      </Button>
+                      <FlagOutdated article={article} number={number} />
+                    </Group>
+                  </Stack>
+                </Paper>
+              </li>
+            ))}
+          </Stack>
+        </Stack>
+      </Dialog>
+    </>
+  );
+}
+
+/** On the ticket page: what the requester was offered while writing, and writing an article from the ticket. */
+export function KbTicketPanel({ number }: { number: number }) {
+  const suggestions = useTicketSuggestions(number);
+  const mayEdit = useSession().data?.user?.permissions.includes("kb.edit") ?? false;
+  const fromTicket = useArticleFromTicket(number);
+  const navigate = useNavigate();
+  const offered = suggestions.data?.articles ?? [];
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="kb-panel-title">
+      <Stack gap="xs">
+        <Title order={2} size="h5" id="kb-panel-title">
+          Knowledge base
+        </Title>
+        {offered.length > 0 ? (
+          <>
+            <Text size="sm">Offered to the requester while writing:</Text>
+            <Stack gap={4} component="ul" style={{ paddingLeft: "1rem", margin: 0 }}>
+              {offered.map((article) => (
+                <li key={article.id}>
+                  <Anchor component={Link} to={`/help/articles/${article.slug}`} size="sm">
+                    {article.title}
+                  </Anchor>
+                  <Text span size="xs" c="dimmed">
+                    {article.opened ? " · opened" : " · not opened"}
+                  </Text>
+                </li>
+              ))}
+            </Stack>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No articles were offered to the requester.
+          </Text>
+        )}
+        {mayEdit && (
+          <Button
+            variant="default"
+            size="compact-md"
+            loading={fromTicket.isPending}
+            onClick={() =>
+              fromTicket.mutate(undefined, { onSuccess: ({ id }) => void navigate(`/admin/kb/articles/${id}`) })
+            }
+          >
+            Write article from this ticket
+          </Button>
+        )}
+        {fromTicket.isError && <Alert color="red">{fromTicket.error.message}</Alert>}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,46 @@
+import { Group, Stack, Text, Title } from "@mantine/core";
+import { useParams } from "react-router";
+import { useHelpCategory } from "../api/kb.ts";
+import { QueryView } from "../ui/QueryView.tsx";
+import { ServiceIcon } from "../ui/ServiceIcon.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { ArticleLinks, HelpBreadcrumbs, StillNeedHelp, useMetaDescription } from "./parts.tsx";
+
+export function HelpCategoryScene() {
+  const { slug = "" } = useParams();
+  const page = useHelpCategory(slug);
+  useDocumentTitle(page.data ? `${page.data.category.name} · Help Centre` : "Help Centre");
+  useMetaDescription(page.data?.category.description || undefined);
+  return (
+    <Stack gap="lg" maw={800} mx="auto">
+      <QueryView query={page} loading="Loading the category…">
+        {({ category, breadcrumbs, sections, articles }) => (
+          <>
+            <HelpBreadcrumbs trail={breadcrumbs.map((c) => ({ name: c.name, to: `/help/categories/${c.slug}` }))} />
+            <Group gap="sm" wrap="nowrap">
+              <ServiceIcon name={category.icon} size={28} />
+              <Title order={1}>{category.name}</Title>
+            </Group>
+            {category.description && <Text>{category.description}</Text>}
+            {articles.length > 0 && <ArticleLinks articles={articles} />}
+            {sections.map((section) => (
+              <section key={section.id} aria-labelledby={`section-${section.id}`}>
+                <Title order={2} size="h3" id={`section-${section.id}`} mb="xs">
+                  {section.name}
+                </Title>
+                {section.description && (
+                  <Text size="sm" c="dimmed" mb="xs">
+                    {section.description}
+                  </Text>
+                )}
+                <ArticleLinks articles={section.articles} empty="No articles in this section yet." />
+              </section>
+            ))}
+            {articles.length === 0 && sections.length === 0 && <Text c="dimmed">No articles here yet.</Text>}
+          </>
+        )}
+      </QueryView>
+      <StillNeedHelp />
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+import { Anchor, Breadcrumbs, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
+import { useEffect } from "react";
+import { Link, useNavigate } from "react-router";
+import { type KbArticleSummary, snippetEnd, snippetStart } from "../../common/kb.ts";
+
+/** The page's description for search engines and link previews; put back to the site's own on leaving. */
+export function useMetaDescription(description: string | undefined): void {
+  useEffect(() => {
+    if (!description) return;
+    let tag = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    if (!tag) {
+      tag = document.createElement("meta");
+      tag.name = "description";
+      document.head.append(tag);
+    }
+    const before = tag.content;
+    tag.content = description;
+    return () => {
+      if (tag) tag.content = before;
+    };
+  }, [description]);
+}
+
+export function HelpBreadcrumbs({ trail }: { trail: { name: string; to: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <Breadcrumbs separator="›" styles={{ root: { flexWrap: "wrap" } }}>
+        <Anchor component={Link} to="/help" size="sm">
+          Help Centre
+        </Anchor>
+        {trail.map((crumb) => (
+          <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">
+            {crumb.name}
+          </Anchor>
+        ))}
+      </Breadcrumbs>
+    </nav>
+  );
+}
+
+export function ArticleLinks({ articles, empty }: { articles: KbArticleSummary[]; empty?: string }) {
+  if (!articles.length) return empty ? <Text c="dimmed">{empty}</Text> : null;
+  return (
+    <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      {articles.map((article) => (
+        <li key={article.id}>
+          <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={500}>
+            {article.title}
+          </Anchor>
+          {article.summary && (
+            <Text size="sm" c="dimmed">
+              {article.summary}
+            </Text>
+          )}
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** A search snippet: the server marks matches with control characters; the page draws them as <mark>. */
+export function Snippet({ text }: { text: string }) {
+  const parts = text.split(snippetStart);
+  return (
+    <Text size="sm">
+      {parts.map((part, i) => {
+        if (i === 0) return part;
+        const [marked = "", rest = ""] = part.split(snippetEnd);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, never reordered
+          <span key={i}>
+            <mark>{marked}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </Text>
+  );
+}
+
+export function StillNeedHelp() {
+  return (
+    <Paper withBorder radius="md" p="md" component="aside" aria-labelledby="still-need-help">
+      <Stack gap="xs" align="flex-start">
+        <Title order={2} size="h4" id="still-need-help">
+          Still need help?
+        </Title>
+        <Text size="sm">Tell us what you need and we will get back to you by email.</Text>
+        <Button component={Link} to="/services">
+          Submit a request
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function HelpSearchForm({ initial = "", size = "md" }: { initial?: string; size?: "md" | "lg" }) {
+  return (
+    <search aria-label="Help Centre">
+      <SearchField initial={initial} size={size} />
+    </search>
+  );
+}
+
+function SearchField({ initial, size }: { initial: string; size: "md" | "lg" }) {
+  const navigate = useNavigate();
+  return (
+    <TextInput
+      name="q"
+      type="search"
+      size={size}
+      label="Search the Help Centre"
+      placeholder="For example: check the status of my request"
+      defaultValue={initial}
+      leftSection={<IconSearch size={18} aria-hidden />}
+      onKeyDown={(event) => {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        const q = event.currentTarget.value.trim();
+        if (q) navigate(`/help/search?q=${encodeURIComponent(q)}`);
+      }}
+    />
+  );
+}
