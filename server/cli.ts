@@ -6,6 +6,7 @@ import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { AppError } from "./http/errors.ts";
+import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -32,6 +33,7 @@ async function run(argv: string[]): Promise<number> {
   }
   loadEnvFile();
   const config = readConfig();
+  installTicketEventReactions();
   const { db, engine } = openDatabase(config);
   try {
     const applied = await migrateToLatest(db, engine);

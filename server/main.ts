@@ -12,6 +12,7 @@ import { schedules } from "./jobs/schedules.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
 import { devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
+import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -22,6 +23,7 @@ const startContext: OperatorErrorContext = {};
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
+  installTicketEventReactions();
   startContext.databaseUrl = config.databaseUrl;
   startContext.dataDir = config.dataDir;
   // Made on first start on both engines: PostgreSQL installs keep the initial password and attachments here too.

@@ -222,9 +222,3 @@ export async function recordFirstResponse(trx: Trx, ticketId: string, at: string
     .where("id", "=", ticketId)
     .execute();
 }
-
-/** When the reopen window of a solved ticket ends (null if it is not solved). */
-export async function reopenWindowEnds(trx: Trx, ticketId: string): Promise<Date | null> {
-  const row = await trx.selectFrom("tickets").select("auto_close_at").where("id", "=", ticketId).executeTakeFirst();
-  return row?.auto_close_at ? new Date(row.auto_close_at) : null;
-}

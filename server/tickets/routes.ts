@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { alertListSchema, alertParamsSchema } from "../../common/alerts.ts";
 import {
   ccSchema,
   commentInputSchema,
@@ -28,7 +27,6 @@ import { type Actor, isStaff } from "../accounts/actor.ts";
 import { enforceLimit } from "../accounts/rate-limit.ts";
 import { AppError, notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
-import { activeAlerts, subscriberOf } from "./alerts.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { addComment } from "./commands/add-comment.ts";
@@ -286,7 +284,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await recordView(db, request.actor, await visibleTicketId(request.actor, request.params.number));
+      await recordView(deps, request.actor, await visibleTicketId(request.actor, request.params.number));
       return reply.status(204).send(null);
     },
   );
@@ -445,85 +443,6 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const number = ticketNumber(request.actor, request.params.number);
       return reply.status(201).send(await createFollowUp(deps, request.actor, number, request.body));
-    },
-  );
-}
-
-/** Personal alerts on a ticket: list, add and remove the caller's own. */
-export function registerAlertRoutes(app: App, { db }: Deps): void {
-  async function target(actor: Actor, raw: string) {
-    const subscriber = subscriberOf(actor);
-    if (!subscriber) throw new AppError("unauthenticated", "Sign in, or use the link from your email.");
-    const number = parseNumber(raw);
-    const ticket =
-      number === undefined
-        ? undefined
-        : await db
-            .selectFrom("tickets")
-            .select("id")
-            .where(ticketScope(actor))
-            .where("number", "=", number)
-            .executeTakeFirst();
-    if (!ticket) throw notFound("That ticket");
-    return { ticketId: ticket.id, subscriber };
-  }
-
-  app.get(
-    "/api/v1/tickets/:number/alerts",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "My active alerts on this ticket",
-        params: z.object({ number: z.string().max(20) }),
-        response: { 200: alertListSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      return { active: await activeAlerts(db, ticketId, subscriber) };
-    },
-  );
-
-  app.put(
-    "/api/v1/tickets/:number/alerts/:kind",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "Add an alert",
-        params: alertParamsSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      await db
-        .insertInto("alert_subscriptions")
-        .values({ ticket_id: ticketId, subscriber, alert: request.params.kind, created_at: new Date().toISOString() })
-        .onConflict((oc) => oc.columns(["ticket_id", "subscriber", "alert"]).doNothing())
-        .execute();
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.delete(
-    "/api/v1/tickets/:number/alerts/:kind",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "Remove an alert",
-        params: alertParamsSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      await db
-        .deleteFrom("alert_subscriptions")
-        .where("ticket_id", "=", ticketId)
-        .where("subscriber", "=", subscriber)
-        .where("alert", "=", request.params.kind)
-        .execute();
-      return reply.status(204).send(null);
     },
   );
 }

@@ -78,8 +78,11 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
     case "priority_changed":
       return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
-    default:
-      return `${entry.actor} edited the request`;
+    default: {
+      // A new type of Feed entry fails to compile here until it has its own line.
+      const unhandled: never = entry.type;
+      return `${entry.actor}: ${unhandled}`;
+    }
   }
 }
 

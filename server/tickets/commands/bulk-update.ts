@@ -3,7 +3,7 @@ import { type Actor, hasPermission } from "../../accounts/actor.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import { AppError } from "../../http/errors.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, loadTicket } from "../lifecycle.ts";
 import { applyUpdate } from "./update-ticket.ts";
 
@@ -28,7 +28,7 @@ export async function bulkUpdate(
         const at = now();
         if (note) {
           const ticket = await loadTicket(trx, actor, number, "internal");
-          await insertTicketEvent(trx, {
+          await recordEvent(trx, ctx, {
             ticketId: ticket.id,
             type: "note",
             actor: actorName(actor),

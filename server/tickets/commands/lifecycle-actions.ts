@@ -8,7 +8,7 @@ import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { addComment } from "./add-comment.ts";
 import { submitTicket } from "./submit-ticket.ts";
@@ -121,7 +121,7 @@ export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: 
       .insertInto("ticket_ccs")
       .values({ ticket_id: ticket.id, email, added_by_name: actorName(actor).name, created_at: at })
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "cc_added",
       actor: actorName(actor),
@@ -144,7 +144,7 @@ export async function removeCc(ctx: Ctx, actor: Actor, number: number, emailInpu
       .where("email", "=", email)
       .executeTakeFirst();
     if (!removed.numDeletedRows) return;
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "cc_removed",
       actor: actorName(actor),

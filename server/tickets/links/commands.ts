@@ -1,15 +1,11 @@
 /** Relating tickets: linking two, unlinking them, and merging a duplicate into another. Each one transaction. */
 import type { Transaction } from "kysely";
 import type { Actor } from "../../accounts/actor.ts";
-import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import type { AppContext } from "../../context.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { queueMail } from "../../mail/outbox.ts";
-import { ticketMerged } from "../../mail/templates/ticket-merged.ts";
-import { alertsForStatusChange, fireAlerts } from "../alerts.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
 import { ticketScope } from "../policy.ts";
 import { loadWorkableTicket } from "../work-access.ts";
@@ -55,7 +51,7 @@ export async function linkTickets(ctx: Ctx, actor: Actor, number: number, other:
       [ticket, linked],
       [linked, ticket],
     ] as const) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: on.id,
         type: "linked",
         actor: by,
@@ -85,7 +81,7 @@ export async function unlinkTickets(ctx: Ctx, actor: Actor, number: number, othe
       [ticket, linked],
       [linked, ticket],
     ] as const) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: on.id,
         type: "unlinked",
         actor: actorName(actor),
@@ -128,6 +124,7 @@ const nameOf = (merged: { number: number; named: boolean }) => (merged.named ? `
 /** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
 async function copyPeople(
   trx: Transaction<Database>,
+  ctx: Ctx,
   actor: Actor,
   from: LoadedTicket,
   into: LoadedTicket,
@@ -146,7 +143,7 @@ async function copyPeople(
       .insertInto("ticket_ccs")
       .values({ ticket_id: into.id, email, added_by_name: actorName(actor).name, created_at: at })
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: into.id,
       type: "cc_added",
       actor: actorName(actor),
@@ -162,7 +159,8 @@ async function copyPeople(
  * and stays readable (nothing is moved or rewritten): it is closed, points at
  * the ticket it went into and says so in its Feed. The other ticket records
  * the merge for agents, and copies the duplicate's requester and CCs. The
- * duplicate's requester gets a mail with a way into the ticket that continues.
+ * duplicate's requester gets a mail with a way into the ticket that continues
+ * (notifications/reactions.ts).
  * A merged ticket can be neither merged again nor merged into, so merges never
  * chain and never loop.
  */
@@ -193,7 +191,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       .set({ status_id: closed.id, merged_into_id: into.id, updated_at: at })
       .where("id", "=", duplicate.id)
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: duplicate.id,
       type: "status_changed",
       actor: by,
@@ -201,7 +199,8 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { from: duplicate.status_id, to: closed.id, reason: "merged" },
       at,
     });
-    await insertTicketEvent(trx, {
+    // Its reactions mail the duplicate's requester a way into the ticket that continues.
+    await recordEvent(trx, ctx, {
       ticketId: duplicate.id,
       type: "merged_into",
       actor: by,
@@ -209,9 +208,8 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { number: into.number },
       at,
     });
-    await fireAlerts(trx, ctx.config, duplicate, alertsForStatusChange(duplicate.category, "closed"), at);
 
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: into.id,
       type: "merged_from",
       actor: by,
@@ -219,35 +217,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { number: duplicate.number, subject: duplicate.subject },
       at,
     });
-    await copyPeople(trx, actor, duplicate, into, at);
+    await copyPeople(trx, ctx, actor, duplicate, into, at);
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", into.id).execute();
-
-    const email = duplicate.requester_email;
-    const account = await trx
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", email)
-      .where("email_confirmed_at", "is not", null)
-      .executeTakeFirst();
-    // Guest sessions open only the guest's own request (accounts/queries.ts), so a guest is sent to the duplicate.
-    const ticketUrl = account
-      ? `${ctx.config.baseUrl}/requests/${into.number}`
-      : guestLinkUrl(ctx.config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(at)));
-    await queueMail(
-      trx,
-      {
-        template: "ticket-merged",
-        to: email,
-        content: ticketMerged({
-          number: duplicate.number,
-          subject: duplicate.subject,
-          intoNumber: into.number,
-          intoSubject: into.subject,
-          ticketUrl,
-          forGuest: !account,
-        }),
-      },
-      { baseUrl: ctx.config.baseUrl, at },
-    );
   });
 }

@@ -1,0 +1,44 @@
+/**
+ * The ticket a URL names, as the actor may see it. Routes call this instead
+ * of querying: the number is parsed, the ticket is looked up through the
+ * actor's scope, and anything else — not a number, no such ticket, one out
+ * of reach — is "not found", so existence does not leak.
+ */
+import type { Kysely } from "kysely";
+import type { Actor } from "../accounts/actor.ts";
+import type { Database } from "../db/schema.ts";
+import { notFound } from "../http/errors.ts";
+import { ticketScope } from "./policy.ts";
+
+/** Ticket numbers arrive as text so that one that is not a number answers "not found" like a missing ticket. */
+export function parseNumber(raw: string): number | undefined {
+  const number = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  return number <= 2 ** 31 - 1 ? number : undefined;
+}
+
+/** The ticket's number, or "not found" when the text is not one. */
+export function ticketNumber(raw: string): number {
+  const number = parseNumber(raw);
+  if (number === undefined) throw notFound("That ticket");
+  return number;
+}
+
+/** The id and number of the ticket the actor names, through their scope; "not found" outside it. */
+export async function visibleTicket(
+  db: Kysely<Database>,
+  actor: Actor,
+  raw: string,
+): Promise<{ id: string; number: number }> {
+  const number = parseNumber(raw);
+  const ticket =
+    number === undefined
+      ? undefined
+      : await db
+          .selectFrom("tickets")
+          .select(["id", "number"])
+          .where(ticketScope(actor))
+          .where("number", "=", number)
+          .executeTakeFirst();
+  if (!ticket) throw notFound("That ticket");
+  return ticket;
+}
