@@ -3,9 +3,9 @@ import { createUser, setPassword } from "./accounts/commands/create-user.ts";
 import { findUserByEmail } from "./accounts/queries.ts";
 import { seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
+import { AppError } from "./core/errors.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { AppError } from "./http/errors.ts";
 import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
 

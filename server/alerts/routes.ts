@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { alertListSchema, alertParamsSchema } from "../../common/alerts.ts";
-import type { Actor } from "../accounts/actor.ts";
-import { AppError } from "../http/errors.ts";
+import type { Actor } from "../core/actor.ts";
+import { AppError } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { refusals } from "../tickets/routes.ts";
 import { visibleTicket } from "../tickets/visible-ticket.ts";

@@ -10,7 +10,7 @@ import { type AutomationActions, automationActionsSchema } from "../../common/au
 import { slaConditionsSchema } from "../../common/service-levels.ts";
 import { type Priority, priorityLabels } from "../../common/tickets.ts";
 import type { Config } from "../config.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";

@@ -10,7 +10,7 @@ import {
   ticketTypeListSchema,
 } from "../../common/catalog.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { requirePermission } from "../core/permissions.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import {

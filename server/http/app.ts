@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerAlertRoutes } from "../alerts/routes.ts";
+import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
@@ -16,7 +17,7 @@ import { registerMailRoutes } from "../mail/routes.ts";
 import { installTicketEventReactions } from "../reactions.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
-import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
+import { registerAgentToolRoutes } from "../tickets/agent-tools-routes.ts";
 import { registerIntakeRoutes } from "../tickets/intake-routes.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import { registerConversationRoutes, registerLifecycleRoutes, registerTicketRoutes } from "../tickets/routes.ts";
@@ -83,6 +84,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerLiveRoutes(app, deps);
   registerInboundMailAdminRoutes(app, deps);
   registerServiceLevelRoutes(app, deps);
+  registerAutomationRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { LiveTicketNotice, PresenceNotice, PresenceState } from "../../common/live.ts";
-import { type Actor, hasPermission } from "../accounts/actor.ts";
-import type { AppContext } from "../context.ts";
+import { type Actor, hasPermission } from "../core/actor.ts";
+import type { AppContext } from "../core/context.ts";
 import { now } from "../db/engine.ts";
 import { seesInternal, ticketScope } from "../tickets/policy.ts";
 import { createLiveBus, type PresenceMessage } from "./bus.ts";

@@ -2,8 +2,8 @@
  * Seed 003: solved tickets close N business days after they were solved —
  * the same moment their reopen window ends (`tickets.auto_close_at`).
  */
-import { anonymous } from "../accounts/actor.ts";
-import type { AppContext } from "../context.ts";
+import { anonymous } from "../core/actor.ts";
+import type { AppContext } from "../core/context.ts";
 import { supportsRowLocks } from "../db/engine.ts";
 import { firstStatusIn, moveToStatus } from "../tickets/lifecycle.ts";
 

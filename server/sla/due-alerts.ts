@@ -5,7 +5,7 @@
  * first; only the transaction that inserted it goes on, so each fires once
  * per ticket and due time however many runners check at once.
  */
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
 import { recordEvent } from "../tickets/events.ts";
 

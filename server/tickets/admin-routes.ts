@@ -9,6 +9,7 @@ import {
   updateWithdrawReason,
 } from "./commands/manage-withdraw-reasons.ts";
 import { listStatuses } from "./queries.ts";
+import { listWithdrawReasons } from "./visible-ticket.ts";
 
 export function registerTicketAdminRoutes(app: App, { db }: Deps): void {
   registerAdminCollection(app, {
@@ -23,7 +24,7 @@ export function registerTicketAdminRoutes(app: App, { db }: Deps): void {
     list: {
       schema: withdrawReasonListSchema,
       load: async () => ({
-        reasons: await db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
+        reasons: await listWithdrawReasons(db),
       }),
     },
     input: withdrawReasonInputSchema,

@@ -4,9 +4,9 @@
  */
 import type { Transaction } from "kysely";
 import type { StatusCategory } from "../../common/tickets.ts";
-import type { Actor } from "../accounts/actor.ts";
+import type { Actor } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError, notFound } from "../http/errors.ts";
 import { type EventActor, type ReactionContext, recordEvent } from "./events.ts";
 import { refusal, standingOn, type TicketAction, type TicketStanding, ticketScope } from "./policy.ts";
 

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { StatusCategory, TicketAbilities } from "../../common/tickets.ts";
-import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
+import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 
 export type TicketView = "all" | "mine" | "department";

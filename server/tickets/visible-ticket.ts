@@ -5,10 +5,11 @@
  * of reach — is "not found", so existence does not leak.
  */
 import type { Kysely } from "kysely";
-import type { Actor } from "../accounts/actor.ts";
+import type { Actor } from "../core/actor.ts";
+import { notFound } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { notFound } from "../http/errors.ts";
-import { ticketScope } from "./policy.ts";
+import { loadTicket } from "./lifecycle.ts";
+import { type TicketAction, ticketScope } from "./policy.ts";
 
 /** Ticket numbers arrive as text so that one that is not a number answers "not found" like a missing ticket. */
 export function parseNumber(raw: string): number | undefined {
@@ -41,4 +42,24 @@ export async function visibleTicket(
           .executeTakeFirst();
   if (!ticket) throw notFound("That ticket");
   return ticket;
+}
+
+/**
+ * Refuses, before a route reads an upload or does any other work, an action
+ * the actor may not take on the ticket: "not found" outside their scope,
+ * "forbidden" (with the rule) where the ticket policy says no. The command
+ * checks again in its own transaction.
+ */
+export async function checkTicketAction(
+  db: Kysely<Database>,
+  actor: Actor,
+  number: number,
+  action: TicketAction,
+): Promise<void> {
+  await db.transaction().execute((trx) => loadTicket(trx, actor, number, action));
+}
+
+/** The reasons a requester may give for withdrawing, in the admin's order. */
+export function listWithdrawReasons(db: Kysely<Database>) {
+  return db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute();
 }

@@ -1,11 +1,11 @@
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
-import type { Actor } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { AppError } from "../../http/errors.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { customerReplyReceived } from "../customer-replies.ts";

@@ -1,8 +1,8 @@
 import type { BulkResult, BulkUpdate } from "../../../common/queues.ts";
-import { type Actor, hasPermission } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
-import { AppError } from "../../http/errors.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, loadTicket } from "../lifecycle.ts";
 import { applyUpdate } from "./update-ticket.ts";

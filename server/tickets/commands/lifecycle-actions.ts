@@ -2,12 +2,12 @@
 
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
-import { type Actor, anonymous } from "../../accounts/actor.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, anonymous } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { addComment } from "./add-comment.ts";

@@ -10,12 +10,12 @@ import { type FieldDefinition, type FieldValue, fieldsSchema } from "../../../co
 import type { TicketUpdate } from "../../../common/ticket-edit.ts";
 import type { FieldChange } from "../../../common/ticket-events.ts";
 import { type Priority, priorityLabels } from "../../../common/tickets.ts";
-import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission, type UserActor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { decodeJson, encodeJson, now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { refusal, ticketScope } from "../policy.ts";

@@ -1,10 +1,10 @@
 /** Relating tickets: linking two, unlinking them, and merging a duplicate into another. Each one transaction. */
 import type { Transaction } from "kysely";
-import type { Actor } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
 import { ticketScope } from "../policy.ts";

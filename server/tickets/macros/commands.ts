@@ -1,13 +1,13 @@
 /** Macros (canned replies): managing them, and applying one to a ticket in one transaction. */
 import type { Kysely, Transaction } from "kysely";
 import type { MacroInput, MacroPlaceholder } from "../../../common/macros.ts";
-import { type Actor, hasPermission } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { escapeHtml } from "../../mail/render.ts";
 import { applyUpdate } from "../commands/update-ticket.ts";
 import { recordEvent } from "../events.ts";

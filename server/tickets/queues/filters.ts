@@ -1,7 +1,7 @@
 /** Queues and filters as where-clauses over tickets joined with their status. */
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
-import type { UserActor } from "../../accounts/actor.ts";
+import type { UserActor } from "../../core/actor.ts";
 import { containsText } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 

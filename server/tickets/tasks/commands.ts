@@ -1,12 +1,12 @@
 /** Tasks on a ticket: add, change (including ticking off) and remove; each one use-case in one transaction. */
 import type { Transaction } from "kysely";
 import type { TaskInput, TaskUpdate } from "../../../common/tasks.ts";
-import type { Actor } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, type LoadedTicket } from "../lifecycle.ts";
 import { loadWorkableTicket } from "../work-access.ts";
