@@ -146,7 +146,8 @@ export function createLiveHub(
   /** Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened. */
   async function endLapsedSessions(): Promise<void> {
     await endRevoked();
-    const sessionOf = (actor: Actor) => (actor.kind === "anonymous" ? null : actor.sessionId);
+    const sessionOf = (actor: Actor) =>
+      actor.kind === "anonymous" || actor.kind === "system" ? null : actor.sessionId;
     const open = [...subscribers].filter((s) => sessionOf(s.actor) !== null);
     if (open.length === 0) return;
     const live = await liveSessionIds(

@@ -270,7 +270,7 @@ export async function standingOn(
   ticket: StandingTicket,
 ): Promise<TicketStanding> {
   const none: TicketStanding = { requester: false, copied: false, colleague: false, worker: false };
-  if (actor.kind === "anonymous") return none;
+  if (actor.kind === "anonymous" || actor.kind === "system") return none;
   const email = actor.kind === "user" ? actor.user.email : actor.email;
   const cc = await db
     .selectFrom("ticket_ccs")
