@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { StatusCategory, TicketAbilities } from "../../common/tickets.ts";
+import { isClosed, isFinished } from "../../common/tickets.ts";
 import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -232,8 +233,8 @@ function replyOpen(actor: Actor, standing: TicketStanding, state: TicketState): 
 /** The per-ticket abilities sent with the ticket; the web app renders its buttons from these alone. */
 export function ticketAbilities(actor: Actor, standing: TicketStanding, state: TicketState): TicketAbilities {
   const may = (action: TicketAction) => refusal(actor, standing, action) === null;
-  const finished = ["solved", "closed", "cancelled"].includes(state.category);
-  const open = !["closed", "cancelled"].includes(state.category);
+  const finished = isFinished(state.category);
+  const open = !isClosed(state.category);
   const reply = may("reply") && replyOpen(actor, standing, state);
   return {
     reply,

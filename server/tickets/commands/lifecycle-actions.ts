@@ -2,6 +2,7 @@
 
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
+import { isClosed, isFinished } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { type Actor, anonymous } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
@@ -57,7 +58,7 @@ export async function markSolved(ctx: Ctx, actor: Actor, number: number, comment
   const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
   await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
     const ticket = await loadTicket(trx, actor, number, "solve");
-    if (["solved", "closed", "cancelled"].includes(ticket.category)) {
+    if (isFinished(ticket.category)) {
       throw new AppError("conflict", "This request is already finished.");
     }
     const solved = await firstStatusIn(trx, "solved");
@@ -80,8 +81,7 @@ export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId:
   const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
   await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
     const ticket = await loadTicket(trx, actor, number, "withdraw");
-    if (["closed", "cancelled"].includes(ticket.category))
-      throw new AppError("conflict", "This request is already closed.");
+    if (isClosed(ticket.category)) throw new AppError("conflict", "This request is already closed.");
     const cancelled = await firstStatusIn(trx, "cancelled");
     if (!cancelled) throw new AppError("conflict", "This help desk has no withdrawn status; ask an administrator.");
     await moveToStatus(trx, ctx.config, actor, ticket, { ...cancelled, category: "cancelled" }, "withdrawn", now(), {

@@ -1,5 +1,7 @@
 /** Relating tickets: linking two, unlinking them, and merging a duplicate into another. Each one transaction. */
+
 import type { Transaction } from "kysely";
+import { isClosed } from "../../../common/tickets.ts";
 import type { Actor } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
@@ -14,7 +16,6 @@ type Ctx = Pick<AppContext, "db" | "config">;
 
 /** Same limit as adding a CC by hand (lifecycle-actions.ts). */
 const maxCcs = 20;
-const finished = ["closed", "cancelled"];
 
 function notItself(number: number, other: number, field: string, sentence: string): void {
   if (number === other) throw new AppError("validation_failed", "Some fields need attention.", { [field]: sentence });
@@ -177,9 +178,9 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
         "conflict",
         `#${into.number} was itself merged into ${nameOf(onward)}: merge into that ticket instead.`,
       );
-    if (finished.includes(duplicate.category))
+    if (isClosed(duplicate.category))
       throw new AppError("conflict", `#${duplicate.number} is already closed: link the two tickets instead.`);
-    if (finished.includes(into.category))
+    if (isClosed(into.category))
       throw new AppError("conflict", `#${into.number} is closed and takes nothing more: choose an open ticket.`);
     const closed = await firstStatusIn(trx, "closed");
     if (!closed) throw new AppError("conflict", "This help desk has no closed status; ask an administrator.");
