@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["server/**/*.test.ts", "common/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["server/test/global-setup.ts"],
+    // Each test file gets the app's reactions to ticket events, as main.ts and buildApp install them.
+    setupFiles: ["server/test/reactions-setup.ts"],
     // argon2 hashing and two database engines per file: give slow machines room.
     testTimeout: 20_000,
     // The JSON report feeds the one closing line of `npm test` (scripts/test.ts).

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { licencePermissions } from "../common/permissions.ts";
 import { agentTicketListQuerySchema, builtinQueues } from "../common/queues.ts";
-import type { UserActor } from "../server/accounts/actor.ts";
+import type { UserActor } from "../server/core/actor.ts";
 import { openDatabase } from "../server/db/database.ts";
 import { newId } from "../server/db/ids.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";

@@ -13,7 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { licencePermissions } from "../common/permissions.ts";
-import type { UserActor } from "../server/accounts/actor.ts";
+import type { UserActor } from "../server/core/actor.ts";
 import { openDatabase } from "../server/db/database.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { listAgentTickets } from "../server/tickets/queues/queries.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { feedEntryTypes } from "./ticket-events.ts";
 import { messageMaxLength } from "./tickets.ts";
 
 /** public: everyone on the ticket sees it; private: agents only (a comment); note: agents only (an internal note). */
@@ -18,30 +19,9 @@ export const commentInputSchema = z.object({
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
-export const feedEntryTypes = [
-  "created",
-  "comment",
-  "note",
-  "status_changed",
-  "edited",
-  "cc_added",
-  "cc_removed",
-  "follow_up_created",
-  // Agent tools: tasks, links and priority changes are internal; "merged_into" is what the duplicate's readers see.
-  "task_added",
-  "task_edited",
-  "task_completed",
-  "task_reopened",
-  "task_removed",
-  "merged_into",
-  "merged_from",
-  "linked",
-  "unlinked",
-  "priority_changed",
-] as const;
-
 export const feedEntrySchema = z.object({
   id: z.string(),
+  /** The Feed shows these event types (common/ticket-events.ts). */
   type: z.enum(feedEntryTypes),
   actor: z.string(),
   at: z.iso.datetime(),

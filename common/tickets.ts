@@ -11,6 +11,14 @@ export const priorityLabels: Record<Priority, string> = {
 
 export const statusCategories = ["new", "open", "pending", "on_hold", "solved", "closed", "cancelled"] as const;
 export type StatusCategory = (typeof statusCategories)[number];
+/** Work on the ticket is over: the service level clock stops, filters call it done. */
+export const finishedCategories: readonly StatusCategory[] = ["solved", "closed", "cancelled"];
+/** Closed for good: read-only, no merging into it, a follow-up instead of a reply. */
+export const closedCategories: readonly StatusCategory[] = ["closed", "cancelled"];
+/** Whether a status category is finished (solved, closed or withdrawn). */
+export const isFinished = (category: StatusCategory) => finishedCategories.includes(category);
+/** Whether a status category is closed for good (closed or withdrawn). */
+export const isClosed = (category: StatusCategory) => closedCategories.includes(category);
 
 export const subjectMaxLength = 200;
 export const messageMaxLength = 20_000;

@@ -3,10 +3,11 @@ import { createUser, setPassword } from "./accounts/commands/create-user.ts";
 import { findUserByEmail } from "./accounts/queries.ts";
 import { seedDemoCatalog, seedDemoTickets } from "./bootstrap.ts";
 import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
+import { AppError } from "./core/errors.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { AppError } from "./http/errors.ts";
 import { seedDemoHelpCentre } from "./kb/demo-content.ts";
+import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -33,6 +34,7 @@ async function run(argv: string[]): Promise<number> {
   }
   loadEnvFile();
   const config = readConfig();
+  installTicketEventReactions();
   const { db, engine } = openDatabase(config);
   try {
     const applied = await migrateToLatest(db, engine);

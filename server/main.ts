@@ -16,6 +16,7 @@ import { smtpOAuthCredentials } from "./mail/inbound/oauth/smtp-credentials.ts";
 import { startInboundMail } from "./mail/inbound/start.ts";
 import { defaultSmtpTimeouts, devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
+import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -26,6 +27,7 @@ const startContext: OperatorErrorContext = {};
 async function main(): Promise<void> {
   loadEnvFile();
   const config = readConfig();
+  installTicketEventReactions();
   startContext.databaseUrl = config.databaseUrl;
   startContext.dataDir = config.dataDir;
   // Made on first start on both engines: PostgreSQL installs keep the initial password and attachments here too.

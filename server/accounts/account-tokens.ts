@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
+import { AppError } from "../core/errors.ts";
 import type { AccountTokenPurpose, Database } from "../db/schema.ts";
-import { AppError } from "../http/errors.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
 export const tokenLifetimeMs: Record<AccountTokenPurpose, number> = {

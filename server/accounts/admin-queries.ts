@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { type AdminUser, parseScopes } from "../../common/admin.ts";
+import { decodeCursor, encodeCursor } from "../core/cursor.ts";
 import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database, User } from "../db/schema.ts";
-import { decodeCursor, encodeCursor } from "../tickets/queries.ts";
 
 type Ref = { id: string; name: string };
 

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
+import { AppError } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError } from "../http/errors.ts";
 
 export type MembershipKind = "roles" | "organizations" | "groups";
 const fieldOf = { roles: "roleIds", organizations: "organizationIds", groups: "groupIds" } as const;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
+import { AppError } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError } from "../http/errors.ts";
 
 export type Limit = { max: number; windowMs: number };
 

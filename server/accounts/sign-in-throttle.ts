@@ -18,8 +18,8 @@
  * accounts, so the answers never reveal whether an account exists.
  */
 import type { SignIn } from "../../common/accounts.ts";
-import type { AppContext } from "../context.ts";
-import { AppError } from "../http/errors.ts";
+import type { AppContext } from "../core/context.ts";
+import { AppError } from "../core/errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { signInAttempts } from "../mail/templates/sign-in-attempts.ts";
 import { type SignedIn, signIn } from "./commands/sign-in.ts";

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { AutomationRuleInput } from "../../common/automation.ts";
-import { anonymous } from "../accounts/actor.ts";
 import { createGroup } from "../accounts/commands/manage-directory.ts";
+import { anonymous } from "../core/actor.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { schedules } from "../jobs/schedules.ts";

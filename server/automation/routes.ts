@@ -1,7 +1,7 @@
 import { automationRulesCollection } from "../../common/admin-collections.ts";
 import { automationRunListSchema } from "../../common/automation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { requirePermission } from "../core/permissions.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import { createRule, deleteRule, updateRule } from "./commands/manage-rules.ts";

@@ -8,18 +8,18 @@
 import type { Transaction } from "kysely";
 import { type AutomationActions, automationActionsSchema } from "../../common/automation.ts";
 import { slaConditionsSchema } from "../../common/service-levels.ts";
-import { priorityLabels } from "../../common/tickets.ts";
+import { type Priority, priorityLabels } from "../../common/tickets.ts";
 import type { Config } from "../config.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { waitingReminder } from "../mail/templates/waiting-reminder.ts";
+import { notifyPeopleOnTicket } from "../notifications/people-on-ticket.ts";
 import { addBusinessDays } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
-import { applyServiceLevels, policyMatches } from "../sla/ticket-clock.ts";
-import { insertTicketEvent } from "../tickets/events.ts";
-import { notifyPeopleOnTicket } from "../tickets/lifecycle.ts";
+import { policyMatches } from "../sla/ticket-clock.ts";
+import { recordEvent } from "../tickets/events.ts";
 
 type Trx = Transaction<Database>;
 type Rule = { id: string; name: string; conditions: unknown; actions: unknown };
@@ -58,7 +58,7 @@ async function act(
   const actions: AutomationActions = automationActionsSchema.parse(decodeJson(rule.actions));
   const ticket = await ticketFacts(trx, ticketId);
   const done: string[] = [];
-  const changes: { groupId?: string; priority?: string } = {};
+  const changes: { groupId?: string; priority?: Priority } = {};
   if (actions.groupId && actions.groupId !== ticket.group_id) {
     const group = await trx.selectFrom("groups").select("name").where("id", "=", actions.groupId).executeTakeFirst();
     if (group) {
@@ -86,22 +86,25 @@ async function act(
       .updateTable("tickets")
       .set({
         ...(changes.groupId ? { group_id: changes.groupId } : {}),
-        ...(changes.priority ? { priority: changes.priority as AutomationActions["priority"] & string } : {}),
+        ...(changes.priority ? { priority: changes.priority } : {}),
         updated_at: at,
       })
       .where("id", "=", ticketId)
       .execute();
   }
-  await insertTicketEvent(trx, {
-    ticketId,
-    type: "automation_applied",
-    actor: { id: null, name: `Automation: ${rule.name}` },
-    visibility: "internal",
-    payload: { ruleId: rule.id, rule: rule.name, summary, ...changes },
-    at,
-  });
-  // A new priority or group can mean other targets or another calendar.
-  if (changes.groupId || changes.priority) await applyServiceLevels(trx, ticketId);
+  // Its reactions work the targets out again when the priority or group changed.
+  await recordEvent(
+    trx,
+    { config },
+    {
+      ticketId,
+      type: "automation_applied",
+      actor: { id: null, name: `Automation: ${rule.name}` },
+      visibility: "internal",
+      payload: { ruleId: rule.id, rule: rule.name, summary, ...changes },
+      at,
+    },
+  );
   if (actions.remindRequester) {
     await notifyPeopleOnTicket(
       trx,

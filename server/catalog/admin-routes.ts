@@ -3,7 +3,7 @@ import { idParamsSchema } from "../../common/admin.ts";
 import { categoriesCollection, servicesCollection, ticketTypesCollection } from "../../common/admin-collections.ts";
 import { fieldInputSchema } from "../../common/catalog.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { requirePermission } from "../core/permissions.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import {

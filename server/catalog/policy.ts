@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
+import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 
 export type ServiceScope = (eb: ExpressionBuilder<Database, "services">) => Expression<SqlBool>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { catalogQuerySchema, catalogSchema, categoryListSchema, serviceDetailSchema } from "../../common/catalog.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { notFound } from "../http/errors.ts";
+import { notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { serviceScope } from "./policy.ts";
 import { findService, listCatalog, listCategories } from "./queries.ts";

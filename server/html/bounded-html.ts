@@ -16,7 +16,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { AppError } from "../http/errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { InlinePart } from "../mail/inbound/body.ts";
 
 export type HtmlBudget = {

@@ -6,8 +6,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { htmlToPlain, mailHtmlForDisplay } from "../mail/inbound/body.ts";
-import { richTextToPlain, sanitizeRichText } from "../tickets/rich-text.ts";
 import type { HtmlTask, HtmlTaskResult } from "./bounded-html.ts";
+import { richTextToPlain, sanitizeRichText } from "./rich-text.ts";
 
 function run(task: HtmlTask): HtmlTaskResult {
   switch (task.kind) {

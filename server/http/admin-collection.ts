@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
 import { type AdminCollection, adminCollectionPath } from "../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { requirePermission } from "../core/permissions.ts";
 import type { App } from "./types.ts";
 
 const errors = {

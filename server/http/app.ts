@@ -7,6 +7,8 @@ import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
+import { registerAlertRoutes } from "../alerts/routes.ts";
+import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
@@ -15,17 +17,13 @@ import { registerKbRoutes } from "../kb/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
+import { installTicketEventReactions } from "../reactions.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
-import { registerAgentToolRoutes } from "../tickets/agent-tools.ts";
+import { registerAgentToolRoutes } from "../tickets/agent-tools-routes.ts";
 import { registerIntakeRoutes } from "../tickets/intake-routes.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
-import {
-  registerAlertRoutes,
-  registerConversationRoutes,
-  registerLifecycleRoutes,
-  registerTicketRoutes,
-} from "../tickets/routes.ts";
+import { registerConversationRoutes, registerLifecycleRoutes, registerTicketRoutes } from "../tickets/routes.ts";
 import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
 import { registerAuth } from "./auth.ts";
@@ -44,6 +42,8 @@ import type { App, Deps } from "./types.ts";
 const bodyLimit = 2 * 1024 * 1024;
 
 export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = false): Promise<App> {
+  // The app is where the features meet: ticket events get their reactions here.
+  installTicketEventReactions();
   const app = Fastify({
     loggerInstance: logger === false ? undefined : logger,
     bodyLimit,
@@ -90,6 +90,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerLiveRoutes(app, deps);
   registerInboundMailAdminRoutes(app, deps);
   registerServiceLevelRoutes(app, deps);
+  registerAutomationRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);

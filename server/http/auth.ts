@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiTokenScope } from "../../common/admin.ts";
-import { type Actor, anonymous } from "../accounts/actor.ts";
 import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
+import { type Actor, anonymous } from "../core/actor.ts";
+import { AppError } from "../core/errors.ts";
 import { now } from "../db/engine.ts";
-import { AppError } from "./errors.ts";
 import type { App, Deps } from "./types.ts";
 
 declare module "fastify" {

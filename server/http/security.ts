@@ -1,6 +1,6 @@
 import fastifyHelmet from "@fastify/helmet";
 import type { Config } from "../config.ts";
-import { AppError } from "./errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { App } from "./types.ts";
 
 /** Load balancers probe by address, not by name; these answer whatever Host they are asked under. */

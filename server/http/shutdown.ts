@@ -1,4 +1,4 @@
-import { AppError } from "./errors.ts";
+import { AppError } from "../core/errors.ts";
 import type { App } from "./types.ts";
 
 const closing = new WeakMap<App, boolean>();

@@ -1,9 +1,9 @@
 /** What admins see of the job system, and re-running a parked job. */
 import type { Kysely } from "kysely";
 import type { AdminJob, JobOverview } from "../../common/service-levels.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import { now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError, notFound } from "../http/errors.ts";
 
 const columns = [
   "id",

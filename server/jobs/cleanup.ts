@@ -4,7 +4,7 @@
  */
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import { uploadTempDir } from "../tickets/commands/submit-ticket.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { anonymous } from "../accounts/actor.ts";
+import { anonymous } from "../core/actor.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import { smtpTransport } from "../mail/transport.ts";
 import { describeEachEngine } from "../test/engines.ts";

@@ -1,6 +1,6 @@
 import { runTimeRules } from "../automation/run-rules.ts";
 import { type Clock, systemClock } from "../clock.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import { inboundMailHandler } from "../mail/inbound/handler.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";

@@ -6,12 +6,12 @@ import {
   kbOutdatedInputSchema,
   kbTicketSuggestionsSchema,
 } from "../../common/kb.ts";
-import { notFound } from "../http/errors.ts";
+import { notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
-import { loadWorkableTicket, parseTicketNumber, requireWork } from "../tickets/work-access.ts";
+import { parseTicketNumber, requireWork } from "../tickets/work-access.ts";
 import { articleFromTicket, flagOutdated } from "./commands/from-ticket.ts";
 import { articleScope, requireEditor } from "./policy.ts";
-import { readableArticle, suggestionsForTicket } from "./queries.ts";
+import { readableArticle, suggestionsForWorkableTicket } from "./queries.ts";
 
 const errors = {
   400: errorResponseSchema,
@@ -36,8 +36,7 @@ export function registerKbAgentRoutes(app: App, { db, engine }: Deps): void {
     },
     async (request) => {
       const number = parseTicketNumber(request.params.number);
-      const ticket = await db.transaction().execute((trx) => loadWorkableTicket(trx, request.actor, number));
-      return { articles: await suggestionsForTicket(db, ticket.id) };
+      return { articles: await suggestionsForWorkableTicket(db, request.actor, number) };
     },
   );
 

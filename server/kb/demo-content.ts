@@ -5,8 +5,8 @@
 import type { Kysely } from "kysely";
 import { type KbVisibility, kbArticleInputSchema, kbCategoryInputSchema } from "../../common/kb.ts";
 import type { ServiceIconName } from "../../common/service-icons.ts";
-import type { UserActor } from "../accounts/actor.ts";
 import { findUserByEmail } from "../accounts/queries.ts";
+import type { UserActor } from "../core/actor.ts";
 import type { Engine } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { createKbCategory } from "./commands/manage-categories.ts";

@@ -13,8 +13,8 @@ import {
   kbStatsSchema,
   kbStatusInputSchema,
 } from "../../common/kb.ts";
+import { notFound } from "../core/errors.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
-import { notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { createKbCategory, deleteKbCategory, updateKbCategory } from "./commands/manage-categories.ts";
 import {

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
-import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
+import { requirePermission } from "../core/permissions.ts";
 import type { Database } from "../db/schema.ts";
 
 export type ArticleScope = (eb: ExpressionBuilder<Database, "kb_articles">) => Expression<SqlBool>;

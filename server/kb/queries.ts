@@ -10,7 +10,9 @@ import type {
   KbRevision,
   KbStats,
 } from "../../common/kb.ts";
+import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
+import { loadWorkableTicket } from "../tickets/work-access.ts";
 import type { ArticleScope } from "./policy.ts";
 
 const summaryColumns = [
@@ -333,6 +335,16 @@ export async function kbStats(db: Kysely<Database>): Promise<KbStats> {
     unanswered: unanswered.map((u) => ({ query: u.query, count: Number(u.count), lastAt: String(u.lastAt) })),
     feedback: feedback.map((f) => ({ articleTitle: f.articleTitle, comment: f.comment ?? "", at: f.at })),
   };
+}
+
+/** The suggestions below, for a ticket the agent may work (404 for one outside their reach). */
+export async function suggestionsForWorkableTicket(
+  db: Kysely<Database>,
+  actor: Actor,
+  number: number,
+): Promise<(KbArticleSummary & { opened: boolean })[]> {
+  const ticket = await db.transaction().execute((trx) => loadWorkableTicket(trx, actor, number));
+  return suggestionsForTicket(db, ticket.id);
 }
 
 /** The articles a request form offered while this ticket was written, and whether the requester opened them. */

@@ -13,8 +13,8 @@ import {
   kbSuggestionOpenSchema,
   kbVoteInputSchema,
 } from "../../common/kb.ts";
-import { anonymous, isStaff } from "../accounts/actor.ts";
-import { notFound } from "../http/errors.ts";
+import { anonymous, isStaff } from "../core/actor.ts";
+import { notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { markOpened, rememberOffered } from "./commands/deflection.ts";
 import { countView, recordSearch, recordVote } from "./commands/reader-activity.ts";

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { LiveTicketNotice, PresenceNotice, PresenceState } from "../../common/live.ts";
-import { type Actor, hasPermission } from "../accounts/actor.ts";
-import type { AppContext } from "../context.ts";
+import { type Actor, hasPermission } from "../core/actor.ts";
+import type { AppContext } from "../core/context.ts";
 import { now } from "../db/engine.ts";
 import { seesInternal, ticketScope } from "../tickets/policy.ts";
 import { createLiveBus, type PresenceMessage } from "./bus.ts";
@@ -146,7 +146,8 @@ export function createLiveHub(
   /** Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened. */
   async function endLapsedSessions(): Promise<void> {
     await endRevoked();
-    const sessionOf = (actor: Actor) => (actor.kind === "anonymous" ? null : actor.sessionId);
+    const sessionOf = (actor: Actor) =>
+      actor.kind === "anonymous" || actor.kind === "system" ? null : actor.sessionId;
     const open = [...subscribers].filter((s) => sessionOf(s.actor) !== null);
     if (open.length === 0) return;
     const live = await liveSessionIds(

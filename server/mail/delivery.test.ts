@@ -1,7 +1,7 @@
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { anonymous } from "../accounts/actor.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
+import { anonymous } from "../core/actor.ts";
 import { jobHandlers } from "../jobs/handlers.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { describeEachEngine } from "../test/engines.ts";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { anonymous } from "../accounts/actor.ts";
+import { anonymous } from "../core/actor.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildAdmin, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";

@@ -1,5 +1,5 @@
-import type { Actor } from "../accounts/actor.ts";
 import type { Config } from "../config.ts";
+import type { Actor } from "../core/actor.ts";
 
 /** The dev mailbox holds every message, sign-in links included: public only where only this machine can reach it. */
 export function canReadDevMailbox(actor: Actor, config: Pick<Config, "devMailbox">): boolean {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { devMailboxSchema, devMailSchema } from "../../common/mail.ts";
+import { notFound } from "../core/errors.ts";
 import { decodeJson } from "../db/engine.ts";
-import { notFound } from "../http/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { canReadDevMailbox } from "./policy.ts";
 import { findMailMessage, listMailMessages } from "./queries.ts";

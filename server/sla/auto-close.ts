@@ -2,8 +2,8 @@
  * Seed 003: solved tickets close N business days after they were solved —
  * the same moment their reopen window ends (`tickets.auto_close_at`).
  */
-import { anonymous } from "../accounts/actor.ts";
-import type { AppContext } from "../context.ts";
+import { system } from "../core/actor.ts";
+import type { AppContext } from "../core/context.ts";
 import { supportsRowLocks } from "../db/engine.ts";
 import { firstStatusIn, moveToStatus } from "../tickets/lifecycle.ts";
 
@@ -55,7 +55,7 @@ export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number
       await moveToStatus(
         trx,
         config,
-        anonymous,
+        system,
         { ...ticket, category: "solved" },
         { ...closedStatus, category: "closed" },
         "auto_closed",

@@ -1,25 +1,18 @@
 /**
- * "Ticket is due" and "Ticket is overdue": an internal event on the ticket,
- * the personal alerts people subscribed to, and mail to the agents of the
- * ticket's group. A row in `sla_notices` (ticket, kind, due time) is inserted
+ * "Ticket is due" and "Ticket is overdue": an internal event on the ticket;
+ * its reactions fire the personal alerts people subscribed to and mail the
+ * agents of the ticket's group. A row in `sla_notices` (ticket, kind, due time) is inserted
  * first; only the transaction that inserted it goes on, so each fires once
  * per ticket and due time however many runners check at once.
  */
-import type { AlertKind } from "../../common/alerts.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
-import { queueMail } from "../mail/outbox.ts";
-import { slaAlert } from "../mail/templates/sla-alert.ts";
-import { fireAlerts } from "../tickets/alerts.ts";
-import { insertTicketEvent } from "../tickets/events.ts";
+import { recordEvent } from "../tickets/events.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 type Kind = Database["sla_notices"]["kind"];
 
-const alertOf: Record<Kind, { alert: AlertKind; label: string; event: "sla_due" | "sla_overdue" }> = {
-  due: { alert: "ticket_due", label: "Ticket is due", event: "sla_due" },
-  overdue: { alert: "ticket_overdue", label: "Ticket is overdue", event: "sla_overdue" },
-};
+const eventOf = { due: "sla_due", overdue: "sla_overdue" } as const satisfies Record<Kind, string>;
 
 async function candidates(db: Ctx["db"], kind: Kind, at: string) {
   return (
@@ -44,7 +37,7 @@ async function candidates(db: Ctx["db"], kind: Kind, at: string) {
 
 /** Fires what is due at `at`; resolves with how many notices fired. */
 export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
-  const { db, config } = ctx;
+  const { db } = ctx;
   const now = at.toISOString();
   let fired = 0;
   for (const kind of ["overdue", "due"] as const) {
@@ -64,44 +57,14 @@ export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
           .returning("ticket_id")
           .executeTakeFirst();
         if (!inserted) return false;
-        const { alert, label, event } = alertOf[kind];
-        await insertTicketEvent(trx, {
+        await recordEvent(trx, ctx, {
           ticketId: ticket.id,
-          type: event,
+          type: eventOf[kind],
           actor: { id: null, name: "Switchboard" },
           visibility: "internal",
           payload: { dueAt: ticket.due_at },
           at: now,
         });
-        await fireAlerts(trx, config, ticket, [alert], now);
-        if (ticket.group_id) {
-          const agents = await trx
-            .selectFrom("group_members")
-            .innerJoin("users", "users.id", "group_members.user_id")
-            .select("users.email")
-            .where("group_members.group_id", "=", ticket.group_id)
-            .where("users.disabled_at", "is", null)
-            .where("users.licence", "in", ["agent", "admin"])
-            .orderBy("users.email")
-            .execute();
-          for (const agent of agents) {
-            await queueMail(
-              trx,
-              {
-                template: "sla-alert",
-                to: agent.email,
-                content: slaAlert({
-                  number: ticket.number,
-                  subject: ticket.subject,
-                  alert: label,
-                  dueAt: ticket.due_at,
-                  ticketUrl: `${config.baseUrl}/agent/tickets/${ticket.number}`,
-                }),
-              },
-              { baseUrl: config.baseUrl, at: now },
-            );
-          }
-        }
         return true;
       });
       if (done) fired += 1;

@@ -9,9 +9,8 @@ import {
   slaStatusInputSchema,
   slaStatusListSchema,
 } from "../../common/service-levels.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
-import { registerAutomationRoutes } from "../automation/routes.ts";
 import { advanceSystemClock } from "../clock.ts";
+import { requirePermission } from "../core/permissions.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import type { App, Deps } from "../http/types.ts";
 import { jobOverview, rerunFailedJobs, rerunJob } from "../jobs/admin.ts";
@@ -38,7 +37,6 @@ const tags = ["admin"];
 /** Admin routes for calendars, SLA policies, the statuses that pause the clock, the job system and automation. */
 export function registerServiceLevelRoutes(app: App, deps: Deps): void {
   const { db, config } = deps;
-  registerAutomationRoutes(app, deps);
   registerAdminCollection(app, calendarsCollection, {
     load: async () => ({ calendars: await listCalendars(db) }),
     create: (input) => createCalendar(db, input),

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
-import { anonymous } from "../accounts/actor.ts";
 import { createGroup } from "../accounts/commands/manage-directory.ts";
+import { anonymous } from "../core/actor.ts";
 import { newId } from "../db/ids.ts";
 import { businessHoursForUntouchedDefaults } from "../db/migrations/0017_agent_intake.ts";
 import { jobHandlers } from "../jobs/handlers.ts";

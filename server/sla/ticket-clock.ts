@@ -8,9 +8,10 @@
  * "Overdue" means `due_at <= now`. `due_at` is the nearest target not yet met
  * while the clock runs, and null while it is paused or nothing is left to meet.
  */
+
 import type { Transaction } from "kysely";
 import { type SlaConditions, slaConditionsSchema } from "../../common/service-levels.ts";
-import type { StatusCategory } from "../../common/tickets.ts";
+import { isFinished } from "../../common/tickets.ts";
 import type { Config } from "../config.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
@@ -21,7 +22,6 @@ type Trx = Transaction<Database>;
 const MINUTE = 60_000;
 
 /** Categories where no target can be met or missed any more. */
-const finished: StatusCategory[] = ["solved", "closed", "cancelled"];
 
 type PolicyRow = {
   id: string;
@@ -136,7 +136,7 @@ export async function applyServiceLevels(trx: Trx, ticketId: string): Promise<vo
   const ticket = await loadTicket(trx, ticketId);
   const policy = await matchingPolicy(trx, ticket);
   const cal = await calendarFor(trx, { calendarId: policy?.calendar_id, groupId: ticket.group_id });
-  const stopped = ticket.pauses_sla === 1 || finished.includes(ticket.category);
+  const stopped = ticket.pauses_sla === 1 || isFinished(ticket.category);
   const clock: Clock = {
     first_response_due_at: policy ? addTarget(policy, cal, ticket.created_at, policy.first_response_minutes) : null,
     resolution_due_at: policy ? addTarget(policy, cal, ticket.created_at, policy.resolution_minutes) : null,
@@ -165,7 +165,7 @@ export async function serviceLevelsAfterStatusChange(
   const ticket = await loadTicket(trx, ticketId);
   const policy = await policyById(trx, ticket.sla_policy_id);
   const cal = await calendarFor(trx, { calendarId: policy?.calendar_id, groupId: ticket.group_id });
-  const stops = ticket.pauses_sla === 1 || finished.includes(ticket.category);
+  const stops = ticket.pauses_sla === 1 || isFinished(ticket.category);
   const clock: Clock = {
     first_response_due_at: ticket.first_response_due_at,
     resolution_due_at: ticket.resolution_due_at,
@@ -221,10 +221,4 @@ export async function recordFirstResponse(trx: Trx, ticketId: string, at: string
     .set({ first_responded_at: at, ...nearest(clock, policy) })
     .where("id", "=", ticketId)
     .execute();
-}
-
-/** When the reopen window of a solved ticket ends (null if it is not solved). */
-export async function reopenWindowEnds(trx: Trx, ticketId: string): Promise<Date | null> {
-  const row = await trx.selectFrom("tickets").select("auto_close_at").where("id", "=", ticketId).executeTakeFirst();
-  return row?.auto_close_at ? new Date(row.auto_close_at) : null;
 }

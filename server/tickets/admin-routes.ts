@@ -8,12 +8,11 @@ import {
   updateWithdrawReason,
 } from "./commands/manage-withdraw-reasons.ts";
 import { listStatuses } from "./queries.ts";
+import { listWithdrawReasons } from "./visible-ticket.ts";
 
 export function registerTicketAdminRoutes(app: App, { db }: Deps): void {
   registerAdminCollection(app, withdrawReasonsCollection, {
-    load: async () => ({
-      reasons: await db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
-    }),
+    load: async () => ({ reasons: await listWithdrawReasons(db) }),
     create: (input) => createWithdrawReason(db, input),
     update: (id, input) => updateWithdrawReason(db, id, input),
     remove: (id) => deleteWithdrawReason(db, id),

@@ -1,74 +1,85 @@
 /** Reading a ticket's history: the Feed and Read By, both straight from its events. */
 import type { Kysely } from "kysely";
 import type { FeedEntry } from "../../common/conversation.ts";
-import { channelLabels, type TicketChannel } from "../../common/new-ticket.ts";
-import type { Actor } from "../accounts/actor.ts";
+import { channelLabels } from "../../common/new-ticket.ts";
+import { type FeedEntryType, feedEntryTypes, parseTicketEvent, type TicketEvent } from "../../common/ticket-events.ts";
+import { priorityLabels } from "../../common/tickets.ts";
+import type { Actor } from "../core/actor.ts";
+import type { AppContext } from "../core/context.ts";
 import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
-import { agentToolDetail, agentToolFeedTypes } from "./agent-tools-feed.ts";
 import { markReadByAgent } from "./customer-replies.ts";
-import { insertTicketEvent } from "./events.ts";
+import { recordEvent } from "./events.ts";
 import type { TicketScope } from "./policy.ts";
 
-const feedTypes = [
-  "created",
-  "comment",
-  "note",
-  "status_changed",
-  "cc_added",
-  "cc_removed",
-  "follow_up_created",
-  "edited",
-  ...agentToolFeedTypes,
-] as const;
-
-/** Events that name another ticket by its number (and, for a merge, its subject). */
-const pointsAtTicket = ["merged_into", "merged_from", "linked", "unlinked", "follow_up_created"];
-
-function detailOf(type: string, payload: Record<string, unknown>, sees: (n: unknown) => boolean): string | null {
-  // Another ticket's number and subject only for a reader who may open that ticket.
-  if (pointsAtTicket.includes(type) && !sees(payload.number)) return null;
-  const agentTool = agentToolDetail(type, payload);
-  if (agentTool !== undefined) return agentTool;
-  if (type === "status_changed" && typeof payload.withdrawReason === "string")
-    return `Reason: ${payload.withdrawReason}`;
-  // An agent opened it for someone: say for whom and how the request came in.
-  if (type === "created" && typeof payload.onBehalfOf === "object" && payload.onBehalfOf !== null) {
-    const { name } = payload.onBehalfOf as Record<string, unknown>;
-    const channel = channelLabels[payload.channel as TicketChannel] ?? "";
-    return `On behalf of ${typeof name === "string" ? name : "the requester"}${channel ? ` · ${channel}` : ""}`;
-  }
-  if (type === "follow_up_created" && typeof payload.number === "number") return `Follow-up: #${payload.number}`;
-  if ((type === "cc_added" || type === "cc_removed") && typeof payload.email === "string") return payload.email;
-  if (type === "edited" && Array.isArray(payload.changes)) {
-    return payload.changes
-      .flatMap((c: unknown) => {
-        if (typeof c !== "object" || c === null) return [];
-        const { label, from, to } = c as Record<string, unknown>;
-        if (typeof label !== "string") return [];
-        return [`${label}: ${typeof from === "string" ? from : "(none)"} → ${typeof to === "string" ? to : "(none)"}`];
-      })
-      .join("; ");
-  }
-  return null;
+const feedTypes: readonly string[] = feedEntryTypes;
+function isFeedEvent(event: TicketEvent): event is Extract<TicketEvent, { type: FeedEntryType }> {
+  return feedTypes.includes(event.type);
 }
+
+/** Another ticket's number and subject only for a reader who may open that ticket. */
+type Sees = (number: number) => boolean;
+
+const ticketRef = (number: number, sees: Sees) => (sees(number) ? `#${number}` : null);
+
+/** The line under a Feed entry: what changed, in words; null when the entry's summary says it all. */
+export function detailOf(event: TicketEvent, sees: Sees): string | null {
+  switch (event.type) {
+    case "created": {
+      // An agent opened it for someone: say for whom and how the request came in.
+      const { onBehalfOf, channel } = event.payload;
+      if (!onBehalfOf) return null;
+      return `On behalf of ${onBehalfOf.name}${channel ? ` · ${channelLabels[channel]}` : ""}`;
+    }
+    case "status_changed":
+      return event.payload.withdrawReason !== undefined ? `Reason: ${event.payload.withdrawReason}` : null;
+    case "follow_up_created":
+      return sees(event.payload.number) ? `Follow-up: #${event.payload.number}` : null;
+    case "cc_added":
+    case "cc_removed":
+      return event.payload.email;
+    case "edited":
+      return event.payload.changes.map((c) => `${c.label}: ${c.from ?? "(none)"} → ${c.to ?? "(none)"}`).join("; ");
+    case "task_added":
+    case "task_edited":
+    case "task_completed":
+    case "task_reopened":
+    case "task_removed":
+      return event.payload.title;
+    case "merged_into":
+    case "linked":
+    case "unlinked":
+      return ticketRef(event.payload.number, sees);
+    case "merged_from":
+      return sees(event.payload.number) ? `#${event.payload.number}: ${event.payload.subject}` : null;
+    case "priority_changed":
+      return `${priorityLabels[event.payload.from]} → ${priorityLabels[event.payload.to]}`;
+    case "comment":
+    case "note":
+    case "viewed":
+    case "sla_due":
+    case "sla_overdue":
+    case "automation_applied":
+      return null;
+  }
+}
+
+/** The other ticket an event names by its number, if any. */
+function mentions(event: TicketEvent): number | null {
+  switch (event.type) {
+    case "merged_into":
+    case "merged_from":
+    case "linked":
+    case "unlinked":
+    case "follow_up_created":
+      return event.payload.number;
+    default:
+      return null;
+  }
+}
+
 /** Reopening a ticket page again and again is one visit, not many. */
 const viewGapMs = 10 * 60 * 1000;
-
-function attachmentsOf(payload: Record<string, unknown>): FeedEntry["attachments"] {
-  if (!Array.isArray(payload.attachments)) return [];
-  return payload.attachments.flatMap((a: unknown) => {
-    if (typeof a !== "object" || a === null) return [];
-    const { id, fileName, size } = a as Record<string, unknown>;
-    return typeof id === "string" && typeof fileName === "string" && typeof size === "number"
-      ? [{ id, fileName, size }]
-      : [];
-  });
-}
-
-function text(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
 
 /**
  * Oldest first. Internal entries only for agents; status names as the reader
@@ -86,17 +97,21 @@ export async function listFeed(
       .selectFrom("ticket_events")
       .select(["id", "type", "actor_name", "visibility", "payload", "created_at"])
       .where("ticket_id", "=", ticketId)
-      .where("type", "in", [...feedTypes])
+      .where("type", "in", [...feedEntryTypes])
       .$if(audience === "customer", (q) => q.where("visibility", "=", "public"))
       .orderBy("created_at")
       .orderBy("id")
       .execute(),
     db.selectFrom("statuses").select(["id", "agent_label", "customer_label"]).execute(),
   ]);
-  const payloads = new Map(events.map((e) => [e.id, (decodeJson(e.payload) ?? {}) as Record<string, unknown>]));
-  const mentioned = events.flatMap((e) => {
-    const n = payloads.get(e.id)?.number;
-    return pointsAtTicket.includes(e.type) && typeof n === "number" ? [n] : [];
+  // Stored by this code, so every row parses; one that does not (hand-edited) is left out rather than shown wrong.
+  const parsed = events.flatMap((row) => {
+    const event = parseTicketEvent(row.type, decodeJson(row.payload));
+    return event && isFeedEvent(event) ? [{ row, event }] : [];
+  });
+  const mentioned = parsed.flatMap(({ event }) => {
+    const n = mentions(event);
+    return n === null ? [] : [n];
   });
   const visible = new Set(
     mentioned.length
@@ -110,34 +125,38 @@ export async function listFeed(
         ).map((t) => t.number)
       : [],
   );
-  const sees = (n: unknown) => typeof n === "number" && visible.has(n);
-  const label = (id: string | null) => {
+  const sees = (n: number) => visible.has(n);
+  const label = (id: string) => {
     const status = statuses.find((s) => s.id === id);
     if (!status) return null;
     return audience === "agent" ? status.agent_label : status.customer_label;
   };
-  return events.map((e) => {
-    const payload = payloads.get(e.id) ?? {};
-    const format = payload.format === "html" ? "html" : payload.format === "text" ? "text" : null;
+  return parsed.map(({ row, event }) => {
+    const said = event.type === "comment" || event.type === "note" ? event.payload : null;
+    const moved = event.type === "status_changed" ? event.payload : null;
     return {
-      id: e.id,
-      type: e.type as FeedEntry["type"],
-      actor: e.actor_name,
-      at: e.created_at,
-      visibility: e.visibility,
-      body: e.type === "comment" || e.type === "note" ? text(payload.body) : null,
-      format: e.type === "comment" || e.type === "note" ? format : null,
-      from: e.type === "status_changed" ? label(text(payload.from)) : null,
-      to: e.type === "status_changed" ? label(text(payload.to)) : null,
+      id: row.id,
+      type: event.type,
+      actor: row.actor_name,
+      at: row.created_at,
+      visibility: row.visibility,
+      body: said?.body ?? null,
+      format: said?.format ?? null,
+      from: moved ? label(moved.from) : null,
+      to: moved ? label(moved.to) : null,
       // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
-      attachments: e.type === "comment" || e.type === "note" ? attachmentsOf(payload) : [],
-      detail: detailOf(e.type, payload, sees),
+      attachments: said?.attachments ?? [],
+      detail: detailOf(event, sees),
     };
   });
 }
 
 /** Records that the actor opened the ticket, at most once per visit. */
-export async function recordView(db: Kysely<Database>, actor: Actor, ticketId: string): Promise<void> {
+export async function recordView(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  actor: Actor,
+  ticketId: string,
+): Promise<void> {
   const name = actor.kind === "user" ? actor.user.name : actor.kind === "guest" ? actor.email : null;
   if (!name) return;
   const actorId = actor.kind === "user" ? actor.user.id : null;
@@ -157,14 +176,18 @@ export async function recordView(db: Kysely<Database>, actor: Actor, ticketId: s
       .executeTakeFirst();
     if (recent) return;
     const role = actor.kind === "user" && actor.user.licence !== "customer" ? "agent" : "customer";
-    await insertTicketEvent(trx, {
-      ticketId,
-      type: "viewed",
-      actor: { id: actorId, name },
-      visibility: "public",
-      payload: { role },
-      at,
-    });
+    await recordEvent(
+      trx,
+      { config },
+      {
+        ticketId,
+        type: "viewed",
+        actor: { id: actorId, name },
+        visibility: "public",
+        payload: { role },
+        at,
+      },
+    );
   });
 }
 
@@ -180,10 +203,10 @@ export async function listReadBy(db: Kysely<Database>, ticketId: string) {
   const latest = new Map<string, { name: string; role: "agent" | "customer"; at: string }>();
   for (const view of views) {
     if (latest.has(view.actor_name)) continue;
-    const payload = decodeJson(view.payload) as { role?: unknown };
+    const event = parseTicketEvent("viewed", decodeJson(view.payload));
     latest.set(view.actor_name, {
       name: view.actor_name,
-      role: payload.role === "agent" ? "agent" : "customer",
+      role: event?.type === "viewed" ? event.payload.role : "customer",
       at: view.created_at,
     });
   }

@@ -1,7 +1,7 @@
 import { agentTicketInputSchema, requesterListSchema, requesterSearchSchema } from "../../common/new-ticket.ts";
 import { ticketSubmittedSchema } from "../../common/tickets.ts";
-import { type Actor, hasPermission, type UserActor } from "../accounts/actor.ts";
-import { AppError } from "../http/errors.ts";
+import { type Actor, hasPermission, type UserActor } from "../core/actor.ts";
+import { AppError } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { openTicketForRequester } from "./commands/open-ticket.ts";
 import { searchRequesters } from "./requester-search.ts";

@@ -1,21 +1,13 @@
 /**
  * The steps every lifecycle command shares: loading the ticket the actor may
- * change, moving it to another status (event, solved time, mail), and telling
- * the people on the ticket.
+ * change and moving it to another status.
  */
 import type { Transaction } from "kysely";
 import type { StatusCategory } from "../../common/tickets.ts";
-import type { Actor } from "../accounts/actor.ts";
-import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
-import type { Config } from "../config.ts";
+import type { Actor } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError, notFound } from "../http/errors.ts";
-import { queueMail } from "../mail/outbox.ts";
-import type { RenderedMail } from "../mail/render.ts";
-import { statusChanged } from "../mail/templates/status-changed.ts";
-import { serviceLevelsAfterStatusChange } from "../sla/ticket-clock.ts";
-import { alertsForStatusChange, fireAlerts } from "./alerts.ts";
-import { insertTicketEvent } from "./events.ts";
+import { type EventActor, type ReactionContext, recordEvent } from "./events.ts";
 import { refusal, standingOn, type TicketAction, type TicketStanding, ticketScope } from "./policy.ts";
 
 export type LoadedTicket = {
@@ -31,9 +23,9 @@ export type LoadedTicket = {
   customers_may_reopen?: number;
 };
 
-export function actorName(actor: Actor): { id: string | null; name: string } {
-  if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name };
-  if (actor.kind === "guest") return { id: null, name: actor.email };
+export function actorName(actor: Actor): EventActor {
+  if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name, email: actor.user.email };
+  if (actor.kind === "guest") return { id: null, name: actor.email, email: actor.email };
   // No person: the help desk itself acting on a schedule (auto-close after the reopen window).
   return { id: null, name: "Switchboard (automatic)" };
 }
@@ -87,58 +79,18 @@ export async function firstStatusIn(trx: Transaction<Database>, category: Status
 }
 
 /**
- * Mails the requester and everyone CC'd: guests (no account) get a fresh
- * personal access link, account holders the portal page.
+ * Moves the ticket and records the change; its reactions pause or resume the
+ * service level clock, fire alerts and tell requester and CCs what customers now see.
  */
-export async function notifyPeopleOnTicket(
-  trx: Transaction<Database>,
-  config: Pick<Config, "baseUrl">,
-  ticket: Pick<LoadedTicket, "id" | "number" | "requester_email" | "requester_id">,
-  template: string,
-  render: (ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail,
-  at: string,
-  except: string | null,
-  only?: string[],
-): Promise<void> {
-  const ccs = await trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", ticket.id).execute();
-  const accounts = await trx
-    .selectFrom("users")
-    .select(["email", "licence"])
-    .where("email", "in", [ticket.requester_email, ...ccs.map((c) => c.email)])
-    .where("email_confirmed_at", "is not", null)
-    .execute();
-  const recipients = [...new Set([ticket.requester_email, ...ccs.map((c) => c.email)])]
-    .filter((e) => e !== except)
-    // A chosen list narrows the people on the ticket; it never adds anyone who is not on it.
-    .filter((e) => only === undefined || only.includes(e));
-  for (const email of recipients) {
-    const account = accounts.find((a) => a.email === email);
-    const forGuest = !account;
-    // An agent copied on a ticket works it from the workspace, not from the customer's page.
-    const forAgent = account?.licence === "agent" || account?.licence === "admin";
-    const ticketUrl = forGuest
-      ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)))
-      : forAgent
-        ? `${config.baseUrl}/agent/tickets/${ticket.number}`
-        : `${config.baseUrl}/requests/${ticket.number}`;
-    await queueMail(
-      trx,
-      { template, to: email, content: render(ticketUrl, forGuest, forAgent), ticketId: ticket.id },
-      { baseUrl: config.baseUrl, at },
-    );
-  }
-}
-
-/** Moves the ticket, writes the event, keeps solved_at, and tells requester and CCs what customers now see. */
 export async function moveToStatus(
   trx: Transaction<Database>,
-  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
+  config: ReactionContext["config"],
   actor: Actor,
   ticket: LoadedTicket,
-  to: { id: string; customer_label: string; category?: StatusCategory },
+  to: { id: string; category?: StatusCategory },
   reason: string,
   at: string,
-  extra: Record<string, unknown> = {},
+  extra: { withdrawReason?: string; macro?: string } = {},
 ): Promise<void> {
   const category =
     to.category ??
@@ -152,35 +104,22 @@ export async function moveToStatus(
     })
     .where("id", "=", ticket.id)
     .execute();
-  await serviceLevelsAfterStatusChange(trx, config, ticket.id, at);
-  await insertTicketEvent(trx, {
-    ticketId: ticket.id,
-    type: "status_changed",
-    actor: actorName(actor),
-    visibility: "public",
-    payload: { from: ticket.status_id, to: to.id, reason, ...extra },
-    at,
-  });
-  await fireAlerts(trx, config, ticket, alertsForStatusChange(ticket.category, category), at);
-  const agentLabel = await trx
-    .selectFrom("statuses")
-    .select("agent_label")
-    .where("id", "=", to.id)
-    .executeTakeFirstOrThrow();
-  const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
-  await notifyPeopleOnTicket(
+  await recordEvent(
     trx,
-    config,
-    ticket,
-    "status-changed",
-    (ticketUrl, _forGuest, forAgent) =>
-      statusChanged({
-        number: ticket.number,
-        subject: ticket.subject,
-        status: forAgent ? agentLabel.agent_label : to.customer_label,
-        ticketUrl,
-      }),
-    at,
-    by,
+    { config },
+    {
+      ticketId: ticket.id,
+      type: "status_changed",
+      actor: actorName(actor),
+      visibility: "public",
+      payload: { from: ticket.status_id, to: to.id, reason, ...extra },
+      at,
+    },
   );
+}
+
+/** When the reopen window of a solved ticket ends (null if it is not solved): the time it closes on its own. */
+export async function reopenWindowEnds(trx: Transaction<Database>, ticketId: string): Promise<Date | null> {
+  const row = await trx.selectFrom("tickets").select("auto_close_at").where("id", "=", ticketId).executeTakeFirst();
+  return row?.auto_close_at ? new Date(row.auto_close_at) : null;
 }

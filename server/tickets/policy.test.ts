@@ -1,7 +1,7 @@
 /** The ticket policy's rules on their own; the write matrix (http/write-authorization.test.ts) proves the routes follow them. */
 import { describe, expect, it } from "vitest";
 import type { Permission } from "../../common/permissions.ts";
-import type { Actor } from "../accounts/actor.ts";
+import type { Actor } from "../core/actor.ts";
 import { refusal, type TicketStanding, type TicketState, ticketAbilities } from "./policy.ts";
 
 const user = (licence: "customer" | "agent", permissions: Permission[]): Actor => ({

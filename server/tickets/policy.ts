@@ -1,7 +1,8 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { StatusCategory, TicketAbilities } from "../../common/tickets.ts";
-import { type Actor, hasPermission, isStaff, type UserActor } from "../accounts/actor.ts";
+import { isClosed, isFinished } from "../../common/tickets.ts";
 import { toSessionUser } from "../accounts/queries.ts";
+import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 
 export type TicketView = "all" | "mine" | "department";
@@ -270,8 +271,8 @@ function replyOpen(actor: Actor, standing: TicketStanding, state: TicketState): 
 /** The per-ticket abilities sent with the ticket; the web app renders its buttons from these alone. */
 export function ticketAbilities(actor: Actor, standing: TicketStanding, state: TicketState): TicketAbilities {
   const may = (action: TicketAction) => refusal(actor, standing, action) === null;
-  const finished = ["solved", "closed", "cancelled"].includes(state.category);
-  const open = !["closed", "cancelled"].includes(state.category);
+  const finished = isFinished(state.category);
+  const open = !isClosed(state.category);
   const reply = may("reply") && replyOpen(actor, standing, state);
   return {
     reply,
@@ -308,7 +309,7 @@ export async function standingOn(
   ticket: StandingTicket,
 ): Promise<TicketStanding> {
   const none: TicketStanding = { requester: false, copied: false, colleague: false, worker: false };
-  if (actor.kind === "anonymous") return none;
+  if (actor.kind === "anonymous" || actor.kind === "system") return none;
   const email = actor.kind === "user" ? actor.user.email : actor.email;
   const cc = await db
     .selectFrom("ticket_ccs")

@@ -1,35 +1,14 @@
 import type { Kysely, Selectable } from "kysely";
 import type { FieldValue } from "../../common/fields.ts";
 import type { TicketAbilities, TicketDetail, TicketPage, TicketSummary } from "../../common/tickets.ts";
-import type { Actor } from "../accounts/actor.ts";
 import { listTypeFields } from "../catalog/queries.ts";
+import type { Actor } from "../core/actor.ts";
+import { decodeCursor, encodeCursor } from "../core/cursor.ts";
 import { decodeJson, engineOf, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
-import { AppError } from "../http/errors.ts";
 import { standingOn, type TicketScope, ticketAbilities } from "./policy.ts";
 import { searchConditions } from "./search/conditions.ts";
 import { parseSearch } from "./search/query-syntax.ts";
-
-type Cursor = { createdAt: string; id: string };
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString("base64url");
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2) {
-      const [createdAt, id] = value;
-      if (typeof createdAt === "string" && typeof id === "string") return { createdAt, id };
-    }
-  } catch {
-    // Fall through to the error below: a cursor is opaque, so any damage means the same thing.
-  }
-  throw new AppError("validation_failed", "The page cursor is not valid; start again from the first page.", {
-    cursor: "This cursor is not valid.",
-  });
-}
 
 /** Tickets with their status and category, as every list shows them; the agent queues add their columns. */
 export function summaryQuery(db: Kysely<Database>, scope: TicketScope) {

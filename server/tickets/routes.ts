@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { alertListSchema, alertParamsSchema } from "../../common/alerts.ts";
 import {
   ccSchema,
   commentInputSchema,
@@ -24,20 +23,19 @@ import {
   ticketSubmissionSchema,
   ticketSubmittedSchema,
 } from "../../common/tickets.ts";
-import { type Actor, isStaff } from "../accounts/actor.ts";
 import { enforceLimit } from "../accounts/rate-limit.ts";
-import { AppError, notFound } from "../http/errors.ts";
+import { type Actor, isStaff } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
-import { activeAlerts, subscriberOf } from "./alerts.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { addComment } from "./commands/add-comment.ts";
 import { addCc, changeStatus, createFollowUp, markSolved, removeCc, withdraw } from "./commands/lifecycle-actions.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { listFeed, listReadBy, recordView } from "./conversation.ts";
-import { loadTicket } from "./lifecycle.ts";
 import { canSubmitTicket, namedTicketsScope, seesInternal, ticketScope } from "./policy.ts";
 import { abilitiesOn, findAttachment, findTicketByNumber, listStatuses, listTickets } from "./queries.ts";
+import { checkTicketAction, listWithdrawReasons, parseNumber, visibleTicket } from "./visible-ticket.ts";
 
 export const refusals = {
   400: errorResponseSchema,
@@ -50,11 +48,7 @@ export const refusals = {
 
 const audienceOf = (actor: Actor) => (isStaff(actor) ? "agent" : "customer");
 
-/** Ticket numbers arrive as text so that one that is not a number answers "not found" like a missing ticket. */
-export function parseNumber(raw: string): number | undefined {
-  const number = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
-  return number <= 2 ** 31 - 1 ? number : undefined;
-}
+export { parseNumber };
 
 export function registerTicketRoutes(app: App, deps: Deps): void {
   const { db, config } = deps;
@@ -192,18 +186,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
 
   async function visibleTicketId(actor: Actor, raw: string): Promise<string> {
     if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
-    const number = parseNumber(raw);
-    const ticket =
-      number === undefined
-        ? undefined
-        : await db
-            .selectFrom("tickets")
-            .select("id")
-            .where(ticketScope(actor))
-            .where("number", "=", number)
-            .executeTakeFirst();
-    if (!ticket) throw notFound("That ticket");
-    return ticket.id;
+    return (await visibleTicket(db, actor, raw)).id;
   }
 
   app.post(
@@ -242,7 +225,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
       // Refuse before reading any file when the ticket is out of reach or the comment is not theirs to write.
-      await deps.db.transaction().execute((trx) => loadTicket(trx, request.actor, number, "reply"));
+      await checkTicketAction(deps.db, request.actor, number, "reply");
       const { json, files } = await receiveMultipart(
         request,
         "comment",
@@ -286,7 +269,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await recordView(db, request.actor, await visibleTicketId(request.actor, request.params.number));
+      await recordView(deps, request.actor, await visibleTicketId(request.actor, request.params.number));
       return reply.status(204).send(null);
     },
   );
@@ -349,7 +332,7 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
       },
     },
     async () => ({
-      reasons: await deps.db.selectFrom("withdraw_reasons").select(["id", "label"]).orderBy("position").execute(),
+      reasons: await listWithdrawReasons(deps.db),
     }),
   );
 
@@ -445,85 +428,6 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const number = ticketNumber(request.actor, request.params.number);
       return reply.status(201).send(await createFollowUp(deps, request.actor, number, request.body));
-    },
-  );
-}
-
-/** Personal alerts on a ticket: list, add and remove the caller's own. */
-export function registerAlertRoutes(app: App, { db }: Deps): void {
-  async function target(actor: Actor, raw: string) {
-    const subscriber = subscriberOf(actor);
-    if (!subscriber) throw new AppError("unauthenticated", "Sign in, or use the link from your email.");
-    const number = parseNumber(raw);
-    const ticket =
-      number === undefined
-        ? undefined
-        : await db
-            .selectFrom("tickets")
-            .select("id")
-            .where(ticketScope(actor))
-            .where("number", "=", number)
-            .executeTakeFirst();
-    if (!ticket) throw notFound("That ticket");
-    return { ticketId: ticket.id, subscriber };
-  }
-
-  app.get(
-    "/api/v1/tickets/:number/alerts",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "My active alerts on this ticket",
-        params: z.object({ number: z.string().max(20) }),
-        response: { 200: alertListSchema, ...refusals },
-      },
-    },
-    async (request) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      return { active: await activeAlerts(db, ticketId, subscriber) };
-    },
-  );
-
-  app.put(
-    "/api/v1/tickets/:number/alerts/:kind",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "Add an alert",
-        params: alertParamsSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      await db
-        .insertInto("alert_subscriptions")
-        .values({ ticket_id: ticketId, subscriber, alert: request.params.kind, created_at: new Date().toISOString() })
-        .onConflict((oc) => oc.columns(["ticket_id", "subscriber", "alert"]).doNothing())
-        .execute();
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.delete(
-    "/api/v1/tickets/:number/alerts/:kind",
-    {
-      schema: {
-        tags: ["tickets"],
-        summary: "Remove an alert",
-        params: alertParamsSchema,
-        response: { 204: z.null(), ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const { ticketId, subscriber } = await target(request.actor, request.params.number);
-      await db
-        .deleteFrom("alert_subscriptions")
-        .where("ticket_id", "=", ticketId)
-        .where("subscriber", "=", subscriber)
-        .where("alert", "=", request.params.kind)
-        .execute();
-      return reply.status(204).send(null);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { anonymous } from "../accounts/actor.ts";
+import { anonymous } from "../core/actor.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import { describeEachEngine } from "../test/engines.ts";

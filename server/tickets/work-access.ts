@@ -1,8 +1,8 @@
 /** What the agent tools (tasks, links, merge, macros) share: only agents who work tickets, only tickets they see. */
 import type { Transaction } from "kysely";
-import { type Actor, hasPermission } from "../accounts/actor.ts";
+import { type Actor, hasPermission } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError, notFound } from "../http/errors.ts";
 import { type LoadedTicket, loadTicket } from "./lifecycle.ts";
 
 /** Refuses before any lookup, so people who are not agents learn nothing about tickets from these routes. */

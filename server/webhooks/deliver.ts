@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
 import { type Clock, systemClock } from "../clock.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";

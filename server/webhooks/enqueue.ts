@@ -5,12 +5,12 @@
  */
 import type { Transaction } from "kysely";
 import { z } from "zod";
+import type { TicketEventType } from "../../common/ticket-events.ts";
 import { type WebhookEventType, webhookEventTypes } from "../../common/webhooks.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { enqueueJob } from "../jobs/queue.ts";
-import type { TicketEventType } from "../tickets/events.ts";
 import { eventBody, type StoredTicketEvent, ticketSummary } from "./payload.ts";
 
 // Every event type but "viewed" can be subscribed to: this fails to compile when a new type is not listed.

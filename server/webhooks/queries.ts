@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { type Webhook, type WebhookDelivery, webhookEventTypes } from "../../common/webhooks.ts";
+import { notFound } from "../core/errors.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
-import { notFound } from "../http/errors.ts";
 
 const idList = z.array(z.string());
 const eventList = z.array(z.enum(webhookEventTypes));

@@ -9,7 +9,7 @@ import {
   webhookListSchema,
   webhookSecretSchema,
 } from "../../common/webhooks.ts";
-import { requirePermission } from "../accounts/admin-policy.ts";
+import { requirePermission } from "../core/permissions.ts";
 import type { App, Deps } from "../http/types.ts";
 import {
   createWebhook,

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, T
 import { type ReactNode, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
+import { closedCategories } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
@@ -15,7 +16,7 @@ import { FileLinks, FilePictures } from "./TicketExtras.tsx";
 import { useOnce } from "./use-once.ts";
 
 /** Closed and withdrawn tickets are read-only (the server says the same). */
-export const closedCategories: string[] = ["closed", "cancelled"];
+export { closedCategories };
 
 type Filter = "comments" | "edits" | "status" | "notes";
 /** Comments (and the request itself), internal notes, edits, and everything else: status changes, CCs, follow-ups. */
@@ -78,8 +79,11 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
     case "priority_changed":
       return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
-    default:
-      return `${entry.actor} edited the request`;
+    default: {
+      // A new type of Feed entry fails to compile here until it has its own line.
+      const unhandled: never = entry.type;
+      return `${entry.actor}: ${unhandled}`;
+    }
   }
 }
 

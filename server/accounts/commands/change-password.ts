@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
+import type { UserActor } from "../../core/actor.ts";
+import { AppError } from "../../core/errors.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import type { UserActor } from "../actor.ts";
 import { verifyPassword } from "../passwords.ts";
 import { setPassword } from "./create-user.ts";
 

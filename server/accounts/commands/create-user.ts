@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Licence } from "../../../common/accounts.ts";
+import { AppError } from "../../core/errors.ts";
 import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, User } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { revokeAccountTokens } from "../account-tokens.ts";
 import { hashPassword } from "../passwords.ts";
 import { normalizeEmail } from "../queries.ts";

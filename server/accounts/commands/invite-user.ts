@@ -1,11 +1,11 @@
 import type { InviteUser } from "../../../common/admin.ts";
-import type { AppContext } from "../../context.ts";
+import type { UserActor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
 import { isUniqueViolation } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { invitation } from "../../mail/templates/invitation.ts";
 import { issueAccountToken } from "../account-tokens.ts";
-import type { UserActor } from "../actor.ts";
 import { replaceMemberships } from "../memberships.ts";
 import { normalizeEmail } from "../queries.ts";
 import { emailTaken } from "./create-user.ts";

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { type ApiTokenScope, apiTokenScopes } from "../../../common/admin.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { hashToken, newToken } from "../tokens.ts";
 
 /** A bearer token that acts as `userId`; returned once, stored only as its hash. */

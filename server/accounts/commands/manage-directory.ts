@@ -3,10 +3,10 @@
  * and removes. Each function is one use-case in one statement or transaction.
  */
 import type { Kysely } from "kysely";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 function nameTaken(what: string): AppError {
   return new AppError("conflict", `A ${what} with that name already exists.`, {

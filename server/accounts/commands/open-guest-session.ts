@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
+import { AppError } from "../../core/errors.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { guestSessionLifetimeMs } from "../guest-links.ts";
 import { hashToken, newToken } from "../tokens.ts";
 

@@ -1,4 +1,4 @@
-import type { AppContext } from "../../context.ts";
+import type { AppContext } from "../../core/context.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { resetPassword } from "../../mail/templates/reset-password.ts";
 import { consumeAccountToken, issueAccountToken, revokeAccountTokens } from "../account-tokens.ts";

@@ -1,5 +1,5 @@
 import type { Registration } from "../../../common/accounts.ts";
-import type { AppContext } from "../../context.ts";
+import type { AppContext } from "../../core/context.ts";
 import { newId } from "../../db/ids.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { accountExists } from "../../mail/templates/account-exists.ts";

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { SessionUser, SignIn } from "../../../common/accounts.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { verifyPassword } from "../passwords.ts";
 import { findUserByEmail, toSessionUser } from "../queries.ts";
 import { hashToken, newToken } from "../tokens.ts";
@@ -51,4 +51,9 @@ export async function signIn(db: Kysely<Database>, input: SignIn): Promise<Signe
 
 export async function signOut(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** An access-link guest signs out: their session ends, the link's ticket stays theirs to open again by mail. */
+export async function endGuestSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom("guest_sessions").where("id", "=", sessionId).execute();
 }

@@ -1,5 +1,5 @@
 import type { StatusCheck } from "../../../common/accounts.ts";
-import type { AppContext } from "../../context.ts";
+import type { AppContext } from "../../core/context.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { guestAccess } from "../../mail/templates/guest-access.ts";
 import { guestLinkUrl, issueGuestLink } from "../guest-links.ts";

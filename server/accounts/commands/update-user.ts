@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { UpdateUser } from "../../../common/admin.ts";
+import type { UserActor } from "../../core/actor.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
-import type { UserActor } from "../actor.ts";
 import { replaceMemberships } from "../memberships.ts";
 
 /**

@@ -6,9 +6,9 @@ import {
   idParamsSchema,
 } from "../../../common/admin.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
-import { notFound } from "../../http/errors.ts";
+import { notFound } from "../../core/errors.ts";
+import { requirePermission } from "../../core/permissions.ts";
 import type { App, Deps } from "../../http/types.ts";
-import { requirePermission } from "../admin-policy.ts";
 import { listApiTokens } from "../admin-queries.ts";
 import { createApiToken, revokeApiToken } from "../commands/manage-api-tokens.ts";
 

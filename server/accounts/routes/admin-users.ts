@@ -7,9 +7,9 @@ import {
   updateUserSchema,
 } from "../../../common/admin.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
-import { notFound } from "../../http/errors.ts";
+import { notFound } from "../../core/errors.ts";
+import { requirePermission } from "../../core/permissions.ts";
 import type { App, Deps } from "../../http/types.ts";
-import { requirePermission } from "../admin-policy.ts";
 import { findAdminUser, listUsers } from "../admin-queries.ts";
 import { inviteUser } from "../commands/invite-user.ts";
 import { updateUser } from "../commands/update-user.ts";

@@ -8,7 +8,7 @@ import {
   tokenBodySchema,
 } from "../../../common/accounts.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
-import { AppError } from "../../http/errors.ts";
+import { AppError } from "../../core/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { changePassword } from "../commands/change-password.ts";
 import { confirmEmail } from "../commands/confirm-email.ts";

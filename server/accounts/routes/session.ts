@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { type Session, sessionSchema, signInSchema } from "../../../common/accounts.ts";
 import { errorResponseSchema } from "../../../common/errors.ts";
+import type { Actor } from "../../core/actor.ts";
 import { guestCookie, sessionCookie } from "../../http/auth.ts";
 import type { App, Deps } from "../../http/types.ts";
-import type { Actor } from "../actor.ts";
-import { signOut } from "../commands/sign-in.ts";
+import { endGuestSession, signOut } from "../commands/sign-in.ts";
 import { throttledSignIn } from "../sign-in-throttle.ts";
 
 export function presentSession(actor: Actor): Session {
@@ -67,7 +67,7 @@ export function registerSessionRoutes(app: App, { db, config }: Deps): void {
     async (request, reply) => {
       const actor = request.actor;
       if (actor.kind === "user" && actor.sessionId) await signOut(db, actor.sessionId);
-      if (actor.kind === "guest") await db.deleteFrom("guest_sessions").where("id", "=", actor.sessionId).execute();
+      if (actor.kind === "guest") await endGuestSession(db, actor.sessionId);
       reply.clearCookie(sessionCookie, { path: "/" });
       reply.clearCookie(guestCookie, { path: "/" });
       return reply.status(204).send(null);

@@ -1,10 +1,10 @@
 /** Admins define triggers and time rules; changes apply to what happens next, never retroactively. */
 import type { Kysely } from "kysely";
 import type { AutomationRuleInput } from "../../../common/automation.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 async function check(db: Kysely<Database>, input: AutomationRuleInput): Promise<void> {
   if (input.actions.groupId) {

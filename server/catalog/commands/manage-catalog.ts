@@ -4,10 +4,10 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { FieldInput, ServiceInput } from "../../../common/catalog.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 const invalid = (fields: Record<string, string>) =>
   new AppError("validation_failed", "Some fields need attention.", fields);

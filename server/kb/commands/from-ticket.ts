@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { Actor, UserActor } from "../../accounts/actor.ts";
+import type { Actor, UserActor } from "../../core/actor.ts";
+import { notFound } from "../../core/errors.ts";
 import { decodeJson, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { notFound } from "../../http/errors.ts";
 import { loadWorkableTicket } from "../../tickets/work-access.ts";
 import { createArticle } from "./save-article.ts";
 

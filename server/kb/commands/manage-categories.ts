@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { KbCategoryInput } from "../../../common/kb.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 function slugTaken(error: unknown): never {
   if (isUniqueViolation(error)) {

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type { KbArticleInput, KbStatus } from "../../../common/kb.ts";
-import type { UserActor } from "../../accounts/actor.ts";
+import type { UserActor } from "../../core/actor.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { type Engine, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { articleText, sanitizeArticleHtml } from "../article-html.ts";
 import { parseTags } from "../queries.ts";
 import { reindexArticle } from "../search-index.ts";

@@ -10,10 +10,10 @@ import {
   oauthCallbackQuerySchema,
   oauthConnectSchema,
 } from "../../../common/mailboxes.ts";
-import { requirePermission } from "../../accounts/admin-policy.ts";
 import { systemClock } from "../../clock.ts";
+import { AppError } from "../../core/errors.ts";
+import { requirePermission } from "../../core/permissions.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
-import { AppError } from "../../http/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { mailboxAlerts } from "./mailbox-health.ts";
 import {

@@ -6,7 +6,7 @@
  * `cid:` images pointing at the request's own attachments).
  */
 import { compile } from "html-to-text";
-import { sanitizeRichText } from "../../tickets/rich-text.ts";
+import { sanitizeRichText } from "../../html/rich-text.ts";
 
 const toText = compile({
   wordwrap: false,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AppContext } from "../../context.ts";
+import type { AppContext } from "../../core/context.ts";
 import type { JobHandler } from "../../jobs/runner.ts";
 import { processInbound } from "./router.ts";
 

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { InboundMessage, Mailbox, mailboxInputSchema } from "../../../common/mailboxes.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus, Mailbox as MailboxRow } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import type { SecretBox } from "./oauth/secret-box.ts";
 
 type ParsedInput = z.output<typeof mailboxInputSchema>;

@@ -12,19 +12,19 @@ import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { cleanStrings } from "../../../common/text.ts";
 import { subjectMaxLength } from "../../../common/tickets.ts";
-import type { Actor } from "../../accounts/actor.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
 import { mailHtmlBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
-import { AppError } from "../../http/errors.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
 import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
 import { submitTicket, uploadTempDir } from "../../tickets/commands/submit-ticket.ts";
-import { insertTicketEvent } from "../../tickets/events.ts";
+import { type ReactionContext, recordEvent } from "../../tickets/events.ts";
 import { messageIdDomain, queueMail } from "../outbox.ts";
 import { mailTooLarge } from "../templates/mail-too-large.ts";
 import {
@@ -283,7 +283,7 @@ async function createTicketFromMail(
             await trx.updateTable("tickets").set({ group_id: mailbox.group_id }).where("id", "=", ticket.id).execute();
           }
           for (const email of ccs.slice(0, 20)) {
-            await addCc(trx, ticket.id, email, from.name || from.address);
+            await copyFromMail(trx, ctx, ticket.id, email, from.name || from.address);
           }
           await settleOrRollBack(trx, inboundId, {
             status: "processed",
@@ -301,14 +301,21 @@ async function createTicketFromMail(
   }
 }
 
-async function addCc(trx: Transaction<Database>, ticketId: string, email: string, by: string): Promise<void> {
+/** The mail's other recipients are copied on the ticket it opened (not `addCc`: no policy, the mail decided). */
+async function copyFromMail(
+  trx: Transaction<Database>,
+  ctx: ReactionContext,
+  ticketId: string,
+  email: string,
+  by: string,
+): Promise<void> {
   const at = new Date().toISOString();
   await trx
     .insertInto("ticket_ccs")
     .values({ ticket_id: ticketId, email, added_by_name: by, created_at: at })
     .onConflict((oc) => oc.columns(["ticket_id", "email"]).doNothing())
     .execute();
-  await insertTicketEvent(trx, {
+  await recordEvent(trx, ctx, {
     ticketId,
     type: "cc_added",
     actor: { id: null, name: by },

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { AppContext } from "../../context.ts";
+import type { AppContext } from "../../core/context.ts";
 import { createImapPoller } from "./imap-poller.ts";
 import { secretBox } from "./oauth/secret-box.ts";
 import { createSmtpReceiver } from "./smtp-receiver.ts";

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import { anonymous } from "../../accounts/actor.ts";
 import { ensureCategories } from "../../bootstrap.ts";
 import type { Config } from "../../config.ts";
+import { anonymous } from "../../core/actor.ts";
 import { decodeJson } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { buildSubmission } from "../../test/factories.ts";

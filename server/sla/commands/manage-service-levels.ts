@@ -1,10 +1,10 @@
 /** Admins shape service levels: calendars, SLA policies, and which statuses stop the clock. */
 import type { Kysely, Transaction } from "kysely";
 import type { CalendarInput, SlaPolicyInput } from "../../../common/service-levels.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { isValidTimeZone } from "../calendar.ts";
 
 function invalid(fields: Record<string, string>): AppError {

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { cleanStrings } from "../../../common/text.ts";
-import { AppError, multipartProblem } from "../../http/errors.ts";
+import { AppError, multipartProblem } from "../../core/errors.ts";
 import { cleanFileName } from "./file-names.ts";
 
 export type UploadLimits = { maxFileBytes: number; maxFiles: number };

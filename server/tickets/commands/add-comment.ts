@@ -1,18 +1,16 @@
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
-import type { Actor } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { AppError } from "../../http/errors.ts";
-import { commentAdded } from "../../mail/templates/comment-added.ts";
-import { recordFirstResponse, reopenWindowEnds } from "../../sla/ticket-clock.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { customerReplyReceived } from "../customer-replies.ts";
-import { insertTicketEvent } from "../events.ts";
-import { actorName, firstStatusIn, loadTicket, moveToStatus, notifyPeopleOnTicket } from "../lifecycle.ts";
+import { recordEvent } from "../events.ts";
+import { actorName, firstStatusIn, loadTicket, moveToStatus, reopenWindowEnds } from "../lifecycle.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
 
 export type CommentOptions = ChannelOptions & {
@@ -25,10 +23,10 @@ export type CommentOptions = ChannelOptions & {
 };
 
 /**
- * Adds a comment or internal note in one transaction: the event, the
- * ticket's "updated" time, the status change a customer's reply causes
- * (waiting for the customer → open; solved → reopened inside the reopen
- * window), and mail to the requester and CCs for a public reply. Closed and
+ * Adds a comment or internal note in one transaction: the event (whose
+ * reactions mail a public reply to the requester and CCs), the ticket's
+ * "updated" time, and the status change a customer's reply causes (waiting
+ * for the customer → open; solved → reopened inside the reopen window). Closed and
  * withdrawn tickets, and solved ones past the window, take no more comments.
  */
 export async function addComment(
@@ -79,23 +77,29 @@ export async function addComment(
         { ticketId: ticket.id, visibility, uploader: { id: author.id, name: author.name }, at },
         uploads,
       );
-      const event = await insertTicketEvent(trx, {
-        ticketId: ticket.id,
-        type: input.kind === "note" ? "note" : "comment",
-        actor: author,
-        visibility,
-        payload: {
-          body,
-          format: input.format,
-          kind: input.kind,
-          ...(attachments.length ? { attachments } : {}),
-          ...(options.channel ? { channel: options.channel } : {}),
-        },
-        at,
-      });
       await options.within?.(trx, { id: ticket.id, number: ticket.number });
+      // Its reactions meet the first-response target and mail a public comment to the requester and CCs.
+      const event = await recordEvent(
+        trx,
+        { config },
+        {
+          ticketId: ticket.id,
+          type: input.kind === "note" ? "note" : "comment",
+          actor: author,
+          visibility,
+          payload: {
+            body,
+            format: input.format,
+            kind: input.kind,
+            ...(attachments.length ? { attachments } : {}),
+            ...(options.channel ? { channel: options.channel } : {}),
+            ...(input.notify ? { notify: input.notify } : {}),
+            fromAgent: !customer,
+          },
+          at,
+        },
+      );
       await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
-      if (!customer && visibility === "public") await recordFirstResponse(trx, ticket.id, at);
 
       // The customer answered what we were waiting for, or came back inside the reopen window.
       // Not when the comment comes with a status change of its own ("Mark as solved and send").
@@ -128,28 +132,6 @@ export async function addComment(
         );
       }
 
-      if (visibility === "public") {
-        const by = actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null;
-        await notifyPeopleOnTicket(
-          trx,
-          config,
-          ticket,
-          "comment-added",
-          (ticketUrl, forGuest) =>
-            commentAdded({
-              number: ticket.number,
-              subject: ticket.subject,
-              author: author.name,
-              comment: plain,
-              attachments: attachments.map((a) => a.fileName),
-              ticketUrl,
-              forGuest,
-            }),
-          at,
-          by,
-          input.notify,
-        );
-      }
       await options.andThen?.(trx);
       return { id: event };
     });

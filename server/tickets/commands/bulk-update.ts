@@ -1,9 +1,9 @@
 import type { BulkResult, BulkUpdate } from "../../../common/queues.ts";
-import { type Actor, hasPermission } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
-import { AppError } from "../../http/errors.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, loadTicket } from "../lifecycle.ts";
 import { applyUpdate } from "./update-ticket.ts";
 
@@ -28,7 +28,7 @@ export async function bulkUpdate(
         const at = now();
         if (note) {
           const ticket = await loadTicket(trx, actor, number, "internal");
-          await insertTicketEvent(trx, {
+          await recordEvent(trx, ctx, {
             ticketId: ticket.id,
             type: "note",
             actor: actorName(actor),

@@ -2,13 +2,14 @@
 
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
-import { type Actor, anonymous } from "../../accounts/actor.ts";
+import { isClosed, isFinished } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, anonymous } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { addComment } from "./add-comment.ts";
 import { submitTicket } from "./submit-ticket.ts";
@@ -57,7 +58,7 @@ export async function markSolved(ctx: Ctx, actor: Actor, number: number, comment
   const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
   await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
     const ticket = await loadTicket(trx, actor, number, "solve");
-    if (["solved", "closed", "cancelled"].includes(ticket.category)) {
+    if (isFinished(ticket.category)) {
       throw new AppError("conflict", "This request is already finished.");
     }
     const solved = await firstStatusIn(trx, "solved");
@@ -80,8 +81,7 @@ export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId:
   const lastWord = comment ? { ...comment, kind: "public" as const } : undefined;
   await withOptionalComment(ctx, actor, number, lastWord, async (trx) => {
     const ticket = await loadTicket(trx, actor, number, "withdraw");
-    if (["closed", "cancelled"].includes(ticket.category))
-      throw new AppError("conflict", "This request is already closed.");
+    if (isClosed(ticket.category)) throw new AppError("conflict", "This request is already closed.");
     const cancelled = await firstStatusIn(trx, "cancelled");
     if (!cancelled) throw new AppError("conflict", "This help desk has no withdrawn status; ask an administrator.");
     await moveToStatus(trx, ctx.config, actor, ticket, { ...cancelled, category: "cancelled" }, "withdrawn", now(), {
@@ -121,7 +121,7 @@ export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: 
       .insertInto("ticket_ccs")
       .values({ ticket_id: ticket.id, email, added_by_name: actorName(actor).name, created_at: at })
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "cc_added",
       actor: actorName(actor),
@@ -144,7 +144,7 @@ export async function removeCc(ctx: Ctx, actor: Actor, number: number, emailInpu
       .where("email", "=", email)
       .executeTakeFirst();
     if (!removed.numDeletedRows) return;
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "cc_removed",
       actor: actorName(actor),

@@ -5,9 +5,9 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { StatusInput } from "../../../common/statuses.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 function keyFor(label: string): string {
   return (

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
+import { AppError, notFound } from "../../core/errors.ts";
 import { isUniqueViolation } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 const taken = () =>
   new AppError("conflict", "That reason is already in the list.", { label: "That reason is already in the list." });

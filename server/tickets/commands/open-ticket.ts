@@ -2,16 +2,14 @@ import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
 import { type AgentTicketInput, agentTicketInputSchema } from "../../../common/new-ticket.ts";
 import type { TicketSubmitted } from "../../../common/tickets.ts";
-import { hasPermission, type UserActor } from "../../accounts/actor.ts";
-import { runCreationTriggers } from "../../automation/run-rules.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
-import type { AppContext } from "../../context.ts";
+import { hasPermission, type UserActor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import { applyServiceLevels } from "../../sla/ticket-clock.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
 import { ticketScope } from "../policy.ts";
 import {
@@ -123,23 +121,26 @@ export async function openTicketForRequester(
         .values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) })
         .execute();
     }
-    await applyServiceLevels(trx, ticketId);
-    await insertTicketEvent(trx, {
-      ticketId,
-      type: "created",
-      actor: actorName(actor),
-      visibility: "public",
-      payload: {
-        subject: input.subject,
-        priority: input.priority,
-        categoryId: input.categoryId ?? null,
-        channel: input.channel,
-        onBehalfOf: { id: requester.id, name: requester.name },
-        ...(Object.keys(values.data).length ? { fields: values.data } : {}),
+    // Its reactions set the service level targets and run the admin's triggers on the ticket as created.
+    await recordEvent(
+      trx,
+      { config },
+      {
+        ticketId,
+        type: "created",
+        actor: actorName(actor),
+        visibility: "public",
+        payload: {
+          subject: input.subject,
+          priority: input.priority,
+          categoryId: input.categoryId ?? null,
+          channel: input.channel,
+          onBehalfOf: { id: requester.id, name: requester.name },
+          ...(Object.keys(values.data).length ? { fields: values.data } : {}),
+        },
+        at,
       },
-      at,
-    });
-    await runCreationTriggers(trx, config, ticketId, at);
+    );
 
     // A group agent who files a ticket where they cannot follow it would lose it the moment it exists.
     const visible = await trx

@@ -2,29 +2,27 @@ import path from "node:path";
 import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
-import type { Actor } from "../../accounts/actor.ts";
 import { addressHasConfirmed } from "../../accounts/confirmed-address.ts";
 import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
-import { runCreationTriggers } from "../../automation/run-rules.ts";
 import { serviceScope } from "../../catalog/policy.ts";
 import { findService } from "../../catalog/queries.ts";
 import type { Config } from "../../config.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { AppError } from "../../http/errors.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
 import { ticketReceived } from "../../mail/templates/ticket-received.ts";
-import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
   return localStorage(path.join(config.dataDir, "attachments"));
@@ -73,7 +71,11 @@ export type ChannelOptions = {
   channel?: "email";
   /** False: no "we received your request" mail (spam protection for mail from machines and floods). */
   confirm?: boolean;
-  /** Runs inside the transaction after the ticket and its event exist, before mail is queued. */
+  /**
+   * Runs inside the transaction once the ticket exists: for a new ticket after its event (and that event's
+   * reactions), before the confirmation is queued; for a comment before the comment's event, so the mail its
+   * reactions queue threads under the message that brought it.
+   */
   within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
 };
 
@@ -157,7 +159,6 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
-      await applyServiceLevels(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
       for (const field of service?.allFields ?? []) {
@@ -177,37 +178,43 @@ export async function submitTicket(
         uploads,
       );
 
-      await insertTicketEvent(trx, {
-        ticketId,
-        type: "created",
-        actor: { id: requester.id, name: requester.name },
-        visibility: "public",
-        payload: {
-          subject: input.subject,
-          priority: input.priority,
-          categoryId,
-          ...(service ? { serviceId: service.id, fields: values } : {}),
-          ...(attachments.length ? { attachments } : {}),
-          ...(options.channel ? { channel: options.channel } : {}),
+      // Its reactions set the service level targets and run the admin's triggers on the ticket as created.
+      await recordEvent(
+        trx,
+        { config },
+        {
+          ticketId,
+          type: "created",
+          actor: { id: requester.id, name: requester.name },
+          visibility: "public",
+          payload: {
+            subject: input.subject,
+            priority: input.priority,
+            categoryId,
+            ...(service ? { serviceId: service.id, fields: values } : {}),
+            ...(attachments.length ? { attachments } : {}),
+            ...(options.channel ? { channel: options.channel } : {}),
+          },
+          at,
         },
-        at,
-      });
+      );
       await options.within?.(trx, { id: ticketId, number });
       // The articles the form offered belong to this ticket now (agents see them; they were no deflection).
       await claimOffered(trx, input.kbSuggestionToken, ticketId);
 
-      // Admin-defined triggers act on the ticket as created (and reset its SLA targets if they change it).
-      await runCreationTriggers(trx, config, ticketId, at);
-
       if (followUpOf) {
-        await insertTicketEvent(trx, {
-          ticketId: followUpOf.id,
-          type: "follow_up_created",
-          actor: { id: requester.id, name: requester.name },
-          visibility: "public",
-          payload: { number },
-          at,
-        });
+        await recordEvent(
+          trx,
+          { config },
+          {
+            ticketId: followUpOf.id,
+            type: "follow_up_created",
+            actor: { id: requester.id, name: requester.name },
+            visibility: "public",
+            payload: { number },
+            at,
+          },
+        );
       }
 
       if (options.confirm === false) return { number, subject: input.subject, email: requester.email };

@@ -8,22 +8,19 @@
 import type { Transaction } from "kysely";
 import { type FieldDefinition, type FieldValue, fieldsSchema } from "../../../common/fields.ts";
 import type { TicketUpdate } from "../../../common/ticket-edit.ts";
+import type { FieldChange } from "../../../common/ticket-events.ts";
 import { type Priority, priorityLabels } from "../../../common/tickets.ts";
-import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission, type UserActor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { decodeJson, encodeJson, now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import { queueMail } from "../../mail/outbox.ts";
-import { ticketAssigned } from "../../mail/templates/ticket-assigned.ts";
-import { applyServiceLevels } from "../../sla/ticket-clock.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { refusal, ticketScope } from "../policy.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
-export type FieldChange = { label: string; from: string | null; to: string | null };
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);
@@ -108,10 +105,8 @@ export async function applyUpdate(
     throw invalid({ typeId: "Choose a ticket type from the list." });
   }
   const assigneeId = input.assigneeId !== undefined ? input.assigneeId : ticket.assignee_id;
-  const assignee =
-    assigneeId && (assigneeChanges || input.groupId !== undefined)
-      ? await checkAssignee(trx, assigneeId, groupId)
-      : null;
+  // The assignee must be an agent in the ticket's group; checked when either changes.
+  if (assigneeId && (assigneeChanges || input.groupId !== undefined)) await checkAssignee(trx, assigneeId, groupId);
 
   const publicChanges: FieldChange[] = [];
   const internalChanges: FieldChange[] = [];
@@ -188,28 +183,36 @@ export async function applyUpdate(
       .where("id", "=", loaded.id)
       .execute();
   }
-  // Policies match on priority and type, calendars come from the group: the targets follow them.
-  if (set.priority !== undefined || set.group_id !== undefined || set.ticket_type_id !== undefined) {
-    await applyServiceLevels(trx, loaded.id);
-  }
+  // What service level policies match on, carried by the edit's first event: its reactions work the targets out
+  // again once (policies match on priority and type, calendars come from the group).
+  const retarget = {
+    ...(set.priority !== undefined ? { priority: set.priority } : {}),
+    ...(set.group_id !== undefined ? { groupId: set.group_id } : {}),
+    ...(set.ticket_type_id !== undefined ? { ticketTypeId: set.ticket_type_id } : {}),
+  };
   const by = actorName(actor);
   if (publicChanges.length) {
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: loaded.id,
       type: "edited",
       actor: by,
       visibility: "public",
-      payload: { changes: publicChanges },
+      payload: { changes: publicChanges, ...retarget },
       at,
     });
   }
   if (internalChanges.length) {
-    await insertTicketEvent(trx, {
+    // A new assignee is mailed by the event's reactions (not when they assigned themselves: that is noise).
+    await recordEvent(trx, ctx, {
       ticketId: loaded.id,
       type: "edited",
       actor: by,
       visibility: "internal",
-      payload: { changes: internalChanges, ...(assigneeChanges ? { assigneeId: input.assigneeId ?? null } : {}) },
+      payload: {
+        changes: internalChanges,
+        ...(assigneeChanges ? { assigneeId: input.assigneeId ?? null } : {}),
+        ...(publicChanges.length ? {} : retarget),
+      },
       at,
     });
   }
@@ -230,26 +233,6 @@ export async function applyUpdate(
     throw new AppError(
       "conflict",
       `After this change you could no longer see #${loaded.number}: it would leave your groups and is not assigned to you. Confirm to go ahead anyway.`,
-    );
-  }
-
-  // Telling someone what they just did themselves is noise.
-  if (assigneeChanges && assignee && assignee.id !== actor.user.id) {
-    await queueMail(
-      trx,
-      {
-        template: "ticket-assigned",
-        to: assignee.email,
-        content: ticketAssigned({
-          number: loaded.number,
-          subject: set.subject ?? ticket.subject,
-          assignedBy: actor.user.name,
-          requester: ticket.requester_name,
-          priority: priorityLabels[set.priority ?? ticket.priority],
-          ticketUrl: `${ctx.config.baseUrl}/agent/tickets/${loaded.number}`,
-        }),
-      },
-      { baseUrl: ctx.config.baseUrl, at },
     );
   }
 }

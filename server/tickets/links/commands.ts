@@ -1,24 +1,21 @@
 /** Relating tickets: linking two, unlinking them, and merging a duplicate into another. Each one transaction. */
+
 import type { Transaction } from "kysely";
-import type { Actor } from "../../accounts/actor.ts";
-import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
-import type { AppContext } from "../../context.ts";
+import { isClosed } from "../../../common/tickets.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import { queueMail } from "../../mail/outbox.ts";
-import { ticketMerged } from "../../mail/templates/ticket-merged.ts";
-import { alertsForStatusChange, fireAlerts } from "../alerts.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, type LoadedTicket } from "../lifecycle.ts";
-import { addressMayOpen, ticketScope } from "../policy.ts";
+import { ticketScope } from "../policy.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 
 /** Same limit as adding a CC by hand (lifecycle-actions.ts). */
 const maxCcs = 20;
-const finished = ["closed", "cancelled"];
 
 function notItself(number: number, other: number, field: string, sentence: string): void {
   if (number === other) throw new AppError("validation_failed", "Some fields need attention.", { [field]: sentence });
@@ -55,7 +52,7 @@ export async function linkTickets(ctx: Ctx, actor: Actor, number: number, other:
       [ticket, linked],
       [linked, ticket],
     ] as const) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: on.id,
         type: "linked",
         actor: by,
@@ -85,7 +82,7 @@ export async function unlinkTickets(ctx: Ctx, actor: Actor, number: number, othe
       [ticket, linked],
       [linked, ticket],
     ] as const) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: on.id,
         type: "unlinked",
         actor: actorName(actor),
@@ -125,17 +122,15 @@ async function mergedInto(
 
 const nameOf = (merged: { number: number; named: boolean }) => (merged.named ? `#${merged.number}` : "another ticket");
 
-/**
- * The requester and CCs of the duplicate become CCs of the ticket it went
- * into, up to the usual limit. Returns the addresses that are on it now.
- */
+/** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
 async function copyPeople(
   trx: Transaction<Database>,
+  ctx: Ctx,
   actor: Actor,
   from: LoadedTicket,
   into: LoadedTicket,
   at: string,
-): Promise<Set<string>> {
+): Promise<void> {
   const [fromCcs, intoCcs] = await Promise.all(
     [from, into].map((t) => trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", t.id).execute()),
   );
@@ -149,7 +144,7 @@ async function copyPeople(
       .insertInto("ticket_ccs")
       .values({ ticket_id: into.id, email, added_by_name: actorName(actor).name, created_at: at })
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: into.id,
       type: "cc_added",
       actor: actorName(actor),
@@ -158,7 +153,6 @@ async function copyPeople(
       at,
     });
   }
-  return present;
 }
 
 /**
@@ -166,7 +160,8 @@ async function copyPeople(
  * and stays readable (nothing is moved or rewritten): it is closed, points at
  * the ticket it went into and says so in its Feed. The other ticket records
  * the merge for agents, and copies the duplicate's requester and CCs. The
- * duplicate's requester gets a mail with a way into the ticket that continues.
+ * duplicate's requester gets a mail with a way into the ticket that continues
+ * (notifications/reactions.ts).
  * A merged ticket can be neither merged again nor merged into, so merges never
  * chain and never loop.
  */
@@ -183,9 +178,9 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
         "conflict",
         `#${into.number} was itself merged into ${nameOf(onward)}: merge into that ticket instead.`,
       );
-    if (finished.includes(duplicate.category))
+    if (isClosed(duplicate.category))
       throw new AppError("conflict", `#${duplicate.number} is already closed: link the two tickets instead.`);
-    if (finished.includes(into.category))
+    if (isClosed(into.category))
       throw new AppError("conflict", `#${into.number} is closed and takes nothing more: choose an open ticket.`);
     const closed = await firstStatusIn(trx, "closed");
     if (!closed) throw new AppError("conflict", "This help desk has no closed status; ask an administrator.");
@@ -197,7 +192,7 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       .set({ status_id: closed.id, merged_into_id: into.id, updated_at: at })
       .where("id", "=", duplicate.id)
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: duplicate.id,
       type: "status_changed",
       actor: by,
@@ -205,17 +200,8 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { from: duplicate.status_id, to: closed.id, reason: "merged" },
       at,
     });
-    await insertTicketEvent(trx, {
-      ticketId: duplicate.id,
-      type: "merged_into",
-      actor: by,
-      visibility: "public",
-      payload: { number: into.number },
-      at,
-    });
-    await fireAlerts(trx, ctx.config, duplicate, alertsForStatusChange(duplicate.category, "closed"), at);
 
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: into.id,
       type: "merged_from",
       actor: by,
@@ -223,37 +209,17 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
       payload: { number: duplicate.number, subject: duplicate.subject },
       at,
     });
-    const onInto = await copyPeople(trx, actor, duplicate, into, at);
+    await copyPeople(trx, ctx, actor, duplicate, into, at);
+    // Recorded once the people are copied: its reactions mail the duplicate's requester a way into the ticket
+    // that continues, naming it only if they may open it now.
+    await recordEvent(trx, ctx, {
+      ticketId: duplicate.id,
+      type: "merged_into",
+      actor: by,
+      visibility: "public",
+      payload: { number: into.number },
+      at,
+    });
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", into.id).execute();
-
-    const email = duplicate.requester_email;
-    const account = await trx
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", email)
-      .where("email_confirmed_at", "is not", null)
-      .executeTakeFirst();
-    // The mail names the ticket that continues only when its reader may open it: with the CCs full, the
-    // requester is not copied on it, and its subject and number are then none of their business.
-    const named = await addressMayOpen(trx, email, into.id);
-    // Guest sessions open only the guest's own request (accounts/queries.ts), so a guest is sent to the duplicate.
-    const ticketUrl = !account
-      ? guestLinkUrl(ctx.config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(at)))
-      : `${ctx.config.baseUrl}/requests/${named ? into.number : duplicate.number}`;
-    await queueMail(
-      trx,
-      {
-        template: "ticket-merged",
-        to: email,
-        content: ticketMerged({
-          number: duplicate.number,
-          subject: duplicate.subject,
-          into: named ? { number: into.number, subject: into.subject, copied: onInto.has(email) } : null,
-          ticketUrl,
-          forGuest: !account,
-        }),
-      },
-      { baseUrl: ctx.config.baseUrl, at },
-    );
   });
 }

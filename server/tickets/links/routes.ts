@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../../common/errors.ts";
 import { linkInputSchema, linkParamsSchema, mergeInputSchema, ticketRelationsSchema } from "../../../common/links.ts";
-import { notFound } from "../../http/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { ticketScope } from "../policy.ts";
+import { visibleTicket } from "../visible-ticket.ts";
 import { parseTicketNumber, requireWork } from "../work-access.ts";
 import { linkTickets, mergeTicket, unlinkTickets } from "./commands.ts";
 import { listRelations } from "./queries.ts";
@@ -35,13 +35,7 @@ export function registerLinkRoutes(app: App, deps: Deps): void {
     async (request) => {
       requireWork(request.actor);
       const scope = ticketScope(request.actor);
-      const ticket = await db
-        .selectFrom("tickets")
-        .select("id")
-        .where(scope)
-        .where("number", "=", parseTicketNumber(request.params.number))
-        .executeTakeFirst();
-      if (!ticket) throw notFound("That ticket");
+      const ticket = await visibleTicket(db, request.actor, request.params.number);
       return listRelations(db, scope, ticket.id);
     },
   );

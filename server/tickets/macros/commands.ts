@@ -1,17 +1,16 @@
 /** Macros (canned replies): managing them, and applying one to a ticket in one transaction. */
 import type { Kysely, Transaction } from "kysely";
 import type { MacroInput, MacroPlaceholder } from "../../../common/macros.ts";
-import { type Actor, hasPermission } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import { type Actor, hasPermission } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { escapeHtml } from "../../mail/render.ts";
-import { applyServiceLevels } from "../../sla/ticket-clock.ts";
 import { applyUpdate } from "../commands/update-ticket.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, moveToStatus } from "../lifecycle.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 import { canManageMacro, ownerOf } from "./policy.ts";
@@ -151,7 +150,8 @@ export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId
         .set({ priority: macro.priority, updated_at: at })
         .where("id", "=", ticket.id)
         .execute();
-      await insertTicketEvent(trx, {
+      // A new priority can mean a different SLA policy: the event's reactions work out new targets.
+      await recordEvent(trx, ctx, {
         ticketId: ticket.id,
         type: "priority_changed",
         actor: actorName(actor),
@@ -159,8 +159,6 @@ export async function applyMacro(ctx: Ctx, actor: Actor, number: number, macroId
         payload: { from: details.priority, to: macro.priority, macro: macro.name },
         at,
       });
-      // A new priority can mean a different SLA policy and new targets.
-      await applyServiceLevels(trx, ticket.id);
     }
     if ((macro.assignee_id || macro.group_id) && actor.kind === "user") {
       // The edit form's own step: the assignee must be an agent in the group, the change is in the Feed,

@@ -1,5 +1,5 @@
-import { type Actor, hasPermission } from "../../accounts/actor.ts";
-import { AppError } from "../../http/errors.ts";
+import { type Actor, hasPermission } from "../../core/actor.ts";
+import { AppError } from "../../core/errors.ts";
 
 /** Agents use and keep macros; administrators of settings manage the shared ones even without working tickets. */
 export function requireMacroAccess(actor: Actor): void {

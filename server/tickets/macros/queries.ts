@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Macro } from "../../../common/macros.ts";
-import type { Actor } from "../../accounts/actor.ts";
+import type { Actor } from "../../core/actor.ts";
 import type { Database } from "../../db/schema.ts";
 import { canManageMacro, ownerOf } from "./policy.ts";
 

@@ -1,7 +1,9 @@
 /** Queues and filters as where-clauses over tickets joined with their status. */
+
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
-import type { UserActor } from "../../accounts/actor.ts";
+import { finishedCategories } from "../../../common/tickets.ts";
+import type { UserActor } from "../../core/actor.ts";
 import { containsText, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { seesInternal } from "../policy.ts";
@@ -10,7 +12,7 @@ import { hasFilters, parseSearch } from "../search/query-syntax.ts";
 
 export type TicketCondition = (eb: ExpressionBuilder<Database, "tickets" | "statuses">) => Expression<SqlBool>;
 
-const finished = ["solved", "closed", "cancelled"] as const;
+const finished = [...finishedCategories];
 
 /**
  * The ticket's group is one of the agent's. A correlated EXISTS rather than IN

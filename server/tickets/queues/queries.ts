@@ -10,10 +10,10 @@ import {
   queueLabels,
   type SavedView,
 } from "../../../common/queues.ts";
-import type { UserActor } from "../../accounts/actor.ts";
+import type { UserActor } from "../../core/actor.ts";
+import { AppError } from "../../core/errors.ts";
 import { decodeJson, engineOf } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 import { type TicketScope, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
 import { filterConditions, queueCondition, type TicketCondition } from "./filters.ts";

@@ -9,9 +9,9 @@ import {
   savedViewInputSchema,
 } from "../../../common/queues.ts";
 import { ticketUpdateSchema, workspaceDirectorySchema } from "../../../common/ticket-edit.ts";
-import { type Actor, hasPermission, type UserActor } from "../../accounts/actor.ts";
 import { systemClock } from "../../clock.ts";
-import { AppError, notFound } from "../../http/errors.ts";
+import { type Actor, hasPermission, type UserActor } from "../../core/actor.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
 import { updateTicket } from "../commands/update-ticket.ts";

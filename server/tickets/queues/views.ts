@@ -1,11 +1,11 @@
 /** Saved views: an agent's own named filter sets, shown with their counts in the queue sidebar. */
 import type { Kysely } from "kysely";
 import type { SavedViewInput } from "../../../common/queues.ts";
-import type { UserActor } from "../../accounts/actor.ts";
+import type { UserActor } from "../../core/actor.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 
 const taken = () =>
   new AppError("validation_failed", "Some fields need attention.", { name: "You already have a view with this name." });

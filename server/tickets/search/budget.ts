@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import { AppError } from "../../core/errors.ts";
 import type { Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
 
 /** A search that needs longer than this is cancelled by PostgreSQL and told as such, rather than left running. */
 export const searchBudgetMs = 3000;

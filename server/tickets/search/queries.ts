@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { SearchQuery, SearchResults, SnippetPart } from "../../../common/search.ts";
-import type { Actor } from "../../accounts/actor.ts";
+import type { Actor } from "../../core/actor.ts";
 import type { Engine } from "../../db/engine.ts";
 import { type Audience, matchEnd, matchStart, rankedMatches, snippets } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";

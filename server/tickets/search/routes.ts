@@ -1,8 +1,8 @@
 import { errorResponseSchema } from "../../../common/errors.ts";
 import { searchQuerySchema, searchResultsSchema } from "../../../common/search.ts";
-import type { Actor, UserActor } from "../../accounts/actor.ts";
 import { systemClock } from "../../clock.ts";
-import { AppError } from "../../http/errors.ts";
+import type { Actor, UserActor } from "../../core/actor.ts";
+import { AppError } from "../../core/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { refusals } from "../routes.ts";
 import { searchTickets } from "./queries.ts";

@@ -1,14 +1,13 @@
 /** Tasks on a ticket: add, change (including ticking off) and remove; each one use-case in one transaction. */
 import type { Transaction } from "kysely";
 import type { TaskInput, TaskUpdate } from "../../../common/tasks.ts";
-import type { Actor } from "../../accounts/actor.ts";
-import type { AppContext } from "../../context.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
-import { fireAlerts } from "../alerts.ts";
-import { insertTicketEvent } from "../events.ts";
+import { recordEvent } from "../events.ts";
 import { actorName, type LoadedTicket } from "../lifecycle.ts";
 import { loadWorkableTicket } from "../work-access.ts";
 
@@ -41,16 +40,6 @@ async function findTask(trx: Transaction<Database>, ticket: LoadedTicket, taskId
   return task;
 }
 
-async function openTaskCount(trx: Transaction<Database>, ticketId: string): Promise<number> {
-  const row = await trx
-    .selectFrom("ticket_tasks")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("ticket_id", "=", ticketId)
-    .where("done_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function addTask(ctx: Ctx, actor: Actor, number: number, input: TaskInput): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const ticket = await loadWorkableTicket(trx, actor, number);
@@ -70,7 +59,7 @@ export async function addTask(ctx: Ctx, actor: Actor, number: number, input: Tas
         created_at: at,
       })
       .execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "task_added",
       actor: by,
@@ -96,7 +85,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, number: number, taskId:
       await checkAssignee(trx, update.assigneeId);
     const at = now();
     const by = actorName(actor);
-    const edits: Record<string, unknown> = {};
+    const edits: { title?: string; assigneeId?: string | null; dueOn?: string | null } = {};
     if (update.title !== undefined && update.title !== task.title) edits.title = update.title;
     if (update.assigneeId !== undefined && update.assigneeId !== task.assignee_id) edits.assigneeId = update.assigneeId;
     if (update.dueOn !== undefined && update.dueOn !== task.due_on) edits.dueOn = update.dueOn;
@@ -117,7 +106,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, number: number, taskId:
       .execute();
     const title = update.title ?? task.title;
     if (Object.keys(edits).length) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: ticket.id,
         type: "task_edited",
         actor: by,
@@ -127,7 +116,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, number: number, taskId:
       });
     }
     if (completes || reopens) {
-      await insertTicketEvent(trx, {
+      await recordEvent(trx, ctx, {
         ticketId: ticket.id,
         type: completes ? "task_completed" : "task_reopened",
         actor: by,
@@ -136,10 +125,8 @@ export async function updateTask(ctx: Ctx, actor: Actor, number: number, taskId:
         at,
       });
     }
+    // Ticking off the last open task fires "All tasks complete" (server/alerts/reactions.ts).
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
-    if (completes && (await openTaskCount(trx, ticket.id)) === 0) {
-      await fireAlerts(trx, ctx.config, ticket, ["all_tasks_complete"], at);
-    }
   });
 }
 
@@ -149,7 +136,7 @@ export async function removeTask(ctx: Ctx, actor: Actor, number: number, taskId:
     const task = await findTask(trx, ticket, taskId);
     const at = now();
     await trx.deleteFrom("ticket_tasks").where("id", "=", task.id).execute();
-    await insertTicketEvent(trx, {
+    await recordEvent(trx, ctx, {
       ticketId: ticket.id,
       type: "task_removed",
       actor: actorName(actor),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { TaskList } from "../../../common/tasks.ts";
 import type { Database } from "../../db/schema.ts";
 
@@ -46,4 +46,15 @@ export async function listTasks(db: Kysely<Database>, ticketId: string): Promise
     })),
     assignees,
   };
+}
+
+/** How many of the ticket's tasks are still to do. */
+export async function openTaskCount(trx: Transaction<Database>, ticketId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("ticket_tasks")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("ticket_id", "=", ticketId)
+    .where("done_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../../common/errors.ts";
 import { taskInputSchema, taskListSchema, taskParamsSchema, taskUpdateSchema } from "../../../common/tasks.ts";
-import type { Actor } from "../../accounts/actor.ts";
-import { notFound } from "../../http/errors.ts";
+import type { Actor } from "../../core/actor.ts";
 import type { App, Deps } from "../../http/types.ts";
-import { ticketScope } from "../policy.ts";
+import { visibleTicket } from "../visible-ticket.ts";
 import { parseTicketNumber, requireWork } from "../work-access.ts";
 import { addTask, removeTask, updateTask } from "./commands.ts";
 import { listTasks } from "./queries.ts";
@@ -23,14 +22,7 @@ export function registerTaskRoutes(app: App, deps: Deps): void {
 
   async function visibleTicketId(actor: Actor, raw: string): Promise<string> {
     requireWork(actor);
-    const ticket = await db
-      .selectFrom("tickets")
-      .select("id")
-      .where(ticketScope(actor))
-      .where("number", "=", parseTicketNumber(raw))
-      .executeTakeFirst();
-    if (!ticket) throw notFound("That ticket");
-    return ticket.id;
+    return (await visibleTicket(db, actor, raw)).id;
   }
 
   app.get(

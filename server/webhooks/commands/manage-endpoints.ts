@@ -2,10 +2,10 @@
 import type { Kysely } from "kysely";
 import { type WebhookInput, webhookTestEventType } from "../../../common/webhooks.ts";
 import type { Config } from "../../config.ts";
+import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError, notFound } from "../../http/errors.ts";
 import { parseAllowList, urlProblem } from "../destination.ts";
 import { enqueueDelivery } from "../enqueue.ts";
 import type { WebhookBody } from "../payload.ts";

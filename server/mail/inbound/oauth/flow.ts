@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../../clock.ts";
+import { AppError, notFound } from "../../../core/errors.ts";
 import type { Database } from "../../../db/schema.ts";
-import { AppError, notFound } from "../../../http/errors.ts";
 import { endpointsFor, OAuthError, requestToken } from "./providers.ts";
 import type { SecretBox } from "./secret-box.ts";
 

@@ -15,9 +15,17 @@ export type GuestActor = {
 };
 
 /** Who is making a request. Every policy takes one of these. */
-export type Actor = { kind: "anonymous" } | UserActor | GuestActor;
+export type Actor = { kind: "anonymous" } | UserActor | GuestActor | SystemActor;
 
+/** A visitor nobody knows: the public request form, a link without a session. */
 export const anonymous: Actor = { kind: "anonymous" };
+
+/**
+ * No person: the help desk itself, acting on a schedule (auto-close after the reopen window). It may not see
+ * or change anything through the policy (its scope is empty); the jobs that act as it load tickets themselves.
+ */
+export type SystemActor = { kind: "system" };
+export const system: Actor = { kind: "system" };
 
 // Plain booleans, not type guards: "false" must not narrow a user without the permission out of being a user.
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -1,6 +1,6 @@
 import type { Permission } from "../../common/permissions.ts";
-import { AppError } from "../http/errors.ts";
 import { type Actor, hasPermission, type UserActor } from "./actor.ts";
+import { AppError } from "./errors.ts";
 
 /** Admin areas: visitors and access-link guests are asked to sign in, users without the permission are refused. */
 export function requirePermission(actor: Actor, permission: Permission): UserActor {

@@ -3,14 +3,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import { type AlertKind, alertLabels } from "../../common/alerts.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
-import type { Actor } from "../accounts/actor.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import { toSessionUser } from "../accounts/queries.ts";
 import type { Config } from "../config.ts";
+import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { alertFired } from "../mail/templates/alert-fired.ts";
-import { ticketScope } from "./policy.ts";
+import { ticketScope } from "../tickets/policy.ts";
 
 /** Users subscribe as themselves; access-link guests by their email address. */
 export function subscriberOf(actor: Actor): string | null {
@@ -28,6 +28,23 @@ export async function activeAlerts(db: Kysely<Database>, ticketId: string, subsc
     .orderBy("alert")
     .execute();
   return rows.map((r) => r.alert as AlertKind);
+}
+
+export async function subscribe(db: Kysely<Database>, ticketId: string, subscriber: string, alert: AlertKind) {
+  await db
+    .insertInto("alert_subscriptions")
+    .values({ ticket_id: ticketId, subscriber, alert, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.columns(["ticket_id", "subscriber", "alert"]).doNothing())
+    .execute();
+}
+
+export async function unsubscribe(db: Kysely<Database>, ticketId: string, subscriber: string, alert: AlertKind) {
+  await db
+    .deleteFrom("alert_subscriptions")
+    .where("ticket_id", "=", ticketId)
+    .where("subscriber", "=", subscriber)
+    .where("alert", "=", alert)
+    .execute();
 }
 
 /** Which alerts a status change fires: finishing the ticket, or work starting on a new one. */

@@ -1,0 +1,176 @@
+/**
+ * Everything that happens to a ticket, as one typed union keyed by `type`.
+ * The server writes these (server/tickets/events.ts `recordEvent`) and every
+ * reader (the Feed, Read By, live updates, mail, reactions) gets the payload
+ * parsed against the schema of its type: one definition, no casts.
+ */
+import { z } from "zod";
+import { ticketChannels } from "./new-ticket.ts";
+import { priorities } from "./tickets.ts";
+
+const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), size: z.number() });
+const ticketRefSchema = z.object({ number: z.number().int() });
+const taskSchema = z.object({ taskId: z.string(), title: z.string() });
+/** One line of an edit: a field's label and its value before and after, as people read it. */
+export const fieldChangeSchema = z.object({
+  label: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+const commentPayload = z.object({
+  /** Sanitised HTML when format is html. */
+  body: z.string(),
+  format: z.enum(["text", "html"]),
+  kind: z.enum(["public", "private", "note"]),
+  attachments: z.array(attachmentSchema).optional(),
+  channel: z.enum(ticketChannels).optional(),
+  /** Who among the requester and CCs is mailed this public comment; everyone when absent. */
+  notify: z.array(z.string()).optional(),
+  /** Written by an agent working the ticket, not a reply from the customer's side (meets the first-response target). */
+  fromAgent: z.boolean().optional(),
+});
+
+const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ type: z.literal(type), payload });
+
+export const ticketEventSchema = z.discriminatedUnion("type", [
+  event(
+    "created",
+    z.object({
+      subject: z.string(),
+      priority: z.enum(priorities),
+      categoryId: z.string().nullable(),
+      serviceId: z.string().optional(),
+      fields: z.record(z.string(), z.unknown()).optional(),
+      attachments: z.array(attachmentSchema).optional(),
+      channel: z.enum(ticketChannels).optional(),
+      /** An agent opened it for someone (phone, walk-in). */
+      onBehalfOf: z.object({ id: z.string().nullable(), name: z.string() }).optional(),
+    }),
+  ),
+  event("comment", commentPayload),
+  event("note", commentPayload),
+  event(
+    "status_changed",
+    z.object({
+      /** Status ids; readers show the label their audience knows. */
+      from: z.string(),
+      to: z.string(),
+      /** Why: agent, macro, customer_replied, customer_reopened, customer_solved, withdrawn, auto_closed, merged. */
+      reason: z.string(),
+      withdrawReason: z.string().optional(),
+      macro: z.string().optional(),
+    }),
+  ),
+  event("viewed", z.object({ role: z.enum(["agent", "customer"]) })),
+  event(
+    "cc_added",
+    z.object({
+      email: z.string(),
+      channel: z.literal("email").optional(),
+      /** Copied over from a duplicate merged into this ticket. */
+      mergedFrom: z.number().int().optional(),
+    }),
+  ),
+  event("cc_removed", z.object({ email: z.string() })),
+  event("follow_up_created", ticketRefSchema),
+  event(
+    "edited",
+    z.object({
+      changes: z.array(fieldChangeSchema),
+      /** Set when the assignee changed (internal edits only): who now works the ticket. */
+      assigneeId: z.string().nullable().optional(),
+      /**
+       * The new values of what service level policies match on, when one of them changed (on the first of an
+       * edit's events only), so the targets are worked out again once.
+       */
+      priority: z.enum(priorities).optional(),
+      groupId: z.string().nullable().optional(),
+      ticketTypeId: z.string().nullable().optional(),
+    }),
+  ),
+  event(
+    "task_added",
+    taskSchema.extend({ assigneeId: z.string().nullable().optional(), dueOn: z.string().nullable().optional() }),
+  ),
+  event(
+    "task_edited",
+    taskSchema.extend({ assigneeId: z.string().nullable().optional(), dueOn: z.string().nullable().optional() }),
+  ),
+  event("task_completed", taskSchema),
+  event("task_reopened", taskSchema),
+  event("task_removed", taskSchema),
+  event("merged_into", ticketRefSchema),
+  event("merged_from", ticketRefSchema.extend({ subject: z.string() })),
+  event("linked", ticketRefSchema),
+  event("unlinked", ticketRefSchema),
+  event(
+    "priority_changed",
+    z.object({ from: z.enum(priorities), to: z.enum(priorities), macro: z.string().optional() }),
+  ),
+  event("sla_due", z.object({ dueAt: z.string().nullable() })),
+  event("sla_overdue", z.object({ dueAt: z.string().nullable() })),
+  event(
+    "automation_applied",
+    z.object({
+      ruleId: z.string(),
+      rule: z.string(),
+      summary: z.string(),
+      groupId: z.string().optional(),
+      priority: z.enum(priorities).optional(),
+    }),
+  ),
+]);
+
+/** One ticket event: its type and the payload that type carries. */
+export type TicketEvent = z.infer<typeof ticketEventSchema>;
+export type TicketEventType = TicketEvent["type"];
+/** The payload of one type of event. */
+export type PayloadOf<T extends TicketEventType> = Extract<TicketEvent, { type: T }>["payload"];
+export const ticketEventTypes: TicketEventType[] = ticketEventSchema.options.map((o) => o.shape.type.value);
+
+/**
+ * The events the Feed shows. Read By reads "viewed"; service levels and
+ * automation keep their own logs for theirs. `satisfies` makes adding a type
+ * to the union a compile error here until it is placed on one side.
+ */
+export const feedEntryTypes = [
+  "created",
+  "comment",
+  "note",
+  "status_changed",
+  "edited",
+  "cc_added",
+  "cc_removed",
+  "follow_up_created",
+  // Agent tools: tasks, links and priority changes are internal; "merged_into" is what the duplicate's readers see.
+  "task_added",
+  "task_edited",
+  "task_completed",
+  "task_reopened",
+  "task_removed",
+  "merged_into",
+  "merged_from",
+  "linked",
+  "unlinked",
+  "priority_changed",
+] as const satisfies readonly TicketEventType[];
+export type FeedEntryType = (typeof feedEntryTypes)[number];
+const notInFeed = [
+  "viewed",
+  "sla_due",
+  "sla_overdue",
+  "automation_applied",
+] as const satisfies readonly TicketEventType[];
+export type NotInFeedType = (typeof notInFeed)[number];
+// Every type is either in the Feed or deliberately not: this line fails to compile when a new type is in neither.
+type Unplaced = Exclude<TicketEventType, FeedEntryType | NotInFeedType>;
+export const everyEventTypePlaced: [Unplaced] extends [never] ? true : Unplaced = true;
+
+/** Parses a stored row's type and payload; null for a row that no schema describes (never written by this version). */
+export function parseTicketEvent(type: string, payload: unknown): TicketEvent | null {
+  const parsed = ticketEventSchema.safeParse({ type, payload: payload ?? {} });
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,224 @@
+/**
+ * Mail that follows a ticket's events, queued in the outbox in the event's
+ * transaction: the people on the ticket hear about public replies and status
+ * changes, the group's agents about targets coming due or missed.
+ */
+
+import type { Transaction } from "kysely";
+import { priorityLabels } from "../../common/tickets.ts";
+import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
+import type { Database } from "../db/schema.ts";
+import { htmlToTextBounded, roughTextOfHtml } from "../html/bounded-html.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { commentAdded } from "../mail/templates/comment-added.ts";
+import { slaAlert } from "../mail/templates/sla-alert.ts";
+import { statusChanged } from "../mail/templates/status-changed.ts";
+import { ticketAssigned } from "../mail/templates/ticket-assigned.ts";
+import { ticketMerged } from "../mail/templates/ticket-merged.ts";
+import type { Reaction, RecordedEvent } from "../tickets/events.ts";
+import { addressMayOpen } from "../tickets/policy.ts";
+import { notifyPeopleOnTicket } from "./people-on-ticket.ts";
+
+function ticketOf(trx: Transaction<Database>, id: string) {
+  return trx
+    .selectFrom("tickets")
+    .select(["id", "number", "subject", "requester_email", "requester_id", "group_id", "due_at"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The words of a comment as mail shows them; the HTML was sanitised when it was written, so this is its text again. */
+async function plainText(payload: { body: string; format: "text" | "html" }): Promise<string> {
+  if (payload.format === "text") return payload.body;
+  const text = await htmlToTextBounded(payload.body);
+  return text.ok ? text.value : roughTextOfHtml(payload.body, 20_000);
+}
+
+const slaLabels = { sla_due: "Ticket is due", sla_overdue: "Ticket is overdue" } as const;
+
+async function tellGroupOfTarget(
+  trx: Transaction<Database>,
+  config: { baseUrl: string },
+  event: Extract<RecordedEvent, { type: "sla_due" | "sla_overdue" }>,
+): Promise<void> {
+  const ticket = await ticketOf(trx, event.ticketId);
+  if (!ticket.group_id) return;
+  const agents = await trx
+    .selectFrom("group_members")
+    .innerJoin("users", "users.id", "group_members.user_id")
+    .select("users.email")
+    .where("group_members.group_id", "=", ticket.group_id)
+    .where("users.disabled_at", "is", null)
+    .where("users.licence", "in", ["agent", "admin"])
+    .orderBy("users.email")
+    .execute();
+  for (const agent of agents) {
+    await queueMail(
+      trx,
+      {
+        template: "sla-alert",
+        to: agent.email,
+        content: slaAlert({
+          number: ticket.number,
+          subject: ticket.subject,
+          alert: slaLabels[event.type],
+          dueAt: event.payload.dueAt ?? ticket.due_at ?? event.at,
+          ticketUrl: `${config.baseUrl}/agent/tickets/${ticket.number}`,
+        }),
+      },
+      { baseUrl: config.baseUrl, at: event.at },
+    );
+  }
+}
+
+/** A new assignee hears what they were given; not when they took it themselves. */
+async function tellAssignee(
+  trx: Transaction<Database>,
+  config: { baseUrl: string },
+  event: Extract<RecordedEvent, { type: "edited" }>,
+): Promise<void> {
+  const assigneeId = event.payload.assigneeId;
+  if (!assigneeId || assigneeId === event.actor.id) return;
+  const assignee = await trx.selectFrom("users").select("email").where("id", "=", assigneeId).executeTakeFirst();
+  if (!assignee) return;
+  const ticket = await trx
+    .selectFrom("tickets")
+    .select(["number", "subject", "requester_name", "priority"])
+    .where("id", "=", event.ticketId)
+    .executeTakeFirstOrThrow();
+  await queueMail(
+    trx,
+    {
+      template: "ticket-assigned",
+      to: assignee.email,
+      content: ticketAssigned({
+        number: ticket.number,
+        subject: ticket.subject,
+        assignedBy: event.actor.name,
+        requester: ticket.requester_name,
+        priority: priorityLabels[ticket.priority],
+        ticketUrl: `${config.baseUrl}/agent/tickets/${ticket.number}`,
+      }),
+    },
+    { baseUrl: config.baseUrl, at: event.at },
+  );
+}
+
+/** The merged duplicate's requester hears where the conversation goes on. */
+async function tellOfMerge(
+  trx: Transaction<Database>,
+  config: { baseUrl: string },
+  event: Extract<RecordedEvent, { type: "merged_into" }>,
+): Promise<void> {
+  const duplicate = await ticketOf(trx, event.ticketId);
+  const into = await trx
+    .selectFrom("tickets")
+    .select(["id", "number", "subject", "requester_email"])
+    .where("number", "=", event.payload.number)
+    .executeTakeFirstOrThrow();
+  const email = duplicate.requester_email;
+  const account = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email)
+    .where("email_confirmed_at", "is not", null)
+    .executeTakeFirst();
+  // The mail names the ticket that continues only when its reader may open it: with the CCs full, the
+  // requester is not copied on it, and its subject and number are then none of their business.
+  const named = await addressMayOpen(trx, email, into.id);
+  const copied =
+    into.requester_email === email ||
+    (await trx
+      .selectFrom("ticket_ccs")
+      .select("email")
+      .where("ticket_id", "=", into.id)
+      .where("email", "=", email)
+      .executeTakeFirst()) !== undefined;
+  // Guest sessions open only the guest's own request (accounts/queries.ts), so a guest is sent to the duplicate.
+  const ticketUrl = !account
+    ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, duplicate.id, email, new Date(event.at)))
+    : `${config.baseUrl}/requests/${named ? into.number : duplicate.number}`;
+  await queueMail(
+    trx,
+    {
+      template: "ticket-merged",
+      to: email,
+      content: ticketMerged({
+        number: duplicate.number,
+        subject: duplicate.subject,
+        into: named ? { number: into.number, subject: into.subject, copied } : null,
+        ticketUrl,
+        forGuest: !account,
+      }),
+    },
+    { baseUrl: config.baseUrl, at: event.at },
+  );
+}
+
+export const notificationReaction: Reaction = async (trx, { config }, event) => {
+  switch (event.type) {
+    case "status_changed": {
+      // A merged duplicate's readers get the merge notice instead (tickets/links/commands.ts).
+      if (event.payload.reason === "merged") return;
+      const ticket = await ticketOf(trx, event.ticketId);
+      const status = await trx
+        .selectFrom("statuses")
+        .select(["agent_label", "customer_label"])
+        .where("id", "=", event.payload.to)
+        .executeTakeFirstOrThrow();
+      await notifyPeopleOnTicket(
+        trx,
+        config,
+        ticket,
+        "status-changed",
+        (ticketUrl, _forGuest, forAgent) =>
+          statusChanged({
+            number: ticket.number,
+            subject: ticket.subject,
+            status: forAgent ? status.agent_label : status.customer_label,
+            ticketUrl,
+          }),
+        event.at,
+        event.actor.email ?? null,
+      );
+      return;
+    }
+    case "comment": {
+      if (event.visibility !== "public") return;
+      const ticket = await ticketOf(trx, event.ticketId);
+      const comment = await plainText(event.payload);
+      await notifyPeopleOnTicket(
+        trx,
+        config,
+        ticket,
+        "comment-added",
+        (ticketUrl, forGuest) =>
+          commentAdded({
+            number: ticket.number,
+            subject: ticket.subject,
+            author: event.actor.name,
+            comment,
+            attachments: (event.payload.attachments ?? []).map((a) => a.fileName),
+            ticketUrl,
+            forGuest,
+          }),
+        event.at,
+        event.actor.email ?? null,
+        event.payload.notify,
+      );
+      return;
+    }
+    case "edited":
+      await tellAssignee(trx, config, event);
+      return;
+    case "merged_into":
+      await tellOfMerge(trx, config, event);
+      return;
+    case "sla_due":
+    case "sla_overdue":
+      await tellGroupOfTarget(trx, config, event);
+      return;
+    default:
+      return;
+  }
+};

@@ -1,0 +1,3 @@
+import { installTicketEventReactions } from "../reactions.ts";
+
+installTicketEventReactions();
