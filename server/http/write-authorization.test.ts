@@ -198,6 +198,12 @@ const rows: Record<string, Row> = {
     body: () => ({ state: "viewing" }),
     expected: { ...agentTool(204), except: { anonymous: 401, guestLink: 401, ccGuest: 401, groupAgent: 404 } },
   },
+  // Knowledge base from a ticket: agents who work tickets and may edit articles (kb.edit).
+  "POST /api/v1/tickets/{number}/kb-articles": {
+    path: (n) => `/api/v1/tickets/${n}/kb-articles`,
+    // The group agents' role here works tickets but has no kb.edit: refused before the ticket is looked up.
+    expected: { ...agentTool(201), except: { anonymous: 401, groupAgent: 403 } },
+  },
   "POST /api/v1/tickets/{number}/tasks": {
     path: (n) => `/api/v1/tickets/${n}/tasks`,
     body: () => ({ title: "Call the requester" }),
@@ -267,6 +273,8 @@ type RouteContext = {
   groupId: string;
   /** Creates something through the admin API and answers its id. */
   created: (url: string, body: unknown) => Promise<string>;
+  /** The administrator's credentials, for a setup step that is not a create. */
+  adminHeaders: () => Record<string, string>;
 };
 
 const every = (outcome: Outcome): Record<ActorName, Outcome> =>
@@ -397,6 +405,26 @@ const adminCollection = (path: string, body: () => unknown, tables: string[]): R
     tables,
   },
 });
+
+/** Knowledge base editors: `kb.edit`, which the built-in Agent and Administrator roles hold. */
+const kbEditors = (success: number) => () => ({ ...adminOnly(success)(), agent: success });
+/** Help Centre writes anyone may make: votes and the form's suggestions (a browser, signed in or not). */
+const kbReaders = (success: number) => () => every(success);
+const kbCategoryBody = () => ({ name: `Section ${unique()}`, slug: `section-${unique()}` });
+const kbArticleBody = () => ({ title: `Article ${unique()}`, slug: `article-${unique()}`, body: "<p>How to</p>" });
+/** A published public article, made by the administrator: its id and slug. */
+async function publishedArticle(c: RouteContext): Promise<{ id: string; slug: string }> {
+  const body = kbArticleBody();
+  const id = await c.created("/api/v1/admin/kb/articles", body);
+  const published = await c.app.inject({
+    method: "POST",
+    url: `/api/v1/admin/kb/articles/${id}/status`,
+    headers: c.adminHeaders(),
+    payload: { status: "published" },
+  });
+  if (published.statusCode !== 204) throw new Error(`publishing failed: ${published.body}`);
+  return { id, slug: body.slug };
+}
 
 const routeRows: Record<string, RouteRow> = {
   // Signing in and out, accounts, resets, access links: open to all, and the same for all.
@@ -636,6 +664,107 @@ const routeRows: Record<string, RouteRow> = {
     },
     expected: adminOnly(202),
     tables: ["webhook_deliveries"],
+  },
+  // Knowledge base: editors manage categories and articles; readers vote and get suggestions.
+  "POST /api/v1/admin/kb/categories": {
+    prepare: async () => ({ url: "/api/v1/admin/kb/categories", body: kbCategoryBody() }),
+    targets: ["own"],
+    expected: kbEditors(201),
+    tables: ["kb_categories"],
+  },
+  "PUT /api/v1/admin/kb/categories/{id}": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/categories/${await c.created("/api/v1/admin/kb/categories", kbCategoryBody())}`,
+      body: kbCategoryBody(),
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_categories"],
+  },
+  "DELETE /api/v1/admin/kb/categories/{id}": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/categories/${await c.created("/api/v1/admin/kb/categories", kbCategoryBody())}`,
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_categories"],
+  },
+  "POST /api/v1/admin/kb/articles": {
+    prepare: async () => ({ url: "/api/v1/admin/kb/articles", body: kbArticleBody() }),
+    targets: ["own"],
+    expected: kbEditors(201),
+    tables: ["kb_articles", "kb_revisions"],
+  },
+  "PUT /api/v1/admin/kb/articles/{id}": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/articles/${await c.created("/api/v1/admin/kb/articles", kbArticleBody())}`,
+      body: kbArticleBody(),
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_articles", "kb_revisions"],
+  },
+  "POST /api/v1/admin/kb/articles/{id}/status": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/articles/${await c.created("/api/v1/admin/kb/articles", kbArticleBody())}/status`,
+      body: { status: "published" },
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_articles"],
+  },
+  "POST /api/v1/admin/kb/articles/{id}/revisions/{number}/restore": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/articles/${await c.created("/api/v1/admin/kb/articles", kbArticleBody())}/revisions/1/restore`,
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_articles", "kb_revisions"],
+  },
+  "POST /api/v1/admin/kb/articles/bulk": {
+    prepare: async (c) => ({
+      url: "/api/v1/admin/kb/articles/bulk",
+      body: { action: "archive", ids: [await c.created("/api/v1/admin/kb/articles", kbArticleBody())] },
+    }),
+    targets: ["own"],
+    expected: kbEditors(200),
+    tables: ["kb_articles"],
+  },
+  "POST /api/v1/kb/articles/{id}/outdated": {
+    prepare: async (c) => ({
+      url: `/api/v1/kb/articles/${(await publishedArticle(c)).id}/outdated`,
+      body: { note: "The screens changed" },
+    }),
+    targets: ["own"],
+    expected: () => ticketWorkers(204),
+    tables: ["kb_articles"],
+  },
+  "POST /api/v1/kb/articles/{slug}/votes": {
+    prepare: async (c) => ({
+      url: `/api/v1/kb/articles/${(await publishedArticle(c)).slug}/votes`,
+      body: { helpful: false, comment: "Not what I needed" },
+    }),
+    targets: ["own"],
+    expected: kbReaders(200),
+    tables: ["kb_votes"],
+  },
+  "POST /api/v1/kb/suggestions": {
+    prepare: async () => ({
+      url: "/api/v1/kb/suggestions",
+      body: { token: crypto.randomUUID(), subject: "article" },
+    }),
+    targets: ["own"],
+    expected: kbReaders(200),
+    tables: ["kb_suggestions"],
+  },
+  "POST /api/v1/kb/suggestions/opened": {
+    prepare: async (c) => ({
+      url: "/api/v1/kb/suggestions/opened",
+      body: { token: crypto.randomUUID(), articleId: (await publishedArticle(c)).id },
+    }),
+    targets: ["own"],
+    expected: kbReaders(204),
+    tables: ["kb_suggestions"],
   },
   "POST /api/v1/admin/services": {
     prepare: async (c) => ({
@@ -1205,6 +1334,11 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
         });
         if (response.statusCode !== 201) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
         return response.json().id as string;
+      },
+      adminHeaders: () => {
+        const admin = signedIn.get("admin");
+        const signed: Record<string, string> = admin ? { cookie: admin.cookie, "x-csrf-token": admin.csrf } : {};
+        return signed;
       },
     };
     for (const [operation, row] of Object.entries(routeRows)) {
