@@ -9,39 +9,54 @@ import sanitizeHtml from "sanitize-html";
  */
 const ownAttachment = /^\/api\/v1\/attachments\/[0-9a-f-]{36}$/;
 
+/** The tags of the request formatting; knowledge-base articles add theirs to these (kb/article-html.ts). */
+export const richTextTags = [
+  "p",
+  "br",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "img",
+];
+/** Removed together with their content: code and embedded documents, never shown as text. */
+export const droppedWithContent = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "iframe",
+  "object",
+  "embed",
+  "template",
+];
+
+/** A link that may leave the site opens in a new tab without handing over the page; any other target is refused. */
+export function outsideLink(href: string): sanitizeHtml.Attributes | undefined {
+  return /^(https?:|mailto:)/i.test(href) ? { href, rel: "noopener noreferrer nofollow", target: "_blank" } : undefined;
+}
+
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "br",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "code",
-    "pre",
-    "blockquote",
-    "img",
-  ],
+  allowedTags: richTextTags,
   allowedAttributes: { a: ["href"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   exclusiveFilter: (frame) => frame.tag === "img" && !ownAttachment.test(frame.attribs.src ?? ""),
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
+  nonTextTags: droppedWithContent,
   transformTags: {
-    // Links open in a new tab without handing over the page; a link whose target is not allowed keeps only its text.
-    a: (tagName, attribs): sanitizeHtml.Tag => {
-      const href = attribs.href?.trim() ?? "";
-      return /^(https?:|mailto:)/i.test(href)
-        ? { tagName, attribs: { href, rel: "noopener noreferrer nofollow", target: "_blank" } }
-        : { tagName, attribs: {} };
-    },
+    // A link whose target is not allowed keeps only its text.
+    a: (tagName, attribs): sanitizeHtml.Tag => ({ tagName, attribs: outsideLink(attribs.href?.trim() ?? "") ?? {} }),
   },
 };
 options.allowedAttributes = { a: ["href", "rel", "target"], img: ["src", "alt"] };

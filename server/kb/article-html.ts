@@ -1,7 +1,8 @@
 import sanitizeHtml from "sanitize-html";
+import { droppedWithContent, outsideLink, richTextTags } from "../html/rich-text.ts";
 
 /**
- * What an article's body may hold: the formatting of requests (see tickets/rich-text.ts) plus headings,
+ * What an article's body may hold: the formatting of requests (see html/rich-text.ts) plus headings,
  * tables, code blocks, callouts and our own uploaded images. Bodies are written by signed-in editors and
  * capped at 200 kB by the input schema, so they are sanitised in-process rather than on the worker pool
  * that guards against hostile mail.
@@ -10,35 +11,7 @@ const ownImage = /^\/api\/v1\/kb\/images\/[0-9a-f-]{36}$/;
 const calloutTones = new Set(["info", "tip", "warning"]);
 
 const options: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "br",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "code",
-    "pre",
-    "blockquote",
-    "img",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "div",
-  ],
+  allowedTags: [...richTextTags, "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td", "div"],
   allowedAttributes: {
     a: ["href", "rel", "target"],
     img: ["src", "alt"],
@@ -51,15 +24,14 @@ const options: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   exclusiveFilter: (frame) => frame.tag === "img" && !ownImage.test(frame.attribs.src ?? ""),
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
+  nonTextTags: droppedWithContent,
   transformTags: {
     // An editor's h1 becomes h2: the article's title is the page's only h1.
     h1: "h2",
     a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = attribs.href?.trim() ?? "";
-      if (/^(https?:|mailto:)/i.test(href)) {
-        return { tagName, attribs: { href, rel: "noopener noreferrer nofollow", target: "_blank" } };
-      }
+      const outside = outsideLink(href);
+      if (outside) return { tagName, attribs: outside };
       // Links to other articles of the help centre stay in the tab.
       if (/^\/help\/[a-z0-9/-]+$/.test(href)) return { tagName, attribs: { href } };
       return { tagName, attribs: {} };
