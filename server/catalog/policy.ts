@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { organizationsActedFor } from "../accounts/acting-for.ts";
 import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -7,15 +8,7 @@ export type ServiceScope = (eb: ExpressionBuilder<Database, "services">) => Expr
 /** The organizations a user acts for: their memberships and the accounts above their departments. */
 function actsFor(actor: UserActor) {
   return (eb: ExpressionBuilder<Database, "services">) => {
-    const memberships = eb
-      .selectFrom("organization_members")
-      .select("organization_members.organization_id")
-      .where("organization_members.user_id", "=", actor.user.id);
-    const parents = eb
-      .selectFrom("organizations")
-      .select("organizations.parent_id")
-      .where("organizations.id", "in", memberships)
-      .where("organizations.parent_id", "is not", null);
+    const { memberships, parents } = organizationsActedFor(actor.user.id);
     return eb.or([
       eb.exists(
         eb
@@ -25,7 +18,7 @@ function actsFor(actor: UserActor) {
           .where((o) =>
             o.or([
               o("service_organizations.organization_id", "in", memberships),
-              o("service_organizations.organization_id", "in", parents.$narrowType<{ parent_id: string }>()),
+              o("service_organizations.organization_id", "in", parents),
             ]),
           ),
       ),

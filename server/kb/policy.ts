@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { organizationsActedFor } from "../accounts/acting-for.ts";
 import { type Actor, hasPermission, isStaff, type UserActor } from "../core/actor.ts";
 import { requirePermission } from "../core/permissions.ts";
 import type { Database } from "../db/schema.ts";
@@ -8,15 +9,7 @@ export type ArticleScope = (eb: ExpressionBuilder<Database, "kb_articles">) => E
 /** Restricted articles: the reader belongs to a chosen organization (or a department under it) or holds a chosen role. */
 function chosenFor(actor: UserActor) {
   return (eb: ExpressionBuilder<Database, "kb_articles">) => {
-    const memberships = eb
-      .selectFrom("organization_members")
-      .select("organization_members.organization_id")
-      .where("organization_members.user_id", "=", actor.user.id);
-    const parents = eb
-      .selectFrom("organizations")
-      .select("organizations.parent_id")
-      .where("organizations.id", "in", memberships)
-      .where("organizations.parent_id", "is not", null);
+    const { memberships, parents } = organizationsActedFor(actor.user.id);
     return eb.or([
       eb.exists(
         eb
@@ -26,7 +19,7 @@ function chosenFor(actor: UserActor) {
           .where((o) =>
             o.or([
               o("kb_article_organizations.organization_id", "in", memberships),
-              o("kb_article_organizations.organization_id", "in", parents.$narrowType<{ parent_id: string }>()),
+              o("kb_article_organizations.organization_id", "in", parents),
             ]),
           ),
       ),
