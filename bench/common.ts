@@ -1,4 +1,42 @@
 /** Small helpers shared by the benchmark scripts. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../server/db/database.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
+
+/** The options of a benchmark that reads a database seeded by bench:seed (for `parseArgs`). */
+export const seededDatabaseOptions = {
+  "database-url": { type: "string" },
+  "data-dir": { type: "string", default: "./.tmp/bench-data" },
+  runs: { type: "string" },
+  warmup: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/**
+ * Opens the seeded database (PostgreSQL at --database-url, else SQLite in --data-dir), brings it to the latest
+ * migration and counts its tickets; stops with a clear message when there is nothing to measure.
+ */
+export async function openSeededDatabase(values: { "database-url"?: string | undefined; "data-dir": string }) {
+  const databaseUrl = values["database-url"];
+  const sqliteFile = path.join(values["data-dir"], "switchboard.db");
+  if (!databaseUrl && !existsSync(sqliteFile)) fail(`There is no ${sqliteFile}. Seed first: npm run bench:seed`);
+  const { db, engine, location } = openDatabase({ databaseUrl, dataDir: values["data-dir"] });
+  await migrateToLatest(db, engine);
+  const total = Number(
+    (
+      await db
+        .selectFrom("tickets")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+  if (total === 0) {
+    await db.destroy();
+    fail(`No tickets in ${engine} (${location}). Seed first: npm run bench:seed`);
+  }
+  return { db, engine, location, total };
+}
 
 /** Prints the message and ends the process with exit code 1. */
 export function fail(message: string): never {

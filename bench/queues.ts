@@ -1,26 +1,12 @@
-/**
- * How long the agent workspace takes on a seeded database: the first page of
- * every built-in queue, and the sidebar with every queue's count, for an agent
- * who works some of the tickets. Before timing, it spreads the seeded tickets
- * over that agent, one of their groups and due times (some past), so that
- * Mine, My groups and Overdue hold real work.
- *
- *   npm run bench:queues
- *   npm run bench:queues -- --database-url postgres://postgres@127.0.0.1:5432/sb_bench
- */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { licencePermissions } from "../common/permissions.ts";
 import { agentTicketListQuerySchema, builtinQueues } from "../common/queues.ts";
 import type { UserActor } from "../server/core/actor.ts";
-import { openDatabase } from "../server/db/database.ts";
 import { newId } from "../server/db/ids.ts";
-import { migrateToLatest } from "../server/db/migrate.ts";
 import { listAgentTickets, queueOverview } from "../server/tickets/queues/queries.ts";
-import { count, fail, intOption, ms, percentile, table } from "./common.ts";
+import { count, intOption, ms, openSeededDatabase, percentile, seededDatabaseOptions, table } from "./common.ts";
 
 const usage = `Usage: node bench/queues.ts [options]
 
@@ -31,37 +17,15 @@ const usage = `Usage: node bench/queues.ts [options]
 `;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      "database-url": { type: "string" },
-      "data-dir": { type: "string", default: "./.tmp/bench-data" },
-      runs: { type: "string" },
-      warmup: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values } = parseArgs({ options: seededDatabaseOptions });
   if (values.help) {
     process.stdout.write(usage);
     return;
   }
   const runs = intOption("runs", values.runs, 100);
   const warmup = intOption("warmup", values.warmup, 10, 0);
-  const databaseUrl = values["database-url"];
-  const sqliteFile = path.join(values["data-dir"], "switchboard.db");
-  if (!databaseUrl && !existsSync(sqliteFile)) fail(`There is no ${sqliteFile}. Seed first: npm run bench:seed`);
-  const { db, engine, location } = openDatabase({ databaseUrl, dataDir: values["data-dir"] });
+  const { db, engine, location, total } = await openSeededDatabase(values);
   try {
-    await migrateToLatest(db, engine);
-    const total = Number(
-      (
-        await db
-          .selectFrom("tickets")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirst()
-      )?.n ?? 0,
-    );
-    if (total === 0) fail(`No tickets in ${engine} (${location}). Seed first: npm run bench:seed`);
-
     // The agent and their group, made once; the spread is idempotent (the same tickets every run).
     const email = "bench.agent@switchboard.local";
     const at = new Date().toISOString();

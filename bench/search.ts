@@ -1,24 +1,11 @@
-/**
- * How long full-text search takes on a seeded database (bench:seed, ideally with --comments 5): the global
- * search (ranked, with snippets) for a common word, a rare one, a prefix, a phrase and a word that matches
- * nothing, as an admin and as a customer who owns none of the tickets (every match is read and refused:
- * the worst case for the scope), and the agent queue's search (sorted by update, not relevance).
- *
- *   npm run bench:search
- *   npm run bench:search -- --database-url postgres://postgres@127.0.0.1:5432/sb_bench
- */
-import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { licencePermissions } from "../common/permissions.ts";
 import type { UserActor } from "../server/core/actor.ts";
-import { openDatabase } from "../server/db/database.ts";
-import { migrateToLatest } from "../server/db/migrate.ts";
 import { listAgentTickets } from "../server/tickets/queues/queries.ts";
 import { searchTickets } from "../server/tickets/search/queries.ts";
-import { count, fail, intOption, ms, percentile, table } from "./common.ts";
+import { count, intOption, ms, openSeededDatabase, percentile, seededDatabaseOptions, table } from "./common.ts";
 
 const usage = `Usage: node bench/search.ts [options]
 
@@ -51,35 +38,15 @@ const searches: [label: string, q: string][] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      "database-url": { type: "string" },
-      "data-dir": { type: "string", default: "./.tmp/bench-data" },
-      runs: { type: "string" },
-      warmup: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
+  const { values } = parseArgs({ options: seededDatabaseOptions });
   if (values.help) {
     process.stdout.write(usage);
     return;
   }
   const runs = intOption("runs", values.runs, 30);
   const warmup = intOption("warmup", values.warmup, 3, 0);
-  const databaseUrl = values["database-url"];
-  const sqliteFile = path.join(values["data-dir"], "switchboard.db");
-  if (!databaseUrl && !existsSync(sqliteFile)) fail(`There is no ${sqliteFile}. Seed first: npm run bench:seed`);
-  const { db, engine, location } = openDatabase({ databaseUrl, dataDir: values["data-dir"] });
+  const { db, engine, location, total } = await openSeededDatabase(values);
   try {
-    await migrateToLatest(db, engine);
-    const total = Number(
-      (
-        await db
-          .selectFrom("tickets")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
     const comments = Number(
       (
         await db
@@ -89,7 +56,6 @@ async function main(): Promise<void> {
           .executeTakeFirstOrThrow()
       ).n,
     );
-    if (total === 0) fail(`No tickets in ${engine} (${location}). Seed first: npm run bench:seed`);
 
     async function time(run: () => Promise<unknown>): Promise<number[]> {
       for (let i = 0; i < warmup; i += 1) await run();
