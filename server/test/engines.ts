@@ -48,14 +48,13 @@ export async function createBlankPostgresDatabase(): Promise<{ url: string; drop
   return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-/** A fresh, migrated database of the given engine; `drop` removes every trace of it. */
-export async function createScratchDatabase(
+/** A fresh, empty database of the given engine, not migrated; `drop` removes every trace of it. */
+export async function createBlankDatabase(
   engine: Engine,
 ): Promise<{ db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> }> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
     const { db } = openSqlite(path.join(dir, "test.db"));
-    await migrateToLatest(db, engine);
     return {
       db,
       url: undefined,
@@ -67,7 +66,6 @@ export async function createScratchDatabase(
   }
   const blank = await createBlankPostgresDatabase();
   const { db } = openPostgres(blank.url, 4);
-  await migrateToLatest(db, engine);
   return {
     db,
     url: blank.url,
@@ -76,6 +74,15 @@ export async function createScratchDatabase(
       await blank.drop();
     },
   };
+}
+
+/** A fresh, migrated database of the given engine; `drop` removes every trace of it. */
+export async function createScratchDatabase(
+  engine: Engine,
+): Promise<{ db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> }> {
+  const scratch = await createBlankDatabase(engine);
+  await migrateToLatest(scratch.db, engine);
+  return scratch;
 }
 
 export type EngineContext = { engine: Engine; db: () => Kysely<Database> };

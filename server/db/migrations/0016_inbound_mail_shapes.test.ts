@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { afterEach, describe, expect, it } from "vitest";
 import { contentHash } from "../../mail/inbound/raw-message.ts";
 import { storeInbound } from "../../mail/inbound/store.ts";
-import { createBlankPostgresDatabase, isPostgresReachable } from "../../test/engines.ts";
-import { openPostgres, openSqlite } from "../database.ts";
+import { createBlankDatabase, isPostgresReachable } from "../../test/engines.ts";
 import type { Engine } from "../engine.ts";
 import { migrateToLatest, migrations } from "../migrate.ts";
 import type { Database } from "../schema.ts";
@@ -23,22 +19,9 @@ describe("migration 0016: inbound mail kept per Message-ID and content", () => {
   });
 
   async function blank(engine: Engine): Promise<Kysely<Database>> {
-    if (engine === "sqlite") {
-      const dir = mkdtempSync(path.join(tmpdir(), "switchboard-0016-"));
-      const { db } = openSqlite(path.join(dir, "test.db"));
-      cleanups.push(async () => {
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      return db;
-    }
-    const database = await createBlankPostgresDatabase();
-    const { db } = openPostgres(database.url, 2);
-    cleanups.push(async () => {
-      await db.destroy();
-      await database.drop();
-    });
-    return db;
+    const scratch = await createBlankDatabase(engine);
+    cleanups.push(scratch.drop);
+    return scratch.db;
   }
 
   for (const engine of ["sqlite", "postgres"] as const) {
