@@ -112,6 +112,17 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
   ),
   event("sla_due", z.object({ dueAt: z.string().nullable() })),
   event("sla_overdue", z.object({ dueAt: z.string().nullable() })),
+  /** The requester answered the satisfaction survey (or changed their answer) after the ticket was solved. */
+  event(
+    "satisfaction_rated",
+    z.object({
+      rating: z.enum(["good", "bad"]),
+      /** The answer this one replaces, when the requester changed their mind. */
+      previous: z.enum(["good", "bad"]).nullable().optional(),
+      comment: z.string().nullable().optional(),
+      reason: z.string().nullable().optional(),
+    }),
+  ),
   event(
     "automation_applied",
     z.object({
@@ -163,6 +174,8 @@ const notInFeed = [
   "sla_due",
   "sla_overdue",
   "automation_applied",
+  // Until the Feed draws survey answers (issue #18), they are shown on the ticket only.
+  "satisfaction_rated",
 ] as const satisfies readonly TicketEventType[];
 export type NotInFeedType = (typeof notInFeed)[number];
 // Every type is either in the Feed or deliberately not: this line fails to compile when a new type is in neither.

@@ -27,6 +27,7 @@ export const webhookEventLabels = {
   sla_due: "Service level target due soon",
   sla_overdue: "Service level target missed",
   automation_applied: "Automation applied",
+  satisfaction_rated: "Satisfaction rated",
 } as const;
 export type WebhookEventType = keyof typeof webhookEventLabels;
 export const webhookEventTypes = Object.keys(webhookEventLabels) as [WebhookEventType, ...WebhookEventType[]];

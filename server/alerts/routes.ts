@@ -2,8 +2,8 @@ import { z } from "zod";
 import { alertListSchema, alertParamsSchema } from "../../common/alerts.ts";
 import type { Actor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
+import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
-import { refusals } from "../tickets/routes.ts";
 import { visibleTicket } from "../tickets/visible-ticket.ts";
 import { activeAlerts, subscribe, subscriberOf, unsubscribe } from "./alerts.ts";
 

@@ -35,3 +35,6 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 export function isStaff(actor: Actor): boolean {
   return actor.kind === "user" && (actor.user.licence === "agent" || actor.user.licence === "admin");
 }
+
+/** Which face of a ticket an actor sees: staff get the agent view, everyone else the customer view. */
+export const audienceOf = (actor: Actor): "agent" | "customer" => (isStaff(actor) ? "agent" : "customer");

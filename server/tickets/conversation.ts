@@ -60,6 +60,7 @@ export function detailOf(event: TicketEvent, sees: Sees): string | null {
     case "sla_due":
     case "sla_overdue":
     case "automation_applied":
+    case "satisfaction_rated":
       return null;
   }
 }

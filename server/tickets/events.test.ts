@@ -126,6 +126,11 @@ describeEachEngine("ticket events", ({ db }) => {
         visibility: "internal",
         feed: null,
       },
+      satisfaction_rated: {
+        payload: { rating: "bad", previous: "good", comment: "Took too long", reason: null },
+        visibility: "internal",
+        feed: null,
+      },
     };
     // Only the rows matter here: what each type sets off is tested with the features that react to it.
     installReactions([]);

@@ -2,10 +2,10 @@ import { agentTicketInputSchema, requesterListSchema, requesterSearchSchema } fr
 import { ticketSubmittedSchema } from "../../common/tickets.ts";
 import { type Actor, hasPermission, type UserActor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
+import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
 import { openTicketForRequester } from "./commands/open-ticket.ts";
 import { searchRequesters } from "./requester-search.ts";
-import { refusals } from "./routes.ts";
 
 function requireAgent(actor: Actor): UserActor {
   if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to open tickets for others.");

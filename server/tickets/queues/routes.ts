@@ -12,10 +12,11 @@ import { ticketUpdateSchema, workspaceDirectorySchema } from "../../../common/ti
 import { systemClock } from "../../clock.ts";
 import { type Actor, hasPermission, type UserActor } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
+import { refusals } from "../../http/refusals.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
 import { updateTicket } from "../commands/update-ticket.ts";
-import { parseNumber, refusals } from "../routes.ts";
+import { parseNumber } from "../visible-ticket.ts";
 import { workspaceDirectory } from "./directory.ts";
 import { listAgentTickets, queueOverview } from "./queries.ts";
 import { createSavedView, deleteSavedView, updateSavedView } from "./views.ts";

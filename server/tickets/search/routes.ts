@@ -3,8 +3,8 @@ import { searchQuerySchema, searchResultsSchema } from "../../../common/search.t
 import { systemClock } from "../../clock.ts";
 import type { Actor, UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
+import { refusals } from "../../http/refusals.ts";
 import type { App, Deps } from "../../http/types.ts";
-import { refusals } from "../routes.ts";
 import { searchTickets } from "./queries.ts";
 
 /** Searching is for people with an account: what they find is decided by their ticket scope, as everywhere. */

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import {
+  customerTicketDetailSchema,
+  customerTicketPageSchema,
+  forCustomer,
+  ticketDetailSchema,
+  ticketListQuerySchema,
+  ticketPageSchema,
+  ticketSubmissionSchema,
+  ticketSubmittedSchema,
+} from "../../common/tickets.ts";
+import { enforceLimit } from "../accounts/rate-limit.ts";
+import { type Actor, audienceOf } from "../core/actor.ts";
+import { AppError, notFound } from "../core/errors.ts";
+import { parseJsonPart } from "../http/json-part.ts";
+import { refusals } from "../http/refusals.ts";
+import type { App, Deps } from "../http/types.ts";
+import { contentDisposition } from "./attachments/file-names.ts";
+import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
+import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
+import { canSubmitTicket, ticketScope } from "./policy.ts";
+import { abilitiesOn, findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
+import { parseNumber } from "./visible-ticket.ts";
+
+/** Submitting, listing and reading tickets, and downloading their attachments. */
+export function registerTicketRoutes(app: App, deps: Deps): void {
+  const { db, config } = deps;
+
+  async function submit(actor: Actor, ip: string, body: z.infer<typeof ticketSubmissionSchema>, files: UploadedFile[]) {
+    if (!canSubmitTicket(actor)) throw new AppError("forbidden", "Your account may not submit requests.");
+    if (actor.kind !== "user") {
+      await enforceLimit(db, "submitTicket", { ip, target: body.email }, { enabled: config.rateLimiting });
+    }
+    return submitTicket(deps, actor, body, files);
+  }
+
+  app.post(
+    "/api/v1/tickets",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Submit a request (JSON; use /api/v1/tickets/with-attachments to attach files)",
+        body: ticketSubmissionSchema,
+        response: { 201: ticketSubmittedSchema, ...refusals },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submit(request.actor, request.ip, request.body, [])),
+  );
+
+  app.post(
+    "/api/v1/tickets/with-attachments",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary:
+          "Submit a request with files: multipart/form-data with a `submission` part (the JSON of POST /api/v1/tickets) and up to 10 `attachments` of at most 10 MB each",
+        consumes: ["multipart/form-data"],
+        response: { 201: ticketSubmittedSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const { json, files } = await receiveMultipart(request, "submission", uploadTempDir(config), defaultUploadLimits);
+      try {
+        const submission = parseJsonPart(ticketSubmissionSchema, json, "submission");
+        return reply.status(201).send(await submit(request.actor, request.ip, submission, files));
+      } finally {
+        // Files already moved into storage are gone from the temporary folder; this clears the rest.
+        await discardUploads(files);
+      }
+    },
+  );
+
+  app.get(
+    "/api/v1/tickets",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "List tickets, newest first",
+        querystring: ticketListQuerySchema,
+        // Agents get both status labels; customers the customer label only.
+        response: { 200: z.union([ticketPageSchema, customerTicketPageSchema]), ...refusals },
+      },
+    },
+    async (request) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see tickets.");
+      const { view, ...page } = request.query;
+      const found = await listTickets(db, ticketScope(request.actor, view), page);
+      return audienceOf(request.actor) === "agent" ? found : { ...found, tickets: found.tickets.map(forCustomer) };
+    },
+  );
+
+  app.get(
+    "/api/v1/tickets/:number",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "One ticket by its number, with the custom fields and attachments the caller may see",
+        params: z.object({ number: z.string().max(20) }),
+        response: { 200: z.union([ticketDetailSchema, customerTicketDetailSchema]), ...refusals },
+      },
+    },
+    async (request) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
+      const number = parseNumber(request.params.number);
+      const audience = audienceOf(request.actor);
+      const ticket =
+        number === undefined ? undefined : await findTicketByNumber(db, ticketScope(request.actor), number, audience);
+      if (!ticket) throw notFound("That ticket");
+      const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
+      return audience === "agent" ? withAbilities : forCustomer(withAbilities);
+    },
+  );
+
+  app.get(
+    "/api/v1/attachments/:id",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Download an attachment (always as a download, never shown inline)",
+        params: z.object({ id: z.uuid() }),
+        // No response schema: the 200 answer is the file's bytes; refusals use the usual error body.
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to download attachments.");
+      const attachment = await findAttachment(
+        db,
+        ticketScope(request.actor),
+        request.params.id,
+        audienceOf(request.actor),
+      );
+      if (!attachment) throw notFound("That attachment");
+      return reply
+        .header("content-type", "application/octet-stream")
+        .header("content-disposition", contentDisposition(attachment.file_name))
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .header("cache-control", "private, no-store")
+        .header("content-length", String(attachment.size))
+        .send(attachmentStorage(config).open(attachment.storage_key));
+    },
+  );
+}
