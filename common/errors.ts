@@ -14,6 +14,7 @@ export const errorCodes = [
   "invalid_credentials",
   "email_unconfirmed",
   "payload_too_large",
+  "unsupported_media_type",
   "rate_limited",
   "conflict",
   "internal",

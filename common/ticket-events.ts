@@ -30,6 +30,8 @@ const commentPayload = z.object({
   notify: z.array(z.string()).optional(),
   /** Written by an agent working the ticket, not a reply from the customer's side (meets the first-response target). */
   fromAgent: z.boolean().optional(),
+  /** A customer's reply that moves the ticket (waiting → open, solved → reopened): the status it moves to; its own status_changed event follows. */
+  movesTo: z.string().optional(),
 });
 
 const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
@@ -48,6 +50,11 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
       channel: z.enum(ticketChannels).optional(),
       /** An agent opened it for someone (phone, walk-in). */
       onBehalfOf: z.object({ id: z.string().nullable(), name: z.string() }).optional(),
+      /**
+       * The requester is sent "we received your request". Trusted words (a signed-in requester, an agent
+       * filing for a customer) are echoed in full; otherwise only once the address is proven someone's.
+       */
+      confirmation: z.object({ trusted: z.boolean() }).optional(),
     }),
   ),
   event("comment", commentPayload),

@@ -110,4 +110,69 @@ test.describe("the knowledge base", () => {
     await expect(dialog).toBeHidden();
     await expect(page.locator(".ProseMirror").last()).toContainText(`Badge ${id} does not open the door`);
   });
+
+  test("an editor writes an article with a table and an uploaded image, and a visitor reads both", async ({
+    page,
+    browser,
+  }) => {
+    const id = unique();
+    await signInAsAdmin(page);
+    await page.goto("/admin/kb/articles/new");
+    await page.getByLabel("Title").fill(`Printer trays ${id}`);
+    const body = page.getByRole("textbox", { name: "Article" });
+    await body.click();
+    await page.keyboard.type("Which tray takes which paper:");
+    const toolbar = page.getByRole("toolbar", { name: "Article formatting" });
+    await toolbar.getByRole("button", { name: "Table" }).click();
+    await page.keyboard.type("Tray");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Paper");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Upper");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("A4");
+    // Inside the table the row and column tools appear, and the one that removes a column works.
+    await toolbar.getByRole("button", { name: "Remove column" }).click();
+    await expect(body.locator("table tr").first().locator("th")).toHaveCount(2);
+    await expectAccessible(page);
+
+    await body.locator("p").first().click();
+    await page.keyboard.press("End");
+    // The smallest real PNG, as a person would pick it from their disk.
+    await page.getByLabel("Image to insert").setInputFiles({
+      name: "paper-tray.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    });
+    await expect(body.locator('img[alt="paper tray"]')).toBeVisible();
+    // A file that only calls itself an image is refused with a reason.
+    await page.getByLabel("Image to insert").setInputFiles({
+      name: "not-really.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    });
+    await expect(page.getByRole("alert")).toContainText("Upload a PNG, JPEG, GIF or WebP image.");
+
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByText("published", { exact: true })).toBeVisible();
+    const slug = await page.getByLabel("Web address").inputValue();
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`/help/articles/${slug}`);
+    await expect(visitor.getByRole("heading", { name: `Printer trays ${id}`, level: 1 })).toBeVisible();
+    const table = visitor.getByRole("table");
+    await expect(table.getByRole("cell", { name: "A4" })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "Tray" })).toBeVisible();
+    const image = visitor.getByRole("img", { name: "paper tray" });
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await expectAccessible(visitor);
+    await visitor.close();
+  });
 });

@@ -6,7 +6,8 @@
  *    above them, and both are left out of the graph.
  * 2. No domain file imports `http/`: only the HTTP layer (route files, and `http/` itself) may. Errors and the
  *    context type live in `core/`.
- * 3. `tickets/` does not import the features that react to its events: they subscribe in server/reactions.ts.
+ * 3. `tickets/` does not import the features that react to its events (they subscribe in server/reactions.ts),
+ *    nor mail: every mail about a ticket is queued by a reaction (notifications/, alerts/, …).
  * 4. No route file calls the database: routes parse, authorize, call a command or query, and present.
  *
  * Tests are left out: they reach into whatever they test. Run: node scripts/check-dependencies.ts
@@ -42,8 +43,8 @@ const features = new Set([
   "webhooks",
   "metrics",
 ]);
-/** The features that react to ticket events (server/reactions.ts); `tickets/` must not import them. */
-const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics"];
+/** The features that react to ticket events (server/reactions.ts), and mail, which only they send; `tickets/` must not import them. */
+const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics", "mail", "mail/inbound"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -88,7 +89,9 @@ for (const file of files) {
     )
       problems.push(`${rel(file)} imports ${rel(target)}: only the HTTP layer imports http/ (use core/).`);
     if (from === "tickets" && reactsToTickets.includes(to))
-      problems.push(`${rel(file)} imports ${rel(target)}: ${to}/ reacts to ticket events, tickets/ must not call it.`);
+      problems.push(
+        `${rel(file)} imports ${rel(target)}: ${to}/ ${to.startsWith("mail") ? "is sent by reactions" : "reacts to ticket events"}, tickets/ must not call it.`,
+      );
     if (assembly.has(rel(file)) || !features.has(from) || !features.has(to) || from === to) continue;
     const out = edges.get(from) ?? new Map<string, string>();
     if (!out.has(to)) out.set(to, `${rel(file)} → ${rel(target)}`);

@@ -629,6 +629,17 @@ export interface KbCategoriesTable {
   created_at: Timestamp;
 }
 
+/** An image uploaded for knowledge-base articles (server/kb/images.ts). */
+export interface KbImagesTable {
+  id: string;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface KbArticlesTable {
   id: string;
   slug: string;
@@ -751,6 +762,7 @@ export interface Database {
   // Knowledge base (issue 19).
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;
+  kb_images: KbImagesTable;
   kb_article_organizations: KbArticleOrganizationsTable;
   kb_article_roles: KbArticleRolesTable;
   kb_revisions: KbRevisionsTable;

@@ -13,6 +13,7 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
+import { registerKbImageRoutes } from "../kb/image-routes.ts";
 import { registerKbRoutes } from "../kb/routes.ts";
 import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
@@ -98,6 +99,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerKbRoutes(app, deps);
   registerKbAgentRoutes(app, deps);
   registerKbEditorRoutes(app, deps);
+  registerKbImageRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -27,6 +27,7 @@ import {
   buildSubmission,
   buildTestApp,
   buildUser,
+  type MultipartFile,
   multipartForm,
   signInAs,
   testConfig,
@@ -252,7 +253,12 @@ const rows: Record<string, Row> = {
  * tokens), or on one shared resource; `targets` lists which are tried.
  */
 type Target = "one" | "own" | "foreign" | "shared";
-type Prepared = { url: string; body?: unknown; multipart?: string };
+type Prepared = { url: string; body?: unknown; multipart?: string; file?: MultipartFile };
+// The smallest real PNG, for uploads that take images only.
+const tinyPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 type RouteRow = {
   targets?: Target[];
   prepare: (c: RouteContext, actor: ActorName, target: Target) => Promise<Prepared>;
@@ -688,6 +694,17 @@ const routeRows: Record<string, RouteRow> = {
     targets: ["own"],
     expected: kbEditors(204),
     tables: ["kb_categories"],
+  },
+  "POST /api/v1/admin/kb/images": {
+    prepare: async () => ({
+      url: "/api/v1/admin/kb/images",
+      body: {},
+      multipart: "image",
+      file: { name: "tray.png", content: tinyPng, type: "image/png" },
+    }),
+    targets: ["own"],
+    expected: kbEditors(201),
+    tables: ["kb_images"],
   },
   "POST /api/v1/admin/kb/articles": {
     prepare: async () => ({ url: "/api/v1/admin/kb/articles", body: kbArticleBody() }),
@@ -1354,7 +1371,7 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
           const response = request.multipart
             ? await (async () => {
                 const form = multipartForm(request.multipart ?? "", request.body, [
-                  { name: "note.txt", content: "hello" },
+                  request.file ?? { name: "note.txt", content: "hello" },
                 ]);
                 return app.inject({
                   method: "POST",

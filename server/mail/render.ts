@@ -1,11 +1,9 @@
 /** What a template produces: the same message as plain text and as HTML. */
 export type RenderedMail = { subject: string; text: string; html: string };
 
-const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+import { escapeHtml } from "../html/escape.ts";
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
-}
+export { escapeHtml };
 
 /** Plain text becomes paragraphs; nothing a customer typed is ever interpreted as HTML. */
 export function paragraphs(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * Mail that follows a ticket's events, queued in the outbox in the event's
- * transaction: the people on the ticket hear about public replies and status
- * changes, the group's agents about targets coming due or missed.
+ * transaction: the requester gets the confirmation of a new request, the people
+ * on the ticket hear about public replies and status changes, agents about a
+ * customer's reply and about targets coming due or missed.
  */
 
 import type { Transaction } from "kysely";
@@ -17,6 +18,8 @@ import { ticketAssigned } from "../mail/templates/ticket-assigned.ts";
 import { ticketMerged } from "../mail/templates/ticket-merged.ts";
 import type { Reaction, RecordedEvent } from "../tickets/events.ts";
 import { addressMayOpen } from "../tickets/policy.ts";
+import { queueConfirmation } from "./confirmation.ts";
+import { tellAgentsOfReply } from "./customer-replied.ts";
 import { notifyPeopleOnTicket } from "./people-on-ticket.ts";
 
 function ticketOf(trx: Transaction<Database>, id: string) {
@@ -183,10 +186,15 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
       );
       return;
     }
+    case "created":
+      if (event.payload.confirmation)
+        await queueConfirmation(trx, config, event.ticketId, event.payload.confirmation, event.at);
+      return;
     case "comment": {
       if (event.visibility !== "public") return;
       const ticket = await ticketOf(trx, event.ticketId);
       const comment = await plainText(event.payload);
+      if (event.payload.fromAgent === false) await tellAgentsOfReply(trx, config, event, comment);
       await notifyPeopleOnTicket(
         trx,
         config,

@@ -98,7 +98,8 @@ function nearest(clock: Clock, policy: PolicyRow | undefined): { due_at: string 
   return { due_at: first.at, due_soon_at: new Date(new Date(first.at).getTime() - lead).toISOString() };
 }
 
-async function loadTicket(trx: Trx, ticketId: string) {
+/** The ticket's service-level inputs and clock state (no policy: reactions run after the command checked it). */
+async function clockStateOf(trx: Trx, ticketId: string) {
   return trx
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
@@ -133,7 +134,7 @@ async function policyById(trx: Trx, id: string | null): Promise<PolicyRow | unde
  * (priority, service, organization, type) changes; a target already met stays met.
  */
 export async function applyServiceLevels(trx: Trx, ticketId: string): Promise<void> {
-  const ticket = await loadTicket(trx, ticketId);
+  const ticket = await clockStateOf(trx, ticketId);
   const policy = await matchingPolicy(trx, ticket);
   const cal = await calendarFor(trx, { calendarId: policy?.calendar_id, groupId: ticket.group_id });
   const stopped = ticket.pauses_sla === 1 || isFinished(ticket.category);
@@ -162,7 +163,7 @@ export async function serviceLevelsAfterStatusChange(
   ticketId: string,
   at: string,
 ): Promise<void> {
-  const ticket = await loadTicket(trx, ticketId);
+  const ticket = await clockStateOf(trx, ticketId);
   const policy = await policyById(trx, ticket.sla_policy_id);
   const cal = await calendarFor(trx, { calendarId: policy?.calendar_id, groupId: ticket.group_id });
   const stops = ticket.pauses_sla === 1 || isFinished(ticket.category);
@@ -207,7 +208,7 @@ export async function serviceLevelsAfterStatusChange(
 
 /** An agent's first public reply meets the first-response target. */
 export async function recordFirstResponse(trx: Trx, ticketId: string, at: string): Promise<void> {
-  const ticket = await loadTicket(trx, ticketId);
+  const ticket = await clockStateOf(trx, ticketId);
   if (ticket.first_responded_at) return;
   const policy = await policyById(trx, ticket.sla_policy_id);
   const clock: Clock = {

@@ -68,10 +68,14 @@ async function ourAddresses(db: Kysely<Database>, mailFrom: string): Promise<str
   return [...mailboxes.map((m) => m.address.toLowerCase()), addressOf(mailFrom)];
 }
 
-async function findTicketById(db: Kysely<Database>, where: { id?: string; number?: number }) {
+/**
+ * A ticket by id or number, with no one's scope applied: mail is matched to its thread first, and only then
+ * is the sender checked against the ticket (`isOnTicket`, then the comment command's own policy).
+ */
+async function findTicketUnscoped(db: Kysely<Database>, where: { id: string } | { number: number }) {
   let query = db.selectFrom("tickets").select(["id", "number", "requester_email", "requester_id"]);
-  if (where.id) query = query.where("id", "=", where.id);
-  if (where.number !== undefined) query = query.where("number", "=", where.number);
+  if ("id" in where) query = query.where("id", "=", where.id);
+  else query = query.where("number", "=", where.number);
   return query.executeTakeFirst();
 }
 
@@ -87,7 +91,7 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
   for (const address of recipients) {
     const tag = parseReplyAddress(address);
     if (!tag) continue;
-    const ticket = await findTicketById(db, { number: tag.number });
+    const ticket = await findTicketUnscoped(db, { number: tag.number });
     if (!ticket) continue;
     if (verifyReplySignature(secret, ticket.id, tag.signature)) return { ticket, via: "reply_address" };
     const sender = mail.from?.address;
@@ -100,7 +104,7 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
   const domain = messageIdDomain(config.baseUrl);
   for (const id of ids) {
     const ticketId = ticketIdInMessageId(id, domain);
-    const ticket = ticketId ? await findTicketById(db, { id: ticketId }) : undefined;
+    const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
     if (ticket) return { ticket, via: "references" };
   }
   if (ids.length > 0) {
@@ -119,12 +123,12 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
           .where("ticket_id", "is not", null)
           .executeTakeFirst();
     const ticketId = sent?.ticket_id ?? received?.ticket_id;
-    const ticket = ticketId ? await findTicketById(db, { id: ticketId }) : undefined;
+    const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
     if (ticket) return { ticket, via: "references" };
   }
   // 3. The ticket number in the subject.
   const number = ticketNumberInSubject(mail.subject);
-  const ticket = number !== undefined ? await findTicketById(db, { number }) : undefined;
+  const ticket = number !== undefined ? await findTicketUnscoped(db, { number }) : undefined;
   return ticket ? { ticket, via: "subject" } : undefined;
 }
 
@@ -278,12 +282,10 @@ async function createTicketFromMail(
       {
         channel: "email",
         confirm,
+        // Before "created": triggers see the mailbox's group, and the confirmation threads under this message.
         within: async (trx, ticket) => {
           if (mailbox.group_id) {
             await trx.updateTable("tickets").set({ group_id: mailbox.group_id }).where("id", "=", ticket.id).execute();
-          }
-          for (const email of ccs.slice(0, 20)) {
-            await copyFromMail(trx, ctx, ticket.id, email, from.name || from.address);
           }
           await settleOrRollBack(trx, inboundId, {
             status: "processed",
@@ -293,6 +295,11 @@ async function createTicketFromMail(
             from: from.address,
             subject: mail.subject,
           });
+        },
+        afterCreated: async (trx, ticket) => {
+          for (const email of ccs.slice(0, 20)) {
+            await copyFromMail(trx, ctx, ticket.id, email, from.name || from.address);
+          }
         },
       },
     );

@@ -8,7 +8,7 @@ import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
-import { customerReplyReceived } from "../customer-replies.ts";
+import { markCustomerReplied } from "../customer-replies.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, firstStatusIn, loadTicket, moveToStatus, reopenWindowEnds } from "../lifecycle.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
@@ -78,7 +78,12 @@ export async function addComment(
         uploads,
       );
       await options.within?.(trx, { id: ticket.id, number: ticket.number });
-      // Its reactions meet the first-response target and mail a public comment to the requester and CCs.
+      // The customer answered what we were waiting for, or came back inside the reopen window.
+      // Not when the comment comes with a status change of its own ("Mark as solved and send").
+      const reopens = ticket.category === "pending" || ticket.category === "solved" || reopensClosed;
+      const movesTo = customer && reopens && !options.andThen ? await firstStatusIn(trx, "open") : undefined;
+      // Its reactions meet the first-response target, mail a public comment to the requester and CCs,
+      // and tell the agents of a customer's reply.
       const event = await recordEvent(
         trx,
         { config },
@@ -95,42 +100,19 @@ export async function addComment(
             ...(options.channel ? { channel: options.channel } : {}),
             ...(input.notify ? { notify: input.notify } : {}),
             fromAgent: !customer,
+            ...(movesTo ? { movesTo: movesTo.id } : {}),
           },
           at,
         },
       );
       await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
 
-      // The customer answered what we were waiting for, or came back inside the reopen window.
-      // Not when the comment comes with a status change of its own ("Mark as solved and send").
-      let movedTo: string | null = null;
-      const reopens = ticket.category === "pending" || ticket.category === "solved" || reopensClosed;
-      if (customer && reopens && !options.andThen) {
-        const open = await firstStatusIn(trx, "open");
+      if (movesTo) {
         const reason = ticket.category === "pending" ? "customer_replied" : "customer_reopened";
-        if (open) {
-          await moveToStatus(trx, config, actor, ticket, { ...open, category: "open" }, reason, at);
-          movedTo = open.id;
-        }
+        await moveToStatus(trx, config, actor, ticket, { ...movesTo, category: "open" }, reason, at);
       }
-      if (customer) {
-        const agentLabel = movedTo
-          ? (await trx.selectFrom("statuses").select("agent_label").where("id", "=", movedTo).executeTakeFirst())
-              ?.agent_label
-          : null;
-        await customerReplyReceived(
-          trx,
-          config,
-          ticket,
-          {
-            author: author.name,
-            authorEmail: actor.kind === "user" ? actor.user.email : actor.kind === "guest" ? actor.email : null,
-            comment: plain,
-            status: agentLabel ?? null,
-          },
-          at,
-        );
-      }
+      // Marked in the queues until each agent opens it.
+      if (customer) await markCustomerReplied(trx, ticket.id, at);
 
       await options.andThen?.(trx);
       return { id: event };

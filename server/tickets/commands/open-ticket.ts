@@ -12,13 +12,7 @@ import type { Database } from "../../db/schema.ts";
 import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
 import { ticketScope } from "../policy.ts";
-import {
-  initialStatusId,
-  nextTicketNumber,
-  queueConfirmation,
-  requesterOrganization,
-  storedMessage,
-} from "./submit-ticket.ts";
+import { initialStatusId, nextTicketNumber, requesterOrganization, storedMessage } from "./submit-ticket.ts";
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);
@@ -62,7 +56,7 @@ export async function openTicketForRequester(
   if (!hasPermission(actor, "tickets.work"))
     throw new AppError("forbidden", "Only agents can open tickets for others.");
   const input = agentTicketInputSchema.parse(raw);
-  const { message, plain } = await storedMessage(input);
+  const { message } = await storedMessage(input);
   return db.transaction().execute(async (trx) => {
     const requester = await resolveRequester(trx, input.requester);
     if (input.groupId && !(await exists(trx, "groups", input.groupId))) {
@@ -136,6 +130,7 @@ export async function openTicketForRequester(
           categoryId: input.categoryId ?? null,
           channel: input.channel,
           onBehalfOf: { id: requester.id, name: requester.name },
+          ...(input.notifyRequester ? { confirmation: { trusted: true } } : {}),
           ...(Object.keys(values.data).length ? { fields: values.data } : {}),
         },
         at,
@@ -151,17 +146,6 @@ export async function openTicketForRequester(
       .executeTakeFirst();
     if (!visible) throw invalid({ groupId: "Choose one of your groups: you would not see this ticket otherwise." });
 
-    if (input.notifyRequester) {
-      await queueConfirmation(
-        trx,
-        config,
-        { id: ticketId, number, subject: input.subject },
-        requester,
-        plain,
-        at,
-        true,
-      );
-    }
     return { number, subject: input.subject, email: requester.email };
   });
 }

@@ -2,8 +2,6 @@ import path from "node:path";
 import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
-import { addressHasConfirmed } from "../../accounts/confirmed-address.ts";
-import { guestLinkUrl, issueGuestLink } from "../../accounts/guest-links.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { serviceScope } from "../../catalog/policy.ts";
 import { findService } from "../../catalog/queries.ts";
@@ -16,9 +14,6 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
-import { queueMail } from "../../mail/outbox.ts";
-import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
-import { ticketReceived } from "../../mail/templates/ticket-received.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
@@ -72,11 +67,13 @@ export type ChannelOptions = {
   /** False: no "we received your request" mail (spam protection for mail from machines and floods). */
   confirm?: boolean;
   /**
-   * Runs inside the transaction once the ticket exists: for a new ticket after its event (and that event's
-   * reactions), before the confirmation is queued; for a comment before the comment's event, so the mail its
-   * reactions queue threads under the message that brought it.
+   * Runs inside the transaction once the ticket exists, before its event (a new ticket's "created", a
+   * comment's "comment"): the mail that event's reactions queue then threads under the message that
+   * brought it, and triggers see the group its mailbox files it under.
    */
   within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
+  /** Runs after a new ticket's "created" event and its reactions: people copied on the mail that brought it. */
+  afterCreated?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
 };
 
 /**
@@ -99,7 +96,7 @@ export async function submitTicket(
     actor.kind === "user"
       ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
       : { id: null, email: normalizeEmail(input.email), name: input.name };
-  const { message, plain } = await storedMessage(input);
+  const { message } = await storedMessage(input);
   const storage = attachmentStorage(config);
   const stored: string[] = [];
 
@@ -179,6 +176,10 @@ export async function submitTicket(
       );
 
       // Its reactions set the service level targets and run the admin's triggers on the ticket as created.
+      await options.within?.(trx, { id: ticketId, number });
+      // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
+      const confirmation = options.confirm === false ? {} : { confirmation: { trusted: actor.kind === "user" } };
+      // Its reactions set the targets, run the triggers and send the confirmation.
       await recordEvent(
         trx,
         { config },
@@ -194,11 +195,12 @@ export async function submitTicket(
             ...(service ? { serviceId: service.id, fields: values } : {}),
             ...(attachments.length ? { attachments } : {}),
             ...(options.channel ? { channel: options.channel } : {}),
+            ...confirmation,
           },
           at,
         },
       );
-      await options.within?.(trx, { id: ticketId, number });
+      await options.afterCreated?.(trx, { id: ticketId, number });
       // The articles the form offered belong to this ticket now (agents see them; they were no deflection).
       await claimOffered(trx, input.kbSuggestionToken, ticketId);
 
@@ -217,18 +219,6 @@ export async function submitTicket(
         );
       }
 
-      if (options.confirm === false) return { number, subject: input.subject, email: requester.email };
-      // The anonymous form must not mail a stranger words the submitter chose: a neutral receipt until the address is proven.
-      const trusted = actor.kind === "user";
-      await queueConfirmation(
-        trx,
-        config,
-        { id: ticketId, number, subject: input.subject },
-        requester,
-        plain,
-        at,
-        trusted,
-      );
       return { number, subject: input.subject, email: requester.email };
     });
   } catch (error) {
@@ -252,45 +242,6 @@ export async function requesterOrganization(
     .orderBy("organizations.name")
     .executeTakeFirst();
   return row?.id ?? null;
-}
-
-/** "We received your request": every mail to a guest carries a fresh access link; account holders get the portal page. */
-export async function queueConfirmation(
-  trx: Transaction<Database>,
-  config: Pick<Config, "baseUrl">,
-  ticket: { id: string; number: number; subject: string },
-  requester: { id: string | null; email: string; name: string },
-  plainMessage: string,
-  at: string,
-  /** The words come from someone we know (a signed-in requester, or an agent filing for a customer). */
-  trusted: boolean,
-): Promise<void> {
-  // Every mail to a guest carries a fresh access link; account holders get the portal page.
-  const forGuest = requester.id === null;
-  const ticketUrl = forGuest
-    ? guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, requester.email, new Date(at)))
-    : `${config.baseUrl}/requests/${ticket.number}`;
-  // Otherwise the text is echoed only to an address that has proven it is someone's (no mail relay).
-  const full = trusted || (await addressHasConfirmed(trx, requester.email));
-  await queueMail(
-    trx,
-    {
-      template: "ticket-received",
-      to: requester.email,
-      ticketId: ticket.id,
-      content: full
-        ? ticketReceived({
-            number: ticket.number,
-            subject: ticket.subject,
-            requesterName: requester.name,
-            message: plainMessage,
-            ticketUrl,
-            forGuest,
-          })
-        : ticketReceipt({ number: ticket.number, ticketUrl, forGuest }),
-    },
-    { baseUrl: config.baseUrl, at },
-  );
 }
 
 /** Where uploads wait (under unique names) until their request commits or fails. */

@@ -8,7 +8,7 @@ import { now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
-import { escapeHtml } from "../../mail/render.ts";
+import { escapeHtml } from "../../html/escape.ts";
 import { applyUpdate } from "../commands/update-ticket.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, moveToStatus } from "../lifecycle.ts";

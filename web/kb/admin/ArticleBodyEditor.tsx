@@ -1,7 +1,11 @@
-import { Button, Group, Input, Paper } from "@mantine/core";
+import { Button, Group, Input, Paper, Text } from "@mantine/core";
+import Image from "@tiptap/extension-image";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { type Editor, EditorContent, mergeAttributes, Node, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useId } from "react";
+import { useId, useRef, useState } from "react";
+import { z } from "zod";
+import { ApiError, sendForm } from "../../api/client.ts";
 
 /** A callout: a highlighted box (info, tip or warning) that holds paragraphs; stored as <div data-callout>. */
 const Callout = Node.create({
@@ -26,7 +30,14 @@ const Callout = Node.create({
   },
 });
 
-type Control = { label: string; active: (e: Editor) => boolean; run: (e: Editor) => void };
+type Control = {
+  label: string;
+  active: (e: Editor) => boolean;
+  run: (e: Editor) => void;
+  /** Shown only while this holds (the row and column tools, inside a table). */
+  shown?: (e: Editor) => boolean;
+};
+const inTable = (e: Editor) => e.isActive("table");
 
 const controls: Control[] = [
   {
@@ -63,10 +74,31 @@ const controls: Control[] = [
     run: (e) =>
       e.isActive("callout") ? e.chain().focus().lift("callout").run() : e.chain().focus().wrapIn("callout").run(),
   },
+  {
+    label: "Table",
+    active: inTable,
+    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    shown: (e) => !inTable(e),
+  },
+  { label: "Add row", active: () => false, run: (e) => e.chain().focus().addRowAfter().run(), shown: inTable },
+  { label: "Add column", active: () => false, run: (e) => e.chain().focus().addColumnAfter().run(), shown: inTable },
+  { label: "Remove row", active: () => false, run: (e) => e.chain().focus().deleteRow().run(), shown: inTable },
+  { label: "Remove column", active: () => false, run: (e) => e.chain().focus().deleteColumn().run(), shown: inTable },
+  { label: "Remove table", active: () => false, run: (e) => e.chain().focus().deleteTable().run(), shown: inTable },
 ];
 
+const uploaded = z.object({ id: z.string(), url: z.string(), fileName: z.string() });
+
+/** Uploads an image for articles; the server stores it and answers the address the body points at. */
+function uploadImage(file: File) {
+  const form = new FormData();
+  form.append("attachments", file, file.name);
+  return sendForm("/api/v1/admin/kb/images", form, uploaded);
+}
+
 /**
- * The article editor: the formatting of the request editor plus headings, code blocks and callouts.
+ * The article editor: the formatting of the request editor plus headings, code blocks, callouts, tables
+ * and uploaded images.
  * It hands back HTML, which the server sanitises again (server/kb/article-html.ts).
  */
 export function ArticleBodyEditor({
@@ -84,6 +116,12 @@ export function ArticleBodyEditor({
         link: { openOnClick: false, protocols: ["http", "https", "mailto"] },
       }),
       Callout,
+      // Images only from our own uploads (the server drops any other source); no pasted data: URLs.
+      Image.configure({ allowBase64: false }),
+      Table.configure({ resizable: false }),
+      TableRow,
+      TableHeader,
+      TableCell,
     ],
     editorProps: {
       attributes: {
@@ -100,8 +138,29 @@ export function ArticleBodyEditor({
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) =>
-      Object.fromEntries(controls.map((c) => [c.label, current ? c.active(current) : false])),
+      Object.fromEntries(
+        controls.flatMap((c) => [
+          [c.label, current ? c.active(current) : false],
+          [`${c.label}:shown`, current ? (c.shown?.(current) ?? true) : !c.shown],
+        ]),
+      ),
   });
+  const picker = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  async function insertImage(file: File) {
+    setUploading(true);
+    setUploadError(null);
+    try {
+      const image = await uploadImage(file);
+      const alt = image.fileName.replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ");
+      editor?.chain().focus().setImage({ src: image.url, alt }).run();
+    } catch (error) {
+      setUploadError(error instanceof ApiError ? error.message : "The image could not be uploaded. Try again.");
+    } finally {
+      setUploading(false);
+    }
+  }
   return (
     <Input.Wrapper label="Article" labelProps={{ id: `${id}-label`, component: "div" }}>
       <Paper withBorder radius="md" mt={4}>
@@ -112,18 +171,40 @@ export function ArticleBodyEditor({
           aria-label="Article formatting"
           style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
         >
-          {controls.map((control) => (
-            <Button
-              key={control.label}
-              size="compact-xs"
-              variant={active?.[control.label] ? "filled" : "default"}
-              aria-pressed={active?.[control.label] ?? false}
-              onClick={() => editor && control.run(editor)}
-            >
-              {control.label}
-            </Button>
-          ))}
+          {controls
+            .filter((control) => active?.[`${control.label}:shown`] ?? true)
+            .map((control) => (
+              <Button
+                key={control.label}
+                size="compact-xs"
+                variant={active?.[control.label] ? "filled" : "default"}
+                aria-pressed={active?.[control.label] ?? false}
+                onClick={() => editor && control.run(editor)}
+              >
+                {control.label}
+              </Button>
+            ))}
+          <Button size="compact-xs" variant="default" loading={uploading} onClick={() => picker.current?.click()}>
+            Image
+          </Button>
+          <input
+            ref={picker}
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            aria-label="Image to insert"
+            hidden
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = "";
+              if (file) void insertImage(file);
+            }}
+          />
         </Group>
+        {uploadError && (
+          <Text size="sm" c="red" px="sm" pt={4} role="alert">
+            {uploadError}
+          </Text>
+        )}
         <EditorContent editor={editor} />
       </Paper>
     </Input.Wrapper>
