@@ -20,6 +20,8 @@ export const errorCodes = [
   "internal",
   "misdirected",
   "unavailable",
+  /** A read ran past its time budget and was stopped (server/db/read-pool/); narrowing it helps. */
+  "query_timeout",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -64,4 +64,16 @@ describe("configuration", () => {
       shutdownMs: 3000,
     });
   });
+
+  it("runs slow reads on at most two threads with a 3 s budget unless told otherwise; 0 turns the pool off", () => {
+    const { readPool } = readConfig({});
+    expect(readPool.budgetMs).toBe(3000);
+    expect(readPool.size).toBeGreaterThanOrEqual(1);
+    expect(readPool.size).toBeLessThanOrEqual(2);
+    expect(readConfig({ READ_POOL_SIZE: "0", READ_BUDGET_SECONDS: "0.5" }).readPool).toEqual({
+      size: 0,
+      budgetMs: 500,
+    });
+    expect(() => readConfig({ READ_POOL_SIZE: "many" })).toThrow(/READ_POOL_SIZE must be a number of read threads/);
+  });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -94,6 +95,17 @@ const envSchema = z.object({
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
     .max(600, "SHUTDOWN_SECONDS can be at most 600.")
     .default(10),
+  READ_POOL_SIZE: z.coerce
+    .number({ error: "READ_POOL_SIZE must be a number of read threads (0 turns the read pool off)." })
+    .int("READ_POOL_SIZE must be a whole number.")
+    .min(0, "READ_POOL_SIZE must be between 0 and 16.")
+    .max(16, "READ_POOL_SIZE must be between 0 and 16.")
+    .optional(),
+  READ_BUDGET_SECONDS: z.coerce
+    .number({ error: "READ_BUDGET_SECONDS must be a number of seconds." })
+    .min(0.05, "READ_BUDGET_SECONDS must be at least 0.05.")
+    .max(600, "READ_BUDGET_SECONDS can be at most 600.")
+    .default(3),
 });
 
 export type Config = {
@@ -142,6 +154,13 @@ export type Config = {
   secretsKey: string | undefined;
   /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
   shutdownMs: number;
+  /**
+   * Reads that can be slow (search, queues and their counts, feeds) run off the event loop (db/read-pool/):
+   * on SQLite `size` worker threads, each with a read-only connection; on PostgreSQL a pool of its own. Each
+   * statement there is cancelled after `budgetMs`. `size` 0 turns the pool off: those reads then run on the
+   * main connection, without a budget (for comparison in bench/blocking.ts, or if threads misbehave).
+   */
+  readPool: { size: number; budgetMs: number };
   /** Outgoing webhooks (docs/webhooks.md). */
   webhooks: {
     /**
@@ -210,6 +229,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
+    // Two threads keep one slow search from holding up the next read; more would take cores from the writer.
+    readPool: { size: e.READ_POOL_SIZE ?? Math.min(2, availableParallelism()), budgetMs: e.READ_BUDGET_SECONDS * 1000 },
     secretsKey: e.SECRETS_KEY,
     webhooks: {
       allowHosts: (e.WEBHOOK_ALLOW_HOSTS ?? "")

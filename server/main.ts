@@ -3,8 +3,9 @@ import path from "node:path";
 import pino from "pino";
 import { firstStart } from "./bootstrap.ts";
 import { systemClock } from "./clock.ts";
-import { ConfigError, loadEnvFile, readConfig } from "./config.ts";
+import { type Config, ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { closeReaderOf, type Reader, readerOf } from "./db/read-pool/reader.ts";
 import { warmHtmlPool } from "./html/bounded-html.ts";
 import { buildApp } from "./http/app.ts";
 import { closeWithin } from "./http/shutdown.ts";
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
   const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
 
   const context = { db, engine, config };
+  // Started with the app (buildApp asks for the same one), so the banner can say how reads run.
+  const reader = readerOf(db, config.readPool);
+  reader.pool?.warm();
   const app = await buildApp(context, logger);
   await app.listen({ port: config.port, host: config.host });
   const transport = config.smtpUrl
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     "",
     `  Switchboard is running at ${url}`,
     `  Database: ${engine} (${location})`,
+    `  Reads: ${readsLine(reader, config.readPool)}`,
     `  Agent sign-in: ${url}/agent`,
     `  Admin: ${admin.email}`,
     admin.password
@@ -78,11 +83,19 @@ async function main(): Promise<void> {
     await inbound.stop();
     await jobs.stop();
     transport.close();
+    await closeReaderOf(db);
     await db.destroy();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function readsLine(reader: Reader, options: Config["readPool"]): string {
+  const budget = `each statement stopped after ${options.budgetMs / 1000} s`;
+  if (reader.kind === "threads") return `${options.size} worker threads, ${budget}`;
+  if (reader.kind === "postgres") return `a pool of their own, ${budget}`;
+  return `on the main connection, without a time budget (${reader.why})`;
 }
 
 main().catch((error: unknown) => {

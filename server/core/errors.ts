@@ -20,6 +20,7 @@ const httpStatus: Record<ErrorCode, number> = {
   internal: 500,
   misdirected: 421,
   unavailable: 503,
+  query_timeout: 503,
 };
 
 /** The one error type commands and routes throw; `code` is part of the API, `message` is for people. */

@@ -23,6 +23,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 export function openSqlite(file: string): DatabaseHandle {
+  return remembered(openSqliteConnection(file), { engine: "sqlite", file });
+}
+
+function openSqliteConnection(file: string): DatabaseHandle {
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
@@ -35,6 +39,10 @@ export function openSqlite(file: string): DatabaseHandle {
 }
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
+  return remembered(openPostgresPool(connectionString, max), { engine: "postgres", connectionString });
+}
+
+function openPostgresPool(connectionString: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max, types: postgresTypes });
   // When the server ends an idle connection (restart, failover), the pool drops that client and the next
   // query opens a new one. Without a listener the 'error' event would take the whole process down.
@@ -46,4 +54,22 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
     engine: "postgres",
     location: url.toString(),
   };
+}
+
+/**
+ * Where an open database's data lives, so the read pool (db/read-pool/) can open connections of its own to the
+ * same data: a SQLite file for its threads, a PostgreSQL URL for its budgeted pool.
+ */
+export type DatabaseSource = { engine: "sqlite"; file: string } | { engine: "postgres"; connectionString: string };
+
+const sources = new WeakMap<Kysely<Database>, DatabaseSource>();
+
+function remembered(handle: DatabaseHandle, source: DatabaseSource): DatabaseHandle {
+  sources.set(handle.db, source);
+  return handle;
+}
+
+/** The source of a database opened by openSqlite or openPostgres; undefined for anything else. */
+export function sourceOf(db: Kysely<Database>): DatabaseSource | undefined {
+  return sources.get(db);
 }

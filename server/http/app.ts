@@ -11,6 +11,8 @@ import { registerAlertRoutes } from "../alerts/routes.ts";
 import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import type { AppContext } from "../core/context.ts";
+import { readerOf } from "../db/read-pool/reader.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
 import { registerKbImageRoutes } from "../kb/image-routes.ts";
@@ -44,7 +46,9 @@ import type { App, Deps } from "./types.ts";
  */
 const bodyLimit = 2 * 1024 * 1024;
 
-export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = false): Promise<App> {
+export async function buildApp(context: AppContext, logger: FastifyBaseLogger | false = false): Promise<App> {
+  // One reader per database (threads on SQLite), shared by every app on it; closed with the database.
+  const deps: Deps = { ...context, reader: readerOf(context.db, context.config.readPool).db };
   // The app is where the features meet: ticket events get their reactions here.
   installTicketEventReactions();
   const app = Fastify({

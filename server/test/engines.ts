@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openPostgres, openSqlite } from "../db/database.ts";
 import { type Engine, engines } from "../db/engine.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { closeReaderOf } from "../db/read-pool/reader.ts";
 import type { Database } from "../db/schema.ts";
 
 /** The server the PostgreSQL tests create their scratch databases on. */
@@ -59,6 +60,7 @@ export async function createBlankDatabase(
       db,
       url: undefined,
       drop: async () => {
+        await closeReaderOf(db);
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -70,6 +72,7 @@ export async function createBlankDatabase(
     db,
     url: blank.url,
     drop: async () => {
+      await closeReaderOf(db);
       await db.destroy();
       await blank.drop();
     },

@@ -15,7 +15,7 @@ import { checkTicketAction, parseNumber, visibleTicket } from "./visible-ticket.
 
 /** The conversation on a ticket: comments and notes, the Feed, and Read By. */
 export function registerConversationRoutes(app: App, deps: Deps): void {
-  const { db } = deps;
+  const { db, reader } = deps;
   const params = z.object({ number: z.string().max(20) });
 
   async function visibleTicketId(actor: Actor, raw: string): Promise<string> {
@@ -82,13 +82,14 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
         tags: ["tickets"],
         summary: "The ticket's history, oldest first: what was asked, comments, notes (agents) and status changes",
         params,
-        response: { 200: feedSchema, ...refusals },
+        response: { 200: feedSchema, ...refusals, 503: errorResponseSchema },
       },
     },
     async (request) => {
       const ticketId = await visibleTicketId(request.actor, request.params.number);
       const audience = seesInternal(request.actor) ? "agent" : "customer";
-      return { entries: await listFeed(db, ticketId, audience, namedTicketsScope(request.actor)) };
+      // The feed of a long ticket is the biggest read of the ticket page: on the reader, within the budget.
+      return { entries: await listFeed(reader, ticketId, audience, namedTicketsScope(request.actor)) };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorResponseSchema } from "../../common/errors.ts";
 import {
   customerTicketDetailSchema,
   customerTicketPageSchema,
@@ -24,7 +25,7 @@ import { parseNumber } from "./visible-ticket.ts";
 
 /** Submitting, listing and reading tickets, and downloading their attachments. */
 export function registerTicketRoutes(app: App, deps: Deps): void {
-  const { db, config } = deps;
+  const { db, config, reader } = deps;
 
   async function submit(actor: Actor, ip: string, body: z.infer<typeof ticketSubmissionSchema>, files: UploadedFile[]) {
     if (!canSubmitTicket(actor)) throw new AppError("forbidden", "Your account may not submit requests.");
@@ -78,13 +79,14 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         summary: "List tickets, newest first",
         querystring: ticketListQuerySchema,
         // Agents get both status labels; customers the customer label only.
-        response: { 200: z.union([ticketPageSchema, customerTicketPageSchema]), ...refusals },
+        response: { 200: z.union([ticketPageSchema, customerTicketPageSchema]), ...refusals, 503: errorResponseSchema },
       },
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see tickets.");
       const { view, ...page } = request.query;
-      const found = await listTickets(db, ticketScope(request.actor, view), page);
+      // A list grows with the help desk: it runs on the reader, within the read budget.
+      const found = await listTickets(reader, ticketScope(request.actor, view), page);
       return audienceOf(request.actor) === "agent" ? found : { ...found, tickets: found.tickets.map(forCustomer) };
     },
   );

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from "kysely";
 import type { SearchQuery, SearchResults, SnippetPart } from "../../../common/search.ts";
 import type { Actor } from "../../core/actor.ts";
+import { AppError } from "../../core/errors.ts";
 import type { Engine } from "../../db/engine.ts";
 import { type Audience, matchEnd, matchStart, rankedMatches, snippets } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import { seesInternal, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
-import { searchBudgetMs, withStatementBudget } from "./budget.ts";
 import { searchFilterConditions } from "./conditions.ts";
 import { parseSearch } from "./query-syntax.ts";
 
@@ -28,6 +28,9 @@ export function snippetParts(snippet: string | null | undefined): SnippetPart[] 
  * updated first when only filters were typed), with snippets. A customer's
  * search reads only what they may read: internal notes, private comments and
  * agent-only fields are indexed apart and never searched for them.
+ *
+ * Give it the reader (http/types.ts `Deps.reader`): there each statement has
+ * the read budget, and one that runs past it is stopped with this message.
  */
 export async function searchTickets(
   db: Kysely<Database>,
@@ -35,9 +38,18 @@ export async function searchTickets(
   actor: Actor,
   query: SearchQuery,
   now: Date,
-  budgetMs = searchBudgetMs,
 ): Promise<SearchResults> {
-  return withStatementBudget(db, engine, budgetMs, (db) => search(db, engine, actor, query, now));
+  try {
+    return await search(db, engine, actor, query, now);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "query_timeout") {
+      throw new AppError(
+        "query_timeout",
+        "This search took too long and was stopped. Add words or a filter (#number, from:, status:) to narrow it.",
+      );
+    }
+    throw error;
+  }
 }
 
 async function search(

@@ -14,7 +14,7 @@ function requireSignedIn(actor: Actor): UserActor {
 }
 
 /** One search for everyone: agents search every ticket they may work, customers the requests they may see. */
-export function registerSearchRoutes(app: App, { db, engine }: Deps): void {
+export function registerSearchRoutes(app: App, { reader, engine }: Deps): void {
   app.get(
     "/api/v1/search",
     {
@@ -26,6 +26,6 @@ export function registerSearchRoutes(app: App, { db, engine }: Deps): void {
         response: { 200: searchResultsSchema, ...refusals, 503: errorResponseSchema },
       },
     },
-    async (request) => searchTickets(db, engine, requireSignedIn(request.actor), request.query, systemClock()),
+    async (request) => searchTickets(reader, engine, requireSignedIn(request.actor), request.query, systemClock()),
   );
 }
