@@ -11,10 +11,10 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
+import { nextTicketNumber } from "../numbers.ts";
 import { ticketScope } from "../policy.ts";
 import {
   initialStatusId,
-  nextTicketNumber,
   queueConfirmation,
   requesterOrganization,
   storedMessage,
