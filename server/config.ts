@@ -89,6 +89,12 @@ const envSchema = z.object({
     .min(1, "WEBHOOK_DISABLE_AFTER must be at least 1.")
     .max(1000, "WEBHOOK_DISABLE_AFTER can be at most 1000.")
     .default(15),
+  MAIL_CONCURRENCY: z.coerce
+    .number({ error: "MAIL_CONCURRENCY must be a number of messages." })
+    .int("MAIL_CONCURRENCY must be a whole number.")
+    .min(1, "MAIL_CONCURRENCY must be at least 1.")
+    .max(64, "MAIL_CONCURRENCY can be at most 64.")
+    .default(8),
   SHUTDOWN_SECONDS: z.coerce
     .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
@@ -142,6 +148,8 @@ export type Config = {
   secretsKey: string | undefined;
   /** How long a shutdown waits for requests in flight (slow uploads) before cutting them. */
   shutdownMs: number;
+  /** Outgoing messages sent side by side by each app instance's job runner (the mail backlog's drain rate). */
+  mailConcurrency: number;
   /** Outgoing webhooks (docs/webhooks.md). */
   webhooks: {
     /**
@@ -210,6 +218,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
+    mailConcurrency: e.MAIL_CONCURRENCY,
     secretsKey: e.SECRETS_KEY,
     webhooks: {
       allowHosts: (e.WEBHOOK_ALLOW_HOSTS ?? "")

@@ -13,12 +13,7 @@ import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
 import { nextTicketNumber } from "../numbers.ts";
 import { ticketScope } from "../policy.ts";
-import {
-  initialStatusId,
-  queueConfirmation,
-  requesterOrganization,
-  storedMessage,
-} from "./submit-ticket.ts";
+import { initialStatusId, queueConfirmation, requesterOrganization, storedMessage } from "./submit-ticket.ts";
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);
