@@ -12,9 +12,10 @@ import { sql } from "kysely";
 import type { StatusCategory } from "../common/tickets.ts";
 import { ensureCategories } from "../server/bootstrap.ts";
 import { openDatabase } from "../server/db/database.ts";
-import { type Engine, encodeJson } from "../server/db/engine.ts";
+import { encodeJson } from "../server/db/engine.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import type { NewTicket, NewTicketEvent } from "../server/db/schema.ts";
+import { deferSearchIndexes, insertBatch, nextNumber, reserveNumbers } from "./bulk-insert.ts";
 import { count, fail, intOption } from "./common.ts";
 import {
   fakeMessage,
@@ -39,9 +40,6 @@ const usage = `Usage: node bench/seed.ts [options]
   --comments N         comments per ticket on average, a fifth of them internal notes (default 0); the
                        search index's triggers index each one, as they do for the app
 `;
-
-/** Bound parameters per statement: SQLite's SQLITE_MAX_VARIABLE_NUMBER and PostgreSQL's protocol limit. */
-const parameterLimit: Record<Engine, number> = { sqlite: 32_766, postgres: 65_535 };
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -110,16 +108,6 @@ function idsAt(): (ms: number) => string {
   };
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
-
-function rowsPerStatement(engine: Engine, columns: number, batch: number): number {
-  return Math.max(1, Math.min(batch, Math.floor(parameterLimit[engine] / columns)));
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -181,16 +169,10 @@ async function main(): Promise<void> {
     const categoryIds = categories.map((c) => c.id);
     const requesters = requesterPool(requesterCount, random);
 
-    // Reserve the whole range of numbers up front, as the app takes one: the counter ends at the highest
-    // number used, the app keeps numbering after it, and an interrupted seed only leaves a gap.
-    const reserved = await db
-      .updateTable("counters")
-      .set((eb) => ({ value: eb("value", "+", total) }))
-      .where("name", "=", "ticket_number")
-      .returning("value")
-      .executeTakeFirstOrThrow();
-    const lastNumber = reserved.value;
-    const firstNumber = lastNumber - total + 1;
+    // Reserve the whole range of numbers up front, as the app takes one: the app keeps numbering after it,
+    // and an interrupted seed only leaves a gap.
+    const firstNumber = await reserveNumbers(db, engine, total);
+    const lastNumber = firstNumber + total - 1;
 
     // created_at rises with the number: evenly spread over the last 365 days (after the newest existing ticket
     // when appending), with jitter smaller than the spacing so the order holds.
@@ -200,102 +182,110 @@ async function main(): Promise<void> {
     const start = Math.max(end - 365 * day, Number.isNaN(newest) ? 0 : newest + 1);
     const spacing = Math.max((end - start) / total, 1);
 
+    // Building the search indexes once at the end beats growing them row by row, unless the seed only
+    // adds a little to a big database.
+    const rebuildIndexes = total >= existingTickets ? await deferSearchIndexes(db, engine) : undefined;
+    let indexSeconds = 0;
     const idAt = idsAt();
     const began = performance.now();
     let lastReport = began;
     let written = 0;
     let eventsWritten = 0;
-    while (written < total) {
-      const size = Math.min(batch, total - written);
-      const tickets: NewTicket[] = [];
-      const events: NewTicketEvent[] = [];
-      for (let i = 0; i < size; i += 1) {
-        const index = written + i;
-        const createdMs = Math.floor(start + (index + random() * 0.9) * spacing);
-        const ageDays = (end - createdMs) / day;
-        const statusCategory = pickWeighted(
-          random,
-          statusWeights(ageDays).filter(([category]) => statusesByCategory.has(category)),
-        );
-        const statusId = pick(random, statusesByCategory.get(statusCategory) ?? []);
-        const touched = statusCategory === "new" ? 0 : random() * Math.min(ageDays, 14) * day;
-        const createdAt = new Date(createdMs).toISOString();
-        const updatedAt = new Date(Math.max(createdMs, Math.min(end, createdMs + touched))).toISOString();
-        const requester = pick(random, requesters);
-        const subject = fakeSubject(random);
-        const priority = fakePriority(random);
-        const categoryId = pick(random, categoryIds);
-        const id = idAt(createdMs);
-        tickets.push({
-          id,
-          number: firstNumber + index,
-          subject,
-          message: fakeMessage(random, requester.name),
-          message_format: "text",
-          priority,
-          category_id: categoryId,
-          service_id: null,
-          ticket_type_id: generalType.id,
-          group_id: null,
-          status_id: statusId,
-          requester_email: requester.email,
-          requester_name: requester.name,
-          requester_id: null,
-          organization_id: null,
-          // Like the lifecycle: set when a ticket is solved and kept when it is then closed.
-          solved_at: statusCategory === "solved" || statusCategory === "closed" ? updatedAt : null,
-          follow_up_of: null,
-          created_at: createdAt,
-          updated_at: updatedAt,
-        });
-        events.push({
-          id: idAt(createdMs),
-          ticket_id: id,
-          type: "created",
-          actor_id: null,
-          actor_name: requester.name,
-          visibility: "public",
-          payload: encodeJson({ subject, priority, categoryId }),
-          created_at: createdAt,
-        });
-        // Comments spread evenly between 0 and twice the average, each a minute after the one before.
-        const comments = Math.round(random() * 2 * commentsPerTicket);
-        for (let c = 0; c < comments; c += 1) {
-          const internal = random() < 0.2;
-          events.push({
-            id: idAt(createdMs + (c + 1) * 60_000),
-            ticket_id: id,
-            type: internal ? "note" : "comment",
-            actor_id: null,
-            actor_name: internal ? "Agent" : requester.name,
-            visibility: internal ? "internal" : "public",
-            payload: encodeJson({
-              body: fakeMessage(random, requester.name),
-              format: "text",
-              kind: internal ? "note" : "public",
-            }),
-            created_at: new Date(createdMs + (c + 1) * 60_000).toISOString(),
+    try {
+      while (written < total) {
+        const size = Math.min(batch, total - written);
+        const tickets: NewTicket[] = [];
+        const events: NewTicketEvent[] = [];
+        for (let i = 0; i < size; i += 1) {
+          const index = written + i;
+          const createdMs = Math.floor(start + (index + random() * 0.9) * spacing);
+          const ageDays = (end - createdMs) / day;
+          const statusCategory = pickWeighted(
+            random,
+            statusWeights(ageDays).filter(([category]) => statusesByCategory.has(category)),
+          );
+          const statusId = pick(random, statusesByCategory.get(statusCategory) ?? []);
+          const touched = statusCategory === "new" ? 0 : random() * Math.min(ageDays, 14) * day;
+          const createdAt = new Date(createdMs).toISOString();
+          const updatedAt = new Date(Math.max(createdMs, Math.min(end, createdMs + touched))).toISOString();
+          const requester = pick(random, requesters);
+          const subject = fakeSubject(random);
+          const priority = fakePriority(random);
+          const categoryId = pick(random, categoryIds);
+          const id = idAt(createdMs);
+          tickets.push({
+            id,
+            number: firstNumber + index,
+            subject,
+            message: fakeMessage(random, requester.name),
+            message_format: "text",
+            priority,
+            category_id: categoryId,
+            service_id: null,
+            ticket_type_id: generalType.id,
+            group_id: null,
+            status_id: statusId,
+            requester_email: requester.email,
+            requester_name: requester.name,
+            requester_id: null,
+            organization_id: null,
+            // Like the lifecycle: set when a ticket is solved and kept when it is then closed.
+            solved_at: statusCategory === "solved" || statusCategory === "closed" ? updatedAt : null,
+            follow_up_of: null,
+            created_at: createdAt,
+            updated_at: updatedAt,
           });
+          events.push({
+            id: idAt(createdMs),
+            ticket_id: id,
+            type: "created",
+            actor_id: null,
+            actor_name: requester.name,
+            visibility: "public",
+            payload: encodeJson({ subject, priority, categoryId }),
+            created_at: createdAt,
+          });
+          // Comments spread evenly between 0 and twice the average, each a minute after the one before.
+          const comments = Math.round(random() * 2 * commentsPerTicket);
+          for (let c = 0; c < comments; c += 1) {
+            const internal = random() < 0.2;
+            events.push({
+              id: idAt(createdMs + (c + 1) * 60_000),
+              ticket_id: id,
+              type: internal ? "note" : "comment",
+              actor_id: null,
+              actor_name: internal ? "Agent" : requester.name,
+              visibility: internal ? "internal" : "public",
+              payload: encodeJson({
+                body: fakeMessage(random, requester.name),
+                format: "text",
+                kind: internal ? "note" : "public",
+              }),
+              created_at: new Date(createdMs + (c + 1) * 60_000).toISOString(),
+            });
+          }
+        }
+        await insertBatch(db, engine, tickets, events);
+        written += size;
+        eventsWritten += events.length;
+        const at = performance.now();
+        if (at - lastReport > 2000 || written === total) {
+          lastReport = at;
+          const seconds = (at - began) / 1000;
+          process.stderr.write(
+            `  ${count(written)} / ${count(total)} tickets, ${count(written / seconds)} tickets/s\n`,
+          );
         }
       }
-      const ticketsPerStatement = rowsPerStatement(engine, Object.keys(tickets[0] ?? {}).length, size);
-      const eventsPerStatement = rowsPerStatement(engine, Object.keys(events[0] ?? {}).length, size);
-      await db.transaction().execute(async (trx) => {
-        for (const rows of chunks(tickets, ticketsPerStatement)) await trx.insertInto("tickets").values(rows).execute();
-        for (const rows of chunks(events, eventsPerStatement)) {
-          await trx.insertInto("ticket_events").values(rows).execute();
-        }
-      });
-      written += size;
-      eventsWritten += events.length;
-      const at = performance.now();
-      if (at - lastReport > 2000 || written === total) {
-        lastReport = at;
-        const seconds = (at - began) / 1000;
-        process.stderr.write(`  ${count(written)} / ${count(total)} tickets, ${count(written / seconds)} tickets/s\n`);
+    } finally {
+      if (rebuildIndexes) {
+        const indexBegan = performance.now();
+        process.stderr.write("  building the search indexes…\n");
+        await rebuildIndexes();
+        indexSeconds = (performance.now() - indexBegan) / 1000;
       }
     }
-    const insertSeconds = (performance.now() - began) / 1000;
+    const insertSeconds = (performance.now() - began) / 1000 - indexSeconds;
 
     // PostgreSQL's autovacuum would analyze the new rows within a minute anyway; doing it now means the
     // list benchmark right after sees the plans a running help desk gets. SQLite has no automatic
@@ -307,11 +297,7 @@ async function main(): Promise<void> {
       analyzeSeconds = (performance.now() - analyzeBegan) / 1000;
     }
 
-    const counter = await db
-      .selectFrom("counters")
-      .select("value")
-      .where("name", "=", "ticket_number")
-      .executeTakeFirstOrThrow();
+    const next = await nextNumber(db, engine);
     const rows = total + eventsWritten;
     console.log(
       [
@@ -319,9 +305,10 @@ async function main(): Promise<void> {
         `Inserted ${count(total)} tickets (#${firstNumber}–#${lastNumber}) and ${count(eventsWritten)} events`,
         `  insert time: ${insertSeconds.toFixed(1)} s`,
         `  rows/s:      ${count(rows / insertSeconds)} (tickets + events), ${count(total / insertSeconds)} tickets/s`,
+        indexSeconds ? `  index build: ${indexSeconds.toFixed(1)} s (search indexes, after the inserts)` : "",
         engine === "postgres" ? `  analyze:     ${analyzeSeconds.toFixed(1)} s` : "",
         `  total time:  ${((performance.now() - startedAt) / 1000).toFixed(1)} s (with migrations and checks)`,
-        `  tickets in database: ${count(existingTickets + total)}; next ticket number: ${counter.value + 1}`,
+        `  tickets in database: ${count(existingTickets + total)}; next ticket number: ${next}`,
       ]
         .filter(Boolean)
         .join("\n"),

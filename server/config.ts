@@ -90,6 +90,12 @@ const envSchema = z.object({
     .min(1, "WEBHOOK_DISABLE_AFTER must be at least 1.")
     .max(1000, "WEBHOOK_DISABLE_AFTER can be at most 1000.")
     .default(15),
+  MAIL_CONCURRENCY: z.coerce
+    .number({ error: "MAIL_CONCURRENCY must be a number of messages." })
+    .int("MAIL_CONCURRENCY must be a whole number.")
+    .min(1, "MAIL_CONCURRENCY must be at least 1.")
+    .max(64, "MAIL_CONCURRENCY can be at most 64.")
+    .default(8),
   SHUTDOWN_SECONDS: z.coerce
     .number({ error: "SHUTDOWN_SECONDS must be a number of seconds." })
     .min(1, "SHUTDOWN_SECONDS must be at least 1.")
@@ -161,6 +167,8 @@ export type Config = {
    * main connection, without a budget (for comparison in bench/blocking.ts, or if threads misbehave).
    */
   readPool: { size: number; budgetMs: number };
+  /** Outgoing messages sent side by side by each app instance's job runner (the mail backlog's drain rate). */
+  mailConcurrency: number;
   /** Outgoing webhooks (docs/webhooks.md). */
   webhooks: {
     /**
@@ -231,6 +239,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownMs: e.SHUTDOWN_SECONDS * 1000,
     // Two threads keep one slow search from holding up the next read; more would take cores from the writer.
     readPool: { size: e.READ_POOL_SIZE ?? Math.min(2, availableParallelism()), budgetMs: e.READ_BUDGET_SECONDS * 1000 },
+    mailConcurrency: e.MAIL_CONCURRENCY,
     secretsKey: e.SECRETS_KEY,
     webhooks: {
       allowHosts: (e.WEBHOOK_ALLOW_HOSTS ?? "")

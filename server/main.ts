@@ -48,7 +48,14 @@ async function main(): Promise<void> {
   const transport = config.smtpUrl
     ? smtpTransport(config.smtpUrl, defaultSmtpTimeouts, smtpOAuthCredentials(db, secretBox(config), systemClock))
     : devMailboxTransport();
-  const jobs = createJobRunner({ db, engine, handlers: jobHandlers(context, transport), logger, schedules });
+  const jobs = createJobRunner({
+    db,
+    engine,
+    handlers: jobHandlers(context, transport),
+    logger,
+    schedules,
+    concurrency: { "mail.send": config.mailConcurrency },
+  });
   jobs.start();
   const inbound = await startInboundMail(context, logger);
   const address = app.server.address();

@@ -6,6 +6,7 @@ import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
 import type { Database } from "./schema.ts";
+import { withStatementCache } from "./statement-cache.ts";
 
 export type DatabaseHandle = {
   db: Kysely<Database>;
@@ -35,7 +36,9 @@ function openSqliteConnection(file: string): DatabaseHandle {
   database.pragma("synchronous = NORMAL");
   // The search index's triggers call these; a connection without them could not write tickets.
   registerSqliteFunctions(database);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: "sqlite", location: file };
+  // Prepared statements are reused across queries (statement-cache.ts) rather than prepared on every call.
+  const dialect = new SqliteDialect({ database: withStatementCache(database) });
+  return { db: new Kysely<Database>({ dialect }), engine: "sqlite", location: file };
 }
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {

@@ -23,6 +23,7 @@ import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
 import { priorityRank } from "./migrations/0025_priority_rank.ts";
 // Knowledge base (issue 19).
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
+import { ticketNumberSequence } from "./migrations/0028_ticket_number_sequence.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
 import type { Database } from "./schema.ts";
 
@@ -51,6 +52,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0025_priority_rank": priorityRank(engine),
     "0026_knowledge_base": knowledgeBase(engine),
     "0039_kb_images": kbImages(engine),
+    "0028_ticket_number_sequence": ticketNumberSequence(engine),
   };
 }
 

@@ -27,6 +27,11 @@ export type JobRunnerOptions = {
   jobTimeoutMs?: number;
   /** How many jobs of each kind run at once; kinds not listed run one at a time. */
   concurrency?: Partial<Record<JobKind, number>>;
+  /**
+   * At most how many due jobs of a kind one claim takes (one transaction, two statements); they wait in
+   * this runner, their leases renewed, until a slot of the kind's concurrency is free. Default 32.
+   */
+  claimBatch?: number;
   pollMs?: number;
   /** Recurring jobs this runner enqueues when their slot comes (see schedules.ts). */
   schedules?: readonly Schedule[];
@@ -47,7 +52,7 @@ export const defaultLeaseMs = 30_000;
  * up inbound filing or SLA checks. Mail gets a few parallel sends; scheduled scans run alone, as their work is one sweep.
  */
 export const defaultConcurrency: Partial<Record<JobKind, number>> = {
-  "mail.send": 4,
+  "mail.send": 8,
   "mail.inbound": 2,
   // Each delivery waits on someone else's server (up to its timeout): a few side by side keep one slow one from holding the rest.
   "webhook.deliver": 4,
@@ -61,13 +66,16 @@ export function retryDelayMs(attempts: number): number {
 /** The lane that runs jobs of kinds nobody handles: they fail (and park) rather than sit unseen. */
 const unhandled = "*";
 
+/** Due jobs one claim takes by default: big enough that claiming costs little per job, small enough to share. */
+export const defaultClaimBatch = 32;
+
 type ClaimedJob = {
   id: string;
   kind: string;
   payload: unknown;
   attempts: number;
   max_attempts: number;
-  /** Only the claim holding this token may renew or finish the job. */
+  /** Only the claim holding this token (one per claimed batch) may renew or finish the job. */
   token: string;
 };
 
@@ -82,6 +90,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const pollMs = options.pollMs ?? 1000;
   const schedules = options.schedules ?? [];
   const concurrency = { ...defaultConcurrency, ...options.concurrency };
+  const claimBatch = Math.max(1, options.claimBatch ?? defaultClaimBatch);
   const handledKinds = Object.keys(handlers) as JobKind[];
   const lanes: string[] = [...handledKinds, unhandled];
   const slotsSeen = new Map<JobKind, string>();
@@ -121,42 +130,54 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const ids = (await expired.execute()).map((r) => r.id);
       if (ids.length < limit) ids.push(...(await pending.limit(limit - ids.length).execute()).map((r) => r.id));
       if (ids.length === 0) return [];
-      const claimed: ClaimedJob[] = [];
-      for (const id of ids) {
-        // Each job carries its own claim token: only this claim may renew or finish it.
-        const token = newId();
-        const row = await trx
-          .updateTable("jobs")
-          .set((eb) => ({
-            status: "running",
-            attempts: eb("attempts", "+", 1),
-            locked_until: lockedUntil,
-            locked_by: token,
-          }))
-          .where("id", "=", id)
-          .where((eb) =>
-            eb.or([eb("status", "=", "pending"), eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)])]),
-          )
-          .returning(["id", "kind", "payload", "attempts", "max_attempts"])
-          .executeTakeFirst();
-        if (row) claimed.push({ ...row, token });
-      }
-      return claimed;
+      // One statement claims the whole batch; the token lets only this claim renew or finish its jobs.
+      // The condition is checked again: on SQLite nothing locked the rows between the select and here.
+      const token = newId();
+      const rows = await trx
+        .updateTable("jobs")
+        .set((eb) => ({
+          status: "running",
+          attempts: eb("attempts", "+", 1),
+          locked_until: lockedUntil,
+          locked_by: token,
+        }))
+        .where("id", "in", ids)
+        .where((eb) =>
+          eb.or([eb("status", "=", "pending"), eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)])]),
+        )
+        .returning(["id", "kind", "payload", "attempts", "max_attempts"])
+        .execute();
+      // In the order they were chosen (expired leases, then oldest due), which RETURNING does not promise.
+      const order = new Map(ids.map((id, i) => [id, i]));
+      return rows.map((row) => ({ ...row, token })).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     });
+  }
+
+  /** Renews the leases of a batch's jobs not yet finished (waiting or running), so no other runner takes them. */
+  function renewLeases(token: string): Promise<unknown> {
+    return db
+      .updateTable("jobs")
+      .set({ locked_until: new Date(clock().getTime() + leaseMs).toISOString() })
+      .where("locked_by", "=", token)
+      .where("status", "=", "running")
+      .execute();
+  }
+
+  /** Hands jobs claimed but never started back to the queue, as if they had not been claimed. */
+  async function release(jobs: ClaimedJob[]): Promise<void> {
+    for (const job of jobs) {
+      await db
+        .updateTable("jobs")
+        .set((eb) => ({ status: "pending", locked_until: null, locked_by: null, attempts: eb("attempts", "-", 1) }))
+        .where("id", "=", job.id)
+        .where("locked_by", "=", job.token)
+        .execute();
+    }
   }
 
   async function runJob(job: ClaimedJob): Promise<void> {
     const { token } = job;
     const handler = handlers[job.kind as JobKind];
-    // While the job runs its lease is renewed, so a long send is not mistaken for a dead runner.
-    const heartbeat = setInterval(() => {
-      db.updateTable("jobs")
-        .set({ locked_until: new Date(clock().getTime() + leaseMs).toISOString() })
-        .where("id", "=", job.id)
-        .where("locked_by", "=", token)
-        .execute()
-        .catch((error: unknown) => logger?.warn({ jobId: job.id, err: error }, "job heartbeat failed"));
-    }, heartbeatMs);
     let deadline: NodeJS.Timeout | undefined;
     try {
       if (!handler) throw new Error(`No handler for jobs of kind "${job.kind}".`);
@@ -199,37 +220,71 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .where("locked_by", "=", token)
         .execute();
     } finally {
-      clearInterval(heartbeat);
       clearTimeout(deadline);
     }
   }
 
-  /** Runs one lane until nothing of its kind is due, keeping up to its concurrency in flight. */
+  /**
+   * Runs one lane until nothing of its kind is due: claims a batch when no claimed job is waiting and a
+   * slot is free, and keeps up to the lane's concurrency in flight. A failing job fails alone.
+   */
   async function drainLane(lane: string): Promise<number> {
     const limit = lane === unhandled ? 1 : Math.max(1, concurrency[lane as JobKind] ?? 1);
+    const batch = lane === unhandled ? 1 : Math.max(limit, claimBatch);
     const active = new Set<Promise<void>>();
+    const waiting: ClaimedJob[] = [];
+    // While a batch has jobs not finished, its leases are renewed, so a long send is not mistaken for a dead runner.
+    const held = new Map<string, number>();
+    const heartbeat = setInterval(() => {
+      for (const token of held.keys()) {
+        renewLeases(token).catch((error: unknown) => logger?.warn({ err: error, lane }, "job heartbeat failed"));
+      }
+    }, heartbeatMs);
+    const finished = (job: ClaimedJob) => {
+      const left = (held.get(job.token) ?? 1) - 1;
+      if (left > 0) held.set(job.token, left);
+      else held.delete(job.token);
+    };
     let count = 0;
-    for (;;) {
-      const free = limit - active.size;
-      // Once stopping, finish what is in flight but take nothing new.
-      const claimed = free > 0 && !stopping ? await claim(lane, free) : [];
-      for (const job of claimed) {
-        const run: Promise<void> = runJob(job)
-          .catch((error: unknown) => logger?.error({ err: error, jobId: job.id }, "job bookkeeping failed"))
-          .finally(() => active.delete(run));
-        active.add(run);
-        count += 1;
+    try {
+      for (;;) {
+        if (stopping && waiting.length) {
+          // Once stopping, finish what is in flight but start nothing new.
+          const unstarted = waiting.splice(0);
+          await release(unstarted);
+          for (const job of unstarted) finished(job);
+        }
+        let claimed = 0;
+        if (!stopping && waiting.length === 0 && active.size < limit) {
+          const jobs = await claim(lane, batch);
+          claimed = jobs.length;
+          if (claimed) held.set(jobs[0]?.token ?? "", claimed);
+          waiting.push(...jobs);
+        }
+        while (active.size < limit && waiting.length) {
+          const job = waiting.shift() as ClaimedJob;
+          const run: Promise<void> = runJob(job)
+            .catch((error: unknown) => logger?.error({ err: error, jobId: job.id }, "job bookkeeping failed"))
+            .finally(() => {
+              active.delete(run);
+              finished(job);
+            });
+          active.add(run);
+          count += 1;
+        }
+        if (active.size === 0 && waiting.length === 0 && claimed === 0) return count;
+        if (active.size >= limit || waiting.length) {
+          await Promise.race(active);
+        } else {
+          // Nothing more due right now: look again when a job ends or after a poll, so free slots
+          // pick up new work even while one job in the lane is slow.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([...active, new Promise<void>((resolve) => (timer = setTimeout(resolve, pollMs)))]);
+          clearTimeout(timer);
+        }
       }
-      if (active.size === 0 && claimed.length === 0) return count;
-      if (active.size >= limit) {
-        await Promise.race(active);
-      } else if (claimed.length < free) {
-        // Nothing more due right now: look again when a job ends or after a poll, so free slots
-        // pick up new work even while one job in the lane is slow.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([...active, new Promise<void>((resolve) => (timer = setTimeout(resolve, pollMs)))]);
-        clearTimeout(timer);
-      }
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -11,8 +11,9 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
+import { nextTicketNumber } from "../numbers.ts";
 import { ticketScope } from "../policy.ts";
-import { initialStatusId, nextTicketNumber, requesterOrganization, storedMessage } from "./submit-ticket.ts";
+import { initialStatusId, requesterOrganization, storedMessage } from "./submit-ticket.ts";
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);

@@ -18,6 +18,7 @@ import { type AttachmentStorage, localStorage } from "../attachments/storage.ts"
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { recordEvent } from "../events.ts";
+import { nextTicketNumber } from "../numbers.ts";
 
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
   return localStorage(path.join(config.dataDir, "attachments"));
@@ -25,17 +26,6 @@ export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentSt
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);
-}
-
-/** Takes the next human-facing number; the row lock held until commit keeps numbers unique across processes. */
-export async function nextTicketNumber(trx: Transaction<Database>): Promise<number> {
-  const row = await trx
-    .updateTable("counters")
-    .set((eb) => ({ value: eb("value", "+", 1) }))
-    .where("name", "=", "ticket_number")
-    .returning("value")
-    .executeTakeFirstOrThrow();
-  return row.value;
 }
 
 /** The first "new" status by position; a status set without one (seed 002's) starts tickets in its first "open" one. */
