@@ -19,6 +19,9 @@ export const errorCodes = [
   "internal",
   "misdirected",
   "unavailable",
+  // Integrator behaviour (issue 17): an Idempotency-Key sent again with another request, a stale If-Match.
+  "idempotency_key_reused",
+  "precondition_failed",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -19,6 +19,8 @@ const httpStatus: Record<ErrorCode, number> = {
   internal: 500,
   misdirected: 421,
   unavailable: 503,
+  idempotency_key_reused: 422,
+  precondition_failed: 412,
 };
 
 /** The one error type commands and routes throw; `code` is part of the API, `message` is for people. */

@@ -270,6 +270,20 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** The first answer to a create sent with an Idempotency-Key (server/http/idempotency.ts). */
+export interface IdempotencyKeysTable {
+  /** `token:<api token id>` or `user:<user id>`: keys of different callers never meet. */
+  owner: string;
+  key: string;
+  /** A hash of the method, path and body, so a key reused for another request is noticed. */
+  fingerprint: string;
+  /** Null while the first request is still running. */
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
+}
+
 export interface TicketTypesTable {
   id: string;
   key: string | null;
@@ -734,6 +748,7 @@ export interface Database {
   group_members: GroupMembersTable;
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
   ticket_types: TicketTypesTable;
   ticket_fields: TicketFieldsTable;
   services: ServicesTable;

@@ -31,6 +31,7 @@ import { registerWebhookRoutes } from "../webhooks/routes.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
+import { registerIdempotency } from "./idempotency.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
@@ -71,6 +72,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   await app.register(fastifyMultipart);
   registerAuth(app, deps);
   registerInputCleaning(app);
+  registerIdempotency(app, deps);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   registerReadiness(app, deps);
