@@ -28,6 +28,7 @@ import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerTicketRoutes } from "../tickets/ticket-routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
+import { registerApiHeaders, requestIdFor } from "./api-headers.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
@@ -55,6 +56,9 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
     routerOptions: { maxParamLength: 200 },
     // The shutdown gate (shutdown.ts) answers requests during shutdown in the API's own format.
     return503OnClosing: false,
+    // X-Request-Id (api-headers.ts): the caller's when sane, else a fresh one; logged as reqId.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -71,6 +75,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);
   registerAuth(app, deps);
+  registerApiHeaders(app, deps);
   registerInputCleaning(app);
   registerIdempotency(app, deps);
 
