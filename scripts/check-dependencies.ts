@@ -41,6 +41,7 @@ const features = new Set([
   "live",
   "webhooks",
   "metrics",
+  "export",
 ]);
 /** The features that react to ticket events (server/reactions.ts); `tickets/` must not import them. */
 const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics"];

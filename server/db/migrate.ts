@@ -25,6 +25,7 @@ import { priorityRank } from "./migrations/0025_priority_rank.ts";
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
 // Integrator behaviour (issue 17).
 import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
+import { incrementalExport } from "./migrations/0031_incremental_export.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -52,6 +53,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0025_priority_rank": priorityRank(engine),
     "0026_knowledge_base": knowledgeBase(engine),
     "0030_idempotency_keys": idempotencyKeys(engine),
+    "0031_incremental_export": incrementalExport(engine),
   };
 }
 

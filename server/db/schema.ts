@@ -231,6 +231,15 @@ export interface OrganizationsTable {
   /** Departments are organizations with a parent (an account). */
   parent_id: string | null;
   created_at: Timestamp;
+  /** Set on every change, for the incremental export (migration 0031 filled it from created_at). */
+  updated_at: Timestamp;
+}
+
+/** A tombstone per deleted record, so the incremental export can tell a sync what is gone. */
+export interface DeletedRecordsTable {
+  resource: "tickets" | "users" | "organizations";
+  id: string;
+  deleted_at: Timestamp;
 }
 
 export interface OrganizationMembersTable {
@@ -749,6 +758,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  deleted_records: DeletedRecordsTable;
   ticket_types: TicketTypesTable;
   ticket_fields: TicketFieldsTable;
   services: ServicesTable;

@@ -11,6 +11,7 @@ import { registerAlertRoutes } from "../alerts/routes.ts";
 import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerExportRoutes } from "../export/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
 import { registerKbRoutes } from "../kb/routes.ts";
@@ -105,6 +106,8 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerKbRoutes(app, deps);
   registerKbAgentRoutes(app, deps);
   registerKbEditorRoutes(app, deps);
+  // Integrator behaviour (issue 17): the incremental export.
+  registerExportRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -35,8 +35,11 @@ function requireCsrf(request: FastifyRequest, expected: string): void {
   }
 }
 
-/** The admin API and the dev mailbox (which holds every reset and access link) need the admin scope. */
-const adminPaths = /^\/api\/v1\/(admin|dev-mailbox)(\/|\?|$)/;
+/**
+ * The admin API, the dev mailbox (which holds every reset and access link) and the export of the user and
+ * organization directories (what the admin API lists) need the admin scope.
+ */
+const adminPaths = /^\/api\/v1\/(admin|dev-mailbox|export\/users|export\/organizations)(\/|\?|$)/;
 
 /**
  * One rule for every route, so no route can forget it: a token acts only within its scopes, on top of

@@ -510,12 +510,13 @@ const matrix: Record<string, Row> = {
   "GET /api/v1/admin/organizations": { path: () => "/api/v1/admin/organizations", expected: adminOnly(200) },
   "POST /api/v1/admin/organizations": {
     path: () => "/api/v1/admin/organizations",
-    body: () => ({ name: "Globex" }),
+    // Organization names are unique: each run makes its own.
+    body: () => ({ name: `Globex ${fresh()}` }),
     expected: adminOnly(201),
   },
   "PUT /api/v1/admin/organizations/{id}": {
     path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
-    body: () => ({ name: "Scratch org renamed" }),
+    body: () => ({ name: `Scratch org renamed ${fresh()}` }),
     expected: adminOnly(204),
   },
   "DELETE /api/v1/admin/organizations/{id}": {
@@ -523,6 +524,10 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/admin/groups": { path: () => "/api/v1/admin/groups", expected: adminOnly(200) },
+  // The incremental export (issue 17): tickets for agents who see every ticket, the directories for admins.
+  "GET /api/v1/export/tickets": { path: () => "/api/v1/export/tickets", expected: { ...agentsOnly(200), guest: 401 } },
+  "GET /api/v1/export/users": { path: () => "/api/v1/export/users", expected: adminOnly(200) },
+  "GET /api/v1/export/organizations": { path: () => "/api/v1/export/organizations", expected: adminOnly(200) },
   "POST /api/v1/admin/groups": {
     path: () => "/api/v1/admin/groups",
     body: () => ({ name: `Group ${fresh()}` }),
