@@ -508,6 +508,20 @@ const matrix: Record<string, Row> = {
   },
   "DELETE /api/v1/admin/roles/{id}": { path: (f) => `/api/v1/admin/roles/${f.roleId}`, expected: adminOnly(204) },
   "GET /api/v1/admin/organizations": { path: () => "/api/v1/admin/organizations", expected: adminOnly(200) },
+  // Single records and look-ups (issue 17); before the DELETE row below removes the scratch organization.
+  "GET /api/v1/admin/organizations/{id}": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/organizations/{id}/members": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}/members`,
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/users/{id}": { path: (f) => `/api/v1/admin/users/${f.userId}`, expected: adminOnly(200) },
+  "GET /api/v1/agent/customers/by-email": {
+    path: () => "/api/v1/agent/customers/by-email?email=admin-matrix@example.com",
+    expected: { ...agentsOnly(404), guest: 401 },
+  },
   "POST /api/v1/admin/organizations": {
     path: () => "/api/v1/admin/organizations",
     // Organization names are unique: each run makes its own.
