@@ -134,6 +134,20 @@ describeEachEngine("Idempotency-Key on creates", ({ db, engine }) => {
     expect((await post("/api/v1/admin/organizations", organization, "org-1")).json()).toEqual(created.json());
   });
 
+  it("never keeps a secret shown once: a retried token create says it was done, without the token", async () => {
+    const input = { name: "Made once", userId: admin.user.id, scopes: ["read"], expiresInDays: 1 };
+    const first = await post("/api/v1/admin/api-tokens", input, "token-once");
+    expect(first.statusCode).toBe(201);
+    const secret: string = first.json().token;
+    const retry = await post("/api/v1/admin/api-tokens", input, "token-once");
+    expect(retry.statusCode).toBe(409);
+    expect(retry.body).not.toContain(secret);
+    const stored = await db().selectFrom("idempotency_keys").select("body").execute();
+    expect(stored.some((row) => row.body?.includes(secret))).toBe(false);
+    const listed = await app.inject({ url: "/api/v1/admin/api-tokens", headers: { cookie: admin.cookie } });
+    expect(JSON.stringify(listed.json()).match(/Made once/g)).toHaveLength(1);
+  });
+
   it("replays a refusal the first request got, rather than trying again", async () => {
     const agent = await signInAs(app, await buildAgent(db()));
     const request = () =>

@@ -28,6 +28,19 @@ export const idempotencyHeader = "idempotency-key";
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 /** How long a retry waits for the first request with its key before it is told to try again later. */
 const waitForFirstMs = 10_000;
+/**
+ * Creates whose answer holds a secret shown only once (a new API token, a webhook's signing secret). Their
+ * answers are never stored: a retry of one that already ran is told so (409) instead of getting the secret
+ * again, so the key still makes the create exactly-once without a copy of the secret lying in the database.
+ */
+const answersWithSecret = new Set(["/api/v1/admin/api-tokens", "/api/v1/admin/webhooks"]);
+const alreadyDone = JSON.stringify({
+  error: {
+    code: "conflict",
+    message:
+      "A request with this Idempotency-Key was already carried out. Its answer held a secret that is shown only once, so it is not repeated: look the new record up in its list.",
+  },
+});
 const pollMs = 25;
 
 declare module "fastify" {
@@ -135,11 +148,18 @@ export function registerIdempotency(app: App, { db }: Deps): void {
       return payload;
     }
     const contentType = reply.getHeader("content-type");
-    await completeIdempotencyKey(db, claim, {
-      status: reply.statusCode,
-      contentType: typeof contentType === "string" ? contentType : null,
-      body: payload === null ? "" : payload.toString(),
-    });
+    const secret = reply.statusCode < 300 && answersWithSecret.has(request.routeOptions.url ?? "");
+    await completeIdempotencyKey(
+      db,
+      claim,
+      secret
+        ? { status: 409, contentType: "application/json; charset=utf-8", body: alreadyDone }
+        : {
+            status: reply.statusCode,
+            contentType: typeof contentType === "string" ? contentType : null,
+            body: payload === null ? "" : payload.toString(),
+          },
+    );
     return payload;
   });
 
