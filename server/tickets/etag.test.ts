@@ -32,9 +32,14 @@ describeEachEngine("ETag and If-Match on tickets", ({ db, engine }) => {
       payload,
     });
 
-  it("gives the same strong ETag while nothing changes", async () => {
+  it("gives the same strong ETag while nothing changes, also when someone opens the ticket", async () => {
     const first = await read();
     expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/views`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+    });
     expect((await read()).headers.etag).toBe(first.headers.etag);
   });
 

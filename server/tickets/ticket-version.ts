@@ -17,7 +17,10 @@ export type ExpectedVersion = "any" | readonly string[];
 export async function ticketVersion(db: Kysely<Database> | Transaction<Database>, ticketId: string): Promise<string> {
   const row = await db
     .selectFrom("tickets")
-    .leftJoin("ticket_events", "ticket_events.ticket_id", "tickets.id")
+    // Someone opening the ticket (a "viewed" event, for Read By) changes nothing an edit could overwrite.
+    .leftJoin("ticket_events", (join) =>
+      join.onRef("ticket_events.ticket_id", "=", "tickets.id").on("ticket_events.type", "!=", "viewed"),
+    )
     .select((eb) => [
       "tickets.updated_at",
       eb.fn.count<number>("ticket_events.id").as("events"),
