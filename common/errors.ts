@@ -22,6 +22,9 @@ export const errorCodes = [
   "unavailable",
   /** A read ran past its time budget and was stopped (server/db/read-pool/); narrowing it helps. */
   "query_timeout",
+  // Integrator behaviour (issue 17): an Idempotency-Key sent again with another request, a stale If-Match.
+  "idempotency_key_reused",
+  "precondition_failed",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -42,6 +42,7 @@ const features = new Set([
   "live",
   "webhooks",
   "metrics",
+  "export",
 ]);
 /** The features that react to ticket events (server/reactions.ts), and mail, which only they send; `tickets/` must not import them. */
 const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics", "mail", "mail/inbound"];

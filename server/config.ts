@@ -60,6 +60,12 @@ const envSchema = z.object({
     .min(5, "IMAP_POLL_SECONDS must be at least 5.")
     .max(3600, "IMAP_POLL_SECONDS can be at most 3600.")
     .default(60),
+  API_TOKEN_RATE_LIMIT: z.coerce
+    .number({ error: "API_TOKEN_RATE_LIMIT must be a number of requests per minute." })
+    .int("API_TOKEN_RATE_LIMIT must be a whole number.")
+    .min(0, "API_TOKEN_RATE_LIMIT must be 0 (no limit) or more.")
+    .max(1_000_000)
+    .default(600),
   TEST_CLOCK: booleanFlag.default(false),
   ALLOWED_HOSTS: z
     .string()
@@ -136,6 +142,8 @@ export type Config = {
   devMailbox: "off" | "public" | "admins";
   /** Limits on sign-in, registration, reset and status checks; only tests of other things turn it off. */
   rateLimiting: boolean;
+  /** Requests each API token may make per minute (API_TOKEN_RATE_LIMIT); 0 for no limit. See docs/api.md. */
+  apiTokenRateLimit: number;
   /** Business days after solving during which a customer's reply reopens the ticket (seed 003: 3). */
   reopenWindowDays: number;
   /** The built-in SMTP receiver for inbound mail: off unless a port is set. */
@@ -231,6 +239,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
     smtpUrl: e.SMTP_URL,
     rateLimiting: e.RATE_LIMITING,
+    apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
     testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,

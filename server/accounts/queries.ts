@@ -89,7 +89,7 @@ export async function findGuestSession(
 }
 
 /** The user behind a bearer API token, if the token is live and the user enabled. */
-export type ApiTokenHolder = { user: SessionUser; scopes: ApiTokenScope[] };
+export type ApiTokenHolder = { tokenId: string; user: SessionUser; scopes: ApiTokenScope[] };
 
 /** The user a live bearer token acts as, with what the token may do; "expired" once its time is up. */
 export async function findApiTokenUser(
@@ -116,6 +116,6 @@ export async function findApiTokenUser(
   const at = new Date().toISOString();
   if (row.expires_at !== null && row.expires_at <= at) return "expired";
   await db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", row.tokenId).execute();
-  const { tokenId: _tokenId, scopes, expires_at: _expires, ...user } = row;
-  return { user: await toSessionUser(db, user), scopes: parseScopes(scopes) };
+  const { tokenId, scopes, expires_at: _expires, ...user } = row;
+  return { tokenId, user: await toSessionUser(db, user), scopes: parseScopes(scopes) };
 }

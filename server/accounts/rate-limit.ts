@@ -52,6 +52,16 @@ export async function clearHits(db: Kysely<Database>, key: string): Promise<void
 
 /** Counts one hit against `key` in a fixed window and answers the hits in that window so far. */
 export async function countHit(db: Kysely<Database>, key: string, limit: Limit, at: Date): Promise<number> {
+  return (await countHitInWindow(db, key, limit, at)).hits;
+}
+
+/** Like countHit, and when the window ends, for callers that tell clients when to try again. */
+export async function countHitInWindow(
+  db: Kysely<Database>,
+  key: string,
+  limit: Limit,
+  at: Date,
+): Promise<{ hits: number; resetsAt: Date }> {
   const now = at.toISOString();
   const windowOpenedBefore = new Date(at.getTime() - limit.windowMs).toISOString();
   const row = await db
@@ -71,9 +81,9 @@ export async function countHit(db: Kysely<Database>, key: string, limit: Limit, 
         };
       }),
     )
-    .returning("hits")
+    .returning(["hits", "window_start"])
     .executeTakeFirstOrThrow();
-  return row.hits;
+  return { hits: row.hits, resetsAt: new Date(new Date(row.window_start).getTime() + limit.windowMs) };
 }
 
 /** Throws `rate_limited` when either the client or the target has made too many attempts. */

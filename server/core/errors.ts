@@ -21,6 +21,8 @@ const httpStatus: Record<ErrorCode, number> = {
   misdirected: 421,
   unavailable: 503,
   query_timeout: 503,
+  idempotency_key_reused: 422,
+  precondition_failed: 412,
 };
 
 /** The one error type commands and routes throw; `code` is part of the API, `message` is for people. */

@@ -24,6 +24,9 @@ import { priorityRank } from "./migrations/0025_priority_rank.ts";
 // Knowledge base (issue 19).
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
 import { ticketNumberSequence } from "./migrations/0028_ticket_number_sequence.ts";
+// Integrator behaviour (issue 17).
+import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
+import { incrementalExport } from "./migrations/0031_incremental_export.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
 import type { Database } from "./schema.ts";
 
@@ -53,6 +56,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0026_knowledge_base": knowledgeBase(engine),
     "0039_kb_images": kbImages(engine),
     "0028_ticket_number_sequence": ticketNumberSequence(engine),
+    "0030_idempotency_keys": idempotencyKeys(engine),
+    "0031_incremental_export": incrementalExport(engine),
   };
 }
 

@@ -231,6 +231,15 @@ export interface OrganizationsTable {
   /** Departments are organizations with a parent (an account). */
   parent_id: string | null;
   created_at: Timestamp;
+  /** Set on every change, for the incremental export (migration 0031 filled it from created_at). */
+  updated_at: Timestamp;
+}
+
+/** A tombstone per deleted record, so the incremental export can tell a sync what is gone. */
+export interface DeletedRecordsTable {
+  resource: "tickets" | "users" | "organizations";
+  id: string;
+  deleted_at: Timestamp;
 }
 
 export interface OrganizationMembersTable {
@@ -268,6 +277,20 @@ export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
   hits: number;
+}
+
+/** The first answer to a create sent with an Idempotency-Key (server/http/idempotency.ts). */
+export interface IdempotencyKeysTable {
+  /** `token:<api token id>` or `user:<user id>`: keys of different callers never meet. */
+  owner: string;
+  key: string;
+  /** A hash of the method, path and body, so a key reused for another request is noticed. */
+  fingerprint: string;
+  /** Null while the first request is still running. */
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
 }
 
 export interface TicketTypesTable {
@@ -745,6 +768,8 @@ export interface Database {
   group_members: GroupMembersTable;
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  deleted_records: DeletedRecordsTable;
   ticket_types: TicketTypesTable;
   ticket_fields: TicketFieldsTable;
   services: ServicesTable;

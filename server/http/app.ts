@@ -13,6 +13,7 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import type { AppContext } from "../core/context.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
+import { registerExportRoutes } from "../export/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
 import { registerKbImageRoutes } from "../kb/image-routes.ts";
@@ -31,9 +32,11 @@ import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerTicketRoutes } from "../tickets/ticket-routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
+import { registerApiHeaders, requestIdFor } from "./api-headers.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
+import { registerIdempotency } from "./idempotency.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
@@ -59,6 +62,9 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
     routerOptions: { maxParamLength: 200 },
     // The shutdown gate (shutdown.ts) answers requests during shutdown in the API's own format.
     return503OnClosing: false,
+    // X-Request-Id (api-headers.ts): the caller's when sane, else a fresh one; logged as reqId.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -75,7 +81,9 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   // Limits are set per route when the parts are read (see tickets/attachments/uploads.ts).
   await app.register(fastifyMultipart);
   registerAuth(app, deps);
+  registerApiHeaders(app, deps);
   registerInputCleaning(app);
+  registerIdempotency(app, deps);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   registerReadiness(app, deps);
@@ -104,6 +112,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerKbAgentRoutes(app, deps);
   registerKbEditorRoutes(app, deps);
   registerKbImageRoutes(app, deps);
+  // Integrator behaviour (issue 17): the incremental export.
+  registerExportRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir);
   return app;

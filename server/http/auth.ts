@@ -10,6 +10,8 @@ import type { App, Deps } from "./types.ts";
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor;
+    /** The API token the request came with, or null: idempotency keys and token rate limits are per token. */
+    apiTokenId: string | null;
   }
 }
 
@@ -33,8 +35,11 @@ function requireCsrf(request: FastifyRequest, expected: string): void {
   }
 }
 
-/** The admin API and the dev mailbox (which holds every reset and access link) need the admin scope. */
-const adminPaths = /^\/api\/v1\/(admin|dev-mailbox)(\/|\?|$)/;
+/**
+ * The admin API, the dev mailbox (which holds every reset and access link) and the export of the user and
+ * organization directories (what the admin API lists) need the admin scope.
+ */
+const adminPaths = /^\/api\/v1\/(admin|dev-mailbox|export\/users|export\/organizations)(\/|\?|$)/;
 
 /**
  * One rule for every route, so no route can forget it: a token acts only within its scopes, on top of
@@ -77,6 +82,8 @@ export function registerAuth(app: App, { db, config }: Deps): void {
     },
   });
 
+  app.decorateRequest("apiTokenId", null);
+
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const unsafe = unsafeMethods.has(request.method);
     const authorization = request.headers.authorization;
@@ -86,6 +93,7 @@ export function registerAuth(app: App, { db, config }: Deps): void {
       const holder = token ? await findApiTokenUser(db, token) : undefined;
       if (holder === "expired") throw new AppError("unauthenticated", "That API token has expired.");
       if (!holder) throw new AppError("unauthenticated", "That API token is not valid.");
+      request.apiTokenId = holder.tokenId;
       requireTokenScopes(request, holder.scopes);
       request.actor = { kind: "user", user: holder.user, sessionId: null, csrfToken: null };
       return;

@@ -508,14 +508,29 @@ const matrix: Record<string, Row> = {
   },
   "DELETE /api/v1/admin/roles/{id}": { path: (f) => `/api/v1/admin/roles/${f.roleId}`, expected: adminOnly(204) },
   "GET /api/v1/admin/organizations": { path: () => "/api/v1/admin/organizations", expected: adminOnly(200) },
+  // Single records and look-ups (issue 17); before the DELETE row below removes the scratch organization.
+  "GET /api/v1/admin/organizations/{id}": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/organizations/{id}/members": {
+    path: (f) => `/api/v1/admin/organizations/${f.orgId}/members`,
+    expected: adminOnly(200),
+  },
+  "GET /api/v1/admin/users/{id}": { path: (f) => `/api/v1/admin/users/${f.userId}`, expected: adminOnly(200) },
+  "GET /api/v1/agent/customers/by-email": {
+    path: () => "/api/v1/agent/customers/by-email?email=admin-matrix@example.com",
+    expected: { ...agentsOnly(404), guest: 401 },
+  },
   "POST /api/v1/admin/organizations": {
     path: () => "/api/v1/admin/organizations",
-    body: () => ({ name: "Globex" }),
+    // Organization names are unique: each run makes its own.
+    body: () => ({ name: `Globex ${fresh()}` }),
     expected: adminOnly(201),
   },
   "PUT /api/v1/admin/organizations/{id}": {
     path: (f) => `/api/v1/admin/organizations/${f.orgId}`,
-    body: () => ({ name: "Scratch org renamed" }),
+    body: () => ({ name: `Scratch org renamed ${fresh()}` }),
     expected: adminOnly(204),
   },
   "DELETE /api/v1/admin/organizations/{id}": {
@@ -523,6 +538,10 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(204),
   },
   "GET /api/v1/admin/groups": { path: () => "/api/v1/admin/groups", expected: adminOnly(200) },
+  // The incremental export (issue 17): tickets for agents who see every ticket, the directories for admins.
+  "GET /api/v1/export/tickets": { path: () => "/api/v1/export/tickets", expected: { ...agentsOnly(200), guest: 401 } },
+  "GET /api/v1/export/users": { path: () => "/api/v1/export/users", expected: adminOnly(200) },
+  "GET /api/v1/export/organizations": { path: () => "/api/v1/export/organizations", expected: adminOnly(200) },
   "POST /api/v1/admin/groups": {
     path: () => "/api/v1/admin/groups",
     body: () => ({ name: `Group ${fresh()}` }),

@@ -48,6 +48,19 @@ describeEachEngine("the hourly clean-up", ({ db }) => {
         { key: "current", window_start: iso(0.1), hits: 3 },
       ])
       .execute();
+    const answer = (key: string, hoursAgo: number) => ({
+      owner: "token:t",
+      key,
+      fingerprint: "f",
+      status: 201,
+      content_type: "application/json",
+      body: "{}",
+      created_at: iso(hoursAgo),
+    });
+    await db()
+      .insertInto("idempotency_keys")
+      .values([answer("yesterday", 25), answer("this-morning", 2)])
+      .execute();
     const job = (status: "done" | "failed", finishedHoursAgo: number) => ({
       id: newId(),
       kind: "mail.send",
@@ -74,7 +87,18 @@ describeEachEngine("the hourly clean-up", ({ db }) => {
     await utimes(current, now, now);
 
     const counts = await cleanUp({ db: db(), config }, now);
-    expect(counts).toMatchObject({ sessions: 1, accountTokens: 2, rateLimits: 1, jobs: 1, tempUploads: 1 });
+    expect(counts).toMatchObject({
+      sessions: 1,
+      accountTokens: 2,
+      rateLimits: 1,
+      jobs: 1,
+      tempUploads: 1,
+      idempotencyKeys: 1,
+    });
+    // An answer to an Idempotency-Key is kept a day, then goes.
+    expect((await db().selectFrom("idempotency_keys").select("key").execute()).map((r) => r.key)).toEqual([
+      "this-morning",
+    ]);
     const ids = async (table: "sessions" | "account_tokens") =>
       (await db().selectFrom(table).select("id").orderBy("id").execute()).map((r) => r.id);
     expect(await ids("sessions")).toEqual(["live-session"]);

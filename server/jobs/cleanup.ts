@@ -4,6 +4,7 @@
  */
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { deleteExpiredIdempotencyKeys } from "../accounts/idempotency-keys.ts";
 import type { AppContext } from "../core/context.ts";
 import { uploadTempDir } from "../tickets/commands/submit-ticket.ts";
 
@@ -30,6 +31,7 @@ export type CleanupCounts = {
   jobs: number;
   webhookDeliveries: number;
   tempUploads: number;
+  idempotencyKeys: number;
 };
 
 export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCounts> {
@@ -70,6 +72,7 @@ export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCou
     jobs: count(jobs),
     webhookDeliveries: count(webhookDeliveries),
     tempUploads: await removeStaleUploads(uploadTempDir(config), at.getTime() - tempUploadRetentionMs),
+    idempotencyKeys: await deleteExpiredIdempotencyKeys(db, at),
   };
 }
 

@@ -14,6 +14,7 @@ import { enforceLimit } from "../accounts/rate-limit.ts";
 import { type Actor, audienceOf } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
+import { etagOf } from "../http/preconditions.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
@@ -21,6 +22,7 @@ import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFil
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { canSubmitTicket, ticketScope } from "./policy.ts";
 import { abilitiesOn, findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
+import { ticketVersion } from "./ticket-version.ts";
 import { parseNumber } from "./visible-ticket.ts";
 
 /** Submitting, listing and reading tickets, and downloading their attachments. */
@@ -97,17 +99,20 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ["tickets"],
         summary: "One ticket by its number, with the custom fields and attachments the caller may see",
+        description: "The `ETag` header names this version of the ticket; send it as `If-Match` when you change it.",
         params: z.object({ number: z.string().max(20) }),
         response: { 200: z.union([ticketDetailSchema, customerTicketDetailSchema]), ...refusals },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see this ticket.");
       const number = parseNumber(request.params.number);
       const audience = audienceOf(request.actor);
       const ticket =
         number === undefined ? undefined : await findTicketByNumber(db, ticketScope(request.actor), number, audience);
       if (!ticket) throw notFound("That ticket");
+      // For If-Match on PATCH: the version of the ticket this answer shows (ticket-version.ts).
+      reply.header("etag", etagOf(await ticketVersion(db, ticket.id)));
       const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
       return audience === "agent" ? withAbilities : forCustomer(withAbilities);
     },

@@ -7,11 +7,11 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { recordDeletion } from "../../export/tombstones.ts";
 
 function nameTaken(what: string): AppError {
-  return new AppError("conflict", `A ${what} with that name already exists.`, {
-    name: `A ${what} with that name already exists.`,
-  });
+  const message = `${/^[aeiou]/.test(what) ? "An" : "A"} ${what} with that name already exists.`;
+  return new AppError("conflict", message, { name: message });
 }
 
 async function uniquely<T>(what: string, write: () => Promise<T>): Promise<T> {
@@ -96,10 +96,13 @@ export async function createOrganization(
 ) {
   await checkParent(db, null, input.parentId);
   const id = newId();
-  await db
-    .insertInto("organizations")
-    .values({ id, name: input.name, parent_id: input.parentId ?? null, created_at: now() })
-    .execute();
+  const at = now();
+  await uniquely("organization", () =>
+    db
+      .insertInto("organizations")
+      .values({ id, name: input.name, parent_id: input.parentId ?? null, created_at: at, updated_at: at })
+      .execute(),
+  );
   return id;
 }
 
@@ -109,11 +112,17 @@ export async function updateOrganization(
   input: { name: string; parentId?: string | null | undefined },
 ) {
   await checkParent(db, id, input.parentId);
-  const result = await db
-    .updateTable("organizations")
-    .set({ name: input.name, ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}) })
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const result = await uniquely("organization", () =>
+    db
+      .updateTable("organizations")
+      .set({
+        name: input.name,
+        updated_at: now(),
+        ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      })
+      .where("id", "=", id)
+      .executeTakeFirst(),
+  );
   if (!result.numUpdatedRows) throw notFound("That organization");
 }
 
@@ -121,8 +130,11 @@ export async function updateOrganization(
 export async function deleteOrganization(db: Kysely<Database>, id: string): Promise<void> {
   const child = await db.selectFrom("organizations").select("id").where("parent_id", "=", id).executeTakeFirst();
   if (child) throw new AppError("conflict", "Remove or move this organization's departments first.");
-  const result = await db.deleteFrom("organizations").where("id", "=", id).executeTakeFirst();
-  if (!result.numDeletedRows) throw notFound("That organization");
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom("organizations").where("id", "=", id).executeTakeFirst();
+    if (!result.numDeletedRows) throw notFound("That organization");
+    await recordDeletion(trx, "organizations", id);
+  });
 }
 
 export async function createGroup(db: Kysely<Database>, input: { name: string }): Promise<string> {

@@ -19,6 +19,7 @@ import type { Database } from "../../db/schema.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, loadTicket, moveToStatus } from "../lifecycle.ts";
 import { refusal, ticketScope } from "../policy.ts";
+import { type ExpectedVersion, requireTicketVersion } from "../ticket-version.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 
@@ -68,11 +69,21 @@ async function checkAssignee(trx: Transaction<Database>, assigneeId: string, gro
   return user;
 }
 
-export async function updateTicket(ctx: Ctx, actor: Actor, number: number, input: TicketUpdate): Promise<void> {
+/** `expected`: the versions an If-Match allows (ticket-version.ts); the edit is refused with 412 past them. */
+export async function updateTicket(
+  ctx: Ctx & Pick<AppContext, "engine">,
+  actor: Actor,
+  number: number,
+  input: TicketUpdate,
+  expected?: ExpectedVersion,
+): Promise<void> {
   if (actor.kind !== "user" || !hasPermission(actor, "tickets.work")) {
     throw new AppError("forbidden", "Only agents can edit tickets.");
   }
-  await ctx.db.transaction().execute((trx) => applyUpdate(trx, ctx, actor, number, input, now()));
+  await ctx.db.transaction().execute(async (trx) => {
+    if (expected !== undefined) await requireTicketVersion(trx, ctx.engine, actor, number, expected);
+    await applyUpdate(trx, ctx, actor, number, input, now());
+  });
 }
 
 /** The body of an update inside the caller's transaction, so a bulk edit can run it per ticket. */

@@ -12,10 +12,12 @@ import { ticketUpdateSchema, workspaceDirectorySchema } from "../../../common/ti
 import { systemClock } from "../../clock.ts";
 import { type Actor, hasPermission, type UserActor } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
+import { etagOf, ifMatch } from "../../http/preconditions.ts";
 import { refusals } from "../../http/refusals.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
 import { updateTicket } from "../commands/update-ticket.ts";
+import { visibleTicketVersion } from "../ticket-version.ts";
 import { parseNumber } from "../visible-ticket.ts";
 import { workspaceDirectory } from "./directory.ts";
 import { listAgentTickets, queueOverview } from "./queries.ts";
@@ -95,9 +97,11 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ["agent"],
         summary: "Update a ticket (agents): subject, priority, status, assignee, group, category, type and fields",
+        description:
+          "Send `If-Match` with the ETag of GET /api/v1/tickets/{number} to change only the version you read: a ticket changed since answers 412 `precondition_failed`. The answer carries the new ETag.",
         params: z.object({ number: z.string().max(20) }),
         body: ticketUpdateSchema,
-        response: { 204: z.null(), ...refusals, 409: errorResponseSchema },
+        response: { 204: z.null(), ...refusals, 409: errorResponseSchema, 412: errorResponseSchema },
       },
     },
     async (request, reply) => {
@@ -105,7 +109,9 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
       if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to edit tickets.");
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
-      await updateTicket(deps, actor, number, request.body);
+      await updateTicket(deps, actor, number, request.body, ifMatch(request));
+      const version = await visibleTicketVersion(db, actor, number);
+      if (version) reply.header("etag", etagOf(version));
       return reply.status(204).send(null);
     },
   );
