@@ -41,9 +41,10 @@ const features = new Set([
   "live",
   "webhooks",
   "metrics",
+  "satisfaction",
 ]);
 /** The features that react to ticket events (server/reactions.ts); `tickets/` must not import them. */
-const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics"];
+const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics", "satisfaction"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
