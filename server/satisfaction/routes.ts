@@ -9,6 +9,8 @@ import {
 } from "../../common/satisfaction.ts";
 import { enforceLimit } from "../accounts/rate-limit.ts";
 import { hashToken } from "../accounts/tokens.ts";
+import type { Actor } from "../core/actor.ts";
+import { AppError } from "../core/errors.ts";
 import { requirePermission } from "../core/permissions.ts";
 import { now } from "../db/engine.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
@@ -34,6 +36,11 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
   const tokenParams = z.object({ token: z.string().max(200) });
   const numberParams = z.object({ number: z.string().max(20) });
   const tags = ["satisfaction"];
+  // Like every ticket route: a visitor is asked to sign in (or use their link) before any ticket is looked up.
+  const numberFor = (actor: Actor, raw: string) => {
+    if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in, or use the link from your email.");
+    return ticketNumber(raw);
+  };
   // Per client and per link, so neither guessing links nor hammering one works.
   const limit = (ip: string, token: string) =>
     enforceLimit(db, "satisfaction", { ip, target: hashToken(token) }, { enabled: config.rateLimiting });
@@ -82,7 +89,7 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
         response: { 200: ticketSatisfactionSchema, ...refusals },
       },
     },
-    async (request) => ticketSatisfaction(deps, request.actor, ticketNumber(request.params.number)),
+    async (request) => ticketSatisfaction(deps, request.actor, numberFor(request.actor, request.params.number)),
   );
 
   app.post(
@@ -97,7 +104,7 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await rateFromTicket(deps, request.actor, ticketNumber(request.params.number), request.body);
+      await rateFromTicket(deps, request.actor, numberFor(request.actor, request.params.number), request.body);
       return reply.status(204).send(null);
     },
   );
