@@ -58,15 +58,16 @@ test("a requester rates the support Bad from the survey mail, and the agent sees
   await expectAccessible(requester);
 
   // The agent sees the rating on the ticket and in the Feed (agents only).
-  await page.reload();
-  const card = page.getByRole("region", { name: "Satisfaction" });
-  await expect(card).toContainText("Bad");
-  await expect(card).toContainText("Reason: It took too long");
-  await expect(card).toContainText(`Three days without an answer ${id}`);
+  await page.goto(`/agent/tickets/${number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
   const feed = page.getByRole("list", { name: "Feed entries" });
   await expect(feed).toContainText("Rae Rater rated the support (agents only)");
   await expect(feed).toContainText("Rating: Bad · Reason: It took too long");
   await expect(feed).toContainText(`Three days without an answer ${id}`);
+  const card = page.getByRole("region", { name: "Satisfaction" });
+  await expect(card).toContainText("Bad");
+  await expect(card).toContainText("Reason: It took too long");
+  await expect(card).toContainText(`Three days without an answer ${id}`);
   await expectAccessible(page);
 
   // Admins choose when surveys go out, for whom, and the reasons a Bad rating offers.
