@@ -20,6 +20,7 @@ import { withdrawReasonInputSchema, withdrawReasonListSchema } from "./conversat
 import { kbCategoryInputSchema, kbCategoryListSchema } from "./kb.ts";
 import { mailboxInputSchema, mailboxListSchema } from "./mailboxes.ts";
 import type { Permission } from "./permissions.ts";
+import { satisfactionReasonInputSchema, satisfactionReasonListSchema } from "./satisfaction.ts";
 import {
   calendarInputSchema,
   calendarListSchema,
@@ -186,6 +187,21 @@ export const withdrawReasonsCollection = defineAdminCollection({
   refreshes: [["withdraw-reasons"]],
 });
 
+export const satisfactionReasonsCollection = defineAdminCollection({
+  id: "satisfaction-reasons",
+  permission: "admin.settings",
+  list: satisfactionReasonListSchema,
+  items: (list) => list.reasons,
+  input: satisfactionReasonInputSchema,
+  labels: { title: "Reasons for a Bad rating", newItem: "New reason", loading: "Loading reasons" },
+  summaries: {
+    list: "Reasons a requester can give when rating the support Bad",
+    create: "Add a reason for a Bad rating",
+    update: "Change a reason for a Bad rating",
+    remove: "Remove a reason for a Bad rating",
+  },
+});
+
 export const statusesCollection = defineAdminCollection({
   id: "statuses",
   permission: "admin.settings",
@@ -290,6 +306,7 @@ export const adminCollections = [
   servicesCollection,
   ticketTypesCollection,
   withdrawReasonsCollection,
+  satisfactionReasonsCollection,
   statusesCollection,
   mailboxesCollection,
   calendarsCollection,

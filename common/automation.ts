@@ -2,10 +2,11 @@ import { z } from "zod";
 import { slaConditionsSchema } from "./service-levels.ts";
 import { priorities, statusCategories } from "./tickets.ts";
 
-export const automationKinds = ["trigger", "time_rule"] as const;
+export const automationKinds = ["trigger", "time_rule", "satisfaction_bad"] as const;
 export const automationKindLabels: Record<(typeof automationKinds)[number], string> = {
   trigger: "When a ticket is created",
   time_rule: "When a ticket has waited",
+  satisfaction_bad: "When the requester rates the support Bad",
 };
 
 export const automationActionsSchema = z
@@ -15,8 +16,17 @@ export const automationActionsSchema = z
     priority: z.enum(priorities).nullable().default(null),
     /** Mail the requester (and CCs) a reminder that we are waiting for them. */
     remindRequester: z.boolean().default(false),
+    /** Mail this address (a group lead, a team list) what happened: the ticket and, for a rating, the answer. */
+    notifyEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, like lead@example.com." })]))
+      // Optional, so rules saved before this action existed read as they were; "" means none.
+      .nullish(),
   })
-  .refine((a) => a.groupId !== null || a.priority !== null || a.remindRequester, {
+  .refine((a) => a.groupId !== null || a.priority !== null || a.remindRequester || !!a.notifyEmail, {
     message: "Choose at least one thing to do.",
     path: ["groupId"],
   });
@@ -62,6 +72,7 @@ export const automationRuleSchema = z.object({
     groupId: z.string().nullable(),
     priority: z.enum(priorities).nullable(),
     remindRequester: z.boolean(),
+    notifyEmail: z.string().nullish(),
   }),
 });
 export type AutomationRule = z.infer<typeof automationRuleSchema>;

@@ -174,6 +174,8 @@ export const feedEntryTypes = [
   "linked",
   "unlinked",
   "priority_changed",
+  // Satisfaction answers are internal: agents read them in the Feed; the requester sees theirs on the survey page.
+  "satisfaction_rated",
 ] as const satisfies readonly TicketEventType[];
 export type FeedEntryType = (typeof feedEntryTypes)[number];
 const notInFeed = [
@@ -181,8 +183,6 @@ const notInFeed = [
   "sla_due",
   "sla_overdue",
   "automation_applied",
-  // Until the Feed draws survey answers (issue #18), they are shown on the ticket only.
-  "satisfaction_rated",
 ] as const satisfies readonly TicketEventType[];
 export type NotInFeedType = (typeof notInFeed)[number];
 // Every type is either in the Feed or deliberately not: this line fails to compile when a new type is in neither.

@@ -43,9 +43,20 @@ const features = new Set([
   "webhooks",
   "metrics",
   "export",
+  "satisfaction",
 ]);
 /** The features that react to ticket events (server/reactions.ts), and mail, which only they send; `tickets/` must not import them. */
-const reactsToTickets = ["sla", "automation", "alerts", "notifications", "webhooks", "metrics", "mail", "mail/inbound"];
+const reactsToTickets = [
+  "sla",
+  "automation",
+  "alerts",
+  "notifications",
+  "satisfaction",
+  "webhooks",
+  "metrics",
+  "mail",
+  "mail/inbound",
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -11,6 +11,7 @@
 import { alertReaction } from "./alerts/reactions.ts";
 import { automationReaction } from "./automation/reactions.ts";
 import { notificationReaction } from "./notifications/reactions.ts";
+import { satisfactionReaction } from "./satisfaction/reactions.ts";
 import { serviceLevelReaction } from "./sla/reactions.ts";
 import { installReactions, type Reaction } from "./tickets/events.ts";
 import { webhookReaction } from "./webhooks/reactions.ts";
@@ -24,6 +25,8 @@ export const ticketEventReactions: readonly Reaction[] = [
   alertReaction,
   // 4. Notifications: mail to the people on the ticket and its agents, through the outbox.
   notificationReaction,
+  // 4b. Satisfaction surveys: a solved ticket schedules its survey mail (a delayed job).
+  satisfactionReaction,
   // 5. Metrics (the reporting issue) go here.
   // 6. Webhooks, last: they send the ticket as every reaction above left it.
   webhookReaction,

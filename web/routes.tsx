@@ -64,6 +64,10 @@ export const routes: RouteObject[] = [
             lazy: () => import("./portal/AccessLinkScene.tsx").then((m) => ({ Component: m.AccessLinkScene })),
           },
           {
+            path: "rate/:token/:choice?",
+            lazy: () => import("./portal/RateScene.tsx").then((m) => ({ Component: m.RateScene })),
+          },
+          {
             path: "sign-in",
             lazy: () => import("./account/SignInScene.tsx").then((m) => ({ Component: m.SignInScene })),
           },

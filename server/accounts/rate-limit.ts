@@ -15,6 +15,8 @@ export const limits = {
   passwordReset: { perIp: { max: 10, windowMs: hour }, perTarget: { max: 3, windowMs: hour } },
   statusCheck: { perIp: { max: 20, windowMs: hour }, perTarget: { max: 5, windowMs: hour } },
   submitTicket: { perIp: { max: 30, windowMs: hour }, perTarget: { max: 10, windowMs: hour } },
+  // Satisfaction survey links (server/satisfaction/): opening and answering, per client and per link.
+  satisfaction: { perIp: { max: 30, windowMs: hour }, perTarget: { max: 10, windowMs: hour } },
 } satisfies Record<string, { perIp: Limit; perTarget: Limit }>;
 
 /**

@@ -8,12 +8,16 @@
 import type { Transaction } from "kysely";
 import { type AutomationActions, automationActionsSchema } from "../../common/automation.ts";
 import { slaConditionsSchema } from "../../common/service-levels.ts";
+import type { PayloadOf } from "../../common/ticket-events.ts";
 import { type Priority, priorityLabels } from "../../common/tickets.ts";
 import type { Config } from "../config.ts";
 import type { AppContext } from "../core/context.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { ruleNotice } from "../mail/templates/rule-notice.ts";
+import { satisfactionRatedBad } from "../mail/templates/satisfaction-rated-bad.ts";
 import { waitingReminder } from "../mail/templates/waiting-reminder.ts";
 import { notifyPeopleOnTicket } from "../notifications/people-on-ticket.ts";
 import { addBusinessDays } from "../sla/calendar.ts";
@@ -38,6 +42,7 @@ function ticketFacts(trx: Trx, ticketId: string) {
       "group_id",
       "requester_email",
       "requester_id",
+      "requester_name",
     ])
     .where("id", "=", ticketId)
     .executeTakeFirstOrThrow();
@@ -54,6 +59,8 @@ async function act(
   ticketId: string,
   runKey: string,
   at: string,
+  /** What a "rated Bad" trigger tells the address it mails. */
+  rating?: PayloadOf<"satisfaction_rated">,
 ): Promise<boolean> {
   const actions: AutomationActions = automationActionsSchema.parse(decodeJson(rule.actions));
   const ticket = await ticketFacts(trx, ticketId);
@@ -71,6 +78,7 @@ async function act(
     done.push(`priority set to ${priorityLabels[actions.priority]}`);
   }
   if (actions.remindRequester) done.push("reminder sent to the requester");
+  if (actions.notifyEmail) done.push(`${actions.notifyEmail} notified`);
   const summary = done.length ? done.join(", ") : "nothing to change";
   const logged = await trx
     .insertInto("automation_runs")
@@ -116,6 +124,27 @@ async function act(
       null,
     );
   }
+  if (actions.notifyEmail) {
+    const ticketUrl = `${config.baseUrl}/agent/tickets/${ticket.number}`;
+    const common = { number: ticket.number, subject: ticket.subject, ticketUrl, rule: rule.name };
+    await queueMail(
+      trx,
+      {
+        template: rating ? "satisfaction-rated-bad" : "rule-notice",
+        to: actions.notifyEmail,
+        ticketId,
+        content: rating
+          ? satisfactionRatedBad({
+              ...common,
+              requester: ticket.requester_name || ticket.requester_email,
+              reason: rating.reason ?? null,
+              comment: rating.comment ?? null,
+            })
+          : ruleNotice(common),
+      },
+      { baseUrl: config.baseUrl, at },
+    );
+  }
   return true;
 }
 
@@ -142,6 +171,31 @@ export async function runCreationTriggers(
   // Each rule sees the ticket as the rules before it left it.
   for (const rule of rules) {
     if (await matches(trx, rule, ticketId)) await act(trx, config, rule, ticketId, "created", at);
+  }
+}
+
+/**
+ * "Rated Bad" triggers, when a requester rates the support Bad (or changes
+ * their answer to Bad): each acts once per answer, keyed by its event.
+ */
+export async function runRatedBadTriggers(
+  trx: Trx,
+  config: Pick<Config, "baseUrl" | "reopenWindowDays">,
+  ticketId: string,
+  eventId: string,
+  rating: PayloadOf<"satisfaction_rated">,
+  at: string,
+): Promise<void> {
+  const rules = await trx
+    .selectFrom("automation_rules")
+    .select(["id", "name", "conditions", "actions"])
+    .where("kind", "=", "satisfaction_bad")
+    .where("active", "=", 1)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  for (const rule of rules) {
+    if (await matches(trx, rule, ticketId)) await act(trx, config, rule, ticketId, `rated:${eventId}`, at, rating);
   }
 }
 

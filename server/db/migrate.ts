@@ -27,6 +27,8 @@ import { ticketNumberSequence } from "./migrations/0028_ticket_number_sequence.t
 // Integrator behaviour (issue 17).
 import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
 import { incrementalExport } from "./migrations/0031_incremental_export.ts";
+// Satisfaction surveys (issue 18).
+import { satisfaction } from "./migrations/0035_satisfaction.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
 import type { Database } from "./schema.ts";
 
@@ -58,6 +60,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0028_ticket_number_sequence": ticketNumberSequence(engine),
     "0030_idempotency_keys": idempotencyKeys(engine),
     "0031_incremental_export": incrementalExport(engine),
+    "0035_satisfaction": satisfaction(engine),
   };
 }
 

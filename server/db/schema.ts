@@ -563,7 +563,7 @@ export interface SlaNoticesTable {
 export interface AutomationRulesTable {
   id: string;
   name: string;
-  kind: "trigger" | "time_rule";
+  kind: "trigger" | "time_rule" | "satisfaction_bad";
   active: number;
   position: number;
   conditions: Json;
@@ -733,7 +733,47 @@ export interface KbSuggestionsTable {
   opened_at: Timestamp | null;
 }
 
+// Satisfaction surveys (issue 18): see migrations/0035_satisfaction.ts.
+export interface SatisfactionSettingsTable {
+  id: string;
+  enabled: number;
+  delay_minutes: number;
+  updated_at: Timestamp;
+}
+export interface SatisfactionExcludedGroupsTable {
+  group_id: string;
+}
+export interface SatisfactionExcludedServicesTable {
+  service_id: string;
+}
+export interface SatisfactionReasonsTable {
+  id: string;
+  label: string;
+  position: number;
+}
+/** One survey per ticket: the link sent (its hash), and the requester's answer once given. */
+export interface SatisfactionSurveysTable {
+  ticket_id: string;
+  /** Who was asked (the requester's address when the survey went out or they first rated). */
+  email: string;
+  token_hash: string | null;
+  expires_at: Timestamp | null;
+  /** Null for a ticket rated from its page before (or without) a survey mail. */
+  sent_at: Timestamp | null;
+  rating: "good" | "bad" | null;
+  comment: string | null;
+  /** The reason's words at the time, so removing a reason later changes no answer. */
+  reason: string | null;
+  rated_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  satisfaction_settings: SatisfactionSettingsTable;
+  satisfaction_excluded_groups: SatisfactionExcludedGroupsTable;
+  satisfaction_excluded_services: SatisfactionExcludedServicesTable;
+  satisfaction_reasons: SatisfactionReasonsTable;
+  satisfaction_surveys: SatisfactionSurveysTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   calendars: CalendarsTable;

@@ -22,6 +22,7 @@ import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { installTicketEventReactions } from "../reactions.ts";
+import { registerSatisfactionRoutes } from "../satisfaction/routes.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerAgentToolRoutes } from "../tickets/agent-tools-routes.ts";
@@ -107,6 +108,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerServiceLevelRoutes(app, deps);
   registerAutomationRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerSatisfactionRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);
   registerKbAgentRoutes(app, deps);

@@ -20,6 +20,8 @@ import { createArticle, setArticleStatus } from "../kb/commands/save-article.ts"
 import { streamStatus } from "../live/testing.ts";
 import { createMailbox } from "../mail/inbound/mailboxes.ts";
 import { settleInbound, storeInbound } from "../mail/inbound/store.ts";
+import { createSatisfactionReason } from "../satisfaction/reasons.ts";
+import { issueSurvey } from "../satisfaction/surveys.ts";
 import { createCalendar, createSlaPolicy } from "../sla/commands/manage-service-levels.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
@@ -85,6 +87,9 @@ type Fixture = {
   // Knowledge base: a category to change and delete, one to read, a public and a customers-only article.
   kbCategoryId: string;
   kbArticleId: string;
+  // Satisfaction surveys: a survey link for ticket A (the link is the credential) and a reason to change.
+  surveyToken: string;
+  satisfactionReasonId: string;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -354,6 +359,51 @@ const matrix: Record<string, Row> = {
     // The file is on another of customer A's tickets; the guest's link opens ticket A only.
     path: (f) => `/api/v1/attachments/${f.attachmentId}`,
     expected: { ...all(200), anonymous: 401, guest: 404, customerB: 404 },
+  },
+  // Satisfaction surveys: the mailed link works for whoever holds it; an unknown one is "not found" for all.
+  "GET /api/v1/satisfaction/{token}": { path: (f) => `/api/v1/satisfaction/${f.surveyToken}`, expected: all(200) },
+  "POST /api/v1/satisfaction/{token}": {
+    path: () => `/api/v1/satisfaction/${"x".repeat(43)}`,
+    body: () => ({ rating: "good" }),
+    expected: all(404),
+  },
+  "GET /api/v1/tickets/{number}/satisfaction": {
+    // Everyone who sees the ticket gets an answer; only the requester and agents get the rating in it.
+    path: (f) => `/api/v1/tickets/${f.ticketA}/satisfaction`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "POST /api/v1/tickets/{number}/satisfaction": {
+    // Only the requester rates, and ticket A is not solved yet: they are told so.
+    path: (f) => `/api/v1/tickets/${f.ticketA}/satisfaction`,
+    body: () => ({ rating: "good" }),
+    expected: { ...all(403), anonymous: 401, guest: 409, customerA: 409, customerB: 404 },
+  },
+  "GET /api/v1/admin/satisfaction-settings": {
+    path: () => "/api/v1/admin/satisfaction-settings",
+    expected: adminOnly(200),
+  },
+  "PUT /api/v1/admin/satisfaction-settings": {
+    path: () => "/api/v1/admin/satisfaction-settings",
+    body: () => ({ enabled: true, delayMinutes: 60, excludedGroupIds: [], excludedServiceIds: [] }),
+    expected: adminOnly(204),
+  },
+  "GET /api/v1/admin/satisfaction-reasons": {
+    path: () => "/api/v1/admin/satisfaction-reasons",
+    expected: adminOnly(200),
+  },
+  "POST /api/v1/admin/satisfaction-reasons": {
+    path: () => "/api/v1/admin/satisfaction-reasons",
+    body: () => ({ label: `Reason ${fresh()}` }),
+    expected: adminOnly(201),
+  },
+  "PUT /api/v1/admin/satisfaction-reasons/{id}": {
+    path: (f) => `/api/v1/admin/satisfaction-reasons/${f.satisfactionReasonId}`,
+    body: () => ({ label: "Scratch satisfaction reason renamed" }),
+    expected: adminOnly(204),
+  },
+  "DELETE /api/v1/admin/satisfaction-reasons/{id}": {
+    path: (f) => `/api/v1/admin/satisfaction-reasons/${f.satisfactionReasonId}`,
+    expected: adminOnly(204),
   },
   "GET /api/v1/admin/withdraw-reasons": { path: () => "/api/v1/admin/withdraw-reasons", expected: adminOnly(200) },
   "POST /api/v1/admin/withdraw-reasons": {
@@ -1091,6 +1141,8 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       deliveryId: "",
       kbCategoryId: "",
       kbArticleId: "",
+      surveyToken: "",
+      satisfactionReasonId: "",
     };
     fixture.calendarId = await createCalendar(db(), {
       name: "Scratch calendar",
@@ -1135,6 +1187,16 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       if (visibility === "public") fixture.kbArticleId = id;
     }
     fixture.ruleId = await createRule(db(), automationRuleInputSchema.parse(ruleBody()));
+    const ticketAId = (
+      await db().selectFrom("tickets").select("id").where("number", "=", ticketA).executeTakeFirstOrThrow()
+    ).id;
+    fixture.surveyToken = await db()
+      .transaction()
+      .execute((trx) => issueSurvey(trx, ticketAId, `customera-${engine}@example.com`, new Date()));
+    fixture.satisfactionReasonId = await createSatisfactionReason(db(), {
+      label: "Scratch satisfaction reason",
+      position: 9,
+    });
     fixture.webhookId = (
       await createWebhook({ db: db(), config: testConfig() }, webhookInputSchema.parse(webhookBody()))
     ).id;

@@ -22,6 +22,7 @@ import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { createMailbox } from "../mail/inbound/mailboxes.ts";
 import { settleInbound, storeInbound } from "../mail/inbound/store.ts";
+import { issueSurvey } from "../satisfaction/surveys.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildSubmission,
@@ -193,6 +194,12 @@ const rows: Record<string, Row> = {
     body: () => ({ subject: "Still broken", message: "It came back." }),
     closed: true,
     expected: requesterOrWorker(201),
+  },
+  // Satisfaction: only the requester rates, once the request is solved; these tickets are open, so they are told so.
+  "POST /api/v1/tickets/{number}/satisfaction": {
+    path: (n) => `/api/v1/tickets/${n}/satisfaction`,
+    body: () => ({ rating: "good" }),
+    expected: { ...requesterOrWorker(409), copied: 403, colleague: 403, viewer: 403, worker: 403 },
   },
   "POST /api/v1/tickets/{number}/presence": {
     path: (n) => `/api/v1/tickets/${n}/presence`,
@@ -432,6 +439,29 @@ async function publishedArticle(c: RouteContext): Promise<{ id: string; slug: st
   return { id, slug: body.slug };
 }
 
+/** A guest's request, solved, with its survey sent: answers the survey link's token. */
+async function solvedTicketSurvey(c: RouteContext): Promise<string> {
+  const email = `rater-${unique()}@example.com`;
+  const submitted = await c.app.inject({
+    method: "POST",
+    url: "/api/v1/tickets",
+    payload: await buildSubmission(c.db, { email, subject: "To rate" }),
+  });
+  if (submitted.statusCode !== 201) throw new Error(`submitting failed: ${submitted.body}`);
+  const solved = await c.db
+    .selectFrom("statuses")
+    .select("id")
+    .where("category", "=", "solved")
+    .executeTakeFirstOrThrow();
+  const ticket = await c.db
+    .updateTable("tickets")
+    .set({ status_id: solved.id })
+    .where("number", "=", submitted.json().number)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return c.db.transaction().execute((trx) => issueSurvey(trx, ticket.id, email, new Date()));
+}
+
 const routeRows: Record<string, RouteRow> = {
   // Signing in and out, accounts, resets, access links: open to all, and the same for all.
   "POST /api/v1/session": {
@@ -477,6 +507,12 @@ const routeRows: Record<string, RouteRow> = {
     prepare: async () => ({ url: "/api/v1/status-checks", body: { email: "someone@example.com", number: 1 } }),
     expected: anyone(202),
     tables: [],
+  },
+  // A survey link is the requester's proof, whoever holds it: each try gets a fresh survey of a solved ticket.
+  "POST /api/v1/satisfaction/{token}": {
+    prepare: async (c) => ({ url: `/api/v1/satisfaction/${await solvedTicketSurvey(c)}`, body: { rating: "good" } }),
+    expected: anyone(204),
+    tables: ["satisfaction_surveys", "ticket_events#count"],
   },
   "POST /api/v1/guest-sessions": {
     prepare: async () => ({ url: "/api/v1/guest-sessions", body: { token: "x".repeat(43) } }),
@@ -614,6 +650,17 @@ const routeRows: Record<string, RouteRow> = {
   },
   // Administration: only users with the permission (the administrator here), whoever else asks.
   ...adminCollection("/api/v1/admin/withdraw-reasons", () => ({ label: `Reason ${unique()}` }), ["withdraw_reasons"]),
+  ...adminCollection("/api/v1/admin/satisfaction-reasons", () => ({ label: `Reason ${unique()}` }), [
+    "satisfaction_reasons",
+  ]),
+  "PUT /api/v1/admin/satisfaction-settings": {
+    prepare: async () => ({
+      url: "/api/v1/admin/satisfaction-settings",
+      body: { enabled: true, delayMinutes: 30, excludedGroupIds: [], excludedServiceIds: [] },
+    }),
+    expected: adminOnly(204),
+    tables: ["satisfaction_settings", "satisfaction_excluded_groups", "satisfaction_excluded_services"],
+  },
   ...adminCollection(
     "/api/v1/admin/statuses",
     () => ({ agentLabel: `Status ${unique()}`, customerLabel: "In progress", category: "on_hold" }),

@@ -4,6 +4,7 @@ import type { AppContext } from "../core/context.ts";
 import { inboundMailHandler } from "../mail/inbound/handler.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
+import { sendSurveyHandler } from "../satisfaction/send-survey.ts";
 import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
 import { fireDueAlerts } from "../sla/due-alerts.ts";
 import { webhookDeliveryHandler } from "../webhooks/deliver.ts";
@@ -34,5 +35,6 @@ export function jobHandlers(
       await cleanUp(context, clock());
     },
     "webhook.deliver": webhookDeliveryHandler(context, clock),
+    "satisfaction.send": sendSurveyHandler(context, clock),
   };
 }

@@ -10,7 +10,8 @@ export type JobKind =
   | "tickets.auto_close"
   | "automation.time_rules"
   | "maintenance.cleanup"
-  | "webhook.deliver";
+  | "webhook.deliver"
+  | "satisfaction.send";
 
 export type EnqueueOptions = {
   runAt?: string;

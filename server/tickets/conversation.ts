@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { FeedEntry } from "../../common/conversation.ts";
 import { channelLabels } from "../../common/new-ticket.ts";
+import { satisfactionRatingLabels } from "../../common/satisfaction.ts";
 import { type FeedEntryType, feedEntryTypes, parseTicketEvent, type TicketEvent } from "../../common/ticket-events.ts";
 import { priorityLabels } from "../../common/tickets.ts";
 import type { Actor } from "../core/actor.ts";
@@ -54,13 +55,20 @@ export function detailOf(event: TicketEvent, sees: Sees): string | null {
       return sees(event.payload.number) ? `#${event.payload.number}: ${event.payload.subject}` : null;
     case "priority_changed":
       return `${priorityLabels[event.payload.from]} → ${priorityLabels[event.payload.to]}`;
+    case "satisfaction_rated": {
+      // The comment is the entry's body, shown as the requester wrote it.
+      const { rating, previous, reason } = event.payload;
+      const was = previous && previous !== rating ? ` (was ${satisfactionRatingLabels[previous]})` : "";
+      return [`Rating: ${satisfactionRatingLabels[rating]}${was}`, ...(reason ? [`Reason: ${reason}`] : [])].join(
+        " · ",
+      );
+    }
     case "comment":
     case "note":
     case "viewed":
     case "sla_due":
     case "sla_overdue":
     case "automation_applied":
-    case "satisfaction_rated":
       return null;
   }
 }
@@ -133,7 +141,12 @@ export async function listFeed(
     return audience === "agent" ? status.agent_label : status.customer_label;
   };
   return parsed.map(({ row, event }) => {
-    const said = event.type === "comment" || event.type === "note" ? event.payload : null;
+    const said =
+      event.type === "comment" || event.type === "note"
+        ? event.payload
+        : event.type === "satisfaction_rated" && event.payload.comment
+          ? { body: event.payload.comment, format: "text" as const, attachments: [] }
+          : null;
     const moved = event.type === "status_changed" ? event.payload : null;
     return {
       id: row.id,

@@ -127,9 +127,14 @@ describeEachEngine("ticket events", ({ db }) => {
         feed: null,
       },
       satisfaction_rated: {
-        payload: { rating: "bad", previous: "good", comment: "Took too long", reason: null },
+        payload: { rating: "bad", previous: "good", comment: "Took too long", reason: "It took too long" },
         visibility: "internal",
-        feed: null,
+        feed: {
+          visibility: "internal",
+          detail: "Rating: Bad (was Good) · Reason: It took too long",
+          body: "Took too long",
+          format: "text",
+        },
       },
     };
     // Only the rows matter here: what each type sets off is tested with the features that react to it.

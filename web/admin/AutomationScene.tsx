@@ -57,11 +57,14 @@ function describeRule(rule: AutomationRule, groups: Option[], services: Option[]
   const when =
     rule.kind === "trigger"
       ? "A ticket is created"
-      : `A ticket has been ${rule.statusCategory ? statusCategoryLabels[rule.statusCategory].split(":")[0]?.toLowerCase() : "?"} for ${rule.afterBusinessDays} business days`;
+      : rule.kind === "satisfaction_bad"
+        ? "The requester rates the support Bad"
+        : `A ticket has been ${rule.statusCategory ? statusCategoryLabels[rule.statusCategory].split(":")[0]?.toLowerCase() : "?"} for ${rule.afterBusinessDays} business days`;
   const actions = [
     rule.actions.groupId ? `assign to ${name(groups, rule.actions.groupId)}` : "",
     rule.actions.priority ? `set priority ${priorityLabels[rule.actions.priority]}` : "",
     rule.actions.remindRequester ? "remind the requester" : "",
+    rule.actions.notifyEmail ? `mail ${rule.actions.notifyEmail}` : "",
   ].filter(Boolean);
   return { when: conditions.length ? `${when}, with ${conditions.join(" and ")}` : when, actions: actions.join(", ") };
 }
@@ -73,7 +76,7 @@ export function AutomationScene() {
   return (
     <AdminCollectionPage
       collection={automationRulesCollection}
-      intro="Triggers act when a ticket is created; time rules when a ticket has waited some business days in a status. Each acts once per ticket and occasion, and every action is logged below and on the ticket."
+      intro="Triggers act when a ticket is created or when its requester rates the support Bad; time rules when a ticket has waited some business days in a status. Each acts once per ticket and occasion, and every action is logged below and on the ticket."
       tableLabel="Rules"
       minWidth={760}
       columns={[
@@ -143,7 +146,7 @@ function RuleForm({
       conditions: rule?.conditions ?? { priorities: [], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
       statusCategory: rule?.statusCategory ?? null,
       afterBusinessDays: rule?.afterBusinessDays ?? null,
-      actions: rule?.actions ?? { groupId: null, priority: null, remindRequester: false },
+      actions: rule?.actions ?? { groupId: null, priority: null, remindRequester: false, notifyEmail: null },
     },
     validate: (values) => fieldErrors(automationRuleInputSchema, values),
   });
@@ -197,6 +200,13 @@ function RuleForm({
         <Switch
           label="Remind the requester by mail"
           {...form.getInputProps("actions.remindRequester", { type: "checkbox" })}
+        />
+        <TextInput
+          label="Mail this address"
+          description="Optional: someone to tell, such as the group's lead."
+          type="email"
+          {...form.getInputProps("actions.notifyEmail")}
+          value={form.values.actions.notifyEmail ?? ""}
         />
         <Switch label="Active" {...form.getInputProps("active", { type: "checkbox" })} />
         <FormAlert error={error} shown={ruleFields} />

@@ -27,6 +27,10 @@ export const adminRoutes: RouteObject[] = [
         path: "withdraw-reasons",
         lazy: () => import("./WithdrawReasonsScene.tsx").then((m) => ({ Component: m.WithdrawReasonsScene })),
       },
+      {
+        path: "satisfaction",
+        lazy: () => import("./SatisfactionScene.tsx").then((m) => ({ Component: m.SatisfactionScene })),
+      },
       { path: "macros", lazy: () => import("./MacrosScene.tsx").then((m) => ({ Component: m.MacrosScene })) },
       { path: "mailboxes", lazy: () => import("./MailboxesScene.tsx").then((m) => ({ Component: m.MailboxesScene })) },
       {

@@ -11,6 +11,7 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "ticket-types", label: "Ticket types", permission: "admin.settings" },
   { path: "statuses", label: "Statuses", permission: "admin.settings" },
   { path: "withdraw-reasons", label: "Withdrawal reasons", permission: "admin.settings" },
+  { path: "satisfaction", label: "Satisfaction surveys", permission: "admin.settings" },
   { path: "macros", label: "Macros", permission: "admin.settings" },
   { path: "mailboxes", label: "Mailboxes", permission: "admin.settings" },
   { path: "inbound-mail", label: "Inbound mail", permission: "admin.settings" },

@@ -16,6 +16,7 @@ import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
+import { AgentSatisfactionPanel } from "../ui/SatisfactionPanel.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -138,6 +139,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           <Stack gap="md">
             <TicketDetails ticket={ticket} />
             <RequesterCard ticket={ticket} />
+            <AgentSatisfactionPanel number={ticket.number} />
             <TicketFields fields={ticket.fields} />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />

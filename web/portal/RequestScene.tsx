@@ -11,6 +11,7 @@ import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { MessageBody } from "../ui/MessageBody.tsx";
+import { RequesterSatisfactionPanel } from "../ui/SatisfactionPanel.tsx";
 import { CcPanel, FollowUpLinks, RequesterActions } from "../ui/TicketActions.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
@@ -117,6 +118,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
           </Paper>
           <FollowUpLinks ticket={ticket} base="/requests" />
           <RequesterActions ticket={ticket} />
+          {own && <RequesterSatisfactionPanel number={ticket.number} category={ticket.status.category} />}
           <Feed number={ticket.number} agent={false} />
           <CommentForm
             number={ticket.number}

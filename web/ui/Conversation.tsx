@@ -79,6 +79,8 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
     case "priority_changed":
       return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
+    case "satisfaction_rated":
+      return `${entry.actor} rated the support (agents only)`;
     default: {
       // A new type of Feed entry fails to compile here until it has its own line.
       const unhandled: never = entry.type;
