@@ -83,6 +83,8 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
     "/api/v1/admin/mailboxes/oauth/callback",
     {
       schema: {
+        // A stop on the admin's browser's way back from the provider, not an operation for integrators.
+        hide: true,
         tags,
         summary:
           "Where the OAuth2 provider sends the admin back (the redirect URI to register); answers with a redirect to the mailboxes page",
