@@ -33,6 +33,7 @@ import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
+import { registerResponseContract } from "./response-contract.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import { registerShutdownGate } from "./shutdown.ts";
 import type { App, Deps } from "./types.ts";
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifySwagger, openApiOptions);
+  if (deps.config.checkResponses) registerResponseContract(app);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
   await registerSecurityHeaders(app, deps.config);

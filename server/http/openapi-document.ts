@@ -188,8 +188,13 @@ function shareNamedSchemas(document: DocumentInput): DocumentInput {
     ([a], [b]) => Number(!a.endsWith("Input")) - Number(!b.endsWith("Input")),
   );
   for (const [name, schema] of inputsFirst) byShape.set(JSON.stringify(schema), name);
+  // Comparing property names first keeps this fast: only a node with a named schema's properties is serialised.
+  const propertyNames = (node: Json) => (isObject(node.properties) ? Object.keys(node.properties).join(",") : "");
+  const candidates = new Set(Object.values(schemas).map((schema) => (isObject(schema) ? propertyNames(schema) : "")));
   const fold = (value: unknown, own?: string) =>
     walkSchemas(value, (node) => {
+      const names = propertyNames(node);
+      if (!names || !candidates.has(names)) return undefined;
       const name = byShape.get(JSON.stringify(node));
       return name && name !== own ? { $ref: `#/components/schemas/${name}` } : undefined;
     });
