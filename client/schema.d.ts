@@ -816,6 +816,11 @@ export interface components {
       /** @enum {string} */
       visibility: "public" | "internal";
     };
+    /**
+     * Format: binary
+     * @description The file's bytes.
+     */
+    FileDownload: string;
     Group: {
       id: string;
       memberCount: number;
@@ -1910,12 +1915,15 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
-        content: never;
+        content: {
+          "application/octet-stream": components["schemas"]["FileDownload"];
+        };
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4541,12 +4549,15 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
-        content: never;
+        content: {
+          "application/octet-stream": components["schemas"]["FileDownload"];
+        };
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };

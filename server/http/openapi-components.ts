@@ -6,8 +6,18 @@
  * named here.
  */
 import { z } from "zod";
-import { apiTokenCreatedSchema, apiTokenSchema, groupSchema, organizationSchema, roleSchema } from "../../common/admin.ts";
-import { adminUserListSchema, adminUserSchema, inviteUserSchema, namedRefSchema, updateUserSchema } from "../../common/admin.ts";
+import {
+  adminUserListSchema,
+  adminUserSchema,
+  apiTokenCreatedSchema,
+  apiTokenSchema,
+  groupSchema,
+  inviteUserSchema,
+  namedRefSchema,
+  organizationSchema,
+  roleSchema,
+  updateUserSchema,
+} from "../../common/admin.ts";
 import { commentInputSchema, feedEntrySchema, feedSchema } from "../../common/conversation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { agentTicketInputSchema } from "../../common/new-ticket.ts";
@@ -33,7 +43,20 @@ import {
 /** `{id}`: what a create answers with when it has nothing more to say. Inline copies of it are folded into it. */
 export const createdSchema = z.object({ id: z.string() });
 
-export const namedSchemas = z.registry<{ id: string }>();
+/**
+ * A download's bytes (a stream or a Buffer, sent as they are, never serialized): routes declare it as their
+ * 200 so the document says what comes back, and the reply may send the file.
+ */
+export const fileDownloadSchema = z.custom<Buffer | NodeJS.ReadableStream>(() => true);
+
+/** Names, and for the few schemas zod cannot describe, the JSON Schema that does. */
+export const namedSchemas = z.registry<{ id: string; type?: string; format?: string; description?: string }>();
+namedSchemas.add(fileDownloadSchema, {
+  id: "FileDownload",
+  type: "string",
+  format: "binary",
+  description: "The file's bytes.",
+});
 
 const names: [z.ZodType, string][] = [
   [errorResponseSchema, "Error"],

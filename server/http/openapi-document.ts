@@ -18,7 +18,8 @@
 type Json = Record<string, unknown>;
 export type DocumentInput = Json & { paths?: Record<string, Record<string, Json>>; components?: Json };
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const errorSchemaRef = { $ref: "#/components/schemas/Error" };
 
@@ -44,12 +45,19 @@ const refusals: Record<string, { name: string; description: string }> = {
     description:
       "Nothing at this address, or nothing the caller may see: records out of reach answer as if they did not exist.",
   },
-  "405": { name: "MethodNotAllowed", description: "The path exists but not with this method; `Allow` lists the methods it has." },
-  "409": { name: "Conflict", description: "The change conflicts with the record's current state or with another record." },
+  "405": {
+    name: "MethodNotAllowed",
+    description: "The path exists but not with this method; `Allow` lists the methods it has.",
+  },
+  "409": {
+    name: "Conflict",
+    description: "The change conflicts with the record's current state or with another record.",
+  },
   "413": { name: "PayloadTooLarge", description: "The request body, a file or the number of files is over the limit." },
   "415": {
     name: "UnsupportedMediaType",
-    description: "The body's content type is not the one the operation takes (JSON, or multipart/form-data for uploads).",
+    description:
+      "The body's content type is not the one the operation takes (JSON, or multipart/form-data for uploads).",
   },
   "421": { name: "Misdirected", description: "The request named a host this help desk does not answer for." },
   "429": {
@@ -58,7 +66,8 @@ const refusals: Record<string, { name: string; description: string }> = {
   },
   "503": {
     name: "Unavailable",
-    description: "The help desk cannot serve this right now (shutting down, storage full, search rebuilding). Try again later.",
+    description:
+      "The help desk cannot serve this right now (shutting down, storage full, search rebuilding). Try again later.",
   },
 };
 
@@ -105,7 +114,8 @@ function tidySchema(schema: unknown): unknown {
         const emailish = /^(email|.+Email)$/.test(name);
         const emailsish = /^(emails|ccs|notify)$/.test(name);
         if (emailish && property.type === "string" && property.format === undefined) property.format = "email";
-        if (emailsish && isObject(property.items) && property.items.type === "string") property.items.format ??= "email";
+        if (emailsish && isObject(property.items) && property.items.type === "string")
+          property.items.format ??= "email";
       }
     }
     return undefined;
@@ -115,7 +125,11 @@ function tidySchema(schema: unknown): unknown {
 function describeParameter(parameter: Json): Json {
   if (parameter.in !== "path") return parameter;
   if (parameter.name === "number") {
-    return { ...parameter, description: "The ticket's number, as people see it (#1042 is 1042).", schema: { type: "integer", minimum: 1 } };
+    return {
+      ...parameter,
+      description: "The ticket's number, as people see it (#1042 is 1042).",
+      schema: { type: "integer", minimum: 1 },
+    };
   }
   if (parameter.name === "email" && isObject(parameter.schema)) {
     return { ...parameter, schema: { ...parameter.schema, format: "email" } };

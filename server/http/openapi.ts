@@ -87,7 +87,8 @@ export const openOperations = new Set([
 ]);
 
 /** Paths a guest's access link (its cookie) opens: the one ticket it names and what hangs off it. */
-const guestPaths = /^\/api\/v1\/(tickets(\/\{number\}(\/(comments|feed|views|read-by|alerts|ccs|solve|withdraw|follow-ups)(\/.*)?)?)?|attachments\/\{id\}|live)$/;
+const guestPaths =
+  /^\/api\/v1\/(tickets(\/\{number\}(\/(comments|feed|views|read-by|alerts|ccs|solve|withdraw|follow-ups)(\/.*)?)?)?|attachments\/\{id\}|live)$/;
 
 export function guestMayCall(method: string, path: string): boolean {
   return guestPaths.test(path) && !(method === "POST" && path === "/api/v1/tickets");
@@ -155,78 +156,80 @@ const schemaTransform = createJsonSchemaTransform({ schemaRegistry: namedSchemas
 const objectTransform = createJsonSchemaTransformObject({ schemaRegistry: namedSchemas });
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Switchboard API",
-        version: "1",
-        description:
-          "The help desk's REST API. Integrations authenticate with an API token (created by an admin under " +
-          "Admin → API tokens) sent as `Authorization: Bearer <token>`; the web app uses the session cookie, " +
-          "with the session's CSRF token in `x-csrf-token` on writes. Errors are JSON, " +
-          "`{error: {code, message, fields?}}`, with a stable `code`. docs/api.md in the repository has the " +
-          "guide: authentication, pagination, retries and the typed client.",
-        license: { name: "MIT", identifier: "MIT" },
-      },
-      // Relative: the document is served by the help desk it describes, under whatever address that has.
-      servers: [{ url: "/", description: "This help desk" }],
-      components: {
-        securitySchemes: {
-          apiToken: {
-            type: "http",
-            scheme: "bearer",
-            description: "An API token from Admin → API tokens, with the scopes the operation needs.",
-          },
-          session: {
-            type: "apiKey",
-            in: "cookie",
-            name: sessionCookie,
-            description: "The web app's session, set by signIn.",
-          },
-          csrfToken: {
-            type: "apiKey",
-            in: "header",
-            name: "x-csrf-token",
-            description: "The session's CSRF token (from getSession), required with the session cookie on writes.",
-          },
-          guestAccess: {
-            type: "apiKey",
-            in: "cookie",
-            name: guestCookie,
-            description: "A guest's access link (createGuestSession): opens the one ticket it was sent for.",
-          },
+  openapi: {
+    openapi: "3.1.0",
+    info: {
+      title: "Switchboard API",
+      version: "1",
+      description:
+        "The help desk's REST API. Integrations authenticate with an API token (created by an admin under " +
+        "Admin → API tokens) sent as `Authorization: Bearer <token>`; the web app uses the session cookie, " +
+        "with the session's CSRF token in `x-csrf-token` on writes. Errors are JSON, " +
+        "`{error: {code, message, fields?}}`, with a stable `code`. docs/api.md in the repository has the " +
+        "guide: authentication, pagination, retries and the typed client.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    // Relative: the document is served by the help desk it describes, under whatever address that has.
+    servers: [{ url: "/", description: "This help desk" }],
+    components: {
+      securitySchemes: {
+        apiToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from Admin → API tokens, with the scopes the operation needs.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: sessionCookie,
+          description: "The web app's session, set by signIn.",
+        },
+        csrfToken: {
+          type: "apiKey",
+          in: "header",
+          name: "x-csrf-token",
+          description: "The session's CSRF token (from getSession), required with the session cookie on writes.",
+        },
+        guestAccess: {
+          type: "apiKey",
+          in: "cookie",
+          name: guestCookie,
+          description: "A guest's access link (createGuestSession): opens the one ticket it was sent for.",
         },
       },
     },
-    stripBasePath: false,
-    transform: (input) => {
-      const method = [input.route.method].flat()[0] ?? "GET";
-      const multipart = multipartBodies[`${method} ${input.url.replace(/:(\w+)/g, "{$1}")}`];
-      const { schema, url } = schemaTransform(multipart ? { ...input, schema: { ...input.schema, body: multipart } } : input);
-      const own = schema as { operationId?: string; tags?: string[]; hide?: boolean };
-      if (own.hide) return { schema, url };
-      const feature = url.replace(/^\/api\/v1\//, "").split("/")[0] ?? "other";
-      const path = url.replace(/:(\w+)/g, "{$1}");
-      const key = `${method} ${path}`;
-      const schemes: Record<string, string[]>[] = [
-        { apiToken: [] },
-        method === "GET" || method === "HEAD" ? { session: [] } : { session: [], csrfToken: [] },
-      ];
-      if (guestMayCall(method, path)) {
-        schemes.push(method === "GET" ? { guestAccess: [] } : { guestAccess: [], csrfToken: [] });
-      }
-      if (openOperations.has(key)) schemes.push({});
-      return {
-        url,
-        schema: {
-          ...schema,
-          operationId: own.operationId ?? namedOperations[key] ?? operationIdFor(method, url),
-          tags: own.tags ?? [feature],
-          security: schemes,
-        },
-      };
-    },
-    transformObject: (input) => finishDocument(objectTransform(input) as DocumentInput),
+  },
+  stripBasePath: false,
+  transform: (input) => {
+    const method = [input.route.method].flat()[0] ?? "GET";
+    const multipart = multipartBodies[`${method} ${input.url.replace(/:(\w+)/g, "{$1}")}`];
+    const { schema, url } = schemaTransform(
+      multipart ? { ...input, schema: { ...input.schema, body: multipart } } : input,
+    );
+    const own = schema as { operationId?: string; tags?: string[]; hide?: boolean };
+    if (own.hide) return { schema, url };
+    const feature = url.replace(/^\/api\/v1\//, "").split("/")[0] ?? "other";
+    const path = url.replace(/:(\w+)/g, "{$1}");
+    const key = `${method} ${path}`;
+    const schemes: Record<string, string[]>[] = [
+      { apiToken: [] },
+      method === "GET" || method === "HEAD" ? { session: [] } : { session: [], csrfToken: [] },
+    ];
+    if (guestMayCall(method, path)) {
+      schemes.push(method === "GET" ? { guestAccess: [] } : { guestAccess: [], csrfToken: [] });
+    }
+    if (openOperations.has(key)) schemes.push({});
+    return {
+      url,
+      schema: {
+        ...schema,
+        operationId: own.operationId ?? namedOperations[key] ?? operationIdFor(method, url),
+        tags: own.tags ?? [feature],
+        security: schemes,
+      },
+    };
+  },
+  transformObject: (input) => finishDocument(objectTransform(input) as DocumentInput),
 };
 
 /** The rendered reference, linked from Admin → API tokens. */
