@@ -786,7 +786,7 @@ export interface components {
     Error: {
       error: {
         /** @enum {string} */
-        code: "validation_failed" | "not_found" | "unauthenticated" | "forbidden" | "csrf_failed" | "invalid_credentials" | "email_unconfirmed" | "payload_too_large" | "rate_limited" | "conflict" | "internal" | "misdirected" | "unavailable";
+        code: "validation_failed" | "not_found" | "unauthenticated" | "forbidden" | "csrf_failed" | "invalid_credentials" | "email_unconfirmed" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "rate_limited" | "conflict" | "internal" | "misdirected" | "unavailable";
         fields?: {
           [key: string]: string;
         };
@@ -1229,7 +1229,7 @@ export interface operations {
   /** API tokens for integrations */
   listAdminApiTokens: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description API tokens for integrations */
       200: {
         content: {
           "application/json": {
@@ -1304,7 +1304,7 @@ export interface operations {
   /** Triggers and time rules */
   listAdminAutomationRules: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Triggers and time rules */
       200: {
         content: {
           "application/json": {
@@ -1482,7 +1482,7 @@ export interface operations {
   /** What triggers and time rules did, newest first */
   listAdminAutomationRuns: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description What triggers and time rules did, newest first */
       200: {
         content: {
           "application/json": {
@@ -1507,7 +1507,7 @@ export interface operations {
   /** Business calendars with their hours, holidays and groups */
   listAdminCalendars: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Business calendars with their hours, holidays and groups */
       200: {
         content: {
           "application/json": {
@@ -1639,7 +1639,7 @@ export interface operations {
   /** Catalog categories */
   listAdminCategories: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Catalog categories */
       200: {
         content: {
           "application/json": {
@@ -1750,7 +1750,7 @@ export interface operations {
   /** Agent groups */
   listAdminGroups: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Agent groups */
       200: {
         content: {
           "application/json": {
@@ -1853,7 +1853,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Inbound mail by outcome: held for review, quarantined, ignored or processed (newest 200) */
       200: {
         content: {
           "application/json": {
@@ -1913,7 +1913,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The original message as received (.eml), always as a download */
       200: {
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
@@ -1965,7 +1965,7 @@ export interface operations {
   /** Background jobs: backlog, failures and recent runs */
   listAdminJobs: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Background jobs: backlog, failures and recent runs */
       200: {
         content: {
           "application/json": {
@@ -2077,7 +2077,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Articles in every status, filtered */
       200: {
         content: {
           "application/json": {
@@ -2176,7 +2176,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description An article as its editors see it */
       200: {
         content: {
           "application/json": {
@@ -2282,7 +2282,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description An article's revisions, newest first */
       200: {
         content: {
           "application/json": {
@@ -2401,7 +2401,7 @@ export interface operations {
   /** Knowledge base categories and sections */
   listAdminKbCategories: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Knowledge base categories and sections */
       200: {
         content: {
           "application/json": {
@@ -2525,7 +2525,7 @@ export interface operations {
   /** Views, helpfulness, deflections per article; searches that found nothing; comments on 'No' */
   getAdminKbStats: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Views, helpfulness, deflections per article; searches that found nothing; comments on 'No' */
       200: {
         content: {
           "application/json": {
@@ -2564,7 +2564,7 @@ export interface operations {
   /** Mailboxes whose fetching is failing, with the reason (the banner admins see in the workspace) */
   listAdminMailboxAlerts: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Mailboxes whose fetching is failing, with the reason (the banner admins see in the workspace) */
       200: {
         content: {
           "application/json": {
@@ -2589,7 +2589,7 @@ export interface operations {
   /** Mailboxes we receive mail for (IMAP passwords are never returned) */
   listAdminMailboxes: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Mailboxes we receive mail for (IMAP passwords are never returned) */
       200: {
         content: {
           "application/json": {
@@ -2811,7 +2811,7 @@ export interface operations {
   /** Organizations (accounts) and their departments */
   listAdminOrganizations: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Organizations (accounts) and their departments */
       200: {
         content: {
           "application/json": {
@@ -2911,7 +2911,7 @@ export interface operations {
   /** Roles and the permissions they can grant */
   listAdminRoles: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Roles and the permissions they can grant */
       200: {
         content: {
           "application/json": {
@@ -3015,7 +3015,7 @@ export interface operations {
   /** All services, active or not */
   listAdminServices: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description All services, active or not */
       200: {
         content: {
           "application/json": {
@@ -3181,7 +3181,7 @@ export interface operations {
   /** SLA policies in the order they are tried */
   listAdminSlaPolicies: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description SLA policies in the order they are tried */
       200: {
         content: {
           "application/json": {
@@ -3329,7 +3329,7 @@ export interface operations {
   /** Statuses and whether they pause the SLA clock */
   listAdminSlaStatuses: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Statuses and whether they pause the SLA clock */
       200: {
         content: {
           "application/json": {
@@ -3384,7 +3384,7 @@ export interface operations {
   /** Ticket statuses, in order, with how many tickets have each */
   listAdminStatuses: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Ticket statuses, in order, with how many tickets have each */
       200: {
         content: {
           "application/json": {
@@ -3569,7 +3569,7 @@ export interface operations {
   /** Ticket types with their fields */
   listAdminTicketTypes: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Ticket types with their fields */
       200: {
         content: {
           "application/json": {
@@ -3738,7 +3738,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Users, newest first, with their roles, organizations and groups */
       200: {
         content: {
           "application/json": components["schemas"]["UserPage"];
@@ -3834,7 +3834,7 @@ export interface operations {
   /** Webhook endpoints (secrets are never returned) */
   listAdminWebhooks: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Webhook endpoints (secrets are never returned) */
       200: {
         content: {
           "application/json": {
@@ -3914,7 +3914,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description One webhook endpoint */
       200: {
         content: {
           "application/json": {
@@ -4015,7 +4015,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The endpoint's delivery log, newest first (50) */
       200: {
         content: {
           "application/json": {
@@ -4102,7 +4102,7 @@ export interface operations {
   /** Reasons requesters choose from when withdrawing */
   listAdminWithdrawReasons: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Reasons requesters choose from when withdrawing */
       200: {
         content: {
           "application/json": {
@@ -4207,7 +4207,7 @@ export interface operations {
   /** Agents, groups, ticket types with their fields and categories, for the edit and bulk forms */
   getAgentDirectory: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Agents, groups, ticket types with their fields and categories, for the edit and bulk forms */
       200: {
         content: {
           "application/json": {
@@ -4252,7 +4252,7 @@ export interface operations {
   /** The built-in queues and the caller's saved views, each with its number of tickets */
   listAgentQueues: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The built-in queues and the caller's saved views, each with its number of tickets */
       200: {
         content: {
           "application/json": {
@@ -4305,7 +4305,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description People with an account whose name or email contains the words, for choosing a requester */
       200: {
         content: {
           "application/json": {
@@ -4354,7 +4354,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description One page of a queue, with filters (repeat a parameter for several values) and any sort column */
       200: {
         content: {
           "application/json": components["schemas"]["AgentTicketPage"];
@@ -4547,7 +4547,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Download an attachment (always as a download, never shown inline) */
       200: {
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
@@ -4570,7 +4570,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The services the caller may request, with the categories, optionally searched */
       200: {
         content: {
           "application/json": {
@@ -4612,7 +4612,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description One service and its request form */
       200: {
         content: {
           "application/json": {
@@ -4657,7 +4657,7 @@ export interface operations {
   /** Request categories */
   listCategories: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Request categories */
       200: {
         content: {
           "application/json": {
@@ -4682,7 +4682,7 @@ export interface operations {
   /** Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
   listDevMailboxMessages: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
       200: {
         content: {
           "application/json": {
@@ -4713,7 +4713,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description One message in the dev mailbox */
       200: {
         content: {
           "application/json": {
@@ -4819,7 +4819,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description A published article the reader may see */
       200: {
         content: {
           "application/json": {
@@ -4906,7 +4906,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description A category with its sections and the articles the reader may see */
       200: {
         content: {
           "application/json": {
@@ -4963,7 +4963,7 @@ export interface operations {
   /** The Help Centre's front page */
   getKbHome: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The Help Centre's front page */
       200: {
         content: {
           "application/json": {
@@ -5012,7 +5012,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Search the articles the reader may see; a search that finds nothing is recorded */
       200: {
         content: {
           "application/json": {
@@ -5108,7 +5108,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Server-sent events: `ticket` when a ticket you may see changes, and (agents, with ?ticket=N) `presence` of who else has it open */
       200: {
         content: {
           "text/event-stream": string;
@@ -5125,7 +5125,7 @@ export interface operations {
   /** Agents: the shared macros and my own */
   listMacros: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Agents: the shared macros and my own */
       200: {
         content: {
           "application/json": {
@@ -5319,7 +5319,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Full-text search over the tickets the caller may see: words match as prefixes, "quoted phrases" exactly; #1234, an email, priority:, status: and <field>: filter */
       200: {
         content: {
           "application/json": components["schemas"]["SearchResults"];
@@ -5337,7 +5337,7 @@ export interface operations {
   /** Who is signed in, and the CSRF token to send with writes */
   getSession: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Who is signed in, and the CSRF token to send with writes */
       200: {
         content: {
           "application/json": {
@@ -5456,7 +5456,7 @@ export interface operations {
   /** The statuses in order: agents get both labels, everyone else the customer label */
   listStatuses: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The statuses in order: agents get both labels, everyone else the customer label */
       200: {
         content: {
           "application/json": {
@@ -5486,7 +5486,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description List tickets, newest first */
       200: {
         content: {
           "application/json": components["schemas"]["TicketPage"] | components["schemas"]["CustomerTicketPage"];
@@ -5534,7 +5534,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description One ticket by its number, with the custom fields and attachments the caller may see */
       200: {
         content: {
           "application/json": components["schemas"]["Ticket"] | components["schemas"]["CustomerTicket"];
@@ -5587,7 +5587,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description My active alerts on this ticket */
       200: {
         content: {
           "application/json": {
@@ -5780,7 +5780,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The ticket's history, oldest first: what was asked, comments, notes (agents) and status changes */
       200: {
         content: {
           "application/json": components["schemas"]["Feed"];
@@ -5869,7 +5869,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description The articles the requester was offered while writing this ticket */
       200: {
         content: {
           "application/json": {
@@ -5902,7 +5902,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Agents: linked tickets, the ticket this one was merged into, and those merged into it */
       200: {
         content: {
           "application/json": {
@@ -6089,7 +6089,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Who opened the ticket, and when last */
       200: {
         content: {
           "application/json": {
@@ -6185,7 +6185,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Agents: the ticket's tasks, oldest first, and the agents a task can be given to */
       200: {
         content: {
           "application/json": {
@@ -6390,7 +6390,7 @@ export interface operations {
   /** Reasons a requester can give for withdrawing */
   listWithdrawReasons: {
     responses: {
-      /** @description Done; the body is the result. */
+      /** @description Reasons a requester can give for withdrawing */
       200: {
         content: {
           "application/json": {

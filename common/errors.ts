@@ -14,6 +14,8 @@ export const errorCodes = [
   "invalid_credentials",
   "email_unconfirmed",
   "payload_too_large",
+  "unsupported_media_type",
+  "method_not_allowed",
   "rate_limited",
   "conflict",
   "internal",

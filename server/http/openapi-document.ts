@@ -148,7 +148,11 @@ function finishOperation(method: string, path: string, operation: Json): Json {
     }
     if (!isObject(response)) continue;
     const finished: Json = { ...response };
-    if (finished.description === "Default Response") finished.description = successes[status] ?? "Done.";
+    if (finished.description === "Default Response") {
+      // A read's answer is what its summary says it is; other answers say what happened.
+      const summary = typeof operation.summary === "string" ? operation.summary : undefined;
+      finished.description = (method === "get" && status === "200" && summary) || successes[status] || "Done.";
+    }
     // A 204 has no body (RFC 9110); z.null() in a route's schema is how Fastify is told to send none.
     if (status === "204" || status === "303") delete finished.content;
     responses[status] = finished;

@@ -165,7 +165,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         "The help desk's REST API. Integrations authenticate with an API token (created by an admin under " +
         "Admin → API tokens) sent as `Authorization: Bearer <token>`; the web app uses the session cookie, " +
         "with the session's CSRF token in `x-csrf-token` on writes. Errors are JSON, " +
-        "`{error: {code, message, fields?}}`, with a stable `code`. docs/api.md in the repository has the " +
+        "`{error: {code, message, fields?}}`, with a stable `code` that always agrees with the status; a method a " +
+        "path does not have answers 405 with `Allow`. docs/api.md in the repository has the " +
         "guide: authentication, pagination, retries and the typed client.",
       license: { name: "MIT", identifier: "MIT" },
     },
