@@ -807,7 +807,8 @@ export interface components {
         }[];
       body: string | null;
       detail: string | null;
-      format: ("text" | "html") | null;
+      /** @enum {string|null} */
+      format: "text" | "html" | null;
       from: string | null;
       id: string;
       to: string | null;
@@ -838,7 +839,8 @@ export interface components {
     };
     Role: {
       builtin: boolean;
-      defaultFor: ("customer" | "agent" | "admin") | null;
+      /** @enum {string|null} */
+      defaultFor: "customer" | "agent" | "admin" | null;
       id: string;
       name: string;
       permissions: string[];
@@ -1311,7 +1313,8 @@ export interface operations {
             rules: ({
                 actions: {
                   groupId: string | null;
-                  priority: ("low" | "medium" | "high" | "urgent") | null;
+                  /** @enum {string|null} */
+                  priority: "low" | "medium" | "high" | "urgent" | null;
                   remindRequester: boolean;
                 };
                 active: boolean;
@@ -1331,7 +1334,8 @@ export interface operations {
                 kind: "trigger" | "time_rule";
                 name: string;
                 position: number;
-                statusCategory: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled") | null;
+                /** @enum {string|null} */
+                statusCategory: "new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled" | null;
               })[];
           };
         };
@@ -1353,8 +1357,11 @@ export interface operations {
           actions: {
             /** @default null */
             groupId?: string | null;
-            /** @default null */
-            priority?: ("low" | "medium" | "high" | "urgent") | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            priority?: "low" | "medium" | "high" | "urgent" | null;
             /** @default false */
             remindRequester?: boolean;
           };
@@ -1377,8 +1384,11 @@ export interface operations {
           name: string;
           /** @default 0 */
           position?: number;
-          /** @default null */
-          statusCategory?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          statusCategory?: "new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled" | null;
         };
       };
     };
@@ -1413,8 +1423,11 @@ export interface operations {
           actions: {
             /** @default null */
             groupId?: string | null;
-            /** @default null */
-            priority?: ("low" | "medium" | "high" | "urgent") | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            priority?: "low" | "medium" | "high" | "urgent" | null;
             /** @default false */
             remindRequester?: boolean;
           };
@@ -1437,8 +1450,11 @@ export interface operations {
           name: string;
           /** @default 0 */
           position?: number;
-          /** @default null */
-          statusCategory?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          statusCategory?: "new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled" | null;
         };
       };
     };
@@ -2407,7 +2423,8 @@ export interface operations {
           "application/json": {
             categories: ({
                 description: string;
-                icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+                /** @enum {string|null} */
+                icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
                 id: string;
                 name: string;
                 parentId: string | null;
@@ -2433,8 +2450,11 @@ export interface operations {
         "application/json": {
           /** @default */
           description?: string;
-          /** @default null */
-          icon?: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          icon?: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
           name: string;
           /** @default null */
           parentId?: string | null;
@@ -2474,8 +2494,11 @@ export interface operations {
         "application/json": {
           /** @default */
           description?: string;
-          /** @default null */
-          icon?: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          icon?: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
           name: string;
           /** @default null */
           parentId?: string | null;
@@ -3027,7 +3050,8 @@ export interface operations {
                 defaultPriority: "low" | "medium" | "high" | "urgent";
                 description: string;
                 groupId: string | null;
-                icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+                /** @enum {string|null} */
+                icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
                 id: string;
                 name: string;
                 organizationIds: string[];
@@ -3066,7 +3090,8 @@ export interface operations {
           /** @default */
           description?: string;
           groupId?: string | null;
-          icon?: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+          /** @enum {string|null} */
+          icon?: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
           name: string;
           /** @default [] */
           organizationIds?: string[];
@@ -3122,7 +3147,8 @@ export interface operations {
           /** @default */
           description?: string;
           groupId?: string | null;
-          icon?: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+          /** @enum {string|null} */
+          icon?: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
           name: string;
           /** @default [] */
           organizationIds?: string[];
@@ -4585,7 +4611,8 @@ export interface operations {
             services: ({
                 categoryId: string | null;
                 color: string | null;
-                icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+                /** @enum {string|null} */
+                icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
                 id: string;
                 name: string;
                 requestLabel: string;
@@ -4634,7 +4661,8 @@ export interface operations {
                 /** @enum {string} */
                 type: "text" | "long_text" | "number" | "date" | "email" | "url" | "domain" | "single_select" | "multi_select" | "checkbox";
               })[];
-            icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+            /** @enum {string|null} */
+            icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
             id: string;
             name: string;
             requestLabel: string;
@@ -4925,7 +4953,8 @@ export interface operations {
               }[];
             category: {
               description: string;
-              icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+              /** @enum {string|null} */
+              icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
               id: string;
               name: string;
               parentId: string | null;
@@ -4942,7 +4971,8 @@ export interface operations {
                     updatedAt: string;
                   })[];
                 description: string;
-                icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+                /** @enum {string|null} */
+                icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
                 id: string;
                 name: string;
                 parentId: string | null;
@@ -4970,7 +5000,8 @@ export interface operations {
             categories: ({
                 articleCount: number;
                 description: string;
-                icon: ("alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world") | null;
+                /** @enum {string|null} */
+                icon: "alert-triangle" | "briefcase" | "bug" | "building" | "bulb" | "calendar" | "camera" | "certificate" | "clock" | "cloud" | "cpu" | "credit-card" | "database" | "device-desktop" | "device-laptop" | "device-mobile" | "file-text" | "folder" | "headset" | "help" | "id-badge" | "info-circle" | "key" | "keyboard" | "lifebuoy" | "lock" | "mail" | "message" | "mouse" | "network" | "package" | "phone" | "plug" | "printer" | "receipt" | "rocket" | "school" | "server" | "settings" | "shield-lock" | "shopping-cart" | "stethoscope" | "ticket" | "tool" | "tools" | "truck" | "user" | "user-plus" | "users" | "video" | "wifi" | "world" | null;
                 id: string;
                 name: string;
                 parentId: string | null;
@@ -5136,7 +5167,8 @@ export interface operations {
                 groupId: string | null;
                 id: string;
                 name: string;
-                priority: ("low" | "medium" | "high" | "urgent") | null;
+                /** @enum {string|null} */
+                priority: "low" | "medium" | "high" | "urgent" | null;
                 shared: boolean;
                 statusId: string | null;
               })[];
@@ -5164,8 +5196,11 @@ export interface operations {
           /** @default null */
           groupId?: string | null;
           name: string;
-          /** @default null */
-          priority?: ("low" | "medium" | "high" | "urgent") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          priority?: "low" | "medium" | "high" | "urgent" | null;
           /** @default false */
           shared?: boolean;
           /** @default null */
@@ -5208,8 +5243,11 @@ export interface operations {
           /** @default null */
           groupId?: string | null;
           name: string;
-          /** @default null */
-          priority?: ("low" | "medium" | "high" | "urgent") | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          priority?: "low" | "medium" | "high" | "urgent" | null;
           /** @default false */
           shared?: boolean;
           /** @default null */

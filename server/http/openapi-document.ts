@@ -103,9 +103,22 @@ function walkSchemas(value: unknown, visit: (schema: Json) => Json | undefined):
 
 const safeIntegerBound = 9007199254740991;
 
+/** `anyOf: [{type: "string", enum: [a, b]}, {type: "null"}]` → `{type: ["string", "null"], enum: [a, b, null]}`. */
+function nullableEnumOf(node: Json): Json | undefined {
+  const anyOf = node.anyOf;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return undefined;
+  const values = anyOf.find((branch) => isObject(branch) && Array.isArray(branch.enum));
+  const none = anyOf.find((branch) => isObject(branch) && branch.type === "null" && Object.keys(branch).length === 1);
+  if (!isObject(values) || !none || !Array.isArray(values.enum) || typeof values.type !== "string") return undefined;
+  const { anyOf: _, ...rest } = node;
+  return { ...rest, ...values, type: [values.type, "null"], enum: [...values.enum, null] };
+}
+
 /** Noise zod emits that says nothing (the safe-integer range) and facts it leaves out (email formats). */
 function tidySchema(schema: unknown): unknown {
   return walkSchemas(schema, (node) => {
+    const nullableEnum = nullableEnumOf(node);
+    if (nullableEnum) return nullableEnum;
     if (node.minimum === -safeIntegerBound) delete node.minimum;
     if (node.maximum === safeIntegerBound) delete node.maximum;
     if (isObject(node.properties)) {
