@@ -1065,6 +1065,12 @@ export interface components {
         "application/json": components["schemas"]["Error"];
       };
     };
+    /** @description The request named a host this help desk does not answer for. */
+    Misdirected: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
     /** @description Nothing at this address, or nothing the caller may see: records out of reach answer as if they did not exist. */
     NotFound: {
       content: {
@@ -1138,6 +1144,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1168,6 +1175,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1196,6 +1204,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1224,6 +1233,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1243,6 +1253,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1279,6 +1290,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1299,6 +1311,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1345,6 +1358,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1406,6 +1420,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1470,6 +1485,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1491,6 +1507,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1513,9 +1530,9 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1548,6 +1565,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1586,6 +1604,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1627,6 +1646,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1648,6 +1668,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1675,6 +1696,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1705,6 +1727,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1738,6 +1761,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1759,6 +1783,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1779,6 +1804,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1806,6 +1832,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1836,6 +1863,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1857,6 +1885,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1896,6 +1925,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1917,6 +1947,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1940,6 +1971,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1974,6 +2006,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2027,6 +2060,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2048,6 +2082,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2077,6 +2112,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2133,6 +2169,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2180,6 +2217,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2236,6 +2274,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2286,6 +2325,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2320,6 +2360,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2343,6 +2384,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2374,6 +2416,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2410,6 +2453,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2439,6 +2483,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2478,6 +2523,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2520,6 +2566,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2541,6 +2588,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2580,6 +2628,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2605,6 +2654,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2658,6 +2708,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2718,6 +2769,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2781,6 +2833,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2802,6 +2855,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2827,6 +2881,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2847,6 +2902,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2875,6 +2931,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2906,6 +2963,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2927,6 +2985,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2951,6 +3010,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2979,6 +3039,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3010,6 +3071,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3031,6 +3093,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3072,6 +3135,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3124,6 +3188,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3179,6 +3244,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3200,6 +3266,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3238,6 +3305,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3281,6 +3349,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3327,6 +3396,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3348,6 +3418,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3373,6 +3444,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3403,6 +3475,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3433,6 +3506,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3467,6 +3541,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3504,6 +3579,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3525,6 +3601,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3567,6 +3644,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3588,6 +3666,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3626,6 +3705,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3654,6 +3734,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3685,6 +3766,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3706,6 +3788,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3750,6 +3833,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3775,6 +3859,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3800,6 +3885,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3830,6 +3916,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3853,6 +3940,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3887,6 +3975,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3928,6 +4017,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3967,6 +4057,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4008,6 +4099,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4029,6 +4121,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4072,6 +4165,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4098,6 +4192,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4121,6 +4216,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4144,6 +4240,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4173,6 +4270,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4205,6 +4303,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4226,6 +4325,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4271,6 +4371,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4319,6 +4420,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4350,6 +4452,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4391,6 +4494,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4415,6 +4519,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4445,6 +4550,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4491,6 +4597,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4540,6 +4647,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4561,6 +4669,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4584,6 +4693,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4627,6 +4737,7 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4678,6 +4789,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4700,9 +4812,9 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4725,10 +4837,10 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4762,6 +4874,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4804,6 +4917,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4835,6 +4949,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4886,6 +5001,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4922,6 +5038,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4986,6 +5103,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5031,6 +5149,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5063,6 +5182,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5100,6 +5220,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5127,6 +5248,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5149,6 +5271,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5180,6 +5303,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5222,6 +5346,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5267,6 +5392,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5288,6 +5414,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5316,6 +5443,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5344,6 +5472,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5368,6 +5497,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5398,9 +5528,9 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5445,6 +5575,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5458,6 +5589,7 @@ export interface operations {
       };
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5487,6 +5619,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5504,9 +5637,9 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5535,6 +5668,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5559,6 +5693,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5583,6 +5718,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5612,6 +5748,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5638,6 +5775,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5661,6 +5799,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5684,6 +5823,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5716,6 +5856,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5740,6 +5881,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5771,6 +5913,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5805,6 +5948,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5829,6 +5973,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5868,6 +6013,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5894,6 +6040,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5927,6 +6074,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5971,6 +6119,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6002,6 +6151,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6025,6 +6175,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6052,6 +6203,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6083,6 +6235,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6114,6 +6267,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6146,6 +6300,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6177,6 +6332,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6210,6 +6366,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6247,6 +6404,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6283,6 +6441,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6305,6 +6464,7 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6339,6 +6499,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6361,6 +6522,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6394,6 +6556,7 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6421,6 +6584,7 @@ export interface operations {
       404: components["responses"]["NotFound"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6439,9 +6603,9 @@ export interface operations {
           };
         };
       };
-      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };

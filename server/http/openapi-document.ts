@@ -3,8 +3,8 @@
  * to repeat them and a new route gets them for free:
  *
  * - every refusal is a `$ref` to a shared response (components/responses) with the one error schema, and every
- *   status the app can answer with is listed: 401 (a bad or expired token), 403 (scope, CSRF), 429 (rate
- *   limits) and 503 (shutting down, disk full) anywhere; 400 and 415 where there is input, 413 where there is
+ *   status the app can answer with is listed: 401 (a bad or expired token), 403 (scope, CSRF), 421 (a Host
+ *   this help desk does not answer for), 429 (rate limits) and 503 (shutting down, disk full) anywhere; 400 and 415 where there is input, 413 where there is
  *   a body, 404 where the path names a record;
  * - 204s carry no body, 2xx responses say what they are;
  * - the `{number}` path parameter is an integer, emails have `format: email`;
@@ -80,13 +80,12 @@ const successes: Record<string, string> = {
 };
 
 function standardStatuses(method: string, operation: Json, path: string): string[] {
-  const statuses = ["401", "403", "429", "503"];
+  const statuses = ["401", "403", "421", "429", "503"];
   const hasInput = Array.isArray(operation.parameters) && operation.parameters.length > 0;
   const hasBody = operation.requestBody !== undefined;
   if (hasInput || hasBody) statuses.push("400");
   if (hasBody) statuses.push("413", "415");
   if (path.includes("{")) statuses.push("404");
-  if (method === "get" && !hasInput && !path.includes("{")) statuses.push("400");
   return statuses;
 }
 
@@ -283,7 +282,7 @@ export function finishDocument(document: DocumentInput): DocumentInput {
   const responses: Json = {};
   const usedResponses = JSON.stringify(shared.paths);
   for (const { name, description } of Object.values(refusals)) {
-    // 405 and 421 answer requests that match no operation; they are described in docs/api.md.
+    // 405 answers requests that match no operation; the document's description and docs/api.md say so.
     if (!usedResponses.includes(`"#/components/responses/${name}"`)) continue;
     responses[name] = { description, content: { "application/json": { schema: errorSchemaRef } } };
   }
