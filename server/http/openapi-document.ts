@@ -250,7 +250,7 @@ function shareNamedSchemas(document: DocumentInput): DocumentInput {
   const renames = new Map<string, string>();
   for (const name of used) {
     const plain = name.replace(/Input$/, "");
-    if (name.endsWith("Input") && !used.has(plain) && !(plain in schemas && used.has(plain))) {
+    if (name.endsWith("Input") && !used.has(plain)) {
       renames.set(name, plain);
     }
   }
