@@ -79,7 +79,7 @@ const successes: Record<string, string> = {
   "303": "Sends the browser on to the web app.",
 };
 
-function standardStatuses(method: string, operation: Json, path: string): string[] {
+function standardStatuses(operation: Json, path: string): string[] {
   const statuses = ["401", "403", "421", "429", "503"];
   const hasInput = Array.isArray(operation.parameters) && operation.parameters.length > 0;
   const hasBody = operation.requestBody !== undefined;
@@ -169,7 +169,7 @@ function finishOperation(method: string, path: string, operation: Json): Json {
     if (status === "204" || status === "303") delete finished.content;
     responses[status] = finished;
   }
-  for (const status of standardStatuses(method, operation, path)) {
+  for (const status of standardStatuses(operation, path)) {
     const refusal = refusals[status];
     if (refusal && !(status in responses)) responses[status] = { $ref: `#/components/responses/${refusal.name}` };
   }

@@ -8,11 +8,12 @@ describeEachEngine("the response contract in tests", ({ db, engine }) => {
     const app = await buildTestApp(db(), engine);
     const response = { 200: z.object({ ok: z.boolean() }) };
     // A status nobody documented, and a body sent around the serializer that breaks its schema.
+    // Through the raw reply, as a handler that escapes its route's types would.
     app.get("/api/v1/contract-probe/status", { schema: { response } }, async (_request, reply) =>
-      reply.status(202).send({ ok: true }),
+      reply.raw.statusCode === 200 ? reply.code(202 as 200).send({ ok: true }) : reply,
     );
     app.get("/api/v1/contract-probe/body", { schema: { response } }, async (_request, reply) =>
-      reply.type("application/json").send(JSON.stringify({ ok: "yes" })),
+      reply.type("application/json").send(JSON.stringify({ ok: "yes" }) as unknown as { ok: boolean }),
     );
     app.get("/api/v1/contract-probe/fine", { schema: { response } }, async () => ({ ok: true }));
 
