@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "common/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "server/**/*.test.ts",
+      "common/**/*.test.ts",
+      "bench/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "client/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["server/test/global-setup.ts"],
     // Each test file gets the app's reactions to ticket events, as main.ts and buildApp install them.

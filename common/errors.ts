@@ -15,6 +15,7 @@ export const errorCodes = [
   "email_unconfirmed",
   "payload_too_large",
   "unsupported_media_type",
+  "method_not_allowed",
   "rate_limited",
   "conflict",
   "internal",

@@ -74,6 +74,8 @@ const env: NodeJS.ProcessEnv = {
   IMAP_POLL_SECONDS: "5",
   // Lets the service-levels journey move the server's clock forward instead of waiting an hour.
   TEST_CLOCK: "true",
+  // Every API answer the journeys get is checked against the OpenAPI document; a drift answers 500.
+  CHECK_RESPONSES: "true",
   // The webhooks journey's receiver listens on 127.0.0.1, which the SSRF guard refuses unless allowed.
   WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
 };

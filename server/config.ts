@@ -67,6 +67,7 @@ const envSchema = z.object({
     .max(1_000_000)
     .default(600),
   TEST_CLOCK: booleanFlag.default(false),
+  CHECK_RESPONSES: booleanFlag.default(false),
   ALLOWED_HOSTS: z
     .string()
     .regex(/^[a-z0-9.:[\]-]+(\s*,\s*[a-z0-9.:[\]-]+)*$/i, "ALLOWED_HOSTS must be host names separated by commas.")
@@ -157,6 +158,11 @@ export type Config = {
    */
   testClock: boolean;
   /**
+   * Tests only (CHECK_RESPONSES=true, never with NODE_ENV=production): every API answer is checked against the
+   * OpenAPI document, and one that differs becomes a 500 naming the drift. See http/response-contract.ts.
+   */
+  checkResponses: boolean;
+  /**
    * Host names requests may arrive under (lower case, no port): BASE_URL's, any from ALLOWED_HOSTS, and the
    * loopback names when BASE_URL is loopback. Others are refused, so a rebound DNS name cannot reach the app.
    */
@@ -242,6 +248,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
     testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
+    checkResponses: e.CHECK_RESPONSES && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,
     devMailbox: e.SMTP_URL ? "off" : (e.DEV_MAILBOX ?? (baseIsLoopback ? "public" : "admins")),
     allowedHosts: [...new Set([baseHost, ...extraHosts, ...(baseIsLoopback ? loopbackHosts : [])])],

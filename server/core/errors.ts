@@ -16,6 +16,7 @@ const httpStatus: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  method_not_allowed: 405,
   rate_limited: 429,
   internal: 500,
   misdirected: 421,

@@ -92,7 +92,11 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/v1/tickets", "/api/v1/tickets/{number}", "/api/v1/session", "/api/v1/categories"]),
     );
-    const body = doc.paths["/api/v1/tickets"].post.requestBody.content["application/json"].schema;
+    // Shared shapes are named components, referenced rather than copied.
+    expect(doc.paths["/api/v1/tickets"].post.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/TicketSubmission",
+    });
+    const body = doc.components.schemas.TicketSubmission;
     expect(body.required).toEqual(expect.arrayContaining(["subject", "priority", "message", "name", "email"]));
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["categoryId", "serviceId", "fields"]));
     expect(body.properties.priority.enum).toEqual(["low", "medium", "high", "urgent"]);
@@ -101,9 +105,8 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
   it("names every operation, tags it and says how to authenticate, with a rendered reference beside it", async () => {
     const app = await buildApp({ db: db(), engine, config: testConfig() });
     const doc = (await app.inject("/api/openapi.json")).json() as {
-      paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+      paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>>;
       components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> };
-      security: Record<string, string[]>[];
     };
     const operations = Object.entries(doc.paths).flatMap(([url, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ at: `${method.toUpperCase()} ${url}`, ...operation })),
@@ -117,7 +120,16 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     expect(operations.find((op) => op.at === "POST /api/v1/tickets/{number}/solve")?.operationId).toBe("solveTicket");
     expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
-    expect(doc.security).toEqual(expect.arrayContaining([{ apiToken: [] }, { session: [] }]));
+    // Per operation: a token or the session (with the CSRF header on writes); public operations also answer without.
+    expect(operations.filter((op) => !op.security?.length)).toEqual([]);
+    expect(operations.find((op) => op.at === "GET /api/v1/tickets/{number}")?.security).toEqual(
+      expect.arrayContaining([{ apiToken: [] }, { session: [] }]),
+    );
+    expect(operations.find((op) => op.at === "PATCH /api/v1/tickets/{number}")?.security).toEqual(
+      expect.arrayContaining([{ apiToken: [] }, { session: [], csrfToken: [] }]),
+    );
+    expect(operations.find((op) => op.at === "POST /api/v1/tickets")?.security).toContainEqual({});
+    expect(operations.find((op) => op.at === "GET /api/v1/agent/tickets")?.security).not.toContainEqual({});
 
     const page = await app.inject("/api/docs");
     expect(page.statusCode).toBe(200);

@@ -40,6 +40,8 @@ import { errorHandler } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
+import { registerRequestShape } from "./request-shape.ts";
+import { registerResponseContract } from "./response-contract.ts";
 import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import { registerShutdownGate } from "./shutdown.ts";
 import type { App, Deps } from "./types.ts";
@@ -73,6 +75,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifySwagger, openApiOptions);
+  if (deps.config.checkResponses) registerResponseContract(app);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
   await registerSecurityHeaders(app, deps.config);
@@ -85,6 +88,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerApiHeaders(app, deps);
   registerInputCleaning(app);
   registerIdempotency(app, deps);
+  const methodsAt = registerRequestShape(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   registerReadiness(app, deps);
@@ -117,7 +121,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   // Integrator behaviour (issue 17): the incremental export.
   registerExportRoutes(app, deps);
 
-  await registerWebApp(app, deps.config.webDistDir);
+  await registerWebApp(app, deps.config.webDistDir, methodsAt);
   return app;
 }
 
@@ -131,7 +135,7 @@ export function cacheControlFor(distDir: string, file: string): string {
 }
 
 /** Serves the built React app, with every non-API path falling back to index.html for client-side routing. */
-async function registerWebApp(app: App, distDir: string): Promise<void> {
+async function registerWebApp(app: App, distDir: string, methodsAt: (url: string) => string[]): Promise<void> {
   const built = existsSync(path.join(distDir, "index.html"));
   if (built) {
     // wildcard: files built after start are served too (a rebuild needs no restart); misses reach the not-found handler.
@@ -150,6 +154,18 @@ async function registerWebApp(app: App, distDir: string): Promise<void> {
   app.setNotFoundHandler((request, reply) => {
     // Files (assets of an older build, typos) get a real 404; only page paths fall back to the app.
     const looksLikeFile = request.url.startsWith("/assets/") || /\.[a-z0-9]+(\?|$)/i.test(request.url);
+    const methods = request.url.startsWith("/api/") ? methodsAt(request.url) : [];
+    if (methods.length > 0) {
+      return reply
+        .status(405)
+        .header("allow", methods.join(", "))
+        .send({
+          error: {
+            code: "method_not_allowed",
+            message: `This address takes ${methods.join(", ")}, not ${request.method}.`,
+          },
+        });
+    }
     if (request.url.startsWith("/api/") || request.method !== "GET" || looksLikeFile) {
       return reply.status(404).send({ error: { code: "not_found", message: "There is nothing at this address." } });
     }

@@ -1251,5 +1251,24 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     }
     await app.close(); // the stream rows made it listen on a port
     expect(failures).toEqual([]);
+
+    // The document says who may call each operation (its security): what the matrix lets a visitor without
+    // credentials use lists `{}`, what it lets a guest's access link open lists guestAccess.
+    const security = (operation: string) => {
+      const [method = "", path = ""] = operation.split(" ");
+      const op = doc.paths[path]?.[method.toLowerCase()] as { security?: Record<string, unknown>[] } | undefined;
+      return op?.security ?? [];
+    };
+    const undocumented = Object.entries(matrix).flatMap(([operation, row]) => {
+      if (!(operation in Object.fromEntries(operations.map((op) => [op, true])))) return [];
+      const schemes = security(operation);
+      const open = schemes.some((scheme) => Object.keys(scheme).length === 0);
+      const guest = open || schemes.some((scheme) => "guestAccess" in scheme);
+      if (row.expected.anonymous < 300 && !open)
+        return [`${operation}: anonymous callers get ${row.expected.anonymous}`];
+      if (row.expected.guest < 300 && !guest) return [`${operation}: guests get ${row.expected.guest}`];
+      return [];
+    });
+    expect(undocumented, "operations whose security in the document leaves out who may call them").toEqual([]);
   }, 120_000);
 });

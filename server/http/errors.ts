@@ -8,7 +8,9 @@ const codeForStatus: Partial<Record<number, ErrorCode>> = {
   401: "unauthenticated",
   403: "forbidden",
   404: "not_found",
+  405: "method_not_allowed",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   429: "rate_limited",
 };
 function body(code: ErrorCode, message: string, fields?: Record<string, string>): ErrorResponse {
@@ -44,7 +46,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return reply.status(400).send(body("validation_failed", "The request body is not valid JSON."));
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return reply.status(400).send(body("validation_failed", "Send the request body as JSON."));
+      return reply.status(415).send(body("unsupported_media_type", "Send the request body as JSON."));
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return reply
+        .status(415)
+        .send(body("unsupported_media_type", "Send this request as multipart/form-data, with the files as parts."));
   }
   const multipart = multipartProblem(error);
   if (multipart) return reply.status(multipart.status).send(body(multipart.code, multipart.message));

@@ -52,7 +52,11 @@ export function registerLiveRoutes(app: App, deps: Deps, timing?: LiveTiming): L
           "Server-sent events: `ticket` when a ticket you may see changes, and (agents, with ?ticket=N) `presence` of who else has it open",
         querystring: liveQuerySchema,
         produces: ["text/event-stream"],
-        response: refusals,
+        // The stream is written by hand (openStream), never serialized: this documents it.
+        response: {
+          200: z.string().describe("An event stream (text/event-stream) that stays open; the browser reconnects."),
+          ...refusals,
+        },
       },
     },
     async (request, reply) => {

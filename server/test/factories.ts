@@ -14,7 +14,13 @@ export const testPassword = "correct horse battery staple";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000", RATE_LIMITING: "false" }),
+    ...readConfig({
+      DATA_DIR: "./.tmp/test-data",
+      BASE_URL: "http://localhost:3000",
+      RATE_LIMITING: "false",
+      // Every answer in the server tests is checked against the OpenAPI document (http/response-contract.ts).
+      CHECK_RESPONSES: "true",
+    }),
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import { enforceLimit } from "../accounts/rate-limit.ts";
 import { type Actor, audienceOf } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
+import { fileDownloadSchema } from "../http/openapi-components.ts";
 import { etagOf } from "../http/preconditions.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
@@ -125,7 +126,9 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         tags: ["tickets"],
         summary: "Download an attachment (always as a download, never shown inline)",
         params: z.object({ id: z.uuid() }),
-        // No response schema: the 200 answer is the file's bytes; refusals use the usual error body.
+        produces: ["application/octet-stream"],
+        // The file's bytes (sent as a stream, never serialized); refusals use the usual error body.
+        response: { 200: fileDownloadSchema, ...refusals },
       },
     },
     async (request, reply) => {

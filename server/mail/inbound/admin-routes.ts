@@ -14,6 +14,7 @@ import { systemClock } from "../../clock.ts";
 import { AppError } from "../../core/errors.ts";
 import { requirePermission } from "../../core/permissions.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
+import { fileDownloadSchema } from "../../http/openapi-components.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { mailboxAlerts } from "./mailbox-health.ts";
 import {
@@ -83,6 +84,8 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
     "/api/v1/admin/mailboxes/oauth/callback",
     {
       schema: {
+        // A stop on the admin's browser's way back from the provider, not an operation for integrators.
+        hide: true,
         tags,
         summary:
           "Where the OAuth2 provider sends the admin back (the redirect URI to register); answers with a redirect to the mailboxes page",
@@ -152,7 +155,9 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
         tags,
         summary: "The original message as received (.eml), always as a download",
         params: idParamsSchema,
-        // No response schema: the 200 answer is the message's bytes.
+        produces: ["application/octet-stream"],
+        // The message's bytes (a Buffer, never serialized).
+        response: { 200: fileDownloadSchema, ...errors },
       },
     },
     async (request, reply) => {

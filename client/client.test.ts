@@ -1,0 +1,283 @@
+/**
+ * The typed client against the real server, over HTTP, on both engines: what an integration does, through
+ * the types generated from the document. Every answer is also checked against the committed document
+ * (client/openapi.json) on the client's side, and the server checks its own in test mode, so an answer that
+ * differs from the contract fails this suite.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Middleware } from "openapi-fetch";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApiToken } from "../server/accounts/commands/manage-api-tokens.ts";
+import { createContractCheck } from "../server/http/response-contract.ts";
+import type { App } from "../server/http/types.ts";
+import { describeEachEngine } from "../server/test/engines.ts";
+import { buildAdmin, buildAgent, buildTestApp } from "../server/test/factories.ts";
+import {
+  commentWithAttachments,
+  createSwitchboardClient,
+  downloadAttachment,
+  paginate,
+  type SwitchboardClient,
+  SwitchboardError,
+  submitTicketWithAttachments,
+  unwrap,
+} from "./index.ts";
+
+const document = JSON.parse(readFileSync(path.join(import.meta.dirname, "openapi.json"), "utf8")) as Record<
+  string,
+  unknown
+>;
+const checkAnswer = createContractCheck(document);
+
+/** Fails the call when an answer is not what the committed document says. */
+const contract: Middleware = {
+  async onResponse({ request, response, schemaPath }) {
+    const contentType = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+    const body = contentType.includes("json") ? await response.clone().text() : undefined;
+    const problem = checkAnswer({
+      method: request.method,
+      path: schemaPath,
+      status: response.status,
+      contentType,
+      body,
+    });
+    if (problem) throw new Error(`The server and client/openapi.json disagree: ${problem}`);
+  },
+};
+
+describeEachEngine("the typed client", ({ db, engine }) => {
+  let app: App;
+  let baseUrl: string;
+  let admin: SwitchboardClient;
+  let agent: SwitchboardClient;
+  let agentId: string;
+  const client = (token?: string) => createSwitchboardClient({ baseUrl, token, middleware: [contract] });
+  const tokenFor = async (userId: string) =>
+    (await createApiToken(db(), { name: "Client suite", userId, scopes: ["read", "write", "admin"], expiresInDays: 1 }))
+      .token;
+
+  beforeAll(async () => {
+    app = await buildTestApp(db(), engine);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const adminUser = await buildAdmin(db());
+    const agentUser = await buildAgent(db());
+    agentId = agentUser.id;
+    admin = client(await tokenFor(adminUser.id));
+    agent = client(await tokenFor(agentUser.id));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** A ticket the agent opens for a customer who phoned in; its number. */
+  async function phonedInTicket(subject: string): Promise<number> {
+    const created = await unwrap(
+      agent.POST("/api/v1/agent/tickets", {
+        body: {
+          requester: { name: "Ines Caller", email: "ines.caller@example.com" },
+          channel: "phone",
+          subject,
+          message: "She called: the printer on floor 2 jams on every page.",
+          priority: "low",
+        },
+      }),
+    );
+    return created.number;
+  }
+
+  it("serves the very document the client was generated from", async () => {
+    const served = await fetch(`${baseUrl}/api/openapi.json`);
+    expect(await served.json()).toEqual(document);
+  });
+
+  it("opens a ticket on a customer's behalf, comments, adds a note, and changes status, priority and assignee", async () => {
+    const number = await phonedInTicket("Printer jams on floor 2");
+    const ticket = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path: { number } } }));
+    expect(ticket).toMatchObject({ number, subject: "Printer jams on floor 2", channel: "phone", priority: "low" });
+    expect(ticket.requester).toEqual({ name: "Ines Caller", email: "ines.caller@example.com" });
+
+    await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path: { number } },
+        body: { body: "We are sending a technician this afternoon.", kind: "public" },
+      }),
+    );
+    await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path: { number } },
+        body: { body: "Third jam this month: replace the roller.", kind: "note" },
+      }),
+    );
+    await unwrap(
+      agent.PATCH("/api/v1/tickets/{number}", {
+        params: { path: { number } },
+        body: { priority: "high", assigneeId: agentId },
+      }),
+    );
+    const { statuses } = await unwrap(agent.GET("/api/v1/statuses"));
+    const pending = statuses.find((status) => status.category === "pending");
+    if (!pending) throw new Error("The seeded statuses have a pending one.");
+    await unwrap(
+      agent.POST("/api/v1/tickets/{number}/status", {
+        params: { path: { number } },
+        body: { statusId: pending.id },
+      }),
+    );
+
+    const after = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path: { number } } }));
+    expect(after).toMatchObject({ priority: "high", assignee: { id: agentId }, status: { id: pending.id } });
+    const { entries } = await unwrap(agent.GET("/api/v1/tickets/{number}/feed", { params: { path: { number } } }));
+    expect(entries.map((entry) => [entry.visibility, entry.body])).toEqual(
+      expect.arrayContaining([
+        ["public", "We are sending a technician this afternoon."],
+        ["internal", "Third jam this month: replace the roller."],
+      ]),
+    );
+  });
+
+  it("uploads files with a comment and with a new request, and downloads them byte for byte", async () => {
+    const number = await phonedInTicket("Scanner output is striped");
+    const scan = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x10]);
+    await unwrap(
+      commentWithAttachments(agent, number, { body: "The scan she sent.", kind: "private" }, [
+        { name: "striped scan.pdf", content: scan, type: "application/pdf" },
+      ]),
+    );
+    const { entries } = await unwrap(agent.GET("/api/v1/tickets/{number}/feed", { params: { path: { number } } }));
+    const file = entries.flatMap((entry) => entry.attachments).find((a) => a.fileName === "striped scan.pdf");
+    if (!file) throw new Error("The comment's file is in the Feed.");
+    const download = await downloadAttachment(agent, file.id);
+    expect(download.fileName).toBe("striped scan.pdf");
+    expect([...download.bytes]).toEqual([...scan]);
+
+    const visitor = client();
+    const { statuses } = await unwrap(visitor.GET("/api/v1/statuses"));
+    expect(statuses.length).toBeGreaterThan(0);
+    const categories = await unwrap(visitor.GET("/api/v1/categories"));
+    const submitted = await unwrap(
+      submitTicketWithAttachments(
+        visitor,
+        {
+          subject: "Badge does not open the car park",
+          priority: "medium",
+          categoryId: categories.categories[0]?.id ?? "",
+          message: "My badge stopped opening the car park gate this morning.",
+          name: "Omar Visitor",
+          email: "omar.visitor@example.com",
+        },
+        [{ name: "badge.txt", content: "badge 4471" }],
+      ),
+    );
+    const filed = await unwrap(
+      agent.GET("/api/v1/tickets/{number}", { params: { path: { number: submitted.number } } }),
+    );
+    expect(filed.attachments.map((a) => a.fileName)).toEqual(["badge.txt"]);
+    const badge = await downloadAttachment(agent, filed.attachments[0]?.id ?? "");
+    expect(new TextDecoder().decode(badge.bytes)).toBe("badge 4471");
+  });
+
+  it("pages through the queue with the iterator, searches, and changes many tickets at once", async () => {
+    const numbers: number[] = [];
+    for (const n of [1, 2, 3, 4, 5]) numbers.push(await phonedInTicket(`Paging ticket ${n} quokka`));
+
+    const seen: number[] = [];
+    for await (const ticket of paginate(
+      (cursor) => agent.GET("/api/v1/agent/tickets", { params: { query: { limit: 2, cursor } } }),
+      (page) => page.tickets,
+    )) {
+      seen.push(ticket.number);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(numbers));
+
+    const results = await unwrap(agent.GET("/api/v1/search", { params: { query: { q: "quokka" } } }));
+    expect(results.hits.map((hit) => hit.ticket.number).sort()).toEqual([...numbers].sort());
+
+    const bulk = await unwrap(
+      agent.POST("/api/v1/agent/tickets/bulk", { body: { numbers: numbers.slice(0, 3), priority: "urgent" } }),
+    );
+    expect(bulk).toEqual({ updated: numbers.slice(0, 3), failed: [] });
+    const urgent = await unwrap(
+      agent.GET("/api/v1/agent/tickets", { params: { query: { priority: ["urgent"], limit: 100 } } }),
+    );
+    expect(urgent.tickets.map((t) => t.number)).toEqual(expect.arrayContaining(numbers.slice(0, 3)));
+    expect(urgent.tickets.map((t) => t.number)).not.toContain(numbers[3]);
+  });
+
+  it("manages organizations and people", async () => {
+    const { id: organizationId } = await unwrap(
+      admin.POST("/api/v1/admin/organizations", { body: { name: "Northwind Traders" } }),
+    );
+    await unwrap(
+      admin.PUT("/api/v1/admin/organizations/{id}", {
+        params: { path: { id: organizationId } },
+        body: { name: "Northwind Trading" },
+      }),
+    );
+    const invited = await unwrap(
+      admin.POST("/api/v1/admin/users", {
+        body: {
+          name: "Nadia North",
+          email: "nadia.north@example.com",
+          licence: "customer",
+          organizationIds: [organizationId],
+        },
+      }),
+    );
+    expect(invited.organizations).toEqual([{ id: organizationId, name: "Northwind Trading" }]);
+    const renamed = await unwrap(
+      admin.PATCH("/api/v1/admin/users/{id}", { params: { path: { id: invited.id } }, body: { name: "Nadia Nord" } }),
+    );
+    expect(renamed.name).toBe("Nadia Nord");
+
+    const people: string[] = [];
+    for await (const user of paginate(
+      (cursor) => admin.GET("/api/v1/admin/users", { params: { query: { limit: 1, cursor } } }),
+      (page) => page.users,
+    )) {
+      people.push(user.email);
+    }
+    expect(people).toEqual(expect.arrayContaining(["nadia.north@example.com"]));
+    const { organizations } = await unwrap(admin.GET("/api/v1/admin/organizations"));
+    expect(organizations).toContainEqual(expect.objectContaining({ name: "Northwind Trading", memberCount: 1 }));
+  });
+
+  it("turns error answers into typed errors: a bad token, a missing ticket, a field that needs attention", async () => {
+    const stranger = client("sb_not-a-real-token");
+    const refused = await unwrap(stranger.GET("/api/v1/agent/tickets")).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SwitchboardError);
+    expect(refused).toMatchObject({ status: 401, code: "unauthenticated" });
+
+    const missing = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path: { number: 987654 } } })).catch(
+      (error: unknown) => error,
+    );
+    expect(missing).toMatchObject({ status: 404, code: "not_found" });
+
+    const invalid = await unwrap(
+      agent.POST("/api/v1/agent/tickets", {
+        body: { requester: { name: "No Address" }, channel: "phone", subject: "", message: "x" },
+      }),
+    ).catch((error: unknown) => error);
+    expect(invalid).toMatchObject({ status: 400, code: "validation_failed" });
+    expect((invalid as SwitchboardError).fields).toHaveProperty("subject");
+  });
+
+  it("fails when an answer differs from the document", () => {
+    const ticketPath = "/api/v1/tickets/{number}";
+    // A status the operation does not list, and a ticket that lost a field the document promises.
+    expect(
+      checkAnswer({ method: "GET", path: ticketPath, status: 418, contentType: "application/json", body: "{}" }),
+    ).toMatch(/does not list/);
+    const partial = JSON.stringify({ number: 1, subject: "Missing everything else" });
+    expect(
+      checkAnswer({ method: "GET", path: ticketPath, status: 200, contentType: "application/json", body: partial }),
+    ).toMatch(/does not match its schema/);
+    const wrongError = JSON.stringify({ error: { code: "teapot", message: "Short and stout" } });
+    expect(
+      checkAnswer({ method: "GET", path: ticketPath, status: 404, contentType: "application/json", body: wrongError }),
+    ).toMatch(/does not match its schema/);
+  });
+});
