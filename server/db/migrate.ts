@@ -23,6 +23,8 @@ import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
 import { priorityRank } from "./migrations/0025_priority_rank.ts";
 // Knowledge base (issue 19).
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
+// Sidebar counters (issue 16).
+import { ticketCounts } from "./migrations/0027_ticket_counts.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -49,6 +51,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0024_full_text_search": fullTextSearch(engine),
     "0025_priority_rank": priorityRank(engine),
     "0026_knowledge_base": knowledgeBase(engine),
+    "0027_ticket_counts": ticketCounts(engine),
   };
 }
 
