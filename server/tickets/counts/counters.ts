@@ -61,15 +61,13 @@ export async function sumCounters(
   const row = await db
     .selectFrom("ticket_counts")
     .innerJoin("statuses", "statuses.id", "ticket_counts.status_id")
-    .$if(scope !== "everything", (q) =>
-      q.where((eb) =>
-        scope === "everything"
-          ? eb.lit(true)
-          : eb.or([
-              keyIn(eb, "ticket_counts.group_key", scope.groupIds),
-              eb("ticket_counts.assignee_key", "=", scope.userId),
-            ]),
-      ),
+    .where((eb) =>
+      scope === "everything"
+        ? eb.lit(true)
+        : eb.or([
+            keyIn(eb, "ticket_counts.group_key", scope.groupIds),
+            eb("ticket_counts.assignee_key", "=", scope.userId),
+          ]),
     )
     .select((eb) =>
       selections.map((selection, i) =>
