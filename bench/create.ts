@@ -26,6 +26,7 @@ import type { Database } from "../server/db/schema.ts";
 import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
 import { count, fail, intOption, ms, percentile } from "./common.ts";
+import { dropCounterTriggers } from "./counter-triggers.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
 
 const usage = `Usage: node bench/create.ts [options]
@@ -40,6 +41,8 @@ const usage = `Usage: node bench/create.ts [options]
   --amount N           send exactly N requests instead of running for a duration
   --max-seconds S      hard stop for --amount runs (default 300)
   --seed N             random seed for the request bodies (default 1)
+  --without-counters   drop the queue counters' triggers first (migration 0027), to measure what they cost;
+                       only on a database without tickets
 `;
 
 const categoriesSchema = z.object({ categories: z.array(z.object({ id: z.string() })) });
@@ -65,7 +68,11 @@ function loopbackOrigin(raw: string): string {
   return url.origin;
 }
 
-async function startApp(databaseUrl: string | undefined, givenDataDir: string | undefined): Promise<Started> {
+async function startApp(
+  databaseUrl: string | undefined,
+  givenDataDir: string | undefined,
+  withoutCounters: boolean,
+): Promise<Started> {
   const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
   // Rate limiting would answer 429 after 30 requests from one address: this measures the write path.
   const config = readConfig({
@@ -79,6 +86,7 @@ async function startApp(databaseUrl: string | undefined, givenDataDir: string | 
   });
   const { db, engine, location } = openDatabase(config);
   await migrateToLatest(db, engine);
+  if (withoutCounters) await dropCounterTriggers(db, engine);
   await ensureCategories(db);
   const app = await buildApp({ db, engine, config });
 
@@ -142,6 +150,7 @@ async function main(): Promise<void> {
       amount: { type: "string" },
       "max-seconds": { type: "string" },
       seed: { type: "string" },
+      "without-counters": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -156,6 +165,7 @@ async function main(): Promise<void> {
   const random = seededRandom(intOption("seed", values.seed, 1, 0));
   if (amount !== undefined && amount < connections) fail("--amount must be at least --connections.");
   if (duration > 3600) fail("--duration is limited to 3600 seconds.");
+  if (values.url && values["without-counters"]) fail("--without-counters only works for the app started here.");
   if (values.url && (values["database-url"] || values["data-dir"])) {
     fail("Use --url for a running app, or --database-url/--data-dir for one started here, not both.");
   }
@@ -165,7 +175,8 @@ async function main(): Promise<void> {
   }
 
   const given = values.url === undefined ? undefined : loopbackOrigin(values.url);
-  const started = given === undefined ? await startApp(databaseUrl, values["data-dir"]) : undefined;
+  const started =
+    given === undefined ? await startApp(databaseUrl, values["data-dir"], values["without-counters"]) : undefined;
   const target = given ?? started?.url ?? fail("No app to send requests to.");
 
   try {

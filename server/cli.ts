@@ -9,6 +9,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { seedDemoHelpCentre } from "./kb/demo-content.ts";
 import { installTicketEventReactions } from "./reactions.ts";
 import { assertNodeVersion } from "./runtime.ts";
+import { repairTicketCounts } from "./tickets/counts/repair.ts";
 
 assertNodeVersion();
 
@@ -18,6 +19,7 @@ Commands:
   migrate                                   apply pending database migrations
   create-admin --email EMAIL --password PW  create an admin, or set the password of an existing one
   seed-demo                                 add demo categories and tickets to an empty help desk
+  counters:repair                           recount the tickets behind the queue counts and fix any that differ
 
 Uses the same environment as the server (DATABASE_URL, DATA_DIR, .env).`;
 
@@ -69,6 +71,18 @@ async function run(argv: string[]): Promise<number> {
         console.log(
           created ? `Created ${created} demo tickets.` : "The help desk already has tickets; nothing was added.",
         );
+        return 0;
+      }
+      case "counters:repair": {
+        const fixed = await repairTicketCounts(db);
+        if (fixed.length === 0) console.log("The queue counters match the tickets; nothing to fix.");
+        else {
+          console.log(`Fixed ${fixed.length} queue counter${fixed.length === 1 ? "" : "s"}:`);
+          for (const d of fixed) {
+            const who = `group ${d.group ?? "(none)"}, assignee ${d.assignee ?? "(none)"}`;
+            console.log(`  ${d.status}, ${who}, ${d.priority}: counted ${d.counted}, actually ${d.actual}`);
+          }
+        }
         return 0;
       }
       default:

@@ -23,6 +23,8 @@ import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
 import { priorityRank } from "./migrations/0025_priority_rank.ts";
 // Knowledge base (issue 19).
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
+// Sidebar counters (issue 16).
+import { ticketCounts } from "./migrations/0027_ticket_counts.ts";
 import { ticketNumberSequence } from "./migrations/0028_ticket_number_sequence.ts";
 // Integrator behaviour (issue 17).
 import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
@@ -61,6 +63,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0030_idempotency_keys": idempotencyKeys(engine),
     "0031_incremental_export": incrementalExport(engine),
     "0035_satisfaction": satisfaction(engine),
+    "0027_ticket_counts": ticketCounts(engine),
   };
 }
 

@@ -631,6 +631,20 @@ export interface WebhookDeliveriesTable {
  * PostgreSQL's full-text index (server/db/full-text.ts), one row per ticket, kept by triggers.
  * SQLite's is the FTS5 table `ticket_fts` (rowid = ticket number), read with raw SQL only.
  */
+/**
+ * How many tickets there are per status, group, assignee and priority (migration 0027): kept by triggers on
+ * `tickets`, read by the queue sidebar, recomputed by `counters:repair`. No group or assignee is ''. Sum over
+ * `shard` (PostgreSQL connections add to their own).
+ */
+export interface TicketCountsTable {
+  status_id: string;
+  group_key: string;
+  assignee_key: string;
+  priority: Priority;
+  shard: number;
+  tickets: number;
+}
+
 export interface TicketSearchTable {
   ticket_id: string;
   subject: string;
@@ -817,6 +831,7 @@ export interface Database {
   service_roles: ServiceRolesTable;
   ticket_field_values: TicketFieldValuesTable;
   ticket_search: TicketSearchTable;
+  ticket_counts: TicketCountsTable;
   attachments: AttachmentsTable;
   withdraw_reasons: WithdrawReasonsTable;
   ticket_ccs: TicketCcsTable;

@@ -6,6 +6,7 @@ import { finishedCategories } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
 import { containsText, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
+import type { CounterSelection } from "../counts/counters.ts";
 import { seesInternal } from "../policy.ts";
 import { searchConditions } from "../search/conditions.ts";
 import { hasFilters, parseSearch } from "../search/query-syntax.ts";
@@ -56,6 +57,55 @@ export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date)
     case "all":
       return (eb) => eb.lit(true);
   }
+}
+
+/**
+ * The same queue as `queueCondition`, read from the ticket counters
+ * (server/tickets/counts). Overdue and Recently solved depend on the time,
+ * which no counter can hold: null, and they are counted from tickets.
+ */
+export function queueSelection(
+  queue: BuiltinQueue,
+  actor: UserActor,
+  myGroups: readonly string[],
+): CounterSelection | null {
+  switch (queue) {
+    case "new":
+      return { categories: ["new"] };
+    case "unassigned":
+      return { assignees: [null], notCategories: finished };
+    case "mine":
+      return { assignees: [actor.user.id], notCategories: finished };
+    case "my_groups":
+      return { groups: myGroups, notCategories: finished };
+    case "waiting":
+      return { categories: ["pending"] };
+    case "all":
+      return {};
+    case "overdue":
+    case "recently_solved":
+      return null;
+  }
+}
+
+/**
+ * A saved view's filters as a counter selection when every filter it sets is
+ * one the counters are kept by (status, category, priority, group, assignee);
+ * null when it sets any other (text, dates, type, service, organization).
+ */
+export function viewSelection(filters: QueueFilters, actor: UserActor): CounterSelection | null {
+  const { statusId, statusCategory, priority, groupId, assigneeId, ...others } = filters;
+  const set = (value: unknown) =>
+    Array.isArray(value) ? value.length > 0 : typeof value === "string" && value.trim() !== "";
+  if (Object.values(others).some(set)) return null;
+  const selection: CounterSelection = {};
+  if (statusId?.length) selection.statusIds = statusId;
+  if (statusCategory?.length) selection.categories = statusCategory;
+  if (priority?.length) selection.priorities = priority;
+  if (groupId?.length) selection.groups = groupId.map((g) => (g === "none" ? null : g));
+  if (assigneeId?.length)
+    selection.assignees = assigneeId.map((a) => (a === "none" ? null : a === "me" ? actor.user.id : a));
+  return selection;
 }
 
 const startOfDay = (day: string) => `${day}T00:00:00.000Z`;

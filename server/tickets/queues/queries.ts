@@ -14,9 +14,10 @@ import type { UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
 import { decodeJson, engineOf } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
-import { type TicketScope, ticketScope } from "../policy.ts";
+import { type CounterScope, type CounterSelection, sumCounters } from "../counts/counters.ts";
+import { countedScope, type TicketScope, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
-import { filterConditions, queueCondition, type TicketCondition } from "./filters.ts";
+import { filterConditions, queueCondition, queueSelection, type TicketCondition, viewSelection } from "./filters.ts";
 
 type CursorValue = string | number;
 
@@ -130,16 +131,17 @@ export async function listAgentTickets(
 }
 
 /**
- * How many tickets match, counted up to `countCap` and one more: nobody reads
- * "23,418" in a sidebar, and counting every row of a big queue on each refresh
- * would cost more than the page itself. Above the cap the sidebar says "999+".
+ * How many tickets in the scope match, counted from tickets up to `countCap`
+ * and one more (`more` above it). Only for what the counters cannot hold
+ * (Overdue, Recently solved, views filtered by text, dates or type) and for
+ * the small part of a group agent's scope outside their work.
  */
 async function countWhere(
   db: Kysely<Database>,
-  actor: UserActor,
+  scope: TicketScope,
   conditions: TicketCondition[],
 ): Promise<{ count: number; more: boolean }> {
-  const matching = baseQuery(db, ticketScope(actor), conditions)
+  const matching = baseQuery(db, scope, conditions)
     .select("tickets.id")
     .limit(countCap + 1);
   const row = await db
@@ -156,6 +158,41 @@ function readFilters(raw: unknown): QueueFilters {
   return parsed.success ? parsed.data : {};
 }
 
+type Counted = { count: number; more: boolean };
+type Countable = { selection: CounterSelection | null; conditions: TicketCondition[] };
+
+/**
+ * Counts for the sidebar: what the counters hold is summed from them in one
+ * statement, exact and uncapped, plus (for an agent who sees more than their
+ * work) a capped count of the rest; the rest is counted from tickets, capped.
+ */
+async function countAll(
+  db: Kysely<Database>,
+  actor: UserActor,
+  myGroups: readonly string[],
+  countables: Countable[],
+): Promise<Counted[]> {
+  const scoped = countedScope(actor);
+  const counterScope: CounterScope | null =
+    scoped.counters === "everything"
+      ? "everything"
+      : scoped.counters === "work"
+        ? { groupIds: myGroups, userId: scoped.userId }
+        : null;
+  const fromCounters = countables.flatMap((c) => (c.selection && counterScope ? [c.selection] : []));
+  const sums = counterScope ? await sumCounters(db, counterScope, fromCounters) : [];
+  let next = 0;
+  return Promise.all(
+    countables.map(async ({ selection, conditions }): Promise<Counted> => {
+      if (!selection || !counterScope) return countWhere(db, ticketScope(actor), conditions);
+      const counted = sums[next++] ?? 0;
+      if (scoped.counters === "everything") return { count: counted, more: false };
+      const beyond = await countWhere(db, scoped.beyond, conditions);
+      return { count: counted + beyond.count, more: beyond.more };
+    }),
+  );
+}
+
 /** The sidebar: every built-in queue and the agent's saved views, each with how many tickets it holds. */
 export async function queueOverview(db: Kysely<Database>, actor: UserActor, now: Date): Promise<QueueOverview> {
   const views = await db
@@ -164,25 +201,30 @@ export async function queueOverview(db: Kysely<Database>, actor: UserActor, now:
     .where("owner_id", "=", actor.user.id)
     .orderBy("name")
     .execute();
-  const [queues, viewCounts] = await Promise.all([
-    Promise.all(
-      builtinQueues.map(async (key) => ({
-        key,
-        label: queueLabels[key],
-        ...(await countWhere(db, actor, [queueCondition(key, actor, now)])),
-      })),
-    ),
-    Promise.all(
-      views.map(async (v): Promise<SavedView> => {
-        const filters = readFilters(v.filters);
-        return {
-          id: v.id,
-          name: v.name,
-          filters,
-          ...(await countWhere(db, actor, filterConditions(filters, actor, engineOf(db)))),
-        };
+  const myGroups = (
+    await db.selectFrom("group_members").select("group_id").where("user_id", "=", actor.user.id).execute()
+  ).map((m) => m.group_id);
+  const viewFilters = views.map((v) => readFilters(v.filters));
+  const counts = await countAll(db, actor, myGroups, [
+    ...builtinQueues.map((key) => ({
+      selection: queueSelection(key, actor, myGroups),
+      conditions: [queueCondition(key, actor, now)],
+    })),
+    ...viewFilters.map((filters) => ({
+      selection: viewSelection(filters, actor),
+      conditions: filterConditions(filters, actor, engineOf(db)),
+    })),
+  ]);
+  const none: Counted = { count: 0, more: false };
+  return {
+    queues: builtinQueues.map((key, i) => ({ key, label: queueLabels[key], ...(counts[i] ?? none) })),
+    views: views.map(
+      (v, i): SavedView => ({
+        id: v.id,
+        name: v.name,
+        filters: viewFilters[i] ?? {},
+        ...(counts[builtinQueues.length + i] ?? none),
       }),
     ),
-  ]);
-  return { queues, views: viewCounts };
+  };
 }
