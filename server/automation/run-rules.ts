@@ -111,7 +111,7 @@ async function act(
       config,
       ticket,
       "waiting-reminder",
-      (ticketUrl) => waitingReminder({ number: ticket.number, subject: ticket.subject, ticketUrl }),
+      (t, ticketUrl) => waitingReminder(t, { number: ticket.number, subject: ticket.subject, ticketUrl }),
       at,
       null,
     );

@@ -11,6 +11,7 @@ import { registerAlertRoutes } from "../alerts/routes.ts";
 import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
+import { registerLocaleRoutes } from "../i18n/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
 import { registerKbRoutes } from "../kb/routes.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerWebhookRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);
+  registerLocaleRoutes(app, deps);
   registerKbAgentRoutes(app, deps);
   registerKbEditorRoutes(app, deps);
 

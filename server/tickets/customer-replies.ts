@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { customerReplied } from "../mail/templates/customer-replied.ts";
 
@@ -46,7 +47,7 @@ export async function customerReplyReceived(
         template: "customer-replied",
         to: agent.email,
         ticketId: ticket.id,
-        content: customerReplied({
+        content: customerReplied(await recipientTranslator(trx, agent.email), {
           number: ticket.number,
           subject: ticket.subject,
           author: reply.author,

@@ -15,6 +15,7 @@ import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { ticketReceipt } from "../../mail/templates/ticket-receipt.ts";
@@ -77,6 +78,8 @@ export type ChannelOptions = {
    * reactions queue threads under the message that brought it.
    */
   within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
+  /** The language the request was written in (the web form's); mail to a guest is in it. */
+  locale?: string;
 };
 
 /**
@@ -155,6 +158,7 @@ export async function submitTicket(
           organization_id: organization,
           channel: options.channel ?? "web",
           follow_up_of: followUpOf?.id ?? null,
+          locale: options.locale ?? null,
           created_at: at,
           updated_at: at,
         })
@@ -223,7 +227,7 @@ export async function submitTicket(
       await queueConfirmation(
         trx,
         config,
-        { id: ticketId, number, subject: input.subject },
+        { id: ticketId, number, subject: input.subject, locale: options.locale ?? null },
         requester,
         plain,
         at,
@@ -258,7 +262,7 @@ export async function requesterOrganization(
 export async function queueConfirmation(
   trx: Transaction<Database>,
   config: Pick<Config, "baseUrl">,
-  ticket: { id: string; number: number; subject: string },
+  ticket: { id: string; number: number; subject: string; locale?: string | null },
   requester: { id: string | null; email: string; name: string },
   plainMessage: string,
   at: string,
@@ -272,6 +276,7 @@ export async function queueConfirmation(
     : `${config.baseUrl}/requests/${ticket.number}`;
   // Otherwise the text is echoed only to an address that has proven it is someone's (no mail relay).
   const full = trusted || (await addressHasConfirmed(trx, requester.email));
+  const t = await recipientTranslator(trx, requester.email, ticket.locale);
   await queueMail(
     trx,
     {
@@ -279,7 +284,7 @@ export async function queueConfirmation(
       to: requester.email,
       ticketId: ticket.id,
       content: full
-        ? ticketReceived({
+        ? ticketReceived(t, {
             number: ticket.number,
             subject: ticket.subject,
             requesterName: requester.name,
@@ -287,7 +292,7 @@ export async function queueConfirmation(
             ticketUrl,
             forGuest,
           })
-        : ticketReceipt({ number: ticket.number, ticketUrl, forGuest }),
+        : ticketReceipt(t, { number: ticket.number, ticketUrl, forGuest }),
     },
     { baseUrl: config.baseUrl, at },
   );
