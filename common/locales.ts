@@ -1,10 +1,9 @@
 /**
  * The languages Switchboard speaks, and how a visitor's language is chosen.
  * Shared by the server (mail, API errors, the locale it tells the web app) and
- * the web app (the switcher, `<html lang dir>`), so both agree on one list.
+ * the web app (the switcher, `<html lang dir>`), so both agree on one list. No zod here: the web app
+ * reads this before its first paint (the schemas are in locale-schemas.ts).
  */
-import { z } from "zod";
-
 /** Shipped languages. The catalogs live in `locales/<locale>/*.json` (ICU MessageFormat). */
 export const shippedLocales = ["en", "de", "es", "fr", "ar"] as const;
 /**
@@ -15,8 +14,6 @@ export const pseudoLocale = "en-XA";
 export const locales = [...shippedLocales, pseudoLocale] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
-
-export const localeSchema = z.enum(locales, { error: "Choose one of the languages offered." });
 
 /** Each language named in itself, for the switcher. */
 export const localeNames: Record<Locale, string> = {
@@ -47,8 +44,6 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
-
-export const timeZoneSchema = z.string().max(64).refine(isTimeZone, { error: "Choose a time zone from the list." });
 
 /**
  * The best shipped language for an Accept-Language header, by its q-values:
@@ -94,25 +89,3 @@ export function resolveLocale(sources: LocaleSources): Locale {
 
 /** The cookie the switcher writes (readable by the page: it is a preference, not a secret). */
 export const localeCookie = "sb_locale";
-
-/** What the API tells the web app about the visitor's language. */
-export const localeStateSchema = z.object({
-  locale: z.enum(locales),
-  direction: z.enum(["ltr", "rtl"]),
-  /** The profile's time zone; null means the browser's own. */
-  timeZone: z.string().nullable(),
-  /** The language the profile names, if the visitor is signed in and chose one. */
-  profileLocale: z.enum(locales).nullable(),
-  defaultLocale: z.enum(locales),
-  /** Whether the pseudo-locale may be chosen (development and tests). */
-  pseudoAvailable: z.boolean(),
-});
-export type LocaleState = z.infer<typeof localeStateSchema>;
-
-export const preferencesSchema = z.object({
-  locale: localeSchema.nullable(),
-  timeZone: timeZoneSchema.nullable(),
-});
-export type Preferences = z.infer<typeof preferencesSchema>;
-
-export const defaultLocaleSettingSchema = z.object({ locale: z.enum(shippedLocales) });

@@ -4,13 +4,8 @@
  */
 import { z } from "zod";
 import { errorResponseSchema } from "../../common/errors.ts";
-import {
-  defaultLocaleSettingSchema,
-  directionOf,
-  isLocale,
-  localeStateSchema,
-  preferencesSchema,
-} from "../../common/locales.ts";
+import { defaultLocaleSettingSchema, localeStateSchema, preferencesSchema } from "../../common/locale-schemas.ts";
+import { directionOf, isLocale } from "../../common/locales.ts";
 import { AppError } from "../core/errors.ts";
 import { requirePermission } from "../core/permissions.ts";
 import type { App, Deps } from "../http/types.ts";

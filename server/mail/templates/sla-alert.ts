@@ -17,7 +17,7 @@ export function slaAlert(
   },
 ): RenderedMail {
   const number = ticketNo(p.number);
-  const alert = t.t(p.kind === "sla_due" ? "mail.slaAlert.due" : "mail.slaAlert.overdue");
+  const alert = p.kind === "sla_due" ? t.t("mail.slaAlert.due") : t.t("mail.slaAlert.overdue");
   return composeMail(t, t.t("mail.slaAlert.subject", { number, alert }), [
     t.t("mail.slaAlert.body", { alert, number, subject: p.subject, dueAt: t.dateTime(p.dueAt, p.timeZone) }),
     { button: t.t("mail.slaAlert.button"), href: p.ticketUrl },
