@@ -13,7 +13,10 @@ export type Catalog = Record<string, string>;
 
 export const english: Catalog = { ...enPortal, ...enErrors, ...enValidation };
 
-const files = import.meta.glob<{ default: Catalog }>("../../locales/*/{portal,errors,validation}.json");
+const files = import.meta.glob<{ default: Catalog }>([
+  "../../locales/*/{portal,errors,validation}.json",
+  "!../../locales/en/*.json",
+]);
 
 export async function loadCatalog(locale: Locale): Promise<Catalog> {
   if (locale === defaultLocale) return english;
