@@ -104,8 +104,9 @@ export function pseudoLocalize(message: string): string {
     }
     out += c;
   }
-  // About 40% longer: pad with tildes in proportion to the letters.
-  const padding = "~".repeat(Math.ceil(letters * 0.4));
+  // About 40% longer: padding in proportion to the letters, in short words so long messages still wrap.
+  const pad = Math.ceil(letters * 0.4);
+  const padding = pad > 0 ? ` ${"~~~~~ ".repeat(Math.floor(pad / 6))}${"~".repeat(pad % 6)}`.trimEnd() : "";
   return `${pseudoOpen}${out}${padding}${pseudoClose}`;
 }
 
