@@ -13,6 +13,10 @@ export interface paths {
     /** Change your password (signs out your other sessions) */
     post: operations["changePassword"];
   };
+  "/api/v1/account/preferences": {
+    /** Set your language and time zone (null: the help desk's default language, your browser's zone) */
+    put: operations["updateAccountPreference"];
+  };
   "/api/v1/accounts": {
     /** Register a customer account (confirmed by a link sent by mail) */
     post: operations["createAccount"];
@@ -242,6 +246,10 @@ export interface paths {
     put: operations["updateAdminService"];
     /** Delete a service no ticket came through */
     delete: operations["deleteAdminService"];
+  };
+  "/api/v1/admin/settings/default-locale": {
+    /** Set the help desk's default language (for visitors whose browser asks for none we speak) */
+    put: operations["updateAdminSettingDefaultLocale"];
   };
   "/api/v1/admin/sla-policies": {
     /** SLA policies in the order they are tried */
@@ -475,6 +483,10 @@ export interface paths {
   "/api/v1/live": {
     /** Server-sent events: `ticket` when a ticket you may see changes, and (agents, with ?ticket=N) `presence` of who else has it open */
     get: operations["streamLiveChanges"];
+  };
+  "/api/v1/locale": {
+    /** The language, writing direction and time zone to show this visitor */
+    get: operations["getLocale"];
   };
   "/api/v1/macros": {
     /** Agents: the shared macros and my own */
@@ -1215,6 +1227,32 @@ export interface operations {
             message: string;
           };
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Set your language and time zone (null: the help desk's default language, your browser's zone) */
+  updateAccountPreference: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string|null} */
+          locale: "en" | "de" | "es" | "fr" | "ar" | "en-XA" | null;
+          timeZone: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        content: never;
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
@@ -3600,6 +3638,31 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
+  /** Set the help desk's default language (for visitors whose browser asks for none we speak) */
+  updateAdminSettingDefaultLocale: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          locale: "en" | "de" | "es" | "fr" | "ar";
+        };
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
   /** SLA policies in the order they are tried */
   listAdminSlaPolicies: {
     responses: {
@@ -5850,6 +5913,33 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** The language, writing direction and time zone to show this visitor */
+  getLocale: {
+    responses: {
+      /** @description The language, writing direction and time zone to show this visitor */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            defaultLocale: "en" | "de" | "es" | "fr" | "ar" | "en-XA";
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @enum {string} */
+            locale: "en" | "de" | "es" | "fr" | "ar" | "en-XA";
+            /** @enum {string|null} */
+            profileLocale: "en" | "de" | "es" | "fr" | "ar" | "en-XA" | null;
+            pseudoAvailable: boolean;
+            timeZone: string | null;
+          };
+        };
+      };
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];

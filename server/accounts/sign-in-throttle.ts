@@ -20,6 +20,7 @@
 import type { SignIn } from "../../common/accounts.ts";
 import type { AppContext } from "../core/context.ts";
 import { AppError } from "../core/errors.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { signInAttempts } from "../mail/templates/sign-in-attempts.ts";
 import { type SignedIn, signIn } from "./commands/sign-in.ts";
@@ -89,7 +90,11 @@ async function recordFailure(ctx: Ctx, email: string, at: Date): Promise<void> {
       {
         template: "sign-in-attempts",
         to: user.email,
-        content: signInAttempts({ name: user.name, failures, resetUrl: `${config.baseUrl}/forgot-password` }),
+        content: signInAttempts(await recipientTranslator(trx, user.email), {
+          name: user.name,
+          failures,
+          resetUrl: `${config.baseUrl}/forgot-password`,
+        }),
       },
       { baseUrl: config.baseUrl, at: at.toISOString() },
     );

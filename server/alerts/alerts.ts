@@ -8,6 +8,7 @@ import { toSessionUser } from "../accounts/queries.ts";
 import type { Config } from "../config.ts";
 import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { alertFired } from "../mail/templates/alert-fired.ts";
 import { ticketScope } from "../tickets/policy.ts";
@@ -106,7 +107,7 @@ export async function fireAlerts(
         template: "alert-fired",
         to: email,
         ticketId: ticket.id,
-        content: alertFired({
+        content: alertFired(await recipientTranslator(trx, email), {
           number: ticket.number,
           subject: ticket.subject,
           alert: alertLabels[s.alert as AlertKind],

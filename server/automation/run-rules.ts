@@ -5,6 +5,7 @@
  * automation log, in one transaction; the log's unique (rule, ticket, occasion)
  * makes a rule act once per occasion however many runners look.
  */
+
 import type { Transaction } from "kysely";
 import { type AutomationActions, automationActionsSchema } from "../../common/automation.ts";
 import { slaConditionsSchema } from "../../common/service-levels.ts";
@@ -15,6 +16,7 @@ import type { AppContext } from "../core/context.ts";
 import { decodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { ruleNotice } from "../mail/templates/rule-notice.ts";
 import { satisfactionRatedBad } from "../mail/templates/satisfaction-rated-bad.ts";
@@ -119,7 +121,7 @@ async function act(
       config,
       ticket,
       "waiting-reminder",
-      (ticketUrl) => waitingReminder({ number: ticket.number, subject: ticket.subject, ticketUrl }),
+      (t, ticketUrl) => waitingReminder(t, { number: ticket.number, subject: ticket.subject, ticketUrl }),
       at,
       null,
     );
@@ -127,6 +129,7 @@ async function act(
   if (actions.notifyEmail) {
     const ticketUrl = `${config.baseUrl}/agent/tickets/${ticket.number}`;
     const common = { number: ticket.number, subject: ticket.subject, ticketUrl, rule: rule.name };
+    const t = await recipientTranslator(trx, actions.notifyEmail);
     await queueMail(
       trx,
       {
@@ -134,13 +137,13 @@ async function act(
         to: actions.notifyEmail,
         ticketId,
         content: rating
-          ? satisfactionRatedBad({
+          ? satisfactionRatedBad(t, {
               ...common,
               requester: ticket.requester_name || ticket.requester_email,
               reason: rating.reason ?? null,
               comment: rating.comment ?? null,
             })
-          : ruleNotice(common),
+          : ruleNotice(t, common),
       },
       { baseUrl: config.baseUrl, at },
     );

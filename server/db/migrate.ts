@@ -31,6 +31,9 @@ import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
 import { incrementalExport } from "./migrations/0031_incremental_export.ts";
 // Satisfaction surveys (issue 18).
 import { satisfaction } from "./migrations/0035_satisfaction.ts";
+// Languages and time zones (issue 20).
+import { userLocale } from "./migrations/0037_user_locale.ts";
+import { ticketLocale } from "./migrations/0038_ticket_locale.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
 import type { Database } from "./schema.ts";
 
@@ -64,6 +67,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0031_incremental_export": incrementalExport(engine),
     "0035_satisfaction": satisfaction(engine),
     "0027_ticket_counts": ticketCounts(engine),
+    "0037_user_locale": userLocale(),
+    "0038_ticket_locale": ticketLocale(),
   };
 }
 

@@ -27,6 +27,16 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   /** Null until the person followed the link in the confirmation mail; unconfirmed accounts can only confirm. */
   email_confirmed_at: Timestamp | null;
+  /** The person's language (a locale from common/locales.ts); null: the help desk's default. */
+  locale: Generated<string | null>;
+  /** IANA time zone for dates shown to the person; null: their browser's. */
+  time_zone: Generated<string | null>;
+}
+
+/** Help-desk-wide settings, one row each (`default_locale`). */
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface SessionsTable {
@@ -79,6 +89,8 @@ export interface TicketsTable {
   requester_name: string;
   requester_id: string | null;
   organization_id: string | null;
+  /** The language the request was submitted in (mail to a guest uses it); null: the default. */
+  locale: Generated<string | null>;
   service_id: string | null;
   ticket_type_id: string | null;
   group_id: string | null;
@@ -801,6 +813,7 @@ export interface Database {
   mail_secrets: MailSecretsTable;
   saved_views: SavedViewsTable;
   users: UsersTable;
+  settings: SettingsTable;
   sessions: SessionsTable;
   categories: CategoriesTable;
   statuses: StatusesTable;

@@ -14,6 +14,7 @@ import { registerCatalogRoutes } from "../catalog/routes.ts";
 import type { AppContext } from "../core/context.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
 import { registerExportRoutes } from "../export/routes.ts";
+import { registerLocaleRoutes } from "../i18n/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
 import { registerKbImageRoutes } from "../kb/image-routes.ts";
@@ -115,6 +116,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerSatisfactionRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);
+  registerLocaleRoutes(app, deps);
   registerKbAgentRoutes(app, deps);
   registerKbEditorRoutes(app, deps);
   registerKbImageRoutes(app, deps);

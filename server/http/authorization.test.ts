@@ -296,6 +296,7 @@ const matrix: Record<string, Row> = {
   },
   "GET /api/v1/admin/kb/stats": { path: () => "/api/v1/admin/kb/stats", expected: kbEditors(200) },
   "GET /api/v1/session": { path: () => "/api/v1/session", expected: all(200) },
+  "GET /api/v1/locale": { path: () => "/api/v1/locale", expected: all(200) },
   "POST /api/v1/session": {
     path: () => "/api/v1/session",
     body: () => ({ email: "nobody@example.com", password: "wrong password" }),
@@ -331,6 +332,16 @@ const matrix: Record<string, Row> = {
     body: () => ({ currentPassword: "not the password", newPassword: "a long password" }),
     // Signed-in users reach the check of their current password; nobody else gets that far.
     expected: signedInUsers(400),
+  },
+  "PUT /api/v1/account/preferences": {
+    path: () => "/api/v1/account/preferences",
+    body: () => ({ locale: null, timeZone: null }),
+    expected: signedInUsers(204),
+  },
+  "PUT /api/v1/admin/settings/default-locale": {
+    path: () => "/api/v1/admin/settings/default-locale",
+    body: () => ({ locale: "en" }),
+    expected: adminOnly(204),
   },
   "POST /api/v1/status-checks": {
     path: () => "/api/v1/status-checks",

@@ -528,6 +528,17 @@ const routeRows: Record<string, RouteRow> = {
     expected: signedInUsers(200),
     tables: ["users"],
   },
+  "PUT /api/v1/account/preferences": {
+    // Back to the defaults each time: every account holder may set their own, and the next rows see no change.
+    prepare: async () => ({ url: "/api/v1/account/preferences", body: { locale: null, timeZone: null } }),
+    expected: signedInUsers(204),
+    tables: ["users"],
+  },
+  "PUT /api/v1/admin/settings/default-locale": {
+    prepare: async () => ({ url: "/api/v1/admin/settings/default-locale", body: { locale: "en" } }),
+    expected: adminOnly(204),
+    tables: ["settings"],
+  },
   // The request forms.
   "POST /api/v1/tickets": {
     prepare: async (c, actor) => ({

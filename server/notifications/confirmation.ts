@@ -9,6 +9,7 @@ import { addressHasConfirmed } from "../accounts/confirmed-address.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import type { Database } from "../db/schema.ts";
 import { htmlToTextBounded, roughTextOfHtml } from "../html/bounded-html.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { ticketReceipt } from "../mail/templates/ticket-receipt.ts";
 import { ticketReceived } from "../mail/templates/ticket-received.ts";
@@ -33,6 +34,7 @@ export async function queueConfirmation(
       "requester_id",
       "requester_email",
       "requester_name",
+      "locale",
     ])
     .where("id", "=", ticketId)
     .executeTakeFirstOrThrow();
@@ -42,6 +44,8 @@ export async function queueConfirmation(
     : `${config.baseUrl}/requests/${ticket.number}`;
   // Otherwise the text is echoed only to an address that has proven it is someone's (no mail relay).
   const full = trusted || (await addressHasConfirmed(trx, ticket.requester_email));
+  // A guest is answered in the language they wrote in; an account holder in their profile's.
+  const t = await recipientTranslator(trx, ticket.requester_email, ticket.locale);
   await queueMail(
     trx,
     {
@@ -49,7 +53,7 @@ export async function queueConfirmation(
       to: ticket.requester_email,
       ticketId: ticket.id,
       content: full
-        ? ticketReceived({
+        ? ticketReceived(t, {
             number: ticket.number,
             subject: ticket.subject,
             requesterName: ticket.requester_name,
@@ -57,7 +61,7 @@ export async function queueConfirmation(
             ticketUrl,
             forGuest,
           })
-        : ticketReceipt({ number: ticket.number, ticketUrl, forGuest }),
+        : ticketReceipt(t, { number: ticket.number, ticketUrl, forGuest }),
     },
     { baseUrl: config.baseUrl, at },
   );

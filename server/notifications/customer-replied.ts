@@ -4,6 +4,7 @@
  */
 import type { Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { customerReplied } from "../mail/templates/customer-replied.ts";
 import type { RecordedEvent } from "../tickets/events.ts";
@@ -49,7 +50,7 @@ export async function tellAgentsOfReply(
         template: "customer-replied",
         to: agent.email,
         ticketId: ticket.id,
-        content: customerReplied({
+        content: customerReplied(await recipientTranslator(trx, agent.email), {
           number: ticket.number,
           subject: ticket.subject,
           author: event.actor.name,

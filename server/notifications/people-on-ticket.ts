@@ -3,21 +3,31 @@ import type { Transaction } from "kysely";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
+import type { Translator } from "../i18n/translator.ts";
 import { queueMail } from "../mail/outbox.ts";
 import type { RenderedMail } from "../mail/render.ts";
 
-export type TicketForMail = { id: string; number: number; requester_email: string; requester_id: string | null };
+export type TicketForMail = {
+  id: string;
+  number: number;
+  requester_email: string;
+  requester_id: string | null;
+  /** The language the ticket was submitted in: what a guest, who has no profile, reads. */
+  locale?: string | null;
+};
 
 /**
  * Mails the requester and everyone CC'd: guests (no account) get a fresh
- * personal access link, account holders the portal page.
+ * personal access link, account holders the portal page; each in their own
+ * language (server/i18n/recipient.ts).
  */
 export async function notifyPeopleOnTicket(
   trx: Transaction<Database>,
   config: Pick<Config, "baseUrl">,
   ticket: TicketForMail,
   template: string,
-  render: (ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail,
+  render: (t: Translator, ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail,
   at: string,
   except: string | null,
   only?: string[],
@@ -45,7 +55,12 @@ export async function notifyPeopleOnTicket(
         : `${config.baseUrl}/requests/${ticket.number}`;
     await queueMail(
       trx,
-      { template, to: email, content: render(ticketUrl, forGuest, forAgent), ticketId: ticket.id },
+      {
+        template,
+        to: email,
+        content: render(await recipientTranslator(trx, email, ticket.locale), ticketUrl, forGuest, forAgent),
+        ticketId: ticket.id,
+      },
       { baseUrl: config.baseUrl, at },
     );
   }

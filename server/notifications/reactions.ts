@@ -10,12 +10,14 @@ import { priorityLabels } from "../../common/tickets.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import type { Database } from "../db/schema.ts";
 import { htmlToTextBounded, roughTextOfHtml } from "../html/bounded-html.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { commentAdded } from "../mail/templates/comment-added.ts";
 import { slaAlert } from "../mail/templates/sla-alert.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
 import { ticketAssigned } from "../mail/templates/ticket-assigned.ts";
 import { ticketMerged } from "../mail/templates/ticket-merged.ts";
+import { calendarFor } from "../sla/calendars.ts";
 import type { Reaction, RecordedEvent } from "../tickets/events.ts";
 import { addressMayOpen } from "../tickets/policy.ts";
 import { queueConfirmation } from "./confirmation.ts";
@@ -25,7 +27,17 @@ import { notifyPeopleOnTicket } from "./people-on-ticket.ts";
 function ticketOf(trx: Transaction<Database>, id: string) {
   return trx
     .selectFrom("tickets")
-    .select(["id", "number", "subject", "requester_email", "requester_id", "group_id", "due_at"])
+    .select([
+      "id",
+      "number",
+      "subject",
+      "requester_email",
+      "requester_id",
+      "group_id",
+      "due_at",
+      "sla_policy_id",
+      "locale",
+    ])
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
 }
@@ -37,8 +49,6 @@ async function plainText(payload: { body: string; format: "text" | "html" }): Pr
   return text.ok ? text.value : roughTextOfHtml(payload.body, 20_000);
 }
 
-const slaLabels = { sla_due: "Ticket is due", sla_overdue: "Ticket is overdue" } as const;
-
 async function tellGroupOfTarget(
   trx: Transaction<Database>,
   config: { baseUrl: string },
@@ -46,6 +56,15 @@ async function tellGroupOfTarget(
 ): Promise<void> {
   const ticket = await ticketOf(trx, event.ticketId);
   if (!ticket.group_id) return;
+  // Due times are said in the calendar the clock counts in, and name its zone (not the reader's).
+  const policy = ticket.sla_policy_id
+    ? await trx
+        .selectFrom("sla_policies")
+        .select("calendar_id")
+        .where("id", "=", ticket.sla_policy_id)
+        .executeTakeFirst()
+    : undefined;
+  const calendar = await calendarFor(trx, { calendarId: policy?.calendar_id ?? null, groupId: ticket.group_id });
   const agents = await trx
     .selectFrom("group_members")
     .innerJoin("users", "users.id", "group_members.user_id")
@@ -61,11 +80,12 @@ async function tellGroupOfTarget(
       {
         template: "sla-alert",
         to: agent.email,
-        content: slaAlert({
+        content: slaAlert(await recipientTranslator(trx, agent.email), {
           number: ticket.number,
           subject: ticket.subject,
-          alert: slaLabels[event.type],
+          kind: event.type,
           dueAt: event.payload.dueAt ?? ticket.due_at ?? event.at,
+          timeZone: calendar.timeZone,
           ticketUrl: `${config.baseUrl}/agent/tickets/${ticket.number}`,
         }),
       },
@@ -94,7 +114,7 @@ async function tellAssignee(
     {
       template: "ticket-assigned",
       to: assignee.email,
-      content: ticketAssigned({
+      content: ticketAssigned(await recipientTranslator(trx, assignee.email), {
         number: ticket.number,
         subject: ticket.subject,
         assignedBy: event.actor.name,
@@ -146,7 +166,7 @@ async function tellOfMerge(
     {
       template: "ticket-merged",
       to: email,
-      content: ticketMerged({
+      content: ticketMerged(await recipientTranslator(trx, email, duplicate.locale), {
         number: duplicate.number,
         subject: duplicate.subject,
         into: named ? { number: into.number, subject: into.subject, copied } : null,
@@ -174,8 +194,8 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
         config,
         ticket,
         "status-changed",
-        (ticketUrl, _forGuest, forAgent) =>
-          statusChanged({
+        (t, ticketUrl, _forGuest, forAgent) =>
+          statusChanged(t, {
             number: ticket.number,
             subject: ticket.subject,
             status: forAgent ? status.agent_label : status.customer_label,
@@ -200,8 +220,8 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
         config,
         ticket,
         "comment-added",
-        (ticketUrl, forGuest) =>
-          commentAdded({
+        (t, ticketUrl, forGuest) =>
+          commentAdded(t, {
             number: ticket.number,
             subject: ticket.subject,
             author: event.actor.name,

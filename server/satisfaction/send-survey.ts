@@ -5,9 +5,11 @@
  * service, it has no survey yet, and the requester has an address. The link
  * and the mail are made in one transaction; a retry finds the survey made.
  */
+
 import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { AppContext } from "../core/context.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import type { JobHandler } from "../jobs/runner.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { satisfactionSurvey } from "../mail/templates/satisfaction-survey.ts";
@@ -34,6 +36,7 @@ export async function sendSurvey(
         "tickets.group_id",
         "tickets.service_id",
         "tickets.requester_email",
+        "tickets.locale",
         "statuses.category",
         "satisfaction_surveys.ticket_id as surveyed",
       ])
@@ -59,7 +62,8 @@ export async function sendSurvey(
         template: "satisfaction-survey",
         to: ticket.requester_email,
         ticketId: ticket.id,
-        content: satisfactionSurvey({
+        // In the requester's language: their profile's, else the one they wrote the request in.
+        content: satisfactionSurvey(await recipientTranslator(trx, ticket.requester_email, ticket.locale), {
           number: ticket.number,
           subject: ticket.subject,
           goodUrl: surveyUrl(config.baseUrl, token, "good"),

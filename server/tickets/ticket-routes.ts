@@ -18,6 +18,7 @@ import { fileDownloadSchema } from "../http/openapi-components.ts";
 import { etagOf } from "../http/preconditions.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { languageOf, localeOfRequest, type RequestLanguage } from "../i18n/request-locale.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
@@ -30,12 +31,20 @@ import { parseNumber } from "./visible-ticket.ts";
 export function registerTicketRoutes(app: App, deps: Deps): void {
   const { db, config, reader } = deps;
 
-  async function submit(actor: Actor, ip: string, body: z.infer<typeof ticketSubmissionSchema>, files: UploadedFile[]) {
+  async function submit(
+    actor: Actor,
+    ip: string,
+    body: z.infer<typeof ticketSubmissionSchema>,
+    files: UploadedFile[],
+    language: RequestLanguage,
+  ) {
     if (!canSubmitTicket(actor)) throw new AppError("forbidden", "Your account may not submit requests.");
     if (actor.kind !== "user") {
       await enforceLimit(db, "submitTicket", { ip, target: body.email }, { enabled: config.rateLimiting });
     }
-    return submitTicket(deps, actor, body, files);
+    // The language the form was in is the one a guest is answered in.
+    const { locale } = await localeOfRequest(db, actor, language);
+    return submitTicket(deps, actor, body, files, undefined, { locale });
   }
 
   app.post(
@@ -48,7 +57,8 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         response: { 201: ticketSubmittedSchema, ...refusals },
       },
     },
-    async (request, reply) => reply.status(201).send(await submit(request.actor, request.ip, request.body, [])),
+    async (request, reply) =>
+      reply.status(201).send(await submit(request.actor, request.ip, request.body, [], languageOf(request))),
   );
 
   app.post(
@@ -66,7 +76,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       const { json, files } = await receiveMultipart(request, "submission", uploadTempDir(config), defaultUploadLimits);
       try {
         const submission = parseJsonPart(ticketSubmissionSchema, json, "submission");
-        return reply.status(201).send(await submit(request.actor, request.ip, submission, files));
+        return reply.status(201).send(await submit(request.actor, request.ip, submission, files, languageOf(request)));
       } finally {
         // Files already moved into storage are gone from the temporary folder; this clears the rest.
         await discardUploads(files);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { type Clock, systemClock } from "../clock.ts";
 import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
+import { recipientTranslator } from "../i18n/recipient.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -179,13 +180,14 @@ async function mailAdmins(
     .where("licence", "=", "admin")
     .where("disabled_at", "is", null)
     .execute();
-  const content = webhookDisabled({
+  const notice = {
     url: p.url,
     failures: p.failures,
     lastError: p.lastError,
     pageUrl: `${context.config.baseUrl}/admin/webhooks/${p.endpointId}`,
-  });
+  };
   for (const admin of admins) {
+    const content = webhookDisabled(await recipientTranslator(trx, admin.email), notice);
     await queueMail(
       trx,
       { template: "webhook-disabled", to: admin.email, content },

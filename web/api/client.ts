@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Session } from "../../common/accounts.ts";
 import type { ErrorCode } from "../../common/errors.ts";
+import { localizeFields, localizeSentence } from "../i18n/sentences.ts";
 
 /**
  * What every page needs at once (the session, error bodies) is checked with schemas loaded beside the first
@@ -21,11 +22,12 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
 
   constructor(status: number, code: ApiErrorCode, message: string, fields: Record<string, string> = {}) {
-    super(message);
+    // People read the sentence in their own language (web/i18n/sentences.ts); clients branch on the code.
+    super(localizeSentence(message, code));
     this.name = "ApiError";
     this.status = status;
     this.code = code;
-    this.fields = fields;
+    this.fields = localizeFields(fields);
   }
 }
 

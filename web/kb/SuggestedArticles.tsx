@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { markSuggestionOpened, useSuggestions } from "../api/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /** A random v4 UUID; `crypto.randomUUID` exists only on secure pages, a help desk on plain http is not one. */
 function randomToken(): string {
@@ -32,6 +33,7 @@ export function WithSuggestedArticles({
   subject: string;
   children: ReactNode;
 }) {
+  const t = useT();
   const [settled] = useDebouncedValue(subject.trim(), 350);
   const suggestions = useSuggestions(token, settled);
   const articles = settled.length >= 3 ? (suggestions.data?.articles ?? []) : [];
@@ -42,14 +44,12 @@ export function WithSuggestedArticles({
         <Paper withBorder radius="md" p="md" component="aside" aria-labelledby="suggested-title">
           <Stack gap="xs">
             <Title order={2} size="h5" id="suggested-title">
-              Articles that may help
+              {t("portal.suggest.title")}
             </Title>
             <div aria-live="polite">
               {articles.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  {settled.length >= 3
-                    ? "No articles match your subject yet."
-                    : "Type a subject and we will suggest Help Centre articles."}
+                  {settled.length >= 3 ? t("portal.suggest.none") : t("portal.suggest.hint")}
                 </Text>
               ) : (
                 <Stack gap={6} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -64,7 +64,7 @@ export function WithSuggestedArticles({
                         onClick={() => void markSuggestionOpened(token, article.id).catch(() => undefined)}
                       >
                         {article.title}
-                        <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+                        <VisuallyHidden>{t("portal.suggest.newTab")}</VisuallyHidden>
                       </Anchor>
                       {article.summary && (
                         <Text size="xs" c="dimmed">

@@ -2,6 +2,7 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { Link, Navigate, useParams } from "react-router";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useOpenGuestSession } from "../api/accounts.ts";
+import { useT } from "../i18n/use-t.ts";
 import { errorAbout } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -9,23 +10,26 @@ import { useOnce } from "../ui/use-once.ts";
 
 /** An emailed access link: opens a session for that one ticket, then shows it. */
 export function AccessLinkScene() {
+  const t = useT();
   const { token = "" } = useParams();
   const open = useOpenGuestSession();
   useOnce(() => open.mutate(token));
-  useDocumentTitle(open.isError ? "This access link does not work any more" : "Opening your request");
+  useDocumentTitle(open.isError ? t("portal.access.broken") : t("portal.access.opening"));
   const number = open.data?.guest?.ticketNumber;
   if (number) return <Navigate to={`/requests/${number}`} replace />;
   if (open.isError) {
     return (
-      <CenteredPage title="This access link does not work any more">
+      <CenteredPage title={t("portal.access.broken")}>
         <Stack gap="sm">
-          <Text>{errorAbout(open.error, "token")} Ask for a new link with your email address and ticket number.</Text>
+          <Text>
+            {errorAbout(open.error, "token")} {t("portal.access.askAgain")}
+          </Text>
           <Anchor component={Link} to="/status" underline="always">
-            Ask for a new link
+            {t("portal.access.newLink")}
           </Anchor>
         </Stack>
       </CenteredPage>
     );
   }
-  return <LoadingState label="Opening your request" />;
+  return <LoadingState label={t("portal.access.opening")} />;
 }

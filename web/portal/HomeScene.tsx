@@ -1,46 +1,38 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { maySubmitNot, useMaySubmit } from "../api/session.ts";
+import { useMaySubmit } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function HomeScene() {
-  useDocumentTitle("Help desk");
+  const t = useT();
+  useDocumentTitle(t("portal.home.tabTitle"));
   const maySubmit = useMaySubmit();
+  const link = (to: string, size?: "sm") => (chunks: ReactNode[]) => (
+    <Anchor component={Link} to={to} size={size} underline="always">
+      {chunks}
+    </Anchor>
+  );
   return (
     <Paper withBorder radius="lg" p={{ base: "lg", sm: "xl" }} maw={720} mx="auto">
       <Stack gap="lg">
-        <Title order={1}>How can we help?</Title>
-        <Text size="lg">
-          Tell us what you need: a question, a problem, or something to order. We reply by email, and every request gets
-          a ticket number you can refer to.
-        </Text>
-        {maySubmit === false && <Text>{maySubmitNot}</Text>}
+        <Title order={1}>{t("portal.home.title")}</Title>
+        <Text size="lg">{t("portal.home.intro")}</Text>
+        {maySubmit === false && <Text>{t("portal.maySubmitNot")}</Text>}
         <Group>
           {maySubmit !== false && (
             <Button component={Link} to="/requests/new" size="lg">
-              Submit a request
+              {t("portal.home.submit")}
             </Button>
           )}
           <Button component={Link} to="/status" size="lg" variant="default">
-            Check ticket status
+            {t("portal.home.status")}
           </Button>
         </Group>
-        <Text>
-          With an account you see all your requests in one place:{" "}
-          <Anchor component={Link} to="/sign-in" underline="always">
-            Sign in
-          </Anchor>{" "}
-          or{" "}
-          <Anchor component={Link} to="/register" underline="always">
-            Register
-          </Anchor>
-          .
-        </Text>
+        <Text>{t.rich("portal.home.account", { signin: link("/sign-in"), register: link("/register") })}</Text>
         <Text size="sm" c="dimmed">
-          Working on the help desk?{" "}
-          <Anchor component={Link} to="/agent" size="sm" underline="always">
-            Agent sign-in
-          </Anchor>
+          {t.rich("portal.home.agent", { agent: link("/agent", "sm") })}
         </Text>
       </Stack>
     </Paper>

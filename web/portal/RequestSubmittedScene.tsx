@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from
 import { useClipboard } from "@mantine/hooks";
 import { Link, useLocation, useParams } from "react-router";
 import { useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { NotFoundScene } from "../ui/NotFoundScene.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -23,61 +24,63 @@ export function RequestSubmittedScene() {
 }
 
 function RequestReceived({ number, email }: { number: string; email: string | null }) {
-  useDocumentTitle(`Request #${number} received`);
+  const t = useT();
+  useDocumentTitle(t("portal.submitted.tabTitle", { number }));
   const signedIn = Boolean(useSession().data?.user);
   return (
     <Paper withBorder radius="lg" p={{ base: "lg", sm: "xl" }} maw={640} mx="auto">
       <Stack gap="md">
-        <Title order={1}>Request received</Title>
+        <Title order={1}>{t("portal.submitted.title")}</Title>
         <Text size="lg">
-          Your ticket number is{" "}
-          <Text span fw={700} fz="xl" ff="monospace">
-            #{number}
-          </Text>
+          {t.rich("portal.submitted.number", {
+            number,
+            // The ticket number is a name, not a quantity: it keeps its digits and reads left to right.
+            ticket: (chunks) => (
+              <Text span fw={700} fz="xl" ff="monospace" dir="ltr">
+                {chunks}
+              </Text>
+            ),
+          })}
         </Text>
-        {email && (
-          <Text>
-            We sent a confirmation to <strong>{email}</strong>.
-          </Text>
-        )}
+        {email && <Text>{t.rich("portal.submitted.sentTo", { email, b: (chunks) => <strong>{chunks}</strong> })}</Text>}
         {signedIn ? (
           <Group gap="md">
             <Button component={Link} to={`/requests/${number}`}>
-              View your request
+              {t("portal.submitted.view")}
             </Button>
             <Anchor component={Link} to="/requests">
-              All my requests
+              {t("portal.submitted.all")}
             </Anchor>
           </Group>
         ) : (
           <Text>
-            Keep your ticket number: you can check the status of your request later with your email address and ticket
-            number, without an account. The confirmation mail has a link to your request. To list all your requests in
-            the portal,{" "}
-            <Anchor component={Link} to="/register">
-              register
-            </Anchor>
-            ; or use{" "}
-            <Anchor component={Link} to="/status">
-              Check ticket status
-            </Anchor>
-            .
+            {t.rich("portal.submitted.keep", {
+              register: (chunks) => (
+                <Anchor component={Link} to="/register">
+                  {chunks}
+                </Anchor>
+              ),
+              status: (chunks) => (
+                <Anchor component={Link} to="/status">
+                  {chunks}
+                </Anchor>
+              ),
+            })}
           </Text>
         )}
         {!signedIn && (
           <Text size="sm" c="dimmed">
-            The link below opens the status check with this ticket number filled in: enter your email address there and
-            we mail you a link that opens the request.
+            {t("portal.submitted.linkNote")}
           </Text>
         )}
         <Group gap="md">
           {/* /requests/N only opens for someone signed in; a guest gets the status check that leads there. */}
           <CopyLinkButton
             path={signedIn ? `/requests/${number}` : `/status?number=${number}`}
-            what={signedIn ? "your request" : "the status check for your request"}
+            copiedSays={signedIn ? t("portal.submitted.copiedRequest") : t("portal.submitted.copiedStatus")}
           />
           <Anchor component={Link} to="/requests/new">
-            Submit another request
+            {t("portal.submitted.another")}
           </Anchor>
         </Group>
       </Stack>
@@ -86,20 +89,19 @@ function RequestReceived({ number, email }: { number: string; email: string | nu
 }
 
 /** Copies a link that works for whoever copies it: the request itself, or for guests the status check. */
-function CopyLinkButton({ path, what }: { path: string; what: string }) {
+function CopyLinkButton({ path, copiedSays }: { path: string; copiedSays: string }) {
+  const t = useT();
   const clipboard = useClipboard({ timeout: 2500 });
   const url = `${window.location.origin}${path}`;
   return (
     <>
       <Button variant="default" onClick={() => clipboard.copy(url)}>
-        {clipboard.copied ? "Copied" : "Copy link"}
+        {clipboard.copied ? t("portal.submitted.copied") : t("portal.submitted.copy")}
       </Button>
-      <VisuallyHidden role="status">
-        {clipboard.copied ? `The link to ${what} is on your clipboard.` : ""}
-      </VisuallyHidden>
+      <VisuallyHidden role="status">{clipboard.copied ? copiedSays : ""}</VisuallyHidden>
       {clipboard.error && (
         <Text size="sm" c="red.9" role="alert" style={{ overflowWrap: "anywhere" }}>
-          Could not copy. The address is {url}
+          {t("portal.submitted.copyFailed", { url })}
         </Text>
       )}
     </>

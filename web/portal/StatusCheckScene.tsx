@@ -5,13 +5,16 @@ import { statusCheckSchema } from "../../common/accounts.ts";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useStatusCheck } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { localizeSentence } from "../i18n/sentences.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 /** Seed 000: email + ticket number, and an access link arrives by mail. */
 export function StatusCheckScene() {
-  useDocumentTitle("Check ticket status");
+  const t = useT();
+  useDocumentTitle(t("portal.status.title"));
   const check = useStatusCheck();
   // The confirmation page's "Copy link" for guests points here with the ticket number filled in.
   const [params] = useSearchParams();
@@ -22,24 +25,26 @@ export function StatusCheckScene() {
   });
   return (
     <CenteredPage
-      title="Check ticket status"
+      title={t("portal.status.title")}
       below={
         <Text size="sm">
-          Have an account?{" "}
-          <Anchor component={Link} to="/sign-in" underline="always">
-            Sign in
-          </Anchor>{" "}
-          to see all your requests.
+          {t.rich("portal.status.haveAccount", {
+            signin: (chunks) => (
+              <Anchor component={Link} to="/sign-in" underline="always">
+                {chunks}
+              </Anchor>
+            ),
+          })}
         </Text>
       }
     >
       {check.isSuccess ? (
-        <Alert color="green" title="Check your email" role="status">
-          {check.data.message}
+        <Alert color="green" title={t("portal.status.checkEmail")} role="status">
+          {localizeSentence(check.data.message)}
         </Alert>
       ) : (
         <form
-          aria-label="Check ticket status"
+          aria-label={t("portal.status.title")}
           noValidate
           onSubmit={form.onSubmit((values) =>
             check.mutate(statusCheckSchema.parse(values), {
@@ -50,21 +55,23 @@ export function StatusCheckScene() {
           )}
         >
           <Stack gap="md">
-            <Text size="sm">
-              Enter the email address you used and the ticket number from your confirmation. We mail a link that opens
-              the ticket.
-            </Text>
-            <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+            <Text size="sm">{t("portal.status.intro")}</Text>
+            <TextInput
+              label={t("portal.status.email")}
+              type="email"
+              autoComplete="email"
+              {...form.getInputProps("email")}
+            />
             <NumberInput
-              label="Ticket number"
+              label={t("portal.status.number")}
               allowDecimal={false}
               allowNegative={false}
               hideControls
               {...form.getInputProps("number")}
             />
-            <FormAlert error={check.error} shown={["email", "number"]} title="No link was sent" />
+            <FormAlert error={check.error} shown={["email", "number"]} title={t("portal.status.notSent")} />
             <Button type="submit" loading={check.isPending}>
-              Send access link
+              {t("portal.status.send")}
             </Button>
           </Stack>
         </form>

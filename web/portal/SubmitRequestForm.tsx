@@ -2,10 +2,11 @@ import { Button, NativeSelect, Paper, Stack, Textarea, TextInput } from "@mantin
 import { useForm } from "@mantine/form";
 import { useNavigate } from "react-router";
 import type { SessionUser } from "../../common/accounts.ts";
-import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } from "../../common/tickets.ts";
+import { type Priority, priorities, ticketSubmissionSchema } from "../../common/tickets.ts";
 import { useCategories } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
 import { useSubmitTicket } from "../api/tickets.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { categoryOptions as treeOptions } from "../ui/category-tree.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
@@ -15,9 +16,16 @@ import type { RequestSubmittedState } from "./RequestSubmittedScene.tsx";
 type Values = { name: string; email: string; subject: string; priority: Priority; categoryId: string; message: string };
 /** Top to bottom, so the first field with a problem is the one that gets focus. */
 const fieldOrder = ["name", "email", "subject", "priority", "categoryId", "message"] as const;
-const priorityOptions = priorities.map((value) => ({ value, label: priorityLabels[value] }));
 
 export function SubmitRequestForm({ requester }: { requester: SessionUser | null }) {
+  const t = useT();
+  const priorityLabel: Record<Priority, string> = {
+    low: t("portal.priority.low"),
+    medium: t("portal.priority.medium"),
+    high: t("portal.priority.high"),
+    urgent: t("portal.priority.urgent"),
+  };
+  const priorityOptions = priorities.map((value) => ({ value, label: priorityLabel[value] }));
   const navigate = useNavigate();
   const categories = useCategories();
   const submit = useSubmitTicket();
@@ -60,18 +68,18 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
   }, focusFirstError);
 
   const categoryOptions = [
-    { value: "", label: categories.isPending ? "Loading categories…" : "Choose a category" },
+    { value: "", label: categories.isPending ? t("portal.form.loadingCategories") : t("portal.form.chooseCategory") },
     ...treeOptions(categories.data ?? []),
   ];
-  const fromAccount = requester ? "From your account" : undefined;
+  const fromAccount = requester ? t("portal.form.fromAccount") : undefined;
 
   return (
     <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
       <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-        <form onSubmit={handleSubmit} noValidate aria-label="Submit a request">
+        <form onSubmit={handleSubmit} noValidate aria-label={t("portal.submit.title")}>
           <Stack gap="md">
             <TextInput
-              label="Your name"
+              label={t("portal.form.name")}
               autoComplete="name"
               readOnly={!!requester}
               variant={requester ? "filled" : "default"}
@@ -79,7 +87,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
               {...form.getInputProps("name")}
             />
             <TextInput
-              label="Email"
+              label={t("portal.form.email")}
               type="email"
               autoComplete="email"
               readOnly={!!requester}
@@ -87,18 +95,26 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
               description={fromAccount}
               {...form.getInputProps("email")}
             />
-            <TextInput label="Subject" {...form.getInputProps("subject")} />
-            <NativeSelect label="Priority" data={priorityOptions} {...form.getInputProps("priority")} />
+            <TextInput label={t("portal.form.subject")} {...form.getInputProps("subject")} />
             <NativeSelect
-              label="Category"
+              label={t("portal.form.priority")}
+              data={priorityOptions}
+              {...form.getInputProps("priority")}
+            />
+            <NativeSelect
+              label={t("portal.form.category")}
               data={categoryOptions}
-              description={
-                categories.isError ? "The categories could not be loaded. Reload the page to try again." : undefined
-              }
+              description={categories.isError ? t("portal.form.categoriesFailed") : undefined}
               {...form.getInputProps("categoryId")}
             />
-            <Textarea label="Message" autosize minRows={6} maxRows={16} {...form.getInputProps("message")} />
-            <FormAlert error={submit.error} shown={fieldOrder} title="Your request was not sent" />
+            <Textarea
+              label={t("portal.form.message")}
+              autosize
+              minRows={6}
+              maxRows={16}
+              {...form.getInputProps("message")}
+            />
+            <FormAlert error={submit.error} shown={fieldOrder} title={t("portal.form.notSent")} />
             <Button
               type="submit"
               size="md"
@@ -106,7 +122,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
               disabled={submit.isPending}
               style={{ alignSelf: "flex-start" }}
             >
-              Submit request
+              {t("portal.form.send")}
             </Button>
           </Stack>
         </form>

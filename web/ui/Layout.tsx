@@ -2,10 +2,13 @@ import { Anchor, Box, Container, Group, Text } from "@mantine/core";
 import { useEffect, useRef } from "react";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { useDevMailbox } from "../api/dev-mailbox.ts";
+import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
+import { useT } from "../i18n/use-t.ts";
 import { SiteHeader } from "./SiteHeader.tsx";
 
 /** The frame around every page: skip link, header with navigation, the scene, footer. */
 export function Layout() {
+  const t = useT();
   const mainRef = useMainFocusOnNavigation();
   // Agents work wide tables and a ticket beside its context: their pages use the whole screen, header included,
   // so the page's left edge lines up with the brand above it.
@@ -14,7 +17,7 @@ export function Layout() {
   return (
     <div className="site">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("portal.skipToContent")}
       </a>
       <SiteHeader wide={wide} />
       <Box component="main" id="main" ref={mainRef} tabIndex={-1} className="site-main">
@@ -26,9 +29,12 @@ export function Layout() {
         <Container {...frame} px={{ base: "sm", sm: "md" }} py="md">
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              Switchboard · an open-source help desk
+              {t("portal.footer.tagline")}
             </Text>
-            <DevMailboxLink />
+            <Group gap="md">
+              <LanguageSwitcher />
+              <DevMailboxLink />
+            </Group>
           </Group>
         </Container>
       </Box>
@@ -52,11 +58,12 @@ function useMainFocusOnNavigation() {
 
 /** Shown only to those who may read the dev mailbox (the API answers 404 to everyone else). */
 function DevMailboxLink() {
+  const t = useT();
   const mailbox = useDevMailbox();
   if (!mailbox.isSuccess) return null;
   return (
     <Anchor component={Link} to="/dev/mailbox" size="sm">
-      Dev mailbox
+      {t("portal.footer.devMailbox")}
     </Anchor>
   );
 }

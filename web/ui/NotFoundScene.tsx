@@ -1,15 +1,17 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { useT } from "../i18n/use-t.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 
 export function NotFoundScene() {
-  useDocumentTitle("Page not found");
+  const t = useT();
+  useDocumentTitle(t("portal.notFound.title"));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>Page not found</Title>
-      <Text>There is nothing at this address. It may have moved, or the link may be mistyped.</Text>
+      <Title order={1}>{t("portal.notFound.title")}</Title>
+      <Text>{t("portal.notFound.body")}</Text>
       <Anchor component={Link} to="/">
-        Go to the help desk home page
+        {t("portal.notFound.home")}
       </Anchor>
     </Stack>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { Session } from "../../common/accounts.ts";
 import { isStaff, useSession, useSignOut } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /** A page belongs to a link when it is the link's page or one below it. */
 const under = (to: string) => (path: string) => path === to || path.startsWith(`${to}/`);
@@ -33,31 +34,36 @@ function NavItem({
 
 /** What each kind of visitor can go to: visitors, customers, access-link guests, agents and admins. */
 function Links({ session }: { session: Session | undefined }) {
+  const t = useT();
   const user = session?.user;
   const guest = session?.guest;
   const admin = user?.permissions.some((p) => p.startsWith("admin.")) ?? false;
   return (
     <>
-      <NavItem to="/help">Help Centre</NavItem>
-      {!guest && <NavItem to="/services">Services</NavItem>}
+      <NavItem to="/help">{t("portal.nav.help")}</NavItem>
+      {!guest && <NavItem to="/services">{t("portal.nav.services")}</NavItem>}
       {!guest && (!user || user.permissions.includes("tickets.submit")) && (
         <NavItem to="/requests/new" current={submitPages}>
-          Submit a request
+          {t("portal.nav.submit")}
         </NavItem>
       )}
-      {!user && !guest && <NavItem to="/status">Check ticket status</NavItem>}
+      {!user && !guest && <NavItem to="/status">{t("portal.nav.status")}</NavItem>}
       {user && !isStaff(user) && (
         <NavItem to="/requests" current={requestPages}>
-          My requests
+          {t("portal.nav.myRequests")}
         </NavItem>
       )}
       {/* A guest may be the requester or someone copied on the request: the link names it, not whose it is. */}
-      {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>{`Request #${guest.ticketNumber}`}</NavItem>}
-      {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
-      {admin && <NavItem to="/admin">Admin</NavItem>}
-      {!admin && user?.permissions.includes("kb.edit") && <NavItem to="/admin/kb">Knowledge base</NavItem>}
-      {user && <NavItem to="/account">Account</NavItem>}
-      {!user && !guest && <NavItem to="/sign-in">Sign in</NavItem>}
+      {guest && (
+        <NavItem to={`/requests/${guest.ticketNumber}`}>
+          {t("portal.nav.guestRequest", { number: String(guest.ticketNumber) })}
+        </NavItem>
+      )}
+      {isStaff(user) && <NavItem to="/agent/tickets">{t("portal.nav.agent")}</NavItem>}
+      {admin && <NavItem to="/admin">{t("portal.nav.admin")}</NavItem>}
+      {!admin && user?.permissions.includes("kb.edit") && <NavItem to="/admin/kb">{t("portal.nav.kb")}</NavItem>}
+      {user && <NavItem to="/account">{t("portal.nav.account")}</NavItem>}
+      {!user && !guest && <NavItem to="/sign-in">{t("portal.nav.signIn")}</NavItem>}
       {(user || guest) && <SignOutButton />}
     </>
   );
@@ -68,6 +74,7 @@ function Links({ session }: { session: Session | undefined }) {
  * row; `wide` pages (the agent workspace) span the screen, and the header spans it with them so both line up.
  */
 export function SiteHeader({ wide }: { wide: boolean }) {
+  const t = useT();
   const session = useSession().data;
   const { pathname } = useLocation();
   // The folded menu is open on the page where it was opened: following one of its links closes it.
@@ -78,20 +85,20 @@ export function SiteHeader({ wide }: { wide: boolean }) {
       <Container {...(wide ? { fluid: true } : { size: "lg" })} px={{ base: "sm", sm: "md" }}>
         <Group justify="space-between" gap="xs" py="sm" wrap="wrap">
           <Anchor component={Link} to="/" fw={700} fz="lg" c="inherit" underline="never">
-            Switchboard
+            {t("portal.brand")}
           </Anchor>
           <Burger
             opened={menuOpen}
             onClick={() => setOpenOn(menuOpen ? null : pathname)}
             hiddenFrom="sm"
             size="sm"
-            aria-label={menuOpen ? "Close menu" : "Open menu"}
+            aria-label={menuOpen ? t("portal.nav.closeMenu") : t("portal.nav.openMenu")}
             aria-expanded={menuOpen}
             aria-controls="main-navigation"
           />
           <Box
             component="nav"
-            aria-label="Main"
+            aria-label={t("portal.nav.label")}
             id="main-navigation"
             className="site-nav"
             data-open={menuOpen || undefined}
@@ -111,11 +118,12 @@ export function SiteHeader({ wide }: { wide: boolean }) {
 }
 
 function SignOutButton() {
+  const t = useT();
   const signOut = useSignOut();
   return (
     <Group gap="xs">
       <Anchor component="button" type="button" fw={500} disabled={signOut.isPending} onClick={() => signOut.mutate()}>
-        Sign out
+        {t("portal.nav.signOut")}
       </Anchor>
       {signOut.isError && (
         <Text size="sm" c="red.9" role="alert">

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "../api/client.ts";
+import { localizeSentence } from "../i18n/sentences.ts";
 
 /**
  * Runs a shared zod schema over form values and returns one sentence per field,
@@ -11,7 +12,7 @@ export function fieldErrors(schema: z.ZodType, values: unknown): Record<string, 
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".");
-    errors[field] ??= issue.message;
+    errors[field] ??= localizeSentence(issue.message);
   }
   return errors;
 }

@@ -36,6 +36,8 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput): 
     updated_at: timestamp,
     disabled_at: null,
     email_confirmed_at: input.confirmed === false ? null : timestamp,
+    locale: null,
+    time_zone: null,
   };
   try {
     await db.transaction().execute(async (trx) => {

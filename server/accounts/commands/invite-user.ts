@@ -3,6 +3,7 @@ import type { UserActor } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
 import { isUniqueViolation } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { invitation } from "../../mail/templates/invitation.ts";
 import { issueAccountToken } from "../account-tokens.ts";
@@ -53,7 +54,7 @@ export async function inviteUser(
         {
           template: "invitation",
           to: normalizeEmail(input.email),
-          content: invitation({
+          content: invitation(await recipientTranslator(trx, normalizeEmail(input.email)), {
             name: input.name,
             invitedBy: admin.user.name,
             setPasswordUrl: `${config.baseUrl}/reset-password/${token}`,

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../core/context.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { resetPassword } from "../../mail/templates/reset-password.ts";
 import { consumeAccountToken, issueAccountToken, revokeAccountTokens } from "../account-tokens.ts";
@@ -22,7 +23,10 @@ export async function requestPasswordReset(
       {
         template: "reset-password",
         to: user.email,
-        content: resetPassword({ name: user.name, resetUrl: `${config.baseUrl}/reset-password/${token}` }),
+        content: resetPassword(await recipientTranslator(trx, user.email), {
+          name: user.name,
+          resetUrl: `${config.baseUrl}/reset-password/${token}`,
+        }),
       },
       { baseUrl: config.baseUrl, at: at.toISOString() },
     );

@@ -1,6 +1,7 @@
 import type { Registration } from "../../../common/accounts.ts";
 import type { AppContext } from "../../core/context.ts";
 import { newId } from "../../db/ids.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { accountExists } from "../../mail/templates/account-exists.ts";
 import { confirmEmail } from "../../mail/templates/confirm-email.ts";
@@ -30,7 +31,7 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
         {
           template: "account-exists",
           to: email,
-          content: accountExists({
+          content: accountExists(await recipientTranslator(trx, email), {
             name: existing.name,
             signInUrl: `${config.baseUrl}/sign-in`,
             resetUrl: `${config.baseUrl}/forgot-password`,
@@ -76,7 +77,10 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
       {
         template: "confirm-email",
         to: email,
-        content: confirmEmail({ name, confirmUrl: `${config.baseUrl}/confirm/${token}` }),
+        content: confirmEmail(await recipientTranslator(trx, email), {
+          name,
+          confirmUrl: `${config.baseUrl}/confirm/${token}`,
+        }),
       },
       { baseUrl: config.baseUrl, at: timestamp },
     );
@@ -98,7 +102,10 @@ export async function resendConfirmation(
       {
         template: "confirm-email",
         to: user.email,
-        content: confirmEmail({ name: user.name, confirmUrl: `${config.baseUrl}/confirm/${token}` }),
+        content: confirmEmail(await recipientTranslator(trx, user.email), {
+          name: user.name,
+          confirmUrl: `${config.baseUrl}/confirm/${token}`,
+        }),
       },
       { baseUrl: config.baseUrl, at: at.toISOString() },
     );

@@ -1,5 +1,6 @@
 import type { StatusCheck } from "../../../common/accounts.ts";
 import type { AppContext } from "../../core/context.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { guestAccess } from "../../mail/templates/guest-access.ts";
 import { guestLinkUrl, issueGuestLink } from "../guest-links.ts";
@@ -44,7 +45,7 @@ export async function requestStatusCheck(
       {
         template: "guest-access",
         to: email,
-        content: guestAccess({
+        content: guestAccess(await recipientTranslator(trx, email), {
           number: ticket.number,
           subject: ticket.subject,
           accessUrl: guestLinkUrl(config.baseUrl, token),

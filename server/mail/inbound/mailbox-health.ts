@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { MailboxAlert } from "../../../common/mailboxes.ts";
 import type { Database } from "../../db/schema.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../outbox.ts";
 import { mailboxFailing } from "../templates/mailbox-failing.ts";
 
@@ -53,7 +54,7 @@ export async function recordPollOutcome(
         {
           template: "mailbox-failing",
           to: admin.email,
-          content: mailboxFailing({
+          content: mailboxFailing(await recipientTranslator(trx, admin.email), {
             name: admin.name,
             address: mailbox.address,
             reason: outcome.error,

@@ -20,6 +20,7 @@ import { AppError } from "../../core/errors.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, Mailbox } from "../../db/schema.ts";
 import { mailHtmlBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
+import { recipientTranslator } from "../../i18n/recipient.ts";
 import { cleanFileName } from "../../tickets/attachments/file-names.ts";
 import type { UploadedFile } from "../../tickets/attachments/uploads.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
@@ -555,7 +556,7 @@ async function refuseTooLarge(
       {
         template: "mail-too-large",
         to: from,
-        content: mailTooLarge({
+        content: mailTooLarge(await recipientTranslator(trx, from), {
           subject: mail.subject,
           address: mailbox.address,
           maxMegabytes: megabytes(config.inboundMaxBytes),

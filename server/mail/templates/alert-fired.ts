@@ -1,25 +1,14 @@
-import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
-export function alertFired(p: {
-  number: number;
-  subject: string;
-  alert: string;
-  status: string;
-  ticketUrl: string;
-}): RenderedMail {
-  const subject = `[#${p.number}] Alert: ${p.alert}`;
-  const text = [
-    `Your alert "${p.alert}" fired for #${p.number} (${p.subject}). Its status is now ${p.status}.`,
-    "",
-    `See it here: ${p.ticketUrl}`,
-    "",
-    "You get this because you added the alert on the ticket; remove it there under My active alerts.",
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>Your alert <strong>${escapeHtml(p.alert)}</strong> fired for <strong>#${p.number}</strong> (${escapeHtml(p.subject)}). Its status is now ${escapeHtml(p.status)}.</p>
-${button(p.ticketUrl, "See the ticket")}
-<p>You get this because you added the alert on the ticket; remove it there under My active alerts.</p>`,
-  );
-  return { subject, text, html };
+export function alertFired(
+  t: Translator,
+  p: { number: number; subject: string; alert: string; status: string; ticketUrl: string },
+): RenderedMail {
+  const number = ticketNo(p.number);
+  return composeMail(t, t.t("mail.alertFired.subject", { number, alert: p.alert }), [
+    t.t("mail.alertFired.body", { number, alert: p.alert, subject: p.subject, status: p.status }),
+    { button: t.t("mail.alertFired.button"), href: p.ticketUrl },
+    t.t("mail.alertFired.why"),
+  ]);
 }

@@ -1,21 +1,14 @@
-import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail } from "../render.ts";
 
-export function invitation(p: { name: string; invitedBy: string; setPasswordUrl: string }): RenderedMail {
-  const subject = "You have been invited to the help desk";
-  const text = [
-    `Hello ${p.name},`,
-    "",
-    `${p.invitedBy} created an account for you. Choose a password to start:`,
-    p.setPasswordUrl,
-    "",
-    "The link works for one hour; after that, use “Forgot your password?” on the sign-in page.",
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>Hello ${escapeHtml(p.name)},</p>
-<p>${escapeHtml(p.invitedBy)} created an account for you. Choose a password to start.</p>
-${button(p.setPasswordUrl, "Choose a password")}
-<p>The link works for one hour; after that, use “Forgot your password?” on the sign-in page.</p>`,
-  );
-  return { subject, text, html };
+export function invitation(
+  t: Translator,
+  p: { name: string; invitedBy: string; setPasswordUrl: string },
+): RenderedMail {
+  return composeMail(t, t.t("mail.invitation.subject"), [
+    t.t("mail.helloName", { name: p.name }),
+    t.t("mail.invitation.body", { invitedBy: p.invitedBy }),
+    { button: t.t("mail.invitation.button"), href: p.setPasswordUrl },
+    t.t("mail.invitation.expiry"),
+  ]);
 }

@@ -1,32 +1,25 @@
-import { button, escapeHtml, layout, paragraphs, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
 /** A trigger's notice that a requester rated the support Bad (sent to the address the rule names). */
-export function satisfactionRatedBad(p: {
-  number: number;
-  subject: string;
-  requester: string;
-  reason: string | null;
-  comment: string | null;
-  ticketUrl: string;
-  rule: string;
-}): RenderedMail {
-  const subject = `[#${p.number}] Rated Bad: ${p.subject}`;
-  const text = [
-    `${p.requester} rated the support on ticket #${p.number} (${p.subject}) Bad.`,
-    ...(p.reason ? [`Reason: ${p.reason}`] : []),
-    ...(p.comment ? ["Comment:", p.comment] : []),
-    "",
-    `Open the ticket: ${p.ticketUrl}`,
-    "",
-    `Sent by the trigger "${p.rule}".`,
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>${escapeHtml(p.requester)} rated the support on ticket <strong>#${p.number}</strong> (${escapeHtml(p.subject)}) <strong>Bad</strong>.</p>
-${p.reason ? `<p>Reason: ${escapeHtml(p.reason)}</p>` : ""}
-${p.comment ? `<p>Comment:</p>${paragraphs(p.comment)}` : ""}
-${button(p.ticketUrl, `Open ticket #${p.number}`)}
-<p>Sent by the trigger "${escapeHtml(p.rule)}".</p>`,
-  );
-  return { subject, text, html };
+export function satisfactionRatedBad(
+  t: Translator,
+  p: {
+    number: number;
+    subject: string;
+    requester: string;
+    reason: string | null;
+    comment: string | null;
+    ticketUrl: string;
+    rule: string;
+  },
+): RenderedMail {
+  const number = ticketNo(p.number);
+  return composeMail(t, t.t("mail.satisfactionRatedBad.subject", { number, subject: p.subject }), [
+    t.t("mail.satisfactionRatedBad.body", { requester: p.requester, number, subject: p.subject }),
+    p.reason && t.t("mail.satisfactionRatedBad.reason", { reason: p.reason }),
+    p.comment && { quote: p.comment },
+    { button: t.t("mail.openTicketNumber", { number }), href: p.ticketUrl },
+    t.t("mail.sentByTrigger", { rule: p.rule }),
+  ]);
 }

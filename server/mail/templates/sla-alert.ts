@@ -1,26 +1,26 @@
-import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
-/** To the agents of a ticket's group when it is about to miss, or has missed, its target. */
-export function slaAlert(p: {
-  number: number;
-  subject: string;
-  alert: string;
-  dueAt: string;
-  ticketUrl: string;
-}): RenderedMail {
-  const subject = `[#${p.number}] ${p.alert}`;
-  const text = [
-    `${p.alert}: #${p.number} (${p.subject}) is due at ${p.dueAt} (UTC).`,
-    "",
-    `Open it: ${p.ticketUrl}`,
-    "",
-    "You get this because the ticket is assigned to your group.",
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p><strong>${escapeHtml(p.alert)}</strong>: #${p.number} (${escapeHtml(p.subject)}) is due at ${escapeHtml(p.dueAt)} (UTC).</p>
-${button(p.ticketUrl, "Open the ticket")}
-<p>You get this because the ticket is assigned to your group.</p>`,
-  );
-  return { subject, text, html };
+/**
+ * To the agents of a ticket's group when it is about to miss, or has missed, its target. The due time is
+ * said in the service level calendar's zone, and names it, so nobody reads it in their own.
+ */
+export function slaAlert(
+  t: Translator,
+  p: {
+    number: number;
+    subject: string;
+    kind: "sla_due" | "sla_overdue";
+    dueAt: string;
+    timeZone: string | null;
+    ticketUrl: string;
+  },
+): RenderedMail {
+  const number = ticketNo(p.number);
+  const alert = p.kind === "sla_due" ? t.t("mail.slaAlert.due") : t.t("mail.slaAlert.overdue");
+  return composeMail(t, t.t("mail.slaAlert.subject", { number, alert }), [
+    t.t("mail.slaAlert.body", { alert, number, subject: p.subject, dueAt: t.dateTime(p.dueAt, p.timeZone) }),
+    { button: t.t("mail.slaAlert.button"), href: p.ticketUrl },
+    t.t("mail.slaAlert.why"),
+  ]);
 }

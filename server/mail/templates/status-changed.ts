@@ -1,16 +1,13 @@
-import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
-export function statusChanged(p: { number: number; subject: string; status: string; ticketUrl: string }): RenderedMail {
-  const subject = `[#${p.number}] ${p.status}: ${p.subject}`;
-  const text = [
-    `Your request #${p.number} (${p.subject}) is now: ${p.status}.`,
-    "",
-    `See it here: ${p.ticketUrl}`,
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>Your request <strong>#${p.number}</strong> (${escapeHtml(p.subject)}) is now: <strong>${escapeHtml(p.status)}</strong>.</p>
-${button(p.ticketUrl, "See your request")}`,
-  );
-  return { subject, text, html };
+export function statusChanged(
+  t: Translator,
+  p: { number: number; subject: string; status: string; ticketUrl: string },
+): RenderedMail {
+  const number = ticketNo(p.number);
+  return composeMail(t, t.t("mail.statusChanged.subject", { number, status: p.status, subject: p.subject }), [
+    t.t("mail.statusChanged.body", { number, subject: p.subject, status: p.status }),
+    { button: t.t("mail.statusChanged.button"), href: p.ticketUrl },
+  ]);
 }

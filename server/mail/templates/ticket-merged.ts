@@ -1,4 +1,5 @@
-import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
 /**
  * To the requester of a duplicate: where their request continues. `into` is
@@ -7,39 +8,38 @@ import { button, escapeHtml, layout, type RenderedMail } from "../render.ts";
  * and links to their own request. Account holders who may open it get a link
  * to it; guests a personal link to their own request, which points there.
  */
-export function ticketMerged(p: {
-  number: number;
-  subject: string;
-  into: { number: number; subject: string; copied: boolean } | null;
-  ticketUrl: string;
-  forGuest: boolean;
-}): RenderedMail {
+export function ticketMerged(
+  t: Translator,
+  p: {
+    number: number;
+    subject: string;
+    into: { number: number; subject: string; copied: boolean } | null;
+    ticketUrl: string;
+    forGuest: boolean;
+  },
+): RenderedMail {
   const { into } = p;
+  const number = ticketNo(p.number);
+  const intoNumber = into ? ticketNo(into.number) : "";
   const subject = into
-    ? `[#${p.number}] Merged into #${into.number}: ${p.subject}`
-    : `[#${p.number}] Merged with another request: ${p.subject}`;
+    ? t.t("mail.ticketMerged.subjectInto", { number, into: intoNumber, subject: p.subject })
+    : t.t("mail.ticketMerged.subjectOther", { number, subject: p.subject });
   const about = into
-    ? `Your request #${p.number} (${p.subject}) is about the same matter as request #${into.number} (${into.subject}), so we merged the two.`
-    : `Your request #${p.number} (${p.subject}) is about the same matter as another request, so we merged the two.`;
-  const closed = `Your request #${p.number} is closed; what you wrote there stays readable.`;
+    ? t.t("mail.ticketMerged.aboutInto", { number, subject: p.subject, into: intoNumber, intoSubject: into.subject })
+    : t.t("mail.ticketMerged.aboutOther", { number, subject: p.subject });
   const next = !into
-    ? `We continue with it there. ${closed}`
+    ? t.t("mail.ticketMerged.nextOther", { number })
     : into.copied
-      ? `We continue in #${into.number} and you are copied on it: its replies come to you by email. ${closed}`
-      : `We continue in #${into.number}. ${closed}`;
+      ? t.t("mail.ticketMerged.nextCopied", { number, into: intoNumber })
+      : t.t("mail.ticketMerged.nextInto", { number, into: intoNumber });
   const follow = into && !p.forGuest;
-  const text = [
+  return composeMail(t, subject, [
     about,
     next,
-    "",
-    follow ? `Follow #${into.number} here: ${p.ticketUrl}` : `See your request: ${p.ticketUrl}`,
-    ...(p.forGuest ? ["This link is personal: anyone who has it can read your request."] : []),
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>${escapeHtml(about)}</p>
-<p>${escapeHtml(next)}</p>
-${button(p.ticketUrl, follow ? `Follow #${into.number}` : "See your request")}`,
-  );
-  return { subject, text, html };
+    {
+      button: follow ? t.t("mail.ticketMerged.follow", { into: intoNumber }) : t.t("mail.ticketMerged.see"),
+      href: p.ticketUrl,
+    },
+    p.forGuest && t.t("mail.ticketMerged.guestNote"),
+  ]);
 }

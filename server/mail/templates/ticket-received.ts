@@ -1,4 +1,5 @@
-import { button, escapeHtml, layout, paragraphs, type RenderedMail } from "../render.ts";
+import type { Translator } from "../../i18n/translator.ts";
+import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
 export type TicketReceivedParams = {
   number: number;
@@ -10,28 +11,14 @@ export type TicketReceivedParams = {
   forGuest: boolean;
 };
 
-export function ticketReceived(p: TicketReceivedParams): RenderedMail {
-  const subject = `[#${p.number}] We received your request: ${p.subject}`;
-  const guestNote = "This link is personal: anyone who has it can read and answer your request.";
-  const text = [
-    `Hello ${p.requesterName},`,
-    "",
-    `Thank you for contacting us. Your request has been received and given the ticket number #${p.number}.`,
-    "",
-    `Follow it and reply here: ${p.ticketUrl}`,
-    ...(p.forGuest ? [guestNote] : []),
-    "",
-    "Your request:",
-    p.message,
-  ].join("\n");
-  const html = layout(
-    subject,
-    `<p>Hello ${escapeHtml(p.requesterName)},</p>
-<p>Thank you for contacting us. Your request has been received and given the ticket number <strong>#${p.number}</strong>.</p>
-${button(p.ticketUrl, "View your request")}
-${p.forGuest ? `<p>${guestNote}</p>` : ""}
-<p><strong>Your request:</strong></p>
-${paragraphs(p.message)}`,
-  );
-  return { subject, text, html };
+export function ticketReceived(t: Translator, p: TicketReceivedParams): RenderedMail {
+  const number = ticketNo(p.number);
+  return composeMail(t, t.t("mail.ticketReceived.subject", { number, subject: p.subject }), [
+    t.t("mail.helloName", { name: p.requesterName }),
+    t.t("mail.ticketReceived.body", { number }),
+    { button: t.t("mail.ticketReceived.button"), href: p.ticketUrl },
+    p.forGuest && t.t("mail.guestNote"),
+    t.t("mail.ticketReceived.yourRequest"),
+    { quote: p.message },
+  ]);
 }

@@ -64,6 +64,8 @@ export type ChannelOptions = {
   within?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
   /** Runs after a new ticket's "created" event and its reactions: people copied on the mail that brought it. */
   afterCreated?: (trx: Transaction<Database>, ticket: { id: string; number: number }) => Promise<void>;
+  /** The language the request was written in (the web form's); mail to a guest is in it. */
+  locale?: string;
 };
 
 /**
@@ -142,6 +144,7 @@ export async function submitTicket(
           organization_id: organization,
           channel: options.channel ?? "web",
           follow_up_of: followUpOf?.id ?? null,
+          locale: options.locale ?? null,
           created_at: at,
           updated_at: at,
         })
