@@ -1154,6 +1154,12 @@ export interface components {
         "application/json": components["schemas"]["Error"];
       };
     };
+    /** @description The `Idempotency-Key` was already used for a different request; use a new key for a new request. */
+    IdempotencyKeyReused: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
     /** @description The request named a host this help desk does not answer for. */
     Misdirected: {
       content: {
@@ -1168,6 +1174,12 @@ export interface components {
     };
     /** @description The request body, a file or the number of files is over the limit. */
     PayloadTooLarge: {
+      content: {
+        "application/json": components["schemas"]["Error"];
+      };
+    };
+    /** @description `If-Match` named a version that is no longer the current one: read the record again and retry. */
+    PreconditionFailed: {
       content: {
         "application/json": components["schemas"]["Error"];
       };
@@ -1403,9 +1415,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1538,6 +1552,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1723,6 +1738,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1846,6 +1862,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -1951,6 +1968,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2336,6 +2354,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2642,6 +2661,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2728,9 +2748,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -2912,6 +2934,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3074,6 +3097,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3246,6 +3270,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3354,6 +3379,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3556,6 +3582,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3742,6 +3769,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -3934,6 +3962,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4127,6 +4156,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4226,6 +4256,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4278,6 +4309,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4434,6 +4466,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4687,6 +4720,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -4965,9 +4999,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -5043,9 +5079,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6016,6 +6054,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6435,9 +6474,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6496,12 +6537,7 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
-      /** @description Done. */
-      412: {
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
+      412: components["responses"]["PreconditionFailed"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
@@ -6670,6 +6706,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6705,6 +6742,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6770,6 +6808,7 @@ export interface operations {
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -6796,7 +6835,9 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -7270,9 +7311,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -7413,9 +7456,11 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };

@@ -87,6 +87,7 @@ type Fixture = {
   // Knowledge base: a category to change and delete, one to read, a public and a customers-only article.
   kbCategoryId: string;
   kbArticleId: string;
+  kbImageId: string;
   // Satisfaction surveys: a survey link for ticket A (the link is the credential) and a reason to change.
   surveyToken: string;
   satisfactionReasonId: string;
@@ -95,8 +96,8 @@ type Row = {
   body?: (f: Fixture) => unknown;
   path: (f: Fixture) => string;
   expected: Expected;
-  /** Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment. */
-  multipart?: "submission" | "comment";
+  /** Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment; "image" sends a PNG. */
+  multipart?: "submission" | "comment" | "image";
   /** An event stream: only its status is read. */
   stream?: boolean;
 };
@@ -209,6 +210,16 @@ function serviceBody(f: Fixture, slug: string) {
   };
 }
 
+// The smallest real PNG, for the image upload and download rows.
+const tinyPng = {
+  name: "dot.png",
+  type: "image/png",
+  content: Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+};
+
 const matrix: Record<string, Row> = {
   // Knowledge base (issue 19): readers go through articleScope; "matrix-customers" is for signed-in people only.
   "GET /api/v1/kb/home": { path: () => "/api/v1/kb/home", expected: all(200) },
@@ -223,6 +234,16 @@ const matrix: Record<string, Row> = {
     expected: all(200),
   },
   "GET /api/v1/kb/search": { path: () => "/api/v1/kb/search?q=matrix", expected: all(200) },
+  // An image is served to whoever may read an article that shows it: here the customers' article.
+  "GET /api/v1/kb/images/{id}": {
+    path: (f) => `/api/v1/kb/images/${f.kbImageId}`,
+    expected: { ...all(200), anonymous: 404, guest: 404 },
+  },
+  "POST /api/v1/admin/kb/images": {
+    path: () => "/api/v1/admin/kb/images",
+    multipart: "image",
+    expected: kbEditors(201),
+  },
   "POST /api/v1/kb/suggestions": {
     path: () => "/api/v1/kb/suggestions",
     body: () => ({ token: "0195f1c4-7a3b-7c2d-8e9f-0a1b2c3d4e5f", subject: "matrix article" }),
@@ -1152,6 +1173,7 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       deliveryId: "",
       kbCategoryId: "",
       kbArticleId: "",
+      kbImageId: "",
       surveyToken: "",
       satisfactionReasonId: "",
     };
@@ -1221,6 +1243,14 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     ).json().id;
     fixture.linkedTicket = await submitAsA("Related to A's");
     fixture.duplicateTicket = await submitAsA("Duplicate of the related one");
+    // An image uploaded by the admin, shown in the customers' article.
+    const image = await injectMultipart("/api/v1/admin/kb/images", "admin", multipartForm("image", {}, [tinyPng]));
+    fixture.kbImageId = image.json().id;
+    await db()
+      .updateTable("kb_articles")
+      .set({ body: `<p>Look:</p><img src="/api/v1/kb/images/${fixture.kbImageId}" alt="">` })
+      .where("slug", "=", "matrix-customers")
+      .execute();
     fixture.sharedMacroId = (
       await inject("POST", "/api/v1/macros", "admin", { name: "Shared reply", body: "<p>Hi</p>", shared: true })
     ).json().id;
@@ -1246,11 +1276,13 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
             ? await injectMultipart(
                 row.path(fixture),
                 actor,
-                multipartForm(
-                  row.multipart === "comment" ? "comment" : "submission",
-                  row.multipart === "comment" ? payload : submission,
-                  [{ name: "note.txt", content: "hello" }],
-                ),
+                row.multipart === "image"
+                  ? multipartForm("image", {}, [tinyPng])
+                  : multipartForm(
+                      row.multipart === "comment" ? "comment" : "submission",
+                      row.multipart === "comment" ? payload : submission,
+                      [{ name: "note.txt", content: "hello" }],
+                    ),
               )
             : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {

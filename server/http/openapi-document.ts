@@ -5,7 +5,8 @@
  * - every refusal is a `$ref` to a shared response (components/responses) with the one error schema, and every
  *   status the app can answer with is listed: 401 (a bad or expired token), 403 (scope, CSRF), 421 (a Host
  *   this help desk does not answer for), 429 (rate limits) and 503 (shutting down, disk full) anywhere; 400 and 415 where there is input, 413 where there is
- *   a body, 404 where the path names a record;
+ *   a body, 404 where the path names a record; on a POST that creates something, 409 and 422 for a retried or
+ *   reused `Idempotency-Key` (http/idempotency.ts); 412 where the operation takes `If-Match`;
  * - 204s carry no body, 2xx responses say what they are;
  * - the `{number}` path parameter is an integer, emails have `format: email`;
  * - inline copies of a named schema become `$ref`s to it, and names no operation uses are dropped (a schema
@@ -53,6 +54,14 @@ const refusals: Record<string, { name: string; description: string }> = {
     name: "Conflict",
     description: "The change conflicts with the record's current state or with another record.",
   },
+  "412": {
+    name: "PreconditionFailed",
+    description: "`If-Match` named a version that is no longer the current one: read the record again and retry.",
+  },
+  "422": {
+    name: "IdempotencyKeyReused",
+    description: "The `Idempotency-Key` was already used for a different request; use a new key for a new request.",
+  },
   "413": { name: "PayloadTooLarge", description: "The request body, a file or the number of files is over the limit." },
   "415": {
     name: "UnsupportedMediaType",
@@ -79,8 +88,11 @@ const successes: Record<string, string> = {
   "303": "Sends the browser on to the web app.",
 };
 
-function standardStatuses(operation: Json, path: string): string[] {
+function standardStatuses(method: string, operation: Json, path: string): string[] {
   const statuses = ["401", "403", "421", "429", "503"];
+  const responses = isObject(operation.responses) ? operation.responses : {};
+  // A create can be retried with an Idempotency-Key: 409 while the first is running, 422 for a reused key.
+  if (method === "post" && "201" in responses) statuses.push("409", "422");
   const hasInput = Array.isArray(operation.parameters) && operation.parameters.length > 0;
   const hasBody = operation.requestBody !== undefined;
   if (hasInput || hasBody) statuses.push("400");
@@ -169,7 +181,7 @@ function finishOperation(method: string, path: string, operation: Json): Json {
     if (status === "204" || status === "303") delete finished.content;
     responses[status] = finished;
   }
-  for (const status of standardStatuses(operation, path)) {
+  for (const status of standardStatuses(method, operation, path)) {
     const refusal = refusals[status];
     if (refusal && !(status in responses)) responses[status] = { $ref: `#/components/responses/${refusal.name}` };
   }

@@ -84,11 +84,16 @@ export const openOperations = new Set([
   "GET /api/v1/kb/search",
   "POST /api/v1/kb/suggestions",
   "POST /api/v1/kb/suggestions/opened",
+  "GET /api/v1/kb/images/{id}",
+  "GET /api/v1/locale",
+  // A survey link is its own credential: the requester rates without signing in.
+  "GET /api/v1/satisfaction/{token}",
+  "POST /api/v1/satisfaction/{token}",
 ]);
 
 /** Paths a guest's access link (its cookie) opens: the one ticket it names and what hangs off it. */
 const guestPaths =
-  /^\/api\/v1\/(tickets(\/\{number\}(\/(comments|feed|views|read-by|alerts|ccs|solve|withdraw|follow-ups)(\/.*)?)?)?|attachments\/\{id\}|live)$/;
+  /^\/api\/v1\/(tickets(\/\{number\}(\/(comments|feed|views|read-by|alerts|ccs|solve|withdraw|follow-ups|satisfaction)(\/.*)?)?)?|attachments\/\{id\}|live)$/;
 
 export function guestMayCall(method: string, path: string): boolean {
   return guestPaths.test(path) && !(method === "POST" && path === "/api/v1/tickets");
