@@ -23,6 +23,9 @@ import { fullTextSearch } from "./migrations/0024_full_text_search.ts";
 import { priorityRank } from "./migrations/0025_priority_rank.ts";
 // Knowledge base (issue 19).
 import { knowledgeBase } from "./migrations/0026_knowledge_base.ts";
+// Reporting (issue 18).
+import { ticketMetrics } from "./migrations/0033_ticket_metrics.ts";
+import { reportRollups } from "./migrations/0034_report_rollups.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -49,6 +52,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0024_full_text_search": fullTextSearch(engine),
     "0025_priority_rank": priorityRank(engine),
     "0026_knowledge_base": knowledgeBase(engine),
+    "0033_ticket_metrics": ticketMetrics(engine),
+    "0034_report_rollups": reportRollups(engine),
   };
 }
 
