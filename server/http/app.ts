@@ -18,6 +18,7 @@ import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { installTicketEventReactions } from "../reactions.ts";
+import { registerReportRoutes } from "../reports/routes.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
 import { registerAgentToolRoutes } from "../tickets/agent-tools-routes.ts";
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger | false = f
   registerServiceLevelRoutes(app, deps);
   registerAutomationRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerReportRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);
   registerKbAgentRoutes(app, deps);

@@ -43,6 +43,8 @@ export type RollupDelta = {
   priority: string;
   service_id: string;
   measure: RollupMeasure;
+  /** +1, or -1 to take a count back out of the slice the ticket left. */
+  by: number;
 };
 
 /** An event as the steps read it. */
@@ -151,15 +153,24 @@ export async function applyEvent(
   lookups: Lookups,
 ): Promise<RollupDelta[]> {
   const deltas: RollupDelta[] = [];
-  const count = (measure: RollupMeasure) =>
-    deltas.push({
-      hour: hourOf(event.at),
-      group_id: ticket.group_id ?? "",
-      channel: ticket.channel,
-      priority: ticket.priority,
-      service_id: ticket.service_id ?? "",
-      measure,
-    });
+  const sliceOf = (t: Pick<TicketFacts, "group_id" | "channel" | "priority" | "service_id">) => ({
+    group_id: t.group_id ?? "",
+    channel: t.channel,
+    priority: t.priority,
+    service_id: t.service_id ?? "",
+  });
+  const count = (measure: RollupMeasure) => deltas.push({ hour: hourOf(event.at), ...sliceOf(ticket), measure, by: 1 });
+  const before = sliceOf(row);
+  const after = sliceOf(ticket);
+  if (Object.entries(before).some(([key, value]) => after[key as keyof typeof after] !== value)) {
+    // Reports count a ticket where it is now: its arrival (and its standing solve or withdrawal) move with it.
+    const move = (at: string, measure: RollupMeasure) =>
+      deltas.push({ hour: hourOf(at), ...before, measure, by: -1 }, { hour: hourOf(at), ...after, measure, by: 1 });
+    move(row.created_at, "created");
+    if (row.solved_at && (row.status_category === "solved" || row.status_category === "closed"))
+      move(row.solved_at, "solved");
+    if (row.status_category === "cancelled") move(row.status_since, "withdrawn");
+  }
   Object.assign(row, slice(ticket));
   row.updated_at = event.at;
 

@@ -106,7 +106,7 @@ export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Prom
   }
 }
 
-export type RollupRow = Omit<RollupDelta, "measure"> & {
+export type RollupRow = Omit<RollupDelta, "measure" | "by"> & {
   created: number;
   solved: number;
   withdrawn: number;
@@ -119,14 +119,14 @@ export function sumDeltas(
   deltas: readonly RollupDelta[],
   into: Map<string, RollupRow> = new Map(),
 ): Map<string, RollupRow> {
-  for (const { measure, ...key } of deltas) {
+  for (const { measure, by, ...key } of deltas) {
     const id = `${key.hour}|${key.group_id}|${key.channel}|${key.priority}|${key.service_id}`;
     let row = into.get(id);
     if (!row) {
       row = { ...key, created: 0, solved: 0, withdrawn: 0, reopened: 0, replies: 0 };
       into.set(id, row);
     }
-    row[measure] += 1;
+    row[measure] += by;
   }
   return into;
 }
