@@ -14,7 +14,12 @@ export const testPassword = "correct horse battery staple";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...readConfig({ DATA_DIR: "./.tmp/test-data", BASE_URL: "http://localhost:3000", RATE_LIMITING: "false" }),
+    ...readConfig({
+      DATA_DIR: "./.tmp/test-data",
+      BASE_URL: "http://localhost:3000",
+      RATE_LIMITING: "false",
+      DEMO_HISTORY: "false",
+    }),
     ...overrides,
   };
 }

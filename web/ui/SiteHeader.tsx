@@ -54,6 +54,7 @@ function Links({ session }: { session: Session | undefined }) {
       {/* A guest may be the requester or someone copied on the request: the link names it, not whose it is. */}
       {guest && <NavItem to={`/requests/${guest.ticketNumber}`}>{`Request #${guest.ticketNumber}`}</NavItem>}
       {isStaff(user) && <NavItem to="/agent/tickets">Agent workspace</NavItem>}
+      {isStaff(user) && user?.permissions.includes("reports.view") && <NavItem to="/agent/reports">Reports</NavItem>}
       {admin && <NavItem to="/admin">Admin</NavItem>}
       {!admin && user?.permissions.includes("kb.edit") && <NavItem to="/admin/kb">Knowledge base</NavItem>}
       {user && <NavItem to="/account">Account</NavItem>}
