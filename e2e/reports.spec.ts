@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { callApi, expectAccessible, signInAsAdmin, submitRequest } from "./fixtures.ts";
 
+test.setTimeout(300_000);
+
 test("a manager reads the reports, filters by group, opens the tickets behind a figure and downloads a table", async ({
   page,
 }) => {
