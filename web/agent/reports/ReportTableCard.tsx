@@ -71,14 +71,14 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3} size="h4" id={titleId}>
+          <Title order={2} size="h4" id={titleId}>
             {table.title}
           </Title>
           <Button
             size="xs"
             variant="light"
             onClick={() => downloadCsv(`${kind}-${table.key}-${range}.csv`, table)}
-            aria-label={`Download ${table.title} as CSV`}
+            aria-label={`Download CSV of ${table.title}`}
           >
             Download CSV
           </Button>
@@ -91,13 +91,17 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
                 {...chartProps}
                 type={spec.stacked ? "stacked" : "default"}
                 barChartProps={{
+                  // The chart is hidden from assistive technology (the table is read instead): nothing in it takes focus.
+                  accessibilityLayer: false,
                   onClick: (state) =>
                     open(state?.activeTooltipIndex === undefined ? undefined : Number(state.activeTooltipIndex)),
                 }}
               />
             )}
-            {spec.type === "line" && <LineChart {...chartProps} connectNulls />}
-            {spec.type === "area" && <AreaChart {...chartProps} />}
+            {spec.type === "line" && (
+              <LineChart {...chartProps} connectNulls lineChartProps={{ accessibilityLayer: false }} />
+            )}
+            {spec.type === "area" && <AreaChart {...chartProps} areaChartProps={{ accessibilityLayer: false }} />}
           </div>
         )}
         {table.rows.length === 0 ? (
