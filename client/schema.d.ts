@@ -508,6 +508,30 @@ export interface paths {
     /** Choose a new password with the token from the reset mail */
     post: operations["completePasswordReset"];
   };
+  "/api/v1/reports/agents": {
+    /** Agents and groups report */
+    get: operations["getAgentsReport"];
+  };
+  "/api/v1/reports/efficiency": {
+    /** Efficiency report */
+    get: operations["getEfficiencyReport"];
+  };
+  "/api/v1/reports/overview": {
+    /** Overview report */
+    get: operations["getOverviewReport"];
+  };
+  "/api/v1/reports/satisfaction": {
+    /** Satisfaction report */
+    get: operations["getSatisfactionReport"];
+  };
+  "/api/v1/reports/sla": {
+    /** Service levels report */
+    get: operations["getSlaReport"];
+  };
+  "/api/v1/reports/volume": {
+    /** Volume report */
+    get: operations["getVolumeReport"];
+  };
   "/api/v1/satisfaction/{token}": {
     /** The survey behind a rating link: the ticket's number and subject, the answer so far, the reasons */
     get: operations["getSatisfaction"];
@@ -3251,7 +3275,7 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
-          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
+          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
         };
       };
     };
@@ -3286,7 +3310,7 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
-          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
+          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
         };
       };
     };
@@ -6180,6 +6204,420 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents and groups report */
+  getAgentsReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Agents and groups report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Efficiency report */
+  getEfficiencyReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Efficiency report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Overview report */
+  getOverviewReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Overview report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Satisfaction report */
+  getSatisfactionReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Satisfaction report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Service levels report */
+  getSlaReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Service levels report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Volume report */
+  getVolumeReport: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        timeZone?: string;
+        interval?: "day" | "week" | "month";
+        clock?: "business" | "calendar";
+        groupId?: string;
+        assigneeId?: string;
+        priority?: "low" | "medium" | "high" | "urgent";
+        serviceId?: string;
+        channel?: "web" | "email" | "phone" | "walk_in";
+        organizationId?: string;
+      };
+    };
+    responses: {
+      /** @description Volume report */
+      200: {
+        content: {
+          "application/json": {
+            figures: ({
+                higherIsBetter: boolean;
+                key: string;
+                /** @enum {string} */
+                kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                label: string;
+                previous: number | null;
+                tickets?: string;
+                value: number | null;
+              })[];
+            /** @enum {string} */
+            kind: "overview" | "volume" | "efficiency" | "sla" | "agents" | "satisfaction";
+            range: {
+              from: string;
+              previousFrom: string;
+              previousTo: string;
+              timeZone: string;
+              to: string;
+            };
+            tables: ({
+                columns: ({
+                    key: string;
+                    /** @enum {string} */
+                    kind: "text" | "count" | "percent" | "minutes" | "date" | "rating";
+                    label: string;
+                  })[];
+                key: string;
+                rows: ({
+                    cells: {
+                      [key: string]: string | number | null;
+                    };
+                    ticketNumber?: number;
+                    tickets?: string;
+                  })[];
+                title: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];

@@ -14,6 +14,7 @@ export const permissions = {
   "tickets.work": "Reply, add internal notes and change tickets",
   "tickets.assign": "Assign tickets",
   "kb.edit": "Write, publish and archive knowledge base articles",
+  "reports.view": "See reports (agents without every ticket see their groups' figures only)",
   "admin.users": "Manage users, licences and roles",
   "admin.roles": "Manage roles",
   "admin.organizations": "Manage organizations and departments",
@@ -36,6 +37,7 @@ const agentPermissions: Permission[] = [
   "tickets.work",
   "tickets.assign",
   "kb.edit",
+  "reports.view",
 ];
 
 export const licencePermissions: Record<Licence, readonly Permission[]> = {

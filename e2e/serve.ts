@@ -68,6 +68,8 @@ const env: NodeJS.ProcessEnv = {
   // The journeys sign in as the same admin, register and check statuses dozens of times from one address
   // within minutes; the limits themselves are tested in server/accounts/rate-limit.test.ts.
   RATE_LIMITING: "false",
+  // The journeys count tickets in queues; the reports journey makes its own history (e2e/reports.spec.ts).
+  DEMO_HISTORY: "false",
   // The email channel's journey sends mail to the built-in receiver, ten ports above the web port.
   INBOUND_SMTP_PORT: String(Number(port) + 10),
   // The OAuth2 mailbox journey waits for a poll; the default minute would make it slow.

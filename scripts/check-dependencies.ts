@@ -44,6 +44,7 @@ const features = new Set([
   "metrics",
   "export",
   "satisfaction",
+  "reports",
 ]);
 /** The features that react to ticket events (server/reactions.ts), and mail, which only they send; `tickets/` must not import them. */
 const reactsToTickets = [
@@ -54,6 +55,7 @@ const reactsToTickets = [
   "satisfaction",
   "webhooks",
   "metrics",
+  "reports",
   "mail",
   "mail/inbound",
 ];

@@ -14,6 +14,7 @@ import { newId } from "./db/ids.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import type { Database } from "./db/schema.ts";
 import { seedDemoHelpCentre } from "./kb/demo-content.ts";
+import { seedDemoHistory } from "./reports/demo-history.ts";
 import { submitTicket } from "./tickets/commands/submit-ticket.ts";
 
 export type AdminCredentials = { email: string; password: string | undefined; created: boolean };
@@ -156,6 +157,8 @@ export async function firstStart(db: Kysely<Database>, engine: Engine, config: C
     const demoTickets = seed ? await seedDemoTickets({ db: conn, config }) : 0;
     // Knowledge base (issue 19): a small Help Centre about using Switchboard.
     if (seed) await seedDemoHelpCentre(conn, engine, config.adminEmail);
+    // Reporting (issue 18): months of worked tickets behind the demo's reports.
+    if (seed && config.demoHistory) await seedDemoHistory(conn, engine, config);
     return { admin, demoServices, demoTickets };
   };
   if (engine !== "postgres") return withFolderLock(path.join(config.dataDir, "first-start.lock"), () => steps(db));

@@ -8,6 +8,8 @@ import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { seedDemoHelpCentre } from "./kb/demo-content.ts";
 import { installTicketEventReactions } from "./reactions.ts";
+import { backfillMetrics } from "./reports/backfill.ts";
+import { progressBar } from "./reports/progress-bar.ts";
 import { assertNodeVersion } from "./runtime.ts";
 import { repairTicketCounts } from "./tickets/counts/repair.ts";
 
@@ -20,6 +22,7 @@ Commands:
   create-admin --email EMAIL --password PW  create an admin, or set the password of an existing one
   seed-demo                                 add demo categories and tickets to an empty help desk
   counters:repair                           recount the tickets behind the queue counts and fix any that differ
+  metrics:backfill                          work out every ticket's report metrics from its events (safe to rerun)
 
 Uses the same environment as the server (DATABASE_URL, DATA_DIR, .env).`;
 
@@ -83,6 +86,11 @@ async function run(argv: string[]): Promise<number> {
             console.log(`  ${d.status}, ${who}, ${d.priority}: counted ${d.counted}, actually ${d.actual}`);
           }
         }
+        return 0;
+      }
+      case "metrics:backfill": {
+        const { tickets } = await backfillMetrics(db, progressBar(process.stderr, "Tickets"));
+        console.log(`Worked out the metrics of ${tickets} tickets and rebuilt the hourly rollups.`);
         return 0;
       }
       default:

@@ -25,6 +25,8 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email({ error: "ADMIN_EMAIL must be an email address." }).default("admin@switchboard.local"),
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters.").optional(),
   DEMO_DATA: booleanFlag.default(true),
+  /** With demo data: a few months of worked tickets, so the reports have something to show. */
+  DEMO_HISTORY: booleanFlag.default(true),
   SECURE_COOKIES: booleanFlag.optional(),
   SMTP_URL: z
     .string()
@@ -132,6 +134,7 @@ export type Config = {
   adminEmail: string;
   adminPassword: string | undefined;
   demoData: boolean;
+  demoHistory: boolean;
   secureCookies: boolean;
   webDistDir: string;
   smtpUrl: string | undefined;
@@ -241,6 +244,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
     demoData: e.DEMO_DATA,
+    demoHistory: e.DEMO_HISTORY,
     secureCookies: e.SECURE_COOKIES ?? baseUrl.startsWith("https://"),
     webDistDir: path.resolve(import.meta.dirname, "../web/dist"),
     smtpUrl: e.SMTP_URL,

@@ -11,6 +11,7 @@
 import { alertReaction } from "./alerts/reactions.ts";
 import { automationReaction } from "./automation/reactions.ts";
 import { notificationReaction } from "./notifications/reactions.ts";
+import { metricsReaction } from "./reports/reactions.ts";
 import { satisfactionReaction } from "./satisfaction/reactions.ts";
 import { serviceLevelReaction } from "./sla/reactions.ts";
 import { installReactions, type Reaction } from "./tickets/events.ts";
@@ -27,7 +28,8 @@ export const ticketEventReactions: readonly Reaction[] = [
   notificationReaction,
   // 4b. Satisfaction surveys: a solved ticket schedules its survey mail (a delayed job).
   satisfactionReaction,
-  // 5. Metrics (the reporting issue) go here.
+  // 5. Metrics: the ticket's metrics row and the hourly rollups that reports read (reports/).
+  metricsReaction,
   // 6. Webhooks, last: they send the ticket as every reaction above left it.
   webhookReaction,
 ];

@@ -118,6 +118,10 @@ export const routes: RouteObject[] = [
                 lazy: () => import("./agent/TicketScene.tsx").then((m) => ({ Component: m.TicketScene })),
                 loader: (args) => import("./agent/prefetch.ts").then((m) => m.ticketLoader(args)),
               },
+              {
+                path: "reports/:kind?",
+                lazy: () => import("./agent/reports/ReportsScene.tsx").then((m) => ({ Component: m.ReportsScene })),
+              },
             ],
           },
           { path: "admin", children: adminRoutes },

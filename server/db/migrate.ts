@@ -29,6 +29,9 @@ import { ticketNumberSequence } from "./migrations/0028_ticket_number_sequence.t
 // Integrator behaviour (issue 17).
 import { idempotencyKeys } from "./migrations/0030_idempotency_keys.ts";
 import { incrementalExport } from "./migrations/0031_incremental_export.ts";
+// Reporting (issue 18).
+import { ticketMetrics } from "./migrations/0033_ticket_metrics.ts";
+import { reportRollups } from "./migrations/0034_report_rollups.ts";
 // Satisfaction surveys (issue 18).
 import { satisfaction } from "./migrations/0035_satisfaction.ts";
 // Languages and time zones (issue 20).
@@ -69,6 +72,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0027_ticket_counts": ticketCounts(engine),
     "0037_user_locale": userLocale(),
     "0038_ticket_locale": ticketLocale(),
+    "0033_ticket_metrics": ticketMetrics(engine),
+    "0034_report_rollups": reportRollups(engine),
   };
 }
 

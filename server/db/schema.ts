@@ -794,6 +794,70 @@ export interface SatisfactionSurveysTable {
   created_at: Timestamp;
 }
 
+type Counter = ColumnType<number, number | undefined, number>;
+type Minutes = ColumnType<number, number | undefined, number>;
+
+/** One row per ticket, kept by the metrics reaction (server/reports/); docs/reports.md defines each figure. */
+export interface TicketMetricsTable {
+  ticket_id: string;
+  created_at: Timestamp;
+  channel: TicketChannel;
+  priority: Priority;
+  service_id: string | null;
+  ticket_type_id: string | null;
+  group_id: string | null;
+  assignee_id: string | null;
+  organization_id: string | null;
+  status_category: StatusCategory;
+  status_since: Timestamp;
+  first_reply_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  replies: Counter;
+  agent_touches: Counter;
+  reopens: Counter;
+  assignee_stations: Counter;
+  group_stations: Counter;
+  first_reply_due_at: Timestamp | null;
+  resolution_due_at: Timestamp | null;
+  /** 1 missed, 0 met, null while undecided or without a target. */
+  first_reply_breached: number | null;
+  resolution_breached: number | null;
+  satisfaction_rating: "good" | "bad" | null;
+  satisfaction_comment: string | null;
+  satisfaction_reason: string | null;
+  satisfaction_rated_at: Timestamp | null;
+  updated_at: Timestamp;
+  first_reply_minutes: number | null;
+  first_reply_business_minutes: number | null;
+  full_resolution_minutes: number | null;
+  full_resolution_business_minutes: number | null;
+  /** Time to spare when the target was decided: negative by how much it was missed. */
+  first_reply_sla_margin_minutes: number | null;
+  first_reply_sla_margin_business_minutes: number | null;
+  resolution_sla_margin_minutes: number | null;
+  resolution_sla_margin_business_minutes: number | null;
+  requester_wait_minutes: Minutes;
+  requester_wait_business_minutes: Minutes;
+  agent_wait_minutes: Minutes;
+  agent_wait_business_minutes: Minutes;
+  on_hold_minutes: Minutes;
+  on_hold_business_minutes: Minutes;
+}
+
+/** Counts per UTC hour and slice, added to in the event's transaction; '' stands for "none" in the key. */
+export interface ReportRollupsTable {
+  hour: Timestamp;
+  group_id: string;
+  channel: string;
+  priority: string;
+  service_id: string;
+  created: Counter;
+  solved: Counter;
+  withdrawn: Counter;
+  reopened: Counter;
+  replies: Counter;
+}
+
 export interface Database {
   satisfaction_settings: SatisfactionSettingsTable;
   satisfaction_excluded_groups: SatisfactionExcludedGroupsTable;
@@ -862,6 +926,9 @@ export interface Database {
   kb_votes: KbVotesTable;
   kb_searches: KbSearchesTable;
   kb_suggestions: KbSuggestionsTable;
+  // Reporting (issue 18).
+  ticket_metrics: TicketMetricsTable;
+  report_rollups: ReportRollupsTable;
 }
 
 export type User = Selectable<UsersTable>;

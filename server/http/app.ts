@@ -23,6 +23,7 @@ import { registerLiveRoutes } from "../live/routes.ts";
 import { registerInboundMailAdminRoutes } from "../mail/inbound/admin-routes.ts";
 import { registerMailRoutes } from "../mail/routes.ts";
 import { installTicketEventReactions } from "../reactions.ts";
+import { registerReportRoutes } from "../reports/routes.ts";
 import { registerSatisfactionRoutes } from "../satisfaction/routes.ts";
 import { registerServiceLevelRoutes } from "../sla/routes.ts";
 import { registerTicketAdminRoutes } from "../tickets/admin-routes.ts";
@@ -114,6 +115,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerAutomationRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerSatisfactionRoutes(app, deps);
+  registerReportRoutes(app, deps);
   // Knowledge base (issue 19): the Help Centre, the agent's ticket-page tools, the editors' pages.
   registerKbRoutes(app, deps);
   registerLocaleRoutes(app, deps);

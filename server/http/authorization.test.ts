@@ -191,6 +191,8 @@ const adminOnly = (success: number): Expected => ({
 });
 /** Knowledge base editors: agents and admins hold `kb.edit` through their built-in roles. */
 const kbEditors = (success: number): Expected => ({ ...adminOnly(success), agent: success });
+/** Reports: `reports.view` comes with the built-in agent and administrator roles. */
+const reportViewers = (success: number): Expected => ({ ...adminOnly(success), agent: success });
 const signedInUsers = (code: number): Expected => ({ ...all(code), anonymous: 401, guest: 401 });
 let unique = 0;
 const fresh = () => {
@@ -221,6 +223,13 @@ const tinyPng = {
 };
 
 const matrix: Record<string, Row> = {
+  // Reports (issue 18): read-only, narrowed to the viewer's groups inside (server/reports/reports.test.ts).
+  ...Object.fromEntries(
+    ["overview", "volume", "efficiency", "sla", "agents", "satisfaction"].map((kind) => [
+      `GET /api/v1/reports/${kind}`,
+      { path: () => `/api/v1/reports/${kind}?from=2026-01-01&to=2026-01-31`, expected: reportViewers(200) },
+    ]),
+  ),
   // Knowledge base (issue 19): readers go through articleScope; "matrix-customers" is for signed-in people only.
   "GET /api/v1/kb/home": { path: () => "/api/v1/kb/home", expected: all(200) },
   "GET /api/v1/kb/categories/{slug}": { path: () => "/api/v1/kb/categories/matrix-reading", expected: all(200) },

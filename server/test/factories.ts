@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       RATE_LIMITING: "false",
       // Every answer in the server tests is checked against the OpenAPI document (http/response-contract.ts).
       CHECK_RESPONSES: "true",
+      DEMO_HISTORY: "false",
     }),
     ...overrides,
   };

@@ -60,6 +60,9 @@ function Links({ session }: { session: Session | undefined }) {
         </NavItem>
       )}
       {isStaff(user) && <NavItem to="/agent/tickets">{t("portal.nav.agent")}</NavItem>}
+      {isStaff(user) && user?.permissions.includes("reports.view") && (
+        <NavItem to="/agent/reports">{t("portal.nav.reports")}</NavItem>
+      )}
       {admin && <NavItem to="/admin">{t("portal.nav.admin")}</NavItem>}
       {!admin && user?.permissions.includes("kb.edit") && <NavItem to="/admin/kb">{t("portal.nav.kb")}</NavItem>}
       {user && <NavItem to="/account">{t("portal.nav.account")}</NavItem>}

@@ -1,0 +1,158 @@
+/**
+ * What every report reads: metrics rows and hourly rollups narrowed to the
+ * viewer's groups and the chosen filters, names for ids, and links to the
+ * matching ticket lists.
+ */
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type { ReportFilters } from "../../common/reports.ts";
+import type { Database } from "../db/schema.ts";
+import type { ReportScope } from "./policy.ts";
+
+type Db = Kysely<Database>;
+const none = sql<SqlBool>`1 = 0`;
+
+/** The where-clause on ticket_metrics for a scope and filters. */
+export function metricsWhere(scope: ReportScope, filters: ReportFilters) {
+  return (eb: ExpressionBuilder<Database, "ticket_metrics">): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [];
+    if (scope.groups) {
+      all.push(scope.groups.length ? eb("ticket_metrics.group_id", "in", scope.groups) : none);
+    }
+    if (filters.groupId) all.push(eb("ticket_metrics.group_id", "=", filters.groupId));
+    if (filters.assigneeId) all.push(eb("ticket_metrics.assignee_id", "=", filters.assigneeId));
+    if (filters.priority) all.push(eb("ticket_metrics.priority", "=", filters.priority));
+    if (filters.serviceId) all.push(eb("ticket_metrics.service_id", "=", filters.serviceId));
+    if (filters.channel) all.push(eb("ticket_metrics.channel", "=", filters.channel));
+    if (filters.organizationId) all.push(eb("ticket_metrics.organization_id", "=", filters.organizationId));
+    return eb.and(all);
+  };
+}
+
+/** Rollups are kept per group, channel, priority and service: agent and organization filters need the rows. */
+export function rollupsCover(filters: ReportFilters): boolean {
+  return !filters.assigneeId && !filters.organizationId;
+}
+
+export function rollupsWhere(scope: ReportScope, filters: ReportFilters) {
+  return (eb: ExpressionBuilder<Database, "report_rollups">): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [];
+    if (scope.groups) all.push(scope.groups.length ? eb("report_rollups.group_id", "in", scope.groups) : none);
+    if (filters.groupId) all.push(eb("report_rollups.group_id", "=", filters.groupId));
+    if (filters.priority) all.push(eb("report_rollups.priority", "=", filters.priority));
+    if (filters.serviceId) all.push(eb("report_rollups.service_id", "=", filters.serviceId));
+    if (filters.channel) all.push(eb("report_rollups.channel", "=", filters.channel));
+    return eb.and(all);
+  };
+}
+
+export type HourCounts = { hour: string; created: number; solved: number; withdrawn: number; reopened: number };
+
+const HOUR = 3_600_000;
+const hourOf = (at: string) => new Date(Math.floor(Date.parse(at) / HOUR) * HOUR).toISOString();
+
+/**
+ * Tickets created, solved, withdrawn and reopened per UTC hour in [start, end): from the rollups when they
+ * cover the filters, else from the metrics rows (which know only the latest solve, and no withdrawals or reopens).
+ */
+export async function hourlyCounts(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+): Promise<HourCounts[]> {
+  if (rollupsCover(filters)) {
+    const rows = await db
+      .selectFrom("report_rollups")
+      .select((eb) => [
+        "hour",
+        eb.fn.sum<number>("created").as("created"),
+        eb.fn.sum<number>("solved").as("solved"),
+        eb.fn.sum<number>("withdrawn").as("withdrawn"),
+        eb.fn.sum<number>("reopened").as("reopened"),
+      ])
+      .where("hour", ">=", hourOf(start))
+      .where("hour", "<", end)
+      .where(rollupsWhere(scope, filters))
+      .groupBy("hour")
+      .execute();
+    return rows.map((r) => ({
+      hour: r.hour,
+      created: Number(r.created),
+      solved: Number(r.solved),
+      withdrawn: Number(r.withdrawn),
+      reopened: Number(r.reopened),
+    }));
+  }
+  const byHour = new Map<string, HourCounts>();
+  const add = (at: string, key: "created" | "solved") => {
+    const hour = hourOf(at);
+    let row = byHour.get(hour);
+    if (!row) {
+      row = { hour, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
+      byHour.set(hour, row);
+    }
+    row[key] += 1;
+  };
+  const created = await db
+    .selectFrom("ticket_metrics")
+    .select("created_at")
+    .where("created_at", ">=", start)
+    .where("created_at", "<", end)
+    .where(metricsWhere(scope, filters))
+    .execute();
+  for (const r of created) add(r.created_at, "created");
+  const solved = await db
+    .selectFrom("ticket_metrics")
+    .select("solved_at")
+    .where("solved_at", ">=", start)
+    .where("solved_at", "<", end)
+    .where(metricsWhere(scope, filters))
+    .execute();
+  for (const r of solved) if (r.solved_at) add(r.solved_at, "solved");
+  return [...byHour.values()];
+}
+
+/** Tickets in scope that are not solved, closed or withdrawn now. */
+export async function unsolvedNow(db: Db, scope: ReportScope, filters: ReportFilters): Promise<number> {
+  const row = await db
+    .selectFrom("ticket_metrics")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status_category", "in", ["new", "open", "pending", "on_hold"])
+    .where(metricsWhere(scope, filters))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type Names = Map<string, string>;
+
+/** Names of groups, agents, services and organizations, for the rows that name them. */
+export async function namesOf(
+  db: Db,
+  table: "groups" | "users" | "services" | "organizations",
+  ids: Iterable<string | null>,
+): Promise<Names> {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom(table).select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The agent queue listing the tickets behind a figure: the report's filters plus the figure's own. */
+export function ticketsLink(filters: ReportFilters, extra: Record<string, string | readonly string[] | undefined>) {
+  const params = new URLSearchParams({ queue: "all" });
+  const set = (key: string, value: string | readonly string[] | undefined) => {
+    if (value === undefined) return;
+    for (const v of typeof value === "string" ? [value] : value) params.append(key, v);
+  };
+  set("groupId", filters.groupId);
+  set("assigneeId", filters.assigneeId);
+  set("priority", filters.priority);
+  set("serviceId", filters.serviceId);
+  set("organizationId", filters.organizationId);
+  for (const [key, value] of Object.entries(extra)) {
+    params.delete(key);
+    set(key, value);
+  }
+  return params.toString();
+}

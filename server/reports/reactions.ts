@@ -1,0 +1,29 @@
+/**
+ * Metrics follow the ticket's events: each event that changes a figure
+ * updates the ticket's metrics row and adds to the hourly rollups, in the
+ * event's own transaction, so a report never disagrees with the tickets.
+ */
+import type { Reaction } from "../tickets/events.ts";
+import { applyEvent, changesMetrics, newMetricsRow } from "./metrics.ts";
+import { addToRollups, loadMetricsRow, loadTicketFacts, lookupsFor, replayTicket, saveMetricsRow } from "./store.ts";
+
+export const metricsReaction: Reaction = async (trx, _ctx, event) => {
+  if (!changesMetrics(event.type)) return;
+  const ticket = await loadTicketFacts(trx, event.ticketId);
+  if (!ticket) return;
+  const stored = event.type === "created" ? undefined : await loadMetricsRow(trx, event.ticketId);
+  if (!stored && event.type !== "created") {
+    // A ticket from before metrics were recorded (and not backfilled yet): work it out from all its events,
+    // this one included, so the row is complete from here on.
+    const replayed = await replayTicket(trx, event.ticketId);
+    if (!replayed) return;
+    await saveMetricsRow(trx, replayed.row, true);
+    await addToRollups(trx, replayed.deltas);
+    return;
+  }
+  const lookups = lookupsFor(trx, ticket);
+  const row = stored ?? newMetricsRow(ticket, await lookups.categoryOf(ticket.status_id), event.at);
+  const deltas = await applyEvent(row, event, ticket, lookups);
+  await saveMetricsRow(trx, row, !stored);
+  await addToRollups(trx, deltas);
+};

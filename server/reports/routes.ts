@@ -1,0 +1,71 @@
+/**
+ * GET /api/v1/reports/{overview,volume,efficiency,sla,agents,satisfaction}:
+ * one route per report, the same query for each (period, time zone, filters),
+ * answered with figures and tables (common/reports.ts), so a BI tool pulls
+ * what the web app draws. `reports.view` opens them; the scope narrows them.
+ */
+import { errorResponseSchema } from "../../common/errors.ts";
+import { type ReportKind, reportKinds, reportLabels, reportQuerySchema, reportSchema } from "../../common/reports.ts";
+import { now } from "../db/engine.ts";
+import type { App, Deps } from "../http/types.ts";
+import { agentsReport } from "./agents.ts";
+import type { ReportInput } from "./context.ts";
+import { efficiencyReport } from "./efficiency.ts";
+import { overviewReport } from "./overview.ts";
+import { periodOf } from "./period.ts";
+import { reportScopeFor } from "./policy.ts";
+import { satisfactionReport } from "./satisfaction.ts";
+import { slaReport } from "./sla.ts";
+import { volumeReport } from "./volume.ts";
+
+const builders: Record<ReportKind, (input: ReportInput) => ReturnType<typeof overviewReport>> = {
+  overview: overviewReport,
+  volume: volumeReport,
+  efficiency: efficiencyReport,
+  sla: slaReport,
+  agents: agentsReport,
+  satisfaction: satisfactionReport,
+};
+
+const operationIds: Record<ReportKind, string> = {
+  overview: "getOverviewReport",
+  volume: "getVolumeReport",
+  efficiency: "getEfficiencyReport",
+  sla: "getSlaReport",
+  agents: "getAgentsReport",
+  satisfaction: "getSatisfactionReport",
+};
+
+export function registerReportRoutes(app: App, { db }: Deps): void {
+  for (const kind of reportKinds) {
+    app.get(
+      `/api/v1/reports/${kind}`,
+      {
+        schema: {
+          tags: ["reports"],
+          operationId: operationIds[kind],
+          summary: `${reportLabels[kind]} report`,
+          querystring: reportQuerySchema,
+          response: { 200: reportSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+        },
+      },
+      async (request) => {
+        const scope = await reportScopeFor(db, request.actor);
+        const query = request.query;
+        const period = periodOf(query);
+        const report = await builders[kind]({ db, scope, query, period, now: now() });
+        return {
+          kind,
+          range: {
+            from: period.from,
+            to: period.to,
+            previousFrom: period.previous.from,
+            previousTo: period.previous.to,
+            timeZone: period.timeZone,
+          },
+          ...report,
+        };
+      },
+    );
+  }
+}

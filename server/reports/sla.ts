@@ -1,0 +1,219 @@
+/**
+ * Service levels: per policy and target, how many were met and missed (and
+ * how late, on average), for tickets created in the period; and the tickets
+ * at risk now (a target due within the hour) or already late, linked.
+ */
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { Report, ReportRow, ReportTable } from "../../common/reports.ts";
+import { finishedCategories } from "../../common/tickets.ts";
+import type { ReportInput } from "./context.ts";
+import { localOf } from "./period.ts";
+import { metricsWhere } from "./queries.ts";
+import { percent, round1 } from "./stats.ts";
+
+const HOUR = 3_600_000;
+const listLimit = 100;
+
+type Tally = { met: number; missed: number; late: number[] };
+
+async function tallies(input: ReportInput, start: string, end: string) {
+  const { db, scope, query, now } = input;
+  const business = query.clock === "business";
+  const rows = await db
+    .selectFrom("ticket_metrics")
+    .innerJoin("tickets", "tickets.id", "ticket_metrics.ticket_id")
+    .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
+    .select([
+      "sla_policies.name as policy",
+      "ticket_metrics.first_reply_breached",
+      "ticket_metrics.first_reply_due_at",
+      "ticket_metrics.first_reply_at",
+      "ticket_metrics.first_reply_sla_margin_minutes",
+      "ticket_metrics.first_reply_sla_margin_business_minutes",
+      "ticket_metrics.resolution_breached",
+      "ticket_metrics.resolution_due_at",
+      "ticket_metrics.resolution_sla_margin_minutes",
+      "ticket_metrics.resolution_sla_margin_business_minutes",
+      "ticket_metrics.status_category",
+    ])
+    .where("ticket_metrics.created_at", ">=", start)
+    .where("ticket_metrics.created_at", "<", end)
+    .where(metricsWhere(scope, query))
+    .execute();
+  const byKey = new Map<string, Tally & { policy: string; target: string }>();
+  const add = (
+    policy: string,
+    target: string,
+    breached: number | null,
+    due: string | null,
+    done: boolean,
+    margin: number | null,
+  ) => {
+    if (!due && breached === null) return;
+    const key = `${policy}|${target}`;
+    const tally = byKey.get(key) ?? { policy, target, met: 0, missed: 0, late: [] };
+    byKey.set(key, tally);
+    if (breached === 0) tally.met += 1;
+    else if (breached === 1) {
+      tally.missed += 1;
+      if (margin !== null) tally.late.push(-margin);
+    } else if (due && !done && due <= now) tally.missed += 1;
+  };
+  for (const r of rows) {
+    const policy = r.policy ?? "Removed policy";
+    add(
+      policy,
+      "First reply",
+      r.first_reply_breached,
+      r.first_reply_due_at,
+      r.first_reply_at !== null,
+      business ? r.first_reply_sla_margin_business_minutes : r.first_reply_sla_margin_minutes,
+    );
+    add(
+      policy,
+      "Resolution",
+      r.resolution_breached,
+      r.resolution_due_at,
+      finishedCategories.includes(r.status_category),
+      business ? r.resolution_sla_margin_business_minutes : r.resolution_sla_margin_minutes,
+    );
+  }
+  return [...byKey.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.target.localeCompare(b.target));
+}
+
+/** Tickets whose running target is due in [from, to), in the viewer's scope and filters, soonest first. */
+async function dueTickets(input: ReportInput, from: string | null, to: string): Promise<ReportRow[]> {
+  const { db, scope, query, period } = input;
+  const rows = await db
+    .selectFrom("tickets")
+    .leftJoin("groups", "groups.id", "tickets.group_id")
+    .leftJoin("users", "users.id", "tickets.assignee_id")
+    .select([
+      "tickets.number",
+      "tickets.subject",
+      "tickets.due_at",
+      "tickets.priority",
+      "groups.name as group",
+      "users.name as assignee",
+    ])
+    .where("tickets.due_at", "is not", null)
+    .where("tickets.due_at", "<", to)
+    .$if(from !== null, (q) => q.where("tickets.due_at", ">=", from ?? ""))
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [];
+      if (scope.groups)
+        all.push(scope.groups.length ? eb("tickets.group_id", "in", scope.groups) : sql<SqlBool>`1 = 0`);
+      if (query.groupId) all.push(eb("tickets.group_id", "=", query.groupId));
+      if (query.assigneeId) all.push(eb("tickets.assignee_id", "=", query.assigneeId));
+      if (query.priority) all.push(eb("tickets.priority", "=", query.priority));
+      if (query.serviceId) all.push(eb("tickets.service_id", "=", query.serviceId));
+      if (query.channel) all.push(eb("tickets.channel", "=", query.channel));
+      if (query.organizationId) all.push(eb("tickets.organization_id", "=", query.organizationId));
+      return eb.and(all);
+    })
+    .orderBy("tickets.due_at")
+    .limit(listLimit)
+    .execute();
+  return rows.map((r) => {
+    const local = r.due_at ? localOf(r.due_at, period.timeZone) : null;
+    return {
+      cells: {
+        number: r.number,
+        subject: r.subject,
+        due:
+          local && r.due_at ? `${local.date} ${String(local.hour).padStart(2, "0")}:${r.due_at.slice(14, 16)}` : null,
+        priority: r.priority,
+        group: r.group ?? "No group",
+        assignee: r.assignee ?? "Unassigned",
+      },
+      ticketNumber: r.number,
+    };
+  });
+}
+
+const listColumns: ReportTable["columns"] = [
+  { key: "number", label: "Ticket", kind: "count" },
+  { key: "subject", label: "Subject", kind: "text" },
+  { key: "due", label: "Due", kind: "date" },
+  { key: "priority", label: "Priority", kind: "text" },
+  { key: "group", label: "Group", kind: "text" },
+  { key: "assignee", label: "Assignee", kind: "text" },
+];
+
+export async function slaReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
+  const { period, now } = input;
+  const [current, previous] = await Promise.all([
+    tallies(input, period.start, period.end),
+    tallies(input, period.previous.start, period.previous.end),
+  ]);
+  const soon = new Date(Date.parse(now) + HOUR).toISOString();
+  const [atRisk, late] = await Promise.all([dueTickets(input, now, soon), dueTickets(input, null, now)]);
+  const share = (list: typeof current, target?: string) => {
+    const chosen = list.filter((t) => !target || t.target === target);
+    const met = chosen.reduce((s, t) => s + t.met, 0);
+    return percent(met, met + chosen.reduce((s, t) => s + t.missed, 0));
+  };
+  return {
+    figures: [
+      {
+        key: "achieved",
+        label: "SLA targets achieved",
+        kind: "percent",
+        value: share(current),
+        previous: share(previous),
+        higherIsBetter: true,
+      },
+      {
+        key: "first_reply_achieved",
+        label: "First reply targets achieved",
+        kind: "percent",
+        value: share(current, "First reply"),
+        previous: share(previous, "First reply"),
+        higherIsBetter: true,
+      },
+      {
+        key: "resolution_achieved",
+        label: "Resolution targets achieved",
+        kind: "percent",
+        value: share(current, "Resolution"),
+        previous: share(previous, "Resolution"),
+        higherIsBetter: true,
+      },
+      {
+        key: "at_risk",
+        label: "Due within an hour",
+        kind: "count",
+        value: atRisk.length,
+        previous: null,
+        higherIsBetter: false,
+      },
+      { key: "late", label: "Late now", kind: "count", value: late.length, previous: null, higherIsBetter: false },
+    ],
+    tables: [
+      {
+        key: "targets",
+        title: "Targets met and missed",
+        columns: [
+          { key: "policy", label: "Policy", kind: "text" },
+          { key: "target", label: "Target", kind: "text" },
+          { key: "met", label: "Met", kind: "count" },
+          { key: "missed", label: "Missed", kind: "count" },
+          { key: "achieved", label: "Achieved", kind: "percent" },
+          { key: "late_by", label: "Missed by, on average", kind: "minutes" },
+        ],
+        rows: current.map((t) => ({
+          cells: {
+            policy: t.policy,
+            target: t.target,
+            met: t.met,
+            missed: t.missed,
+            achieved: percent(t.met, t.met + t.missed),
+            late_by: t.late.length ? round1(t.late.reduce((s, v) => s + v, 0) / t.late.length) : null,
+          },
+        })),
+      },
+      { key: "at_risk", title: "Due within the next hour", columns: listColumns, rows: atRisk },
+      { key: "late", title: "Late now", columns: listColumns, rows: late },
+    ],
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Reading and writing metrics rows and rollups, and replaying a ticket's
+ * events into a fresh row (for the backfill, and for a ticket that had events
+ * before metrics were recorded).
+ */
+import type { Kysely, Transaction } from "kysely";
+import { parseTicketEvent } from "../../common/ticket-events.ts";
+import type { StatusCategory } from "../../common/tickets.ts";
+import { decodeJson } from "../db/engine.ts";
+import type { Database } from "../db/schema.ts";
+import type { BusinessCalendar } from "../sla/calendar.ts";
+import { calendarFor } from "../sla/calendars.ts";
+import {
+  applyEvent,
+  changesMetrics,
+  type Lookups,
+  type MetricsRow,
+  newMetricsRow,
+  type RollupDelta,
+  type TicketFacts,
+} from "./metrics.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function loadTicketFacts(
+  db: Db,
+  ticketId: string,
+): Promise<(TicketFacts & { status_id: string; calendar_id: string | null }) | undefined> {
+  return db
+    .selectFrom("tickets")
+    .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
+    .select([
+      "tickets.id",
+      "tickets.created_at",
+      "tickets.channel",
+      "tickets.priority",
+      "tickets.service_id",
+      "tickets.ticket_type_id",
+      "tickets.group_id",
+      "tickets.assignee_id",
+      "tickets.organization_id",
+      "tickets.first_response_due_at",
+      "tickets.resolution_due_at",
+      "tickets.status_id",
+      "sla_policies.calendar_id",
+    ])
+    .where("tickets.id", "=", ticketId)
+    .executeTakeFirst();
+}
+
+/** Lookups that ask the database at most once each per ticket (statuses are cached across tickets by `statuses`). */
+export function lookupsFor(
+  db: Db,
+  ticket: { group_id: string | null; calendar_id: string | null },
+  statuses: Map<string, StatusCategory> = new Map(),
+): Lookups {
+  let calendar: Promise<BusinessCalendar> | undefined;
+  return {
+    categoryOf: async (statusId) => {
+      const known = statuses.get(statusId);
+      if (known) return known;
+      const row = await db
+        .selectFrom("statuses")
+        .select("category")
+        .where("id", "=", statusId)
+        .executeTakeFirstOrThrow();
+      statuses.set(statusId, row.category);
+      return row.category;
+    },
+    calendar: () => {
+      calendar ??= calendarFor(db, { calendarId: ticket.calendar_id, groupId: ticket.group_id });
+      return calendar;
+    },
+  };
+}
+
+export async function loadMetricsRow(db: Db, ticketId: string): Promise<MetricsRow | undefined> {
+  return db.selectFrom("ticket_metrics").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst();
+}
+
+export async function saveMetricsRow(db: Db, row: MetricsRow, isNew: boolean): Promise<void> {
+  if (isNew) {
+    await db.insertInto("ticket_metrics").values(row).execute();
+    return;
+  }
+  const { ticket_id, ...rest } = row;
+  await db.updateTable("ticket_metrics").set(rest).where("ticket_id", "=", ticket_id).execute();
+}
+
+/** Sums the deltas per hour and slice, then adds them to the stored counts. */
+export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
+  for (const row of sumDeltas(deltas).values()) {
+    await db
+      .insertInto("report_rollups")
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(["hour", "group_id", "channel", "priority", "service_id"]).doUpdateSet((eb) => ({
+          created: eb("report_rollups.created", "+", eb.ref("excluded.created")),
+          solved: eb("report_rollups.solved", "+", eb.ref("excluded.solved")),
+          withdrawn: eb("report_rollups.withdrawn", "+", eb.ref("excluded.withdrawn")),
+          reopened: eb("report_rollups.reopened", "+", eb.ref("excluded.reopened")),
+          replies: eb("report_rollups.replies", "+", eb.ref("excluded.replies")),
+        })),
+      )
+      .execute();
+  }
+}
+
+export type RollupRow = Omit<RollupDelta, "measure" | "by"> & {
+  created: number;
+  solved: number;
+  withdrawn: number;
+  reopened: number;
+  replies: number;
+};
+
+/** Deltas summed into rows, keyed by hour and slice; `into` lets the backfill sum across tickets. */
+export function sumDeltas(
+  deltas: readonly RollupDelta[],
+  into: Map<string, RollupRow> = new Map(),
+): Map<string, RollupRow> {
+  for (const { measure, by, ...key } of deltas) {
+    const id = `${key.hour}|${key.group_id}|${key.channel}|${key.priority}|${key.service_id}`;
+    let row = into.get(id);
+    if (!row) {
+      row = { ...key, created: 0, solved: 0, withdrawn: 0, reopened: 0, replies: 0 };
+      into.set(id, row);
+    }
+    row[measure] += by;
+  }
+  return into;
+}
+
+/**
+ * A ticket's row worked out from all its events, in order, and the rollup
+ * counts they add. Undefined for a ticket without a "created" event.
+ */
+export async function replayTicket(
+  db: Db,
+  ticketId: string,
+  statuses: Map<string, StatusCategory> = new Map(),
+): Promise<{ row: MetricsRow; deltas: RollupDelta[] } | undefined> {
+  const ticket = await loadTicketFacts(db, ticketId);
+  if (!ticket) return undefined;
+  const stored = await db
+    .selectFrom("ticket_events")
+    .select(["type", "payload", "visibility", "created_at"])
+    .where("ticket_id", "=", ticketId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const events = stored.flatMap((e) => {
+    const parsed = parseTicketEvent(e.type, decodeJson(e.payload));
+    return parsed && changesMetrics(parsed.type) ? [{ ...parsed, at: e.created_at, visibility: e.visibility }] : [];
+  });
+  const created = events.find((e) => e.type === "created");
+  if (!created) return undefined;
+  const lookups = lookupsFor(db, ticket, statuses);
+  // It came in with the status its first change moved it from; with no change, the one it has.
+  const firstMove = events.find((e) => e.type === "status_changed");
+  const initial = firstMove?.type === "status_changed" ? firstMove.payload.from : ticket.status_id;
+  const row = newMetricsRow(ticket, await lookups.categoryOf(initial), created.at);
+  // Who had it first is only known when nobody changed it since; otherwise the changes count the stations.
+  if (events.some((e) => e.type === "edited" && e.payload.assigneeId)) row.assignee_stations = 0;
+  if (events.some((e) => (e.type === "edited" || e.type === "automation_applied") && e.payload.groupId))
+    row.group_stations = 0;
+  const deltas: RollupDelta[] = [];
+  for (const event of events) deltas.push(...(await applyEvent(row, event, ticket, lookups)));
+  return { row, deltas };
+}

@@ -1,0 +1,186 @@
+import "@mantine/charts/styles.css";
+import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from "@mantine/core";
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
+import { channelLabels, ticketChannels } from "../../../common/new-ticket.ts";
+import {
+  changePercent,
+  type ReportFigure,
+  type ReportKind,
+  reportKinds,
+  reportLabels,
+} from "../../../common/reports.ts";
+import { priorities, priorityLabels } from "../../../common/tickets.ts";
+import { useReport } from "../../api/reports.ts";
+import { useSession } from "../../api/session.ts";
+import { useDirectory } from "../../api/workspace.ts";
+import { QueryView } from "../../ui/QueryView.tsx";
+import { formatValue } from "./format.ts";
+import { ReportTableCard } from "./ReportTableCard.tsx";
+import {
+  localToday,
+  naturalInterval,
+  type PeriodPreset,
+  periodPresets,
+  presetRange,
+  viewerTimeZone,
+} from "./report-period.ts";
+
+const filterKeys = ["groupId", "assigneeId", "priority", "channel", "serviceId", "organizationId"] as const;
+
+function FigureCard({ figure }: { figure: ReportFigure }) {
+  const change = changePercent(figure.value, figure.previous);
+  const good = change === null || change === 0 ? null : change > 0 === figure.higherIsBetter;
+  const value = formatValue(figure.value, figure.kind);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed">
+        {figure.label}
+      </Text>
+      <Text fz={28} fw={700}>
+        {figure.tickets ? (
+          <Anchor component={Link} to={`/agent/tickets?${figure.tickets}`} inherit>
+            {value}
+          </Anchor>
+        ) : (
+          value
+        )}
+      </Text>
+      {change !== null && (
+        <Text size="sm" c={good ? "teal.9" : "red.9"}>
+          <span aria-hidden="true">{change > 0 ? "▲" : "▼"}</span> {Math.abs(change)}%{" "}
+          <Text span size="sm" c="dimmed">
+            {change > 0 ? "up" : "down"} from {formatValue(figure.previous, figure.kind)} the period before
+          </Text>
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** Reports in the agent workspace: a tab per report, one set of filters for all, kept in the address. */
+export function ReportsScene() {
+  const { kind: param } = useParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const session = useSession().data;
+  const directory = useDirectory();
+  const kind = (reportKinds as readonly string[]).includes(param ?? "") ? (param as ReportKind) : null;
+
+  const timeZone = viewerTimeZone();
+  const preset = (params.get("period") ?? "30d") as PeriodPreset;
+  const today = localToday(timeZone);
+  const range =
+    preset === "custom"
+      ? { from: params.get("from") ?? today, to: params.get("to") ?? today }
+      : presetRange(preset, today);
+  const query = new URLSearchParams({ ...range, timeZone, interval: naturalInterval(range.from, range.to) });
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  const report = useReport(kind ?? "overview", query.toString());
+  if (!session?.user?.permissions.includes("reports.view")) return <Navigate to="/agent/tickets" replace />;
+  if (!kind) return <Navigate to={`/agent/reports/overview?${params}`} replace />;
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === "period" && value === "custom") {
+      next.set("from", range.from);
+      next.set("to", range.to);
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>Reports</Title>
+      <Tabs value={kind} onChange={(value) => value && navigate(`/agent/reports/${value}?${params}`)}>
+        <Tabs.List>
+          {reportKinds.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {reportLabels[k]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Group align="end" gap="sm" wrap="wrap" role="group" aria-label="Report filters">
+        <Select
+          label="Period"
+          data={periodPresets.map((p) => ({ value: p.value, label: p.label }))}
+          value={preset}
+          onChange={(value) => set("period", value)}
+          allowDeselect={false}
+          w={170}
+        />
+        {preset === "custom" && (
+          <>
+            <TextInput
+              type="date"
+              label="From"
+              value={range.from}
+              onChange={(e) => set("from", e.currentTarget.value)}
+            />
+            <TextInput type="date" label="To" value={range.to} onChange={(e) => set("to", e.currentTarget.value)} />
+          </>
+        )}
+        <Select
+          label="Group"
+          placeholder="All groups"
+          clearable
+          data={(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          value={params.get("groupId")}
+          onChange={(value) => set("groupId", value)}
+          w={180}
+        />
+        <Select
+          label="Agent"
+          placeholder="All agents"
+          clearable
+          searchable
+          data={(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          value={params.get("assigneeId")}
+          onChange={(value) => set("assigneeId", value)}
+          w={180}
+        />
+        <Select
+          label="Priority"
+          placeholder="Any priority"
+          clearable
+          data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+          value={params.get("priority")}
+          onChange={(value) => set("priority", value)}
+          w={150}
+        />
+        <Select
+          label="Channel"
+          placeholder="Any channel"
+          clearable
+          data={ticketChannels.map((c) => ({ value: c, label: channelLabels[c] }))}
+          value={params.get("channel")}
+          onChange={(value) => set("channel", value)}
+          w={150}
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {range.from} to {range.to}, times in {timeZone}, durations in business hours.
+      </Text>
+      <QueryView query={report} loading="Loading the report">
+        {(data) => (
+          <Stack gap="md">
+            {data.figures.length > 0 && (
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+                {data.figures.map((f) => (
+                  <FigureCard key={f.key} figure={f} />
+                ))}
+              </SimpleGrid>
+            )}
+            {data.tables.map((t) => (
+              <ReportTableCard key={t.key} kind={kind} table={t} range={`${data.range.from}-${data.range.to}`} />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}

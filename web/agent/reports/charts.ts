@@ -1,0 +1,27 @@
+import type { ReportKind } from "../../../common/reports.ts";
+
+/** How each table is drawn: which column runs along the axis and which are bars or lines. Tables not listed are tables only. */
+export type ChartSpec = { type: "bar" | "line" | "area"; x: string; series: string[]; stacked?: boolean };
+
+export const chartSpecs: Partial<Record<`${ReportKind}:${string}`, ChartSpec>> = {
+  "overview:created_vs_solved": { type: "bar", x: "period", series: ["created", "solved"] },
+  "overview:backlog": { type: "area", x: "period", series: ["unsolved"] },
+  "volume:created_vs_solved": { type: "bar", x: "period", series: ["created", "solved"] },
+  "volume:by_channel": { type: "bar", x: "name", series: ["created", "solved"] },
+  "volume:by_priority": { type: "bar", x: "name", series: ["created", "solved"] },
+  "volume:by_service": { type: "bar", x: "name", series: ["created", "solved"] },
+  "volume:by_group": { type: "bar", x: "name", series: ["created", "solved"] },
+  "efficiency:distribution": { type: "bar", x: "bucket", series: ["first_reply", "resolution"] },
+  "efficiency:by_group": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
+  "efficiency:by_priority": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
+  "efficiency:by_service": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
+  "sla:targets": { type: "bar", x: "target", series: ["met", "missed"], stacked: true },
+  "agents:agents": { type: "bar", x: "name", series: ["solved", "replies"] },
+  "agents:groups": { type: "bar", x: "name", series: ["solved", "replies"] },
+  "satisfaction:over_time": { type: "line", x: "period", series: ["score"] },
+  "satisfaction:by_agent": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
+  "satisfaction:by_group": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
+  "satisfaction:by_service": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
+};
+
+export const seriesColors = ["blue.6", "teal.6", "orange.6", "grape.6"];
