@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, "..");
 /** The test runner's environment, less Vite's BASE_URL="/" which would be read as our own BASE_URL. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { BASE_URL: _viteBase, ...inherited } = process.env;
-  return { ...inherited, ...extra };
+  // The months of report history a first start also writes take a minute; reports/demo-history.test.ts covers them.
+  return { ...inherited, DEMO_HISTORY: "false", ...extra };
 }
 
 /** Starts the real server as `npm start` does and resolves with its banner once it listens. */

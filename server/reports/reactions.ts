@@ -11,7 +11,10 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
   if (!changesMetrics(event.type)) return;
   const ticket = await loadTicketFacts(trx, event.ticketId);
   if (!ticket) return;
-  const stored = event.type === "created" ? undefined : await loadMetricsRow(trx, event.ticketId);
+  const stored = await loadMetricsRow(trx, event.ticketId);
+  // A trigger on the new ticket recorded an event of its own (a reaction inside this one's reactions, so it ran
+  // first): its metrics were worked out from all the ticket's events, this "created" included.
+  if (stored && event.type === "created") return;
   if (!stored && event.type !== "created") {
     // A ticket from before metrics were recorded (and not backfilled yet): work it out from all its events,
     // this one included, so the row is complete from here on.
