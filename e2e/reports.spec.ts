@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callApi, expectAccessible, signInAsAdmin, submitRequest } from "./fixtures.ts";
+import { callApi, chooseOption, expectAccessible, signInAsAdmin, submitRequest } from "./fixtures.ts";
 
 test.setTimeout(300_000);
 
@@ -29,8 +29,7 @@ test("a manager reads the reports, filters by group, opens the tickets behind a 
   await expectAccessible(page);
 
   // Only the new group: one ticket came in.
-  await page.getByRole("textbox", { name: "Group" }).click();
-  await page.getByRole("option", { name: group }).click();
+  await chooseOption(page, "Group", group);
   await expect(page).toHaveURL(new RegExp(`groupId=${groupId}`));
   const figure = page.getByRole("link", { name: "1", exact: true }).first();
   await expect(figure).toBeVisible();
