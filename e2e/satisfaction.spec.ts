@@ -47,7 +47,7 @@ test("a requester rates the support Bad from the survey mail, and the agent sees
   await expect(requester.getByRole("radio", { name: "Bad, I'm unsatisfied" })).toBeChecked();
   await expectAccessible(requester);
   await chooseOption(requester, "What went wrong?", "It took too long");
-  await requester.getByLabel("Comment on your rating", { exact: true }).fill(`Three days without an answer ${id}`);
+  await requester.getByLabel("Your feedback", { exact: true }).fill(`Three days without an answer ${id}`);
   await requester.getByRole("button", { name: "Send my rating" }).click();
   await expect(requester.getByText("Thank you for your rating")).toBeVisible();
   await expectAccessible(requester);

@@ -93,7 +93,7 @@ export function RatingForm({
           />
         )}
         <Textarea
-          label="Comment on your rating"
+          label="Your feedback"
           description="Optional: anything you would like us to know."
           autosize
           minRows={3}
