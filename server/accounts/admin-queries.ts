@@ -119,8 +119,9 @@ export async function listRoles(db: Kysely<Database>) {
   });
 }
 
-export async function listOrganizations(db: Kysely<Database>) {
-  const rows = await db
+/** Organizations with how many people belong to each: the admin list and the single look-up read the same. */
+export function organizationsWithMemberCount(db: Kysely<Database>) {
+  return db
     .selectFrom("organizations")
     .leftJoin("organization_members", "organization_members.organization_id", "organizations.id")
     .select((eb) => [
@@ -129,9 +130,11 @@ export async function listOrganizations(db: Kysely<Database>) {
       "organizations.parent_id as parentId",
       eb.fn.count<number>("organization_members.user_id").as("memberCount"),
     ])
-    .groupBy(["organizations.id", "organizations.name", "organizations.parent_id"])
-    .orderBy("organizations.name")
-    .execute();
+    .groupBy(["organizations.id", "organizations.name", "organizations.parent_id"]);
+}
+
+export async function listOrganizations(db: Kysely<Database>) {
+  const rows = await organizationsWithMemberCount(db).orderBy("organizations.name").execute();
   return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
 }
 

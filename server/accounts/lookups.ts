@@ -1,20 +1,10 @@
 /** Reading one organization, its members, or a person by email address (admin and agent look-ups). */
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { organizationsWithMemberCount } from "./admin-queries.ts";
 
 export async function findOrganization(db: Kysely<Database>, id: string) {
-  const organization = await db
-    .selectFrom("organizations")
-    .leftJoin("organization_members", "organization_members.organization_id", "organizations.id")
-    .select((eb) => [
-      "organizations.id",
-      "organizations.name",
-      "organizations.parent_id as parentId",
-      eb.fn.count<number>("organization_members.user_id").as("memberCount"),
-    ])
-    .where("organizations.id", "=", id)
-    .groupBy(["organizations.id", "organizations.name", "organizations.parent_id"])
-    .executeTakeFirst();
+  const organization = await organizationsWithMemberCount(db).where("organizations.id", "=", id).executeTakeFirst();
   if (!organization) return undefined;
   const departments = await db
     .selectFrom("organizations")
