@@ -1,17 +1,30 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import axe from "axe-core";
 
 /** The admin every e2e server starts with (set through ADMIN_EMAIL / ADMIN_PASSWORD in e2e/serve.ts). */
 export const e2eAdmin = { email: "admin@e2e.switchboard.local", password: "e2e-admin-password" };
 
-/** Fails with the list of WCAG 2 A/AA violations on the page as it is now. */
+type AxeWindow = { axe: typeof axe };
+
+/**
+ * Fails with the list of WCAG 2 A/AA violations on the page as it is now.
+ * axe is injected once per document and run in the page (what @axe-core/playwright calls legacy mode):
+ * its default mode re-injects the script and opens a blank page for every check, which made a check
+ * cost 1–2 s of a loaded CI machine's CPU instead of 0.2–0.3 s, with the same rules and the same results.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   // A sandboxed iframe shows a mail as a mail client would; it is not our page, and axe cannot script it.
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .exclude("iframe[sandbox]")
-    .options({ iframes: false })
-    .analyze();
+  const results = await page.evaluate(() =>
+    (window as unknown as AxeWindow).axe.run(
+      { exclude: [["iframe[sandbox]"]] },
+      {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        iframes: false,
+        resultTypes: ["violations"],
+      },
+    ),
+  );
   const violations = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );

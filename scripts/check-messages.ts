@@ -19,7 +19,11 @@ import { shippedLocales } from "../common/locales.ts";
 import { convertedServerDirs, convertedWeb, validatedSchemas } from "./i18n-scope.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const namespaces = ["portal", "errors", "validation", "mail"] as const;
+// Every file in locales/en/ is a namespace; each language must have the same files.
+const namespaces = readdirSync(path.join(root, "locales", "en"))
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => name.slice(0, -".json".length))
+  .sort();
 const problems: string[] = [];
 
 function read(file: string): string {

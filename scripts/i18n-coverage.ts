@@ -3,12 +3,16 @@
  * a message which is not simply the English one (names like "Switchboard" count as translated when equal).
  * Run: npm run i18n:coverage
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { shippedLocales } from "../common/locales.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const namespaces = ["portal", "errors", "validation", "mail"];
+// Every file in locales/en/ is a namespace; each language must have the same files.
+const namespaces = readdirSync(path.join(root, "locales", "en"))
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => name.slice(0, -".json".length))
+  .sort();
 const load = (locale: string, ns: string): Record<string, string> => {
   try {
     return JSON.parse(readFileSync(path.join(root, "locales", locale, `${ns}.json`), "utf8")) as Record<string, string>;
