@@ -121,8 +121,6 @@ test("an inline screenshot in a mail shows in the request's conversation and is 
   page,
   baseURL,
 }) => {
-  // Two mails through the receiver and the job runner, on a machine that may be busy.
-  test.setTimeout(150_000);
   const id = `${Date.now()}`;
   const address = `shots.${id}@e2e.example`;
   const requester = `sam.${id}@example.com`;

@@ -140,7 +140,6 @@ test("where the admin allows it, the customer reopens a closed request by replyi
 test("a read-only agent is offered nothing that changes a ticket; a customer who may not submit is told so", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const id = `${Date.now()}`;
   const subject = `Projector hums ${id}`;
   const number = await submitRequest(page, { name: "Ola", email: `ola.${id}@example.com`, subject });

@@ -10,9 +10,6 @@ import {
   submitRequest,
 } from "./fixtures.ts";
 
-// Each journey signs in, invites or mails people and checks several pages with axe.
-test.describe.configure({ timeout: 90_000 });
-
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
 /** Moves the e2e server's clock (TEST_CLOCK, see server/clock.ts) as the signed-in admin. */

@@ -36,8 +36,6 @@ const rowOf = (page: Page, number: string) =>
 test("an agent filters a queue, saves it as a view, bulk-edits, edits a ticket by its type and assigns it", async ({
   page,
 }) => {
-  // One long journey through the whole workspace, signed in as two people.
-  test.setTimeout(120_000);
   const id = `${Date.now()}`;
   const first = await submitRequest(page, {
     name: "Quinn",
