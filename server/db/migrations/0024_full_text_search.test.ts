@@ -1,33 +1,14 @@
-import { type Kysely, sql } from "kysely";
-import { Migrator } from "kysely/migration";
-import { afterEach, describe, expect, it } from "vitest";
-import { createBlankDatabase, isPostgresReachable } from "../../test/engines.ts";
-import type { Engine } from "../engine.ts";
+import { sql } from "kysely";
+import { describe, expect } from "vitest";
+import { itFromMigration } from "../../test/migration-test.ts";
 import { type Audience, matchesText } from "../full-text.ts";
-import { migrateToLatest, migrations } from "../migrate.ts";
-import type { Database } from "../schema.ts";
+import { migrateToLatest } from "../migrate.ts";
 
 describe("migration 0024: the search index covers the tickets that existed before it", () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-  });
-
-  async function blank(engine: Engine): Promise<Kysely<Database>> {
-    const scratch = await createBlankDatabase(engine);
-    cleanups.push(scratch.drop);
-    return scratch.db;
-  }
-
-  for (const engine of ["sqlite", "postgres"] as const) {
-    it(`indexes old tickets, their replies and notes, each for its audience (${engine})`, async () => {
-      if (engine === "postgres" && !(await isPostgresReachable())) {
-        if (process.env.CI === "true") throw new Error("PostgreSQL is not reachable");
-        return;
-      }
-      const db = await blank(engine);
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine) } });
-      expect((await migrator.migrateTo("0018_service_icon_names")).error).toBeUndefined();
+  itFromMigration(
+    "indexes old tickets, their replies and notes, each for its audience",
+    "0018_service_icon_names",
+    async (db, engine) => {
       const at = new Date().toISOString();
       const status = await db.selectFrom("statuses").select("id").executeTakeFirstOrThrow();
       await db
@@ -92,10 +73,10 @@ describe("migration 0024: the search index covers the tickets that existed befor
       expect(await find("quibblewort", "agent")).toEqual([41]);
       // A reply after the migration reaches the index through its trigger.
       await sql`insert into ticket_events (id, ticket_id, type, actor_id, actor_name, visibility, payload, created_at)
-        values ('e-3', 't-old', 'comment', null, 'Agent', 'public', ${JSON.stringify({ body: "Fixed by noon", format: "text" })}, ${at})`.execute(
+      values ('e-3', 't-old', 'comment', null, 'Agent', 'public', ${JSON.stringify({ body: "Fixed by noon", format: "text" })}, ${at})`.execute(
         db,
       );
       expect(await find("noon", "customer")).toEqual([41]);
-    });
-  }
+    },
+  );
 });

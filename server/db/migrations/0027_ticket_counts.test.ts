@@ -1,33 +1,13 @@
-import type { Kysely } from "kysely";
-import { Migrator } from "kysely/migration";
-import { afterEach, describe, expect, it } from "vitest";
-import { createBlankDatabase, isPostgresReachable } from "../../test/engines.ts";
+import { describe, expect } from "vitest";
+import { itFromMigration } from "../../test/migration-test.ts";
 import { counterDifferences } from "../../tickets/counts/repair.ts";
-import type { Engine } from "../engine.ts";
-import { migrateToLatest, migrations } from "../migrate.ts";
-import type { Database } from "../schema.ts";
+import { migrateToLatest } from "../migrate.ts";
 
 describe("migration 0027: the queue counters start from the tickets that existed before them", () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-  });
-
-  async function blank(engine: Engine): Promise<Kysely<Database>> {
-    const scratch = await createBlankDatabase(engine);
-    cleanups.push(scratch.drop);
-    return scratch.db;
-  }
-
-  for (const engine of ["sqlite", "postgres"] as const) {
-    it(`counts old tickets per status, group, assignee and priority (${engine})`, async () => {
-      if (engine === "postgres" && !(await isPostgresReachable())) {
-        if (process.env.CI === "true") throw new Error("PostgreSQL is not reachable");
-        return;
-      }
-      const db = await blank(engine);
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine) } });
-      expect((await migrator.migrateTo("0026_knowledge_base")).error).toBeUndefined();
+  itFromMigration(
+    "counts old tickets per status, group, assignee and priority",
+    "0026_knowledge_base",
+    async (db, engine) => {
       const at = new Date().toISOString();
       const statuses = await db.selectFrom("statuses").select("id").orderBy("position").execute();
       await db
@@ -71,6 +51,6 @@ describe("migration 0027: the queue counters start from the tickets that existed
         { priority: "low", tickets: 1 },
       ]);
       expect(await counterDifferences(db)).toEqual([]);
-    });
-  }
+    },
+  );
 });

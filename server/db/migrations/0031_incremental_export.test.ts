@@ -1,27 +1,13 @@
-import { type Kysely, sql } from "kysely";
-import { Migrator } from "kysely/migration";
-import { afterEach, describe, expect, it } from "vitest";
-import { createBlankDatabase, isPostgresReachable } from "../../test/engines.ts";
-import { migrateToLatest, migrations } from "../migrate.ts";
-import type { Database } from "../schema.ts";
+import { sql } from "kysely";
+import { describe, expect } from "vitest";
+import { itFromMigration } from "../../test/migration-test.ts";
+import { migrateToLatest } from "../migrate.ts";
 
 describe("migration 0031: organizations that share a name today still upgrade", () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-  });
-
-  for (const engine of ["sqlite", "postgres"] as const) {
-    it(`numbers the later duplicates and dates every organization (${engine})`, async () => {
-      if (engine === "postgres" && !(await isPostgresReachable())) {
-        if (process.env.CI === "true") throw new Error("PostgreSQL is not reachable");
-        return;
-      }
-      const scratch = await createBlankDatabase(engine);
-      cleanups.push(scratch.drop);
-      const db: Kysely<Database> = scratch.db;
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(engine) } });
-      expect((await migrator.migrateTo("0030_idempotency_keys")).error).toBeUndefined();
+  itFromMigration(
+    "numbers the later duplicates and dates every organization",
+    "0030_idempotency_keys",
+    async (db, engine) => {
       const rows = [
         ["o-1", "Acme", null, "2020-01-01T00:00:00.000Z"],
         ["o-2", "ACME", null, "2020-01-02T00:00:00.000Z"],
@@ -44,6 +30,6 @@ describe("migration 0031: organizations that share a name today still upgrade", 
         ["o-3", "Acme (3)"],
       ]);
       expect(after.every((o) => o.updated_at !== null)).toBe(true);
-    });
-  }
+    },
+  );
 });
