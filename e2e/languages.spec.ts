@@ -1,7 +1,15 @@
 import { expect, type Page, test } from "@playwright/test";
 import { pseudoLocalize } from "../common/pseudo-locale.ts";
 import portal from "../locales/en/portal.json" with { type: "json" };
-import { chooseOption, expectAccessible, mailLinkPath } from "./fixtures.ts";
+import {
+  acceptInvitation,
+  callApi,
+  chooseOption,
+  expectAccessible,
+  mailLinkPath,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
 
 test.describe("a German-speaking guest", () => {
   test.use({ locale: "de-DE" });
@@ -66,6 +74,71 @@ test.describe("the portal in Arabic", () => {
     await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
     await page.reload();
     await expect(page.getByRole("heading", { name: "Comment pouvons-nous vous aider ?" })).toBeVisible();
+  });
+});
+
+test.describe("an agent whose profile says French", () => {
+  // The browser says English and another zone: the profile's language and zone are the ones that count.
+  test.use({ locale: "en-US", timezoneId: "America/Los_Angeles" });
+
+  test("works the queue and a ticket in French, with times in their own zone", async ({ page }) => {
+    test.setTimeout(240_000);
+    const id = `${Date.now()}`;
+    const subject = `Imprimante ${id}`;
+    const number = await submitRequest(page, { name: "Lucie", email: `lucie.${id}@example.com`, subject });
+    await signInAsAdmin(page);
+    const roles = (await (await page.request.get("/api/v1/admin/roles")).json()) as {
+      roles: { id: string; name: string }[];
+    };
+    const email = `camille.${id}@example.com`;
+    await callApi(page, "POST", "/api/v1/admin/users", {
+      name: `Camille ${id}`,
+      email,
+      licence: "agent",
+      roleIds: [roles.roles.find((r) => r.name === "Agent")?.id],
+    });
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await acceptInvitation(page, email, "correct horse battery staple");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const zone = "Pacific/Auckland";
+    await callApi(page, "PUT", "/api/v1/account/preferences", { locale: "fr", timeZone: zone });
+    // What the reader's own clock says, in French: computed in the page, with the zone named.
+    const inZone = (iso: string | null) =>
+      page.evaluate(
+        ({ at, timeZone }) =>
+          new Intl.DateTimeFormat("fr", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(at)),
+        { at: iso ?? "", timeZone: zone },
+      );
+
+    await page.goto("/agent/tickets");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tickets · Tous");
+    const queues = page.getByRole("navigation", { name: "Files d’attente" });
+    await expect(queues.getByRole("link", { name: /^Non attribués/ })).toBeVisible();
+    await page.getByLabel("Rechercher", { exact: true }).fill(subject);
+    const row = page
+      .getByRole("table", { name: "Tickets" })
+      .getByRole("row")
+      .filter({ hasText: `#${number}` });
+    await expect(row).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "Demandeur" })).toBeVisible();
+    // The list says how long ago; the exact time, in Auckland, is in the title.
+    const updated = row.locator('[data-column="updated"] time');
+    await expect(updated).toHaveAttribute("title", await inZone(await updated.getAttribute("datetime")));
+    await expect(page.getByRole("status").filter({ hasText: "1 ticket affiché" })).toBeVisible();
+    await expectAccessible(page);
+
+    await row.getByRole("link", { name: `#${number}` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`#${number} ${subject}`);
+    await expect(page.getByRole("link", { name: "← Tous les tickets" })).toBeVisible();
+    const details = page.getByRole("region", { name: "Détails" });
+    await expect(details.getByText("Demandeur", { exact: true })).toBeVisible();
+    const created = details.locator("time").first();
+    await expect(created).toHaveText(await inZone(await created.getAttribute("datetime")));
+    await expect(page.getByRole("button", { name: "M’attribuer" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Tâches" })).toBeVisible();
+    await expectAccessible(page);
   });
 });
 

@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation } from "react-router";
 import type { SessionUser } from "../../common/accounts.ts";
 import { SignInForm } from "../account/SignInForm.tsx";
 import { isStaff, useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -15,20 +16,21 @@ function returnPath(state: unknown): string {
 }
 
 export function AgentSignInScene() {
-  useDocumentTitle("Agent sign-in");
+  const t = useT();
+  useDocumentTitle(t("agent.signIn.title"));
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <LoadingState label="Checking your session" />;
+  if (session.isPending) return <LoadingState label={t("agent.common.checkingSession")} />;
   const user = session.data?.user;
   if (isStaff(user)) return <Navigate to={returnPath(location.state)} replace />;
   return (
     <Stack gap="md" maw={440} mx="auto">
-      <Title order={1}>Agent sign-in</Title>
+      <Title order={1}>{t("agent.signIn.title")}</Title>
       {user ? (
         <CustomerNotice user={user} />
       ) : (
         <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-          <SignInForm label="Agent sign-in" />
+          <SignInForm label={t("agent.signIn.title")} />
         </Paper>
       )}
     </Stack>
@@ -36,16 +38,14 @@ export function AgentSignInScene() {
 }
 
 function CustomerNotice({ user }: { user: SessionUser }) {
+  const t = useT();
   return (
     <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
       <Stack gap="xs">
-        <Text fw={600}>This area is for agents</Text>
-        <Text>
-          You are signed in as {user.email}, which is a customer account. The agent workspace is only for the help desk
-          team.
-        </Text>
+        <Text fw={600}>{t("agent.signIn.forAgents")}</Text>
+        <Text>{t("agent.signIn.customer", { email: user.email })}</Text>
         <Anchor component={Link} to="/" underline="always">
-          Go to the help desk home page
+          {t("agent.signIn.home")}
         </Anchor>
       </Stack>
     </Paper>

@@ -1,16 +1,19 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { BulkResult, BulkUpdate } from "../../common/queues.ts";
-import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import type { Priority } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useBulkUpdate, useDirectory } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
+import { priorityOptions } from "./agent-words.ts";
 import { useKeepsSight } from "./use-keeps-sight.ts";
 
 const unchanged = "";
 
 /** Change status, priority, assignee or group of the selected tickets at once, or add a note to each. */
 export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied: (result: BulkResult) => void }) {
+  const t = useT();
   const statuses = useStatuses();
   const directory = useDirectory();
   const bulk = useBulkUpdate();
@@ -19,7 +22,7 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
   const [assigneeId, setAssigneeId] = useState(unchanged);
   const [groupId, setGroupId] = useState(unchanged);
   const [note, setNote] = useState("");
-  const keep = { value: unchanged, label: "No change" };
+  const keep = { value: unchanged, label: t("agent.bulk.noChange") };
   const keepsSight = useKeepsSight(directory.data);
   // Moving tickets to another group (or none) can take them out of a group agent's sight.
   const movesAway =
@@ -47,14 +50,14 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
     bulk.error instanceof ApiError ? (Object.values(bulk.error.fields)[0] ?? bulk.error.message) : bulk.error?.message;
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Change selected tickets">
+    <Paper withBorder radius="md" p="md" component="section" aria-label={t("agent.bulk.label")}>
       <Stack gap="sm">
         <Text fw={600} role="status">
-          {selected.length} {selected.length === 1 ? "ticket" : "tickets"} selected
+          {t("agent.bulk.selected", { count: selected.length })}
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <Select
-            label="Set status"
+            label={t("agent.common.setStatus")}
             data={[keep, ...(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))]}
             value={statusId}
             onChange={(v) => setStatusId(v ?? unchanged)}
@@ -62,18 +65,18 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
             w={190}
           />
           <Select
-            label="Set priority"
-            data={[keep, ...priorities.map((p) => ({ value: p, label: priorityLabels[p] }))]}
+            label={t("agent.common.setPriority")}
+            data={[keep, ...priorityOptions(t)]}
             value={priority}
             onChange={(v) => setPriority(v ?? unchanged)}
             allowDeselect={false}
             w={150}
           />
           <Select
-            label="Assign to"
+            label={t("agent.bulk.assignTo")}
             data={[
               keep,
-              { value: "none", label: "Nobody" },
+              { value: "none", label: t("agent.bulk.nobody") },
               ...(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name })),
             ]}
             value={assigneeId}
@@ -83,10 +86,10 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
             w={190}
           />
           <Select
-            label="Move to group"
+            label={t("agent.bulk.moveToGroup")}
             data={[
               keep,
-              { value: "none", label: "No group" },
+              { value: "none", label: t("agent.common.noGroup") },
               ...(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
             ]}
             value={groupId}
@@ -94,14 +97,19 @@ export function BulkBar({ selected, onApplied }: { selected: number[]; onApplied
             allowDeselect={false}
             w={170}
           />
-          <TextInput label="Add internal note" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={240} />
+          <TextInput
+            label={t("agent.bulk.addNote")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            w={240}
+          />
           <Button onClick={apply} loading={bulk.isPending}>
-            Apply to {selected.length} {selected.length === 1 ? "ticket" : "tickets"}
+            {t("agent.bulk.apply", { count: selected.length })}
           </Button>
         </Group>
         {movesAway && (
-          <Alert color="yellow" title="You will lose access to these tickets">
-            They leave your groups: those not assigned to you will no longer be in your sight after the change.
+          <Alert color="yellow" title={t("agent.bulk.loseAccessTitle")}>
+            {t("agent.bulk.loseAccess")}
           </Alert>
         )}
         {error && <Alert color="red">{error}</Alert>}

@@ -1,4 +1,5 @@
 import { Badge, Group, Text } from "@mantine/core";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime, formatShortDateTime } from "../ui/format.ts";
 
 /**
@@ -15,7 +16,8 @@ export function DueTime({
   overdue: boolean;
   compact?: boolean;
 }) {
-  if (!dueAt) return <Text size="sm">None</Text>;
+  const t = useT();
+  if (!dueAt) return <Text size="sm">{t("agent.common.none")}</Text>;
   return (
     <Group gap={4} wrap="wrap">
       <Text
@@ -30,7 +32,7 @@ export function DueTime({
       {overdue && (
         // A badge shrinks to a dot when its row runs out of room: it keeps its own width and wraps instead.
         <Badge color="red.9" variant="filled" c="white" style={{ flexShrink: 0, overflow: "visible" }}>
-          Overdue
+          {t("agent.common.overdue")}
         </Badge>
       )}
     </Group>

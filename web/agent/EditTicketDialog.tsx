@@ -2,14 +2,17 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@man
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { fieldsSchema } from "../../common/fields.ts";
-import { type Priority, priorities, priorityLabels, type TicketDetail } from "../../common/tickets.ts";
+import type { Priority, TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useDirectory, useUpdateTicket } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { localizeSentence } from "../i18n/sentences.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
+import { priorityOptions } from "./agent-words.ts";
 import { useKeepsSight } from "./use-keeps-sight.ts";
 
 const none = "";
@@ -28,17 +31,19 @@ export function EditTicketDialog({
   opened: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Dialog opened={opened} onClose={onClose} title="Updating ticket" size="lg">
+    <Dialog opened={opened} onClose={onClose} title={t("agent.edit.title")} size="lg">
       {opened && <EditTicketForm ticket={ticket} onDone={onClose} />}
     </Dialog>
   );
 }
 
 function EditTicketForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
+  const t = useT();
   const directory = useDirectory({ fresh: true });
   return (
-    <QueryView query={directory} loading="Loading the form">
+    <QueryView query={directory} loading={t("agent.common.loadingForm")}>
       {(data) => <Form ticket={ticket} directory={data} onDone={onDone} />}
     </QueryView>
   );
@@ -53,6 +58,7 @@ function Form({
   directory: NonNullable<ReturnType<typeof useDirectory>["data"]>;
   onDone: () => void;
 }) {
+  const t = useT();
   const statuses = useStatuses();
   const update = useUpdateTicket(ticket.number);
   const [subject, setSubject] = useState(ticket.subject);
@@ -73,7 +79,7 @@ function Form({
   const movesAway =
     (groupId !== (ticket.group?.id ?? none) || assigneeId !== (ticket.assignee?.id ?? none)) &&
     !keepsSight(groupId || null, assigneeId || null);
-  const fields = directory.ticketTypes.find((t) => t.id === typeId)?.fields ?? [];
+  const fields = directory.ticketTypes.find((type) => type.id === typeId)?.fields ?? [];
   const members = groupId ? directory.agents.filter((a) => a.groupIds.includes(groupId)) : directory.agents;
 
   const save = (confirmLoseAccess = movesAway) => {
@@ -82,9 +88,10 @@ function Form({
     );
     const checked = fieldsSchema(fields, "agent").safeParse(fieldValues);
     const problems: Record<string, string> = {};
-    if (!subject.trim()) problems.subject = "Enter a subject.";
+    if (!subject.trim()) problems.subject = t("validation.enterSubject");
     if (!checked.success) {
-      for (const issue of checked.error.issues) problems[`fields.${issue.path.join(".")}`] = issue.message;
+      for (const issue of checked.error.issues)
+        problems[`fields.${issue.path.join(".")}`] = localizeSentence(issue.message);
     }
     setErrors(problems);
     if (Object.keys(problems).length) return;
@@ -126,15 +133,15 @@ function Form({
     >
       <Stack gap="sm">
         <TextInput
-          label="Subject"
+          label={t("agent.field.subject")}
           value={subject}
           onChange={(e) => setSubject(e.currentTarget.value)}
           error={errors.subject}
           data-autofocus
         />
         <Select
-          label="Type"
-          data={directory.ticketTypes.map((t) => ({ value: t.id, label: t.name }))}
+          label={t("agent.field.type")}
+          data={directory.ticketTypes.map((type) => ({ value: type.id, label: type.name }))}
           value={typeId || null}
           onChange={(v) => setTypeId(v ?? none)}
           error={errors.typeId}
@@ -150,9 +157,9 @@ function Form({
         ))}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Group"
+            label={t("agent.field.group")}
             data={[
-              { value: none, label: "No group" },
+              { value: none, label: t("agent.common.noGroup") },
               ...directory.groups.map((g) => ({ value: g.id, label: g.name })),
             ]}
             value={groupId}
@@ -161,9 +168,12 @@ function Form({
             error={errors.groupId}
           />
           <Select
-            label="Assignee"
-            description={groupId ? "Agents in the chosen group" : undefined}
-            data={[{ value: none, label: "Unassigned" }, ...members.map((a) => ({ value: a.id, label: a.name }))]}
+            label={t("agent.field.assignee")}
+            description={groupId ? t("agent.edit.assigneeHint") : undefined}
+            data={[
+              { value: none, label: t("agent.common.unassigned") },
+              ...members.map((a) => ({ value: a.id, label: a.name })),
+            ]}
             value={assigneeId}
             onChange={(v) => setAssigneeId(v ?? none)}
             allowDeselect={false}
@@ -171,7 +181,7 @@ function Form({
             error={errors.assigneeId}
           />
           <Select
-            label="Status"
+            label={t("agent.field.status")}
             data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
             value={statusId}
             onChange={(v) => v && setStatusId(v)}
@@ -179,17 +189,17 @@ function Form({
             error={errors.statusId}
           />
           <Select
-            label="Priority"
-            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            label={t("agent.field.priority")}
+            data={priorityOptions(t)}
             value={priority}
             onChange={(v) => v && setPriority(v as Priority)}
             allowDeselect={false}
             error={errors.priority}
           />
           <Select
-            label="Category"
+            label={t("agent.field.category")}
             data={[
-              { value: none, label: "None" },
+              { value: none, label: t("agent.common.none") },
               ...directory.categories.map((c) => ({ value: c.id, label: c.name })),
             ]}
             value={categoryId}
@@ -199,17 +209,16 @@ function Form({
           />
         </SimpleGrid>
         {movesAway && (
-          <Alert color="yellow" title="You will lose access to this ticket">
-            With this group and assignee the ticket leaves your groups and is not assigned to you: after saving you can
-            no longer see or change it.
+          <Alert color="yellow" title={t("agent.edit.loseAccessTitle")}>
+            {t("agent.edit.loseAccess")}
           </Alert>
         )}
         {refusedForSight && update.error && (
-          <Alert color="yellow" title="You would lose access to this ticket">
+          <Alert color="yellow" title={t("agent.edit.refusedTitle")}>
             {update.error.message}
             <Group mt="xs">
               <Button size="xs" color="yellow.9" onClick={() => save(true)}>
-                Save anyway
+                {t("agent.edit.saveAnyway")}
               </Button>
             </Group>
           </Alert>
@@ -217,10 +226,10 @@ function Form({
         {!refusedForSight && <FormAlert error={update.error} shown={shown} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t("agent.common.cancel")}
           </Button>
           <Button type="submit" loading={update.isPending}>
-            {movesAway ? "Save and lose access" : "Save changes"}
+            {movesAway ? t("agent.edit.saveAndLose") : t("agent.edit.save")}
           </Button>
         </Group>
       </Stack>

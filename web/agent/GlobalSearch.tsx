@@ -3,6 +3,7 @@ import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { type FocusEvent, type KeyboardEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useSearch } from "../api/search.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Snippet } from "../ui/Snippet.tsx";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
 
@@ -15,6 +16,7 @@ const resultSelector = "[data-search-result]";
  * that matched), Enter opens the full list of matches, Escape closes.
  */
 export function GlobalSearch() {
+  const t = useT();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
@@ -65,9 +67,9 @@ export function GlobalSearch() {
           <TextInput
             ref={input}
             type="search"
-            aria-label="Search all tickets"
+            aria-label={t("agent.common.searchAll")}
             aria-keyshortcuts="/"
-            placeholder="Search all tickets"
+            placeholder={t("agent.common.searchAll")}
             value={text}
             onChange={(event) => {
               setText(event.currentTarget.value);
@@ -88,17 +90,19 @@ export function GlobalSearch() {
           left={0}
           right={0}
           style={{ zIndex: 300 }}
-          aria-label="Search results"
+          aria-label={t("agent.search.results")}
           component="section"
         >
           <Text size="xs" c="dimmed" role="status" px={4} pb={4}>
             {results.isError
               ? results.error.message
               : results.isPending
-                ? "Searching…"
+                ? t("agent.common.searching")
                 : hits.length === 0
-                  ? "No tickets match."
-                  : `${hits.length}${results.data?.more ? "+" : ""} tickets match`}
+                  ? t("agent.search.noMatch")
+                  : results.data?.more
+                    ? t("agent.search.countMore", { count: hits.length })
+                    : t("agent.search.count", { count: hits.length })}
           </Text>
           <Stack gap={2} component="ul" style={{ listStyle: "none", margin: 0, padding: 0 }}>
             {hits.map((hit) => (
@@ -121,14 +125,14 @@ export function GlobalSearch() {
                     <StatusBadge label={hit.ticket.status.agentLabel} category={hit.ticket.status.category} />
                   </Group>
                   <Snippet parts={hit.snippet} />
-                  {hit.internalSnippet && <Snippet parts={hit.internalSnippet} label="Internal" />}
+                  {hit.internalSnippet && <Snippet parts={hit.internalSnippet} label={t("agent.search.internal")} />}
                 </Anchor>
               </li>
             ))}
           </Stack>
           {hits.length > 0 && (
             <Anchor component="button" type="button" size="sm" p={6} onClick={showAll} data-search-result>
-              Show every match in the ticket list
+              {t("agent.search.showAll")}
             </Anchor>
           )}
         </Paper>

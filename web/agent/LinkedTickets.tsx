@@ -5,6 +5,7 @@ import type { LinkedTicket } from "../../common/links.ts";
 import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useLinkTicket, useRelations, useUnlinkTicket } from "../api/links.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { MergeDialog } from "./MergeDialog.tsx";
 
@@ -20,47 +21,56 @@ function TicketLink({ ticket }: { ticket: LinkedTicket }) {
 
 /** Related tickets (both ways), where this one was merged, and the Merge action. Agents only. */
 export function LinkedTickets({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const relations = useRelations(ticket.number);
   const unlink = useUnlinkTicket(ticket.number);
   const [merging, setMerging] = useState(false);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="linked-heading">
       <Title order={2} size="h4" id="linked-heading" mb="sm">
-        Linked tickets
+        {t("agent.links.title")}
       </Title>
-      <QueryView query={relations} loading="Loading linked tickets">
+      <QueryView query={relations} loading={t("agent.links.loading")}>
         {(data) => (
           <Stack gap="sm">
             {data.mergedInto && (
               <Alert color="gray" p="xs">
                 <Text size="sm">
-                  Merged into <TicketLink ticket={data.mergedInto} />
+                  {t.rich("agent.links.mergedInto", { ticket: <TicketLink ticket={data.mergedInto} /> })}
                 </Text>
               </Alert>
             )}
             {data.mergedFrom.length > 0 && (
               <Stack gap={2}>
                 <Text size="sm" fw={500}>
-                  Merged into this ticket
+                  {t("agent.links.mergedFrom")}
                 </Text>
-                {data.mergedFrom.map((t) => (
-                  <TicketLink key={t.number} ticket={t} />
+                {data.mergedFrom.map((from) => (
+                  <TicketLink key={from.number} ticket={from} />
                 ))}
               </Stack>
             )}
             {data.links.length === 0 ? (
-              <Text size="sm">No linked tickets.</Text>
+              <Text size="sm">{t("agent.links.none")}</Text>
             ) : (
-              <Stack gap={4} component="ul" aria-label="Linked" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-                {data.links.map((t) => (
-                  <Group key={t.number} component="li" justify="space-between" wrap="nowrap" gap="xs">
+              <Stack
+                gap={4}
+                component="ul"
+                aria-label={t("agent.links.list")}
+                style={{ listStyle: "none", padding: 0, margin: 0 }}
+              >
+                {data.links.map((linked) => (
+                  <Group key={linked.number} component="li" justify="space-between" wrap="nowrap" gap="xs">
                     <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-                      <TicketLink ticket={t} />{" "}
+                      <TicketLink ticket={linked} />{" "}
                       <Text span size="xs" c="dimmed">
-                        {t.status}
+                        {linked.status}
                       </Text>
                     </Text>
-                    <CloseButton aria-label={`Unlink #${t.number}`} onClick={() => unlink.mutate(t.number)} />
+                    <CloseButton
+                      aria-label={t("agent.links.unlink", { number: String(linked.number) })}
+                      onClick={() => unlink.mutate(linked.number)}
+                    />
                   </Group>
                 ))}
               </Stack>
@@ -69,7 +79,7 @@ export function LinkedTickets({ ticket }: { ticket: TicketDetail }) {
             {!data.mergedInto && !finished.includes(ticket.status.category) && (
               <Group>
                 <Button variant="default" color="red" size="xs" onClick={() => setMerging(true)}>
-                  Merge into another ticket…
+                  {t("agent.links.merge")}
                 </Button>
               </Group>
             )}
@@ -82,18 +92,19 @@ export function LinkedTickets({ ticket }: { ticket: TicketDetail }) {
 }
 
 function LinkForm({ number }: { number: number }) {
+  const t = useT();
   const link = useLinkTicket(number);
   const [other, setOther] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const error = link.error instanceof ApiError ? (link.error.fields.number ?? link.error.message) : null;
   return (
     <form
-      aria-label="Link a ticket"
+      aria-label={t("agent.links.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         const target = Number(other.replace(/^#/, ""));
         if (!Number.isInteger(target) || target < 1) {
-          setFieldError("Enter a ticket number.");
+          setFieldError(t("agent.common.enterTicketNumber"));
           return;
         }
         setFieldError(null);
@@ -102,7 +113,7 @@ function LinkForm({ number }: { number: number }) {
     >
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <TextInput
-          label="Link ticket number"
+          label={t("agent.links.number")}
           inputMode="numeric"
           value={other}
           onChange={(e) => setOther(e.currentTarget.value)}
@@ -110,7 +121,7 @@ function LinkForm({ number }: { number: number }) {
           style={{ flex: 1 }}
         />
         <Button type="submit" variant="default" loading={link.isPending}>
-          Link
+          {t("agent.links.link")}
         </Button>
       </Group>
     </form>

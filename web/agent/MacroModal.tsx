@@ -1,14 +1,16 @@
 import { Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { type Macro, macroPlaceholders } from "../../common/macros.ts";
-import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import { type Macro, type MacroPlaceholder, macroPlaceholders } from "../../common/macros.ts";
+import type { Priority } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
 import { useDirectory } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
+import { placeholderMeaning, priorityOptions } from "./agent-words.ts";
 
 /** What is being edited: a new macro (shared or personal) or an existing one; null when the dialog is closed. */
 export type MacroEdit = { shared: boolean; macro?: Macro } | null;
@@ -24,7 +26,12 @@ export function MacroModal({
   /** Offer "Delete macro" for an existing one (the ticket page has no other place for it). */
   deletable?: boolean;
 }) {
-  const title = edit?.macro ? `Edit ${edit.macro.name}` : edit?.shared ? "New shared macro" : "New personal macro";
+  const t = useT();
+  const title = edit?.macro
+    ? t("agent.macro.editNamed", { name: edit.macro.name })
+    : edit?.shared
+      ? t("agent.macro.newShared")
+      : t("agent.macro.newPersonal");
   return (
     <Dialog opened={edit !== null} onClose={onClose} title={title} size="lg">
       {edit && <MacroForm edit={edit} onDone={onClose} deletable={deletable} />}
@@ -41,6 +48,7 @@ function MacroForm({
   onDone: () => void;
   deletable: boolean;
 }) {
+  const t = useT();
   const save = useSaveMacro();
   const remove = useDeleteMacro();
   const statuses = useStatuses();
@@ -52,12 +60,12 @@ function MacroForm({
   const [groupId, setGroupId] = useState<string | null>(edit.macro?.groupId ?? null);
   const directory = useDirectory();
   const fields = save.error instanceof ApiError ? save.error.fields : {};
-  const placeholders = Object.entries(macroPlaceholders)
-    .map(([key, meaning]) => `{{${key}}} ${meaning.toLowerCase()}`)
+  const placeholders = (Object.keys(macroPlaceholders) as MacroPlaceholder[])
+    .map((key) => `{{${key}}} ${placeholderMeaning(t, key)}`)
     .join(", ");
   return (
     <form
-      aria-label="Macro"
+      aria-label={t("agent.macro.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate(
@@ -77,23 +85,23 @@ function MacroForm({
     >
       <Stack gap="sm">
         <TextInput
-          label="Name"
+          label={t("agent.macro.name")}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           error={fields.name}
           data-autofocus
         />
         <RichTextField
-          label="Text to insert"
-          description={`Placeholders: ${placeholders}.`}
+          label={t("agent.macro.text")}
+          description={t("agent.macro.placeholders", { list: placeholders })}
           initialContent={edit.macro?.body ?? ""}
           onChange={(html) => setBody(html)}
           error={fields.body}
         />
         <Group grow>
           <Select
-            label="Set status"
-            placeholder="Leave as it is"
+            label={t("agent.common.setStatus")}
+            placeholder={t("agent.common.leaveAsIs")}
             data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
             value={statusId}
             onChange={setStatusId}
@@ -101,9 +109,9 @@ function MacroForm({
             error={fields.statusId}
           />
           <Select
-            label="Set priority"
-            placeholder="Leave as it is"
-            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            label={t("agent.common.setPriority")}
+            placeholder={t("agent.common.leaveAsIs")}
+            data={priorityOptions(t)}
             value={priority}
             onChange={setPriority}
             clearable
@@ -112,8 +120,8 @@ function MacroForm({
         </Group>
         <Group grow>
           <Select
-            label="Assign to group"
-            placeholder="Leave as it is"
+            label={t("agent.macro.assignToGroup")}
+            placeholder={t("agent.common.leaveAsIs")}
             data={(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
             value={groupId}
             onChange={setGroupId}
@@ -121,8 +129,8 @@ function MacroForm({
             error={fields.groupId}
           />
           <Select
-            label="Assign to agent"
-            placeholder="Leave as it is"
+            label={t("agent.macro.assignToAgent")}
+            placeholder={t("agent.common.leaveAsIs")}
             data={(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
             value={assigneeId}
             onChange={setAssigneeId}
@@ -131,7 +139,7 @@ function MacroForm({
             error={fields.assigneeId}
           />
         </Group>
-        {edit.shared && <Text size="sm">Every agent can use a shared macro; only administrators change it.</Text>}
+        {edit.shared && <Text size="sm">{t("agent.macro.sharedExplained")}</Text>}
         <FormAlert error={save.error} shown={["name", "body", "statusId", "priority", "groupId", "assigneeId"]} />
         <FormAlert error={remove.error} />
         <Group justify="flex-end">
@@ -142,11 +150,11 @@ function MacroForm({
               loading={remove.isPending}
               onClick={() => edit.macro && remove.mutate(edit.macro.id, { onSuccess: onDone })}
             >
-              Delete macro
+              {t("agent.macro.delete")}
             </Button>
           )}
           <Button type="submit" loading={save.isPending}>
-            Save macro
+            {t("agent.macro.save")}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 import { Button, Group, Select, Text } from "@mantine/core";
 import { useState } from "react";
 import { useApplyMacro, useMacros } from "../api/macros.ts";
+import { useT } from "../i18n/use-t.ts";
 import { type MacroEdit, MacroModal } from "./MacroModal.tsx";
 
 /**
@@ -9,6 +10,7 @@ import { type MacroEdit, MacroModal } from "./MacroModal.tsx";
  * for the agent to review and send.
  */
 export function MacroPicker({ number, onInsert }: { number: number; onInsert: (html: string) => void }) {
+  const t = useT();
   const macros = useMacros();
   const apply = useApplyMacro(number);
   const [macroId, setMacroId] = useState<string | null>(null);
@@ -20,11 +22,11 @@ export function MacroPicker({ number, onInsert }: { number: number; onInsert: (h
   return (
     <Group align="flex-end" gap="xs">
       <Select
-        label="Macro"
-        placeholder={list.length ? "Choose a macro" : "No macros yet"}
+        label={t("agent.macro.label")}
+        placeholder={list.length ? t("agent.macro.choose") : t("agent.macro.noneYet")}
         data={[
-          { group: "Shared", items: group(true) },
-          { group: "Mine", items: group(false) },
+          { group: t("agent.macro.shared"), items: group(true) },
+          { group: t("agent.macro.mine"), items: group(false) },
         ].filter((g) => g.items.length > 0)}
         value={macroId}
         onChange={setMacroId}
@@ -45,15 +47,15 @@ export function MacroPicker({ number, onInsert }: { number: number; onInsert: (h
           })
         }
       >
-        Apply macro
+        {t("agent.macro.apply")}
       </Button>
       {chosen?.editable && (
         <Button variant="subtle" onClick={() => setEdit({ shared: chosen.shared, macro: chosen })}>
-          Edit macro
+          {t("agent.macro.edit")}
         </Button>
       )}
       <Button variant="subtle" onClick={() => setEdit({ shared: false })}>
-        New personal macro
+        {t("agent.macro.newPersonal")}
       </Button>
       {apply.isError && (
         <Text size="sm" c="red.9" role="alert">

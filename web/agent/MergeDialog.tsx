@@ -2,31 +2,34 @@ import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { ApiError } from "../api/client.ts";
 import { useMergeTicket } from "../api/links.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 
 /** Merge this ticket, a duplicate, into another: says what will happen before it does it. */
 export function MergeDialog({ number, opened, onClose }: { number: number; opened: boolean; onClose: () => void }) {
+  const t = useT();
   return (
-    <Dialog opened={opened} onClose={onClose} title={`Merge #${number} into another ticket`}>
+    <Dialog opened={opened} onClose={onClose} title={t("agent.merge.title", { number: String(number) })}>
       {opened && <MergeForm number={number} onDone={onClose} />}
     </Dialog>
   );
 }
 
 function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
+  const t = useT();
   const merge = useMergeTicket(number);
   const [into, setInto] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const error = merge.error instanceof ApiError ? (merge.error.fields.into ?? null) : null;
   return (
     <form
-      aria-label="Merge"
+      aria-label={t("agent.merge.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         const target = Number(into.replace(/^#/, ""));
         if (!Number.isInteger(target) || target < 1) {
-          setFieldError("Enter a ticket number.");
+          setFieldError(t("agent.common.enterTicketNumber"));
           return;
         }
         setFieldError(null);
@@ -34,13 +37,10 @@ function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
       }}
     >
       <Stack gap="sm">
-        <Text size="sm">
-          #{number} will be closed with a pointer to the other ticket, and its history stays readable. Its requester and
-          CCs are copied on the other ticket, and the requester gets an email saying where the request continues.
-        </Text>
+        <Text size="sm">{t("agent.merge.explained", { number: String(number) })}</Text>
         <TextInput
-          label="Ticket to merge into"
-          description="Its number, like 42"
+          label={t("agent.merge.into")}
+          description={t("agent.merge.intoHint")}
           inputMode="numeric"
           value={into}
           onChange={(e) => setInto(e.currentTarget.value)}
@@ -50,7 +50,7 @@ function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
         {!error && <FormAlert error={merge.error} shown={["into"]} />}
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={merge.isPending}>
-            Merge
+            {t("agent.merge.submit")}
           </Button>
         </Group>
       </Stack>

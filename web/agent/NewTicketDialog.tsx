@@ -16,41 +16,46 @@ import { useNavigate } from "react-router";
 import {
   type AgentTicketInput,
   agentTicketInputSchema,
-  channelLabels,
   type TicketChannel,
   ticketChannels,
 } from "../../common/new-ticket.ts";
-import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
+import type { Priority } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useOpenTicket, useRequesterSearch } from "../api/new-ticket.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { localizeSentence } from "../i18n/sentences.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
+import { channelLabel, priorityOptions } from "./agent-words.ts";
 
 const none = "";
 type Directory = NonNullable<ReturnType<typeof useDirectory>["data"]>;
 
 /** "New ticket": an agent opens a ticket for a caller, a visitor at the desk, or someone who wrote to them. */
 export function NewTicketDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useT();
   return (
-    <Dialog opened={opened} onClose={onClose} title="New ticket" size="lg">
+    <Dialog opened={opened} onClose={onClose} title={t("agent.common.newTicket")} size="lg">
       {opened && <NewTicketLoader onDone={onClose} />}
     </Dialog>
   );
 }
 
 function NewTicketLoader({ onDone }: { onDone: () => void }) {
+  const t = useT();
   const directory = useDirectory({ fresh: true });
   return (
-    <QueryView query={directory} loading="Loading the form">
+    <QueryView query={directory} loading={t("agent.common.loadingForm")}>
       {(data) => <NewTicketForm directory={data} onDone={onDone} />}
     </QueryView>
   );
 }
 
 function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: () => void }) {
+  const t = useT();
   const navigate = useNavigate();
   const open = useOpenTicket();
   const [who, setWho] = useState<"existing" | "new">("existing");
@@ -72,7 +77,7 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
   const [notify, setNotify] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const fields = directory.ticketTypes.find((t) => t.id === typeId)?.fields ?? [];
+  const fields = directory.ticketTypes.find((type) => type.id === typeId)?.fields ?? [];
   const options = (found.data?.requesters ?? []).map((r) => ({
     value: r.id,
     label: `${r.name} <${r.email}>${r.organization ? ` · ${r.organization}` : ""}`,
@@ -98,8 +103,8 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
         const key = issue.path.join(".");
         // With nobody chosen, "enter a name" means "choose someone" in the search box.
         if (key.startsWith("requester") && who === "existing") {
-          problems["requester.id"] = "Choose a requester, or switch to New requester.";
-        } else problems[key] ??= issue.message;
+          problems["requester.id"] = t("agent.new.chooseRequester");
+        } else problems[key] ??= localizeSentence(issue.message);
       }
       setErrors(problems);
       return;
@@ -128,18 +133,18 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
     >
       <Stack gap="sm">
         <SegmentedControl
-          aria-label="Who the ticket is for"
+          aria-label={t("agent.new.who")}
           value={who}
           onChange={(v) => setWho(v as "existing" | "new")}
           data={[
-            { value: "existing", label: "Existing requester" },
-            { value: "new", label: "New requester" },
+            { value: "existing", label: t("agent.new.existing") },
+            { value: "new", label: t("agent.new.newRequester") },
           ]}
         />
         {who === "existing" ? (
           <Select
-            label="Requester"
-            placeholder="Search by name or email"
+            label={t("agent.field.requester")}
+            placeholder={t("agent.new.searchPlaceholder")}
             data={options}
             value={requesterId}
             onChange={(id) => {
@@ -150,41 +155,41 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             searchValue={search}
             onSearchChange={setSearch}
             filter={({ options: all }) => all}
-            nothingFoundMessage={found.isFetching ? "Searching…" : "Nobody found: use New requester"}
+            nothingFoundMessage={found.isFetching ? t("agent.common.searching") : t("agent.new.nobodyFound")}
             error={errors["requester.id"]}
             data-autofocus
           />
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="Requester's name"
+              label={t("agent.new.name")}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               error={errors["requester.name"]}
               data-autofocus
             />
             <TextInput
-              label="Requester's email"
+              label={t("agent.new.email")}
               type="email"
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={errors["requester.email"]}
-              description="Their account is used when they have one."
+              description={t("agent.new.emailHint")}
             />
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Channel"
-            data={ticketChannels.map((c) => ({ value: c, label: channelLabels[c] }))}
+            label={t("agent.field.channel")}
+            data={ticketChannels.map((c) => ({ value: c, label: channelLabel(t, c) }))}
             value={channel}
             onChange={(v) => v && setChannel(v as TicketChannel)}
             allowDeselect={false}
             error={errors.channel}
           />
           <Select
-            label="Priority"
-            data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+            label={t("agent.field.priority")}
+            data={priorityOptions(t)}
             value={priority}
             onChange={(v) => v && setPriority(v as Priority)}
             allowDeselect={false}
@@ -192,17 +197,17 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
           />
         </SimpleGrid>
         <TextInput
-          label="Subject"
+          label={t("agent.field.subject")}
           value={subject}
           onChange={(e) => setSubject(e.currentTarget.value)}
           error={errors.subject}
         />
         <Select
-          label="Type"
-          data={directory.ticketTypes.map((t) => ({ value: t.id, label: t.name }))}
+          label={t("agent.field.type")}
+          data={directory.ticketTypes.map((type) => ({ value: type.id, label: type.name }))}
           value={typeId || null}
           onChange={(v) => setTypeId(v ?? none)}
-          placeholder="General request (no extra fields)"
+          placeholder={t("agent.new.typePlaceholder")}
           clearable
           error={errors.typeId}
         />
@@ -217,9 +222,9 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
         ))}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Group"
+            label={t("agent.field.group")}
             data={[
-              { value: none, label: "No group" },
+              { value: none, label: t("agent.common.noGroup") },
               ...directory.groups.map((g) => ({ value: g.id, label: g.name })),
             ]}
             value={groupId}
@@ -228,9 +233,9 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             error={errors.groupId}
           />
           <Select
-            label="Category"
+            label={t("agent.field.category")}
             data={[
-              { value: none, label: "None" },
+              { value: none, label: t("agent.common.none") },
               ...directory.categories.map((c) => ({ value: c.id, label: c.name })),
             ]}
             value={categoryId}
@@ -240,19 +245,15 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
           />
         </SimpleGrid>
         <Textarea
-          label="Message"
-          description="What the requester needs, in their words or yours."
+          label={t("agent.field.message")}
+          description={t("agent.new.messageHint")}
           autosize
           minRows={4}
           value={message}
           onChange={(e) => setMessage(e.currentTarget.value)}
           error={errors.message}
         />
-        <Checkbox
-          label="Send the requester a confirmation (with a link to follow the ticket)"
-          checked={notify}
-          onChange={(e) => setNotify(e.currentTarget.checked)}
-        />
+        <Checkbox label={t("agent.new.notify")} checked={notify} onChange={(e) => setNotify(e.currentTarget.checked)} />
         {fieldErrors.map(([key, text]) => (
           <Alert key={key} color="red">
             {text}
@@ -261,10 +262,10 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
         <FormAlert error={open.error} shown={shown} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t("agent.common.cancel")}
           </Button>
           <Button type="submit" loading={open.isPending}>
-            Create ticket
+            {t("agent.new.create")}
           </Button>
         </Group>
       </Stack>

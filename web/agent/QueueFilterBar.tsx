@@ -2,9 +2,10 @@ import { Button, Group, MultiSelect, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import type { QueueFilters } from "../../common/queues.ts";
-import { priorities, priorityLabels } from "../../common/tickets.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useDirectory } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
+import { priorityOptions } from "./agent-words.ts";
 
 /** Narrow the queue by status, priority, assignee, group and words; every change updates the address. */
 export function QueueFilterBar({
@@ -16,6 +17,7 @@ export function QueueFilterBar({
   onChange: (filters: QueueFilters) => void;
   onSave: () => void;
 }) {
+  const t = useT();
   const statuses = useStatuses();
   const directory = useDirectory();
   const [q, setQ] = useState(filters.q ?? "");
@@ -25,8 +27,8 @@ export function QueueFilterBar({
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
-        label="Search"
-        placeholder="Number, words or a phrase"
+        label={t("agent.filters.search")}
+        placeholder={t("agent.filters.searchPlaceholder")}
         value={q}
         onChange={(e) => {
           setQ(e.currentTarget.value);
@@ -35,8 +37,8 @@ export function QueueFilterBar({
         w={240}
       />
       <MultiSelect
-        label="Status"
-        placeholder={filters.statusId?.length ? undefined : "Any status"}
+        label={t("agent.field.status")}
+        placeholder={filters.statusId?.length ? undefined : t("agent.filters.anyStatus")}
         data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
         value={filters.statusId ?? []}
         onChange={set("statusId")}
@@ -44,20 +46,20 @@ export function QueueFilterBar({
         w={200}
       />
       <MultiSelect
-        label="Priority"
-        placeholder={filters.priority?.length ? undefined : "Any priority"}
-        data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+        label={t("agent.field.priority")}
+        placeholder={filters.priority?.length ? undefined : t("agent.filters.anyPriority")}
+        data={priorityOptions(t)}
         value={filters.priority ?? []}
         onChange={set("priority")}
         clearable
         w={180}
       />
       <MultiSelect
-        label="Assignee"
-        placeholder={filters.assigneeId?.length ? undefined : "Anyone"}
+        label={t("agent.field.assignee")}
+        placeholder={filters.assigneeId?.length ? undefined : t("agent.filters.anyone")}
         data={[
-          { value: "me", label: "Me" },
-          { value: "none", label: "Unassigned" },
+          { value: "me", label: t("agent.filters.me") },
+          { value: "none", label: t("agent.common.unassigned") },
           ...(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name })),
         ]}
         value={filters.assigneeId ?? []}
@@ -67,10 +69,10 @@ export function QueueFilterBar({
         w={200}
       />
       <MultiSelect
-        label="Group"
-        placeholder={filters.groupId?.length ? undefined : "Any group"}
+        label={t("agent.field.group")}
+        placeholder={filters.groupId?.length ? undefined : t("agent.filters.anyGroup")}
         data={[
-          { value: "none", label: "No group" },
+          { value: "none", label: t("agent.common.noGroup") },
           ...(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
         ]}
         value={filters.groupId ?? []}
@@ -79,7 +81,7 @@ export function QueueFilterBar({
         w={180}
       />
       <Button variant="default" onClick={onSave}>
-        Save as view
+        {t("agent.list.saveAsView")}
       </Button>
       <Button
         variant="subtle"
@@ -88,7 +90,7 @@ export function QueueFilterBar({
           onChange({});
         }}
       >
-        Clear filters
+        {t("agent.filters.clear")}
       </Button>
     </Group>
   );

@@ -2,16 +2,19 @@ import { ActionIcon, Badge, Group, NavLink, Paper, Stack, Text, Title } from "@m
 import { Link } from "react-router";
 import type { BuiltinQueue, SavedView } from "../../common/queues.ts";
 import { useDeleteView, useQueueOverview } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
+import { queueLabel } from "./agent-words.ts";
 import { writeQueueQuery } from "./queue-params.ts";
 
 /** The queues and the agent's saved views, each with how many tickets it holds right now. */
 export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: string | null }) {
+  const t = useT();
   const overview = useQueueOverview();
   const remove = useDeleteView();
   return (
-    <Paper withBorder radius="md" p="sm" component="nav" aria-label="Queues">
-      <QueryView query={overview} loading="Loading queues">
+    <Paper withBorder radius="md" p="sm" component="nav" aria-label={t("agent.sidebar.label")}>
+      <QueryView query={overview} loading={t("agent.sidebar.loading")}>
         {(data) => (
           <Stack gap={4}>
             {data.queues.map((q) => (
@@ -19,7 +22,7 @@ export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: s
                 key={q.key}
                 component={Link}
                 to={`/agent/tickets?${writeQueueQuery({ queue: q.key, filters: {}, sort: "updated", direction: "desc" })}`}
-                label={q.label}
+                label={queueLabel(t, q.key)}
                 active={!viewId && queue === q.key}
                 variant="filled"
                 aria-current={!viewId && queue === q.key ? "page" : undefined}
@@ -27,11 +30,11 @@ export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: s
               />
             ))}
             <Title order={2} size="h6" mt="sm" px="xs">
-              My views
+              {t("agent.sidebar.myViews")}
             </Title>
             {data.views.length === 0 && (
               <Text size="sm" px="xs">
-                Filter the list and choose “Save as view”.
+                {t("agent.sidebar.noViews")}
               </Text>
             )}
             {data.views.map((view) => (
@@ -50,6 +53,7 @@ export function QueueSidebar({ queue, viewId }: { queue: BuiltinQueue; viewId: s
 }
 
 function SavedViewLink({ view, active, onDelete }: { view: SavedView; active: boolean; onDelete: () => void }) {
+  const t = useT();
   return (
     <Group gap={4} wrap="nowrap">
       <NavLink
@@ -61,7 +65,12 @@ function SavedViewLink({ view, active, onDelete }: { view: SavedView; active: bo
         aria-current={active ? "page" : undefined}
         rightSection={<CountBadge count={view.count} more={view.more} />}
       />
-      <ActionIcon variant="subtle" color="gray" aria-label={`Delete view ${view.name}`} onClick={onDelete}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-label={t("agent.sidebar.deleteView", { name: view.name })}
+        onClick={onDelete}
+      >
         ×
       </ActionIcon>
     </Group>
@@ -69,8 +78,13 @@ function SavedViewLink({ view, active, onDelete }: { view: SavedView; active: bo
 }
 
 function CountBadge({ count, more }: { count: number; more: boolean }) {
+  const t = useT();
   return (
-    <Badge variant="light" color="gray" aria-label={`${more ? "more than " : ""}${count} tickets`}>
+    <Badge
+      variant="light"
+      color="gray"
+      aria-label={more ? t("agent.sidebar.countMore", { count }) : t("agent.sidebar.count", { count })}
+    >
       {more ? `${count}+` : count}
     </Badge>
   );

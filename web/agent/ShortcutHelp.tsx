@@ -1,34 +1,38 @@
 import { Kbd, Table } from "@mantine/core";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 
-const listShortcuts: [string, string][] = [
-  ["j / k", "Next / previous ticket in the list"],
-  ["Enter or o", "Open the ticket"],
-  ["x", "Select or unselect the ticket"],
-  ["/", "Search all tickets"],
-  ["c", "New ticket (for a caller or visitor)"],
+type T = ReturnType<typeof useT>;
+
+const listShortcuts = (t: T): [string, string][] => [
+  ["j / k", t("agent.shortcuts.listNext")],
+  [t("agent.shortcuts.enterOrO"), t("agent.shortcuts.open")],
+  ["x", t("agent.shortcuts.select")],
+  ["/", t("agent.common.searchAll")],
+  ["c", t("agent.shortcuts.newTicket")],
 ];
-const ticketShortcuts: [string, string][] = [
-  ["j / k", "Next / previous ticket of the last list"],
-  ["r", "Reply (public)"],
-  ["n", "Internal note"],
-  ["a", "Assign to me"],
-  ["e", "Edit the ticket"],
-  ["s", "Change the status"],
-  ["u", "Back to the list"],
-  ["/", "Search all tickets"],
+const ticketShortcuts = (t: T): [string, string][] => [
+  ["j / k", t("agent.shortcuts.ticketNext")],
+  ["r", t("agent.shortcuts.reply")],
+  ["n", t("agent.shortcuts.note")],
+  ["a", t("agent.ticket.assignToMe")],
+  ["e", t("agent.shortcuts.edit")],
+  ["s", t("agent.shortcuts.status")],
+  ["u", t("agent.shortcuts.back")],
+  ["/", t("agent.common.searchAll")],
 ];
 
 /** The "?" dialog: what each key does where the agent is. */
 export function ShortcutHelp({ opened, onClose, on }: { opened: boolean; onClose: () => void; on: "list" | "ticket" }) {
-  const rows = [...(on === "list" ? listShortcuts : ticketShortcuts), ["?", "Show this help"] as [string, string]];
+  const t = useT();
+  const rows = [...(on === "list" ? listShortcuts(t) : ticketShortcuts(t)), ["?", t("agent.shortcuts.help")]];
   return (
-    <Dialog opened={opened} onClose={onClose} title="Keyboard shortcuts">
-      <Table aria-label="Keyboard shortcuts">
+    <Dialog opened={opened} onClose={onClose} title={t("agent.shortcuts.title")}>
+      <Table aria-label={t("agent.shortcuts.title")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Key</Table.Th>
-            <Table.Th scope="col">Does</Table.Th>
+            <Table.Th scope="col">{t("agent.shortcuts.key")}</Table.Th>
+            <Table.Th scope="col">{t("agent.shortcuts.does")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -4,25 +4,27 @@ import { useState } from "react";
 import type { Task, TaskList } from "../../common/tasks.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddTask, useRemoveTask, useTasks, useUpdateTask } from "../api/tasks.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 
 const problem = (error: Error | null, field: string) =>
   error ? (error instanceof ApiError ? (error.fields[field] ?? null) : error.message) : null;
 
-const dueFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-/** Due dates are calendar days: shown as that day wherever the reader is. */
-const formatDue = (day: string) => dueFormat.format(new Date(`${day}T00:00:00Z`));
+/** Due dates are calendar days: shown as that day wherever the reader is, in the reader's language. */
+const formatDue = (t: ReturnType<typeof useT>, day: string) =>
+  t.intl.formatDate(new Date(`${day}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
 
 /** Agents' to-do list on a ticket: add, tick off, remove. Customers never see it. */
 export function TasksPanel({ number }: { number: number }) {
+  const t = useT();
   const tasks = useTasks(number);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="tasks-heading">
       <Title order={2} size="h4" id="tasks-heading" mb="sm">
-        Tasks
+        {t("agent.tasks.title")}
       </Title>
-      <QueryView query={tasks} loading="Loading tasks">
+      <QueryView query={tasks} loading={t("agent.tasks.loading")}>
         {(data) => (
           <Stack gap="sm">
             <TaskItems number={number} tasks={data.tasks} assignees={data.assignees} />
@@ -35,17 +37,23 @@ export function TasksPanel({ number }: { number: number }) {
 }
 
 function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]; assignees: TaskList["assignees"] }) {
+  const t = useT();
   const update = useUpdateTask(number);
   const remove = useRemoveTask(number);
   const [editing, setEditing] = useState<Task | null>(null);
-  if (tasks.length === 0) return <Text size="sm">No tasks yet.</Text>;
-  const open = tasks.filter((t) => !t.done).length;
+  if (tasks.length === 0) return <Text size="sm">{t("agent.tasks.none")}</Text>;
+  const open = tasks.filter((task) => !task.done).length;
   return (
     <>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {open === 0 ? "All tasks complete." : `${open} of ${tasks.length} open.`}
+        {open === 0 ? t("agent.tasks.allDone") : t("agent.tasks.open", { open, total: tasks.length })}
       </Text>
-      <Stack gap={6} component="ul" aria-label="Task list" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      <Stack
+        gap={6}
+        component="ul"
+        aria-label={t("agent.tasks.list")}
+        style={{ listStyle: "none", padding: 0, margin: 0 }}
+      >
         {tasks.map((task) => (
           <Group key={task.id} component="li" justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={0}>
@@ -57,9 +65,9 @@ function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]
               />
               <Text size="xs" c="dimmed" pl={32}>
                 {[
-                  task.assignee ? `For ${task.assignee.name}` : "Unassigned",
-                  task.dueOn ? `due ${formatDue(task.dueOn)}` : null,
-                  task.done && task.doneBy ? `done by ${task.doneBy}` : null,
+                  task.assignee ? t("agent.tasks.for", { name: task.assignee.name }) : t("agent.common.unassigned"),
+                  task.dueOn ? t("agent.tasks.due", { day: formatDue(t, task.dueOn) }) : null,
+                  task.done && task.doneBy ? t("agent.tasks.doneBy", { name: task.doneBy }) : null,
                 ]
                   .filter(Boolean)
                   .join(" · ")}
@@ -69,15 +77,18 @@ function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]
               <Button
                 size="compact-xs"
                 variant="subtle"
-                aria-label={`Edit task ${task.title}`}
+                aria-label={t("agent.tasks.editNamed", { title: task.title })}
                 onClick={() => {
                   update.reset(); // last time's refusal must not greet this edit
                   setEditing(task);
                 }}
               >
-                Edit
+                {t("agent.common.edit")}
               </Button>
-              <CloseButton aria-label={`Remove task ${task.title}`} onClick={() => remove.mutate(task.id)} />
+              <CloseButton
+                aria-label={t("agent.tasks.removeNamed", { title: task.title })}
+                onClick={() => remove.mutate(task.id)}
+              />
             </Group>
           </Group>
         ))}
@@ -87,13 +98,13 @@ function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]
           {(update.error ?? remove.error)?.message}
         </Text>
       )}
-      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title="Edit task">
+      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title={t("agent.tasks.edit")}>
         {editing && (
           <TaskFields
             initial={{ title: editing.title, assigneeId: editing.assignee?.id ?? null, dueOn: editing.dueOn ?? "" }}
             assignees={assignees}
             mutation={update}
-            submitLabel="Save task"
+            submitLabel={t("agent.tasks.save")}
             onSubmit={(fields, done) =>
               update.mutate(
                 { id: editing.id, ...fields },
@@ -115,15 +126,16 @@ function TaskItems({ number, tasks, assignees }: { number: number; tasks: Task[]
 type Fields = { title: string; assigneeId: string | null; dueOn: string | null };
 
 function AddTaskForm({ number, assignees }: { number: number; assignees: TaskList["assignees"] }) {
+  const t = useT();
   const add = useAddTask(number);
   return (
     <TaskFields
       initial={{ title: "", assigneeId: null, dueOn: "" }}
       assignees={assignees}
       mutation={add}
-      submitLabel="Add task"
-      label="Add a task"
-      titleLabel="New task"
+      submitLabel={t("agent.tasks.add")}
+      label={t("agent.tasks.addLabel")}
+      titleLabel={t("agent.tasks.new")}
       onSubmit={(fields, done) => add.mutate(fields, { onSuccess: done })}
     />
   );
@@ -135,8 +147,8 @@ function TaskFields({
   assignees,
   mutation,
   submitLabel,
-  label = "Change the task",
-  titleLabel = "Task",
+  label,
+  titleLabel,
   onSubmit,
 }: {
   initial: { title: string; assigneeId: string | null; dueOn: string };
@@ -148,13 +160,14 @@ function TaskFields({
   /** `done` clears the form once the server has the change. */
   onSubmit: (fields: Fields, done: () => void) => void;
 }) {
+  const t = useT();
   const [title, setTitle] = useState(initial.title);
   const [assigneeId, setAssigneeId] = useState<string | null>(initial.assigneeId);
   const [dueOn, setDueOn] = useState(initial.dueOn);
   const error = mutation.error;
   return (
     <form
-      aria-label={label}
+      aria-label={label ?? t("agent.tasks.changeLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit({ title, assigneeId, dueOn: dueOn || null }, () => {
@@ -166,15 +179,15 @@ function TaskFields({
     >
       <Stack gap="xs">
         <TextInput
-          label={titleLabel}
+          label={titleLabel ?? t("agent.tasks.task")}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           error={problem(error, "title") ?? (mutation.isError && !(error instanceof ApiError) ? error?.message : null)}
         />
         <Group gap="xs" grow>
           <Select
-            label="Assignee"
-            placeholder="Unassigned"
+            label={t("agent.field.assignee")}
+            placeholder={t("agent.common.unassigned")}
             data={assignees.map((a) => ({ value: a.id, label: a.name }))}
             value={assigneeId}
             onChange={setAssigneeId}
@@ -183,7 +196,7 @@ function TaskFields({
             error={problem(error, "assigneeId")}
           />
           <TextInput
-            label="Due date"
+            label={t("agent.tasks.dueDate")}
             type="date"
             value={dueOn}
             onChange={(e) => setDueOn(e.currentTarget.value)}

@@ -2,13 +2,15 @@ import { Alert, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from
 import { useHotkeys } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { type BulkResult, type QueueFilters, type QueueSort, queueLabels } from "../../common/queues.ts";
+import type { BulkResult, QueueFilters, QueueSort } from "../../common/queues.ts";
 import { ApiError } from "../api/client.ts";
 import { useAgentTickets, useQueueOverview, useSaveView } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { queueLabel } from "./agent-words.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { NewTicketDialog } from "./NewTicketDialog.tsx";
 import { QueueFilterBar } from "./QueueFilterBar.tsx";
@@ -18,12 +20,13 @@ import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { TicketTable } from "./TicketTable.tsx";
 
 export function TicketListScene() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readQueueQuery(params), [params]);
   const overview = useQueueOverview();
   const view = overview.data?.views.find((v) => v.id === query.viewId);
-  const title = view ? view.name : queueLabels[query.queue];
-  useDocumentTitle(`${title} · Tickets`);
+  const title = view ? view.name : queueLabel(t, query.queue);
+  useDocumentTitle(t("agent.list.documentTitle", { title }));
   const [saving, setSaving] = useState(false);
   const [creating, setCreating] = useState(false);
   useLiveTickets();
@@ -42,9 +45,9 @@ export function TicketListScene() {
       <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
         <Stack gap="md">
           <Group justify="space-between" wrap="nowrap">
-            <Title order={1}>Tickets · {title}</Title>
+            <Title order={1}>{t("agent.list.title", { title })}</Title>
             <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
-              New ticket
+              {t("agent.common.newTicket")}
             </Button>
           </Group>
           <QueueFilterBar
@@ -57,7 +60,7 @@ export function TicketListScene() {
         </Stack>
       </Grid.Col>
       <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
-      <Dialog opened={saving} onClose={() => setSaving(false)} title="Save as view">
+      <Dialog opened={saving} onClose={() => setSaving(false)} title={t("agent.list.saveAsView")}>
         {saving && (
           <SaveViewForm
             filters={query.filters}
@@ -73,6 +76,7 @@ export function TicketListScene() {
 }
 
 function SaveViewForm({ filters, onSaved }: { filters: QueueFilters; onSaved: (id: string) => void }) {
+  const t = useT();
   const save = useSaveView();
   const [name, setName] = useState("");
   const error =
@@ -87,16 +91,16 @@ function SaveViewForm({ filters, onSaved }: { filters: QueueFilters; onSaved: (i
     >
       <Stack gap="sm">
         <TextInput
-          label="Name"
+          label={t("agent.list.viewName")}
           data-autofocus
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           error={error}
         />
-        <Text size="sm">The view keeps the current filters and shows in your sidebar with its count.</Text>
+        <Text size="sm">{t("agent.list.viewExplained")}</Text>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
-            Save view
+            {t("agent.list.saveView")}
           </Button>
         </Group>
       </Stack>
@@ -113,6 +117,7 @@ function TicketList({
   onSort: (sort: QueueSort) => void;
   search: string;
 }) {
+  const t = useT();
   const tickets = useAgentTickets(query);
   const navigate = useNavigate();
   const [selected, setSelected] = useState<number[]>([]);
@@ -120,7 +125,7 @@ function TicketList({
   const [help, setHelp] = useState(false);
   const [bulkResult, setBulkResult] = useState<BulkResult | null>(null);
   const rows = tickets.data?.pages.flatMap((page) => page.tickets) ?? [];
-  const numbers = rows.map((t) => t.number);
+  const numbers = rows.map((row) => row.number);
   const listed = numbers.join(",");
 
   // j/k on a ticket page walk this list.
@@ -146,11 +151,11 @@ function TicketList({
     ["shift+?", () => setHelp(true)],
   ]);
 
-  if (tickets.isPending) return <LoadingState label="Loading tickets" />;
+  if (tickets.isPending) return <LoadingState label={t("agent.list.loading")} />;
   // A failed "Load more" keeps the tickets already shown; only a failed first page has nothing to show.
   if (tickets.isLoadingError) {
     return (
-      <Alert color="red" title="The tickets could not be loaded">
+      <Alert color="red" title={t("agent.list.loadFailed")}>
         {tickets.error.message}
       </Alert>
     );
@@ -171,21 +176,21 @@ function TicketList({
       {bulkResult && (
         <Alert
           color={bulkResult.failed.length ? "yellow" : "green"}
-          title={`Updated ${bulkResult.updated.length} ${bulkResult.updated.length === 1 ? "ticket" : "tickets"}`}
+          title={t("agent.list.updated", { count: bulkResult.updated.length })}
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t("agent.list.dismiss")}
           onClose={() => setBulkResult(null)}
         >
           {bulkResult.failed.map((f) => (
             <Text key={f.number} size="sm">
-              Not changed: #{f.number}: {f.reason}
+              {t("agent.list.notChanged", { number: String(f.number), reason: f.reason })}
             </Text>
           ))}
         </Alert>
       )}
       {rows.length === 0 ? (
         <Paper withBorder p="xl" radius="md">
-          <Text>No tickets here.</Text>
+          <Text>{t("agent.list.empty")}</Text>
         </Paper>
       ) : (
         <TicketTable
@@ -201,7 +206,7 @@ function TicketList({
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" role="status">
-          Showing {rows.length} {rows.length === 1 ? "ticket" : "tickets"} · press ? for keyboard shortcuts
+          {t("agent.list.showing", { count: rows.length })}
         </Text>
         {tickets.hasNextPage && (
           <Button
@@ -210,12 +215,12 @@ function TicketList({
             disabled={tickets.isFetchingNextPage}
             onClick={() => void tickets.fetchNextPage()}
           >
-            Load more
+            {t("agent.list.loadMore")}
           </Button>
         )}
       </Group>
       {tickets.isFetchNextPageError && (
-        <Alert color="red" title="More tickets could not be loaded">
+        <Alert color="red" title={t("agent.list.moreFailed")}>
           {tickets.error.message}
         </Alert>
       )}

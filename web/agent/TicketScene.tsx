@@ -8,6 +8,7 @@ import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
 import { useUpdateTicket } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
 import { KbInsertButton, KbTicketPanel } from "../kb/AgentKbTools.tsx";
 import { PresenceBar } from "../live/PresenceBar.tsx";
 import { useTicketCollision } from "../live/use-ticket-collision.tsx";
@@ -36,8 +37,9 @@ export function TicketScene() {
 }
 
 function TicketLoader({ number }: { number: number }) {
+  const t = useT();
   const ticket = useTicket(number);
-  if (ticket.isPending) return <LoadingState label={`Loading ticket #${number}`} />;
+  if (ticket.isPending) return <LoadingState label={t("agent.ticket.loading", { number: String(number) })} />;
   if (ticket.isError) {
     const missing = ticket.error instanceof ApiError && ["not_found", "validation_failed"].includes(ticket.error.code);
     return missing ? <TicketNotFound /> : <TicketFailed message={ticket.error.message} />;
@@ -46,6 +48,7 @@ function TicketLoader({ number }: { number: number }) {
 }
 
 function TicketView({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
   const navigate = useNavigate();
@@ -64,11 +67,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
   const write = (next: CommentKind) => {
     setKind(next);
     // After React has switched the kind, put the cursor in the editor.
-    setTimeout(() =>
-      document
-        .querySelector<HTMLElement>('section[aria-labelledby="comment-heading"] [contenteditable="true"]')
-        ?.focus(),
-    );
+    setTimeout(() => {
+      const editor = 'section[aria-labelledby="comment-heading"] [contenteditable="true"]';
+      document.querySelector<HTMLElement>(editor)?.focus();
+    });
   };
   useHotkeys([
     ["j", () => around.next && navigate(`/agent/tickets/${around.next}`)],
@@ -91,10 +93,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
         <Group gap="xs">
           {canAssign && ticket.assignee?.id !== me?.id && (
             <Button variant="default" onClick={assignToMe} loading={update.isPending}>
-              Assign to me
+              {t("agent.ticket.assignToMe")}
             </Button>
           )}
-          {abilities.edit && <Button onClick={() => setEditing(true)}>Edit</Button>}
+          {abilities.edit && <Button onClick={() => setEditing(true)}>{t("agent.common.edit")}</Button>}
         </Group>
       </Group>
       <FormAlert error={update.error} />
@@ -105,7 +107,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-message">
             <Title order={2} size="h4" id="ticket-message" mb="sm">
-              Message
+              {t("agent.field.message")}
             </Title>
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
@@ -156,22 +158,24 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
 }
 
 function TicketNotFound() {
-  useDocumentTitle("Ticket not found");
+  const t = useT();
+  useDocumentTitle(t("agent.ticket.notFound"));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>Ticket not found</Title>
-      <Text>There is no ticket with this number, or you may not see it.</Text>
+      <Title order={1}>{t("agent.ticket.notFound")}</Title>
+      <Text>{t("agent.ticket.notFoundExplained")}</Text>
       <BackToTickets />
     </Stack>
   );
 }
 
 function TicketFailed({ message }: { message: string }) {
-  useDocumentTitle("Ticket");
+  const t = useT();
+  useDocumentTitle(t("agent.ticket.title"));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>Ticket</Title>
-      <Alert color="red" title="The ticket could not be loaded">
+      <Title order={1}>{t("agent.ticket.title")}</Title>
+      <Alert color="red" title={t("agent.ticket.loadFailed")}>
         {message}
       </Alert>
       <BackToTickets />
@@ -180,9 +184,10 @@ function TicketFailed({ message }: { message: string }) {
 }
 
 function BackToTickets() {
+  const t = useT();
   return (
     <Anchor component={Link} to="/agent/tickets" size="sm">
-      ← All tickets
+      {t("agent.ticket.back")}
     </Anchor>
   );
 }

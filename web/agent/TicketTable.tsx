@@ -4,8 +4,10 @@ import { type KeyboardEvent, type PointerEvent, type ReactNode, useState } from 
 import { Link } from "react-router";
 import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { useSession } from "../api/session.ts";
-import { formatDateTime, formatShortDateTime } from "../ui/format.ts";
+import { useT } from "../i18n/use-t.ts";
+import { formatDateTime, formatRelative } from "../ui/format.ts";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
+import { columnLabel } from "./agent-words.ts";
 import { ColumnChooser } from "./ColumnChooser.tsx";
 import { DueTime } from "./DueTime.tsx";
 import {
@@ -39,6 +41,7 @@ export function TicketTable({
   /** The row the keyboard is on (j/k), if any. */
   focused: number | null;
 }) {
+  const t = useT();
   const { ref: box, width: available } = useElementSize();
   const columnPreferences = useColumnPreferences(useSession().data?.user?.id, available);
   const { preferences } = columnPreferences;
@@ -47,8 +50,8 @@ export function TicketTable({
   const widthOf = (column: Column) =>
     dragging?.key === column.key ? dragging.width : (preferences.widths[column.key] ?? column.width);
   const shown = ticketColumns.filter((c) => !preferences.hidden.includes(c.key));
-  const all = tickets.length > 0 && tickets.every((t) => selection.selected.includes(t.number));
-  const some = tickets.some((t) => selection.selected.includes(t.number));
+  const all = tickets.length > 0 && tickets.every((ticket) => selection.selected.includes(ticket.number));
+  const some = tickets.some((ticket) => selection.selected.includes(ticket.number));
   const minWidth =
     tableWidth(preferences) +
     (dragging ? dragging.width - (preferences.widths[dragging.key] ?? columnByKey(dragging.key).width) : 0);
@@ -60,7 +63,7 @@ export function TicketTable({
         </Group>
         <Table.ScrollContainer minWidth={minWidth} type="native">
           <Table
-            aria-label="Tickets"
+            aria-label={t("agent.table.label")}
             verticalSpacing="sm"
             highlightOnHover
             style={{ tableLayout: "fixed", width: "100%" }}
@@ -77,17 +80,17 @@ export function TicketTable({
               <Table.Tr>
                 <Table.Th scope="col">
                   <Checkbox
-                    aria-label="Select all tickets shown"
+                    aria-label={t("agent.table.selectAll")}
                     checked={all}
                     indeterminate={some && !all}
                     onChange={selection.onToggleAll}
                   />
                 </Table.Th>
-                <ColumnHeader label="Number" sort="number" sorting={sorting} />
+                <ColumnHeader label={t("agent.field.number")} sort="number" sorting={sorting} />
                 {shown.map((column) => (
                   <ColumnHeader
                     key={column.key}
-                    label={column.label}
+                    label={columnLabel(t, column.key)}
                     sort={column.sort}
                     sorting={sorting}
                     resize={
@@ -171,6 +174,7 @@ function ColumnHeader({
 }
 
 function ResizeHandle({ label, resize }: { label: string; resize: Resize }) {
+  const t = useT();
   const [start, setStart] = useState<{ x: number; width: number } | null>(null);
   const widthAt = (event: PointerEvent) => (start ? clampWidth(start.width + event.clientX - start.x) : resize.width);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -186,7 +190,7 @@ function ResizeHandle({ label, resize }: { label: string; resize: Resize }) {
     <div
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize ${label} column`}
+      aria-label={t("agent.table.resize", { column: label })}
       aria-valuenow={resize.width}
       aria-valuemin={minColumnWidth}
       aria-valuemax={maxColumnWidth}
@@ -221,6 +225,7 @@ function Line({ children, size = "sm", dimmed = false }: { children: string; siz
   );
 }
 
+/** How long ago, as lists say it ("3 hours ago"); the exact time, in the reader's zone, is in the title. */
 function When({ iso }: { iso: string }) {
   return (
     <Text
@@ -231,12 +236,12 @@ function When({ iso }: { iso: string }) {
       display="block"
       style={{ whiteSpace: "nowrap" }}
     >
-      {formatShortDateTime(iso)}
+      {formatRelative(iso)}
     </Text>
   );
 }
 
-function cell(column: Column, ticket: AgentTicketSummary): ReactNode {
+function cell(t: ReturnType<typeof useT>, column: Column, ticket: AgentTicketSummary): ReactNode {
   switch (column.key) {
     case "subject":
       return (
@@ -263,14 +268,8 @@ function cell(column: Column, ticket: AgentTicketSummary): ReactNode {
             </Anchor>
           </Tooltip>
           {ticket.newReply && (
-            <Badge
-              color="violet.9"
-              variant="filled"
-              c="white"
-              size="sm"
-              title="The customer wrote since you last opened it"
-            >
-              New reply
+            <Badge color="violet.9" variant="filled" c="white" size="sm" title={t("agent.table.newReplyExplained")}>
+              {t("agent.table.newReply")}
             </Badge>
           )}
           {ticket.ticketType && ticket.ticketType.name !== "General request" && (
@@ -296,9 +295,9 @@ function cell(column: Column, ticket: AgentTicketSummary): ReactNode {
     case "due":
       return <DueTime dueAt={ticket.dueAt} overdue={ticket.overdue} compact />;
     case "assignee":
-      return <Line>{ticket.assignee?.name ?? "Unassigned"}</Line>;
+      return <Line>{ticket.assignee?.name ?? t("agent.common.unassigned")}</Line>;
     case "group":
-      return <Line>{ticket.group?.name ?? "None"}</Line>;
+      return <Line>{ticket.group?.name ?? t("agent.common.none")}</Line>;
     case "updated":
       return <When iso={ticket.updatedAt} />;
     case "created":
@@ -319,6 +318,7 @@ function TicketRow({
   onToggle: () => void;
   focused: boolean;
 }) {
+  const t = useT();
   return (
     <Table.Tr
       bg={selected ? "blue.0" : undefined}
@@ -327,7 +327,11 @@ function TicketRow({
       data-number={ticket.number}
     >
       <Table.Td>
-        <Checkbox aria-label={`Select #${ticket.number}`} checked={selected} onChange={onToggle} />
+        <Checkbox
+          aria-label={t("agent.table.select", { number: String(ticket.number) })}
+          checked={selected}
+          onChange={onToggle}
+        />
       </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/agent/tickets/${ticket.number}`} fw={600}>
@@ -336,7 +340,7 @@ function TicketRow({
       </Table.Td>
       {columns.map((column) => (
         <Table.Td key={column.key} data-column={column.key} style={{ overflow: "hidden" }}>
-          {cell(column, ticket)}
+          {cell(t, column, ticket)}
         </Table.Td>
       ))}
     </Table.Tr>

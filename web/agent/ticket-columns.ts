@@ -4,21 +4,21 @@ import type { QueueSort } from "../../common/queues.ts";
 
 /**
  * The ticket table's columns after the selection box and the number, which always show. Subject always shows
- * too and takes the room the others leave; every other column can be hidden and resized.
+ * too and takes the room the others leave; every other column can be hidden and resized. Their names are in
+ * the reader's language (columnLabel, agent-words.ts).
  */
 export const ticketColumns = [
-  { key: "subject", label: "Subject", sort: "subject", width: 200, optional: false },
-  { key: "requester", label: "Requester", sort: null, width: 150, optional: true },
-  { key: "status", label: "Status", sort: null, width: 120, optional: true },
-  { key: "priority", label: "Priority", sort: "priority", width: 96, optional: true },
-  { key: "due", label: "Due", sort: "due", width: 130, optional: true },
-  { key: "assignee", label: "Assignee", sort: null, width: 120, optional: true },
-  { key: "group", label: "Group", sort: null, width: 110, optional: true },
-  { key: "updated", label: "Updated", sort: "updated", width: 130, optional: true },
-  { key: "created", label: "Created", sort: "created", width: 130, optional: true },
+  { key: "subject", sort: "subject", width: 200, optional: false },
+  { key: "requester", sort: null, width: 150, optional: true },
+  { key: "status", sort: null, width: 120, optional: true },
+  { key: "priority", sort: "priority", width: 96, optional: true },
+  { key: "due", sort: "due", width: 130, optional: true },
+  { key: "assignee", sort: null, width: 120, optional: true },
+  { key: "group", sort: null, width: 110, optional: true },
+  { key: "updated", sort: "updated", width: 130, optional: true },
+  { key: "created", sort: "created", width: 130, optional: true },
 ] as const satisfies readonly {
   key: string;
-  label: string;
   sort: QueueSort | null;
   /** Default width in pixels; for Subject, the least it gets before the table scrolls sideways. */
   width: number;
