@@ -49,12 +49,52 @@ test.describe("a German-speaking guest", () => {
   });
 });
 
+test.describe("a French-speaking visitor", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("reads the Help Centre's home page and an article in French", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto("/help");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { name: "Centre d’aide", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Articles populaires" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Besoin d’aide supplémentaire ?" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Rechercher dans le centre d’aide").fill("status without account");
+    await page.getByLabel("Rechercher dans le centre d’aide").press("Enter");
+    await expect(page.getByRole("heading", { name: "Résultats de la recherche", level: 1 })).toBeVisible();
+    // Articles are content, stored in the language their editor wrote them in: the title stays English.
+    const title = "Check the status of a request without an account";
+    await page.getByRole("list", { name: "Articles trouvés" }).getByRole("link", { name: title }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} · Centre d’aide · Switchboard`);
+    await expect(page.getByRole("navigation", { name: "Fil d’Ariane" })).toContainText("Centre d’aide");
+    await expect(page.getByRole("navigation", { name: "Dans cet article" })).toBeVisible();
+    await expect(page.getByText(/^Mis à jour : /)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Oui" }).click();
+    await expect(page.getByRole("button", { name: "Oui" })).toHaveAttribute("aria-pressed", "true");
+    // The tally agrees with its number: "1 personne sur 2 a trouvé…", "3 personnes sur 4 ont trouvé…".
+    await expect(
+      page.getByText(
+        /^(1 personne sur \d+ a|(?!1 )\d+ personnes sur \d+ ont) trouvé cet article utile Merci pour votre avis\.$/,
+      ),
+    ).toBeVisible();
+    await page.getByRole("link", { name: "Envoyer une demande" }).last().click();
+    await expect(page).toHaveURL(/\/services$/);
+  });
+});
+
 test.describe("the portal in Arabic", () => {
   test.use({ locale: "ar-EG" });
 
   test("is mirrored right to left and accessible", async ({ page }) => {
     test.setTimeout(240_000);
-    for (const path of ["/", "/requests/new", "/status"]) {
+    // The status check comes last: the mirroring check below measures its email field.
+    for (const path of ["/", "/help/articles/check-request-status-without-an-account", "/requests/new", "/status"]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
       await expect(page.locator("html")).toHaveAttribute("lang", "ar");

@@ -3,7 +3,8 @@
  *
  * 1. Every key the code uses (`t("…")`, `t.rich("…")`, `t.t("…")`, `formatMessage({ id: "…" })`) is in the
  *    English catalog, and every English key is used (the errors and validation catalogs are looked up by their
- *    English sentence, so each of those sentences must still occur in common/ or server/).
+ *    English sentence, so each of those sentences must still occur in common/ or server/), and every API error
+ *    code (common/errors.ts) has its general sentence, `errors.code.<code>`.
  * 2. Every shipped language has exactly the English keys, each message parses as ICU and uses the same
  *    arguments and tags as the English one.
  * 3. The converted code (scripts/i18n-scope.ts) has no words outside the catalog: no JSX text, no label,
@@ -15,6 +16,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
+import { errorCodes } from "../common/errors.ts";
 import { shippedLocales } from "../common/locales.ts";
 import { convertedServerDirs, convertedWeb, validatedSchemas } from "./i18n-scope.ts";
 
@@ -89,6 +91,12 @@ for (const [key, sentence] of Object.entries(english)) {
   const byText = key.startsWith("errors.") || key.startsWith("validation.");
   if (byText && (key.startsWith("errors.code.") || sources.some((f) => f.text.includes(`"${sentence}"`)))) continue;
   problems.push(`"${key}" is in the catalog but nothing uses it${byText ? " (its sentence occurs nowhere)" : ""}.`);
+}
+
+// Every code the API answers with has a general sentence: it is what a reader sees when the server's own
+// sentence is not in the catalog (web/i18n/sentences.ts), so a code without one would reach them in English.
+for (const code of errorCodes) {
+  if (!(`errors.code.${code}` in english)) problems.push(`locales/en/errors.json lacks "errors.code.${code}".`);
 }
 
 // 2. Every language complete and well-formed.

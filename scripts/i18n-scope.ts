@@ -2,9 +2,9 @@
  * Which code is converted to message catalogs (issue 20), in one place: the check script holds these files to
  * "no words outside the catalog". Not converted yet: the agent workspace's reports (web/agent/reports/), the admin pages
  * (web/admin/, web/kb/admin/), the account pages' own scenes (web/account/), the catalog browser (web/catalog/),
- * the Help Centre scenes (web/kb/*Scene.tsx), the shared ticket page parts (web/ui/Conversation.tsx,
- * TicketActions.tsx…), my-requests and the request page (web/portal/MyRequestsScene.tsx, RequestScene.tsx),
- * and admin-entered text (service names, status labels…), which is stored in one language.
+ * the shared ticket page parts (web/ui/Conversation.tsx, TicketActions.tsx…), my-requests and the request page
+ * (web/portal/MyRequestsScene.tsx, RequestScene.tsx), and admin-entered text (articles, service names, status
+ * labels…), which is stored in one language.
  */
 export const convertedWeb = [
   "web/ui/Layout.tsx",
@@ -17,6 +17,13 @@ export const convertedWeb = [
   "web/portal/StatusCheckScene.tsx",
   "web/portal/AccessLinkScene.tsx",
   "web/kb/SuggestedArticles.tsx",
+  "web/kb/HelpHomeScene.tsx",
+  "web/kb/HelpCategoryScene.tsx",
+  "web/kb/HelpArticleScene.tsx",
+  "web/kb/HelpSearchScene.tsx",
+  "web/kb/HelpfulVote.tsx",
+  "web/kb/parts.tsx",
+  "web/kb/AgentKbTools.tsx",
   "web/i18n/LanguageSwitcher.tsx",
   "web/agent/TicketListScene.tsx",
   "web/agent/QueueSidebar.tsx",

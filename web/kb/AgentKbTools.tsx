@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router";
 import type { KbSearchResult } from "../../common/kb.ts";
 import { fetchArticle, useArticleFromTicket, useFlagOutdated, useHelpSearch, useTicketSuggestions } from "../api/kb.ts";
 import { useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { Snippet } from "./parts.tsx";
 
@@ -15,14 +16,15 @@ function escapeHtml(text: string): string {
 type Hit = KbSearchResult["articles"][number];
 
 function FlagOutdated({ article, number }: { article: Hit; number: number }) {
+  const t = useT();
   const flag = useFlagOutdated();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
-  if (flag.isSuccess) return <Text size="xs">Flagged for its editors.</Text>;
+  if (flag.isSuccess) return <Text size="xs">{t("helpcentre.agent.flagged")}</Text>;
   if (!open) {
     return (
       <Button size="compact-xs" variant="default" onClick={() => setOpen(true)}>
-        Flag outdated
+        {t("helpcentre.agent.flag")}
       </Button>
     );
   }
@@ -30,12 +32,12 @@ function FlagOutdated({ article, number }: { article: Hit; number: number }) {
     <Group gap="xs" align="flex-end">
       <TextInput
         size="xs"
-        label={`What is outdated in “${article.title}”?`}
+        label={t("helpcentre.agent.flagNote", { title: article.title })}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
       <Button size="compact-sm" onClick={() => flag.mutate({ id: article.id, note, ticketNumber: number })}>
-        Send
+        {t("helpcentre.agent.flagSend")}
       </Button>
     </Group>
   );
@@ -43,6 +45,7 @@ function FlagOutdated({ article, number }: { article: Hit; number: number }) {
 
 /** Beside the macros in the reply form: find an article and put a link to it, or its text, into the reply. */
 export function KbInsertButton({ number, onInsert }: { number: number; onInsert: (html: string) => void }) {
+  const t = useT();
   const [opened, setOpened] = useState(false);
   const [query, setQuery] = useState("");
   const [settled] = useDebouncedValue(query.trim(), 250);
@@ -63,26 +66,31 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
       onInsert(full.body);
       close();
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The article could not be loaded.");
+      setError(e instanceof Error ? e.message : t("helpcentre.agent.loadFailed"));
     }
   };
   return (
     <>
       <Button variant="default" onClick={() => setOpened(true)}>
-        Insert article
+        {t("helpcentre.agent.insert")}
       </Button>
-      <Dialog opened={opened} onClose={close} title="Insert a Help Centre article" size="lg">
+      <Dialog opened={opened} onClose={close} title={t("helpcentre.agent.dialogTitle")} size="lg">
         <Stack gap="sm">
           <TextInput
-            label="Search articles"
+            label={t("helpcentre.agent.searchLabel")}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
             data-autofocus
           />
           {error && <Alert color="red">{error}</Alert>}
-          {settled && results.data?.articles.length === 0 && <Text size="sm">No articles match.</Text>}
-          <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Articles">
+          {settled && results.data?.articles.length === 0 && <Text size="sm">{t("helpcentre.agent.noMatch")}</Text>}
+          <Stack
+            gap="sm"
+            component="ul"
+            style={{ listStyle: "none", padding: 0, margin: 0 }}
+            aria-label={t("helpcentre.agent.results")}
+          >
             {(settled ? (results.data?.articles ?? []) : []).map((article) => (
               <li key={article.id}>
                 <Paper withBorder p="xs" radius="sm">
@@ -95,17 +103,17 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
                       <Button
                         size="compact-sm"
                         onClick={() => insertLink(article)}
-                        aria-label={`Insert link to ${article.title}`}
+                        aria-label={t("helpcentre.agent.insertLinkTo", { title: article.title })}
                       >
-                        Insert link
+                        {t("helpcentre.agent.insertLink")}
                       </Button>
                       <Button
                         size="compact-sm"
                         variant="default"
                         onClick={() => void insertText(article)}
-                        aria-label={`Insert text of ${article.title}`}
+                        aria-label={t("helpcentre.agent.insertTextOf", { title: article.title })}
                       >
-                        Insert text
+                        {t("helpcentre.agent.insertText")}
                       </Button>
                       <FlagOutdated article={article} number={number} />
                     </Group>
@@ -122,6 +130,7 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
 
 /** On the ticket page: what the requester was offered while writing, and writing an article from the ticket. */
 export function KbTicketPanel({ number }: { number: number }) {
+  const t = useT();
   const suggestions = useTicketSuggestions(number);
   const mayEdit = useSession().data?.user?.permissions.includes("kb.edit") ?? false;
   const fromTicket = useArticleFromTicket(number);
@@ -131,19 +140,19 @@ export function KbTicketPanel({ number }: { number: number }) {
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="kb-panel-title">
       <Stack gap="xs">
         <Title order={2} size="h5" id="kb-panel-title">
-          Knowledge base
+          {t("helpcentre.agent.panelTitle")}
         </Title>
         {offered.length > 0 ? (
           <>
-            <Text size="sm">Offered to the requester while writing:</Text>
-            <Stack gap={4} component="ul" style={{ paddingLeft: "1rem", margin: 0 }}>
+            <Text size="sm">{t("helpcentre.agent.offered")}</Text>
+            <Stack gap={4} component="ul" style={{ paddingInlineStart: "1rem", margin: 0 }}>
               {offered.map((article) => (
                 <li key={article.id}>
                   <Anchor component={Link} to={`/help/articles/${article.slug}`} size="sm">
                     {article.title}
                   </Anchor>
                   <Text span size="xs" c="dimmed">
-                    {article.opened ? " · opened" : " · not opened"}
+                    {` · ${article.opened ? t("helpcentre.agent.opened") : t("helpcentre.agent.notOpened")}`}
                   </Text>
                 </li>
               ))}
@@ -151,7 +160,7 @@ export function KbTicketPanel({ number }: { number: number }) {
           </>
         ) : (
           <Text size="sm" c="dimmed">
-            No articles were offered to the requester.
+            {t("helpcentre.agent.noneOffered")}
           </Text>
         )}
         {mayEdit && (
@@ -163,7 +172,7 @@ export function KbTicketPanel({ number }: { number: number }) {
               fromTicket.mutate(undefined, { onSuccess: ({ id }) => void navigate(`/admin/kb/articles/${id}`) })
             }
           >
-            Write article from this ticket
+            {t("helpcentre.agent.fromTicket")}
           </Button>
         )}
         {fromTicket.isError && <Alert color="red">{fromTicket.error.message}</Alert>}

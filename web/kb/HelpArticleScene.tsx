@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useParams } from "react-router";
 import type { KbArticle } from "../../common/kb.ts";
 import { useHelpArticle } from "../api/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatShortDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -11,6 +12,7 @@ import { ArticleLinks, HelpBreadcrumbs, StillNeedHelp, useMetaDescription } from
 import { withHeadingIds } from "./table-of-contents.ts";
 
 function ArticleView({ article }: { article: KbArticle }) {
+  const t = useT();
   const { html, headings } = useMemo(() => withHeadingIds(article.body), [article.body]);
   return (
     <Stack gap="lg">
@@ -20,11 +22,11 @@ function ArticleView({ article }: { article: KbArticle }) {
         {article.summary && <Text size="lg">{article.summary}</Text>}
         <Group gap="xs">
           <Text size="sm" c="dimmed">
-            Updated {formatShortDateTime(article.updatedAt)}
+            {t("helpcentre.article.updated", { date: formatShortDateTime(article.updatedAt) })}
           </Text>
           {article.visibility === "internal" && (
             <Badge variant="dot" c="dark.9" color="grape">
-              Internal: agents only
+              {t("helpcentre.article.internal")}
             </Badge>
           )}
         </Group>
@@ -32,11 +34,11 @@ function ArticleView({ article }: { article: KbArticle }) {
       {headings.length > 1 && (
         <Paper withBorder radius="md" p="md" component="nav" aria-labelledby="toc-title">
           <Title order={2} size="h5" id="toc-title" mb="xs">
-            In this article
+            {t("helpcentre.article.contents")}
           </Title>
-          <Stack gap={4} component="ol" style={{ margin: 0, paddingLeft: "1.25rem" }}>
+          <Stack gap={4} component="ol" style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
             {headings.map((h) => (
-              <li key={h.id} style={{ marginLeft: h.level === 3 ? "1rem" : 0 }}>
+              <li key={h.id} style={{ marginInlineStart: h.level === 3 ? "1rem" : 0 }}>
                 <Anchor href={`#${h.id}`} size="sm">
                   {h.text}
                 </Anchor>
@@ -50,7 +52,7 @@ function ArticleView({ article }: { article: KbArticle }) {
         <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: html }} />
       </Typography>
       {article.tags.length > 0 && (
-        <Group gap="xs" aria-label="Tags">
+        <Group gap="xs" aria-label={t("helpcentre.article.tags")}>
           {article.tags.map((tag) => (
             <Badge key={tag} variant="light" color="gray">
               {tag}
@@ -65,7 +67,7 @@ function ArticleView({ article }: { article: KbArticle }) {
         {article.related.length > 0 && (
           <section aria-labelledby="related-title">
             <Title order={2} size="h4" id="related-title" mb="xs">
-              Related articles
+              {t("helpcentre.article.related")}
             </Title>
             <ArticleLinks articles={article.related} />
           </section>
@@ -78,12 +80,13 @@ function ArticleView({ article }: { article: KbArticle }) {
 
 export function HelpArticleScene() {
   const { slug = "" } = useParams();
+  const t = useT();
   const article = useHelpArticle(slug);
-  useDocumentTitle(article.data ? `${article.data.title} · Help Centre` : "Help Centre");
+  useDocumentTitle(article.data ? t("helpcentre.tabTitle", { name: article.data.title }) : t("helpcentre.name"));
   useMetaDescription(article.data?.summary || undefined);
   return (
     <Stack maw={800} mx="auto">
-      <QueryView query={article} loading="Loading the article…">
+      <QueryView query={article} loading={t("helpcentre.article.loading")}>
         {(data) => <ArticleView article={data} />}
       </QueryView>
     </Stack>

@@ -1,6 +1,7 @@
 import { Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
 import { useHelpCategory } from "../api/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -8,12 +9,13 @@ import { ArticleLinks, HelpBreadcrumbs, StillNeedHelp, useMetaDescription } from
 
 export function HelpCategoryScene() {
   const { slug = "" } = useParams();
+  const t = useT();
   const page = useHelpCategory(slug);
-  useDocumentTitle(page.data ? `${page.data.category.name} · Help Centre` : "Help Centre");
+  useDocumentTitle(page.data ? t("helpcentre.tabTitle", { name: page.data.category.name }) : t("helpcentre.name"));
   useMetaDescription(page.data?.category.description || undefined);
   return (
     <Stack gap="lg" maw={800} mx="auto">
-      <QueryView query={page} loading="Loading the category…">
+      <QueryView query={page} loading={t("helpcentre.category.loading")}>
         {({ category, breadcrumbs, sections, articles }) => (
           <>
             <HelpBreadcrumbs trail={breadcrumbs.map((c) => ({ name: c.name, to: `/help/categories/${c.slug}` }))} />
@@ -33,10 +35,10 @@ export function HelpCategoryScene() {
                     {section.description}
                   </Text>
                 )}
-                <ArticleLinks articles={section.articles} empty="No articles in this section yet." />
+                <ArticleLinks articles={section.articles} empty={t("helpcentre.category.sectionEmpty")} />
               </section>
             ))}
-            {articles.length === 0 && sections.length === 0 && <Text c="dimmed">No articles here yet.</Text>}
+            {articles.length === 0 && sections.length === 0 && <Text c="dimmed">{t("helpcentre.category.empty")}</Text>}
           </>
         )}
       </QueryView>

@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { useHelpHome } from "../api/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -8,24 +9,25 @@ import { ArticleLinks, HelpSearchForm, StillNeedHelp, useMetaDescription } from 
 
 /** The Help Centre's front page: the search box first, then categories, popular and recently updated articles. */
 export function HelpHomeScene() {
-  useDocumentTitle("Help Centre");
-  useMetaDescription("Answers to common questions about requests, tickets and your account.");
+  const t = useT();
+  useDocumentTitle(t("helpcentre.name"));
+  useMetaDescription(t("helpcentre.home.description"));
   const home = useHelpHome();
   return (
     <Stack gap="xl" maw={960} mx="auto">
       <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
         <Stack gap="md">
-          <Title order={1}>Help Centre</Title>
+          <Title order={1}>{t("helpcentre.name")}</Title>
           <HelpSearchForm size="lg" />
         </Stack>
       </Paper>
-      <QueryView query={home} loading="Loading the Help Centre…">
+      <QueryView query={home} loading={t("helpcentre.home.loading")}>
         {(data) => (
           <>
             {data.categories.length > 0 && (
               <section aria-labelledby="help-categories">
                 <Title order={2} id="help-categories" mb="sm">
-                  Categories
+                  {t("helpcentre.home.categories")}
                 </Title>
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
                   {data.categories.map((category) => (
@@ -39,7 +41,7 @@ export function HelpHomeScene() {
                         </Group>
                         {category.description && <Text size="sm">{category.description}</Text>}
                         <Text size="xs" c="dimmed">
-                          {category.articleCount === 1 ? "1 article" : `${category.articleCount} articles`}
+                          {t("helpcentre.articleCount", { count: category.articleCount })}
                         </Text>
                       </Stack>
                     </Paper>
@@ -50,15 +52,15 @@ export function HelpHomeScene() {
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
               <section aria-labelledby="help-popular">
                 <Title order={2} id="help-popular" mb="sm">
-                  Popular articles
+                  {t("helpcentre.home.popular")}
                 </Title>
-                <ArticleLinks articles={data.popular} empty="No articles yet." />
+                <ArticleLinks articles={data.popular} empty={t("helpcentre.home.noArticles")} />
               </section>
               <section aria-labelledby="help-recent">
                 <Title order={2} id="help-recent" mb="sm">
-                  Recently updated
+                  {t("helpcentre.home.recent")}
                 </Title>
-                <ArticleLinks articles={data.recent} empty="No articles yet." />
+                <ArticleLinks articles={data.recent} empty={t("helpcentre.home.noArticles")} />
               </section>
             </SimpleGrid>
           </>

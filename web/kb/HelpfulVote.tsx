@@ -2,16 +2,18 @@ import { Button, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import type { KbHelpfulness } from "../../common/kb.ts";
 import { useVote } from "../api/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /** "Was this article helpful?": one vote per person or browser, which they can change; a comment may go with "No". */
 export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfulness }) {
+  const t = useT();
   const vote = useVote(slug);
   const [comment, setComment] = useState("");
   const [commentSent, setCommentSent] = useState(false);
   return (
     <Stack gap="xs" component="section" aria-labelledby="helpful-title">
       <Title order={2} size="h4" id="helpful-title">
-        Was this article helpful?
+        {t("helpcentre.vote.title")}
       </Title>
       <Group gap="xs">
         <Button
@@ -20,7 +22,7 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
           loading={vote.isPending && vote.variables?.helpful === true}
           onClick={() => vote.mutate({ helpful: true })}
         >
-          Yes
+          {t("helpcentre.vote.yes")}
         </Button>
         <Button
           variant={helpful.mine === false ? "filled" : "default"}
@@ -31,12 +33,14 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
             vote.mutate({ helpful: false });
           }}
         >
-          No
+          {t("helpcentre.vote.no")}
         </Button>
       </Group>
       <Text size="sm" role="status">
-        {helpful.total > 0 ? `${helpful.yes} out of ${helpful.total} found this helpful` : "Nobody has voted yet."}
-        {helpful.mine !== null && " Thank you for your feedback."}
+        {helpful.total > 0
+          ? t("helpcentre.vote.tally", { yes: helpful.yes, total: helpful.total })
+          : t("helpcentre.vote.nobody")}
+        {helpful.mine !== null && ` ${t("helpcentre.vote.thanks")}`}
       </Text>
       {vote.isError && (
         <Text c="red" size="sm">
@@ -53,7 +57,7 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
         >
           <Stack gap="xs" align="flex-start">
             <Textarea
-              label="What was missing? (optional)"
+              label={t("helpcentre.vote.missing")}
               value={comment}
               onChange={(event) => setComment(event.currentTarget.value)}
               maxLength={1000}
@@ -62,12 +66,12 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
               w="100%"
             />
             <Button type="submit" variant="default" size="compact-md">
-              Send feedback
+              {t("helpcentre.vote.send")}
             </Button>
           </Stack>
         </form>
       )}
-      {commentSent && <Text size="sm">Thanks — the people who write these articles will read it.</Text>}
+      {commentSent && <Text size="sm">{t("helpcentre.vote.commentSent")}</Text>}
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Breadcrumbs, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Breadcrumbs, Button, Paper, Stack, Text, TextInput, Title, useDirection } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, useNavigate } from "react-router";
 import { type KbArticleSummary, snippetEnd, snippetStart } from "../../common/kb.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /** The page's description for search engines and link previews; put back to the site's own on leaving. */
 export function useMetaDescription(description: string | undefined): void {
@@ -23,11 +24,14 @@ export function useMetaDescription(description: string | undefined): void {
 }
 
 export function HelpBreadcrumbs({ trail }: { trail: { name: string; to: string }[] }) {
+  const t = useT();
+  // The trail reads from the start of the line: in a right-to-left language the arrow points left.
+  const { dir } = useDirection();
   return (
-    <nav aria-label="Breadcrumb">
-      <Breadcrumbs separator="›" styles={{ root: { flexWrap: "wrap" } }}>
+    <nav aria-label={t("helpcentre.breadcrumbs")}>
+      <Breadcrumbs separator={dir === "rtl" ? "‹" : "›"} styles={{ root: { flexWrap: "wrap" } }}>
         <Anchor component={Link} to="/help" size="sm">
-          Help Centre
+          {t("helpcentre.name")}
         </Anchor>
         {trail.map((crumb) => (
           <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">
@@ -80,15 +84,16 @@ export function Snippet({ text }: { text: string }) {
 }
 
 export function StillNeedHelp() {
+  const t = useT();
   return (
     <Paper withBorder radius="md" p="md" component="aside" aria-labelledby="still-need-help">
       <Stack gap="xs" align="flex-start">
         <Title order={2} size="h4" id="still-need-help">
-          Still need help?
+          {t("helpcentre.stillNeedHelp.title")}
         </Title>
-        <Text size="sm">Tell us what you need and we will get back to you by email.</Text>
+        <Text size="sm">{t("helpcentre.stillNeedHelp.body")}</Text>
         <Button component={Link} to="/services">
-          Submit a request
+          {t("helpcentre.stillNeedHelp.submit")}
         </Button>
       </Stack>
     </Paper>
@@ -96,22 +101,24 @@ export function StillNeedHelp() {
 }
 
 export function HelpSearchForm({ initial = "", size = "md" }: { initial?: string; size?: "md" | "lg" }) {
+  const t = useT();
   return (
-    <search aria-label="Help Centre">
+    <search aria-label={t("helpcentre.name")}>
       <SearchField initial={initial} size={size} />
     </search>
   );
 }
 
 function SearchField({ initial, size }: { initial: string; size: "md" | "lg" }) {
+  const t = useT();
   const navigate = useNavigate();
   return (
     <TextInput
       name="q"
       type="search"
       size={size}
-      label="Search the Help Centre"
-      placeholder="For example: check the status of my request"
+      label={t("helpcentre.search.label")}
+      placeholder={t("helpcentre.search.placeholder")}
       defaultValue={initial}
       leftSection={<IconSearch size={18} aria-hidden />}
       onKeyDown={(event) => {
