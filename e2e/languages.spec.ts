@@ -47,7 +47,7 @@ test.describe("a German-speaking guest", () => {
     const when = feed.locator("time").first();
     await expect(when).toHaveText(/^(vor \d+ Minuten?|in dieser Minute|vor 1 Minute)$/);
     await expect(when).toHaveAttribute("title", /\d{4}/);
-    await expect(page.getByRole("region", { name: "Gelesen von" })).toContainText(email);
+    await expect(page.getByRole("region", { name: "Gelesen von" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Meine aktiven Benachrichtigungen" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Anfrage zurückziehen" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Kommentar senden" })).toBeVisible();
