@@ -122,6 +122,8 @@ export async function acceptInvitation(page: Page, email: string, password: stri
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in once the page moves on; a caller's next page.goto would otherwise cut the sign-in short.
+  await expect(page).not.toHaveURL(/\/sign-in$/);
 }
 
 /** Calls the API as whoever is signed in in this page, with the session's CSRF token, and returns the JSON. */

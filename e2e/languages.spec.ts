@@ -43,9 +43,23 @@ test.describe("a German-speaking guest", () => {
     await expect(page.getByText(`Wir haben eine Bestätigung an ${email} gesendet.`)).toBeVisible();
     await expectAccessible(page);
 
-    // The mail is German too, and its link leads to the request.
+    // The mail is German too, and its link leads to the request, which reads in German as well.
     const path = await mailLinkPath(page, email, `[#${number}] Wir haben Ihre Anfrage erhalten`, "/access/");
-    expect(path).toMatch(/^\/access\//);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: `#${number} Drucker druckt nicht ${id}`, level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Ihre Anfrage" })).toBeVisible();
+    const feed = page.getByRole("region", { name: "Verlauf" });
+    await expect(feed.getByRole("checkbox", { name: "Statusänderungen" })).toBeChecked();
+    await expect(feed).toContainText("Jonas Berger hat die Anfrage gestellt");
+    // A list says how long ago, and the exact time is in the tooltip.
+    const when = feed.locator("time").first();
+    await expect(when).toHaveText(/^(vor \d+ Minuten?|in dieser Minute|vor 1 Minute)$/);
+    await expect(when).toHaveAttribute("title", /\d{4}/);
+    await expect(page.getByRole("region", { name: "Gelesen von" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Meine aktiven Benachrichtigungen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Anfrage zurückziehen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Kommentar senden" })).toBeVisible();
+    await expectAccessible(page);
   });
 });
 

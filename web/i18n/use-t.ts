@@ -19,3 +19,6 @@ export function useT() {
   }
   return Object.assign(t, { rich, intl });
 }
+
+/** The translator `useT` returns, for helpers outside a component that word things for it. */
+export type Translate = ReturnType<typeof useT>;

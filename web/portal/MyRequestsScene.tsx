@@ -19,35 +19,37 @@ import type { TicketSummary } from "../../common/tickets.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useMaySubmit, useSession } from "../api/session.ts";
 import { type TicketView, useTickets } from "../api/tickets.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
-import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { RelativeTime } from "../ui/RelativeTime.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 type Filters = { label: string | null; statusIds: string[]; q: string; sort: "created" | "updated" };
 
 export function MyRequestsScene() {
-  useDocumentTitle("My requests");
+  const t = useT();
+  useDocumentTitle(t("requests.list.title"));
   const session = useSession();
   const location = useLocation();
   const [view, setView] = useState<TicketView>("mine");
   const [filters, setFilters] = useState<Filters>({ label: null, statusIds: [], q: "", sort: "updated" });
-  if (session.isPending) return <LoadingState label="Checking your session" />;
+  if (session.isPending) return <LoadingState label={t("requests.list.checkingSession")} />;
   const { user, guest } = session.data ?? { user: null, guest: null };
   if (!user && !guest) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   const department = user?.permissions.includes("tickets.view_department") ?? false;
   return (
     <Stack gap="md">
-      <Title order={1}>My requests</Title>
+      <Title order={1}>{t("requests.list.title")}</Title>
       {department && (
         <SegmentedControl
-          aria-label="Which requests"
+          aria-label={t("requests.list.which")}
           value={view}
           onChange={(value) => setView(value as TicketView)}
           data={[
-            { value: "mine", label: "My requests" },
-            { value: "department", label: "Department requests" },
+            { value: "mine", label: t("requests.list.title") },
+            { value: "department", label: t("requests.list.department") },
           ]}
           w="fit-content"
         />
@@ -60,6 +62,7 @@ export function MyRequestsScene() {
 
 /** Status (as customers name them), search and order, seed 003's "My Tickets" tools. */
 function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
+  const t = useT();
   const statuses = useStatuses().data?.statuses ?? [];
   // Several statuses can share a customer label (New and Open both read "Open"): one choice covers them all.
   const labels = [...new Set(statuses.map((s) => s.customerLabel))];
@@ -71,8 +74,8 @@ function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (fi
   return (
     <Group align="flex-end" gap="sm">
       <Select
-        label="Status"
-        placeholder="Any status"
+        label={t("requests.list.status")}
+        placeholder={t("requests.list.anyStatus")}
         clearable
         data={labels}
         value={filters.label}
@@ -82,18 +85,18 @@ function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (fi
         w={200}
       />
       <TextInput
-        label="Search requests"
-        placeholder="Words or a number"
+        label={t("requests.list.search")}
+        placeholder={t("requests.list.searchHint")}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         w={240}
       />
       <Select
-        label="Sort by"
+        label={t("requests.list.sortBy")}
         allowDeselect={false}
         data={[
-          { value: "updated", label: "Last updated" },
-          { value: "created", label: "Newest" },
+          { value: "updated", label: t("requests.list.lastUpdated") },
+          { value: "created", label: t("requests.list.newest") },
         ]}
         value={filters.sort}
         onChange={(sort) => onChange({ ...filters, sort: sort === "created" ? "created" : "updated" })}
@@ -104,26 +107,27 @@ function RequestFilters({ filters, onChange }: { filters: Filters; onChange: (fi
 }
 
 function RequestList({ view, filters }: { view: TicketView; filters: Filters }) {
+  const t = useT();
   const tickets = useTickets(view, { statusIds: filters.statusIds, q: filters.q, sort: filters.sort });
   const maySubmit = useMaySubmit();
   useLiveTickets();
-  if (tickets.isPending) return <LoadingState label="Loading your requests" />;
+  if (tickets.isPending) return <LoadingState label={t("requests.list.loading")} />;
   if (tickets.isError) {
     return (
-      <Alert color="red" title="Your requests could not be loaded">
+      <Alert color="red" title={t("requests.list.notLoaded")}>
         {tickets.error.message}
       </Alert>
     );
   }
   const all = tickets.data.pages.flatMap((page) => page.tickets);
-  if (!all.length && (filters.q || filters.statusIds.length)) return <Text>No requests match these filters.</Text>;
+  if (!all.length && (filters.q || filters.statusIds.length)) return <Text>{t("requests.list.noMatch")}</Text>;
   if (!all.length) {
     return (
       <Text>
-        You have no requests yet.{" "}
+        {t("requests.list.none")}{" "}
         {maySubmit !== false && (
           <Anchor component={Link} to="/requests/new" underline="always">
-            Submit a request
+            {t("requests.list.submit")}
           </Anchor>
         )}
       </Text>
@@ -136,15 +140,15 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
       {/* A table where there is room for it; on a phone, a card per request with its status in view. */}
       <Paper withBorder radius="md" visibleFrom="sm">
         <Table.ScrollContainer minWidth={withRequester ? 760 : 640} type="native">
-          <Table aria-label="Requests" verticalSpacing="sm">
+          <Table aria-label={t("requests.list.requests")} verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Number</Table.Th>
-                <Table.Th scope="col">Subject</Table.Th>
-                {withRequester && <Table.Th scope="col">Requester</Table.Th>}
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Priority</Table.Th>
-                <Table.Th scope="col">Last updated</Table.Th>
+                <Table.Th scope="col">{t("requests.list.number")}</Table.Th>
+                <Table.Th scope="col">{t("requests.list.subject")}</Table.Th>
+                {withRequester && <Table.Th scope="col">{t("requests.list.requester")}</Table.Th>}
+                <Table.Th scope="col">{t("requests.list.status")}</Table.Th>
+                <Table.Th scope="col">{t("requests.list.priority")}</Table.Th>
+                <Table.Th scope="col">{t("requests.list.lastUpdated")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -158,7 +162,7 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
       <Stack
         gap="sm"
         component="ul"
-        aria-label="Requests"
+        aria-label={t("requests.list.requests")}
         hiddenFrom="sm"
         style={{ listStyle: "none", padding: 0, margin: 0 }}
       >
@@ -169,7 +173,7 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
       {tickets.hasNextPage && (
         <Group>
           <Button variant="default" onClick={() => tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
-            Load more
+            {t("requests.list.loadMore")}
           </Button>
         </Group>
       )}
@@ -194,12 +198,16 @@ function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequ
       <Table.Td>
         <PriorityBadge priority={ticket.priority} />
       </Table.Td>
-      <Table.Td>{formatDateTime(ticket.updatedAt)}</Table.Td>
+      <Table.Td>
+        <RelativeTime iso={ticket.updatedAt} />
+      </Table.Td>
     </Table.Tr>
   );
 }
 
 function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withRequester: boolean }) {
+  const t = useT();
+  const updated = t.rich("requests.list.updated", { time: <RelativeTime iso={ticket.updatedAt} /> });
   return (
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
@@ -211,7 +219,8 @@ function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withReq
           <PriorityBadge priority={ticket.priority} />
         </Group>
         <Text size="sm" c="dimmed">
-          {withRequester ? `${ticket.requester.name} · ` : ""}Updated {formatDateTime(ticket.updatedAt)}
+          {withRequester ? `${ticket.requester.name} · ` : ""}
+          {updated}
         </Text>
       </Stack>
     </Paper>

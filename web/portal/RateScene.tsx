@@ -2,11 +2,10 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { CenteredPage } from "../account/CenteredPage.tsx";
 import { useRateByLink, useSurvey } from "../api/satisfaction.ts";
+import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { RatingForm, RatingSummary } from "../ui/RatingForm.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-
-const invalidTitle = "This rating link does not work";
 
 /**
  * The page a survey mail's Good or Bad link opens (no sign-in): it preselects the choice and records it only
@@ -14,20 +13,22 @@ const invalidTitle = "This rating link does not work";
  * altered, expired) gets one message whatever the cause; a closed request shows its answer, read-only.
  */
 export function RateScene() {
+  const t = useT();
+  const invalidTitle = t("requests.rate.invalidTitle");
   const { token = "", choice } = useParams();
   const survey = useSurvey(token);
   const rate = useRateByLink(token);
   const initial = choice === "good" || choice === "bad" ? choice : null;
-  const title = survey.isError ? invalidTitle : "Rate the support";
+  const title = survey.isError ? invalidTitle : t("requests.rating.title");
   useDocumentTitle(title);
-  if (survey.isPending) return <LoadingState label="Opening your survey" />;
+  if (survey.isPending) return <LoadingState label={t("requests.rate.loading")} />;
   if (survey.isError) {
     return (
       <CenteredPage title={invalidTitle}>
         <Stack gap="sm">
-          <Text>This link is not valid. Use the newest link from your email, or sign in to see your requests.</Text>
+          <Text>{t("requests.rate.invalid")}</Text>
           <Anchor component={Link} to="/requests" underline="always">
-            Your requests
+            {t("requests.rate.yourRequests")}
           </Anchor>
         </Stack>
       </CenteredPage>
@@ -35,17 +36,15 @@ export function RateScene() {
   }
   const { ticketNumber, subject, answer, canRate, reasons } = survey.data;
   return (
-    <CenteredPage title="Rate the support">
+    <CenteredPage title={t("requests.rating.title")}>
       <Stack gap="md">
-        <Text>
-          Request #{ticketNumber}: {subject}
-        </Text>
+        <Text>{t("requests.rate.request", { number: String(ticketNumber), subject })}</Text>
         {canRate ? (
           <RatingForm initial={initial} answer={answer} reasons={reasons} rate={rate} />
         ) : (
           <Stack gap="sm">
-            <Text fw={600}>This request is closed, so its rating can no longer be changed.</Text>
-            {answer ? <RatingSummary answer={answer} /> : <Text>No rating was given before it closed.</Text>}
+            <Text fw={600}>{t("requests.rating.closed")}</Text>
+            {answer ? <RatingSummary answer={answer} /> : <Text>{t("requests.rate.noRating")}</Text>}
           </Stack>
         )}
       </Stack>

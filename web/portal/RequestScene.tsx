@@ -5,6 +5,7 @@ import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useLiveTicket } from "../live/use-live-tickets.ts";
 import { AlertsPanel } from "../ui/AlertsPanel.tsx";
 import { CommentForm, closedCategories, Feed, ReadBy } from "../ui/Conversation.tsx";
@@ -25,14 +26,15 @@ export function RequestScene() {
 }
 
 function RequestLoader({ number }: { number: number }) {
+  const t = useT();
   const ticket = useTicket(number);
-  if (ticket.isPending) return <LoadingState label={`Loading request #${number}`} />;
+  if (ticket.isPending) return <LoadingState label={t("requests.page.loading", { number: String(number) })} />;
   if (ticket.isError) {
     if (ticket.error instanceof ApiError && ["not_found", "unauthenticated"].includes(ticket.error.code)) {
       return <RequestNotFound />;
     }
     return (
-      <Alert color="red" title="The request could not be loaded">
+      <Alert color="red" title={t("requests.page.notLoaded")}>
         {ticket.error.message}
       </Alert>
     );
@@ -41,6 +43,7 @@ function RequestLoader({ number }: { number: number }) {
 }
 
 function RequestView({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const heading = `#${ticket.number} ${ticket.subject}`;
   useDocumentTitle(heading);
   useLiveTicket(ticket.number);
@@ -54,7 +57,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
       {/* A guest's access link opens one request: there is no list to go back to. */}
       {session?.user && (
         <Anchor component={Link} to="/requests" size="sm">
-          ← My requests
+          {t("requests.page.back")}
         </Anchor>
       )}
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
@@ -71,48 +74,48 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
           className="request-layout-status"
         >
           <Title order={2} size="h4" id="request-status" mb="sm">
-            Status
+            {t("requests.page.status")}
           </Title>
           <DataList>
             <DataList.Item>
-              <DataList.ItemLabel>Status</DataList.ItemLabel>
+              <DataList.ItemLabel>{t("requests.page.status")}</DataList.ItemLabel>
               <DataList.ItemValue>
                 <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
               </DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>
-              <DataList.ItemLabel>Priority</DataList.ItemLabel>
+              <DataList.ItemLabel>{t("requests.page.priority")}</DataList.ItemLabel>
               <DataList.ItemValue>
                 <PriorityBadge priority={ticket.priority} />
               </DataList.ItemValue>
             </DataList.Item>
             {ticket.service && (
               <DataList.Item>
-                <DataList.ItemLabel>Service</DataList.ItemLabel>
+                <DataList.ItemLabel>{t("requests.page.service")}</DataList.ItemLabel>
                 <DataList.ItemValue>{ticket.service.name}</DataList.ItemValue>
               </DataList.Item>
             )}
             <DataList.Item>
-              <DataList.ItemLabel>Category</DataList.ItemLabel>
-              <DataList.ItemValue>{ticket.category?.name ?? "None"}</DataList.ItemValue>
+              <DataList.ItemLabel>{t("requests.page.category")}</DataList.ItemLabel>
+              <DataList.ItemValue>{ticket.category?.name ?? t("requests.page.noCategory")}</DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>
-              <DataList.ItemLabel>Created</DataList.ItemLabel>
+              <DataList.ItemLabel>{t("requests.page.created")}</DataList.ItemLabel>
               <DataList.ItemValue>{formatDateTime(ticket.createdAt)}</DataList.ItemValue>
             </DataList.Item>
             <DataList.Item>
-              <DataList.ItemLabel>Last updated</DataList.ItemLabel>
+              <DataList.ItemLabel>{t("requests.list.lastUpdated")}</DataList.ItemLabel>
               <DataList.ItemValue>{formatDateTime(ticket.updatedAt)}</DataList.ItemValue>
             </DataList.Item>
           </DataList>
           <Button variant="default" mt="md" onClick={() => clipboard.copy(window.location.href)}>
-            {clipboard.copied ? "Copied" : "Copy link"}
+            {clipboard.copied ? t("requests.page.copied") : t("requests.page.copyLink")}
           </Button>
         </Paper>
         <Stack gap="md" className="request-layout-main">
           <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="request-message">
             <Title order={2} size="h4" id="request-message" mb="sm">
-              {own ? "Your request" : `Request from ${ticket.requester.name}`}
+              {own ? t("requests.page.yours") : t("requests.page.from", { name: ticket.requester.name })}
             </Title>
             <MessageBody message={ticket.message} format={ticket.messageFormat} />
           </Paper>
@@ -142,15 +145,14 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
 }
 
 function RequestNotFound() {
-  useDocumentTitle("Request not found");
+  const t = useT();
+  useDocumentTitle(t("requests.notFound.title"));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>Request not found</Title>
-      <Text>
-        There is no request with this number, or you may not see it. Sign in, or use the link from your email.
-      </Text>
+      <Title order={1}>{t("requests.notFound.title")}</Title>
+      <Text>{t("requests.notFound.text")}</Text>
       <Anchor component={Link} to="/status" underline="always">
-        Check ticket status
+        {t("requests.notFound.status")}
       </Anchor>
     </Stack>
   );

@@ -1,12 +1,25 @@
 import { Button, Checkbox, CloseButton, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type AlertKind, alertKinds, alertLabels, alertListSchema } from "../../common/alerts.ts";
+import { type AlertKind, alertKinds, alertListSchema } from "../../common/alerts.ts";
 import { request } from "../api/client.ts";
+import { type Translate, useT } from "../i18n/use-t.ts";
 import { Dialog } from "./Dialog.tsx";
+
+function alertLabels(t: Translate): Record<AlertKind, string> {
+  return {
+    all_tasks_complete: t("requests.alerts.kind.allTasksComplete"),
+    ticket_completed: t("requests.alerts.kind.ticketCompleted"),
+    ticket_due: t("requests.alerts.kind.ticketDue"),
+    ticket_in_process: t("requests.alerts.kind.ticketInProcess"),
+    ticket_overdue: t("requests.alerts.kind.ticketOverdue"),
+  };
+}
 
 /** "My active alerts": the alerts the viewer added on this ticket, with Add alert and Delete. */
 export function AlertsPanel({ number }: { number: number }) {
+  const t = useT();
+  const labels = alertLabels(t);
   const key = ["tickets", "alerts", number];
   const queryClient = useQueryClient();
   const alerts = useQuery({
@@ -24,28 +37,28 @@ export function AlertsPanel({ number }: { number: number }) {
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="alerts-heading">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="alerts-heading">
-          My active alerts
+          {t("requests.alerts.title")}
         </Title>
         <Button size="xs" variant="default" onClick={() => setAdding(true)}>
-          Add alert
+          {t("requests.alerts.add")}
         </Button>
       </Group>
       {active.length === 0 ? (
-        <Text size="sm">No alerts. Add one to get an email at a stage you care about.</Text>
+        <Text size="sm">{t("requests.alerts.none")}</Text>
       ) : (
         <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {active.map((kind) => (
             <Group key={kind} component="li" justify="space-between" wrap="nowrap">
-              <Text size="sm">{alertLabels[kind]}</Text>
+              <Text size="sm">{labels[kind]}</Text>
               <CloseButton
-                aria-label={`Delete alert ${alertLabels[kind]}`}
+                aria-label={t("requests.alerts.delete", { alert: labels[kind] })}
                 onClick={() => change.mutate({ kind, on: false })}
               />
             </Group>
           ))}
         </Stack>
       )}
-      <Dialog opened={adding} onClose={() => setAdding(false)} title="Add alert">
+      <Dialog opened={adding} onClose={() => setAdding(false)} title={t("requests.alerts.add")}>
         {adding && (
           <AddAlerts
             active={active}
@@ -60,17 +73,19 @@ export function AlertsPanel({ number }: { number: number }) {
   );
 }
 
-function AddAlerts({ active, onSave }: { active: AlertKind[]; onSave: (kinds: AlertKind[]) => Promise<void> }) {
+function AddAlerts({ active, onSave }: { active: AlertKind[]; onSave(kinds: AlertKind[]): Promise<void> }) {
+  const t = useT();
+  const labels = alertLabels(t);
   const [chosen, setChosen] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   return (
     <Stack gap="md">
-      <Checkbox.Group label="Email me when" value={chosen} onChange={setChosen}>
+      <Checkbox.Group label={t("requests.alerts.emailMeWhen")} value={chosen} onChange={setChosen}>
         <Stack gap="xs" mt="xs">
           {alertKinds
             .filter((k) => !active.includes(k))
             .map((kind) => (
-              <Checkbox key={kind} value={kind} label={alertLabels[kind]} />
+              <Checkbox key={kind} value={kind} label={labels[kind]} />
             ))}
         </Stack>
       </Checkbox.Group>
@@ -83,7 +98,7 @@ function AddAlerts({ active, onSave }: { active: AlertKind[]; onSave: (kinds: Al
             await onSave(chosen as AlertKind[]).finally(() => setSaving(false));
           }}
         >
-          Save
+          {t("requests.alerts.save")}
         </Button>
       </Group>
     </Stack>

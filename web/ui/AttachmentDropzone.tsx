@@ -3,6 +3,7 @@ import { ActionIcon, Button, Group, Input, Stack, Text } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
 import { IconPaperclip, IconUpload, IconX } from "@tabler/icons-react";
 import { useId, useRef } from "react";
+import { useT } from "../i18n/use-t.ts";
 import { formatFileSize } from "./format.ts";
 
 /**
@@ -22,6 +23,7 @@ export function AttachmentDropzone({
   onChange: (files: File[]) => void;
   error?: string | undefined;
 }) {
+  const t = useT();
   const openFiles = useRef<() => void>(null);
   const id = useId();
   return (
@@ -45,9 +47,9 @@ export function AttachmentDropzone({
       >
         <Group justify="center" gap="sm" wrap="wrap">
           <IconUpload size={22} stroke={1.5} aria-hidden="true" color="var(--mantine-color-gray-7)" />
-          <Text size="sm">Drag files here or</Text>
+          <Text size="sm">{t("requests.files.drag")}</Text>
           <Button variant="default" size="xs" onClick={() => openFiles.current?.()}>
-            Choose files
+            {t("requests.files.choose")}
           </Button>
         </Group>
       </Dropzone>
@@ -55,7 +57,7 @@ export function AttachmentDropzone({
         <Stack
           gap={2}
           component="ul"
-          aria-label={`${label}: chosen files`}
+          aria-label={t("requests.files.chosen", { label })}
           style={{ listStyle: "none", padding: 0, margin: 0 }}
         >
           {files.map((file, index) => (
@@ -71,7 +73,7 @@ export function AttachmentDropzone({
                 variant="subtle"
                 color="gray"
                 size="sm"
-                aria-label={`Remove ${file.name}`}
+                aria-label={t("requests.files.remove", { name: file.name })}
                 onClick={() => onChange(files.filter((_, i) => i !== index))}
               >
                 <IconX size={14} aria-hidden="true" />

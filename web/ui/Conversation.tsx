@@ -7,11 +7,13 @@ import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
+import { type Translate, useT } from "../i18n/use-t.ts";
 import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
 import { MessageBody } from "./MessageBody.tsx";
 import { QueryView } from "./QueryView.tsx";
+import { RelativeTime } from "./RelativeTime.tsx";
 import { FileLinks, FilePictures } from "./TicketExtras.tsx";
 import { useOnce } from "./use-once.ts";
 
@@ -39,52 +41,57 @@ const editTypes: FeedEntry["type"][] = [
   "unlinked",
 ];
 
-function summarize(entry: FeedEntry): string {
+function summarize(entry: FeedEntry, t: Translate): string {
+  const actor = entry.actor;
+  const someone = entry.detail ?? t("requests.feed.someone");
+  const aTicket = entry.detail ?? t("requests.feed.aTicket");
   switch (entry.type) {
     case "created":
-      return `${entry.actor} submitted the request`;
+      return t("requests.feed.created", { actor });
     case "comment":
-      return entry.visibility === "internal" ? `${entry.actor} wrote a private comment` : `${entry.actor} commented`;
+      return entry.visibility === "internal"
+        ? t("requests.feed.privateComment", { actor })
+        : t("requests.feed.comment", { actor });
     case "note":
-      return `${entry.actor} added an internal note`;
+      return t("requests.feed.note", { actor });
     case "status_changed":
-      return `${entry.actor} changed the status from ${entry.from ?? "?"} to ${entry.to ?? "?"}`;
+      return t("requests.feed.statusChanged", { actor, from: entry.from ?? "?", to: entry.to ?? "?" });
     case "cc_added":
-      return `${entry.actor} copied ${entry.detail ?? "someone"}`;
+      return t("requests.feed.ccAdded", { actor, person: someone });
     case "cc_removed":
-      return `${entry.actor} stopped copying ${entry.detail ?? "someone"}`;
+      return t("requests.feed.ccRemoved", { actor, person: someone });
     case "follow_up_created":
-      return `${entry.actor} opened a follow-up`;
+      return t("requests.feed.followUpCreated", { actor });
     case "edited":
       return entry.visibility === "internal"
-        ? `${entry.actor} updated the ticket (agents only)`
-        : `${entry.actor} edited the request`;
+        ? t("requests.feed.editedInternal", { actor })
+        : t("requests.feed.edited", { actor });
     case "task_added":
-      return `${entry.actor} added a task`;
+      return t("requests.feed.taskAdded", { actor });
     case "task_edited":
-      return `${entry.actor} changed a task`;
+      return t("requests.feed.taskEdited", { actor });
     case "task_completed":
-      return `${entry.actor} completed a task`;
+      return t("requests.feed.taskCompleted", { actor });
     case "task_reopened":
-      return `${entry.actor} reopened a task`;
+      return t("requests.feed.taskReopened", { actor });
     case "task_removed":
-      return `${entry.actor} removed a task`;
+      return t("requests.feed.taskRemoved", { actor });
     case "merged_into":
-      return `${entry.actor} merged this request into ${entry.detail ?? "another"}`;
+      return t("requests.feed.mergedInto", { actor, ticket: entry.detail ?? t("requests.feed.another") });
     case "merged_from":
-      return `${entry.actor} merged ${entry.detail ?? "a ticket"} into this ticket`;
+      return t("requests.feed.mergedFrom", { actor, ticket: aTicket });
     case "linked":
-      return `${entry.actor} linked ${entry.detail ?? "a ticket"}`;
+      return t("requests.feed.linked", { actor, ticket: aTicket });
     case "unlinked":
-      return `${entry.actor} unlinked ${entry.detail ?? "a ticket"}`;
+      return t("requests.feed.unlinked", { actor, ticket: aTicket });
     case "priority_changed":
-      return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
+      return t("requests.feed.priorityChanged", { actor, change: entry.detail ?? "?" });
     case "satisfaction_rated":
-      return `${entry.actor} rated the support (agents only)`;
+      return t("requests.feed.rated", { actor });
     default: {
       // A new type of Feed entry fails to compile here until it has its own line.
       const unhandled: never = entry.type;
-      return `${entry.actor}: ${unhandled}`;
+      return `${actor}: ${unhandled}`;
     }
   }
 }
@@ -102,26 +109,32 @@ const detailInSummary: FeedEntry["type"][] = [
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
 export function Feed({ number, agent }: { number: number; agent: boolean }) {
+  const t = useT();
   const feed = useFeed(number);
   const [shown, setShown] = useState<Filter[]>(["comments", "edits", "status", "notes"]);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="feed-heading">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="feed-heading">
-          Feed
+          {t("requests.feed.title")}
         </Title>
-        <Checkbox.Group aria-label="Show in the Feed" value={shown} onChange={(v) => setShown(v as Filter[])}>
+        <Checkbox.Group aria-label={t("requests.feed.show")} value={shown} onChange={(v) => setShown(v as Filter[])}>
           <Group gap="md">
-            <Checkbox value="comments" label="Comments" />
-            <Checkbox value="edits" label="Edits" />
-            <Checkbox value="status" label="Status changes" />
-            {agent && <Checkbox value="notes" label="Internal notes" />}
+            <Checkbox value="comments" label={t("requests.feed.filter.comments")} />
+            <Checkbox value="edits" label={t("requests.feed.filter.edits")} />
+            <Checkbox value="status" label={t("requests.feed.filter.status")} />
+            {agent && <Checkbox value="notes" label={t("requests.feed.filter.notes")} />}
           </Group>
         </Checkbox.Group>
       </Group>
-      <QueryView query={feed} loading="Loading the Feed">
+      <QueryView query={feed} loading={t("requests.feed.loading")}>
         {(data) => (
-          <Stack gap="sm" component="ol" aria-label="Feed entries" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          <Stack
+            gap="sm"
+            component="ol"
+            aria-label={t("requests.feed.entries")}
+            style={{ listStyle: "none", padding: 0, margin: 0 }}
+          >
             {data.entries
               .filter((e) => shown.includes(filterOf(e)))
               .map((entry) => (
@@ -134,9 +147,9 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                   bg={entry.visibility === "internal" ? "yellow.0" : undefined}
                 >
                   <Text size="sm" fw={600}>
-                    {summarize(entry)}{" "}
+                    {summarize(entry, t)}{" "}
                     <Text span size="sm" c="dimmed" fw={400}>
-                      {formatDateTime(entry.at)}
+                      <RelativeTime iso={entry.at} />
                     </Text>
                   </Text>
                   {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
@@ -146,7 +159,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                   {entry.attachments.length > 0 && (
                     <>
                       <FilePictures files={entry.attachments} />
-                      <FileLinks files={entry.attachments} label={`Files from ${entry.actor}`} />
+                      <FileLinks files={entry.attachments} label={t("requests.feed.files", { actor: entry.actor })} />
                     </>
                   )}
                 </Paper>
@@ -158,11 +171,20 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
   );
 }
 
-const kindLabels: Record<CommentKind, string> = {
-  public: "Public reply",
-  private: "Private comment",
-  note: "Internal note",
-};
+function kindLabels(t: Translate): Record<CommentKind, string> {
+  return {
+    public: t("requests.comment.kind.public"),
+    private: t("requests.comment.kind.private"),
+    note: t("requests.comment.kind.note"),
+  };
+}
+
+/** "Send public reply", "Send internal note": the agent's send button names what it sends. */
+function sendLabel(t: Translate, kind: CommentKind): string {
+  if (kind === "private") return t("requests.comment.sendPrivate");
+  if (kind === "note") return t("requests.comment.sendNote");
+  return t("requests.comment.sendPublic");
+}
 
 /** The kinds of comment the abilities allow, in the order the kind switch shows them. */
 function allowedKinds(agent: boolean, abilities: TicketAbilities): CommentKind[] {
@@ -207,6 +229,7 @@ export function CommentForm({
   /** Closed because it was withdrawn: say so, and why, rather than just "closed". */
   withdrawn?: boolean;
 }) {
+  const t = useT();
   const add = useAddComment(number);
   const solve = useMarkSolved(number);
   const kinds = allowedKinds(agent, abilities);
@@ -237,10 +260,10 @@ export function CommentForm({
     return (
       <Alert color="gray">
         {finished
-          ? "This request is closed and takes no more comments."
+          ? t("requests.comment.closed")
           : agent
-            ? "Your role lets you read this ticket, not reply to it."
-            : "You can read this request, but not comment on it."}
+            ? t("requests.comment.agentReadOnly")
+            : t("requests.comment.readOnly")}
       </Alert>
     );
   }
@@ -260,7 +283,7 @@ export function CommentForm({
     });
   const submit = () => {
     if (!body.text.trim()) {
-      setError("Write a comment.");
+      setError(t("validation.writeComment"));
       return;
     }
     const send = () =>
@@ -282,21 +305,21 @@ export function CommentForm({
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="comment-heading">
       <Stack gap="sm">
         <Title order={2} size="h4" id="comment-heading">
-          Add a comment
+          {t("requests.comment.title")}
         </Title>
         {agent && kinds.length > 1 && (
           <SegmentedControl
-            aria-label="Kind of comment"
+            aria-label={t("requests.comment.kindLabel")}
             value={kind}
             onChange={(v) => setKind(v as CommentKind)}
-            data={kinds.map((value) => ({ value, label: kindLabels[value] }))}
+            data={kinds.map((value) => ({ value, label: kindLabels(t)[value] }))}
             w="fit-content"
           />
         )}
         {tools?.(insert)}
         <RichTextField
           key={editorKey}
-          label="Comment"
+          label={t("requests.comment.label")}
           error={error}
           onChange={(html, text) => {
             setBody({ html, text });
@@ -305,14 +328,14 @@ export function CommentForm({
           initialContent={initialContent}
         />
         <AttachmentDropzone
-          label="Attach files"
-          description="Up to 10 files, 10 MB each."
+          label={t("requests.comment.attach")}
+          description={t("requests.comment.attachLimits", { files: 10, size: 10 })}
           files={files}
           onChange={setFiles}
           error={filesError}
         />
         {kind === "public" && recipients.length > 0 && (
-          <Checkbox.Group label="Notify by email" value={notify} onChange={setNotify}>
+          <Checkbox.Group label={t("requests.comment.notify")} value={notify} onChange={setNotify}>
             <Group gap="md" mt={4}>
               {recipients.map((email) => (
                 <Checkbox key={email} value={email} label={email} />
@@ -323,7 +346,7 @@ export function CommentForm({
         {live?.warning}
         <Group>
           <Button onClick={submit} loading={add.isPending}>
-            {agent ? `Send ${kindLabels[kind].toLowerCase()}` : "Send comment"}
+            {agent ? sendLabel(t, kind) : t("requests.comment.send")}
           </Button>
           {!agent && abilities.solve && (
             <Button
@@ -333,7 +356,7 @@ export function CommentForm({
               // Files go with a plain comment; solving takes words only.
               disabled={files.length > 0}
             >
-              {typed ? "Mark as solved and send" : "Mark as solved"}
+              {typed ? t("requests.comment.solveAndSend") : t("requests.comment.solve")}
             </Button>
           )}
         </Group>
@@ -344,35 +367,45 @@ export function CommentForm({
 
 /** Who withdrew the request, when, and the reason they gave (from its Feed, which the page has loaded already). */
 function WithdrawnNotice({ number }: { number: number }) {
+  const t = useT();
   const feed = useFeed(number);
   const withdrawal = feed.data?.entries.findLast((e) => e.type === "status_changed" && e.detail !== null);
+  const by = withdrawal
+    ? t("requests.withdrawn.by", {
+        actor: withdrawal.actor,
+        date: formatDateTime(withdrawal.at),
+        reason: withdrawal.detail,
+      })
+    : null;
   return (
-    <Alert color="gray" title="This request was withdrawn">
-      {withdrawal ? `${withdrawal.actor} withdrew it on ${formatDateTime(withdrawal.at)}. ${withdrawal.detail}. ` : ""}
-      It takes no more comments.
+    <Alert color="gray" title={t("requests.withdrawn.title")}>
+      {by ? `${by} ` : ""}
+      {t("requests.withdrawn.noMore")}
     </Alert>
   );
 }
 
 /** Read By: who opened the request and when. Opening the page counts as a visit. */
 export function ReadBy({ number }: { number: number }) {
+  const t = useT();
   const record = useRecordView(number);
   useOnce(() => record.mutate());
   const readBy = useReadBy(number);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="read-by-heading">
       <Title order={2} size="h4" id="read-by-heading" mb="sm">
-        Read by
+        {t("requests.readBy.title")}
       </Title>
-      <QueryView query={readBy} loading="Loading who read it">
+      <QueryView query={readBy} loading={t("requests.readBy.loading")}>
         {(data) =>
           data.readers.length === 0 ? (
-            <Text size="sm">Nobody yet.</Text>
+            <Text size="sm">{t("requests.readBy.nobody")}</Text>
           ) : (
             <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {data.readers.map((r) => (
                 <Text key={r.name} component="li" size="sm">
-                  {r.name} {r.role === "agent" ? "(support)" : ""} · {formatDateTime(r.at)}
+                  {r.role === "agent" ? t("requests.readBy.agent", { name: r.name }) : r.name} ·{" "}
+                  <RelativeTime iso={r.at} />
                 </Text>
               ))}
             </Stack>

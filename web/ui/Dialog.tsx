@@ -1,5 +1,6 @@
 import { Modal, type ModalRootProps } from "@mantine/core";
 import type { ReactNode } from "react";
+import { useT } from "../i18n/use-t.ts";
 
 /**
  * Mantine's Modal with two accessibility fixes: its header is a <div> (a
@@ -19,13 +20,14 @@ export function Dialog({
   size?: ModalRootProps["size"];
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <Modal.Root opened={opened} onClose={onClose} size={size}>
       <Modal.Overlay />
       <Modal.Content>
         <Modal.Header component="div">
           <Modal.Title>{title}</Modal.Title>
-          <Modal.CloseButton aria-label="Close" />
+          <Modal.CloseButton aria-label={t("requests.dialog.close")} />
         </Modal.Header>
         <Modal.Body>{children}</Modal.Body>
       </Modal.Content>

@@ -1,12 +1,9 @@
 import { Alert, Button, Group, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  type SatisfactionAnswer,
-  satisfactionCommentMaxLength,
-  satisfactionRatingLabels,
-} from "../../common/satisfaction.ts";
+import { type SatisfactionAnswer, satisfactionCommentMaxLength } from "../../common/satisfaction.ts";
 import type { RatingInput } from "../api/satisfaction.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "./FormAlert.tsx";
 import { formatDateTime } from "./format.ts";
 
@@ -14,16 +11,20 @@ type Reason = { id: string; label: string };
 
 /** The answer given so far, in words. */
 export function RatingSummary({ answer }: { answer: SatisfactionAnswer }) {
+  const t = useT();
   return (
     <Stack gap={4}>
       <Text>
-        Your rating: <strong>{satisfactionRatingLabels[answer.rating]}</strong>{" "}
+        {t.rich("requests.rating.yours", {
+          rating: answer.rating === "good" ? t("requests.rating.good") : t("requests.rating.bad"),
+          b: (chunks) => <strong>{chunks}</strong>,
+        })}{" "}
         <Text span size="sm" c="dimmed">
           ({formatDateTime(answer.ratedAt)})
         </Text>
       </Text>
-      {answer.reason && <Text size="sm">Reason: {answer.reason}</Text>}
-      {answer.comment && <Text size="sm">Comment: {answer.comment}</Text>}
+      {answer.reason && <Text size="sm">{t("requests.rating.reasonGiven", { reason: answer.reason })}</Text>}
+      {answer.comment && <Text size="sm">{t("requests.rating.commentGiven", { comment: answer.comment })}</Text>}
     </Stack>
   );
 }
@@ -44,6 +45,7 @@ export function RatingForm({
   reasons: Reason[];
   rate: UseMutationResult<void, Error, RatingInput>;
 }) {
+  const t = useT();
   const [rating, setRating] = useState<"good" | "bad" | null>(initial ?? answer?.rating ?? null);
   const [reasonId, setReasonId] = useState<string | null>(reasons.find((r) => r.label === answer?.reason)?.id ?? null);
   const [comment, setComment] = useState(answer?.comment ?? "");
@@ -57,35 +59,35 @@ export function RatingForm({
     rate.mutate({ rating, comment, reasonId: rating === "bad" ? reasonId : null });
   };
   return (
-    <form noValidate onSubmit={submit} aria-label="Rate the support">
+    <form noValidate onSubmit={submit} aria-label={t("requests.rating.title")}>
       <Stack gap="md">
         {rate.isSuccess && (
-          <Alert color="green" title="Thank you for your rating" role="status">
-            Your answer was recorded. You can change it until the request is closed.
+          <Alert color="green" title={t("requests.rating.thanks")} role="status">
+            {t("requests.rating.recorded")}
           </Alert>
         )}
         {answer && !rate.isSuccess && <RatingSummary answer={answer} />}
         <Radio.Group
-          label="How would you rate the support you received?"
+          label={t("requests.rating.question")}
           value={rating}
           onChange={(v) => {
             setRating(v === "bad" ? "bad" : "good");
             setMissing(false);
             rate.reset();
           }}
-          error={missing ? "Choose Good or Bad." : undefined}
+          error={missing ? t("requests.rating.missing") : undefined}
           withAsterisk
         >
           <Stack gap="xs" mt="xs">
-            <Radio value="good" label="Good, I'm satisfied" />
-            <Radio value="bad" label="Bad, I'm unsatisfied" />
+            <Radio value="good" label={t("requests.rating.goodChoice")} />
+            <Radio value="bad" label={t("requests.rating.badChoice")} />
           </Stack>
         </Radio.Group>
         {rating === "bad" && reasons.length > 0 && (
           <Select
-            label="What went wrong?"
-            description="Optional"
-            placeholder="Choose a reason"
+            label={t("requests.rating.reason")}
+            description={t("requests.rating.optional")}
+            placeholder={t("requests.rating.chooseReason")}
             clearable
             data={reasons.map((r) => ({ value: r.id, label: r.label }))}
             value={reasonId}
@@ -93,8 +95,8 @@ export function RatingForm({
           />
         )}
         <Textarea
-          label="Your feedback"
-          description="Optional: anything you would like us to know."
+          label={t("requests.rating.feedback")}
+          description={t("requests.rating.feedbackHint")}
           autosize
           minRows={3}
           maxLength={satisfactionCommentMaxLength}
@@ -104,7 +106,7 @@ export function RatingForm({
         <FormAlert error={rate.error} shown={["rating", "comment"]} />
         <Group>
           <Button type="submit" loading={rate.isPending}>
-            {answer ? "Change my rating" : "Send my rating"}
+            {answer ? t("requests.rating.change") : t("requests.rating.send")}
           </Button>
         </Group>
       </Stack>

@@ -2,17 +2,30 @@ import { Button, Group, Input, Paper } from "@mantine/core";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useId } from "react";
+import { type Translate, useT } from "../i18n/use-t.ts";
 
-type Control = { label: string; mark: string; run: (editor: Editor) => void };
+type Mark = "bold" | "italic" | "code" | "bulletList" | "orderedList" | "blockquote";
+type Control = { mark: Mark; run: (editor: Editor) => void };
 
 const controls: Control[] = [
-  { label: "Bold", mark: "bold", run: (e) => e.chain().focus().toggleBold().run() },
-  { label: "Italic", mark: "italic", run: (e) => e.chain().focus().toggleItalic().run() },
-  { label: "Code", mark: "code", run: (e) => e.chain().focus().toggleCode().run() },
-  { label: "Bulleted list", mark: "bulletList", run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "Numbered list", mark: "orderedList", run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "Quote", mark: "blockquote", run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { mark: "bold", run: (e) => e.chain().focus().toggleBold().run() },
+  { mark: "italic", run: (e) => e.chain().focus().toggleItalic().run() },
+  { mark: "code", run: (e) => e.chain().focus().toggleCode().run() },
+  { mark: "bulletList", run: (e) => e.chain().focus().toggleBulletList().run() },
+  { mark: "orderedList", run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { mark: "blockquote", run: (e) => e.chain().focus().toggleBlockquote().run() },
 ];
+
+function controlLabels(t: Translate): Record<Mark, string> {
+  return {
+    bold: t("requests.editor.bold"),
+    italic: t("requests.editor.italic"),
+    code: t("requests.editor.code"),
+    bulletList: t("requests.editor.bulletList"),
+    orderedList: t("requests.editor.orderedList"),
+    blockquote: t("requests.editor.quote"),
+  };
+}
 
 /**
  * A labelled rich-text editor for messages: bold, italic, code, lists, quotes
@@ -33,6 +46,8 @@ export function RichTextField({
   /** HTML to start with (a parent inserting a macro's text remounts the editor with it). */
   initialContent?: string;
 }) {
+  const t = useT();
+  const labels = controlLabels(t);
   const id = useId();
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, protocols: ["http", "https", "mailto"] } })],
@@ -57,7 +72,7 @@ export function RichTextField({
     editor,
     selector: ({ editor: current }) =>
       Object.fromEntries(
-        [...controls, { label: "Link", mark: "link" }].map((c) => [c.label, current?.isActive(c.mark) ?? false]),
+        [...controls.map((c) => c.mark), "link"].map((mark) => [mark, current?.isActive(mark) ?? false]),
       ),
   });
 
@@ -67,7 +82,7 @@ export function RichTextField({
       editor.chain().focus().unsetLink().run();
       return;
     }
-    const href = window.prompt("Link address (https://…)");
+    const href = window.prompt(t("requests.editor.linkPrompt"));
     if (href && /^(https?:|mailto:)/i.test(href.trim())) editor.chain().focus().setLink({ href: href.trim() }).run();
   };
 
@@ -84,27 +99,27 @@ export function RichTextField({
           gap={4}
           p={6}
           role="toolbar"
-          aria-label={`${label} formatting`}
+          aria-label={t("requests.editor.toolbar", { label })}
           style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
         >
           {controls.map((control) => (
             <Button
-              key={control.label}
+              key={control.mark}
               size="compact-xs"
-              variant={active?.[control.label] ? "filled" : "default"}
-              aria-pressed={active?.[control.label] ?? false}
+              variant={active?.[control.mark] ? "filled" : "default"}
+              aria-pressed={active?.[control.mark] ?? false}
               onClick={() => editor && control.run(editor)}
             >
-              {control.label}
+              {labels[control.mark]}
             </Button>
           ))}
           <Button
             size="compact-xs"
-            variant={active?.Link ? "filled" : "default"}
-            aria-pressed={active?.Link ?? false}
+            variant={active?.link ? "filled" : "default"}
+            aria-pressed={active?.link ?? false}
             onClick={toggleLink}
           >
-            Link
+            {t("requests.editor.link")}
           </Button>
         </Group>
         <EditorContent editor={editor} />

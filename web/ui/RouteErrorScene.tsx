@@ -1,18 +1,20 @@
 import { Alert, Anchor, Stack, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { useT } from "../i18n/use-t.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 
 /** Shown inside the layout when a scene fails to render, so the header and a way home stay put. */
 export function RouteErrorScene() {
-  useDocumentTitle("Something went wrong");
+  const t = useT();
+  useDocumentTitle(t("requests.routeError.title"));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>Something went wrong</Title>
-      <Alert color="red" title="This page could not be shown">
-        Reload the page to try again. If it keeps happening, let us know.
+      <Title order={1}>{t("requests.routeError.title")}</Title>
+      <Alert color="red" title={t("requests.routeError.notShown")}>
+        {t("requests.routeError.reload")}
       </Alert>
       <Anchor component={Link} to="/" reloadDocument>
-        Go to the help desk home page
+        {t("requests.routeError.home")}
       </Anchor>
     </Stack>
   );

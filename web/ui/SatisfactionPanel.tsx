@@ -1,32 +1,33 @@
 import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { satisfactionRatingLabels } from "../../common/satisfaction.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import { useRateTicket, useTicketSatisfaction } from "../api/satisfaction.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "./format.ts";
 import { QueryView } from "./QueryView.tsx";
 import { RatingForm, RatingSummary } from "./RatingForm.tsx";
 
 /** The agent's view of the requester's rating: the answer, its reason and comment, or whether a survey went out. */
 export function AgentSatisfactionPanel({ number }: { number: number }) {
+  const t = useT();
   const satisfaction = useTicketSatisfaction(number);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="satisfaction-card">
       <Title order={2} size="h4" id="satisfaction-card" mb="xs">
-        Satisfaction
+        {t("requests.rating.agentTitle")}
       </Title>
-      <QueryView query={satisfaction} loading="Loading the rating">
+      <QueryView query={satisfaction} loading={t("requests.rating.loading")}>
         {({ answer, surveySentAt }) =>
           answer ? (
             <Stack gap={4}>
               <Group gap="xs">
                 <Badge color={answer.rating === "good" ? "green" : "red"} variant="light">
-                  {satisfactionRatingLabels[answer.rating]}
+                  {answer.rating === "good" ? t("requests.rating.good") : t("requests.rating.bad")}
                 </Badge>
                 <Text size="sm" c="dimmed">
                   {formatDateTime(answer.ratedAt)}
                 </Text>
               </Group>
-              {answer.reason && <Text size="sm">Reason: {answer.reason}</Text>}
+              {answer.reason && <Text size="sm">{t("requests.rating.reasonGiven", { reason: answer.reason })}</Text>}
               {answer.comment && (
                 <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                   “{answer.comment}”
@@ -35,7 +36,9 @@ export function AgentSatisfactionPanel({ number }: { number: number }) {
             </Stack>
           ) : (
             <Text size="sm">
-              {surveySentAt ? `Not rated yet; survey sent ${formatDateTime(surveySentAt)}.` : "Not rated."}
+              {surveySentAt
+                ? t("requests.rating.surveySent", { date: formatDateTime(surveySentAt) })
+                : t("requests.rating.notRated")}
             </Text>
           )
         }
@@ -46,6 +49,7 @@ export function AgentSatisfactionPanel({ number }: { number: number }) {
 
 /** On the requester's own page once the request is solved: rate it here too, or see the rating given. */
 export function RequesterSatisfactionPanel({ number, category }: { number: number; category: StatusCategory }) {
+  const t = useT();
   const asked = category === "solved" || category === "closed";
   const satisfaction = useTicketSatisfaction(number, asked);
   const rate = useRateTicket(number);
@@ -55,7 +59,7 @@ export function RequesterSatisfactionPanel({ number, category }: { number: numbe
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="satisfaction-card">
       <Title order={2} size="h4" id="satisfaction-card" mb="sm">
-        Rate the support
+        {t("requests.rating.title")}
       </Title>
       {canRate ? (
         <RatingForm initial={null} answer={answer} reasons={reasons} rate={rate} />
@@ -63,7 +67,7 @@ export function RequesterSatisfactionPanel({ number, category }: { number: numbe
         answer && (
           <Stack gap="xs">
             <RatingSummary answer={answer} />
-            <Text size="sm">This request is closed, so its rating can no longer be changed.</Text>
+            <Text size="sm">{t("requests.rating.closed")}</Text>
           </Stack>
         )
       )}

@@ -25,6 +25,7 @@ import {
   useWithdrawReasons,
 } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "./Dialog.tsx";
 import { FormAlert } from "./FormAlert.tsx";
 import { formatDateTime } from "./format.ts";
@@ -34,6 +35,7 @@ const problem = (error: Error | null) =>
 
 /** Agents: pick a status and apply it. */
 export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const statuses = useStatuses();
   const change = useChangeStatus(ticket.number);
   const [statusId, setStatusId] = useState<string | null>(ticket.status.id);
@@ -41,7 +43,7 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
     <Group align="flex-end" gap="sm">
       <Select
         id="ticket-status"
-        label="Status"
+        label={t("requests.status.label")}
         data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
         value={statusId}
         onChange={setStatusId}
@@ -54,7 +56,7 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
         loading={change.isPending}
         onClick={() => statusId && change.mutate({ statusId })}
       >
-        Change status
+        {t("requests.status.change")}
       </Button>
       {change.isError && (
         <Text size="sm" c="red.9" role="alert">
@@ -71,13 +73,14 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
  * comment goes with it). Shown from the ticket's abilities, never re-derived.
  */
 export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const [withdrawing, setWithdrawing] = useState(false);
   const { abilities } = ticket;
   const category = ticket.status.category;
   if (abilities.followUp) {
     return (
       <Stack gap="xs">
-        {abilities.reopen && <Text size="sm">Still not right? Add a comment and the request reopens.</Text>}
+        {abilities.reopen && <Text size="sm">{t("requests.reopen.hint")}</Text>}
         <FollowUpForm ticket={ticket} />
       </Stack>
     );
@@ -86,18 +89,16 @@ export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
   return (
     <Stack gap="xs">
       {abilities.reopen && category === "solved" && ticket.reopenUntil && (
-        <Text size="sm">
-          Still not right? Add a comment before {formatDateTime(ticket.reopenUntil)} and the request reopens.
-        </Text>
+        <Text size="sm">{t("requests.reopen.until", { date: formatDateTime(ticket.reopenUntil) })}</Text>
       )}
       {abilities.withdraw && (
         <Group gap="sm">
           <Button variant="default" color="red" onClick={() => setWithdrawing(true)}>
-            Withdraw request
+            {t("requests.withdraw.open")}
           </Button>
         </Group>
       )}
-      <Dialog opened={withdrawing} onClose={() => setWithdrawing(false)} title="Withdraw request">
+      <Dialog opened={withdrawing} onClose={() => setWithdrawing(false)} title={t("requests.withdraw.open")}>
         {withdrawing && <WithdrawForm ticket={ticket} onDone={() => setWithdrawing(false)} />}
       </Dialog>
     </Stack>
@@ -105,6 +106,7 @@ export function RequesterActions({ ticket }: { ticket: TicketDetail }) {
 }
 
 function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
+  const t = useT();
   const reasons = useWithdrawReasons();
   const withdraw = useWithdraw(ticket.number);
   const [reasonId, setReasonId] = useState<string | null>(null);
@@ -113,7 +115,7 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
   const submit = () => {
     // The same words the server uses for a missing reason, before anything is sent.
     if (!reasonId) {
-      setReasonError("Choose a reason from the list.");
+      setReasonError(t("validation.chooseReason"));
       return;
     }
     withdraw.mutate(
@@ -127,7 +129,7 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
   return (
     <Stack gap="sm">
       <Select
-        label="Reason"
+        label={t("requests.withdraw.reason")}
         data={(reasons.data?.reasons ?? []).map((r) => ({ value: r.id, label: r.label }))}
         value={reasonId}
         onChange={(value) => {
@@ -137,7 +139,7 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
         error={reasonError}
       />
       <Textarea
-        label="Comment (optional)"
+        label={t("requests.withdraw.comment")}
         autosize
         minRows={2}
         value={comment}
@@ -146,7 +148,7 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
       {!reasonError && <FormAlert error={withdraw.error} shown={["reasonId"]} />}
       <Group justify="flex-end">
         <Button color="red" loading={withdraw.isPending} onClick={submit}>
-          Withdraw
+          {t("requests.withdraw.submit")}
         </Button>
       </Group>
     </Stack>
@@ -154,20 +156,27 @@ function WithdrawForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => 
 }
 
 function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const create = useCreateFollowUp(ticket.number);
   const navigate = useNavigate();
-  const [subject, setSubject] = useState(`Follow-up to #${ticket.number}: ${ticket.subject}`.slice(0, 200));
+  const [subject, setSubject] = useState(
+    t("requests.followUp.subject", { number: String(ticket.number), subject: ticket.subject }).slice(0, 200),
+  );
   const [message, setMessage] = useState("");
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="follow-up-heading">
       <Stack gap="sm">
         <Title order={2} size="h4" id="follow-up-heading">
-          Create a follow-up
+          {t("requests.followUp.title")}
         </Title>
-        <Text size="sm">This request is finished. To continue, open a follow-up: it links back here.</Text>
-        <TextInput label="Subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+        <Text size="sm">{t("requests.followUp.intro")}</Text>
+        <TextInput
+          label={t("requests.followUp.subjectLabel")}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+        />
         <Textarea
-          label="What is still wrong?"
+          label={t("requests.followUp.message")}
           autosize
           minRows={3}
           value={message}
@@ -187,7 +196,7 @@ function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
               )
             }
           >
-            Create follow-up
+            {t("requests.followUp.create")}
           </Button>
         </Group>
       </Stack>
@@ -197,6 +206,7 @@ function FollowUpForm({ ticket }: { ticket: TicketDetail }) {
 
 /** People copied on the ticket; who may add or remove them comes with the ticket (its abilities). */
 export function CcPanel({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
   const add = useAddCc(ticket.number);
   const remove = useRemoveCc(ticket.number);
   const session = useSession().data;
@@ -207,11 +217,11 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ccs-heading">
       <Title order={2} size="h4" id="ccs-heading" mb="sm">
-        CCs
+        {t("requests.ccs.title")}
       </Title>
       <Stack gap="xs">
         {ticket.ccs.length === 0 ? (
-          <Text size="sm">Nobody is copied.</Text>
+          <Text size="sm">{t("requests.ccs.none")}</Text>
         ) : (
           <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {ticket.ccs.map((cc) => (
@@ -219,7 +229,9 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
                 <Text size="sm" style={{ overflowWrap: "anywhere" }}>
                   {cc}
                 </Text>
-                {removable(cc) && <CloseButton aria-label={`Stop copying ${cc}`} onClick={() => remove.mutate(cc)} />}
+                {removable(cc) && (
+                  <CloseButton aria-label={t("requests.ccs.remove", { email: cc })} onClick={() => remove.mutate(cc)} />
+                )}
               </Group>
             ))}
           </Stack>
@@ -231,7 +243,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
         )}
         {abilities.addCc && (
           <form
-            aria-label="Copy someone"
+            aria-label={t("requests.ccs.add")}
             onSubmit={(e) => {
               e.preventDefault();
               add.mutate(email, { onSuccess: () => setEmail("") });
@@ -239,7 +251,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
           >
             <Group align="flex-end" gap="xs" wrap="nowrap">
               <TextInput
-                label="Copy someone"
+                label={t("requests.ccs.add")}
                 type="email"
                 value={email}
                 onChange={(e) => setEmail(e.currentTarget.value)}
@@ -247,7 +259,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
                 style={{ flex: 1 }}
               />
               <Button type="submit" variant="default" loading={add.isPending}>
-                Add
+                {t("requests.ccs.addButton")}
               </Button>
             </Group>
           </form>
@@ -259,21 +271,25 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
 
 /** "Follow-up of #N" and "Follow-ups: #M" links. */
 export function FollowUpLinks({ ticket, base }: { ticket: TicketDetail; base: string }) {
+  const t = useT();
   if (ticket.followUpOf === null && ticket.followUps.length === 0) return null;
   return (
     <Text size="sm">
       {ticket.followUpOf !== null && (
         <>
-          Follow-up of{" "}
-          <Anchor component={Link} to={`${base}/${ticket.followUpOf}`}>
-            #{ticket.followUpOf}
-          </Anchor>
-          .{" "}
+          {t.rich("requests.followUp.of", {
+            number: String(ticket.followUpOf),
+            link: (chunks) => (
+              <Anchor component={Link} to={`${base}/${ticket.followUpOf}`}>
+                {chunks}
+              </Anchor>
+            ),
+          })}{" "}
         </>
       )}
       {ticket.followUps.length > 0 && (
         <>
-          Followed up in{" "}
+          {t("requests.followUp.in")}{" "}
           {ticket.followUps.map((n) => (
             <Anchor key={n} component={Link} to={`${base}/${n}`} mr={4}>
               #{n}

@@ -1,5 +1,6 @@
 import { Badge, type BadgeProps } from "@mantine/core";
-import { type Priority, priorityLabels, type StatusCategory } from "../../common/tickets.ts";
+import type { Priority, StatusCategory } from "../../common/tickets.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /**
  * Colour grows with urgency. Shades are picked for AA contrast: light badges
@@ -13,9 +14,16 @@ const priorityLooks: Record<Priority, BadgeProps> = {
 };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
+  const t = useT();
+  const labels: Record<Priority, string> = {
+    low: t("requests.priority.low"),
+    medium: t("requests.priority.medium"),
+    high: t("requests.priority.high"),
+    urgent: t("requests.priority.urgent"),
+  };
   return (
     <Badge {...priorityLooks[priority]} maw="100%">
-      {priorityLabels[priority]}
+      {labels[priority]}
     </Badge>
   );
 }

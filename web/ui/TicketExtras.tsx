@@ -1,30 +1,32 @@
 import { Anchor, DataList, List, Paper, Text, Title } from "@mantine/core";
 import type { z } from "zod";
 import type { Attachment, ticketFieldValueSchema } from "../../common/tickets.ts";
+import { type Translate, useT } from "../i18n/use-t.ts";
 import { formatFileSize } from "./format.ts";
 
 type FieldValue = z.infer<typeof ticketFieldValueSchema>;
 
-function show(field: FieldValue): string {
-  if (field.value === null) return "Not set";
-  if (Array.isArray(field.value)) return field.value.join(", ") || "Not set";
-  if (typeof field.value === "boolean") return field.value ? "Yes" : "No";
+function show(field: FieldValue, t: Translate): string {
+  if (field.value === null) return t("requests.fields.notSet");
+  if (Array.isArray(field.value)) return field.value.join(", ") || t("requests.fields.notSet");
+  if (typeof field.value === "boolean") return field.value ? t("requests.fields.yes") : t("requests.fields.no");
   return String(field.value);
 }
 
 /** The ticket type's custom fields the viewer may see. */
 export function TicketFields({ fields }: { fields: FieldValue[] }) {
+  const t = useT();
   if (!fields.length) return null;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-fields">
       <Title order={2} size="h4" id="ticket-fields" mb="sm">
-        Request details
+        {t("requests.fields.title")}
       </Title>
       <DataList>
         {fields.map((field) => (
           <DataList.Item key={field.key}>
             <DataList.ItemLabel>{field.label}</DataList.ItemLabel>
-            <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{show(field)}</DataList.ItemValue>
+            <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{show(field, t)}</DataList.ItemValue>
           </DataList.Item>
         ))}
       </DataList>
@@ -33,11 +35,12 @@ export function TicketFields({ fields }: { fields: FieldValue[] }) {
 }
 
 export function TicketAttachments({ attachments }: { attachments: Attachment[] }) {
+  const t = useT();
   if (!attachments.length) return null;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="ticket-attachments">
       <Title order={2} size="h4" id="ticket-attachments" mb="sm">
-        Attachments
+        {t("requests.attachments.title")}
       </Title>
       <FileLinks files={attachments} />
     </Paper>
