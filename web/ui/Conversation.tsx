@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
 import { closedCategories } from "../../common/tickets.ts";
@@ -245,6 +245,9 @@ export function CommentForm({
   const notify = recipients.filter((email) => !unticked.includes(email));
   const setNotify = (ticked: string[]) => setUnticked(recipients.filter((email) => !ticked.includes(email)));
   const [body, setBody] = useState({ html: "", text: "" });
+  // What the editor holds now, for a failed send's answer, which arrives after later typing.
+  const latestBody = useRef(body);
+  latestBody.current = body;
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [filesError, setFilesError] = useState<string | undefined>();
@@ -286,18 +289,28 @@ export function CommentForm({
       setError(t("validation.writeComment"));
       return;
     }
-    const send = () =>
+    // The editor empties as the comment is sent, not when the server answers: whatever the writer types in the
+    // meantime (a slow answer on a busy server) is theirs and is never wiped by the answer. If sending fails, the
+    // comment comes back, ahead of anything typed since, with the reason.
+    const send = () => {
+      const sent = { body, files };
+      reset();
       add.mutate(
-        { body: body.html, format: "html", kind, files, ...(kind === "public" ? { notify } : {}) },
+        { body: sent.body.html, format: "html", kind, files: sent.files, ...(kind === "public" ? { notify } : {}) },
         {
-          onSuccess: reset,
           onError: (e) => {
+            const since = latestBody.current.html === "<p></p>" ? "" : latestBody.current.html;
+            setBody({ html: `${sent.body.html}${since}`, text: `${sent.body.text}${latestBody.current.text}` });
+            setInitialContent(`${sent.body.html}${since}`);
+            setFiles(sent.files);
+            setEditorKey((k) => k + 1);
             const fields = e instanceof ApiError ? e.fields : {};
             setFilesError(fields.attachments);
             setError(fields.body ?? (fields.attachments ? undefined : e.message));
           },
         },
       );
+    };
     if (live) live.confirmSend(send);
     else send();
   };
