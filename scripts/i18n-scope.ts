@@ -1,9 +1,8 @@
 /**
  * Which code is converted to message catalogs (issue 20), in one place: the check script holds these files to
  * "no words outside the catalog". Not converted yet: the agent workspace (web/agent/), the admin pages
- * (web/admin/, web/kb/admin/), the account pages' own scenes (web/account/), the catalog browser (web/catalog/),
- * the Help Centre scenes (web/kb/*Scene.tsx), the shared ticket page parts (web/ui/Conversation.tsx,
- * TicketActions.tsx…), my-requests and the request page (web/portal/MyRequestsScene.tsx, RequestScene.tsx),
+ * (web/admin/, web/kb/admin/), the Help Centre scenes (web/kb/*Scene.tsx), the shared ticket page parts
+ * (web/ui/Conversation.tsx, TicketActions.tsx…), my-requests and the request page (web/portal/MyRequestsScene.tsx, RequestScene.tsx),
  * and admin-entered text (service names, status labels…), which is stored in one language.
  */
 export const convertedWeb = [
@@ -18,6 +17,20 @@ export const convertedWeb = [
   "web/portal/AccessLinkScene.tsx",
   "web/kb/SuggestedArticles.tsx",
   "web/i18n/LanguageSwitcher.tsx",
+  "web/account/AccountScene.tsx",
+  "web/account/PreferencesForm.tsx",
+  "web/account/CenteredPage.tsx",
+  "web/account/ConfirmEmailScene.tsx",
+  "web/account/EmailForm.tsx",
+  "web/account/ForgotPasswordScene.tsx",
+  "web/account/RegisterScene.tsx",
+  "web/account/ResetPasswordScene.tsx",
+  "web/account/SignInForm.tsx",
+  "web/account/SignInScene.tsx",
+  "web/catalog/CatalogScene.tsx",
+  "web/catalog/ServiceScene.tsx",
+  "web/catalog/ServiceRequestScene.tsx",
+  "web/catalog/CustomFieldInput.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
