@@ -123,4 +123,24 @@ test.describe("the pseudo-locale", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  test("shows no text that is not from a catalog on the account pages and the service catalog", async ({ page }) => {
+    test.setTimeout(240_000);
+    // What the admin wrote (service and category names, summaries) is stored in one language, on purpose.
+    const catalog = (await (await page.request.get("/api/v1/catalog")).json()) as {
+      categories: { name: string }[];
+      services: { name: string; summary: string; slug: string }[];
+    };
+    const stored = [...catalog.categories.map((c) => c.name), ...catalog.services.flatMap((s) => [s.name, s.summary])];
+    // The shared file drop zone is converted with the request page that also uses it (web/ui/AttachmentDropzone.tsx).
+    const notYet = ["Drag files here or", "Choose files"];
+    const service = catalog.services[0];
+    const paths = ["/sign-in", "/register", "/forgot-password", "/services"];
+    if (service) paths.push(`/services/${service.slug}/request`);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("⟦");
+      expect(await unconvertedText(page, [...stored, ...notYet]), `unconverted text on ${path}`).toEqual([]);
+    }
+  });
 });
