@@ -100,7 +100,7 @@ describeEachEngine("languages and time zones", ({ db, engine }) => {
     const app = await buildTestApp(db(), engine);
     const greta = await signInAs(app, await buildCustomer(db()));
     const neighbour = await signInAs(app, await buildCustomer(db()));
-    const save = (client: typeof greta, payload: unknown) =>
+    const save = (client: typeof greta, payload: { locale: string | null; timeZone: string | null }) =>
       app.inject({
         method: "PUT",
         url: "/api/v1/account/preferences",
