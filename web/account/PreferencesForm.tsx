@@ -8,31 +8,9 @@ import { useLocaleState } from "../i18n/LocaleProvider.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { formatDateTime } from "../ui/format.ts";
+import { browserTimeZone, timeZoneOptions } from "./time-zones.ts";
 
 type Values = { locale: Locale; timeZone: string };
-
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/**
- * Every zone the browser knows, with its offset now ("Asia/Kathmandu (GMT+05:45)"), so people find theirs
- * by city or by offset. The offset is written the same way in every language (French would say "UTC+05:45",
- * Arabic in its own digits), so the hint's "GMT+01:00" finds it in all of them. The browser's own zone and
- * the saved one are always in the list, even where the runtime's list leaves them out (some leave out "UTC").
- */
-function timeZoneOptions(always: string[]): { value: string; label: string }[] {
-  const zones = new Set(Intl.supportedValuesOf("timeZone"));
-  for (const zone of always) zones.add(zone);
-  const now = new Date();
-  return [...zones].sort().map((zone) => {
-    const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" })
-      .formatToParts(now)
-      .find((part) => part.type === "timeZoneName")?.value;
-    const name = zone.replaceAll("_", " ");
-    return { value: zone, label: offset ? `${name} (${offset})` : name };
-  });
-}
 
 /** The profile's language and time zone; saving switches the whole app to them at once. */
 export function PreferencesForm() {
