@@ -132,11 +132,29 @@ test.describe("the pseudo-locale", () => {
       services: { name: string; summary: string; slug: string }[];
     };
     const stored = [...catalog.categories.map((c) => c.name), ...catalog.services.flatMap((s) => [s.name, s.summary])];
-    // The shared file drop zone is converted with the request page that also uses it (web/ui/AttachmentDropzone.tsx).
-    const notYet = ["Drag files here or", "Choose files"];
-    const service = catalog.services[0];
+    // The shared file drop zone and message editor are converted with the request page that also uses them
+    // (web/ui/AttachmentDropzone.tsx, RichTextField.tsx).
+    const notYet = [
+      "Drag files here or",
+      "Choose files",
+      "Bold",
+      "Italic",
+      "Code",
+      "Bulleted list",
+      "Numbered list",
+      "Quote",
+      "Link",
+    ];
     const paths = ["/sign-in", "/register", "/forgot-password", "/services"];
-    if (service) paths.push(`/services/${service.slug}/request`);
+    const service = catalog.services[0];
+    if (service) {
+      // A service's request form: its custom fields' labels, help and options are the admin's words too.
+      const detail = (await (await page.request.get(`/api/v1/catalog/services/${service.slug}`)).json()) as {
+        fields: { label: string; helpText: string | null; options?: string[] }[];
+      };
+      stored.push(...detail.fields.flatMap((f) => [f.label, f.helpText ?? f.label, ...(f.options ?? [])]));
+      paths.push(`/services/${service.slug}/request`);
+    }
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("⟦");
