@@ -63,6 +63,20 @@ export const convertedWeb = [
   "web/ui/RichTextField.tsx",
   "web/ui/LazyRichTextField.tsx",
   "web/ui/RelativeTime.tsx",
+  "web/account/AccountScene.tsx",
+  "web/account/PreferencesForm.tsx",
+  "web/account/CenteredPage.tsx",
+  "web/account/ConfirmEmailScene.tsx",
+  "web/account/EmailForm.tsx",
+  "web/account/ForgotPasswordScene.tsx",
+  "web/account/RegisterScene.tsx",
+  "web/account/ResetPasswordScene.tsx",
+  "web/account/SignInForm.tsx",
+  "web/account/SignInScene.tsx",
+  "web/catalog/CatalogScene.tsx",
+  "web/catalog/ServiceScene.tsx",
+  "web/catalog/ServiceRequestScene.tsx",
+  "web/catalog/CustomFieldInput.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */

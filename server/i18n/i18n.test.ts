@@ -96,6 +96,34 @@ describeEachEngine("languages and time zones", ({ db, engine }) => {
     expect([401, 403]).toContain(anonymous.statusCode);
   });
 
+  it("saves only the signed-in person's own choice, and null gives back the browser's language and zone", async () => {
+    const app = await buildTestApp(db(), engine);
+    const greta = await signInAs(app, await buildCustomer(db()));
+    const neighbour = await signInAs(app, await buildCustomer(db()));
+    const save = (client: typeof greta, payload: { locale: string | null; timeZone: string | null }) =>
+      app.inject({
+        method: "PUT",
+        url: "/api/v1/account/preferences",
+        headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken },
+        payload,
+      });
+    const shown = async (client: typeof greta) =>
+      (
+        await app.inject({
+          method: "GET",
+          url: "/api/v1/locale",
+          headers: { cookie: client.cookie, "accept-language": "fr" },
+        })
+      ).json();
+
+    expect((await save(greta, { locale: "de", timeZone: "Asia/Kathmandu" })).statusCode).toBe(204);
+    expect(await shown(greta)).toMatchObject({ locale: "de", profileLocale: "de", timeZone: "Asia/Kathmandu" });
+    expect(await shown(neighbour)).toMatchObject({ locale: "fr", profileLocale: null, timeZone: null });
+
+    expect((await save(greta, { locale: null, timeZone: null })).statusCode).toBe(204);
+    expect(await shown(greta)).toMatchObject({ locale: "fr", profileLocale: null, timeZone: null });
+  });
+
   it("uses the admin's default language for visitors whose browser asks for none we speak; only admins set it", async () => {
     const app = await buildTestApp(db(), engine);
     const admin = await signInAs(app, await buildAdmin(db()));

@@ -1,36 +1,39 @@
-import { Alert, Button, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Divider, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { Navigate } from "react-router";
 import { passwordChangeSchema } from "../../common/accounts.ts";
 import { useChangePassword } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
+import { PreferencesForm } from "./PreferencesForm.tsx";
 
 export function AccountScene() {
-  useDocumentTitle("Your account");
+  const t = useT();
+  useDocumentTitle(t("account.page.title"));
   const session = useSession();
   const change = useChangePassword();
   const form = useForm({
     initialValues: { currentPassword: "", newPassword: "" },
     validate: (values) => fieldErrors(passwordChangeSchema, values),
   });
-  if (session.isPending) return <LoadingState label="Loading your account" />;
+  if (session.isPending) return <LoadingState label={t("account.page.loading")} />;
   const user = session.data?.user;
   if (!user) return <Navigate to="/sign-in" replace state={{ from: "/account" }} />;
 
   return (
-    <CenteredPage title="Your account">
+    <CenteredPage title={t("account.page.title")}>
       <Stack gap="lg">
         <Stack gap={2}>
           <Text fw={600}>{user.name}</Text>
           <Text size="sm">{user.email}</Text>
         </Stack>
         <form
-          aria-label="Change password"
+          aria-label={t("account.password.title")}
           noValidate
           onSubmit={form.onSubmit((values) =>
             change.mutate(values, {
@@ -43,16 +46,16 @@ export function AccountScene() {
         >
           <Stack gap="md">
             <Title order={2} size="h3">
-              Change password
+              {t("account.password.title")}
             </Title>
             <PasswordInput
-              label="Current password"
+              label={t("account.password.current")}
               autoComplete="current-password"
               {...form.getInputProps("currentPassword")}
             />
             <PasswordInput
-              label="New password"
-              description="At least 10 characters. Your other sessions are signed out."
+              label={t("account.form.newPassword")}
+              description={t("account.password.newHint")}
               autoComplete="new-password"
               {...form.getInputProps("newPassword")}
             />
@@ -62,10 +65,12 @@ export function AccountScene() {
               </Alert>
             )}
             <Button type="submit" loading={change.isPending}>
-              Change password
+              {t("account.password.submit")}
             </Button>
           </Stack>
         </form>
+        <Divider />
+        <PreferencesForm />
       </Stack>
     </CenteredPage>
   );

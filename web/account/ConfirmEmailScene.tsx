@@ -1,6 +1,7 @@
 import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { useConfirmEmail, useResendConfirmation } from "../api/accounts.ts";
+import { useT } from "../i18n/use-t.ts";
 import { errorAbout } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -9,26 +10,25 @@ import { CenteredPage } from "./CenteredPage.tsx";
 import { EmailForm } from "./EmailForm.tsx";
 
 export function ConfirmEmailScene() {
+  const t = useT();
   const { token = "" } = useParams();
   const confirm = useConfirmEmail();
   const resend = useResendConfirmation();
   useOnce(() => confirm.mutate(token));
   const title = confirm.isSuccess
-    ? "Email address confirmed"
+    ? t("account.confirm.done")
     : confirm.isError
-      ? "This link does not work any more"
-      : "Confirming your email address";
+      ? t("account.confirm.broken")
+      : t("account.confirm.pending");
   useDocumentTitle(title);
 
   if (confirm.isSuccess) {
     return (
       <CenteredPage title={title}>
         <Stack gap="md">
-          <Text>
-            {confirm.data.email} is confirmed. Requests you made earlier from this address are now in your account.
-          </Text>
+          <Text>{t("account.confirm.confirmed", { email: confirm.data.email })}</Text>
           <Button component={Link} to="/sign-in">
-            Sign in
+            {t("account.confirm.signIn")}
           </Button>
         </Stack>
       </CenteredPage>
@@ -40,18 +40,20 @@ export function ConfirmEmailScene() {
         title={title}
         below={
           <Anchor component={Link} to="/sign-in" underline="always">
-            Already confirmed? Sign in
+            {t("account.confirm.alreadySignIn")}
           </Anchor>
         }
       >
         <Stack gap="md">
-          <Text>
-            {errorAbout(confirm.error, "token")} Enter your email address and we will send you a new confirmation link.
-          </Text>
-          <EmailForm mutation={resend} label="Send a new confirmation link" button="Send a new link" />
+          <Text>{t("account.confirm.askNew", { problem: errorAbout(confirm.error, "token") })}</Text>
+          <EmailForm
+            mutation={resend}
+            label={t("account.confirm.resendLabel")}
+            button={t("account.confirm.resendButton")}
+          />
         </Stack>
       </CenteredPage>
     );
   }
-  return <LoadingState label="Confirming your email address" />;
+  return <LoadingState label={t("account.confirm.pending")} />;
 }

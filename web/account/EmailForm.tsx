@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { emailBodySchema } from "../../common/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
@@ -10,10 +11,11 @@ type EmailMutation = UseMutationResult<{ message: string }, Error, string>;
 
 /** One email field and a button: ask for a reset link, a new confirmation link… The answer replaces the form. */
 export function EmailForm({ mutation, label, button }: { mutation: EmailMutation; label: string; button: string }) {
+  const t = useT();
   const form = useForm({ initialValues: { email: "" }, validate: (values) => fieldErrors(emailBodySchema, values) });
   if (mutation.isSuccess) {
     return (
-      <Alert color="green" title="Check your email" role="status">
+      <Alert color="green" title={t("account.email.checkEmail")} role="status">
         {mutation.data.message}
       </Alert>
     );
@@ -31,8 +33,8 @@ export function EmailForm({ mutation, label, button }: { mutation: EmailMutation
       )}
     >
       <Stack gap="md">
-        <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
-        <FormAlert error={mutation.error} shown={["email"]} title="That did not work" />
+        <TextInput label={t("account.form.email")} type="email" autoComplete="email" {...form.getInputProps("email")} />
+        <FormAlert error={mutation.error} shown={["email"]} title={t("account.email.failed")} />
         <Button type="submit" loading={mutation.isPending}>
           {button}
         </Button>

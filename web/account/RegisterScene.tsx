@@ -4,13 +4,15 @@ import { Link } from "react-router";
 import { type Registration, registrationSchema } from "../../common/accounts.ts";
 import { useRegister } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
 
 export function RegisterScene() {
-  useDocumentTitle("Create an account");
+  const t = useT();
+  useDocumentTitle(t("account.register.title"));
   const register = useRegister();
   const form = useForm<Registration>({
     initialValues: { name: "", email: "", password: "" },
@@ -26,41 +28,47 @@ export function RegisterScene() {
 
   return (
     <CenteredPage
-      title="Create an account"
+      title={t("account.register.title")}
       below={
         <Text size="sm">
-          Already registered?{" "}
-          <Anchor component={Link} to="/sign-in" underline="always">
-            Sign in
-          </Anchor>
+          {t.rich("account.register.already", {
+            signin: (chunks) => (
+              <Anchor component={Link} to="/sign-in" underline="always">
+                {chunks}
+              </Anchor>
+            ),
+          })}
         </Text>
       }
     >
       {register.isSuccess ? (
-        <Alert color="green" title="Almost done" role="status">
+        <Alert color="green" title={t("account.register.almostDone")} role="status">
           {register.data.message}
         </Alert>
       ) : (
-        <form onSubmit={handleSubmit} noValidate aria-label="Create an account">
+        <form onSubmit={handleSubmit} noValidate aria-label={t("account.register.title")}>
           <Stack gap="md">
-            <Text size="sm">
-              With an account you see all your requests in one place. We confirm your email address first.
-            </Text>
-            <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
-            <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+            <Text size="sm">{t("account.register.intro")}</Text>
+            <TextInput label={t("account.form.name")} autoComplete="name" {...form.getInputProps("name")} />
+            <TextInput
+              label={t("account.form.email")}
+              type="email"
+              autoComplete="email"
+              {...form.getInputProps("email")}
+            />
             <PasswordInput
-              label="Password"
-              description="At least 10 characters."
+              label={t("account.form.password")}
+              description={t("account.form.passwordHint")}
               autoComplete="new-password"
               {...form.getInputProps("password")}
             />
             <FormAlert
               error={register.error}
               shown={["name", "email", "password"]}
-              title="Your account was not created"
+              title={t("account.register.failed")}
             />
             <Button type="submit" loading={register.isPending}>
-              Create account
+              {t("account.register.submit")}
             </Button>
           </Stack>
         </form>

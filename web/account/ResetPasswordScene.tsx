@@ -4,40 +4,48 @@ import { Link, useParams } from "react-router";
 import { passwordSchema } from "../../common/accounts.ts";
 import { useCompletePasswordReset } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
+import { localizeSentence } from "../i18n/sentences.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
 
 /** Also where invited people choose their first password. */
 export function ResetPasswordScene() {
-  useDocumentTitle("Choose a new password");
+  const t = useT();
+  useDocumentTitle(t("account.reset.title"));
   const { token = "" } = useParams();
   const reset = useCompletePasswordReset();
   const form = useForm({
     initialValues: { password: "" },
-    validate: { password: (value) => passwordSchema.safeParse(value).error?.issues[0]?.message ?? null },
+    validate: {
+      password: (value) => {
+        const problem = passwordSchema.safeParse(value).error?.issues[0]?.message;
+        return problem ? localizeSentence(problem) : null;
+      },
+    },
   });
   const tokenProblem = reset.error instanceof ApiError && "token" in reset.error.fields;
   // A problem with the password shows under its field; anything else (a used or expired link…) shows here.
 
   if (reset.isSuccess) {
     return (
-      <CenteredPage title="Choose a new password">
+      <CenteredPage title={t("account.reset.title")}>
         <Stack gap="md">
-          <Alert color="green" title="Password saved" role="status">
+          <Alert color="green" title={t("account.reset.saved")} role="status">
             {reset.data.message}
           </Alert>
           <Button component={Link} to="/sign-in">
-            Sign in
+            {t("account.reset.signIn")}
           </Button>
         </Stack>
       </CenteredPage>
     );
   }
   return (
-    <CenteredPage title="Choose a new password">
+    <CenteredPage title={t("account.reset.title")}>
       <form
-        aria-label="Choose a new password"
+        aria-label={t("account.reset.title")}
         noValidate
         onSubmit={form.onSubmit(({ password }) =>
           reset.mutate(
@@ -53,21 +61,21 @@ export function ResetPasswordScene() {
       >
         <Stack gap="md">
           <PasswordInput
-            label="New password"
-            description="At least 10 characters."
+            label={t("account.form.newPassword")}
+            description={t("account.form.passwordHint")}
             autoComplete="new-password"
             {...form.getInputProps("password")}
           />
-          <FormAlert error={reset.error} shown={["password"]} about="token" title="Your password was not changed">
+          <FormAlert error={reset.error} shown={["password"]} about="token" title={t("account.reset.failed")}>
             {" "}
             {tokenProblem && (
               <Anchor component={Link} to="/forgot-password" underline="always">
-                Ask for a new link
+                {t("account.reset.askNew")}
               </Anchor>
             )}
           </FormAlert>
           <Button type="submit" loading={reset.isPending}>
-            Save password
+            {t("account.reset.submit")}
           </Button>
         </Stack>
       </form>

@@ -4,11 +4,13 @@ import { type SignIn, signInSchema } from "../../common/accounts.ts";
 import { useResendConfirmation } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useSignIn } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
 /** Email and password; an account that is not confirmed yet is offered a new confirmation link. */
 export function SignInForm({ label }: { label: string }) {
+  const t = useT();
   const signIn = useSignIn();
   const form = useForm<SignIn>({
     initialValues: { email: "", password: "" },
@@ -29,18 +31,27 @@ export function SignInForm({ label }: { label: string }) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={label}>
       <Stack gap="md">
-        <TextInput label="Email" type="email" autoComplete="username" {...form.getInputProps("email")} />
-        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps("password")} />
+        <TextInput
+          label={t("account.form.email")}
+          type="email"
+          autoComplete="username"
+          {...form.getInputProps("email")}
+        />
+        <PasswordInput
+          label={t("account.form.password")}
+          autoComplete="current-password"
+          {...form.getInputProps("password")}
+        />
         <FormAlert
           error={signIn.error}
           shown={["email", "password"]}
           color={unconfirmed ? "yellow" : "red"}
-          title="You are not signed in"
+          title={t("account.signIn.failed")}
         >
           {unconfirmed && <ResendButton email={form.values.email} />}
         </FormAlert>
         <Button type="submit" loading={signIn.isPending} disabled={signIn.isPending}>
-          Sign in
+          {t("account.signIn.submit")}
         </Button>
       </Stack>
     </form>
@@ -48,6 +59,7 @@ export function SignInForm({ label }: { label: string }) {
 }
 
 function ResendButton({ email }: { email: string }) {
+  const t = useT();
   const resend = useResendConfirmation();
   if (resend.isSuccess)
     return (
@@ -58,7 +70,7 @@ function ResendButton({ email }: { email: string }) {
   return (
     <Stack gap={4} align="flex-start">
       <Button variant="outline" size="xs" loading={resend.isPending} onClick={() => resend.mutate(email)}>
-        Send the confirmation link again
+        {t("account.signIn.resend")}
       </Button>
       {resend.isError && (
         <Text size="sm" c="red.9" role="alert">

@@ -25,9 +25,6 @@ export function useMaySubmit(): boolean | undefined {
   return user ? user.permissions.includes("tickets.submit") : true;
 }
 
-/** Said instead of the form to someone who may not submit requests. */
-export const maySubmitNot = "Your account may not submit requests. Ask your help desk's administrator if you need to.";
-
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({

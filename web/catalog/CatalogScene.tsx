@@ -15,7 +15,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import type { Catalog, ServiceSummary } from "../../common/catalog.ts";
 import { useCatalog } from "../api/catalog.ts";
-import { maySubmitNot, useMaySubmit } from "../api/session.ts";
+import { useMaySubmit } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { categoryTree } from "../ui/category-tree.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
@@ -47,7 +48,7 @@ type Section = {
  * Top-level categories with their own services first, then a part for each sub-category that has services;
  * services without a category come last.
  */
-function byCategory(catalog: Catalog): Section[] {
+function byCategory(catalog: Catalog, otherServices: string): Section[] {
   const inCategory = (id: string) => catalog.services.filter((s) => s.categoryId === id);
   const sections = categoryTree(catalog.categories)
     .map((category) => ({
@@ -60,7 +61,7 @@ function byCategory(catalog: Catalog): Section[] {
     .filter((section) => section.services.length > 0 || section.subsections.length > 0);
   const known = new Set(catalog.categories.map((c) => c.id));
   const other = catalog.services.filter((s) => s.categoryId === null || !known.has(s.categoryId));
-  return other.length ? [...sections, { name: "Other services", services: other, subsections: [] }] : sections;
+  return other.length ? [...sections, { name: otherServices, services: other, subsections: [] }] : sections;
 }
 
 function ServiceGrid({ services }: { services: ServiceSummary[] }) {
@@ -74,7 +75,8 @@ function ServiceGrid({ services }: { services: ServiceSummary[] }) {
 }
 
 export function CatalogScene() {
-  useDocumentTitle("Services");
+  const t = useT();
+  useDocumentTitle(t("catalog.title"));
   const maySubmit = useMaySubmit();
   const [search, setSearch] = useState("");
   const [order, setOrder] = useState("categories");
@@ -82,39 +84,40 @@ export function CatalogScene() {
   const catalog = useCatalog(debounced);
   return (
     <Stack gap="md">
-      <Title order={1}>Services</Title>
-      <Text>
-        {maySubmit === false
-          ? maySubmitNot
-          : "Choose what you need help with. Can't find it? Use the general form to submit a request."}
-      </Text>
+      <Title order={1}>{t("catalog.title")}</Title>
+      <Text>{maySubmit === false ? t("portal.maySubmitNot") : t("catalog.intro")}</Text>
       <Group align="flex-end" gap="md">
-        <TextInput label="Search services" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <TextInput
+          label={t("catalog.search")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
         <SegmentedControl
-          aria-label="Order"
+          aria-label={t("catalog.order.label")}
           value={order}
           onChange={setOrder}
           data={[
-            { value: "categories", label: "By category" },
-            { value: "az", label: "A–Z" },
+            { value: "categories", label: t("catalog.order.categories") },
+            { value: "az", label: t("catalog.order.az") },
           ]}
         />
       </Group>
       {catalog.isPending ? (
-        <LoadingState label="Loading services" />
+        <LoadingState label={t("catalog.loading")} />
       ) : catalog.isError ? (
         <Alert color="red">{catalog.error.message}</Alert>
       ) : catalog.data.services.length === 0 ? (
         <Text>
-          No services match.{" "}
+          {t("catalog.noMatch")}{" "}
           {maySubmit !== false && (
             <Anchor component={Link} to="/requests/new" underline="always">
-              Submit a general request
+              {t("catalog.generalRequest")}
             </Anchor>
           )}
         </Text>
       ) : order === "az" ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} aria-label="Services A to Z" component="section">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} aria-label={t("catalog.azLabel")} component="section">
           {[...catalog.data.services]
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((service) => (
@@ -122,7 +125,7 @@ export function CatalogScene() {
             ))}
         </SimpleGrid>
       ) : (
-        byCategory(catalog.data).map((section) => (
+        byCategory(catalog.data, t("catalog.other")).map((section) => (
           <Stack key={section.name} gap="xs" component="section" aria-label={section.name}>
             <Title order={2} size="h3">
               {section.name}

@@ -29,7 +29,8 @@ export function CustomFieldInput({ field, value, error, onChange }: Props) {
         <TextInput
           {...common}
           type="url"
-          placeholder="https://"
+          // Not words: the start of every address, in any language.
+          placeholder={"https://"}
           value={text}
           onChange={(e) => onChange(e.currentTarget.value)}
         />

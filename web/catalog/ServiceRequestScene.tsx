@@ -3,10 +3,12 @@ import { useForm } from "@mantine/form";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ServiceDetail } from "../../common/catalog.ts";
 import { fieldsSchema } from "../../common/fields.ts";
-import { type Priority, priorities, priorityLabels, ticketSubmissionSchema } from "../../common/tickets.ts";
+import { type Priority, priorities, ticketSubmissionSchema } from "../../common/tickets.ts";
 import { useService, useSubmitWithAttachments } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
-import { maySubmitNot, useMaySubmit, useSession } from "../api/session.ts";
+import { useMaySubmit, useSession } from "../api/session.ts";
+import { localizeSentence } from "../i18n/sentences.ts";
+import { useT } from "../i18n/use-t.ts";
 import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
@@ -32,17 +34,20 @@ type Values = {
 };
 
 export function ServiceRequestScene() {
+  const t = useT();
   const { slug = "" } = useParams();
   const service = useService(slug);
-  useDocumentTitle(service.data ? `Request: ${service.data.name}` : "Request a service");
+  useDocumentTitle(
+    service.data ? t("catalog.request.title", { service: service.data.name }) : t("catalog.request.fallbackTitle"),
+  );
   const maySubmit = useMaySubmit();
-  if (service.isPending || maySubmit === undefined) return <LoadingState label="Loading the form" />;
+  if (service.isPending || maySubmit === undefined) return <LoadingState label={t("catalog.request.loading")} />;
   if (maySubmit === false) {
     return (
       <Stack gap="md" maw={640}>
-        <Title order={1}>{service.data ? service.data.name : "Request a service"}</Title>
-        <Alert color="gray" title="You cannot submit requests">
-          {maySubmitNot}
+        <Title order={1}>{service.data ? service.data.name : t("catalog.request.fallbackTitle")}</Title>
+        <Alert color="gray" title={t("portal.submit.cannot")}>
+          {t("portal.maySubmitNot")}
         </Alert>
       </Stack>
     );
@@ -50,10 +55,10 @@ export function ServiceRequestScene() {
   if (service.isError) {
     return (
       <Stack gap="md" maw={640}>
-        <Title order={1}>Service not found</Title>
+        <Title order={1}>{t("catalog.service.notFound")}</Title>
         <Alert color="gray">{service.error.message}</Alert>
         <Anchor component={Link} to="/services">
-          ← All services
+          {t("catalog.allServices")}
         </Anchor>
       </Stack>
     );
@@ -80,18 +85,26 @@ function submissionOf(service: ServiceDetail, values: Values, kbSuggestionToken?
 }
 
 /** The same rules the server applies: the submission schema, the service's field schema, the file limits. */
-function validate(service: ServiceDetail, values: Values): Record<string, string> {
+function validate(service: ServiceDetail, values: Values, t: ReturnType<typeof useT>): Record<string, string> {
   const errors = fieldErrors(ticketSubmissionSchema, submissionOf(service, values));
-  if (!values.messageText.trim()) errors.message = "Describe what you need.";
+  if (!values.messageText.trim()) errors.message = t("validation.describeNeed");
   const fields = fieldsSchema(service.fields, "customer").safeParse(values.fields);
   if (!fields.success)
-    for (const issue of fields.error.issues) errors[`fields.${issue.path.join(".")}`] ??= issue.message;
-  if (values.files.length > maxFiles) errors.attachments = `Attach at most ${maxFiles} files.`;
-  if (values.files.some((f) => f.size > maxFileBytes)) errors.attachments = "Each attachment may be at most 10 MB.";
+    for (const issue of fields.error.issues)
+      errors[`fields.${issue.path.join(".")}`] ??= localizeSentence(issue.message);
+  if (values.files.length > maxFiles) errors.attachments = t("catalog.request.tooManyFiles", { max: maxFiles });
+  if (values.files.some((f) => f.size > maxFileBytes)) errors.attachments = t("catalog.request.fileTooLarge");
   return errors;
 }
 
 function ServiceRequestForm({ service }: { service: ServiceDetail }) {
+  const t = useT();
+  const priorityLabel: Record<Priority, string> = {
+    low: t("portal.priority.low"),
+    medium: t("portal.priority.medium"),
+    high: t("portal.priority.high"),
+    urgent: t("portal.priority.urgent"),
+  };
   const navigate = useNavigate();
   const user = useSession().data?.user;
   const submit = useSubmitWithAttachments();
@@ -107,7 +120,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
       website: "",
       files: [],
     },
-    validate: (values) => validate(service, values),
+    validate: (values) => validate(service, values, t),
   });
 
   const suggestionToken = useSuggestionToken();
@@ -127,33 +140,39 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
   return (
     <Stack gap="md" maw={1080}>
       <Anchor component={Link} to={`/services/${service.slug}`} size="sm">
-        ← {service.name}
+        {t("catalog.request.back", { service: service.name })}
       </Anchor>
-      <Title order={1}>Request: {service.name}</Title>
+      <Title order={1}>{t("catalog.request.title", { service: service.name })}</Title>
       {!user && service.visibility === "public" && (
         <Text>
-          No account needed. We mail you a confirmation with a link to your request. To see all your requests in one
-          place,{" "}
-          <Anchor component={Link} to="/sign-in">
-            sign in
-          </Anchor>{" "}
-          first.
+          {t.rich("catalog.request.guestIntro", {
+            signin: (chunks) => (
+              <Anchor component={Link} to="/sign-in">
+                {chunks}
+              </Anchor>
+            ),
+          })}
         </Text>
       )}
       <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
         <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-          <form onSubmit={onSubmit} noValidate aria-label={`Request: ${service.name}`}>
+          <form onSubmit={onSubmit} noValidate aria-label={t("catalog.request.title", { service: service.name })}>
             <Stack gap="md">
               {!user && (
                 <>
-                  <TextInput label="Your name" autoComplete="name" {...form.getInputProps("name")} />
-                  <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps("email")} />
+                  <TextInput label={t("portal.form.name")} autoComplete="name" {...form.getInputProps("name")} />
+                  <TextInput
+                    label={t("portal.form.email")}
+                    type="email"
+                    autoComplete="email"
+                    {...form.getInputProps("email")}
+                  />
                 </>
               )}
-              <TextInput label="Subject" {...form.getInputProps("subject")} />
+              <TextInput label={t("portal.form.subject")} {...form.getInputProps("subject")} />
               <Select
-                label="Priority"
-                data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+                label={t("portal.form.priority")}
+                data={priorities.map((p) => ({ value: p, label: priorityLabel[p] }))}
                 allowDeselect={false}
                 {...form.getInputProps("priority")}
               />
@@ -167,13 +186,13 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
                 />
               ))}
               <RichTextField
-                label="Message"
+                label={t("portal.form.message")}
                 error={form.errors.message?.toString()}
                 onChange={(html, text) => form.setValues({ message: html, messageText: text })}
               />
               <AttachmentDropzone
-                label="Attachments"
-                description="Up to 10 files, 10 MB each."
+                label={t("catalog.request.attachments")}
+                description={t("catalog.request.attachmentsHint")}
                 files={form.values.files}
                 onChange={(files) => form.setFieldValue("files", files)}
                 error={form.errors.attachments?.toString()}
@@ -181,13 +200,13 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
               {/* Hidden from people; software that fills in every field fills this one too. */}
               <div aria-hidden="true" style={{ position: "absolute", left: "-10000px" }}>
                 <label>
-                  Leave empty
+                  {t("catalog.request.honeypot")}
                   <input tabIndex={-1} autoComplete="off" {...form.getInputProps("website")} />
                 </label>
               </div>
-              <FormAlert error={submit.error} shown={shownFields} title="Your request was not sent" />
+              <FormAlert error={submit.error} shown={shownFields} title={t("portal.form.notSent")} />
               <Button type="submit" loading={submit.isPending}>
-                Submit request
+                {t("portal.form.send")}
               </Button>
             </Stack>
           </form>

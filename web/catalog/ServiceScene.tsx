@@ -2,29 +2,27 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "
 import { Link, useParams } from "react-router";
 import { useService } from "../api/catalog.ts";
 import { ApiError } from "../api/client.ts";
-import { maySubmitNot, useMaySubmit } from "../api/session.ts";
+import { useMaySubmit } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function ServiceScene() {
+  const t = useT();
   const { slug = "" } = useParams();
   const service = useService(slug);
-  useDocumentTitle(service.data?.name ?? "Service");
+  useDocumentTitle(service.data?.name ?? t("catalog.service.fallbackTitle"));
   const maySubmit = useMaySubmit();
-  if (service.isPending) return <LoadingState label="Loading the service" />;
+  if (service.isPending) return <LoadingState label={t("catalog.service.loading")} />;
   if (service.isError) {
     const missing = service.error instanceof ApiError && service.error.code === "not_found";
     return (
       <Stack gap="md" maw={640}>
-        <Title order={1}>{missing ? "Service not found" : "Service"}</Title>
-        <Alert color={missing ? "gray" : "red"}>
-          {missing
-            ? "There is no such service, or it is not available to you. Signing in may show more services."
-            : service.error.message}
-        </Alert>
+        <Title order={1}>{missing ? t("catalog.service.notFound") : t("catalog.service.fallbackTitle")}</Title>
+        <Alert color={missing ? "gray" : "red"}>{missing ? t("catalog.service.missing") : service.error.message}</Alert>
         <Anchor component={Link} to="/services">
-          ← All services
+          {t("catalog.allServices")}
         </Anchor>
       </Stack>
     );
@@ -33,7 +31,7 @@ export function ServiceScene() {
   return (
     <Stack gap="md" maw={760}>
       <Anchor component={Link} to="/services" size="sm">
-        ← All services
+        {t("catalog.allServices")}
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Group gap="sm" wrap="nowrap">
@@ -46,11 +44,11 @@ export function ServiceScene() {
           </Button>
         )}
       </Group>
-      {maySubmit === false && <Text>{maySubmitNot}</Text>}
+      {maySubmit === false && <Text>{t("portal.maySubmitNot")}</Text>}
       <Text size="lg">{s.summary}</Text>
       {s.visibility === "public" && (
         <Badge variant="dot" color="blue" c="dark.9">
-          Open to everyone, no account needed
+          {t("catalog.service.public")}
         </Badge>
       )}
       {s.description && s.description !== s.summary && (
