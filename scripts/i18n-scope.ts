@@ -1,7 +1,7 @@
 /**
  * Which code is converted to message catalogs (issue 20), in one place: the check script holds these files to
  * "no words outside the catalog". Not converted yet: the agent workspace's reports (web/agent/reports/), the admin pages
- * (web/admin/, web/kb/admin/), the account pages' own scenes (web/account/), the catalog browser (web/catalog/),
+ * (web/admin/), the account pages' own scenes (web/account/), the catalog browser (web/catalog/),
  * the shared ticket page parts (web/ui/Conversation.tsx, TicketActions.tsx…), my-requests and the request page
  * (web/portal/MyRequestsScene.tsx, RequestScene.tsx), and admin-entered text (articles, service names, status
  * labels…), which is stored in one language.
@@ -47,6 +47,11 @@ export const convertedWeb = [
   "web/agent/MailboxAlertBanner.tsx",
   "web/agent/AgentSignInScene.tsx",
   "web/agent/RequireAgent.tsx",
+  "web/kb/admin/KbAdminScene.tsx",
+  "web/kb/admin/ArticleEditorScene.tsx",
+  "web/kb/admin/ArticleBodyEditor.tsx",
+  "web/kb/admin/RevisionHistory.tsx",
+  "web/kb/admin/status-labels.ts",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
@@ -58,4 +63,5 @@ export const validatedSchemas = [
   "common/tickets.ts",
   "common/conversation.ts",
   "common/locale-schemas.ts",
+  "common/kb.ts",
 ];
