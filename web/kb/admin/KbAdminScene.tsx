@@ -305,7 +305,12 @@ function Categories() {
               />
               <Select
                 label={t("kbadmin.categories.icon")}
-                clearable searchable data={[...serviceIconNames]} value={icon} onChange={setIcon} />
+                clearable
+                searchable
+                data={[...serviceIconNames]}
+                value={icon}
+                onChange={setIcon}
+              />
               <TextInput
                 label={t("kbadmin.categories.order")}
                 type="number"

@@ -55,7 +55,10 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
   const [fromNumber, setFrom] = useState<string | null>(null);
   const [toNumber, setTo] = useState<string | null>(null);
   // Revision numbers are passed as text, so they read as they are numbered (no digit grouping).
-  const options = list.map((r) => ({ value: String(r.number), label: t("kbadmin.revisions.option", { number: String(r.number) }) }));
+  const options = list.map((r) => ({
+    value: String(r.number),
+    label: t("kbadmin.revisions.option", { number: String(r.number) }),
+  }));
   const from = list.find((r) => String(r.number) === (fromNumber ?? String(list[1]?.number)));
   const to = list.find((r) => String(r.number) === (toNumber ?? String(list[0]?.number)));
   return (
@@ -105,10 +108,16 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
             <Group grow>
               <Select
                 label={t("kbadmin.revisions.compare")}
-                data={options} value={from ? String(from.number) : null} onChange={setFrom} />
+                data={options}
+                value={from ? String(from.number) : null}
+                onChange={setFrom}
+              />
               <Select
                 label={t("kbadmin.revisions.with")}
-                data={options} value={to ? String(to.number) : null} onChange={setTo} />
+                data={options}
+                value={to ? String(to.number) : null}
+                onChange={setTo}
+              />
             </Group>
             {from && to && <Diff from={from} to={to} />}
           </>
