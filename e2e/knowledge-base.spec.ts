@@ -175,4 +175,34 @@ test.describe("the knowledge base", () => {
     await expectAccessible(visitor);
     await visitorContext.close();
   });
+
+  test("an editor who reads German writes an article in German words, the form's sentences too", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const id = unique();
+    await signInAsAdmin(page);
+    // The switcher's cookie: the admin's profile names no language, so this one counts (and no other journey's).
+    await context.addCookies([{ name: "sb_locale", value: "de", url: baseURL ?? "" }]);
+    await page.goto("/admin/kb");
+    await expect(page.getByRole("heading", { name: "Wissensdatenbank", level: 1 })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Kategorien" })).toBeVisible();
+    await page.getByRole("link", { name: "Neuer Artikel" }).click();
+
+    await page.getByRole("textbox", { name: "Artikel" }).click();
+    const toolbar = page.getByRole("toolbar", { name: "Formatierung des Artikels" });
+    await expect(toolbar.getByRole("button", { name: "Tabelle" })).toBeVisible();
+    // The server refuses an article without a title; the reason is said in German beside the field.
+    await page.getByRole("button", { name: "Entwurf anlegen" }).click();
+    await expect(page.getByLabel("Titel", { exact: true })).toHaveAccessibleDescription(/Geben Sie einen Titel ein\./);
+
+    await page.getByLabel("Titel", { exact: true }).fill(`Drucker ${id}`);
+    await page.getByRole("button", { name: "Entwurf anlegen" }).click();
+    await expect(page.getByText("Entwurf", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Veröffentlichen" }).click();
+    await expect(page.getByText("veröffentlicht", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Revisionen" })).toBeVisible();
+    await expectAccessible(page);
+  });
 });

@@ -145,8 +145,9 @@ for (const dir of convertedServerDirs) {
   }
 }
 const sentences = new Set(Object.values(english));
+// A pattern given as a regex literal may hold commas and brackets, so `.regex(/…/, "…")` is matched on its own.
 const schemaMessage =
-  /(?:error:\s*|message:\s*|\.(?:min|max|regex|length|refine|email)\((?:[^,()"]+,\s*)?)"((?:[^"\\]|\\.)+\.)"/g;
+  /(?:error:\s*|message:\s*|\.regex\(\/(?:[^/\\\n]|\\.)+\/[a-z]*,\s*|\.(?:min|max|regex|length|refine|email)\((?:[^,()"]+,\s*)?)"((?:[^"\\]|\\.)+\.)"/g;
 for (const file of validatedSchemas) {
   for (const match of read(file).matchAll(schemaMessage)) {
     if (!sentences.has(match[1] ?? "")) problems.push(`${file}: "${match[1]}" is not in validation.json.`);

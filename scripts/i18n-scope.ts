@@ -77,6 +77,11 @@ export const convertedWeb = [
   "web/catalog/ServiceScene.tsx",
   "web/catalog/ServiceRequestScene.tsx",
   "web/catalog/CustomFieldInput.tsx",
+  "web/kb/admin/KbAdminScene.tsx",
+  "web/kb/admin/ArticleEditorScene.tsx",
+  "web/kb/admin/ArticleBodyEditor.tsx",
+  "web/kb/admin/RevisionHistory.tsx",
+  "web/kb/admin/status-labels.ts",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
@@ -88,4 +93,5 @@ export const validatedSchemas = [
   "common/tickets.ts",
   "common/conversation.ts",
   "common/locale-schemas.ts",
+  "common/kb.ts",
 ];

@@ -20,17 +20,22 @@ import type { KbArticleInput, KbEditorArticle, KbVisibility } from "../../../com
 import { useOrganizations, useRoles } from "../../api/admin.ts";
 import { ApiError } from "../../api/client.ts";
 import { useEditorArticle, useKbCategories, useSaveArticle, useSetStatus } from "../../api/kb.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { ArticleBodyEditor } from "./ArticleBodyEditor.tsx";
 import { RevisionHistory } from "./RevisionHistory.tsx";
+import { useStatusLabels } from "./status-labels.ts";
 
-const visibilityOptions: { value: KbVisibility; label: string }[] = [
-  { value: "public", label: "Public: anyone, without signing in" },
-  { value: "customers", label: "Signed-in customers" },
-  { value: "restricted", label: "Chosen organizations or roles" },
-  { value: "internal", label: "Internal: agents only" },
-];
+function useVisibilityOptions(): { value: KbVisibility; label: string }[] {
+  const t = useT();
+  return [
+    { value: "public", label: t("kbadmin.visibility.public") },
+    { value: "customers", label: t("kbadmin.visibility.customers") },
+    { value: "restricted", label: t("kbadmin.visibility.restricted") },
+    { value: "internal", label: t("kbadmin.visibility.internal") },
+  ];
+}
 
 export function slugOf(title: string): string {
   return title
@@ -56,6 +61,9 @@ const blank: KbArticleInput = {
 };
 
 function ArticleForm({ article }: { article: KbEditorArticle | null }) {
+  const t = useT();
+  const statusLabels = useStatusLabels();
+  const visibilityOptions = useVisibilityOptions();
   const navigate = useNavigate();
   const [values, setValues] = useState<KbArticleInput>(article ?? blank);
   const [slugTouched, setSlugTouched] = useState(article !== null);
@@ -82,9 +90,9 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Anchor component={Link} to="/admin/kb" size="sm">
-            ← Knowledge base
+            {t("kbadmin.editor.back")}
           </Anchor>
-          <Title order={1}>{article ? article.title : "New article"}</Title>
+          <Title order={1}>{article ? article.title : t("kbadmin.editor.newArticle")}</Title>
           {article && (
             <Group gap="xs">
               <Badge
@@ -92,16 +100,16 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
                 c="dark.9"
                 color={article.status === "published" ? "green" : article.status === "draft" ? "yellow" : "gray"}
               >
-                {article.status}
+                {statusLabels[article.status]}
               </Badge>
               {article.outdated && (
                 <Badge variant="dot" c="dark.9" color="orange">
-                  Flagged outdated
+                  {t("kbadmin.editor.flaggedOutdated")}
                 </Badge>
               )}
               {article.status === "published" && (
                 <Anchor component={Link} to={`/help/articles/${article.slug}`} size="sm">
-                  View in the Help Centre
+                  {t("kbadmin.editor.viewInHelpCentre")}
                 </Anchor>
               )}
             </Group>
@@ -111,25 +119,25 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
           <Group gap="xs">
             {article.status !== "published" && (
               <Button loading={status.isPending} onClick={() => status.mutate("published")}>
-                Publish
+                {t("kbadmin.editor.publish")}
               </Button>
             )}
             {article.status === "published" && (
               <Button variant="default" onClick={() => status.mutate("draft")}>
-                Unpublish
+                {t("kbadmin.editor.unpublish")}
               </Button>
             )}
             {article.status !== "archived" && (
               <Button variant="default" color="red" onClick={() => status.mutate("archived")}>
-                Archive
+                {t("kbadmin.editor.archive")}
               </Button>
             )}
           </Group>
         )}
       </Group>
       {article?.outdated && article.outdatedNote && (
-        <Alert color="orange" title="Flagged as outdated">
-          {article.outdatedNote} Saving the article clears the flag.
+        <Alert color="orange" title={t("kbadmin.editor.flaggedTitle")}>
+          {article.outdatedNote} {t("kbadmin.editor.savingClears")}
         </Alert>
       )}
       <Paper withBorder radius="md" p="md">
@@ -146,7 +154,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
         >
           <Stack gap="sm">
             <TextInput
-              label="Title"
+              label={t("kbadmin.editor.title")}
               value={values.title}
               error={errors.title}
               onChange={(e) => {
@@ -155,7 +163,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
               }}
             />
             <TextInput
-              label="Web address"
+              label={t("kbadmin.editor.webAddress")}
               description={`/help/articles/${values.slug || "…"}`}
               value={values.slug}
               error={errors.slug}
@@ -165,8 +173,8 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
               }}
             />
             <Textarea
-              label="Summary"
-              description="One or two sentences: shown in lists and to search engines."
+              label={t("kbadmin.editor.summary")}
+              description={t("kbadmin.editor.summaryHint")}
               value={values.summary}
               error={errors.summary}
               autosize
@@ -175,8 +183,8 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
             />
             <Group grow align="flex-start">
               <Select
-                label="Category"
-                placeholder="No category"
+                label={t("kbadmin.editor.category")}
+                placeholder={t("kbadmin.editor.noCategory")}
                 data={categoryOptions}
                 value={values.categoryId}
                 clearable
@@ -184,7 +192,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
                 onChange={(value) => set("categoryId", value)}
               />
               <Select
-                label="Who may read it"
+                label={t("kbadmin.editor.whoMayRead")}
                 data={visibilityOptions}
                 value={values.visibility}
                 allowDeselect={false}
@@ -195,14 +203,14 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
             {values.visibility === "restricted" && (
               <Group grow align="flex-start">
                 <MultiSelect
-                  label="Organizations"
+                  label={t("kbadmin.editor.organizations")}
                   data={(organizations.data?.organizations ?? []).map((o) => ({ value: o.id, label: o.name }))}
                   value={values.organizationIds}
                   onChange={(ids) => set("organizationIds", ids)}
                   error={errors.organizationIds}
                 />
                 <MultiSelect
-                  label="Roles"
+                  label={t("kbadmin.editor.roles")}
                   data={(roles.data?.roles ?? []).map((r) => ({ value: r.id, label: r.name }))}
                   value={values.roleIds}
                   onChange={(ids) => set("roleIds", ids)}
@@ -210,10 +218,15 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
                 />
               </Group>
             )}
-            <TagsInput label="Tags" value={values.tags} onChange={(tags) => set("tags", tags)} error={errors.tags} />
+            <TagsInput
+              label={t("kbadmin.editor.tags")}
+              value={values.tags}
+              onChange={(tags) => set("tags", tags)}
+              error={errors.tags}
+            />
             {article && (
               <Text size="sm" c="dimmed">
-                Owner: {article.ownerName ?? "nobody"}
+                {t("kbadmin.editor.owner", { name: article.ownerName ?? t("kbadmin.editor.nobody") })}
               </Text>
             )}
             <ArticleBodyEditor initialContent={values.body} onChange={(body) => set("body", body)} />
@@ -223,9 +236,9 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
             )}
             <Group>
               <Button type="submit" loading={save.isPending}>
-                {article ? "Save" : "Create draft"}
+                {article ? t("kbadmin.editor.save") : t("kbadmin.editor.createDraft")}
               </Button>
-              {saved && <Text role="status">Saved.</Text>}
+              {saved && <Text role="status">{t("kbadmin.editor.saved")}</Text>}
             </Group>
           </Stack>
         </form>
@@ -236,12 +249,13 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
 }
 
 export function ArticleEditorScene() {
+  const t = useT();
   const { id } = useParams();
   const article = useEditorArticle(id ?? null);
-  useDocumentTitle(id ? (article.data?.title ?? "Article") : "New article");
+  useDocumentTitle(id ? (article.data?.title ?? t("kbadmin.editor.article")) : t("kbadmin.editor.newArticle"));
   if (!id) return <ArticleForm article={null} />;
   return (
-    <QueryView query={article} loading="Loading the article…">
+    <QueryView query={article} loading={t("kbadmin.editor.loading")}>
       {(data) => <ArticleForm key={`${data.id}-${data.updatedAt}`} article={data} />}
     </QueryView>
   );

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import type { KbStatus } from "../../../common/kb.ts";
+import { type KbStatus, kbStatuses } from "../../../common/kb.ts";
 import { serviceIconNames } from "../../../common/service-icons.ts";
 import { ApiError } from "../../api/client.ts";
 import {
@@ -28,11 +28,17 @@ import {
   useKbStats,
   useSaveCategory,
 } from "../../api/kb.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { slugOf } from "./ArticleEditorScene.tsx";
+import { useStatusLabels } from "./status-labels.ts";
 
-const percent = (yes: number, total: number) => (total ? `${Math.round((yes / total) * 100)}% of ${total}` : "—");
+/** "75% of 12" found it helpful, or a dash before anyone voted. */
+function useHelpfulShare() {
+  const t = useT();
+  return (yes: number, total: number) => (total ? t("kbadmin.helpfulShare", { share: yes / total, total }) : "—");
+}
 
 function useCategoryOptions() {
   const categories = useKbCategories().data?.categories ?? [];
@@ -44,6 +50,9 @@ function useCategoryOptions() {
 }
 
 function ArticleList() {
+  const t = useT();
+  const statusLabels = useStatusLabels();
+  const percent = useHelpfulShare();
   const [filters, setFilters] = useState<EditorFilters>({});
   const [selected, setSelected] = useState<string[]>([]);
   const [moveTo, setMoveTo] = useState<string | null>(null);
@@ -57,24 +66,24 @@ function ArticleList() {
     <Stack gap="sm">
       <Group align="flex-end" gap="sm">
         <Select
-          label="Status"
-          placeholder="Any"
+          label={t("kbadmin.list.status")}
+          placeholder={t("kbadmin.list.any")}
           clearable
-          data={["draft", "published", "archived"]}
+          data={kbStatuses.map((value) => ({ value, label: statusLabels[value] }))}
           value={filters.status ?? null}
           onChange={(v) => setFilters((f) => ({ ...f, status: (v as KbStatus | null) ?? undefined }))}
         />
         <Select
-          label="Category"
-          placeholder="Any"
+          label={t("kbadmin.list.category")}
+          placeholder={t("kbadmin.list.any")}
           clearable
           data={categoryOptions}
           value={filters.categoryId ?? null}
           onChange={(v) => setFilters((f) => ({ ...f, categoryId: v ?? undefined }))}
         />
         <Select
-          label="Owner"
-          placeholder="Anyone"
+          label={t("kbadmin.list.owner")}
+          placeholder={t("kbadmin.list.anyone")}
           clearable
           data={[...new Map(list.filter((a) => a.ownerId).map((a) => [a.ownerId, a.ownerName ?? "…"]))].map(
             ([value, label]) => ({ value: value ?? "", label }),
@@ -83,31 +92,31 @@ function ArticleList() {
           onChange={(v) => setFilters((f) => ({ ...f, ownerId: v ?? undefined }))}
         />
         <Select
-          label="Order"
+          label={t("kbadmin.list.order")}
           data={[
-            { value: "updated", label: "Recently updated" },
-            { value: "least_helpful", label: "Least helpful" },
+            { value: "updated", label: t("kbadmin.list.recentlyUpdated") },
+            { value: "least_helpful", label: t("kbadmin.list.leastHelpful") },
           ]}
           value={filters.sort ?? "updated"}
           allowDeselect={false}
           onChange={(v) => setFilters((f) => ({ ...f, sort: v === "least_helpful" ? "least_helpful" : "updated" }))}
         />
         <Checkbox
-          label="Flagged outdated"
+          label={t("kbadmin.list.flaggedOutdated")}
           checked={filters.outdated ?? false}
           onChange={(e) => setFilters((f) => ({ ...f, outdated: e.currentTarget.checked }))}
         />
         <Button component={Link} to="/admin/kb/articles/new" ml="auto">
-          New article
+          {t("kbadmin.list.newArticle")}
         </Button>
       </Group>
       {selected.length > 0 && (
         <Paper withBorder p="xs" radius="sm">
           <Group gap="sm" align="flex-end">
-            <Text size="sm">{selected.length} selected</Text>
+            <Text size="sm">{t("kbadmin.list.selected", { count: selected.length })}</Text>
             <Select
-              label="Move to"
-              placeholder="No category"
+              label={t("kbadmin.list.moveTo")}
+              placeholder={t("kbadmin.list.noCategory")}
               clearable
               data={categoryOptions}
               value={moveTo}
@@ -115,7 +124,7 @@ function ArticleList() {
               size="xs"
             />
             <Button size="xs" onClick={() => bulk.mutate({ action: "move", ids: selected, categoryId: moveTo }, done)}>
-              Move
+              {t("kbadmin.list.move")}
             </Button>
             <Button
               size="xs"
@@ -123,16 +132,16 @@ function ArticleList() {
               variant="light"
               onClick={() => bulk.mutate({ action: "archive", ids: selected }, done)}
             >
-              Archive
+              {t("kbadmin.list.archive")}
             </Button>
           </Group>
         </Paper>
       )}
       {bulk.isError && <Alert color="red">{bulk.error.message}</Alert>}
-      <QueryView query={articles} loading="Loading articles…">
+      <QueryView query={articles} loading={t("kbadmin.list.loading")}>
         {() =>
           list.length === 0 ? (
-            <Text c="dimmed">No articles match.</Text>
+            <Text c="dimmed">{t("kbadmin.list.none")}</Text>
           ) : (
             <Table.ScrollContainer minWidth={640}>
               <Table striped>
@@ -140,16 +149,16 @@ function ArticleList() {
                   <Table.Tr>
                     <Table.Th>
                       <Checkbox
-                        aria-label="Select all"
+                        aria-label={t("kbadmin.list.selectAll")}
                         checked={selected.length === list.length}
                         onChange={(e) => setSelected(e.currentTarget.checked ? list.map((a) => a.id) : [])}
                       />
                     </Table.Th>
-                    <Table.Th>Title</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Views</Table.Th>
-                    <Table.Th>Helpful</Table.Th>
+                    <Table.Th>{t("kbadmin.list.title")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.status")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.owner")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.views")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.helpful")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -157,7 +166,7 @@ function ArticleList() {
                     <Table.Tr key={a.id}>
                       <Table.Td>
                         <Checkbox
-                          aria-label={`Select ${a.title}`}
+                          aria-label={t("kbadmin.list.selectOne", { title: a.title })}
                           checked={selected.includes(a.id)}
                           onChange={() => toggle(a.id)}
                         />
@@ -168,11 +177,11 @@ function ArticleList() {
                         </Anchor>
                         {a.outdated && (
                           <Badge ml="xs" variant="dot" c="dark.9" color="orange" size="sm">
-                            Outdated
+                            {t("kbadmin.list.outdated")}
                           </Badge>
                         )}
                       </Table.Td>
-                      <Table.Td>{a.status}</Table.Td>
+                      <Table.Td>{statusLabels[a.status]}</Table.Td>
                       <Table.Td>{a.ownerName ?? "—"}</Table.Td>
                       <Table.Td>{a.views}</Table.Td>
                       <Table.Td>{percent(a.helpfulYes, a.helpfulTotal)}</Table.Td>
@@ -189,6 +198,7 @@ function ArticleList() {
 }
 
 function Categories() {
+  const t = useT();
   const categories = useKbCategories();
   const [editing, setEditing] = useState<string | null>(null);
   const save = useSaveCategory(editing);
@@ -214,10 +224,10 @@ function Categories() {
       <Table>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Inside</Table.Th>
-            <Table.Th>Order</Table.Th>
-            <Table.Th>Actions</Table.Th>
+            <Table.Th>{t("kbadmin.categories.name")}</Table.Th>
+            <Table.Th>{t("kbadmin.categories.inside")}</Table.Th>
+            <Table.Th>{t("kbadmin.categories.order")}</Table.Th>
+            <Table.Th>{t("kbadmin.categories.actions")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -240,10 +250,10 @@ function Categories() {
                       setPosition(c.position);
                     }}
                   >
-                    Edit {c.name}
+                    {t("kbadmin.categories.edit", { name: c.name })}
                   </Button>
                   <Button size="compact-xs" variant="default" onClick={() => remove.mutate(c.id)}>
-                    Delete {c.name}
+                    {t("kbadmin.categories.delete", { name: c.name })}
                   </Button>
                 </Group>
               </Table.Td>
@@ -270,17 +280,17 @@ function Categories() {
         >
           <Stack gap="xs">
             <Title order={2} size="h5">
-              {editing ? "Change category" : "New category or section"}
+              {editing ? t("kbadmin.categories.change") : t("kbadmin.categories.new")}
             </Title>
             <Group grow align="flex-start">
               <TextInput
-                label="Name"
+                label={t("kbadmin.categories.name")}
                 value={name}
                 onChange={(e) => setName(e.currentTarget.value)}
                 error={errors.name ?? errors.slug}
               />
               <Select
-                label="Inside (makes it a section)"
+                label={t("kbadmin.categories.insideSection")}
                 clearable
                 data={options.filter((o) => o.value !== editing)}
                 value={parentId}
@@ -289,13 +299,20 @@ function Categories() {
             </Group>
             <Group grow align="flex-start">
               <TextInput
-                label="Description"
+                label={t("kbadmin.categories.description")}
                 value={description}
                 onChange={(e) => setDescription(e.currentTarget.value)}
               />
-              <Select label="Icon" clearable searchable data={[...serviceIconNames]} value={icon} onChange={setIcon} />
+              <Select
+                label={t("kbadmin.categories.icon")}
+                clearable
+                searchable
+                data={[...serviceIconNames]}
+                value={icon}
+                onChange={setIcon}
+              />
               <TextInput
-                label="Order"
+                label={t("kbadmin.categories.order")}
                 type="number"
                 value={String(position)}
                 onChange={(e) => setPosition(Number(e.currentTarget.value) || 0)}
@@ -304,11 +321,11 @@ function Categories() {
             {save.isError && !Object.keys(errors).length && <Alert color="red">{save.error.message}</Alert>}
             <Group>
               <Button type="submit" loading={save.isPending}>
-                {editing ? "Save category" : "Add category"}
+                {editing ? t("kbadmin.categories.save") : t("kbadmin.categories.add")}
               </Button>
               {editing && (
                 <Button variant="default" onClick={reset}>
-                  Cancel
+                  {t("kbadmin.categories.cancel")}
                 </Button>
               )}
             </Group>
@@ -320,23 +337,25 @@ function Categories() {
 }
 
 function Reports() {
+  const t = useT();
+  const percent = useHelpfulShare();
   const stats = useKbStats();
   return (
-    <QueryView query={stats} loading="Loading reports…">
+    <QueryView query={stats} loading={t("kbadmin.reports.loading")}>
       {(data) => (
         <Stack gap="lg">
           <section aria-labelledby="kb-report-articles">
             <Title order={2} size="h4" id="kb-report-articles" mb="xs">
-              Articles
+              {t("kbadmin.reports.articles")}
             </Title>
             <Table.ScrollContainer minWidth={560}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Article</Table.Th>
-                    <Table.Th>Views</Table.Th>
-                    <Table.Th>Helpful</Table.Th>
-                    <Table.Th>Deflections</Table.Th>
+                    <Table.Th>{t("kbadmin.reports.article")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.views")}</Table.Th>
+                    <Table.Th>{t("kbadmin.list.helpful")}</Table.Th>
+                    <Table.Th>{t("kbadmin.reports.deflections")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -354,16 +373,16 @@ function Reports() {
           </section>
           <section aria-labelledby="kb-report-unanswered">
             <Title order={2} size="h4" id="kb-report-unanswered" mb="xs">
-              Searches that found nothing
+              {t("kbadmin.reports.unanswered")}
             </Title>
             {data.unanswered.length === 0 ? (
-              <Text c="dimmed">None yet.</Text>
+              <Text c="dimmed">{t("kbadmin.reports.noneYet")}</Text>
             ) : (
               <Table>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Search</Table.Th>
-                    <Table.Th>Times</Table.Th>
+                    <Table.Th>{t("kbadmin.reports.search")}</Table.Th>
+                    <Table.Th>{t("kbadmin.reports.times")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -379,10 +398,10 @@ function Reports() {
           </section>
           <section aria-labelledby="kb-report-feedback">
             <Title order={2} size="h4" id="kb-report-feedback" mb="xs">
-              What readers said was missing
+              {t("kbadmin.reports.feedback")}
             </Title>
             {data.feedback.length === 0 ? (
-              <Text c="dimmed">No comments yet.</Text>
+              <Text c="dimmed">{t("kbadmin.reports.noComments")}</Text>
             ) : (
               <Stack gap="xs">
                 {data.feedback.map((f) => (
@@ -401,15 +420,16 @@ function Reports() {
 
 /** The editors' page: articles (filters, bulk move and archive), categories and sections, and reports. */
 export function KbAdminScene() {
-  useDocumentTitle("Knowledge base");
+  const t = useT();
+  useDocumentTitle(t("kbadmin.title"));
   return (
     <Stack gap="md">
-      <Title order={1}>Knowledge base</Title>
+      <Title order={1}>{t("kbadmin.title")}</Title>
       <Tabs defaultValue="articles">
         <Tabs.List>
-          <Tabs.Tab value="articles">Articles</Tabs.Tab>
-          <Tabs.Tab value="categories">Categories</Tabs.Tab>
-          <Tabs.Tab value="reports">Reports</Tabs.Tab>
+          <Tabs.Tab value="articles">{t("kbadmin.tabs.articles")}</Tabs.Tab>
+          <Tabs.Tab value="categories">{t("kbadmin.tabs.categories")}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t("kbadmin.tabs.reports")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="articles" pt="md">
           <ArticleList />

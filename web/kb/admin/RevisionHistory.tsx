@@ -3,20 +3,29 @@ import { diffWords } from "diff";
 import { useState } from "react";
 import type { KbRevision } from "../../../common/kb.ts";
 import { useRestoreRevision, useRevisions } from "../../api/kb.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { formatShortDateTime } from "../../ui/format.ts";
 
-/** The words of a revision, for comparing: its title, summary and body without markup. */
-function wordsOf(revision: KbRevision): string {
+/** The words of a revision, for comparing: its title, summary and body without markup, and its tags (`tagsLine`). */
+function wordsOf(revision: KbRevision, tagsLine: (tags: string) => string): string {
   // A line break after each block, so words of two paragraphs never run together in the comparison.
   const html = revision.body.replace(/<\/(p|li|h[1-6]|div|pre|blockquote|tr)>/gi, "$&\n");
   const body = new DOMParser().parseFromString(html, "text/html").body.textContent ?? "";
-  return `${revision.title}\n\n${revision.summary}\n\n${body}\n\nTags: ${revision.tags.join(", ")}`;
+  return `${revision.title}\n\n${revision.summary}\n\n${body}\n\n${tagsLine(revision.tags.join(", "))}`;
 }
 
 function Diff({ from, to }: { from: KbRevision; to: KbRevision }) {
-  const parts = diffWords(wordsOf(from), wordsOf(to));
+  const t = useT();
+  const tagsLine = (tags: string) => t("kbadmin.revisions.tags", { tags });
+  const parts = diffWords(wordsOf(from, tagsLine), wordsOf(to, tagsLine));
   return (
-    <Paper withBorder p="sm" radius="sm" style={{ whiteSpace: "pre-wrap" }} aria-label="Differences">
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      style={{ whiteSpace: "pre-wrap" }}
+      aria-label={t("kbadmin.revisions.differences")}
+    >
       {parts.map((part, i) =>
         part.added ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one computed diff, never reordered
@@ -39,28 +48,33 @@ function Diff({ from, to }: { from: KbRevision; to: KbRevision }) {
 
 /** Who changed the article and when, the difference between any two revisions, and restoring an old one. */
 export function RevisionHistory({ articleId }: { articleId: string }) {
+  const t = useT();
   const revisions = useRevisions(articleId);
   const restore = useRestoreRevision(articleId);
   const list = revisions.data?.revisions ?? [];
   const [fromNumber, setFrom] = useState<string | null>(null);
   const [toNumber, setTo] = useState<string | null>(null);
-  const options = list.map((r) => ({ value: String(r.number), label: `Revision ${r.number}` }));
+  // Revision numbers are passed as text, so they read as they are numbered (no digit grouping).
+  const options = list.map((r) => ({
+    value: String(r.number),
+    label: t("kbadmin.revisions.option", { number: String(r.number) }),
+  }));
   const from = list.find((r) => String(r.number) === (fromNumber ?? String(list[1]?.number)));
   const to = list.find((r) => String(r.number) === (toNumber ?? String(list[0]?.number)));
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="revisions-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="revisions-title">
-          Revisions
+          {t("kbadmin.revisions.title")}
         </Title>
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Revision</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>When</Table.Th>
+              <Table.Th>{t("kbadmin.revisions.revision")}</Table.Th>
+              <Table.Th>{t("kbadmin.revisions.by")}</Table.Th>
+              <Table.Th>{t("kbadmin.revisions.when")}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t("kbadmin.revisions.actions")}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -81,7 +95,7 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
                 <Table.Td>
                   {i > 0 && (
                     <Button size="compact-xs" variant="default" onClick={() => restore.mutate(r.number)}>
-                      Restore revision {r.number}
+                      {t("kbadmin.revisions.restore", { number: String(r.number) })}
                     </Button>
                   )}
                 </Table.Td>
@@ -92,8 +106,18 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
         {list.length > 1 && (
           <>
             <Group grow>
-              <Select label="Compare" data={options} value={from ? String(from.number) : null} onChange={setFrom} />
-              <Select label="with" data={options} value={to ? String(to.number) : null} onChange={setTo} />
+              <Select
+                label={t("kbadmin.revisions.compare")}
+                data={options}
+                value={from ? String(from.number) : null}
+                onChange={setFrom}
+              />
+              <Select
+                label={t("kbadmin.revisions.with")}
+                data={options}
+                value={to ? String(to.number) : null}
+                onChange={setTo}
+              />
             </Group>
             {from && to && <Diff from={from} to={to} />}
           </>
