@@ -111,3 +111,35 @@ test("a customer's reply reaches the assignee by mail and as New reply in the qu
   await expect(row).toBeVisible();
   await expect(row).not.toContainText("New reply");
 });
+
+test("words typed while a comment is on its way are kept when the server answers", async ({ page }) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, {
+    name: "Dana",
+    email: `slow.${id}@example.com`,
+    subject: `Printer jams ${id}`,
+  });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  // The note's request is held until more has been typed, as a busy server would hold its answer.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**/api/v1/tickets/${number}/comments`, async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByText("Internal note", { exact: true }).click();
+  await writeComment(page, `Toner checked ${id}`);
+  await page.getByRole("button", { name: "Send internal note" }).click();
+  await writeComment(page, "Next: call the vendor");
+  release();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`Toner checked ${id}`);
+  const editor = page.getByRole("textbox", { name: "Comment" });
+  await expect(editor).toHaveText("Next: call the vendor");
+  await page.unroute(`**/api/v1/tickets/${number}/comments`);
+  await page.getByRole("button", { name: "Send internal note" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("Next: call the vendor");
+  await expect(editor).toHaveText("");
+});
