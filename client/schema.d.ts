@@ -516,6 +516,10 @@ export interface paths {
     /** Efficiency report */
     get: operations["getEfficiencyReport"];
   };
+  "/api/v1/reports/options": {
+    /** Services and organizations the reports can be filtered by */
+    get: operations["getReportOptions"];
+  };
   "/api/v1/reports/overview": {
     /** Overview report */
     get: operations["getOverviewReport"];
@@ -6340,6 +6344,25 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Services and organizations the reports can be filtered by */
+  getReportOptions: {
+    responses: {
+      /** @description Services and organizations the reports can be filtered by */
+      200: {
+        content: {
+          "application/json": {
+            organizations: components["schemas"]["NamedRef"][];
+            services: components["schemas"]["NamedRef"][];
+          };
+        };
+      };
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
