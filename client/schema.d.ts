@@ -86,7 +86,7 @@ export interface paths {
     post: operations["createAdminGroup"];
   };
   "/api/v1/admin/groups/{id}": {
-    /** Rename a group */
+    /** Rename a group or choose its lead */
     put: operations["updateAdminGroup"];
     /** Delete a group */
     delete: operations["deleteAdminGroup"];
@@ -941,6 +941,7 @@ export interface components {
     FileDownload: string;
     Group: {
       id: string;
+      lead: components["schemas"]["NamedRef"] | null;
       memberCount: number;
       name: string;
     };
@@ -1484,6 +1485,7 @@ export interface operations {
                 actions: {
                   groupId: string | null;
                   notifyEmail?: string | null;
+                  notifyGroupLead?: boolean;
                   /** @enum {string|null} */
                   priority: "low" | "medium" | "high" | "urgent" | null;
                   remindRequester: boolean;
@@ -1530,6 +1532,7 @@ export interface operations {
             /** @default null */
             groupId?: string | null;
             notifyEmail?: string | null;
+            notifyGroupLead?: boolean;
             /**
              * @default null
              * @enum {string|null}
@@ -1599,6 +1602,7 @@ export interface operations {
             /** @default null */
             groupId?: string | null;
             notifyEmail?: string | null;
+            notifyGroupLead?: boolean;
             /**
              * @default null
              * @enum {string|null}
@@ -1977,6 +1981,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          leadId?: string | null;
           name: string;
         };
       };
@@ -2001,7 +2006,7 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  /** Rename a group */
+  /** Rename a group or choose its lead */
   updateAdminGroup: {
     parameters: {
       path: {
@@ -2011,6 +2016,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          leadId?: string | null;
           name: string;
         };
       };
