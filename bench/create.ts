@@ -25,6 +25,9 @@ import { migrateToLatest } from "../server/db/migrate.ts";
 import type { Database } from "../server/db/schema.ts";
 import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
+import { ticketEventReactions } from "../server/reactions.ts";
+import { metricsReaction } from "../server/reports/reactions.ts";
+import { installReactions } from "../server/tickets/events.ts";
 import { count, fail, intOption, ms, percentile } from "./common.ts";
 import { dropCounterTriggers } from "./counter-triggers.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
@@ -43,6 +46,8 @@ const usage = `Usage: node bench/create.ts [options]
   --seed N             random seed for the request bodies (default 1)
   --without-counters   drop the queue counters' triggers first (migration 0027), to measure what they cost;
                        only on a database without tickets
+  --without-metrics    run the app without the metrics reaction (no ticket_metrics rows or rollups), to
+                       compare with a run that has it: what recording metrics costs a submission
 `;
 
 const categoriesSchema = z.object({ categories: z.array(z.object({ id: z.string() })) });
@@ -72,6 +77,7 @@ async function startApp(
   databaseUrl: string | undefined,
   givenDataDir: string | undefined,
   withoutCounters: boolean,
+  withoutMetrics: boolean,
 ): Promise<Started> {
   const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), "switchboard-bench-"));
   // Rate limiting would answer 429 after 30 requests from one address: this measures the write path.
@@ -89,6 +95,8 @@ async function startApp(
   if (withoutCounters) await dropCounterTriggers(db, engine);
   await ensureCategories(db);
   const app = await buildApp({ db, engine, config });
+  // buildApp installs every reaction; this bench-only switch takes the metrics one back out of the list.
+  if (withoutMetrics) installReactions(ticketEventReactions.filter((reaction) => reaction !== metricsReaction));
 
   let created = 0;
   let inFlight = 0;
@@ -151,6 +159,7 @@ async function main(): Promise<void> {
       "max-seconds": { type: "string" },
       seed: { type: "string" },
       "without-counters": { type: "boolean", default: false },
+      "without-metrics": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -166,6 +175,7 @@ async function main(): Promise<void> {
   if (amount !== undefined && amount < connections) fail("--amount must be at least --connections.");
   if (duration > 3600) fail("--duration is limited to 3600 seconds.");
   if (values.url && values["without-counters"]) fail("--without-counters only works for the app started here.");
+  if (values.url && values["without-metrics"]) fail("--without-metrics only works for the app started here.");
   if (values.url && (values["database-url"] || values["data-dir"])) {
     fail("Use --url for a running app, or --database-url/--data-dir for one started here, not both.");
   }
@@ -176,7 +186,9 @@ async function main(): Promise<void> {
 
   const given = values.url === undefined ? undefined : loopbackOrigin(values.url);
   const started =
-    given === undefined ? await startApp(databaseUrl, values["data-dir"], values["without-counters"]) : undefined;
+    given === undefined
+      ? await startApp(databaseUrl, values["data-dir"], values["without-counters"], values["without-metrics"])
+      : undefined;
   const target = given ?? started?.url ?? fail("No app to send requests to.");
 
   try {
@@ -205,7 +217,8 @@ async function main(): Promise<void> {
 
     const where = started ? `the app started here (${started.engine}: ${started.location})` : target;
     const length = amount === undefined ? `${duration} s` : `${count(amount)} requests`;
-    console.log(`POST /api/v1/tickets on ${where}: ${connections} connections, ${length}`);
+    const metrics = values["without-metrics"] ? ", without the metrics reaction" : "";
+    console.log(`POST /api/v1/tickets on ${where}: ${connections} connections, ${length}${metrics}`);
 
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
@@ -226,6 +239,9 @@ async function main(): Promise<void> {
         },
       ],
     };
+    // CPU time this process spends (the app, SQLite, and autocannon's share): on a shared machine it moves far
+    // less with other people's load than throughput does, so it compares two configurations better.
+    const cpuBefore = process.cpuUsage();
     const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
       error ? settle?.reject(error) : settle?.resolve(result),
     );
@@ -238,6 +254,7 @@ async function main(): Promise<void> {
       instance.stop();
     }, maxSeconds * 1000);
     const result = await done.finally(() => clearTimeout(hardStop));
+    const cpu = process.cpuUsage(cpuBefore);
 
     latencies.sort((a, b) => a - b);
     const answered = latencies.length;
@@ -253,6 +270,7 @@ async function main(): Promise<void> {
         `  requests:    ${count(answered)} answered (${breakdown || "none"}), ${count(result.errors)} errors, ${count(result.timeouts)} timeouts`,
         `  non-2xx:     ${count(non2xx)}`,
         `  tickets/s:   ${count(createdSeen / result.duration)} (201 responses over ${result.duration.toFixed(1)} s)`,
+        `  CPU ms:      ${ms((cpu.user + cpu.system) / 1000 / Math.max(1, createdSeen))} per ticket (this process, user + system)`,
         `  latency ms:  p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? Number.NaN)}`,
       ].join("\n"),
     );

@@ -27,6 +27,7 @@ import {
   requesterPool,
   seededRandom,
 } from "./fake-data.ts";
+import { ensureBenchTeams, ticketHistory } from "./history.ts";
 
 const usage = `Usage: node bench/seed.ts [options]
 
@@ -39,6 +40,9 @@ const usage = `Usage: node bench/seed.ts [options]
   --append             add to a database that already has tickets
   --comments N         comments per ticket on average, a fifth of them internal notes (default 0); the
                        search index's triggers index each one, as they do for the app
+  --history            give each ticket a team, an agent, a channel, due times, a first reply and the
+                       status changes (and some ratings) behind its status, for reports; then run
+                       npm run cli -- metrics:backfill to record their metrics
 `;
 
 const day = 24 * 60 * 60 * 1000;
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       append: { type: "boolean", default: false },
       comments: { type: "string" },
+      history: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -167,6 +172,10 @@ async function main(): Promise<void> {
       statusesByCategory.set(status.category, [...(statusesByCategory.get(status.category) ?? []), status.id]);
     }
     const categoryIds = categories.map((c) => c.id);
+    const teams = values.history ? await ensureBenchTeams(db) : [];
+    const historyIdAt = idsAt();
+    const anyStatus = statuses[0]?.id ?? fail("No statuses in the database.");
+    const statusOf = (category: StatusCategory) => statusesByCategory.get(category)?.[0] ?? anyStatus;
     const requesters = requesterPool(requesterCount, random);
 
     // Reserve the whole range of numbers up front, as the app takes one: the app keeps numbering after it,
@@ -213,7 +222,7 @@ async function main(): Promise<void> {
           const priority = fakePriority(random);
           const categoryId = pick(random, categoryIds);
           const id = idAt(createdMs);
-          tickets.push({
+          const ticket: NewTicket = {
             id,
             number: firstNumber + index,
             subject,
@@ -234,7 +243,8 @@ async function main(): Promise<void> {
             follow_up_of: null,
             created_at: createdAt,
             updated_at: updatedAt,
-          });
+          };
+          tickets.push(ticket);
           events.push({
             id: idAt(createdMs),
             ticket_id: id,
@@ -263,6 +273,9 @@ async function main(): Promise<void> {
               }),
               created_at: new Date(createdMs + (c + 1) * 60_000).toISOString(),
             });
+          }
+          if (values.history) {
+            events.push(...ticketHistory(random, ticket, statusCategory, statusOf, teams, historyIdAt, end));
           }
         }
         await insertBatch(db, engine, tickets, events);

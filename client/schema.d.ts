@@ -86,7 +86,7 @@ export interface paths {
     post: operations["createAdminGroup"];
   };
   "/api/v1/admin/groups/{id}": {
-    /** Rename a group */
+    /** Rename a group or choose its lead */
     put: operations["updateAdminGroup"];
     /** Delete a group */
     delete: operations["deleteAdminGroup"];
@@ -516,6 +516,10 @@ export interface paths {
     /** Efficiency report */
     get: operations["getEfficiencyReport"];
   };
+  "/api/v1/reports/options": {
+    /** Services and organizations the reports can be filtered by */
+    get: operations["getReportOptions"];
+  };
   "/api/v1/reports/overview": {
     /** Overview report */
     get: operations["getOverviewReport"];
@@ -937,6 +941,7 @@ export interface components {
     FileDownload: string;
     Group: {
       id: string;
+      lead: components["schemas"]["NamedRef"] | null;
       memberCount: number;
       name: string;
     };
@@ -1480,6 +1485,7 @@ export interface operations {
                 actions: {
                   groupId: string | null;
                   notifyEmail?: string | null;
+                  notifyGroupLead?: boolean;
                   /** @enum {string|null} */
                   priority: "low" | "medium" | "high" | "urgent" | null;
                   remindRequester: boolean;
@@ -1526,6 +1532,7 @@ export interface operations {
             /** @default null */
             groupId?: string | null;
             notifyEmail?: string | null;
+            notifyGroupLead?: boolean;
             /**
              * @default null
              * @enum {string|null}
@@ -1595,6 +1602,7 @@ export interface operations {
             /** @default null */
             groupId?: string | null;
             notifyEmail?: string | null;
+            notifyGroupLead?: boolean;
             /**
              * @default null
              * @enum {string|null}
@@ -1973,6 +1981,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          leadId?: string | null;
           name: string;
         };
       };
@@ -1997,7 +2006,7 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  /** Rename a group */
+  /** Rename a group or choose its lead */
   updateAdminGroup: {
     parameters: {
       path: {
@@ -2007,6 +2016,7 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
+          leadId?: string | null;
           name: string;
         };
       };
@@ -6340,6 +6350,25 @@ export interface operations {
         };
       };
       400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Services and organizations the reports can be filtered by */
+  getReportOptions: {
+    responses: {
+      /** @description Services and organizations the reports can be filtered by */
+      200: {
+        content: {
+          "application/json": {
+            organizations: components["schemas"]["NamedRef"][];
+            services: components["schemas"]["NamedRef"][];
+          };
+        };
+      };
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];

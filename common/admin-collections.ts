@@ -118,7 +118,7 @@ export const groupsCollection = defineAdminCollection({
   summaries: {
     list: "Agent groups",
     create: "Create an agent group",
-    update: "Rename a group",
+    update: "Rename a group or choose its lead",
     remove: "Delete a group",
   },
 });

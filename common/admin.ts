@@ -88,9 +88,19 @@ export const organizationInputSchema = z.object({
   parentId: z.uuid({ error: "Choose an organization from the list." }).nullable().optional(),
 });
 
-export const groupSchema = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });
+export const groupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  memberCount: z.number().int(),
+  /** The agent "notify the group lead" mails. */
+  lead: namedRefSchema.nullable(),
+});
 export const groupListSchema = z.object({ groups: z.array(groupSchema) });
-export const groupInputSchema = z.object({ name: name("group") });
+export const groupInputSchema = z.object({
+  name: name("group"),
+  /** One of the group's agents; null for none. Left out, a change keeps the lead the group has. */
+  leadId: z.uuid({ error: "Choose the lead from the group's agents." }).nullable().optional(),
+});
 
 /**
  * What a token may do, on top of what its user may: `read` (GET), `write` (anything that changes data),

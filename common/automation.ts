@@ -25,11 +25,17 @@ export const automationActionsSchema = z
       .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, like lead@example.com." })]))
       // Optional, so rules saved before this action existed read as they were; "" means none.
       .nullish(),
+    /** Mail the lead of the ticket's group (as the rule leaves it), whoever that is when the rule runs. */
+    // Optional, like notifyEmail: rules saved before it existed read as they were.
+    notifyGroupLead: z.boolean().optional(),
   })
-  .refine((a) => a.groupId !== null || a.priority !== null || a.remindRequester || !!a.notifyEmail, {
-    message: "Choose at least one thing to do.",
-    path: ["groupId"],
-  });
+  .refine(
+    (a) => a.groupId !== null || a.priority !== null || a.remindRequester || !!a.notifyEmail || a.notifyGroupLead,
+    {
+      message: "Choose at least one thing to do.",
+      path: ["groupId"],
+    },
+  );
 export type AutomationActions = z.infer<typeof automationActionsSchema>;
 
 const name = z
@@ -73,6 +79,7 @@ export const automationRuleSchema = z.object({
     priority: z.enum(priorities).nullable(),
     remindRequester: z.boolean(),
     notifyEmail: z.string().nullish(),
+    notifyGroupLead: z.boolean().optional(),
   }),
 });
 export type AutomationRule = z.infer<typeof automationRuleSchema>;

@@ -115,6 +115,13 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/** What the service and organization filters choose from (groups and agents come from the agent directory). */
+export const reportOptionsSchema = z.object({
+  services: z.array(z.object({ id: z.string(), name: z.string() })),
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ReportOptions = z.infer<typeof reportOptionsSchema>;
+
 /** Change from the previous period, in percent; null when there is nothing to compare with. */
 export function changePercent(value: number | null, previous: number | null): number | null {
   if (value === null || previous === null || previous === 0) return null;

@@ -57,3 +57,68 @@ test("a manager reads the reports, filters by group, opens the tickets behind a 
   await expect(page.getByRole("row").filter({ hasText: `Reports: routed ${stamp}` })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: `Reports: unrouted ${stamp}` })).toHaveCount(0);
 });
+
+test("a manager narrows the reports to a service and an organization, and the figure's tickets follow", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  await signInAsAdmin(page);
+  const me = (await (await page.request.get("/api/v1/session")).json()) as { user: { id: string; name: string } };
+  const types = (await (await page.request.get("/api/v1/admin/ticket-types")).json()) as {
+    ticketTypes: { id: string; fields: unknown[] }[];
+  };
+  // A type without fields of its own, so the request needs nothing more than the general form.
+  const generalType = types.ticketTypes.find((t) => t.fields.length === 0);
+  const service = `Desk moves ${stamp}`;
+  const serviceId = String(
+    (
+      await callApi(page, "POST", "/api/v1/admin/services", {
+        name: service,
+        slug: `desk-moves-${stamp}`,
+        categoryId: null,
+        summary: "Moving a desk",
+        ticketTypeId: generalType?.id,
+        defaultPriority: "medium",
+        visibility: "public",
+      })
+    )?.id,
+  );
+  const organization = `Globex ${stamp}`;
+  const organizationId = String(
+    (await callApi(page, "POST", "/api/v1/admin/organizations", { name: organization }))?.id,
+  );
+  const request = (subject: string) =>
+    callApi(page, "POST", "/api/v1/tickets", {
+      subject,
+      priority: "medium",
+      serviceId,
+      message: `About: ${subject}`,
+      messageFormat: "text",
+      name: me.user.name,
+      email: "ignored@example.com",
+      fields: {},
+    });
+  // One request through the service while the admin belongs to Globex, one after they left it.
+  await callApi(page, "PATCH", `/api/v1/admin/users/${me.user.id}`, { organizationIds: [organizationId] });
+  await request(`Move: for Globex ${stamp}`);
+  await callApi(page, "PATCH", `/api/v1/admin/users/${me.user.id}`, { organizationIds: [] });
+  await request(`Move: no organization ${stamp}`);
+
+  await page.goto("/agent/reports/overview");
+  const createdFigure = page.getByText("Tickets created").locator("..").getByRole("link");
+  await chooseOption(page, "Service", service);
+  await expect(page).toHaveURL(new RegExp(`serviceId=${serviceId}`));
+  await expect(createdFigure).toHaveText("2");
+  await chooseOption(page, "Organization", organization);
+  await expect(page).toHaveURL(new RegExp(`organizationId=${organizationId}`));
+  await expect(createdFigure).toHaveText("1");
+  await expectAccessible(page);
+
+  // The figure opens the queue with both filters: the Globex request only.
+  await createdFigure.click();
+  await expect(page).toHaveURL(
+    /\/agent\/tickets\?.*serviceId=.*organizationId=|\/agent\/tickets\?.*organizationId=.*serviceId=/,
+  );
+  await expect(page.getByRole("row").filter({ hasText: `Move: for Globex ${stamp}` })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: `Move: no organization ${stamp}` })).toHaveCount(0);
+});

@@ -142,11 +142,23 @@ export async function listGroups(db: Kysely<Database>) {
   const rows = await db
     .selectFrom("groups")
     .leftJoin("group_members", "group_members.group_id", "groups.id")
-    .select((eb) => ["groups.id", "groups.name", eb.fn.count<number>("group_members.user_id").as("memberCount")])
-    .groupBy(["groups.id", "groups.name"])
+    .leftJoin("users as lead", "lead.id", "groups.lead_id")
+    .select((eb) => [
+      "groups.id",
+      "groups.name",
+      "lead.id as leadId",
+      "lead.name as leadName",
+      eb.fn.count<number>("group_members.user_id").as("memberCount"),
+    ])
+    .groupBy(["groups.id", "groups.name", "lead.id", "lead.name"])
     .orderBy("groups.name")
     .execute();
-  return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    memberCount: Number(r.memberCount),
+    lead: r.leadId && r.leadName ? { id: r.leadId, name: r.leadName } : null,
+  }));
 }
 
 export async function listApiTokens(db: Kysely<Database>) {

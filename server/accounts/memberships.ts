@@ -44,6 +44,13 @@ export async function replaceMemberships(
       }
       return;
     case "groups":
+      // Someone who leaves a group stops leading it.
+      await trx
+        .updateTable("groups")
+        .set({ lead_id: null })
+        .where("lead_id", "=", userId)
+        .$if(wanted.length > 0, (q) => q.where("id", "not in", wanted))
+        .execute();
       await trx.deleteFrom("group_members").where("user_id", "=", userId).execute();
       if (wanted.length) {
         await trx

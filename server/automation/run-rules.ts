@@ -50,6 +50,22 @@ function ticketFacts(trx: Trx, ticketId: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** The group's lead, if they still are an enabled agent in it (a stale lead is no lead: nobody is mailed). */
+function groupLead(trx: Trx, groupId: string | null) {
+  if (!groupId) return Promise.resolve(undefined);
+  return trx
+    .selectFrom("groups")
+    .innerJoin("users", "users.id", "groups.lead_id")
+    .innerJoin("group_members", (join) =>
+      join.onRef("group_members.group_id", "=", "groups.id").onRef("group_members.user_id", "=", "users.id"),
+    )
+    .select(["users.name", "users.email"])
+    .where("groups.id", "=", groupId)
+    .where("users.licence", "in", ["agent", "admin"])
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+}
+
 /**
  * Claims the occasion in the log and, if this transaction got it, does what
  * the rule says. Resolves with false when the rule already acted on it.
@@ -81,6 +97,9 @@ async function act(
   }
   if (actions.remindRequester) done.push("reminder sent to the requester");
   if (actions.notifyEmail) done.push(`${actions.notifyEmail} notified`);
+  // The lead of the group the ticket is in once this rule has moved it.
+  const lead = actions.notifyGroupLead ? await groupLead(trx, changes.groupId ?? ticket.group_id) : undefined;
+  if (actions.notifyGroupLead) done.push(lead ? `group lead ${lead.name} notified` : "no group lead to notify");
   const summary = done.length ? done.join(", ") : "nothing to change";
   const logged = await trx
     .insertInto("automation_runs")
@@ -126,15 +145,17 @@ async function act(
       null,
     );
   }
-  if (actions.notifyEmail) {
+  // One mail per address, should the rule name the lead's address as well.
+  const recipients = new Set([actions.notifyEmail, lead?.email].filter((to): to is string => !!to));
+  for (const to of recipients) {
     const ticketUrl = `${config.baseUrl}/agent/tickets/${ticket.number}`;
     const common = { number: ticket.number, subject: ticket.subject, ticketUrl, rule: rule.name };
-    const t = await recipientTranslator(trx, actions.notifyEmail);
+    const t = await recipientTranslator(trx, to);
     await queueMail(
       trx,
       {
         template: rating ? "satisfaction-rated-bad" : "rule-notice",
-        to: actions.notifyEmail,
+        to,
         ticketId,
         content: rating
           ? satisfactionRatedBad(t, {

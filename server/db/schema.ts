@@ -265,6 +265,8 @@ export interface GroupsTable {
   created_at: Timestamp;
   /** The business calendar this group's SLA targets count in; null means the default calendar. */
   calendar_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** One of the group's agents, whom "notify the group lead" mails; null when the group has none. */
+  lead_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GroupMembersTable {

@@ -230,6 +230,7 @@ const matrix: Record<string, Row> = {
       { path: () => `/api/v1/reports/${kind}?from=2026-01-01&to=2026-01-31`, expected: reportViewers(200) },
     ]),
   ),
+  "GET /api/v1/reports/options": { path: () => "/api/v1/reports/options", expected: reportViewers(200) },
   // Knowledge base (issue 19): readers go through articleScope; "matrix-customers" is for signed-in people only.
   "GET /api/v1/kb/home": { path: () => "/api/v1/kb/home", expected: all(200) },
   "GET /api/v1/kb/categories/{slug}": { path: () => "/api/v1/kb/categories/matrix-reading", expected: all(200) },

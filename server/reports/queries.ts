@@ -138,6 +138,27 @@ export async function namesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * Services and organizations to filter by, by name. Departments are named with their account ("Acme / Sales"),
+ * since two accounts may each have a "Sales".
+ */
+export async function reportOptions(db: Db) {
+  const [services, organizations] = await Promise.all([
+    db.selectFrom("services").select(["id", "name"]).orderBy("name").execute(),
+    db
+      .selectFrom("organizations")
+      .leftJoin("organizations as parent", "parent.id", "organizations.parent_id")
+      .select(["organizations.id", "organizations.name", "parent.name as parentName"])
+      .execute(),
+  ]);
+  return {
+    services,
+    organizations: organizations
+      .map((o) => ({ id: o.id, name: o.parentName ? `${o.parentName} / ${o.name}` : o.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
 /** The agent queue listing the tickets behind a figure: the report's filters plus the figure's own. */
 export function ticketsLink(filters: ReportFilters, extra: Record<string, string | readonly string[] | undefined>) {
   const params = new URLSearchParams({ queue: "all" });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { serviceInputSchema } from "../../common/catalog.ts";
 import type { Report } from "../../common/reports.ts";
-import { createGroup, createRole } from "../accounts/commands/manage-directory.ts";
+import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { toSessionUser } from "../accounts/queries.ts";
-import type { Actor } from "../core/actor.ts";
+import { createService } from "../catalog/commands/manage-catalog.ts";
+import { type Actor, anonymous } from "../core/actor.ts";
 import type { User } from "../db/schema.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -84,12 +86,13 @@ describeEachEngine("reports", ({ db, engine }) => {
 
   const get = (client: SignedInClient | null, path: string) =>
     app.inject({ method: "GET", url: path, headers: client ? { cookie: client.cookie } : {} });
-  const overview = async (client: SignedInClient, extra = "") => {
+  const overviewReport = async (client: SignedInClient, extra = "") => {
     const response = await get(client, `/api/v1/reports/overview?from=${today}&to=${today}${extra}`);
     expect(response.statusCode, response.body).toBe(200);
-    const report = response.json() as Report;
-    return Object.fromEntries(report.figures.map((f) => [f.key, f.value]));
+    return response.json() as Report;
   };
+  const overview = async (client: SignedInClient, extra = "") =>
+    Object.fromEntries((await overviewReport(client, extra)).figures.map((f) => [f.key, f.value]));
 
   it("counts every group's tickets for a manager", async () => {
     expect(await overview(admin)).toMatchObject({ created: 3, solved: 1, unsolved: 2 });
@@ -135,5 +138,91 @@ describeEachEngine("reports", ({ db, engine }) => {
     expect(utc.length).toBeGreaterThan(0);
     // Tokyo is nine hours ahead all year.
     expect(tokyo.map((h) => (h - 9 + 24) % 24).sort()).toEqual(utc.sort());
+  });
+
+  // Last: it adds tickets the counts above do not expect.
+  it("filters by service, organization, channel and agent, and the figure's link lists the same tickets", async () => {
+    const ctx = { db: db(), engine, config };
+    const generalType = await db()
+      .selectFrom("ticket_types")
+      .select("id")
+      .where("key", "=", "general")
+      .executeTakeFirstOrThrow();
+    const serviceId = await createService(
+      db(),
+      serviceInputSchema.parse({
+        name: "Laptop repair",
+        slug: `laptop-repair-${engine}`,
+        categoryId: null,
+        summary: "Broken laptops",
+        ticketTypeId: generalType.id,
+        defaultPriority: "medium",
+        visibility: "public",
+      }),
+    );
+    const organizationId = await createOrganization(db(), { name: "Acme", parentId: null });
+    const member = await buildCustomer(db());
+    await db()
+      .insertInto("organization_members")
+      .values({ user_id: member.id, organization_id: organizationId })
+      .execute();
+    const adminUser = await db()
+      .selectFrom("users")
+      .selectAll()
+      .where("licence", "=", "admin")
+      .executeTakeFirstOrThrow();
+
+    // One ticket through the service (a guest), one from Acme's member, assigned to the admin, one by email.
+    const serviced = await submitTicket(
+      ctx,
+      anonymous,
+      await buildSubmission(db(), { serviceId, categoryId: undefined }),
+    );
+    const fromAcme = await submitTicket(ctx, await actorOf(member), await buildSubmission(db()));
+    await updateTicket(ctx, await actorOf(adminUser), fromAcme.number, { assigneeId: adminUser.id });
+    await submitTicket(ctx, anonymous, await buildSubmission(db(), { email: "mailer@example.com" }), [], undefined, {
+      channel: "email",
+    });
+
+    expect(await overview(admin, `&serviceId=${serviceId}`)).toMatchObject({ created: 1, unsolved: 1 });
+    expect(await overview(admin, `&organizationId=${organizationId}`)).toMatchObject({ created: 1, unsolved: 1 });
+    expect(await overview(admin, `&assigneeId=${adminUser.id}`)).toMatchObject({ created: 1, unsolved: 1 });
+    expect(await overview(admin, "&channel=email")).toMatchObject({ created: 1, unsolved: 1 });
+    expect(await overview(admin, `&organizationId=${organizationId}&serviceId=${serviceId}`)).toMatchObject({
+      created: 0,
+    });
+    // A group agent sees none of them: none is in Support.
+    expect(await overview(groupAgent, `&serviceId=${serviceId}`)).toMatchObject({ created: 0 });
+
+    // "Tickets created" links to the agent queue with the same filters; the queue lists exactly that ticket.
+    const listed = async (filter: string) => {
+      const figure = (await overviewReport(admin, filter)).figures.find((f) => f.key === "created");
+      const response = await get(admin, `/api/v1/agent/tickets?${figure?.tickets}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { tickets: { number: number }[] }).tickets.map((t) => t.number);
+    };
+    expect(await listed(`&serviceId=${serviceId}`)).toEqual([serviced.number]);
+    expect(await listed(`&organizationId=${organizationId}`)).toEqual([fromAcme.number]);
+  });
+
+  it("offers the services and organizations to filter by, to report viewers only", async () => {
+    const options = await get(groupAgent, "/api/v1/reports/options");
+    expect(options.statusCode).toBe(200);
+    const departmentId = await createOrganization(db(), {
+      name: "Sales",
+      parentId: (
+        await db().selectFrom("organizations").select("id").where("name", "=", "Acme").executeTakeFirstOrThrow()
+      ).id,
+    });
+    const body = (await get(admin, "/api/v1/reports/options")).json() as {
+      services: { name: string }[];
+      organizations: { id: string; name: string }[];
+    };
+    expect(body.services.map((s) => s.name)).toContain("Laptop repair");
+    expect(body.organizations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: departmentId, name: "Acme / Sales" })]),
+    );
+    expect((await get(customer, "/api/v1/reports/options")).statusCode).toBe(403);
+    expect((await get(null, "/api/v1/reports/options")).statusCode).toBe(401);
   });
 });

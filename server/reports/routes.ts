@@ -5,7 +5,15 @@
  * what the web app draws. `reports.view` opens them; the scope narrows them.
  */
 import { errorResponseSchema } from "../../common/errors.ts";
-import { type ReportKind, reportKinds, reportLabels, reportQuerySchema, reportSchema } from "../../common/reports.ts";
+import {
+  type ReportKind,
+  reportKinds,
+  reportLabels,
+  reportOptionsSchema,
+  reportQuerySchema,
+  reportSchema,
+} from "../../common/reports.ts";
+import { requirePermission } from "../core/permissions.ts";
 import { now } from "../db/engine.ts";
 import type { App, Deps } from "../http/types.ts";
 import { agentsReport } from "./agents.ts";
@@ -14,6 +22,7 @@ import { efficiencyReport } from "./efficiency.ts";
 import { overviewReport } from "./overview.ts";
 import { periodOf } from "./period.ts";
 import { reportScopeFor } from "./policy.ts";
+import { reportOptions } from "./queries.ts";
 import { satisfactionReport } from "./satisfaction.ts";
 import { slaReport } from "./sla.ts";
 import { volumeReport } from "./volume.ts";
@@ -37,6 +46,22 @@ const operationIds: Record<ReportKind, string> = {
 };
 
 export function registerReportRoutes(app: App, { db }: Deps): void {
+  app.get(
+    "/api/v1/reports/options",
+    {
+      schema: {
+        tags: ["reports"],
+        operationId: "getReportOptions",
+        summary: "Services and organizations the reports can be filtered by",
+        response: { 200: reportOptionsSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      requirePermission(request.actor, "reports.view");
+      return reportOptions(db);
+    },
+  );
+
   for (const kind of reportKinds) {
     app.get(
       `/api/v1/reports/${kind}`,

@@ -65,6 +65,7 @@ function describeRule(rule: AutomationRule, groups: Option[], services: Option[]
     rule.actions.priority ? `set priority ${priorityLabels[rule.actions.priority]}` : "",
     rule.actions.remindRequester ? "remind the requester" : "",
     rule.actions.notifyEmail ? `mail ${rule.actions.notifyEmail}` : "",
+    rule.actions.notifyGroupLead ? "mail the group's lead" : "",
   ].filter(Boolean);
   return { when: conditions.length ? `${when}, with ${conditions.join(" and ")}` : when, actions: actions.join(", ") };
 }
@@ -146,7 +147,13 @@ function RuleForm({
       conditions: rule?.conditions ?? { priorities: [], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
       statusCategory: rule?.statusCategory ?? null,
       afterBusinessDays: rule?.afterBusinessDays ?? null,
-      actions: rule?.actions ?? { groupId: null, priority: null, remindRequester: false, notifyEmail: null },
+      actions: rule?.actions ?? {
+        groupId: null,
+        priority: null,
+        remindRequester: false,
+        notifyEmail: null,
+        notifyGroupLead: false,
+      },
     },
     validate: (values) => fieldErrors(automationRuleInputSchema, values),
   });
@@ -201,9 +208,14 @@ function RuleForm({
           label="Remind the requester by mail"
           {...form.getInputProps("actions.remindRequester", { type: "checkbox" })}
         />
+        <Switch
+          label="Mail the group's lead"
+          description="The lead of the ticket's group (set on the Groups page), after any group change above."
+          {...form.getInputProps("actions.notifyGroupLead", { type: "checkbox" })}
+        />
         <TextInput
           label="Mail this address"
-          description="Optional: someone to tell, such as the group's lead."
+          description="Optional: someone else to tell, such as a team list."
           type="email"
           {...form.getInputProps("actions.notifyEmail")}
           value={form.values.actions.notifyEmail ?? ""}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type ReportKind, reportSchema } from "../../common/reports.ts";
+import { type ReportKind, reportOptionsSchema, reportSchema } from "../../common/reports.ts";
 import { request } from "./client.ts";
 
 /** One report for a query string built by the reports scene (period, time zone, filters). */
@@ -9,5 +9,14 @@ export function useReport(kind: ReportKind, query: string) {
     queryFn: () => request(`/api/v1/reports/${kind}?${query}`, { schema: reportSchema }),
     // Keep the last figures on screen while a new filter loads, instead of flashing a spinner.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The services and organizations the report filters offer. */
+export function useReportOptions() {
+  return useQuery({
+    queryKey: ["reports", "options"],
+    queryFn: () => request("/api/v1/reports/options", { schema: reportOptionsSchema }),
+    staleTime: 60_000,
   });
 }

@@ -137,15 +137,42 @@ export async function deleteOrganization(db: Kysely<Database>, id: string): Prom
   });
 }
 
-export async function createGroup(db: Kysely<Database>, input: { name: string }): Promise<string> {
+type GroupInput = { name: string; leadId?: string | null | undefined };
+
+/** A lead must be an enabled agent (or admin) in the group: the one a "notify the group lead" rule mails. */
+async function checkLead(db: Kysely<Database>, groupId: string, leadId: string | null | undefined): Promise<void> {
+  if (!leadId) return;
+  const member = await db
+    .selectFrom("group_members")
+    .innerJoin("users", "users.id", "group_members.user_id")
+    .select("users.id")
+    .where("group_members.group_id", "=", groupId)
+    .where("group_members.user_id", "=", leadId)
+    .where("users.licence", "in", ["agent", "admin"])
+    .where("users.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!member) {
+    const message = "The lead must be one of the group's agents. Add them to the group on the Users page first.";
+    throw new AppError("validation_failed", message, { leadId: message });
+  }
+}
+
+export async function createGroup(db: Kysely<Database>, input: GroupInput): Promise<string> {
   const id = newId();
+  // A new group has no members yet, so it can have no lead.
+  await checkLead(db, id, input.leadId);
   await uniquely("group", () => db.insertInto("groups").values({ id, name: input.name, created_at: now() }).execute());
   return id;
 }
 
-export async function updateGroup(db: Kysely<Database>, id: string, input: { name: string }) {
+export async function updateGroup(db: Kysely<Database>, id: string, input: GroupInput) {
+  await checkLead(db, id, input.leadId);
   const result = await uniquely("group", () =>
-    db.updateTable("groups").set({ name: input.name }).where("id", "=", id).executeTakeFirst(),
+    db
+      .updateTable("groups")
+      .set({ name: input.name, ...(input.leadId !== undefined ? { lead_id: input.leadId } : {}) })
+      .where("id", "=", id)
+      .executeTakeFirst(),
   );
   if (!result.numUpdatedRows) throw notFound("That group");
 }

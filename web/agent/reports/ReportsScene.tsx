@@ -10,7 +10,7 @@ import {
   reportLabels,
 } from "../../../common/reports.ts";
 import { priorities, priorityLabels } from "../../../common/tickets.ts";
-import { useReport } from "../../api/reports.ts";
+import { useReport, useReportOptions } from "../../api/reports.ts";
 import { useSession } from "../../api/session.ts";
 import { useDirectory } from "../../api/workspace.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
@@ -64,6 +64,7 @@ export function ReportsScene() {
   const navigate = useNavigate();
   const session = useSession().data;
   const directory = useDirectory();
+  const options = useReportOptions().data;
   const kind = (reportKinds as readonly string[]).includes(param ?? "") ? (param as ReportKind) : null;
 
   const timeZone = viewerTimeZone();
@@ -132,6 +133,27 @@ export function ReportsScene() {
           value={params.get("groupId")}
           onChange={(value) => set("groupId", value)}
           w={180}
+        />
+        <Select
+          label="Service"
+          placeholder="All services"
+          clearable
+          searchable
+          data={(options?.services ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          value={params.get("serviceId")}
+          onChange={(value) => set("serviceId", value)}
+          w={180}
+        />
+        <Select
+          label="Organization"
+          placeholder="All organizations"
+          clearable
+          searchable
+          limit={100}
+          data={(options?.organizations ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          value={params.get("organizationId")}
+          onChange={(value) => set("organizationId", value)}
+          w={200}
         />
         <Select
           label="Agent"

@@ -1,0 +1,177 @@
+/**
+ * How long every report takes for a 12-month range, over HTTP as an admin, on a database of N tickets with
+ * metrics. An empty database is filled first with bench:seed --history (tickets with teams, replies, status
+ * changes and ratings) and `metrics:backfill` (their metrics rows and rollups), so the figures are worked out
+ * the way the app records them. Prints p50/p95/max per report and the load average; asserts no time.
+ *
+ *   npm run bench:reports -- --tickets 100000
+ *   npm run bench:reports -- --tickets 100000 --database-url postgres://postgres@127.0.0.1:5432/sb_reports
+ */
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { type ReportKind, reportKinds } from "../common/reports.ts";
+import { createUser } from "../server/accounts/commands/create-user.ts";
+import { readConfig } from "../server/config.ts";
+import { openDatabase } from "../server/db/database.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
+import { buildApp } from "../server/http/app.ts";
+import { backfillMetrics } from "../server/reports/backfill.ts";
+import { progressBar } from "../server/reports/progress-bar.ts";
+import { count, fail, intOption, ms, percentile, table } from "./common.ts";
+
+const usage = `Usage: node bench/reports.ts [options]
+
+  --tickets N          tickets to seed when the database is empty (default 100000)
+  --database-url URL   PostgreSQL database; without it, SQLite in --data-dir
+  --data-dir DIR       SQLite data folder (default ./.tmp/bench-reports)
+  --runs N             timed requests per report (default 20)
+  --warmup N           untimed requests first (default 2)
+`;
+
+const adminEmail = "bench.reports.admin@switchboard.local";
+const adminPassword = "bench reports password";
+
+const countOf = async (db: ReturnType<typeof openDatabase>["db"], table: "tickets" | "ticket_metrics") =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      tickets: { type: "string" },
+      "database-url": { type: "string" },
+      "data-dir": { type: "string", default: "./.tmp/bench-reports" },
+      runs: { type: "string" },
+      warmup: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const tickets = intOption("tickets", values.tickets, 100_000);
+  const runs = intOption("runs", values.runs, 20);
+  const warmup = intOption("warmup", values.warmup, 2, 0);
+  const databaseUrl = values["database-url"];
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    fail("--database-url must start with postgres:// or postgresql://.");
+  }
+  const dataDir = values["data-dir"];
+  const config = readConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    RATE_LIMITING: "false",
+    DEMO_DATA: "false",
+    LOG_LEVEL: "silent",
+  });
+  const { db, engine, location } = openDatabase(config);
+  await migrateToLatest(db, engine);
+
+  // 1. Tickets with a history (bench:seed --history), in their own process as `npm run bench:seed` would be.
+  if ((await countOf(db, "tickets")) === 0) {
+    const args = ["bench/seed.ts", "--tickets", String(tickets), "--history"];
+    args.push(...(databaseUrl ? ["--database-url", databaseUrl] : ["--data-dir", dataDir]));
+    const seeded = spawnSync(process.execPath, args, { stdio: "inherit" });
+    if (seeded.status !== 0) fail("Seeding failed (see above).");
+  }
+  // 2. Their metrics, replayed from the events as `npm run cli -- metrics:backfill` does.
+  const total = await countOf(db, "tickets");
+  if ((await countOf(db, "ticket_metrics")) < total) {
+    const began = performance.now();
+    await backfillMetrics(db, progressBar(process.stderr, "Metrics"));
+    console.log(
+      `Backfilled the metrics of ${count(total)} tickets in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+    );
+  }
+
+  // 3. The app, and an admin signed in to it.
+  if (!(await db.selectFrom("users").select("id").where("email", "=", adminEmail).executeTakeFirst())) {
+    await createUser(db, { email: adminEmail, name: "Bench Reports Admin", password: adminPassword, licence: "admin" });
+  }
+  const app = await buildApp({ db, engine, config });
+  try {
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    if (typeof address !== "object" || address === null) throw new Error("The app did not report its port.");
+    const base = `http://127.0.0.1:${address.port}`;
+    const session = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    });
+    if (!session.ok) fail(`Signing in answered ${session.status}.`);
+    const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+
+    // The last 12 months, as the "Last 12 months" preset asks for them (months, UTC, business time).
+    const now = Date.now();
+    const period = new URLSearchParams({
+      from: day(now - 364 * 86_400_000),
+      to: day(now),
+      timeZone: "UTC",
+      interval: "month",
+    });
+    const agent = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "like", "bench.team1.agent1@%")
+      .executeTakeFirst();
+    const group = await db.selectFrom("groups").select("id").where("name", "=", "Bench team 1").executeTakeFirst();
+    const cases: [label: string, kind: ReportKind, extra: Record<string, string>][] = [
+      ...reportKinds.map((kind): [string, ReportKind, Record<string, string>] => [kind, kind, {}]),
+      // A group filter still reads the rollups; an agent filter counts the metrics rows instead.
+      ...(group
+        ? [["overview, one group", "overview", { groupId: group.id }] as [string, ReportKind, Record<string, string>]]
+        : []),
+      ...(agent
+        ? [["volume, one agent", "volume", { assigneeId: agent.id }] as [string, ReportKind, Record<string, string>]]
+        : []),
+    ];
+
+    const loadBefore = loadavg()[0] ?? 0;
+    console.log(
+      `\nReports for ${period.get("from")} to ${period.get("to")} on ${engine} (${location}), ${count(total)} tickets, ` +
+        `${runs} timed requests each after ${warmup} warm-up; load average ${loadBefore.toFixed(2)}\n`,
+    );
+    const rows: string[][] = [["report", "p50 ms", "p95 ms", "max ms"]];
+    for (const [label, kind, extra] of cases) {
+      const query = new URLSearchParams(period);
+      for (const [key, value] of Object.entries(extra)) query.set(key, value);
+      const url = `${base}/api/v1/reports/${kind}?${query}`;
+      const times: number[] = [];
+      for (let i = 0; i < warmup + runs; i += 1) {
+        const began = performance.now();
+        const response = await fetch(url, { headers: { cookie } });
+        await response.arrayBuffer();
+        const took = performance.now() - began;
+        if (!response.ok) fail(`GET ${url} answered ${response.status}.`);
+        if (i >= warmup) times.push(took);
+      }
+      times.sort((a, b) => a - b);
+      rows.push([label, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times.at(-1) ?? Number.NaN)]);
+    }
+    console.log(table(rows));
+    const [one, five] = loadavg();
+    console.log(`\nLoad average after: ${one?.toFixed(2)} (1 min), ${five?.toFixed(2)} (5 min)`);
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("The benchmark failed:", error);
+  process.exit(1);
+});
