@@ -70,18 +70,32 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
+type LocalParts = { date: string; weekday: number; hour: number };
+
+// Reports read hourly rollups: the same hour comes back once per group, channel and priority, and an Intl
+// conversion per row was a third of a report's time. The answer for an instant never changes, so it is kept
+// (a year has 8,760 hours; the cache starts over past a bound so odd instants cannot grow it for ever).
+const localCache = new Map<string, LocalParts>();
+const localCacheBound = 100_000;
+
 /** An instant's local date ("YYYY-MM-DD"), weekday (0 = Sunday) and hour in a time zone. */
-export function localOf(instant: string | number, timeZone: string): { date: string; weekday: number; hour: number } {
+export function localOf(instant: string | number, timeZone: string): LocalParts {
+  const key = `${timeZone} ${instant}`;
+  const known = localCache.get(key);
+  if (known) return known;
   const parts = Object.fromEntries(
     partsFormatter(timeZone)
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  return {
+  const local = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: weekdays.indexOf(parts.weekday ?? "Sun"),
     hour: Number(parts.hour),
   };
+  if (localCache.size >= localCacheBound) localCache.clear();
+  localCache.set(key, local);
+  return local;
 }
 
 export type Interval = ReportQuery["interval"];
