@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { pseudoLocalize } from "../common/pseudo-locale.ts";
 import portal from "../locales/en/portal.json" with { type: "json" };
-import { chooseOption, expectAccessible, mailLinkPath } from "./fixtures.ts";
+import { chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
 
 test.describe("a German-speaking guest", () => {
   test.use({ locale: "de-DE" });
@@ -122,5 +122,44 @@ test.describe("the pseudo-locale", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("the help desk's default language", () => {
+  test("an admin sets German, and a visitor whose browser asks for no language we speak gets German", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    await signInAsAdmin(page);
+    await page.goto("/admin/users");
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Languages" }).click();
+    await expect(page.getByRole("heading", { name: "Languages", level: 1 })).toBeVisible();
+    await expectAccessible(page);
+
+    const setDefault = async (language: string) => {
+      await page.getByLabel("Default language", { exact: true }).selectOption({ label: language });
+      await page.getByRole("button", { name: "Save language" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    };
+    await setDefault("Deutsch");
+    try {
+      // The admin's own browser asks for English, so the admin pages stay English for them.
+      await expect(page.getByRole("heading", { name: "Languages", level: 1 })).toBeVisible();
+
+      // A signed-out visitor, no language chosen, whose browser asks for Japanese only.
+      const visitor = await browser.newContext({ locale: "ja-JP", baseURL });
+      const portal = await visitor.newPage();
+      await portal.goto("/");
+      await expect(portal.locator("html")).toHaveAttribute("lang", "de");
+      await expect(portal.getByRole("heading", { name: "Wie können wir helfen?", level: 1 })).toBeVisible();
+      await expectAccessible(portal);
+      await visitor.close();
+    } finally {
+      // Later journeys expect the English default.
+      await setDefault("English");
+    }
+    await expect(page.getByLabel("Default language", { exact: true })).toHaveValue("en");
   });
 });
