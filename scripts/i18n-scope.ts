@@ -18,6 +18,23 @@ export const convertedWeb = [
   "web/portal/AccessLinkScene.tsx",
   "web/kb/SuggestedArticles.tsx",
   "web/i18n/LanguageSwitcher.tsx",
+  "web/admin/RequireAdmin.tsx",
+  "web/admin/sections.ts",
+  "web/admin/collection-labels.ts",
+  "web/admin/AdminCollectionPage.tsx",
+  "web/admin/RowActions.tsx",
+  "web/admin/ConfirmDelete.tsx",
+  "web/admin/NameForm.tsx",
+  "web/admin/LanguagesScene.tsx",
+  "web/admin/UsersScene.tsx",
+  "web/admin/UserModal.tsx",
+  "web/admin/UserPicker.tsx",
+  "web/admin/OrganizationsScene.tsx",
+  "web/admin/AccountCard.tsx",
+  "web/admin/RolesScene.tsx",
+  "web/admin/RoleForm.tsx",
+  "web/admin/StatusesScene.tsx",
+  "web/admin/WithdrawReasonsScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
