@@ -35,6 +35,8 @@ export const convertedWeb = [
   "web/admin/RoleForm.tsx",
   "web/admin/StatusesScene.tsx",
   "web/admin/WithdrawReasonsScene.tsx",
+  "web/admin/TicketTypesScene.tsx",
+  "web/admin/FieldModal.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */

@@ -25,7 +25,7 @@ function actions(t: ReturnType<typeof useT>, o: Organization, controls: Organiza
       )}
       <RowActions
         name={o.name}
-        editLabel={t("admin.organizations.rename")}
+        editLabel={t("admin.row.rename")}
         onEdit={() => controls.edit(o)}
         onDelete={() => controls.remove(o)}
       />
@@ -42,7 +42,7 @@ export function OrganizationsScene() {
       intro={t("admin.organizations.intro")}
       columns={[]}
       name={(o) => o.name}
-      editLabel={t("admin.organizations.rename")}
+      editLabel={t("admin.row.rename")}
       body={(all, controls) => {
         const accounts = all.filter((o) => o.parentId === null);
         return accounts.length === 0 ? (
