@@ -37,6 +37,8 @@ export const convertedWeb = [
   "web/admin/WithdrawReasonsScene.tsx",
   "web/admin/TicketTypesScene.tsx",
   "web/admin/FieldModal.tsx",
+  "web/admin/CatalogAdminScene.tsx",
+  "web/admin/ServiceForm.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */

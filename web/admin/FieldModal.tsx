@@ -105,7 +105,11 @@ function FieldForm({ edit, onDone }: { edit: NonNullable<FieldEdit>; onDone: () 
           description={t("admin.fields.keyHint")}
           {...form.getInputProps("key")}
         />
-        <TextInput label={t("admin.fields.helpText")} {...form.getInputProps("helpText")} value={form.values.helpText ?? ""} />
+        <TextInput
+          label={t("admin.fields.helpText")}
+          {...form.getInputProps("helpText")}
+          value={form.values.helpText ?? ""}
+        />
         <Select
           label={t("admin.fields.type")}
           allowDeselect={false}
