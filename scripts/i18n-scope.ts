@@ -39,6 +39,9 @@ export const convertedWeb = [
   "web/admin/FieldModal.tsx",
   "web/admin/CatalogAdminScene.tsx",
   "web/admin/ServiceForm.tsx",
+  "web/admin/MacrosScene.tsx",
+  "web/admin/ApiTokensScene.tsx",
+  "web/admin/NewTokenForm.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
