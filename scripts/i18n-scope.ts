@@ -42,6 +42,8 @@ export const convertedWeb = [
   "web/admin/MacrosScene.tsx",
   "web/admin/ApiTokensScene.tsx",
   "web/admin/NewTokenForm.tsx",
+  "web/admin/JobsScene.tsx",
+  "web/admin/InboundQueueScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
