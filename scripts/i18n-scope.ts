@@ -44,6 +44,7 @@ export const convertedWeb = [
   "web/admin/NewTokenForm.tsx",
   "web/admin/JobsScene.tsx",
   "web/admin/InboundQueueScene.tsx",
+  "web/admin/CalendarsScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
