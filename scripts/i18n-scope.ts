@@ -45,6 +45,7 @@ export const convertedWeb = [
   "web/admin/JobsScene.tsx",
   "web/admin/InboundQueueScene.tsx",
   "web/admin/CalendarsScene.tsx",
+  "web/admin/SlaPoliciesScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
