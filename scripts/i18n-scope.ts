@@ -46,6 +46,8 @@ export const convertedWeb = [
   "web/admin/InboundQueueScene.tsx",
   "web/admin/CalendarsScene.tsx",
   "web/admin/SlaPoliciesScene.tsx",
+  "web/admin/MailboxesScene.tsx",
+  "web/admin/MailboxForm.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
