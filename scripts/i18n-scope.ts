@@ -48,6 +48,7 @@ export const convertedWeb = [
   "web/admin/SlaPoliciesScene.tsx",
   "web/admin/MailboxesScene.tsx",
   "web/admin/MailboxForm.tsx",
+  "web/admin/SatisfactionScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
