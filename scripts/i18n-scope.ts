@@ -49,6 +49,9 @@ export const convertedWeb = [
   "web/admin/MailboxesScene.tsx",
   "web/admin/MailboxForm.tsx",
   "web/admin/SatisfactionScene.tsx",
+  "web/admin/WebhooksScene.tsx",
+  "web/admin/WebhookModal.tsx",
+  "web/admin/WebhookScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */
