@@ -289,3 +289,42 @@ test.describe("the pseudo-locale", () => {
     }
   });
 });
+
+test.describe("the help desk's default language", () => {
+  test("an admin sets German, and a visitor whose browser asks for no language we speak gets German", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    await signInAsAdmin(page);
+    await page.goto("/admin/users");
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Languages" }).click();
+    await expect(page.getByRole("heading", { name: "Languages", level: 1 })).toBeVisible();
+    await expectAccessible(page);
+
+    const setDefault = async (language: string) => {
+      await page.getByLabel("Default language", { exact: true }).selectOption({ label: language });
+      await page.getByRole("button", { name: "Save language" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    };
+    await setDefault("Deutsch");
+    try {
+      // The admin's own browser asks for English, so the admin pages stay English for them.
+      await expect(page.getByRole("heading", { name: "Languages", level: 1 })).toBeVisible();
+
+      // A signed-out visitor, no language chosen, whose browser asks for Japanese only.
+      const visitor = await browser.newContext({ locale: "ja-JP", baseURL });
+      const portal = await visitor.newPage();
+      await portal.goto("/");
+      await expect(portal.locator("html")).toHaveAttribute("lang", "de");
+      await expect(portal.getByRole("heading", { name: "Wie können wir helfen?", level: 1 })).toBeVisible();
+      await expectAccessible(portal);
+      await visitor.close();
+    } finally {
+      // Later journeys expect the English default.
+      await setDefault("English");
+    }
+    await expect(page.getByLabel("Default language", { exact: true })).toHaveValue("en");
+  });
+});

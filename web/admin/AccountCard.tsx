@@ -2,18 +2,19 @@ import { Box, Group, Paper, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import type { organizationSchema } from "../../common/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 
 export type Organization = z.infer<typeof organizationSchema>;
 
 const plainList = { listStyle: "none" } as const;
-const members = (count: number) => (count === 1 ? "1 member" : `${count} members`);
 
 function NameAndCount({ organization, strong }: { organization: Organization; strong?: boolean }) {
+  const t = useT();
   return (
     <Text fw={strong ? 600 : undefined}>
       {organization.name}{" "}
       <Text span size="sm" c="dimmed" fw={400}>
-        ({members(organization.memberCount)})
+        ({t("admin.organizations.members", { count: organization.memberCount })})
       </Text>
     </Text>
   );
@@ -29,6 +30,7 @@ export function AccountCard({
   departments: Organization[];
   actions: (organization: Organization) => ReactNode;
 }) {
+  const t = useT();
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between">
@@ -44,7 +46,7 @@ export function AccountCard({
           ml={{ base: 0, sm: "lg" }}
           pl="md"
           style={{ ...plainList, borderLeft: "2px solid var(--mantine-color-gray-3)" }}
-          aria-label={`Departments of ${account.name}`}
+          aria-label={t("admin.organizations.departmentsOf", { name: account.name })}
         >
           {departments.map((d) => (
             <Box component="li" key={d.id}>
@@ -57,7 +59,7 @@ export function AccountCard({
         </Stack>
       ) : (
         <Text size="sm" c="dimmed" mt="xs">
-          No departments.
+          {t("admin.organizations.noDepartments")}
         </Text>
       )}
     </Paper>

@@ -6,10 +6,12 @@ import type { z } from "zod";
 import type { AdminCollection } from "../../common/admin-collections.ts";
 import { type AdminCollectionHandle, type AdminSave, useAdminCollection } from "../api/admin-collections.ts";
 import { ApiError } from "../api/client.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
+import { collectionLabels } from "./collection-labels.ts";
 import { RowActions } from "./RowActions.tsx";
 
 export type Column<Item> = { header: string; cell: (item: Item) => ReactNode };
@@ -50,6 +52,7 @@ export function AdminTable<Item extends { id: string }>({
   minWidth?: number;
   spacing?: "xs" | "sm";
 }) {
+  const t = useT();
   const table = (
     <Table aria-label={label} verticalSpacing={spacing}>
       <Table.Thead>
@@ -59,7 +62,7 @@ export function AdminTable<Item extends { id: string }>({
               {c.header}
             </Table.Th>
           ))}
-          {actions && <Table.Th scope="col">Actions</Table.Th>}
+          {actions && <Table.Th scope="col">{t("admin.table.actions")}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -128,9 +131,10 @@ export function AdminCollectionPage<List, Input extends z.ZodType, Item extends 
   collection,
   ...props
 }: SectionProps<Input, Item> & { collection: AdminCollection<List, Input, Item> }) {
-  useDocumentTitle(collection.labels.title);
+  const labels = collectionLabels(useT(), collection);
+  useDocumentTitle(labels.title);
   const handle = useAdminCollection(collection);
-  return <AdminCollectionView level={1} labels={collection.labels} handle={handle} {...props} />;
+  return <AdminCollectionView level={1} labels={labels} handle={handle} {...props} />;
 }
 
 /** The same as a section of a page with several collections (the catalog's categories and services). */
@@ -138,8 +142,9 @@ export function AdminCollectionSection<List, Input extends z.ZodType, Item exten
   collection,
   ...props
 }: SectionProps<Input, Item> & { collection: AdminCollection<List, Input, Item> }) {
+  const labels = collectionLabels(useT(), collection);
   const handle = useAdminCollection(collection);
-  return <AdminCollectionView level={2} labels={collection.labels} handle={handle} {...props} />;
+  return <AdminCollectionView level={2} labels={labels} handle={handle} {...props} />;
 }
 
 function AdminCollectionView<Input extends z.ZodType, Item extends { id: string }>({
@@ -150,7 +155,7 @@ function AdminCollectionView<Input extends z.ZodType, Item extends { id: string 
   empty,
   columns,
   name,
-  editLabel = "Edit",
+  editLabel,
   deletable,
   moreActions,
   actions,
@@ -168,6 +173,7 @@ function AdminCollectionView<Input extends z.ZodType, Item extends { id: string 
   labels: AdminCollection["labels"];
   handle: AdminCollectionHandle<Input, Item>;
 }) {
+  const t = useT();
   const { list, items, save, remove } = handle;
   const [editing, setEditing] = useState<Editing<Input, Item> | null>(null);
   const [deleting, setDeleting] = useState<Item | null>(null);
@@ -185,7 +191,8 @@ function AdminCollectionView<Input extends z.ZodType, Item extends { id: string 
   };
   const controls: Controls<Input, Item> = {
     create: (title, preset = {}) => open({ item: null, title, preset }),
-    edit: (item, title = `${editLabel} ${name(item)}`) => open({ item, title, preset: {} }),
+    edit: (item, title = t("admin.row.editNamed", { action: editLabel ?? t("admin.row.edit"), name: name(item) })) =>
+      open({ item, title, preset: {} }),
     remove: setDeleting,
   };
   const rowActions = (item: Item) =>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import type { apiTokenSchema } from "../../common/admin.ts";
 import { useApiTokens, useRevokeApiToken } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -12,14 +13,17 @@ import { NewTokenForm } from "./NewTokenForm.tsx";
 
 type ApiToken = z.infer<typeof apiTokenSchema>;
 
-function tokenState(token: ApiToken): { label: string; color: string } {
-  if (token.revoked) return { label: "Revoked", color: "gray" };
-  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) return { label: "Expired", color: "gray" };
-  return { label: "Active", color: "green" };
+function tokenState(t: ReturnType<typeof useT>, token: ApiToken): { label: string; color: string } {
+  if (token.revoked) return { label: t("admin.apiTokens.state.revoked"), color: "gray" };
+  if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) {
+    return { label: t("admin.apiTokens.state.expired"), color: "gray" };
+  }
+  return { label: t("admin.users.status.active"), color: "green" };
 }
 
 export function ApiTokensScene() {
-  useDocumentTitle("API tokens");
+  const t = useT();
+  useDocumentTitle(t("admin.apiTokens.title"));
   const tokens = useApiTokens();
   const revoke = useRevokeApiToken();
   const [creating, setCreating] = useState(false);
@@ -27,29 +31,41 @@ export function ApiTokensScene() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1}>API tokens</Title>
-        <Button onClick={() => setCreating(true)}>New token</Button>
+        <Title order={1}>{t("admin.apiTokens.title")}</Title>
+        <Button onClick={() => setCreating(true)}>{t("admin.apiTokens.new")}</Button>
       </Group>
       <Text>
-        Integrations send a token as <code>Authorization: Bearer …</code> and act as the user it belongs to, within the
-        token's scopes (read, write, admin) and until it expires. Every operation is described in the{" "}
-        {/* Served by the server, outside the app's routes: a full page load. */}
-        <Anchor href="/api/docs" underline="always">
-          API reference
-        </Anchor>{" "}
-        (OpenAPI document: <Anchor href="/api/openapi.json">/api/openapi.json</Anchor>).
+        {t.rich("admin.apiTokens.intro", {
+          code: (chunks) => <code>{chunks}</code>,
+          // Served by the server, outside the app's routes: a full page load.
+          docs: (chunks) => (
+            <Anchor href="/api/docs" underline="always">
+              {chunks}
+            </Anchor>
+          ),
+          openapi: (chunks) => <Anchor href="/api/openapi.json">{chunks}</Anchor>,
+        })}
       </Text>
-      <QueryView query={tokens} loading="Loading tokens">
+      <QueryView query={tokens} loading={t("admin.apiTokens.loading")}>
         {(data) =>
           data.tokens.length === 0 ? (
-            <Text>No tokens yet.</Text>
+            <Text>{t("admin.apiTokens.empty")}</Text>
           ) : (
             <Paper withBorder radius="md">
               <Table.ScrollContainer minWidth={760} type="native">
-                <Table aria-label="API tokens" verticalSpacing="sm">
+                <Table aria-label={t("admin.apiTokens.title")} verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
-                      {["Name", "Acts as", "May", "Created", "Expires", "Last used", "Status", "Actions"].map((h) => (
+                      {[
+                        t("admin.form.name"),
+                        t("admin.apiTokens.actsAs"),
+                        t("admin.apiTokens.may"),
+                        t("admin.apiTokens.created"),
+                        t("admin.apiTokens.expires"),
+                        t("admin.apiTokens.lastUsed"),
+                        t("admin.users.status"),
+                        t("admin.table.actions"),
+                      ].map((h) => (
                         <Table.Th key={h} scope="col">
                           {h}
                         </Table.Th>
@@ -57,34 +73,38 @@ export function ApiTokensScene() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {data.tokens.map((t) => (
-                      <Table.Tr key={t.id}>
-                        <Table.Td>{t.name}</Table.Td>
+                    {data.tokens.map((token) => (
+                      <Table.Tr key={token.id}>
+                        <Table.Td>{token.name}</Table.Td>
                         <Table.Td>
-                          <Text size="sm">{t.user.name}</Text>
+                          <Text size="sm">{token.user.name}</Text>
                           <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
-                            {t.user.email}
+                            {token.user.email}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{t.scopes.join(", ")}</Table.Td>
-                        <Table.Td>{formatDateTime(t.createdAt)}</Table.Td>
-                        <Table.Td>{t.expiresAt ? formatDateTime(t.expiresAt) : "Never"}</Table.Td>
-                        <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</Table.Td>
+                        <Table.Td>{token.scopes.join(", ")}</Table.Td>
+                        <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
                         <Table.Td>
-                          <Badge variant="dot" color={tokenState(t).color} c="dark.9">
-                            {tokenState(t).label}
+                          {token.expiresAt ? formatDateTime(token.expiresAt) : t("admin.apiTokens.never")}
+                        </Table.Td>
+                        <Table.Td>
+                          {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("admin.apiTokens.never")}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="dot" color={tokenState(t, token).color} c="dark.9">
+                            {tokenState(t, token).label}
                           </Badge>
                         </Table.Td>
                         <Table.Td>
-                          {!t.revoked && (
+                          {!token.revoked && (
                             <Button
                               size="xs"
                               variant="default"
                               color="red"
-                              aria-label={`Revoke ${t.name}`}
-                              onClick={() => setRevoking(t)}
+                              aria-label={t("admin.apiTokens.revokeNamed", { name: token.name })}
+                              onClick={() => setRevoking(token)}
                             >
-                              Revoke
+                              {t("admin.apiTokens.revoke")}
                             </Button>
                           )}
                         </Table.Td>
@@ -97,13 +117,13 @@ export function ApiTokensScene() {
           )
         }
       </QueryView>
-      <Dialog opened={creating} onClose={() => setCreating(false)} title="New token">
+      <Dialog opened={creating} onClose={() => setCreating(false)} title={t("admin.apiTokens.new")}>
         {creating && <NewTokenForm onDone={() => setCreating(false)} />}
       </Dialog>
       <ConfirmDelete
-        title={`Revoke ${revoking?.name ?? ""}?`}
-        body="Integrations using it stop working at once."
-        action="Revoke"
+        title={t("admin.apiTokens.revokeTitle", { name: revoking?.name ?? "" })}
+        body={t("admin.apiTokens.revokeBody")}
+        action={t("admin.apiTokens.revoke")}
         mutation={revoke}
         id={revoking?.id ?? null}
         onClose={() => setRevoking(null)}

@@ -18,9 +18,9 @@ import {
   type CalendarInput,
   calendarInputSchema,
   type WorkingHours,
-  weekdayLabels,
 } from "../../common/service-levels.ts";
 import { useGroups } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
@@ -28,51 +28,65 @@ import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollection
 /** Monday first, as people read a working week. */
 const weekOrder = [1, 2, 3, 4, 5, 6, 0];
 
-function hoursSummary(hours: WorkingHours[]): string {
-  if (!hours.length) return "No working hours";
+type Translate = ReturnType<typeof useT>;
+
+/** A weekday's name (0 is Sunday) in the reader's language, from Intl: 7 January 2024 was a Sunday. */
+function weekdayName(t: Translate, day: number, width: "long" | "short"): string {
+  return t.intl.formatDate(Date.UTC(2024, 0, 7 + day), { weekday: width, timeZone: "UTC" });
+}
+
+function hoursSummary(t: Translate, hours: WorkingHours[]): string {
+  if (!hours.length) return t("admin.calendars.noHours");
   return weekOrder
     .map((day) => {
       const spans = hours.filter((h) => h.day === day).map((h) => `${h.start}–${h.end}`);
-      return spans.length ? `${weekdayLabels[day]?.slice(0, 3)} ${spans.join(", ")}` : null;
+      return spans.length ? `${weekdayName(t, day, "short")} ${spans.join(", ")}` : null;
     })
     .filter(Boolean)
     .join("; ");
 }
 
 export function CalendarsScene() {
+  const t = useT();
   const groups = useGroups().data?.groups ?? [];
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? "";
   return (
     <AdminCollectionPage
       collection={calendarsCollection}
-      intro="Working hours and holidays in a time zone. SLA targets in business time, and the days before a solved ticket closes, count only working time. A group's tickets use its calendar; all others use the default."
+      intro={t("admin.calendars.intro")}
       minWidth={760}
       columns={[
         {
-          header: "Name",
+          header: t("admin.form.name"),
           cell: (c) => (
             <Group gap="xs">
               {c.name}
               {c.isDefault && (
                 <Badge variant="light" color="blue">
-                  Default
+                  {t("admin.calendars.default")}
                 </Badge>
               )}
             </Group>
           ),
         },
-        { header: "Time zone", cell: (c) => c.timeZone },
-        { header: "Working hours", cell: (c) => hoursSummary(c.hours) },
-        { header: "Holidays", cell: (c) => (c.holidays.length ? c.holidays.join(", ") : "None") },
-        { header: "Groups", cell: (c) => c.groupIds.map(groupName).join(", ") || "None" },
+        { header: t("admin.calendars.timeZone"), cell: (c) => c.timeZone },
+        { header: t("admin.calendars.workingHours"), cell: (c) => hoursSummary(t, c.hours) },
+        {
+          header: t("admin.calendars.holidays"),
+          cell: (c) => (c.holidays.length ? c.holidays.join(", ") : t("admin.calendars.none")),
+        },
+        {
+          header: t("admin.users.groups"),
+          cell: (c) => c.groupIds.map(groupName).join(", ") || t("admin.calendars.none"),
+        },
       ]}
       name={(c) => c.name}
       deletable={(c) => !c.isDefault}
       dialogSize="lg"
       form={(p) => <CalendarForm {...p} groups={groups} />}
       confirmDelete={{
-        title: (c) => `Delete calendar ${c.name}?`,
-        body: "Its groups and policies use the default calendar from then on; tickets keep the due times they have.",
+        title: (c) => t("admin.calendars.deleteTitle", { name: c.name }),
+        body: t("admin.calendars.deleteBody"),
       }}
     />
   );
@@ -111,6 +125,7 @@ function CalendarForm({
   pending,
   groups,
 }: CollectionFormProps<typeof calendarInputSchema, Calendar> & { groups: { id: string; name: string }[] }) {
+  const t = useT();
   const form = useForm<FormValues>({
     initialValues: {
       name: calendar?.name ?? "",
@@ -143,9 +158,9 @@ function CalendarForm({
   return (
     <form noValidate onSubmit={form.onSubmit((values) => submit(toInput(values), form.setErrors))}>
       <Stack gap="sm">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <Select
-          label="Time zone"
+          label={t("admin.calendars.timeZone")}
           searchable
           allowDeselect={false}
           data={timeZones}
@@ -153,10 +168,10 @@ function CalendarForm({
         />
         <Stack gap={6} role="group" aria-labelledby="working-hours-label">
           <Text fw={500} size="sm" id="working-hours-label">
-            Working hours
+            {t("admin.calendars.workingHours")}
           </Text>
           {form.values.days.map((d, i) => {
-            const label = weekdayLabels[d.day] ?? "";
+            const label = weekdayName(t, d.day, "long");
             return (
               <Group key={d.day} gap="sm" align="flex-start" wrap="nowrap">
                 <Checkbox
@@ -167,13 +182,13 @@ function CalendarForm({
                 />
                 <TextInput
                   type="time"
-                  aria-label={`${label} starts`}
+                  aria-label={t("admin.calendars.dayStarts", { day: label })}
                   disabled={!d.working}
                   {...form.getInputProps(`days.${i}.start`)}
                 />
                 <TextInput
                   type="time"
-                  aria-label={`${label} ends`}
+                  aria-label={t("admin.calendars.dayEnds", { day: label })}
                   disabled={!d.working}
                   {...form.getInputProps(`days.${i}.end`)}
                 />
@@ -182,28 +197,28 @@ function CalendarForm({
           })}
         </Stack>
         <Textarea
-          label="Holidays"
-          description="One date per line, like 2026-12-25, in the calendar's time zone."
+          label={t("admin.calendars.holidays")}
+          description={t("admin.calendars.holidaysHint")}
           autosize
           minRows={2}
           {...form.getInputProps("holidays")}
         />
         <MultiSelect
-          label="Groups that use this calendar"
+          label={t("admin.calendars.groups")}
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           searchable
           {...form.getInputProps("groupIds")}
         />
         <Switch
-          label="Default calendar"
-          description="Tickets without a group calendar use it. There is always exactly one."
+          label={t("admin.calendars.defaultCalendar")}
+          description={t("admin.calendars.defaultHint")}
           disabled={calendar?.isDefault}
           {...form.getInputProps("isDefault", { type: "checkbox" })}
         />
         <FormAlert error={error} shown={Object.keys(calendarInputSchema.shape)} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save calendar
+            {t("admin.calendars.save")}
           </Button>
         </Group>
       </Stack>

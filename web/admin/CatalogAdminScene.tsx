@@ -1,39 +1,45 @@
 import { Badge, Button, Group, Stack, Title } from "@mantine/core";
 import { categoriesCollection, servicesCollection } from "../../common/admin-collections.ts";
+import type { ServiceVisibility } from "../../common/catalog.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { ServiceForm } from "./ServiceForm.tsx";
 
-const visibilityLabels = { public: "Everyone", customers: "Customers", restricted: "Restricted" } as const;
-
 export function CatalogAdminScene() {
-  useDocumentTitle("Catalog");
+  const t = useT();
+  useDocumentTitle(t("admin.catalog.title"));
+  const visibilityLabels: Record<ServiceVisibility, string> = {
+    public: t("admin.catalog.visibility.public"),
+    customers: t("admin.catalog.visibility.customers"),
+    restricted: t("admin.catalog.visibility.restricted"),
+  };
   const all = useAdminCategories().data?.categories ?? [];
   const nameOf = (id: string | null) => all.find((c) => c.id === id)?.name ?? "—";
 
   return (
     <Stack gap="lg">
-      <Title order={1}>Catalog</Title>
+      <Title order={1}>{t("admin.catalog.title")}</Title>
       <AdminCollectionSection
         collection={categoriesCollection}
         newPreset={{ parentId: null }}
         columns={[
-          { header: "Name", cell: (c) => c.name },
-          { header: "Under", cell: (c) => (c.parentId ? nameOf(c.parentId) : "—") },
+          { header: t("admin.form.name"), cell: (c) => c.name },
+          { header: t("admin.catalog.under"), cell: (c) => (c.parentId ? nameOf(c.parentId) : "—") },
         ]}
         name={(c) => c.name}
-        editLabel="Rename"
+        editLabel={t("admin.row.rename")}
         moreActions={(c, controls) =>
           c.parentId === null && (
             <Button
               size="xs"
               variant="default"
-              onClick={() => controls.create(`Add sub-category to ${c.name}`, { parentId: c.id })}
+              onClick={() => controls.create(t("admin.catalog.addSubcategoryTo", { name: c.name }), { parentId: c.id })}
             >
-              Add sub-category
+              {t("admin.catalog.addSubcategory")}
             </Button>
           )
         }
@@ -45,17 +51,17 @@ export function CatalogAdminScene() {
           />
         )}
         confirmDelete={{
-          title: (c) => `Delete category ${c.name}?`,
-          body: "Services in it stay, without a category.",
+          title: (c) => t("admin.catalog.deleteCategoryTitle", { name: c.name }),
+          body: t("admin.catalog.deleteCategoryBody"),
         }}
       />
       <AdminCollectionSection
         collection={servicesCollection}
-        empty="No services yet."
+        empty={t("admin.catalog.noServices")}
         minWidth={720}
         columns={[
           {
-            header: "Name",
+            header: t("admin.form.name"),
             cell: (s) => (
               <Group gap="xs" wrap="nowrap">
                 <ServiceIcon name={s.icon} size={18} />
@@ -63,13 +69,13 @@ export function CatalogAdminScene() {
               </Group>
             ),
           },
-          { header: "Category", cell: (s) => nameOf(s.categoryId) },
-          { header: "Who may request it", cell: (s) => visibilityLabels[s.visibility] },
+          { header: t("admin.statuses.category"), cell: (s) => nameOf(s.categoryId) },
+          { header: t("admin.services.whoMayRequest"), cell: (s) => visibilityLabels[s.visibility] },
           {
-            header: "Status",
+            header: t("admin.users.status"),
             cell: (s) => (
               <Badge variant="dot" color={s.active ? "green" : "gray"} c="dark.9">
-                {s.active ? "Active" : "Off"}
+                {s.active ? t("admin.users.status.active") : t("admin.catalog.off")}
               </Badge>
             ),
           },
@@ -79,7 +85,7 @@ export function CatalogAdminScene() {
         deletable={() => false}
         dialogSize="lg"
         form={(p) => <ServiceForm {...p} />}
-        confirmDelete={{ title: (s) => `Delete service ${s.name}?`, body: "" }}
+        confirmDelete={{ title: (s) => t("admin.catalog.deleteServiceTitle", { name: s.name }), body: "" }}
       />
     </Stack>
   );

@@ -2,44 +2,54 @@ import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Titl
 import { useState } from "react";
 import type { InboundMessage, InboundStatus } from "../../common/mailboxes.ts";
 import { useDismissInbound, useInboundMessages, useRetryInbound } from "../api/mailboxes.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
-const views: { value: InboundStatus; label: string }[] = [
-  { value: "review", label: "Held for review" },
-  { value: "quarantined", label: "Quarantine" },
-  { value: "ignored", label: "Ignored" },
-  { value: "processed", label: "Filed" },
-  // Normally empty for more than a moment; a message stuck here has a job waiting or parked (see Admin → Jobs).
-  { value: "received", label: "Waiting to be filed" },
-];
+type Translate = ReturnType<typeof useT>;
 
-/** Plain sentences for the reason codes the router records. */
-const reasons: Record<string, string> = {
-  no_sender: "No sender address",
-  invalid_sender: "Sender address is not valid",
-  spam: "Marked as spam by the mail server",
-  sender_not_on_ticket: "Sender is not on the ticket",
-  staff_unverified: "An agent's address, not proven by their reply address",
-  rate_limited: "Too many messages from this sender",
-  unreadable: "Not readable as email",
-  failed: "Filing failed",
-  auto_reply: "Auto-reply",
-  bounce: "Bounce",
-  mailing_list: "Mailing list",
-  bulk: "Bulk mail",
-  own_mail: "Our own mail",
-  duplicate: "Duplicate (received before)",
-  dismissed: "Dismissed by an admin",
-  too_large: "Too large (the sender was told)",
-  new_ticket: "New request",
-  reply: "Reply",
-  follow_up: "Follow-up of a closed request",
-};
+function views(t: Translate): { value: InboundStatus; label: string }[] {
+  return [
+    { value: "review", label: t("admin.inbound.view.review") },
+    { value: "quarantined", label: t("admin.inbound.view.quarantined") },
+    { value: "ignored", label: t("admin.inbound.view.ignored") },
+    { value: "processed", label: t("admin.inbound.view.processed") },
+    // Normally empty for more than a moment; a message stuck here has a job waiting or parked (see Admin → Jobs).
+    { value: "received", label: t("admin.inbound.view.received") },
+  ];
+}
+
+/** Plain sentences for the reason codes the router records; an unknown code is shown as it is. */
+function reasonText(t: Translate, reason: string | null): string | null {
+  const reasons: Record<string, string> = {
+    no_sender: t("admin.inbound.reason.noSender"),
+    invalid_sender: t("admin.inbound.reason.invalidSender"),
+    spam: t("admin.inbound.reason.spam"),
+    sender_not_on_ticket: t("admin.inbound.reason.senderNotOnTicket"),
+    staff_unverified: t("admin.inbound.reason.staffUnverified"),
+    rate_limited: t("admin.inbound.reason.rateLimited"),
+    unreadable: t("admin.inbound.reason.unreadable"),
+    failed: t("admin.inbound.reason.failed"),
+    auto_reply: t("admin.inbound.reason.autoReply"),
+    bounce: t("admin.inbound.reason.bounce"),
+    mailing_list: t("admin.inbound.reason.mailingList"),
+    bulk: t("admin.inbound.reason.bulk"),
+    own_mail: t("admin.inbound.reason.ownMail"),
+    duplicate: t("admin.inbound.reason.duplicate"),
+    dismissed: t("admin.inbound.reason.dismissed"),
+    too_large: t("admin.inbound.reason.tooLarge"),
+    new_ticket: t("admin.inbound.reason.newTicket"),
+    reply: t("admin.inbound.reason.reply"),
+    follow_up: t("admin.inbound.reason.followUp"),
+  };
+  return reasons[reason ?? ""] ?? reason;
+}
 
 export function InboundQueueScene() {
-  useDocumentTitle("Inbound mail");
+  const t = useT();
+  useDocumentTitle(t("admin.inbound.title"));
+  const viewChoices = views(t);
   const [status, setStatus] = useState<InboundStatus>("review");
   const messages = useInboundMessages(status);
   const retry = useRetryInbound();
@@ -48,31 +58,28 @@ export function InboundQueueScene() {
   const error = retry.error ?? dismiss.error;
   return (
     <Stack gap="md">
-      <Title order={1}>Inbound mail</Title>
-      <Text>
-        Mail that was not filed automatically waits here with the reason. The original message is always kept: download
-        it, run it again once the cause is fixed, file it as a new request, or dismiss it.
-      </Text>
+      <Title order={1}>{t("admin.inbound.title")}</Title>
+      <Text>{t("admin.inbound.intro")}</Text>
       <SegmentedControl
-        aria-label="Which messages"
+        aria-label={t("admin.inbound.which")}
         value={status}
         onChange={(value) => setStatus(value as InboundStatus)}
-        data={views}
+        data={viewChoices}
       />
       {error && <Alert color="red">{error.message}</Alert>}
-      <QueryView query={messages} loading="Loading messages">
+      <QueryView query={messages} loading={t("admin.inbound.loading")}>
         {(data) =>
           data.messages.length === 0 ? (
-            <Text>No messages here.</Text>
+            <Text>{t("admin.inbound.empty")}</Text>
           ) : (
             <Paper withBorder radius="md">
-              <Table aria-label={views.find((v) => v.value === status)?.label} verticalSpacing="sm">
+              <Table aria-label={viewChoices.find((v) => v.value === status)?.label} verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">Received</Table.Th>
-                    <Table.Th scope="col">From and subject</Table.Th>
-                    <Table.Th scope="col">Reason</Table.Th>
-                    <Table.Th scope="col">Actions</Table.Th>
+                    <Table.Th scope="col">{t("admin.inbound.received")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.inbound.fromAndSubject")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.inbound.reason")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.table.actions")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -109,21 +116,24 @@ function MessageRow({
   onRetry: (mode: "route" | "new_ticket") => void;
   onDismiss: () => void;
 }) {
-  const label = m.subject || "(no subject)";
+  const t = useT();
+  const label = m.subject || t("admin.inbound.noSubject");
   return (
     <Table.Tr>
       <Table.Td>
         <Text size="sm">{formatDateTime(m.receivedAt)}</Text>
-        <Text size="sm">to {m.mailbox}</Text>
+        <Text size="sm">{t("admin.inbound.to", { mailbox: m.mailbox })}</Text>
       </Table.Td>
       <Table.Td>
         <Text fw={500}>{label}</Text>
-        <Text size="sm">{m.from ?? "(no sender)"}</Text>
+        <Text size="sm">{m.from ?? t("admin.inbound.noSender")}</Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{reasons[m.reason ?? ""] ?? m.reason}</Text>
+        <Text size="sm">{reasonText(t, m.reason)}</Text>
         {m.detail && <Text size="sm">{m.detail}</Text>}
-        {m.ticketNumber !== null && <Text size="sm">Request #{m.ticketNumber}</Text>}
+        {m.ticketNumber !== null && (
+          <Text size="sm">{t("admin.inbound.request", { number: String(m.ticketNumber) })}</Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Group gap="xs">
@@ -132,9 +142,9 @@ function MessageRow({
             size="xs"
             variant="default"
             href={`/api/v1/admin/inbound-messages/${m.id}/raw`}
-            aria-label={`Original of ${label}`}
+            aria-label={t("admin.inbound.originalOf", { label })}
           >
-            Original
+            {t("admin.inbound.original")}
           </Button>
           {held && (
             <>
@@ -142,29 +152,29 @@ function MessageRow({
                 size="xs"
                 variant="default"
                 disabled={busy}
-                aria-label={`Run again: ${label}`}
+                aria-label={t("admin.inbound.runAgainNamed", { label })}
                 onClick={() => onRetry("route")}
               >
-                Run again
+                {t("admin.jobs.rerun")}
               </Button>
               <Button
                 size="xs"
                 variant="default"
                 disabled={busy || !m.from}
-                aria-label={`New request from ${label}`}
+                aria-label={t("admin.inbound.newRequestFrom", { label })}
                 onClick={() => onRetry("new_ticket")}
               >
-                New request
+                {t("admin.inbound.reason.newTicket")}
               </Button>
               <Button
                 size="xs"
                 variant="default"
                 color="red"
                 disabled={busy}
-                aria-label={`Dismiss ${label}`}
+                aria-label={t("admin.inbound.dismissNamed", { label })}
                 onClick={onDismiss}
               >
-                Dismiss
+                {t("admin.inbound.dismiss")}
               </Button>
             </>
           )}

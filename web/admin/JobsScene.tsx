@@ -2,58 +2,61 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Tit
 import type { ReactNode } from "react";
 import type { AdminJob } from "../../common/service-levels.ts";
 import { useJobOverview, useRerunFailedJobs, useRerunJob } from "../api/service-levels.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
-function formatAge(seconds: number | null): string {
-  if (seconds === null) return "Nothing waiting";
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round(seconds / 3600)} h`;
+type Translate = ReturnType<typeof useT>;
+
+function formatAge(t: Translate, seconds: number | null): string {
+  if (seconds === null) return t("admin.jobs.nothingWaiting");
+  if (seconds < 90) return t("admin.jobs.seconds", { count: Math.round(seconds) });
+  if (seconds < 90 * 60) return t("admin.jobs.minutes", { count: Math.round(seconds / 60) });
+  return t("admin.jobs.hours", { count: Math.round(seconds / 3600) });
 }
 
-const statusLooks: Record<AdminJob["status"], { color: string; label: string }> = {
-  pending: { color: "blue", label: "Waiting" },
-  running: { color: "teal", label: "Running" },
-  done: { color: "gray", label: "Done" },
-  failed: { color: "red", label: "Failed" },
-};
+function statusLooks(t: Translate, status: AdminJob["status"]): { color: string; label: string } {
+  const looks: Record<AdminJob["status"], { color: string; label: string }> = {
+    pending: { color: "blue", label: t("admin.jobs.state.pending") },
+    running: { color: "teal", label: t("admin.jobs.state.running") },
+    done: { color: "gray", label: t("admin.jobs.state.done") },
+    failed: { color: "red", label: t("admin.jobs.state.failed") },
+  };
+  return looks[status];
+}
 
 export function JobsScene() {
-  useDocumentTitle("Background jobs");
+  const t = useT();
+  useDocumentTitle(t("admin.jobs.title"));
   const overview = useJobOverview();
   const rerun = useRerunJob();
   const rerunKind = useRerunFailedJobs();
   return (
     <Stack gap="md">
-      <Title order={1}>Background jobs</Title>
-      <Text>
-        Mail, due and overdue alerts, closing solved tickets and the hourly clean-up run here, retried with growing
-        pauses (up to an hour apart, for about ten hours). A job that failed every attempt waits for you with its last
-        error; after an outage, run all failed jobs of a kind again at once.
-      </Text>
+      <Title order={1}>{t("admin.jobs.title")}</Title>
+      <Text>{t("admin.jobs.intro")}</Text>
       {rerun.isError && <Alert color="red">{rerun.error.message}</Alert>}
       {rerunKind.isError && <Alert color="red">{rerunKind.error.message}</Alert>}
       {rerunKind.isSuccess && (
         <Alert color="teal" role="status">
-          {rerunKind.data.count === 1 ? "1 job is" : `${rerunKind.data.count} jobs are`} queued again.
+          {t("admin.jobs.queuedAgain", { count: rerunKind.data.count })}
         </Alert>
       )}
-      <QueryView query={overview} loading="Loading jobs">
+      <QueryView query={overview} loading={t("admin.jobs.loading")}>
         {(data) => (
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
-              <Figure label="Waiting" value={String(data.counts.pending)} />
-              <Figure label="Running" value={String(data.counts.running)} />
-              <Figure label="Failed" value={String(data.counts.failed)} />
-              <Figure label="Oldest waiting" value={formatAge(data.oldestPendingSeconds)} />
+              <Figure label={t("admin.jobs.state.pending")} value={String(data.counts.pending)} />
+              <Figure label={t("admin.jobs.state.running")} value={String(data.counts.running)} />
+              <Figure label={t("admin.jobs.state.failed")} value={String(data.counts.failed)} />
+              <Figure label={t("admin.jobs.oldestWaiting")} value={formatAge(t, data.oldestPendingSeconds)} />
             </SimpleGrid>
             <Title order={2} size="h3">
-              Failed
+              {t("admin.jobs.state.failed")}
             </Title>
             {data.failed.length === 0 ? (
-              <Text>No failed jobs.</Text>
+              <Text>{t("admin.jobs.noFailed")}</Text>
             ) : (
               <Group gap="xs">
                 {failedKinds(data.failed).map(([kind, count]) => (
@@ -64,32 +67,32 @@ export function JobsScene() {
                     loading={rerunKind.isPending && rerunKind.variables === kind}
                     onClick={() => rerunKind.mutate(kind)}
                   >
-                    Run all failed {kind} jobs again ({count})
+                    {t("admin.jobs.rerunKind", { kind, count })}
                   </Button>
                 ))}
               </Group>
             )}
             {data.failed.length > 0 && (
               <JobTable
-                label="Failed jobs"
+                label={t("admin.jobs.failedJobs")}
                 jobs={data.failed}
                 action={(job) => (
                   <Button
                     size="xs"
                     variant="default"
-                    aria-label={`Run ${job.kind} job again`}
+                    aria-label={t("admin.jobs.rerunNamed", { kind: job.kind })}
                     loading={rerun.isPending && rerun.variables === job.id}
                     onClick={() => rerun.mutate(job.id)}
                   >
-                    Run again
+                    {t("admin.jobs.rerun")}
                   </Button>
                 )}
               />
             )}
             <Title order={2} size="h3">
-              Recent
+              {t("admin.jobs.recent")}
             </Title>
-            <JobTable label="Recent jobs" jobs={data.recent} />
+            <JobTable label={t("admin.jobs.recentJobs")} jobs={data.recent} />
           </Stack>
         )}
       </QueryView>
@@ -116,13 +119,22 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; action?: (job: AdminJob) => ReactNode }) {
+  const t = useT();
+  const headers = [
+    t("admin.jobs.kind"),
+    t("admin.jobs.state"),
+    t("admin.jobs.attempts"),
+    t("admin.jobs.runsAt"),
+    t("admin.jobs.lastError"),
+    ...(action ? [t("admin.table.actions")] : []),
+  ];
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={760} type="native">
         <Table aria-label={label} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              {["Kind", "State", "Attempts", "Runs at", "Last error", ...(action ? ["Actions"] : [])].map((h) => (
+              {headers.map((h) => (
                 <Table.Th key={h} scope="col">
                   {h}
                 </Table.Th>
@@ -134,17 +146,15 @@ function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; ac
               <Table.Tr key={job.id}>
                 <Table.Td>{job.kind}</Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={statusLooks[job.status].color} c="dark.9">
-                    {statusLooks[job.status].label}
+                  <Badge variant="dot" color={statusLooks(t, job.status).color} c="dark.9">
+                    {statusLooks(t, job.status).label}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
-                  {job.attempts} of {job.maxAttempts}
-                </Table.Td>
+                <Table.Td>{t("admin.jobs.attemptsOf", { attempts: job.attempts, max: job.maxAttempts })}</Table.Td>
                 <Table.Td>
                   <time dateTime={job.runAt}>{formatDateTime(job.runAt)}</time>
                 </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{job.lastError ?? "None"}</Table.Td>
+                <Table.Td style={{ overflowWrap: "anywhere" }}>{job.lastError ?? t("admin.jobs.noError")}</Table.Td>
                 {action && (
                   <Table.Td>
                     <Group gap="xs">{action(job)}</Group>

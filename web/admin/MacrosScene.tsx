@@ -1,10 +1,11 @@
 import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { Macro } from "../../common/macros.ts";
-import { priorityLabels } from "../../common/tickets.ts";
+import type { Priority } from "../../common/tickets.ts";
 import { type MacroEdit, MacroModal } from "../agent/MacroModal.tsx";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useDeleteMacro, useMacros } from "../api/macros.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminTable } from "./AdminCollectionPage.tsx";
@@ -13,7 +14,14 @@ import { RowActions } from "./RowActions.tsx";
 
 /** Shared macros: canned replies every agent can apply; agents keep their personal ones on the ticket page. */
 export function MacrosScene() {
-  useDocumentTitle("Macros");
+  const t = useT();
+  useDocumentTitle(t("admin.macros.title"));
+  const priorityLabels: Record<Priority, string> = {
+    low: t("portal.priority.low"),
+    medium: t("portal.priority.medium"),
+    high: t("portal.priority.high"),
+    urgent: t("portal.priority.urgent"),
+  };
   const macros = useMacros();
   const statuses = useStatuses();
   const remove = useDeleteMacro();
@@ -22,33 +30,30 @@ export function MacrosScene() {
   const statusLabel = (id: string | null) => statuses.data?.statuses.find((s) => s.id === id)?.agentLabel;
   const sets = (m: Macro) =>
     [
-      m.statusId ? `Status: ${statusLabel(m.statusId) ?? "?"}` : null,
-      m.priority ? `Priority: ${priorityLabels[m.priority]}` : null,
+      m.statusId ? t("admin.macros.setsStatus", { status: statusLabel(m.statusId) ?? "?" }) : null,
+      m.priority ? t("admin.macros.setsPriority", { priority: priorityLabels[m.priority] }) : null,
     ]
       .filter(Boolean)
-      .join(", ") || "Nothing";
+      .join(", ") || t("admin.macros.setsNothing");
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1}>Macros</Title>
-        <Button onClick={() => setEdit({ shared: true })}>New macro</Button>
+        <Title order={1}>{t("admin.macros.title")}</Title>
+        <Button onClick={() => setEdit({ shared: true })}>{t("admin.macros.new")}</Button>
       </Group>
-      <Text>
-        Shared macros are canned replies every agent can apply on a ticket: they insert text and set the status and
-        priority. Agents add their own personal macros on the ticket page.
-      </Text>
-      <QueryView query={macros} loading="Loading macros">
+      <Text>{t("admin.macros.intro")}</Text>
+      <QueryView query={macros} loading={t("admin.macros.loading")}>
         {(data) => {
           const shared = data.macros.filter((m) => m.shared);
           return shared.length === 0 ? (
-            <Text>No shared macros yet.</Text>
+            <Text>{t("admin.macros.empty")}</Text>
           ) : (
             <AdminTable
-              label="Shared macros"
+              label={t("admin.macros.tableLabel")}
               items={shared}
               columns={[
-                { header: "Name", cell: (m) => m.name },
-                { header: "Sets", cell: sets },
+                { header: t("admin.form.name"), cell: (m) => m.name },
+                { header: t("admin.macros.sets"), cell: sets },
               ]}
               actions={(m) => (
                 <RowActions
@@ -63,8 +68,8 @@ export function MacrosScene() {
       </QueryView>
       <MacroModal edit={edit} onClose={() => setEdit(null)} />
       <ConfirmDelete
-        title={`Delete "${deleting?.name ?? ""}"?`}
-        body="Agents can no longer apply it. Tickets it was applied to keep their text and fields."
+        title={t("admin.macros.deleteTitle", { name: deleting?.name ?? "" })}
+        body={t("admin.macros.deleteBody")}
         mutation={remove}
         id={deleting?.id ?? null}
         onClose={() => setDeleting(null)}

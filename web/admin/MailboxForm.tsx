@@ -15,6 +15,7 @@ import { useForm } from "@mantine/form";
 import type { Mailbox, mailboxInputSchema, OAuthProviderName } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
 
@@ -44,18 +45,18 @@ type Values = {
   smtp: boolean;
 };
 
-const providerOptions = [
-  { value: "microsoft", label: "Microsoft 365" },
-  { value: "google", label: "Google" },
-  { value: "oidc", label: "Other OAuth2 / OpenID Connect provider" },
-];
-
 export function MailboxForm({
   item: mailbox,
   submit,
   error,
   pending,
 }: CollectionFormProps<typeof mailboxInputSchema, Mailbox>) {
+  const t = useT();
+  const providerOptions = [
+    { value: "microsoft", label: "Microsoft 365" },
+    { value: "google", label: "Google" },
+    { value: "oidc", label: t("admin.mailboxForm.otherProvider") },
+  ];
   const groups = useGroups().data?.groups ?? [];
   const categories = useAdminCategories().data?.categories ?? [];
   const form = useForm<Values>({
@@ -135,57 +136,57 @@ export function MailboxForm({
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <TextInput
-          label="Address"
-          description="The address people write to, like help@example.com. Replies go to it with a signed tag."
+          label={t("admin.mailboxes.address")}
+          description={t("admin.mailboxForm.addressHint")}
           {...form.getInputProps("address")}
         />
         <Select
-          label="Group"
-          description="The agent group new requests from this address go to."
+          label={t("admin.services.group")}
+          description={t("admin.mailboxForm.groupHint")}
           clearable
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           {...form.getInputProps("groupId")}
         />
         <Select
-          label="Category"
-          description="The category new requests get; the first one when none is chosen."
+          label={t("admin.statuses.category")}
+          description={t("admin.mailboxForm.categoryHint")}
           clearable
           data={categories.map((c) => ({ value: c.id, label: c.name }))}
           {...form.getInputProps("categoryId")}
         />
         <Switch
-          label="Active"
-          description="Mail for a switched-off mailbox is refused and its IMAP account is not polled."
+          label={t("admin.services.active")}
+          description={t("admin.mailboxForm.activeHint")}
           {...form.getInputProps("active", { type: "checkbox" })}
         />
         <Textarea
-          label="Accept automatic mail from"
-          description="Automatic mail (Auto-Submitted, bulk) is ignored, except from these senders: one address (alerts@example.com) or domain (@example.com) per line. Their mail opens requests and is never answered."
+          label={t("admin.mailboxForm.acceptAuto")}
+          description={t("admin.mailboxForm.acceptAutoHint")}
           autosize
           minRows={2}
           {...form.getInputProps("acceptAutoFrom")}
         />
         <Switch
-          label="Fetch mail from an IMAP account"
-          description="Without one, mail for this address must reach the built-in SMTP receiver."
+          label={t("admin.mailboxForm.useImap")}
+          description={t("admin.mailboxForm.useImapHint")}
           {...form.getInputProps("useImap", { type: "checkbox" })}
         />
         {form.values.useImap && (
           <>
-            <TextInput label="IMAP server" {...form.getInputProps("host")} />
-            <NumberInput label="Port" min={1} max={65535} {...form.getInputProps("port")} />
-            <Switch label="Use TLS" {...form.getInputProps("tls", { type: "checkbox" })} />
-            <TextInput label="User name" autoComplete="off" {...form.getInputProps("user")} />
+            <TextInput label={t("admin.mailboxForm.host")} {...form.getInputProps("host")} />
+            <NumberInput label={t("admin.mailboxForm.port")} min={1} max={65535} {...form.getInputProps("port")} />
+            <Switch label={t("admin.mailboxForm.tls")} {...form.getInputProps("tls", { type: "checkbox" })} />
+            <TextInput label={t("admin.mailboxForm.user")} autoComplete="off" {...form.getInputProps("user")} />
             <Stack gap={4}>
               <Text size="sm" fw={500} id="mailbox-sign-in">
-                Sign in with
+                {t("admin.mailboxForm.signInWith")}
               </Text>
               <SegmentedControl
                 aria-labelledby="mailbox-sign-in"
                 data={[
-                  { value: "password", label: "Password" },
+                  { value: "password", label: t("admin.mailboxForm.password") },
                   { value: "oauth2", label: "OAuth2" },
                 ]}
                 {...form.getInputProps("signIn")}
@@ -193,62 +194,70 @@ export function MailboxForm({
             </Stack>
             {form.values.signIn === "password" ? (
               <PasswordInput
-                label="Password"
+                label={t("admin.mailboxForm.password")}
                 autoComplete="new-password"
-                description={mailbox?.imap?.passwordSet ? "Leave empty to keep the stored password." : undefined}
+                description={mailbox?.imap?.passwordSet ? t("admin.mailboxForm.keepPassword") : undefined}
                 {...form.getInputProps("password")}
               />
             ) : (
               <>
                 <Select
-                  label="Provider"
+                  label={t("admin.mailboxForm.provider")}
                   allowDeselect={false}
                   data={providerOptions}
                   {...form.getInputProps("provider")}
                 />
                 {form.values.provider === "microsoft" && (
                   <TextInput
-                    label="Tenant"
-                    description="The directory (tenant) id or domain of your Microsoft 365 organisation."
+                    label={t("admin.mailboxForm.tenant")}
+                    description={t("admin.mailboxForm.tenantHint")}
                     {...form.getInputProps("tenant")}
                   />
                 )}
                 {form.values.provider === "oidc" && (
                   <>
                     <TextInput
-                      label="Issuer URL"
-                      description="Its endpoints are read from the issuer's discovery document; or enter both below."
+                      label={t("admin.mailboxForm.issuer")}
+                      description={t("admin.mailboxForm.issuerHint")}
                       {...form.getInputProps("issuer")}
                     />
-                    <TextInput label="Authorization endpoint" {...form.getInputProps("authorizationUrl")} />
-                    <TextInput label="Token endpoint" {...form.getInputProps("tokenUrl")} />
+                    <TextInput
+                      label={t("admin.mailboxForm.authorizationUrl")}
+                      {...form.getInputProps("authorizationUrl")}
+                    />
+                    <TextInput label={t("admin.mailboxForm.tokenUrl")} {...form.getInputProps("tokenUrl")} />
                   </>
                 )}
-                <TextInput label="Client id" autoComplete="off" {...form.getInputProps("clientId")} />
+                <TextInput
+                  label={t("admin.mailboxForm.clientId")}
+                  autoComplete="off"
+                  {...form.getInputProps("clientId")}
+                />
                 <PasswordInput
-                  label="Client secret"
+                  label={t("admin.mailboxForm.clientSecret")}
                   autoComplete="new-password"
-                  description={oauth?.clientSecretSet ? "Leave empty to keep the stored secret." : undefined}
+                  description={oauth?.clientSecretSet ? t("admin.mailboxForm.keepSecret") : undefined}
                   {...form.getInputProps("clientSecret")}
                 />
                 <TextInput
-                  label="Scopes"
-                  description="Leave empty for the provider's usual ones (see the mail documentation)."
+                  label={t("admin.mailboxForm.scopes")}
+                  description={t("admin.mailboxForm.scopesHint")}
                   {...form.getInputProps("scopes")}
                 />
                 <Switch
-                  label="Send outgoing mail as this account"
-                  description="Mail sent through SMTP_URL signs in as this account with the same OAuth2 token (XOAUTH2)."
+                  label={t("admin.mailboxForm.smtp")}
+                  description={t("admin.mailboxForm.smtpHint")}
                   {...form.getInputProps("smtp", { type: "checkbox" })}
                 />
                 <Text size="sm">
-                  After saving, connect the mailbox with the Connect button: you sign in at the provider as the
-                  mailbox's account. Register this redirect URI with the provider:{" "}
-                  <code>{`${window.location.origin}/api/v1/admin/mailboxes/oauth/callback`}</code>
+                  {t.rich("admin.mailboxForm.redirectNote", {
+                    uri: `${window.location.origin}/api/v1/admin/mailboxes/oauth/callback`,
+                    code: (chunks) => <code>{chunks}</code>,
+                  })}
                 </Text>
               </>
             )}
-            <TextInput label="Folder" {...form.getInputProps("folder")} />
+            <TextInput label={t("admin.mailboxForm.folder")} {...form.getInputProps("folder")} />
           </>
         )}
         <FormAlert
@@ -276,7 +285,7 @@ export function MailboxForm({
         />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save
+            {t("admin.form.save")}
           </Button>
         </Group>
       </Stack>

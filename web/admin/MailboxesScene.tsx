@@ -4,41 +4,51 @@ import { mailboxesCollection } from "../../common/admin-collections.ts";
 import type { Mailbox } from "../../common/mailboxes.ts";
 import { useAdminList } from "../api/admin-collections.ts";
 import { useConnectMailbox } from "../api/mailboxes.ts";
+import { useT } from "../i18n/use-t.ts";
+import { formatDateTime } from "../ui/format.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { MailboxForm } from "./MailboxForm.tsx";
 
 const providerNames = { microsoft: "Microsoft 365", google: "Google", oidc: "OAuth2" } as const;
 
-function receivedThrough(m: Mailbox): string {
-  if (!m.imap) return "SMTP receiver";
-  const via = m.imap.oauth ? `, signs in with ${providerNames[m.imap.oauth.provider]}` : "";
-  return `IMAP ${m.imap.user} at ${m.imap.host}:${m.imap.port} (${m.imap.folder})${via}`;
+function receivedThrough(t: ReturnType<typeof useT>, m: Mailbox): string {
+  if (!m.imap) return t("admin.mailboxes.smtpReceiver");
+  const account = { user: m.imap.user, host: m.imap.host, port: String(m.imap.port), folder: m.imap.folder };
+  return m.imap.oauth
+    ? t("admin.mailboxes.imapOAuth", { ...account, provider: providerNames[m.imap.oauth.provider] })
+    : t("admin.mailboxes.imap", account);
 }
-
-const when = (at: string) => new Date(at).toLocaleString();
 
 /** Whether the OAuth2 account is connected, when mail was last fetched, and the button to (re)connect. */
 function FetchState({ mailbox }: { mailbox: Mailbox }) {
+  const t = useT();
   const connect = useConnectMailbox();
   const oauth = mailbox.imap?.oauth;
   if (!mailbox.imap) return null;
   // A mailbox that has worked before and lost its connection is reconnected, not connected anew.
-  const action = oauth?.connectedAt || mailbox.lastFetchedAt || mailbox.failingSince ? "Reconnect" : "Connect";
+  const action =
+    oauth?.connectedAt || mailbox.lastFetchedAt || mailbox.failingSince
+      ? t("admin.mailboxes.reconnect")
+      : t("admin.mailboxes.connect");
   return (
     <>
       {oauth && (
         <Badge variant="dot" color={oauth.connectedAt ? "green" : "red"} c="dark.9">
-          {oauth.connectedAt ? "Connected" : "Not connected"}
+          {oauth.connectedAt ? t("admin.mailboxes.connected") : t("admin.mailboxes.notConnected")}
         </Badge>
       )}
-      <Text size="sm">{mailbox.lastFetchedAt ? `Last fetched ${when(mailbox.lastFetchedAt)}` : "Not fetched yet"}</Text>
+      <Text size="sm">
+        {mailbox.lastFetchedAt
+          ? t("admin.mailboxes.lastFetched", { when: formatDateTime(mailbox.lastFetchedAt) })
+          : t("admin.mailboxes.notFetched")}
+      </Text>
       {oauth && (
         <Button
           size="xs"
           variant={oauth.connectedAt ? "default" : "filled"}
           loading={connect.isPending}
           onClick={() => connect.mutate(mailbox.id)}
-          aria-label={`${action} ${mailbox.address}`}
+          aria-label={t("admin.row.editNamed", { action, name: mailbox.address })}
         >
           {action}
         </Button>
@@ -54,6 +64,7 @@ function FetchState({ mailbox }: { mailbox: Mailbox }) {
 
 /** What the provider's sign-in came to, after it sent the admin back here. */
 function ConnectOutcome() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const list = useAdminList(mailboxesCollection);
   const connected = list.data?.mailboxes.find((m) => m.id === params.get("connected"));
@@ -64,33 +75,35 @@ function ConnectOutcome() {
     <Alert
       color={failure ? "red" : "green"}
       withCloseButton
-      closeButtonLabel="Dismiss"
+      closeButtonLabel={t("admin.inbound.dismiss")}
       onClose={dismiss}
-      title={failure ? "The mailbox was not connected" : `${connected?.address} is connected`}
+      title={
+        failure
+          ? t("admin.mailboxes.notConnectedTitle")
+          : t("admin.mailboxes.connectedTitle", { address: connected?.address ?? "" })
+      }
     >
-      {failure ?? "Mail will be fetched at the next poll."}
+      {failure ?? t("admin.mailboxes.nextPoll")}
     </Alert>
   );
 }
 
 export function MailboxesScene() {
+  const t = useT();
   return (
     <AdminCollectionPage
       collection={mailboxesCollection}
       intro={
         <>
-          <Text>
-            Mail to these addresses opens requests, and replies to our mail are added to their request. Mail arrives
-            through the built-in SMTP receiver or is fetched from an IMAP account.
-          </Text>
+          <Text>{t("admin.mailboxes.intro")}</Text>
           <ConnectOutcome />
         </>
       }
-      empty="No mailboxes yet."
+      empty={t("admin.mailboxes.empty")}
       spacing="sm"
       columns={[
         {
-          header: "Address",
+          header: t("admin.mailboxes.address"),
           cell: (m) => (
             <>
               <Text fw={500}>{m.address}</Text>
@@ -98,13 +111,13 @@ export function MailboxesScene() {
             </>
           ),
         },
-        { header: "Receives through", cell: receivedThrough },
+        { header: t("admin.mailboxes.receivesThrough"), cell: (m) => receivedThrough(t, m) },
         {
-          header: "State",
+          header: t("admin.jobs.state"),
           cell: (m) => (
             <Stack gap={4}>
               <Badge variant="dot" color={m.active ? "green" : "gray"} c="dark.9">
-                {m.active ? "Active" : "Off"}
+                {m.active ? t("admin.users.status.active") : t("admin.catalog.off")}
               </Badge>
               <FetchState mailbox={m} />
               {m.lastError && (
@@ -120,8 +133,8 @@ export function MailboxesScene() {
       dialogSize="lg"
       form={(p) => <MailboxForm {...p} />}
       confirmDelete={{
-        title: (m) => `Delete mailbox ${m.address}?`,
-        body: "Mail to this address will be refused. A mailbox that has received mail cannot be deleted; switch it off instead.",
+        title: (m) => t("admin.mailboxes.deleteTitle", { name: m.address }),
+        body: t("admin.mailboxes.deleteBody"),
       }}
     />
   );

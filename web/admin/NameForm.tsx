@@ -1,10 +1,10 @@
 import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 
 /** The one field: most things have a name; a withdrawal reason has a label. */
 type Field = { key: "name" | "label"; label: string };
-const nameField: Field = { key: "name", label: "Name" };
 
 /**
  * Create or rename something that has only a name: a group, an account, a department, a category.
@@ -16,7 +16,7 @@ export function NameForm<T>({
   submit,
   error,
   pending,
-  field = nameField,
+  field,
 }: {
   submit: (input: T, showFieldErrors?: (errors: Record<string, string>) => void) => void;
   error: Error | null;
@@ -25,23 +25,25 @@ export function NameForm<T>({
   toInput: (name: string) => T;
   field?: Field;
 }) {
+  const t = useT();
+  const { key, label } = field ?? { key: "name", label: t("admin.form.name") };
   const form = useForm({ initialValues: { name: initial } });
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(({ name }) =>
         submit(toInput(name), (errors) => {
-          const problem = errors[field.key];
+          const problem = errors[key];
           if (problem) form.setErrors({ name: problem });
         }),
       )}
     >
       <Stack gap="md">
-        <TextInput label={field.label} data-autofocus {...form.getInputProps("name")} />
-        <FormAlert error={error} shown={[field.key]} />
+        <TextInput label={label} data-autofocus {...form.getInputProps("name")} />
+        <FormAlert error={error} shown={[key]} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save
+            {t("admin.form.save")}
           </Button>
         </Group>
       </Stack>

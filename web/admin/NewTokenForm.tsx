@@ -2,25 +2,25 @@ import { Button, Checkbox, CopyButton, Group, Select, Stack, Text, TextInput } f
 import { useForm } from "@mantine/form";
 import { type ApiTokenScope, apiTokenInputSchema } from "../../common/admin.ts";
 import { useCreateApiToken } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 import { UserPicker } from "./UserPicker.tsx";
 
-const scopeChoices: { value: ApiTokenScope; label: string; description: string }[] = [
-  { value: "read", label: "Read", description: "See what its user may see." },
-  { value: "write", label: "Write", description: "Make changes: submit, comment, update tickets." },
-  { value: "admin", label: "Admin", description: "Use the admin API (with Read and Write for what it does)." },
-];
-
-const expiryChoices = [
-  { value: "30", label: "In 30 days" },
-  { value: "90", label: "In 90 days" },
-  { value: "365", label: "In a year" },
-  { value: "never", label: "Never (until revoked)" },
-];
-
 /** Name a token, choose whom it acts as, what it may do and how long; then show the token, this once. */
 export function NewTokenForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const scopeChoices: { value: ApiTokenScope; label: string; description: string }[] = [
+    { value: "read", label: t("admin.apiTokens.scope.read"), description: t("admin.apiTokens.scope.readHint") },
+    { value: "write", label: t("admin.apiTokens.scope.write"), description: t("admin.apiTokens.scope.writeHint") },
+    { value: "admin", label: t("admin.apiTokens.scope.admin"), description: t("admin.apiTokens.scope.adminHint") },
+  ];
+  const expiryChoices = [
+    { value: "30", label: t("admin.apiTokens.expiry.days", { days: 30 }) },
+    { value: "90", label: t("admin.apiTokens.expiry.days", { days: 90 }) },
+    { value: "365", label: t("admin.apiTokens.expiry.year") },
+    { value: "never", label: t("admin.apiTokens.expiry.never") },
+  ];
   const create = useCreateApiToken();
   const form = useForm<{ name: string; userId: string; scopes: ApiTokenScope[]; expiresInDays: number | null }>({
     initialValues: { name: "", userId: "", scopes: ["read"], expiresInDays: 90 },
@@ -29,14 +29,21 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
   if (create.isSuccess) {
     return (
       <Stack gap="md">
-        <TextInput label="Token" value={create.data.token} readOnly onFocus={(e) => e.currentTarget.select()} />
-        <Text fw={600}>Copy it now: it will not be shown again.</Text>
+        <TextInput
+          label={t("admin.apiTokens.token")}
+          value={create.data.token}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <Text fw={600}>{t("admin.apiTokens.copyNow")}</Text>
         <Group justify="flex-end">
           <CopyButton value={create.data.token}>
-            {({ copied, copy }) => <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>}
+            {({ copied, copy }) => (
+              <Button onClick={copy}>{copied ? t("admin.apiTokens.copied") : t("admin.apiTokens.copy")}</Button>
+            )}
           </CopyButton>
           <Button variant="default" onClick={onDone}>
-            Done
+            {t("admin.apiTokens.done")}
           </Button>
         </Group>
       </Stack>
@@ -50,15 +57,15 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
       )}
     >
       <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <UserPicker
-          label="Acts as"
+          label={t("admin.apiTokens.actsAs")}
           value={form.values.userId}
           onChange={(id) => form.setFieldValue("userId", id)}
           error={form.errors.userId as string | undefined}
         />
         <Checkbox.Group
-          label="What it may do"
+          label={t("admin.apiTokens.whatItMayDo")}
           value={form.values.scopes}
           onChange={(values) => form.setFieldValue("scopes", values as ApiTokenScope[])}
           error={form.errors.scopes as string | undefined}
@@ -70,7 +77,7 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
           </Stack>
         </Checkbox.Group>
         <Select
-          label="Expires"
+          label={t("admin.apiTokens.expires")}
           data={expiryChoices}
           allowDeselect={false}
           value={form.values.expiresInDays === null ? "never" : String(form.values.expiresInDays)}
@@ -80,7 +87,7 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
         <FormAlert error={create.error} shown={["name", "userId", "scopes", "expiresInDays"]} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
-            Create token
+            {t("admin.apiTokens.create")}
           </Button>
         </Group>
       </Stack>

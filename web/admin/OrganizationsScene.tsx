@@ -1,5 +1,6 @@
 import { Box, Button, Group, Stack, Text } from "@mantine/core";
 import { organizationsCollection } from "../../common/admin-collections.ts";
+import { useT } from "../i18n/use-t.ts";
 import { AccountCard, type Organization } from "./AccountCard.tsx";
 import { AdminCollectionPage, type Controls } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
@@ -7,22 +8,24 @@ import { RowActions } from "./RowActions.tsx";
 
 type OrganizationControls = Controls<typeof organizationsCollection.input, Organization>;
 
-function actions(o: Organization, controls: OrganizationControls) {
+function actions(t: ReturnType<typeof useT>, o: Organization, controls: OrganizationControls) {
   return (
     <Group gap="xs">
       {o.parentId === null && (
         <Button
           size="xs"
           variant="default"
-          aria-label={`Add department to ${o.name}`}
-          onClick={() => controls.create(`Add department to ${o.name}`, { parentId: o.id })}
+          aria-label={t("admin.organizations.addDepartmentTo", { name: o.name })}
+          onClick={() =>
+            controls.create(t("admin.organizations.addDepartmentTo", { name: o.name }), { parentId: o.id })
+          }
         >
-          Add department
+          {t("admin.organizations.addDepartment")}
         </Button>
       )}
       <RowActions
         name={o.name}
-        editLabel="Rename"
+        editLabel={t("admin.row.rename")}
         onEdit={() => controls.edit(o)}
         onDelete={() => controls.remove(o)}
       />
@@ -32,25 +35,33 @@ function actions(o: Organization, controls: OrganizationControls) {
 
 /** Accounts (top-level organizations) with their departments listed under each. */
 export function OrganizationsScene() {
+  const t = useT();
   return (
     <AdminCollectionPage
       collection={organizationsCollection}
-      intro="Customers belong to accounts and their departments. With the Department viewer role they see their colleagues' requests."
+      intro={t("admin.organizations.intro")}
       columns={[]}
       name={(o) => o.name}
-      editLabel="Rename"
+      editLabel={t("admin.row.rename")}
       body={(all, controls) => {
         const accounts = all.filter((o) => o.parentId === null);
         return accounts.length === 0 ? (
-          <Text>No organizations yet.</Text>
+          <Text>{t("admin.organizations.empty")}</Text>
         ) : (
-          <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: "none" }} aria-label="Organizations">
+          <Stack
+            component="ul"
+            gap="md"
+            p={0}
+            m={0}
+            style={{ listStyle: "none" }}
+            aria-label={t("admin.organizations.title")}
+          >
             {accounts.map((account) => (
               <Box component="li" key={account.id}>
                 <AccountCard
                   account={account}
                   departments={all.filter((d) => d.parentId === account.id)}
-                  actions={(o) => actions(o, controls)}
+                  actions={(o) => actions(t, o, controls)}
                 />
               </Box>
             ))}
@@ -65,8 +76,8 @@ export function OrganizationsScene() {
         />
       )}
       confirmDelete={{
-        title: (o) => `Delete ${o.name}?`,
-        body: "Its members stay, and its requests stay with their requesters.",
+        title: (o) => t("admin.organizations.deleteTitle", { name: o.name }),
+        body: t("admin.organizations.deleteBody"),
       }}
     />
   );

@@ -1,15 +1,17 @@
 import { Anchor, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { useSession } from "../api/session.ts";
+import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { adminSections, sectionsFor } from "./sections.ts";
 
 /** Admin pages: signed-in users with an admin permission; the server checks each request again. */
 export function RequireAdmin() {
+  const t = useT();
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <LoadingState label="Checking your session" />;
+  if (session.isPending) return <LoadingState label={t("admin.frame.checkingSession")} />;
   const user = session.data?.user;
   if (!user) return <Navigate to="/agent" replace state={{ from: location.pathname }} />;
   const sections = sectionsFor(user.permissions);
@@ -18,7 +20,7 @@ export function RequireAdmin() {
   if (sections.length === 0 || (current && !sections.includes(current))) return <NotAnAdmin />;
   return (
     <Stack gap="md">
-      <Box component="nav" aria-label="Admin">
+      <Box component="nav" aria-label={t("admin.frame.nav")}>
         <Group gap="md">
           {sections.map(({ path, label }) => {
             const here = location.pathname.startsWith(`/admin/${path}`);
@@ -31,7 +33,7 @@ export function RequireAdmin() {
                 underline={here ? "always" : "hover"}
                 style={{ textUnderlineOffset: "0.3em" }}
               >
-                {label}
+                {label(t)}
               </Anchor>
             );
           })}
@@ -49,16 +51,17 @@ export function AdminIndex() {
 }
 
 function NotAnAdmin() {
-  useDocumentTitle("Admin");
+  const t = useT();
+  useDocumentTitle(t("admin.frame.nav"));
   return (
     <Paper withBorder radius="lg" p="xl" maw={560}>
       <Stack gap="xs">
         <Title order={1} size="h2">
-          This area is for administrators
+          {t("admin.notAdmin.title")}
         </Title>
-        <Text>Your account has no admin permissions. Ask an administrator if you need access.</Text>
+        <Text>{t("admin.notAdmin.body")}</Text>
         <Anchor component={Link} to="/" underline="always">
-          Go to the help desk home page
+          {t("admin.notAdmin.home")}
         </Anchor>
       </Stack>
     </Paper>

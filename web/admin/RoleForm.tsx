@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type Role, roleInputSchema } from "../../common/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { byTopField, fieldErrors } from "../ui/form-errors.ts";
 import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
@@ -12,6 +13,7 @@ export function RoleForm({
   pending,
   permissions,
 }: CollectionFormProps<typeof roleInputSchema, Role> & { permissions: { name: string; description: string }[] }) {
+  const t = useT();
   const form = useForm<{ name: string; permissions: string[] }>({
     initialValues: { name: role?.name ?? "", permissions: role?.permissions ?? [] },
     validate: (values) => fieldErrors(roleInputSchema, values),
@@ -22,8 +24,8 @@ export function RoleForm({
       onSubmit={form.onSubmit((values) => submit(values, (fields) => form.setErrors(byTopField(fields))))}
     >
       <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
-        <Checkbox.Group label="Permissions" {...form.getInputProps("permissions")}>
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
+        <Checkbox.Group label={t("admin.roles.permissions")} {...form.getInputProps("permissions")}>
           <Stack gap="xs" mt="xs">
             {permissions.map((p) => (
               <Checkbox
@@ -44,7 +46,7 @@ export function RoleForm({
         <FormAlert error={error} shown={["name", "permissions"]} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save role
+            {t("admin.roles.save")}
           </Button>
         </Group>
       </Stack>

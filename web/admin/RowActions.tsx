@@ -1,9 +1,10 @@
 import { Button, Group } from "@mantine/core";
+import { useT } from "../i18n/use-t.ts";
 
 /** The buttons at the end of an admin table row, named after the row so screen readers tell them apart. */
 export function RowActions({
   name,
-  editLabel = "Edit",
+  editLabel,
   onEdit,
   onDelete,
 }: {
@@ -12,14 +13,27 @@ export function RowActions({
   onEdit: () => void;
   onDelete?: () => void;
 }) {
+  const t = useT();
+  const edit = editLabel ?? t("admin.row.edit");
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="xs" variant="default" aria-label={`${editLabel} ${name}`} onClick={onEdit}>
-        {editLabel}
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={t("admin.row.editNamed", { action: edit, name })}
+        onClick={onEdit}
+      >
+        {edit}
       </Button>
       {onDelete && (
-        <Button size="xs" variant="default" color="red" aria-label={`Delete ${name}`} onClick={onDelete}>
-          Delete
+        <Button
+          size="xs"
+          variant="default"
+          color="red"
+          aria-label={t("admin.row.deleteNamed", { name })}
+          onClick={onDelete}
+        >
+          {t("admin.row.delete")}
         </Button>
       )}
     </Group>

@@ -5,6 +5,7 @@ import { type SatisfactionSettings, satisfactionSettingsSchema } from "../../com
 import { useGroups } from "../api/admin.ts";
 import { useAdminServices } from "../api/catalog-admin.ts";
 import { useSatisfactionSettings, useSaveSatisfactionSettings } from "../api/satisfaction.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -12,29 +13,26 @@ import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
 
-const reasonField = { key: "label", label: "Reason" } as const;
 const settingsFields = ["enabled", "delayMinutes", "excludedGroupIds", "excludedServiceIds"];
 
 /** Admin → Satisfaction surveys: whether and when surveys go out, who never sends them, and the Bad reasons. */
 export function SatisfactionScene() {
-  useDocumentTitle("Satisfaction surveys");
+  const t = useT();
+  useDocumentTitle(t("admin.satisfaction.title"));
+  const reasonField = { key: "label", label: t("admin.withdrawReasons.reason") } as const;
   const settings = useSatisfactionSettings();
   return (
     <Stack gap="md">
-      <Title order={1}>Satisfaction surveys</Title>
-      <Text>
-        When a ticket is solved, its requester is asked by mail how they would rate the support: Good or Bad, with an
-        optional comment and, for Bad, one of the reasons below. Agents see the answer on the ticket and in its Feed; a
-        trigger can act on a Bad rating (Admin → Triggers and time rules).
-      </Text>
-      <QueryView query={settings} loading="Loading the settings">
+      <Title order={1}>{t("admin.satisfaction.title")}</Title>
+      <Text>{t("admin.satisfaction.intro")}</Text>
+      <QueryView query={settings} loading={t("admin.satisfaction.loading")}>
         {(data) => <SettingsForm initial={data} />}
       </QueryView>
       <AdminCollectionSection
         collection={satisfactionReasonsCollection}
-        intro="Requesters who rate Bad can choose one of these; the answer keeps the reason's words."
-        empty="No reasons: a Bad rating is asked with a comment only."
-        columns={[{ header: "Reason", cell: (r) => r.label }]}
+        intro={t("admin.satisfaction.reasonsIntro")}
+        empty={t("admin.satisfaction.reasonsEmpty")}
+        columns={[{ header: t("admin.withdrawReasons.reason"), cell: (r) => r.label }]}
         name={(r) => r.label}
         form={(p) => (
           <NameForm
@@ -45,9 +43,9 @@ export function SatisfactionScene() {
           />
         )}
         confirmDelete={{
-          title: (r) => `Remove "${r.label}"?`,
-          body: "Ratings already given keep the reason they were given.",
-          action: "Remove",
+          title: (r) => t("admin.withdrawReasons.removeTitle", { name: r.label }),
+          body: t("admin.satisfaction.removeBody"),
+          action: t("admin.withdrawReasons.remove"),
         }}
       />
     </Stack>
@@ -55,6 +53,7 @@ export function SatisfactionScene() {
 }
 
 function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
+  const t = useT();
   const save = useSaveSatisfactionSettings();
   const groups = (useGroups().data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }));
   const services = (useAdminServices().data?.services ?? []).map((s) => ({ value: s.id, label: s.name }));
@@ -72,23 +71,23 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
       >
         <Stack gap="sm">
           <Title order={2} size="h3" id="survey-settings">
-            Settings
+            {t("admin.satisfaction.settings")}
           </Title>
-          <Switch label="Send satisfaction surveys" {...form.getInputProps("enabled", { type: "checkbox" })} />
+          <Switch label={t("admin.satisfaction.enabled")} {...form.getInputProps("enabled", { type: "checkbox" })} />
           <NumberInput
-            label="Delay after solving (minutes)"
-            description="The survey goes out this long after a ticket is solved, if it was not reopened meanwhile."
+            label={t("admin.satisfaction.delay")}
+            description={t("admin.satisfaction.delayHint")}
             min={0}
             {...form.getInputProps("delayMinutes")}
           />
           <MultiSelect
-            label="No surveys for these groups"
+            label={t("admin.satisfaction.excludedGroups")}
             data={groups}
             searchable
             {...form.getInputProps("excludedGroupIds")}
           />
           <MultiSelect
-            label="No surveys for these services"
+            label={t("admin.satisfaction.excludedServices")}
             data={services}
             searchable
             {...form.getInputProps("excludedServiceIds")}
@@ -96,12 +95,12 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
           <FormAlert error={save.error} shown={settingsFields} />
           {save.isSuccess && !form.isDirty() && (
             <Text role="status" size="sm">
-              Saved.
+              {t("admin.languages.saved")}
             </Text>
           )}
           <Group>
             <Button type="submit" loading={save.isPending}>
-              Save settings
+              {t("admin.satisfaction.save")}
             </Button>
           </Group>
         </Stack>

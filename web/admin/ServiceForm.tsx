@@ -3,9 +3,10 @@ import { useForm } from "@mantine/form";
 import type { z } from "zod";
 import { type adminServiceSchema, type ServiceInput, serviceInputSchema } from "../../common/catalog.ts";
 import { isServiceIconName, serviceIconNames } from "../../common/service-icons.ts";
-import { priorities, priorityLabels } from "../../common/tickets.ts";
+import { type Priority, priorities } from "../../common/tickets.ts";
 import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
 import { useAdminCategories, useTicketTypes } from "../api/catalog-admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { categoryOptions } from "../ui/category-tree.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
@@ -16,18 +17,24 @@ type AdminService = z.infer<typeof adminServiceSchema>;
 
 const shownFields = Object.keys(serviceInputSchema.shape);
 
-const visibilityOptions = [
-  { value: "public", label: "Everyone, also without an account" },
-  { value: "customers", label: "Signed-in customers who may view the catalog" },
-  { value: "restricted", label: "Only chosen organizations or roles" },
-];
-
 export function ServiceForm({
   item: service,
   submit,
   error,
   pending,
 }: CollectionFormProps<typeof serviceInputSchema, AdminService>) {
+  const t = useT();
+  const visibilityOptions = [
+    { value: "public", label: t("admin.services.visibility.public") },
+    { value: "customers", label: t("admin.services.visibility.customers") },
+    { value: "restricted", label: t("admin.services.visibility.restricted") },
+  ];
+  const priorityLabels: Record<Priority, string> = {
+    low: t("portal.priority.low"),
+    medium: t("portal.priority.medium"),
+    high: t("portal.priority.high"),
+    urgent: t("portal.priority.urgent"),
+  };
   const categories = useAdminCategories().data?.categories ?? [];
   const types = useTicketTypes().data?.ticketTypes ?? [];
   const groups = useGroups().data?.groups ?? [];
@@ -42,13 +49,13 @@ export function ServiceForm({
       description: service?.description ?? "",
       icon: service?.icon ?? null,
       color: service?.color ?? null,
-      ticketTypeId: service?.ticketTypeId ?? types.find((t) => t.builtin)?.id ?? "",
+      ticketTypeId: service?.ticketTypeId ?? types.find((type) => type.builtin)?.id ?? "",
       groupId: service?.groupId ?? null,
       defaultPriority: service?.defaultPriority ?? "medium",
       visibility: service?.visibility ?? "customers",
       organizationIds: service?.organizationIds ?? [],
       roleIds: service?.roleIds ?? [],
-      requestLabel: service?.requestLabel ?? "Request service",
+      requestLabel: service?.requestLabel ?? t("admin.services.requestLabelDefault"),
       active: service?.active ?? true,
       position: service?.position ?? 0,
     },
@@ -58,19 +65,24 @@ export function ServiceForm({
   return (
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <TextInput
-          label="Address"
-          description="Part of the page's address, like password-reset."
+          label={t("admin.services.slug")}
+          description={t("admin.services.slugHint")}
           {...form.getInputProps("slug")}
         />
-        <Select label="Category" clearable data={categoryOptions(categories)} {...form.getInputProps("categoryId")} />
-        <TextInput label="Short description" {...form.getInputProps("summary")} />
-        <Textarea label="Description" autosize minRows={3} {...form.getInputProps("description")} />
         <Select
-          label="Icon"
-          description="Shown before the name in the catalog. Type to search by name."
-          placeholder="No icon"
+          label={t("admin.statuses.category")}
+          clearable
+          data={categoryOptions(categories)}
+          {...form.getInputProps("categoryId")}
+        />
+        <TextInput label={t("admin.services.summary")} {...form.getInputProps("summary")} />
+        <Textarea label={t("admin.services.description")} autosize minRows={3} {...form.getInputProps("description")} />
+        <Select
+          label={t("admin.services.icon")}
+          description={t("admin.services.iconHint")}
+          placeholder={t("admin.services.noIcon")}
           searchable
           clearable
           data={[...serviceIconNames]}
@@ -84,27 +96,27 @@ export function ServiceForm({
           {...form.getInputProps("icon")}
         />
         <Select
-          label="Ticket type"
-          description="Decides the request form's extra fields."
+          label={t("admin.services.ticketType")}
+          description={t("admin.services.ticketTypeHint")}
           allowDeselect={false}
-          data={types.map((t) => ({ value: t.id, label: t.name }))}
+          data={types.map((type) => ({ value: type.id, label: type.name }))}
           {...form.getInputProps("ticketTypeId")}
         />
         <Select
-          label="Group"
-          description="The agent group the requests go to."
+          label={t("admin.services.group")}
+          description={t("admin.services.groupHint")}
           clearable
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           {...form.getInputProps("groupId")}
         />
         <Select
-          label="Default priority"
+          label={t("admin.services.defaultPriority")}
           allowDeselect={false}
           data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
           {...form.getInputProps("defaultPriority")}
         />
         <Select
-          label="Who may request it"
+          label={t("admin.services.whoMayRequest")}
           allowDeselect={false}
           data={visibilityOptions}
           {...form.getInputProps("visibility")}
@@ -112,27 +124,27 @@ export function ServiceForm({
         {form.values.visibility === "restricted" && (
           <>
             <MultiSelect
-              label="Organizations"
+              label={t("admin.users.organizations")}
               data={organizations.map((o) => ({ value: o.id, label: o.name }))}
               {...form.getInputProps("organizationIds")}
             />
             <MultiSelect
-              label="Roles"
+              label={t("admin.users.roles")}
               data={roles.map((r) => ({ value: r.id, label: r.name }))}
               {...form.getInputProps("roleIds")}
             />
           </>
         )}
-        <TextInput label="Button label" {...form.getInputProps("requestLabel")} />
+        <TextInput label={t("admin.services.buttonLabel")} {...form.getInputProps("requestLabel")} />
         <Switch
-          label="Active"
-          description="Switched-off services are hidden from the catalog."
+          label={t("admin.services.active")}
+          description={t("admin.services.activeHint")}
           {...form.getInputProps("active", { type: "checkbox" })}
         />
         <FormAlert error={error} shown={shownFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save service
+            {t("admin.services.save")}
           </Button>
         </Group>
       </Stack>

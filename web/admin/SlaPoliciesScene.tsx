@@ -15,21 +15,26 @@ import {
 import { useForm } from "@mantine/form";
 import { slaPoliciesCollection } from "../../common/admin-collections.ts";
 import { type SlaPolicy, type SlaPolicyInput, slaPolicyInputSchema } from "../../common/service-levels.ts";
-import { priorities, priorityLabels } from "../../common/tickets.ts";
+import { type Priority, priorities } from "../../common/tickets.ts";
 import { useOrganizations } from "../api/admin.ts";
 import { useAdminServices, useTicketTypes } from "../api/catalog-admin.ts";
 import { useCalendars, useSetStatusPausesClock, useSlaStatuses } from "../api/service-levels.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
+type Translate = ReturnType<typeof useT>;
+
 /** "90 minutes" reads better as "1 h 30 min"; "2880 minutes" as "48 h". */
-export function formatMinutes(minutes: number | null): string {
-  if (minutes === null) return "None";
+function formatMinutes(t: Translate, minutes: number | null): string {
+  if (minutes === null) return t("admin.sla.none");
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return [h ? `${h} h` : "", m ? `${m} min` : ""].filter(Boolean).join(" ");
+  return [h ? t("admin.jobs.hours", { count: h }) : "", m ? t("admin.jobs.minutes", { count: m }) : ""]
+    .filter(Boolean)
+    .join(" ");
 }
 
 type Option = { value: string; label: string };
@@ -45,6 +50,13 @@ const policyFields = [
 ];
 
 function useConditionOptions() {
+  const t = useT();
+  const priorityLabels: Record<Priority, string> = {
+    low: t("portal.priority.low"),
+    medium: t("portal.priority.medium"),
+    high: t("portal.priority.high"),
+    urgent: t("portal.priority.urgent"),
+  };
   const services = useAdminServices();
   const organizations = useOrganizations();
   const types = useTicketTypes();
@@ -52,48 +64,52 @@ function useConditionOptions() {
     priorities: priorities.map((p) => ({ value: p, label: priorityLabels[p] })),
     services: (services.data?.services ?? []).map((s) => ({ value: s.id, label: s.name })),
     organizations: (organizations.data?.organizations ?? []).map((o) => ({ value: o.id, label: o.name })),
-    types: (types.data?.ticketTypes ?? []).map((t) => ({ value: t.id, label: t.name })),
+    types: (types.data?.ticketTypes ?? []).map((type) => ({ value: type.id, label: type.name })),
   };
 }
 
-function conditionSummary(policy: SlaPolicy, options: ReturnType<typeof useConditionOptions>): string {
-  const names = (ids: string[], list: Option[]) => ids.map((id) => list.find((o) => o.value === id)?.label ?? "?");
+function conditionSummary(t: Translate, policy: SlaPolicy, options: ReturnType<typeof useConditionOptions>): string {
+  // "Low or High": any of them.
+  const names = (ids: string[], list: Option[]) =>
+    ids
+      .map((id) => list.find((o) => o.value === id)?.label ?? "?")
+      .reduce((a, b) => t("admin.sla.summary.or", { a, b }));
+  const { priorities, serviceIds, organizationIds, ticketTypeIds } = policy.conditions;
   const parts = [
-    policy.conditions.priorities.length
-      ? `Priority ${names(policy.conditions.priorities, options.priorities).join(" or ")}`
+    priorities.length ? t("admin.sla.summary.priority", { names: names(priorities, options.priorities) }) : "",
+    serviceIds.length ? t("admin.sla.summary.service", { names: names(serviceIds, options.services) }) : "",
+    organizationIds.length
+      ? t("admin.sla.summary.organization", { names: names(organizationIds, options.organizations) })
       : "",
-    policy.conditions.serviceIds.length
-      ? `Service ${names(policy.conditions.serviceIds, options.services).join(" or ")}`
-      : "",
-    policy.conditions.organizationIds.length
-      ? `Organization ${names(policy.conditions.organizationIds, options.organizations).join(" or ")}`
-      : "",
-    policy.conditions.ticketTypeIds.length
-      ? `Type ${names(policy.conditions.ticketTypeIds, options.types).join(" or ")}`
-      : "",
+    ticketTypeIds.length ? t("admin.sla.summary.type", { names: names(ticketTypeIds, options.types) }) : "",
   ].filter(Boolean);
-  return parts.length ? parts.join(", and ") : "Every ticket";
+  // Every condition must hold.
+  return parts.length ? parts.reduce((a, b) => t("admin.sla.summary.and", { a, b })) : t("admin.sla.summary.every");
 }
 
 export function SlaPoliciesScene() {
+  const t = useT();
   const calendars = useCalendars().data?.calendars ?? [];
   const options = useConditionOptions();
   const calendarName = (id: string | null) =>
-    id ? (calendars.find((c) => c.id === id)?.name ?? "?") : "Group's or default";
+    id ? (calendars.find((c) => c.id === id)?.name ?? "?") : t("admin.sla.groupsOrDefault");
   return (
     <AdminCollectionPage
       collection={slaPoliciesCollection}
-      intro="A new ticket gets the targets of the first policy, in this order, whose conditions it meets. Targets already set stay when you change a policy; they follow when a ticket's priority changes."
+      intro={t("admin.sla.intro")}
       minWidth={860}
-      tableLabel="SLA policies"
+      tableLabel={t("admin.slaPolicies.title")}
       columns={[
-        { header: "Policy", cell: (p) => p.name },
-        { header: "Applies to", cell: (p) => conditionSummary(p, options) },
-        { header: "First response", cell: (p) => formatMinutes(p.firstResponseMinutes) },
-        { header: "Resolution", cell: (p) => formatMinutes(p.resolutionMinutes) },
+        { header: t("admin.sla.policy"), cell: (p) => p.name },
+        { header: t("admin.sla.appliesTo"), cell: (p) => conditionSummary(t, p, options) },
+        { header: t("admin.sla.firstResponse"), cell: (p) => formatMinutes(t, p.firstResponseMinutes) },
+        { header: t("admin.sla.resolution"), cell: (p) => formatMinutes(t, p.resolutionMinutes) },
         {
-          header: "Counts",
-          cell: (p) => (p.businessTime ? `Business hours (${calendarName(p.calendarId)})` : "Around the clock"),
+          header: t("admin.sla.counts"),
+          cell: (p) =>
+            p.businessTime
+              ? t("admin.sla.businessHoursOf", { calendar: calendarName(p.calendarId) })
+              : t("admin.sla.aroundTheClock"),
         },
       ]}
       name={(p) => p.name}
@@ -102,8 +118,8 @@ export function SlaPoliciesScene() {
         <PolicyForm {...p} options={options} calendars={calendars.map((c) => ({ value: c.id, label: c.name }))} />
       )}
       confirmDelete={{
-        title: (p) => `Delete policy ${p.name}?`,
-        body: "Tickets keep the targets it gave them; new tickets get the next matching policy.",
+        title: (p) => t("admin.sla.deleteTitle", { name: p.name }),
+        body: t("admin.sla.deleteBody"),
       }}
     >
       <PausingStatuses />
@@ -113,22 +129,23 @@ export function SlaPoliciesScene() {
 
 /** Per-status switch: does waiting in this status stop the clock? */
 function PausingStatuses() {
+  const t = useT();
   const statuses = useSlaStatuses();
   const toggle = useSetStatusPausesClock();
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="pausing-heading">
       <Title order={2} size="h4" id="pausing-heading" mb="xs">
-        Statuses that pause the clock
+        {t("admin.sla.pausing")}
       </Title>
       <Text size="sm" mb="sm">
-        Time in these statuses does not count against the targets. Solved, closed and withdrawn tickets always stop it.
+        {t("admin.sla.pausingIntro")}
       </Text>
       {toggle.isError && (
         <Alert color="red" mb="sm">
           {toggle.error.message}
         </Alert>
       )}
-      <QueryView query={statuses} loading="Loading statuses">
+      <QueryView query={statuses} loading={t("admin.statuses.loading")}>
         {(data) => (
           <Stack gap="xs">
             {data.statuses
@@ -159,6 +176,7 @@ function PolicyForm({
   options: ReturnType<typeof useConditionOptions>;
   calendars: Option[];
 }) {
+  const t = useT();
   const form = useForm<SlaPolicyInput>({
     initialValues: {
       name: policy?.name ?? "",
@@ -182,50 +200,58 @@ function PolicyForm({
   return (
     <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <NumberInput
-          label="Position"
-          description="Policies are tried from the lowest."
+          label={t("admin.statuses.position")}
+          description={t("admin.sla.positionHint")}
           min={0}
           {...form.getInputProps("position")}
         />
         <Text fw={500} size="sm">
-          Applies to tickets with (leave a list empty for any)
+          {t("admin.sla.appliesToTickets")}
         </Text>
-        <MultiSelect label="Priority" data={options.priorities} {...form.getInputProps("conditions.priorities")} />
         <MultiSelect
-          label="Service"
+          label={t("admin.sla.priority")}
+          data={options.priorities}
+          {...form.getInputProps("conditions.priorities")}
+        />
+        <MultiSelect
+          label={t("admin.sla.service")}
           data={options.services}
           searchable
           {...form.getInputProps("conditions.serviceIds")}
         />
         <MultiSelect
-          label="Organization"
+          label={t("admin.sla.organization")}
           data={options.organizations}
           searchable
           {...form.getInputProps("conditions.organizationIds")}
         />
-        <MultiSelect label="Ticket type" data={options.types} {...form.getInputProps("conditions.ticketTypeIds")} />
+        <MultiSelect
+          label={t("admin.services.ticketType")}
+          data={options.types}
+          {...form.getInputProps("conditions.ticketTypeIds")}
+        />
         <NumberInput
-          label="First response within (minutes)"
-          description="Empty for no target."
+          label={t("admin.sla.firstResponseWithin")}
+          description={t("admin.sla.noTargetHint")}
           min={1}
           {...minutesProps("firstResponseMinutes")}
         />
         <NumberInput
-          label="Resolution within (minutes)"
-          description="Empty for no target."
+          label={t("admin.sla.resolutionWithin")}
+          description={t("admin.sla.noTargetHint")}
           min={1}
           {...minutesProps("resolutionMinutes")}
         />
         <Switch
-          label="Count business hours only"
-          description="Off: targets count around the clock."
+          label={t("admin.sla.businessOnly")}
+          description={t("admin.sla.businessOnlyHint")}
           {...form.getInputProps("businessTime", { type: "checkbox" })}
         />
         <Select
-          label="Calendar"
-          description="Empty: the ticket's group calendar, or the default one."
+          label={t("admin.sla.calendar")}
+          description={t("admin.sla.calendarHint")}
           clearable
           data={calendars}
           disabled={!form.values.businessTime}
@@ -234,7 +260,7 @@ function PolicyForm({
         <FormAlert error={error} shown={policyFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save policy
+            {t("admin.sla.save")}
           </Button>
         </Group>
       </Stack>

@@ -2,13 +2,9 @@ import { Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } 
 import { useForm } from "@mantine/form";
 import type { z } from "zod";
 import { statusesCollection } from "../../common/admin-collections.ts";
-import {
-  type adminStatusSchema,
-  type StatusInput,
-  statusCategoryLabels,
-  statusInputSchema,
-} from "../../common/statuses.ts";
-import { statusCategories } from "../../common/tickets.ts";
+import { type adminStatusSchema, type StatusInput, statusInputSchema } from "../../common/statuses.ts";
+import { type StatusCategory, statusCategories } from "../../common/tickets.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
@@ -16,36 +12,56 @@ import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollection
 
 type Status = z.infer<typeof adminStatusSchema>;
 
+type Translate = ReturnType<typeof useT>;
+
+/** A category with what it does, in the reader's language. */
+function categoryLabel(t: Translate, category: StatusCategory): string {
+  const labels: Record<StatusCategory, string> = {
+    new: t("admin.statuses.category.new"),
+    open: t("admin.statuses.category.open"),
+    pending: t("admin.statuses.category.pending"),
+    on_hold: t("admin.statuses.category.onHold"),
+    solved: t("admin.statuses.category.solved"),
+    closed: t("admin.statuses.category.closed"),
+    cancelled: t("admin.statuses.category.cancelled"),
+  };
+  return labels[category];
+}
+
 export function StatusesScene() {
+  const t = useT();
   return (
     <AdminCollectionPage
       collection={statusesCollection}
-      intro="Agents see one label, customers another. What a status does depends on its category."
+      intro={t("admin.statuses.intro")}
       minWidth={720}
       columns={[
-        { header: "Agents see", cell: (s) => <StatusBadge label={s.agentLabel} category={s.category} /> },
-        { header: "Customers see", cell: (s) => s.customerLabel },
         {
-          header: "Category",
+          header: t("admin.statuses.agentsSee"),
+          cell: (s) => <StatusBadge label={s.agentLabel} category={s.category} />,
+        },
+        { header: t("admin.statuses.customersSee"), cell: (s) => s.customerLabel },
+        {
+          header: t("admin.statuses.category"),
           cell: (s) => (
             <>
-              {statusCategoryLabels[s.category]}
+              {categoryLabel(t, s.category)}
               {s.customersMayReopen && (
                 <Text size="sm" c="dimmed">
-                  Customers may reopen by replying
+                  {t("admin.statuses.mayReopen")}
                 </Text>
               )}
             </>
           ),
         },
         {
-          header: "Tickets",
+          header: t("admin.statuses.tickets"),
           cell: (s) => (
             <>
               {s.ticketCount}
               {s.dependents.length > 0 && (
                 <Text size="sm" c="dimmed">
-                  Needed by: {s.dependents.join("; ")}
+                  {t("admin.statuses.neededBy", { list: s.dependents.join("; ") })}
                 </Text>
               )}
             </>
@@ -55,17 +71,18 @@ export function StatusesScene() {
       name={(s) => s.agentLabel}
       form={(p) => <StatusForm {...p} />}
       confirmDelete={{
-        title: (s) => `Delete status ${s.agentLabel}?`,
+        title: (s) => t("admin.statuses.deleteTitle", { name: s.agentLabel }),
         body: (s) =>
           s.dependents.length
-            ? `This is the only status of its category. Without it, these stop working: ${s.dependents.join("; ")}. Only a status no ticket has can be deleted.`
-            : "Only a status no ticket has can be deleted.",
+            ? t("admin.statuses.deleteLast", { list: s.dependents.join("; ") })
+            : t("admin.statuses.deleteBody"),
       }}
     />
   );
 }
 
 function StatusForm({ item: status, submit, error, pending }: CollectionFormProps<typeof statusInputSchema, Status>) {
+  const t = useT();
   const form = useForm<StatusInput>({
     initialValues: {
       agentLabel: status?.agentLabel ?? "",
@@ -79,26 +96,31 @@ function StatusForm({ item: status, submit, error, pending }: CollectionFormProp
   return (
     <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
-        <TextInput label="Label for agents" data-autofocus {...form.getInputProps("agentLabel")} />
-        <TextInput label="Label for customers" {...form.getInputProps("customerLabel")} />
+        <TextInput label={t("admin.statuses.agentLabel")} data-autofocus {...form.getInputProps("agentLabel")} />
+        <TextInput label={t("admin.statuses.customerLabel")} {...form.getInputProps("customerLabel")} />
         <Select
-          label="Category"
+          label={t("admin.statuses.category")}
           allowDeselect={false}
-          data={statusCategories.map((c) => ({ value: c, label: statusCategoryLabels[c] }))}
+          data={statusCategories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
           {...form.getInputProps("category")}
         />
         {form.values.category === "closed" && (
           <Checkbox
-            label="Customers may reopen by replying"
-            description="Otherwise a closed request is read-only and the customer opens a follow-up."
+            label={t("admin.statuses.mayReopen")}
+            description={t("admin.statuses.mayReopenHint")}
             {...form.getInputProps("customersMayReopen", { type: "checkbox" })}
           />
         )}
-        <NumberInput label="Position" description="Lower comes first." min={0} {...form.getInputProps("position")} />
+        <NumberInput
+          label={t("admin.statuses.position")}
+          description={t("admin.statuses.positionHint")}
+          min={0}
+          {...form.getInputProps("position")}
+        />
         <FormAlert error={error} shown={Object.keys(statusInputSchema.shape)} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save status
+            {t("admin.statuses.save")}
           </Button>
         </Group>
       </Stack>

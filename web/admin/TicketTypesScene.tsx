@@ -2,28 +2,37 @@ import { Button, Grid, Group, Paper, Stack, Table, Text, Title } from "@mantine/
 import { useState } from "react";
 import { ticketTypesCollection } from "../../common/admin-collections.ts";
 import type { TicketType } from "../../common/catalog.ts";
-import { fieldTypeLabels } from "../../common/fields.ts";
+import type { CustomerAccess } from "../../common/fields.ts";
 import { useDeleteField } from "../api/catalog-admin.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
+import { useT } from "../i18n/use-t.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
+import { type FieldEdit, FieldModal, fieldTypeLabel } from "./FieldModal.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { RowActions } from "./RowActions.tsx";
 
-const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
+function accessShort(t: ReturnType<typeof useT>, access: CustomerAccess): string {
+  const labels: Record<CustomerAccess, string> = {
+    edit: t("admin.ticketTypes.access.edit"),
+    read: t("admin.ticketTypes.access.read"),
+    none: t("admin.ticketTypes.access.none"),
+  };
+  return labels[access];
+}
 
 export function TicketTypesScene() {
+  const t = useT();
   const removeField = useDeleteField();
   const [fieldEdit, setFieldEdit] = useState<FieldEdit>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   return (
     <AdminCollectionPage
       collection={ticketTypesCollection}
-      intro="A service's ticket type decides the extra fields on its request form and on the agent's edit form."
+      intro={t("admin.ticketTypes.intro")}
       columns={[]}
       name={(type) => type.name}
-      editLabel="Rename"
+      editLabel={t("admin.row.rename")}
       body={(types, controls) =>
         types.map((type) => (
           <TicketTypeSection
@@ -45,14 +54,14 @@ export function TicketTypesScene() {
         />
       )}
       confirmDelete={{
-        title: (type) => `Delete ticket type ${type.name}?`,
-        body: "Its fields go with it. A type that services or tickets use, and the built-in ones, cannot be deleted.",
+        title: (type) => t("admin.ticketTypes.deleteTitle", { name: type.name }),
+        body: t("admin.ticketTypes.deleteBody"),
       }}
     >
       <FieldModal edit={fieldEdit} onClose={() => setFieldEdit(null)} />
       <ConfirmDelete
-        title={`Delete field ${deleting?.name ?? ""}?`}
-        body="Fields that tickets already have values for cannot be deleted."
+        title={t("admin.fields.deleteTitle", { name: deleting?.name ?? "" })}
+        body={t("admin.fields.deleteBody")}
         mutation={removeField}
         id={deleting?.id ?? null}
         onClose={() => setDeleting(null)}
@@ -76,6 +85,7 @@ function TicketTypeSection({
   onRename: () => void;
   onDeleteType: () => void;
 }) {
+  const t = useT();
   const customerFields = type.fields.filter((f) => f.customerAccess === "edit");
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={type.name}>
@@ -84,12 +94,12 @@ function TicketTypeSection({
           {type.name}
         </Title>
         <Group gap="xs">
-          <Button size="xs" onClick={onAdd} aria-label={`Add field to ${type.name}`}>
-            Add field
+          <Button size="xs" onClick={onAdd} aria-label={t("admin.ticketTypes.addFieldTo", { name: type.name })}>
+            {t("admin.ticketTypes.addField")}
           </Button>
           <RowActions
-            name={`ticket type ${type.name}`}
-            editLabel="Rename"
+            name={t("admin.ticketTypes.named", { name: type.name })}
+            editLabel={t("admin.row.rename")}
             onEdit={onRename}
             {...(type.builtin ? {} : { onDelete: onDeleteType })}
           />
@@ -98,12 +108,17 @@ function TicketTypeSection({
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           {type.fields.length === 0 ? (
-            <Text size="sm">No extra fields.</Text>
+            <Text size="sm">{t("admin.ticketTypes.noFields")}</Text>
           ) : (
-            <Table aria-label={`Fields of ${type.name}`} verticalSpacing="xs">
+            <Table aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })} verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
-                  {["Label", "Type", "Who sees it", "Actions"].map((h) => (
+                  {[
+                    t("admin.fields.label"),
+                    t("admin.fields.type"),
+                    t("admin.fields.whoSees"),
+                    t("admin.table.actions"),
+                  ].map((h) => (
                     <Table.Th key={h} scope="col">
                       {h}
                     </Table.Th>
@@ -117,8 +132,8 @@ function TicketTypeSection({
                       {field.label}
                       {field.required ? " *" : ""}
                     </Table.Td>
-                    <Table.Td>{fieldTypeLabels[field.type]}</Table.Td>
-                    <Table.Td>{accessShort[field.customerAccess]}</Table.Td>
+                    <Table.Td>{fieldTypeLabel(t, field.type)}</Table.Td>
+                    <Table.Td>{accessShort(t, field.customerAccess)}</Table.Td>
                     <Table.Td>
                       <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
                     </Table.Td>
@@ -129,12 +144,12 @@ function TicketTypeSection({
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="xs" aria-label={`Preview of the ${type.name} form`} component="section">
+          <Stack gap="xs" aria-label={t("admin.ticketTypes.previewOf", { name: type.name })} component="section">
             <Title order={3} size="h5">
-              Preview: what customers fill in
+              {t("admin.ticketTypes.preview")}
             </Title>
             {customerFields.length === 0 ? (
-              <Text size="sm">Nothing beyond subject, priority and message.</Text>
+              <Text size="sm">{t("admin.ticketTypes.previewEmpty")}</Text>
             ) : (
               <fieldset disabled style={{ border: "none", padding: 0, margin: 0 }}>
                 <Stack gap="xs">

@@ -3,24 +3,36 @@ import { useForm } from "@mantine/form";
 import type { Licence } from "../../common/accounts.ts";
 import { type AdminUser, inviteUserSchema, updateUserSchema } from "../../common/admin.ts";
 import { useGroups, useInviteUser, useOrganizations, useRoles, useUpdateUser } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 
 export type UserEdit = { user: AdminUser | null } | null;
 
-const licenceOptions = [
-  { value: "customer", label: "Customer" },
-  { value: "agent", label: "Agent" },
-  { value: "admin", label: "Admin" },
-];
+/** A licence's name in the reader's language (the users list shows it too). */
+export function licenceLabel(t: ReturnType<typeof useT>, licence: Licence): string {
+  const labels: Record<Licence, string> = {
+    customer: t("admin.users.licence.customer"),
+    agent: t("admin.users.licence.agent"),
+    admin: t("admin.users.licence.admin"),
+  };
+  return labels[licence];
+}
+
+const licences: Licence[] = ["customer", "agent", "admin"];
 
 export function UserModal({ edit, onClose }: { edit: UserEdit; onClose: () => void }) {
+  const t = useT();
   return (
     <Dialog
       opened={edit !== null}
       onClose={onClose}
-      title={edit?.user ? `Edit ${edit.user.name}` : "Invite user"}
+      title={
+        edit?.user
+          ? t("admin.row.editNamed", { action: t("admin.row.edit"), name: edit.user.name })
+          : t("admin.users.invite")
+      }
       size="lg"
     >
       {edit && <UserForm key={edit.user?.id ?? "new"} user={edit.user} onDone={onClose} />}
@@ -41,6 +53,7 @@ type Values = {
 };
 
 function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void }) {
+  const t = useT();
   const invite = useInviteUser();
   const update = useUpdateUser();
   const roles = useRoles().data?.roles ?? [];
@@ -76,39 +89,44 @@ function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void
   return (
     <form noValidate onSubmit={submit}>
       <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
-        {!user && <TextInput label="Email" type="email" {...form.getInputProps("email")} />}
-        <Select label="Licence" data={licenceOptions} allowDeselect={false} {...form.getInputProps("licence")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
+        {!user && <TextInput label={t("admin.users.email")} type="email" {...form.getInputProps("email")} />}
+        <Select
+          label={t("admin.users.licence")}
+          data={licences.map((l) => ({ value: l, label: licenceLabel(t, l) }))}
+          allowDeselect={false}
+          {...form.getInputProps("licence")}
+        />
         <MultiSelect
-          label="Roles"
-          description={user ? undefined : "Leave empty to give the licence's default role."}
+          label={t("admin.users.roles")}
+          description={user ? undefined : t("admin.users.rolesHint")}
           data={roles.map((r) => ({ value: r.id, label: r.name }))}
           searchable
           {...form.getInputProps("roleIds")}
         />
         <MultiSelect
-          label="Organizations"
+          label={t("admin.users.organizations")}
           data={organizationOptions}
           searchable
           {...form.getInputProps("organizationIds")}
         />
         <MultiSelect
-          label="Groups"
+          label={t("admin.users.groups")}
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           searchable
           {...form.getInputProps("groupIds")}
         />
         {user && (
           <Switch
-            label="Disabled"
-            description="A disabled user is signed out at once and cannot sign in."
+            label={t("admin.users.disabled")}
+            description={t("admin.users.disabledHint")}
             {...form.getInputProps("disabled", { type: "checkbox" })}
           />
         )}
         <FormAlert error={mutation.error} shown={shownFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={mutation.isPending}>
-            {user ? "Save changes" : "Send invitation"}
+            {user ? t("admin.users.saveChanges") : t("admin.users.sendInvitation")}
           </Button>
         </Group>
       </Stack>

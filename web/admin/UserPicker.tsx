@@ -3,6 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import type { AdminUser } from "../../common/admin.ts";
 import { useAdminUsers } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 
 const option = (u: AdminUser): ComboboxItem => ({ value: u.id, label: `${u.name} (${u.email})` });
 
@@ -21,6 +22,7 @@ export function UserPicker({
   onChange: (id: string) => void;
   error?: string | undefined;
 }) {
+  const t = useT();
   const [search, setSearch] = useState("");
   const [chosen, setChosen] = useState<ComboboxItem | null>(null);
   const [debounced] = useDebouncedValue(search === chosen?.label ? "" : search.trim(), 300);
@@ -30,7 +32,7 @@ export function UserPicker({
   return (
     <Select
       label={label}
-      placeholder="Search by name or email"
+      placeholder={t("admin.userPicker.placeholder")}
       searchable
       data={data}
       value={value || null}
@@ -40,7 +42,7 @@ export function UserPicker({
       }}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={users.isFetching ? "Searching…" : "No active user matches"}
+      nothingFoundMessage={users.isFetching ? t("admin.userPicker.searching") : t("admin.userPicker.noMatch")}
       error={error}
     />
   );

@@ -3,34 +3,37 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import type { AdminUser } from "../../common/admin.ts";
 import { useAdminUsers } from "../api/admin.ts";
+import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { type UserEdit, UserModal } from "./UserModal.tsx";
+import { licenceLabel, type UserEdit, UserModal } from "./UserModal.tsx";
 
 const names = (items: { name: string }[]) => items.map((i) => i.name).join(", ") || "—";
 
 function StatusBadge({ user }: { user: AdminUser }) {
+  const t = useT();
   if (user.disabled)
     return (
       <Badge variant="dot" color="gray" c="dark.9">
-        Disabled
+        {t("admin.users.status.disabled")}
       </Badge>
     );
   if (!user.confirmed)
     return (
       <Badge variant="dot" color="yellow" c="dark.9">
-        Invited
+        {t("admin.users.status.invited")}
       </Badge>
     );
   return (
     <Badge variant="dot" color="green" c="dark.9">
-      Active
+      {t("admin.users.status.active")}
     </Badge>
   );
 }
 
 export function UsersScene() {
-  useDocumentTitle("Users");
+  const t = useT();
+  useDocumentTitle(t("admin.users.title"));
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const users = useAdminUsers(debounced);
@@ -39,29 +42,38 @@ export function UsersScene() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1}>Users</Title>
-        <Button onClick={() => setEdit({ user: null })}>Invite user</Button>
+        <Title order={1}>{t("admin.users.title")}</Title>
+        <Button onClick={() => setEdit({ user: null })}>{t("admin.users.invite")}</Button>
       </Group>
       <TextInput
-        label="Search"
-        placeholder="Name or email"
+        label={t("admin.users.search")}
+        placeholder={t("admin.users.searchPlaceholder")}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
         maw={360}
       />
       {users.isPending ? (
-        <LoadingState label="Loading users" />
+        <LoadingState label={t("admin.users.loading")} />
       ) : users.isError ? (
         <Alert color="red">{users.error.message}</Alert>
       ) : all.length === 0 ? (
-        <Text>No users match.</Text>
+        <Text>{t("admin.users.noMatch")}</Text>
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={900} type="native">
-            <Table aria-label="Users" verticalSpacing="sm">
+            <Table aria-label={t("admin.users.title")} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  {["Name", "Email", "Licence", "Roles", "Organizations", "Groups", "Status", "Actions"].map((h) => (
+                  {[
+                    t("admin.form.name"),
+                    t("admin.users.email"),
+                    t("admin.users.licence"),
+                    t("admin.users.roles"),
+                    t("admin.users.organizations"),
+                    t("admin.users.groups"),
+                    t("admin.users.status"),
+                    t("admin.table.actions"),
+                  ].map((h) => (
                     <Table.Th key={h} scope="col">
                       {h}
                     </Table.Th>
@@ -73,7 +85,7 @@ export function UsersScene() {
                   <Table.Tr key={user.id}>
                     <Table.Td>{user.name}</Table.Td>
                     <Table.Td style={{ overflowWrap: "anywhere" }}>{user.email}</Table.Td>
-                    <Table.Td style={{ textTransform: "capitalize" }}>{user.licence}</Table.Td>
+                    <Table.Td>{licenceLabel(t, user.licence)}</Table.Td>
                     <Table.Td>{names(user.roles)}</Table.Td>
                     <Table.Td>{names(user.organizations)}</Table.Td>
                     <Table.Td>{names(user.groups)}</Table.Td>
@@ -84,10 +96,10 @@ export function UsersScene() {
                       <Button
                         size="xs"
                         variant="default"
-                        aria-label={`Edit ${user.name}`}
+                        aria-label={t("admin.row.editNamed", { action: t("admin.row.edit"), name: user.name })}
                         onClick={() => setEdit({ user })}
                       >
-                        Edit
+                        {t("admin.row.edit")}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -100,7 +112,7 @@ export function UsersScene() {
       {users.hasNextPage && (
         <Group>
           <Button variant="default" onClick={() => users.fetchNextPage()} loading={users.isFetchingNextPage}>
-            Load more
+            {t("admin.users.loadMore")}
           </Button>
         </Group>
       )}

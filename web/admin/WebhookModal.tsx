@@ -11,10 +11,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { type Webhook, type WebhookEventType, webhookEventLabels, webhookEventTypes } from "../../common/webhooks.ts";
+import { type Webhook, type WebhookEventType, webhookEventTypes } from "../../common/webhooks.ts";
 import { useGroups } from "../api/admin.ts";
 import { useTicketTypes } from "../api/catalog-admin.ts";
 import { useSaveWebhook } from "../api/webhooks.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldProblems } from "../ui/form-errors.ts";
@@ -32,9 +33,46 @@ type Values = {
   active: boolean;
 };
 
+type Translate = ReturnType<typeof useT>;
+
+/** An event type's name in the reader's language (the list, the page and the delivery log show them). */
+export function webhookEventLabel(t: Translate, type: WebhookEventType): string {
+  const labels: Record<WebhookEventType, string> = {
+    created: t("admin.webhooks.event.created"),
+    comment: t("admin.webhooks.event.comment"),
+    note: t("admin.webhooks.event.note"),
+    status_changed: t("admin.webhooks.event.statusChanged"),
+    edited: t("admin.webhooks.event.edited"),
+    priority_changed: t("admin.webhooks.event.priorityChanged"),
+    cc_added: t("admin.webhooks.event.ccAdded"),
+    cc_removed: t("admin.webhooks.event.ccRemoved"),
+    follow_up_created: t("admin.webhooks.event.followUpCreated"),
+    task_added: t("admin.webhooks.event.taskAdded"),
+    task_edited: t("admin.webhooks.event.taskEdited"),
+    task_completed: t("admin.webhooks.event.taskCompleted"),
+    task_reopened: t("admin.webhooks.event.taskReopened"),
+    task_removed: t("admin.webhooks.event.taskRemoved"),
+    merged_into: t("admin.webhooks.event.mergedInto"),
+    merged_from: t("admin.webhooks.event.mergedFrom"),
+    linked: t("admin.webhooks.event.linked"),
+    unlinked: t("admin.webhooks.event.unlinked"),
+    sla_due: t("admin.webhooks.event.slaDue"),
+    sla_overdue: t("admin.webhooks.event.slaOverdue"),
+    automation_applied: t("admin.webhooks.event.automationApplied"),
+    satisfaction_rated: t("admin.webhooks.event.satisfactionRated"),
+  };
+  return labels[type];
+}
+
 export function WebhookModal({ edit, onClose }: { edit: WebhookEdit; onClose: () => void }) {
+  const t = useT();
   return (
-    <Dialog opened={edit !== null} onClose={onClose} title={edit?.webhook ? "Edit webhook" : "New webhook"} size="lg">
+    <Dialog
+      opened={edit !== null}
+      onClose={onClose}
+      title={edit?.webhook ? t("admin.webhooks.edit") : t("admin.webhooks.new")}
+      size="lg"
+    >
       {edit && <WebhookForm key={edit.webhook?.id ?? "new"} webhook={edit.webhook} onDone={onClose} />}
     </Dialog>
   );
@@ -42,20 +80,20 @@ export function WebhookModal({ edit, onClose }: { edit: WebhookEdit; onClose: ()
 
 /** A signing secret, shown the one time the server hands it out. */
 export function SecretReveal({ secret, onDone }: { secret: string; onDone: () => void }) {
+  const t = useT();
   return (
     <Stack gap="md">
-      <TextInput label="Signing secret" value={secret} readOnly onFocus={(e) => e.currentTarget.select()} />
-      <Text fw={600}>Copy it now: it will not be shown again.</Text>
-      <Text size="sm">
-        The receiver checks each delivery's Switchboard-Signature header with it (see the webhooks guide in the
-        documentation).
-      </Text>
+      <TextInput label={t("admin.webhooks.secret")} value={secret} readOnly onFocus={(e) => e.currentTarget.select()} />
+      <Text fw={600}>{t("admin.apiTokens.copyNow")}</Text>
+      <Text size="sm">{t("admin.webhooks.secretHint")}</Text>
       <Group justify="flex-end">
         <CopyButton value={secret}>
-          {({ copied, copy }) => <Button onClick={copy}>{copied ? "Copied" : "Copy"}</Button>}
+          {({ copied, copy }) => (
+            <Button onClick={copy}>{copied ? t("admin.apiTokens.copied") : t("admin.apiTokens.copy")}</Button>
+          )}
         </CopyButton>
         <Button variant="default" onClick={onDone}>
-          Done
+          {t("admin.apiTokens.done")}
         </Button>
       </Group>
     </Stack>
@@ -63,6 +101,7 @@ export function SecretReveal({ secret, onDone }: { secret: string; onDone: () =>
 }
 
 function WebhookForm({ webhook, onDone }: { webhook: Webhook | null; onDone: () => void }) {
+  const t = useT();
   const save = useSaveWebhook();
   const groups = useGroups().data?.groups ?? [];
   const types = useTicketTypes().data?.ticketTypes ?? [];
@@ -94,44 +133,44 @@ function WebhookForm({ webhook, onDone }: { webhook: Webhook | null; onDone: () 
     <form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <TextInput
-          label="URL"
-          description="Where Switchboard POSTs each event, like https://example.com/hooks/switchboard."
+          label={t("admin.webhooks.url")}
+          description={t("admin.webhooks.urlHint")}
           data-autofocus
           {...form.getInputProps("url")}
         />
         <TextInput
-          label="Description"
-          description="What receives these events."
+          label={t("admin.services.description")}
+          description={t("admin.webhooks.descriptionHint")}
           {...form.getInputProps("description")}
         />
-        <Checkbox.Group label="Events to send" {...form.getInputProps("events")}>
+        <Checkbox.Group label={t("admin.webhooks.events")} {...form.getInputProps("events")}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
             {webhookEventTypes.map((type) => (
-              <Checkbox key={type} value={type} label={webhookEventLabels[type]} />
+              <Checkbox key={type} value={type} label={webhookEventLabel(t, type)} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
         <MultiSelect
-          label="Only tickets in these groups"
-          description="Empty: any group."
+          label={t("admin.webhooks.groups")}
+          description={t("admin.webhooks.groupsHint")}
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           searchable
           {...form.getInputProps("groupIds")}
         />
         <MultiSelect
-          label="Only tickets of these types"
-          description="Empty: any type."
-          data={types.map((t) => ({ value: t.id, label: t.name }))}
+          label={t("admin.webhooks.types")}
+          description={t("admin.webhooks.typesHint")}
+          data={types.map((type) => ({ value: type.id, label: type.name }))}
           {...form.getInputProps("ticketTypeIds")}
         />
         <Switch
-          label="Include internal events"
-          description="Internal notes and tasks carry what customers never see; they are only sent when this is on."
+          label={t("admin.webhooks.internal")}
+          description={t("admin.webhooks.internalHint")}
           {...form.getInputProps("includeInternal", { type: "checkbox" })}
         />
         <Switch
-          label="Active"
-          description="Switching it on again clears its failure count. Events while it is off are not sent later."
+          label={t("admin.services.active")}
+          description={t("admin.webhooks.activeHint")}
           {...form.getInputProps("active", { type: "checkbox" })}
         />
         <FormAlert
@@ -140,7 +179,7 @@ function WebhookForm({ webhook, onDone }: { webhook: Webhook | null; onDone: () 
         />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
-            Save
+            {t("admin.form.save")}
           </Button>
         </Group>
       </Stack>

@@ -5,7 +5,8 @@ import {
   type Webhook,
   type WebhookDelivery,
   type WebhookDeliveryStatus,
-  webhookEventLabels,
+  type WebhookEventType,
+  webhookEventTypes,
 } from "../../common/webhooks.ts";
 import {
   useDeleteWebhook,
@@ -15,35 +16,51 @@ import {
   useWebhook,
   useWebhookDeliveries,
 } from "../api/webhooks.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { SecretReveal, type WebhookEdit, WebhookModal } from "./WebhookModal.tsx";
+import { SecretReveal, type WebhookEdit, WebhookModal, webhookEventLabel } from "./WebhookModal.tsx";
 import { webhookState } from "./WebhooksScene.tsx";
 
-const statusLabels: Record<WebhookDeliveryStatus, { label: string; color: string }> = {
-  pending: { label: "Pending", color: "gray" },
-  retrying: { label: "Retrying", color: "yellow" },
-  succeeded: { label: "Delivered", color: "green" },
-  failed: { label: "Failed", color: "red" },
-};
+type Translate = ReturnType<typeof useT>;
 
-function eventLabel(d: WebhookDelivery): string {
-  const label = d.eventType === "ping" ? "Test event" : (webhookEventLabels as Record<string, string>)[d.eventType];
-  return `${label ?? d.eventType}${d.kind === "redelivery" ? " (redelivered)" : ""}`;
+// A delivery's event type is a string: the test event ("ping") and types a newer server may add are not in the list.
+const isWebhookEventType = (type: string): type is WebhookEventType =>
+  (webhookEventTypes as readonly string[]).includes(type);
+
+function deliveryStatus(t: Translate, status: WebhookDeliveryStatus): { label: string; color: string } {
+  const looks: Record<WebhookDeliveryStatus, { label: string; color: string }> = {
+    pending: { label: t("admin.webhooks.delivery.pending"), color: "gray" },
+    retrying: { label: t("admin.webhooks.delivery.retrying"), color: "yellow" },
+    succeeded: { label: t("admin.webhooks.delivery.succeeded"), color: "green" },
+    failed: { label: t("admin.webhooks.delivery.failed"), color: "red" },
+  };
+  return looks[status];
+}
+
+function eventLabel(t: Translate, d: WebhookDelivery): string {
+  const label =
+    d.eventType === "ping"
+      ? t("admin.webhooks.testEvent")
+      : isWebhookEventType(d.eventType)
+        ? webhookEventLabel(t, d.eventType)
+        : d.eventType;
+  return d.kind === "redelivery" ? t("admin.webhooks.redelivered", { label }) : label;
 }
 
 export function WebhookScene() {
+  const t = useT();
   const { id = "" } = useParams();
   const webhook = useWebhook(id);
-  useDocumentTitle("Webhook");
+  useDocumentTitle(t("admin.webhooks.one"));
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/admin/webhooks">
-        All webhooks
+        {t("admin.webhooks.all")}
       </Anchor>
-      <QueryView query={webhook} loading="Loading the webhook">
+      <QueryView query={webhook} loading={t("admin.webhooks.loadingOne")}>
         {(data) => <WebhookDetails webhook={data.webhook} />}
       </QueryView>
     </Stack>
@@ -51,13 +68,14 @@ export function WebhookScene() {
 }
 
 function WebhookDetails({ webhook }: { webhook: Webhook }) {
+  const t = useT();
   const navigate = useNavigate();
   const [edit, setEdit] = useState<WebhookEdit>(null);
   const [confirm, setConfirm] = useState<"rotate" | "delete" | null>(null);
   const test = useSendTestEvent();
   const rotate = useRotateWebhookSecret();
   const remove = useDeleteWebhook();
-  const state = webhookState(webhook);
+  const state = webhookState(t, webhook);
   const closeConfirm = () => {
     rotate.reset();
     remove.reset();
@@ -66,7 +84,7 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
   return (
     <Stack gap="md">
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
-        Webhook {webhook.url}
+        {t("admin.webhooks.heading", { url: webhook.url })}
       </Title>
       <Group gap="sm">
         <Badge variant="dot" color={state.color} c="dark.9">
@@ -75,67 +93,69 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
         {webhook.description && <Text>{webhook.description}</Text>}
       </Group>
       {webhook.disabledReason && (
-        <Alert color="red" title="Switched off">
-          {webhook.disabledReason} Once the receiver works again, switch it back on (Edit → Active) and redeliver what
-          it missed.
+        <Alert color="red" title={t("admin.webhooks.switchedOff")}>
+          {t("admin.webhooks.switchedOffBody", { reason: webhook.disabledReason })}
         </Alert>
       )}
       <Text size="sm">
-        Sends: {webhook.events.map((e) => webhookEventLabels[e]).join(", ")}
-        {webhook.includeInternal ? ", with internal events" : ", public events only"}.
+        {webhook.includeInternal
+          ? t("admin.webhooks.sendsWithInternal", {
+              events: webhook.events.map((e) => webhookEventLabel(t, e)).join(", "),
+            })
+          : t("admin.webhooks.sendsPublic", { events: webhook.events.map((e) => webhookEventLabel(t, e)).join(", ") })}
       </Text>
       <Group gap="sm">
-        <Button onClick={() => setEdit({ webhook })}>Edit</Button>
+        <Button onClick={() => setEdit({ webhook })}>{t("admin.row.edit")}</Button>
         <Button variant="default" loading={test.isPending} onClick={() => test.mutate(webhook.id)}>
-          Send test event
+          {t("admin.webhooks.sendTest")}
         </Button>
         <Button variant="default" onClick={() => setConfirm("rotate")}>
-          Rotate secret
+          {t("admin.webhooks.rotateSecret")}
         </Button>
         <Button variant="default" color="red" onClick={() => setConfirm("delete")}>
-          Delete
+          {t("admin.row.delete")}
         </Button>
       </Group>
       {test.isError && <Alert color="red">{test.error.message}</Alert>}
-      <Title order={2}>Deliveries</Title>
+      <Title order={2}>{t("admin.webhooks.deliveries")}</Title>
       <DeliveryLog id={webhook.id} />
       <WebhookModal edit={edit} onClose={() => setEdit(null)} />
       <Dialog
         opened={confirm === "rotate"}
         onClose={closeConfirm}
-        title={rotate.data ? "New signing secret" : "Rotate the signing secret?"}
+        title={rotate.data ? t("admin.webhooks.newSecret") : t("admin.webhooks.rotateTitle")}
       >
         {rotate.data ? (
           <SecretReveal secret={rotate.data.secret} onDone={closeConfirm} />
         ) : (
           <Stack gap="md">
-            <Text>The current secret stops working at once: give the receiver the new one before the next event.</Text>
+            <Text>{t("admin.webhooks.rotateBody")}</Text>
             {rotate.isError && <Alert color="red">{rotate.error.message}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={closeConfirm}>
-                Cancel
+                {t("admin.dialog.cancel")}
               </Button>
               <Button loading={rotate.isPending} onClick={() => rotate.mutate(webhook.id)}>
-                Rotate
+                {t("admin.webhooks.rotate")}
               </Button>
             </Group>
           </Stack>
         )}
       </Dialog>
-      <Dialog opened={confirm === "delete"} onClose={closeConfirm} title="Delete this webhook?">
+      <Dialog opened={confirm === "delete"} onClose={closeConfirm} title={t("admin.webhooks.deleteTitle")}>
         <Stack gap="md">
-          <Text>Its delivery log goes with it, and deliveries still waiting are dropped.</Text>
+          <Text>{t("admin.webhooks.deleteBody")}</Text>
           {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={closeConfirm}>
-              Cancel
+              {t("admin.dialog.cancel")}
             </Button>
             <Button
               color="red"
               loading={remove.isPending}
               onClick={() => remove.mutate(webhook.id, { onSuccess: () => navigate("/admin/webhooks") })}
             >
-              Delete
+              {t("admin.row.delete")}
             </Button>
           </Group>
         </Stack>
@@ -145,20 +165,29 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
 }
 
 function DeliveryLog({ id }: { id: string }) {
+  const t = useT();
   const deliveries = useWebhookDeliveries(id);
   const redeliver = useRedeliver();
   return (
-    <QueryView query={deliveries} loading="Loading deliveries">
+    <QueryView query={deliveries} loading={t("admin.webhooks.loadingDeliveries")}>
       {(data) =>
         data.deliveries.length === 0 ? (
-          <Text>Nothing sent yet.</Text>
+          <Text>{t("admin.webhooks.nothingSent")}</Text>
         ) : (
           <Paper withBorder radius="md">
             <Table.ScrollContainer minWidth={820} type="native">
-              <Table aria-label="Deliveries" verticalSpacing="sm">
+              <Table aria-label={t("admin.webhooks.deliveries")} verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    {["Time", "Event", "Status", "Response", "Took", "What came back", "Actions"].map((h) => (
+                    {[
+                      t("admin.webhooks.col.time"),
+                      t("admin.webhooks.col.event"),
+                      t("admin.users.status"),
+                      t("admin.webhooks.col.response"),
+                      t("admin.webhooks.col.took"),
+                      t("admin.webhooks.col.cameBack"),
+                      t("admin.table.actions"),
+                    ].map((h) => (
                       <Table.Th key={h} scope="col">
                         {h}
                       </Table.Th>
@@ -169,20 +198,22 @@ function DeliveryLog({ id }: { id: string }) {
                   {data.deliveries.map((d) => (
                     <Table.Tr key={d.id}>
                       <Table.Td>{formatDateTime(d.lastAttemptAt ?? d.createdAt)}</Table.Td>
-                      <Table.Td>{eventLabel(d)}</Table.Td>
+                      <Table.Td>{eventLabel(t, d)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="dot" color={statusLabels[d.status].color} c="dark.9">
-                          {statusLabels[d.status].label}
+                        <Badge variant="dot" color={deliveryStatus(t, d.status).color} c="dark.9">
+                          {deliveryStatus(t, d.status).label}
                         </Badge>
                         <Text size="xs">
-                          {d.attempts === 1 ? "1 attempt" : `${d.attempts} attempts`}
                           {d.status === "retrying" && d.nextAttemptAt
-                            ? `, next at ${formatDateTime(d.nextAttemptAt)}`
-                            : ""}
+                            ? t("admin.webhooks.attemptsNext", {
+                                count: d.attempts,
+                                when: formatDateTime(d.nextAttemptAt),
+                              })
+                            : t("admin.webhooks.attempts", { count: d.attempts })}
                         </Text>
                       </Table.Td>
                       <Table.Td>{d.responseStatus ?? "—"}</Table.Td>
-                      <Table.Td>{d.durationMs === null ? "—" : `${d.durationMs} ms`}</Table.Td>
+                      <Table.Td>{d.durationMs === null ? "—" : t("admin.webhooks.ms", { ms: d.durationMs })}</Table.Td>
                       <Table.Td style={{ maxWidth: 320 }}>
                         {d.error && (
                           <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>
@@ -195,7 +226,7 @@ function DeliveryLog({ id }: { id: string }) {
                           </Code>
                         )}
                         <details>
-                          <summary>Request body</summary>
+                          <summary>{t("admin.webhooks.requestBody")}</summary>
                           <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
                             {d.requestBody}
                           </Code>
@@ -205,11 +236,14 @@ function DeliveryLog({ id }: { id: string }) {
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={`Redeliver ${eventLabel(d)} of ${formatDateTime(d.createdAt)}`}
+                          aria-label={t("admin.webhooks.redeliverNamed", {
+                            event: eventLabel(t, d),
+                            when: formatDateTime(d.createdAt),
+                          })}
                           loading={redeliver.isPending && redeliver.variables === d.id}
                           onClick={() => redeliver.mutate(d.id)}
                         >
-                          Redeliver
+                          {t("admin.webhooks.redeliver")}
                         </Button>
                       </Table.Td>
                     </Table.Tr>

@@ -1,44 +1,44 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { type Webhook, webhookEventLabels } from "../../common/webhooks.ts";
+import type { Webhook } from "../../common/webhooks.ts";
 import { useWebhooks } from "../api/webhooks.ts";
+import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-import { type WebhookEdit, WebhookModal } from "./WebhookModal.tsx";
+import { type WebhookEdit, WebhookModal, webhookEventLabel } from "./WebhookModal.tsx";
 
-export function webhookState(w: Webhook): { label: string; color: string } {
-  if (w.active) return { label: "Active", color: "green" };
-  return w.disabledReason ? { label: "Switched off after failures", color: "red" } : { label: "Off", color: "gray" };
+export function webhookState(t: ReturnType<typeof useT>, w: Webhook): { label: string; color: string } {
+  if (w.active) return { label: t("admin.users.status.active"), color: "green" };
+  return w.disabledReason
+    ? { label: t("admin.webhooks.offAfterFailures"), color: "red" }
+    : { label: t("admin.catalog.off"), color: "gray" };
 }
 
 export function WebhooksScene() {
-  useDocumentTitle("Webhooks");
+  const t = useT();
+  useDocumentTitle(t("admin.webhooks.title"));
   const webhooks = useWebhooks();
   const [edit, setEdit] = useState<WebhookEdit>(null);
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={1}>Webhooks</Title>
-        <Button onClick={() => setEdit({ webhook: null })}>New webhook</Button>
+        <Title order={1}>{t("admin.webhooks.title")}</Title>
+        <Button onClick={() => setEdit({ webhook: null })}>{t("admin.webhooks.new")}</Button>
       </Group>
-      <Text>
-        Switchboard POSTs the ticket events you choose to these addresses as JSON, signed with each endpoint's own
-        secret. Failed deliveries are retried for about eleven hours; an endpoint that keeps failing is switched off and
-        admins get a mail.
-      </Text>
-      <QueryView query={webhooks} loading="Loading webhooks">
+      <Text>{t("admin.webhooks.intro")}</Text>
+      <QueryView query={webhooks} loading={t("admin.webhooks.loading")}>
         {(data) =>
           data.webhooks.length === 0 ? (
-            <Text>No webhooks yet.</Text>
+            <Text>{t("admin.webhooks.empty")}</Text>
           ) : (
             <Paper withBorder radius="md">
-              <Table aria-label="Webhooks" verticalSpacing="sm">
+              <Table aria-label={t("admin.webhooks.title")} verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">URL</Table.Th>
-                    <Table.Th scope="col">Events</Table.Th>
-                    <Table.Th scope="col">State</Table.Th>
+                    <Table.Th scope="col">{t("admin.webhooks.url")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.webhooks.eventsColumn")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.jobs.state")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -56,12 +56,12 @@ export function WebhooksScene() {
                         {w.description && <Text size="sm">{w.description}</Text>}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{w.events.map((e) => webhookEventLabels[e]).join(", ")}</Text>
-                        {w.includeInternal && <Text size="sm">With internal events</Text>}
+                        <Text size="sm">{w.events.map((e) => webhookEventLabel(t, e)).join(", ")}</Text>
+                        {w.includeInternal && <Text size="sm">{t("admin.webhooks.withInternal")}</Text>}
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="dot" color={webhookState(w).color} c="dark.9">
-                          {webhookState(w).label}
+                        <Badge variant="dot" color={webhookState(t, w).color} c="dark.9">
+                          {webhookState(t, w).label}
                         </Badge>
                       </Table.Td>
                     </Table.Tr>

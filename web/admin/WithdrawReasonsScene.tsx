@@ -1,15 +1,16 @@
 import { withdrawReasonsCollection } from "../../common/admin-collections.ts";
+import { useT } from "../i18n/use-t.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
 
-const reasonField = { key: "label", label: "Reason" } as const;
-
 export function WithdrawReasonsScene() {
+  const t = useT();
+  const reasonField = { key: "label", label: t("admin.withdrawReasons.reason") } as const;
   return (
     <AdminCollectionPage
       collection={withdrawReasonsCollection}
-      intro="Requesters choose one of these when they withdraw a request; it shows in the ticket's Feed."
-      columns={[{ header: "Reason", cell: (r) => r.label }]}
+      intro={t("admin.withdrawReasons.intro")}
+      columns={[{ header: t("admin.withdrawReasons.reason"), cell: (r) => r.label }]}
       name={(r) => r.label}
       form={(p) => (
         <NameForm
@@ -21,9 +22,9 @@ export function WithdrawReasonsScene() {
         />
       )}
       confirmDelete={{
-        title: (r) => `Remove "${r.label}"?`,
-        body: "Withdrawn requests keep the reason they were given.",
-        action: "Remove",
+        title: (r) => t("admin.withdrawReasons.removeTitle", { name: r.label }),
+        body: t("admin.withdrawReasons.removeBody"),
+        action: t("admin.withdrawReasons.remove"),
       }}
     />
   );

@@ -49,6 +49,7 @@ export const adminRoutes: RouteObject[] = [
       { path: "webhooks", lazy: () => import("./WebhooksScene.tsx").then((m) => ({ Component: m.WebhooksScene })) },
       { path: "webhooks/:id", lazy: () => import("./WebhookScene.tsx").then((m) => ({ Component: m.WebhookScene })) },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
+      { path: "languages", lazy: () => import("./LanguagesScene.tsx").then((m) => ({ Component: m.LanguagesScene })) },
       // Knowledge base editors (issue 19).
       { path: "kb", lazy: () => import("../kb/admin/KbAdminScene.tsx").then((m) => ({ Component: m.KbAdminScene })) },
       {

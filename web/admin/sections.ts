@@ -1,27 +1,34 @@
 import type { Permission } from "../../common/permissions.ts";
+import type { useT } from "../i18n/use-t.ts";
 
-/** The admin pages, in the order of the admin navigation, with the permission the server wants for each. */
-export const adminSections: { path: string; label: string; permission: Permission }[] = [
-  { path: "users", label: "Users", permission: "admin.users" },
-  { path: "roles", label: "Roles", permission: "admin.roles" },
-  { path: "organizations", label: "Organizations", permission: "admin.organizations" },
-  { path: "groups", label: "Groups", permission: "admin.groups" },
-  { path: "api-tokens", label: "API tokens", permission: "admin.api_tokens" },
-  { path: "catalog", label: "Catalog", permission: "admin.settings" },
-  { path: "ticket-types", label: "Ticket types", permission: "admin.settings" },
-  { path: "statuses", label: "Statuses", permission: "admin.settings" },
-  { path: "withdraw-reasons", label: "Withdrawal reasons", permission: "admin.settings" },
-  { path: "satisfaction", label: "Satisfaction surveys", permission: "admin.settings" },
-  { path: "macros", label: "Macros", permission: "admin.settings" },
-  { path: "mailboxes", label: "Mailboxes", permission: "admin.settings" },
-  { path: "inbound-mail", label: "Inbound mail", permission: "admin.settings" },
-  { path: "calendars", label: "Business calendars", permission: "admin.settings" },
-  { path: "sla-policies", label: "SLA policies", permission: "admin.settings" },
-  { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
-  { path: "webhooks", label: "Webhooks", permission: "admin.settings" },
-  { path: "jobs", label: "Background jobs", permission: "admin.settings" },
+type Translate = ReturnType<typeof useT>;
+
+/**
+ * The admin pages, in the order of the admin navigation, with the permission the server wants for each.
+ * The label is said in the reader's language when the navigation is drawn.
+ */
+export const adminSections: { path: string; label: (t: Translate) => string; permission: Permission }[] = [
+  { path: "users", label: (t) => t("admin.nav.users"), permission: "admin.users" },
+  { path: "roles", label: (t) => t("admin.nav.roles"), permission: "admin.roles" },
+  { path: "organizations", label: (t) => t("admin.nav.organizations"), permission: "admin.organizations" },
+  { path: "groups", label: (t) => t("admin.nav.groups"), permission: "admin.groups" },
+  { path: "api-tokens", label: (t) => t("admin.nav.apiTokens"), permission: "admin.api_tokens" },
+  { path: "catalog", label: (t) => t("admin.nav.catalog"), permission: "admin.settings" },
+  { path: "ticket-types", label: (t) => t("admin.nav.ticketTypes"), permission: "admin.settings" },
+  { path: "statuses", label: (t) => t("admin.nav.statuses"), permission: "admin.settings" },
+  { path: "withdraw-reasons", label: (t) => t("admin.nav.withdrawReasons"), permission: "admin.settings" },
+  { path: "satisfaction", label: (t) => t("admin.nav.satisfaction"), permission: "admin.settings" },
+  { path: "macros", label: (t) => t("admin.nav.macros"), permission: "admin.settings" },
+  { path: "mailboxes", label: (t) => t("admin.nav.mailboxes"), permission: "admin.settings" },
+  { path: "inbound-mail", label: (t) => t("admin.nav.inboundMail"), permission: "admin.settings" },
+  { path: "calendars", label: (t) => t("admin.nav.calendars"), permission: "admin.settings" },
+  { path: "sla-policies", label: (t) => t("admin.nav.slaPolicies"), permission: "admin.settings" },
+  { path: "automation", label: (t) => t("admin.nav.automation"), permission: "admin.settings" },
+  { path: "webhooks", label: (t) => t("admin.nav.webhooks"), permission: "admin.settings" },
+  { path: "jobs", label: (t) => t("admin.nav.jobs"), permission: "admin.settings" },
+  { path: "languages", label: (t) => t("admin.nav.languages"), permission: "admin.settings" },
   // Knowledge base (issue 19): editors with kb.edit reach this page without being administrators.
-  { path: "kb", label: "Knowledge base", permission: "kb.edit" },
+  { path: "kb", label: (t) => t("admin.nav.kb"), permission: "kb.edit" },
 ];
 
 /** The admin pages someone with these permissions can use; none means the admin area is not for them. */
