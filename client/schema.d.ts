@@ -314,8 +314,14 @@ export interface paths {
   "/api/v1/admin/users/{id}": {
     /** One user, with their roles, organizations and groups */
     get: operations["getAdminUser"];
+    /** Delete a user no ticket needs (never asked, acted on or attached to one); anyone else is refused with 409: anonymise them instead */
+    delete: operations["deleteAdminUser"];
     /** Change a user's name, licence, roles, organizations, groups, or disable them */
     patch: operations["updateAdminUser"];
+  };
+  "/api/v1/admin/users/{id}/anonymise": {
+    /** Erase a person (GDPR): name and address replaced by placeholders, sign-in, tokens, alerts and copies removed, their tickets kept */
+    post: operations["anonymiseAdminUser"];
   };
   "/api/v1/admin/webhook-deliveries/{id}/redeliver": {
     /** Send a delivery's event again, as a new delivery, once */
@@ -682,6 +688,10 @@ export interface paths {
     /** Submit a request with files: multipart/form-data with a `submission` part (the JSON of POST /api/v1/tickets) and up to 10 `attachments` of at most 10 MB each */
     post: operations["createTicketWithAttachments"];
   };
+  "/api/v1/uploads": {
+    /** Upload one file on its own (multipart/form-data, the part named `file`, at most 10 MB): the token attaches it to a new ticket or comment (`attachments: [token]`) within the hour */
+    post: operations["createUpload"];
+  };
   "/api/v1/withdraw-reasons": {
     /** Reasons a requester can give for withdrawing */
     get: operations["listWithdrawReasons"];
@@ -693,6 +703,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AgentTicketInput: {
+      attachments?: components["schemas"]["UploadTokens"];
       categoryId?: string | null;
       /** @enum {string} */
       channel: "web" | "email" | "phone" | "walk_in";
@@ -806,6 +817,7 @@ export interface components {
       statusId?: string;
     };
     Comment: {
+      attachments?: components["schemas"]["UploadTokens"];
       body: string;
       /**
        * @default text
@@ -1055,6 +1067,7 @@ export interface components {
       resolutionDueAt: string | null;
     };
     TicketSubmission: {
+      attachments?: components["schemas"]["UploadTokens"];
       /** Format: uuid */
       categoryId?: string;
       /** Format: email */
@@ -1120,7 +1133,17 @@ export interface components {
       subject?: string;
       typeId?: string | null;
     };
+    Upload: {
+      contentType: string;
+      /** Format: date-time */
+      expiresAt: string;
+      fileName: string;
+      size: number;
+      token: string;
+    };
+    UploadTokens: string[];
     User: {
+      anonymised: boolean;
       confirmed: boolean;
       /** Format: date-time */
       createdAt: string;
@@ -4362,6 +4385,29 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
+  /** Delete a user no ticket needs (never asked, acted on or attached to one); anyone else is refused with 409: anonymise them instead */
+  deleteAdminUser: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
   /** Change a user's name, licence, roles, organizations, groups, or disable them */
   updateAdminUser: {
     parameters: {
@@ -4388,6 +4434,31 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Erase a person (GDPR): name and address replaced by placeholders, sign-in, tokens, alerts and copies removed, their tickets kept */
+  anonymiseAdminUser: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Done; the body is the result. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["User"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
@@ -7888,6 +7959,36 @@ export interface operations {
       201: {
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Upload one file on its own (multipart/form-data, the part named `file`, at most 10 MB): the token attaches it to a new ticket or comment (`attachments: [token]`) within the hour */
+  createUpload: {
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created; the body names what was created. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Upload"];
         };
       };
       400: components["responses"]["BadRequest"];

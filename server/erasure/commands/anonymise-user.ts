@@ -1,0 +1,88 @@
+import { erasedAddress, erasedName } from "../../../common/accounts.ts";
+import type { UserActor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { now } from "../../db/engine.ts";
+import { recordEvent } from "../../tickets/events.ts";
+import { loadErasableUser, removeReachAndAccess } from "../guards.ts";
+
+/**
+ * Erases a person (GDPR, right to erasure) while keeping the help desk's record: their name and address
+ * become placeholders everywhere the help desk keeps them (the account, the tickets they asked, the Feed's
+ * "who", attachments' uploader, surveys), which also rewrites the search index (its triggers follow the
+ * requester columns) and shows in the incremental export as changed records. Their password, sessions,
+ * links, tokens, alerts and copies on tickets go; the account is switched off, so nobody can sign in as them
+ * or mail them again. Each of their tickets gets an internal Feed entry saying who erased the requester, and
+ * when. Running it again on an erased person changes nothing.
+ */
+export async function anonymiseUser(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  admin: UserActor,
+  userId: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await loadErasableUser(trx, admin, userId, "anonymise");
+    if (user.anonymised_at) return;
+    const at = now();
+    const name = erasedName(user.id);
+    const email = erasedAddress(user.id);
+    const oldEmail = user.email.toLowerCase();
+
+    // Their requests: by account, and the ones they sent as a guest from the same address before registering.
+    const tickets = await trx
+      .selectFrom("tickets")
+      .select("id")
+      .where((eb) =>
+        eb.or([eb("requester_id", "=", user.id), eb(eb.fn("lower", [eb.ref("requester_email")]), "=", oldEmail)]),
+      )
+      .execute();
+    const ticketIds = tickets.map((t) => t.id);
+    if (ticketIds.length) {
+      await trx
+        .updateTable("tickets")
+        .set({ requester_name: name, requester_email: email, updated_at: at })
+        .where("id", "in", ticketIds)
+        .execute();
+      for (const ticketId of ticketIds) {
+        // The Feed says it happened and who did it; the old name and address are, of course, not in it.
+        await recordEvent(
+          trx,
+          { config },
+          {
+            ticketId,
+            type: "edited",
+            actor: { id: admin.user.id, name: admin.user.name },
+            visibility: "internal",
+            payload: { changes: [{ label: "Requester", from: "(personal data erased)", to: name }] },
+            at,
+          },
+        );
+      }
+    }
+    await trx.updateTable("ticket_events").set({ actor_name: name }).where("actor_id", "=", user.id).execute();
+    await trx
+      .updateTable("attachments")
+      .set({ uploaded_by_name: name })
+      .where("uploaded_by_id", "=", user.id)
+      .execute();
+    await trx
+      .updateTable("satisfaction_surveys")
+      .set({ email })
+      .where((eb) => eb(eb.fn("lower", [eb.ref("email")]), "=", oldEmail))
+      .execute();
+    await removeReachAndAccess(trx, user, at);
+    await trx
+      .updateTable("users")
+      .set({
+        name,
+        email,
+        password_hash: null,
+        locale: null,
+        time_zone: null,
+        disabled_at: user.disabled_at ?? at,
+        anonymised_at: at,
+        updated_at: at,
+      })
+      .where("id", "=", user.id)
+      .execute();
+  });
+}
