@@ -6,6 +6,7 @@ import type { Database } from "../db/schema.ts";
 export type ErasableUser = {
   id: string;
   email: string;
+  name: string;
   licence: string;
   disabled_at: string | null;
   anonymised_at: string | null;
@@ -26,7 +27,7 @@ export async function loadErasableUser(
   }
   const user = await trx
     .selectFrom("users")
-    .select(["id", "email", "licence", "disabled_at", "anonymised_at"])
+    .select(["id", "email", "name", "licence", "disabled_at", "anonymised_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound("That user");

@@ -30,7 +30,7 @@ export async function anonymiseUser(
     // Their requests: by account, and the ones they sent as a guest from the same address before registering.
     const tickets = await trx
       .selectFrom("tickets")
-      .select("id")
+      .select(["id", "requester_name"])
       .where((eb) =>
         eb.or([eb("requester_id", "=", user.id), eb(eb.fn("lower", [eb.ref("requester_email")]), "=", oldEmail)]),
       )
@@ -58,11 +58,44 @@ export async function anonymiseUser(
         );
       }
     }
-    await trx.updateTable("ticket_events").set({ actor_name: name }).where("actor_id", "=", user.id).execute();
+    // What they did under their account, and, on their own tickets, what they did as a guest (no account id:
+    // the name or address they gave then).
+    const guestNames = [...new Set([user.name, user.email, oldEmail, ...tickets.map((t) => t.requester_name)])];
+    await trx
+      .updateTable("ticket_events")
+      .set({ actor_name: name })
+      .where((eb) =>
+        eb.or([
+          eb("actor_id", "=", user.id),
+          ...(ticketIds.length
+            ? [
+                eb.and([
+                  eb("ticket_id", "in", ticketIds),
+                  eb("actor_id", "is", null),
+                  eb("actor_name", "in", guestNames),
+                ]),
+              ]
+            : []),
+        ]),
+      )
+      .execute();
     await trx
       .updateTable("attachments")
       .set({ uploaded_by_name: name })
-      .where("uploaded_by_id", "=", user.id)
+      .where((eb) =>
+        eb.or([
+          eb("uploaded_by_id", "=", user.id),
+          ...(ticketIds.length
+            ? [
+                eb.and([
+                  eb("ticket_id", "in", ticketIds),
+                  eb("uploaded_by_id", "is", null),
+                  eb("uploaded_by_name", "in", guestNames),
+                ]),
+              ]
+            : []),
+        ]),
+      )
       .execute();
     await trx
       .updateTable("satisfaction_surveys")
