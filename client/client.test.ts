@@ -41,6 +41,7 @@ const contract: Middleware = {
       status: response.status,
       contentType,
       body,
+      headers: Object.fromEntries(response.headers.entries()),
     });
     if (problem) throw new Error(`The server and client/openapi.json disagree: ${problem}`);
   },
@@ -267,17 +268,32 @@ describeEachEngine("the typed client", ({ db, engine }) => {
 
   it("fails when an answer differs from the document", () => {
     const ticketPath = "/api/v1/tickets/{number}";
+    const answer = { method: "GET", path: ticketPath, contentType: "application/json" };
+    const sent = { "x-request-id": "r-1", etag: '"v1"' };
     // A status the operation does not list, and a ticket that lost a field the document promises.
-    expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 418, contentType: "application/json", body: "{}" }),
-    ).toMatch(/does not list/);
+    expect(checkAnswer({ ...answer, status: 418, body: "{}", headers: sent })).toMatch(/does not list/);
     const partial = JSON.stringify({ number: 1, subject: "Missing everything else" });
-    expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 200, contentType: "application/json", body: partial }),
-    ).toMatch(/does not match its schema/);
+    expect(checkAnswer({ ...answer, status: 200, body: partial, headers: sent })).toMatch(/does not match its schema/);
     const wrongError = JSON.stringify({ error: { code: "teapot", message: "Short and stout" } });
+    expect(checkAnswer({ ...answer, status: 404, body: wrongError, headers: sent })).toMatch(
+      /does not match its schema/,
+    );
+    // Headers the document promises: a request id on every answer, a ticket's ETag, the challenge on 401.
+    const refusal = JSON.stringify({ error: { code: "unauthenticated", message: "Sign in." } });
+    expect(checkAnswer({ ...answer, status: 404, body: wrongError, headers: {} })).toMatch(/without X-Request-Id/);
+    expect(checkAnswer({ ...answer, status: 200, body: partial, headers: { "x-request-id": "r-1" } })).toMatch(
+      /without ETag/,
+    );
+    expect(checkAnswer({ ...answer, status: 401, body: refusal, headers: { "x-request-id": "r-1" } })).toMatch(
+      /without WWW-Authenticate/,
+    );
     expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 404, contentType: "application/json", body: wrongError }),
-    ).toMatch(/does not match its schema/);
+      checkAnswer({
+        ...answer,
+        status: 401,
+        body: refusal,
+        headers: { "x-request-id": "r-1", "www-authenticate": 'Bearer realm="Switchboard"' },
+      }),
+    ).toBeUndefined();
   });
 });

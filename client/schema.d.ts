@@ -1185,72 +1185,146 @@ export interface components {
   responses: {
     /** @description The request is not valid: `error.fields` names each field that needs attention (dot-separated paths). */
     BadRequest: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The change conflicts with the record's current state or with another record. */
     Conflict: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Not allowed: the caller's role or the API token's scopes do not cover this, or a cookie-authenticated write came without the CSRF token. */
     Forbidden: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The `Idempotency-Key` was already used for a different request; use a new key for a new request. */
     IdempotencyKeyReused: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The request named a host this help desk does not answer for. */
     Misdirected: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Nothing at this address, or nothing the caller may see: records out of reach answer as if they did not exist. */
     NotFound: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The request body, a file or the number of files is over the limit. */
     PayloadTooLarge: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description `If-Match` named a version that is no longer the current one: read the record again and retry. */
     PreconditionFailed: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Too many requests: wait (see `Retry-After` where it is sent) and try again. */
     RateLimited: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "Retry-After": components["headers"]["Retry-After"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description No valid credentials: sign in, or send an API token that exists, has not expired and was not revoked. */
     Unauthenticated: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The help desk cannot serve this right now (shutting down, storage full, search rebuilding). Try again later. */
     Unavailable: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The body's content type is not the one the operation takes (JSON, or multipart/form-data for uploads). */
     UnsupportedMediaType: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
@@ -1258,7 +1332,24 @@ export interface components {
   };
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description The version of the ticket this answer shows (a strong validator); send it as `If-Match` to change it. */
+    ETag: string;
+    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+    "Idempotent-Replayed": "true";
+    /** @description Requests this API token may make in the current window (answers to API tokens only). */
+    "RateLimit-Limit": number;
+    /** @description Requests the API token has left in the current window (answers to API tokens only). */
+    "RateLimit-Remaining": number;
+    /** @description Seconds until the window ends and the count starts again (answers to API tokens only). */
+    "RateLimit-Reset": number;
+    /** @description Seconds to wait before trying again (sent when an API token is over its limit). */
+    "Retry-After": number;
+    /** @description The scheme that would work: `Bearer realm="Switchboard"`, with `error="invalid_token"` when the token sent was not valid. */
+    "WWW-Authenticate": string;
+    /** @description The request's id: the one the caller sent when it is up to 128 plain characters, else one we made. Every log line about the request carries it; quote it when reporting a problem. */
+    "X-Request-Id": string;
+  };
   pathItems: never;
 }
 
@@ -1281,6 +1372,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1311,6 +1408,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1338,6 +1441,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1366,6 +1475,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: email */
@@ -1396,6 +1511,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1417,6 +1538,12 @@ export interface operations {
     responses: {
       /** @description API tokens for integrations */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             tokens: components["schemas"]["ApiToken"][];
@@ -1454,6 +1581,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["ApiTokenCreated"];
         };
@@ -1481,6 +1615,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1497,6 +1637,12 @@ export interface operations {
     responses: {
       /** @description Triggers and time rules */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             rules: ({
@@ -1587,6 +1733,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1656,6 +1809,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1680,6 +1839,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1697,6 +1862,12 @@ export interface operations {
     responses: {
       /** @description What triggers and time rules did, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             runs: {
@@ -1722,6 +1893,12 @@ export interface operations {
     responses: {
       /** @description Business calendars with their hours, holidays and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             calendars: {
@@ -1773,6 +1950,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1818,6 +2002,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1842,6 +2032,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1859,6 +2055,12 @@ export interface operations {
     responses: {
       /** @description Catalog categories */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -1897,6 +2099,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1934,6 +2143,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1958,6 +2173,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1975,6 +2196,12 @@ export interface operations {
     responses: {
       /** @description Agent groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             groups: components["schemas"]["Group"][];
@@ -2003,6 +2230,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2037,6 +2271,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2061,6 +2301,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2083,6 +2329,12 @@ export interface operations {
     responses: {
       /** @description Inbound mail by outcome: held for review, quarantined, ignored or processed (newest 200) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             messages: ({
@@ -2123,6 +2375,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2145,6 +2403,12 @@ export interface operations {
     responses: {
       /** @description The original message as received (.eml), always as a download */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
         };
@@ -2180,6 +2444,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2199,6 +2469,12 @@ export interface operations {
     responses: {
       /** @description Background jobs: backlog, failures and recent runs */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             counts: {
@@ -2258,6 +2534,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2282,6 +2564,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             count: number;
@@ -2314,6 +2602,12 @@ export interface operations {
     responses: {
       /** @description Articles in every status, filtered */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -2389,6 +2683,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2416,6 +2717,12 @@ export interface operations {
     responses: {
       /** @description An article as its editors see it */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** @default */
@@ -2500,6 +2807,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2524,6 +2837,12 @@ export interface operations {
     responses: {
       /** @description An article's revisions, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             revisions: ({
@@ -2561,6 +2880,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2591,6 +2916,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2624,6 +2955,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changed: number;
@@ -2647,6 +2984,12 @@ export interface operations {
     responses: {
       /** @description Knowledge base categories and sections */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -2696,6 +3039,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2742,6 +3092,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2766,6 +3122,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2783,6 +3145,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             fileName: string;
@@ -2809,6 +3178,12 @@ export interface operations {
     responses: {
       /** @description Views, helpfulness, deflections per article; searches that found nothing; comments on 'No' */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -2849,6 +3224,12 @@ export interface operations {
     responses: {
       /** @description Mailboxes whose fetching is failing, with the reason (the banner admins see in the workspace) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             alerts: {
@@ -2875,6 +3256,12 @@ export interface operations {
     responses: {
       /** @description Mailboxes we receive mail for (IMAP passwords are never returned) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             mailboxes: ({
@@ -2969,6 +3356,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3036,6 +3430,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3060,6 +3460,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3082,6 +3488,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             url: string;
@@ -3103,6 +3515,12 @@ export interface operations {
     responses: {
       /** @description Organizations (accounts) and their departments */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             organizations: components["schemas"]["Organization"][];
@@ -3132,6 +3550,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3159,6 +3584,12 @@ export interface operations {
     responses: {
       /** @description One organization, with its member count and departments */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             departments: components["schemas"]["NamedRef"][];
@@ -3197,6 +3628,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3221,6 +3658,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3243,6 +3686,12 @@ export interface operations {
     responses: {
       /** @description The people in an organization, by name */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             members: ({
@@ -3272,6 +3721,12 @@ export interface operations {
     responses: {
       /** @description Roles and the permissions they can grant */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             permissions: {
@@ -3305,6 +3760,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3340,6 +3802,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3364,6 +3832,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3381,6 +3855,12 @@ export interface operations {
     responses: {
       /** @description Reasons a requester can give when rating the support Bad */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {
@@ -3414,6 +3894,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3450,6 +3937,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3474,6 +3967,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3491,6 +3990,12 @@ export interface operations {
     responses: {
       /** @description Satisfaction survey settings: on or off, the delay after solving, excluded groups and services */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             delayMinutes: number;
@@ -3525,6 +4030,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3543,6 +4054,12 @@ export interface operations {
     responses: {
       /** @description All services, active or not */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             services: ({
@@ -3617,6 +4134,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3676,6 +4200,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3700,6 +4230,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3725,6 +4261,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3742,6 +4284,12 @@ export interface operations {
     responses: {
       /** @description SLA policies in the order they are tried */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             policies: ({
@@ -3804,6 +4352,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3854,6 +4409,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3878,6 +4439,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3895,6 +4462,12 @@ export interface operations {
     responses: {
       /** @description Statuses and whether they pause the SLA clock */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: {
@@ -3933,6 +4506,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3952,6 +4531,12 @@ export interface operations {
     responses: {
       /** @description Ticket statuses, in order, with how many tickets have each */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: ({
@@ -3997,6 +4582,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4038,6 +4630,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4062,6 +4660,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4103,6 +4707,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4127,6 +4737,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4144,6 +4760,12 @@ export interface operations {
     responses: {
       /** @description Ticket types with their fields */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             ticketTypes: ({
@@ -4191,6 +4813,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4226,6 +4855,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4250,6 +4885,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4291,6 +4932,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4320,6 +4968,12 @@ export interface operations {
     responses: {
       /** @description Users, newest first, with their roles, organizations and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["UserPage"];
         };
@@ -4344,6 +4998,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4371,6 +5032,12 @@ export interface operations {
     responses: {
       /** @description One user, with their roles, organizations and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4395,6 +5062,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4423,6 +5096,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4449,6 +5128,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4474,6 +5159,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4493,6 +5184,12 @@ export interface operations {
     responses: {
       /** @description Webhook endpoints (secrets are never returned) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             webhooks: ({
@@ -4546,6 +5243,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -4576,6 +5280,12 @@ export interface operations {
     responses: {
       /** @description One webhook endpoint */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             webhook: {
@@ -4634,6 +5344,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4658,6 +5374,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4680,6 +5402,12 @@ export interface operations {
     responses: {
       /** @description The endpoint's delivery log, newest first (50) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             deliveries: ({
@@ -4724,6 +5452,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -4751,6 +5485,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4770,6 +5510,12 @@ export interface operations {
     responses: {
       /** @description Reasons requesters choose from when withdrawing */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {
@@ -4803,6 +5549,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4839,6 +5592,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4863,6 +5622,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4885,6 +5650,12 @@ export interface operations {
     responses: {
       /** @description The person with an account at exactly this email address (agents), with their organizations */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: email */
@@ -4912,6 +5683,12 @@ export interface operations {
     responses: {
       /** @description Agents, groups, ticket types with their fields and categories, for the edit and bulk forms */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             agents: {
@@ -4958,6 +5735,12 @@ export interface operations {
     responses: {
       /** @description The built-in queues and the caller's saved views, each with its number of tickets */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             queues: ({
@@ -5012,6 +5795,12 @@ export interface operations {
     responses: {
       /** @description People with an account whose name or email contains the words, for choosing a requester */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             requesters: ({
@@ -5062,6 +5851,12 @@ export interface operations {
     responses: {
       /** @description One page of a queue, with filters (repeat a parameter for several values) and any sort column */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["AgentTicketPage"];
         };
@@ -5086,6 +5881,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -5113,6 +5915,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             failed: {
@@ -5166,6 +5974,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -5220,6 +6035,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5243,6 +6064,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5265,6 +6092,12 @@ export interface operations {
     responses: {
       /** @description Download an attachment (always as a download, never shown inline) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
         };
@@ -5289,6 +6122,12 @@ export interface operations {
     responses: {
       /** @description The services the caller may request, with the categories, optionally searched */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5333,6 +6172,12 @@ export interface operations {
     responses: {
       /** @description One service and its request form */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categoryId: string | null;
@@ -5380,6 +6225,12 @@ export interface operations {
     responses: {
       /** @description Request categories */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5405,6 +6256,12 @@ export interface operations {
     responses: {
       /** @description Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             messages: ({
@@ -5436,6 +6293,12 @@ export interface operations {
     responses: {
       /** @description One message in the dev mailbox */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: date-time */
@@ -5475,6 +6338,12 @@ export interface operations {
     responses: {
       /** @description The organizations that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: (OneOf<[{
@@ -5525,6 +6394,12 @@ export interface operations {
     responses: {
       /** @description The tickets that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: (OneOf<[{
@@ -5594,6 +6469,12 @@ export interface operations {
     responses: {
       /** @description The users that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: OneOf<[{
@@ -5645,6 +6526,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -5695,6 +6582,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5718,6 +6611,12 @@ export interface operations {
     responses: {
       /** @description A published article the reader may see */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             body: string;
@@ -5778,6 +6677,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             mine: boolean | null;
@@ -5807,6 +6712,12 @@ export interface operations {
     responses: {
       /** @description A category with its sections and the articles the reader may see */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -5867,6 +6778,12 @@ export interface operations {
     responses: {
       /** @description The Help Centre's front page */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5918,6 +6835,12 @@ export interface operations {
     responses: {
       /** @description An image shown in an article the reader may read */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5939,6 +6862,12 @@ export interface operations {
     responses: {
       /** @description Search the articles the reader may see; a search that finds nothing is recorded */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -5976,6 +6905,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -6015,6 +6950,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6038,6 +6979,12 @@ export interface operations {
     responses: {
       /** @description Server-sent events: `ticket` when a ticket you may see changes, and (agents, with ?ticket=N) `presence` of who else has it open */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "text/event-stream": string;
         };
@@ -6056,6 +7003,12 @@ export interface operations {
     responses: {
       /** @description The language, writing direction and time zone to show this visitor */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** @enum {string} */
@@ -6083,6 +7036,12 @@ export interface operations {
     responses: {
       /** @description Agents: the shared macros and my own */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             macros: ({
@@ -6137,6 +7096,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -6186,6 +7152,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6210,6 +7182,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6235,6 +7213,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6264,6 +7248,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6300,6 +7290,12 @@ export interface operations {
     responses: {
       /** @description Agents and groups report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6369,6 +7365,12 @@ export interface operations {
     responses: {
       /** @description Efficiency report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6438,6 +7440,12 @@ export interface operations {
     responses: {
       /** @description Overview report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6507,6 +7515,12 @@ export interface operations {
     responses: {
       /** @description Satisfaction report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6576,6 +7590,12 @@ export interface operations {
     responses: {
       /** @description Service levels report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6645,6 +7665,12 @@ export interface operations {
     responses: {
       /** @description Volume report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6704,6 +7730,12 @@ export interface operations {
     responses: {
       /** @description The survey behind a rating link: the ticket's number and subject, the answer so far, the reasons */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             answer: ({
@@ -6755,6 +7787,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6780,6 +7818,12 @@ export interface operations {
     responses: {
       /** @description Full-text search over the tickets the caller may see: words match as prefixes, "quoted phrases" exactly; #1234, an email, priority:, status: and <field>: filter */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["SearchResults"];
         };
@@ -6799,6 +7843,12 @@ export interface operations {
     responses: {
       /** @description Who is signed in, and the CSRF token to send with writes */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -6841,6 +7891,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -6877,6 +7933,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       401: components["responses"]["Unauthenticated"];
@@ -6900,6 +7962,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6921,6 +7989,12 @@ export interface operations {
     responses: {
       /** @description The statuses in order: agents get both labels, everyone else the customer label */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: components["schemas"]["Status"][];
@@ -6951,6 +8025,12 @@ export interface operations {
     responses: {
       /** @description List tickets, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketPage"] | components["schemas"]["CustomerTicketPage"];
         };
@@ -6975,6 +8055,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -7006,6 +8093,14 @@ export interface operations {
     responses: {
       /** @description One ticket by its number, with the custom fields and attachments the caller may see */
       200: {
+        headers: {
+          /** @description The version of the ticket this answer shows (a strong validator); send it as `If-Match` to change it. */
+          ETag: string;
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Ticket"] | components["schemas"]["CustomerTicket"];
         };
@@ -7039,6 +8134,13 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7065,6 +8167,12 @@ export interface operations {
     responses: {
       /** @description My active alerts on this ticket */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             active: ("all_tasks_complete" | "ticket_completed" | "ticket_due" | "ticket_in_process" | "ticket_overdue")[];
@@ -7093,6 +8201,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7117,6 +8231,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7148,6 +8268,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7174,6 +8300,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7203,6 +8335,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7239,6 +8378,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7267,6 +8413,12 @@ export interface operations {
     responses: {
       /** @description The ticket's history, oldest first: what was asked, comments, notes (agents) and status changes */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Feed"];
         };
@@ -7305,6 +8457,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -7333,6 +8492,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -7362,6 +8528,12 @@ export interface operations {
     responses: {
       /** @description The articles the requester was offered while writing this ticket */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -7396,6 +8568,12 @@ export interface operations {
     responses: {
       /** @description Agents: linked tickets, the ticket this one was merged into, and those merged into it */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             links: {
@@ -7418,6 +8596,12 @@ export interface operations {
       };
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7448,6 +8632,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7474,6 +8664,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7498,6 +8694,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             body: string;
@@ -7532,6 +8734,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7565,6 +8773,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7589,6 +8803,12 @@ export interface operations {
     responses: {
       /** @description Who opened the ticket, and when last */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             readers: ({
@@ -7622,6 +8842,12 @@ export interface operations {
     responses: {
       /** @description The ticket's satisfaction rating (agents and the requester) and whether the caller may rate now */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             answer: ({
@@ -7672,6 +8898,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7704,6 +8936,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7738,6 +8976,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7763,6 +9007,12 @@ export interface operations {
     responses: {
       /** @description Agents: the ticket's tasks, oldest first, and the agents a task can be given to */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             assignees: components["schemas"]["NamedRef"][];
@@ -7812,6 +9062,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7841,6 +9098,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7874,6 +9137,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7898,6 +9167,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7930,6 +9205,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7957,6 +9238,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -7987,6 +9275,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Upload"];
         };
@@ -8009,6 +9304,12 @@ export interface operations {
     responses: {
       /** @description Reasons a requester can give for withdrawing */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {

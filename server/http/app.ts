@@ -37,7 +37,7 @@ import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerTicketRoutes } from "../tickets/ticket-routes.ts";
 import { registerUploadRoutes } from "../tickets/upload-routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
-import { registerApiHeaders, requestIdFor } from "./api-headers.ts";
+import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-headers.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
@@ -79,6 +79,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifySwagger, openApiOptions);
+  // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.
+  registerAnswerHeaders(app);
   if (deps.config.checkResponses) registerResponseContract(app);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
