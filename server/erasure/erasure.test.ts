@@ -160,6 +160,11 @@ describeEachEngine("deleting and anonymising people", ({ db, engine }) => {
     // No longer copied anywhere, and never mailed: a public reply to their ticket queues nothing for them.
     const ccs = await db().selectFrom("ticket_ccs").select("email").execute();
     expect(ccs.map((c) => c.email)).not.toContain(customer.email);
+    const copied = (await as(agent, "GET", `/api/v1/tickets/${other}/feed`)).json().entries as {
+      type: string;
+      detail: string | null;
+    }[];
+    expect(copied.find((e) => e.type === "cc_added")?.detail).toBe(placeholder.email);
     expect((await as(agent, "POST", `/api/v1/tickets/${mine}/comments`, { body: "Fixed." })).statusCode).toBe(201);
     const mailToThem = await db()
       .selectFrom("mail_messages")

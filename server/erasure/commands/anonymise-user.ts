@@ -1,7 +1,8 @@
+import { sql } from "kysely";
 import { erasedAddress, erasedName } from "../../../common/accounts.ts";
 import type { UserActor } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
-import { now } from "../../db/engine.ts";
+import { decodeJson, encodeJson, now } from "../../db/engine.ts";
 import { recordEvent } from "../../tickets/events.ts";
 import { loadErasableUser, removeReachAndAccess } from "../guards.ts";
 
@@ -14,6 +15,9 @@ import { loadErasableUser, removeReachAndAccess } from "../guards.ts";
  * or mail them again. Each of their tickets gets an internal Feed entry saying who erased the requester, and
  * when. Running it again on an erased person changes nothing.
  */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 export async function anonymiseUser(
   { db, config }: Pick<AppContext, "db" | "config">,
   admin: UserActor,
@@ -97,6 +101,23 @@ export async function anonymiseUser(
         ]),
       )
       .execute();
+    // Copying them on a request, and stopping, are in the Feed with their address: the placeholder instead.
+    // LIKE narrows the rows (its wildcards stand in for the address's own % and _); the check below is exact.
+    const copied = await trx
+      .selectFrom("ticket_events")
+      .select(["id", "payload"])
+      .where("type", "in", ["cc_added", "cc_removed"])
+      .where(sql<string>`lower(cast(payload as text))`, "like", `%${oldEmail.replace(/[\\%_]/g, "_")}%`)
+      .execute();
+    for (const event of copied) {
+      const payload = decodeJson(event.payload);
+      if (!isRecord(payload) || typeof payload.email !== "string" || payload.email.toLowerCase() !== oldEmail) continue;
+      await trx
+        .updateTable("ticket_events")
+        .set({ payload: encodeJson({ ...payload, email }) })
+        .where("id", "=", event.id)
+        .execute();
+    }
     await trx
       .updateTable("satisfaction_surveys")
       .set({ email })
