@@ -22,6 +22,7 @@ import {
   SwitchboardError,
   submitTicketWithAttachments,
   unwrap,
+  uploadFile,
 } from "./index.ts";
 
 const document = JSON.parse(readFileSync(path.join(import.meta.dirname, "openapi.json"), "utf8")) as Record<
@@ -41,6 +42,7 @@ const contract: Middleware = {
       status: response.status,
       contentType,
       body,
+      headers: Object.fromEntries(response.headers.entries()),
     });
     if (problem) throw new Error(`The server and client/openapi.json disagree: ${problem}`);
   },
@@ -245,6 +247,66 @@ describeEachEngine("the typed client", ({ db, engine }) => {
     expect(organizations).toContainEqual(expect.objectContaining({ name: "Northwind Trading", memberCount: 1 }));
   });
 
+  it("uploads a file first and attaches it by token to a comment", async () => {
+    const number = await phonedInTicket("Scanner shows E42");
+    const upload = await unwrap(uploadFile(agent, { name: "e42.txt", content: "E42 paper jam", type: "text/plain" }));
+    expect(upload).toMatchObject({ fileName: "e42.txt", size: 13 });
+    await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path: { number } },
+        body: { body: "The scanner's log.", kind: "note", attachments: [upload.token] },
+      }),
+    );
+    const { attachments } = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path: { number } } }));
+    const [attached] = attachments;
+    expect(attached?.fileName).toBe("e42.txt");
+    const file = await downloadAttachment(agent, attached?.id ?? "");
+    expect(new TextDecoder().decode(file.bytes)).toBe("E42 paper jam");
+    // Used once: a second attach is refused.
+    const again = await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path: { number } },
+        body: { body: "Again", kind: "note", attachments: [upload.token] },
+      }),
+    ).catch((error: unknown) => error);
+    expect(again).toMatchObject({ status: 400, code: "validation_failed" });
+  });
+
+  it("deletes a person no ticket needs, and anonymises one with tickets", async () => {
+    const leaver = await unwrap(
+      admin.POST("/api/v1/admin/users", {
+        body: { name: "Lee Leaver", email: "lee.leaver@example.com", licence: "customer" },
+      }),
+    );
+    await unwrap(admin.DELETE("/api/v1/admin/users/{id}", { params: { path: { id: leaver.id } } }));
+    const gone = await unwrap(admin.GET("/api/v1/admin/users/{id}", { params: { path: { id: leaver.id } } })).catch(
+      (error: unknown) => error,
+    );
+    expect(gone).toMatchObject({ status: 404 });
+
+    const caller = await unwrap(
+      admin.POST("/api/v1/admin/users", {
+        body: { name: "Erin Erased", email: "erin.erased@example.com", licence: "customer" },
+      }),
+    );
+    const { number } = await unwrap(
+      agent.POST("/api/v1/agent/tickets", {
+        body: { requester: { id: caller.id }, channel: "phone", subject: "Forget me", message: "GDPR request." },
+      }),
+    );
+    const refused = await unwrap(
+      admin.DELETE("/api/v1/admin/users/{id}", { params: { path: { id: caller.id } } }),
+    ).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 409, code: "conflict" });
+    const erased = await unwrap(
+      admin.POST("/api/v1/admin/users/{id}/anonymise", { params: { path: { id: caller.id } } }),
+    );
+    expect(erased).toMatchObject({ anonymised: true, disabled: true });
+    expect(erased.email).toMatch(/@anonymised\.invalid$/);
+    const ticket = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path: { number } } }));
+    expect(ticket.requester).toEqual({ name: erased.name, email: erased.email });
+  });
+
   it("turns error answers into typed errors: a bad token, a missing ticket, a field that needs attention", async () => {
     const stranger = client("sb_not-a-real-token");
     const refused = await unwrap(stranger.GET("/api/v1/agent/tickets")).catch((error: unknown) => error);
@@ -267,17 +329,32 @@ describeEachEngine("the typed client", ({ db, engine }) => {
 
   it("fails when an answer differs from the document", () => {
     const ticketPath = "/api/v1/tickets/{number}";
+    const answer = { method: "GET", path: ticketPath, contentType: "application/json" };
+    const sent = { "x-request-id": "r-1", etag: '"v1"' };
     // A status the operation does not list, and a ticket that lost a field the document promises.
-    expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 418, contentType: "application/json", body: "{}" }),
-    ).toMatch(/does not list/);
+    expect(checkAnswer({ ...answer, status: 418, body: "{}", headers: sent })).toMatch(/does not list/);
     const partial = JSON.stringify({ number: 1, subject: "Missing everything else" });
-    expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 200, contentType: "application/json", body: partial }),
-    ).toMatch(/does not match its schema/);
+    expect(checkAnswer({ ...answer, status: 200, body: partial, headers: sent })).toMatch(/does not match its schema/);
     const wrongError = JSON.stringify({ error: { code: "teapot", message: "Short and stout" } });
+    expect(checkAnswer({ ...answer, status: 404, body: wrongError, headers: sent })).toMatch(
+      /does not match its schema/,
+    );
+    // Headers the document promises: a request id on every answer, a ticket's ETag, the challenge on 401.
+    const refusal = JSON.stringify({ error: { code: "unauthenticated", message: "Sign in." } });
+    expect(checkAnswer({ ...answer, status: 404, body: wrongError, headers: {} })).toMatch(/without X-Request-Id/);
+    expect(checkAnswer({ ...answer, status: 200, body: partial, headers: { "x-request-id": "r-1" } })).toMatch(
+      /without ETag/,
+    );
+    expect(checkAnswer({ ...answer, status: 401, body: refusal, headers: { "x-request-id": "r-1" } })).toMatch(
+      /without WWW-Authenticate/,
+    );
     expect(
-      checkAnswer({ method: "GET", path: ticketPath, status: 404, contentType: "application/json", body: wrongError }),
-    ).toMatch(/does not match its schema/);
+      checkAnswer({
+        ...answer,
+        status: 401,
+        body: refusal,
+        headers: { "x-request-id": "r-1", "www-authenticate": 'Bearer realm="Switchboard"' },
+      }),
+    ).toBeUndefined();
   });
 });

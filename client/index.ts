@@ -120,6 +120,20 @@ export function commentWithAttachments(
   });
 }
 
+/**
+ * Uploads one file on its own (POST /api/v1/uploads): the answer's `token` attaches it to a new ticket or
+ * comment (`attachments: [token]`) within the hour.
+ */
+export function uploadFile(client: SwitchboardClient, file: Upload) {
+  const form = new FormData();
+  const blob =
+    file.content instanceof Blob
+      ? file.content
+      : new Blob([file.content as BlobPart], { type: file.type ?? "application/octet-stream" });
+  form.append("file", blob, file.name);
+  return client.POST("/api/v1/uploads", { body: { file: "" }, bodySerializer: () => form });
+}
+
 /** Downloads an attachment: its bytes, with the name and type the server gives it. */
 export async function downloadAttachment(
   client: SwitchboardClient,

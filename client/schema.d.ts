@@ -314,8 +314,14 @@ export interface paths {
   "/api/v1/admin/users/{id}": {
     /** One user, with their roles, organizations and groups */
     get: operations["getAdminUser"];
+    /** Delete a user no ticket needs (never asked, acted on or attached to one); anyone else is refused with 409: anonymise them instead */
+    delete: operations["deleteAdminUser"];
     /** Change a user's name, licence, roles, organizations, groups, or disable them */
     patch: operations["updateAdminUser"];
+  };
+  "/api/v1/admin/users/{id}/anonymise": {
+    /** Erase a person (GDPR): name and address replaced by placeholders, sign-in, tokens, alerts and copies removed, their tickets kept */
+    post: operations["anonymiseAdminUser"];
   };
   "/api/v1/admin/webhook-deliveries/{id}/redeliver": {
     /** Send a delivery's event again, as a new delivery, once */
@@ -686,6 +692,10 @@ export interface paths {
     /** Submit a request with files: multipart/form-data with a `submission` part (the JSON of POST /api/v1/tickets) and up to 10 `attachments` of at most 10 MB each */
     post: operations["createTicketWithAttachments"];
   };
+  "/api/v1/uploads": {
+    /** Upload one file on its own (multipart/form-data, the part named `file`, at most 10 MB): the token attaches it to a new ticket or comment (`attachments: [token]`) within the hour */
+    post: operations["createUpload"];
+  };
   "/api/v1/withdraw-reasons": {
     /** Reasons a requester can give for withdrawing */
     get: operations["listWithdrawReasons"];
@@ -697,6 +707,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AgentTicketInput: {
+      attachments?: components["schemas"]["UploadTokens"];
       categoryId?: string | null;
       /** @enum {string} */
       channel: "web" | "email" | "phone" | "walk_in";
@@ -810,6 +821,7 @@ export interface components {
       statusId?: string;
     };
     Comment: {
+      attachments?: components["schemas"]["UploadTokens"];
       body: string;
       /**
        * @default text
@@ -1060,6 +1072,7 @@ export interface components {
       resolutionDueAt: string | null;
     };
     TicketSubmission: {
+      attachments?: components["schemas"]["UploadTokens"];
       /** Format: uuid */
       categoryId?: string;
       /** Format: email */
@@ -1125,7 +1138,17 @@ export interface components {
       subject?: string;
       typeId?: string | null;
     };
+    Upload: {
+      contentType: string;
+      /** Format: date-time */
+      expiresAt: string;
+      fileName: string;
+      size: number;
+      token: string;
+    };
+    UploadTokens: string[];
     User: {
+      anonymised: boolean;
       confirmed: boolean;
       /** Format: date-time */
       createdAt: string;
@@ -1167,72 +1190,146 @@ export interface components {
   responses: {
     /** @description The request is not valid: `error.fields` names each field that needs attention (dot-separated paths). */
     BadRequest: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The change conflicts with the record's current state or with another record. */
     Conflict: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Not allowed: the caller's role or the API token's scopes do not cover this, or a cookie-authenticated write came without the CSRF token. */
     Forbidden: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The `Idempotency-Key` was already used for a different request; use a new key for a new request. */
     IdempotencyKeyReused: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The request named a host this help desk does not answer for. */
     Misdirected: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Nothing at this address, or nothing the caller may see: records out of reach answer as if they did not exist. */
     NotFound: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The request body, a file or the number of files is over the limit. */
     PayloadTooLarge: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description `If-Match` named a version that is no longer the current one: read the record again and retry. */
     PreconditionFailed: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description Too many requests: wait (see `Retry-After` where it is sent) and try again. */
     RateLimited: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "Retry-After": components["headers"]["Retry-After"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description No valid credentials: sign in, or send an API token that exists, has not expired and was not revoked. */
     Unauthenticated: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The help desk cannot serve this right now (shutting down, storage full, search rebuilding). Try again later. */
     Unavailable: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
     };
     /** @description The body's content type is not the one the operation takes (JSON, or multipart/form-data for uploads). */
     UnsupportedMediaType: {
+      headers: {
+        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+        "X-Request-Id": components["headers"]["X-Request-Id"];
+      };
       content: {
         "application/json": components["schemas"]["Error"];
       };
@@ -1240,7 +1337,24 @@ export interface components {
   };
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description The version of the ticket this answer shows (a strong validator); send it as `If-Match` to change it. */
+    ETag: string;
+    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+    "Idempotent-Replayed": "true";
+    /** @description Requests this API token may make in the current window (answers to API tokens only). */
+    "RateLimit-Limit": number;
+    /** @description Requests the API token has left in the current window (answers to API tokens only). */
+    "RateLimit-Remaining": number;
+    /** @description Seconds until the window ends and the count starts again (answers to API tokens only). */
+    "RateLimit-Reset": number;
+    /** @description Seconds to wait before trying again (sent when an API token is over its limit). */
+    "Retry-After": number;
+    /** @description The scheme that would work: `Bearer realm="Switchboard"`, with `error="invalid_token"` when the token sent was not valid. */
+    "WWW-Authenticate": string;
+    /** @description The request's id: the one the caller sent when it is up to 128 plain characters, else one we made. Every log line about the request carries it; quote it when reporting a problem. */
+    "X-Request-Id": string;
+  };
   pathItems: never;
 }
 
@@ -1263,6 +1377,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1293,6 +1413,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1320,6 +1446,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1348,6 +1480,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: email */
@@ -1378,6 +1516,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -1399,6 +1543,12 @@ export interface operations {
     responses: {
       /** @description API tokens for integrations */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             tokens: components["schemas"]["ApiToken"][];
@@ -1436,6 +1586,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["ApiTokenCreated"];
         };
@@ -1463,6 +1620,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1479,6 +1642,12 @@ export interface operations {
     responses: {
       /** @description Triggers and time rules */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             rules: ({
@@ -1571,6 +1740,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1641,6 +1817,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1665,6 +1847,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1682,6 +1870,12 @@ export interface operations {
     responses: {
       /** @description What triggers and time rules did, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             runs: {
@@ -1707,6 +1901,12 @@ export interface operations {
     responses: {
       /** @description Business calendars with their hours, holidays and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             calendars: {
@@ -1758,6 +1958,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1803,6 +2010,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1827,6 +2040,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1844,6 +2063,12 @@ export interface operations {
     responses: {
       /** @description Catalog categories */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -1882,6 +2107,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -1919,6 +2151,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1943,6 +2181,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -1960,6 +2204,12 @@ export interface operations {
     responses: {
       /** @description Agent groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             groups: components["schemas"]["Group"][];
@@ -1989,6 +2239,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2024,6 +2281,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2048,6 +2311,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2070,6 +2339,12 @@ export interface operations {
     responses: {
       /** @description Inbound mail by outcome: held for review, quarantined, ignored or processed (newest 200) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             messages: ({
@@ -2110,6 +2385,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2132,6 +2413,12 @@ export interface operations {
     responses: {
       /** @description The original message as received (.eml), always as a download */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
         };
@@ -2167,6 +2454,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2186,6 +2479,12 @@ export interface operations {
     responses: {
       /** @description Background jobs: backlog, failures and recent runs */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             counts: {
@@ -2245,6 +2544,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2269,6 +2574,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             count: number;
@@ -2301,6 +2612,12 @@ export interface operations {
     responses: {
       /** @description Articles in every status, filtered */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -2376,6 +2693,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2403,6 +2727,12 @@ export interface operations {
     responses: {
       /** @description An article as its editors see it */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** @default */
@@ -2487,6 +2817,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2511,6 +2847,12 @@ export interface operations {
     responses: {
       /** @description An article's revisions, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             revisions: ({
@@ -2548,6 +2890,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2578,6 +2926,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2611,6 +2965,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changed: number;
@@ -2634,6 +2994,12 @@ export interface operations {
     responses: {
       /** @description Knowledge base categories and sections */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -2683,6 +3049,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -2729,6 +3102,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2753,6 +3132,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -2770,6 +3155,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             fileName: string;
@@ -2796,6 +3188,12 @@ export interface operations {
     responses: {
       /** @description Views, helpfulness, deflections per article; searches that found nothing; comments on 'No' */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -2836,6 +3234,12 @@ export interface operations {
     responses: {
       /** @description Mailboxes whose fetching is failing, with the reason (the banner admins see in the workspace) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             alerts: {
@@ -2862,6 +3266,12 @@ export interface operations {
     responses: {
       /** @description Mailboxes we receive mail for (IMAP passwords are never returned) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             mailboxes: ({
@@ -2956,6 +3366,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3023,6 +3440,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3047,6 +3470,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3069,6 +3498,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             url: string;
@@ -3090,6 +3525,12 @@ export interface operations {
     responses: {
       /** @description Organizations (accounts) and their departments */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             organizations: components["schemas"]["Organization"][];
@@ -3119,6 +3560,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3146,6 +3594,12 @@ export interface operations {
     responses: {
       /** @description One organization, with its member count and departments */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             departments: components["schemas"]["NamedRef"][];
@@ -3184,6 +3638,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3208,6 +3668,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3230,6 +3696,12 @@ export interface operations {
     responses: {
       /** @description The people in an organization, by name */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             members: ({
@@ -3259,6 +3731,12 @@ export interface operations {
     responses: {
       /** @description Roles and the permissions they can grant */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             permissions: {
@@ -3292,6 +3770,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3327,6 +3812,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3351,6 +3842,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3368,6 +3865,12 @@ export interface operations {
     responses: {
       /** @description Reasons a requester can give when rating the support Bad */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {
@@ -3401,6 +3904,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3437,6 +3947,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3461,6 +3977,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3478,6 +4000,12 @@ export interface operations {
     responses: {
       /** @description Satisfaction survey settings: on or off, the delay after solving, excluded groups and services */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             delayMinutes: number;
@@ -3512,6 +4040,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3530,6 +4064,12 @@ export interface operations {
     responses: {
       /** @description All services, active or not */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             services: ({
@@ -3604,6 +4144,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3663,6 +4210,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3687,6 +4240,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3712,6 +4271,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3729,6 +4294,12 @@ export interface operations {
     responses: {
       /** @description SLA policies in the order they are tried */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             policies: ({
@@ -3791,6 +4362,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -3841,6 +4419,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3865,6 +4449,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3882,6 +4472,12 @@ export interface operations {
     responses: {
       /** @description Statuses and whether they pause the SLA clock */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: {
@@ -3920,6 +4516,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -3939,6 +4541,12 @@ export interface operations {
     responses: {
       /** @description Ticket statuses, in order, with how many tickets have each */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: ({
@@ -3984,6 +4592,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4025,6 +4640,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4049,6 +4670,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4090,6 +4717,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4114,6 +4747,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4131,6 +4770,12 @@ export interface operations {
     responses: {
       /** @description Ticket types with their fields */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             ticketTypes: ({
@@ -4178,6 +4823,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4213,6 +4865,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4237,6 +4895,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4278,6 +4942,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4307,6 +4978,12 @@ export interface operations {
     responses: {
       /** @description Users, newest first, with their roles, organizations and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["UserPage"];
         };
@@ -4331,6 +5008,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4358,6 +5042,12 @@ export interface operations {
     responses: {
       /** @description One user, with their roles, organizations and groups */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4366,6 +5056,35 @@ export interface operations {
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Delete a user no ticket needs (never asked, acted on or attached to one); anyone else is refused with 409: anonymise them instead */
+  deleteAdminUser: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
@@ -4387,6 +5106,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["User"];
         };
@@ -4403,6 +5128,37 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
+  /** Erase a person (GDPR): name and address replaced by placeholders, sign-in, tokens, alerts and copies removed, their tickets kept */
+  anonymiseAdminUser: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Done; the body is the result. */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": components["schemas"]["User"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
   /** Send a delivery's event again, as a new delivery, once */
   redeliverAdminWebhookDelivery: {
     parameters: {
@@ -4413,6 +5169,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4432,6 +5194,12 @@ export interface operations {
     responses: {
       /** @description Webhook endpoints (secrets are never returned) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             webhooks: ({
@@ -4485,6 +5253,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -4515,6 +5290,12 @@ export interface operations {
     responses: {
       /** @description One webhook endpoint */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             webhook: {
@@ -4573,6 +5354,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4597,6 +5384,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4619,6 +5412,12 @@ export interface operations {
     responses: {
       /** @description The endpoint's delivery log, newest first (50) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             deliveries: ({
@@ -4663,6 +5462,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -4690,6 +5495,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4709,6 +5520,12 @@ export interface operations {
     responses: {
       /** @description Reasons requesters choose from when withdrawing */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {
@@ -4742,6 +5559,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -4778,6 +5602,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4802,6 +5632,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -4824,6 +5660,12 @@ export interface operations {
     responses: {
       /** @description The person with an account at exactly this email address (agents), with their organizations */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: email */
@@ -4851,6 +5693,12 @@ export interface operations {
     responses: {
       /** @description Agents, groups, ticket types with their fields and categories, for the edit and bulk forms */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             agents: {
@@ -4897,6 +5745,12 @@ export interface operations {
     responses: {
       /** @description The built-in queues and the caller's saved views, each with its number of tickets */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             queues: ({
@@ -4951,6 +5805,12 @@ export interface operations {
     responses: {
       /** @description People with an account whose name or email contains the words, for choosing a requester */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             requesters: ({
@@ -5001,6 +5861,12 @@ export interface operations {
     responses: {
       /** @description One page of a queue, with filters (repeat a parameter for several values) and any sort column */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["AgentTicketPage"];
         };
@@ -5025,6 +5891,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -5052,6 +5925,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             failed: {
@@ -5105,6 +5984,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -5159,6 +6045,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5182,6 +6074,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5204,6 +6102,12 @@ export interface operations {
     responses: {
       /** @description Download an attachment (always as a download, never shown inline) */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/octet-stream": components["schemas"]["FileDownload"];
         };
@@ -5228,6 +6132,12 @@ export interface operations {
     responses: {
       /** @description The services the caller may request, with the categories, optionally searched */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5272,6 +6182,12 @@ export interface operations {
     responses: {
       /** @description One service and its request form */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categoryId: string | null;
@@ -5319,6 +6235,12 @@ export interface operations {
     responses: {
       /** @description Request categories */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5344,6 +6266,12 @@ export interface operations {
     responses: {
       /** @description Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             messages: ({
@@ -5375,6 +6303,12 @@ export interface operations {
     responses: {
       /** @description One message in the dev mailbox */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** Format: date-time */
@@ -5414,6 +6348,12 @@ export interface operations {
     responses: {
       /** @description The organizations that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: (OneOf<[{
@@ -5464,6 +6404,12 @@ export interface operations {
     responses: {
       /** @description The tickets that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: (OneOf<[{
@@ -5533,6 +6479,12 @@ export interface operations {
     responses: {
       /** @description The users that changed since a cursor or a time, with deletions */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             changes: OneOf<[{
@@ -5584,6 +6536,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -5634,6 +6592,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5657,6 +6621,12 @@ export interface operations {
     responses: {
       /** @description A published article the reader may see */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             body: string;
@@ -5717,6 +6687,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             mine: boolean | null;
@@ -5746,6 +6722,12 @@ export interface operations {
     responses: {
       /** @description A category with its sections and the articles the reader may see */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -5806,6 +6788,12 @@ export interface operations {
     responses: {
       /** @description The Help Centre's front page */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             categories: ({
@@ -5857,6 +6845,12 @@ export interface operations {
     responses: {
       /** @description An image shown in an article the reader may read */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5878,6 +6872,12 @@ export interface operations {
     responses: {
       /** @description Search the articles the reader may see; a search that finds nothing is recorded */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -5915,6 +6915,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -5954,6 +6960,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -5977,6 +6989,12 @@ export interface operations {
     responses: {
       /** @description Server-sent events: `ticket` when a ticket you may see changes, and (agents, with ?ticket=N) `presence` of who else has it open */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "text/event-stream": string;
         };
@@ -5995,6 +7013,12 @@ export interface operations {
     responses: {
       /** @description The language, writing direction and time zone to show this visitor */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             /** @enum {string} */
@@ -6022,6 +7046,12 @@ export interface operations {
     responses: {
       /** @description Agents: the shared macros and my own */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             macros: ({
@@ -6076,6 +7106,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -6125,6 +7162,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6149,6 +7192,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6174,6 +7223,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6203,6 +7258,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6239,6 +7300,12 @@ export interface operations {
     responses: {
       /** @description Agents and groups report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6308,6 +7375,12 @@ export interface operations {
     responses: {
       /** @description Efficiency report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6362,6 +7435,12 @@ export interface operations {
     responses: {
       /** @description Services and organizations the reports can be filtered by */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             organizations: components["schemas"]["NamedRef"][];
@@ -6396,6 +7475,12 @@ export interface operations {
     responses: {
       /** @description Overview report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6465,6 +7550,12 @@ export interface operations {
     responses: {
       /** @description Satisfaction report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6534,6 +7625,12 @@ export interface operations {
     responses: {
       /** @description Service levels report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6603,6 +7700,12 @@ export interface operations {
     responses: {
       /** @description Volume report */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             figures: ({
@@ -6662,6 +7765,12 @@ export interface operations {
     responses: {
       /** @description The survey behind a rating link: the ticket's number and subject, the answer so far, the reasons */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             answer: ({
@@ -6713,6 +7822,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -6738,6 +7853,12 @@ export interface operations {
     responses: {
       /** @description Full-text search over the tickets the caller may see: words match as prefixes, "quoted phrases" exactly; #1234, an email, priority:, status: and <field>: filter */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["SearchResults"];
         };
@@ -6757,6 +7878,12 @@ export interface operations {
     responses: {
       /** @description Who is signed in, and the CSRF token to send with writes */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -6799,6 +7926,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             csrfToken: string | null;
@@ -6835,6 +7968,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       401: components["responses"]["Unauthenticated"];
@@ -6858,6 +7997,12 @@ export interface operations {
     responses: {
       /** @description Accepted; what follows happens in the background (often by mail). */
       202: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             message: string;
@@ -6879,6 +8024,12 @@ export interface operations {
     responses: {
       /** @description The statuses in order: agents get both labels, everyone else the customer label */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             statuses: components["schemas"]["Status"][];
@@ -6909,6 +8060,12 @@ export interface operations {
     responses: {
       /** @description List tickets, newest first */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketPage"] | components["schemas"]["CustomerTicketPage"];
         };
@@ -6933,6 +8090,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -6964,6 +8128,14 @@ export interface operations {
     responses: {
       /** @description One ticket by its number, with the custom fields and attachments the caller may see */
       200: {
+        headers: {
+          /** @description The version of the ticket this answer shows (a strong validator); send it as `If-Match` to change it. */
+          ETag: string;
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Ticket"] | components["schemas"]["CustomerTicket"];
         };
@@ -6997,6 +8169,13 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7023,6 +8202,12 @@ export interface operations {
     responses: {
       /** @description My active alerts on this ticket */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             active: ("all_tasks_complete" | "ticket_completed" | "ticket_due" | "ticket_in_process" | "ticket_overdue")[];
@@ -7051,6 +8236,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7075,6 +8266,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7106,6 +8303,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7132,6 +8335,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7161,6 +8370,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7197,6 +8413,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7225,6 +8448,12 @@ export interface operations {
     responses: {
       /** @description The ticket's history, oldest first: what was asked, comments, notes (agents) and status changes */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Feed"];
         };
@@ -7263,6 +8492,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
         };
@@ -7291,6 +8527,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             id: string;
@@ -7320,6 +8563,12 @@ export interface operations {
     responses: {
       /** @description The articles the requester was offered while writing this ticket */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             articles: ({
@@ -7354,6 +8603,12 @@ export interface operations {
     responses: {
       /** @description Agents: linked tickets, the ticket this one was merged into, and those merged into it */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             links: {
@@ -7376,6 +8631,12 @@ export interface operations {
       };
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7406,6 +8667,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7432,6 +8699,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7456,6 +8729,12 @@ export interface operations {
     responses: {
       /** @description Done; the body is the result. */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             body: string;
@@ -7490,6 +8769,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7523,6 +8808,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7547,6 +8838,12 @@ export interface operations {
     responses: {
       /** @description Who opened the ticket, and when last */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             readers: ({
@@ -7580,6 +8877,12 @@ export interface operations {
     responses: {
       /** @description The ticket's satisfaction rating (agents and the requester) and whether the caller may rate now */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             answer: ({
@@ -7630,6 +8933,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7662,6 +8971,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7696,6 +9011,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7721,6 +9042,12 @@ export interface operations {
     responses: {
       /** @description Agents: the ticket's tasks, oldest first, and the agents a task can be given to */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             assignees: components["schemas"]["NamedRef"][];
@@ -7770,6 +9097,13 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["Created"];
         };
@@ -7799,6 +9133,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7832,6 +9172,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7856,6 +9202,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7888,6 +9240,12 @@ export interface operations {
     responses: {
       /** @description Done; there is no body. */
       204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: never;
       };
       400: components["responses"]["BadRequest"];
@@ -7915,8 +9273,52 @@ export interface operations {
     responses: {
       /** @description Created; the body names what was created. */
       201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": components["schemas"]["TicketSubmitted"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Upload one file on its own (multipart/form-data, the part named `file`, at most 10 MB): the token attaches it to a new ticket or comment (`attachments: [token]`) within the hour */
+  createUpload: {
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created; the body names what was created. */
+      201: {
+        headers: {
+          "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": components["schemas"]["Upload"];
         };
       };
       400: components["responses"]["BadRequest"];
@@ -7937,6 +9339,12 @@ export interface operations {
     responses: {
       /** @description Reasons a requester can give for withdrawing */
       200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
         content: {
           "application/json": {
             reasons: {

@@ -80,3 +80,13 @@ export type StatusCheck = z.infer<typeof statusCheckSchema>;
 
 /** The same answer whatever happened, so nobody learns which addresses have accounts or tickets. */
 export const acceptedSchema = z.object({ message: z.string() });
+
+/**
+ * An erased person (GDPR) keeps their row, so their tickets keep a requester, under a placeholder name and an
+ * address in the reserved `.invalid` domain (RFC 2606): nothing is ever delivered to it, and the outbox drops
+ * mail to it before it is written.
+ */
+export const erasedAddressDomain = "anonymised.invalid";
+export const erasedName = (userId: string): string => `Deleted user ${userId.slice(-6)}`;
+export const erasedAddress = (userId: string): string => `deleted-user-${userId}@${erasedAddressDomain}`;
+export const isErasedAddress = (email: string): boolean => email.toLowerCase().endsWith(`@${erasedAddressDomain}`);

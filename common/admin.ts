@@ -22,6 +22,8 @@ export const adminUserSchema = z.object({
   groups: z.array(namedRefSchema),
   confirmed: z.boolean(),
   disabled: z.boolean(),
+  /** Erased (GDPR): the name and email are placeholders, and the account can never be used again. */
+  anonymised: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { feedEntryTypes } from "./ticket-events.ts";
 import { messageMaxLength } from "./tickets.ts";
+import { uploadTokensSchema } from "./uploads.ts";
 
 /** public: everyone on the ticket sees it; private: agents only (a comment); note: agents only (an internal note). */
 export const commentKinds = ["public", "private", "note"] as const;
@@ -16,6 +17,8 @@ export const commentInputSchema = z.object({
   kind: z.enum(commentKinds, { error: "Choose public, private or note." }).default("public"),
   /** Who among the requester and CCs gets this public comment by mail; everyone when left out. */
   notify: z.array(z.string().trim().toLowerCase().max(254)).max(50).optional(),
+  /** Standalone uploads to attach, by their tokens. */
+  attachments: uploadTokensSchema.optional(),
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 

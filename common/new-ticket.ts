@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailMaxLength, messageMaxLength, nameMaxLength, priorities, subjectMaxLength } from "./tickets.ts";
+import { uploadTokensSchema } from "./uploads.ts";
 
 /** How a request reached the help desk. Agents record phone calls and walk-ins themselves. */
 export const ticketChannels = ["web", "email", "phone", "walk_in"] as const;
@@ -59,6 +60,8 @@ export const agentTicketInputSchema = z.object({
   fields: z.record(z.string(), z.unknown()).default({}),
   /** Send the requester the usual "we received your request" mail (with an access link when they have no account). */
   notifyRequester: z.boolean().default(false),
+  /** Standalone uploads to attach, by their tokens. */
+  attachments: uploadTokensSchema.optional(),
 });
 export type AgentTicketInput = z.input<typeof agentTicketInputSchema>;
 

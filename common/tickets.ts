@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uploadTokensSchema } from "./uploads.ts";
 
 export const priorities = ["low", "medium", "high", "urgent"] as const;
 export type Priority = (typeof priorities)[number];
@@ -63,6 +64,8 @@ export const ticketSubmissionSchema = z
     kbSuggestionToken: z.uuid().optional(),
     /** A field people never see; software that fills in every field gives itself away. */
     website: z.string().max(0, "Leave this field empty.").optional(),
+    /** Standalone uploads to attach, by their tokens (signed-in callers: an upload belongs to its uploader). */
+    attachments: uploadTokensSchema.optional(),
   })
   .superRefine((submission, ctx) => {
     if (!submission.serviceId && !submission.categoryId) {

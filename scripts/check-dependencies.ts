@@ -45,6 +45,8 @@ const features = new Set([
   "export",
   "satisfaction",
   "reports",
+  // Erasing people (GDPR) rewrites their tickets: above accounts and tickets, imported by neither.
+  "erasure",
 ]);
 /** The features that react to ticket events (server/reactions.ts), and mail, which only they send; `tickets/` must not import them. */
 const reactsToTickets = [

@@ -54,6 +54,7 @@ async function withMemberships(db: Kysely<Database>, page: User[]): Promise<Admi
     groups: groupsByUser.get(u.id) ?? [],
     confirmed: u.email_confirmed_at !== null,
     disabled: u.disabled_at !== null,
+    anonymised: u.anonymised_at !== null,
     createdAt: u.created_at,
   }));
 }

@@ -31,6 +31,8 @@ export interface UsersTable {
   locale: Generated<string | null>;
   /** IANA time zone for dates shown to the person; null: their browser's. */
   time_zone: Generated<string | null>;
+  /** Set when the person was erased (GDPR): name and email are placeholders from then on (migration 0045). */
+  anonymised_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 /** Help-desk-wide settings, one row each (`default_locale`). */
@@ -272,6 +274,20 @@ export interface GroupsTable {
 export interface GroupMembersTable {
   user_id: string;
   group_id: string;
+}
+
+/** A file sent on its own (POST /api/v1/uploads), waiting to be attached by its uploader (migration 0046). */
+export interface UploadsTable {
+  id: string;
+  /** SHA-256 of the token handed to the uploader. */
+  token_hash: string;
+  uploader_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ApiTokensTable {
@@ -900,6 +916,7 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   api_tokens: ApiTokensTable;
+  uploads: UploadsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
   deleted_records: DeletedRecordsTable;

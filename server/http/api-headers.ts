@@ -21,7 +21,11 @@ export function requestIdFor(request: IncomingMessage): string {
   return typeof sent === "string" && saneRequestId.test(sent) ? sent : randomUUID();
 }
 
-export function registerApiHeaders(app: App, { db, config }: Deps): void {
+/**
+ * `X-Request-Id` and `WWW-Authenticate`, set as the answer goes out. Registered before the test-mode response
+ * check (response-contract.ts), whose onSend hook runs after this one and so sees them as clients do.
+ */
+export function registerAnswerHeaders(app: App): void {
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header(requestIdHeader, request.id);
     if (reply.statusCode === 401) {
@@ -34,7 +38,10 @@ export function registerApiHeaders(app: App, { db, config }: Deps): void {
     }
     return payload;
   });
+}
 
+/** Per API token, a request budget per minute, with the `RateLimit-*` headers and `Retry-After` on 429. */
+export function registerApiHeaders(app: App, { db, config }: Deps): void {
   const limit = config.apiTokenRateLimit;
   if (limit === 0) return;
   // After authentication (registered later than auth.ts's hook), so the token is known.

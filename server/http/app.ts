@@ -13,6 +13,7 @@ import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import type { AppContext } from "../core/context.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
+import { registerErasureRoutes } from "../erasure/routes.ts";
 import { registerExportRoutes } from "../export/routes.ts";
 import { registerLocaleRoutes } from "../i18n/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
@@ -34,8 +35,9 @@ import { registerLifecycleRoutes } from "../tickets/lifecycle-routes.ts";
 import { registerQueueRoutes } from "../tickets/queues/routes.ts";
 import { registerSearchRoutes } from "../tickets/search/routes.ts";
 import { registerTicketRoutes } from "../tickets/ticket-routes.ts";
+import { registerUploadRoutes } from "../tickets/upload-routes.ts";
 import { registerWebhookRoutes } from "../webhooks/routes.ts";
-import { registerApiHeaders, requestIdFor } from "./api-headers.ts";
+import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-headers.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { errorHandler } from "./errors.ts";
@@ -77,6 +79,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifySwagger, openApiOptions);
+  // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.
+  registerAnswerHeaders(app);
   if (deps.config.checkResponses) registerResponseContract(app);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
@@ -124,6 +128,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerKbImageRoutes(app, deps);
   // Integrator behaviour (issue 17): the incremental export.
   registerExportRoutes(app, deps);
+  registerErasureRoutes(app, deps);
+  registerUploadRoutes(app, deps);
 
   await registerWebApp(app, deps.config.webDistDir, methodsAt);
   return app;

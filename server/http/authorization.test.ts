@@ -46,6 +46,9 @@ type Expected = Record<ActorName, number>;
 type Fixture = {
   ticketA: number;
   userId: string;
+  /** People to delete and to anonymise (issue 17): their own, so the rows using `userId` keep it. */
+  leaverId: string;
+  erasedId: string;
   roleId: string;
   orgId: string;
   groupId: string;
@@ -96,8 +99,11 @@ type Row = {
   body?: (f: Fixture) => unknown;
   path: (f: Fixture) => string;
   expected: Expected;
-  /** Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment; "image" sends a PNG. */
-  multipart?: "submission" | "comment" | "image";
+  /**
+   * Sent as multipart/form-data with one small file; the JSON part is a submission, or `body` for a comment;
+   * "image" sends a PNG; "file" sends one file in the part named `file` (a standalone upload).
+   */
+  multipart?: "submission" | "comment" | "image" | "file";
   /** An event stream: only its status is read. */
   stream?: boolean;
 };
@@ -610,6 +616,17 @@ const matrix: Record<string, Row> = {
     expected: adminOnly(200),
   },
   "GET /api/v1/admin/users/{id}": { path: (f) => `/api/v1/admin/users/${f.userId}`, expected: adminOnly(200) },
+  "POST /api/v1/admin/users/{id}/anonymise": {
+    path: (f) => `/api/v1/admin/users/${f.erasedId}/anonymise`,
+    expected: adminOnly(200),
+  },
+  "DELETE /api/v1/admin/users/{id}": { path: (f) => `/api/v1/admin/users/${f.leaverId}`, expected: adminOnly(204) },
+  // A file on its own for a later ticket or comment: signed-in people; a guest attaches files to its comment.
+  "POST /api/v1/uploads": {
+    path: () => "/api/v1/uploads",
+    multipart: "file",
+    expected: { ...signedInUsers(201), guest: 403 },
+  },
   "GET /api/v1/agent/customers/by-email": {
     path: () => "/api/v1/agent/customers/by-email?email=admin-matrix@example.com",
     expected: { ...agentsOnly(404), guest: 401 },
@@ -1137,6 +1154,22 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
           licence: "customer",
         })
       ).id,
+      leaverId: (
+        await createUser(db(), {
+          email: `leaver-${engine}@example.com`,
+          name: "Leaver",
+          password: null,
+          licence: "customer",
+        })
+      ).id,
+      erasedId: (
+        await createUser(db(), {
+          email: `erased-${engine}@example.com`,
+          name: "Erased",
+          password: null,
+          licence: "customer",
+        })
+      ).id,
       roleId: await createRole(db(), { name: "Scratch role", permissions: [] }),
       orgId: await createOrganization(db(), { name: "Scratch org" }),
       groupId: await createGroup(db(), { name: "Scratch group" }),
@@ -1288,11 +1321,13 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
                 actor,
                 row.multipart === "image"
                   ? multipartForm("image", {}, [tinyPng])
-                  : multipartForm(
-                      row.multipart === "comment" ? "comment" : "submission",
-                      row.multipart === "comment" ? payload : submission,
-                      [{ name: "note.txt", content: "hello" }],
-                    ),
+                  : row.multipart === "file"
+                    ? multipartForm("metadata", {}, [{ name: "log.txt", content: "E42" }], "file")
+                    : multipartForm(
+                        row.multipart === "comment" ? "comment" : "submission",
+                        row.multipart === "comment" ? payload : submission,
+                        [{ name: "note.txt", content: "hello" }],
+                      ),
               )
             : await inject(method, row.path(fixture), actor, payload);
         if (response.statusCode !== row.expected[actor]) {

@@ -5,6 +5,7 @@
  * integrators notice. A separate registry, not zod's global one, so nothing else in the app changes by being
  * named here.
  */
+
 import { z } from "zod";
 import {
   adminUserListSchema,
@@ -39,6 +40,7 @@ import {
   ticketSubmittedSchema,
   ticketSummarySchema,
 } from "../../common/tickets.ts";
+import { uploadTokensSchema, waitingUploadSchema } from "../../common/uploads.ts";
 
 /** `{id}`: what a create answers with when it has nothing more to say. Inline copies of it are folded into it. */
 export const createdSchema = z.object({ id: z.string() });
@@ -94,5 +96,7 @@ const names: [z.ZodType, string][] = [
   [groupSchema, "Group"],
   [apiTokenSchema, "ApiToken"],
   [apiTokenCreatedSchema, "ApiTokenCreated"],
+  [waitingUploadSchema, "Upload"],
+  [uploadTokensSchema, "UploadTokens"],
 ];
 for (const [schema, id] of names) namedSchemas.add(schema, { id });

@@ -9,6 +9,10 @@
  *   reused `Idempotency-Key` (http/idempotency.ts); 412 where the operation takes `If-Match`;
  * - 204s carry no body, 2xx responses say what they are;
  * - the `{number}` path parameter is an integer, emails have `format: email`;
+ * - response headers are reusable components (components/headers): `X-Request-Id` on every answer,
+ *   `RateLimit-*` on every answer (sent to API tokens), `WWW-Authenticate` on 401, `Retry-After` on 429,
+ *   `ETag` on single tickets, `Idempotent-Replayed` on creates; the ones marked required are checked on every
+ *   answer in tests (response-contract.ts);
  * - inline copies of a named schema become `$ref`s to it, and names no operation uses are dropped (a schema
  *   only ever read as input keeps its plain name rather than fastify-type-provider-zod's `…Input`).
  *
@@ -79,6 +83,71 @@ const refusals: Record<string, { name: string; description: string }> = {
       "The help desk cannot serve this right now (shutting down, storage full, search rebuilding). Try again later.",
   },
 };
+
+/** Response headers integrators rely on (http/api-headers.ts, idempotency.ts, preconditions.ts), declared once. */
+export const responseHeaders: Record<string, Json> = {
+  "X-Request-Id": {
+    description:
+      "The request's id: the one the caller sent when it is up to 128 plain characters, else one we made. Every log line about the request carries it; quote it when reporting a problem.",
+    required: true,
+    schema: { type: "string", maxLength: 128 },
+  },
+  "RateLimit-Limit": {
+    description: "Requests this API token may make in the current window (answers to API tokens only).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "RateLimit-Remaining": {
+    description: "Requests the API token has left in the current window (answers to API tokens only).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "RateLimit-Reset": {
+    description: "Seconds until the window ends and the count starts again (answers to API tokens only).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "Retry-After": {
+    description: "Seconds to wait before trying again (sent when an API token is over its limit).",
+    schema: { type: "integer", minimum: 0 },
+  },
+  "WWW-Authenticate": {
+    description:
+      'The scheme that would work: `Bearer realm="Switchboard"`, with `error="invalid_token"` when the token sent was not valid.',
+    required: true,
+    schema: { type: "string" },
+  },
+  ETag: {
+    description:
+      "The version of the ticket this answer shows (a strong validator); send it as `If-Match` to change it.",
+    schema: { type: "string" },
+  },
+  "Idempotent-Replayed": {
+    description: "`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.",
+    schema: { type: "string", enum: ["true"] },
+  },
+};
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+/** On every answer, whatever its status. */
+const everyAnswer = ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+/** On the shared refusals, by status. */
+const refusalHeaders: Record<string, string[]> = { "401": ["WWW-Authenticate"], "429": ["Retry-After"] };
+/** Single resources whose answers carry an ETag: "method path" → status → required. */
+const etags: Record<string, Record<string, boolean>> = {
+  "get /api/v1/tickets/{number}": { "200": true },
+  // Not when the edit took the ticket out of the agent's sight (another group): there is no version to name.
+  "patch /api/v1/tickets/{number}": { "204": false },
+};
+
+function headersFor(names: string[], required: Record<string, boolean> = {}): Json {
+  const headers: Json = {};
+  for (const name of names) {
+    // A header required only here (an ETag on one operation) is written out rather than referenced.
+    headers[name] =
+      name in required && required[name] !== (responseHeaders[name]?.required === true)
+        ? { ...responseHeaders[name], required: required[name] }
+        : headerRef(name);
+  }
+  return headers;
+}
 
 const successes: Record<string, string> = {
   "200": "Done; the body is the result.",
@@ -179,6 +248,12 @@ function finishOperation(method: string, path: string, operation: Json): Json {
     }
     // A 204 has no body (RFC 9110); z.null() in a route's schema is how Fastify is told to send none.
     if (status === "204" || status === "303") delete finished.content;
+    const etag = etags[`${method} ${path}`]?.[status];
+    const replayable = method === "post" && status === "201";
+    finished.headers = headersFor(
+      [...everyAnswer, ...(etag === undefined ? [] : ["ETag"]), ...(replayable ? ["Idempotent-Replayed"] : [])],
+      etag === undefined ? {} : { ETag: etag },
+    );
     responses[status] = finished;
   }
   for (const status of standardStatuses(method, operation, path)) {
@@ -296,12 +371,17 @@ export function finishDocument(document: DocumentInput): DocumentInput {
   for (const { name, description } of Object.values(refusals)) {
     // 405 answers requests that match no operation; the document's description and docs/api.md say so.
     if (!usedResponses.includes(`"#/components/responses/${name}"`)) continue;
-    responses[name] = { description, content: { "application/json": { schema: errorSchemaRef } } };
+    const status = Object.entries(refusals).find(([, refusal]) => refusal.name === name)?.[0] ?? "";
+    responses[name] = {
+      description,
+      headers: headersFor([...everyAnswer, ...(refusalHeaders[status] ?? [])]),
+      content: { "application/json": { schema: errorSchemaRef } },
+    };
   }
   const { security: _everywhere, ...rest } = shared;
   return {
     ...rest,
-    components: { ...components, responses },
+    components: { ...components, responses, headers: responseHeaders },
     tags: tagsOf(shared.paths ?? {}),
   };
 }

@@ -109,10 +109,22 @@ const attachments = z.array(z.file()).max(10).optional();
 const multipartBodies: Record<string, z.ZodType> = {
   "POST /api/v1/tickets/with-attachments": z.object({ submission: ticketSubmissionSchema, attachments }),
   "POST /api/v1/tickets/{number}/comments/with-attachments": z.object({ comment: commentInputSchema, attachments }),
+  "POST /api/v1/uploads": z.object({ file: z.file() }),
 };
 
 /** Path segments that name what a POST does rather than what it creates. */
-const actions = new Set(["solve", "withdraw", "merge", "apply", "retry", "dismiss", "rerun", "complete", "resend"]);
+const actions = new Set([
+  "solve",
+  "withdraw",
+  "merge",
+  "apply",
+  "retry",
+  "dismiss",
+  "rerun",
+  "complete",
+  "resend",
+  "anonymise",
+]);
 
 const camel = (words: string[]) =>
   words

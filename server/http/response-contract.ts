@@ -1,7 +1,9 @@
 /**
  * Tests only (config.checkResponses): every answer of a documented operation is checked against the OpenAPI
  * document the app serves, the same one integrators generate clients from. The status must be one the
- * operation lists, a 204 must be empty, and a JSON body must match the schema listed for its status. An
+ * operation lists, a 204 must be empty, the headers the document marks required for that answer must be sent
+ * (`X-Request-Id` on every answer, `WWW-Authenticate` on 401, a ticket's `ETag`), and a JSON body must match
+ * the schema listed for its status. An
  * answer that differs becomes a 500 naming the drift, so the server and e2e suites fail wherever the server
  * and its contract disagree, not only in the client suite (which runs the same check on its side).
  *
@@ -13,7 +15,15 @@ import addFormats from "ajv-formats";
 import type { App } from "./types.ts";
 
 type Json = Record<string, unknown>;
-export type Answer = { method: string; path: string; status: number; contentType: string; body: string | undefined };
+export type Answer = {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string;
+  body: string | undefined;
+  /** The answer's headers, names in lower case: each header the document marks required must be there. */
+  headers: Record<string, unknown>;
+};
 /** A sentence naming the drift, or undefined when the answer is what the document says. */
 export type ContractCheck = (answer: Answer) => string | undefined;
 
@@ -30,16 +40,29 @@ export function createContractCheck(document: Json): ContractCheck {
   const paths = isObject(document.paths) ? document.paths : {};
   const components = isObject(document.components) ? document.components : {};
   const sharedResponses = isObject(components.responses) ? components.responses : {};
+  const sharedHeaders = isObject(components.headers) ? components.headers : {};
+  const resolveHeader = (header: unknown): unknown =>
+    isObject(header) && typeof header.$ref === "string"
+      ? sharedHeaders[header.$ref.replace("#/components/headers/", "")]
+      : header;
+  /** The required headers a response declares that the answer did not send. */
+  const missingHeaders = (response: unknown, sent: Record<string, unknown>): string[] => {
+    const declared = isObject(response) && isObject(response.headers) ? response.headers : {};
+    return Object.entries(declared)
+      .filter(([name, header]) => {
+        const resolved = resolveHeader(header);
+        return isObject(resolved) && resolved.required === true && sent[name.toLowerCase()] === undefined;
+      })
+      .map(([name]) => name);
+  };
 
-  return ({ method, path, status, contentType, body }) => {
+  return ({ method, path, status, contentType, body, headers }) => {
     const at = `${method} ${path} answered ${status}`;
     const operation = isObject(paths[path]) ? paths[path][method.toLowerCase()] : undefined;
     // Hidden operations (the test clock, the OAuth callback) are not part of the contract.
     if (!isObject(operation) || !isObject(operation.responses)) return undefined;
     const listed = operation.responses[String(status)];
     if (listed === undefined) return `${at}, a status the document does not list.`;
-    // Fastify never puts a body on the wire with these, whatever the handler passed to send().
-    if (status === 204 || status === 304) return undefined;
     let schemaAt = pointer("paths", path, method.toLowerCase(), "responses", String(status));
     let response: unknown = listed;
     if (isObject(listed) && typeof listed.$ref === "string") {
@@ -47,6 +70,10 @@ export function createContractCheck(document: Json): ContractCheck {
       schemaAt = pointer("components", "responses", name);
       response = sharedResponses[name];
     }
+    const missing = missingHeaders(response, headers);
+    if (missing.length) return `${at} without ${missing.join(", ")}, which the document says it always has.`;
+    // Fastify never puts a body on the wire with these, whatever the handler passed to send().
+    if (status === 204 || status === 304) return undefined;
     const content = isObject(response) && isObject(response.content) ? response.content : undefined;
     if (!content) return body ? `${at} with a body; the document says none.` : undefined;
     if (!contentType.includes("json") || body === undefined) return undefined;
@@ -91,6 +118,7 @@ export function registerResponseContract(app: App): void {
       status: reply.statusCode,
       contentType: String(reply.getHeader("content-type") ?? "").split(";")[0] ?? "",
       body: typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString() : undefined,
+      headers: reply.getHeaders(),
     });
     if (!problem) return payload;
     const message = `Contract drift: ${problem} (see client/openapi.json)`;

@@ -260,7 +260,8 @@ const rows: Record<string, Row> = {
  * tokens), or on one shared resource; `targets` lists which are tried.
  */
 type Target = "one" | "own" | "foreign" | "shared";
-type Prepared = { url: string; body?: unknown; multipart?: string; file?: MultipartFile };
+/** `multipart` names the JSON part; the file goes in `fileField` ("attachments" unless said otherwise). */
+type Prepared = { url: string; body?: unknown; multipart?: string; file?: MultipartFile; fileField?: string };
 // The smallest real PNG, for uploads that take images only.
 const tinyPng = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
@@ -924,6 +925,35 @@ const routeRows: Record<string, RouteRow> = {
     expected: adminOnly(200),
     tables: ["users", "user_roles", "organization_members", "group_members"],
   },
+  // Removing people (issue 17): their own account is refused to admins too (a help desk never loses its way in).
+  "DELETE /api/v1/admin/users/{id}": {
+    targets: ["own", "foreign"],
+    prepare: async (c, actor, target) => ({
+      url: `/api/v1/admin/users/${target === "own" ? (c.userId(actor) ?? randomId()) : await c.created("/api/v1/admin/users", { name: "Leaver", email: `leaver-${unique()}@example.com`, licence: "customer" })}`,
+    }),
+    expected: (target) => ({ ...adminOnly(204)(), ...(target === "own" ? { admin: 400 } : {}) }),
+    tables: ["users", "sessions", "api_tokens", "deleted_records"],
+  },
+  "POST /api/v1/admin/users/{id}/anonymise": {
+    targets: ["own", "foreign"],
+    prepare: async (c, actor, target) => ({
+      url: `/api/v1/admin/users/${target === "own" ? (c.userId(actor) ?? randomId()) : await c.created("/api/v1/admin/users", { name: "Erased", email: `erased-${unique()}@example.com`, licence: "customer" })}/anonymise`,
+    }),
+    expected: (target) => ({ ...adminOnly(200)(), ...(target === "own" ? { admin: 400 } : {}) }),
+    tables: ["users", "sessions", "api_tokens", "tickets", "ticket_events#count"],
+  },
+  // A file on its own, waiting for its uploader: any signed-in user; a guest link attaches files to its comment.
+  "POST /api/v1/uploads": {
+    prepare: async () => ({
+      url: "/api/v1/uploads",
+      body: {},
+      multipart: "metadata",
+      file: { name: "log.txt", content: "E42", type: "text/plain" },
+      fileField: "file",
+    }),
+    expected: () => ({ ...every(201), anonymous: 401, guestLink: 403, ccGuest: 403 }),
+    tables: ["uploads"],
+  },
   "POST /api/v1/admin/api-tokens": {
     // A token acting as themselves, or as someone else.
     targets: ["own", "foreign"],
@@ -1428,9 +1458,12 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
           const credentials = headers(as(actor, world));
           const response = request.multipart
             ? await (async () => {
-                const form = multipartForm(request.multipart ?? "", request.body, [
-                  request.file ?? { name: "note.txt", content: "hello" },
-                ]);
+                const form = multipartForm(
+                  request.multipart ?? "",
+                  request.body,
+                  [request.file ?? { name: "note.txt", content: "hello" }],
+                  request.fileField,
+                );
                 return app.inject({
                   method: "POST",
                   url: request.url,

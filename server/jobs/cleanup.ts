@@ -6,6 +6,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { deleteExpiredIdempotencyKeys } from "../accounts/idempotency-keys.ts";
 import type { AppContext } from "../core/context.ts";
+import { purgeExpiredUploads } from "../tickets/attachments/standalone-uploads.ts";
 import { uploadTempDir } from "../tickets/commands/submit-ticket.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
@@ -32,6 +33,7 @@ export type CleanupCounts = {
   webhookDeliveries: number;
   tempUploads: number;
   idempotencyKeys: number;
+  expiredUploads: number;
 };
 
 export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCounts> {
@@ -73,6 +75,7 @@ export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCou
     webhookDeliveries: count(webhookDeliveries),
     tempUploads: await removeStaleUploads(uploadTempDir(config), at.getTime() - tempUploadRetentionMs),
     idempotencyKeys: await deleteExpiredIdempotencyKeys(db, at),
+    expiredUploads: await purgeExpiredUploads({ db, config }, at),
   };
 }
 

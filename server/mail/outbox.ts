@@ -1,4 +1,5 @@
 import type { Transaction } from "kysely";
+import { isErasedAddress } from "../../common/accounts.ts";
 import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
@@ -24,12 +25,14 @@ export function messageIdDomain(baseUrl: string): string {
 /**
  * Stores the rendered message and enqueues its delivery in the caller's
  * transaction, so a message exists exactly when the change that caused it did.
+ * An erased person's placeholder address gets nothing: null instead of an id.
  */
 export async function queueMail(
   trx: Transaction<Database>,
   mail: OutgoingMail,
   context: { baseUrl: string; at: string },
-): Promise<string> {
+): Promise<string | null> {
+  if (isErasedAddress(mail.to)) return null;
   const id = newId();
   const domain = messageIdDomain(context.baseUrl);
   const threading = mail.ticketId ? await ticketMailHeaders(trx, mail.ticketId, domain, mail.to) : {};

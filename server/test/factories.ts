@@ -115,14 +115,14 @@ export function multipartSubmission(submission: unknown, files: MultipartFile[] 
 }
 
 /** A multipart body with one JSON part (named `part`) and files under `attachments`, as the web app sends it. */
-export function multipartForm(part: string, json: unknown, files: MultipartFile[] = []) {
+export function multipartForm(part: string, json: unknown, files: MultipartFile[] = [], fileField = "attachments") {
   const boundary = `----switchboard${randomBytes(8).toString("hex")}`;
   const chunks: Buffer[] = [];
   const push = (text: string) => chunks.push(Buffer.from(text, "utf8"));
   push(`--${boundary}\r\nContent-Disposition: form-data; name="${part}"\r\n\r\n${JSON.stringify(json)}\r\n`);
   for (const file of files) {
     push(
-      `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
     );
     chunks.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
     push("\r\n");

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { withUploads } from "./attachments/standalone-uploads.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart } from "./attachments/uploads.ts";
 import { addComment } from "./commands/add-comment.ts";
 import { uploadTempDir } from "./commands/submit-ticket.ts";
@@ -38,7 +39,11 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to comment.");
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
-      return reply.status(201).send(await addComment(deps, request.actor, number, request.body));
+      const { actor, body } = request;
+      const added = await withUploads(deps, actor, body.attachments, uploadTempDir(deps.config), (files) =>
+        addComment(deps, actor, number, body, files),
+      );
+      return reply.status(201).send(added);
     },
   );
 
@@ -68,7 +73,11 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       );
       try {
         const comment = parseJsonPart(commentInputSchema, json, "comment");
-        return reply.status(201).send(await addComment(deps, request.actor, number, comment, files));
+        const actor = request.actor;
+        const added = await withUploads(deps, actor, comment.attachments, uploadTempDir(deps.config), (uploaded) =>
+          addComment(deps, actor, number, comment, [...files, ...uploaded]),
+        );
+        return reply.status(201).send(added);
       } finally {
         await discardUploads(files);
       }

@@ -4,7 +4,9 @@ import { type Actor, hasPermission, type UserActor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { withUploads } from "./attachments/standalone-uploads.ts";
 import { openTicketForRequester } from "./commands/open-ticket.ts";
+import { uploadTempDir } from "./commands/submit-ticket.ts";
 import { searchRequesters } from "./requester-search.ts";
 
 function requireAgent(actor: Actor): UserActor {
@@ -30,8 +32,13 @@ export function registerIntakeRoutes(app: App, deps: Deps): void {
         response: { 201: ticketSubmittedSchema, ...refusals },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await openTicketForRequester(deps, requireAgent(request.actor), request.body)),
+    async (request, reply) => {
+      const agent = requireAgent(request.actor);
+      const opened = await withUploads(deps, agent, request.body.attachments, uploadTempDir(deps.config), (files) =>
+        openTicketForRequester(deps, agent, request.body, files),
+      );
+      return reply.status(201).send(opened);
+    },
   );
 
   app.get(

@@ -20,6 +20,7 @@ import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
 import { languageOf, localeOfRequest, type RequestLanguage } from "../i18n/request-locale.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
+import { withUploads } from "./attachments/standalone-uploads.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { canSubmitTicket, ticketScope } from "./policy.ts";
@@ -44,7 +45,10 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
     }
     // The language the form was in is the one a guest is answered in.
     const { locale } = await localeOfRequest(db, actor, language);
-    return submitTicket(deps, actor, body, files, undefined, { locale });
+    // Files sent earlier on their own (POST /api/v1/uploads) join the ones in this request.
+    return withUploads(deps, actor, body.attachments, uploadTempDir(config), (uploaded) =>
+      submitTicket(deps, actor, body, [...files, ...uploaded], undefined, { locale }),
+    );
   }
 
   app.post(

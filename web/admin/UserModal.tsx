@@ -7,6 +7,7 @@ import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
+import { UserErasure } from "./UserErasure.tsx";
 
 export type UserEdit = { user: AdminUser | null } | null;
 
@@ -36,6 +37,7 @@ export function UserModal({ edit, onClose }: { edit: UserEdit; onClose: () => vo
       size="lg"
     >
       {edit && <UserForm key={edit.user?.id ?? "new"} user={edit.user} onDone={onClose} />}
+      {edit?.user && <UserErasure key={edit.user.id} user={edit.user} onDone={onClose} />}
     </Dialog>
   );
 }

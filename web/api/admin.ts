@@ -45,6 +45,16 @@ export const useUpdateUser = () =>
     request(`/api/v1/admin/users/${id}`, { method: "PATCH", body: input, schema: adminUserSchema }),
   );
 
+/** Removes an account no ticket needs; the server refuses (409) anyone with tickets: anonymise them instead. */
+export const useDeleteUser = () =>
+  useAdminMutation((id: string) => request(`/api/v1/admin/users/${id}`, { method: "DELETE" }));
+
+/** Erases a person (GDPR): placeholders for their name and address, their tickets kept. */
+export const useAnonymiseUser = () =>
+  useAdminMutation((id: string) =>
+    request(`/api/v1/admin/users/${id}/anonymise`, { method: "POST", schema: adminUserSchema }),
+  );
+
 export const useRoles = () => useAdminList(rolesCollection);
 export const useOrganizations = () => useAdminList(organizationsCollection);
 export const useGroups = () => useAdminList(groupsCollection);

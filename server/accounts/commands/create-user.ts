@@ -38,6 +38,7 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput): 
     email_confirmed_at: input.confirmed === false ? null : timestamp,
     locale: null,
     time_zone: null,
+    anonymised_at: null,
   };
   try {
     await db.transaction().execute(async (trx) => {

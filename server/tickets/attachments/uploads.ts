@@ -36,7 +36,7 @@ function tooLarge(limits: UploadLimits): AppError {
 
 /**
  * Reads a multipart request: the JSON part named `field` and the files named
- * "attachments", each streamed to a temporary file while it is measured and
+ * `fileField` ("attachments" unless said otherwise), each streamed to a temporary file while it is measured and
  * hashed. Too many or too large files refuse the whole request, and every
  * temporary file is removed again on any failure.
  */
@@ -45,6 +45,7 @@ export async function receiveMultipart(
   field: string,
   tempDir: string,
   limits: UploadLimits,
+  fileField = "attachments",
 ): Promise<{ json: unknown; files: UploadedFile[] }> {
   await mkdir(tempDir, { recursive: true });
   const files: UploadedFile[] = [];
@@ -63,7 +64,7 @@ export async function receiveMultipart(
         }
         continue;
       }
-      if (part.fieldname !== "attachments") {
+      if (part.fieldname !== fileField) {
         part.file.resume();
         continue;
       }

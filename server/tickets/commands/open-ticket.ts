@@ -9,11 +9,13 @@ import { AppError } from "../../core/errors.ts";
 import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { storeAttachments } from "../attachments/store.ts";
+import type { UploadedFile } from "../attachments/uploads.ts";
 import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
 import { nextTicketNumber } from "../numbers.ts";
 import { ticketScope } from "../policy.ts";
-import { initialStatusId, requesterOrganization, storedMessage } from "./submit-ticket.ts";
+import { attachmentStorage, initialStatusId, requesterOrganization, storedMessage } from "./submit-ticket.ts";
 
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("validation_failed", "Some fields need attention.", fields);
@@ -53,100 +55,117 @@ export async function openTicketForRequester(
   { db, config }: Pick<AppContext, "db" | "config">,
   actor: UserActor,
   raw: AgentTicketInput,
+  uploads: UploadedFile[] = [],
 ): Promise<TicketSubmitted> {
   if (!hasPermission(actor, "tickets.work"))
     throw new AppError("forbidden", "Only agents can open tickets for others.");
   const input = agentTicketInputSchema.parse(raw);
   const { message } = await storedMessage(input);
-  return db.transaction().execute(async (trx) => {
-    const requester = await resolveRequester(trx, input.requester);
-    if (input.groupId && !(await exists(trx, "groups", input.groupId))) {
-      throw invalid({ groupId: "Choose a group from the list." });
-    }
-    if (input.categoryId && !(await exists(trx, "categories", input.categoryId))) {
-      throw invalid({ categoryId: "Choose a category from the list." });
-    }
-    if (input.typeId && !(await exists(trx, "ticket_types", input.typeId))) {
-      throw invalid({ typeId: "Choose a ticket type from the list." });
-    }
-    const typeId =
-      input.typeId ??
-      (await trx.selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()).id;
-    const fields = (await listTypeFields(trx, [typeId])).get(typeId) ?? [];
-    const values = fieldsSchema(fields, "agent").safeParse(input.fields);
-    if (!values.success) {
-      throw invalid(Object.fromEntries(values.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
-    }
+  const storage = attachmentStorage(config);
+  const stored: string[] = [];
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const requester = await resolveRequester(trx, input.requester);
+      if (input.groupId && !(await exists(trx, "groups", input.groupId))) {
+        throw invalid({ groupId: "Choose a group from the list." });
+      }
+      if (input.categoryId && !(await exists(trx, "categories", input.categoryId))) {
+        throw invalid({ categoryId: "Choose a category from the list." });
+      }
+      if (input.typeId && !(await exists(trx, "ticket_types", input.typeId))) {
+        throw invalid({ typeId: "Choose a ticket type from the list." });
+      }
+      const typeId =
+        input.typeId ??
+        (await trx.selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()).id;
+      const fields = (await listTypeFields(trx, [typeId])).get(typeId) ?? [];
+      const values = fieldsSchema(fields, "agent").safeParse(input.fields);
+      if (!values.success) {
+        throw invalid(Object.fromEntries(values.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
+      }
 
-    const at = now();
-    const ticketId = newId();
-    const number = await nextTicketNumber(trx);
-    await trx
-      .insertInto("tickets")
-      .values({
-        id: ticketId,
-        number,
-        subject: input.subject,
-        message,
-        message_format: input.messageFormat,
-        priority: input.priority,
-        category_id: input.categoryId ?? null,
-        service_id: null,
-        ticket_type_id: typeId,
-        group_id: input.groupId ?? null,
-        status_id: await initialStatusId(trx),
-        requester_email: requester.email,
-        requester_name: requester.name,
-        requester_id: requester.id,
-        organization_id: await requesterOrganization(trx, requester.id),
-        channel: input.channel,
-        follow_up_of: null,
-        merged_into_id: null,
-        assignee_id: null,
-        solved_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    for (const field of fields) {
-      const value = values.data[field.key];
-      if (value === undefined) continue;
+      const at = now();
+      const ticketId = newId();
+      const number = await nextTicketNumber(trx);
       await trx
-        .insertInto("ticket_field_values")
-        .values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) })
-        .execute();
-    }
-    // Its reactions set the service level targets and run the admin's triggers on the ticket as created.
-    await recordEvent(
-      trx,
-      { config },
-      {
-        ticketId,
-        type: "created",
-        actor: actorName(actor),
-        visibility: "public",
-        payload: {
+        .insertInto("tickets")
+        .values({
+          id: ticketId,
+          number,
           subject: input.subject,
+          message,
+          message_format: input.messageFormat,
           priority: input.priority,
-          categoryId: input.categoryId ?? null,
+          category_id: input.categoryId ?? null,
+          service_id: null,
+          ticket_type_id: typeId,
+          group_id: input.groupId ?? null,
+          status_id: await initialStatusId(trx),
+          requester_email: requester.email,
+          requester_name: requester.name,
+          requester_id: requester.id,
+          organization_id: await requesterOrganization(trx, requester.id),
           channel: input.channel,
-          onBehalfOf: { id: requester.id, name: requester.name },
-          ...(input.notifyRequester ? { confirmation: { trusted: true } } : {}),
-          ...(Object.keys(values.data).length ? { fields: values.data } : {}),
+          follow_up_of: null,
+          merged_into_id: null,
+          assignee_id: null,
+          solved_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      for (const field of fields) {
+        const value = values.data[field.key];
+        if (value === undefined) continue;
+        await trx
+          .insertInto("ticket_field_values")
+          .values({ ticket_id: ticketId, field_id: field.id, value: encodeJson(value) })
+          .execute();
+      }
+      const attachments = await storeAttachments(
+        trx,
+        storage,
+        stored,
+        { ticketId, visibility: "public", uploader: actorName(actor), at },
+        uploads,
+      );
+      // Its reactions set the service level targets and run the admin's triggers on the ticket as created.
+      await recordEvent(
+        trx,
+        { config },
+        {
+          ticketId,
+          type: "created",
+          actor: actorName(actor),
+          visibility: "public",
+          payload: {
+            subject: input.subject,
+            priority: input.priority,
+            categoryId: input.categoryId ?? null,
+            channel: input.channel,
+            onBehalfOf: { id: requester.id, name: requester.name },
+            ...(attachments.length ? { attachments } : {}),
+            ...(input.notifyRequester ? { confirmation: { trusted: true } } : {}),
+            ...(Object.keys(values.data).length ? { fields: values.data } : {}),
+          },
+          at,
         },
-        at,
-      },
-    );
+      );
 
-    // A group agent who files a ticket where they cannot follow it would lose it the moment it exists.
-    const visible = await trx
-      .selectFrom("tickets")
-      .select("id")
-      .where(ticketScope(actor))
-      .where("id", "=", ticketId)
-      .executeTakeFirst();
-    if (!visible) throw invalid({ groupId: "Choose one of your groups: you would not see this ticket otherwise." });
+      // A group agent who files a ticket where they cannot follow it would lose it the moment it exists.
+      const visible = await trx
+        .selectFrom("tickets")
+        .select("id")
+        .where(ticketScope(actor))
+        .where("id", "=", ticketId)
+        .executeTakeFirst();
+      if (!visible) throw invalid({ groupId: "Choose one of your groups: you would not see this ticket otherwise." });
 
-    return { number, subject: input.subject, email: requester.email };
-  });
+      return { number, subject: input.subject, email: requester.email };
+    });
+  } catch (error) {
+    // Files moved into storage for a ticket that was never committed.
+    await Promise.all(stored.map((key) => storage.remove(key)));
+    throw error;
+  }
 }
