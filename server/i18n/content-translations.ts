@@ -66,7 +66,8 @@ export async function setTranslations(
   for (const [locale, fields] of Object.entries(translations)) {
     for (const [field, text] of Object.entries(fields ?? {})) {
       const maxLength = bounds[field];
-      if (maxLength === undefined) throw new AppError("validation_failed", `There is no field “${field}” to translate.`);
+      if (maxLength === undefined)
+        throw new AppError("validation_failed", `There is no field “${field}” to translate.`);
       if (text.length > maxLength) {
         throw new AppError("validation_failed", `Keep the translation under ${maxLength} characters.`);
       }

@@ -6,6 +6,7 @@ import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { ServiceForm } from "./ServiceForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 const visibilityLabels = { public: "Everyone", customers: "Customers", restricted: "Restricted" } as const;
 
@@ -26,17 +27,20 @@ export function CatalogAdminScene() {
         ]}
         name={(c) => c.name}
         editLabel="Rename"
-        moreActions={(c, controls) =>
-          c.parentId === null && (
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => controls.create(`Add sub-category to ${c.name}`, { parentId: c.id })}
-            >
-              Add sub-category
-            </Button>
-          )
-        }
+        moreActions={(c, controls) => (
+          <>
+            {c.parentId === null && (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => controls.create(`Add sub-category to ${c.name}`, { parentId: c.id })}
+              >
+                Add sub-category
+              </Button>
+            )}
+            <TranslationsButton kind="category" id={c.id} name={c.name} defaults={c} />
+          </>
+        )}
         form={(p) => (
           <NameForm
             {...p}
@@ -75,6 +79,7 @@ export function CatalogAdminScene() {
           },
         ]}
         name={(s) => s.name}
+        moreActions={(s) => <TranslationsButton kind="service" id={s.id} name={s.name} defaults={s} />}
         // Services are switched off rather than deleted: tickets came through them.
         deletable={() => false}
         dialogSize="lg"

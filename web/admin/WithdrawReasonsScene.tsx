@@ -1,6 +1,7 @@
 import { withdrawReasonsCollection } from "../../common/admin-collections.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 const reasonField = { key: "label", label: "Reason" } as const;
 
@@ -11,6 +12,7 @@ export function WithdrawReasonsScene() {
       intro="Requesters choose one of these when they withdraw a request; it shows in the ticket's Feed."
       columns={[{ header: "Reason", cell: (r) => r.label }]}
       name={(r) => r.label}
+      moreActions={(r) => <TranslationsButton kind="withdraw-reason" id={r.id} name={r.label} defaults={r} />}
       form={(p) => (
         <NameForm
           {...p}
