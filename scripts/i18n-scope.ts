@@ -4,7 +4,8 @@
  * (web/admin/, web/kb/admin/), the account pages' own scenes (web/account/), the catalog browser (web/catalog/),
  * the Help Centre scenes (web/kb/*Scene.tsx), the shared ticket page parts (web/ui/Conversation.tsx,
  * TicketActions.tsx…), my-requests and the request page (web/portal/MyRequestsScene.tsx, RequestScene.tsx),
- * and admin-entered text (service names, status labels…), which is stored in one language.
+ * and admin-entered text (service names, status labels…), which is data: translated per language by admins
+ * (server/i18n/content-text.ts), not in the catalogs.
  */
 export const convertedWeb = [
   "web/ui/Layout.tsx",
