@@ -107,6 +107,23 @@ describeEachEngine("admin-entered text per language", ({ db, engine }) => {
     expect(statuses.find((s: { id: string }) => s.id === ticket.id).customerLabel).toBe("Eingegangen");
     const inFrench = (await get("/api/v1/statuses", french)).json().statuses;
     expect(inFrench.find((s: { id: string }) => s.id === ticket.id).customerLabel).toBe(ticket.customer_label);
+
+    // When an agent moves the request on, the customer's Feed names both statuses in German.
+    const open = await db().selectFrom("statuses").select("id").where("key", "=", "open").executeTakeFirstOrThrow();
+    expect((await put(admin, `status/${open.id}`, { de: { customerLabel: "In Bearbeitung" } })).statusCode).toBe(204);
+    const agent = await signInAs(app, await buildAgent(db()));
+    const moved = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/status`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+      payload: { statusId: open.id },
+    });
+    expect(moved.statusCode).toBe(204);
+    const feed = (await get(`/api/v1/tickets/${number}/feed`, asCustomer)).json().entries;
+    expect(feed.find((e: { type: string }) => e.type === "status_changed")).toMatchObject({
+      from: "Eingegangen",
+      to: "In Bearbeitung",
+    });
   });
 
   it("lets admins read back and clear translations, and refuses fields, languages and lengths it does not know", async () => {
@@ -136,6 +153,37 @@ describeEachEngine("admin-entered text per language", ({ db, engine }) => {
     expect(after.json().translations).toEqual({ de: { name: "Neuer Laptop" } });
     const german = (await get("/api/v1/catalog/services/new-laptop", { "accept-language": "de" })).json();
     expect(german).toMatchObject({ name: "Neuer Laptop", summary: "A laptop for a new colleague" });
+  });
+
+  it("reads withdraw reasons in German, and forgets a deleted reason's translations", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/withdraw-reasons",
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { label: "Solved it myself" },
+    });
+    expect(created.statusCode).toBe(201);
+    const reasonId: string = created.json().id;
+    expect((await put(admin, `withdraw-reason/${reasonId}`, { de: { label: "Selbst gelöst" } })).statusCode).toBe(204);
+    const labelIn = async (language: string) =>
+      (await get("/api/v1/withdraw-reasons", { "accept-language": language }))
+        .json()
+        .reasons.find((r: { id: string }) => r.id === reasonId).label;
+    expect(await labelIn("de")).toBe("Selbst gelöst");
+    expect(await labelIn("fr")).toBe("Solved it myself");
+
+    const removed = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/admin/withdraw-reasons/${reasonId}`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+    });
+    expect(removed.statusCode).toBe(204);
+    const left = await db()
+      .selectFrom("content_translations")
+      .select("text")
+      .where("entity_id", "=", reasonId)
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it("refuses translations from anyone who does not administer the help desk, and keeps what was there", async () => {

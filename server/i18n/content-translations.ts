@@ -1,5 +1,5 @@
 /** Reading and replacing one entity's translations, for the admin pages (issue 20). */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   type TranslatableKind,
   type Translations,
@@ -48,6 +48,15 @@ export async function listTranslations(
   }
   const fields = Object.entries(fieldsOf(kind)).map(([field, maxLength]) => ({ field, maxLength }));
   return { kind, id, fields, translations };
+}
+
+/** A deleted entity's translations go with it (there is no foreign key: the entity's table depends on the kind). */
+export async function forgetTranslations(
+  db: Kysely<Database> | Transaction<Database>,
+  kind: TranslatableKind,
+  id: string,
+): Promise<void> {
+  await db.deleteFrom("content_translations").where("kind", "=", kind).where("entity_id", "=", id).execute();
 }
 
 /**
