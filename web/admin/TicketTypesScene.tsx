@@ -10,6 +10,7 @@ import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal } from "./FieldModal.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { RowActions } from "./RowActions.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 const accessShort = { edit: "Customer fills in", read: "Customer sees", none: "Agents only" } as const;
 
@@ -87,6 +88,7 @@ function TicketTypeSection({
           <Button size="xs" onClick={onAdd} aria-label={`Add field to ${type.name}`}>
             Add field
           </Button>
+          <TranslationsButton kind="ticket-type" id={type.id} name={type.name} defaults={type} />
           <RowActions
             name={`ticket type ${type.name}`}
             editLabel="Rename"
@@ -120,7 +122,10 @@ function TicketTypeSection({
                     <Table.Td>{fieldTypeLabels[field.type]}</Table.Td>
                     <Table.Td>{accessShort[field.customerAccess]}</Table.Td>
                     <Table.Td>
-                      <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
+                      <Group gap="xs" wrap="nowrap">
+                        <TranslationsButton kind="ticket-field" id={field.id} name={field.label} defaults={field} />
+                        <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
