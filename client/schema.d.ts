@@ -305,6 +305,12 @@ export interface paths {
     /** Add a custom field to a ticket type */
     post: operations["createAdminTicketTypeField"];
   };
+  "/api/v1/admin/translations/{kind}/{id}": {
+    /** The translations of one service, category, ticket type, field, status or withdraw reason */
+    get: operations["getAdminTranslation"];
+    /** Replace the translations of one entity: per language, per field, the text (empty: use the default) */
+    put: operations["updateAdminTranslation"];
+  };
   "/api/v1/admin/users": {
     /** Users, newest first, with their roles, organizations and groups */
     get: operations["listAdminUsers"];
@@ -4962,6 +4968,89 @@ export interface operations {
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
       422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** The translations of one service, category, ticket type, field, status or withdraw reason */
+  getAdminTranslation: {
+    parameters: {
+      path: {
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The translations of one service, category, ticket type, field, status or withdraw reason */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": {
+            fields: {
+                field: string;
+                maxLength: number;
+              }[];
+            id: string;
+            /** @enum {string} */
+            kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+            translations: {
+              [key: string]: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Replace the translations of one entity: per language, per field, the text (empty: use the default) */
+  updateAdminTranslation: {
+    parameters: {
+      path: {
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          [key: string]: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };

@@ -3,6 +3,7 @@ import { catalogQuerySchema, catalogSchema, categoryListSchema, serviceDetailSch
 import { errorResponseSchema } from "../../common/errors.ts";
 import { notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
+import { contentTextFor } from "../i18n/content-text.ts";
 import { serviceScope } from "./policy.ts";
 import { findService, listCatalog, listCategories } from "./queries.ts";
 
@@ -11,7 +12,10 @@ export function registerCatalogRoutes(app: App, { db }: Deps): void {
   app.get(
     "/api/v1/categories",
     { schema: { tags: ["catalog"], summary: "Request categories", response: { 200: categoryListSchema } } },
-    async () => ({ categories: await listCategories(db) }),
+    async (request) => {
+      const [categories, text] = await Promise.all([listCategories(db), contentTextFor(db, request, ["category"])]);
+      return { categories: categories.map((c) => text.overlay("category", c)) };
+    },
   );
 
   app.get(
@@ -24,7 +28,17 @@ export function registerCatalogRoutes(app: App, { db }: Deps): void {
         response: { 200: catalogSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => listCatalog(db, serviceScope(request.actor), request.query.q),
+    async (request) => {
+      // Searched in the default text: what admins typed; the answer reads in the visitor's language.
+      const [catalog, text] = await Promise.all([
+        listCatalog(db, serviceScope(request.actor), request.query.q),
+        contentTextFor(db, request, ["category", "service"]),
+      ]);
+      return {
+        categories: catalog.categories.map((c) => text.overlay("category", c)),
+        services: catalog.services.map((s) => text.overlay("service", s)),
+      };
+    },
   );
 
   app.get(
@@ -38,10 +52,17 @@ export function registerCatalogRoutes(app: App, { db }: Deps): void {
       },
     },
     async (request) => {
-      const service = await findService(db, serviceScope(request.actor), { slug: request.params.slug });
+      const [service, text] = await Promise.all([
+        findService(db, serviceScope(request.actor), { slug: request.params.slug }),
+        contentTextFor(db, request, ["service", "ticket-type", "ticket-field"]),
+      ]);
       if (!service) throw notFound("That service");
       const { allFields: _all, groupId: _group, ...detail } = service;
-      return detail;
+      return {
+        ...text.overlay("service", detail),
+        ticketType: text.overlay("ticket-type", detail.ticketType),
+        fields: detail.fields.map((f) => text.overlay("ticket-field", f)),
+      };
     },
   );
 }

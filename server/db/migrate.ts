@@ -42,6 +42,7 @@ import { userErasure } from "./migrations/0045_user_erasure.ts";
 import { uploads } from "./migrations/0046_uploads.ts";
 // Group leads (issue 18).
 import { groupLeads } from "./migrations/0050_group_leads.ts";
+import { contentTranslations } from "./migrations/0072_content_translations.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -81,6 +82,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0045_user_erasure": userErasure(engine),
     "0046_uploads": uploads(engine),
     "0050_group_leads": groupLeads(),
+    "0072_content_translations": contentTranslations(),
   };
 }
 

@@ -399,6 +399,15 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** Admin-entered text in one language (issue 20); `kind` and `field` are named in common/content-translations.ts. */
+export interface ContentTranslationsTable {
+  kind: string;
+  entity_id: string;
+  field: string;
+  locale: string;
+  text: string;
+}
+
 export interface WithdrawReasonsTable {
   id: string;
   label: string;
@@ -930,6 +939,7 @@ export interface Database {
   ticket_counts: TicketCountsTable;
   attachments: AttachmentsTable;
   withdraw_reasons: WithdrawReasonsTable;
+  content_translations: ContentTranslationsTable;
   ticket_ccs: TicketCcsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   ticket_tasks: TicketTasksTable;

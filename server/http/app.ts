@@ -15,6 +15,7 @@ import type { AppContext } from "../core/context.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
 import { registerErasureRoutes } from "../erasure/routes.ts";
 import { registerExportRoutes } from "../export/routes.ts";
+import { registerContentTranslationRoutes } from "../i18n/content-translation-routes.ts";
 import { registerLocaleRoutes } from "../i18n/routes.ts";
 import { registerKbAgentRoutes } from "../kb/agent-routes.ts";
 import { registerKbEditorRoutes } from "../kb/editor-routes.ts";
@@ -103,6 +104,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   registerAccountRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerCatalogAdminRoutes(app, deps);
+  registerContentTranslationRoutes(app, deps);
   registerTicketRoutes(app, deps);
   registerConversationRoutes(app, deps);
   registerLifecycleRoutes(app, deps);

@@ -380,6 +380,15 @@ const matrix: Record<string, Row> = {
     body: () => ({ locale: "en" }),
     expected: adminOnly(204),
   },
+  "GET /api/v1/admin/translations/{kind}/{id}": {
+    path: (f) => `/api/v1/admin/translations/status/${f.openStatusId}`,
+    expected: adminOnly(200),
+  },
+  "PUT /api/v1/admin/translations/{kind}/{id}": {
+    path: (f) => `/api/v1/admin/translations/status/${f.openStatusId}`,
+    body: () => ({ de: { customerLabel: "In Bearbeitung" } }),
+    expected: adminOnly(204),
+  },
   "POST /api/v1/status-checks": {
     path: () => "/api/v1/status-checks",
     body: (f) => ({ email: "someone@example.com", number: f.ticketA }),

@@ -540,6 +540,14 @@ const routeRows: Record<string, RouteRow> = {
     expected: adminOnly(204),
     tables: ["settings"],
   },
+  "PUT /api/v1/admin/translations/{kind}/{id}": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/translations/ticket-type/${await generalType(c.db)}`,
+      body: { de: { name: "Allgemeine Anfrage" } },
+    }),
+    expected: adminOnly(204),
+    tables: ["content_translations"],
+  },
   // The request forms.
   "POST /api/v1/tickets": {
     prepare: async (c, actor) => ({

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { contentTextFor } from "../i18n/content-text.ts";
 import { withUploads } from "./attachments/standalone-uploads.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart } from "./attachments/uploads.ts";
 import { addComment } from "./commands/add-comment.ts";
@@ -98,7 +99,8 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       const ticketId = await visibleTicketId(request.actor, request.params.number);
       const audience = seesInternal(request.actor) ? "agent" : "customer";
       // The feed of a long ticket is the biggest read of the ticket page: on the reader, within the budget.
-      return { entries: await listFeed(reader, ticketId, audience, namedTicketsScope(request.actor)) };
+      const text = audience === "customer" ? await contentTextFor(db, request, ["status"]) : undefined;
+      return { entries: await listFeed(reader, ticketId, audience, namedTicketsScope(request.actor), text) };
     },
   );
 

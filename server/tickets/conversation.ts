@@ -9,6 +9,7 @@ import type { Actor } from "../core/actor.ts";
 import type { AppContext } from "../core/context.ts";
 import { decodeJson, now } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
+import type { ContentText } from "../i18n/content-text.ts";
 import { markReadByAgent } from "./customer-replies.ts";
 import { recordEvent } from "./events.ts";
 import type { TicketScope } from "./policy.ts";
@@ -100,6 +101,8 @@ export async function listFeed(
   ticketId: string,
   audience: "customer" | "agent",
   scope: TicketScope,
+  /** The customer labels in the reader's language; without it, the stored labels. */
+  text?: ContentText,
 ): Promise<FeedEntry[]> {
   const [events, statuses] = await Promise.all([
     db
@@ -138,7 +141,10 @@ export async function listFeed(
   const label = (id: string) => {
     const status = statuses.find((s) => s.id === id);
     if (!status) return null;
-    return audience === "agent" ? status.agent_label : status.customer_label;
+    if (audience === "agent") return status.agent_label;
+    return text
+      ? text.overlay("status", { id: status.id, customerLabel: status.customer_label }).customerLabel
+      : status.customer_label;
   };
   return parsed.map(({ row, event }) => {
     const said =

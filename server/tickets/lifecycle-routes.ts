@@ -18,6 +18,7 @@ import { type Actor, audienceOf } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { contentTextFor } from "../i18n/content-text.ts";
 import { addCc, changeStatus, createFollowUp, markSolved, removeCc, withdraw } from "./commands/lifecycle-actions.ts";
 import { listStatuses } from "./queries.ts";
 import { listWithdrawReasons, parseNumber } from "./visible-ticket.ts";
@@ -43,12 +44,10 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const statuses = (await listStatuses(deps.db)).map(({ id, agentLabel, customerLabel, category }) => ({
-        id,
-        agentLabel,
-        customerLabel,
-        category,
-      }));
+      const [rows, text] = await Promise.all([listStatuses(deps.db), contentTextFor(deps.db, request, ["status"])]);
+      const statuses = rows.map(({ id, agentLabel, customerLabel, category }) =>
+        text.overlay("status", { id, agentLabel, customerLabel, category }),
+      );
       return {
         statuses:
           audienceOf(request.actor) === "agent" ? statuses : statuses.map((s) => forCustomer({ status: s }).status),
@@ -65,9 +64,13 @@ export function registerLifecycleRoutes(app: App, deps: Deps): void {
         response: { 200: withdrawReasonListSchema },
       },
     },
-    async () => ({
-      reasons: await listWithdrawReasons(deps.db),
-    }),
+    async (request) => {
+      const [reasons, text] = await Promise.all([
+        listWithdrawReasons(deps.db),
+        contentTextFor(deps.db, request, ["withdraw-reason"]),
+      ]);
+      return { reasons: reasons.map((r) => text.overlay("withdraw-reason", r)) };
+    },
   );
 
   app.post(

@@ -18,6 +18,7 @@ import { fileDownloadSchema } from "../http/openapi-components.ts";
 import { etagOf } from "../http/preconditions.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { type ContentText, contentTextFor } from "../i18n/content-text.ts";
 import { languageOf, localeOfRequest, type RequestLanguage } from "../i18n/request-locale.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { withUploads } from "./attachments/standalone-uploads.ts";
@@ -27,6 +28,23 @@ import { canSubmitTicket, ticketScope } from "./policy.ts";
 import { abilitiesOn, findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
 import { ticketVersion } from "./ticket-version.ts";
 import { parseNumber } from "./visible-ticket.ts";
+
+/** The admin-entered names a customer reads on a ticket, in their language (agents read the stored text). */
+const customerKinds = ["status", "category", "service", "ticket-type"] as const;
+function customerNames<
+  T extends {
+    status: { id: string; customerLabel: string };
+    category: { id: string; name: string } | null;
+    service?: { id: string; name: string } | null;
+    ticketType?: { id: string; name: string } | null;
+  },
+>(text: ContentText, item: T): T {
+  const named = { ...item, status: text.overlay("status", item.status) };
+  named.category = item.category && text.overlay("category", item.category);
+  if (item.service) named.service = text.overlay("service", item.service);
+  if (item.ticketType) named.ticketType = text.overlay("ticket-type", item.ticketType);
+  return named;
+}
 
 /** Submitting, listing and reading tickets, and downloading their attachments. */
 export function registerTicketRoutes(app: App, deps: Deps): void {
@@ -104,7 +122,9 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       const { view, ...page } = request.query;
       // A list grows with the help desk: it runs on the reader, within the read budget.
       const found = await listTickets(reader, ticketScope(request.actor, view), page);
-      return audienceOf(request.actor) === "agent" ? found : { ...found, tickets: found.tickets.map(forCustomer) };
+      if (audienceOf(request.actor) === "agent") return found;
+      const text = await contentTextFor(db, request, customerKinds);
+      return { ...found, tickets: found.tickets.map((t) => forCustomer(customerNames(text, t))) };
     },
   );
 
@@ -129,7 +149,8 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       // For If-Match on PATCH: the version of the ticket this answer shows (ticket-version.ts).
       reply.header("etag", etagOf(await ticketVersion(db, ticket.id)));
       const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
-      return audience === "agent" ? withAbilities : forCustomer(withAbilities);
+      if (audience === "agent") return withAbilities;
+      return forCustomer(customerNames(await contentTextFor(db, request, customerKinds), withAbilities));
     },
   );
 

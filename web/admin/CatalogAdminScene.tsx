@@ -8,6 +8,7 @@ import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { ServiceForm } from "./ServiceForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 export function CatalogAdminScene() {
   const t = useT();
@@ -32,17 +33,22 @@ export function CatalogAdminScene() {
         ]}
         name={(c) => c.name}
         editLabel={t("admin.row.rename")}
-        moreActions={(c, controls) =>
-          c.parentId === null && (
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => controls.create(t("admin.catalog.addSubcategoryTo", { name: c.name }), { parentId: c.id })}
-            >
-              {t("admin.catalog.addSubcategory")}
-            </Button>
-          )
-        }
+        moreActions={(c, controls) => (
+          <>
+            {c.parentId === null && (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  controls.create(t("admin.catalog.addSubcategoryTo", { name: c.name }), { parentId: c.id })
+                }
+              >
+                {t("admin.catalog.addSubcategory")}
+              </Button>
+            )}
+            <TranslationsButton kind="category" id={c.id} name={c.name} defaults={c} />
+          </>
+        )}
         form={(p) => (
           <NameForm
             {...p}
@@ -81,6 +87,7 @@ export function CatalogAdminScene() {
           },
         ]}
         name={(s) => s.name}
+        moreActions={(s) => <TranslationsButton kind="service" id={s.id} name={s.name} defaults={s} />}
         // Services are switched off rather than deleted: tickets came through them.
         deletable={() => false}
         dialogSize="lg"

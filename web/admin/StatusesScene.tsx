@@ -9,6 +9,7 @@ import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 type Status = z.infer<typeof adminStatusSchema>;
 
@@ -69,6 +70,7 @@ export function StatusesScene() {
         },
       ]}
       name={(s) => s.agentLabel}
+      moreActions={(s) => <TranslationsButton kind="status" id={s.id} name={s.agentLabel} defaults={s} />}
       form={(p) => <StatusForm {...p} />}
       confirmDelete={{
         title: (s) => t("admin.statuses.deleteTitle", { name: s.agentLabel }),

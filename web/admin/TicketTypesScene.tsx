@@ -11,6 +11,7 @@ import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal, fieldTypeLabel } from "./FieldModal.tsx";
 import { NameForm } from "./NameForm.tsx";
 import { RowActions } from "./RowActions.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 function accessShort(t: ReturnType<typeof useT>, access: CustomerAccess): string {
   const labels: Record<CustomerAccess, string> = {
@@ -97,6 +98,7 @@ function TicketTypeSection({
           <Button size="xs" onClick={onAdd} aria-label={t("admin.ticketTypes.addFieldTo", { name: type.name })}>
             {t("admin.ticketTypes.addField")}
           </Button>
+          <TranslationsButton kind="ticket-type" id={type.id} name={type.name} defaults={type} />
           <RowActions
             name={t("admin.ticketTypes.named", { name: type.name })}
             editLabel={t("admin.row.rename")}
@@ -135,7 +137,10 @@ function TicketTypeSection({
                     <Table.Td>{fieldTypeLabel(t, field.type)}</Table.Td>
                     <Table.Td>{accessShort(t, field.customerAccess)}</Table.Td>
                     <Table.Td>
-                      <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
+                      <Group gap="xs" wrap="nowrap">
+                        <TranslationsButton kind="ticket-field" id={field.id} name={field.label} defaults={field} />
+                        <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -2,6 +2,7 @@ import { withdrawReasonsCollection } from "../../common/admin-collections.ts";
 import { useT } from "../i18n/use-t.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 export function WithdrawReasonsScene() {
   const t = useT();
@@ -12,6 +13,7 @@ export function WithdrawReasonsScene() {
       intro={t("admin.withdrawReasons.intro")}
       columns={[{ header: t("admin.withdrawReasons.reason"), cell: (r) => r.label }]}
       name={(r) => r.label}
+      moreActions={(r) => <TranslationsButton kind="withdraw-reason" id={r.id} name={r.label} defaults={r} />}
       form={(p) => (
         <NameForm
           {...p}

@@ -8,6 +8,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { forgetTranslations } from "../../i18n/content-translations.ts";
 
 const invalid = (fields: Record<string, string>) =>
   new AppError("validation_failed", "Some fields need attention.", fields);
@@ -86,6 +87,7 @@ export async function deleteCategory(db: Kysely<Database>, id: string): Promise<
   if (used) throw new AppError("conflict", "Tickets use this category, so it cannot be deleted. Rename it instead.");
   const result = await db.deleteFrom("categories").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound("That category");
+  await forgetTranslations(db, "category", id);
 }
 
 async function checkServiceReferences(trx: Transaction<Database>, input: ServiceInput): Promise<void> {
@@ -202,6 +204,7 @@ export async function deleteService(db: Kysely<Database>, id: string): Promise<v
     );
   const result = await db.deleteFrom("services").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound("That service");
+  await forgetTranslations(db, "service", id);
 }
 
 export async function createTicketType(
@@ -242,6 +245,7 @@ export async function deleteTicketType(db: Kysely<Database>, id: string): Promis
     (await db.selectFrom("tickets").select("id").where("ticket_type_id", "=", id).executeTakeFirst());
   if (inUse) throw new AppError("conflict", "Services or tickets use this ticket type, so it cannot be deleted.");
   await db.deleteFrom("ticket_types").where("id", "=", id).execute();
+  await forgetTranslations(db, "ticket-type", id);
 }
 
 function fieldColumns(input: FieldInput) {
@@ -305,4 +309,5 @@ export async function deleteField(db: Kysely<Database>, id: string): Promise<voi
   if (used) throw new AppError("conflict", "Tickets have values for this field, so it cannot be deleted.");
   const result = await db.deleteFrom("ticket_fields").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound("That field");
+  await forgetTranslations(db, "ticket-field", id);
 }

@@ -8,6 +8,7 @@ import type { StatusInput } from "../../../common/statuses.ts";
 import { AppError, notFound } from "../../core/errors.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { forgetTranslations } from "../../i18n/content-translations.ts";
 
 function keyFor(label: string): string {
   return (
@@ -90,6 +91,7 @@ export async function deleteStatus(db: Kysely<Database>, id: string): Promise<vo
     if (used) throw new AppError("conflict", "Tickets have this status, so it cannot be deleted. Rename it instead.");
     const result = await trx.deleteFrom("statuses").where("id", "=", id).executeTakeFirst();
     if (!result.numDeletedRows) throw notFound("That status");
+    await forgetTranslations(trx, "status", id);
     await assertStartRemains(trx);
   });
 }

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { isUniqueViolation } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { forgetTranslations } from "../../i18n/content-translations.ts";
 
 const taken = () =>
   new AppError("conflict", "That reason is already in the list.", { label: "That reason is already in the list." });
@@ -41,4 +42,5 @@ export async function deleteWithdrawReason(db: Kysely<Database>, id: string): Pr
   if (!remaining) throw new AppError("conflict", "Keep at least one reason: withdrawing needs one.");
   const result = await db.deleteFrom("withdraw_reasons").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound("That reason");
+  await forgetTranslations(db, "withdraw-reason", id);
 }
