@@ -38,6 +38,8 @@ import { satisfaction } from "./migrations/0035_satisfaction.ts";
 import { userLocale } from "./migrations/0037_user_locale.ts";
 import { ticketLocale } from "./migrations/0038_ticket_locale.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
+// Ticket deletion and tags (issue 17).
+import { ticketDeletionAndTags } from "./migrations/0040_ticket_deletion_and_tags.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -74,6 +76,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0038_ticket_locale": ticketLocale(),
     "0033_ticket_metrics": ticketMetrics(engine),
     "0034_report_rollups": reportRollups(engine),
+    "0040_ticket_deletion_and_tags": ticketDeletionAndTags(engine),
   };
 }
 
