@@ -26,7 +26,9 @@ describeEachEngine("editing and removing comments", ({ db, engine }) => {
     const agent = await signInAs(app, await buildAgent(db()));
     const customer = await signInAs(app, await buildCustomer(db()));
     const number = (await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number;
-    const reply = (await as(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "Restart the rooter" })).json();
+    const reply = (
+      await as(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "Restart the rooter" })
+    ).json();
 
     const edited = await as(agent, "PATCH", `/api/v1/tickets/${number}/comments/${reply.id}`, {
       body: "Restart the router",
@@ -63,8 +65,9 @@ describeEachEngine("editing and removing comments", ({ db, engine }) => {
     const agent = await signInAs(app, await buildAgent(db()));
     const customer = await signInAs(app, await buildCustomer(db()));
     const number = (await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number;
-    const reply = (await as(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "Your password is hunter2" }))
-      .json();
+    const reply = (
+      await as(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "Your password is hunter2" })
+    ).json();
 
     expect((await as(agent, "DELETE", `/api/v1/tickets/${number}/comments/${reply.id}`)).statusCode).toBe(204);
 
@@ -87,8 +90,9 @@ describeEachEngine("editing and removing comments", ({ db, engine }) => {
     const customer = await signInAs(app, await buildCustomer(db()));
     const narrow = await signInAs(app, await buildNarrowAgent(db()));
     const number = (await as(customer, "POST", "/api/v1/tickets", await buildSubmission(db()))).json().number;
-    const own = (await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "It is still broken" }))
-      .json();
+    const own = (
+      await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "It is still broken" })
+    ).json();
     const note = (await as(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "VIP", kind: "note" })).json();
 
     // Customers never edit or remove, not even their own words.
