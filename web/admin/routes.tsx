@@ -49,6 +49,10 @@ export const adminRoutes: RouteObject[] = [
       { path: "webhooks", lazy: () => import("./WebhooksScene.tsx").then((m) => ({ Component: m.WebhooksScene })) },
       { path: "webhooks/:id", lazy: () => import("./WebhookScene.tsx").then((m) => ({ Component: m.WebhookScene })) },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
+      {
+        path: "deleted-tickets",
+        lazy: () => import("./DeletedTicketsScene.tsx").then((m) => ({ Component: m.DeletedTicketsScene })),
+      },
       // Knowledge base editors (issue 19).
       { path: "kb", lazy: () => import("../kb/admin/KbAdminScene.tsx").then((m) => ({ Component: m.KbAdminScene })) },
       {

@@ -20,6 +20,7 @@ export const adminSections: { path: string; label: string; permission: Permissio
   { path: "automation", label: "Triggers and time rules", permission: "admin.settings" },
   { path: "webhooks", label: "Webhooks", permission: "admin.settings" },
   { path: "jobs", label: "Background jobs", permission: "admin.settings" },
+  { path: "deleted-tickets", label: "Deleted tickets", permission: "tickets.delete" },
   // Knowledge base (issue 19): editors with kb.edit reach this page without being administrators.
   { path: "kb", label: "Knowledge base", permission: "kb.edit" },
 ];

@@ -37,6 +37,10 @@ const editTypes: FeedEntry["type"][] = [
   "task_removed",
   "linked",
   "unlinked",
+  "comment_edited",
+  "comment_deleted",
+  "tag_added",
+  "tag_removed",
 ];
 
 function summarize(entry: FeedEntry): string {
@@ -81,6 +85,18 @@ function summarize(entry: FeedEntry): string {
       return `${entry.actor} changed the priority: ${entry.detail ?? "?"}`;
     case "satisfaction_rated":
       return `${entry.actor} rated the support (agents only)`;
+    case "comment_edited":
+      return `${entry.actor} edited a comment; the words before:`;
+    case "comment_deleted":
+      return `${entry.actor} removed a comment`;
+    case "tag_added":
+      return `${entry.actor} tagged the ticket: ${entry.detail ?? "?"}`;
+    case "tag_removed":
+      return `${entry.actor} removed the tag ${entry.detail ?? "?"}`;
+    case "deleted":
+      return `${entry.actor} deleted the ticket`;
+    case "restored":
+      return `${entry.actor} restored the ticket`;
     default: {
       // A new type of Feed entry fails to compile here until it has its own line.
       const unhandled: never = entry.type;
@@ -98,10 +114,21 @@ const detailInSummary: FeedEntry["type"][] = [
   "linked",
   "unlinked",
   "priority_changed",
+  "tag_added",
+  "tag_removed",
 ];
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
-export function Feed({ number, agent }: { number: number; agent: boolean }) {
+export function Feed({
+  number,
+  agent,
+  entryActions,
+}: {
+  number: number;
+  agent: boolean;
+  /** What the page offers on an entry (the agent's Edit and Delete on a comment). */
+  entryActions?: ((entry: FeedEntry) => ReactNode) | undefined;
+}) {
   const feed = useFeed(number);
   const [shown, setShown] = useState<Filter[]>(["comments", "edits", "status", "notes"]);
   return (
@@ -137,6 +164,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                     {summarize(entry)}{" "}
                     <Text span size="sm" c="dimmed" fw={400}>
                       {formatDateTime(entry.at)}
+                      {entry.edited && " · edited"}
                     </Text>
                   </Text>
                   {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
@@ -149,6 +177,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                       <FileLinks files={entry.attachments} label={`Files from ${entry.actor}`} />
                     </>
                   )}
+                  {entryActions?.(entry)}
                 </Paper>
               ))}
           </Stack>
