@@ -19,9 +19,13 @@ import { attachmentStorage } from "./submit-ticket.ts";
 type Ctx = Pick<AppContext, "db" | "config">;
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Refuses before any lookup: deleting and restoring are for admins only. */
-export function requireDelete(actor: Actor): void {
-  if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to delete tickets.");
+/**
+ * Refuses before any lookup: deleting and restoring are for admins only. Visitors, and guests on the admin
+ * area (`adminArea`: the list and restore, like every admin route), are asked to sign in.
+ */
+export function requireDelete(actor: Actor, adminArea = false): void {
+  if (actor.kind === "anonymous" || (adminArea && actor.kind !== "user"))
+    throw new AppError("unauthenticated", "Sign in to delete tickets.");
   if (!hasPermission(actor, "tickets.delete")) throw new AppError("forbidden", "Only admins can delete tickets.");
 }
 
@@ -64,7 +68,7 @@ export async function deleteTicket({ db, config }: Ctx, actor: Actor, number: nu
 }
 
 export async function restoreTicket({ db, config }: Ctx, actor: Actor, number: number): Promise<void> {
-  requireDelete(actor);
+  requireDelete(actor, true);
   await db.transaction().execute(async (trx) => {
     const ticket = await trx
       .selectFrom("tickets")
@@ -91,7 +95,7 @@ export async function restoreTicket({ db, config }: Ctx, actor: Actor, number: n
 
 /** Deleted tickets, newest deletion first, with when each is purged. */
 export async function listDeletedTickets({ db, config }: Ctx, actor: Actor) {
-  requireDelete(actor);
+  requireDelete(actor, true);
   const rows = await db
     .selectFrom("tickets")
     .select(["number", "subject", "requester_name", "deleted_at", "deleted_by_name"])
