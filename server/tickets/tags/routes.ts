@@ -8,6 +8,7 @@ import type { App, Deps } from "../../http/types.ts";
 import { seesInternal } from "../policy.ts";
 import { ticketNumber, visibleTicket } from "../visible-ticket.ts";
 import { addTag, removeTag } from "./commands.ts";
+import { listTags } from "./queries.ts";
 
 const params = z.object({ number: z.string().max(20) });
 const tagParams = params.extend({ tag: z.string().max(200) });
@@ -36,13 +37,7 @@ export function registerTagRoutes(app: App, deps: Deps): void {
     async (request) => {
       requireAgent(request.actor);
       const ticket = await visibleTicket(db, request.actor, request.params.number);
-      const rows = await db
-        .selectFrom("ticket_tags")
-        .select("tag")
-        .where("ticket_id", "=", ticket.id)
-        .orderBy("tag")
-        .execute();
-      return { tags: rows.map((r) => r.tag) };
+      return { tags: await listTags(db, ticket.id) };
     },
   );
 
