@@ -47,7 +47,7 @@ export function CommentActions({ number, entry }: { number: number; entry: FeedE
       <Dialog opened={editing} onClose={closeEdit} title={`Edit ${what}`} size="lg">
         <Stack gap="md">
           <RichTextField
-            label={entry.type === "note" ? "Note" : "Comment"}
+            label={entry.type === "note" ? "Note text" : "Comment text"}
             initialContent={initialContent}
             onChange={(html, text) => setWords({ html, text })}
           />

@@ -32,7 +32,7 @@ export function DeleteTicketButton({ number }: { number: number }) {
             <Button
               color="red"
               loading={remove.isPending}
-              onClick={() => remove.mutate(undefined, { onSuccess: () => navigate("/agent") })}
+              onClick={() => remove.mutate(undefined, { onSuccess: () => navigate("/agent/tickets") })}
             >
               Delete ticket
             </Button>
