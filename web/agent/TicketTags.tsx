@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Pill, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, CloseButton, Group, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { normaliseTag, tagsPerTicket } from "../../common/tags.ts";
 import { useChangeTag, useTicketTags } from "../api/ticket-housekeeping.ts";
@@ -33,13 +33,22 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
         <Group gap={6} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {list.map((tag) => (
             <li key={tag}>
-              <Pill
-                withRemoveButton={canEdit}
-                removeButtonProps={{ "aria-label": `Remove tag ${tag}` }}
-                onRemove={() => change.mutate({ tag, add: false })}
+              {/* Not Mantine's Pill: its remove button is hidden from assistive technology and the keyboard. */}
+              <Badge
+                variant="light"
+                tt="none"
+                rightSection={
+                  canEdit ? (
+                    <CloseButton
+                      size="xs"
+                      aria-label={`Remove tag ${tag}`}
+                      onClick={() => change.mutate({ tag, add: false })}
+                    />
+                  ) : null
+                }
               >
                 {tag}
-              </Pill>
+              </Badge>
             </li>
           ))}
         </Group>
