@@ -247,6 +247,63 @@ describeEachEngine("the typed client", ({ db, engine }) => {
     expect(organizations).toContainEqual(expect.objectContaining({ name: "Northwind Trading", memberCount: 1 }));
   });
 
+  it("corrects and removes a comment, tags a ticket and finds it by tag, deletes it and restores it", async () => {
+    const number = await phonedInTicket("Badge reader at the side door");
+    const path = { number };
+    const reply = await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path },
+        body: { body: "The badge readr is replaced.", kind: "public" },
+      }),
+    );
+    await unwrap(
+      agent.PATCH("/api/v1/tickets/{number}/comments/{id}", {
+        params: { path: { number, id: reply.id } },
+        body: { body: "The badge reader is replaced." },
+      }),
+    );
+    const comment = await unwrap(
+      agent.GET("/api/v1/tickets/{number}/comments/{id}", { params: { path: { number, id: reply.id } } }),
+    );
+    expect(comment).toMatchObject({ body: "The badge reader is replaced.", kind: "public" });
+    expect(comment.editedAt).not.toBeNull();
+    const note = await unwrap(
+      agent.POST("/api/v1/tickets/{number}/comments", {
+        params: { path },
+        body: { body: "Wrong ticket", kind: "note" },
+      }),
+    );
+    await unwrap(agent.DELETE("/api/v1/tickets/{number}/comments/{id}", { params: { path: { number, id: note.id } } }));
+    const { entries } = await unwrap(agent.GET("/api/v1/tickets/{number}/feed", { params: { path } }));
+    expect(entries.map((entry) => entry.type)).toEqual(expect.arrayContaining(["comment_edited", "comment_deleted"]));
+    expect(entries.some((entry) => entry.body === "Wrong ticket")).toBe(false);
+
+    await unwrap(agent.PUT("/api/v1/tickets/{number}/tags/{tag}", { params: { path: { number, tag: "Facilities" } } }));
+    expect(await unwrap(agent.GET("/api/v1/tickets/{number}/tags", { params: { path } }))).toEqual({
+      tags: ["facilities"],
+    });
+    const tagged = await unwrap(agent.GET("/api/v1/agent/tickets", { params: { query: { tag: ["facilities"] } } }));
+    expect(tagged.tickets.map((ticket) => ticket.number)).toEqual([number]);
+    await unwrap(
+      agent.DELETE("/api/v1/tickets/{number}/tags/{tag}", { params: { path: { number, tag: "facilities" } } }),
+    );
+
+    // Only admins delete; the agent is refused with a typed error.
+    const refused = await unwrap(agent.DELETE("/api/v1/tickets/{number}", { params: { path } })).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ status: 403, code: "forbidden" });
+    await unwrap(admin.DELETE("/api/v1/tickets/{number}", { params: { path } }));
+    const gone = await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path } })).catch(
+      (error: unknown) => error,
+    );
+    expect(gone).toMatchObject({ status: 404 });
+    const { tickets: deleted } = await unwrap(admin.GET("/api/v1/admin/deleted-tickets"));
+    expect(deleted.map((ticket) => ticket.number)).toContain(number);
+    await unwrap(admin.POST("/api/v1/admin/deleted-tickets/{number}/restore", { params: { path } }));
+    expect(await unwrap(agent.GET("/api/v1/tickets/{number}", { params: { path } }))).toMatchObject({ number });
+  });
+
   it("uploads a file first and attaches it by token to a comment", async () => {
     const number = await phonedInTicket("Scanner shows E42");
     const upload = await unwrap(uploadFile(agent, { name: "e42.txt", content: "E42 paper jam", type: "text/plain" }));

@@ -79,6 +79,14 @@ export interface paths {
     /** Delete a category no ticket uses */
     delete: operations["deleteAdminCategory"];
   };
+  "/api/v1/admin/deleted-tickets": {
+    /** Admins: deleted tickets not yet purged, most recently deleted first (up to 500) */
+    get: operations["listDeletedTickets"];
+  };
+  "/api/v1/admin/deleted-tickets/{number}/restore": {
+    /** Admins: bring a deleted ticket back, as it was, before it is purged */
+    post: operations["restoreTicket"];
+  };
   "/api/v1/admin/groups": {
     /** Agent groups */
     get: operations["listAdminGroups"];
@@ -586,6 +594,8 @@ export interface paths {
      * @description The `ETag` header names this version of the ticket; send it as `If-Match` when you change it.
      */
     get: operations["getTicket"];
+    /** Admins: delete the ticket. It leaves every list, count and search at once; it can be restored until the retention period ends, then it is purged */
+    delete: operations["deleteTicket"];
     /**
      * Update a ticket (agents): subject, priority, status, assignee, group, category, type and fields
      * @description Send `If-Match` with the ETag of GET /api/v1/tickets/{number} to change only the version you read: a ticket changed since answers 412 `precondition_failed`. The answer carries the new ETag.
@@ -613,6 +623,14 @@ export interface paths {
   "/api/v1/tickets/{number}/comments": {
     /** Add a public comment, or (agents) a private comment or an internal note */
     post: operations["createTicketComment"];
+  };
+  "/api/v1/tickets/{number}/comments/{id}": {
+    /** One comment or note with its latest words (private comments and notes: agents only) */
+    get: operations["getTicketComment"];
+    /** Agents: remove a comment; the Feed says who removed it instead of its words */
+    delete: operations["deleteTicketComment"];
+    /** Agents: change a comment's words; the words before stay in the Feed, customers see it marked edited */
+    patch: operations["updateTicketComment"];
   };
   "/api/v1/tickets/{number}/comments/with-attachments": {
     /** Add a comment with files: multipart/form-data with a `comment` part (the JSON of POST /api/v1/tickets/:number/comments) and up to 10 `attachments` of at most 10 MB each */
@@ -673,6 +691,16 @@ export interface paths {
   "/api/v1/tickets/{number}/status": {
     /** Agents: change the status (with an optional comment first) */
     post: operations["changeTicketStatus"];
+  };
+  "/api/v1/tickets/{number}/tags": {
+    /** Agents: the ticket's tags, in alphabetical order */
+    get: operations["listTicketTags"];
+  };
+  "/api/v1/tickets/{number}/tags/{tag}": {
+    /** Agents: tag the ticket (lowercased; at most 40 characters, 20 tags a ticket); a tag already there is no change */
+    put: operations["updateTicketTag"];
+    /** Agents: remove a tag from the ticket; a tag it does not carry is no change */
+    delete: operations["deleteTicketTag"];
   };
   "/api/v1/tickets/{number}/tasks": {
     /** Agents: the ticket's tasks, oldest first, and the agents a task can be given to */
@@ -841,6 +869,28 @@ export interface components {
       kind?: "public" | "private" | "note";
       notify?: string[];
     };
+    CommentDetail: {
+      /** Format: date-time */
+      at: string;
+      attachments: {
+          fileName: string;
+          id: string;
+          size: number;
+        }[];
+      author: string;
+      body: string;
+      editedAt: string | null;
+      /** @enum {string} */
+      format: "text" | "html";
+      id: string;
+      /** @enum {string} */
+      kind: "public" | "private" | "note";
+    };
+    CommentEdit: {
+      body: string;
+      /** @enum {string} */
+      format?: "text" | "html";
+    };
     Created: {
       id: string;
     };
@@ -918,6 +968,19 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    DeletedTicket: {
+      /** Format: date-time */
+      deletedAt: string;
+      deletedBy: string;
+      number: number;
+      /** Format: date-time */
+      purgeAfter: string;
+      requester: string;
+      subject: string;
+    };
+    DeletedTicketList: {
+      tickets: components["schemas"]["DeletedTicket"][];
+    };
     Error: {
       error: {
         /** @enum {string} */
@@ -942,13 +1005,14 @@ export interface components {
         }[];
       body: string | null;
       detail: string | null;
+      edited: boolean;
       /** @enum {string|null} */
       format: "text" | "html" | null;
       from: string | null;
       id: string;
       to: string | null;
       /** @enum {string} */
-      type: "created" | "comment" | "note" | "status_changed" | "edited" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "priority_changed" | "satisfaction_rated";
+      type: "created" | "comment" | "note" | "status_changed" | "edited" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "priority_changed" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored";
       /** @enum {string} */
       visibility: "public" | "internal";
     };
@@ -1003,6 +1067,9 @@ export interface components {
       category: "new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled";
       customerLabel: string;
       id: string;
+    };
+    TagList: {
+      tags: string[];
     };
     Ticket: {
       abilities: components["schemas"]["TicketAbilities"];
@@ -2200,6 +2267,60 @@ export interface operations {
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];
       409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Admins: deleted tickets not yet purged, most recently deleted first (up to 500) */
+  listDeletedTickets: {
+    responses: {
+      /** @description Admins: deleted tickets not yet purged, most recently deleted first (up to 500) */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": components["schemas"]["DeletedTicketList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Admins: bring a deleted ticket back, as it was, before it is purged */
+  restoreTicket: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
@@ -3769,7 +3890,7 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
-          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
+          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "tickets.delete" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
         };
       };
     };
@@ -3811,7 +3932,7 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
-          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
+          permissions: ("tickets.submit" | "catalog.view" | "tickets.view_department" | "tickets.act_department" | "tickets.view_all" | "tickets.work" | "tickets.assign" | "tickets.delete" | "kb.edit" | "reports.view" | "admin.users" | "admin.roles" | "admin.organizations" | "admin.groups" | "admin.api_tokens" | "admin.settings")[];
         };
       };
     };
@@ -5299,7 +5420,7 @@ export interface operations {
                 description: string;
                 disabledAt: string | null;
                 disabledReason: string | null;
-                events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated")[];
+                events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored")[];
                 groupIds: string[];
                 id: string;
                 includeInternal: boolean;
@@ -5328,7 +5449,7 @@ export interface operations {
           active?: boolean;
           /** @default */
           description?: string;
-          events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated")[];
+          events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored")[];
           /** @default [] */
           groupIds?: string[];
           /** @default false */
@@ -5395,7 +5516,7 @@ export interface operations {
               description: string;
               disabledAt: string | null;
               disabledReason: string | null;
-              events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated")[];
+              events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored")[];
               groupIds: string[];
               id: string;
               includeInternal: boolean;
@@ -5429,7 +5550,7 @@ export interface operations {
           active?: boolean;
           /** @default */
           description?: string;
-          events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated")[];
+          events: ("created" | "comment" | "note" | "status_changed" | "edited" | "priority_changed" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "sla_due" | "sla_overdue" | "automation_applied" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored")[];
           /** @default [] */
           groupIds?: string[];
           /** @default false */
@@ -5863,6 +5984,7 @@ export interface operations {
                   serviceId?: string[];
                   statusCategory?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled")[];
                   statusId?: string[];
+                  tag?: string[];
                   typeId?: string[];
                   updatedFrom?: string;
                   updatedTo?: string;
@@ -5940,6 +6062,7 @@ export interface operations {
         updatedFrom?: string;
         updatedTo?: string;
         q?: string;
+        tag?: string | string[];
         queue?: "new" | "unassigned" | "mine" | "my_groups" | "waiting" | "overdue" | "recently_solved" | "all";
         sort?: "updated" | "created" | "number" | "priority" | "subject" | "due";
         direction?: "asc" | "desc";
@@ -6060,6 +6183,7 @@ export interface operations {
             serviceId?: string | string[];
             statusCategory?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled") | (("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled")[]);
             statusId?: string | string[];
+            tag?: string | string[];
             typeId?: string | string[];
             /** Format: date */
             updatedFrom?: string;
@@ -6121,6 +6245,7 @@ export interface operations {
             serviceId?: string | string[];
             statusCategory?: ("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled") | (("new" | "open" | "pending" | "on_hold" | "solved" | "closed" | "cancelled")[]);
             statusId?: string | string[];
+            tag?: string | string[];
             typeId?: string | string[];
             /** Format: date */
             updatedFrom?: string;
@@ -8141,6 +8266,7 @@ export interface operations {
         view?: "all" | "mine" | "department";
         statusId?: string | string[];
         q?: string;
+        tag?: string | string[];
         sort?: "created" | "updated";
         cursor?: string;
         limit?: number;
@@ -8228,6 +8354,35 @@ export interface operations {
         content: {
           "application/json": components["schemas"]["Ticket"] | components["schemas"]["CustomerTicket"];
         };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Admins: delete the ticket. It leaves every list, count and search at once; it can be restored until the retention period ends, then it is purged */
+  deleteTicket: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
@@ -8479,6 +8634,104 @@ export interface operations {
       415: components["responses"]["UnsupportedMediaType"];
       421: components["responses"]["Misdirected"];
       422: components["responses"]["IdempotencyKeyReused"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** One comment or note with its latest words (private comments and notes: agents only) */
+  getTicketComment: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+        id: string;
+      };
+    };
+    responses: {
+      /** @description One comment or note with its latest words (private comments and notes: agents only) */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": components["schemas"]["CommentDetail"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents: remove a comment; the Feed says who removed it instead of its words */
+  deleteTicketComment: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents: change a comment's words; the words before stay in the Feed, customers see it marked edited */
+  updateTicketComment: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CommentEdit"];
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
     };
@@ -9115,6 +9368,98 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents: the ticket's tags, in alphabetical order */
+  listTicketTags: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+      };
+    };
+    responses: {
+      /** @description Agents: the ticket's tags, in alphabetical order */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": components["schemas"]["TagList"];
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents: tag the ticket (lowercased; at most 40 characters, 20 tags a ticket); a tag already there is no change */
+  updateTicketTag: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+        tag: string;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Agents: remove a tag from the ticket; a tag it does not carry is no change */
+  deleteTicketTag: {
+    parameters: {
+      path: {
+        /** @description The ticket's number, as people see it (#1042 is 1042). */
+        number: number;
+        tag: string;
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      413: components["responses"]["PayloadTooLarge"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];

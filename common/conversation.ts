@@ -22,6 +22,27 @@ export const commentInputSchema = z.object({
 });
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
+/** A comment's new words (its kind and files stay as they were). */
+export const commentEditSchema = z.object({
+  body: commentInputSchema.shape.body,
+  format: z.enum(["text", "html"]).optional(),
+});
+export type CommentEdit = z.infer<typeof commentEditSchema>;
+
+/** One comment or note, as GET /api/v1/tickets/{number}/comments/{id} answers: its latest words. */
+export const commentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(commentKinds),
+  author: z.string(),
+  at: z.iso.datetime(),
+  body: z.string(),
+  format: z.enum(["text", "html"]),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
+  /** When its words last changed; null when never edited. */
+  editedAt: z.iso.datetime().nullable(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
 export const feedEntrySchema = z.object({
   id: z.string(),
   /** The Feed shows these event types (common/ticket-events.ts). */
@@ -39,6 +60,8 @@ export const feedEntrySchema = z.object({
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
   /** Anything else worth a line: a withdrawal's reason, a follow-up's number, who was copied. */
   detail: z.string().nullable(),
+  /** A comment or note whose words were changed since (its body is the latest text); false for anything else. */
+  edited: z.boolean(),
 });
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export const feedSchema = z.object({ entries: z.array(feedEntrySchema) });

@@ -13,6 +13,7 @@ export const permissions = {
   "tickets.view_all": "See every ticket",
   "tickets.work": "Reply, add internal notes and change tickets",
   "tickets.assign": "Assign tickets",
+  "tickets.delete": "Delete tickets and restore deleted ones",
   "kb.edit": "Write, publish and archive knowledge base articles",
   "reports.view": "See reports (agents without every ticket see their groups' figures only)",
   "admin.users": "Manage users, licences and roles",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagSchema } from "./tags.ts";
 import { priorities, statusCategories, ticketSummarySchema } from "./tickets.ts";
 
 /** The agent workspace's built-in queues, in the order the sidebar shows them. */
@@ -66,6 +67,8 @@ export const queueFiltersSchema = z.object({
   updatedTo: day,
   /** A ticket number (with or without #), or words from the subject. */
   q: z.string().trim().max(200).optional(),
+  /** Tickets with every one of these tags. */
+  tag: many(tagSchema),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
@@ -112,6 +115,7 @@ const storedFiltersSchema = z.object({
   updatedFrom: z.string().optional(),
   updatedTo: z.string().optional(),
   q: z.string().optional(),
+  tag: z.array(z.string()).optional(),
 });
 
 /** Sidebar counts stop here; `more` says there are more than that ("999+"). */

@@ -130,6 +130,26 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
       reason: z.string().nullable().optional(),
     }),
   ),
+  /**
+   * An agent changed the words of a comment or note (`commentId`: the comment's own event, which is never
+   * rewritten). The text before is kept here, so the Feed keeps every revision; its visibility is the comment's.
+   */
+  event(
+    "comment_edited",
+    z.object({
+      commentId: z.string(),
+      before: z.string(),
+      after: z.string(),
+      format: z.enum(["text", "html"]),
+    }),
+  ),
+  /** An agent removed a comment or note: the Feed shows who removed it instead of its words. */
+  event("comment_deleted", z.object({ commentId: z.string(), author: z.string() })),
+  event("tag_added", z.object({ tag: z.string() })),
+  event("tag_removed", z.object({ tag: z.string() })),
+  /** An admin deleted the ticket (restorable until it is purged) or brought it back. */
+  event("deleted", z.object({ purgeAfter: z.string() })),
+  event("restored", z.object({})),
   event(
     "automation_applied",
     z.object({
@@ -176,6 +196,13 @@ export const feedEntryTypes = [
   "priority_changed",
   // Satisfaction answers are internal: agents read them in the Feed; the requester sees theirs on the survey page.
   "satisfaction_rated",
+  // Issue 17: comment edits and removals (with the comment's visibility), tags and deletion (internal).
+  "comment_edited",
+  "comment_deleted",
+  "tag_added",
+  "tag_removed",
+  "deleted",
+  "restored",
 ] as const satisfies readonly TicketEventType[];
 export type FeedEntryType = (typeof feedEntryTypes)[number];
 const notInFeed = [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagSchema } from "./tags.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
 export const priorities = ["low", "medium", "high", "urgent"] as const;
@@ -206,6 +207,11 @@ export const ticketListQuerySchema = z.object({
     .optional(),
   /** A ticket number (with or without #), or words from the subject. */
   q: z.string().trim().max(200).optional(),
+  /** Agents: only tickets with this tag (repeat the parameter for tickets with all of several). */
+  tag: z
+    .union([tagSchema, z.array(tagSchema).max(20)])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional(),
   sort: z.enum(["created", "updated"]).default("created"),
   /** Opaque keyset cursor from the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),

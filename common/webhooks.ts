@@ -28,6 +28,12 @@ export const webhookEventLabels = {
   sla_overdue: "Service level target missed",
   automation_applied: "Automation applied",
   satisfaction_rated: "Satisfaction rated",
+  comment_edited: "Comment edited",
+  comment_deleted: "Comment removed",
+  tag_added: "Tag added",
+  tag_removed: "Tag removed",
+  deleted: "Ticket deleted",
+  restored: "Ticket restored",
 } as const;
 export type WebhookEventType = keyof typeof webhookEventLabels;
 export const webhookEventTypes = Object.keys(webhookEventLabels) as [WebhookEventType, ...WebhookEventType[]];

@@ -43,6 +43,12 @@ const envSchema = z.object({
     .min(0)
     .max(365)
     .default(3),
+  DELETED_TICKET_RETENTION_DAYS: z.coerce
+    .number({ error: "DELETED_TICKET_RETENTION_DAYS must be a number of days." })
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30),
   DEV_MAILBOX: z.enum(["public", "admins"], { error: "DEV_MAILBOX must be public or admins." }).optional(),
   INBOUND_SMTP_PORT: z.coerce
     .number({ error: "INBOUND_SMTP_PORT must be a port number, like 2525." })
@@ -150,6 +156,8 @@ export type Config = {
   apiTokenRateLimit: number;
   /** Business days after solving during which a customer's reply reopens the ticket (seed 003: 3). */
   reopenWindowDays: number;
+  /** Days a deleted ticket can be restored before the purge job removes it for good (docs/tickets.md). */
+  deletedTicketRetentionDays: number;
   /** The built-in SMTP receiver for inbound mail: off unless a port is set. */
   inboundSmtp: { port: number; host: string } | undefined;
   /** Larger inbound messages are refused (SMTP) or set aside with a notice to the sender (IMAP). */
@@ -251,6 +259,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimiting: e.RATE_LIMITING,
     apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     reopenWindowDays: e.REOPEN_WINDOW_DAYS,
+    deletedTicketRetentionDays: e.DELETED_TICKET_RETENTION_DAYS,
     testClock: e.TEST_CLOCK && env.NODE_ENV !== "production",
     checkResponses: e.CHECK_RESPONSES && env.NODE_ENV !== "production",
     mailFrom: e.MAIL_FROM,

@@ -38,6 +38,8 @@ import { satisfaction } from "./migrations/0035_satisfaction.ts";
 import { userLocale } from "./migrations/0037_user_locale.ts";
 import { ticketLocale } from "./migrations/0038_ticket_locale.ts";
 import { kbImages } from "./migrations/0039_kb_images.ts";
+// Ticket deletion and tags (issue 17).
+import { ticketDeletionAndTags } from "./migrations/0040_ticket_deletion_and_tags.ts";
 import { userErasure } from "./migrations/0045_user_erasure.ts";
 import { uploads } from "./migrations/0046_uploads.ts";
 // Group leads (issue 18).
@@ -79,6 +81,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0038_ticket_locale": ticketLocale(),
     "0033_ticket_metrics": ticketMetrics(engine),
     "0034_report_rollups": reportRollups(engine),
+    "0040_ticket_deletion_and_tags": ticketDeletionAndTags(engine),
     "0045_user_erasure": userErasure(engine),
     "0046_uploads": uploads(engine),
     "0050_group_leads": groupLeads(),

@@ -105,6 +105,8 @@ export function exportTickets(db: Kysely<Database>, query: ExportQuery) {
         "tickets.created_at",
         "tickets.updated_at",
       ])
+      // A deleted ticket is a tombstone (server/tickets/commands/delete-ticket.ts) until it is restored.
+      .where("tickets.deleted_at", "is", null)
       .orderBy("tickets.updated_at")
       .orderBy("tickets.id")
       .limit(limit);

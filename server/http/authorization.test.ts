@@ -94,6 +94,11 @@ type Fixture = {
   // Satisfaction surveys: a survey link for ticket A (the link is the credential) and a reason to change.
   surveyToken: string;
   satisfactionReasonId: string;
+  // Issue 17: a comment on ticket A to read and edit, another to remove; tickets to delete and to restore.
+  commentId: string;
+  scratchCommentId: string;
+  ticketToDelete: number;
+  deletedTicket: number;
 };
 type Row = {
   body?: (f: Fixture) => unknown;
@@ -577,6 +582,42 @@ const matrix: Record<string, Row> = {
   "GET /api/v1/tickets/{number}/feed": {
     path: (f) => `/api/v1/tickets/${f.ticketA}/feed`,
     expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  "GET /api/v1/tickets/{number}/comments/{id}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/comments/${f.commentId}`,
+    expected: { ...all(200), anonymous: 401, customerB: 404 },
+  },
+  // Customers never edit or remove comments, not even their own: refused before the ticket is looked up.
+  "PATCH /api/v1/tickets/{number}/comments/{id}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/comments/${f.commentId}`,
+    body: () => ({ body: `Corrected ${fresh()}` }),
+    expected: agentsOnly(204),
+  },
+  "DELETE /api/v1/tickets/{number}/comments/{id}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/comments/${f.scratchCommentId}`,
+    // The agent removed it first.
+    expected: { ...agentsOnly(204), admin: 404 },
+  },
+  "GET /api/v1/tickets/{number}/tags": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tags`,
+    expected: agentsOnly(200),
+  },
+  "PUT /api/v1/tickets/{number}/tags/{tag}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tags/matrix`,
+    expected: agentsOnly(204),
+  },
+  "DELETE /api/v1/tickets/{number}/tags/{tag}": {
+    path: (f) => `/api/v1/tickets/${f.ticketA}/tags/matrix`,
+    expected: agentsOnly(204),
+  },
+  "DELETE /api/v1/tickets/{number}": {
+    path: (f) => `/api/v1/tickets/${f.ticketToDelete}`,
+    expected: { ...all(403), anonymous: 401, admin: 204 },
+  },
+  "GET /api/v1/admin/deleted-tickets": { path: () => "/api/v1/admin/deleted-tickets", expected: adminOnly(200) },
+  "POST /api/v1/admin/deleted-tickets/{number}/restore": {
+    path: (f) => `/api/v1/admin/deleted-tickets/${f.deletedTicket}/restore`,
+    expected: adminOnly(204),
   },
   "POST /api/v1/tickets/{number}/views": {
     path: (f) => `/api/v1/tickets/${f.ticketA}/views`,
@@ -1228,6 +1269,10 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
       kbImageId: "",
       surveyToken: "",
       satisfactionReasonId: "",
+      commentId: "",
+      scratchCommentId: "",
+      ticketToDelete: await submitAsA("To delete"),
+      deletedTicket: await submitAsA("Deleted already"),
     };
     fixture.calendarId = await createCalendar(db(), {
       name: "Scratch calendar",
@@ -1289,6 +1334,13 @@ describeEachEngine("authorization matrix", ({ db, engine }) => {
     fixture.tokenId = (
       await createApiToken(db(), { name: "Scratch token", userId: fixture.userId, scopes: ["read"], expiresInDays: 1 })
     ).id;
+    fixture.commentId = (
+      await inject("POST", `/api/v1/tickets/${ticketA}/comments`, "admin", { body: "A reply to correct" })
+    ).json().id;
+    fixture.scratchCommentId = (
+      await inject("POST", `/api/v1/tickets/${ticketA}/comments`, "admin", { body: "A reply to remove" })
+    ).json().id;
+    expect((await inject("DELETE", `/api/v1/tickets/${fixture.deletedTicket}`, "admin")).statusCode).toBe(204);
     // Agent tools' fixtures, made through the API as the admin.
     fixture.taskId = (
       await inject("POST", `/api/v1/tickets/${ticketA}/tasks`, "admin", { title: "Scratch task" })

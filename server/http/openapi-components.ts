@@ -19,11 +19,19 @@ import {
   roleSchema,
   updateUserSchema,
 } from "../../common/admin.ts";
-import { commentInputSchema, feedEntrySchema, feedSchema } from "../../common/conversation.ts";
+import {
+  commentEditSchema,
+  commentInputSchema,
+  commentSchema,
+  feedEntrySchema,
+  feedSchema,
+} from "../../common/conversation.ts";
+import { deletedTicketListSchema, deletedTicketSchema } from "../../common/deleted-tickets.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
 import { agentTicketInputSchema } from "../../common/new-ticket.ts";
 import { agentTicketPageSchema, agentTicketSummarySchema, bulkUpdateSchema } from "../../common/queues.ts";
 import { searchHitSchema, searchResultsSchema } from "../../common/search.ts";
+import { tagListSchema } from "../../common/tags.ts";
 import { ticketUpdateSchema } from "../../common/ticket-edit.ts";
 import {
   attachmentSchema,
@@ -83,6 +91,11 @@ const names: [z.ZodType, string][] = [
   [ticketUpdateSchema, "TicketUpdate"],
   [bulkUpdateSchema, "BulkUpdate"],
   [commentInputSchema, "Comment"],
+  [commentSchema, "CommentDetail"],
+  [commentEditSchema, "CommentEdit"],
+  [tagListSchema, "TagList"],
+  [deletedTicketSchema, "DeletedTicket"],
+  [deletedTicketListSchema, "DeletedTicketList"],
   [feedEntrySchema, "FeedEntry"],
   [feedSchema, "Feed"],
   [searchHitSchema, "SearchHit"],

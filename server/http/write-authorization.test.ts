@@ -18,6 +18,7 @@ import { expect, it } from "vitest";
 import { createApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
 import { issueGuestLink } from "../accounts/guest-links.ts";
+import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { createMailbox } from "../mail/inbound/mailboxes.ts";
@@ -80,6 +81,9 @@ type World = {
   sibling: number;
   ownTask: string;
   foreignTask: string;
+  /** A public reply from an agent on each ticket, to correct or remove. */
+  ownComment: string;
+  foreignComment: string;
   guests: Record<"guestLink" | "ccGuest", { cookie: string; csrf: string }>;
 };
 
@@ -143,6 +147,37 @@ const rows: Record<string, Row> = {
     body: () => ({ body: "A comment with a file" }),
     multipart: true,
     expected: { ...requesterOrWorker(201), copied: 201 },
+  },
+  // Issue 17: comments are corrected and removed by agents working the ticket, never by customers.
+  "PATCH /api/v1/tickets/{number}/comments/{id}": {
+    path: (n, w, which) => `/api/v1/tickets/${n}/comments/${which === "own" ? w.ownComment : w.foreignComment}`,
+    body: () => ({ body: "Corrected words" }),
+    expected: agentTool(204),
+  },
+  "DELETE /api/v1/tickets/{number}/comments/{id}": {
+    path: (n, w, which) => `/api/v1/tickets/${n}/comments/${which === "own" ? w.ownComment : w.foreignComment}`,
+    expected: agentTool(204),
+  },
+  "PUT /api/v1/tickets/{number}/tags/{tag}": {
+    path: (n) => `/api/v1/tickets/${n}/tags/billing`,
+    expected: agentTool(204),
+  },
+  "DELETE /api/v1/tickets/{number}/tags/{tag}": {
+    path: (n) => `/api/v1/tickets/${n}/tags/billing`,
+    expected: agentTool(204),
+  },
+  // Deleting is for admins (tickets.delete), refused to everyone else before the ticket is looked up.
+  "DELETE /api/v1/tickets/{number}": {
+    path: (n) => `/api/v1/tickets/${n}`,
+    expected: {
+      requester: 403,
+      copied: 403,
+      colleague: 403,
+      viewer: 403,
+      worker: 403,
+      outsider: 403,
+      except: { anonymous: 401, groupAgent: 403, admin: 204 },
+    },
   },
   "POST /api/v1/tickets/{number}/views": { path: (n) => `/api/v1/tickets/${n}/views`, expected: anyReader(204) },
   "PUT /api/v1/tickets/{number}/alerts/{kind}": {
@@ -596,6 +631,20 @@ const routeRows: Record<string, RouteRow> = {
     }),
     expected: () => ticketWorkers(201),
     tables: ["ticket_events#count"],
+  },
+  "POST /api/v1/admin/deleted-tickets/{number}/restore": {
+    prepare: async (c) => {
+      const submitted = await c.app.inject({
+        method: "POST",
+        url: "/api/v1/tickets",
+        payload: await buildSubmission(c.db, { subject: "Deleted by mistake" }),
+      });
+      const number = submitted.json().number as number;
+      await c.app.inject({ method: "DELETE", url: `/api/v1/tickets/${number}`, headers: c.adminHeaders() });
+      return { url: `/api/v1/admin/deleted-tickets/${number}/restore` };
+    },
+    expected: adminOnly(204),
+    tables: ["tickets", "deleted_records"],
   },
   "POST /api/v1/agent/views": {
     prepare: async () => ({ url: "/api/v1/agent/views", body: { name: `View ${unique()}`, filters: {} } }),
@@ -1268,6 +1317,24 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
         .execute();
       return id;
     };
+    /** An agent's public reply on the ticket, as the Feed stores it. */
+    const comment = async (ticketId: string) => {
+      const id = newId();
+      await db()
+        .insertInto("ticket_events")
+        .values({
+          id,
+          ticket_id: ticketId,
+          type: "comment",
+          actor_id: agent.id,
+          actor_name: agent.name,
+          visibility: "public",
+          payload: encodeJson({ body: "Restart the rooter", format: "text", kind: "public", fromAgent: true }),
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      return id;
+    };
     /** The requester's ticket (in Finance, with the Support group, two CCs) and the other customer's. */
     /**
      * The requester's ticket (in Finance, with the Support group, two CCs and a link to its sibling) and its
@@ -1301,12 +1368,13 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
           { ticket_id: siblingId, linked_ticket_id: ownId, created_by_name: "Admin", created_at: at },
         ])
         .execute();
-      const [ownTask, guestLink, ccGuest] = await Promise.all([
+      const [ownTask, ownComment, guestLink, ccGuest] = await Promise.all([
         task(ownId),
+        comment(ownId),
         guestSession(ownId, requester.email),
         guestSession(ownId, "cc.guest@example.com"),
       ]);
-      return { own, ownId, sibling, siblingId, ownTask, guests: { guestLink, ccGuest } };
+      return { own, ownId, sibling, siblingId, ownTask, ownComment, guests: { guestLink, ccGuest } };
     };
     const buildForeign = async (closed: boolean) => {
       const foreign = await submit("otherCustomer", "Foreign ticket");
@@ -1316,7 +1384,7 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
         .set({ group_id: elsewhere, ...(closed ? { status_id: closedStatus.id } : {}) })
         .where("id", "=", foreignId)
         .execute();
-      return { foreign, foreignId, foreignTask: await task(foreignId) };
+      return { foreign, foreignId, foreignTask: await task(foreignId), foreignComment: await comment(foreignId) };
     };
     type OwnPart = Awaited<ReturnType<typeof buildOwn>>;
     type ForeignPart = Awaited<ReturnType<typeof buildForeign>>;
@@ -1325,9 +1393,11 @@ describeEachEngine("write authorization matrix", ({ db, engine }) => {
       own: o.own,
       sibling: o.sibling,
       ownTask: o.ownTask,
+      ownComment: o.ownComment,
       guests: o.guests,
       foreign: f.foreign,
       foreignTask: f.foreignTask,
+      foreignComment: f.foreignComment,
     });
     let [ownPart, foreignPart] = await Promise.all([buildOwn(false), buildForeign(false)]);
     const buildWorld = async (closed: boolean): Promise<World> => {

@@ -7,6 +7,7 @@ import type { MailTransport } from "../mail/transport.ts";
 import { sendSurveyHandler } from "../satisfaction/send-survey.ts";
 import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
 import { fireDueAlerts } from "../sla/due-alerts.ts";
+import { purgeDeletedTickets } from "../tickets/commands/delete-ticket.ts";
 import { webhookDeliveryHandler } from "../webhooks/deliver.ts";
 import { cleanUp } from "./cleanup.ts";
 import type { JobKind } from "./queue.ts";
@@ -27,6 +28,9 @@ export function jobHandlers(
     },
     "tickets.auto_close": async () => {
       await autoCloseSolvedTickets(context, clock());
+    },
+    "tickets.purge_deleted": async () => {
+      await purgeDeletedTickets(context, clock());
     },
     "automation.time_rules": async () => {
       await runTimeRules(context, clock());

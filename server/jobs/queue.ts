@@ -8,6 +8,7 @@ export type JobKind =
   | "mail.inbound"
   | "sla.check"
   | "tickets.auto_close"
+  | "tickets.purge_deleted"
   | "automation.time_rules"
   | "maintenance.cleanup"
   | "webhook.deliver"

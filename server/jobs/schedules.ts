@@ -19,6 +19,8 @@ export const schedules: readonly Schedule[] = [
   // Time rules count business days: every five minutes is plenty.
   { kind: "automation.time_rules", everyMinutes: 5 },
   { kind: "maintenance.cleanup", everyMinutes: 60 },
+  // Deleted tickets past their retention period (days): hourly is exact enough.
+  { kind: "tickets.purge_deleted", everyMinutes: 60 },
 ];
 
 export function slotOf(schedule: Schedule, at: Date): string {

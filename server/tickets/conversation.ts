@@ -64,6 +64,14 @@ export function detailOf(event: TicketEvent, sees: Sees): string | null {
         " · ",
       );
     }
+    case "comment_deleted":
+      return `A comment by ${event.payload.author}`;
+    case "tag_added":
+    case "tag_removed":
+      return event.payload.tag;
+    case "comment_edited":
+    case "deleted":
+    case "restored":
     case "comment":
     case "note":
     case "viewed":
@@ -138,6 +146,20 @@ export async function listFeed(
       : [],
   );
   const sees = (n: number) => visible.has(n);
+  // A comment shows its latest words; a removed one leaves only the entry that says who removed it.
+  const latestWords = new Map<string, { body: string; format: "text" | "html" }>();
+  const removed = new Set<string>();
+  for (const { event } of parsed) {
+    if (event.type === "comment_edited")
+      latestWords.set(event.payload.commentId, { body: event.payload.after, format: event.payload.format });
+    if (event.type === "comment_deleted") removed.add(event.payload.commentId);
+  }
+  const shown = parsed.filter(({ row, event }) => {
+    if ((event.type === "comment" || event.type === "note") && removed.has(row.id)) return false;
+    // Customers see an edited comment marked "edited"; the words before are for agents.
+    if (event.type === "comment_edited") return audience === "agent" && !removed.has(event.payload.commentId);
+    return true;
+  });
   const label = (id: string) => {
     const status = statuses.find((s) => s.id === id);
     if (!status) return null;
@@ -146,13 +168,16 @@ export async function listFeed(
       ? text.overlay("status", { id: status.id, customerLabel: status.customer_label }).customerLabel
       : status.customer_label;
   };
-  return parsed.map(({ row, event }) => {
+  return shown.map(({ row, event }) => {
+    const edit = event.type === "comment" || event.type === "note" ? latestWords.get(row.id) : undefined;
     const said =
       event.type === "comment" || event.type === "note"
-        ? event.payload
-        : event.type === "satisfaction_rated" && event.payload.comment
-          ? { body: event.payload.comment, format: "text" as const, attachments: [] }
-          : null;
+        ? { ...event.payload, ...edit }
+        : event.type === "comment_edited"
+          ? { body: event.payload.before, format: event.payload.format, attachments: [] }
+          : event.type === "satisfaction_rated" && event.payload.comment
+            ? { body: event.payload.comment, format: "text" as const, attachments: [] }
+            : null;
     const moved = event.type === "status_changed" ? event.payload : null;
     return {
       id: row.id,
@@ -167,6 +192,7 @@ export async function listFeed(
       // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
       attachments: said?.attachments ?? [],
       detail: detailOf(event, sees),
+      edited: edit !== undefined,
     };
   });
 }

@@ -136,6 +136,21 @@ describeEachEngine("ticket events", ({ db }) => {
           format: "text",
         },
       },
+      // The agent's Feed keeps the words before an edit; the comment itself shows the words after.
+      comment_edited: {
+        payload: { commentId: "a-comment", before: "Try agian", after: "Try again", format: "text" },
+        visibility: "public",
+        feed: { body: "Try agian", format: "text", detail: null, edited: false },
+      },
+      comment_deleted: {
+        payload: { commentId: "another-comment", author: "Pat Caller" },
+        visibility: "public",
+        feed: { body: null, detail: "A comment by Pat Caller" },
+      },
+      tag_added: { payload: { tag: "vpn" }, visibility: "internal", feed: { detail: "vpn" } },
+      tag_removed: { payload: { tag: "vpn" }, visibility: "internal", feed: { detail: "vpn" } },
+      deleted: { payload: { purgeAfter: "2026-12-30T00:00:00.000Z" }, visibility: "internal", feed: { detail: null } },
+      restored: { payload: {}, visibility: "internal", feed: { detail: null } },
     };
     // Only the rows matter here: what each type sets off is tested with the features that react to it.
     installReactions([]);

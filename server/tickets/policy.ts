@@ -57,6 +57,15 @@ function groupScope(actor: UserActor): TicketScope {
  * through. Deny by default: an actor that no rule covers matches nothing.
  */
 export function ticketScope(actor: Actor, view: TicketView = "all"): TicketScope {
+  const reach = reachOf(actor, view);
+  // A deleted ticket (waiting for restore or purge) is out of everyone's reach: lists, counts, lookups, writes.
+  return (eb) => eb.and([eb("tickets.deleted_at", "is", null), reach(eb)]);
+}
+
+/** Live tickets only: deleted ones are in no list, count or lookup (admins reach them through `deletedTickets`). */
+export const notDeleted: TicketScope = (eb) => eb("tickets.deleted_at", "is", null);
+
+function reachOf(actor: Actor, view: TicketView): TicketScope {
   if (actor.kind === "guest") return (eb) => eb("tickets.id", "=", actor.ticketId);
   if (actor.kind !== "user") return nothing;
   const email = actor.user.email;
@@ -127,7 +136,8 @@ export function countedScope(actor: UserActor): CountedScope {
       : own;
     return eb("tickets.id", "in", ids);
   };
-  if (!hasPermission(actor, "tickets.work")) return { counters: "none", beyond: asCustomer };
+  if (!hasPermission(actor, "tickets.work"))
+    return { counters: "none", beyond: (eb) => eb.and([notDeleted(eb), asCustomer(eb)]) };
   const notWorked: TicketScope = (eb) =>
     eb.and([
       eb.or([
@@ -140,7 +150,7 @@ export function countedScope(actor: UserActor): CountedScope {
       ]),
       eb.or([eb("tickets.assignee_id", "is", null), eb("tickets.assignee_id", "<>", userId)]),
     ]);
-  return { counters: "work", userId, beyond: (eb) => eb.and([asCustomer(eb), notWorked(eb)]) };
+  return { counters: "work", userId, beyond: (eb) => eb.and([notDeleted(eb), asCustomer(eb), notWorked(eb)]) };
 }
 
 /**
@@ -152,7 +162,7 @@ export function countedScope(actor: UserActor): CountedScope {
 export function namedTicketsScope(actor: Actor): TicketScope {
   if (actor.kind !== "guest") return ticketScope(actor);
   const onTicket = addressScope(actor.email);
-  return (eb) => eb.or([eb("tickets.id", "=", actor.ticketId), onTicket(eb)]);
+  return (eb) => eb.and([notDeleted(eb), eb.or([eb("tickets.id", "=", actor.ticketId), onTicket(eb)])]);
 }
 
 /** Tickets an address is on: as the requester's, or copied. */

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from "../core/cursor.ts";
 import { decodeJson, engineOf, now } from "../db/engine.ts";
 import type { Database, StatusesTable, TicketsTable } from "../db/schema.ts";
 import { standingOn, type TicketScope, ticketAbilities } from "./policy.ts";
-import { searchConditions } from "./search/conditions.ts";
+import { searchConditions, taggedWith } from "./search/conditions.ts";
 import { parseSearch } from "./search/query-syntax.ts";
 
 /** Tickets with their status and category, as every list shows them; the agent queues add their columns. */
@@ -84,6 +84,8 @@ export type TicketListOptions = {
   statusId?: string[] | undefined;
   q?: string | undefined;
   sort?: "created" | "updated";
+  /** Only tickets with all these tags; null: the caller may not filter by tags (customers), so nothing matches. */
+  tags?: string[] | null | undefined;
 };
 
 /**
@@ -106,6 +108,8 @@ export async function listTickets(
     query = query.where((eb) => eb(eb.refTuple(column, "tickets.id"), "<", eb.tuple(cursor.createdAt, cursor.id)));
   }
   if (page.statusId?.length) query = query.where("tickets.status_id", "in", page.statusId);
+  if (page.tags === null) query = query.where((eb) => eb.lit(false));
+  else if (page.tags?.length) query = query.where(taggedWith(page.tags));
   const q = page.q?.trim();
   if (q) {
     // The full-text index, as the requester may read the ticket (this list is the portal's), with the

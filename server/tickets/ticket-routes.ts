@@ -24,7 +24,7 @@ import { contentDisposition } from "./attachments/file-names.ts";
 import { withUploads } from "./attachments/standalone-uploads.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
-import { canSubmitTicket, ticketScope } from "./policy.ts";
+import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
 import { abilitiesOn, findAttachment, findTicketByNumber, listTickets } from "./queries.ts";
 import { ticketVersion } from "./ticket-version.ts";
 import { parseNumber } from "./visible-ticket.ts";
@@ -119,9 +119,11 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       if (request.actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to see tickets.");
-      const { view, ...page } = request.query;
+      const { view, tag, ...page } = request.query;
+      // Tags are for agents: a customer's tag filter matches nothing rather than telling which tickets carry one.
+      const tags = tag === undefined ? undefined : seesInternal(request.actor) ? tag : null;
       // A list grows with the help desk: it runs on the reader, within the read budget.
-      const found = await listTickets(reader, ticketScope(request.actor, view), page);
+      const found = await listTickets(reader, ticketScope(request.actor, view), { ...page, tags });
       if (audienceOf(request.actor) === "agent") return found;
       const text = await contentTextFor(db, request, customerKinds);
       return { ...found, tickets: found.tickets.map((t) => forCustomer(customerNames(text, t))) };

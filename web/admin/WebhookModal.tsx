@@ -60,6 +60,12 @@ export function webhookEventLabel(t: Translate, type: WebhookEventType): string 
     sla_overdue: t("admin.webhooks.event.slaOverdue"),
     automation_applied: t("admin.webhooks.event.automationApplied"),
     satisfaction_rated: t("admin.webhooks.event.satisfactionRated"),
+    comment_edited: t("admin.webhooks.event.commentEdited"),
+    comment_deleted: t("admin.webhooks.event.commentDeleted"),
+    tag_added: t("admin.webhooks.event.tagAdded"),
+    tag_removed: t("admin.webhooks.event.tagRemoved"),
+    deleted: t("admin.webhooks.event.deleted"),
+    restored: t("admin.webhooks.event.restored"),
   };
   return labels[type];
 }

@@ -50,6 +50,10 @@ export const adminRoutes: RouteObject[] = [
       { path: "webhooks/:id", lazy: () => import("./WebhookScene.tsx").then((m) => ({ Component: m.WebhookScene })) },
       { path: "jobs", lazy: () => import("./JobsScene.tsx").then((m) => ({ Component: m.JobsScene })) },
       { path: "languages", lazy: () => import("./LanguagesScene.tsx").then((m) => ({ Component: m.LanguagesScene })) },
+      {
+        path: "deleted-tickets",
+        lazy: () => import("./DeletedTicketsScene.tsx").then((m) => ({ Component: m.DeletedTicketsScene })),
+      },
       // Knowledge base editors (issue 19).
       { path: "kb", lazy: () => import("../kb/admin/KbAdminScene.tsx").then((m) => ({ Component: m.KbAdminScene })) },
       {

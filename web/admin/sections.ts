@@ -27,6 +27,7 @@ export const adminSections: { path: string; label: (t: Translate) => string; per
   { path: "webhooks", label: (t) => t("admin.nav.webhooks"), permission: "admin.settings" },
   { path: "jobs", label: (t) => t("admin.nav.jobs"), permission: "admin.settings" },
   { path: "languages", label: (t) => t("admin.nav.languages"), permission: "admin.settings" },
+  { path: "deleted-tickets", label: (t) => t("admin.nav.deletedTickets"), permission: "tickets.delete" },
   // Knowledge base (issue 19): editors with kb.edit reach this page without being administrators.
   { path: "kb", label: (t) => t("admin.nav.kb"), permission: "kb.edit" },
 ];

@@ -21,6 +21,8 @@ import { AgentSatisfactionPanel } from "../ui/SatisfactionPanel.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { CommentActions } from "./CommentActions.tsx";
+import { DeleteTicketButton } from "./DeleteTicketButton.tsx";
 import { EditTicketDialog } from "./EditTicketDialog.tsx";
 import { LinkedTickets } from "./LinkedTickets.tsx";
 import { MacroPicker } from "./MacroPicker.tsx";
@@ -29,6 +31,7 @@ import { RequesterCard } from "./RequesterCard.tsx";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 import { TicketDetails } from "./TicketDetails.tsx";
+import { TicketTags } from "./TicketTags.tsx";
 
 export function TicketScene() {
   const { number } = useParams();
@@ -97,6 +100,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             </Button>
           )}
           {abilities.edit && <Button onClick={() => setEditing(true)}>{t("agent.common.edit")}</Button>}
+          {me?.permissions.includes("tickets.delete") && <DeleteTicketButton number={ticket.number} />}
         </Group>
       </Group>
       <FormAlert error={update.error} />
@@ -114,7 +118,13 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           <Stack gap="md" mt="md">
             <FollowUpLinks ticket={ticket} base="/agent/tickets" />
             {abilities.changeStatus && <StatusChanger ticket={ticket} />}
-            <Feed number={ticket.number} agent />
+            <Feed
+              number={ticket.number}
+              agent
+              entryActions={
+                abilities.edit ? (entry) => <CommentActions number={ticket.number} entry={entry} /> : undefined
+              }
+            />
             <CommentForm
               number={ticket.number}
               agent
@@ -140,6 +150,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <TicketDetails ticket={ticket} />
+            <TicketTags number={ticket.number} canEdit={abilities.edit} />
             <RequesterCard ticket={ticket} />
             <AgentSatisfactionPanel number={ticket.number} />
             <TicketFields fields={ticket.fields} />

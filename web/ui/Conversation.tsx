@@ -39,6 +39,10 @@ const editTypes: FeedEntry["type"][] = [
   "task_removed",
   "linked",
   "unlinked",
+  "comment_edited",
+  "comment_deleted",
+  "tag_added",
+  "tag_removed",
 ];
 
 function summarize(entry: FeedEntry, t: Translate): string {
@@ -88,6 +92,18 @@ function summarize(entry: FeedEntry, t: Translate): string {
       return t("requests.feed.priorityChanged", { actor, change: entry.detail ?? "?" });
     case "satisfaction_rated":
       return t("requests.feed.rated", { actor });
+    case "comment_edited":
+      return t("requests.feed.commentEdited", { actor });
+    case "comment_deleted":
+      return t("requests.feed.commentDeleted", { actor });
+    case "tag_added":
+      return t("requests.feed.tagAdded", { actor, tag: entry.detail ?? "?" });
+    case "tag_removed":
+      return t("requests.feed.tagRemoved", { actor, tag: entry.detail ?? "?" });
+    case "deleted":
+      return t("requests.feed.deleted", { actor });
+    case "restored":
+      return t("requests.feed.restored", { actor });
     default: {
       // A new type of Feed entry fails to compile here until it has its own line.
       const unhandled: never = entry.type;
@@ -105,10 +121,21 @@ const detailInSummary: FeedEntry["type"][] = [
   "linked",
   "unlinked",
   "priority_changed",
+  "tag_added",
+  "tag_removed",
 ];
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
-export function Feed({ number, agent }: { number: number; agent: boolean }) {
+export function Feed({
+  number,
+  agent,
+  entryActions,
+}: {
+  number: number;
+  agent: boolean;
+  /** What the page offers on an entry (the agent's Edit and Delete on a comment). */
+  entryActions?: ((entry: FeedEntry) => ReactNode) | undefined;
+}) {
   const t = useT();
   const feed = useFeed(number);
   const [shown, setShown] = useState<Filter[]>(["comments", "edits", "status", "notes"]);
@@ -150,6 +177,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                     {summarize(entry, t)}{" "}
                     <Text span size="sm" c="dimmed" fw={400}>
                       <RelativeTime iso={entry.at} />
+                      {entry.edited && t("requests.feed.editedMark")}
                     </Text>
                   </Text>
                   {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
@@ -162,6 +190,7 @@ export function Feed({ number, agent }: { number: number; agent: boolean }) {
                       <FileLinks files={entry.attachments} label={t("requests.feed.files", { actor: entry.actor })} />
                     </>
                   )}
+                  {entryActions?.(entry)}
                 </Paper>
               ))}
           </Stack>

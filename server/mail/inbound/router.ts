@@ -74,7 +74,11 @@ async function ourAddresses(db: Kysely<Database>, mailFrom: string): Promise<str
  * is the sender checked against the ticket (`isOnTicket`, then the comment command's own policy).
  */
 async function findTicketUnscoped(db: Kysely<Database>, where: { id: string } | { number: number }) {
-  let query = db.selectFrom("tickets").select(["id", "number", "requester_email", "requester_id"]);
+  // A deleted ticket has no thread any more: a reply to it is routed like new mail.
+  let query = db
+    .selectFrom("tickets")
+    .select(["id", "number", "requester_email", "requester_id"])
+    .where("deleted_at", "is", null);
   if ("id" in where) query = query.where("id", "=", where.id);
   else query = query.where("number", "=", where.number);
   return query.executeTakeFirst();

@@ -38,6 +38,8 @@ async function compare(db: Kysely<Database>): Promise<Wrong[]> {
       "priority",
       eb.fn.countAll<number>().as("n"),
     ])
+    // Deleted tickets (waiting to be purged) are in no count (migration 0040).
+    .where("deleted_at", "is", null)
     .groupBy(["status_id", "group_id", "assignee_id", "priority"])
     .execute();
   const counted = await db
@@ -78,6 +80,7 @@ export async function repairTicketCounts(db: Kysely<Database>): Promise<CounterD
             eb.lit(0).as("shard"),
             eb.fn.countAll<number>().as("tickets"),
           ])
+          .where("deleted_at", "is", null)
           .groupBy(["status_id", "group_id", "assignee_id", "priority"]),
       )
       .execute();

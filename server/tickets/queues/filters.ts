@@ -8,7 +8,7 @@ import { containsText, type Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import type { CounterSelection } from "../counts/counters.ts";
 import { seesInternal } from "../policy.ts";
-import { searchConditions } from "../search/conditions.ts";
+import { searchConditions, taggedWith } from "../search/conditions.ts";
 import { hasFilters, parseSearch } from "../search/query-syntax.ts";
 
 export type TicketCondition = (eb: ExpressionBuilder<Database, "tickets" | "statuses">) => Expression<SqlBool>;
@@ -154,6 +154,7 @@ export function filterConditions(filters: QueueFilters, actor: UserActor, engine
   if (filters.createdTo) add((eb) => eb("tickets.created_at", "<", afterDay(filters.createdTo ?? "")));
   if (filters.updatedFrom) add((eb) => eb("tickets.updated_at", ">=", startOfDay(filters.updatedFrom ?? "")));
   if (filters.updatedTo) add((eb) => eb("tickets.updated_at", "<", afterDay(filters.updatedTo ?? "")));
+  if (filters.tag?.length) add(taggedWith(filters.tag));
   const q = filters.q?.trim();
   if (q) {
     // The full-text index (server/tickets/search), with the same syntax as the global search; a bare number is a ticket's.

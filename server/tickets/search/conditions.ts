@@ -19,6 +19,8 @@ export function searchFilterConditions(parsed: ParsedSearch, audience: Audience)
   if (status !== null) {
     conditions.push((eb) => eb.or([eb("statuses.key", "=", status), eb(sql<string>`statuses.category`, "=", status)]));
   }
+  // Tags are for agents: a customer filtering by them would learn which of their tickets carry which.
+  if (parsed.tags.length) conditions.push(audience === "agent" ? taggedWith(parsed.tags) : (eb) => eb.lit(false));
   for (const field of parsed.fields) {
     conditions.push((eb: Eb) =>
       eb.exists(
@@ -35,6 +37,22 @@ export function searchFilterConditions(parsed: ParsedSearch, audience: Audience)
     );
   }
   return conditions;
+}
+
+/** Tickets that carry every one of these tags (through the ticket_tags (tag, ticket_id) index). */
+export function taggedWith(tags: readonly string[]): TicketCondition {
+  return (eb: Eb) =>
+    eb.and(
+      [...new Set(tags)].map((tag) =>
+        eb.exists(
+          eb
+            .selectFrom("ticket_tags")
+            .select("ticket_tags.ticket_id")
+            .whereRef("ticket_tags.ticket_id", "=", "tickets.id")
+            .where("ticket_tags.tag", "=", tag),
+        ),
+      ),
+    );
 }
 
 /** The words of the search as a condition (for a list sorted by something other than relevance). */

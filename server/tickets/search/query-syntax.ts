@@ -1,4 +1,5 @@
 /** Reads what a person typed into a search box: words, "phrases" and filters. */
+import { normaliseTag } from "../../../common/tags.ts";
 import { type Priority, priorities } from "../../../common/tickets.ts";
 import { type SearchTerm, wordsOf } from "../../db/full-text.ts";
 
@@ -10,6 +11,8 @@ export type ParsedSearch = {
   /** A status key ("in_progress") or category ("open"). */
   status: string | null;
   fields: { key: string; value: string }[];
+  /** `tag:vpn`: tickets with every one of these tags (agents only; a customer's search ignores them). */
+  tags: string[];
 };
 
 const emailPattern = /^[^\s@"]+@[^\s@"]+\.[^\s@"]+$/;
@@ -28,6 +31,7 @@ export function parseSearch(input: string): ParsedSearch {
     priority: null,
     status: null,
     fields: [],
+    tags: [],
   };
   const tokens = input.match(/"[^"]*"?|\S+/g) ?? [];
   for (const token of tokens) {
@@ -52,6 +56,11 @@ export function parseSearch(input: string): ParsedSearch {
       }
       if (name === "priority" && (priorities as readonly string[]).includes(value.toLowerCase())) {
         parsed.priority = value.toLowerCase() as Priority;
+        continue;
+      }
+      if (name === "tag") {
+        const tag = normaliseTag(value);
+        if (tag) parsed.tags.push(tag);
         continue;
       }
       if (name === "status") {
@@ -82,6 +91,7 @@ export function hasFilters(parsed: ParsedSearch): boolean {
     parsed.requesterEmail !== null ||
     parsed.priority !== null ||
     parsed.status !== null ||
-    parsed.fields.length > 0
+    parsed.fields.length > 0 ||
+    parsed.tags.length > 0
   );
 }

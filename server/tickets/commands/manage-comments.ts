@@ -1,0 +1,78 @@
+/**
+ * Agents correct or remove a comment or note. Neither rewrites the comment's event: an edit records
+ * `comment_edited` with the words before and after, a removal records `comment_deleted`, both with the
+ * comment's visibility, so the Feed keeps every revision and customers see a public comment marked "edited"
+ * or "removed by" whoever removed it. Customers never edit or remove (the ticket policy's "edit" rule).
+ */
+import type { CommentEdit } from "../../../common/conversation.ts";
+import type { Actor } from "../../core/actor.ts";
+import type { AppContext } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
+import { now } from "../../db/engine.ts";
+import { sanitizeFormHtml } from "../../html/bounded-html.ts";
+import { findComment } from "../comments.ts";
+import { recordEvent } from "../events.ts";
+import { actorName, loadTicket } from "../lifecycle.ts";
+import { requireWork } from "../work-access.ts";
+
+export async function editComment(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  actor: Actor,
+  number: number,
+  commentId: string,
+  input: CommentEdit,
+): Promise<void> {
+  requireWork(actor);
+  return db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number, "edit");
+    const comment = await findComment(trx, ticket.id, commentId, true);
+    const format = input.format ?? comment.format;
+    const { html: after, text: plain } =
+      format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
+    if (!plain.trim())
+      throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
+    // Saving the same words again is no revision.
+    if (after === comment.body && format === comment.format) return;
+    const at = now();
+    await recordEvent(
+      trx,
+      { config },
+      {
+        ticketId: ticket.id,
+        type: "comment_edited",
+        actor: actorName(actor),
+        visibility: comment.visibility,
+        payload: { commentId, before: comment.body, after, format },
+        at,
+      },
+    );
+    await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
+  });
+}
+
+export async function deleteComment(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  actor: Actor,
+  number: number,
+  commentId: string,
+): Promise<void> {
+  requireWork(actor);
+  return db.transaction().execute(async (trx) => {
+    const ticket = await loadTicket(trx, actor, number, "edit");
+    const comment = await findComment(trx, ticket.id, commentId, true);
+    const at = now();
+    await recordEvent(
+      trx,
+      { config },
+      {
+        ticketId: ticket.id,
+        type: "comment_deleted",
+        actor: actorName(actor),
+        visibility: comment.visibility,
+        payload: { commentId, author: comment.author },
+        at,
+      },
+    );
+    await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
+  });
+}
