@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { acceptInvitation, chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+import { acceptInvitation, callApi, chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -161,6 +161,50 @@ test.describe("administration", () => {
     await leaver.reload();
     await expect(leaver.getByRole("heading", { name: "Sign in" })).toBeVisible();
     await leaverContext.close();
+  });
+
+  test("a person no ticket needs is deleted; one with a request is anonymised and their ticket stays", async ({
+    page,
+  }) => {
+    const id = unique();
+    const email = `erin.${id}@example.com`;
+    await signInAsAdmin(page);
+    const first = await invite(page, { name: `Lee ${id}`, email: `lee.${id}@example.com`, licence: "Customer" });
+    await first.getByRole("button", { name: "Send invitation" }).click();
+    const second = await invite(page, { name: `Erin ${id}`, email, licence: "Customer" });
+    await second.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("row").filter({ hasText: email })).toBeVisible();
+    // Erin phoned in a request, which an agent took down for her.
+    const ticket = await callApi(page, "POST", "/api/v1/agent/tickets", {
+      requester: { name: `Erin ${id}`, email },
+      channel: "phone",
+      subject: `Forget me ${id}`,
+      message: "Please erase what you hold about me.",
+    });
+    const number = String(ticket?.number);
+
+    await page.getByRole("button", { name: `Edit Lee ${id}` }).click();
+    const lee = page.getByRole("dialog", { name: `Edit Lee ${id}` });
+    await lee.getByRole("button", { name: "Delete", exact: true }).click();
+    await expectAccessible(page);
+    await lee.getByRole("button", { name: "Delete for good" }).click();
+    await expect(page.getByRole("row").filter({ hasText: `lee.${id}@example.com` })).toHaveCount(0);
+
+    // Erin asked for something: deleting her is refused, with the way that works.
+    await page.getByRole("button", { name: `Edit Erin ${id}` }).click();
+    const erin = page.getByRole("dialog", { name: `Edit Erin ${id}` });
+    await erin.getByRole("button", { name: "Delete", exact: true }).click();
+    await erin.getByRole("button", { name: "Delete for good" }).click();
+    await expect(erin.getByRole("alert")).toContainText("Anonymise them instead");
+    await erin.getByRole("button", { name: "Cancel" }).click();
+    await erin.getByRole("button", { name: "Anonymise" }).click();
+    await erin.getByRole("button", { name: "Anonymise for good" }).click();
+    await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+
+    await page.goto(`/agent/tickets/${number}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Forget me ${id}`);
+    await expect(page.getByText("Deleted user").first()).toBeVisible();
+    await expect(page.getByText(email)).toHaveCount(0);
   });
 
   test("an API token is shown once, works as a bearer token, and stops working when revoked", async ({ page }) => {
