@@ -24,6 +24,18 @@ test("an agent tags a ticket, corrects and removes a reply, and an admin deletes
   await expect(tags.getByText("facilities", { exact: true })).toBeVisible();
   await expect(feedOf(page)).toContainText("Administrator tagged the ticket: facilities");
 
+  // The queue narrows to the tag (typed as the agent thinks of it, matched in lower case), and says so in the address.
+  await page.goto("/agent/tickets");
+  await page.getByRole("combobox", { name: "Tags", exact: true }).fill("Facilities");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/tag=facilities/);
+  const rows = page.getByRole("table", { name: "Tickets" }).getByRole("row");
+  // The header row and this ticket's: no other journey tags a ticket.
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: subject })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/agent/tickets/${number}`);
+
   await page.getByRole("textbox", { name: "Comment" }).click();
   await page.keyboard.type("The badge readr is replaced");
   await page.getByRole("button", { name: "Send public reply" }).click();

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, TagsInput, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import type { QueueFilters } from "../../common/queues.ts";
@@ -7,7 +7,7 @@ import { useDirectory } from "../api/workspace.ts";
 import { useT } from "../i18n/use-t.ts";
 import { priorityOptions } from "./agent-words.ts";
 
-/** Narrow the queue by status, priority, assignee, group and words; every change updates the address. */
+/** Narrow the queue by status, priority, assignee, group, tags and words; every change updates the address. */
 export function QueueFilterBar({
   filters,
   onChange,
@@ -77,6 +77,15 @@ export function QueueFilterBar({
         ]}
         value={filters.groupId ?? []}
         onChange={set("groupId")}
+        clearable
+        w={180}
+      />
+      <TagsInput
+        label={t("agent.filters.tags")}
+        placeholder={filters.tag?.length ? undefined : t("agent.filters.anyTag")}
+        value={filters.tag ?? []}
+        // Tags are stored in lower case; what is typed is matched the same way.
+        onChange={(value) => set("tag")(value.map((tag) => tag.trim().toLowerCase()).filter(Boolean))}
         clearable
         w={180}
       />

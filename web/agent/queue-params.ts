@@ -17,6 +17,7 @@ const arrayKeys = [
   "typeId",
   "serviceId",
   "organizationId",
+  "tag",
 ] as const;
 const textKeys = ["requester", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "q"] as const;
 
