@@ -143,3 +143,29 @@ test("words typed while a comment is on its way are kept when the server answers
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("Next: call the vendor");
   await expect(editor).toHaveText("");
 });
+
+test("a formatting button leaves the caret in the comment, so what is typed right after it goes in bold", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, {
+    name: "Eli",
+    email: `bold.${id}@example.com`,
+    subject: `VPN drops ${id}`,
+  });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  const editor = page.getByRole("textbox", { name: "Comment" });
+  await editor.click();
+  await page.keyboard.type("Steps: ");
+  const bold = await page.getByRole("button", { name: "Bold" }).boundingBox();
+  expect(bold).not.toBeNull();
+  await page.mouse.move((bold?.x ?? 0) + (bold?.width ?? 0) / 2, (bold?.y ?? 0) + (bold?.height ?? 0) / 2);
+  await page.mouse.down();
+  // Pressed, not yet released: a button that took the focus now would swallow the first keys typed after it.
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("contenteditable"))).toBe("true");
+  await page.mouse.up();
+  await page.keyboard.type("restart first");
+  await expect(editor.locator("strong")).toHaveText("restart first");
+  await expect(editor).toHaveText("Steps: restart first");
+});

@@ -222,6 +222,8 @@ export function ArticleBodyEditor({
                 size="compact-xs"
                 variant={active?.[control.name] ? "filled" : "default"}
                 aria-pressed={active?.[control.name] ?? false}
+                // The caret stays in the article, so typing right after a click goes into it (as in RichTextField).
+                onMouseDown={(event) => event.preventDefault()}
                 onClick={() => editor && control.run(editor)}
               >
                 {labels[control.name]}
