@@ -83,6 +83,37 @@ describeEachEngine("deleting and anonymising people", ({ db, engine }) => {
     admin = await signInAs(app, admin.user);
   });
 
+  it("leaves one administrator when the last two erase each other at the same moment", async () => {
+    const [first, second] = [await buildAdmin(db()), await buildAdmin(db())];
+    await db()
+      .updateTable("users")
+      .set({ disabled_at: new Date().toISOString() })
+      .where("licence", "=", "admin")
+      .where("id", "not in", [first.id, second.id])
+      .execute();
+    const actorOf = (user: typeof first) => ({
+      kind: "user" as const,
+      user: { ...user, licence: "admin" as const, permissions: ["admin.users"] },
+      sessionId: null,
+      csrfToken: null,
+    });
+    const context = { db: db(), config: testConfig() };
+    const outcomes = await Promise.allSettled([
+      anonymiseUser(context, actorOf(first), second.id),
+      anonymiseUser(context, actorOf(second), first.id),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const left = await db()
+      .selectFrom("users")
+      .select("id")
+      .where("licence", "=", "admin")
+      .where("disabled_at", "is", null)
+      .execute();
+    expect(left).toHaveLength(1);
+    await db().updateTable("users").set({ disabled_at: null }).where("id", "=", admin.user.id).execute();
+    admin = await signInAs(app, admin.user);
+  });
+
   it("anonymises a person: their name and address gone everywhere, their tickets kept for the agents", async () => {
     const customer = await buildCustomer(db());
     const session = await signInAs(app, customer);

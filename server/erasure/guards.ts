@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { UserActor } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
+import { engineOf, supportsRowLocks } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 
 export type ErasableUser = {
@@ -32,14 +33,17 @@ export async function loadErasableUser(
     .executeTakeFirst();
   if (!user) throw notFound("That user");
   if (user.licence === "admin" && user.disabled_at === null) {
-    const others = await trx
+    // The enabled admins are locked on PostgreSQL (SQLite has one writer at a time): two admins erasing each
+    // other at once then run one after the other, and the second sees the first gone and is refused.
+    let admins = trx
       .selectFrom("users")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .select("id")
       .where("licence", "=", "admin")
       .where("disabled_at", "is", null)
-      .where("id", "!=", userId)
-      .executeTakeFirstOrThrow();
-    if (Number(others.n) === 0) {
+      .where("anonymised_at", "is", null);
+    if (supportsRowLocks(engineOf(trx))) admins = admins.forUpdate();
+    const others = (await admins.execute()).filter((a) => a.id !== userId);
+    if (others.length === 0) {
       throw new AppError(
         "conflict",
         `This is the last administrator: make someone else an admin before you ${verb} them.`,
