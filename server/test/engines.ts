@@ -51,12 +51,13 @@ export async function createBlankPostgresDatabase(
   return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-/** A fresh, empty database of the given engine, not migrated; `drop` removes every trace of it. */
-export async function createBlankDatabase(
-  engine: Engine,
-): Promise<{ db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> }> {
+type Scratch = { db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> };
+
+/** A database of its own for a test: empty, or a copy of `template` (a migrated SQLite file or PostgreSQL database). */
+async function openScratch(engine: Engine, template?: string): Promise<Scratch> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
+    if (template) copyFileSync(template, path.join(dir, "test.db"));
     const { db } = openSqlite(path.join(dir, "test.db"));
     return {
       db,
@@ -68,7 +69,7 @@ export async function createBlankDatabase(
       },
     };
   }
-  const blank = await createBlankPostgresDatabase();
+  const blank = await createBlankPostgresDatabase(template);
   const { db } = openPostgres(blank.url, 4);
   return {
     db,
@@ -79,6 +80,11 @@ export async function createBlankDatabase(
       await blank.drop();
     },
   };
+}
+
+/** A fresh, empty database of the given engine, not migrated; `drop` removes every trace of it. */
+export function createBlankDatabase(engine: Engine): Promise<Scratch> {
+  return openScratch(engine);
 }
 
 /** Migrated, closed databases that scratch databases are copied from: made once per run by global-setup.ts. */
@@ -126,38 +132,11 @@ function scratchTemplates(): ScratchTemplates | undefined {
 }
 
 /** A fresh, migrated database of the given engine (a copy of the run's template); `drop` removes every trace of it. */
-export async function createScratchDatabase(
-  engine: Engine,
-): Promise<{ db: Kysely<Database>; url: string | undefined; drop: () => Promise<void> }> {
+export async function createScratchDatabase(engine: Engine): Promise<Scratch> {
   const templates = scratchTemplates();
-  if (engine === "sqlite" && templates?.sqliteFile) {
-    const dir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
-    copyFileSync(templates.sqliteFile, path.join(dir, "test.db"));
-    const { db } = openSqlite(path.join(dir, "test.db"));
-    return {
-      db,
-      url: undefined,
-      drop: async () => {
-        await closeReaderOf(db);
-        await db.destroy();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (engine === "postgres" && templates?.postgresName) {
-    const blank = await createBlankPostgresDatabase(templates.postgresName);
-    const { db } = openPostgres(blank.url, 4);
-    return {
-      db,
-      url: blank.url,
-      drop: async () => {
-        await closeReaderOf(db);
-        await db.destroy();
-        await blank.drop();
-      },
-    };
-  }
-  const scratch = await createBlankDatabase(engine);
+  const template = engine === "sqlite" ? templates?.sqliteFile : templates?.postgresName;
+  if (template) return openScratch(engine, template);
+  const scratch = await openScratch(engine);
   await migrateToLatest(scratch.db, engine);
   return scratch;
 }
