@@ -157,7 +157,7 @@ function TaskFields({
   submitLabel: string;
   label?: string;
   titleLabel?: string;
-  /** `done` clears the form once the server has the change. */
+  /** `done` clears the fields that still hold what was sent, once the server has the change. */
   onSubmit: (fields: Fields, done: () => void) => void;
 }) {
   const t = useT();
@@ -170,10 +170,12 @@ function TaskFields({
       aria-label={label ?? t("agent.tasks.changeLabel")}
       onSubmit={(e) => {
         e.preventDefault();
+        const sent = { title, assigneeId, dueOn };
+        // Clears what was sent, not what was typed while the server answered (the next task, on a busy server).
         onSubmit({ title, assigneeId, dueOn: dueOn || null }, () => {
-          setTitle(initial.title);
-          setAssigneeId(initial.assigneeId);
-          setDueOn(initial.dueOn);
+          setTitle((now) => (now === sent.title ? initial.title : now));
+          setAssigneeId((now) => (now === sent.assigneeId ? initial.assigneeId : now));
+          setDueOn((now) => (now === sent.dueOn ? initial.dueOn : now));
         });
       }}
     >
