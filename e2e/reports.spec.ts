@@ -44,6 +44,10 @@ test("a manager reads the reports, filters by group, opens the tickets behind a 
 
   // The CSV of a table downloads with its rows.
   await page.getByRole("tab", { name: "Volume" }).click();
+  // Satisfaction has a "By group" table too: wait until the Volume report has replaced it.
+  await expect(page.getByRole("tab", { name: "Volume" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByText("Loading the report")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Download CSV of By channel" })).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download CSV of By group" }).click();
   const file = await download;
