@@ -199,3 +199,23 @@ test("an agent keeps a personal macro of their own", async ({ page }) => {
   await page.getByLabel("Macro", { exact: true }).first().click();
   await expect(page.getByRole("option", { name: `Sign-off ${stamp}` })).toHaveCount(0);
 });
+
+test("the next task typed while the last one is being added is kept when the server answers", async ({ page }) => {
+  const number = await requestAsGuestThenOpenAsAdmin(page, `Desk move ${Date.now()}`, `move.${Date.now()}@example.com`);
+  // The add is held until the next title is typed, as a busy server would hold its answer.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(`**/api/v1/tickets/${number}/tasks`, async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await tasks.getByLabel("New task").fill("Pack the monitors");
+  await tasks.getByLabel("New task").press("Enter");
+  await tasks.getByLabel("New task").fill("Label the cables");
+  release();
+  await expect(tasks.getByRole("checkbox", { name: "Pack the monitors" })).toBeVisible();
+  await expect(tasks.getByLabel("New task")).toHaveValue("Label the cables");
+});
