@@ -6,6 +6,8 @@ import {
   buildCustomer,
   buildSubmission,
   buildTestApp,
+  type InjectAsArgs,
+  injectAs,
   latestMailTo,
   linkToken,
   type SignedInClient,
@@ -15,18 +17,7 @@ import {
 describeEachEngine("administering users and access", ({ db, engine }) => {
   let app: App;
   let admin: SignedInClient;
-  const as = (
-    client: SignedInClient | undefined,
-    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
-    url: string,
-    payload?: object,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: client ? { cookie: client.cookie, "x-csrf-token": client.csrfToken } : {},
-      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const as = (...request: InjectAsArgs) => injectAs(app, ...request);
 
   it("invites a user, who chooses a password from the mail and can then sign in", async () => {
     app = await buildTestApp(db(), engine);

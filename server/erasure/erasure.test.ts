@@ -7,6 +7,8 @@ import {
   buildCustomer,
   buildSubmission,
   buildTestApp,
+  type InjectAsArgs,
+  injectAs,
   type SignedInClient,
   signInAs,
   testConfig,
@@ -18,18 +20,7 @@ describeEachEngine("deleting and anonymising people", ({ db, engine }) => {
   let app: App;
   let admin: SignedInClient;
   let agent: SignedInClient;
-  const as = (
-    client: SignedInClient | undefined,
-    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
-    url: string,
-    payload?: object,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: client ? { cookie: client.cookie, "x-csrf-token": client.csrfToken } : {},
-      ...(payload ? { payload: payload as Record<string, unknown> } : {}),
-    });
+  const as = (...request: InjectAsArgs) => injectAs(app, ...request);
 
   it("deletes an account no ticket needs, and tells the export it is gone", async () => {
     app = await buildTestApp(db(), engine);

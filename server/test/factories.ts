@@ -130,3 +130,20 @@ export function multipartForm(part: string, json: unknown, files: MultipartFile[
   push(`--${boundary}--\r\n`);
   return { payload: Buffer.concat(chunks), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
+
+export type InjectAsArgs = [
+  client: SignedInClient | undefined,
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  url: string,
+  payload?: object,
+];
+
+/** A request to the test app as a signed-in client (cookie and CSRF token), or signed out without one. */
+export function injectAs(app: App, ...[client, method, url, payload]: InjectAsArgs) {
+  return app.inject({
+    method,
+    url,
+    headers: client ? { cookie: client.cookie, "x-csrf-token": client.csrfToken } : {},
+    ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+  });
+}
