@@ -20,7 +20,16 @@ import pino from "pino";
 import { createUser } from "../server/accounts/commands/create-user.ts";
 import { readConfig } from "../server/config.ts";
 import { buildApp } from "../server/http/app.ts";
-import { fail, intOption, ms, openSeededDatabase, percentile, seededDatabaseOptions, table } from "./common.ts";
+import {
+  fail,
+  intOption,
+  ms,
+  openSeededDatabase,
+  peakRssMb,
+  percentile,
+  seededDatabaseOptions,
+  table,
+} from "./common.ts";
 
 const usage = `Usage: node bench/blocking.ts [options]
 
@@ -167,7 +176,18 @@ async function main(): Promise<void> {
     ["with slow reads, pool on", poolSize, slowClients],
   ];
   const rows: string[][] = [
-    ["phase", "trivial n", "p50 ms", "p99 ms", "max ms", "failed", "slow reads ok", "slow p50 ms", "503s"],
+    [
+      "phase",
+      "trivial n",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+      "failed",
+      "slow reads ok",
+      "slow p50 ms",
+      "503s",
+      "peak RSS MB",
+    ],
   ];
   for (const [label, pool, slow] of phases) {
     const server = await startServer(pool);
@@ -186,6 +206,7 @@ async function main(): Promise<void> {
         String(phase.slow.length),
         slow > 0 ? ms(percentile(slowSorted, 50)) : "-",
         String(phase.slowTimedOut + phase.slowFailed),
+        peakRssMb(server.child.pid),
       ]);
     } finally {
       await stopServer(server);

@@ -1,5 +1,5 @@
 /** Small helpers shared by the benchmark scripts. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../server/db/database.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
@@ -78,4 +78,21 @@ export function table(rows: readonly (readonly string[])[]): string {
       row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "),
     )
     .join("\n");
+}
+
+/**
+ * A process's peak resident memory in MB, from Linux's /proc (VmHWM): what the server needed at its
+ * largest, worker threads included. "-" where /proc is not there.
+ */
+export function peakRssMb(pid: number | undefined): string {
+  if (pid === undefined) return "-";
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("VmHWM:"));
+    const kb = Number(line?.replace(/\D+/g, ""));
+    return Number.isFinite(kb) && kb > 0 ? String(Math.round(kb / 1024)) : "-";
+  } catch {
+    return "-";
+  }
 }
