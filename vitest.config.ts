@@ -8,6 +8,7 @@ export default defineConfig({
       "bench/**/*.test.ts",
       "scripts/**/*.test.ts",
       "client/**/*.test.ts",
+      "web/**/*.test.ts",
     ],
     environment: "node",
     globalSetup: ["server/test/global-setup.ts"],

@@ -7553,6 +7553,9 @@ export interface operations {
                     cells: {
                       [key: string]: string | number | null;
                     };
+                    codes?: {
+                      [key: string]: string;
+                    };
                     ticketNumber?: number;
                     tickets?: string;
                   })[];
@@ -7627,6 +7630,9 @@ export interface operations {
                 rows: ({
                     cells: {
                       [key: string]: string | number | null;
+                    };
+                    codes?: {
+                      [key: string]: string;
                     };
                     ticketNumber?: number;
                     tickets?: string;
@@ -7728,6 +7734,9 @@ export interface operations {
                     cells: {
                       [key: string]: string | number | null;
                     };
+                    codes?: {
+                      [key: string]: string;
+                    };
                     ticketNumber?: number;
                     tickets?: string;
                   })[];
@@ -7802,6 +7811,9 @@ export interface operations {
                 rows: ({
                     cells: {
                       [key: string]: string | number | null;
+                    };
+                    codes?: {
+                      [key: string]: string;
                     };
                     ticketNumber?: number;
                     tickets?: string;
@@ -7878,6 +7890,9 @@ export interface operations {
                     cells: {
                       [key: string]: string | number | null;
                     };
+                    codes?: {
+                      [key: string]: string;
+                    };
                     ticketNumber?: number;
                     tickets?: string;
                   })[];
@@ -7952,6 +7967,9 @@ export interface operations {
                 rows: ({
                     cells: {
                       [key: string]: string | number | null;
+                    };
+                    codes?: {
+                      [key: string]: string;
                     };
                     ticketNumber?: number;
                     tickets?: string;

@@ -77,6 +77,13 @@ export const reportRowSchema = z.object({
   tickets: z.string().optional(),
   /** One ticket this row is about (SLA lists, comments). */
   ticketNumber: z.number().int().optional(),
+  /**
+   * For the text cells the server words itself, keyed like `cells`: a stable code a client can show in its
+   * own language (the cell keeps the English words). `channel.<channel>`, `priority.<priority>`,
+   * `bucket.<under_1h|1_8h|8_24h|over_24h>`, `weekday.<1–7, Monday first>`, `target.<first_reply|resolution>`,
+   * `none.<group|service|assignee>`, `removed` (a deleted group, service or agent), `removed.policy`.
+   */
+  codes: z.record(z.string(), z.string()).optional(),
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 

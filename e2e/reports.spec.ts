@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callApi, chooseOption, expectAccessible, signInAsAdmin, submitRequest } from "./fixtures.ts";
+import { acceptInvitation, callApi, chooseOption, expectAccessible, signInAsAdmin, submitRequest } from "./fixtures.ts";
 
 test.setTimeout(300_000);
 
@@ -125,4 +125,63 @@ test("a manager narrows the reports to a service and an organization, and the fi
   );
   await expect(page.getByRole("row").filter({ hasText: `Move: for Globex ${stamp}` })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: `Move: no organization ${stamp}` })).toHaveCount(0);
+});
+
+test.describe("an agent whose profile says French", () => {
+  // The browser asks for English: the profile's language is the one that counts.
+  test.use({ locale: "en-US" });
+
+  test("reads the reports in French: the dashboard, a chart's table, the heat map and the CSV", async ({ page }) => {
+    const id = `${Date.now()}`;
+    await signInAsAdmin(page);
+    const roles = (await (await page.request.get("/api/v1/admin/roles")).json()) as {
+      roles: { id: string; name: string }[];
+    };
+    const email = `amelie.${id}@example.com`;
+    await callApi(page, "POST", "/api/v1/admin/users", {
+      name: `Amélie ${id}`,
+      email,
+      licence: "agent",
+      roleIds: [roles.roles.find((r) => r.name === "Agent")?.id],
+    });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await acceptInvitation(page, email, "correct horse battery staple");
+    await callApi(page, "PUT", "/api/v1/account/preferences", { locale: "fr", timeZone: null });
+
+    await page.goto("/agent/reports/overview");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { name: "Rapports", level: 1 })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Vue d’ensemble" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByLabel("Période", { exact: true }).first()).toHaveValue("30 derniers jours");
+    await expect(page.getByText("Tickets créés", { exact: true })).toBeVisible();
+    await expect(page.getByText("Objectifs de SLA atteints", { exact: true })).toBeVisible();
+    await expect(page.getByText(/, heures en .+, durées en heures ouvrées\.$/)).toBeVisible();
+
+    // The chart's table: its title, its column headings and its days, all French.
+    await expect(page.getByRole("heading", { name: "Créés et résolus" })).toBeVisible();
+    await page.getByText("Tableau : Créés et résolus").click();
+    const table = page.getByRole("table", { name: "Créés et résolus" });
+    await expect(table.getByRole("columnheader", { name: "Jour" })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "Créés" })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "Résolus" })).toBeVisible();
+    // The reports count days in the browser's zone.
+    const today = await page.evaluate(() => new Intl.DateTimeFormat("fr", { dateStyle: "medium" }).format(new Date()));
+    await expect(table.getByRole("rowheader", { name: today })).toBeVisible();
+    await expectAccessible(page);
+
+    // The CSV has the French column names.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Télécharger le CSV de Créés et résolus" }).click();
+    const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString("utf8");
+    expect(csv.split("\r\n")[0]).toBe("Jour,Créés,Résolus");
+
+    // The heat map names weekdays and hours as a French reader writes them.
+    await page.getByRole("tab", { name: "Volume" }).click();
+    await expect(page.getByRole("tab", { name: "Volume" })).toHaveAttribute("aria-selected", "true");
+    const heat = page.getByRole("table", { name: /^Tickets créés par jour de la semaine et par heure/ });
+    await expect(heat.getByRole("rowheader", { name: "lundi" })).toBeVisible();
+    await expect(heat.getByRole("columnheader", { name: "15:00" })).toBeAttached();
+    await expect(page.getByRole("button", { name: "Télécharger le CSV de Par canal" })).toBeVisible();
+    await expectAccessible(page);
+  });
 });

@@ -117,6 +117,12 @@ export const convertedWeb = [
   "web/admin/WebhookModal.tsx",
   "web/admin/WebhookScene.tsx",
   "web/admin/routes.tsx",
+  "web/agent/reports/ReportsScene.tsx",
+  "web/agent/reports/ReportTableCard.tsx",
+  "web/agent/reports/report-words.ts",
+  "web/agent/reports/charts.ts",
+  "web/agent/reports/format.ts",
+  "web/agent/reports/report-period.ts",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */

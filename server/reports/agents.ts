@@ -4,6 +4,7 @@
  * resolution, how many were reassigned or reopened, and their CSAT.
  */
 import type { Report, ReportTable } from "../../common/reports.ts";
+import { codesOf, nameOf, noGroup, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { metricsWhere, namesOf, ticketsLink } from "./queries.ts";
 import { median, percent, round1, sortNumbers } from "./stats.ts";
@@ -30,7 +31,7 @@ function table(
   names: Map<string, string>,
   link: (id: string) => string,
   reassigned: (s: Solved) => boolean,
-  noneLabel: string,
+  none: Worded,
 ): ReportTable {
   const groups = new Map<string, Solved[]>();
   for (const row of rows) {
@@ -58,9 +59,10 @@ function table(
         const rated = list.filter((s) => s.satisfaction_rating !== null).length;
         const pick = (f: (s: Solved) => number | null) =>
           round1(median(sortNumbers(list.flatMap((s) => (f(s) === null ? [] : [f(s) as number])))));
+        const name = nameOf(names, id || null, none);
         return {
           cells: {
-            name: id ? (names.get(id) ?? "Removed") : noneLabel,
+            name: name.text,
             solved: list.length,
             replies: list.reduce((s, r) => s + r.replies, 0),
             touches: list.reduce((s, r) => s + r.agent_touches, 0),
@@ -70,6 +72,7 @@ function table(
             reopened: list.filter((s) => s.reopens > 0).length,
             csat: percent(good, rated),
           },
+          ...codesOf({ name }),
           ...(id ? { tickets: link(id) } : {}),
         };
       }),
@@ -127,7 +130,7 @@ export async function agentsReport(input: ReportInput): Promise<Pick<Report, "fi
         agents,
         (id) => ticketsLink(query, { ...inPeriod, assigneeId: id }),
         (s) => s.assignee_stations > 1,
-        "Unassigned",
+        unassigned,
       ),
       table(
         "groups",
@@ -138,7 +141,7 @@ export async function agentsReport(input: ReportInput): Promise<Pick<Report, "fi
         groups,
         (id) => ticketsLink(query, { ...inPeriod, groupId: id }),
         (s) => s.group_stations > 1,
-        "No group",
+        noGroup,
       ),
     ],
   };

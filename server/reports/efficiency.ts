@@ -4,7 +4,8 @@
  * service; and how long requesters and agents waited.
  */
 import type { Report, ReportFigure, ReportTable } from "../../common/reports.ts";
-import { type Priority, priorityLabels } from "../../common/tickets.ts";
+import type { Priority } from "../../common/tickets.ts";
+import { codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { metricsWhere, namesOf } from "./queries.ts";
 import { bucketCounts, durationBuckets, median, percent, percentile, round1, sortNumbers } from "./stats.ts";
@@ -82,9 +83,11 @@ function breakdown(
   label: string,
   replies: Durations[],
   resolutions: Durations[],
-  by: (d: Durations) => string,
+  by: (d: Durations) => Worded,
 ): ReportTable {
-  const names = [...new Set([...replies.map(by), ...resolutions.map(by)])].sort();
+  // Rows go by the words shown; each keeps the code of its words for clients in other languages.
+  const codes = new Map([...replies, ...resolutions].map((d) => [by(d).text, by(d)]));
+  const names = [...codes.keys()].sort();
   return {
     key,
     title,
@@ -99,11 +102,11 @@ function breakdown(
     ],
     rows: names.map((name) => {
       const first = values(
-        replies.filter((d) => by(d) === name),
+        replies.filter((d) => by(d).text === name),
         (d) => d.firstReply,
       );
       const full = values(
-        resolutions.filter((d) => by(d) === name),
+        resolutions.filter((d) => by(d).text === name),
         (d) => d.resolution,
       );
       return {
@@ -116,6 +119,7 @@ function breakdown(
           resolution_median: round1(median(full)),
           resolution_p90: round1(percentile(full, 0.9)),
         },
+        ...codesOf({ name: codes.get(name) ?? { text: name } }),
       };
     }),
   };
@@ -180,6 +184,7 @@ export async function efficiencyReport(input: ReportInput): Promise<Pick<Report,
           { key: "resolution_share", label: "Share of resolutions", kind: "percent" },
         ],
         rows: durationBuckets.map((bucket, i) => ({
+          codes: { bucket: `bucket.${bucket.key}` },
           cells: {
             bucket: bucket.label,
             first_reply: firstBuckets[i] ?? 0,
@@ -190,18 +195,13 @@ export async function efficiencyReport(input: ReportInput): Promise<Pick<Report,
         })),
       },
       breakdown("by_group", "By group", "Group", current.replies, current.resolutions, (d) =>
-        d.group_id ? (groups.get(d.group_id) ?? "Removed") : "No group",
+        nameOf(groups, d.group_id, noGroup),
       ),
-      breakdown(
-        "by_priority",
-        "By priority",
-        "Priority",
-        current.replies,
-        current.resolutions,
-        (d) => priorityLabels[d.priority],
+      breakdown("by_priority", "By priority", "Priority", current.replies, current.resolutions, (d) =>
+        priorityWord(d.priority),
       ),
       breakdown("by_service", "By service", "Service", current.replies, current.resolutions, (d) =>
-        d.service_id ? (services.get(d.service_id) ?? "Removed") : "No service",
+        nameOf(services, d.service_id, noService),
       ),
     ],
   };

@@ -140,6 +140,48 @@ describeEachEngine("reports", ({ db, engine }) => {
     expect(tokyo.map((h) => (h - 9 + 24) % 24).sort()).toEqual(utc.sort());
   });
 
+  it("gives the cells it words a stable code, so the web shows them in the viewer's language", async () => {
+    const report = async (kind: string) =>
+      (await get(admin, `/api/v1/reports/${kind}?from=${today}&to=${today}`)).json() as Report;
+    const table = (r: Report, key: string) => r.tables.find((t) => t.key === key);
+    const volume = await report("volume");
+    // The English words stay where they were (what a BI tool reads); the code sits beside them.
+    const byPriority = table(volume, "by_priority")?.rows ?? [];
+    expect(byPriority.map((r) => [r.cells.name, r.codes?.name])).toEqual(
+      expect.arrayContaining([
+        ["High", "priority.high"],
+        ["Urgent", "priority.urgent"],
+      ]),
+    );
+    expect(table(volume, "by_channel")?.rows.map((r) => r.codes?.name)).toEqual(["channel.web"]);
+    expect(table(volume, "by_service")?.rows.map((r) => [r.cells.name, r.codes?.name])).toEqual([
+      ["No service", "none.service"],
+    ]);
+    // A name people gave has no code: it is shown as it is.
+    const named = table(volume, "by_group")?.rows.filter((r) => ["Support", "Billing"].includes(String(r.cells.name)));
+    expect(named?.map((r) => r.codes)).toEqual([undefined, undefined]);
+    expect(table(volume, "busiest_hours")?.rows.map((r) => [r.cells.weekday, r.codes?.weekday])).toEqual([
+      ["Monday", "weekday.1"],
+      ["Tuesday", "weekday.2"],
+      ["Wednesday", "weekday.3"],
+      ["Thursday", "weekday.4"],
+      ["Friday", "weekday.5"],
+      ["Saturday", "weekday.6"],
+      ["Sunday", "weekday.7"],
+    ]);
+    const efficiency = await report("efficiency");
+    expect(table(efficiency, "distribution")?.rows.map((r) => r.codes?.bucket)).toEqual([
+      "bucket.under_1h",
+      "bucket.1_8h",
+      "bucket.8_24h",
+      "bucket.over_24h",
+    ]);
+    const agents = await report("agents");
+    expect(table(agents, "agents")?.rows.map((r) => [r.cells.name, r.codes?.name])).toEqual([
+      ["Unassigned", "none.assignee"],
+    ]);
+  });
+
   // Last: it adds tickets the counts above do not expect.
   it("filters by service, organization, channel and agent, and the figure's link lists the same tickets", async () => {
     const ctx = { db: db(), engine, config };

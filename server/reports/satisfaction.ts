@@ -4,6 +4,7 @@
  * that came with a comment. A changed answer counts once, as it stands.
  */
 import type { Report, ReportTable } from "../../common/reports.ts";
+import { codesOf, nameOf, noGroup, noService, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { bucketOf, bucketsOf, localOf } from "./period.ts";
 import { metricsWhere, namesOf } from "./queries.ts";
@@ -47,16 +48,24 @@ function scored(list: Rating[]) {
   return { good, bad: list.length - good, score: percent(good, list.length) };
 }
 
-function byTable(key: string, title: string, label: string, ratings: Rating[], by: (r: Rating) => string): ReportTable {
+function byTable(key: string, title: string, label: string, ratings: Rating[], by: (r: Rating) => Worded): ReportTable {
   const groups = new Map<string, Rating[]>();
-  for (const r of ratings) groups.set(by(r), [...(groups.get(by(r)) ?? []), r]);
+  const words = new Map<string, Worded>();
+  for (const r of ratings) {
+    const word = by(r);
+    words.set(word.text, word);
+    groups.set(word.text, [...(groups.get(word.text) ?? []), r]);
+  }
   return {
     key,
     title,
     columns: [{ key: "name", label, kind: "text" }, ...scoreColumns],
     rows: [...groups.entries()]
       .sort((a, b) => b[1].length - a[1].length)
-      .map(([name, list]) => ({ cells: { name, ...scored(list) } })),
+      .map(([name, list]) => ({
+        cells: { name, ...scored(list) },
+        ...codesOf({ name: words.get(name) ?? { text: name } }),
+      })),
   };
 }
 
@@ -110,15 +119,9 @@ export async function satisfactionReport(input: ReportInput): Promise<Pick<Repor
         columns: [{ key: "period", label: "Period", kind: "date" }, ...scoreColumns],
         rows: keys.map((key) => ({ cells: { period: key, ...scored(perBucket.get(key) ?? []) } })),
       },
-      byTable("by_agent", "By agent", "Agent", ratings, (r) =>
-        r.assignee_id ? (agents.get(r.assignee_id) ?? "Removed") : "Unassigned",
-      ),
-      byTable("by_group", "By group", "Group", ratings, (r) =>
-        r.group_id ? (groups.get(r.group_id) ?? "Removed") : "No group",
-      ),
-      byTable("by_service", "By service", "Service", ratings, (r) =>
-        r.service_id ? (services.get(r.service_id) ?? "Removed") : "No service",
-      ),
+      byTable("by_agent", "By agent", "Agent", ratings, (r) => nameOf(agents, r.assignee_id, unassigned)),
+      byTable("by_group", "By group", "Group", ratings, (r) => nameOf(groups, r.group_id, noGroup)),
+      byTable("by_service", "By service", "Service", ratings, (r) => nameOf(services, r.service_id, noService)),
       {
         key: "comments",
         title: "Answers with a comment",
@@ -133,17 +136,21 @@ export async function satisfactionReport(input: ReportInput): Promise<Pick<Repor
         rows: ratings
           .filter((r) => r.satisfaction_comment)
           .slice(0, commentLimit)
-          .map((r) => ({
-            cells: {
-              number: r.number,
-              rating: r.satisfaction_rating,
-              comment: r.satisfaction_comment,
-              reason: r.satisfaction_reason,
-              rated: r.satisfaction_rated_at ? localOf(r.satisfaction_rated_at, period.timeZone).date : null,
-              agent: r.assignee_id ? (agents.get(r.assignee_id) ?? "Removed") : "Unassigned",
-            },
-            ticketNumber: r.number,
-          })),
+          .map((r) => {
+            const agent = nameOf(agents, r.assignee_id, unassigned);
+            return {
+              cells: {
+                number: r.number,
+                rating: r.satisfaction_rating,
+                comment: r.satisfaction_comment,
+                reason: r.satisfaction_reason,
+                rated: r.satisfaction_rated_at ? localOf(r.satisfaction_rated_at, period.timeZone).date : null,
+                agent: agent.text,
+              },
+              ...codesOf({ agent }),
+              ticketNumber: r.number,
+            };
+          }),
       },
     ],
   };

@@ -6,6 +6,7 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Report, ReportRow, ReportTable } from "../../common/reports.ts";
 import { finishedCategories } from "../../common/tickets.ts";
+import { codesOf, noGroup, priorityWord, removedPolicy, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { localOf } from "./period.ts";
 import { metricsWhere } from "./queries.ts";
@@ -15,6 +16,9 @@ const HOUR = 3_600_000;
 const listLimit = 100;
 
 type Tally = { met: number; missed: number; late: number[] };
+
+const firstReplyTarget = { text: "First reply", code: "target.first_reply" } satisfies Worded;
+const resolutionTarget = { text: "Resolution", code: "target.resolution" } satisfies Worded;
 
 async function tallies(input: ReportInput, start: string, end: string) {
   const { db, scope, query, now } = input;
@@ -40,17 +44,17 @@ async function tallies(input: ReportInput, start: string, end: string) {
     .where("ticket_metrics.created_at", "<", end)
     .where(metricsWhere(scope, query))
     .execute();
-  const byKey = new Map<string, Tally & { policy: string; target: string }>();
+  const byKey = new Map<string, Tally & { policy: Worded; target: Worded }>();
   const add = (
-    policy: string,
-    target: string,
+    policy: Worded,
+    target: Worded,
     breached: number | null,
     due: string | null,
     done: boolean,
     margin: number | null,
   ) => {
     if (!due && breached === null) return;
-    const key = `${policy}|${target}`;
+    const key = `${policy.text}|${target.text}`;
     const tally = byKey.get(key) ?? { policy, target, met: 0, missed: 0, late: [] };
     byKey.set(key, tally);
     if (breached === 0) tally.met += 1;
@@ -60,10 +64,10 @@ async function tallies(input: ReportInput, start: string, end: string) {
     } else if (due && !done && due <= now) tally.missed += 1;
   };
   for (const r of rows) {
-    const policy = r.policy ?? "Removed policy";
+    const policy = r.policy === null ? removedPolicy : { text: r.policy };
     add(
       policy,
-      "First reply",
+      firstReplyTarget,
       r.first_reply_breached,
       r.first_reply_due_at,
       r.first_reply_at !== null,
@@ -71,14 +75,16 @@ async function tallies(input: ReportInput, start: string, end: string) {
     );
     add(
       policy,
-      "Resolution",
+      resolutionTarget,
       r.resolution_breached,
       r.resolution_due_at,
       finishedCategories.includes(r.status_category),
       business ? r.resolution_sla_margin_business_minutes : r.resolution_sla_margin_minutes,
     );
   }
-  return [...byKey.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.target.localeCompare(b.target));
+  return [...byKey.values()].sort(
+    (a, b) => a.policy.text.localeCompare(b.policy.text) || a.target.text.localeCompare(b.target.text),
+  );
 }
 
 /** Tickets whose running target is due in [from, to), in the viewer's scope and filters, soonest first. */
@@ -123,9 +129,14 @@ async function dueTickets(input: ReportInput, from: string | null, to: string): 
         due:
           local && r.due_at ? `${local.date} ${String(local.hour).padStart(2, "0")}:${r.due_at.slice(14, 16)}` : null,
         priority: r.priority,
-        group: r.group ?? "No group",
-        assignee: r.assignee ?? "Unassigned",
+        group: r.group ?? noGroup.text,
+        assignee: r.assignee ?? unassigned.text,
       },
+      ...codesOf({
+        priority: priorityWord(r.priority),
+        group: r.group === null ? noGroup : { text: r.group },
+        assignee: r.assignee === null ? unassigned : { text: r.assignee },
+      }),
       ticketNumber: r.number,
     };
   });
@@ -149,7 +160,7 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
   const soon = new Date(Date.parse(now) + HOUR).toISOString();
   const [atRisk, late] = await Promise.all([dueTickets(input, now, soon), dueTickets(input, null, now)]);
   const share = (list: typeof current, target?: string) => {
-    const chosen = list.filter((t) => !target || t.target === target);
+    const chosen = list.filter((t) => !target || t.target.code === target);
     const met = chosen.reduce((s, t) => s + t.met, 0);
     return percent(met, met + chosen.reduce((s, t) => s + t.missed, 0));
   };
@@ -167,16 +178,16 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
         key: "first_reply_achieved",
         label: "First reply targets achieved",
         kind: "percent",
-        value: share(current, "First reply"),
-        previous: share(previous, "First reply"),
+        value: share(current, firstReplyTarget.code),
+        previous: share(previous, firstReplyTarget.code),
         higherIsBetter: true,
       },
       {
         key: "resolution_achieved",
         label: "Resolution targets achieved",
         kind: "percent",
-        value: share(current, "Resolution"),
-        previous: share(previous, "Resolution"),
+        value: share(current, resolutionTarget.code),
+        previous: share(previous, resolutionTarget.code),
         higherIsBetter: true,
       },
       {
@@ -203,13 +214,14 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
         ],
         rows: current.map((t) => ({
           cells: {
-            policy: t.policy,
-            target: t.target,
+            policy: t.policy.text,
+            target: t.target.text,
             met: t.met,
             missed: t.missed,
             achieved: percent(t.met, t.met + t.missed),
             late_by: t.late.length ? round1(t.late.reduce((s, v) => s + v, 0) / t.late.length) : null,
           },
+          ...codesOf({ policy: t.policy, target: t.target }),
         })),
       },
       { key: "at_risk", title: "Due within the next hour", columns: listColumns, rows: atRisk },

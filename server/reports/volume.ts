@@ -3,9 +3,8 @@
  * priority, service and group; and the busiest hours (weekday × hour in the
  * viewer's time zone).
  */
-import { channelLabels, type TicketChannel } from "../../common/new-ticket.ts";
 import type { Report, ReportTable } from "../../common/reports.ts";
-import { type Priority, priorityLabels } from "../../common/tickets.ts";
+import { channelWord, codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { localOf } from "./period.ts";
 import { metricsWhere, namesOf, rollupsCover, rollupsWhere, ticketsLink } from "./queries.ts";
@@ -76,11 +75,10 @@ export async function dimensionTables(input: ReportInput): Promise<ReportTable[]
         : dimension.key === "service_id"
           ? await namesOf(db, "services", ids)
           : new Map<string, string>();
-    const label = (value: string) => {
-      if (dimension.key === "channel") return channelLabels[value as TicketChannel] ?? value;
-      if (dimension.key === "priority") return priorityLabels[value as Priority] ?? value;
-      if (!value) return dimension.key === "group_id" ? "No group" : "No service";
-      return names.get(value) ?? "Removed";
+    const label = (value: string): Worded => {
+      if (dimension.key === "channel") return channelWord(value);
+      if (dimension.key === "priority") return priorityWord(value);
+      return nameOf(names, value || null, dimension.key === "group_id" ? noGroup : noService);
     };
     const rows = [...counts.entries()].sort((a, b) => b[1].created - a[1].created);
     tables.push({
@@ -92,7 +90,8 @@ export async function dimensionTables(input: ReportInput): Promise<ReportTable[]
         { key: "solved", label: "Solved", kind: "count" },
       ],
       rows: rows.map(([value, c]) => ({
-        cells: { name: label(value), created: c.created, solved: c.solved },
+        cells: { name: label(value).text, created: c.created, solved: c.solved },
+        ...codesOf({ name: label(value) }),
         ...(dimension.filter && value
           ? {
               tickets: ticketsLink(query, {
@@ -134,6 +133,7 @@ export async function volumeReport(input: ReportInput): Promise<Pick<Report, "fi
     ],
     rows: weekdayNames.map((weekday, i) => ({
       cells: { weekday, ...Object.fromEntries((cells[i] ?? []).map((n, hour) => [`h${hour}`, n])) },
+      codes: { weekday: `weekday.${i + 1}` },
     })),
   };
   const created = series.created.rows.reduce((s, r) => s + Number(r.cells.created ?? 0), 0);

@@ -2,14 +2,28 @@ import { AreaChart, BarChart, LineChart } from "@mantine/charts";
 import { Anchor, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useNavigate } from "react-router";
 import { toCsv } from "../../../common/csv.ts";
-import type { ReportKind, ReportTable } from "../../../common/reports.ts";
+import type { ReportKind, ReportRow, ReportTable } from "../../../common/reports.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { chartSpecs, seriesColors } from "./charts.ts";
-import { formatValue } from "./format.ts";
+import { formatCount, formatValue } from "./format.ts";
+import type { ReportWords } from "./report-words.ts";
 
-function downloadCsv(fileName: string, table: ReportTable) {
+/**
+ * The CSV has the viewer's column names and worded cells (a channel, "No group") in their language, and the
+ * numbers and dates as the API sends them, so a spreadsheet in any language reads them as numbers and dates.
+ */
+function downloadCsv(
+  fileName: string,
+  headers: string[],
+  table: ReportTable,
+  words: (row: ReportRow) => ReportRow["cells"],
+) {
   const csv = toCsv(
-    table.columns.map((c) => c.label),
-    table.rows.map((r) => table.columns.map((c) => r.cells[c.key] ?? null)),
+    headers,
+    table.rows.map((r) => {
+      const cells = words(r);
+      return table.columns.map((c) => cells[c.key] ?? null);
+    }),
   );
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
@@ -20,7 +34,7 @@ function downloadCsv(fileName: string, table: ReportTable) {
 }
 
 /** The heat map is its own table: each cell shaded by how busy that hour is. */
-function HeatCell({ value, max }: { value: number; max: number }) {
+function HeatCell({ value, max, locale }: { value: number; max: number; locale: string }) {
   const share = max ? value / max : 0;
   return (
     <Table.Td
@@ -30,14 +44,28 @@ function HeatCell({ value, max }: { value: number; max: number }) {
         textAlign: "center",
       }}
     >
-      {value}
+      {formatCount(value, locale)}
     </Table.Td>
   );
 }
 
 /** One table of a report: its chart (when it has one), the table itself, and a CSV download of it. */
-export function ReportTableCard({ kind, table, range }: { kind: ReportKind; table: ReportTable; range: string }) {
+export function ReportTableCard({
+  kind,
+  table,
+  range,
+  timeZone,
+  words,
+}: {
+  kind: ReportKind;
+  table: ReportTable;
+  range: string;
+  timeZone: string;
+  words: ReportWords;
+}) {
+  const t = useT();
   const navigate = useNavigate();
+  const title = words.tableTitle(table, timeZone);
   const spec = chartSpecs[`${kind}:${table.key}`];
   const heat = table.key === "busiest_hours";
   const max = heat
@@ -46,8 +74,29 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
         ...table.rows.flatMap((r) => Object.values(r.cells).filter((v): v is number => typeof v === "number")),
       )
     : 0;
-  const labels = Object.fromEntries(table.columns.map((c) => [c.key, c.label]));
-  const data = table.rows.map((r) => ({ ...r.cells, tickets: r.tickets ?? "" }));
+  const headers = table.columns.map((c) => words.columnLabel(kind, table, c));
+  const labels = Object.fromEntries(table.columns.map((c, i) => [c.key, headers[i] ?? c.label]));
+  // Text cells in the viewer's words: what the table, the chart's axis and the CSV show.
+  const worded = (row: ReportRow): ReportRow["cells"] =>
+    Object.fromEntries(
+      table.columns.map((c) => {
+        const value = row.cells[c.key] ?? null;
+        return [c.key, typeof value === "string" ? words.cellWords(row.codes?.[c.key], c.kind, value) : value];
+      }),
+    );
+  const axisKind = table.columns.find((c) => c.key === spec?.x)?.kind;
+  const data = table.rows.map((r) => {
+    const cells = worded(r);
+    const x = spec ? cells[spec.x] : undefined;
+    // The axis shows dates as the viewer writes them.
+    return {
+      ...cells,
+      ...(spec && axisKind === "date" && typeof x === "string"
+        ? { [spec.x]: formatValue(x, "date", words.locale) }
+        : {}),
+      tickets: r.tickets ?? "",
+    };
+  });
   const series = (spec?.series ?? []).map((name, i) => ({
     name,
     label: labels[name] ?? name,
@@ -72,15 +121,15 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4" id={titleId}>
-            {table.title}
+            {title}
           </Title>
           <Button
             size="xs"
             variant="light"
-            onClick={() => downloadCsv(`${kind}-${table.key}-${range}.csv`, table)}
-            aria-label={`Download CSV of ${table.title}`}
+            onClick={() => downloadCsv(`${kind}-${table.key}-${range}.csv`, headers, table, worded)}
+            aria-label={t("reports.card.downloadOf", { title })}
           >
-            Download CSV
+            {t("reports.card.download")}
           </Button>
         </Group>
         {spec && table.rows.length > 0 && (
@@ -106,13 +155,13 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
         )}
         {table.rows.length === 0 ? (
           <Text c="dimmed" size="sm">
-            Nothing in this period.
+            {t("reports.card.empty")}
           </Text>
         ) : (
           <details open={!spec}>
             <summary>
               <Text component="span" size="sm">
-                {spec ? `Table: ${table.title}` : `${table.rows.length} rows`}
+                {spec ? t("reports.card.tableOf", { title }) : t("reports.card.rows", { count: table.rows.length })}
               </Text>
             </summary>
             {/* A wide table scrolls; keyboard users reach the scrolling region too (axe: scrollable-region-focusable). */}
@@ -120,42 +169,47 @@ export function ReportTableCard({ kind, table, range }: { kind: ReportKind; tabl
               <Table striped highlightOnHover mt="xs" aria-labelledby={titleId}>
                 <Table.Thead>
                   <Table.Tr>
-                    {table.columns.map((c) => (
+                    {table.columns.map((c, i) => (
                       <Table.Th key={c.key} scope="col">
-                        {c.label}
+                        {headers[i]}
                       </Table.Th>
                     ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {table.rows.map((row, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own and never reorder in place.
-                    <Table.Tr key={i}>
-                      {table.columns.map((c, j) => {
-                        const value = row.cells[c.key];
-                        if (heat && j > 0) return <HeatCell key={c.key} value={Number(value ?? 0)} max={max} />;
-                        const text = formatValue(value, c.kind);
-                        const href =
-                          j === 0 && row.ticketNumber !== undefined
-                            ? `/agent/tickets/${row.ticketNumber}`
-                            : j === 0 && row.tickets
-                              ? `/agent/tickets?${row.tickets}`
-                              : undefined;
-                        const Cell = j === 0 ? Table.Th : Table.Td;
-                        return (
-                          <Cell key={c.key} {...(j === 0 ? { scope: "row" } : {})}>
-                            {href ? (
-                              <Anchor component={Link} to={href}>
-                                {c.key === "number" ? `#${text}` : text}
-                              </Anchor>
-                            ) : (
-                              text
-                            )}
-                          </Cell>
-                        );
-                      })}
-                    </Table.Tr>
-                  ))}
+                  {table.rows.map((row, i) => {
+                    const cells = worded(row);
+                    return (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own and never reorder in place.
+                      <Table.Tr key={i}>
+                        {table.columns.map((c, j) => {
+                          const value = cells[c.key];
+                          if (heat && j > 0)
+                            return <HeatCell key={c.key} value={Number(value ?? 0)} max={max} locale={words.locale} />;
+                          // A ticket number is a name: its digits as they are, in every language.
+                          const text = c.key === "number" ? `#${value}` : formatValue(value, c.kind, words.locale);
+                          const href =
+                            j === 0 && row.ticketNumber !== undefined
+                              ? `/agent/tickets/${row.ticketNumber}`
+                              : j === 0 && row.tickets
+                                ? `/agent/tickets?${row.tickets}`
+                                : undefined;
+                          const Cell = j === 0 ? Table.Th : Table.Td;
+                          return (
+                            <Cell key={c.key} {...(j === 0 ? { scope: "row" } : {})}>
+                              {href ? (
+                                <Anchor component={Link} to={href}>
+                                  {text}
+                                </Anchor>
+                              ) : (
+                                text
+                              )}
+                            </Cell>
+                          );
+                        })}
+                      </Table.Tr>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             </ScrollArea>

@@ -1,20 +1,15 @@
 import "@mantine/charts/styles.css";
 import { Anchor, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
-import { channelLabels, ticketChannels } from "../../../common/new-ticket.ts";
-import {
-  changePercent,
-  type ReportFigure,
-  type ReportKind,
-  reportKinds,
-  reportLabels,
-} from "../../../common/reports.ts";
-import { priorities, priorityLabels } from "../../../common/tickets.ts";
+import { ticketChannels } from "../../../common/new-ticket.ts";
+import { changePercent, type ReportFigure, type ReportKind, reportKinds } from "../../../common/reports.ts";
 import { useReport, useReportOptions } from "../../api/reports.ts";
 import { useSession } from "../../api/session.ts";
 import { useDirectory } from "../../api/workspace.ts";
+import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
-import { formatValue } from "./format.ts";
+import { channelLabel, priorityOptions } from "../agent-words.ts";
+import { formatPercent, formatReportDate, formatValue } from "./format.ts";
 import { ReportTableCard } from "./ReportTableCard.tsx";
 import {
   localToday,
@@ -24,17 +19,20 @@ import {
   presetRange,
   viewerTimeZone,
 } from "./report-period.ts";
+import { periodPresetLabels, type ReportWords, reportKindLabels, useReportWords } from "./report-words.ts";
 
 const filterKeys = ["groupId", "assigneeId", "priority", "channel", "serviceId", "organizationId"] as const;
 
-function FigureCard({ figure }: { figure: ReportFigure }) {
+function FigureCard({ figure, words }: { figure: ReportFigure; words: ReportWords }) {
+  const t = useT();
   const change = changePercent(figure.value, figure.previous);
   const good = change === null || change === 0 ? null : change > 0 === figure.higherIsBetter;
-  const value = formatValue(figure.value, figure.kind);
+  const value = formatValue(figure.value, figure.kind, words.locale);
+  const previous = formatValue(figure.previous, figure.kind, words.locale);
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">
-        {figure.label}
+        {words.figureLabel(figure)}
       </Text>
       <Text fz={28} fw={700}>
         {figure.tickets ? (
@@ -47,9 +45,9 @@ function FigureCard({ figure }: { figure: ReportFigure }) {
       </Text>
       {change !== null && (
         <Text size="sm" c={good ? "teal.9" : "red.9"}>
-          <span aria-hidden="true">{change > 0 ? "▲" : "▼"}</span> {Math.abs(change)}%{" "}
+          <span aria-hidden="true">{change > 0 ? "▲" : "▼"}</span> {formatPercent(Math.abs(change), words.locale)}{" "}
           <Text span size="sm" c="dimmed">
-            {change > 0 ? "up" : "down"} from {formatValue(figure.previous, figure.kind)} the period before
+            {change > 0 ? t("reports.figure.upFrom", { previous }) : t("reports.figure.downFrom", { previous })}
           </Text>
         </Text>
       )}
@@ -59,6 +57,7 @@ function FigureCard({ figure }: { figure: ReportFigure }) {
 
 /** Reports in the agent workspace: a tab per report, one set of filters for all, kept in the address. */
 export function ReportsScene() {
+  const t = useT();
   const { kind: param } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -74,11 +73,13 @@ export function ReportsScene() {
     preset === "custom"
       ? { from: params.get("from") ?? today, to: params.get("to") ?? today }
       : presetRange(preset, today);
-  const query = new URLSearchParams({ ...range, timeZone, interval: naturalInterval(range.from, range.to) });
+  const interval = naturalInterval(range.from, range.to);
+  const query = new URLSearchParams({ ...range, timeZone, interval });
   for (const key of filterKeys) {
     const value = params.get(key);
     if (value) query.set(key, value);
   }
+  const words = useReportWords(interval);
   const report = useReport(kind ?? "overview", query.toString());
   if (!session?.user?.permissions.includes("reports.view")) return <Navigate to="/agent/tickets" replace />;
   if (!kind) return <Navigate to={`/agent/reports/overview?${params}`} replace />;
@@ -92,23 +93,25 @@ export function ReportsScene() {
     }
     setParams(next, { replace: true });
   };
+  const kindLabels = reportKindLabels(t);
+  const presetLabels = periodPresetLabels(t);
 
   return (
     <Stack gap="md">
-      <Title order={1}>Reports</Title>
+      <Title order={1}>{t("reports.title")}</Title>
       <Tabs value={kind} onChange={(value) => value && navigate(`/agent/reports/${value}?${params}`)}>
         <Tabs.List>
           {reportKinds.map((k) => (
             <Tabs.Tab key={k} value={k}>
-              {reportLabels[k]}
+              {kindLabels[k]}
             </Tabs.Tab>
           ))}
         </Tabs.List>
       </Tabs>
-      <Group align="end" gap="sm" wrap="wrap" role="group" aria-label="Report filters">
+      <Group align="end" gap="sm" wrap="wrap" role="group" aria-label={t("reports.filters.label")}>
         <Select
-          label="Period"
-          data={periodPresets.map((p) => ({ value: p.value, label: p.label }))}
+          label={t("reports.filters.period")}
+          data={periodPresets.map((p) => ({ value: p, label: presetLabels[p] }))}
           value={preset}
           onChange={(value) => set("period", value)}
           allowDeselect={false}
@@ -118,16 +121,21 @@ export function ReportsScene() {
           <>
             <TextInput
               type="date"
-              label="From"
+              label={t("reports.filters.from")}
               value={range.from}
               onChange={(e) => set("from", e.currentTarget.value)}
             />
-            <TextInput type="date" label="To" value={range.to} onChange={(e) => set("to", e.currentTarget.value)} />
+            <TextInput
+              type="date"
+              label={t("reports.filters.to")}
+              value={range.to}
+              onChange={(e) => set("to", e.currentTarget.value)}
+            />
           </>
         )}
         <Select
-          label="Group"
-          placeholder="All groups"
+          label={t("reports.filters.group")}
+          placeholder={t("reports.filters.allGroups")}
           clearable
           data={(directory.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))}
           value={params.get("groupId")}
@@ -135,8 +143,8 @@ export function ReportsScene() {
           w={180}
         />
         <Select
-          label="Service"
-          placeholder="All services"
+          label={t("reports.filters.service")}
+          placeholder={t("reports.filters.allServices")}
           clearable
           searchable
           data={(options?.services ?? []).map((s) => ({ value: s.id, label: s.name }))}
@@ -145,8 +153,8 @@ export function ReportsScene() {
           w={180}
         />
         <Select
-          label="Organization"
-          placeholder="All organizations"
+          label={t("reports.filters.organization")}
+          placeholder={t("reports.filters.allOrganizations")}
           clearable
           searchable
           limit={100}
@@ -156,8 +164,8 @@ export function ReportsScene() {
           w={200}
         />
         <Select
-          label="Agent"
-          placeholder="All agents"
+          label={t("reports.filters.agent")}
+          placeholder={t("reports.filters.allAgents")}
           clearable
           searchable
           data={(directory.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name }))}
@@ -166,39 +174,50 @@ export function ReportsScene() {
           w={180}
         />
         <Select
-          label="Priority"
-          placeholder="Any priority"
+          label={t("reports.filters.priority")}
+          placeholder={t("reports.filters.anyPriority")}
           clearable
-          data={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+          data={priorityOptions(t)}
           value={params.get("priority")}
           onChange={(value) => set("priority", value)}
           w={150}
         />
         <Select
-          label="Channel"
-          placeholder="Any channel"
+          label={t("reports.filters.channel")}
+          placeholder={t("reports.filters.anyChannel")}
           clearable
-          data={ticketChannels.map((c) => ({ value: c, label: channelLabels[c] }))}
+          data={ticketChannels.map((c) => ({ value: c, label: channelLabel(t, c) }))}
           value={params.get("channel")}
           onChange={(value) => set("channel", value)}
           w={150}
         />
       </Group>
       <Text size="sm" c="dimmed">
-        {range.from} to {range.to}, times in {timeZone}, durations in business hours.
+        {t("reports.range", {
+          from: formatReportDate(range.from, words.locale),
+          to: formatReportDate(range.to, words.locale),
+          timeZone,
+        })}
       </Text>
-      <QueryView query={report} loading="Loading the report">
+      <QueryView query={report} loading={t("reports.loading")}>
         {(data) => (
           <Stack gap="md">
             {data.figures.length > 0 && (
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
                 {data.figures.map((f) => (
-                  <FigureCard key={f.key} figure={f} />
+                  <FigureCard key={f.key} figure={f} words={words} />
                 ))}
               </SimpleGrid>
             )}
-            {data.tables.map((t) => (
-              <ReportTableCard key={t.key} kind={kind} table={t} range={`${data.range.from}-${data.range.to}`} />
+            {data.tables.map((table) => (
+              <ReportTableCard
+                key={table.key}
+                kind={kind}
+                table={table}
+                words={words}
+                timeZone={data.range.timeZone}
+                range={`${data.range.from}-${data.range.to}`}
+              />
             ))}
           </Stack>
         )}
