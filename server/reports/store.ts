@@ -3,11 +3,11 @@
  * events into a fresh row (for the backfill, and for a ticket that had events
  * before metrics were recorded).
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import { parseTicketEvent } from "../../common/ticket-events.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import { decodeJson } from "../db/engine.ts";
-import type { Database } from "../db/schema.ts";
+import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
 import {
@@ -22,10 +22,10 @@ import {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function loadTicketFacts(
-  db: Db,
-  ticketId: string,
-): Promise<(TicketFacts & { status_id: string; calendar_id: string | null }) | undefined> {
+export type StoredTicketFacts = TicketFacts & { status_id: string; calendar_id: string | null };
+
+/** The ticket columns metrics read, with its service level's calendar. */
+function ticketFactsQuery(db: Db) {
   return db
     .selectFrom("tickets")
     .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
@@ -43,9 +43,16 @@ export async function loadTicketFacts(
       "tickets.resolution_due_at",
       "tickets.status_id",
       "sla_policies.calendar_id",
-    ])
-    .where("tickets.id", "=", ticketId)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function loadTicketFacts(db: Db, ticketId: string): Promise<StoredTicketFacts | undefined> {
+  return ticketFactsQuery(db).where("tickets.id", "=", ticketId).executeTakeFirst();
+}
+
+/** The next `limit` tickets after `after`, in id order (the backfill's pages). */
+export async function loadTicketFactsPage(db: Db, after: string, limit: number): Promise<StoredTicketFacts[]> {
+  return ticketFactsQuery(db).where("tickets.id", ">", after).orderBy("tickets.id").limit(limit).execute();
 }
 
 /** Lookups that ask the database at most once each per ticket (statuses are cached across tickets by `statuses`). */
@@ -53,8 +60,11 @@ export function lookupsFor(
   db: Db,
   ticket: { group_id: string | null; calendar_id: string | null },
   statuses: Map<string, StatusCategory> = new Map(),
+  calendars?: Map<string, Promise<BusinessCalendar>>,
 ): Lookups {
   let calendar: Promise<BusinessCalendar> | undefined;
+  // The backfill shares calendars across tickets: many tickets, a handful of (calendar, group) choices.
+  const shared = `${ticket.calendar_id ?? ""}|${ticket.group_id ?? ""}`;
   return {
     categoryOf: async (statusId) => {
       const known = statuses.get(statusId);
@@ -68,7 +78,9 @@ export function lookupsFor(
       return row.category;
     },
     calendar: () => {
+      calendar ??= calendars?.get(shared);
       calendar ??= calendarFor(db, { calendarId: ticket.calendar_id, groupId: ticket.group_id });
+      calendars?.set(shared, calendar);
       return calendar;
     },
   };
@@ -131,6 +143,9 @@ export function sumDeltas(
   return into;
 }
 
+/** A ticket's events as stored, oldest first. */
+export type StoredEvent = Pick<Selectable<TicketEventsTable>, "type" | "payload" | "visibility" | "created_at">;
+
 /**
  * A ticket's row worked out from all its events, in order, and the rollup
  * counts they add. Undefined for a ticket without a "created" event.
@@ -149,13 +164,21 @@ export async function replayTicket(
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+  return replayEvents(ticket, stored, lookupsFor(db, ticket, statuses));
+}
+
+/** The replay itself, on events already read (oldest first): the backfill reads a page of tickets' at once. */
+export async function replayEvents(
+  ticket: StoredTicketFacts,
+  stored: readonly StoredEvent[],
+  lookups: Lookups,
+): Promise<{ row: MetricsRow; deltas: RollupDelta[] } | undefined> {
   const events = stored.flatMap((e) => {
     const parsed = parseTicketEvent(e.type, decodeJson(e.payload));
     return parsed && changesMetrics(parsed.type) ? [{ ...parsed, at: e.created_at, visibility: e.visibility }] : [];
   });
   const created = events.find((e) => e.type === "created");
   if (!created) return undefined;
-  const lookups = lookupsFor(db, ticket, statuses);
   // It came in with the status its first change moved it from; with no change, the one it has.
   const firstMove = events.find((e) => e.type === "status_changed");
   const initial = firstMove?.type === "status_changed" ? firstMove.payload.from : ticket.status_id;
