@@ -9,15 +9,25 @@
 import type { Kysely } from "kysely";
 import type { StatusCategory } from "../../common/tickets.ts";
 import type { Database } from "../db/schema.ts";
-import { type RollupRow, replayTicket, sumDeltas } from "./store.ts";
+import type { BusinessCalendar } from "../sla/calendar.ts";
+import type { MetricsRow } from "./metrics.ts";
+import { loadTicketFactsPage, lookupsFor, type RollupRow, replayEvents, type StoredEvent, sumDeltas } from "./store.ts";
 
-const BATCH = 200;
+/**
+ * Tickets per transaction. A page's facts, events and deletes are one statement each and its inserts a few,
+ * where replaying ticket by ticket took five or more statements per ticket; calendars and statuses are read
+ * once for the whole run. Memory holds one page and the rollup sums (hours × slices), whatever the ticket count.
+ */
+const PAGE = 200;
+/** Rows per insert: ticket_metrics has about 40 columns, and SQLite takes at most 32,766 values a statement. */
+const INSERT_ROWS = 100;
 
 export type BackfillProgress = (done: number, total: number) => void;
 
 export async function backfillMetrics(
   db: Kysely<Database>,
   progress: BackfillProgress = () => {},
+  page = PAGE,
 ): Promise<{ tickets: number }> {
   const total = Number(
     (
@@ -28,39 +38,60 @@ export async function backfillMetrics(
     ).n,
   );
   const statuses = new Map<string, StatusCategory>();
+  const calendars = new Map<string, Promise<BusinessCalendar>>();
   const rollups = new Map<string, RollupRow>();
   let done = 0;
   let after = "";
   progress(0, total);
   for (;;) {
-    const ids = await db
-      .selectFrom("tickets")
-      .select("id")
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(BATCH)
-      .execute();
-    if (ids.length === 0) break;
-    await db.transaction().execute(async (trx) => {
-      for (const { id } of ids) {
-        const replayed = await replayTicket(trx, id, statuses);
-        await trx.deleteFrom("ticket_metrics").where("ticket_id", "=", id).execute();
+    const tickets = await db.transaction().execute(async (trx) => {
+      const tickets = await loadTicketFactsPage(trx, after, page);
+      if (tickets.length === 0) return tickets;
+      const ids = tickets.map((t) => t.id);
+      // The page's events in one read, each ticket's oldest first (as replayTicket reads one ticket's).
+      const events = await trx
+        .selectFrom("ticket_events")
+        .select(["ticket_id", "type", "payload", "visibility", "created_at"])
+        .where("ticket_id", "in", ids)
+        .orderBy("ticket_id")
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      const byTicket = new Map<string, StoredEvent[]>();
+      for (const event of events) {
+        const list = byTicket.get(event.ticket_id);
+        if (list) list.push(event);
+        else byTicket.set(event.ticket_id, [event]);
+      }
+      const rows: MetricsRow[] = [];
+      for (const ticket of tickets) {
+        const lookups = lookupsFor(trx, ticket, statuses, calendars);
+        const replayed = await replayEvents(ticket, byTicket.get(ticket.id) ?? [], lookups);
         if (!replayed) continue;
-        await trx.insertInto("ticket_metrics").values(replayed.row).execute();
+        rows.push(replayed.row);
         sumDeltas(replayed.deltas, rollups);
       }
+      await trx.deleteFrom("ticket_metrics").where("ticket_id", "in", ids).execute();
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        await trx
+          .insertInto("ticket_metrics")
+          .values(rows.slice(i, i + INSERT_ROWS))
+          .execute();
+      }
+      return tickets;
     });
-    after = ids[ids.length - 1]?.id ?? after;
-    done += ids.length;
+    if (tickets.length === 0) break;
+    after = tickets[tickets.length - 1]?.id ?? after;
+    done += tickets.length;
     progress(done, total);
   }
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("report_rollups").execute();
     const rows = [...rollups.values()];
-    for (let i = 0; i < rows.length; i += BATCH) {
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) {
       await trx
         .insertInto("report_rollups")
-        .values(rows.slice(i, i + BATCH))
+        .values(rows.slice(i, i + INSERT_ROWS))
         .execute();
     }
   });

@@ -20,13 +20,13 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
     // this one included, so the row is complete from here on.
     const replayed = await replayTicket(trx, event.ticketId);
     if (!replayed) return;
-    await saveMetricsRow(trx, replayed.row, true);
+    await saveMetricsRow(trx, replayed.row, undefined);
     await addToRollups(trx, replayed.deltas);
     return;
   }
   const lookups = lookupsFor(trx, ticket);
-  const row = stored ?? newMetricsRow(ticket, await lookups.categoryOf(ticket.status_id), event.at);
+  const row = stored ? { ...stored } : newMetricsRow(ticket, await lookups.categoryOf(ticket.status_id), event.at);
   const deltas = await applyEvent(row, event, ticket, lookups);
-  await saveMetricsRow(trx, row, !stored);
+  await saveMetricsRow(trx, row, stored);
   await addToRollups(trx, deltas);
 };
