@@ -56,7 +56,8 @@ test("an admin gives a choice field's options German labels; a German guest choo
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Three accessibility scans, two browsers, a mail and the agent's page on a shared machine: a generous bound.
+  test.setTimeout(360_000);
   const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   await signInAsAdmin(page);
   // The form to translate: a ticket type with a choice field, and a service anyone may request with it.
