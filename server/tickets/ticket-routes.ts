@@ -42,6 +42,7 @@ function customerFields(text: ContentText, fields: TicketDetail["fields"]): Tick
     return choice ? { ...named, optionLabels: text.optionLabels(field.id, chosen) } : named;
   });
 }
+
 function customerNames<
   T extends {
     status: { id: string; customerLabel: string };
