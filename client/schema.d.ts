@@ -912,8 +912,12 @@ export interface components {
       createdAt: string;
       dueAt: string | null;
       fields: ({
+          id: string;
           key: string;
           label: string;
+          optionLabels?: {
+            [key: string]: string;
+          };
           type: string;
           value: (string | number | boolean | string[]) | null;
         })[];
@@ -1083,8 +1087,12 @@ export interface components {
       createdAt: string;
       dueAt: string | null;
       fields: ({
+          id: string;
           key: string;
           label: string;
+          optionLabels?: {
+            [key: string]: string;
+          };
           type: string;
           value: (string | number | boolean | string[]) | null;
         })[];
@@ -4915,6 +4923,9 @@ export interface operations {
                     id: string;
                     key: string;
                     label: string;
+                    optionLabels?: {
+                      [key: string]: string;
+                    };
                     options: string[];
                     position: number;
                     required: boolean;
@@ -5119,6 +5130,7 @@ export interface operations {
             id: string;
             /** @enum {string} */
             kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+            options: string[];
             translations: {
               [key: string]: {
                 [key: string]: string;
@@ -5928,6 +5940,9 @@ export interface operations {
                     id: string;
                     key: string;
                     label: string;
+                    optionLabels?: {
+                      [key: string]: string;
+                    };
                     options: string[];
                     position: number;
                     required: boolean;
@@ -6416,6 +6431,9 @@ export interface operations {
                 id: string;
                 key: string;
                 label: string;
+                optionLabels?: {
+                  [key: string]: string;
+                };
                 options: string[];
                 position: number;
                 required: boolean;

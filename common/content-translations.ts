@@ -18,15 +18,27 @@ export type TranslatableKind = keyof typeof translatableFields;
 export type TranslatableField<K extends TranslatableKind> = keyof (typeof translatableFields)[K] & string;
 export const translatableKinds = Object.keys(translatableFields) as TranslatableKind[];
 
+/**
+ * A choice field's options are translated with the field: each option's label in a language is stored as a
+ * field of the ticket field named `option:` and the option's value, which stays what a ticket stores. The
+ * label may be as long as the value may be.
+ */
+export const optionPrefix = "option:";
+export const optionMaxLength = 120;
+export const optionField = (value: string) => `${optionPrefix}${value}`;
+
 export const translationParamsSchema = z.object({
   kind: z.enum(translatableKinds as [TranslatableKind, ...TranslatableKind[]]),
   id: z.uuid(),
 });
 
-/** `{ de: { name: "Laptop bestellen" } }`: per shipped language, per field, the text; a missing one falls back. */
+/**
+ * `{ de: { name: "Laptop bestellen" } }`: per shipped language, per field, the text; a missing one falls back.
+ * A choice field's option labels come as fields too: `{ de: { label: "Gerät", "option:Laptop": "Notebook" } }`.
+ */
 export const translationsSchema = z.partialRecord(
   z.enum(shippedLocales),
-  z.record(z.string().max(40), z.string().trim().max(20_000)),
+  z.record(z.string().max(optionPrefix.length + optionMaxLength), z.string().trim().max(20_000)),
 );
 export type Translations = z.infer<typeof translationsSchema>;
 
@@ -34,6 +46,8 @@ export const translationsResponseSchema = z.object({
   kind: translationParamsSchema.shape.kind,
   id: z.string(),
   fields: z.array(z.object({ field: z.string(), maxLength: z.number().int() })),
+  /** A choice field's options (their stored values), each translatable as `option:<value>`; none for other kinds. */
+  options: z.array(z.string()),
   translations: translationsSchema,
 });
 export type TranslationsResponse = z.infer<typeof translationsResponseSchema>;

@@ -38,7 +38,13 @@ export const fieldDefinitionSchema = z.object({
   helpText: z.string().nullable(),
   type: z.enum(fieldTypes),
   required: z.boolean(),
+  /** A choice field's options: the values a ticket stores. */
   options: z.array(z.string()),
+  /**
+   * Where the reader may be reading another language (the request form): what each option reads as, its
+   * label in their language or the value itself. A form shows the label and sends the value.
+   */
+  optionLabels: z.record(z.string(), z.string()).optional(),
   customerAccess: z.enum(customerAccessLevels),
   position: z.number().int(),
 });
@@ -48,8 +54,19 @@ export type FieldValue = string | number | boolean | string[];
 
 const domainPattern = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 
+/**
+ * The option a choice names: its stored value, or the label it reads as in the reader's language (a form or
+ * an API client may send what it showed); anything else is returned as it is, to be refused.
+ */
+function canonicalOption(field: Pick<FieldDefinition, "options" | "optionLabels">, chosen: string): string {
+  if (field.options.includes(chosen) || !field.optionLabels) return chosen;
+  return field.options.find((option) => field.optionLabels?.[option] === chosen) ?? chosen;
+}
+
 /** The validation for one field's value, with messages that name the field. */
-export function fieldValueSchema(field: Pick<FieldDefinition, "label" | "type" | "options">): z.ZodType<FieldValue> {
+export function fieldValueSchema(
+  field: Pick<FieldDefinition, "label" | "type" | "options" | "optionLabels">,
+): z.ZodType<FieldValue> {
   const label = field.label;
   switch (field.type) {
     case "text":
@@ -89,11 +106,15 @@ export function fieldValueSchema(field: Pick<FieldDefinition, "label" | "type" |
         .toLowerCase()
         .regex(domainPattern, `${label} must be a domain name, like example.com.`);
     case "single_select":
-      return z.string().refine((v) => field.options.includes(v), `Choose one of the options for ${label}.`);
+      return z
+        .string()
+        .transform((v) => canonicalOption(field, v))
+        .refine((v) => field.options.includes(v), `Choose one of the options for ${label}.`);
     case "multi_select":
       return z
         .array(z.string())
         .max(field.options.length)
+        .transform((values) => values.map((v) => canonicalOption(field, v)))
         .refine((values) => values.every((v) => field.options.includes(v)), `Choose from the options for ${label}.`)
         .transform((values) => [...new Set(values)]);
     case "checkbox":

@@ -116,10 +116,15 @@ export const attachmentSchema = z.object({
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const ticketFieldValueSchema = z.object({
+  /** The field's id (its translations are the field's: GET /api/v1/admin/translations/ticket-field/{id}). */
+  id: z.string(),
   key: z.string(),
   label: z.string(),
   type: z.string(),
+  /** A choice field's value is the option's stored value, in any language. */
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
+  /** For a customer, what each chosen option reads as in their language (the value itself without a label). */
+  optionLabels: z.record(z.string(), z.string()).optional(),
 });
 
 /** A ticket's service levels as agents see them. "Overdue" means the nearest open target (dueAt) has passed. */

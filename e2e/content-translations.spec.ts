@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+import { callApi, chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
 
 test("an admin gives a service a German name, and a visitor reading German sees it in the catalog", async ({
   page,
@@ -50,4 +50,81 @@ test("an admin gives a service a German name, and a visitor reading German sees 
   await other.goto("/services");
   await expect(other.getByRole("link", { name: `Printer toner ${id}` })).toBeVisible();
   await french.close();
+});
+
+test("an admin gives a choice field's options German labels; a German guest chooses one and reads it on the request", async ({
+  page,
+  browser,
+}) => {
+  // Three accessibility scans, two browsers, a mail and the agent's page on a shared machine: a generous bound.
+  test.setTimeout(360_000);
+  const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  await signInAsAdmin(page);
+  // The form to translate: a ticket type with a choice field, and a service anyone may request with it.
+  const type = await callApi(page, "POST", "/api/v1/admin/ticket-types", { name: `Devices ${id}` });
+  await callApi(page, "POST", `/api/v1/admin/ticket-types/${type?.id}/fields`, {
+    key: "device",
+    label: `Device ${id}`,
+    type: "single_select",
+    required: true,
+    options: ["Laptop", "Desktop computer"],
+    customerAccess: "edit",
+  });
+  const slug = `order-device-${id}`;
+  await callApi(page, "POST", "/api/v1/admin/services", {
+    name: `Order a device ${id}`,
+    slug,
+    categoryId: null,
+    summary: "A new computer for work.",
+    ticketTypeId: type?.id,
+    defaultPriority: "medium",
+    visibility: "public",
+  });
+
+  await page.goto("/admin/ticket-types");
+  await page.getByRole("button", { name: `Translations of Device ${id}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Translations of Device ${id}` });
+  await dialog.getByLabel("Label (Deutsch)").fill(`Gerät ${id}`);
+  // Each option shows its own value where it has no label in this language.
+  const laptop = dialog.getByLabel("Option “Laptop” (Deutsch)");
+  await expect(laptop).toHaveAttribute("placeholder", "Laptop");
+  await laptop.fill("Notebook");
+  await dialog.getByLabel("Option “Desktop computer” (Deutsch)").fill("Arbeitsplatzrechner");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save translations" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  const german = await browser.newContext({ locale: "de-DE" });
+  const guest = await german.newPage();
+  await guest.goto(`/services/${slug}/request`);
+  const email = `lena.${id}@example.com`;
+  await guest.getByLabel("Ihr Name", { exact: true }).fill("Lena Vogel");
+  await guest.getByLabel("E-Mail", { exact: true }).fill(email);
+  await guest.getByLabel("Betreff", { exact: true }).fill(`Neues Gerät ${id}`);
+  await guest.getByRole("combobox", { name: `Gerät ${id}` }).click();
+  await expect(guest.getByRole("option", { name: "Arbeitsplatzrechner", exact: true })).toBeVisible();
+  await expect(guest.getByRole("option", { name: "Laptop", exact: true })).toHaveCount(0);
+  await guest.getByRole("option", { name: "Notebook", exact: true }).click();
+  await guest.getByRole("textbox", { name: "Nachricht" }).click();
+  await guest.keyboard.type("Mein altes Gerät startet nicht mehr.");
+  await expectAccessible(guest);
+  await guest.getByRole("button", { name: "Anfrage senden" }).click();
+  await expect(guest.getByRole("heading", { name: "Anfrage eingegangen" })).toBeVisible();
+  const number = (await guest.getByText(/Ihre Ticketnummer lautet #\d+/).textContent())?.match(/#(\d+)/)?.[1];
+  expect(number).toBeDefined();
+
+  // The request page names the field and the chosen option in German.
+  await guest.goto(await mailLinkPath(guest, email, `[#${number}]`, "/access/"));
+  const details = guest.getByRole("region", { name: "Angaben zur Anfrage" });
+  await expect(details).toContainText(`Gerät ${id}`);
+  await expect(details).toContainText("Notebook");
+  await expect(details).not.toContainText("Laptop");
+  await expectAccessible(guest);
+  await german.close();
+
+  // The ticket keeps the option itself: the agent reads "Laptop".
+  await page.goto(`/agent/tickets/${number}`);
+  const forAgent = page.getByRole("region", { name: "Request details" });
+  await expect(forAgent).toContainText(`Device ${id}`);
+  await expect(forAgent).toContainText("Laptop");
 });

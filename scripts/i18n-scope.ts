@@ -101,6 +101,7 @@ export const convertedWeb = [
   "web/admin/WithdrawReasonsScene.tsx",
   "web/admin/TicketTypesScene.tsx",
   "web/admin/FieldModal.tsx",
+  "web/admin/OptionTranslations.tsx",
   "web/admin/CatalogAdminScene.tsx",
   "web/admin/ServiceForm.tsx",
   "web/admin/MacrosScene.tsx",

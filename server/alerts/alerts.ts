@@ -8,6 +8,7 @@ import { toSessionUser } from "../accounts/queries.ts";
 import type { Config } from "../config.ts";
 import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
+import { textByLocale } from "../i18n/content-text.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { alertFired } from "../mail/templates/alert-fired.ts";
@@ -88,9 +89,10 @@ export async function fireAlerts(
   const status = await trx
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
-    .select(["statuses.agent_label", "statuses.customer_label"])
+    .select(["statuses.id", "statuses.agent_label", "statuses.customer_label"])
     .where("tickets.id", "=", ticket.id)
     .executeTakeFirstOrThrow();
+  const customerLabel = await textByLocale(trx, "status", status.id, "customerLabel", status.customer_label);
   for (const s of subscriptions) {
     // Access is checked when the mail is made, not when the alert was chosen: someone who lost it hears nothing.
     if (!(await stillReaches(trx, ticket.id, s))) continue;
@@ -101,17 +103,18 @@ export async function fireAlerts(
       : s.email
         ? `${config.baseUrl}/requests/${ticket.number}`
         : guestLinkUrl(config.baseUrl, await issueGuestLink(trx, ticket.id, email, new Date(at)));
+    const t = await recipientTranslator(trx, email);
     await queueMail(
       trx,
       {
         template: "alert-fired",
         to: email,
         ticketId: ticket.id,
-        content: alertFired(await recipientTranslator(trx, email), {
+        content: alertFired(t, {
           number: ticket.number,
           subject: ticket.subject,
           alert: alertLabels[s.alert as AlertKind],
-          status: agent ? status.agent_label : status.customer_label,
+          status: agent ? status.agent_label : customerLabel(t.locale),
           ticketUrl,
         }),
       },

@@ -61,7 +61,8 @@ export function registerCatalogRoutes(app: App, { db }: Deps): void {
       return {
         ...text.overlay("service", detail),
         ticketType: text.overlay("ticket-type", detail.ticketType),
-        fields: detail.fields.map((f) => text.overlay("ticket-field", f)),
+        // Choice fields keep their values (what the form sends back) and get labels in the reader's language.
+        fields: detail.fields.map((f) => text.field(f)),
       };
     },
   );

@@ -2,10 +2,11 @@
  * Admin-entered text in the reader's language (issue 20). A route that answers with services, categories,
  * fields, status labels or withdraw reasons loads one language's translations of the kinds it shows in one
  * query, then lays them over its rows; a field without a translation keeps the stored (default) text.
+ * A choice field's options keep their value (what a ticket stores) and get a label in the reader's language.
  */
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import { type TranslatableKind, translatableFields } from "../../common/content-translations.ts";
+import { optionField, type TranslatableKind, translatableFields } from "../../common/content-translations.ts";
 import type { Locale } from "../../common/locales.ts";
 import type { Database } from "../db/schema.ts";
 import { languageOf, localeOfRequest } from "./request-locale.ts";
@@ -16,6 +17,10 @@ export type ContentText = {
    * `name` or `customerLabel`) in the reader's language; the row's `id` names the entity.
    */
   overlay<T extends { id: string }>(kind: TranslatableKind, row: T): T;
+  /** What each of these values of a choice field reads as: its label in the reader's language, or itself. */
+  optionLabels(fieldId: string, values: readonly string[]): Record<string, string>;
+  /** A custom field's label and help text overlaid, with the labels of its options (needs "ticket-field"). */
+  field<T extends { id: string; options: string[] }>(row: T): T & { optionLabels: Record<string, string> };
 };
 
 const keyOf = (kind: string, id: string, field: string) => `${kind}\u0000${id}\u0000${field}`;
@@ -48,7 +53,16 @@ export async function loadContentText(
     // Only fields the row already has were replaced, each with text where the row had text (or null).
     return (translated as T | undefined) ?? row;
   }
-  return { overlay };
+  function optionLabels(fieldId: string, values: readonly string[]): Record<string, string> {
+    return Object.fromEntries(
+      values.map((value) => [value, texts.get(keyOf("ticket-field", fieldId, optionField(value))) ?? value]),
+    );
+  }
+  return {
+    overlay,
+    optionLabels,
+    field: (row) => ({ ...overlay("ticket-field", row), optionLabels: optionLabels(row.id, row.options) }),
+  };
 }
 
 /** The same, in the language this request is answered in (profile, cookie, Accept-Language, default). */
@@ -59,4 +73,26 @@ export async function contentTextFor(
 ): Promise<ContentText> {
   const { locale } = await localeOfRequest(db, request.actor, languageOf(request));
   return loadContentText(db, locale, kinds);
+}
+
+/**
+ * One field of one entity in each language it is translated into, for mail written per recipient: the
+ * text for a recipient's language, or the default text.
+ */
+export async function textByLocale<K extends TranslatableKind>(
+  db: Kysely<Database>,
+  kind: K,
+  id: string,
+  field: keyof (typeof translatableFields)[K] & string,
+  defaultText: string,
+): Promise<(locale: Locale) => string> {
+  const rows = await db
+    .selectFrom("content_translations")
+    .select(["locale", "text"])
+    .where("kind", "=", kind)
+    .where("entity_id", "=", id)
+    .where("field", "=", field)
+    .execute();
+  const texts = new Map(rows.map((r) => [r.locale, r.text]));
+  return (locale) => texts.get(locale) ?? defaultText;
 }

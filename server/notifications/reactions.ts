@@ -10,6 +10,7 @@ import { priorityLabels } from "../../common/tickets.ts";
 import { guestLinkUrl, issueGuestLink } from "../accounts/guest-links.ts";
 import type { Database } from "../db/schema.ts";
 import { htmlToTextBounded, roughTextOfHtml } from "../html/bounded-html.ts";
+import { textByLocale } from "../i18n/content-text.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { commentAdded } from "../mail/templates/comment-added.ts";
@@ -189,6 +190,8 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
         .select(["agent_label", "customer_label"])
         .where("id", "=", event.payload.to)
         .executeTakeFirstOrThrow();
+      // Customers read the status in their language (an admin's translation of it); agents read their own label.
+      const customerLabel = await textByLocale(trx, "status", event.payload.to, "customerLabel", status.customer_label);
       await notifyPeopleOnTicket(
         trx,
         config,
@@ -198,7 +201,7 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
           statusChanged(t, {
             number: ticket.number,
             subject: ticket.subject,
-            status: forAgent ? status.agent_label : status.customer_label,
+            status: forAgent ? status.agent_label : customerLabel(t.locale),
             ticketUrl,
           }),
         event.at,

@@ -202,6 +202,7 @@ export async function findTicketByNumber(
     fields: definitions
       .filter((f) => audience === "agent" || f.customerAccess !== "none")
       .map((f) => ({
+        id: f.id,
         key: f.key,
         label: f.label,
         type: f.type,

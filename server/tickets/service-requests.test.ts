@@ -72,8 +72,8 @@ describeEachEngine("requests through a service", ({ db, engine }) => {
     expect(asAgent.ticketType).toMatchObject({ name: "Domain approval" });
     expect(asAgent.category).toMatchObject({ id: category.id });
     expect(asAgent.fields).toEqual([
-      { key: "domain", label: "Domain", type: "domain", value: "example.com" },
-      { key: "domain_approved", label: "Domain Approved", type: "single_select", value: null },
+      { id: expect.any(String), key: "domain", label: "Domain", type: "domain", value: "example.com" },
+      { id: expect.any(String), key: "domain_approved", label: "Domain Approved", type: "single_select", value: null },
     ]);
   });
 

@@ -4,6 +4,7 @@ import {
   customerTicketDetailSchema,
   customerTicketPageSchema,
   forCustomer,
+  type TicketDetail,
   ticketDetailSchema,
   ticketListQuerySchema,
   ticketPageSchema,
@@ -31,6 +32,17 @@ import { parseNumber } from "./visible-ticket.ts";
 
 /** The admin-entered names a customer reads on a ticket, in their language (agents read the stored text). */
 const customerKinds = ["status", "category", "service", "ticket-type"] as const;
+
+/** A ticket's custom fields as a customer reads them: labels in their language, chosen options by their label. */
+function customerFields(text: ContentText, fields: TicketDetail["fields"]): TicketDetail["fields"] {
+  return fields.map((field) => {
+    const chosen = typeof field.value === "string" ? [field.value] : Array.isArray(field.value) ? field.value : [];
+    const choice = field.type === "single_select" || field.type === "multi_select";
+    const named = text.overlay("ticket-field", field);
+    return choice ? { ...named, optionLabels: text.optionLabels(field.id, chosen) } : named;
+  });
+}
+
 function customerNames<
   T extends {
     status: { id: string; customerLabel: string };
@@ -152,7 +164,8 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       reply.header("etag", etagOf(await ticketVersion(db, ticket.id)));
       const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
       if (audience === "agent") return withAbilities;
-      return forCustomer(customerNames(await contentTextFor(db, request, customerKinds), withAbilities));
+      const text = await contentTextFor(db, request, [...customerKinds, "ticket-field"]);
+      return forCustomer(customerNames(text, { ...withAbilities, fields: customerFields(text, withAbilities.fields) }));
     },
   );
 

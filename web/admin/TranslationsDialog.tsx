@@ -6,6 +6,7 @@ import { useSaveTranslations, useTranslations } from "../api/translations.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
+import { OptionTranslations } from "./OptionTranslations.tsx";
 
 /** What each translatable field is called on the form (the API names them as the entity's own input does). */
 const fieldLabels: Record<string, string> = {
@@ -70,6 +71,7 @@ export function TranslationsDialog({
           kind={kind}
           id={id}
           fields={loaded.fields}
+          options={loaded.options}
           initial={loaded.translations}
           defaults={defaults}
           onDone={onDone}
@@ -83,6 +85,7 @@ function TranslationsForm({
   kind,
   id,
   fields,
+  options,
   initial,
   defaults,
   onDone,
@@ -90,6 +93,7 @@ function TranslationsForm({
   kind: TranslatableKind;
   id: string;
   fields: { field: string; maxLength: number }[];
+  options: string[];
   initial: Translations;
   defaults: Record<string, unknown>;
   onDone: () => void;
@@ -135,6 +139,12 @@ function TranslationsForm({
                     <TextInput key={field} {...props} />
                   );
                 })}
+                <OptionTranslations
+                  locale={locale}
+                  options={options}
+                  values={values[locale]}
+                  onChange={(field, text) => set(locale, field, text)}
+                />
               </Stack>
             </Tabs.Panel>
           ))}

@@ -7,6 +7,8 @@ type Props = { field: FieldDefinition; value: unknown; error?: string | undefine
 export function CustomFieldInput({ field, value, error, onChange }: Props) {
   const common = { label: field.label, description: field.helpText ?? undefined, required: field.required, error };
   const text = typeof value === "string" ? value : "";
+  // The reader sees each option's label in their language; the form keeps (and sends) its stored value.
+  const options = field.options.map((option) => ({ value: option, label: field.optionLabels?.[option] ?? option }));
   switch (field.type) {
     case "long_text":
       return (
@@ -37,18 +39,10 @@ export function CustomFieldInput({ field, value, error, onChange }: Props) {
       );
     case "single_select":
       return (
-        <Select
-          {...common}
-          data={field.options}
-          value={text || null}
-          onChange={(v) => onChange(v ?? undefined)}
-          clearable
-        />
+        <Select {...common} data={options} value={text || null} onChange={(v) => onChange(v ?? undefined)} clearable />
       );
     case "multi_select":
-      return (
-        <MultiSelect {...common} data={field.options} value={Array.isArray(value) ? value : []} onChange={onChange} />
-      );
+      return <MultiSelect {...common} data={options} value={Array.isArray(value) ? value : []} onChange={onChange} />;
     case "checkbox":
       return (
         <Checkbox

@@ -8,9 +8,11 @@ type FieldValue = z.infer<typeof ticketFieldValueSchema>;
 
 function show(field: FieldValue, t: Translate): string {
   if (field.value === null) return t("requests.fields.notSet");
-  if (Array.isArray(field.value)) return field.value.join(", ") || t("requests.fields.notSet");
+  // A chosen option reads as its label in the reader's language where the answer gives one.
+  const named = (option: string) => field.optionLabels?.[option] ?? option;
+  if (Array.isArray(field.value)) return field.value.map(named).join(", ") || t("requests.fields.notSet");
   if (typeof field.value === "boolean") return field.value ? t("requests.fields.yes") : t("requests.fields.no");
-  return String(field.value);
+  return typeof field.value === "string" ? named(field.value) : String(field.value);
 }
 
 /** The ticket type's custom fields the viewer may see. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Transaction } from "kysely";
 import { fieldsSchema } from "../../../common/fields.ts";
+import { isLocale } from "../../../common/locales.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { serviceScope } from "../../catalog/policy.ts";
@@ -13,6 +14,7 @@ import { encodeJson, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
+import { loadContentText } from "../../i18n/content-text.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
@@ -98,7 +100,11 @@ export async function submitTicket(
         ? await findService(trx, serviceScope(actor), { id: input.serviceId })
         : undefined;
       if (input.serviceId && !service) throw invalid({ serviceId: "That service is not available to you." });
-      const fieldValues = service ? fieldsSchema(service.allFields, "customer").safeParse(input.fields) : undefined;
+      // A choice may come as the label the form showed in the submitter's language; the ticket stores its value.
+      const text =
+        service && isLocale(options.locale) ? await loadContentText(trx, options.locale, ["ticket-field"]) : null;
+      const fields = service ? service.allFields.map((f) => text?.field(f) ?? f) : [];
+      const fieldValues = service ? fieldsSchema(fields, "customer").safeParse(input.fields) : undefined;
       if (fieldValues && !fieldValues.success) {
         throw invalid(
           Object.fromEntries(fieldValues.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])),

@@ -1,0 +1,188 @@
+import { expect, it } from "vitest";
+import { serviceInputSchema } from "../../common/catalog.ts";
+import { createService } from "../catalog/commands/manage-catalog.ts";
+import { decodeJson } from "../db/engine.ts";
+import type { App } from "../http/types.ts";
+import { describeEachEngine } from "../test/engines.ts";
+import {
+  buildAdmin,
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  injectAs,
+  type SignedInClient,
+  signInAs,
+  testConfig,
+} from "../test/factories.ts";
+
+describeEachEngine("choice options, field labels and mail per language", ({ db, engine }) => {
+  let app: App;
+  let admin: SignedInClient;
+  let fieldId: string;
+  let serviceId: string;
+  const german = { "accept-language": "de-DE,de;q=0.9" };
+  const french = { "accept-language": "fr" };
+  const get = (url: string, headers: Record<string, string>) => app.inject({ method: "GET", url, headers });
+
+  it("lets an admin give a choice field's options German labels, and refuses options the field does not have", async () => {
+    app = await buildTestApp(db(), engine, testConfig({ rateLimiting: false }));
+    admin = await signInAs(app, await buildAdmin(db()));
+    const type = await injectAs(app, admin, "POST", "/api/v1/admin/ticket-types", { name: "Hardware order" });
+    expect(type.statusCode).toBe(201);
+    const field = await injectAs(app, admin, "POST", `/api/v1/admin/ticket-types/${type.json().id}/fields`, {
+      key: "device",
+      label: "Device",
+      type: "single_select",
+      required: true,
+      options: ["Laptop", "Desktop", "Tablet"],
+      customerAccess: "edit",
+    });
+    expect(field.statusCode).toBe(201);
+    fieldId = field.json().id;
+    serviceId = await createService(
+      db(),
+      serviceInputSchema.parse({
+        name: "Order hardware",
+        slug: "order-hardware",
+        categoryId: null,
+        summary: "A new device",
+        description: "We order it for you.",
+        ticketTypeId: type.json().id,
+        defaultPriority: "medium",
+        visibility: "public",
+      }),
+    );
+
+    const path = `/api/v1/admin/translations/ticket-field/${fieldId}`;
+    const saved = await injectAs(app, admin, "PUT", path, {
+      de: { label: "Gerät", "option:Laptop": "Notebook", "option:Tablet": "Tablet-PC" },
+    });
+    expect(saved.statusCode).toBe(204);
+    const read = (await get(path, { cookie: admin.cookie })).json();
+    expect(read.options).toEqual(["Laptop", "Desktop", "Tablet"]);
+    expect(read.translations).toEqual({
+      de: { label: "Gerät", "option:Laptop": "Notebook", "option:Tablet": "Tablet-PC" },
+    });
+
+    // An option the field does not have, and a label longer than an option may be, are refused.
+    expect((await injectAs(app, admin, "PUT", path, { de: { "option:Phone": "Telefon" } })).statusCode).toBe(400);
+    const long = { de: { "option:Laptop": "x".repeat(121) } };
+    expect((await injectAs(app, admin, "PUT", path, long)).statusCode).toBe(400);
+    expect((await get(path, { cookie: admin.cookie })).json().translations.de["option:Laptop"]).toBe("Notebook");
+  });
+
+  it("shows the request form's options in German with their stored values, and the default labels in French", async () => {
+    const inGerman = (await get("/api/v1/catalog/services/order-hardware", german)).json();
+    expect(inGerman.fields[0]).toMatchObject({
+      label: "Gerät",
+      options: ["Laptop", "Desktop", "Tablet"],
+      optionLabels: { Laptop: "Notebook", Desktop: "Desktop", Tablet: "Tablet-PC" },
+    });
+    const inFrench = (await get("/api/v1/catalog/services/order-hardware", french)).json();
+    expect(inFrench.fields[0]).toMatchObject({
+      label: "Device",
+      optionLabels: { Laptop: "Laptop", Desktop: "Desktop", Tablet: "Tablet" },
+    });
+  });
+
+  it("stores the option's value when a German customer sends its German label, and shows it back in German", async () => {
+    const customer = await buildCustomer(db());
+    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
+    const session = await signInAs(app, customer);
+    const submitted = await injectAs(
+      app,
+      session,
+      "POST",
+      "/api/v1/tickets",
+      await buildSubmission(db(), { serviceId, email: customer.email, fields: { device: "Notebook" } }),
+    );
+    expect(submitted.statusCode).toBe(201);
+    const number: number = submitted.json().number;
+    const stored = await db()
+      .selectFrom("ticket_field_values")
+      .innerJoin("tickets", "tickets.id", "ticket_field_values.ticket_id")
+      .select("ticket_field_values.value")
+      .where("tickets.number", "=", number)
+      .executeTakeFirstOrThrow();
+    expect(decodeJson(stored.value)).toBe("Laptop");
+
+    const page = (await get(`/api/v1/tickets/${number}`, { cookie: session.cookie })).json();
+    expect(page.fields).toEqual([
+      {
+        id: fieldId,
+        key: "device",
+        label: "Gerät",
+        type: "single_select",
+        value: "Laptop",
+        optionLabels: { Laptop: "Notebook" },
+      },
+    ]);
+    // Agents read the field and the value as stored.
+    const agent = await signInAs(app, await buildAgent(db()));
+    const forAgent = (await get(`/api/v1/tickets/${number}`, { cookie: agent.cookie, ...german })).json();
+    expect(forAgent.fields[0]).toEqual({
+      id: fieldId,
+      key: "device",
+      label: "Device",
+      type: "single_select",
+      value: "Laptop",
+    });
+
+    // Someone reading French was never shown "Notebook": it is no option of theirs.
+    const guest = await injectAs(
+      app,
+      undefined,
+      "POST",
+      "/api/v1/tickets",
+      await buildSubmission(db(), { serviceId, fields: { device: "Notebook" } }),
+    );
+    expect(guest.statusCode).toBe(400);
+    const canonical = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers: french,
+      payload: await buildSubmission(db(), { serviceId, fields: { device: "Desktop" } }),
+    });
+    expect(canonical.statusCode).toBe(201);
+  });
+
+  it("names the status in German in the mail to a German requester, and in the default language to others", async () => {
+    const open = await db()
+      .selectFrom("statuses")
+      .select(["id", "customer_label"])
+      .where("key", "=", "open")
+      .executeTakeFirstOrThrow();
+    const statusPath = `/api/v1/admin/translations/status/${open.id}`;
+    expect(
+      (await injectAs(app, admin, "PUT", statusPath, { de: { customerLabel: "In Bearbeitung" } })).statusCode,
+    ).toBe(204);
+    const agent = await signInAs(app, await buildAgent(db()));
+    const statusMailTo = async (requester: Awaited<ReturnType<typeof buildCustomer>>, subject: string) => {
+      const session = await signInAs(app, requester);
+      const number = (
+        await injectAs(app, session, "POST", "/api/v1/tickets", await buildSubmission(db(), { subject }))
+      ).json().number;
+      const moved = await injectAs(app, agent, "POST", `/api/v1/tickets/${number}/status`, { statusId: open.id });
+      expect(moved.statusCode).toBe(204);
+      return await db()
+        .selectFrom("mail_messages")
+        .select(["subject", "text_body"])
+        .where("to_address", "=", requester.email)
+        .where("template", "=", "status-changed")
+        .executeTakeFirstOrThrow();
+    };
+    const germanRequester = await buildCustomer(db());
+    await db().updateTable("users").set({ locale: "de" }).where("id", "=", germanRequester.id).execute();
+    const toGerman = await statusMailTo(germanRequester, "Drucker");
+    expect(toGerman.subject).toContain("In Bearbeitung");
+    expect(toGerman.text_body).toContain("In Bearbeitung");
+    expect(toGerman.text_body).not.toContain(open.customer_label);
+
+    const frenchRequester = await buildCustomer(db());
+    await db().updateTable("users").set({ locale: "fr" }).where("id", "=", frenchRequester.id).execute();
+    const toFrench = await statusMailTo(frenchRequester, "Imprimante");
+    expect(toFrench.text_body).toContain(open.customer_label);
+    expect(toFrench.text_body).not.toContain("In Bearbeitung");
+  });
+});
