@@ -45,6 +45,7 @@ import { uploads } from "./migrations/0046_uploads.ts";
 // Group leads (issue 18).
 import { groupLeads } from "./migrations/0050_group_leads.ts";
 import { contentTranslations } from "./migrations/0072_content_translations.ts";
+import { kbArticleTranslations } from "./migrations/0076_kb_article_translations.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -86,6 +87,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0046_uploads": uploads(engine),
     "0050_group_leads": groupLeads(),
     "0072_content_translations": contentTranslations(),
+    "0076_kb_article_translations": kbArticleTranslations(engine),
   };
 }
 
