@@ -1,15 +1,30 @@
 /**
- * The article editor's Translations section (issue 20): a tab per language other than the help desk's
- * default, each with the translation's title, summary and body and its own draft/published state. Who may
+ * The article editor's Translations section (issue 20): every language other than the help desk's default
+ * with its translation's state, and a dialog to write one: title, summary and body, saved as a draft or
+ * published. Who may
  * read a translation is always the article's, so there is nothing about visibility here.
  */
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useState } from "react";
 import type { KbEditorArticle, KbEditorTranslation, KbTranslationStatus } from "../../../common/kb.ts";
 import { directionOf, type Locale, localeNames, shippedLocales } from "../../../common/locales.ts";
 import { ApiError } from "../../api/client.ts";
 import { useArticleTranslations, useDeleteTranslation, useSaveTranslation } from "../../api/kb.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { Dialog } from "../../ui/Dialog.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { ArticleBodyEditor } from "./ArticleBodyEditor.tsx";
 import { useStatusLabels } from "./status-labels.ts";
@@ -117,6 +132,7 @@ export function ArticleTranslations({ article }: { article: KbEditorArticle }) {
   const t = useT();
   const statusLabels = useStatusLabels();
   const list = useArticleTranslations(article.id);
+  const [editing, setEditing] = useState<(typeof shippedLocales)[number] | null>(null);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="translations-title">
       <Stack gap="sm">
@@ -131,39 +147,71 @@ export function ArticleTranslations({ article }: { article: KbEditorArticle }) {
         )}
         <QueryView query={list} loading={t("kbadmin.translations.loading")}>
           {(data) => {
-            const languages = shippedLocales.filter((l) => l !== data.defaultLocale);
             const byLocale = new Map(data.translations.map((tr) => [tr.locale, tr]));
+            const languages = shippedLocales.filter((l) => l !== data.defaultLocale);
             return (
-              <Tabs defaultValue={languages[0]} keepMounted={false}>
-                <Tabs.List aria-label={t("kbadmin.translations.languages")}>
-                  {languages.map((locale) => {
-                    const translation = byLocale.get(locale);
-                    return (
-                      <Tabs.Tab key={locale} value={locale}>
-                        <Group gap={6} wrap="nowrap">
-                          <span lang={locale}>{localeNames[locale]}</span>
-                          <Badge
-                            size="xs"
-                            variant="dot"
-                            c="dark.9"
-                            color={translation ? (translation.status === "published" ? "green" : "yellow") : "gray"}
-                          >
-                            {translation ? statusLabels[translation.status] : t("kbadmin.translations.none")}
-                          </Badge>
-                        </Group>
-                      </Tabs.Tab>
-                    );
-                  })}
-                </Tabs.List>
-                {languages.map((locale) => {
-                  const translation = byLocale.get(locale);
-                  return (
-                    <Tabs.Panel key={locale} value={locale} pt="sm">
-                      <TranslationForm articleId={article.id} locale={locale} translation={translation} />
-                    </Tabs.Panel>
-                  );
-                })}
-              </Tabs>
+              <>
+                <Table aria-labelledby="translations-title">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("kbadmin.translations.language")}</Table.Th>
+                      <Table.Th>{t("kbadmin.translations.state")}</Table.Th>
+                      <Table.Th>
+                        <VisuallyHidden>{t("kbadmin.translations.actions")}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {languages.map((locale) => {
+                      const translation = byLocale.get(locale);
+                      const language = localeNames[locale];
+                      return (
+                        <Table.Tr key={locale}>
+                          <Table.Td lang={locale}>{language}</Table.Td>
+                          <Table.Td>
+                            <Badge
+                              variant="dot"
+                              c="dark.9"
+                              color={translation ? (translation.status === "published" ? "green" : "yellow") : "gray"}
+                            >
+                              {translation ? statusLabels[translation.status] : t("kbadmin.translations.none")}
+                            </Badge>
+                          </Table.Td>
+                          <Table.Td>
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              onClick={() => setEditing(locale)}
+                              aria-label={
+                                translation
+                                  ? t("kbadmin.translations.editLanguage", { language })
+                                  : t("kbadmin.translations.addLanguage", { language })
+                              }
+                            >
+                              {translation ? t("kbadmin.translations.edit") : t("kbadmin.translations.add")}
+                            </Button>
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+                <Dialog
+                  opened={editing !== null}
+                  onClose={() => setEditing(null)}
+                  title={editing ? t("kbadmin.translations.dialogTitle", { language: localeNames[editing] }) : ""}
+                  size="xl"
+                >
+                  {editing && (
+                    <TranslationForm
+                      key={editing}
+                      articleId={article.id}
+                      locale={editing}
+                      translation={byLocale.get(editing)}
+                    />
+                  )}
+                </Dialog>
+              </>
             );
           }}
         </QueryView>
