@@ -1,14 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
-test("an editor translates an article into German; a German visitor reads it in German, an English one in English", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
-  // Several accessibility scans and three browsers: more than the default on a shared machine.
-  test.setTimeout(180_000);
-  const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+// One article, its German translation, and two readers: the steps depend on each other, so they run in order.
+test.describe.configure({ mode: "serial" });
+const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+let slug = "";
+
+test("an editor translates an article into German and publishes the translation", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/admin/kb/articles/new");
   await page.getByLabel("Title", { exact: true }).fill(`Set up the printer ${id}`);
@@ -17,7 +15,7 @@ test("an editor translates an article into German; a German visitor reads it in 
   await page.getByRole("button", { name: "Create draft" }).click();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("published", { exact: true })).toBeVisible();
-  const slug = await page.getByLabel("Web address").inputValue();
+  slug = await page.getByLabel("Web address").inputValue();
 
   const translations = page.getByRole("region", { name: "Translations" });
   await expect(translations.getByRole("row", { name: /Deutsch/ })).toContainText("not translated");
@@ -32,9 +30,12 @@ test("an editor translates an article into German; a German visitor reads it in 
   await expect(dialog.getByRole("status")).toHaveText("Translation saved.");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(translations.getByRole("row", { name: /Deutsch/ })).toContainText("published");
-  await expectAccessible(page);
+});
 
-  // A visitor whose browser asks for German reads the German text, and the page says it is German.
+test("a visitor whose browser asks for German reads the German text, and the page says it is German", async ({
+  browser,
+  baseURL,
+}) => {
   const germanBrowser = await browser.newContext({ locale: "de-DE", baseURL: baseURL ?? "" });
   const german = await germanBrowser.newPage();
   await german.goto(`/help/articles/${slug}`);
@@ -56,8 +57,12 @@ test("an editor translates an article into German; a German visitor reads it in 
   await expect(german.getByRole("heading", { level: 1 })).toHaveText(`Set up the printer ${id}`);
   await expect(german.locator(".message-body.kb-article-body")).toHaveAttribute("lang", "en");
   await germanBrowser.close();
+});
 
-  // A visitor reading English reads the English text, with a link to the German one.
+test("a visitor reading English reads the English text, with a link to the German one", async ({
+  browser,
+  baseURL,
+}) => {
   const englishBrowser = await browser.newContext({ locale: "en-US", baseURL: baseURL ?? "" });
   const english = await englishBrowser.newPage();
   await english.goto(`/help/articles/${slug}`);
