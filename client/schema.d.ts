@@ -151,6 +151,16 @@ export interface paths {
     /** Publish, archive, or return an article to draft */
     post: operations["setAdminKbArticleStatus"];
   };
+  "/api/v1/admin/kb/articles/{id}/translations": {
+    /** An article's translations into the other languages, drafts too */
+    get: operations["listAdminKbArticleTranslations"];
+  };
+  "/api/v1/admin/kb/articles/{id}/translations/{locale}": {
+    /** Save an article's translation into one language, as a draft or published */
+    put: operations["updateAdminKbArticleTranslation"];
+    /** Remove an article's translation into one language; its readers get the default text */
+    delete: operations["deleteAdminKbArticleTranslation"];
+  };
   "/api/v1/admin/kb/articles/bulk": {
     /** Move or archive several articles at once */
     post: operations["bulkUpdateAdminKbArticles"];
@@ -469,7 +479,7 @@ export interface paths {
     post: operations["flagKbArticleOutdated"];
   };
   "/api/v1/kb/articles/{slug}": {
-    /** A published article the reader may see */
+    /** A published article the reader may see, in their language when it has a published translation */
     get: operations["getKbArticle"];
   };
   "/api/v1/kb/articles/{slug}/votes": {
@@ -3076,6 +3086,125 @@ export interface operations {
       409: components["responses"]["Conflict"];
       413: components["responses"]["PayloadTooLarge"];
       415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** An article's translations into the other languages, drafts too */
+  listAdminKbArticleTranslations: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description An article's translations into the other languages, drafts too */
+      200: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: {
+          "application/json": {
+            defaultLocale: string;
+            translations: ({
+                body: string;
+                /** @enum {string} */
+                locale: "en" | "de" | "es" | "fr" | "ar";
+                publishedAt: string | null;
+                /** @enum {string} */
+                status: "draft" | "published";
+                summary: string;
+                title: string;
+                updatedAt: string;
+              })[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Save an article's translation into one language, as a draft or published */
+  updateAdminKbArticleTranslation: {
+    parameters: {
+      path: {
+        id: string;
+        locale: "en" | "de" | "es" | "fr" | "ar";
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default */
+          body?: string;
+          /**
+           * @default draft
+           * @enum {string}
+           */
+          status?: "draft" | "published";
+          /** @default */
+          summary?: string;
+          title: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
+      413: components["responses"]["PayloadTooLarge"];
+      415: components["responses"]["UnsupportedMediaType"];
+      421: components["responses"]["Misdirected"];
+      429: components["responses"]["RateLimited"];
+      503: components["responses"]["Unavailable"];
+    };
+  };
+  /** Remove an article's translation into one language; its readers get the default text */
+  deleteAdminKbArticleTranslation: {
+    parameters: {
+      path: {
+        id: string;
+        locale: "en" | "de" | "es" | "fr" | "ar";
+      };
+    };
+    responses: {
+      /** @description Done; there is no body. */
+      204: {
+        headers: {
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "X-Request-Id": components["headers"]["X-Request-Id"];
+        };
+        content: never;
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthenticated"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      409: components["responses"]["Conflict"];
       421: components["responses"]["Misdirected"];
       429: components["responses"]["RateLimited"];
       503: components["responses"]["Unavailable"];
@@ -6843,15 +6972,18 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  /** A published article the reader may see */
+  /** A published article the reader may see, in their language when it has a published translation */
   getKbArticle: {
     parameters: {
+      query?: {
+        lang?: string;
+      };
       path: {
         slug: string;
       };
     };
     responses: {
-      /** @description A published article the reader may see */
+      /** @description A published article the reader may see, in their language when it has a published translation */
       200: {
         headers: {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -6874,6 +7006,8 @@ export interface operations {
               yes: number;
             };
             id: string;
+            language: string;
+            languages: string[];
             related: ({
                 categoryId: string | null;
                 id: string;

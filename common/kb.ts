@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shippedLocales } from "./locales.ts";
 import { serviceIconNames } from "./service-icons.ts";
 
 /**
@@ -72,6 +73,10 @@ export type KbHelpfulness = z.infer<typeof kbHelpfulnessSchema>;
 
 export const kbArticleSchema = kbArticleSummarySchema.extend({
   body: z.string(),
+  /** The language the title, summary and body are in: a published translation's, or the help desk's default. */
+  language: z.string(),
+  /** Every language the reader may read this article in (the default's and the published translations'). */
+  languages: z.array(z.string()),
   tags: z.array(z.string()),
   visibility: z.enum(kbVisibilities),
   /** The category chain from the top, for breadcrumbs. */
@@ -80,6 +85,9 @@ export const kbArticleSchema = kbArticleSummarySchema.extend({
   helpful: kbHelpfulnessSchema,
 });
 export type KbArticle = z.infer<typeof kbArticleSchema>;
+
+/** `?lang=de` asks for one language (the page's links to the other languages); otherwise the request's language. */
+export const kbArticleQuerySchema = z.object({ lang: z.string().max(16).optional() });
 
 export const kbHomeSchema = z.object({
   categories: z.array(kbCategorySchema.extend({ articleCount: z.number() })),
@@ -222,3 +230,33 @@ export const kbStatsSchema = z.object({
 export type KbStats = z.infer<typeof kbStatsSchema>;
 
 export const kbFromTicketSchema = z.object({ id: z.string(), slug: z.string() });
+
+// Translations (issue 20): an article in another shipped language, with its own draft/published state.
+
+export const kbTranslationStatuses = ["draft", "published"] as const;
+export type KbTranslationStatus = (typeof kbTranslationStatuses)[number];
+
+export const kbTranslationParamsSchema = z.object({ id: z.uuid(), locale: z.enum(shippedLocales) });
+
+export const kbTranslationInputSchema = kbArticleInputSchema.pick({ title: true, summary: true, body: true }).extend({
+  status: z.enum(kbTranslationStatuses).default("draft"),
+});
+export type KbTranslationInput = z.infer<typeof kbTranslationInputSchema>;
+
+export const kbEditorTranslationSchema = z.object({
+  locale: z.enum(shippedLocales),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  status: z.enum(kbTranslationStatuses),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type KbEditorTranslation = z.infer<typeof kbEditorTranslationSchema>;
+
+export const kbEditorTranslationListSchema = z.object({
+  /** The help desk's default language: the article's own text is in it, so it takes no translation. */
+  defaultLocale: z.string(),
+  translations: z.array(kbEditorTranslationSchema),
+});
+export type KbEditorTranslationList = z.infer<typeof kbEditorTranslationListSchema>;

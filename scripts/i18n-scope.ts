@@ -81,6 +81,7 @@ export const convertedWeb = [
   "web/kb/admin/ArticleEditorScene.tsx",
   "web/kb/admin/ArticleBodyEditor.tsx",
   "web/kb/admin/RevisionHistory.tsx",
+  "web/kb/admin/ArticleTranslations.tsx",
   "web/kb/admin/status-labels.ts",
   "web/admin/RequireAdmin.tsx",
   "web/admin/sections.ts",

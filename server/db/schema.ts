@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import type { ServiceVisibility } from "../../common/catalog.ts";
 import type { CustomerAccess, FieldType } from "../../common/fields.ts";
-import type { KbStatus, KbVisibility } from "../../common/kb.ts";
+import type { KbStatus, KbTranslationStatus, KbVisibility } from "../../common/kb.ts";
 import type { TicketChannel } from "../../common/new-ticket.ts";
 import type { ServiceIconName } from "../../common/service-icons.ts";
 import type { Priority, StatusCategory } from "../../common/tickets.ts";
@@ -749,6 +749,22 @@ export interface KbArticlesTable {
   updated_at: Timestamp;
 }
 
+/** An article in another shipped language (issue 20); read only while it and its article are published. */
+export interface KbArticleTranslationsTable {
+  article_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  /** Sanitised HTML, like the article's. */
+  body: string;
+  body_text: string;
+  status: KbTranslationStatus;
+  updated_by: string | null;
+  published_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface KbArticleOrganizationsTable {
   article_id: string;
   organization_id: string;
@@ -959,6 +975,7 @@ export interface Database {
   // Knowledge base (issue 19).
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;
+  kb_article_translations: KbArticleTranslationsTable;
   kb_images: KbImagesTable;
   kb_article_organizations: KbArticleOrganizationsTable;
   kb_article_roles: KbArticleRolesTable;

@@ -331,6 +331,19 @@ const matrix: Record<string, Row> = {
     path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/revisions/1/restore`,
     expected: kbEditors(204),
   },
+  "GET /api/v1/admin/kb/articles/{id}/translations": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/translations`,
+    expected: kbEditors(200),
+  },
+  "PUT /api/v1/admin/kb/articles/{id}/translations/{locale}": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/translations/de`,
+    body: () => ({ title: "Matrix-Artikel", body: "<p>Hallo</p>", status: "published" }),
+    expected: kbEditors(204),
+  },
+  "DELETE /api/v1/admin/kb/articles/{id}/translations/{locale}": {
+    path: (f) => `/api/v1/admin/kb/articles/${f.kbArticleId}/translations/de`,
+    expected: { ...kbEditors(204), admin: 404 },
+  },
   "POST /api/v1/admin/kb/articles/bulk": {
     path: () => "/api/v1/admin/kb/articles/bulk",
     body: (f) => ({ action: "move", ids: [f.kbArticleId], categoryId: null }),

@@ -854,6 +854,31 @@ const routeRows: Record<string, RouteRow> = {
     expected: kbEditors(204),
     tables: ["kb_articles", "kb_revisions"],
   },
+  "PUT /api/v1/admin/kb/articles/{id}/translations/{locale}": {
+    prepare: async (c) => ({
+      url: `/api/v1/admin/kb/articles/${await c.created("/api/v1/admin/kb/articles", kbArticleBody())}/translations/de`,
+      body: { title: "Anleitung", body: "<p>So geht es</p>", status: "published" },
+    }),
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_article_translations"],
+  },
+  "DELETE /api/v1/admin/kb/articles/{id}/translations/{locale}": {
+    prepare: async (c) => {
+      const url = `/api/v1/admin/kb/articles/${await c.created("/api/v1/admin/kb/articles", kbArticleBody())}/translations/fr`;
+      const saved = await c.app.inject({
+        method: "PUT",
+        url,
+        headers: c.adminHeaders(),
+        payload: { title: "Mode d’emploi", body: "<p>Voilà</p>", status: "draft" },
+      });
+      if (saved.statusCode !== 204) throw new Error(`translating failed: ${saved.body}`);
+      return { url };
+    },
+    targets: ["own"],
+    expected: kbEditors(204),
+    tables: ["kb_article_translations"],
+  },
   "POST /api/v1/admin/kb/articles/bulk": {
     prepare: async (c) => ({
       url: "/api/v1/admin/kb/articles/bulk",

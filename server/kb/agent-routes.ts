@@ -11,7 +11,7 @@ import type { App, Deps } from "../http/types.ts";
 import { parseTicketNumber, requireWork } from "../tickets/work-access.ts";
 import { articleFromTicket, flagOutdated } from "./commands/from-ticket.ts";
 import { articleScope, requireEditor } from "./policy.ts";
-import { readableArticle, suggestionsForWorkableTicket } from "./queries.ts";
+import { readableArticleRef, suggestionsForWorkableTicket } from "./queries.ts";
 
 const errors = {
   400: errorResponseSchema,
@@ -71,7 +71,7 @@ export function registerKbAgentRoutes(app: App, { db, engine }: Deps): void {
     },
     async (request, reply) => {
       requireWork(request.actor);
-      const article = await readableArticle(db, articleScope(request.actor), { id: request.params.id }, null);
+      const article = await readableArticleRef(db, articleScope(request.actor), { id: request.params.id });
       if (!article || request.actor.kind !== "user") throw notFound("That article");
       await flagOutdated(db, article.id, request.actor.user.name, request.body.note, request.body.ticketNumber);
       return reply.status(204).send(null);

@@ -7,11 +7,14 @@ import {
   kbEditorArticleSchema,
   kbEditorListQuerySchema,
   kbEditorListSchema,
+  kbEditorTranslationListSchema,
   kbIdParamsSchema,
   kbRevisionListSchema,
   kbRevisionParamsSchema,
   kbStatsSchema,
   kbStatusInputSchema,
+  kbTranslationInputSchema,
+  kbTranslationParamsSchema,
 } from "../../common/kb.ts";
 import { notFound } from "../core/errors.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
@@ -24,8 +27,10 @@ import {
   setArticleStatus,
   updateArticle,
 } from "./commands/save-article.ts";
+import { deleteTranslation, saveTranslation } from "./commands/save-translation.ts";
 import { requireEditor } from "./policy.ts";
 import { findEditorArticle, kbStats, listEditorArticles, listKbCategories, listRevisions } from "./queries.ts";
+import { editorTranslations } from "./translations.ts";
 
 const errors = {
   400: errorResponseSchema,
@@ -165,6 +170,59 @@ export function registerKbEditorRoutes(app: App, { db, engine }: Deps): void {
     async (request, reply) => {
       const editor = requireEditor(request.actor);
       await restoreRevision(ctx, editor, request.params.id, request.params.number);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    `${base}/articles/:id/translations`,
+    {
+      schema: {
+        tags,
+        summary: "An article's translations into the other languages, drafts too",
+        params: kbIdParamsSchema,
+        response: { 200: kbEditorTranslationListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      requireEditor(request.actor);
+      const list = await editorTranslations(db, request.params.id);
+      if (!list) throw notFound("That article");
+      return list;
+    },
+  );
+
+  app.put(
+    `${base}/articles/:id/translations/:locale`,
+    {
+      schema: {
+        tags,
+        summary: "Save an article's translation into one language, as a draft or published",
+        params: kbTranslationParamsSchema,
+        body: kbTranslationInputSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const editor = requireEditor(request.actor);
+      await saveTranslation(ctx, editor, request.params.id, request.params.locale, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    `${base}/articles/:id/translations/:locale`,
+    {
+      schema: {
+        tags,
+        summary: "Remove an article's translation into one language; its readers get the default text",
+        params: kbTranslationParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireEditor(request.actor);
+      await deleteTranslation(ctx, request.params.id, request.params.locale);
       return reply.status(204).send(null);
     },
   );

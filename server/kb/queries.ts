@@ -14,6 +14,13 @@ import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 import { loadWorkableTicket } from "../tickets/work-access.ts";
 import type { ArticleScope } from "./policy.ts";
+import {
+  articleLanguages,
+  inReaderLanguage,
+  publishedTranslations,
+  type ReaderLanguage,
+  wantsTranslation,
+} from "./translations.ts";
 
 const summaryColumns = [
   "kb_articles.id",
@@ -52,7 +59,11 @@ function chainTo(categories: KbCategory[], id: string | null) {
 }
 
 /** The Help Centre's front page: top-level categories with how many readable articles sit anywhere below them. */
-export async function helpCentreHome(db: Kysely<Database>, scope: ArticleScope): Promise<KbHome> {
+export async function helpCentreHome(
+  db: Kysely<Database>,
+  scope: ArticleScope,
+  language?: ReaderLanguage,
+): Promise<KbHome> {
   const [categories, counts, popular, recent] = await Promise.all([
     listKbCategories(db),
     db
@@ -83,8 +94,8 @@ export async function helpCentreHome(db: Kysely<Database>, scope: ArticleScope):
     categories: categories
       .filter((c) => c.parentId === null && (total.get(c.id) ?? 0) > 0)
       .map((c) => ({ ...c, articleCount: total.get(c.id) ?? 0 })),
-    popular,
-    recent,
+    popular: await inReaderLanguage(db, language, popular),
+    recent: await inReaderLanguage(db, language, recent),
   };
 }
 
@@ -92,19 +103,24 @@ export async function categoryPage(
   db: Kysely<Database>,
   scope: ArticleScope,
   slug: string,
+  language?: ReaderLanguage,
 ): Promise<KbCategoryPage | undefined> {
   const categories = await listKbCategories(db);
   const category = categories.find((c) => c.slug === slug);
   if (!category) return undefined;
   const sections = categories.filter((c) => c.parentId === category.id);
   const ids = [category.id, ...sections.map((s) => s.id)];
-  const articles = await db
-    .selectFrom("kb_articles")
-    .select(summaryColumns)
-    .where(scope)
-    .where("kb_articles.category_id", "in", ids)
-    .orderBy("title")
-    .execute();
+  const articles = await inReaderLanguage(
+    db,
+    language,
+    await db
+      .selectFrom("kb_articles")
+      .select(summaryColumns)
+      .where(scope)
+      .where("kb_articles.category_id", "in", ids)
+      .orderBy("title")
+      .execute(),
+  );
   return {
     category,
     breadcrumbs: chainTo(categories, category.parentId),
@@ -136,21 +152,46 @@ export async function helpfulness(
   return { yes: Number(totals.yes ?? 0), total: Number(totals.total), mine: mine ? Boolean(mine.helpful) : null };
 }
 
-/** A readable article by its slug, with breadcrumbs, related articles (same category, then shared tags). */
+/** An article the reader may read (for votes and flags, which need no text): its id and slug. */
+export function readableArticleRef(
+  db: Kysely<Database>,
+  scope: ArticleScope,
+  by: { slug: string } | { id: string },
+): Promise<{ id: string; slug: string } | undefined> {
+  return db
+    .selectFrom("kb_articles")
+    .select(["kb_articles.id", "kb_articles.slug"])
+    .where(scope)
+    .where("slug" in by ? "kb_articles.slug" : "kb_articles.id", "=", "slug" in by ? by.slug : by.id)
+    .executeTakeFirst();
+}
+
+/**
+ * A readable article by its slug, with breadcrumbs, related articles (same category, then shared tags),
+ * in the reader's language when it has a published translation in it (else the default text), and the
+ * languages it may be read in.
+ */
 export async function readableArticle(
   db: Kysely<Database>,
   scope: ArticleScope,
   by: { slug: string } | { id: string },
   voter: string | null,
+  language: ReaderLanguage,
 ): Promise<KbArticle | undefined> {
-  const row = await db
+  const found = await db
     .selectFrom("kb_articles")
     .select([...summaryColumns, "kb_articles.body", "kb_articles.tags", "kb_articles.visibility"])
     .where(scope)
     .where("slug" in by ? "kb_articles.slug" : "kb_articles.id", "=", "slug" in by ? by.slug : by.id)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const [categories, related, helpful] = await Promise.all([
+  if (!found) return undefined;
+  const translation = wantsTranslation(language)
+    ? (await publishedTranslations(db, language.locale, [found.id])).get(found.id)
+    : undefined;
+  const row = translation
+    ? { ...found, title: translation.title, summary: translation.summary, body: translation.body }
+    : found;
+  const [categories, related, helpful, languages] = await Promise.all([
     listKbCategories(db),
     db
       .selectFrom("kb_articles")
@@ -160,11 +201,15 @@ export async function readableArticle(
       .where("kb_articles.category_id", row.categoryId === null ? "is" : "=", row.categoryId)
       .orderBy("views", "desc")
       .limit(5)
-      .execute(),
+      .execute()
+      .then((rows) => inReaderLanguage(db, language, rows)),
     helpfulness(db, row.id, voter),
+    articleLanguages(db, row.id, language.defaultLocale),
   ]);
   return {
     ...row,
+    language: translation ? language.locale : language.defaultLocale,
+    languages,
     tags: parseTags(row.tags),
     breadcrumbs: chainTo(categories, row.categoryId),
     related,

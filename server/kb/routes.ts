@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../common/errors.ts";
 import {
+  kbArticleQuerySchema,
   kbArticleSchema,
   kbCategoryPageSchema,
   kbHelpfulnessSchema,
@@ -19,9 +20,10 @@ import type { App, Deps } from "../http/types.ts";
 import { markOpened, rememberOffered } from "./commands/deflection.ts";
 import { countView, recordSearch, recordVote } from "./commands/reader-activity.ts";
 import { articleScope } from "./policy.ts";
-import { categoryPage, helpCentreHome, helpfulness, readableArticle } from "./queries.ts";
+import { categoryPage, helpCentreHome, helpfulness, readableArticle, readableArticleRef } from "./queries.ts";
 import { searchArticles } from "./search-index.ts";
 import { renderSitemap } from "./sitemap.ts";
+import { readerLanguage } from "./translations.ts";
 import { ensureVoter, voterOf } from "./voter.ts";
 
 const errors = {
@@ -32,12 +34,15 @@ const errors = {
 };
 const tags = ["kb"];
 
-/** The Help Centre as readers see it. Every read goes through `articleScope`: drafts and internal articles never leave. */
+/**
+ * The Help Centre as readers see it. Every read goes through `articleScope`: drafts and internal articles never
+ * leave. Articles come in the reader's language where a published translation exists (server/kb/translations.ts).
+ */
 export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
   app.get(
     "/api/v1/kb/home",
     { schema: { tags, summary: "The Help Centre's front page", response: { 200: kbHomeSchema, ...errors } } },
-    async (request) => helpCentreHome(db, articleScope(request.actor)),
+    async (request) => helpCentreHome(db, articleScope(request.actor), await readerLanguage(db, request)),
   );
 
   app.get(
@@ -51,7 +56,12 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
       },
     },
     async (request) => {
-      const page = await categoryPage(db, articleScope(request.actor), request.params.slug);
+      const page = await categoryPage(
+        db,
+        articleScope(request.actor),
+        request.params.slug,
+        await readerLanguage(db, request),
+      );
       if (!page) throw notFound("That category");
       return page;
     },
@@ -62,8 +72,9 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
     {
       schema: {
         tags,
-        summary: "A published article the reader may see",
+        summary: "A published article the reader may see, in their language when it has a published translation",
         params: kbSlugParamsSchema,
+        querystring: kbArticleQuerySchema,
         response: { 200: kbArticleSchema, ...errors },
       },
     },
@@ -73,6 +84,7 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
         articleScope(request.actor),
         { slug: request.params.slug },
         voterOf(request),
+        await readerLanguage(db, request, request.query.lang),
       );
       if (!article) throw notFound("That article");
       // Agents open articles to answer tickets; only readers' visits say how much an article is used.
@@ -93,7 +105,7 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
       },
     },
     async (request, reply) => {
-      const article = await readableArticle(db, articleScope(request.actor), { slug: request.params.slug }, null);
+      const article = await readableArticleRef(db, articleScope(request.actor), { slug: request.params.slug });
       if (!article) throw notFound("That article");
       const voter = ensureVoter(request, reply);
       await recordVote(db, article.id, voter, request.body);
@@ -115,6 +127,7 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
       const articles = await searchArticles(db, engine, articleScope(request.actor), request.query.q, {
         mode: "all",
         limit: 20,
+        language: await readerLanguage(db, request),
       });
       if (!isStaff(request.actor)) await recordSearch(db, request.query.q, articles.length);
       return { articles };
@@ -135,6 +148,7 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
       const hits = await searchArticles(db, engine, articleScope(request.actor), request.body.subject, {
         mode: "any",
         limit: 5,
+        language: await readerLanguage(db, request),
       });
       const articles = hits.map(({ snippet: _snippet, ...article }) => article);
       await rememberOffered(

@@ -4,11 +4,13 @@ import {
   type KbArticleInput,
   type KbCategoryInput,
   type KbStatus,
+  type KbTranslationInput,
   kbArticleSchema,
   kbCategoryListSchema,
   kbCategoryPageSchema,
   kbEditorArticleSchema,
   kbEditorListSchema,
+  kbEditorTranslationListSchema,
   kbFromTicketSchema,
   kbHelpfulnessSchema,
   kbHomeSchema,
@@ -18,34 +20,48 @@ import {
   kbSuggestionListSchema,
   kbTicketSuggestionsSchema,
 } from "../../common/kb.ts";
+import { useLocaleState } from "../i18n/LocaleProvider.tsx";
 import { request } from "./client.ts";
 
 const enc = encodeURIComponent;
 
 // Readers.
 
+/** Readers get articles in their language (issue 20): a change of language is a different answer. */
+function useReaderLocale(): string {
+  return useLocaleState().data?.locale ?? "";
+}
+
 export function useHelpHome() {
-  return useQuery({ queryKey: ["kb", "home"], queryFn: () => request("/api/v1/kb/home", { schema: kbHomeSchema }) });
+  const locale = useReaderLocale();
+  return useQuery({
+    queryKey: ["kb", "home", locale],
+    queryFn: () => request("/api/v1/kb/home", { schema: kbHomeSchema }),
+  });
 }
 
 export function useHelpCategory(slug: string) {
+  const locale = useReaderLocale();
   return useQuery({
-    queryKey: ["kb", "category", slug],
+    queryKey: ["kb", "category", slug, locale],
     queryFn: () => request(`/api/v1/kb/categories/${enc(slug)}`, { schema: kbCategoryPageSchema }),
   });
 }
 
-export function useHelpArticle(slug: string | null) {
+/** `lang`: one of the article's languages the reader chose on its page; otherwise theirs. */
+export function useHelpArticle(slug: string | null, lang?: string | null) {
+  const locale = useReaderLocale();
   return useQuery({
-    queryKey: ["kb", "article", slug],
-    queryFn: () => request(`/api/v1/kb/articles/${enc(slug ?? "")}`, { schema: kbArticleSchema }),
+    queryKey: ["kb", "article", slug, lang ?? null, locale],
+    queryFn: () => fetchArticle(slug ?? "", lang),
     enabled: slug !== null,
   });
 }
 
 export function useHelpSearch(q: string) {
+  const locale = useReaderLocale();
   return useQuery({
-    queryKey: ["kb", "search", q],
+    queryKey: ["kb", "search", q, locale],
     queryFn: () => request(`/api/v1/kb/search?q=${enc(q)}`, { schema: kbSearchResultSchema }),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
@@ -58,16 +74,18 @@ export function useVote(slug: string) {
     mutationFn: (vote: { helpful: boolean; comment?: string }) =>
       request(`/api/v1/kb/articles/${enc(slug)}/votes`, { method: "POST", body: vote, schema: kbHelpfulnessSchema }),
     onSuccess: (helpful) =>
-      queryClient.setQueryData(["kb", "article", slug], (old: z.infer<typeof kbArticleSchema> | undefined) =>
-        old ? { ...old, helpful } : old,
+      queryClient.setQueriesData(
+        { queryKey: ["kb", "article", slug] },
+        (old: z.infer<typeof kbArticleSchema> | undefined) => (old ? { ...old, helpful } : old),
       ),
   });
 }
 
 /** Articles for a request form's subject, under the token of this visit of the form. */
 export function useSuggestions(token: string, subject: string) {
+  const locale = useReaderLocale();
   return useQuery({
-    queryKey: ["kb", "suggestions", token, subject],
+    queryKey: ["kb", "suggestions", token, subject, locale],
     queryFn: () =>
       request("/api/v1/kb/suggestions", { method: "POST", body: { token, subject }, schema: kbSuggestionListSchema }),
     enabled: subject.trim().length >= 3,
@@ -208,6 +226,28 @@ export function useDeleteCategory() {
 }
 
 /** An article's full text, for an agent inserting it into a reply. */
-export function fetchArticle(slug: string) {
-  return request(`/api/v1/kb/articles/${enc(slug)}`, { schema: kbArticleSchema });
+export function fetchArticle(slug: string, lang?: string | null) {
+  const query = lang ? `?lang=${enc(lang)}` : "";
+  return request(`/api/v1/kb/articles/${enc(slug)}${query}`, { schema: kbArticleSchema });
+}
+
+// Translations (issue 20).
+
+export function useArticleTranslations(id: string) {
+  return useQuery({
+    queryKey: ["kb", "editor", "translations", id],
+    queryFn: () => request(`/api/v1/admin/kb/articles/${id}/translations`, { schema: kbEditorTranslationListSchema }),
+  });
+}
+
+export function useSaveTranslation(id: string, locale: string) {
+  return useKbMutation((input: KbTranslationInput) =>
+    request(`/api/v1/admin/kb/articles/${id}/translations/${enc(locale)}`, { method: "PUT", body: input }),
+  );
+}
+
+export function useDeleteTranslation(id: string, locale: string) {
+  return useKbMutation(() =>
+    request(`/api/v1/admin/kb/articles/${id}/translations/${enc(locale)}`, { method: "DELETE" }),
+  );
 }

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Typography } from "@mantine/core";
 import { useMemo } from "react";
-import { useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { KbArticle } from "../../common/kb.ts";
+import { directionOf, isLocale, localeNames } from "../../common/locales.ts";
 import { useHelpArticle } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formatShortDateTime } from "../ui/format.ts";
@@ -11,15 +12,51 @@ import { HelpfulVote } from "./HelpfulVote.tsx";
 import { ArticleLinks, HelpBreadcrumbs, StillNeedHelp, useMetaDescription } from "./parts.tsx";
 import { withHeadingIds } from "./table-of-contents.ts";
 
+/** Links to the article in its other languages, each named in itself (and marked as being in it). */
+function OtherLanguages({ article }: { article: KbArticle }) {
+  const t = useT();
+  const others = article.languages.filter((l) => l !== article.language);
+  if (!others.length) return null;
+  return (
+    <Group gap="xs" component="nav" aria-label={t("helpcentre.article.otherLanguages")}>
+      <Text size="sm" c="dimmed">
+        {t("helpcentre.article.alsoIn")}
+      </Text>
+      {others.map((language) => (
+        <Anchor
+          key={language}
+          component={Link}
+          to={`/help/articles/${article.slug}?lang=${language}`}
+          size="sm"
+          lang={language}
+          hrefLang={language}
+          dir={directionOf(language)}
+        >
+          {isLocale(language) ? localeNames[language] : language}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
 function ArticleView({ article }: { article: KbArticle }) {
   const t = useT();
   const { html, headings } = useMemo(() => withHeadingIds(article.body), [article.body]);
+  // The article's words may be in another language than the page's (no translation yet, or one chosen below).
+  const language = { lang: article.language, dir: directionOf(article.language) } as const;
   return (
     <Stack gap="lg">
       <HelpBreadcrumbs trail={article.breadcrumbs.map((c) => ({ name: c.name, to: `/help/categories/${c.slug}` }))} />
+      <OtherLanguages article={article} />
       <Stack gap={4}>
-        <Title order={1}>{article.title}</Title>
-        {article.summary && <Text size="lg">{article.summary}</Text>}
+        <Title order={1} {...language}>
+          {article.title}
+        </Title>
+        {article.summary && (
+          <Text size="lg" {...language}>
+            {article.summary}
+          </Text>
+        )}
         <Group gap="xs">
           <Text size="sm" c="dimmed">
             {t("helpcentre.article.updated", { date: formatShortDateTime(article.updatedAt) })}
@@ -36,7 +73,7 @@ function ArticleView({ article }: { article: KbArticle }) {
           <Title order={2} size="h5" id="toc-title" mb="xs">
             {t("helpcentre.article.contents")}
           </Title>
-          <Stack gap={4} component="ol" style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+          <Stack gap={4} component="ol" style={{ margin: 0, paddingInlineStart: "1.25rem" }} {...language}>
             {headings.map((h) => (
               <li key={h.id} style={{ marginInlineStart: h.level === 3 ? "1rem" : 0 }}>
                 <Anchor href={`#${h.id}`} size="sm">
@@ -47,7 +84,7 @@ function ArticleView({ article }: { article: KbArticle }) {
           </Stack>
         </Paper>
       )}
-      <Typography className="message-body kb-article-body">
+      <Typography className="message-body kb-article-body" {...language}>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (server/kb/article-html.ts) */}
         <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: html }} />
       </Typography>
@@ -80,8 +117,9 @@ function ArticleView({ article }: { article: KbArticle }) {
 
 export function HelpArticleScene() {
   const { slug = "" } = useParams();
+  const [params] = useSearchParams();
   const t = useT();
-  const article = useHelpArticle(slug);
+  const article = useHelpArticle(slug, params.get("lang"));
   useDocumentTitle(article.data ? t("helpcentre.tabTitle", { name: article.data.title }) : t("helpcentre.name"));
   useMetaDescription(article.data?.summary || undefined);
   return (

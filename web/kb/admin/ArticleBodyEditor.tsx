@@ -145,9 +145,15 @@ function useControlLabels(): Record<ControlName, string> {
 export function ArticleBodyEditor({
   initialContent,
   onChange,
+  label,
+  lang,
 }: {
   initialContent: string;
   onChange: (html: string) => void;
+  /** A translation's editor says which language its text is in. */
+  label?: string;
+  /** The language of the text, for the browser's spelling and a screen reader's voice. */
+  lang?: string;
 }) {
   const t = useT();
   const labels = useControlLabels();
@@ -172,6 +178,7 @@ export function ArticleBodyEditor({
         "aria-multiline": "true",
         "aria-labelledby": `${id}-label`,
         class: "rich-text-content kb-article-body",
+        ...(lang ? { lang } : {}),
       },
     },
     content: initialContent,
@@ -205,7 +212,7 @@ export function ArticleBodyEditor({
     }
   }
   return (
-    <Input.Wrapper label={t("kbadmin.body.label")} labelProps={{ id: `${id}-label`, component: "div" }}>
+    <Input.Wrapper label={label ?? t("kbadmin.body.label")} labelProps={{ id: `${id}-label`, component: "div" }}>
       <Paper withBorder radius="md" mt={4}>
         <Group
           gap={4}

@@ -24,6 +24,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { ArticleBodyEditor } from "./ArticleBodyEditor.tsx";
+import { ArticleTranslations } from "./ArticleTranslations.tsx";
 import { RevisionHistory } from "./RevisionHistory.tsx";
 import { useStatusLabels } from "./status-labels.ts";
 
@@ -243,6 +244,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
           </Stack>
         </form>
       </Paper>
+      {article && <ArticleTranslations article={article} />}
       {article && <RevisionHistory articleId={article.id} />}
     </Stack>
   );
