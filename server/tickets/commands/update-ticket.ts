@@ -132,12 +132,13 @@ export async function applyUpdate(
 
   if (input.subject !== undefined && input.subject !== ticket.subject) {
     set.subject = input.subject;
-    publicChanges.push({ label: "Subject", from: ticket.subject, to: input.subject });
+    publicChanges.push({ label: "Subject", field: "subject", from: ticket.subject, to: input.subject });
   }
   if (input.priority !== undefined && input.priority !== ticket.priority) {
     set.priority = input.priority;
     publicChanges.push({
       label: "Priority",
+      field: "priority",
       from: priorityLabels[ticket.priority],
       to: priorityLabels[input.priority],
     });
@@ -146,6 +147,7 @@ export async function applyUpdate(
     set.category_id = input.categoryId;
     publicChanges.push({
       label: "Category",
+      field: "category",
       from: await nameOf(trx, "categories", ticket.category_id),
       to: await nameOf(trx, "categories", input.categoryId),
     });
@@ -154,6 +156,7 @@ export async function applyUpdate(
     set.assignee_id = input.assigneeId ?? null;
     internalChanges.push({
       label: "Assignee",
+      field: "assignee",
       from: await nameOf(trx, "users", ticket.assignee_id),
       to: await nameOf(trx, "users", input.assigneeId ?? null),
     });
@@ -162,6 +165,7 @@ export async function applyUpdate(
     set.group_id = input.groupId;
     internalChanges.push({
       label: "Group",
+      field: "group",
       from: await nameOf(trx, "groups", ticket.group_id),
       to: await nameOf(trx, "groups", input.groupId),
     });
@@ -171,6 +175,7 @@ export async function applyUpdate(
     set.ticket_type_id = input.typeId;
     internalChanges.push({
       label: "Type",
+      field: "type",
       from: await nameOf(trx, "ticket_types", ticket.ticket_type_id),
       to: await nameOf(trx, "ticket_types", input.typeId),
     });
