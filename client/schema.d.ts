@@ -3046,6 +3046,14 @@ export interface operations {
                 body: string;
                 createdAt: string;
                 note: string | null;
+                noteCode: OneOf<[{
+                  /** @enum {string} */
+                  code: "restored";
+                  number: number;
+                }, {
+                  /** @enum {string} */
+                  code: "fromTicket";
+                }]> | null;
                 number: number;
                 summary: string;
                 tags: string[];

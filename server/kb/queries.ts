@@ -14,6 +14,7 @@ import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 import { loadWorkableTicket } from "../tickets/work-access.ts";
 import type { ArticleScope } from "./policy.ts";
+import { parseRevisionNote } from "./revision-notes.ts";
 
 const summaryColumns = [
   "kb_articles.id",
@@ -284,7 +285,7 @@ export async function listRevisions(db: Kysely<Database>, articleId: string): Pr
     .where("article_id", "=", articleId)
     .orderBy("number", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, tags: parseTags(r.tags) }));
+  return rows.map((r) => ({ ...r, tags: parseTags(r.tags), noteCode: parseRevisionNote(r.note) }));
 }
 
 /** What the KB admin page reports: per article, what people searched for in vain, and "No" comments. */
