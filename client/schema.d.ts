@@ -1019,6 +1019,65 @@ export interface components {
         }[];
       body: string | null;
       detail: string | null;
+      details: (({
+          /** @enum {string|null} */
+          channel: "web" | "email" | "phone" | "walk_in" | null;
+          /** @constant */
+          code: "onBehalfOf";
+          name: string;
+        }) | {
+          /** @constant */
+          code: "reason";
+          reason: string;
+        } | {
+          /** @constant */
+          code: "followUp";
+          number: number;
+        } | {
+          /** @constant */
+          code: "person";
+          /** Format: email */
+          email: string;
+        } | ({
+          /** @constant */
+          code: "change";
+          /** @enum {string|null} */
+          field: "subject" | "priority" | "category" | "assignee" | "group" | "type" | null;
+          from: string | null;
+          label: string;
+          to: string | null;
+        }) | {
+          /** @constant */
+          code: "task";
+          title: string;
+        } | ({
+          /** @constant */
+          code: "ticket";
+          number: number;
+          subject: string | null;
+        }) | ({
+          /** @constant */
+          code: "priority";
+          /** @enum {string} */
+          from: "low" | "medium" | "high" | "urgent";
+          /** @enum {string} */
+          to: "low" | "medium" | "high" | "urgent";
+        }) | ({
+          /** @constant */
+          code: "rating";
+          /** @enum {string|null} */
+          previous: "good" | "bad" | null;
+          /** @enum {string} */
+          rating: "good" | "bad";
+        }) | {
+          author: string;
+          /** @constant */
+          code: "commentBy";
+        } | {
+          /** @constant */
+          code: "tag";
+          tag: string;
+        })[];
       edited: boolean;
       /** @enum {string|null} */
       format: "text" | "html" | null;
@@ -3005,6 +3064,14 @@ export interface operations {
                 body: string;
                 createdAt: string;
                 note: string | null;
+                noteCode: OneOf<[{
+                  /** @enum {string} */
+                  code: "restored";
+                  number: number;
+                }, {
+                  /** @enum {string} */
+                  code: "fromTicket";
+                }]> | null;
                 number: number;
                 summary: string;
                 tags: string[];

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { feedEntryTypes } from "./ticket-events.ts";
-import { messageMaxLength } from "./tickets.ts";
+import { ticketChannels } from "./new-ticket.ts";
+import { satisfactionRatings } from "./satisfaction.ts";
+import { editableTicketFields, feedEntryTypes } from "./ticket-events.ts";
+import { messageMaxLength, priorities } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
 /** public: everyone on the ticket sees it; private: agents only (a comment); note: agents only (an internal note). */
@@ -43,6 +45,44 @@ export const commentSchema = z.object({
 });
 export type Comment = z.infer<typeof commentSchema>;
 
+/**
+ * One part of a Feed entry's detail line, as a code and its values, so each reader words it in their own
+ * language (web/ui/feed-details.ts). Names, titles, tags and admin-entered reasons are passed as they are.
+ */
+export const feedDetailSchema = z.discriminatedUnion("code", [
+  /** An agent opened the request for someone, and how it came in. */
+  z.object({ code: z.literal("onBehalfOf"), name: z.string(), channel: z.enum(ticketChannels).nullable() }),
+  /** Why the request was withdrawn, or why a rating was bad (the reason's text as chosen or written). */
+  z.object({ code: z.literal("reason"), reason: z.string() }),
+  z.object({ code: z.literal("followUp"), number: z.number().int() }),
+  /** Someone copied or no longer copied. */
+  z.object({ code: z.literal("person"), email: z.string() }),
+  /**
+   * One field of an edit: `field` names the ticket's own fields (null: a custom field, named by `label`);
+   * for the priority, `from` and `to` are priority codes (low, medium, high, urgent). null: no value.
+   */
+  z.object({
+    code: z.literal("change"),
+    field: z.enum(editableTicketFields).nullable(),
+    label: z.string(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
+  z.object({ code: z.literal("task"), title: z.string() }),
+  /** Another ticket, named only when the reader may open it; its subject when the entry shows it. */
+  z.object({ code: z.literal("ticket"), number: z.number().int(), subject: z.string().nullable() }),
+  z.object({ code: z.literal("priority"), from: z.enum(priorities), to: z.enum(priorities) }),
+  /** A satisfaction rating, and the one it replaced when the requester changed their mind. */
+  z.object({
+    code: z.literal("rating"),
+    rating: z.enum(satisfactionRatings),
+    previous: z.enum(satisfactionRatings).nullable(),
+  }),
+  z.object({ code: z.literal("commentBy"), author: z.string() }),
+  z.object({ code: z.literal("tag"), tag: z.string() }),
+]);
+export type FeedDetail = z.infer<typeof feedDetailSchema>;
+
 export const feedEntrySchema = z.object({
   id: z.string(),
   /** The Feed shows these event types (common/ticket-events.ts). */
@@ -58,8 +98,13 @@ export const feedEntrySchema = z.object({
   to: z.string().nullable(),
   /** Files that came with the request or the comment; downloaded from /api/v1/attachments/:id. */
   attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
-  /** Anything else worth a line: a withdrawal's reason, a follow-up's number, who was copied. */
+  /**
+   * Anything else worth a line: a withdrawal's reason, a follow-up's number, who was copied — in English.
+   * Kept for older clients; `details` says the same as codes and values, to be worded in the reader's language.
+   */
   detail: z.string().nullable(),
+  /** The detail line's parts, in order (empty when there is none). */
+  details: z.array(feedDetailSchema),
   /** A comment or note whose words were changed since (its body is the latest text); false for anything else. */
   edited: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import englishValidation from "../locales/en/validation.json" with { type: "json" };
 
 export const fieldTypes = [
   "text",
@@ -63,62 +64,72 @@ function canonicalOption(field: Pick<FieldDefinition, "options" | "optionLabels"
   return field.options.find((option) => field.optionLabels?.[option] === chosen) ?? chosen;
 }
 
+/** The sentences a field's check says (validation.json), each naming the field by its label. */
+export type FieldCheckKey = Extract<keyof typeof englishValidation, `validation.field.${string}`>;
+/**
+ * Says a field check's sentence in the reader's language: the web passes its `t`, the server a translator
+ * for the request's language (server/i18n/translator.ts). The label is the field's, as the reader sees it.
+ */
+export type SayFieldCheck = (key: FieldCheckKey, values: { label: string }) => string;
+
+/** Without a translator: English, straight from the catalog (its field sentences have no argument but the label). */
+const inEnglish: SayFieldCheck = (key, { label }) => englishValidation[key].replace("{label}", label);
+
 /** The validation for one field's value, with messages that name the field. */
 export function fieldValueSchema(
   field: Pick<FieldDefinition, "label" | "type" | "options" | "optionLabels">,
+  t: SayFieldCheck = inEnglish,
 ): z.ZodType<FieldValue> {
-  const label = field.label;
+  const named = { label: field.label };
   switch (field.type) {
     case "text":
       return z
-        .string({ error: `Enter ${label}.` })
+        .string({ error: t("validation.field.enter", named) })
         .trim()
-        .max(1000, `Keep ${label} under 1,000 characters.`);
+        .max(1000, t("validation.field.textTooLong", named));
     case "long_text":
       return z
-        .string({ error: `Enter ${label}.` })
+        .string({ error: t("validation.field.enter", named) })
         .trim()
-        .max(20_000, `Keep ${label} under 20,000 characters.`);
-    case "number":
-      return z.coerce
-        .number({ error: `${label} must be a number.` })
-        .refine(Number.isFinite, `${label} must be a number.`);
+        .max(20_000, t("validation.field.longTextTooLong", named));
+    case "number": {
+      const notANumber = t("validation.field.number", named);
+      return z.coerce.number({ error: notANumber }).refine(Number.isFinite, notANumber);
+    }
     case "date":
-      return z.iso.date({ error: `${label} must be a date, like 2026-05-31.` });
+      return z.iso.date({ error: t("validation.field.date", named) });
     case "email":
       return z
         .string()
         .trim()
         .max(254)
-        .pipe(z.email({ error: `${label} must be an email address, like name@example.com.` }));
+        .pipe(z.email({ error: t("validation.field.email", named) }));
     case "url":
       return z
         .string()
         .trim()
-        .max(2000, `${label} is too long.`)
-        .pipe(
-          z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with http:// or https://.` }),
-        );
+        .max(2000, t("validation.field.urlTooLong", named))
+        .pipe(z.url({ protocol: /^https?$/, error: t("validation.field.url", named) }));
     case "domain":
       return z
-        .string({ error: `Enter ${label}.` })
+        .string({ error: t("validation.field.enter", named) })
         .trim()
         .toLowerCase()
-        .regex(domainPattern, `${label} must be a domain name, like example.com.`);
+        .regex(domainPattern, t("validation.field.domain", named));
     case "single_select":
       return z
         .string()
         .transform((v) => canonicalOption(field, v))
-        .refine((v) => field.options.includes(v), `Choose one of the options for ${label}.`);
+        .refine((v) => field.options.includes(v), t("validation.field.chooseOption", named));
     case "multi_select":
       return z
         .array(z.string())
         .max(field.options.length)
         .transform((values) => values.map((v) => canonicalOption(field, v)))
-        .refine((values) => values.every((v) => field.options.includes(v)), `Choose from the options for ${label}.`)
+        .refine((values) => values.every((v) => field.options.includes(v)), t("validation.field.chooseOptions", named))
         .transform((values) => [...new Set(values)]);
     case "checkbox":
-      return z.boolean({ error: `${label} must be checked or unchecked.` });
+      return z.boolean({ error: t("validation.field.checkbox", named) });
   }
 }
 
@@ -131,7 +142,7 @@ function isEmpty(value: unknown): boolean {
  * (fields with customer access "edit") or the agent's edit form (all). Unknown
  * fields and fields this audience may not set are refused, not ignored.
  */
-export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "agent") {
+export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "agent", t: SayFieldCheck = inEnglish) {
   const settable = fields.filter((f) => audience === "agent" || f.customerAccess === "edit");
   return z.record(z.string(), z.unknown()).transform((input, ctx) => {
     const values: Record<string, FieldValue> = {};
@@ -143,10 +154,10 @@ export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "
     for (const field of settable) {
       const raw = input[field.key];
       if (isEmpty(raw) || (field.type === "checkbox" && raw === false && field.required)) {
-        if (field.required) ctx.addIssue({ code: "custom", path: [field.key], message: requiredMessage(field) });
+        if (field.required) ctx.addIssue({ code: "custom", path: [field.key], message: requiredMessage(field, t) });
         continue;
       }
-      const parsed = fieldValueSchema(field).safeParse(raw);
+      const parsed = fieldValueSchema(field, t).safeParse(raw);
       if (parsed.success) values[field.key] = parsed.data;
       else
         ctx.addIssue({ code: "custom", path: [field.key], message: parsed.error.issues[0]?.message ?? "Not valid." });
@@ -155,8 +166,9 @@ export function fieldsSchema(fields: FieldDefinition[], audience: "customer" | "
   });
 }
 
-function requiredMessage(field: Pick<FieldDefinition, "label" | "type">): string {
-  if (field.type === "checkbox") return `${field.label} must be checked.`;
-  if (field.type === "single_select" || field.type === "multi_select") return `Choose ${field.label}.`;
-  return `Enter ${field.label}.`;
+function requiredMessage(field: Pick<FieldDefinition, "label" | "type">, t: SayFieldCheck): string {
+  const named = { label: field.label };
+  if (field.type === "checkbox") return t("validation.field.mustBeChecked", named);
+  if (field.type === "single_select" || field.type === "multi_select") return t("validation.field.choose", named);
+  return t("validation.field.enter", named);
 }

@@ -198,6 +198,15 @@ export const kbBulkInputSchema = z.discriminatedUnion("action", [
   }),
 ]);
 
+/** Why a revision was made, when the help desk made it rather than an editor's save: said in the reader's language. */
+export const kbRevisionNoteSchema = z.discriminatedUnion("code", [
+  /** An editor brought back an earlier revision's words. */
+  z.object({ code: z.literal("restored"), number: z.number().int() }),
+  /** The article's first revision was written from a ticket's conversation. */
+  z.object({ code: z.literal("fromTicket") }),
+]);
+export type KbRevisionNote = z.infer<typeof kbRevisionNoteSchema>;
+
 export const kbRevisionSchema = z.object({
   number: z.number(),
   title: z.string(),
@@ -206,7 +215,10 @@ export const kbRevisionSchema = z.object({
   tags: z.array(z.string()),
   authorName: z.string(),
   createdAt: z.string(),
+  /** The note as stored, in English (kept for older clients). */
   note: z.string().nullable(),
+  /** The same note as a code and its values; null when there is none or it is not one the help desk writes. */
+  noteCode: kbRevisionNoteSchema.nullable(),
 });
 export type KbRevision = z.infer<typeof kbRevisionSchema>;
 export const kbRevisionListSchema = z.object({ revisions: z.array(kbRevisionSchema) });

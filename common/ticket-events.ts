@@ -11,9 +11,15 @@ import { priorities } from "./tickets.ts";
 const attachmentSchema = z.object({ id: z.string(), fileName: z.string(), size: z.number() });
 const ticketRefSchema = z.object({ number: z.number().int() });
 const taskSchema = z.object({ taskId: z.string(), title: z.string() });
+/** The ticket's own fields an edit can change; custom fields are named by their label alone. */
+export const editableTicketFields = ["subject", "priority", "category", "assignee", "group", "type"] as const;
+export type EditableTicketField = (typeof editableTicketFields)[number];
+
 /** One line of an edit: a field's label and its value before and after, as people read it. */
 export const fieldChangeSchema = z.object({
   label: z.string(),
+  /** Which of the ticket's own fields, so readers name it in their language (edits stored before it: none). */
+  field: z.enum(editableTicketFields).optional(),
   from: z.string().nullable(),
   to: z.string().nullable(),
 });

@@ -63,6 +63,64 @@ test.describe("a German-speaking guest", () => {
   });
 });
 
+test.describe("a German-speaking customer", () => {
+  test.use({ locale: "de-DE" });
+
+  test("reads a failed field check and a withdrawn request's reason in German", async ({ page, browser }) => {
+    // Two accessibility scans and a mail round trip: more than the default on a shared machine.
+    test.setTimeout(240_000);
+    const id = `${Date.now()}`;
+    const email = `lena.${id}@example.com`;
+    // An admin offers everyone a service with a domain field (through the API: the admin pages are not the point).
+    const admin = await browser.newPage({ locale: "en-US" });
+    await signInAsAdmin(admin);
+    const { ticketTypes } = (await (await admin.request.get("/api/v1/admin/ticket-types")).json()) as {
+      ticketTypes: { id: string; name: string }[];
+    };
+    const slug = `domain-de-${id}`;
+    await callApi(admin, "POST", "/api/v1/admin/services", {
+      name: `Domain freigeben ${id}`,
+      slug,
+      categoryId: null,
+      summary: "Partner registrieren sich mit ihrer Domain.",
+      ticketTypeId: ticketTypes.find((type) => type.name === "Domain approval")?.id,
+      defaultPriority: "medium",
+      visibility: "public",
+    });
+    await admin.close();
+
+    // The field's own check names the field inside a German sentence.
+    await page.goto(`/services/${slug}/request`);
+    await page.getByLabel("Ihr Name", { exact: true }).fill("Lena Vogel");
+    await page.getByLabel("E-Mail", { exact: true }).fill(email);
+    await page.getByLabel("Betreff", { exact: true }).fill(`Domain freigeben ${id}`);
+    await page.getByRole("textbox", { name: "Domain", exact: true }).fill("keine domain");
+    await page.getByRole("button", { name: "Anfrage senden" }).click();
+    await expect(
+      page.getByText("Das Feld „Domain“ muss einen Domainnamen enthalten, z. B. example.com."),
+    ).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("textbox", { name: "Domain", exact: true }).fill(`vogel-${id}.de`);
+    await page.getByRole("textbox", { name: "Nachricht" }).click();
+    await page.keyboard.type("Bitte geben Sie unsere Domain frei.");
+    await page.getByRole("button", { name: "Anfrage senden" }).click();
+    await expect(page.getByRole("heading", { name: "Anfrage eingegangen" })).toBeVisible();
+    const number = (await page.getByText(/Ihre Ticketnummer lautet #\d+/).textContent())?.match(/#(\d+)/)?.[1];
+    expect(number).toBeDefined();
+
+    // Withdrawn with a reason: the Feed's line and the notice say "Grund", not "Reason".
+    await page.goto(await mailLinkPath(page, email, `[#${number}] Wir haben Ihre Anfrage erhalten`, "/access/"));
+    await page.getByRole("button", { name: "Anfrage zurückziehen" }).click();
+    await chooseOption(page, "Grund", "Something else");
+    await page.getByRole("dialog").getByRole("button", { name: "Zurückziehen" }).click();
+    const notice = page.getByRole("alert").filter({ hasText: "Diese Anfrage wurde zurückgezogen" });
+    await expect(notice).toContainText("Grund: Something else.");
+    await expect(page.getByRole("list", { name: "Einträge im Verlauf" })).toContainText("Grund: Something else");
+    await expect(page.getByRole("main")).not.toContainText("Reason:");
+    await expectAccessible(page);
+  });
+});
+
 test.describe("a French-speaking visitor", () => {
   test.use({ locale: "fr-FR" });
 

@@ -47,6 +47,7 @@ export const convertedWeb = [
   "web/portal/RequestScene.tsx",
   "web/portal/RateScene.tsx",
   "web/ui/Conversation.tsx",
+  "web/ui/feed-details.ts",
   "web/ui/TicketActions.tsx",
   "web/ui/TicketExtras.tsx",
   "web/ui/TicketBadges.tsx",

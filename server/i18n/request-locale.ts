@@ -5,6 +5,7 @@ import { type Locale, localeCookie, resolveLocale } from "../../common/locales.t
 import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 import { readDefaultLocale } from "./settings.ts";
+import { type Translator, translator } from "./translator.ts";
 
 export type RequestLanguage = { cookie: string | undefined; acceptLanguage: string | undefined };
 
@@ -36,4 +37,9 @@ export async function localeOfRequest(
     fallback,
   });
   return { locale, profileLocale: profile?.locale ?? null, timeZone: profile?.time_zone ?? null, fallback };
+}
+
+/** Server sentences (API field checks) in the language this request is answered in. */
+export async function translatorFor(db: Kysely<Database>, request: FastifyRequest): Promise<Translator> {
+  return translator((await localeOfRequest(db, request.actor, languageOf(request))).locale);
 }

@@ -188,7 +188,13 @@ describeEachEngine("the knowledge base", ({ db, engine }) => {
     const restored = (await send("GET", "/api/v1/kb/articles/reset-password")).json();
     expect(restored.body).toContain("<h2>Steps</h2>");
     const after = (await send("GET", `/api/v1/admin/kb/articles/${id}/revisions`, editor)).json().revisions;
-    expect(after[0]).toMatchObject({ number: 3, note: "Restored revision 1" });
+    // The note as stored (English), and as a code the revision history words in the editor's language.
+    expect(after[0]).toMatchObject({
+      number: 3,
+      note: "Restored revision 1",
+      noteCode: { code: "restored", number: 1 },
+    });
+    expect(after[1]).toMatchObject({ number: 2, note: null, noteCode: null });
     expect(await searchSlugs("second")).not.toContain("reset-password");
   });
 

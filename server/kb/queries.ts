@@ -21,6 +21,7 @@ import {
   type ReaderLanguage,
   wantsTranslation,
 } from "./translations.ts";
+import { parseRevisionNote } from "./revision-notes.ts";
 
 const summaryColumns = [
   "kb_articles.id",
@@ -329,7 +330,7 @@ export async function listRevisions(db: Kysely<Database>, articleId: string): Pr
     .where("article_id", "=", articleId)
     .orderBy("number", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, tags: parseTags(r.tags) }));
+  return rows.map((r) => ({ ...r, tags: parseTags(r.tags), noteCode: parseRevisionNote(r.note) }));
 }
 
 /** What the KB admin page reports: per article, what people searched for in vain, and "No" comments. */

@@ -235,6 +235,10 @@ describeEachEngine("satisfaction surveys", ({ db, engine }) => {
     expect(feed.filter((e) => e.type === "satisfaction_rated").at(-1)).toMatchObject({
       visibility: "internal",
       detail: `Rating: Bad (was Good) · Reason: ${reason.label}`,
+      details: [
+        { code: "rating", rating: "bad", previous: "good" },
+        { code: "reason", reason: reason.label },
+      ],
       body: "It broke again the next day.",
       format: "text",
     });

@@ -1,10 +1,17 @@
 /** Reading a ticket's history: the Feed and Read By, both straight from its events. */
 import type { Kysely } from "kysely";
-import type { FeedEntry } from "../../common/conversation.ts";
+import type { FeedDetail, FeedEntry } from "../../common/conversation.ts";
 import { channelLabels } from "../../common/new-ticket.ts";
 import { satisfactionRatingLabels } from "../../common/satisfaction.ts";
-import { type FeedEntryType, feedEntryTypes, parseTicketEvent, type TicketEvent } from "../../common/ticket-events.ts";
-import { priorityLabels } from "../../common/tickets.ts";
+import {
+  type EditableTicketField,
+  type FeedEntryType,
+  type FieldChange,
+  feedEntryTypes,
+  parseTicketEvent,
+  type TicketEvent,
+} from "../../common/ticket-events.ts";
+import { type Priority, priorities, priorityLabels } from "../../common/tickets.ts";
 import type { Actor } from "../core/actor.ts";
 import type { AppContext } from "../core/context.ts";
 import { decodeJson, now } from "../db/engine.ts";
@@ -22,53 +29,76 @@ function isFeedEvent(event: TicketEvent): event is Extract<TicketEvent, { type: 
 /** Another ticket's number and subject only for a reader who may open that ticket. */
 type Sees = (number: number) => boolean;
 
-const ticketRef = (number: number, sees: Sees) => (sees(number) ? `#${number}` : null);
+const isPriority = (value: string): value is Priority => (priorities as readonly string[]).includes(value);
 
-/** The line under a Feed entry: what changed, in words; null when the entry's summary says it all. */
-export function detailOf(event: TicketEvent, sees: Sees): string | null {
+/** Edits stored before changes named their field: the ticket's own fields by the English label they were given. */
+const fieldByEnglishLabel: Record<string, EditableTicketField> = {
+  Subject: "subject",
+  Priority: "priority",
+  Category: "category",
+  Assignee: "assignee",
+  Group: "group",
+  Type: "type",
+};
+
+/** A priority as an edit stored it (its English label) back to its code, so readers word it themselves. */
+const priorityCode = (label: string | null): string | null =>
+  label === null ? null : (priorities.find((p) => priorityLabels[p] === label) ?? label);
+
+function changeOf(change: FieldChange): FeedDetail {
+  const field = change.field ?? fieldByEnglishLabel[change.label] ?? null;
+  const values = field === "priority" ? { from: priorityCode(change.from), to: priorityCode(change.to) } : change;
+  return { code: "change", field, label: change.label, from: values.from, to: values.to };
+}
+
+/** What a Feed entry's detail line says, as codes and values; empty when the entry's summary says it all. */
+export function detailsOf(event: TicketEvent, sees: Sees): FeedDetail[] {
   switch (event.type) {
     case "created": {
       // An agent opened it for someone: say for whom and how the request came in.
       const { onBehalfOf, channel } = event.payload;
-      if (!onBehalfOf) return null;
-      return `On behalf of ${onBehalfOf.name}${channel ? ` · ${channelLabels[channel]}` : ""}`;
+      return onBehalfOf ? [{ code: "onBehalfOf", name: onBehalfOf.name, channel: channel ?? null }] : [];
     }
     case "status_changed":
-      return event.payload.withdrawReason !== undefined ? `Reason: ${event.payload.withdrawReason}` : null;
+      return event.payload.withdrawReason !== undefined
+        ? [{ code: "reason", reason: event.payload.withdrawReason }]
+        : [];
     case "follow_up_created":
-      return sees(event.payload.number) ? `Follow-up: #${event.payload.number}` : null;
+      return sees(event.payload.number) ? [{ code: "followUp", number: event.payload.number }] : [];
     case "cc_added":
     case "cc_removed":
-      return event.payload.email;
+      return [{ code: "person", email: event.payload.email }];
     case "edited":
-      return event.payload.changes.map((c) => `${c.label}: ${c.from ?? "(none)"} → ${c.to ?? "(none)"}`).join("; ");
+      return event.payload.changes.map(changeOf);
     case "task_added":
     case "task_edited":
     case "task_completed":
     case "task_reopened":
     case "task_removed":
-      return event.payload.title;
+      return [{ code: "task", title: event.payload.title }];
     case "merged_into":
     case "linked":
     case "unlinked":
-      return ticketRef(event.payload.number, sees);
+      return sees(event.payload.number) ? [{ code: "ticket", number: event.payload.number, subject: null }] : [];
     case "merged_from":
-      return sees(event.payload.number) ? `#${event.payload.number}: ${event.payload.subject}` : null;
+      return sees(event.payload.number)
+        ? [{ code: "ticket", number: event.payload.number, subject: event.payload.subject }]
+        : [];
     case "priority_changed":
-      return `${priorityLabels[event.payload.from]} → ${priorityLabels[event.payload.to]}`;
+      return [{ code: "priority", from: event.payload.from, to: event.payload.to }];
     case "satisfaction_rated": {
       // The comment is the entry's body, shown as the requester wrote it.
       const { rating, previous, reason } = event.payload;
-      const was = previous && previous !== rating ? ` (was ${satisfactionRatingLabels[previous]})` : "";
-      return [`Rating: ${satisfactionRatingLabels[rating]}${was}`, ...(reason ? [`Reason: ${reason}`] : [])].join(
-        " · ",
-      );
+      return [
+        { code: "rating", rating, previous: previous && previous !== rating ? previous : null },
+        ...(reason ? [{ code: "reason" as const, reason }] : []),
+      ];
     }
     case "comment_deleted":
-      return `A comment by ${event.payload.author}`;
+      return [{ code: "commentBy", author: event.payload.author }];
     case "tag_added":
     case "tag_removed":
-      return event.payload.tag;
+      return [{ code: "tag", tag: event.payload.tag }];
     case "comment_edited":
     case "deleted":
     case "restored":
@@ -78,8 +108,48 @@ export function detailOf(event: TicketEvent, sees: Sees): string | null {
     case "sla_due":
     case "sla_overdue":
     case "automation_applied":
-      return null;
+      return [];
   }
+}
+
+const englishValue = (field: EditableTicketField | null, value: string | null) =>
+  value === null ? "(none)" : field === "priority" && isPriority(value) ? priorityLabels[value] : value;
+
+function englishPart(part: FeedDetail): string {
+  switch (part.code) {
+    case "onBehalfOf":
+      return `On behalf of ${part.name}${part.channel ? ` · ${channelLabels[part.channel]}` : ""}`;
+    case "reason":
+      return `Reason: ${part.reason}`;
+    case "followUp":
+      return `Follow-up: #${part.number}`;
+    case "person":
+      return part.email;
+    case "change":
+      return `${part.label}: ${englishValue(part.field, part.from)} → ${englishValue(part.field, part.to)}`;
+    case "task":
+      return part.title;
+    case "ticket":
+      return part.subject === null ? `#${part.number}` : `#${part.number}: ${part.subject}`;
+    case "priority":
+      return `${priorityLabels[part.from]} → ${priorityLabels[part.to]}`;
+    case "rating": {
+      const was = part.previous ? ` (was ${satisfactionRatingLabels[part.previous]})` : "";
+      return `Rating: ${satisfactionRatingLabels[part.rating]}${was}`;
+    }
+    case "commentBy":
+      return `A comment by ${part.author}`;
+    case "tag":
+      return part.tag;
+  }
+}
+
+/** The detail line in English, as the Feed API's `detail` has always said it (for clients that predate `details`). */
+export function englishDetail(details: FeedDetail[]): string | null {
+  if (details.length === 0) return null;
+  // An edit's fields are listed with semicolons; a rating and its reason with a middle dot.
+  const separator = details.every((d) => d.code === "change") ? "; " : " · ";
+  return details.map(englishPart).join(separator);
 }
 
 /** The other ticket an event names by its number, if any. */
@@ -179,6 +249,7 @@ export async function listFeed(
             ? { body: event.payload.comment, format: "text" as const, attachments: [] }
             : null;
     const moved = event.type === "status_changed" ? event.payload : null;
+    const details = detailsOf(event, sees);
     return {
       id: row.id,
       type: event.type,
@@ -191,7 +262,8 @@ export async function listFeed(
       to: moved ? label(moved.to) : null,
       // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
       attachments: said?.attachments ?? [],
-      detail: detailOf(event, sees),
+      detail: englishDetail(details),
+      details,
       edited: edit !== undefined,
     };
   });

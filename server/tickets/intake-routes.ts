@@ -4,6 +4,7 @@ import { type Actor, hasPermission, type UserActor } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { translatorFor } from "../i18n/request-locale.ts";
 import { withUploads } from "./attachments/standalone-uploads.ts";
 import { openTicketForRequester } from "./commands/open-ticket.ts";
 import { uploadTempDir } from "./commands/submit-ticket.ts";
@@ -34,8 +35,9 @@ export function registerIntakeRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const agent = requireAgent(request.actor);
+      const { t } = await translatorFor(db, request);
       const opened = await withUploads(deps, agent, request.body.attachments, uploadTempDir(deps.config), (files) =>
-        openTicketForRequester(deps, agent, request.body, files),
+        openTicketForRequester(deps, agent, request.body, files, t),
       );
       return reply.status(201).send(opened);
     },

@@ -99,6 +99,8 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     expect((await feed(customer, number)).at(-1)).toMatchObject({
       type: "follow_up_created",
       detail: `Follow-up: #${newNumber}`,
+      // The same line as a code and its values, for the reader's language.
+      details: [{ code: "followUp", number: newNumber }],
     });
     const open = await as(customer, "POST", `/api/v1/tickets/${newNumber}/follow-ups`, { subject: "x", message: "y" });
     expect(open.statusCode).toBe(409);
@@ -121,6 +123,7 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
       type: "status_changed",
       to: "Withdrawn",
       detail: "Reason: I found the answer myself",
+      details: [{ code: "reason", reason: "I found the answer myself" }],
     });
     expect((await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "Oops" })).statusCode).toBe(409);
     const badReason = await as(customer, "POST", `/api/v1/tickets/${await newTicket("Other")}/withdraw`, {

@@ -110,6 +110,29 @@ describeEachEngine("requests through a service", ({ db, engine }) => {
     });
   }
 
+  it("says a field's check in the reader's language, naming the field as they read it", async () => {
+    const domain = await db()
+      .selectFrom("ticket_fields")
+      .select("id")
+      .where("key", "=", "domain")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("content_translations")
+      .values({ kind: "ticket-field", entity_id: domain.id, field: "label", locale: "de", text: "Domäne" })
+      .execute();
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers: { "accept-language": "de" },
+      payload: (await submission({ domain: "not a domain" })) as Record<string, unknown>,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      "fields.domain": "Das Feld „Domäne“ muss einen Domainnamen enthalten, z. B. example.com.",
+    });
+    await db().deleteFrom("content_translations").where("entity_id", "=", domain.id).execute();
+  });
+
   it("keeps attachments under server-made names and cleans the names people see", async () => {
     const names = [
       "../../etc/passwd",

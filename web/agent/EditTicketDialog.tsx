@@ -86,7 +86,7 @@ function Form({
     const fieldValues = Object.fromEntries(
       fields.map((f) => [f.key, values[f.key]]).filter(([, v]) => v !== undefined),
     );
-    const checked = fieldsSchema(fields, "agent").safeParse(fieldValues);
+    const checked = fieldsSchema(fields, "agent", t).safeParse(fieldValues);
     const problems: Record<string, string> = {};
     if (!subject.trim()) problems.subject = t("validation.enterSubject");
     if (!checked.success) {

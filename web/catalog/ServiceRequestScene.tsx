@@ -88,7 +88,7 @@ function submissionOf(service: ServiceDetail, values: Values, kbSuggestionToken?
 function validate(service: ServiceDetail, values: Values, t: ReturnType<typeof useT>): Record<string, string> {
   const errors = fieldErrors(ticketSubmissionSchema, submissionOf(service, values));
   if (!values.messageText.trim()) errors.message = t("validation.describeNeed");
-  const fields = fieldsSchema(service.fields, "customer").safeParse(values.fields);
+  const fields = fieldsSchema(service.fields, "customer", t).safeParse(values.fields);
   if (!fields.success)
     for (const issue of fields.error.issues)
       errors[`fields.${issue.path.join(".")}`] ??= localizeSentence(issue.message);

@@ -9,6 +9,7 @@ import { useMarkSolved } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
+import { feedDetailLine, feedDetailText } from "./feed-details.ts";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
 import { MessageBody } from "./MessageBody.tsx";
@@ -47,8 +48,11 @@ const editTypes: FeedEntry["type"][] = [
 
 function summarize(entry: FeedEntry, t: Translate): string {
   const actor = entry.actor;
-  const someone = entry.detail ?? t("requests.feed.someone");
-  const aTicket = entry.detail ?? t("requests.feed.aTicket");
+  // The entries that name someone or something in their summary have it as their one detail part.
+  const first = entry.details[0];
+  const named = first ? feedDetailText(first, t) : null;
+  const someone = named ?? t("requests.feed.someone");
+  const aTicket = named ?? t("requests.feed.aTicket");
   switch (entry.type) {
     case "created":
       return t("requests.feed.created", { actor });
@@ -81,7 +85,7 @@ function summarize(entry: FeedEntry, t: Translate): string {
     case "task_removed":
       return t("requests.feed.taskRemoved", { actor });
     case "merged_into":
-      return t("requests.feed.mergedInto", { actor, ticket: entry.detail ?? t("requests.feed.another") });
+      return t("requests.feed.mergedInto", { actor, ticket: named ?? t("requests.feed.another") });
     case "merged_from":
       return t("requests.feed.mergedFrom", { actor, ticket: aTicket });
     case "linked":
@@ -89,7 +93,7 @@ function summarize(entry: FeedEntry, t: Translate): string {
     case "unlinked":
       return t("requests.feed.unlinked", { actor, ticket: aTicket });
     case "priority_changed":
-      return t("requests.feed.priorityChanged", { actor, change: entry.detail ?? "?" });
+      return t("requests.feed.priorityChanged", { actor, change: named ?? "?" });
     case "satisfaction_rated":
       return t("requests.feed.rated", { actor });
     case "comment_edited":
@@ -97,9 +101,9 @@ function summarize(entry: FeedEntry, t: Translate): string {
     case "comment_deleted":
       return t("requests.feed.commentDeleted", { actor });
     case "tag_added":
-      return t("requests.feed.tagAdded", { actor, tag: entry.detail ?? "?" });
+      return t("requests.feed.tagAdded", { actor, tag: named ?? "?" });
     case "tag_removed":
-      return t("requests.feed.tagRemoved", { actor, tag: entry.detail ?? "?" });
+      return t("requests.feed.tagRemoved", { actor, tag: named ?? "?" });
     case "deleted":
       return t("requests.feed.deleted", { actor });
     case "restored":
@@ -124,6 +128,11 @@ const detailInSummary: FeedEntry["type"][] = [
   "tag_added",
   "tag_removed",
 ];
+
+function DetailLine({ entry, t }: { entry: FeedEntry; t: Translate }) {
+  const line = detailInSummary.includes(entry.type) ? null : feedDetailLine(entry.details, t);
+  return line ? <Text size="sm">{line}</Text> : null;
+}
 
 /** The Feed: everything that happened, oldest first, with checkboxes to show or hide kinds of entries. */
 export function Feed({
@@ -180,7 +189,7 @@ export function Feed({
                       {entry.edited && t("requests.feed.editedMark")}
                     </Text>
                   </Text>
-                  {entry.detail && !detailInSummary.includes(entry.type) && <Text size="sm">{entry.detail}</Text>}
+                  <DetailLine entry={entry} t={t} />
                   {entry.body !== null && entry.type !== "created" && (
                     <MessageBody message={entry.body} format={entry.format ?? "text"} />
                   )}
@@ -411,12 +420,12 @@ export function CommentForm({
 function WithdrawnNotice({ number }: { number: number }) {
   const t = useT();
   const feed = useFeed(number);
-  const withdrawal = feed.data?.entries.findLast((e) => e.type === "status_changed" && e.detail !== null);
+  const withdrawal = feed.data?.entries.findLast((e) => e.type === "status_changed" && e.details.length > 0);
   const by = withdrawal
     ? t("requests.withdrawn.by", {
         actor: withdrawal.actor,
         date: formatDateTime(withdrawal.at),
-        reason: withdrawal.detail,
+        reason: feedDetailLine(withdrawal.details, t),
       })
     : null;
   return (

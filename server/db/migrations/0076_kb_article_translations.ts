@@ -36,6 +36,13 @@ export function kbArticleTranslations(engine: Engine) {
         .on("kb_article_translations")
         .columns(["locale", "status", "article_id"])
         .execute();
+      // Deleting a user looks for what they last edited (migration 0073 says why every such key has one).
+      await db.schema
+        .createIndex("kb_article_translations_updated_by")
+        .on("kb_article_translations")
+        .column("updated_by")
+        .where(sql.ref("updated_by"), "is not", null)
+        .execute();
 
       if (engine === "sqlite") {
         // No porter stemmer: it is English's; prefixes match in every language.

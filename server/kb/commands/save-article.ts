@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { KbArticleInput, KbStatus } from "../../../common/kb.ts";
+import type { KbArticleInput, KbRevisionNote, KbStatus } from "../../../common/kb.ts";
 import type { UserActor } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
 import { type Engine, isUniqueViolation, now } from "../../db/engine.ts";
@@ -7,6 +7,7 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { articleText, sanitizeArticleHtml } from "../article-html.ts";
 import { parseTags } from "../queries.ts";
+import { revisionNoteText } from "../revision-notes.ts";
 import { reindexArticle } from "../search-index.ts";
 
 type Ctx = { db: Kysely<Database>; engine: Engine };
@@ -81,7 +82,7 @@ async function addRevision(
   articleId: string,
   content: { title: string; summary: string; body: string; tags: string },
   at: string,
-  note: string | null,
+  note: KbRevisionNote | null,
 ): Promise<number> {
   const last = await trx
     .selectFrom("kb_revisions")
@@ -98,7 +99,7 @@ async function addRevision(
       ...content,
       author_id: editor.user.id,
       author_name: editor.user.name,
-      note,
+      note: note ? revisionNoteText(note) : null,
       created_at: at,
     })
     .execute();
@@ -151,7 +152,7 @@ export async function createArticle(
         .execute();
       await writeAudience(trx, id, input);
       const { body_text: _text, ...revision } = fields;
-      await addRevision(trx, editor, id, revision, at, options.fromTicketId ? "Written from a ticket" : null);
+      await addRevision(trx, editor, id, revision, at, options.fromTicketId ? { code: "fromTicket" } : null);
       await reindexArticle(trx, engine, id);
     })
     .catch(slugTaken);
@@ -237,7 +238,7 @@ export async function restoreRevision(
       })
       .where("id", "=", id)
       .execute();
-    await addRevision(trx, editor, id, revision, at, `Restored revision ${number}`);
+    await addRevision(trx, editor, id, revision, at, { code: "restored", number });
     await reindexArticle(trx, engine, id);
   });
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import { fieldsSchema } from "../../../common/fields.ts";
+import { fieldsSchema, type SayFieldCheck } from "../../../common/fields.ts";
 import { type AgentTicketInput, agentTicketInputSchema } from "../../../common/new-ticket.ts";
 import type { TicketSubmitted } from "../../../common/tickets.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
@@ -56,6 +56,8 @@ export async function openTicketForRequester(
   actor: UserActor,
   raw: AgentTicketInput,
   uploads: UploadedFile[] = [],
+  /** Says the custom fields' checks in the agent's language; English without it. */
+  say?: SayFieldCheck,
 ): Promise<TicketSubmitted> {
   if (!hasPermission(actor, "tickets.work"))
     throw new AppError("forbidden", "Only agents can open tickets for others.");
@@ -79,7 +81,7 @@ export async function openTicketForRequester(
         input.typeId ??
         (await trx.selectFrom("ticket_types").select("id").where("key", "=", "general").executeTakeFirstOrThrow()).id;
       const fields = (await listTypeFields(trx, [typeId])).get(typeId) ?? [];
-      const values = fieldsSchema(fields, "agent").safeParse(input.fields);
+      const values = fieldsSchema(fields, "agent", say).safeParse(input.fields);
       if (!values.success) {
         throw invalid(Object.fromEntries(values.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
       }

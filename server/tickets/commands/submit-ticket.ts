@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Transaction } from "kysely";
-import { fieldsSchema } from "../../../common/fields.ts";
-import { isLocale } from "../../../common/locales.ts";
+import { type FieldDefinition, fieldsSchema } from "../../../common/fields.ts";
+import { defaultLocale, isLocale } from "../../../common/locales.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { serviceScope } from "../../catalog/policy.ts";
@@ -15,6 +15,7 @@ import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { loadContentText } from "../../i18n/content-text.ts";
+import { translator } from "../../i18n/translator.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
@@ -71,6 +72,22 @@ export type ChannelOptions = {
 };
 
 /**
+ * The service's fields checked as the customer's form checks them. The checks name the field, so they are said
+ * in the language the form was filled in, with the field's label as that reader sees it.
+ */
+async function checkFields(
+  trx: Transaction<Database>,
+  fields: FieldDefinition[],
+  values: Record<string, unknown>,
+  locale: string | undefined,
+) {
+  const language = isLocale(locale) ? locale : defaultLocale;
+  const text = await loadContentText(trx, language, ["ticket-field"]);
+  const labelled = fields.map((f) => text.field(f));
+  return fieldsSchema(labelled, "customer", translator(language).t).safeParse(values);
+}
+
+/**
  * A customer or guest submits a request, from a service's form or the
  * general one: the ticket, its custom field values, its attachments, its
  * "created" event and the confirmation mail, in one transaction. Attachment
@@ -101,10 +118,7 @@ export async function submitTicket(
         : undefined;
       if (input.serviceId && !service) throw invalid({ serviceId: "That service is not available to you." });
       // A choice may come as the label the form showed in the submitter's language; the ticket stores its value.
-      const text =
-        service && isLocale(options.locale) ? await loadContentText(trx, options.locale, ["ticket-field"]) : null;
-      const fields = service ? service.allFields.map((f) => text?.field(f) ?? f) : [];
-      const fieldValues = service ? fieldsSchema(fields, "customer").safeParse(input.fields) : undefined;
+      const fieldValues = service ? await checkFields(trx, service.allFields, input.fields, options.locale) : undefined;
       if (fieldValues && !fieldValues.success) {
         throw invalid(
           Object.fromEntries(fieldValues.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])),

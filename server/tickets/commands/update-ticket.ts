@@ -6,7 +6,7 @@
  * in an internal one. Assigning someone else mails them.
  */
 import type { Transaction } from "kysely";
-import { type FieldDefinition, type FieldValue, fieldsSchema } from "../../../common/fields.ts";
+import { type FieldDefinition, type FieldValue, fieldsSchema, type SayFieldCheck } from "../../../common/fields.ts";
 import type { TicketUpdate } from "../../../common/ticket-edit.ts";
 import type { FieldChange } from "../../../common/ticket-events.ts";
 import { type Priority, priorityLabels } from "../../../common/tickets.ts";
@@ -76,13 +76,15 @@ export async function updateTicket(
   number: number,
   input: TicketUpdate,
   expected?: ExpectedVersion,
+  /** Says the custom fields' checks in the agent's language; English without it. */
+  say?: SayFieldCheck,
 ): Promise<void> {
   if (actor.kind !== "user" || !hasPermission(actor, "tickets.work")) {
     throw new AppError("forbidden", "Only agents can edit tickets.");
   }
   await ctx.db.transaction().execute(async (trx) => {
     if (expected !== undefined) await requireTicketVersion(trx, ctx.engine, actor, number, expected);
-    await applyUpdate(trx, ctx, actor, number, input, now());
+    await applyUpdate(trx, ctx, actor, number, input, now(), say);
   });
 }
 
@@ -94,6 +96,7 @@ export async function applyUpdate(
   number: number,
   input: TicketUpdate,
   at: string,
+  say?: SayFieldCheck,
 ): Promise<void> {
   const loaded = await loadTicket(trx, actor, number, "edit");
   const ticket = await trx
@@ -132,12 +135,13 @@ export async function applyUpdate(
 
   if (input.subject !== undefined && input.subject !== ticket.subject) {
     set.subject = input.subject;
-    publicChanges.push({ label: "Subject", from: ticket.subject, to: input.subject });
+    publicChanges.push({ label: "Subject", field: "subject", from: ticket.subject, to: input.subject });
   }
   if (input.priority !== undefined && input.priority !== ticket.priority) {
     set.priority = input.priority;
     publicChanges.push({
       label: "Priority",
+      field: "priority",
       from: priorityLabels[ticket.priority],
       to: priorityLabels[input.priority],
     });
@@ -146,6 +150,7 @@ export async function applyUpdate(
     set.category_id = input.categoryId;
     publicChanges.push({
       label: "Category",
+      field: "category",
       from: await nameOf(trx, "categories", ticket.category_id),
       to: await nameOf(trx, "categories", input.categoryId),
     });
@@ -154,6 +159,7 @@ export async function applyUpdate(
     set.assignee_id = input.assigneeId ?? null;
     internalChanges.push({
       label: "Assignee",
+      field: "assignee",
       from: await nameOf(trx, "users", ticket.assignee_id),
       to: await nameOf(trx, "users", input.assigneeId ?? null),
     });
@@ -162,6 +168,7 @@ export async function applyUpdate(
     set.group_id = input.groupId;
     internalChanges.push({
       label: "Group",
+      field: "group",
       from: await nameOf(trx, "groups", ticket.group_id),
       to: await nameOf(trx, "groups", input.groupId),
     });
@@ -171,6 +178,7 @@ export async function applyUpdate(
     set.ticket_type_id = input.typeId;
     internalChanges.push({
       label: "Type",
+      field: "type",
       from: await nameOf(trx, "ticket_types", ticket.ticket_type_id),
       to: await nameOf(trx, "ticket_types", input.typeId),
     });
@@ -184,6 +192,7 @@ export async function applyUpdate(
       input.fields ?? {},
       publicChanges,
       internalChanges,
+      say,
     );
   }
 
@@ -271,6 +280,7 @@ async function replaceFields(
   input: Record<string, unknown>,
   publicChanges: FieldChange[],
   internalChanges: FieldChange[],
+  say?: SayFieldCheck,
 ): Promise<void> {
   const types = await listTypeFields(
     trx,
@@ -278,7 +288,7 @@ async function replaceFields(
   );
   const oldFields = oldTypeId ? (types.get(oldTypeId) ?? []) : [];
   const fields = typeId ? (types.get(typeId) ?? []) : [];
-  const parsed = fieldsSchema(fields, "agent").safeParse(input);
+  const parsed = fieldsSchema(fields, "agent", say).safeParse(input);
   if (!parsed.success) {
     throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [`fields.${i.path.join(".")}`, i.message])));
   }

@@ -15,6 +15,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { etagOf, ifMatch } from "../../http/preconditions.ts";
 import { refusals } from "../../http/refusals.ts";
 import type { App, Deps } from "../../http/types.ts";
+import { translatorFor } from "../../i18n/request-locale.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
 import { updateTicket } from "../commands/update-ticket.ts";
 import { visibleTicketVersion } from "../ticket-version.ts";
@@ -109,7 +110,8 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
       if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to edit tickets.");
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
-      await updateTicket(deps, actor, number, request.body, ifMatch(request));
+      const { t } = await translatorFor(db, request);
+      await updateTicket(deps, actor, number, request.body, ifMatch(request), t);
       const version = await visibleTicketVersion(db, actor, number);
       if (version) reply.header("etag", etagOf(version));
       return reply.status(204).send(null);

@@ -183,12 +183,17 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
       ["domain_approved", "Cleared"],
     ]);
 
-    type Entry = { type: string; detail: string | null; visibility: string };
+    type Entry = { type: string; detail: string | null; details: unknown[]; visibility: string };
     const agentFeed = (await call(lead, "GET", `/api/v1/tickets/${tickets.vpn}/feed`)).json().entries as Entry[];
     const edits = agentFeed.filter((e) => e.type === "edited");
     expect(edits.find((e) => e.visibility === "public")?.detail).toBe(
       "Priority: Urgent → High; Domain: (none) → acme.com",
     );
+    // The ticket's own fields by name and the priority by its code, so each reader words them; custom fields by label.
+    expect(edits.find((e) => e.visibility === "public")?.details).toEqual([
+      { code: "change", field: "priority", label: "Priority", from: "urgent", to: "high" },
+      { code: "change", field: null, label: "Domain", from: null, to: "acme.com" },
+    ]);
     expect(edits.find((e) => e.visibility === "internal")?.detail).toBe(
       "Type: General request → Domain approval; Domain Approved: (none) → Cleared",
     );

@@ -14,6 +14,17 @@ function wordsOf(revision: KbRevision, tagsLine: (tags: string) => string): stri
   return `${revision.title}\n\n${revision.summary}\n\n${body}\n\n${tagsLine(revision.tags.join(", "))}`;
 }
 
+/** A note the help desk wrote, in the reader's language; any other note as it was stored. */
+function useNoteText() {
+  const t = useT();
+  return (revision: KbRevision): string | null => {
+    const note = revision.noteCode;
+    if (note?.code === "restored") return t("kbadmin.revisions.note.restored", { number: String(note.number) });
+    if (note?.code === "fromTicket") return t("kbadmin.revisions.note.fromTicket");
+    return revision.note;
+  };
+}
+
 function Diff({ from, to }: { from: KbRevision; to: KbRevision }) {
   const t = useT();
   const tagsLine = (tags: string) => t("kbadmin.revisions.tags", { tags });
@@ -49,6 +60,7 @@ function Diff({ from, to }: { from: KbRevision; to: KbRevision }) {
 /** Who changed the article and when, the difference between any two revisions, and restoring an old one. */
 export function RevisionHistory({ articleId }: { articleId: string }) {
   const t = useT();
+  const noteText = useNoteText();
   const revisions = useRevisions(articleId);
   const restore = useRestoreRevision(articleId);
   const list = revisions.data?.revisions ?? [];
@@ -86,7 +98,7 @@ export function RevisionHistory({ articleId }: { articleId: string }) {
                   {r.note && (
                     <Text span size="xs" c="dimmed">
                       {" "}
-                      · {r.note}
+                      · {noteText(r)}
                     </Text>
                   )}
                 </Table.Td>
