@@ -288,6 +288,32 @@ test.describe("the pseudo-locale", () => {
       expect(await unconvertedText(page, [...stored, ...notYet]), `unconverted text on ${path}`).toEqual([]);
     }
   });
+
+  test("shows the dev mailbox's own words from a catalog, around the mail it keeps", async ({ page }) => {
+    test.setTimeout(180_000);
+    const id = `${Date.now()}`;
+    await submitRequest(page, { name: "Pseudo Mail", email: `pseudo.mail.${id}@example.com`, subject: `Mail ${id}` });
+    await page.goto("/dev/mailbox");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("⟦");
+    // The messages themselves (addresses, subjects, dates, the text) are the mail's words, not the page's.
+    const mailWords = () =>
+      page.evaluate(() => {
+        const words: string[] = [];
+        for (const el of document.querySelectorAll("td, h1, dd, pre")) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent?.trim();
+            if (text) words.push(text);
+          }
+        }
+        return words;
+      });
+    expect(await unconvertedText(page, await mailWords()), "unconverted text on the dev mailbox").toEqual([]);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("link", { name: pseudoLocalize("← Dev mailbox") })).toBeVisible();
+    await expect(page.getByRole("region", { name: pseudoLocalize("Text version") })).toBeVisible();
+    expect(await unconvertedText(page, await mailWords()), "unconverted text on a message").toEqual([]);
+  });
 });
 
 test.describe("the help desk's default language", () => {
