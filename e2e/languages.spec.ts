@@ -289,10 +289,17 @@ test.describe("the pseudo-locale", () => {
     }
   });
 
-  test("shows the dev mailbox's own words from a catalog, around the mail it keeps", async ({ page }) => {
+  test("shows the dev mailbox's own words from a catalog, around the mail it keeps", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(180_000);
     const id = `${Date.now()}`;
+    // A message to look at, sent from the English form (the helper reads its English labels).
+    await context.clearCookies();
     await submitRequest(page, { name: "Pseudo Mail", email: `pseudo.mail.${id}@example.com`, subject: `Mail ${id}` });
+    await context.addCookies([{ name: "sb_locale", value: "en-XA", url: baseURL ?? "" }]);
     await page.goto("/dev/mailbox");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("⟦");
     // The messages themselves (addresses, subjects, dates, the text) are the mail's words, not the page's.
