@@ -346,6 +346,39 @@ test.describe("the pseudo-locale", () => {
       expect(await unconvertedText(page, [...stored, ...notYet]), `unconverted text on ${path}`).toEqual([]);
     }
   });
+
+  test("shows the dev mailbox's own words from a catalog, around the mail it keeps", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const id = `${Date.now()}`;
+    // A message to look at, sent from the English form (the helper reads its English labels).
+    await context.clearCookies();
+    await submitRequest(page, { name: "Pseudo Mail", email: `pseudo.mail.${id}@example.com`, subject: `Mail ${id}` });
+    await context.addCookies([{ name: "sb_locale", value: "en-XA", url: baseURL ?? "" }]);
+    await page.goto("/dev/mailbox");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("⟦");
+    // The messages themselves (addresses, subjects, dates, the text) are the mail's words, not the page's.
+    const mailWords = () =>
+      page.evaluate(() => {
+        const words: string[] = [];
+        for (const el of document.querySelectorAll("td, h1, dd, pre")) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent?.trim();
+            if (text) words.push(text);
+          }
+        }
+        return words;
+      });
+    expect(await unconvertedText(page, await mailWords()), "unconverted text on the dev mailbox").toEqual([]);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("link", { name: pseudoLocalize("← Dev mailbox") })).toBeVisible();
+    await expect(page.getByRole("region", { name: pseudoLocalize("Text version") })).toBeVisible();
+    expect(await unconvertedText(page, await mailWords()), "unconverted text on a message").toEqual([]);
+  });
 });
 
 test.describe("the help desk's default language", () => {
@@ -384,5 +417,104 @@ test.describe("the help desk's default language", () => {
       await setDefault("English");
     }
     await expect(page.getByLabel("Default language", { exact: true })).toHaveValue("en");
+  });
+});
+
+test.describe("an admin whose profile says French", () => {
+  test.use({ locale: "en-US" });
+
+  test("reads Groups, Triggers and a ticket's tags and comment actions in French", async ({ page }) => {
+    test.setTimeout(300_000);
+    const id = `${Date.now()}`;
+    const subject = `Badge ${id}`;
+    const number = await submitRequest(page, { name: "Léa", email: `lea.${id}@example.com`, subject });
+    await signInAsAdmin(page);
+    const roles = (await (await page.request.get("/api/v1/admin/roles")).json()) as {
+      roles: { id: string; name: string }[];
+    };
+    const email = `margot.${id}@example.com`;
+    await callApi(page, "POST", "/api/v1/admin/users", {
+      name: `Margot ${id}`,
+      email,
+      licence: "admin",
+      roleIds: [roles.roles.find((r) => r.name === "Administrator")?.id],
+    });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await acceptInvitation(page, email, "correct horse battery staple");
+    await callApi(page, "PUT", "/api/v1/account/preferences", { locale: "fr", timeZone: null });
+    const group = `Accueil ${id}`;
+    await callApi(page, "POST", "/api/v1/admin/groups", { name: group });
+    // Switched off: it is here to be described, not to act on other journeys' tickets.
+    const rule = `Relance ${id}`;
+    const created = await callApi(page, "POST", "/api/v1/admin/automation-rules", {
+      name: rule,
+      kind: "time_rule",
+      active: false,
+      position: 0,
+      conditions: { priorities: ["low"], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
+      statusCategory: "pending",
+      afterBusinessDays: 3,
+      actions: { groupId: null, priority: "high", remindRequester: true, notifyEmail: null, notifyGroupLead: false },
+    });
+
+    try {
+      await page.goto("/admin/groups");
+      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+      await expect(page.getByRole("heading", { name: "Groupes", level: 1 })).toBeVisible();
+      await expect(page.getByRole("columnheader", { name: "Responsable" })).toBeVisible();
+      const row = page.getByRole("row").filter({ hasText: group });
+      await expect(row).toContainText("Aucun");
+      await row.getByRole("button", { name: `Modifier ${group}` }).click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog.getByLabel("Responsable", { exact: true })).toBeDisabled();
+      await expect(dialog).toContainText("Ajoutez d’abord des agents au groupe sur la page Utilisateurs");
+      await expectAccessible(page);
+      await page.keyboard.press("Escape");
+
+      await page.goto("/admin/automation");
+      await expect(page.getByRole("heading", { name: "Déclencheurs et règles temporelles", level: 1 })).toBeVisible();
+      const rules = page.getByRole("table", { name: "Règles" });
+      await expect(rules.getByRole("columnheader", { name: "Quand" })).toBeVisible();
+      // The stored codes (pending, low, high) in French words, and the actions as a French list.
+      const described = rules.getByRole("row").filter({ hasText: rule });
+      await expect(described).toContainText("Désactivée");
+      await expect(described).toContainText("Un ticket est en attente depuis 3 jours ouvrés, avec priorité Basse");
+      await expect(described).toContainText("définir la priorité Haute et relancer le demandeur");
+      await expect(page.getByRole("heading", { name: "Ce qui s’est exécuté" })).toBeVisible();
+      await page.getByRole("button", { name: "Nouvelle règle" }).click();
+      const form = page.getByRole("dialog", { name: "Nouvelle règle" });
+      await expect(form.getByLabel("S’exécute", { exact: true })).toHaveValue("Quand un ticket est créé");
+      await expect(form.getByText("Prévenir le responsable du groupe par courriel")).toBeVisible();
+      await expect(form.getByRole("button", { name: "Enregistrer la règle" })).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press("Escape");
+
+      await page.goto(`/agent/tickets/${number}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`#${number} ${subject}`);
+      const tags = page.getByRole("region", { name: "Étiquettes" });
+      await expect(tags).toContainText("Aucune étiquette pour l’instant.");
+      await tags.getByLabel("Ajouter une étiquette", { exact: true }).fill("accueil");
+      await tags.getByRole("button", { name: "Ajouter", exact: true }).click();
+      await expect(tags.getByRole("button", { name: "Retirer l’étiquette accueil" })).toBeVisible();
+      await page.getByRole("textbox", { name: "Commentaire" }).click();
+      await page.keyboard.type("Le lecteur de badge est remplacé");
+      await page.getByRole("button", { name: "Envoyer la réponse publique" }).click();
+      const feed = page.getByRole("list", { name: "Entrées de l’historique" });
+      await expect(feed).toContainText("Le lecteur de badge est remplacé");
+      await feed.getByRole("button", { name: "Modifier le commentaire" }).click();
+      const edit = page.getByRole("dialog", { name: "Modifier le commentaire" });
+      await expect(edit.getByRole("textbox", { name: "Texte du commentaire" })).toBeVisible();
+      await expect(edit).toContainText("Le texte d’avant votre modification reste dans l’historique pour les agents.");
+      await expectAccessible(page);
+      await edit.getByRole("button", { name: "Annuler" }).click();
+      await feed.getByRole("button", { name: "Supprimer le commentaire" }).click();
+      await expect(page.getByRole("dialog", { name: "Supprimer ce commentaire ?" })).toBeVisible();
+      await expectAccessible(page);
+    } finally {
+      const { csrfToken } = (await (await page.request.get("/api/v1/session")).json()) as { csrfToken: string };
+      await page.request.delete(`/api/v1/admin/automation-rules/${String(created?.id)}`, {
+        headers: { "x-csrf-token": csrfToken },
+      });
+    }
   });
 });

@@ -126,6 +126,23 @@ export const convertedWeb = [
   "web/agent/reports/charts.ts",
   "web/agent/reports/format.ts",
   "web/agent/reports/report-period.ts",
+  "web/admin/GroupsScene.tsx",
+  "web/admin/AutomationScene.tsx",
+  "web/admin/DeletedTicketsScene.tsx",
+  "web/admin/TranslationsDialog.tsx",
+  "web/admin/UserErasure.tsx",
+  "web/agent/CommentActions.tsx",
+  "web/agent/DeleteTicketButton.tsx",
+  "web/agent/TicketTags.tsx",
+  "web/live/PresenceBar.tsx",
+  "web/live/ReplyWarning.tsx",
+  "web/live/use-ticket-collision.tsx",
+  "web/ui/ServiceIcon.tsx",
+  "web/ui/Snippet.tsx",
+  "web/routes.tsx",
+  "web/main.tsx",
+  "web/dev/DevMailScene.tsx",
+  "web/dev/DevMailboxScene.tsx",
 ];
 
 /** Every mail template: their sentences all come from locales/<locale>/mail.json. */

@@ -14,6 +14,7 @@ import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
 import { loadWorkableTicket } from "../tickets/work-access.ts";
 import type { ArticleScope } from "./policy.ts";
+import { parseRevisionNote } from "./revision-notes.ts";
 import {
   articleLanguages,
   inReaderLanguage,
@@ -21,7 +22,6 @@ import {
   type ReaderLanguage,
   wantsTranslation,
 } from "./translations.ts";
-import { parseRevisionNote } from "./revision-notes.ts";
 
 const summaryColumns = [
   "kb_articles.id",

@@ -1,41 +1,40 @@
 import { Alert, Button, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useDeletedTickets, useRestoreTicket } from "../api/ticket-housekeeping.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 /** Deleted tickets waiting to be purged, each with Restore. */
 export function DeletedTicketsScene() {
-  useDocumentTitle("Deleted tickets");
+  const t = useT();
+  useDocumentTitle(t("admin.deleted.title"));
   const deleted = useDeletedTickets();
   const restore = useRestoreTicket();
   return (
     <Stack gap="md">
-      <Title order={1}>Deleted tickets</Title>
-      <Text>
-        A deleted ticket is out of every queue, search and count. Restore it before its purge date to bring it back as
-        it was; after that it is removed for good.
-      </Text>
+      <Title order={1}>{t("admin.deleted.title")}</Title>
+      <Text>{t("admin.deleted.intro")}</Text>
       {restore.isError && <Alert color="red">{restore.error.message}</Alert>}
       {restore.isSuccess && (
         <Alert color="teal" role="status">
-          Ticket #{restore.variables} is restored.
+          {t("admin.deleted.restored", { number: String(restore.variables) })}
         </Alert>
       )}
-      <QueryView query={deleted} loading="Loading deleted tickets">
+      <QueryView query={deleted} loading={t("admin.deleted.loading")}>
         {(data) =>
           data.tickets.length === 0 ? (
-            <Text c="dimmed">No deleted tickets.</Text>
+            <Text c="dimmed">{t("admin.deleted.empty")}</Text>
           ) : (
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Ticket</Table.Th>
-                  <Table.Th>Requester</Table.Th>
-                  <Table.Th>Deleted</Table.Th>
-                  <Table.Th>Purged after</Table.Th>
+                  <Table.Th>{t("admin.deleted.ticket")}</Table.Th>
+                  <Table.Th>{t("admin.deleted.requester")}</Table.Th>
+                  <Table.Th>{t("admin.deleted.deleted")}</Table.Th>
+                  <Table.Th>{t("admin.deleted.purgedAfter")}</Table.Th>
                   <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t("admin.table.actions")}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -47,18 +46,18 @@ export function DeletedTicketsScene() {
                     </Table.Td>
                     <Table.Td>{ticket.requester}</Table.Td>
                     <Table.Td>
-                      {formatDateTime(ticket.deletedAt)} by {ticket.deletedBy}
+                      {t("admin.deleted.deletedBy", { when: formatDateTime(ticket.deletedAt), name: ticket.deletedBy })}
                     </Table.Td>
                     <Table.Td>{formatDateTime(ticket.purgeAfter)}</Table.Td>
                     <Table.Td>
                       <Button
                         size="xs"
                         variant="light"
-                        aria-label={`Restore ticket #${ticket.number}`}
+                        aria-label={t("admin.deleted.restoreTicket", { number: String(ticket.number) })}
                         loading={restore.isPending && restore.variables === ticket.number}
                         onClick={() => restore.mutate(ticket.number)}
                       >
-                        Restore
+                        {t("admin.deleted.restore")}
                       </Button>
                     </Table.Td>
                   </Table.Tr>

@@ -4,26 +4,31 @@ import type { z } from "zod";
 import type { groupSchema } from "../../common/admin.ts";
 import { groupsCollection } from "../../common/admin-collections.ts";
 import { useDirectory } from "../api/workspace.ts";
+import { useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
 type AdminGroup = z.infer<typeof groupSchema>;
 
 export function GroupsScene() {
+  const t = useT();
   return (
     <AdminCollectionPage
       collection={groupsCollection}
-      intro="Groups gather agents who work together, such as a first-line team. Add people to a group on the Users page. A group's lead is one of its agents; a trigger can mail them."
-      empty="No groups yet."
+      intro={t("admin.groups.intro")}
+      empty={t("admin.groups.empty")}
       spacing="sm"
       columns={[
-        { header: "Name", cell: (g) => g.name },
-        { header: "Members", cell: (g) => g.memberCount },
-        { header: "Lead", cell: (g) => g.lead?.name ?? "None" },
+        { header: t("admin.form.name"), cell: (g) => g.name },
+        { header: t("admin.groups.members"), cell: (g) => g.memberCount },
+        { header: t("admin.groups.lead"), cell: (g) => g.lead?.name ?? t("admin.groups.noLeadCell") },
       ]}
       name={(g) => g.name}
       form={(p) => <GroupForm {...p} />}
-      confirmDelete={{ title: (g) => `Delete group ${g.name}?`, body: "Its agents stay; only the group goes." }}
+      confirmDelete={{
+        title: (g) => t("admin.groups.deleteTitle", { name: g.name }),
+        body: t("admin.groups.deleteBody"),
+      }}
     />
   );
 }
@@ -35,6 +40,7 @@ function GroupForm({
   error,
   pending,
 }: CollectionFormProps<typeof groupsCollection.input, AdminGroup>) {
+  const t = useT();
   const directory = useDirectory({ fresh: true });
   const agents = group ? (directory.data?.agents ?? []).filter((a) => a.groupIds.includes(group.id)) : [];
   const form = useForm({ initialValues: { name: group?.name ?? "", leadId: group?.lead?.id ?? null } });
@@ -44,15 +50,11 @@ function GroupForm({
       onSubmit={form.onSubmit((values) => submit(group ? values : { name: values.name }, form.setErrors))}
     >
       <Stack gap="md">
-        <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+        <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <Select
-          label="Lead"
-          placeholder="No lead"
-          description={
-            group && agents.length > 0
-              ? "Triggers that notify the group lead mail this agent."
-              : "Add agents to the group on the Users page first; then choose its lead here."
-          }
+          label={t("admin.groups.lead")}
+          placeholder={t("admin.groups.noLead")}
+          description={group && agents.length > 0 ? t("admin.groups.leadHint") : t("admin.groups.leadFirst")}
           clearable
           disabled={!group || agents.length === 0}
           data={agents.map((a) => ({ value: a.id, label: a.name }))}
@@ -61,7 +63,7 @@ function GroupForm({
         <FormAlert error={error} shown={["name", "leadId"]} />
         <Group justify="flex-end">
           <Button type="submit" loading={pending}>
-            Save
+            {t("admin.form.save")}
           </Button>
         </Group>
       </Stack>

@@ -3,21 +3,25 @@ import { useState } from "react";
 import type { TranslatableKind, Translations } from "../../common/content-translations.ts";
 import { localeNames, shippedLocales } from "../../common/locales.ts";
 import { useSaveTranslations, useTranslations } from "../api/translations.ts";
+import { type Translate, useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { OptionTranslations } from "./OptionTranslations.tsx";
 
 /** What each translatable field is called on the form (the API names them as the entity's own input does). */
-const fieldLabels: Record<string, string> = {
-  name: "Name",
-  summary: "Short description",
-  description: "Description",
-  requestLabel: "Button label",
-  label: "Label",
-  helpText: "Help text",
-  customerLabel: "Label customers see",
-};
+function fieldLabel(t: Translate, field: string): string {
+  const labels: Record<string, string> = {
+    name: t("admin.translations.field.name"),
+    summary: t("admin.translations.field.summary"),
+    description: t("admin.translations.field.description"),
+    requestLabel: t("admin.translations.field.requestLabel"),
+    label: t("admin.translations.field.label"),
+    helpText: t("admin.translations.field.helpText"),
+    customerLabel: t("admin.translations.field.customerLabel"),
+  };
+  return labels[field] ?? field;
+}
 /** Fields that take more than a line get a text area. */
 const longText = 500;
 
@@ -39,13 +43,19 @@ export function TranslationsButton({
   /** The row itself will do: its fields of the same names are the default text. */
   defaults?: Record<string, unknown>;
 }) {
+  const t = useT();
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button size="xs" variant="default" aria-label={`Translations of ${name}`} onClick={() => setOpened(true)}>
-        Translations
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={t("admin.translations.of", { name })}
+        onClick={() => setOpened(true)}
+      >
+        {t("admin.translations.button")}
       </Button>
-      <Dialog opened={opened} onClose={() => setOpened(false)} title={`Translations of ${name}`} size="lg">
+      <Dialog opened={opened} onClose={() => setOpened(false)} title={t("admin.translations.of", { name })} size="lg">
         {opened && <TranslationsDialog kind={kind} id={id} defaults={defaults} onDone={() => setOpened(false)} />}
       </Dialog>
     </>
@@ -63,9 +73,10 @@ export function TranslationsDialog({
   defaults: Record<string, unknown>;
   onDone: () => void;
 }) {
+  const t = useT();
   const query = useTranslations(kind, id, true);
   return (
-    <QueryView query={query} loading="Loading translations">
+    <QueryView query={query} loading={t("admin.translations.loading")}>
       {(loaded) => (
         <TranslationsForm
           kind={kind}
@@ -98,6 +109,7 @@ function TranslationsForm({
   defaults: Record<string, unknown>;
   onDone: () => void;
 }) {
+  const t = useT();
   const [values, setValues] = useState<Translations>(initial);
   const save = useSaveTranslations(kind, id);
   const set = (locale: (typeof shippedLocales)[number], field: string, text: string) =>
@@ -125,7 +137,10 @@ function TranslationsForm({
               <Stack gap="sm">
                 {fields.map(({ field, maxLength }) => {
                   const props = {
-                    label: `${fieldLabels[field] ?? field} (${localeNames[locale]})`,
+                    label: t("admin.translations.fieldIn", {
+                      field: fieldLabel(t, field),
+                      language: localeNames[locale],
+                    }),
                     value: values[locale]?.[field] ?? "",
                     placeholder: typeof defaults[field] === "string" ? defaults[field] : "",
                     maxLength,
@@ -152,10 +167,10 @@ function TranslationsForm({
         <FormAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t("admin.dialog.cancel")}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            Save translations
+            {t("admin.translations.save")}
           </Button>
         </Group>
       </Stack>

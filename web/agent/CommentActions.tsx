@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { FeedEntry } from "../../common/conversation.ts";
 import { useDeleteComment, useEditComment } from "../api/ticket-housekeeping.ts";
+import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 
@@ -10,13 +11,14 @@ import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx"
  * before an edit stay in the Feed; a removed comment leaves "removed by" in its place.
  */
 export function CommentActions({ number, entry }: { number: number; entry: FeedEntry }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [words, setWords] = useState<{ html: string; text: string } | null>(null);
   const edit = useEditComment(number);
   const remove = useDeleteComment(number);
   if ((entry.type !== "comment" && entry.type !== "note") || entry.body === null) return null;
-  const what = entry.type === "note" ? "note" : "comment";
+  const note = entry.type === "note";
   const closeEdit = () => {
     edit.reset();
     setWords(null);
@@ -38,26 +40,31 @@ export function CommentActions({ number, entry }: { number: number; entry: FeedE
     <>
       <Group gap="xs" mt={4}>
         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)}>
-          Edit {what}
+          {note ? t("agent.comment.editNote") : t("agent.comment.editComment")}
         </Button>
         <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRemoving(true)}>
-          Delete {what}
+          {note ? t("agent.comment.deleteNote") : t("agent.comment.deleteComment")}
         </Button>
       </Group>
-      <Dialog opened={editing} onClose={closeEdit} title={`Edit ${what}`} size="lg">
+      <Dialog
+        opened={editing}
+        onClose={closeEdit}
+        title={note ? t("agent.comment.editNote") : t("agent.comment.editComment")}
+        size="lg"
+      >
         <Stack gap="md">
           <RichTextField
-            label={entry.type === "note" ? "Note text" : "Comment text"}
+            label={note ? t("agent.comment.noteText") : t("agent.comment.commentText")}
             initialContent={initialContent}
             onChange={(html, text) => setWords({ html, text })}
           />
           <Text size="sm" c="dimmed">
-            The words before your edit stay in the Feed for agents.
+            {t("agent.comment.editHint")}
           </Text>
           {edit.isError && <Alert color="red">{edit.error.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={closeEdit}>
-              Cancel
+              {t("agent.common.cancel")}
             </Button>
             <Button
               loading={edit.isPending}
@@ -66,25 +73,29 @@ export function CommentActions({ number, entry }: { number: number; entry: FeedE
                 words && edit.mutate({ id: entry.id, body: words.html, format: "html" }, { onSuccess: closeEdit })
               }
             >
-              Save
+              {t("agent.comment.save")}
             </Button>
           </Group>
         </Stack>
       </Dialog>
-      <Dialog opened={removing} onClose={closeRemove} title={`Delete this ${what}?`}>
+      <Dialog
+        opened={removing}
+        onClose={closeRemove}
+        title={note ? t("agent.comment.deleteNoteTitle") : t("agent.comment.deleteCommentTitle")}
+      >
         <Stack gap="md">
-          <Text>Its words leave the Feed for everyone; the Feed says you removed it.</Text>
+          <Text>{t("agent.comment.deleteBody")}</Text>
           {remove.isError && <Alert color="red">{remove.error.message}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={closeRemove}>
-              Cancel
+              {t("agent.common.cancel")}
             </Button>
             <Button
               color="red"
               loading={remove.isPending}
               onClick={() => remove.mutate(entry.id, { onSuccess: closeRemove })}
             >
-              Delete
+              {t("agent.comment.delete")}
             </Button>
           </Group>
         </Stack>

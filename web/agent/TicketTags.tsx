@@ -2,9 +2,11 @@ import { Alert, Badge, Button, CloseButton, Group, Stack, Text, TextInput } from
 import { type FormEvent, useState } from "react";
 import { normaliseTag, tagsPerTicket } from "../../common/tags.ts";
 import { useChangeTag, useTicketTags } from "../api/ticket-housekeeping.ts";
+import { useT } from "../i18n/use-t.ts";
 
 /** The ticket's tags as chips, removable, with a field to add one (agents who may change the ticket). */
 export function TicketTags({ number, canEdit }: { number: number; canEdit: boolean }) {
+  const t = useT();
   const tags = useTicketTags(number);
   const change = useChangeTag(number);
   const [draft, setDraft] = useState("");
@@ -14,20 +16,20 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
     event.preventDefault();
     const tag = normaliseTag(draft);
     if (!tag) {
-      setProblem("Use up to 40 letters, digits, '-', '_' or '.', without spaces.");
+      setProblem(t("agent.tags.invalid"));
       return;
     }
     setProblem(null);
     change.mutate({ tag, add: true }, { onSuccess: () => setDraft("") });
   };
   return (
-    <Stack gap={6} component="section" aria-label="Tags">
+    <Stack gap={6} component="section" aria-label={t("agent.tags.title")}>
       <Text size="sm" fw={600}>
-        Tags
+        {t("agent.tags.title")}
       </Text>
       {list.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No tags yet.
+          {t("agent.tags.empty")}
         </Text>
       ) : (
         <Group gap={6} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
@@ -41,7 +43,7 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
                   canEdit ? (
                     <CloseButton
                       size="xs"
-                      aria-label={`Remove tag ${tag}`}
+                      aria-label={t("agent.tags.remove", { tag })}
                       onClick={() => change.mutate({ tag, add: false })}
                     />
                   ) : null
@@ -58,14 +60,14 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
           <Group gap="xs" align="flex-end">
             <TextInput
               size="xs"
-              label="Add a tag"
+              label={t("agent.tags.addLabel")}
               value={draft}
               maxLength={40}
               error={problem}
               onChange={(event) => setDraft(event.currentTarget.value)}
             />
             <Button size="xs" type="submit" variant="light" loading={change.isPending} disabled={!draft.trim()}>
-              Add tag
+              {t("agent.tags.add")}
             </Button>
           </Group>
         </form>

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { useDevMail } from "../api/dev-mailbox.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -32,21 +33,22 @@ function Linked({ text }: { text: string }) {
 }
 
 export function DevMailScene() {
+  const t = useT();
   const { id = "" } = useParams();
   const mail = useDevMail(id);
-  useDocumentTitle(mail.data?.subject ?? "Message");
-  if (mail.isPending) return <LoadingState label="Loading the message" />;
+  useDocumentTitle(mail.data?.subject ?? t("devmail.message.title"));
+  if (mail.isPending) return <LoadingState label={t("devmail.message.loading")} />;
   if (mail.isError) {
     return (
       <Stack gap="md">
-        <Title order={1}>Message</Title>
+        <Title order={1}>{t("devmail.message.title")}</Title>
         <Alert color="gray">
           {mail.error instanceof ApiError && mail.error.code === "not_found"
-            ? "The dev mailbox is not available here, or it has no such message."
+            ? t("devmail.message.notFound")
             : mail.error.message}
         </Alert>
         <Anchor component={Link} to="/dev/mailbox">
-          ← Dev mailbox
+          {t("devmail.message.back")}
         </Anchor>
       </Stack>
     );
@@ -55,37 +57,33 @@ export function DevMailScene() {
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/dev/mailbox" size="sm">
-        ← Dev mailbox
+        {t("devmail.message.back")}
       </Anchor>
       <Title order={1} style={{ overflowWrap: "anywhere" }}>
         {m.subject}
       </Title>
-      <DataList aria-label="Headers" size="sm">
+      <DataList aria-label={t("devmail.message.headers")} size="sm">
         <DataList.Item>
-          <DataList.ItemLabel>To</DataList.ItemLabel>
+          <DataList.ItemLabel>{t("devmail.to")}</DataList.ItemLabel>
           <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.to}</DataList.ItemValue>
         </DataList.Item>
         {/* Replies sent to this address thread into the ticket, through the inbound mail receiver. */}
         <DataList.Item>
-          <DataList.ItemLabel>Reply-To</DataList.ItemLabel>
+          <DataList.ItemLabel>{t("devmail.message.replyTo")}</DataList.ItemLabel>
           <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>
-            {m.replyTo ? (
-              <Anchor href={`mailto:${m.replyTo}`}>{m.replyTo}</Anchor>
-            ) : (
-              "Not set (no mailbox takes replies)"
-            )}
+            {m.replyTo ? <Anchor href={`mailto:${m.replyTo}`}>{m.replyTo}</Anchor> : t("devmail.message.noReplyTo")}
           </DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
-          <DataList.ItemLabel>Date</DataList.ItemLabel>
+          <DataList.ItemLabel>{t("devmail.message.date")}</DataList.ItemLabel>
           <DataList.ItemValue>{formatDateTime(m.createdAt)}</DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>
-          <DataList.ItemLabel>Message-ID</DataList.ItemLabel>
+          <DataList.ItemLabel>{t("devmail.message.messageId")}</DataList.ItemLabel>
           <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.messageId}</DataList.ItemValue>
         </DataList.Item>
       </DataList>
-      <Paper withBorder radius="md" p="lg" component="section" aria-label="Text version">
+      <Paper withBorder radius="md" p="lg" component="section" aria-label={t("devmail.message.textVersion")}>
         <Text
           component="pre"
           style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontFamily: "inherit", margin: 0 }}
@@ -94,11 +92,11 @@ export function DevMailScene() {
         </Text>
       </Paper>
       <Title order={2} size="h4">
-        HTML version
+        {t("devmail.message.htmlVersion")}
       </Title>
       {/* sandbox="" runs no script and opens nothing: the mail is shown as a recipient's client would, safely. */}
       <iframe
-        title="HTML version of the message"
+        title={t("devmail.message.htmlFrame")}
         sandbox=""
         srcDoc={m.html}
         style={{ width: "100%", minHeight: 420, border: "1px solid #ced4da", borderRadius: 8 }}

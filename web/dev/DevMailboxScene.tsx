@@ -2,39 +2,38 @@ import { Alert, Anchor, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { ApiError } from "../api/client.ts";
 import { useDevMailbox } from "../api/dev-mailbox.ts";
+import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
-export const devMailboxIntro =
-  "Without an SMTP server, Switchboard keeps outgoing mail here so sign-in and confirmation links work.";
-
 export function DevMailboxScene() {
-  useDocumentTitle("Dev mailbox");
+  const t = useT();
+  useDocumentTitle(t("devmail.title"));
   const mailbox = useDevMailbox({ poll: true });
   return (
     <Stack gap="md">
-      <Title order={1}>Dev mailbox</Title>
-      <Text>{devMailboxIntro}</Text>
+      <Title order={1}>{t("devmail.title")}</Title>
+      <Text>{t("devmail.intro")}</Text>
       {mailbox.isPending ? (
-        <LoadingState label="Loading messages" />
+        <LoadingState label={t("devmail.loading")} />
       ) : mailbox.isError ? (
         <Alert color={mailbox.error instanceof ApiError && mailbox.error.code === "not_found" ? "gray" : "red"}>
           {mailbox.error instanceof ApiError && mailbox.error.code === "not_found"
-            ? "The dev mailbox is not available here."
+            ? t("devmail.notAvailable")
             : mailbox.error.message}
         </Alert>
       ) : mailbox.data.messages.length === 0 ? (
-        <Text>No messages yet.</Text>
+        <Text>{t("devmail.empty")}</Text>
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={560} type="native">
-            <Table aria-label="Messages" verticalSpacing="sm">
+            <Table aria-label={t("devmail.messages")} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">To</Table.Th>
-                  <Table.Th scope="col">Subject</Table.Th>
-                  <Table.Th scope="col">Received</Table.Th>
+                  <Table.Th scope="col">{t("devmail.to")}</Table.Th>
+                  <Table.Th scope="col">{t("devmail.subject")}</Table.Th>
+                  <Table.Th scope="col">{t("devmail.received")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
