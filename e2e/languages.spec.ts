@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { shippedLocales } from "../common/locales.ts";
 import {
   acceptInvitation,
   callApi,
@@ -192,6 +193,32 @@ test.describe("an agent whose profile says French", () => {
     await expect(page.getByRole("region", { name: "Tâches" })).toBeVisible();
     await expectAccessible(page);
   });
+});
+
+test("every shipped language marks its pages' language and direction, and they pass axe", async ({ page, baseURL }) => {
+  // Two pages with axe in four languages: a long journey on a shared machine.
+  test.slow();
+  await signInAsAdmin(page);
+  // Typed by the shipped languages, so a new one joins this journey.
+  const directions: Record<Exclude<(typeof shippedLocales)[number], "en">, "ltr" | "rtl"> = {
+    de: "ltr",
+    es: "ltr",
+    fr: "ltr",
+    ar: "rtl",
+  };
+  for (const [locale, direction] of Object.entries(directions)) {
+    // The footer's switcher remembers a choice in this cookie; it outranks the browser's languages.
+    await page.context().addCookies([{ name: "sb_locale", value: locale, url: baseURL ?? "" }]);
+    // A portal page and a workspace page, as an agent who is also a customer of the help desk would see them.
+    for (const path of ["/", "/agent/tickets"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("dir", direction);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator(".mantine-Loader-root")).toHaveCount(0);
+      await expectAccessible(page);
+    }
+  }
 });
 
 test.describe("the help desk's default language", () => {

@@ -65,4 +65,102 @@ export type VisitedPattern = (typeof visitedPatterns)[number];
  * TEMPORARY: English text the run allows, by page, because another branch is converting the file that writes it
  * (issue 20). Empty each entry when that branch is merged; the run then holds the page to the catalogs again.
  */
-export const pendingConversion: Partial<Record<VisitedPattern, readonly string[]>> = {};
+export const pendingConversion: Partial<Record<VisitedPattern, readonly string[]>> = {
+  // web/dev/DevMailboxScene.tsx, DevMailScene.tsx
+  "/dev/mailbox": [
+    "Dev mailbox",
+    "Without an SMTP server, Switchboard keeps outgoing mail here so sign-in and confirmation links work.",
+    "To",
+    "Subject",
+    "Received",
+    "Messages",
+  ],
+  "/dev/mailbox/:id": [
+    "Dev mailbox",
+    "To",
+    "Reply-To",
+    "Not set (no mailbox takes replies)",
+    "Date",
+    "Message-ID",
+    "HTML version of the message",
+    "HTML version",
+    "Headers",
+    "Text version",
+  ],
+  // web/agent/TicketTags.tsx; web/live/PresenceBar.tsx
+  "/agent/tickets/:number": ["Tags", "No tags yet.", "Add a tag", "Add tag", "Others on this ticket"],
+  // web/agent/reports/*
+  "/agent/reports/:kind?": [
+    "Reports",
+    "Overview",
+    "Volume",
+    "Efficiency",
+    "Service levels",
+    "Agents and groups",
+    "Satisfaction",
+    "Period",
+    "Group",
+    "Service",
+    "Organization",
+    "Agent",
+    "Priority",
+    "Channel",
+    "to",
+    ", times in",
+    "UTC",
+    ", durations in business hours.",
+    "Tickets created",
+    "Tickets solved",
+    "Unsolved now",
+    "One-touch resolution",
+    "Reopened",
+    "Median first reply",
+    "Median full resolution",
+    "min",
+    "SLA targets achieved",
+    "Created and solved",
+    "Download CSV of",
+    "Download CSV",
+    "Created",
+    "Solved",
+    "Table:",
+    "Unsolved tickets at the end of each period",
+    "Report filters",
+    "All groups",
+    "All services",
+    "All organizations",
+    "All agents",
+    "Any priority",
+    "Any channel",
+    "up",
+    "down",
+    "from",
+    "the period before",
+  ],
+  // web/admin/GroupsScene.tsx
+  "/admin/groups": [
+    "Groups gather agents who work together, such as a first-line team. Add people to a group on the Users page. A group's lead is one of its agents; a trigger can mail them.",
+    "No groups yet.",
+  ],
+  // web/admin/TranslationsDialog.tsx (its button, on each page with admin-entered text)
+  "/admin/catalog": ["Translations of", "Translations"],
+  "/admin/ticket-types": ["Translations of", "Translations"],
+  "/admin/statuses": ["Translations of", "Translations"],
+  "/admin/withdraw-reasons": ["Translations of", "Translations"],
+  // web/admin/AutomationScene.tsx
+  "/admin/automation": [
+    "Triggers act when a ticket is created or when its requester rates the support Bad; time rules when a ticket has waited some business days in a status. Each acts once per ticket and occasion, and every action is logged below and on the ticket.",
+    "Rule",
+    "When",
+    "Then",
+    "What ran",
+    "No rule has acted yet.",
+    "Rules",
+  ],
+  // web/admin/DeletedTicketsScene.tsx
+  "/admin/deleted-tickets": [
+    "Deleted tickets",
+    "A deleted ticket is out of every queue, search and count. Restore it before its purge date to bring it back as it was; after that it is removed for good.",
+    "No deleted tickets.",
+  ],
+};
