@@ -450,7 +450,8 @@ test("an admin's pages: mail, service levels, automation, webhooks, the knowledg
   page,
   baseURL,
 }) => {
-  test.slow();
+  // Eleven pages with axe and two editors: the slow limit (6 minutes) ran out on a loaded machine.
+  test.setTimeout(600_000);
   await signInAsAdmin(page);
   const webhook = (await callApi(page, "POST", "/api/v1/admin/webhooks", {
     url: "https://example.com/hooks/pseudo",
