@@ -128,8 +128,10 @@ export async function acceptInvitation(page: Page, email: string, password: stri
 
 /** Calls the API as whoever is signed in in this page, with the session's CSRF token, and returns the JSON. */
 export async function callApi(page: Page, method: "POST" | "PUT" | "PATCH", url: string, data: unknown) {
-  const { csrfToken } = (await (await page.request.get("/api/v1/session")).json()) as { csrfToken: string };
-  const response = await page.request.fetch(url, { method, data, headers: { "x-csrf-token": csrfToken } });
+  const { csrfToken } = (await (await page.request.get("/api/v1/session")).json()) as { csrfToken: string | null };
+  // No session yet (signing in through the API), no token to send.
+  const headers: Record<string, string> = csrfToken ? { "x-csrf-token": csrfToken } : {};
+  const response = await page.request.fetch(url, { method, data, headers });
   expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
   return response.status() === 204 ? null : ((await response.json()) as Record<string, unknown>);
 }

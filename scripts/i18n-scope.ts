@@ -21,6 +21,7 @@ export const convertedWeb = [
   "web/kb/parts.tsx",
   "web/kb/AgentKbTools.tsx",
   "web/i18n/LanguageSwitcher.tsx",
+  "web/i18n/MantineLabels.tsx",
   "web/agent/TicketListScene.tsx",
   "web/agent/QueueSidebar.tsx",
   "web/agent/QueueFilterBar.tsx",

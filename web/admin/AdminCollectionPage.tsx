@@ -79,13 +79,10 @@ export function AdminTable<Item extends { id: string }>({
   );
   return (
     <Paper withBorder radius="md">
-      {minWidth ? (
-        <Table.ScrollContainer minWidth={minWidth} type="native">
-          {table}
-        </Table.ScrollContainer>
-      ) : (
-        table
-      )}
+      {/* On a phone the table scrolls sideways inside its frame, and the keyboard can scroll it (tabIndex). */}
+      <Table.ScrollContainer minWidth={minWidth ?? 0} type="native" tabIndex={0} role="region" aria-label={label}>
+        {table}
+      </Table.ScrollContainer>
     </Paper>
   );
 }

@@ -130,7 +130,8 @@ function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; ac
   ];
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={760} type="native">
+      {/* Scrolls sideways on a phone; tabIndex lets the keyboard scroll it too. */}
+      <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={label}>
         <Table aria-label={label} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>

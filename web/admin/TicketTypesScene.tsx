@@ -112,40 +112,53 @@ function TicketTypeSection({
           {type.fields.length === 0 ? (
             <Text size="sm">{t("admin.ticketTypes.noFields")}</Text>
           ) : (
-            <Table aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })} verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  {[
-                    t("admin.fields.label"),
-                    t("admin.fields.type"),
-                    t("admin.fields.whoSees"),
-                    t("admin.table.actions"),
-                  ].map((h) => (
-                    <Table.Th key={h} scope="col">
-                      {h}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {type.fields.map((field) => (
-                  <Table.Tr key={field.id}>
-                    <Table.Td>
-                      {field.label}
-                      {field.required ? " *" : ""}
-                    </Table.Td>
-                    <Table.Td>{fieldTypeLabel(t, field.type)}</Table.Td>
-                    <Table.Td>{accessShort(t, field.customerAccess)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <TranslationsButton kind="ticket-field" id={field.id} name={field.label} defaults={field} />
-                        <RowActions name={field.label} onEdit={() => onEdit(field)} onDelete={() => onDelete(field)} />
-                      </Group>
-                    </Table.Td>
+            // Scrolls sideways on a phone, by keyboard too (tabIndex), instead of widening the page.
+            <Table.ScrollContainer
+              minWidth={0}
+              type="native"
+              tabIndex={0}
+              role="region"
+              aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })}
+            >
+              <Table aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })} verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    {[
+                      t("admin.fields.label"),
+                      t("admin.fields.type"),
+                      t("admin.fields.whoSees"),
+                      t("admin.table.actions"),
+                    ].map((h) => (
+                      <Table.Th key={h} scope="col">
+                        {h}
+                      </Table.Th>
+                    ))}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {type.fields.map((field) => (
+                    <Table.Tr key={field.id}>
+                      <Table.Td>
+                        {field.label}
+                        {field.required ? " *" : ""}
+                      </Table.Td>
+                      <Table.Td>{fieldTypeLabel(t, field.type)}</Table.Td>
+                      <Table.Td>{accessShort(t, field.customerAccess)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <TranslationsButton kind="ticket-field" id={field.id} name={field.label} defaults={field} />
+                          <RowActions
+                            name={field.label}
+                            onEdit={() => onEdit(field)}
+                            onDelete={() => onDelete(field)}
+                          />
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

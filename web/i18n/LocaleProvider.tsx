@@ -11,6 +11,7 @@ import { defaultLocale, directionOf, type Locale, pseudoLocale } from "../../com
 import { request } from "../api/client.ts";
 import { setFormatLanguage } from "../ui/format.ts";
 import { type Catalog, english, loadCatalog } from "./catalogs.ts";
+import { MantineLabels } from "./MantineLabels.tsx";
 import { setSentenceLanguage } from "./sentences.ts";
 
 export const localeKey = ["locale"] as const;
@@ -62,7 +63,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   setFormatLanguage(intlLocale, timeZone);
   return (
     <IntlProvider locale={intlLocale} messages={loaded.messages} timeZone={timeZone} defaultLocale={defaultLocale}>
-      {children}
+      <MantineLabels>{children}</MantineLabels>
     </IntlProvider>
   );
 }

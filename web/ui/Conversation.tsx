@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useRef, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
@@ -271,6 +272,7 @@ export function CommentForm({
   const add = useAddComment(number);
   const solve = useMarkSolved(number);
   const kinds = allowedKinds(agent, abilities);
+  const narrow = useMediaQuery("(max-width: 36em)");
   const [ownKind, setOwnKind] = useState<CommentKind>(kinds[0] ?? "public");
   const wanted = chosenKind ?? ownKind;
   const kind = kinds.includes(wanted) ? wanted : (kinds[0] ?? "public");
@@ -364,7 +366,9 @@ export function CommentForm({
             value={kind}
             onChange={(v) => setKind(v as CommentKind)}
             data={kinds.map((value) => ({ value, label: kindLabels(t)[value] }))}
-            w="fit-content"
+            // A phone has no room for three labels side by side (longer still in German): they stack.
+            orientation={narrow ? "vertical" : "horizontal"}
+            w={narrow ? undefined : "fit-content"}
           />
         )}
         {tools?.(insert)}
