@@ -26,6 +26,16 @@ export async function unconvertedText(page: Page, allowed: readonly string[]): P
       );
       intl.push(...parts.filter((p) => p.type === "dayPeriod").map((p) => p.value));
     }
+    // Durations ("3 hr 20 min") are Intl's unit names, and a time zone is named by Intl or by its IANA id.
+    for (const unit of ["minute", "hour", "day"] as const) {
+      for (const unitDisplay of ["short", "long", "narrow"] as const) {
+        for (const value of [0, 1, 2, 5]) {
+          const parts = new Intl.NumberFormat(language, { style: "unit", unit, unitDisplay }).formatToParts(value);
+          intl.push(...parts.filter((p) => p.type === "unit").map((p) => p.value));
+        }
+      }
+    }
+    intl.push("UTC", "GMT", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const relative = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
     for (const unit of ["second", "minute", "hour", "day", "week", "month", "year"] as const) {
       for (let value = -3; value <= 3; value++) {

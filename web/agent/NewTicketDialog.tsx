@@ -157,6 +157,9 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             filter={({ options: all }) => all}
             nothingFoundMessage={found.isFetching ? t("agent.common.searching") : t("agent.new.nobodyFound")}
             error={errors["requester.id"]}
+            // The list opens with the dialog and scrolls when there are many requesters: a scrolling region
+            // keyboard users can reach (axe's scrollable-region-focusable), as the report tables do.
+            scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
             data-autofocus
           />
         ) : (
