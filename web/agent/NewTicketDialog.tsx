@@ -157,9 +157,10 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             filter={({ options: all }) => all}
             nothingFoundMessage={found.isFetching ? t("agent.common.searching") : t("agent.new.nobodyFound")}
             error={errors["requester.id"]}
-            // The list opens with the dialog and scrolls when there are many requesters: a scrolling region
-            // keyboard users can reach (axe's scrollable-region-focusable), as the report tables do.
-            scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+            // The list opens with the dialog: the best matches, few enough not to scroll (a scrolling listbox is
+            // a region keyboard users cannot reach, axe's scrollable-region-focusable); typing narrows it.
+            limit={6}
+            maxDropdownHeight={360}
             data-autofocus
           />
         ) : (
