@@ -28,6 +28,10 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 20_000 },
   use: {
+    // A click or fill whose element never comes fails within a minute, naming the element, instead of holding the
+    // journey to its whole limit (a second sign-in once waited ten minutes for a form a signed-in admin never sees).
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     // No transitions: axe then never samples a dialog halfway through fading in.
     reducedMotion: "reduce",
     // A trace records every action's DOM and a screencast, which cost a third of a journey's CPU; CI's output is

@@ -7,7 +7,9 @@ import type { Page } from "@playwright/test";
  * names, ticket subjects, article text), passed as `allowed`, and the words the browser's Intl writes for dates
  * and relative times in the page's language (the pseudo-locale's are English). A text is clean once those are
  * taken out of it, each as a whole word. Attributes people hear or hover (aria-label, placeholder, title, alt)
- * count as text, and dotted code names (permissions, job kinds) do not. Left out: a language's own name in the switcher's options, and what is hidden from everyone.
+ * count as text, and dotted code names (permissions, job kinds) do not. Left out: what is marked as being in
+ * another language (`lang`: a language's own name, an untranslated article), a switcher's options, and what is
+ * hidden from everyone.
  */
 export async function unconvertedText(page: Page, allowed: readonly string[]): Promise<string[]> {
   const words = [...new Set(allowed.map((a) => a.trim()).filter((a) => /[A-Za-z]/.test(a)))];
@@ -58,6 +60,12 @@ export async function unconvertedText(page: Page, allowed: readonly string[]): P
     const unknown = (text: string) =>
       /[A-Za-z]{2,}/.test((known ? text.replace(known, " ") : text).replace(codeName, " "));
 
+    // Marked as being in another language (a language's own name, an article not yet translated): its words
+    // are that language's, as the page says to assistive technology.
+    const inOtherLanguage = (element: Element) => {
+      const marked = element.closest("[lang]");
+      return marked !== null && marked !== document.documentElement && marked.getAttribute("lang") !== language;
+    };
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -65,12 +73,14 @@ export async function unconvertedText(page: Page, allowed: readonly string[]): P
       const parent = node.parentElement;
       if (!parent || !/[A-Za-z]{2,}/.test(text)) continue;
       if (parent.closest("option, script, style, [hidden]")) continue;
+      if (inOtherLanguage(parent)) continue;
       if (!parent.checkVisibility({ visibilityProperty: true })) continue;
       if (unknown(text)) found.push(text);
     }
     for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")) {
       // Not read out (aria-hidden) and not seen: a measuring copy of a field, say.
       if (element.closest("[hidden], [aria-hidden='true']")) continue;
+      if (inOtherLanguage(element)) continue;
       if (!element.checkVisibility({ visibilityProperty: true })) continue;
       for (const name of ["aria-label", "placeholder", "title", "alt"]) {
         const text = element.getAttribute(name)?.trim() ?? "";

@@ -9,6 +9,7 @@ import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { collectionLabels } from "./collection-labels.ts";
@@ -79,10 +80,9 @@ export function AdminTable<Item extends { id: string }>({
   );
   return (
     <Paper withBorder radius="md">
-      {/* On a phone the table scrolls sideways inside its frame, and the keyboard can scroll it (tabIndex). */}
-      <Table.ScrollContainer minWidth={minWidth ?? 0} type="native" tabIndex={0} role="region" aria-label={label}>
+      <ScrollTable minWidth={minWidth ?? 0} label={label}>
         {table}
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

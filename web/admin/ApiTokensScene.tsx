@@ -7,9 +7,10 @@ import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
-import { NewTokenForm } from "./NewTokenForm.tsx";
+import { NewTokenForm, scopeLabel } from "./NewTokenForm.tsx";
 
 type ApiToken = z.infer<typeof apiTokenSchema>;
 
@@ -52,7 +53,7 @@ export function ApiTokensScene() {
             <Text>{t("admin.apiTokens.empty")}</Text>
           ) : (
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={760} type="native">
+              <ScrollTable minWidth={760} label={t("admin.apiTokens.title")}>
                 <Table aria-label={t("admin.apiTokens.title")} verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
@@ -82,7 +83,7 @@ export function ApiTokensScene() {
                             {token.user.email}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{token.scopes.join(", ")}</Table.Td>
+                        <Table.Td>{token.scopes.map((scope) => scopeLabel(t, scope)).join(", ")}</Table.Td>
                         <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
                         <Table.Td>
                           {token.expiresAt ? formatDateTime(token.expiresAt) : t("admin.apiTokens.never")}
@@ -112,7 +113,7 @@ export function ApiTokensScene() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </Paper>
           )
         }

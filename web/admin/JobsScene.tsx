@@ -5,6 +5,7 @@ import { useJobOverview, useRerunFailedJobs, useRerunJob } from "../api/service-
 import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 type Translate = ReturnType<typeof useT>;
@@ -131,7 +132,7 @@ function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; ac
   return (
     <Paper withBorder radius="md">
       {/* Scrolls sideways on a phone; tabIndex lets the keyboard scroll it too. */}
-      <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={label}>
+      <ScrollTable minWidth={760} label={label}>
         <Table aria-label={label} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -165,7 +166,7 @@ function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; ac
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

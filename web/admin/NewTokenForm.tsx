@@ -7,13 +7,23 @@ import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 import { UserPicker } from "./UserPicker.tsx";
 
+/** A scope in words, as the token form offers it and the token list shows it. */
+export function scopeLabel(t: ReturnType<typeof useT>, scope: ApiTokenScope): string {
+  const labels: Record<ApiTokenScope, string> = {
+    read: t("admin.apiTokens.scope.read"),
+    write: t("admin.apiTokens.scope.write"),
+    admin: t("admin.apiTokens.scope.admin"),
+  };
+  return labels[scope];
+}
+
 /** Name a token, choose whom it acts as, what it may do and how long; then show the token, this once. */
 export function NewTokenForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const scopeChoices: { value: ApiTokenScope; label: string; description: string }[] = [
-    { value: "read", label: t("admin.apiTokens.scope.read"), description: t("admin.apiTokens.scope.readHint") },
-    { value: "write", label: t("admin.apiTokens.scope.write"), description: t("admin.apiTokens.scope.writeHint") },
-    { value: "admin", label: t("admin.apiTokens.scope.admin"), description: t("admin.apiTokens.scope.adminHint") },
+    { value: "read", label: scopeLabel(t, "read"), description: t("admin.apiTokens.scope.readHint") },
+    { value: "write", label: scopeLabel(t, "write"), description: t("admin.apiTokens.scope.writeHint") },
+    { value: "admin", label: scopeLabel(t, "admin"), description: t("admin.apiTokens.scope.adminHint") },
   ];
   const expiryChoices = [
     { value: "30", label: t("admin.apiTokens.expiry.days", { days: 30 }) },

@@ -6,6 +6,7 @@ import type { CustomerAccess } from "../../common/fields.ts";
 import { useDeleteField } from "../api/catalog-admin.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { useT } from "../i18n/use-t.ts";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { ConfirmDelete } from "./ConfirmDelete.tsx";
 import { type FieldEdit, FieldModal, fieldTypeLabel } from "./FieldModal.tsx";
@@ -113,13 +114,7 @@ function TicketTypeSection({
             <Text size="sm">{t("admin.ticketTypes.noFields")}</Text>
           ) : (
             // Scrolls sideways on a phone, by keyboard too (tabIndex), instead of widening the page.
-            <Table.ScrollContainer
-              minWidth={0}
-              type="native"
-              tabIndex={0}
-              role="region"
-              aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })}
-            >
+            <ScrollTable minWidth={0} label={t("admin.ticketTypes.fieldsOf", { name: type.name })}>
               <Table aria-label={t("admin.ticketTypes.fieldsOf", { name: type.name })} verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -158,7 +153,7 @@ function TicketTypeSection({
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

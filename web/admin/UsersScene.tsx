@@ -5,6 +5,7 @@ import type { AdminUser } from "../../common/admin.ts";
 import { useAdminUsers } from "../api/admin.ts";
 import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { licenceLabel, type UserEdit, UserModal } from "./UserModal.tsx";
 
@@ -60,7 +61,7 @@ export function UsersScene() {
         <Text>{t("admin.users.noMatch")}</Text>
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={900} type="native">
+          <ScrollTable minWidth={900} label={t("admin.users.title")}>
             <Table aria-label={t("admin.users.title")} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -106,7 +107,7 @@ export function UsersScene() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
       {users.hasNextPage && (

@@ -20,6 +20,7 @@ import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { SecretReveal, type WebhookEdit, WebhookModal, webhookEventLabel } from "./WebhookModal.tsx";
 import { webhookState } from "./WebhooksScene.tsx";
@@ -175,7 +176,7 @@ function DeliveryLog({ id }: { id: string }) {
           <Text>{t("admin.webhooks.nothingSent")}</Text>
         ) : (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={820} type="native">
+            <ScrollTable minWidth={820} label={t("admin.webhooks.deliveries")}>
               <Table aria-label={t("admin.webhooks.deliveries")} verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -250,7 +251,7 @@ function DeliveryLog({ id }: { id: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Paper>
         )
       }

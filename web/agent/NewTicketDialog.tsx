@@ -157,10 +157,8 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             filter={({ options: all }) => all}
             nothingFoundMessage={found.isFetching ? t("agent.common.searching") : t("agent.new.nobodyFound")}
             error={errors["requester.id"]}
-            // The list opens with the dialog: the best matches, few enough not to scroll (a scrolling listbox is
-            // a region keyboard users cannot reach, axe's scrollable-region-focusable); typing narrows it.
+            // The list opens with the dialog: the six best matches; typing narrows it.
             limit={6}
-            maxDropdownHeight={360}
             data-autofocus
           />
         ) : (

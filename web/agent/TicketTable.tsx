@@ -6,6 +6,7 @@ import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formatDateTime, formatRelative } from "../ui/format.ts";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { columnLabel } from "./agent-words.ts";
 import { ColumnChooser } from "./ColumnChooser.tsx";
@@ -61,7 +62,7 @@ export function TicketTable({
         <Group justify="flex-end" px="xs" pt={4}>
           <ColumnChooser preferences={columnPreferences} />
         </Group>
-        <Table.ScrollContainer minWidth={minWidth} type="native">
+        <ScrollTable minWidth={minWidth} label={t("agent.table.label")}>
           <Table
             aria-label={t("agent.table.label")}
             verticalSpacing="sm"
@@ -122,7 +123,7 @@ export function TicketTable({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Paper>
     </Box>
   );

@@ -5,6 +5,7 @@ import { useDevMailbox } from "../api/dev-mailbox.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 export function DevMailboxScene() {
@@ -27,7 +28,7 @@ export function DevMailboxScene() {
         <Text>{t("devmail.empty")}</Text>
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={560} type="native">
+          <ScrollTable minWidth={560} label={t("devmail.messages")}>
             <Table aria-label={t("devmail.messages")} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -50,7 +51,7 @@ export function DevMailboxScene() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
     </Stack>

@@ -23,6 +23,7 @@ import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { RelativeTime } from "../ui/RelativeTime.tsx";
+import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -139,7 +140,7 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
     <Stack gap="sm">
       {/* A table where there is room for it; on a phone, a card per request with its status in view. */}
       <Paper withBorder radius="md" visibleFrom="sm">
-        <Table.ScrollContainer minWidth={withRequester ? 760 : 640} type="native">
+        <ScrollTable minWidth={withRequester ? 760 : 640} label={t("requests.list.requests")}>
           <Table aria-label={t("requests.list.requests")} verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -157,7 +158,7 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </Paper>
       <Stack
         gap="sm"

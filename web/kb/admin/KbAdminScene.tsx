@@ -30,6 +30,7 @@ import {
 } from "../../api/kb.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
+import { ScrollTable } from "../../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { slugOf } from "./ArticleEditorScene.tsx";
 import { useStatusLabels } from "./status-labels.ts";
@@ -143,8 +144,8 @@ function ArticleList() {
           list.length === 0 ? (
             <Text c="dimmed">{t("kbadmin.list.none")}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped>
+            <ScrollTable minWidth={640} label={t("kbadmin.reports.articles")}>
+              <Table striped aria-label={t("kbadmin.reports.articles")}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>
@@ -189,7 +190,7 @@ function ArticleList() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )
         }
       </QueryView>
@@ -348,8 +349,8 @@ function Reports() {
             <Title order={2} size="h4" id="kb-report-articles" mb="xs">
               {t("kbadmin.reports.articles")}
             </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped>
+            <ScrollTable minWidth={560} label={t("kbadmin.reports.articles")}>
+              <Table striped aria-label={t("kbadmin.reports.articles")}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t("kbadmin.reports.article")}</Table.Th>
@@ -369,7 +370,7 @@ function Reports() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </section>
           <section aria-labelledby="kb-report-unanswered">
             <Title order={2} size="h4" id="kb-report-unanswered" mb="xs">
