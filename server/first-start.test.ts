@@ -2,11 +2,15 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { openDatabase } from "./db/database.ts";
 import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+
+// Every test here starts the real server, most on a blank database it must migrate first: on a loaded 2-core CI
+// machine one such start took more than the suite's 20 s (the test failed while the server was still starting).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** The test runner's environment, less Vite's BASE_URL="/" which would be read as our own BASE_URL. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -170,7 +174,7 @@ describeEachEngine("two instances starting together on an empty database", ({ en
       for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
       await blank?.drop();
     }
-  }, 60_000);
+  });
 });
 
 describeEachEngine("faults at first start", ({ engine }) => {
