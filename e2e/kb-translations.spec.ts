@@ -62,8 +62,10 @@ test("a visitor whose browser asks for German reads the German text, and the pag
   const german = await germanBrowser.newPage();
   // The Help Centre's front page names the category in German, and so does its page.
   await german.goto("/help");
+  const category = german.getByRole("link", { name: `Drucken ${id}` });
+  await expect(category).toBeVisible();
   await expect(german.getByRole("link", { name: `Printing ${id}` })).toHaveCount(0);
-  await german.getByRole("link", { name: `Drucken ${id}` }).click();
+  await category.click();
   await expect(german.getByRole("heading", { level: 1 })).toHaveText(`Drucken ${id}`);
   await expect(german.getByText("Drucker, Toner und Scannen.")).toBeVisible();
   await expectAccessible(german);
