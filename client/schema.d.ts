@@ -324,7 +324,7 @@ export interface paths {
     post: operations["createAdminTicketTypeField"];
   };
   "/api/v1/admin/translations/{kind}/{id}": {
-    /** The translations of one service, category, ticket type, field, status or withdraw reason */
+    /** The translations of one service, category, ticket type, field, status, withdraw reason or Help Centre category */
     get: operations["getAdminTranslation"];
     /** Replace the translations of one entity: per language, per field, the text (empty: use the default) */
     put: operations["updateAdminTranslation"];
@@ -5300,16 +5300,16 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  /** The translations of one service, category, ticket type, field, status or withdraw reason */
+  /** The translations of one service, category, ticket type, field, status, withdraw reason or Help Centre category */
   getAdminTranslation: {
     parameters: {
       path: {
-        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
         id: string;
       };
     };
     responses: {
-      /** @description The translations of one service, category, ticket type, field, status or withdraw reason */
+      /** @description The translations of one service, category, ticket type, field, status, withdraw reason or Help Centre category */
       200: {
         headers: {
           "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5325,7 +5325,7 @@ export interface operations {
               }[];
             id: string;
             /** @enum {string} */
-            kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+            kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
             options: string[];
             translations: {
               [key: string]: {
@@ -5349,7 +5349,7 @@ export interface operations {
   updateAdminTranslation: {
     parameters: {
       path: {
-        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason";
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
         id: string;
       };
     };
@@ -7314,6 +7314,11 @@ export interface operations {
         content: {
           "application/json": {
             articles: ({
+                category: {
+                  id: string;
+                  name: string;
+                  slug: string;
+                } | null;
                 categoryId: string | null;
                 id: string;
                 slug: string;

@@ -113,7 +113,13 @@ export const snippetEnd = "\u0003";
 
 export const kbSearchQuerySchema = z.object({ q: z.string().trim().max(200, "Keep the search under 200 characters.") });
 export const kbSearchResultSchema = z.object({
-  articles: z.array(kbArticleSummarySchema.extend({ snippet: z.string() })),
+  articles: z.array(
+    kbArticleSummarySchema.extend({
+      snippet: z.string(),
+      /** The article's category, named in the reader's language; none for an article outside every category. */
+      category: kbCategorySchema.pick({ id: true, name: true, slug: true }).nullable(),
+    }),
+  ),
 });
 export type KbSearchResult = z.infer<typeof kbSearchResultSchema>;
 

@@ -1,15 +1,37 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signInAsAdmin } from "./fixtures.ts";
+import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
-// One article, its German translation, and two readers: the steps depend on each other, so they run in order.
+// One category and one article, their German translations, and two readers: the steps depend on each other,
+// so they run in order.
 test.describe.configure({ mode: "serial" });
 const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 let slug = "";
+
+test("an editor names a category in German too", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/kb");
+  await page.getByRole("tab", { name: "Categories" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(`Printing ${id}`);
+  await page.getByLabel("Description", { exact: true }).fill("Printers, toner and scanning.");
+  await page.getByRole("button", { name: "Add category" }).click();
+  await page.getByRole("button", { name: `Translations of Printing ${id}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Translations of Printing ${id}` });
+  await expect(dialog.getByRole("tab", { name: "Deutsch" })).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByLabel("Name (Deutsch)")).toHaveAttribute("placeholder", `Printing ${id}`);
+  await dialog.getByLabel("Name (Deutsch)").fill(`Drucken ${id}`);
+  await dialog.getByLabel("Description (Deutsch)").fill("Drucker, Toner und Scannen.");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Save translations" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  // The editors' own list keeps the name it was given.
+  await expect(page.getByRole("cell", { name: `Printing ${id}`, exact: true })).toBeVisible();
+});
 
 test("an editor translates an article into German and publishes the translation", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/admin/kb/articles/new");
   await page.getByLabel("Title", { exact: true }).fill(`Set up the printer ${id}`);
+  await chooseOption(page, "Category", `Printing ${id}`);
   await page.getByRole("textbox", { name: "Article", exact: true }).click();
   await page.keyboard.type("Connect the printer to the office network.");
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -38,6 +60,19 @@ test("a visitor whose browser asks for German reads the German text, and the pag
 }) => {
   const germanBrowser = await browser.newContext({ locale: "de-DE", baseURL: baseURL ?? "" });
   const german = await germanBrowser.newPage();
+  // The Help Centre's front page names the category in German, and so does its page.
+  await german.goto("/help");
+  const category = german.getByRole("link", { name: `Drucken ${id}` });
+  await expect(category).toBeVisible();
+  await expect(german.getByRole("link", { name: `Printing ${id}` })).toHaveCount(0);
+  await category.click();
+  await expect(german.getByRole("heading", { level: 1 })).toHaveText(`Drucken ${id}`);
+  await expect(german.getByText("Drucker, Toner und Scannen.")).toBeVisible();
+  await expectAccessible(german);
+  await german.getByRole("link", { name: `Drucker einrichten ${id}` }).click();
+  await expect(german.getByRole("heading", { level: 1 })).toHaveText(`Drucker einrichten ${id}`);
+  // Its breadcrumbs lead back to the category by its German name.
+  await expect(german.getByRole("link", { name: `Drucken ${id}` })).toBeVisible();
   await german.goto(`/help/articles/${slug}`);
   await expect(german.getByRole("heading", { level: 1 })).toHaveText(`Drucker einrichten ${id}`);
   await expect(german.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "de");
@@ -67,6 +102,7 @@ test("a visitor reading English reads the English text, with a link to the Germa
   const english = await englishBrowser.newPage();
   await english.goto(`/help/articles/${slug}`);
   await expect(english.getByRole("heading", { level: 1 })).toHaveText(`Set up the printer ${id}`);
+  await expect(english.getByRole("link", { name: `Printing ${id}` })).toBeVisible();
   const englishBody = english.locator(".message-body.kb-article-body");
   await expect(englishBody).toHaveAttribute("lang", "en");
   await expect(englishBody).toContainText("Connect the printer to the office network.");

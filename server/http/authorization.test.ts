@@ -299,6 +299,16 @@ const matrix: Record<string, Row> = {
     body: () => ({ name: "Renamed", slug: "matrix-scratch" }),
     expected: kbEditors(204),
   },
+  // Help Centre categories are translated by their editors, not by the settings' administrators alone.
+  "GET /api/v1/admin/translations/{kind}/{id} — a Help Centre category": {
+    path: (f) => `/api/v1/admin/translations/kb-category/${f.kbCategoryId}`,
+    expected: kbEditors(200),
+  },
+  "PUT /api/v1/admin/translations/{kind}/{id} — a Help Centre category": {
+    path: (f) => `/api/v1/admin/translations/kb-category/${f.kbCategoryId}`,
+    body: () => ({ de: { name: "Umbenannt" } }),
+    expected: kbEditors(204),
+  },
   "DELETE /api/v1/admin/kb/categories/{id}": {
     path: (f) => `/api/v1/admin/kb/categories/${f.kbCategoryId}`,
     expected: { ...kbEditors(204), admin: 404 },

@@ -803,13 +803,31 @@ const routeRows: Record<string, RouteRow> = {
     expected: kbEditors(204),
     tables: ["kb_categories"],
   },
-  "DELETE /api/v1/admin/kb/categories/{id}": {
+  "PUT /api/v1/admin/translations/{kind}/{id} — a Help Centre category": {
     prepare: async (c) => ({
-      url: `/api/v1/admin/kb/categories/${await c.created("/api/v1/admin/kb/categories", kbCategoryBody())}`,
+      url: `/api/v1/admin/translations/kb-category/${await c.created("/api/v1/admin/kb/categories", kbCategoryBody())}`,
+      body: { de: { name: "Reisen", description: "Alles zur Reise" } },
     }),
     targets: ["own"],
     expected: kbEditors(204),
-    tables: ["kb_categories"],
+    tables: ["content_translations"],
+  },
+  "DELETE /api/v1/admin/kb/categories/{id}": {
+    prepare: async (c) => {
+      const id = await c.created("/api/v1/admin/kb/categories", kbCategoryBody());
+      const translated = await c.app.inject({
+        method: "PUT",
+        url: `/api/v1/admin/translations/kb-category/${id}`,
+        headers: c.adminHeaders(),
+        payload: { de: { name: "Zu löschen" } },
+      });
+      if (translated.statusCode !== 204) throw new Error(`translating failed: ${translated.body}`);
+      return { url: `/api/v1/admin/kb/categories/${id}` };
+    },
+    targets: ["own"],
+    expected: kbEditors(204),
+    // Its translations go with it, and stay when the deletion is refused.
+    tables: ["kb_categories", "content_translations"],
   },
   "POST /api/v1/admin/kb/images": {
     prepare: async () => ({

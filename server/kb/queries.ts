@@ -12,6 +12,7 @@ import type {
 } from "../../common/kb.ts";
 import type { Actor } from "../core/actor.ts";
 import type { Database } from "../db/schema.ts";
+import { loadContentText } from "../i18n/content-text.ts";
 import { loadWorkableTicket } from "../tickets/work-access.ts";
 import type { ArticleScope } from "./policy.ts";
 import { parseRevisionNote } from "./revision-notes.ts";
@@ -46,6 +47,31 @@ export async function listKbCategories(db: Kysely<Database>): Promise<KbCategory
     .execute();
 }
 
+/**
+ * Categories as readers see them: each name and description in the page's language where an editor
+ * translated it (issue 20), else the default text. Without a language (editors' lists), the default text.
+ */
+export async function readerCategories(db: Kysely<Database>, language?: ReaderLanguage): Promise<KbCategory[]> {
+  const [categories, text] = await Promise.all([
+    listKbCategories(db),
+    language ? loadContentText(db, language.pageLocale ?? language.locale, ["kb-category"]) : undefined,
+  ]);
+  return text ? categories.map((c) => text.overlay("kb-category", c)) : categories;
+}
+
+/** Each article with its category, named in the reader's language (search results say where a hit sits). */
+export async function withCategories<T extends { categoryId: string | null }>(
+  db: Kysely<Database>,
+  rows: T[],
+  language: ReaderLanguage,
+): Promise<(T & { category: { id: string; name: string; slug: string } | null })[]> {
+  const byId = new Map((await readerCategories(db, language)).map((c) => [c.id, c]));
+  return rows.map((row) => {
+    const category = row.categoryId ? byId.get(row.categoryId) : undefined;
+    return { ...row, category: category ? { id: category.id, name: category.name, slug: category.slug } : null };
+  });
+}
+
 /** The category chain from the top down to `id`, for breadcrumbs. */
 function chainTo(categories: KbCategory[], id: string | null) {
   const byId = new Map(categories.map((c) => [c.id, c]));
@@ -66,7 +92,7 @@ export async function helpCentreHome(
   language?: ReaderLanguage,
 ): Promise<KbHome> {
   const [categories, counts, popular, recent] = await Promise.all([
-    listKbCategories(db),
+    readerCategories(db, language),
     db
       .selectFrom("kb_articles")
       .select(["category_id", (eb) => eb.fn.countAll<number>().as("n")])
@@ -106,7 +132,7 @@ export async function categoryPage(
   slug: string,
   language?: ReaderLanguage,
 ): Promise<KbCategoryPage | undefined> {
-  const categories = await listKbCategories(db);
+  const categories = await readerCategories(db, language);
   const category = categories.find((c) => c.slug === slug);
   if (!category) return undefined;
   const sections = categories.filter((c) => c.parentId === category.id);
@@ -193,7 +219,7 @@ export async function readableArticle(
     ? { ...found, title: translation.title, summary: translation.summary, body: translation.body }
     : found;
   const [categories, related, helpful, languages] = await Promise.all([
-    listKbCategories(db),
+    readerCategories(db, language),
     db
       .selectFrom("kb_articles")
       .select(summaryColumns)
@@ -218,14 +244,31 @@ export async function readableArticle(
   };
 }
 
-/** Every published article the scope allows, for the sitemap (called with a visitor's scope). */
-export function sitemapArticles(db: Kysely<Database>, scope: ArticleScope) {
-  return db
-    .selectFrom("kb_articles")
-    .select(["slug", "updated_at as updatedAt"])
-    .where(scope)
-    .orderBy("slug")
-    .execute();
+/**
+ * Every published article the scope allows, for the sitemap (called with a visitor's scope), with the
+ * languages of its published translations: a draft translation, or any translation of an article the scope
+ * leaves out, is never listed.
+ */
+export async function sitemapArticles(db: Kysely<Database>, scope: ArticleScope) {
+  const [articles, translations] = await Promise.all([
+    db
+      .selectFrom("kb_articles")
+      .select(["id", "slug", "updated_at as updatedAt"])
+      .where(scope)
+      .orderBy("slug")
+      .execute(),
+    db
+      .selectFrom("kb_article_translations")
+      .select(["article_id", "locale", "updated_at as updatedAt"])
+      .where("status", "=", "published")
+      .where("article_id", "in", (eb) => eb.selectFrom("kb_articles").select("kb_articles.id").where(scope))
+      .execute(),
+  ]);
+  const byArticle = new Map<string, { locale: string; updatedAt: string }[]>();
+  for (const { article_id, ...translation } of translations) {
+    byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), translation]);
+  }
+  return articles.map(({ id, ...article }) => ({ ...article, translations: byArticle.get(id) ?? [] }));
 }
 
 // Editors.

@@ -20,7 +20,14 @@ import type { App, Deps } from "../http/types.ts";
 import { markOpened, rememberOffered } from "./commands/deflection.ts";
 import { countView, recordSearch, recordVote } from "./commands/reader-activity.ts";
 import { articleScope } from "./policy.ts";
-import { categoryPage, helpCentreHome, helpfulness, readableArticle, readableArticleRef } from "./queries.ts";
+import {
+  categoryPage,
+  helpCentreHome,
+  helpfulness,
+  readableArticle,
+  readableArticleRef,
+  withCategories,
+} from "./queries.ts";
 import { searchArticles } from "./search-index.ts";
 import { renderSitemap } from "./sitemap.ts";
 import { readerLanguage } from "./translations.ts";
@@ -124,13 +131,14 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
       },
     },
     async (request) => {
+      const language = await readerLanguage(db, request);
       const articles = await searchArticles(db, engine, articleScope(request.actor), request.query.q, {
         mode: "all",
         limit: 20,
-        language: await readerLanguage(db, request),
+        language,
       });
       if (!isStaff(request.actor)) await recordSearch(db, request.query.q, articles.length);
-      return { articles };
+      return { articles: await withCategories(db, articles, language) };
     },
   );
 

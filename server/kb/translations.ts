@@ -13,8 +13,12 @@ import type { Database } from "../db/schema.ts";
 import { languageOf, localeOfRequest } from "../i18n/request-locale.ts";
 import { readDefaultLocale } from "../i18n/settings.ts";
 
-/** The language a reader asked for (explicitly, or by profile, cookie, browser) and the one articles are written in. */
-export type ReaderLanguage = { locale: Locale; defaultLocale: Locale };
+/**
+ * The language a reader asked for (explicitly, or by profile, cookie, browser) and the one articles are written
+ * in; `pageLocale` is the page's own language around the article (its categories and breadcrumbs), which
+ * an article's link to another language does not change.
+ */
+export type ReaderLanguage = { locale: Locale; defaultLocale: Locale; pageLocale?: Locale };
 
 /** `lang` (the article page's links to its other languages) wins over the request's own language. */
 export async function readerLanguage(
@@ -23,7 +27,7 @@ export async function readerLanguage(
   lang?: string | undefined,
 ): Promise<ReaderLanguage> {
   const { locale, fallback } = await localeOfRequest(db, request.actor, languageOf(request));
-  return { locale: isLocale(lang) ? lang : locale, defaultLocale: fallback };
+  return { locale: isLocale(lang) ? lang : locale, defaultLocale: fallback, pageLocale: locale };
 }
 
 /** Whether this reader may get translations at all: not when they read the default language. */

@@ -39,6 +39,11 @@ export function HelpSearchScene() {
                       <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={600}>
                         {article.title}
                       </Anchor>
+                      {article.category && (
+                        <Text size="sm" c="dimmed">
+                          {article.category.name}
+                        </Text>
+                      )}
                       <Snippet text={article.snippet || article.summary} />
                     </li>
                   ))}

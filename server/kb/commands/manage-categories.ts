@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { forgetTranslations } from "../../i18n/content-translations.ts";
 
 function slugTaken(error: unknown): never {
   if (isUniqueViolation(error)) {
@@ -73,8 +74,22 @@ export async function updateKbCategory(db: Kysely<Database>, id: string, input: 
   if (!result.numUpdatedRows) throw notFound("That category");
 }
 
-/** Its sections go with it; its articles stay, without a category, for an editor to move. */
+/**
+ * Its sections go with it (the database cascades), and so do its and their translations (which have no
+ * foreign key to cascade); its articles stay, without a category, for an editor to move.
+ */
 export async function deleteKbCategory(db: Kysely<Database>, id: string): Promise<void> {
-  const result = await db.deleteFrom("kb_categories").where("id", "=", id).executeTakeFirst();
-  if (!result.numDeletedRows) throw notFound("That category");
+  await db.transaction().execute(async (trx) => {
+    const all = await trx.selectFrom("kb_categories").select(["id", "parent_id"]).execute();
+    if (!all.some((c) => c.id === id)) throw notFound("That category");
+    const going = new Set([id]);
+    // Sections of sections too; bounded by the number of categories, so a hand-made cycle cannot hang it.
+    for (let i = 0; i < all.length; i++) {
+      const before = going.size;
+      for (const c of all) if (c.parent_id && going.has(c.parent_id)) going.add(c.id);
+      if (going.size === before) break;
+    }
+    for (const gone of going) await forgetTranslations(trx, "kb-category", gone);
+    await trx.deleteFrom("kb_categories").where("id", "=", id).execute();
+  });
 }

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { type KbStatus, kbStatuses } from "../../../common/kb.ts";
 import { serviceIconNames } from "../../../common/service-icons.ts";
+import { TranslationsButton } from "../../admin/TranslationsDialog.tsx";
 import { ApiError } from "../../api/client.ts";
 import {
   type EditorFilters,
@@ -253,6 +254,7 @@ function Categories() {
                   >
                     {t("kbadmin.categories.edit", { name: c.name })}
                   </Button>
+                  <TranslationsButton kind="kb-category" id={c.id} name={c.name} defaults={c} />
                   <Button size="compact-xs" variant="default" onClick={() => remove.mutate(c.id)}>
                     {t("kbadmin.categories.delete", { name: c.name })}
                   </Button>
