@@ -181,8 +181,9 @@ export const ticketEventTypes: TicketEventType[] = ticketEventSchema.options.map
 
 /**
  * The events the Feed shows. Read By reads "viewed"; service levels keep
- * their own log for theirs (automation has its log too, and shows in the Feed). `satisfies` makes adding a type
- * to the union a compile error here until it is placed on one side.
+ * their own log for theirs (automation has a log too, and shows to agents in
+ * the Feed as well). `satisfies` makes adding a type to the union a compile
+ * error here until it is placed on one side.
  */
 export const feedEntryTypes = [
   "created",
