@@ -1077,6 +1077,38 @@ export interface components {
           /** @constant */
           code: "tag";
           tag: string;
+        } | ({
+          /** @constant */
+          code: "automation";
+          did: {
+            /** @constant */
+            code: "assigned";
+            group: string;
+          } | ({
+            /** @constant */
+            code: "priority";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+          }) | {
+            /** @constant */
+            code: "reminded";
+          } | {
+            /** @constant */
+            code: "notified";
+            /** Format: email */
+            email: string;
+          } | {
+            /** @constant */
+            code: "groupLeadNotified";
+            name: string;
+          } | {
+            /** @constant */
+            code: "noGroupLead";
+          };
+        }) | {
+          /** @constant */
+          code: "automationSummary";
+          summary: string;
         })[];
       edited: boolean;
       /** @enum {string|null} */
@@ -1085,7 +1117,7 @@ export interface components {
       id: string;
       to: string | null;
       /** @enum {string} */
-      type: "created" | "comment" | "note" | "status_changed" | "edited" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "priority_changed" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored";
+      type: "created" | "comment" | "note" | "status_changed" | "edited" | "cc_added" | "cc_removed" | "follow_up_created" | "task_added" | "task_edited" | "task_completed" | "task_reopened" | "task_removed" | "merged_into" | "merged_from" | "linked" | "unlinked" | "priority_changed" | "satisfaction_rated" | "comment_edited" | "comment_deleted" | "tag_added" | "tag_removed" | "deleted" | "restored" | "automation_applied";
       /** @enum {string} */
       visibility: "public" | "internal";
     };
@@ -2028,14 +2060,39 @@ export interface operations {
         };
         content: {
           "application/json": {
-            runs: {
+            runs: ({
                 id: string;
+                outcome: (({
+                    /** @enum {string} */
+                    code: "assigned";
+                    group: string;
+                  } | ({
+                    /** @enum {string} */
+                    code: "priority";
+                    /** @enum {string} */
+                    priority: "low" | "medium" | "high" | "urgent";
+                  }) | {
+                    /** @enum {string} */
+                    code: "reminded";
+                  } | {
+                    /** @enum {string} */
+                    code: "notified";
+                    /** Format: email */
+                    email: string;
+                  } | {
+                    /** @enum {string} */
+                    code: "groupLeadNotified";
+                    name: string;
+                  } | {
+                    /** @enum {string} */
+                    code: "noGroupLead";
+                  })[]) | null;
                 /** Format: date-time */
                 ranAt: string;
                 rule: string;
                 summary: string;
                 ticketNumber: number;
-              }[];
+              })[];
           };
         };
       };

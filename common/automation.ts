@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { slaConditionsSchema } from "./service-levels.ts";
-import { priorities, statusCategories } from "./tickets.ts";
+import { priorities, priorityLabels, statusCategories } from "./tickets.ts";
 
 export const automationKinds = ["trigger", "time_rule", "satisfaction_bad"] as const;
 export const automationKindLabels: Record<(typeof automationKinds)[number], string> = {
@@ -85,11 +85,61 @@ export const automationRuleSchema = z.object({
 export type AutomationRule = z.infer<typeof automationRuleSchema>;
 export const automationRuleListSchema = z.object({ rules: z.array(automationRuleSchema) });
 
+/**
+ * One thing a rule did when it ran, as a code and its values, so each reader words it in their own language
+ * (web/ui/automation-outcome.ts). Group and lead names and addresses are passed as they are.
+ */
+export const automationOutcomeSchema = z.discriminatedUnion("code", [
+  /** The ticket was moved to this group (its name when the rule ran). */
+  z.object({ code: z.literal("assigned"), group: z.string() }),
+  z.object({ code: z.literal("priority"), priority: z.enum(priorities) }),
+  /** The requester (and the people copied) were sent a reminder. */
+  z.object({ code: z.literal("reminded") }),
+  /** The rule's "Mail this address" was mailed. */
+  z.object({ code: z.literal("notified"), email: z.string() }),
+  /** The lead of the ticket's group was mailed (their name when the rule ran). */
+  z.object({ code: z.literal("groupLeadNotified"), name: z.string() }),
+  /** The rule would mail the group's lead, but the ticket's group has none (or no group): nobody was mailed. */
+  z.object({ code: z.literal("noGroupLead") }),
+]);
+export type AutomationOutcome = z.infer<typeof automationOutcomeSchema>;
+/** What a run did, in order; empty: the ticket already was as the rule would leave it. */
+export const automationOutcomeListSchema = z.array(automationOutcomeSchema);
+
+function englishOutcomePart(part: AutomationOutcome): string {
+  switch (part.code) {
+    case "assigned":
+      return `assigned to ${part.group}`;
+    case "priority":
+      return `priority set to ${priorityLabels[part.priority]}`;
+    case "reminded":
+      return "reminder sent to the requester";
+    case "notified":
+      return `${part.email} notified`;
+    case "groupLeadNotified":
+      return `group lead ${part.name} notified`;
+    case "noGroupLead":
+      return "no group lead to notify";
+  }
+}
+
+/** What a run did as the English sentence the log has always stored (`summary`, for clients that predate `outcome`). */
+export function englishOutcome(outcome: AutomationOutcome[]): string {
+  return outcome.length ? outcome.map(englishOutcomePart).join(", ") : "nothing to change";
+}
+
 export const automationRunSchema = z.object({
   id: z.string(),
   rule: z.string(),
   ticketNumber: z.number().int(),
+  /**
+   * What the run did, in English. Kept for older clients and for runs logged before `outcome` existed;
+   * `outcome` says the same as codes and values, to be worded in the reader's language.
+   */
   summary: z.string(),
+  /** What the run did, as codes (empty: nothing to change); null for runs logged before it was recorded. */
+  outcome: automationOutcomeListSchema.nullable(),
   ranAt: z.iso.datetime(),
 });
+export type AutomationRun = z.infer<typeof automationRunSchema>;
 export const automationRunListSchema = z.object({ runs: z.array(automationRunSchema) });

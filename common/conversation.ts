@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { automationOutcomeSchema } from "./automation.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { satisfactionRatings } from "./satisfaction.ts";
 import { editableTicketFields, feedEntryTypes } from "./ticket-events.ts";
@@ -80,6 +81,10 @@ export const feedDetailSchema = z.discriminatedUnion("code", [
   }),
   z.object({ code: z.literal("commentBy"), author: z.string() }),
   z.object({ code: z.literal("tag"), tag: z.string() }),
+  /** One thing an automation rule did (common/automation.ts), as the admin page's log says it. */
+  z.object({ code: z.literal("automation"), did: automationOutcomeSchema }),
+  /** What a rule did, recorded before issue 20 only as an English sentence: shown as it is. */
+  z.object({ code: z.literal("automationSummary"), summary: z.string() }),
 ]);
 export type FeedDetail = z.infer<typeof feedDetailSchema>;
 
@@ -87,6 +92,7 @@ export const feedEntrySchema = z.object({
   id: z.string(),
   /** The Feed shows these event types (common/ticket-events.ts). */
   type: z.enum(feedEntryTypes),
+  /** Who did it, by name; for automation_applied, the rule's name. */
   actor: z.string(),
   at: z.iso.datetime(),
   /** internal entries (private comments, notes) are only ever sent to agents. */

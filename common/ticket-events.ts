@@ -5,6 +5,7 @@
  * parsed against the schema of its type: one definition, no casts.
  */
 import { z } from "zod";
+import { automationOutcomeListSchema } from "./automation.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { priorities } from "./tickets.ts";
 
@@ -161,7 +162,10 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
     z.object({
       ruleId: z.string(),
       rule: z.string(),
+      /** What the rule did, in English (all that events recorded before `outcome` say). */
       summary: z.string(),
+      /** What the rule did, as codes the Feed words in the reader's language (events before issue 20: none). */
+      outcome: automationOutcomeListSchema.optional(),
       groupId: z.string().optional(),
       priority: z.enum(priorities).optional(),
     }),
@@ -176,9 +180,10 @@ export type PayloadOf<T extends TicketEventType> = Extract<TicketEvent, { type: 
 export const ticketEventTypes: TicketEventType[] = ticketEventSchema.options.map((o) => o.shape.type.value);
 
 /**
- * The events the Feed shows. Read By reads "viewed"; service levels and
- * automation keep their own logs for theirs. `satisfies` makes adding a type
- * to the union a compile error here until it is placed on one side.
+ * The events the Feed shows. Read By reads "viewed"; service levels keep
+ * their own log for theirs (automation has a log too, and shows to agents in
+ * the Feed as well). `satisfies` makes adding a type to the union a compile
+ * error here until it is placed on one side.
  */
 export const feedEntryTypes = [
   "created",
@@ -209,14 +214,11 @@ export const feedEntryTypes = [
   "tag_removed",
   "deleted",
   "restored",
-] as const satisfies readonly TicketEventType[];
-export type FeedEntryType = (typeof feedEntryTypes)[number];
-const notInFeed = [
-  "viewed",
-  "sla_due",
-  "sla_overdue",
+  // Issue 20: what a trigger or time rule did (internal), worded in the reader's language like the rest.
   "automation_applied",
 ] as const satisfies readonly TicketEventType[];
+export type FeedEntryType = (typeof feedEntryTypes)[number];
+const notInFeed = ["viewed", "sla_due", "sla_overdue"] as const satisfies readonly TicketEventType[];
 export type NotInFeedType = (typeof notInFeed)[number];
 // Every type is either in the Feed or deliberately not: this line fails to compile when a new type is in neither.
 type Unplaced = Exclude<TicketEventType, FeedEntryType | NotInFeedType>;

@@ -135,6 +135,12 @@ test("an admin adds a trigger, and the log shows what it did to a new ticket", a
   await expect(entry).toContainText("priority set to High");
   await page.goto(`/agent/tickets/${number}`);
   await expect(page.getByRole("region", { name: "Details" })).toContainText("High");
+  // The ticket's Feed says it too, to agents: the rule by its name, and what it did.
+  const acted = page
+    .getByRole("list", { name: "Feed entries" })
+    .getByRole("listitem")
+    .filter({ hasText: `Rule “${name}” acted on the ticket` });
+  await expect(acted).toContainText("priority set to High");
 
   // Switch it off again so later journeys' low-priority tickets stay low.
   await page.goto("/admin/automation");

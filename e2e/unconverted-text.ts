@@ -5,7 +5,8 @@ import type { Page } from "@playwright/test";
  * accented look-alike, so two plain ASCII letters in a row are text that bypassed the catalogs, unless they are
  * words the page may show as they are: what the test typed, what admins entered or the seed wrote (service
  * names, ticket subjects, article text), passed as `allowed`, and the words the browser's Intl writes for dates
- * and relative times in the page's language (the pseudo-locale's are English). A text is clean once those are
+ * and relative times and the conjunctions it joins lists with in the page's language (the pseudo-locale's are
+ * English). A text is clean once those are
  * taken out of it, each as a whole word. Attributes people hear or hover (aria-label, placeholder, title, alt)
  * count as text, and dotted code names (permissions, job kinds) do not. Left out: what is marked as being in
  * another language (`lang`: a language's own name, an untranslated article), a switcher's options, and what is
@@ -38,6 +39,16 @@ export async function unconvertedText(page: Page, allowed: readonly string[]): P
       }
     }
     intl.push("UTC", "GMT", Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // Lists ("a, b and c") are joined by Intl's conjunction in the page's language.
+    for (const type of ["conjunction", "disjunction"] as const) {
+      for (const items of [
+        ["a", "b"],
+        ["a", "b", "c"],
+      ]) {
+        const parts = new Intl.ListFormat(language, { type }).formatToParts(items);
+        intl.push(...parts.filter((p) => p.type === "literal").map((p) => p.value));
+      }
+    }
     const relative = new Intl.RelativeTimeFormat(language, { numeric: "auto" });
     for (const unit of ["second", "minute", "hour", "day", "week", "month", "year"] as const) {
       for (let value = -3; value <= 3; value++) {

@@ -1,5 +1,10 @@
 import type { Kysely } from "kysely";
-import { type AutomationRule, automationActionsSchema } from "../../common/automation.ts";
+import {
+  type AutomationRule,
+  type AutomationRun,
+  automationActionsSchema,
+  automationOutcomeListSchema,
+} from "../../common/automation.ts";
 import { slaConditionsSchema } from "../../common/service-levels.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
@@ -26,7 +31,7 @@ export async function listRules(db: Kysely<Database>): Promise<AutomationRule[]>
 }
 
 /** The newest 100 entries of the automation log. */
-export async function listRuns(db: Kysely<Database>) {
+export async function listRuns(db: Kysely<Database>): Promise<AutomationRun[]> {
   const rows = await db
     .selectFrom("automation_runs")
     .innerJoin("automation_rules", "automation_rules.id", "automation_runs.rule_id")
@@ -36,11 +41,20 @@ export async function listRuns(db: Kysely<Database>) {
       "automation_rules.name",
       "tickets.number",
       "automation_runs.summary",
+      "automation_runs.outcome",
       "automation_runs.ran_at",
     ])
     .orderBy("automation_runs.ran_at", "desc")
     .orderBy("automation_runs.id", "desc")
     .limit(100)
     .execute();
-  return rows.map((r) => ({ id: r.id, rule: r.name, ticketNumber: r.number, summary: r.summary, ranAt: r.ran_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    rule: r.name,
+    ticketNumber: r.number,
+    summary: r.summary,
+    // Runs logged before issue 20 have only their English summary.
+    outcome: r.outcome === null ? null : automationOutcomeListSchema.parse(decodeJson(r.outcome)),
+    ranAt: r.ran_at,
+  }));
 }

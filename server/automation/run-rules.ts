@@ -7,13 +7,18 @@
  */
 
 import type { Transaction } from "kysely";
-import { type AutomationActions, automationActionsSchema } from "../../common/automation.ts";
+import {
+  type AutomationActions,
+  type AutomationOutcome,
+  automationActionsSchema,
+  englishOutcome,
+} from "../../common/automation.ts";
 import { slaConditionsSchema } from "../../common/service-levels.ts";
 import type { PayloadOf } from "../../common/ticket-events.ts";
-import { type Priority, priorityLabels } from "../../common/tickets.ts";
+import type { Priority } from "../../common/tickets.ts";
 import type { Config } from "../config.ts";
 import type { AppContext } from "../core/context.ts";
-import { decodeJson } from "../db/engine.ts";
+import { decodeJson, encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
@@ -82,28 +87,38 @@ async function act(
 ): Promise<boolean> {
   const actions: AutomationActions = automationActionsSchema.parse(decodeJson(rule.actions));
   const ticket = await ticketFacts(trx, ticketId);
-  const done: string[] = [];
+  // What it did as codes, worded by each reader in their own language; the English summary for older clients.
+  const done: AutomationOutcome[] = [];
   const changes: { groupId?: string; priority?: Priority } = {};
   if (actions.groupId && actions.groupId !== ticket.group_id) {
     const group = await trx.selectFrom("groups").select("name").where("id", "=", actions.groupId).executeTakeFirst();
     if (group) {
       changes.groupId = actions.groupId;
-      done.push(`assigned to ${group.name}`);
+      done.push({ code: "assigned", group: group.name });
     }
   }
   if (actions.priority && actions.priority !== ticket.priority) {
     changes.priority = actions.priority;
-    done.push(`priority set to ${priorityLabels[actions.priority]}`);
+    done.push({ code: "priority", priority: actions.priority });
   }
-  if (actions.remindRequester) done.push("reminder sent to the requester");
-  if (actions.notifyEmail) done.push(`${actions.notifyEmail} notified`);
+  if (actions.remindRequester) done.push({ code: "reminded" });
+  if (actions.notifyEmail) done.push({ code: "notified", email: actions.notifyEmail });
   // The lead of the group the ticket is in once this rule has moved it.
   const lead = actions.notifyGroupLead ? await groupLead(trx, changes.groupId ?? ticket.group_id) : undefined;
-  if (actions.notifyGroupLead) done.push(lead ? `group lead ${lead.name} notified` : "no group lead to notify");
-  const summary = done.length ? done.join(", ") : "nothing to change";
+  if (actions.notifyGroupLead)
+    done.push(lead ? { code: "groupLeadNotified", name: lead.name } : { code: "noGroupLead" });
+  const summary = englishOutcome(done);
   const logged = await trx
     .insertInto("automation_runs")
-    .values({ id: newId(), rule_id: rule.id, ticket_id: ticketId, run_key: runKey, summary, ran_at: at })
+    .values({
+      id: newId(),
+      rule_id: rule.id,
+      ticket_id: ticketId,
+      run_key: runKey,
+      summary,
+      outcome: encodeJson(done),
+      ran_at: at,
+    })
     .onConflict((oc) => oc.columns(["rule_id", "ticket_id", "run_key"]).doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -130,7 +145,7 @@ async function act(
       type: "automation_applied",
       actor: { id: null, name: `Automation: ${rule.name}` },
       visibility: "internal",
-      payload: { ruleId: rule.id, rule: rule.name, summary, ...changes },
+      payload: { ruleId: rule.id, rule: rule.name, summary, outcome: done, ...changes },
       at,
     },
   );

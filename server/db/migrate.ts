@@ -47,6 +47,7 @@ import { groupLeads } from "./migrations/0050_group_leads.ts";
 import { contentTranslations } from "./migrations/0072_content_translations.ts";
 import { foreignKeyIndexes } from "./migrations/0073_foreign_key_indexes.ts";
 import { kbArticleTranslations } from "./migrations/0076_kb_article_translations.ts";
+import { automationRunOutcome } from "./migrations/0077_automation_run_outcome.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -90,6 +91,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0072_content_translations": contentTranslations(),
     "0073_foreign_key_indexes": foreignKeyIndexes(),
     "0076_kb_article_translations": kbArticleTranslations(engine),
+    "0077_automation_run_outcome": automationRunOutcome(engine),
   };
 }
 

@@ -630,7 +630,10 @@ export interface AutomationRunsTable {
   rule_id: string;
   ticket_id: string;
   run_key: string;
+  /** What the run did, in English (the only record of runs logged before `outcome`). */
   summary: string;
+  /** What the run did as codes (common/automation.ts); null for runs logged before migration 0077. */
+  outcome: Json | null;
   ran_at: Timestamp;
 }
 

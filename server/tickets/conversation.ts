@@ -1,5 +1,6 @@
 /** Reading a ticket's history: the Feed and Read By, both straight from its events. */
 import type { Kysely } from "kysely";
+import { englishOutcome } from "../../common/automation.ts";
 import type { FeedDetail, FeedEntry } from "../../common/conversation.ts";
 import { channelLabels } from "../../common/new-ticket.ts";
 import { satisfactionRatingLabels } from "../../common/satisfaction.ts";
@@ -99,6 +100,13 @@ export function detailsOf(event: TicketEvent, sees: Sees): FeedDetail[] {
     case "tag_added":
     case "tag_removed":
       return [{ code: "tag", tag: event.payload.tag }];
+    case "automation_applied": {
+      // Events recorded before the outcome was stored as codes have only their English sentence.
+      const { outcome, summary } = event.payload;
+      return outcome
+        ? outcome.map((did) => ({ code: "automation" as const, did }))
+        : [{ code: "automationSummary", summary }];
+    }
     case "comment_edited":
     case "deleted":
     case "restored":
@@ -107,7 +115,6 @@ export function detailsOf(event: TicketEvent, sees: Sees): FeedDetail[] {
     case "viewed":
     case "sla_due":
     case "sla_overdue":
-    case "automation_applied":
       return [];
   }
 }
@@ -141,6 +148,10 @@ function englishPart(part: FeedDetail): string {
       return `A comment by ${part.author}`;
     case "tag":
       return part.tag;
+    case "automation":
+      return englishOutcome([part.did]);
+    case "automationSummary":
+      return part.summary;
   }
 }
 
@@ -148,7 +159,11 @@ function englishPart(part: FeedDetail): string {
 export function englishDetail(details: FeedDetail[]): string | null {
   if (details.length === 0) return null;
   // An edit's fields are listed with semicolons; a rating and its reason with a middle dot.
-  const separator = details.every((d) => d.code === "change") ? "; " : " · ";
+  const separator = details.every((d) => d.code === "change")
+    ? "; "
+    : details.every((d) => d.code === "automation")
+      ? ", "
+      : " · ";
   return details.map(englishPart).join(separator);
 }
 
@@ -253,7 +268,8 @@ export async function listFeed(
     return {
       id: row.id,
       type: event.type,
-      actor: row.actor_name,
+      // An automation entry's actor is stored as "Automation: rule name"; readers word the entry around the rule's name.
+      actor: event.type === "automation_applied" ? event.payload.rule : row.actor_name,
       at: row.created_at,
       visibility: row.visibility,
       body: said?.body ?? null,

@@ -122,9 +122,25 @@ describeEachEngine("ticket events", ({ db }) => {
       sla_due: { payload: { dueAt: ticket.created_at }, visibility: "internal", feed: null },
       sla_overdue: { payload: { dueAt: ticket.created_at }, visibility: "internal", feed: null },
       automation_applied: {
-        payload: { ruleId: "r1", rule: "A rule", summary: "nothing to change" },
+        payload: {
+          ruleId: "r1",
+          rule: "A rule",
+          summary: "assigned to On call, priority set to High",
+          outcome: [
+            { code: "assigned", group: "On call" },
+            { code: "priority", priority: "high" },
+          ],
+        },
         visibility: "internal",
-        feed: null,
+        // The rule is the entry's actor; what it did comes as codes, and in English for older clients.
+        feed: {
+          actor: "A rule",
+          detail: "assigned to On call, priority set to High",
+          details: [
+            { code: "automation", did: { code: "assigned", group: "On call" } },
+            { code: "automation", did: { code: "priority", priority: "high" } },
+          ],
+        },
       },
       satisfaction_rated: {
         payload: { rating: "bad", previous: "good", comment: "Took too long", reason: "It took too long" },

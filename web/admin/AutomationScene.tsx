@@ -25,6 +25,7 @@ import { useAdminServices } from "../api/catalog-admin.ts";
 import { useAutomationRuns } from "../api/service-levels.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
+import { automationOutcomeLine } from "../ui/feed-details.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -192,8 +193,11 @@ export function AutomationScene() {
                 },
                 { header: t("admin.automation.rule"), cell: (run) => run.rule },
                 { header: t("admin.automation.log.ticket"), cell: (run) => `#${run.ticketNumber}` },
-                // The server words the summary when the rule runs, in English (a stored sentence, not codes).
-                { header: t("admin.automation.log.what"), cell: (run) => run.summary },
+                {
+                  header: t("admin.automation.log.what"),
+                  // Runs logged before the outcome was stored as codes have only their English sentence.
+                  cell: (run) => (run.outcome ? automationOutcomeLine(run.outcome, t) : run.summary),
+                },
               ]}
             />
           )

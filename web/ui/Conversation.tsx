@@ -45,6 +45,8 @@ const editTypes: FeedEntry["type"][] = [
   "comment_deleted",
   "tag_added",
   "tag_removed",
+  // A rule's changes to the group or priority, and the mail it sent.
+  "automation_applied",
 ];
 
 function summarize(entry: FeedEntry, t: Translate): string {
@@ -109,6 +111,9 @@ function summarize(entry: FeedEntry, t: Translate): string {
       return t("requests.feed.deleted", { actor });
     case "restored":
       return t("requests.feed.restored", { actor });
+    case "automation_applied":
+      // The actor of an automation entry is the rule, by its name.
+      return t("requests.feed.automationApplied", { rule: actor });
     default: {
       // A new type of Feed entry fails to compile here until it has its own line.
       const unhandled: never = entry.type;

@@ -2,6 +2,7 @@
  * A Feed entry's detail line in the reader's language, from the codes and values the Feed API sends
  * (`details`, common/conversation.ts): the server names what happened, the catalog words it.
  */
+import type { AutomationOutcome } from "../../common/automation.ts";
 import type { FeedDetail } from "../../common/conversation.ts";
 import type { TicketChannel } from "../../common/new-ticket.ts";
 import type { EditableTicketField } from "../../common/ticket-events.ts";
@@ -62,6 +63,33 @@ function changedValue(field: EditableTicketField | null, value: string | null, t
 const rated = (rating: "good" | "bad", t: Translate) =>
   rating === "good" ? t("requests.rating.good") : t("requests.rating.bad");
 
+/**
+ * One thing an automation run did: "assigned to On call", "priority set to High". The admin page's log
+ * and the ticket's Feed say it the same way.
+ */
+export function automationOutcomeText(part: AutomationOutcome, t: Translate): string {
+  switch (part.code) {
+    case "assigned":
+      return t("admin.automation.did.assigned", { group: part.group });
+    case "priority":
+      return t("admin.automation.did.priority", { priority: priorityName(part.priority, t) });
+    case "reminded":
+      return t("admin.automation.did.reminded");
+    case "notified":
+      return t("admin.automation.did.notified", { email: part.email });
+    case "groupLeadNotified":
+      return t("admin.automation.did.groupLeadNotified", { name: part.name });
+    case "noGroupLead":
+      return t("admin.automation.did.noGroupLead");
+  }
+}
+
+/** Everything a run did, in order; "nothing to change" when the ticket already was as the rule leaves it. */
+export function automationOutcomeLine(outcome: AutomationOutcome[], t: Translate): string {
+  if (outcome.length === 0) return t("admin.automation.did.nothing");
+  return outcome.map((part) => automationOutcomeText(part, t)).join(t("admin.automation.did.separator"));
+}
+
 /** One part of the line: "Reason: Something else", "Priority: Low → High", "#42". */
 export function feedDetailText(part: FeedDetail, t: Translate): string {
   switch (part.code) {
@@ -97,6 +125,11 @@ export function feedDetailText(part: FeedDetail, t: Translate): string {
       return t("requests.feed.detail.commentBy", { author: part.author });
     case "tag":
       return part.tag;
+    case "automation":
+      return automationOutcomeText(part.did, t);
+    case "automationSummary":
+      // What a rule did before it was recorded as codes: the English sentence stored then.
+      return part.summary;
   }
 }
 
@@ -105,6 +138,8 @@ export function feedDetailLine(details: FeedDetail[], t: Translate): string | nu
   if (details.length === 0) return null;
   const separator = details.every((d) => d.code === "change")
     ? t("requests.feed.detail.listSeparator")
-    : t("requests.feed.detail.partSeparator");
+    : details.every((d) => d.code === "automation")
+      ? t("admin.automation.did.separator")
+      : t("requests.feed.detail.partSeparator");
   return details.map((part) => feedDetailText(part, t)).join(separator);
 }
