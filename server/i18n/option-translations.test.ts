@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { serviceInputSchema } from "../../common/catalog.ts";
 import { createService } from "../catalog/commands/manage-catalog.ts";
-import { decodeJson } from "../db/engine.ts";
+import { decodeJson, encodeJson, now } from "../db/engine.ts";
+import { newId } from "../db/ids.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
@@ -145,6 +146,72 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
       payload: await buildSubmission(db(), { serviceId, fields: { device: "Desktop" } }),
     });
     expect(canonical.statusCode).toBe(201);
+  });
+
+  it("names an edited choice field and its options in the reader's language in the Feed, old edits as they were stored", async () => {
+    const customer = await buildCustomer(db());
+    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
+    const session = await signInAs(app, customer);
+    const submitted = await injectAs(
+      app,
+      session,
+      "POST",
+      "/api/v1/tickets",
+      await buildSubmission(db(), { serviceId, email: customer.email, fields: { device: "Laptop" } }),
+    );
+    expect(submitted.statusCode).toBe(201);
+    const number: number = submitted.json().number;
+    const agent = await signInAs(app, await buildAgent(db()));
+    // The agent's edit form offers the options by their German labels, and keeps their values.
+    const directory = (await get("/api/v1/agent/directory", { cookie: agent.cookie, ...german })).json();
+    const offered = directory.ticketTypes.flatMap((t: { fields: { id: string }[] }) => t.fields);
+    expect(offered.find((f: { id: string }) => f.id === fieldId)).toMatchObject({
+      label: "Gerät",
+      options: ["Laptop", "Desktop", "Tablet"],
+      optionLabels: { Laptop: "Notebook", Desktop: "Desktop", Tablet: "Tablet-PC" },
+    });
+    const edited = await injectAs(app, agent, "PATCH", `/api/v1/tickets/${number}`, { fields: { device: "Tablet" } });
+    expect(edited.statusCode).toBe(204);
+    const changeIn = async (headers: Record<string, string>) => {
+      const feed = (await get(`/api/v1/tickets/${number}/feed`, headers)).json();
+      return feed.entries.find((e: { type: string }) => e.type === "edited");
+    };
+
+    // A German agent, the German requester: the field's German label, the options' German labels.
+    const forGermanAgent = await changeIn({ cookie: agent.cookie, ...german });
+    expect(forGermanAgent.details).toEqual([
+      { code: "change", field: null, label: "Gerät", from: "Notebook", to: "Tablet-PC" },
+    ]);
+    const forRequester = await changeIn({ cookie: session.cookie });
+    expect(forRequester.details).toEqual([
+      { code: "change", field: null, label: "Gerät", from: "Notebook", to: "Tablet-PC" },
+    ]);
+    // Reading French, with no French text: the default label and the options themselves.
+    const forFrenchAgent = await changeIn({ cookie: agent.cookie, ...french });
+    expect(forFrenchAgent.details).toEqual([
+      { code: "change", field: null, label: "Device", from: "Laptop", to: "Tablet" },
+    ]);
+    // The English line for older clients says what was stored, whoever reads it.
+    expect(forGermanAgent.detail).toBe("Device: Laptop → Tablet");
+
+    // An edit stored before edits named their field reads as it was stored.
+    const ticket = await db().selectFrom("tickets").select("id").where("number", "=", number).executeTakeFirstOrThrow();
+    await db()
+      .insertInto("ticket_events")
+      .values({
+        id: newId(),
+        ticket_id: ticket.id,
+        type: "edited",
+        actor_id: null,
+        actor_name: "Old edit",
+        visibility: "public",
+        payload: encodeJson({ changes: [{ label: "Device", from: "Tablet", to: "Laptop" }] }),
+        created_at: now(),
+      })
+      .execute();
+    const feed = (await get(`/api/v1/tickets/${number}/feed`, { cookie: agent.cookie, ...german })).json();
+    const old = feed.entries.find((e: { actor: string }) => e.actor === "Old edit");
+    expect(old.details).toEqual([{ code: "change", field: null, label: "Device", from: "Tablet", to: "Laptop" }]);
   });
 
   it("names the status in German in the mail to a German requester, and in the default language to others", async () => {
