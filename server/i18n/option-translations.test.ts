@@ -119,15 +119,23 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
         optionLabels: { Laptop: "Notebook" },
       },
     ]);
-    // Agents read the field and the value as stored.
+    // A German agent reads the field and the option in German too, as in their edit form; the value is the
+    // option as stored, whoever reads it. Reading French, with no French text: the stored words.
     const agent = await signInAs(app, await buildAgent(db()));
     const forAgent = (await get(`/api/v1/tickets/${number}`, { cookie: agent.cookie, ...german })).json();
     expect(forAgent.fields[0]).toEqual({
       id: fieldId,
       key: "device",
-      label: "Device",
+      label: "Gerät",
       type: "single_select",
       value: "Laptop",
+      optionLabels: { Laptop: "Notebook" },
+    });
+    const forFrenchAgent = (await get(`/api/v1/tickets/${number}`, { cookie: agent.cookie, ...french })).json();
+    expect(forFrenchAgent.fields[0]).toMatchObject({
+      label: "Device",
+      value: "Laptop",
+      optionLabels: { Laptop: "Laptop" },
     });
 
     // Someone reading French was never shown "Notebook": it is no option of theirs.
