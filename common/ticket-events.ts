@@ -30,6 +30,11 @@ export const fieldChangeSchema = z.object({
    * each option's label in their language; `from` and `to` say the same values joined, in the default language.
    */
   options: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional(),
+  /**
+   * A checkbox's state before and after (null: no value), so readers get "yes" and "no" in their language;
+   * `from` and `to` say them in English (edits stored before it: none, read as stored).
+   */
+  checked: z.object({ from: z.boolean().nullable(), to: z.boolean().nullable() }).optional(),
   from: z.string().nullable(),
   to: z.string().nullable(),
 });

@@ -222,6 +222,115 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
     expect(old.details).toEqual([{ code: "change", field: null, label: "Device", from: "Tablet", to: "Laptop" }]);
   });
 
+  it("names a multiple-choice field's options and a checkbox's yes and no in the reader's language, on the ticket and in the Feed", async () => {
+    const type = await injectAs(app, admin, "POST", "/api/v1/admin/ticket-types", { name: "Office kit" });
+    expect(type.statusCode).toBe(201);
+    const typeId: string = type.json().id;
+    const addField = async (body: Record<string, unknown>) => {
+      const created = await injectAs(app, admin, "POST", `/api/v1/admin/ticket-types/${typeId}/fields`, body);
+      expect(created.statusCode).toBe(201);
+      return created.json().id as string;
+    };
+    const extrasId = await addField({
+      key: "extras",
+      label: "Extras",
+      type: "multi_select",
+      required: false,
+      options: ["Mouse", "Keyboard", "Headset"],
+      customerAccess: "edit",
+    });
+    const urgentId = await addField({
+      key: "urgent",
+      label: "Urgent",
+      type: "checkbox",
+      required: false,
+      customerAccess: "edit",
+    });
+    const translate = (id: string, de: Record<string, string>) =>
+      injectAs(app, admin, "PUT", `/api/v1/admin/translations/ticket-field/${id}`, { de });
+    expect(
+      (await translate(extrasId, { label: "Zubehör", "option:Mouse": "Maus", "option:Keyboard": "Tastatur" }))
+        .statusCode,
+    ).toBe(204);
+    expect((await translate(urgentId, { label: "Dringend" })).statusCode).toBe(204);
+    const kitServiceId = await createService(
+      db(),
+      serviceInputSchema.parse({
+        name: "Order office kit",
+        slug: "order-office-kit",
+        categoryId: null,
+        summary: "A mouse, a keyboard, a headset",
+        description: "We order them for you.",
+        ticketTypeId: typeId,
+        defaultPriority: "medium",
+        visibility: "public",
+      }),
+    );
+    const customer = await buildCustomer(db());
+    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
+    const session = await signInAs(app, customer);
+    const submitted = await injectAs(
+      app,
+      session,
+      "POST",
+      "/api/v1/tickets",
+      await buildSubmission(db(), {
+        serviceId: kitServiceId,
+        email: customer.email,
+        // The German customer chooses by the German labels; the ticket stores the options.
+        fields: { extras: ["Maus", "Headset"], urgent: false },
+      }),
+    );
+    expect(submitted.statusCode).toBe(201);
+    const number: number = submitted.json().number;
+
+    // Agent and requester read the chosen options by their German labels, the values as stored.
+    const agent = await signInAs(app, await buildAgent(db()));
+    for (const headers of [{ cookie: agent.cookie, ...german }, { cookie: session.cookie }]) {
+      const page = (await get(`/api/v1/tickets/${number}`, headers)).json();
+      expect(page.fields).toEqual([
+        {
+          id: extrasId,
+          key: "extras",
+          label: "Zubehör",
+          type: "multi_select",
+          value: ["Mouse", "Headset"],
+          optionLabels: { Mouse: "Maus", Headset: "Headset" },
+        },
+        { id: urgentId, key: "urgent", label: "Dringend", type: "checkbox", value: false },
+      ]);
+    }
+
+    const edited = await injectAs(app, agent, "PATCH", `/api/v1/tickets/${number}`, {
+      fields: { extras: ["Keyboard", "Mouse", "Headset"], urgent: true },
+    });
+    expect(edited.statusCode).toBe(204);
+    const changesIn = async (headers: Record<string, string>) => {
+      const feed = (await get(`/api/v1/tickets/${number}/feed`, headers)).json();
+      return feed.entries.find((e: { type: string }) => e.type === "edited");
+    };
+    // The options by their German labels; the checkbox as a state each reader words as yes or no.
+    const germanChanges = [
+      { code: "change", field: null, label: "Zubehör", from: "Maus, Headset", to: "Tastatur, Maus, Headset" },
+      {
+        code: "change",
+        field: null,
+        label: "Dringend",
+        from: "No",
+        to: "Yes",
+        checked: { from: false, to: true },
+      },
+    ];
+    expect((await changesIn({ cookie: agent.cookie, ...german })).details).toEqual(germanChanges);
+    expect((await changesIn({ cookie: session.cookie })).details).toEqual(germanChanges);
+    const forFrench = await changesIn({ cookie: agent.cookie, ...french });
+    expect(forFrench.details).toEqual([
+      { code: "change", field: null, label: "Extras", from: "Mouse, Headset", to: "Keyboard, Mouse, Headset" },
+      { code: "change", field: null, label: "Urgent", from: "No", to: "Yes", checked: { from: false, to: true } },
+    ]);
+    expect(forFrench.detail).toBe("Extras: Mouse, Headset → Keyboard, Mouse, Headset; Urgent: No → Yes");
+  });
+
   it("names the status in German in the mail to a German requester, and in the default language to others", async () => {
     const open = await db()
       .selectFrom("statuses")

@@ -47,11 +47,13 @@ const priorityCode = (label: string | null): string | null =>
 
 /**
  * A custom field's change in the reader's language: its label translated, or as it was at the edit; a choice's
- * options by their labels, or their values. Edits stored before they named the field keep their stored words.
+ * options by their labels, or their values; a checkbox's state as itself, for the reader to word. Edits stored
+ * before they named the field keep their stored words.
  */
 function customFieldChange(change: FieldChange, fieldId: string, text: ContentText): FeedDetail {
   const label = text.overlay("ticket-field", { id: fieldId, label: change.label }).label;
-  const { options } = change;
+  const { options, checked } = change;
+  if (checked) return { code: "change", field: null, label, from: change.from, to: change.to, checked };
   if (!options) return { code: "change", field: null, label, from: change.from, to: change.to };
   const labels = text.optionLabels(fieldId, [...options.from, ...options.to]);
   const said = (values: string[]) => (values.length ? values.map((value) => labels[value] ?? value).join(", ") : null);
@@ -60,9 +62,9 @@ function customFieldChange(change: FieldChange, fieldId: string, text: ContentTe
 
 function changeOf(change: FieldChange, text?: ContentText): FeedDetail {
   if (change.fieldId !== undefined) {
-    return text
-      ? customFieldChange(change, change.fieldId, text)
-      : { code: "change", field: null, label: change.label, from: change.from, to: change.to };
+    if (text) return customFieldChange(change, change.fieldId, text);
+    const stored: FeedDetail = { code: "change", field: null, label: change.label, from: change.from, to: change.to };
+    return change.checked ? { ...stored, checked: change.checked } : stored;
   }
   const field = change.field ?? fieldByEnglishLabel[change.label] ?? null;
   const values = field === "priority" ? { from: priorityCode(change.from), to: priorityCode(change.to) } : change;

@@ -40,6 +40,11 @@ function chosenOptions(value: FieldValue | undefined): string[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** A checkbox's state: ticked or not, or null when the ticket holds no value for it. */
+function checkedState(value: FieldValue | undefined): boolean | null {
+  return typeof value === "boolean" ? value : null;
+}
+
 async function nameOf(
   trx: Transaction<Database>,
   table: "users" | "groups" | "categories" | "ticket_types",
@@ -312,6 +317,7 @@ async function replaceFields(
       label: field.label,
       fieldId: field.id,
       ...(choice ? { options: { from: chosenOptions(from), to: chosenOptions(to) } } : {}),
+      ...(field.type === "checkbox" ? { checked: { from: checkedState(from), to: checkedState(to) } } : {}),
       from: shown(from),
       to: shown(to),
     };
