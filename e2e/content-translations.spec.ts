@@ -70,6 +70,15 @@ test("an admin gives a choice field's options German labels; a German guest choo
     options: ["Laptop", "Desktop computer"],
     customerAccess: "edit",
   });
+  // A checkbox, whose edits read "yes" and "no" in each reader's language.
+  const rush = await callApi(page, "POST", `/api/v1/admin/ticket-types/${type?.id}/fields`, {
+    key: "rush",
+    label: `Rush ${id}`,
+    type: "checkbox",
+    required: false,
+    customerAccess: "edit",
+  });
+  await callApi(page, "PUT", `/api/v1/admin/translations/ticket-field/${rush?.id}`, { de: { label: `Eilig ${id}` } });
   const slug = `order-device-${id}`;
   await callApi(page, "POST", "/api/v1/admin/services", {
     name: `Order a device ${id}`,
@@ -144,6 +153,12 @@ test("an admin gives a choice field's options German labels; a German guest choo
   await acceptInvitation(agent, agentEmail, "correct horse battery staple");
   await callApi(agent, "PUT", "/api/v1/account/preferences", { locale: "de", timeZone: null });
   await agent.goto(`/agent/tickets/${number}`);
+  // The ticket page names the field and the chosen option in German too, as the edit form does.
+  const inGerman = agent.getByRole("region", { name: "Angaben zur Anfrage" });
+  await expect(inGerman).toContainText(`Gerät ${id}`);
+  await expect(inGerman).toContainText("Notebook");
+  await expect(inGerman).not.toContainText("Laptop");
+  await expect(inGerman).not.toContainText(`Device ${id}`);
   await agent.getByRole("button", { name: "Bearbeiten", exact: true }).click();
   const edit = agent.getByRole("dialog", { name: "Ticket bearbeiten" });
   const device = edit.getByRole("combobox", { name: `Gerät ${id}` });
@@ -152,17 +167,18 @@ test("an admin gives a choice field's options German labels; a German guest choo
   await expect(agent.getByRole("option", { name: "Laptop", exact: true })).toHaveCount(0);
   await agent.getByRole("option", { name: "Arbeitsplatzrechner", exact: true }).click();
   await expect(device).toHaveValue("Arbeitsplatzrechner");
+  await edit.getByRole("checkbox", { name: `Eilig ${id}` }).check();
   await expectAccessible(agent);
   await edit.getByRole("button", { name: "Änderungen speichern" }).click();
   await expect(edit).toBeHidden();
   // The Feed says what changed in German, too.
   const feed = agent.getByRole("list", { name: "Einträge im Verlauf" });
-  await expect(feed).toContainText(`Gerät ${id}: Notebook → Arbeitsplatzrechner`);
+  await expect(feed).toContainText(`Gerät ${id}: Notebook → Arbeitsplatzrechner; Eilig ${id}: (leer) → Ja`);
   await agentBrowser.close();
 
   // The admin, reading English, reads the same edit with the default words.
   await page.reload();
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(
-    `Device ${id}: Laptop → Desktop computer`,
+    `Device ${id}: Laptop → Desktop computer; Rush ${id}: (none) → Yes`,
   );
 });
