@@ -1039,6 +1039,10 @@ export interface components {
           /** Format: email */
           email: string;
         } | ({
+          checked?: {
+            from: boolean | null;
+            to: boolean | null;
+          };
           /** @constant */
           code: "change";
           /** @enum {string|null} */

@@ -61,6 +61,8 @@ export const feedDetailSchema = z.discriminatedUnion("code", [
   /**
    * One field of an edit: `field` names the ticket's own fields (null: a custom field, named by `label`);
    * for the priority, `from` and `to` are priority codes (low, medium, high, urgent). null: no value.
+   * A checkbox also says its state as `checked` (null: no value), which readers word as yes or no; its `from`
+   * and `to` say the same in English.
    */
   z.object({
     code: z.literal("change"),
@@ -68,6 +70,7 @@ export const feedDetailSchema = z.discriminatedUnion("code", [
     label: z.string(),
     from: z.string().nullable(),
     to: z.string().nullable(),
+    checked: z.object({ from: z.boolean().nullable(), to: z.boolean().nullable() }).optional(),
   }),
   z.object({ code: z.literal("task"), title: z.string() }),
   /** Another ticket, named only when the reader may open it; its subject when the entry shows it. */

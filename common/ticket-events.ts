@@ -21,6 +21,21 @@ export const fieldChangeSchema = z.object({
   label: z.string(),
   /** Which of the ticket's own fields, so readers name it in their language (edits stored before it: none). */
   field: z.enum(editableTicketFields).optional(),
+  /**
+   * Which custom field (its id), so readers get its label in their language, translation or `label` (edits
+   * stored before it: none, read by `label`).
+   */
+  fieldId: z.string().optional(),
+  /**
+   * A choice field's options before and after, as the ticket stored them (values, not labels), so readers get
+   * each option's label in their language; `from` and `to` say the same values joined, in the default language.
+   */
+  options: z.object({ from: z.array(z.string()), to: z.array(z.string()) }).optional(),
+  /**
+   * A checkbox's state before and after (null: no value), so readers get "yes" and "no" in their language;
+   * `from` and `to` say them in English (edits stored before it: none, read as stored).
+   */
+  checked: z.object({ from: z.boolean().nullable(), to: z.boolean().nullable() }).optional(),
   from: z.string().nullable(),
   to: z.string().nullable(),
 });

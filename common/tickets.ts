@@ -123,7 +123,7 @@ export const ticketFieldValueSchema = z.object({
   type: z.string(),
   /** A choice field's value is the option's stored value, in any language. */
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable(),
-  /** For a customer, what each chosen option reads as in their language (the value itself without a label). */
+  /** What each chosen option reads as in the reader's language (the value itself without a label). */
   optionLabels: z.record(z.string(), z.string()).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callApi, chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
+import { acceptInvitation, callApi, chooseOption, expectAccessible, mailLinkPath, signInAsAdmin } from "./fixtures.ts";
 
 test("an admin gives a service a German name, and a visitor reading German sees it in the catalog", async ({
   page,
@@ -56,8 +56,8 @@ test("an admin gives a choice field's options German labels; a German guest choo
   page,
   browser,
 }) => {
-  // Three accessibility scans, two browsers, a mail and the agent's page on a shared machine: a generous bound.
-  test.setTimeout(360_000);
+  // Four accessibility scans, three browsers, two mails and the agents' pages on a shared machine: a generous bound.
+  test.setTimeout(480_000);
   const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   await signInAsAdmin(page);
   // The form to translate: a ticket type with a choice field, and a service anyone may request with it.
@@ -70,6 +70,15 @@ test("an admin gives a choice field's options German labels; a German guest choo
     options: ["Laptop", "Desktop computer"],
     customerAccess: "edit",
   });
+  // A checkbox, whose edits read "yes" and "no" in each reader's language.
+  const rush = await callApi(page, "POST", `/api/v1/admin/ticket-types/${type?.id}/fields`, {
+    key: "rush",
+    label: `Rush ${id}`,
+    type: "checkbox",
+    required: false,
+    customerAccess: "edit",
+  });
+  await callApi(page, "PUT", `/api/v1/admin/translations/ticket-field/${rush?.id}`, { de: { label: `Eilig ${id}` } });
   const slug = `order-device-${id}`;
   await callApi(page, "POST", "/api/v1/admin/services", {
     name: `Order a device ${id}`,
@@ -127,4 +136,49 @@ test("an admin gives a choice field's options German labels; a German guest choo
   const forAgent = page.getByRole("region", { name: "Request details" });
   await expect(forAgent).toContainText(`Device ${id}`);
   await expect(forAgent).toContainText("Laptop");
+
+  // An agent who reads German changes the option in the edit form, where it reads in German too.
+  const roles = (await (await page.request.get("/api/v1/admin/roles")).json()) as {
+    roles: { id: string; name: string }[];
+  };
+  const agentEmail = `jonas.${id}@example.com`;
+  await callApi(page, "POST", "/api/v1/admin/users", {
+    name: `Jonas ${id}`,
+    email: agentEmail,
+    licence: "agent",
+    roleIds: [roles.roles.find((r) => r.name === "Agent")?.id],
+  });
+  const agentBrowser = await browser.newContext({ locale: "en-US" });
+  const agent = await agentBrowser.newPage();
+  await acceptInvitation(agent, agentEmail, "correct horse battery staple");
+  await callApi(agent, "PUT", "/api/v1/account/preferences", { locale: "de", timeZone: null });
+  await agent.goto(`/agent/tickets/${number}`);
+  // The ticket page names the field and the chosen option in German too, as the edit form does.
+  const inGerman = agent.getByRole("region", { name: "Angaben zur Anfrage" });
+  await expect(inGerman).toContainText(`Gerät ${id}`);
+  await expect(inGerman).toContainText("Notebook");
+  await expect(inGerman).not.toContainText("Laptop");
+  await expect(inGerman).not.toContainText(`Device ${id}`);
+  await agent.getByRole("button", { name: "Bearbeiten", exact: true }).click();
+  const edit = agent.getByRole("dialog", { name: "Ticket bearbeiten" });
+  const device = edit.getByRole("combobox", { name: `Gerät ${id}` });
+  await expect(device).toHaveValue("Notebook");
+  await device.click();
+  await expect(agent.getByRole("option", { name: "Laptop", exact: true })).toHaveCount(0);
+  await agent.getByRole("option", { name: "Arbeitsplatzrechner", exact: true }).click();
+  await expect(device).toHaveValue("Arbeitsplatzrechner");
+  await edit.getByRole("checkbox", { name: `Eilig ${id}` }).check();
+  await expectAccessible(agent);
+  await edit.getByRole("button", { name: "Änderungen speichern" }).click();
+  await expect(edit).toBeHidden();
+  // The Feed says what changed in German, too.
+  const feed = agent.getByRole("list", { name: "Einträge im Verlauf" });
+  await expect(feed).toContainText(`Gerät ${id}: Notebook → Arbeitsplatzrechner; Eilig ${id}: (leer) → Ja`);
+  await agentBrowser.close();
+
+  // The admin, reading English, reads the same edit with the default words.
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(
+    `Device ${id}: Laptop → Desktop computer; Rush ${id}: (none) → Yes`,
+  );
 });

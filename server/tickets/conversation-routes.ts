@@ -98,8 +98,11 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
     async (request) => {
       const ticketId = await visibleTicketId(request.actor, request.params.number);
       const audience = seesInternal(request.actor) ? "agent" : "customer";
+      // Custom fields named in edits read in everyone's language; status labels too for customers (agents
+      // read the agent labels).
+      const kinds = audience === "customer" ? (["status", "ticket-field"] as const) : (["ticket-field"] as const);
+      const text = await contentTextFor(db, request, kinds);
       // The feed of a long ticket is the biggest read of the ticket page: on the reader, within the budget.
-      const text = audience === "customer" ? await contentTextFor(db, request, ["status"]) : undefined;
       return { entries: await listFeed(reader, ticketId, audience, namedTicketsScope(request.actor), text) };
     },
   );

@@ -46,14 +46,37 @@ const fieldByEnglishLabel: Record<string, EditableTicketField> = {
 const priorityCode = (label: string | null): string | null =>
   label === null ? null : (priorities.find((p) => priorityLabels[p] === label) ?? label);
 
-function changeOf(change: FieldChange): FeedDetail {
+/**
+ * A custom field's change in the reader's language: its label translated, or as it was at the edit; a choice's
+ * options by their labels, or their values; a checkbox's state as itself, for the reader to word. Edits stored
+ * before they named the field keep their stored words.
+ */
+function customFieldChange(change: FieldChange, fieldId: string, text: ContentText): FeedDetail {
+  const label = text.overlay("ticket-field", { id: fieldId, label: change.label }).label;
+  const { options, checked } = change;
+  if (checked) return { code: "change", field: null, label, from: change.from, to: change.to, checked };
+  if (!options) return { code: "change", field: null, label, from: change.from, to: change.to };
+  const labels = text.optionLabels(fieldId, [...options.from, ...options.to]);
+  const said = (values: string[]) => (values.length ? values.map((value) => labels[value] ?? value).join(", ") : null);
+  return { code: "change", field: null, label, from: said(options.from), to: said(options.to) };
+}
+
+function changeOf(change: FieldChange, text?: ContentText): FeedDetail {
+  if (change.fieldId !== undefined) {
+    if (text) return customFieldChange(change, change.fieldId, text);
+    const stored: FeedDetail = { code: "change", field: null, label: change.label, from: change.from, to: change.to };
+    return change.checked ? { ...stored, checked: change.checked } : stored;
+  }
   const field = change.field ?? fieldByEnglishLabel[change.label] ?? null;
   const values = field === "priority" ? { from: priorityCode(change.from), to: priorityCode(change.to) } : change;
   return { code: "change", field, label: change.label, from: values.from, to: values.to };
 }
 
-/** What a Feed entry's detail line says, as codes and values; empty when the entry's summary says it all. */
-export function detailsOf(event: TicketEvent, sees: Sees): FeedDetail[] {
+/**
+ * What a Feed entry's detail line says, as codes and values; empty when the entry's summary says it all.
+ * `text`: custom fields and their options in the reader's language; without it, as the edit stored them.
+ */
+export function detailsOf(event: TicketEvent, sees: Sees, text?: ContentText): FeedDetail[] {
   switch (event.type) {
     case "created": {
       // An agent opened it for someone: say for whom and how the request came in.
@@ -70,7 +93,7 @@ export function detailsOf(event: TicketEvent, sees: Sees): FeedDetail[] {
     case "cc_removed":
       return [{ code: "person", email: event.payload.email }];
     case "edited":
-      return event.payload.changes.map(changeOf);
+      return event.payload.changes.map((change) => changeOf(change, text));
     case "task_added":
     case "task_edited":
     case "task_completed":
@@ -194,7 +217,10 @@ export async function listFeed(
   ticketId: string,
   audience: "customer" | "agent",
   scope: TicketScope,
-  /** The customer labels in the reader's language; without it, the stored labels. */
+  /**
+   * Admin-entered text in the reader's language: status customer labels (for customers) and custom fields with
+   * their options (for everyone); without it, the stored text.
+   */
   text?: ContentText,
 ): Promise<FeedEntry[]> {
   const [events, statuses] = await Promise.all([
@@ -264,7 +290,7 @@ export async function listFeed(
             ? { body: event.payload.comment, format: "text" as const, attachments: [] }
             : null;
     const moved = event.type === "status_changed" ? event.payload : null;
-    const details = detailsOf(event, sees);
+    const details = detailsOf(event, sees, text);
     return {
       id: row.id,
       type: event.type,
@@ -278,7 +304,8 @@ export async function listFeed(
       to: moved ? label(moved.to) : null,
       // The request's own files are listed with the ticket; the Feed shows those that came with a comment.
       attachments: said?.attachments ?? [],
-      detail: englishDetail(details),
+      // The legacy line keeps the stored words, as it always has; `details` speak the reader's language.
+      detail: englishDetail(text ? detailsOf(event, sees) : details),
       details,
       edited: edit !== undefined,
     };

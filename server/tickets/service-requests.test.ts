@@ -73,7 +73,14 @@ describeEachEngine("requests through a service", ({ db, engine }) => {
     expect(asAgent.category).toMatchObject({ id: category.id });
     expect(asAgent.fields).toEqual([
       { id: expect.any(String), key: "domain", label: "Domain", type: "domain", value: "example.com" },
-      { id: expect.any(String), key: "domain_approved", label: "Domain Approved", type: "single_select", value: null },
+      {
+        id: expect.any(String),
+        key: "domain_approved",
+        label: "Domain Approved",
+        type: "single_select",
+        value: null,
+        optionLabels: {},
+      },
     ]);
   });
 

@@ -30,11 +30,14 @@ import { abilitiesOn, findAttachment, findTicketByNumber, listTickets } from "./
 import { ticketVersion } from "./ticket-version.ts";
 import { parseNumber } from "./visible-ticket.ts";
 
-/** The admin-entered names a customer reads on a ticket, in their language (agents read the stored text). */
+/** The admin-entered names a customer reads on a ticket, in their language (agents read the stored names). */
 const customerKinds = ["status", "category", "service", "ticket-type"] as const;
 
-/** A ticket's custom fields as a customer reads them: labels in their language, chosen options by their label. */
-function customerFields(text: ContentText, fields: TicketDetail["fields"]): TicketDetail["fields"] {
+/**
+ * A ticket's custom fields in the reader's language (customer or agent): labels translated, chosen options by
+ * their label; the value stays the option as stored.
+ */
+function fieldsInLanguage(text: ContentText, fields: TicketDetail["fields"]): TicketDetail["fields"] {
   return fields.map((field) => {
     const chosen = typeof field.value === "string" ? [field.value] : Array.isArray(field.value) ? field.value : [];
     const choice = field.type === "single_select" || field.type === "multi_select";
@@ -163,9 +166,15 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       // For If-Match on PATCH: the version of the ticket this answer shows (ticket-version.ts).
       reply.header("etag", etagOf(await ticketVersion(db, ticket.id)));
       const withAbilities = { ...ticket, abilities: await abilitiesOn(db, request.actor, ticket.id) };
-      if (audience === "agent") return withAbilities;
+      if (audience === "agent") {
+        // Agents read the custom fields in their language, as their edit form shows them; the rest as stored.
+        const text = await contentTextFor(db, request, ["ticket-field"]);
+        return { ...withAbilities, fields: fieldsInLanguage(text, withAbilities.fields) };
+      }
       const text = await contentTextFor(db, request, [...customerKinds, "ticket-field"]);
-      return forCustomer(customerNames(text, { ...withAbilities, fields: customerFields(text, withAbilities.fields) }));
+      return forCustomer(
+        customerNames(text, { ...withAbilities, fields: fieldsInLanguage(text, withAbilities.fields) }),
+      );
     },
   );
 

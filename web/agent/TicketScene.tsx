@@ -153,7 +153,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <TicketTags number={ticket.number} canEdit={abilities.edit} />
             <RequesterCard ticket={ticket} />
             <AgentSatisfactionPanel number={ticket.number} />
-            <TicketFields fields={ticket.fields} />
+            <TicketFields fields={ticket.fields} showStored />
             <TicketAttachments attachments={ticket.attachments} />
             <CcPanel ticket={ticket} />
             {abilities.work && <TasksPanel number={ticket.number} />}

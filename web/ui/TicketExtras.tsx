@@ -15,8 +15,18 @@ function show(field: FieldValue, t: Translate): string {
   return typeof field.value === "string" ? named(field.value) : String(field.value);
 }
 
-/** The ticket type's custom fields the viewer may see. */
-export function TicketFields({ fields }: { fields: FieldValue[] }) {
+/** A choice's stored options, where they read otherwise in the reader's language (what rules and macros match). */
+function storedOptions(field: FieldValue): string | undefined {
+  const chosen = typeof field.value === "string" ? [field.value] : Array.isArray(field.value) ? field.value : [];
+  if (!field.optionLabels || chosen.every((option) => field.optionLabels?.[option] === option)) return undefined;
+  return chosen.join(", ");
+}
+
+/**
+ * The ticket type's custom fields the viewer may see, in their language. `showStored`: agents also get a
+ * translated choice's stored options as its title.
+ */
+export function TicketFields({ fields, showStored = false }: { fields: FieldValue[]; showStored?: boolean }) {
   const t = useT();
   if (!fields.length) return null;
   return (
@@ -28,7 +38,12 @@ export function TicketFields({ fields }: { fields: FieldValue[] }) {
         {fields.map((field) => (
           <DataList.Item key={field.key}>
             <DataList.ItemLabel>{field.label}</DataList.ItemLabel>
-            <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{show(field, t)}</DataList.ItemValue>
+            <DataList.ItemValue
+              style={{ overflowWrap: "anywhere" }}
+              title={showStored ? storedOptions(field) : undefined}
+            >
+              {show(field, t)}
+            </DataList.ItemValue>
           </DataList.Item>
         ))}
       </DataList>

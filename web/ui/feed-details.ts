@@ -60,6 +60,12 @@ function changedValue(field: EditableTicketField | null, value: string | null, t
   return field === "priority" && isPriority(value) ? priorityName(value, t) : value;
 }
 
+/** A checkbox's state: yes or no in the reader's language, "(none)" when it had no value. */
+function checkedValue(checked: boolean | null, t: Translate): string {
+  if (checked === null) return t("requests.feed.detail.none");
+  return checked ? t("requests.fields.yes") : t("requests.fields.no");
+}
+
 const rated = (rating: "good" | "bad", t: Translate) =>
   rating === "good" ? t("requests.rating.good") : t("requests.rating.bad");
 
@@ -106,8 +112,8 @@ export function feedDetailText(part: FeedDetail, t: Translate): string {
     case "change":
       return t("requests.feed.detail.change", {
         field: part.field ? fieldName(part.field, t) : part.label,
-        from: changedValue(part.field, part.from, t),
-        to: changedValue(part.field, part.to, t),
+        from: part.checked ? checkedValue(part.checked.from, t) : changedValue(part.field, part.from, t),
+        to: part.checked ? checkedValue(part.checked.to, t) : changedValue(part.field, part.to, t),
       });
     case "task":
       return part.title;

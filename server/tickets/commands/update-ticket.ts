@@ -34,6 +34,17 @@ function shown(value: unknown): string | null {
   return String(value);
 }
 
+/** A choice field's value as the options it holds: none, one or several. */
+function chosenOptions(value: FieldValue | undefined): string[] {
+  if (typeof value === "string") return value === "" ? [] : [value];
+  return Array.isArray(value) ? value : [];
+}
+
+/** A checkbox's state: ticked or not, or null when the ticket holds no value for it. */
+function checkedState(value: FieldValue | undefined): boolean | null {
+  return typeof value === "boolean" ? value : null;
+}
+
 async function nameOf(
   trx: Transaction<Database>,
   table: "users" | "groups" | "categories" | "ticket_types",
@@ -299,15 +310,27 @@ async function replaceFields(
     .execute();
   const before = new Map(stored.map((v) => [v.field_id, decodeJson(v.value) as FieldValue]));
   const changeList = (f: FieldDefinition) => (f.customerAccess === "none" ? internalChanges : publicChanges);
+  // The field and, for a choice, the options themselves, so the Feed names them in each reader's language.
+  const change = (field: FieldDefinition, from: FieldValue | undefined, to: FieldValue | undefined): FieldChange => {
+    const choice = field.type === "single_select" || field.type === "multi_select";
+    return {
+      label: field.label,
+      fieldId: field.id,
+      ...(choice ? { options: { from: chosenOptions(from), to: chosenOptions(to) } } : {}),
+      ...(field.type === "checkbox" ? { checked: { from: checkedState(from), to: checkedState(to) } } : {}),
+      from: shown(from),
+      to: shown(to),
+    };
+  };
   for (const field of oldFields) {
     if (!fields.some((f) => f.id === field.id) && before.has(field.id)) {
-      changeList(field).push({ label: field.label, from: shown(before.get(field.id)), to: null });
+      changeList(field).push(change(field, before.get(field.id), undefined));
     }
   }
   for (const field of fields) {
-    const from = shown(before.get(field.id));
-    const to = shown(parsed.data[field.key]);
-    if (from !== to) changeList(field).push({ label: field.label, from, to });
+    const from = before.get(field.id);
+    const to = parsed.data[field.key];
+    if (shown(from) !== shown(to)) changeList(field).push(change(field, from, to));
   }
   await trx.deleteFrom("ticket_field_values").where("ticket_id", "=", ticketId).execute();
   for (const field of fields) {

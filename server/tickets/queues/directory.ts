@@ -2,9 +2,13 @@ import type { Kysely } from "kysely";
 import type { WorkspaceDirectory } from "../../../common/ticket-edit.ts";
 import { listTypeFields } from "../../catalog/queries.ts";
 import type { Database } from "../../db/schema.ts";
+import type { ContentText } from "../../i18n/content-text.ts";
 
-/** Everything the agent's edit and bulk forms choose from, in one request. */
-export async function workspaceDirectory(db: Kysely<Database>): Promise<WorkspaceDirectory> {
+/**
+ * Everything the agent's edit and bulk forms choose from, in one request. `text`: the custom fields' labels
+ * and their options' labels in the agent's language (a form shows the label and sends the stored value).
+ */
+export async function workspaceDirectory(db: Kysely<Database>, text: ContentText): Promise<WorkspaceDirectory> {
   const [agents, memberships, groups, types, categories] = await Promise.all([
     db
       .selectFrom("users")
@@ -28,7 +32,7 @@ export async function workspaceDirectory(db: Kysely<Database>): Promise<Workspac
       groupIds: memberships.filter((m) => m.user_id === a.id).map((m) => m.group_id),
     })),
     groups,
-    ticketTypes: types.map((t) => ({ ...t, fields: fields.get(t.id) ?? [] })),
+    ticketTypes: types.map((t) => ({ ...t, fields: (fields.get(t.id) ?? []).map((f) => text.field(f)) })),
     categories,
   };
 }

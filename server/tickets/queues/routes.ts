@@ -15,6 +15,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import { etagOf, ifMatch } from "../../http/preconditions.ts";
 import { refusals } from "../../http/refusals.ts";
 import type { App, Deps } from "../../http/types.ts";
+import { contentTextFor } from "../../i18n/content-text.ts";
 import { translatorFor } from "../../i18n/request-locale.ts";
 import { bulkUpdate } from "../commands/bulk-update.ts";
 import { updateTicket } from "../commands/update-ticket.ts";
@@ -75,7 +76,7 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       requireAgent(request.actor);
-      return workspaceDirectory(db);
+      return workspaceDirectory(db, await contentTextFor(db, request, ["ticket-field"]));
     },
   );
 
