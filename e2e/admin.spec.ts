@@ -230,7 +230,7 @@ test.describe("administration", () => {
     await dialog.getByRole("button", { name: "Done" }).click();
     const row = page.getByRole("row").filter({ hasText: `CRM ${id}` });
     await expect(row).toContainText("Active");
-    await expect(row).toContainText("read, admin");
+    await expect(row).toContainText("Read, Admin");
     await expect(row).toContainText("Never"); // not used yet
     await expect(page.getByText(token)).toHaveCount(0);
 
