@@ -179,3 +179,9 @@ export const oauthCallbackQuerySchema = z.object({
   error: z.string().max(200).optional(),
   error_description: z.string().max(1000).optional(),
 });
+
+/**
+ * Names of products and protocols, written the same in every language (they are names, not words): shown as they
+ * are in every locale, and the pseudo-locale run takes them as such.
+ */
+export const productNames = { microsoft: "Microsoft 365", google: "Google", oauth2: "OAuth2" } as const;

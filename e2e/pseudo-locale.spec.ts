@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { snippetEnd, snippetStart } from "../common/kb.ts";
 import { localeNames } from "../common/locales.ts";
+import { productNames } from "../common/mailboxes.ts";
 import { pseudoLocalize } from "../common/pseudo-locale.ts";
 import account from "../locales/en/account.json" with { type: "json" };
 import agent from "../locales/en/agent.json" with { type: "json" };
@@ -73,8 +74,9 @@ async function checkPage(page: Page, pattern: VisitedPattern, allowed: readonly 
   await expect(page.locator(".mantine-Loader-root:visible")).toHaveCount(0);
   const where = `${pattern} (${new URL(page.url()).pathname})`;
   // A language is named in itself in every language ("Translate into Deutsch"), as the switcher names it.
-  const autonyms = Object.values(localeNames);
-  const found = await unconvertedText(page, [...allowed, ...autonyms, ...(pendingConversion[pattern] ?? [])]);
+  // So is a product's name (Microsoft 365, OAuth2).
+  const names = [...Object.values(localeNames), ...Object.values(productNames)];
+  const found = await unconvertedText(page, [...allowed, ...names, ...(pendingConversion[pattern] ?? [])]);
   expect.soft(found, `unconverted text on ${where}`).toEqual([]);
   // Wider than the screen: the elements that stick out on the right, innermost first, to say where.
   const wide = await page.evaluate(() => {

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import type { Mailbox, mailboxInputSchema, OAuthProviderName } from "../../common/mailboxes.ts";
+import { type Mailbox, type mailboxInputSchema, type OAuthProviderName, productNames } from "../../common/mailboxes.ts";
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -53,8 +53,8 @@ export function MailboxForm({
 }: CollectionFormProps<typeof mailboxInputSchema, Mailbox>) {
   const t = useT();
   const providerOptions = [
-    { value: "microsoft", label: "Microsoft 365" },
-    { value: "google", label: "Google" },
+    { value: "microsoft", label: productNames.microsoft },
+    { value: "google", label: productNames.google },
     { value: "oidc", label: t("admin.mailboxForm.otherProvider") },
   ];
   const groups = useGroups().data?.groups ?? [];
@@ -187,7 +187,7 @@ export function MailboxForm({
                 aria-labelledby="mailbox-sign-in"
                 data={[
                   { value: "password", label: t("admin.mailboxForm.password") },
-                  { value: "oauth2", label: "OAuth2" },
+                  { value: "oauth2", label: productNames.oauth2 },
                 ]}
                 {...form.getInputProps("signIn")}
               />

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Stack, Text } from "@mantine/core";
 import { useSearchParams } from "react-router";
 import { mailboxesCollection } from "../../common/admin-collections.ts";
-import type { Mailbox } from "../../common/mailboxes.ts";
+import { type Mailbox, productNames } from "../../common/mailboxes.ts";
 import { useAdminList } from "../api/admin-collections.ts";
 import { useConnectMailbox } from "../api/mailboxes.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -9,7 +9,11 @@ import { formatDateTime } from "../ui/format.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { MailboxForm } from "./MailboxForm.tsx";
 
-const providerNames = { microsoft: "Microsoft 365", google: "Google", oidc: "OAuth2" } as const;
+const providerNames = {
+  microsoft: productNames.microsoft,
+  google: productNames.google,
+  oidc: productNames.oauth2,
+} as const;
 
 function receivedThrough(t: ReturnType<typeof useT>, m: Mailbox): string {
   if (!m.imap) return t("admin.mailboxes.smtpReceiver");
