@@ -13,6 +13,7 @@ import {
   buildTestApp,
   injectAs,
   type SignedInClient,
+  signedInCustomerSpeaking,
   signInAs,
   testConfig,
 } from "../test/factories.ts";
@@ -88,9 +89,7 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
   });
 
   it("stores the option's value when a German customer sends its German label, and shows it back in German", async () => {
-    const customer = await buildCustomer(db());
-    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
-    const session = await signInAs(app, customer);
+    const { customer, session } = await signedInCustomerSpeaking(app, db(), "de");
     const submitted = await injectAs(
       app,
       session,
@@ -157,9 +156,7 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
   });
 
   it("names an edited choice field and its options in the reader's language in the Feed, old edits as they were stored", async () => {
-    const customer = await buildCustomer(db());
-    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
-    const session = await signInAs(app, customer);
+    const { customer, session } = await signedInCustomerSpeaking(app, db(), "de");
     const submitted = await injectAs(
       app,
       session,
@@ -266,9 +263,7 @@ describeEachEngine("choice options, field labels and mail per language", ({ db, 
         visibility: "public",
       }),
     );
-    const customer = await buildCustomer(db());
-    await db().updateTable("users").set({ locale: "de" }).where("id", "=", customer.id).execute();
-    const session = await signInAs(app, customer);
+    const { customer, session } = await signedInCustomerSpeaking(app, db(), "de");
     const submitted = await injectAs(
       app,
       session,

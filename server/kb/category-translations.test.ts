@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type KbArticleInput, kbArticleInputSchema } from "../../common/kb.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAgent, buildCustomer, buildTestApp, type SignedInClient, signInAs } from "../test/factories.ts";
+import {
+  buildAgent,
+  buildCustomer,
+  buildTestApp,
+  injectAsReader,
+  type Reader,
+  type SignedInClient,
+  signInAs,
+} from "../test/factories.ts";
 
 /**
  * Issue 20: Help Centre categories and sections named in the reader's language (falling back to the
@@ -13,17 +21,8 @@ describeEachEngine("Help Centre categories and the sitemap in other languages", 
   let editor: SignedInClient;
   let customer: SignedInClient;
 
-  type Reader = { who?: SignedInClient; language?: string };
-  const send = async (method: "GET" | "POST" | "PUT" | "DELETE", url: string, reader: Reader = {}, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      headers: {
-        ...(reader.who ? { cookie: reader.who.cookie, "x-csrf-token": reader.who.csrfToken } : {}),
-        ...(reader.language ? { "accept-language": reader.language } : {}),
-      },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+  const send = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, reader: Reader = {}, payload?: unknown) =>
+    injectAsReader(app, method, url, reader, payload);
   const edit = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, payload?: unknown) =>
     send(method, url, { who: editor }, payload);
 

@@ -147,3 +147,26 @@ export function injectAs(app: App, ...[client, method, url, payload]: InjectAsAr
     ...(payload ? { payload: payload as Record<string, unknown> } : {}),
   });
 }
+
+/** Who reads: signed in or not, asking in a language (Accept-Language) or not. */
+export type Reader = { who?: SignedInClient; language?: string };
+
+/** A request to the test app as a reader, for tests of what each language and audience is shown. */
+export function injectAsReader(app: App, method: InjectAsArgs[1], url: string, reader: Reader = {}, payload?: unknown) {
+  return app.inject({
+    method,
+    url,
+    headers: {
+      ...(reader.who ? { cookie: reader.who.cookie, "x-csrf-token": reader.who.csrfToken } : {}),
+      ...(reader.language ? { "accept-language": reader.language } : {}),
+    },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+}
+
+/** A customer whose profile language is `locale`, signed in. */
+export async function signedInCustomerSpeaking(app: App, db: Kysely<Database>, locale: string) {
+  const customer = await buildCustomer(db);
+  await db.updateTable("users").set({ locale }).where("id", "=", customer.id).execute();
+  return { customer, session: await signInAs(app, customer) };
+}
