@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Catalog, Category, ServiceDetail, ServiceSummary } from "../../common/catalog.ts";
 import type { FieldDefinition } from "../../common/fields.ts";
+import { groupBy } from "../../common/group-by.ts";
 import { containsText, decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { ServiceScope } from "./policy.ts";
@@ -84,7 +85,7 @@ export async function listTypeFields(
     .orderBy("position")
     .orderBy("label")
     .execute();
-  for (const row of rows) byType.set(row.ticket_type_id, [...(byType.get(row.ticket_type_id) ?? []), toField(row)]);
+  for (const [typeId, fields] of groupBy(rows, (row) => row.ticket_type_id)) byType.set(typeId, fields.map(toField));
   return byType;
 }
 

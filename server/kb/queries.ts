@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { groupBy } from "../../common/group-by.ts";
 import type {
   KbArticle,
   KbArticleSummary,
@@ -264,11 +265,11 @@ export async function sitemapArticles(db: Kysely<Database>, scope: ArticleScope)
       .where("article_id", "in", (eb) => eb.selectFrom("kb_articles").select("kb_articles.id").where(scope))
       .execute(),
   ]);
-  const byArticle = new Map<string, { locale: string; updatedAt: string }[]>();
-  for (const { article_id, ...translation } of translations) {
-    byArticle.set(article_id, [...(byArticle.get(article_id) ?? []), translation]);
-  }
-  return articles.map(({ id, ...article }) => ({ ...article, translations: byArticle.get(id) ?? [] }));
+  const byArticle = groupBy(translations, (t) => t.article_id);
+  return articles.map(({ id, ...article }) => ({
+    ...article,
+    translations: (byArticle.get(id) ?? []).map(({ article_id: _, ...translation }) => translation),
+  }));
 }
 
 // Editors.

@@ -3,6 +3,8 @@
  * group, how many were solved, replies and touches, median first reply and
  * resolution, how many were reassigned or reopened, and their CSAT.
  */
+
+import { groupBy } from "../../common/group-by.ts";
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { codesOf, nameOf, noGroup, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
@@ -33,11 +35,7 @@ function table(
   reassigned: (s: Solved) => boolean,
   none: Worded,
 ): ReportTable {
-  const groups = new Map<string, Solved[]>();
-  for (const row of rows) {
-    const id = by(row) ?? "";
-    groups.set(id, [...(groups.get(id) ?? []), row]);
-  }
+  const groups = groupBy(rows, (row) => by(row) ?? "");
   return {
     key,
     title,

@@ -3,6 +3,8 @@
  * period (CSAT), over time, by agent, group and service, and the answers
  * that came with a comment. A changed answer counts once, as it stands.
  */
+
+import { groupBy } from "../../common/group-by.ts";
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { codesOf, nameOf, noGroup, noService, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
@@ -49,13 +51,12 @@ function scored(list: Rating[]) {
 }
 
 function byTable(key: string, title: string, label: string, ratings: Rating[], by: (r: Rating) => Worded): ReportTable {
-  const groups = new Map<string, Rating[]>();
   const words = new Map<string, Worded>();
-  for (const r of ratings) {
+  const groups = groupBy(ratings, (r) => {
     const word = by(r);
     words.set(word.text, word);
-    groups.set(word.text, [...(groups.get(word.text) ?? []), r]);
-  }
+    return word.text;
+  });
   return {
     key,
     title,

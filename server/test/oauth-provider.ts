@@ -106,7 +106,9 @@ export async function startOAuthProvider(options: {
   const refreshTokens = new Map<string, string[]>();
   provider.on("refresh_token.saved", (token: { accountId?: string; jti: string }) => {
     if (!token.accountId) return;
-    refreshTokens.set(token.accountId, [...(refreshTokens.get(token.accountId) ?? []), token.jti]);
+    const tokens = refreshTokens.get(token.accountId) ?? [];
+    tokens.push(token.jti);
+    refreshTokens.set(token.accountId, tokens);
   });
   const callback = provider.callback();
 

@@ -1,4 +1,5 @@
 import { type AddressObject, type Attachment, simpleParser } from "mailparser";
+import { groupBy } from "../../../common/group-by.ts";
 import { mailTextBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
 import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
@@ -193,8 +194,7 @@ export async function parseInbound(raw: Buffer): Promise<InboundMail> {
     skipHtmlToText: true,
     Iconv: FallbackIconv,
   });
-  const headers = new Map<string, string[]>();
-  for (const [name, value] of lines) headers.set(name, [...(headers.get(name) ?? []), value]);
+  const headers = new Map([...groupBy(lines, ([name]) => name)].map(([name, all]) => [name, all.map(([, v]) => v)]));
   const unlabelled = unlabelledBody(raw, headers);
   const html = unlabelled?.html ?? (typeof parsed.html === "string" && parsed.html.trim() ? parsed.html : undefined);
   const partText = unlabelled?.text ?? (parsed.text?.trim() ? parsed.text : "");
