@@ -1,11 +1,21 @@
 import { Autocomplete, type CSSVariablesResolver, createTheme, MultiSelect, Select, TagsInput } from "@mantine/core";
 
 /**
+ * A long option list scrolls in the listbox itself, not in a scroll area wrapped around it: assistive technology
+ * and axe know a combobox's listbox is reached by the arrow keys from its input, while a bare scrolling box
+ * around it is a region keyboard users cannot reach (axe's scrollable-region-focusable failed on the new-ticket
+ * dialog's requester list once a long run had filled it).
+ */
+const scrollingListbox = {
+  defaultProps: { withScrollArea: false },
+  styles: { options: { maxHeight: "min(18rem, 45vh)", overflowY: "auto" } },
+} as const;
+
+/**
  * Mantine's defaults, darkened where they fall short of WCAG AA contrast on white:
  * filled buttons and links use shade 8 (white on blue 6 is only 3.5:1), and the
  * dimmed and error text colours move from shade 6 to darker shades.
  */
-const listboxScroll = { maxHeight: "min(18rem, 45vh)", overflowY: "auto" } as const;
 
 export const theme = createTheme({
   primaryColor: "blue",
@@ -14,15 +24,11 @@ export const theme = createTheme({
   cursorType: "pointer",
   // People who ask their system for less motion get no transitions (modals, menus) at all.
   respectReducedMotion: true,
-  // A long option list scrolls in the listbox itself, not in a scroll area wrapped around it: assistive technology
-  // and axe know a combobox's listbox is reached by the arrow keys from its input, while a bare scrolling box
-  // around it is a region keyboard users cannot reach (axe's scrollable-region-focusable failed on the new-ticket
-  // dialog's requester list once a long run had filled it).
   components: {
-    Select: Select.extend({ defaultProps: { withScrollArea: false }, styles: { options: listboxScroll } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { withScrollArea: false }, styles: { options: listboxScroll } }),
-    Autocomplete: Autocomplete.extend({ defaultProps: { withScrollArea: false }, styles: { options: listboxScroll } }),
-    TagsInput: TagsInput.extend({ defaultProps: { withScrollArea: false }, styles: { options: listboxScroll } }),
+    Select: Select.extend(scrollingListbox),
+    MultiSelect: MultiSelect.extend(scrollingListbox),
+    Autocomplete: Autocomplete.extend(scrollingListbox),
+    TagsInput: TagsInput.extend(scrollingListbox),
   },
 });
 
