@@ -1,6 +1,18 @@
-import { Button, Checkbox, CloseButton, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  CloseButton,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { UseMutationResult } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Task, TaskList } from "../../common/tasks.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddTask, useRemoveTask, useTasks, useUpdateTask } from "../api/tasks.ts";
@@ -165,12 +177,16 @@ function TaskFields({
   const [assigneeId, setAssigneeId] = useState<string | null>(initial.assigneeId);
   const [dueOn, setDueOn] = useState(initial.dueOn);
   const error = mutation.error;
+  // What was last sent: while it is on its way, sending the same again is a double press, not a new task.
+  const lastSent = useRef("");
   return (
     <form
       aria-label={label ?? t("agent.tasks.changeLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         const sent = { title, assigneeId, dueOn };
+        if (mutation.isPending && JSON.stringify(sent) === lastSent.current) return;
+        lastSent.current = JSON.stringify(sent);
         // Clears what was sent, not what was typed while the server answered (the next task, on a busy server).
         onSubmit({ title, assigneeId, dueOn: dueOn || null }, () => {
           setTitle((now) => (now === sent.title ? initial.title : now));
@@ -206,7 +222,14 @@ function TaskFields({
           />
         </Group>
         <Group>
-          <Button type="submit" variant="default" loading={mutation.isPending}>
+          {/* Busy, not disabled: a disabled submit button makes Enter in the fields do nothing, and the next task
+              typed and entered while the last one was being saved was silently dropped. */}
+          <Button
+            type="submit"
+            variant="default"
+            aria-busy={mutation.isPending}
+            rightSection={mutation.isPending ? <Loader size={14} /> : undefined}
+          >
             {submitLabel}
           </Button>
         </Group>
