@@ -900,6 +900,40 @@ export interface TicketMetricsTable {
   on_hold_business_minutes: Minutes;
 }
 
+/** Counts per UTC hour and group ('' for none), added to with report_rollups. */
+export interface ReportHoursTable {
+  hour: Timestamp;
+  group_id: string;
+  created: Counter;
+  solved: Counter;
+  withdrawn: Counter;
+  reopened: Counter;
+}
+
+/**
+ * Report figures per UTC day or month, group and one dimension's value (server/reports/cube): `n` counted
+ * (or, for a histogram measure, the values in `bucket`) and `total` their sum. Plain counts use bucket -1.
+ */
+export interface ReportCubeTable {
+  grain: "day" | "month";
+  dim: string;
+  measure: string;
+  /** The day, or the first day of the month, "YYYY-MM-DD" (UTC). */
+  period: string;
+  group_id: string;
+  value: string;
+  bucket: number;
+  n: number;
+  total: number;
+}
+
+/** Whether a day's or month's cube rows are up to date ("clean") or must be read from the metrics ("dirty"). */
+export interface ReportPeriodsTable {
+  grain: "day" | "month";
+  period: string;
+  state: "clean" | "dirty";
+}
+
 /** Counts per UTC hour and slice, added to in the event's transaction; '' stands for "none" in the key. */
 export interface ReportRollupsTable {
   hour: Timestamp;
@@ -989,6 +1023,9 @@ export interface Database {
   // Reporting (issue 18).
   ticket_metrics: TicketMetricsTable;
   report_rollups: ReportRollupsTable;
+  report_hours: ReportHoursTable;
+  report_cube: ReportCubeTable;
+  report_periods: ReportPeriodsTable;
 }
 
 export type User = Selectable<UsersTable>;

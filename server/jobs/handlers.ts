@@ -4,6 +4,8 @@ import type { AppContext } from "../core/context.ts";
 import { inboundMailHandler } from "../mail/inbound/handler.ts";
 import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
+import { buildReportCube } from "../reports/cube/build.ts";
+import { forgetPurgedTickets } from "../reports/cube/dirty.ts";
 import { sendSurveyHandler } from "../satisfaction/send-survey.ts";
 import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
 import { fireDueAlerts } from "../sla/due-alerts.ts";
@@ -30,7 +32,7 @@ export function jobHandlers(
       await autoCloseSolvedTickets(context, clock());
     },
     "tickets.purge_deleted": async () => {
-      await purgeDeletedTickets(context, clock());
+      await purgeDeletedTickets(context, clock(), forgetPurgedTickets);
     },
     "automation.time_rules": async () => {
       await runTimeRules(context, clock());
@@ -40,5 +42,8 @@ export function jobHandlers(
     },
     "webhook.deliver": webhookDeliveryHandler(context, clock),
     "satisfaction.send": sendSurveyHandler(context, clock),
+    "reports.cube": async () => {
+      await buildReportCube(db, clock());
+    },
   };
 }

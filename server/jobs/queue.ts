@@ -12,7 +12,8 @@ export type JobKind =
   | "automation.time_rules"
   | "maintenance.cleanup"
   | "webhook.deliver"
-  | "satisfaction.send";
+  | "satisfaction.send"
+  | "reports.cube";
 
 export type EnqueueOptions = {
   runAt?: string;

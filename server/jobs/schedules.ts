@@ -21,6 +21,8 @@ export const schedules: readonly Schedule[] = [
   { kind: "maintenance.cleanup", everyMinutes: 60 },
   // Deleted tickets past their retention period (days): hourly is exact enough.
   { kind: "tickets.purge_deleted", everyMinutes: 60 },
+  // Reports read what the cube has not built yet from the metrics rows: building it is for speed, not freshness.
+  { kind: "reports.cube", everyMinutes: 5 },
 ];
 
 export function slotOf(schedule: Schedule, at: Date): string {

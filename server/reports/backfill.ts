@@ -8,10 +8,21 @@
  */
 import type { Kysely } from "kysely";
 import type { StatusCategory } from "../../common/tickets.ts";
+import { type Clock, systemClock } from "../clock.ts";
 import type { Database } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
+import { buildReportCube } from "./cube/build.ts";
 import type { MetricsRow } from "./metrics.ts";
-import { loadTicketFactsPage, lookupsFor, type RollupRow, replayEvents, type StoredEvent, sumDeltas } from "./store.ts";
+import {
+  type HourRow,
+  hourSums,
+  loadTicketFactsPage,
+  lookupsFor,
+  type RollupRow,
+  replayEvents,
+  type StoredEvent,
+  sumDeltas,
+} from "./store.ts";
 
 /**
  * Tickets per transaction. A page's facts, events and deletes are one statement each and its inserts a few,
@@ -28,6 +39,7 @@ export async function backfillMetrics(
   db: Kysely<Database>,
   progress: BackfillProgress = () => {},
   page = PAGE,
+  clock: Clock = systemClock,
 ): Promise<{ tickets: number }> {
   const total = Number(
     (
@@ -40,6 +52,7 @@ export async function backfillMetrics(
   const statuses = new Map<string, StatusCategory>();
   const calendars = new Map<string, Promise<BusinessCalendar>>();
   const rollups = new Map<string, RollupRow>();
+  const hours = new Map<string, HourRow>();
   let done = 0;
   let after = "";
   progress(0, total);
@@ -70,6 +83,7 @@ export async function backfillMetrics(
         if (!replayed) continue;
         rows.push(replayed.row);
         sumDeltas(replayed.deltas, rollups);
+        hourSums(replayed.deltas, hours);
       }
       await trx.deleteFrom("ticket_metrics").where("ticket_id", "in", ids).execute();
       for (let i = 0; i < rows.length; i += INSERT_ROWS) {
@@ -94,6 +108,20 @@ export async function backfillMetrics(
         .values(rows.slice(i, i + INSERT_ROWS))
         .execute();
     }
+    await trx.deleteFrom("report_hours").execute();
+    const hourRows = [...hours.values()];
+    for (let i = 0; i < hourRows.length; i += INSERT_ROWS) {
+      await trx
+        .insertInto("report_hours")
+        .values(hourRows.slice(i, i + INSERT_ROWS))
+        .execute();
+    }
+    // Every day of the cube is built again from the rows just written.
+    await trx.deleteFrom("report_periods").execute();
   });
+  for (;;) {
+    const built = await buildReportCube(db, clock(), Number.POSITIVE_INFINITY);
+    if (built.pending === 0) break;
+  }
   return { tickets: done };
 }

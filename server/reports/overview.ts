@@ -4,9 +4,12 @@
  */
 import type { Report, ReportFigure } from "../../common/reports.ts";
 import type { ReportInput } from "./context.ts";
-import { hourlyCounts, metricsWhere, ticketsLink, unsolvedNow } from "./queries.ts";
+import { histogramMedian } from "./cube/buckets.ts";
+import { lateUndecided, sumOf } from "./cube/late.ts";
+import { loadCube } from "./cube/read.ts";
+import { hourlyCounts, ticketsLink, unsolvedNow } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
-import { median, percent, round1, sortNumbers } from "./stats.ts";
+import { percent, round1 } from "./stats.ts";
 
 type Facts = {
   created: number;
@@ -18,71 +21,42 @@ type Facts = {
   sla: number | null;
 };
 
+/** What the headline figures read from the cube. */
+const need = {
+  dims: ["all"],
+  measures: [
+    "solved",
+    "one_touch",
+    "reopened",
+    "first_reply",
+    "first_reply_b",
+    "resolution",
+    "resolution_b",
+    "fr_met",
+    "fr_missed",
+    "res_met",
+    "res_missed",
+  ],
+} as const;
+
 async function factsOf(input: ReportInput, start: string, end: string): Promise<Facts> {
   const { db, scope, query, now } = input;
-  const business = query.clock === "business";
-  const hours = await hourlyCounts(db, scope, query, start, end);
-  const solvedRows = await db
-    .selectFrom("ticket_metrics")
-    .select(["replies", "reopens", "full_resolution_minutes", "full_resolution_business_minutes"])
-    .where("solved_at", ">=", start)
-    .where("solved_at", "<", end)
-    .where(metricsWhere(scope, query))
-    .execute();
-  const createdRows = await db
-    .selectFrom("ticket_metrics")
-    .select([
-      "first_reply_minutes",
-      "first_reply_business_minutes",
-      "first_reply_breached",
-      "resolution_breached",
-      "first_reply_due_at",
-      "resolution_due_at",
-      "first_reply_at",
-      "status_category",
-    ])
-    .where("created_at", ">=", start)
-    .where("created_at", "<", end)
-    .where(metricsWhere(scope, query))
-    .execute();
-  let met = 0;
-  let missed = 0;
-  for (const r of createdRows) {
-    for (const [breached, due, done] of [
-      [r.first_reply_breached, r.first_reply_due_at, r.first_reply_at !== null],
-      [r.resolution_breached, r.resolution_due_at, ["solved", "closed", "cancelled"].includes(r.status_category)],
-    ] as const) {
-      if (breached === 0) met += 1;
-      else if (breached === 1) missed += 1;
-      // Not decided yet but already late: a breach whatever happens next.
-      else if (due && !done && due <= now) missed += 1;
-    }
-  }
+  const clock = query.clock === "business" ? "_b" : "";
+  const [hours, cube, late] = await Promise.all([
+    hourlyCounts(db, scope, query, start, end),
+    loadCube(db, scope, query, start, end, need),
+    lateUndecided(db, scope, query, start, end, now),
+  ]);
+  const solved = cube.count("solved");
+  const met = cube.count("fr_met") + cube.count("res_met");
+  const missed = cube.count("fr_missed") + cube.count("res_missed") + sumOf(late.fr) + sumOf(late.res);
   return {
     created: hours.reduce((s, h) => s + h.created, 0),
     solved: hours.reduce((s, h) => s + h.solved, 0),
-    oneTouch: percent(solvedRows.filter((r) => r.replies <= 1 && r.reopens === 0).length, solvedRows.length),
-    reopened: percent(solvedRows.filter((r) => r.reopens > 0).length, solvedRows.length),
-    firstReply: round1(
-      median(
-        sortNumbers(
-          createdRows.flatMap((r) => {
-            const v = business ? r.first_reply_business_minutes : r.first_reply_minutes;
-            return v === null ? [] : [v];
-          }),
-        ),
-      ),
-    ),
-    resolution: round1(
-      median(
-        sortNumbers(
-          solvedRows.flatMap((r) => {
-            const v = business ? r.full_resolution_business_minutes : r.full_resolution_minutes;
-            return v === null ? [] : [v];
-          }),
-        ),
-      ),
-    ),
+    oneTouch: percent(cube.count("one_touch"), solved),
+    reopened: percent(cube.count("reopened"), solved),
+    firstReply: round1(histogramMedian(cube.histogram(`first_reply${clock}`))),
+    resolution: round1(histogramMedian(cube.histogram(`resolution${clock}`))),
     sla: percent(met, met + missed),
   };
 }

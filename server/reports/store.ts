@@ -10,6 +10,8 @@ import { decodeJson } from "../db/engine.ts";
 import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
+import { markCubeDirty } from "./cube/dirty.ts";
+import { dayOf } from "./cube/periods.ts";
 import {
   applyEvent,
   changesMetrics,
@@ -113,8 +115,10 @@ export async function loadMetricsRow(db: Db, ticketId: string): Promise<MetricsR
  * third of what recording metrics cost a ticket update.
  */
 export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow | undefined): Promise<void> {
+  const today = dayOf(row.updated_at);
   if (!stored) {
     await db.insertInto("ticket_metrics").values(row).execute();
+    await markCubeDirty(db, [row.created_at, row.solved_at, row.satisfaction_rated_at], today);
     return;
   }
   const changed: Partial<MetricsRow> = {};
@@ -123,10 +127,33 @@ export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow
   }
   if (Object.keys(changed).length === 0) return;
   await db.updateTable("ticket_metrics").set(changed).where("ticket_id", "=", row.ticket_id).execute();
+  // The days the row was counted on, before and after: the cube's figures for those days are stale now.
+  await markCubeDirty(
+    db,
+    [row.created_at, stored.solved_at, row.solved_at, stored.satisfaction_rated_at, row.satisfaction_rated_at],
+    today,
+  );
 }
 
 /** Sums the deltas per hour and slice, then adds them to the stored counts (only the measures that move). */
 export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
+  for (const row of hourSums(deltas).values()) {
+    const moved = hourMeasures.filter((measure) => row[measure] !== 0);
+    if (moved.length === 0) continue;
+    await db
+      .insertInto("report_hours")
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .columns(["hour", "group_id"])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              moved.map((measure) => [measure, eb(`report_hours.${measure}`, "+", eb.ref(`excluded.${measure}`))]),
+            ),
+          ),
+      )
+      .execute();
+  }
   for (const row of sumDeltas(deltas).values()) {
     const moved = rollupMeasures.filter((measure) => row[measure] !== 0);
     if (moved.length === 0) continue;
@@ -164,6 +191,24 @@ export function sumDeltas(
     let row = into.get(id);
     if (!row) {
       row = { ...key, created: 0, solved: 0, withdrawn: 0, reopened: 0, replies: 0 };
+      into.set(id, row);
+    }
+    row[measure] += by;
+  }
+  return into;
+}
+
+const hourMeasures = ["created", "solved", "withdrawn", "reopened"] as const;
+export type HourRow = { hour: string; group_id: string } & Record<(typeof hourMeasures)[number], number>;
+
+/** Deltas summed per hour and group (report_hours); `into` lets the backfill sum across tickets. */
+export function hourSums(deltas: readonly RollupDelta[], into: Map<string, HourRow> = new Map()): Map<string, HourRow> {
+  for (const { measure, by, hour, group_id } of deltas) {
+    if (measure === "replies") continue;
+    const id = `${hour}|${group_id}`;
+    let row = into.get(id);
+    if (!row) {
+      row = { hour, group_id, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
       into.set(id, row);
     }
     row[measure] += by;

@@ -125,7 +125,12 @@ const purgeBatch = 100;
  * tags, tasks… go with them by foreign key) in one transaction per batch, then their files. The tombstone
  * stays for the export. Running it twice is harmless.
  */
-export async function purgeDeletedTickets({ db, config }: Ctx, at: Date): Promise<number> {
+export async function purgeDeletedTickets(
+  { db, config }: Ctx,
+  at: Date,
+  /** Runs in each batch's transaction before its rows go (the job uses it to tell reports: jobs/handlers.ts). */
+  beforePurge: (trx: Transaction<Database>, ids: readonly string[], at: Date) => Promise<void> = async () => {},
+): Promise<number> {
   const cutoff = new Date(at.getTime() - config.deletedTicketRetentionDays * DAY).toISOString();
   const storage = attachmentStorage(config);
   let purged = 0;
@@ -142,6 +147,7 @@ export async function purgeDeletedTickets({ db, config }: Ctx, at: Date): Promis
       const ids = due.map((t) => t.id);
       if (ids.length === 0) return { ids, keys: [] };
       const files = await trx.selectFrom("attachments").select("storage_key").where("ticket_id", "in", ids).execute();
+      await beforePurge(trx, ids, at);
       await trx.deleteFrom("tickets").where("id", "in", ids).execute();
       return { ids, keys: files.map((f) => f.storage_key) };
     });

@@ -1,0 +1,127 @@
+/**
+ * What one ticket's metrics row adds to the cube, for the part of its life that falls in a window: the same
+ * function builds a day's cube rows and works out the periods a report reads from the metrics rows, so the two
+ * always agree (a test compares them).
+ *
+ * Each figure counts a ticket on one date: created figures on its creation, solved figures on its (latest)
+ * solve, ratings on when it was rated. Every figure is kept per group and per value of the dimensions the
+ * reports break it down by; "all" is the group's total.
+ */
+import type { MetricsRow } from "../metrics.ts";
+import { bucketOf } from "./buckets.ts";
+
+export const cubeDims = ["all", "priority", "service", "channel", "assignee", "policy"] as const;
+export type CubeDim = (typeof cubeDims)[number];
+
+/** The metrics row and the one ticket column the service-level figures are broken down by. */
+export type CubeSourceRow = MetricsRow & { sla_policy_id: string | null };
+
+/** One addition: `n` values (or one count) summing to `total`, in a bucket (-1 for a count or a sum). */
+export type CubeCell = {
+  group: string;
+  dim: CubeDim;
+  value: string;
+  measure: string;
+  bucket: number;
+  n: number;
+  total: number;
+};
+
+export const countBucket = -1;
+
+function valueOf(row: CubeSourceRow, dim: CubeDim): string {
+  switch (dim) {
+    case "all":
+      return "";
+    case "priority":
+      return row.priority;
+    case "service":
+      return row.service_id ?? "";
+    case "channel":
+      return row.channel;
+    case "assignee":
+      return row.assignee_id ?? "";
+    case "policy":
+      return row.sla_policy_id ?? "";
+  }
+}
+
+/** Which dimensions each measure is kept by (the breakdowns the reports show). */
+const volume: CubeDim[] = ["all", "priority", "service", "channel"];
+const durations: CubeDim[] = ["all", "priority", "service"];
+const perAgent: CubeDim[] = ["all", "assignee"];
+const targets: CubeDim[] = ["all", "policy"];
+
+/** Calls `add` for every cell the row adds to, for the dates that `covers` (a day, or a report's raw span). */
+export function contributions(
+  row: CubeSourceRow,
+  covers: (at: string) => boolean,
+  add: (cell: CubeCell) => void,
+): void {
+  const group = row.group_id ?? "";
+  const count = (dims: readonly CubeDim[], measure: string, total = 0) => {
+    for (const dim of dims) add({ group, dim, value: valueOf(row, dim), measure, bucket: countBucket, n: 1, total });
+  };
+  const duration = (dims: readonly CubeDim[], measure: string, minutes: number | null) => {
+    if (minutes === null) return;
+    const bucket = bucketOf(minutes);
+    for (const dim of dims) add({ group, dim, value: valueOf(row, dim), measure, bucket, n: 1, total: minutes });
+  };
+
+  if (covers(row.created_at)) {
+    count([...volume, "assignee"], "created");
+    duration(durations, "first_reply", row.first_reply_minutes);
+    duration(durations, "first_reply_b", row.first_reply_business_minutes);
+    for (const [target, breached, due, margin, marginBusiness] of [
+      [
+        "fr",
+        row.first_reply_breached,
+        row.first_reply_due_at,
+        row.first_reply_sla_margin_minutes,
+        row.first_reply_sla_margin_business_minutes,
+      ],
+      [
+        "res",
+        row.resolution_breached,
+        row.resolution_due_at,
+        row.resolution_sla_margin_minutes,
+        row.resolution_sla_margin_business_minutes,
+      ],
+    ] as const) {
+      if (due === null && breached === null) continue;
+      // Tickets with the target, decided or not: the service-level table lists each policy that set one.
+      count(["policy"], `${target}_set`);
+      // Undecided targets depend on the time a report is read: reports count those that are already late apart.
+      if (breached === 0) count(targets, `${target}_met`);
+      if (breached === 1) {
+        count(targets, `${target}_missed`);
+        if (margin !== null) count(["policy"], `${target}_late`, -margin);
+        if (marginBusiness !== null) count(["policy"], `${target}_late_b`, -marginBusiness);
+      }
+    }
+  }
+
+  if (row.solved_at !== null && covers(row.solved_at)) {
+    count([...volume, "assignee"], "solved");
+    if (row.replies <= 1 && row.reopens === 0) count(["all"], "one_touch");
+    if (row.reopens > 0) count(perAgent, "reopened");
+    if (row.assignee_stations > 1) count(perAgent, "reassigned");
+    if (row.group_stations > 1) count(perAgent, "regrouped");
+    count(perAgent, "replies", row.replies);
+    count(perAgent, "touches", row.agent_touches);
+    if (row.satisfaction_rating !== null) count(perAgent, "csat_rated");
+    if (row.satisfaction_rating === "good") count(perAgent, "csat_good");
+    duration([...durations, "assignee"], "resolution", row.full_resolution_minutes);
+    duration([...durations, "assignee"], "resolution_b", row.full_resolution_business_minutes);
+    duration(perAgent, "solved_first_reply", row.first_reply_minutes);
+    duration(perAgent, "solved_first_reply_b", row.first_reply_business_minutes);
+    duration(["all"], "requester_wait", row.requester_wait_minutes);
+    duration(["all"], "requester_wait_b", row.requester_wait_business_minutes);
+    duration(["all"], "on_hold", row.on_hold_minutes);
+    duration(["all"], "on_hold_b", row.on_hold_business_minutes);
+  }
+
+  if (row.satisfaction_rated_at !== null && row.satisfaction_rating !== null && covers(row.satisfaction_rated_at)) {
+    count(["all", "assignee", "service"], row.satisfaction_rating === "good" ? "rated_good" : "rated_bad");
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A report's cube for one period, summed from month rows, day rows and metrics rows alike: counts, sums and
+ * histograms per group, dimension value and measure.
+ */
+import { addToHistogram, type Histogram } from "./buckets.ts";
+import { type CubeCell, type CubeDim, countBucket } from "./contributions.ts";
+
+type Cells = Map<number, { n: number; total: number }>;
+
+export class CubeData {
+  /** dim → measure → value → group → bucket → cell. */
+  private readonly cells = new Map<CubeDim, Map<string, Map<string, Map<string, Cells>>>>();
+
+  add(cell: CubeCell): void {
+    let byMeasure = this.cells.get(cell.dim);
+    if (!byMeasure) {
+      byMeasure = new Map();
+      this.cells.set(cell.dim, byMeasure);
+    }
+    let byValue = byMeasure.get(cell.measure);
+    if (!byValue) {
+      byValue = new Map();
+      byMeasure.set(cell.measure, byValue);
+    }
+    let byGroup = byValue.get(cell.value);
+    if (!byGroup) {
+      byGroup = new Map();
+      byValue.set(cell.value, byGroup);
+    }
+    let buckets = byGroup.get(cell.group);
+    if (!buckets) {
+      buckets = new Map();
+      byGroup.set(cell.group, buckets);
+    }
+    addToHistogram(buckets, cell.bucket, cell.n, cell.total);
+  }
+
+  private groupsOf(dim: CubeDim, measure: string, value: string): Map<string, Cells> | undefined {
+    return this.cells.get(dim)?.get(measure)?.get(value);
+  }
+
+  /** The values of a dimension that have any of the measures. */
+  values(dim: CubeDim, measures: readonly string[]): string[] {
+    const seen = new Set<string>();
+    for (const measure of measures)
+      for (const value of this.cells.get(dim)?.get(measure)?.keys() ?? []) seen.add(value);
+    return [...seen];
+  }
+
+  /** The groups with any of the measures (dimension "all"). */
+  groups(measures: readonly string[]): string[] {
+    const seen = new Set<string>();
+    for (const measure of measures)
+      for (const group of this.groupsOf("all", measure, "")?.keys() ?? []) seen.add(group);
+    return [...seen];
+  }
+
+  /** How many were counted (and their sum), over every group or one. */
+  count(measure: string, dim: CubeDim = "all", value = "", group?: string): number {
+    return this.cell(measure, dim, value, group).n;
+  }
+
+  sum(measure: string, dim: CubeDim = "all", value = "", group?: string): number {
+    return this.cell(measure, dim, value, group).total;
+  }
+
+  private cell(measure: string, dim: CubeDim, value: string, group?: string) {
+    const out = { n: 0, total: 0 };
+    for (const [g, buckets] of this.groupsOf(dim, measure, value) ?? []) {
+      if (group !== undefined && g !== group) continue;
+      const cell = buckets.get(countBucket);
+      if (cell) {
+        out.n += cell.n;
+        out.total += cell.total;
+      }
+    }
+    return out;
+  }
+
+  /** A duration's histogram, over every group or one. */
+  histogram(measure: string, dim: CubeDim = "all", value = "", group?: string): Histogram {
+    const out: Histogram = new Map();
+    for (const [g, buckets] of this.groupsOf(dim, measure, value) ?? []) {
+      if (group !== undefined && g !== group) continue;
+      for (const [bucket, cell] of buckets) if (bucket !== countBucket) addToHistogram(out, bucket, cell.n, cell.total);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * A report's cube for [start, end): whole clean months and days from the cube's rows, everything else (the
+ * hours at either end, today, days changed since the job last ran) from the metrics rows through the same
+ * `contributions`, so the figures are the same whichever way a part is read. A filter the cube does not keep
+ * (agent, priority, service, channel, organization) reads the whole period from the metrics rows.
+ */
+import type { Kysely } from "kysely";
+import type { ReportFilters } from "../../../common/reports.ts";
+import type { Database } from "../../db/schema.ts";
+import type { ReportScope } from "../policy.ts";
+import { metricsWhere } from "../queries.ts";
+import { type CubeDim, contributions } from "./contributions.ts";
+import { CubeData } from "./cube-data.ts";
+import { dayAtOrAfter, dayOf, daysBetween, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
+import { inSpans, type Span, sourceRows } from "./source.ts";
+
+type Db = Kysely<Database>;
+
+export type CubeNeed = { dims: readonly CubeDim[]; measures: readonly string[] };
+
+/** The cube keeps every figure per group: other filters need the rows. */
+export function cubeCovers(filters: ReportFilters): boolean {
+  return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
+}
+
+export type CubePlan = { months: string[]; days: string[]; spans: Span[] };
+
+/** Which parts of [start, end) come from month rows, day rows and metrics rows. */
+export async function planCube(db: Db, start: string, end: string): Promise<CubePlan> {
+  const firstDay = dayAtOrAfter(start);
+  const lastDay = dayOf(end); // exclusive: the day `end` falls in is read from rows unless `end` is its midnight
+  if (firstDay >= lastDay) return { months: [], days: [], spans: [{ start, end }] };
+  const periods = await db
+    .selectFrom("report_periods")
+    .select(["grain", "period"])
+    .where("state", "=", "clean")
+    .where("period", ">=", monthOf(firstDay))
+    .where("period", "<", lastDay)
+    .execute();
+  const clean = new Set(periods.map((p) => `${p.grain} ${p.period}`));
+  const months: string[] = [];
+  const days: string[] = [];
+  const raw: Span[] = [];
+  const addRaw = (from: string, to: string) => {
+    const last = raw.at(-1);
+    if (last && last.end === from) last.end = to;
+    else raw.push({ start: from, end: to });
+  };
+  if (start < startOfDay(firstDay)) addRaw(start, startOfDay(firstDay));
+  for (let day = firstDay; day < lastDay; ) {
+    const month = monthOf(day);
+    if (day === month && nextMonth(month) <= lastDay && clean.has(`month ${month}`)) {
+      months.push(month);
+      day = nextMonth(month);
+      continue;
+    }
+    if (clean.has(`day ${day}`)) days.push(day);
+    else addRaw(startOfDay(day), startOfDay(nextDay(day)));
+    day = nextDay(day);
+  }
+  if (startOfDay(lastDay) < end) addRaw(startOfDay(lastDay), end);
+  return { months, days, spans: raw };
+}
+
+async function addCubeRows(
+  db: Db,
+  into: CubeData,
+  grain: "day" | "month",
+  periods: readonly string[],
+  need: CubeNeed,
+  groups: readonly string[] | undefined,
+): Promise<void> {
+  if (periods.length === 0 || need.measures.length === 0 || groups?.length === 0) return;
+  const rows = await db
+    .selectFrom("report_cube")
+    .select((eb) => [
+      "dim",
+      "measure",
+      "group_id",
+      "value",
+      "bucket",
+      eb.fn.sum<number>("n").as("n"),
+      eb.fn.sum<number>("total").as("total"),
+    ])
+    .where("grain", "=", grain)
+    .where("dim", "in", need.dims)
+    .where("measure", "in", need.measures)
+    .where("period", "in", periods)
+    .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
+    .groupBy(["dim", "measure", "group_id", "value", "bucket"])
+    .execute();
+  for (const r of rows) {
+    into.add({
+      dim: r.dim as CubeDim,
+      measure: r.measure,
+      group: r.group_id,
+      value: r.value,
+      bucket: Number(r.bucket),
+      n: Number(r.n),
+      total: Number(r.total),
+    });
+  }
+}
+
+/** The groups a scope and filters allow (undefined: every group). */
+function groupsOf(scope: ReportScope, filters: ReportFilters): readonly string[] | undefined {
+  if (filters.groupId) return scope.groups && !scope.groups.includes(filters.groupId) ? [] : [filters.groupId];
+  return scope.groups ?? undefined;
+}
+
+export async function loadCube(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+  need: CubeNeed,
+): Promise<CubeData> {
+  const cube = new CubeData();
+  const plan: CubePlan = cubeCovers(filters)
+    ? await planCube(db, start, end)
+    : { months: [], days: [], spans: [{ start, end }] };
+  const groups = groupsOf(scope, filters);
+  await addCubeRows(db, cube, "month", plan.months, need, groups);
+  await addCubeRows(db, cube, "day", plan.days, need, groups);
+  const dims = new Set<string>(need.dims);
+  const measures = new Set(need.measures);
+  const covers = inSpans(plan.spans);
+  for (const row of await sourceRows(db, plan.spans, metricsWhere(scope, filters))) {
+    contributions(row, covers, (cell) => {
+      if (dims.has(cell.dim) && measures.has(cell.measure)) cube.add(cell);
+    });
+  }
+  return cube;
+}
