@@ -1,41 +1,38 @@
 /**
  * Agents and groups: for tickets solved in the period, per assignee and per
  * group, how many were solved, replies and touches, median first reply and
- * resolution, how many were reassigned or reopened, and their CSAT.
+ * resolution, how many were reassigned or reopened, and their CSAT. Read from
+ * the report cube (its "assignee" dimension, and its per-group totals).
  */
 
-import { groupBy } from "../../common/group-by.ts";
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { codesOf, nameOf, noGroup, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
-import { metricsWhere, namesOf, ticketsLink } from "./queries.ts";
-import { median, percent, round1, sortNumbers } from "./stats.ts";
+import { histogramMedian } from "./cube/buckets.ts";
+import type { CubeData } from "./cube/cube-data.ts";
+import { loadCube } from "./cube/read.ts";
+import { namesOf, ticketsLink } from "./queries.ts";
+import { percent, round1 } from "./stats.ts";
 
-type Solved = {
-  assignee_id: string | null;
-  group_id: string | null;
-  replies: number;
-  agent_touches: number;
-  reopens: number;
-  assignee_stations: number;
-  group_stations: number;
-  firstReply: number | null;
-  resolution: number | null;
-  satisfaction_rating: "good" | "bad" | null;
+/** How one row's figures are read: from the "assignee" dimension by agent, from the group totals by group. */
+type Reader = {
+  count: (measure: string) => number;
+  sum: (measure: string) => number;
+  median: (measure: string) => number | null;
 };
 
 function table(
   key: string,
   title: string,
   label: string,
-  rows: Solved[],
-  by: (s: Solved) => string | null,
+  ids: readonly string[],
+  read: (id: string) => Reader,
   names: Map<string, string>,
   link: (id: string) => string,
-  reassigned: (s: Solved) => boolean,
+  reassigned: "reassigned" | "regrouped",
   none: Worded,
+  clock: string,
 ): ReportTable {
-  const groups = groupBy(rows, (row) => by(row) ?? "");
   return {
     key,
     title,
@@ -50,25 +47,23 @@ function table(
       { key: "reopened", label: "Reopened", kind: "count" },
       { key: "csat", label: "CSAT", kind: "percent" },
     ],
-    rows: [...groups.entries()]
-      .sort((a, b) => b[1].length - a[1].length)
-      .map(([id, list]) => {
-        const good = list.filter((s) => s.satisfaction_rating === "good").length;
-        const rated = list.filter((s) => s.satisfaction_rating !== null).length;
-        const pick = (f: (s: Solved) => number | null) =>
-          round1(median(sortNumbers(list.flatMap((s) => (f(s) === null ? [] : [f(s) as number])))));
+    rows: ids
+      .map((id) => ({ id, row: read(id) }))
+      .filter(({ row }) => row.count("solved") > 0)
+      .sort((a, b) => b.row.count("solved") - a.row.count("solved"))
+      .map(({ id, row }) => {
         const name = nameOf(names, id || null, none);
         return {
           cells: {
             name: name.text,
-            solved: list.length,
-            replies: list.reduce((s, r) => s + r.replies, 0),
-            touches: list.reduce((s, r) => s + r.agent_touches, 0),
-            first_reply_median: pick((s) => s.firstReply),
-            resolution_median: pick((s) => s.resolution),
-            reassigned: list.filter(reassigned).length,
-            reopened: list.filter((s) => s.reopens > 0).length,
-            csat: percent(good, rated),
+            solved: row.count("solved"),
+            replies: row.sum("replies"),
+            touches: row.sum("touches"),
+            first_reply_median: round1(row.median(`solved_first_reply${clock}`)),
+            resolution_median: round1(row.median(`resolution${clock}`)),
+            reassigned: row.count(reassigned),
+            reopened: row.count("reopened"),
+            csat: percent(row.count("csat_good"), row.count("csat_rated")),
           },
           ...codesOf({ name }),
           ...(id ? { tickets: link(id) } : {}),
@@ -77,44 +72,44 @@ function table(
   };
 }
 
+const byAgent =
+  (cube: CubeData) =>
+  (id: string): Reader => ({
+    count: (measure) => cube.count(measure, "assignee", id),
+    sum: (measure) => cube.sum(measure, "assignee", id),
+    median: (measure) => histogramMedian(cube.histogram(measure, "assignee", id)),
+  });
+
+const byGroup =
+  (cube: CubeData) =>
+  (id: string): Reader => ({
+    count: (measure) => cube.count(measure, "all", "", id),
+    sum: (measure) => cube.sum(measure, "all", "", id),
+    median: (measure) => histogramMedian(cube.histogram(measure, "all", "", id)),
+  });
+
 export async function agentsReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
   const { db, scope, query, period } = input;
-  const business = query.clock === "business";
-  const stored = await db
-    .selectFrom("ticket_metrics")
-    .select([
-      "assignee_id",
-      "group_id",
+  const clock = query.clock === "business" ? "_b" : "";
+  const cube = await loadCube(db, scope, query, period.start, period.end, {
+    dims: ["all", "assignee"],
+    measures: [
+      "solved",
       "replies",
-      "agent_touches",
-      "reopens",
-      "assignee_stations",
-      "group_stations",
-      "first_reply_minutes",
-      "first_reply_business_minutes",
-      "full_resolution_minutes",
-      "full_resolution_business_minutes",
-      "satisfaction_rating",
-    ])
-    .where("solved_at", ">=", period.start)
-    .where("solved_at", "<", period.end)
-    .where(metricsWhere(scope, query))
-    .execute();
-  const rows: Solved[] = stored.map((r) => ({
-    ...r,
-    firstReply: business ? r.first_reply_business_minutes : r.first_reply_minutes,
-    resolution: business ? r.full_resolution_business_minutes : r.full_resolution_minutes,
-  }));
-  const agents = await namesOf(
-    db,
-    "users",
-    rows.map((r) => r.assignee_id),
-  );
-  const groups = await namesOf(
-    db,
-    "groups",
-    rows.map((r) => r.group_id),
-  );
+      "touches",
+      `solved_first_reply${clock}`,
+      `resolution${clock}`,
+      "reassigned",
+      "regrouped",
+      "reopened",
+      "csat_good",
+      "csat_rated",
+    ],
+  });
+  const agentIds = cube.values("assignee", ["solved"]);
+  const groupIds = cube.groups(["solved"]);
+  const agents = await namesOf(db, "users", agentIds);
+  const groups = await namesOf(db, "groups", groupIds);
   const inPeriod = { statusCategory: ["solved", "closed"] };
   return {
     figures: [],
@@ -123,23 +118,25 @@ export async function agentsReport(input: ReportInput): Promise<Pick<Report, "fi
         "agents",
         "Agents",
         "Agent",
-        rows,
-        (s) => s.assignee_id,
+        agentIds,
+        byAgent(cube),
         agents,
         (id) => ticketsLink(query, { ...inPeriod, assigneeId: id }),
-        (s) => s.assignee_stations > 1,
+        "reassigned",
         unassigned,
+        clock,
       ),
       table(
         "groups",
         "Groups",
         "Group",
-        rows,
-        (s) => s.group_id,
+        groupIds,
+        byGroup(cube),
         groups,
         (id) => ticketsLink(query, { ...inPeriod, groupId: id }),
-        (s) => s.group_stations > 1,
+        "regrouped",
         noGroup,
+        clock,
       ),
     ],
   };

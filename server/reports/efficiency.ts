@@ -1,93 +1,50 @@
 /**
  * Efficiency: how long first replies and full resolutions took (median, 90th
  * percentile and Zendesk's buckets), overall and by group, priority and
- * service; and how long requesters and agents waited.
+ * service; and how long requesters waited and tickets were on hold. Read
+ * from the report cube's duration histograms (cube/buckets.ts).
  */
 import type { Report, ReportFigure, ReportTable } from "../../common/reports.ts";
-import type { Priority } from "../../common/tickets.ts";
 import { codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
-import { metricsWhere, namesOf } from "./queries.ts";
-import { bucketCounts, durationBuckets, median, percent, percentile, round1, sortNumbers } from "./stats.ts";
-
-type Durations = {
-  group_id: string | null;
-  priority: Priority;
-  service_id: string | null;
-  firstReply: number | null;
-  resolution: number | null;
-  requesterWait: number;
-  agentWait: number;
-  onHold: number;
-};
+import { countBelow, type Histogram, histogramCount, histogramMedian, histogramPercentile } from "./cube/buckets.ts";
+import type { CubeData } from "./cube/cube-data.ts";
+import { loadCube } from "./cube/read.ts";
+import { namesOf } from "./queries.ts";
+import { durationBuckets, percent, round1 } from "./stats.ts";
 
 /** First replies of tickets created in the period; resolutions and waits of tickets solved in it. */
-async function durationsOf(input: ReportInput, start: string, end: string) {
+function durationsOf(input: ReportInput, start: string, end: string): Promise<CubeData> {
   const { db, scope, query } = input;
-  const business = query.clock === "business";
-  const slice = ["group_id", "priority", "service_id"] as const;
-  const created = await db
-    .selectFrom("ticket_metrics")
-    .select([...slice, "first_reply_minutes", "first_reply_business_minutes"])
-    .where("created_at", ">=", start)
-    .where("created_at", "<", end)
-    .where("first_reply_at", "is not", null)
-    .where(metricsWhere(scope, query))
-    .execute();
-  const solved = await db
-    .selectFrom("ticket_metrics")
-    .select([
-      ...slice,
-      "full_resolution_minutes",
-      "full_resolution_business_minutes",
-      "requester_wait_minutes",
-      "requester_wait_business_minutes",
-      "agent_wait_minutes",
-      "agent_wait_business_minutes",
-      "on_hold_minutes",
-      "on_hold_business_minutes",
-    ])
-    .where("solved_at", ">=", start)
-    .where("solved_at", "<", end)
-    .where(metricsWhere(scope, query))
-    .execute();
-  const replies: Durations[] = created.map((r) => ({
-    group_id: r.group_id,
-    priority: r.priority,
-    service_id: r.service_id,
-    firstReply: business ? r.first_reply_business_minutes : r.first_reply_minutes,
-    resolution: null,
-    requesterWait: 0,
-    agentWait: 0,
-    onHold: 0,
-  }));
-  const resolutions: Durations[] = solved.map((r) => ({
-    group_id: r.group_id,
-    priority: r.priority,
-    service_id: r.service_id,
-    firstReply: null,
-    resolution: business ? r.full_resolution_business_minutes : r.full_resolution_minutes,
-    requesterWait: business ? r.requester_wait_business_minutes : r.requester_wait_minutes,
-    agentWait: business ? r.agent_wait_business_minutes : r.agent_wait_minutes,
-    onHold: business ? r.on_hold_business_minutes : r.on_hold_minutes,
-  }));
-  return { replies, resolutions };
+  const clock = query.clock === "business" ? "_b" : "";
+  return loadCube(db, scope, query, start, end, {
+    dims: ["all", "priority", "service"],
+    measures: [`first_reply${clock}`, `resolution${clock}`, `requester_wait${clock}`, `on_hold${clock}`],
+  });
 }
 
-const values = (rows: Durations[], pick: (d: Durations) => number | null) =>
-  sortNumbers(rows.flatMap((d) => (pick(d) === null ? [] : [pick(d) as number])));
+type Slice = { word: Worded; first: Histogram; full: Histogram };
 
-function breakdown(
-  key: string,
-  title: string,
-  label: string,
-  replies: Durations[],
-  resolutions: Durations[],
-  by: (d: Durations) => Worded,
-): ReportTable {
-  // Rows go by the words shown; each keeps the code of its words for clients in other languages.
-  const codes = new Map([...replies, ...resolutions].map((d) => [by(d).text, by(d)]));
-  const names = [...codes.keys()].sort();
+function breakdown(key: string, title: string, label: string, slices: Slice[]): ReportTable {
+  // Rows go by the words shown (two ids with one name are one row); each keeps the code of its words.
+  const byName = new Map<string, Slice>();
+  for (const slice of slices) {
+    const known = byName.get(slice.word.text);
+    if (!known) {
+      byName.set(slice.word.text, { word: slice.word, first: new Map(slice.first), full: new Map(slice.full) });
+      continue;
+    }
+    for (const [into, from] of [
+      [known.first, slice.first],
+      [known.full, slice.full],
+    ] as const) {
+      for (const [bucket, cell] of from) {
+        const was = into.get(bucket) ?? { n: 0, total: 0 };
+        into.set(bucket, { n: was.n + cell.n, total: was.total + cell.total });
+      }
+    }
+  }
+  const names = [...byName.keys()].sort();
   return {
     key,
     title,
@@ -101,76 +58,70 @@ function breakdown(
       { key: "resolution_p90", label: "90% solved within", kind: "minutes" },
     ],
     rows: names.map((name) => {
-      const first = values(
-        replies.filter((d) => by(d).text === name),
-        (d) => d.firstReply,
-      );
-      const full = values(
-        resolutions.filter((d) => by(d).text === name),
-        (d) => d.resolution,
-      );
+      const slice = byName.get(name) as Slice;
       return {
         cells: {
           name,
-          replied: first.length,
-          first_reply_median: round1(median(first)),
-          first_reply_p90: round1(percentile(first, 0.9)),
-          solved: full.length,
-          resolution_median: round1(median(full)),
-          resolution_p90: round1(percentile(full, 0.9)),
+          replied: histogramCount(slice.first),
+          first_reply_median: round1(histogramMedian(slice.first)),
+          first_reply_p90: round1(histogramPercentile(slice.first, 0.9)),
+          solved: histogramCount(slice.full),
+          resolution_median: round1(histogramMedian(slice.full)),
+          resolution_p90: round1(histogramPercentile(slice.full, 0.9)),
         },
-        ...codesOf({ name: codes.get(name) ?? { text: name } }),
+        ...codesOf({ name: slice.word }),
       };
     }),
   };
 }
 
 export async function efficiencyReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
-  const { db, period } = input;
+  const { db, period, query } = input;
+  const clock = query.clock === "business" ? "_b" : "";
   const [current, previous] = await Promise.all([
     durationsOf(input, period.start, period.end),
     durationsOf(input, period.previous.start, period.previous.end),
   ]);
-  const stat = (rows: Durations[], pick: (d: Durations) => number | null, how: "median" | "p90") => {
-    const sorted = values(rows, pick);
-    return round1(how === "median" ? median(sorted) : percentile(sorted, 0.9));
+  const firstReply = `first_reply${clock}`;
+  const resolution = `resolution${clock}`;
+  const figure = (key: string, label: string, measure: string, how: "median" | "p90"): ReportFigure => {
+    const stat = (cube: CubeData) => {
+      const histogram = cube.histogram(measure);
+      return round1(how === "median" ? histogramMedian(histogram) : histogramPercentile(histogram, 0.9));
+    };
+    return { key, label, kind: "minutes", value: stat(current), previous: stat(previous), higherIsBetter: false };
   };
-  const figure = (
-    key: string,
-    label: string,
-    which: "replies" | "resolutions",
-    pick: (d: Durations) => number | null,
-    how: "median" | "p90",
-  ): ReportFigure => ({
-    key,
-    label,
-    kind: "minutes",
-    value: stat(current[which], pick, how),
-    previous: stat(previous[which], pick, how),
-    higherIsBetter: false,
+  const first = current.histogram(firstReply);
+  const full = current.histogram(resolution);
+  const firstCount = histogramCount(first);
+  const fullCount = histogramCount(full);
+  // Zendesk's buckets are edges of the cube's: counts below each upper edge, less those below the one before.
+  const below = (histogram: Histogram, bucket: (typeof durationBuckets)[number], count: number) =>
+    Number.isFinite(bucket.below) ? countBelow(histogram, bucket.below) : count;
+  const inBucket = (histogram: Histogram, i: number, count: number) => {
+    const bucket = durationBuckets[i];
+    const before = durationBuckets[i - 1];
+    if (!bucket) return 0;
+    return below(histogram, bucket, count) - (before ? below(histogram, before, count) : 0);
+  };
+
+  const groupIds = current.groups([firstReply, resolution]);
+  const serviceIds = current.values("service", [firstReply, resolution]);
+  const groups = await namesOf(db, "groups", groupIds);
+  const services = await namesOf(db, "services", serviceIds);
+  const sliceOf = (word: Worded, pick: (measure: string) => Histogram): Slice => ({
+    word,
+    first: pick(firstReply),
+    full: pick(resolution),
   });
-  const first = values(current.replies, (d) => d.firstReply);
-  const full = values(current.resolutions, (d) => d.resolution);
-  const firstBuckets = bucketCounts(first);
-  const fullBuckets = bucketCounts(full);
-  const groups = await namesOf(
-    db,
-    "groups",
-    [...current.replies, ...current.resolutions].map((d) => d.group_id),
-  );
-  const services = await namesOf(
-    db,
-    "services",
-    [...current.replies, ...current.resolutions].map((d) => d.service_id),
-  );
   return {
     figures: [
-      figure("first_reply_median", "Median first reply", "replies", (d) => d.firstReply, "median"),
-      figure("first_reply_p90", "90% first replied within", "replies", (d) => d.firstReply, "p90"),
-      figure("resolution_median", "Median full resolution", "resolutions", (d) => d.resolution, "median"),
-      figure("resolution_p90", "90% solved within", "resolutions", (d) => d.resolution, "p90"),
-      figure("requester_wait_median", "Median requester wait", "resolutions", (d) => d.requesterWait, "median"),
-      figure("on_hold_median", "Median on-hold time", "resolutions", (d) => d.onHold, "median"),
+      figure("first_reply_median", "Median first reply", firstReply, "median"),
+      figure("first_reply_p90", "90% first replied within", firstReply, "p90"),
+      figure("resolution_median", "Median full resolution", resolution, "median"),
+      figure("resolution_p90", "90% solved within", resolution, "p90"),
+      figure("requester_wait_median", "Median requester wait", `requester_wait${clock}`, "median"),
+      figure("on_hold_median", "Median on-hold time", `on_hold${clock}`, "median"),
     ],
     tables: [
       {
@@ -187,21 +138,34 @@ export async function efficiencyReport(input: ReportInput): Promise<Pick<Report,
           codes: { bucket: `bucket.${bucket.key}` },
           cells: {
             bucket: bucket.label,
-            first_reply: firstBuckets[i] ?? 0,
-            first_reply_share: percent(firstBuckets[i] ?? 0, first.length),
-            resolution: fullBuckets[i] ?? 0,
-            resolution_share: percent(fullBuckets[i] ?? 0, full.length),
+            first_reply: inBucket(first, i, firstCount),
+            first_reply_share: percent(inBucket(first, i, firstCount), firstCount),
+            resolution: inBucket(full, i, fullCount),
+            resolution_share: percent(inBucket(full, i, fullCount), fullCount),
           },
         })),
       },
-      breakdown("by_group", "By group", "Group", current.replies, current.resolutions, (d) =>
-        nameOf(groups, d.group_id, noGroup),
+      breakdown(
+        "by_group",
+        "By group",
+        "Group",
+        groupIds.map((id) => sliceOf(nameOf(groups, id || null, noGroup), (m) => current.histogram(m, "all", "", id))),
       ),
-      breakdown("by_priority", "By priority", "Priority", current.replies, current.resolutions, (d) =>
-        priorityWord(d.priority),
+      breakdown(
+        "by_priority",
+        "By priority",
+        "Priority",
+        current
+          .values("priority", [firstReply, resolution])
+          .map((value) => sliceOf(priorityWord(value), (m) => current.histogram(m, "priority", value))),
       ),
-      breakdown("by_service", "By service", "Service", current.replies, current.resolutions, (d) =>
-        nameOf(services, d.service_id, noService),
+      breakdown(
+        "by_service",
+        "By service",
+        "Service",
+        serviceIds.map((id) =>
+          sliceOf(nameOf(services, id || null, noService), (m) => current.histogram(m, "service", id)),
+        ),
       ),
     ],
   };

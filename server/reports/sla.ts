@@ -5,82 +5,64 @@
  */
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Report, ReportRow, ReportTable } from "../../common/reports.ts";
-import { finishedCategories } from "../../common/tickets.ts";
 import { codesOf, noGroup, priorityWord, removedPolicy, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
+import { lateUndecided } from "./cube/late.ts";
+import { loadCube } from "./cube/read.ts";
 import { localOf } from "./period.ts";
-import { metricsWhere } from "./queries.ts";
 import { percent, round1 } from "./stats.ts";
 
 const HOUR = 3_600_000;
 const listLimit = 100;
 
-type Tally = { met: number; missed: number; late: number[] };
+type Tally = { policy: Worded; target: Worded; met: number; missed: number; lateN: number; lateSum: number };
 
 const firstReplyTarget = { text: "First reply", code: "target.first_reply" } satisfies Worded;
 const resolutionTarget = { text: "Resolution", code: "target.resolution" } satisfies Worded;
 
+/** Per policy and target: met and missed (decided, from the cube, and already late though undecided). */
 async function tallies(input: ReportInput, start: string, end: string) {
   const { db, scope, query, now } = input;
-  const business = query.clock === "business";
-  const rows = await db
-    .selectFrom("ticket_metrics")
-    .innerJoin("tickets", "tickets.id", "ticket_metrics.ticket_id")
-    .leftJoin("sla_policies", "sla_policies.id", "tickets.sla_policy_id")
-    .select([
-      "sla_policies.name as policy",
-      "ticket_metrics.first_reply_breached",
-      "ticket_metrics.first_reply_due_at",
-      "ticket_metrics.first_reply_at",
-      "ticket_metrics.first_reply_sla_margin_minutes",
-      "ticket_metrics.first_reply_sla_margin_business_minutes",
-      "ticket_metrics.resolution_breached",
-      "ticket_metrics.resolution_due_at",
-      "ticket_metrics.resolution_sla_margin_minutes",
-      "ticket_metrics.resolution_sla_margin_business_minutes",
-      "ticket_metrics.status_category",
-    ])
-    .where("ticket_metrics.created_at", ">=", start)
-    .where("ticket_metrics.created_at", "<", end)
-    .where(metricsWhere(scope, query))
-    .execute();
-  const byKey = new Map<string, Tally & { policy: Worded; target: Worded }>();
-  const add = (
-    policy: Worded,
-    target: Worded,
-    breached: number | null,
-    due: string | null,
-    done: boolean,
-    margin: number | null,
-  ) => {
-    if (!due && breached === null) return;
-    const key = `${policy.text}|${target.text}`;
-    const tally = byKey.get(key) ?? { policy, target, met: 0, missed: 0, late: [] };
-    byKey.set(key, tally);
-    if (breached === 0) tally.met += 1;
-    else if (breached === 1) {
-      tally.missed += 1;
-      if (margin !== null) tally.late.push(-margin);
-    } else if (due && !done && due <= now) tally.missed += 1;
-  };
-  for (const r of rows) {
-    const policy = r.policy === null ? removedPolicy : { text: r.policy };
-    add(
-      policy,
-      firstReplyTarget,
-      r.first_reply_breached,
-      r.first_reply_due_at,
-      r.first_reply_at !== null,
-      business ? r.first_reply_sla_margin_business_minutes : r.first_reply_sla_margin_minutes,
-    );
-    add(
-      policy,
-      resolutionTarget,
-      r.resolution_breached,
-      r.resolution_due_at,
-      finishedCategories.includes(r.status_category),
-      business ? r.resolution_sla_margin_business_minutes : r.resolution_sla_margin_minutes,
-    );
+  const clock = query.clock === "business" ? "_b" : "";
+  const [cube, late] = await Promise.all([
+    loadCube(db, scope, query, start, end, {
+      dims: ["policy"],
+      measures: [
+        "fr_set",
+        "fr_met",
+        "fr_missed",
+        `fr_late${clock}`,
+        "res_set",
+        "res_met",
+        "res_missed",
+        `res_late${clock}`,
+      ],
+    }),
+    lateUndecided(db, scope, query, start, end, now),
+  ]);
+  const ids = cube.values("policy", ["fr_set", "res_set"]);
+  const named = ids.some(Boolean)
+    ? await db.selectFrom("sla_policies").select(["id", "name"]).where("id", "in", ids.filter(Boolean)).execute()
+    : [];
+  const names = new Map(named.map((p) => [p.id, p.name]));
+  // A removed policy (or two with one name) is one row per name, as it reads.
+  const byKey = new Map<string, Tally>();
+  for (const id of ids) {
+    const name = names.get(id);
+    const policy = name === undefined ? removedPolicy : { text: name };
+    for (const [target, code, undecided] of [
+      [firstReplyTarget, "fr", late.fr],
+      [resolutionTarget, "res", late.res],
+    ] as const) {
+      if (cube.count(`${code}_set`, "policy", id) === 0) continue;
+      const key = `${policy.text}|${target.text}`;
+      const tally = byKey.get(key) ?? { policy, target, met: 0, missed: 0, lateN: 0, lateSum: 0 };
+      byKey.set(key, tally);
+      tally.met += cube.count(`${code}_met`, "policy", id);
+      tally.missed += cube.count(`${code}_missed`, "policy", id) + (undecided.get(id) ?? 0);
+      tally.lateN += cube.count(`${code}_late${clock}`, "policy", id);
+      tally.lateSum += cube.sum(`${code}_late${clock}`, "policy", id);
+    }
   }
   return [...byKey.values()].sort(
     (a, b) => a.policy.text.localeCompare(b.policy.text) || a.target.text.localeCompare(b.target.text),
@@ -219,7 +201,7 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
             met: t.met,
             missed: t.missed,
             achieved: percent(t.met, t.met + t.missed),
-            late_by: t.late.length ? round1(t.late.reduce((s, v) => s + v, 0) / t.late.length) : null,
+            late_by: t.lateN ? round1(t.lateSum / t.lateN) : null,
           },
           ...codesOf({ policy: t.policy, target: t.target }),
         })),

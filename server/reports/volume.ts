@@ -6,8 +6,10 @@
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { channelWord, codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
+import type { CubeData } from "./cube/cube-data.ts";
+import { cubeCovers, loadCube } from "./cube/read.ts";
 import { localOf } from "./period.ts";
-import { metricsWhere, namesOf, rollupsCover, rollupsWhere, ticketsLink } from "./queries.ts";
+import { metricsWhere, namesOf, ticketsLink } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
 
 type Dimension = "channel" | "priority" | "service_id" | "group_id";
@@ -18,8 +20,10 @@ const dimensions: { key: Dimension; title: string; label: string; filter?: strin
   { key: "group_id", title: "By group", label: "Group", filter: "groupId" },
 ];
 
+const cubeDimension = { channel: "channel", priority: "priority", service_id: "service" } as const;
+
 /** Created and solved in the period per value of one slicing column. */
-async function countsBy(input: ReportInput, dimension: Dimension) {
+async function countsBy(input: ReportInput, dimension: Dimension, cube: CubeData | null) {
   const { db, scope, query, period } = input;
   const counts = new Map<string, { created: number; solved: number }>();
   const add = (value: string | null, created: number, solved: number) => {
@@ -29,20 +33,15 @@ async function countsBy(input: ReportInput, dimension: Dimension) {
     row.solved += solved;
     counts.set(key, row);
   };
-  if (rollupsCover(query)) {
-    const rows = await db
-      .selectFrom("report_rollups")
-      .select((eb) => [
-        `report_rollups.${dimension}` as const,
-        eb.fn.sum<number>("created").as("created"),
-        eb.fn.sum<number>("solved").as("solved"),
-      ])
-      .where("hour", ">=", period.start)
-      .where("hour", "<", period.end)
-      .where(rollupsWhere(scope, query))
-      .groupBy(`report_rollups.${dimension}`)
-      .execute();
-    for (const r of rows) add(r[dimension] || null, Number(r.created), Number(r.solved));
+  if (cube) {
+    if (dimension === "group_id") {
+      for (const group of cube.groups(["created", "solved"]))
+        add(group, cube.count("created", "all", "", group), cube.count("solved", "all", "", group));
+    } else {
+      const dim = cubeDimension[dimension];
+      for (const value of cube.values(dim, ["created", "solved"]))
+        add(value, cube.count("created", dim, value), cube.count("solved", dim, value));
+    }
     return counts;
   }
   for (const [column, measure] of [
@@ -64,10 +63,17 @@ async function countsBy(input: ReportInput, dimension: Dimension) {
 }
 
 export async function dimensionTables(input: ReportInput): Promise<ReportTable[]> {
-  const { db, query, period } = input;
+  const { db, query, period, scope } = input;
+  // The cube keeps created and solved by each of these; a filter it does not keep counts the metrics rows.
+  const cube = cubeCovers(query)
+    ? await loadCube(db, scope, query, period.start, period.end, {
+        dims: ["all", "channel", "priority", "service"],
+        measures: ["created", "solved"],
+      })
+    : null;
   const tables: ReportTable[] = [];
   for (const dimension of dimensions) {
-    const counts = await countsBy(input, dimension.key);
+    const counts = await countsBy(input, dimension.key, cube);
     const ids = [...counts.keys()];
     const names =
       dimension.key === "group_id"

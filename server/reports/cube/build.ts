@@ -117,16 +117,16 @@ export async function buildReportCube(db: Db, now: Date, maxDays = 62): Promise<
     .filter((day) => !state.has(`day ${day}`))
     .reverse();
   const todo = [...dirty.sort().reverse(), ...unbuilt];
-  const now_ = todo.slice(0, maxDays);
-  for (const day of now_) await buildDay(db, day);
+  const picked = todo.slice(0, maxDays);
+  for (const day of picked) await buildDay(db, day);
 
   // Finished months that are not clean: those just built into, those marked dirty, those never built.
   const thisMonth = monthOf(today);
   const months = new Set<string>();
   for (let month = monthOf(firstDay); month < thisMonth; month = nextMonth(month)) {
-    if (state.get(`month ${month}`) !== "clean" || now_.some((day) => monthOf(day) === month)) months.add(month);
+    if (state.get(`month ${month}`) !== "clean" || picked.some((day) => monthOf(day) === month)) months.add(month);
   }
   let built = 0;
   for (const month of months) if (await buildMonth(db, month, firstDay)) built += 1;
-  return { days: now_.length, months: built, pending: todo.length - now_.length };
+  return { days: picked.length, months: built, pending: todo.length - picked.length };
 }

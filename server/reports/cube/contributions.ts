@@ -29,7 +29,7 @@ export type CubeCell = {
 
 export const countBucket = -1;
 
-function valueOf(row: CubeSourceRow, dim: CubeDim): string {
+function dimValue(row: CubeSourceRow, dim: CubeDim): string {
   switch (dim) {
     case "all":
       return "";
@@ -60,12 +60,12 @@ export function contributions(
 ): void {
   const group = row.group_id ?? "";
   const count = (dims: readonly CubeDim[], measure: string, total = 0) => {
-    for (const dim of dims) add({ group, dim, value: valueOf(row, dim), measure, bucket: countBucket, n: 1, total });
+    for (const dim of dims) add({ group, dim, value: dimValue(row, dim), measure, bucket: countBucket, n: 1, total });
   };
   const duration = (dims: readonly CubeDim[], measure: string, minutes: number | null) => {
     if (minutes === null) return;
     const bucket = bucketOf(minutes);
-    for (const dim of dims) add({ group, dim, value: valueOf(row, dim), measure, bucket, n: 1, total: minutes });
+    for (const dim of dims) add({ group, dim, value: dimValue(row, dim), measure, bucket, n: 1, total: minutes });
   };
 
   if (covers(row.created_at)) {

@@ -11,7 +11,7 @@ import type { ReportScope } from "../policy.ts";
 import { metricsWhere } from "../queries.ts";
 import { type CubeDim, contributions } from "./contributions.ts";
 import { CubeData } from "./cube-data.ts";
-import { dayAtOrAfter, dayOf, daysBetween, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
+import { dayAtOrAfter, dayOf, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
 import { inSpans, type Span, sourceRows } from "./source.ts";
 
 type Db = Kysely<Database>;
