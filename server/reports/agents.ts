@@ -50,7 +50,11 @@ function table(
     rows: ids
       .map((id) => ({ id, row: read(id) }))
       .filter(({ row }) => row.count("solved") > 0)
-      .sort((a, b) => b.row.count("solved") - a.row.count("solved"))
+      .sort(
+        (a, b) =>
+          b.row.count("solved") - a.row.count("solved") ||
+          nameOf(names, a.id || null, none).text.localeCompare(nameOf(names, b.id || null, none).text),
+      )
       .map(({ id, row }) => {
         const name = nameOf(names, id || null, none);
         return {

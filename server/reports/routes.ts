@@ -16,25 +16,10 @@ import {
 import { requirePermission } from "../core/permissions.ts";
 import { now } from "../db/engine.ts";
 import type { App, Deps } from "../http/types.ts";
-import { agentsReport } from "./agents.ts";
-import type { ReportInput } from "./context.ts";
-import { efficiencyReport } from "./efficiency.ts";
-import { overviewReport } from "./overview.ts";
+import { reportBuilders } from "./builders.ts";
 import { periodOf } from "./period.ts";
 import { reportScopeFor } from "./policy.ts";
 import { reportOptions } from "./queries.ts";
-import { satisfactionReport } from "./satisfaction.ts";
-import { slaReport } from "./sla.ts";
-import { volumeReport } from "./volume.ts";
-
-const builders: Record<ReportKind, (input: ReportInput) => ReturnType<typeof overviewReport>> = {
-  overview: overviewReport,
-  volume: volumeReport,
-  efficiency: efficiencyReport,
-  sla: slaReport,
-  agents: agentsReport,
-  satisfaction: satisfactionReport,
-};
 
 const operationIds: Record<ReportKind, string> = {
   overview: "getOverviewReport",
@@ -78,7 +63,7 @@ export function registerReportRoutes(app: App, { db }: Deps): void {
         const scope = await reportScopeFor(db, request.actor);
         const query = request.query;
         const period = periodOf(query);
-        const report = await builders[kind]({ db, scope, query, period, now: now() });
+        const report = await reportBuilders[kind]({ db, scope, query, period, now: now() });
         return {
           kind,
           range: {

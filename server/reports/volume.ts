@@ -86,7 +86,10 @@ export async function dimensionTables(input: ReportInput): Promise<ReportTable[]
       if (dimension.key === "priority") return priorityWord(value);
       return nameOf(names, value || null, dimension.key === "group_id" ? noGroup : noService);
     };
-    const rows = [...counts.entries()].sort((a, b) => b[1].created - a[1].created);
+    // Busiest first; equal ones by name, so the order never depends on how the figures were read.
+    const rows = [...counts.entries()].sort(
+      (a, b) => b[1].created - a[1].created || label(a[0]).text.localeCompare(label(b[0]).text),
+    );
     tables.push({
       key: `by_${dimension.key.replace("_id", "")}`,
       title: dimension.title,

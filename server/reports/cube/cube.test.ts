@@ -1,0 +1,116 @@
+import { expect, it } from "vitest";
+import { type ReportQuery, reportKinds } from "../../../common/reports.ts";
+import { toSessionUser } from "../../accounts/queries.ts";
+import { ensureCategories } from "../../bootstrap.ts";
+import type { Actor } from "../../core/actor.ts";
+import { describeEachEngine } from "../../test/engines.ts";
+import { buildAdmin, testConfig } from "../../test/factories.ts";
+import { changeStatus } from "../../tickets/commands/lifecycle-actions.ts";
+import { updateTicket } from "../../tickets/commands/update-ticket.ts";
+import { reportBuilders } from "../builders.ts";
+import { seedDemoHistory } from "../demo-history.ts";
+import { periodOf } from "../period.ts";
+import type { ReportScope } from "../policy.ts";
+import { buildReportCube } from "./build.ts";
+import { planCube } from "./read.ts";
+
+const DAY = 86_400_000;
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describeEachEngine("the report cube", ({ db, engine }) => {
+  it("gives every report the same figures as the metrics rows, built, changed since and built again", async () => {
+    const config = testConfig();
+    await ensureCategories(db());
+    // 62 days of worked tickets always hold a whole month before this one, so months, days and rows all take part.
+    await seedDemoHistory(db(), engine, config, 62);
+    const groups = await db().selectFrom("groups").select("id").orderBy("name").execute();
+    const queries: [ReportScope, ReportQuery][] = [
+      [
+        { groups: null },
+        {
+          from: dateOf(Date.now() - 70 * DAY),
+          to: dateOf(Date.now()),
+          timeZone: "UTC",
+          interval: "week",
+          clock: "business",
+        },
+      ],
+      // Days that begin mid-UTC-day: the hours at either end come from the rows.
+      [
+        { groups: null },
+        {
+          from: dateOf(Date.now() - 45 * DAY),
+          to: dateOf(Date.now()),
+          timeZone: "America/New_York",
+          interval: "day",
+          clock: "calendar",
+        },
+      ],
+      // A group agent's scope.
+      [
+        { groups: [groups[0]?.id ?? ""] },
+        {
+          from: dateOf(Date.now() - 70 * DAY),
+          to: dateOf(Date.now()),
+          timeZone: "Asia/Kolkata",
+          interval: "month",
+          clock: "business",
+        },
+      ],
+    ];
+    const now = new Date().toISOString();
+    const all = () =>
+      Promise.all(
+        queries.flatMap(([scope, query]) =>
+          reportKinds.map((kind) => reportBuilders[kind]({ db: db(), scope, query, period: periodOf(query), now })),
+        ),
+      );
+
+    const fromRows = await all();
+    // The figures are there to compare: tickets were created, solved and replied to.
+    expect(JSON.stringify(fromRows)).toContain("Median first reply");
+    const built = await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
+    expect(built.months).toBeGreaterThan(0);
+    expect(built.days).toBeGreaterThan(60);
+    // The first report's year reads whole months and days from the cube, and only today and the edges from rows.
+    const plan = await planCube(
+      db(),
+      periodOf(queries[0]?.[1] as ReportQuery).start,
+      periodOf(queries[0]?.[1] as ReportQuery).end,
+    );
+    expect(plan.months.length).toBeGreaterThan(0);
+    expect(plan.days.length).toBeGreaterThan(0);
+    // Rows: the days before the first ticket (nothing to build) and today.
+    expect(plan.spans.at(-1)?.start).toBe(`${dateOf(Date.now())}T00:00:00.000Z`);
+    expect(plan.spans.length).toBeLessThanOrEqual(2);
+    expect(await all()).toEqual(fromRows);
+
+    // A change to old tickets makes their days dirty: read from the rows until built again, same figures.
+    const admin = await buildAdmin(db());
+    const actor: Actor = { kind: "user", user: await toSessionUser(db(), admin), sessionId: null, csrfToken: null };
+    const old = await db()
+      .selectFrom("tickets")
+      .select(["number", "created_at"])
+      .where("created_at", "<", new Date(Date.now() - 30 * DAY).toISOString())
+      .orderBy("created_at")
+      .limit(2)
+      .execute();
+    expect(old).toHaveLength(2);
+    const ctx = { db: db(), engine, config };
+    await updateTicket(ctx, actor, old[0]?.number ?? 0, { priority: "urgent", groupId: groups[1]?.id ?? null });
+    const open = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "open")
+      .executeTakeFirstOrThrow();
+    await changeStatus(ctx, actor, old[1]?.number ?? 0, open.id);
+    const dirty = await db().selectFrom("report_periods").select("period").where("state", "=", "dirty").execute();
+    expect(dirty.length).toBeGreaterThan(0);
+    const mixed = await all();
+    expect(mixed).not.toEqual(fromRows);
+    await db().deleteFrom("report_periods").execute();
+    expect(mixed).toEqual(await all());
+    await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
+    expect(await all()).toEqual(mixed);
+  }, 240_000);
+});
