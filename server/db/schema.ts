@@ -915,10 +915,11 @@ export interface ReportHoursTable {
  * (or, for a histogram measure, the values in `bucket`) and `total` their sum. Plain counts use bucket -1.
  */
 export interface ReportCubeTable {
-  grain: "day" | "month";
+  /** "hour" rows only hold ratings (dimension "all"), for satisfaction over time in the viewer's days. */
+  grain: "hour" | "day" | "month";
   dim: string;
   measure: string;
-  /** The day, or the first day of the month, "YYYY-MM-DD" (UTC). */
+  /** The day, or the first day of the month, "YYYY-MM-DD" (UTC); an hour's instant for "hour" rows. */
   period: string;
   group_id: string;
   value: string;

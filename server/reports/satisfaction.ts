@@ -4,40 +4,49 @@
  * that came with a comment. A changed answer counts once, as it stands.
  */
 
-import { groupBy } from "../../common/group-by.ts";
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { codesOf, nameOf, noGroup, noService, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
+import type { CubeData } from "./cube/cube-data.ts";
+import { loadCube, ratingsByHour } from "./cube/read.ts";
 import { bucketOf, bucketsOf, localOf } from "./period.ts";
 import { metricsWhere, namesOf } from "./queries.ts";
 import { percent } from "./stats.ts";
 
 const commentLimit = 200;
 
-async function ratingsOf(input: ReportInput, start: string, end: string) {
+/** Good and bad answers in the period, in total and by agent, group and service (the report cube). */
+function ratingsOf(input: ReportInput, start: string, end: string) {
   const { db, scope, query } = input;
+  return loadCube(db, scope, query, start, end, {
+    dims: ["all", "assignee", "service"],
+    measures: ["rated_good", "rated_bad"],
+  });
+}
+
+/** The latest answers with a comment. */
+async function commentsOf(input: ReportInput) {
+  const { db, scope, query, period } = input;
   return db
     .selectFrom("ticket_metrics")
     .innerJoin("tickets", "tickets.id", "ticket_metrics.ticket_id")
     .select([
       "tickets.number",
-      "tickets.subject",
       "ticket_metrics.assignee_id",
-      "ticket_metrics.group_id",
-      "ticket_metrics.service_id",
       "ticket_metrics.satisfaction_rating",
       "ticket_metrics.satisfaction_comment",
       "ticket_metrics.satisfaction_reason",
       "ticket_metrics.satisfaction_rated_at",
     ])
-    .where("ticket_metrics.satisfaction_rated_at", ">=", start)
-    .where("ticket_metrics.satisfaction_rated_at", "<", end)
+    .where("ticket_metrics.satisfaction_rated_at", ">=", period.start)
+    .where("ticket_metrics.satisfaction_rated_at", "<", period.end)
+    .where("ticket_metrics.satisfaction_comment", "is not", null)
+    .where("ticket_metrics.satisfaction_comment", "!=", "")
     .where(metricsWhere(scope, query))
     .orderBy("ticket_metrics.satisfaction_rated_at", "desc")
+    .limit(commentLimit)
     .execute();
 }
-
-type Rating = Awaited<ReturnType<typeof ratingsOf>>[number];
 
 const scoreColumns: ReportTable["columns"] = [
   { key: "good", label: "Good", kind: "count" },
@@ -45,60 +54,61 @@ const scoreColumns: ReportTable["columns"] = [
   { key: "score", label: "CSAT", kind: "percent" },
 ];
 
-function scored(list: Rating[]) {
-  const good = list.filter((r) => r.satisfaction_rating === "good").length;
-  return { good, bad: list.length - good, score: percent(good, list.length) };
-}
+const scored = (good: number, bad: number) => ({ good, bad, score: percent(good, good + bad) });
 
-function byTable(key: string, title: string, label: string, ratings: Rating[], by: (r: Rating) => Worded): ReportTable {
-  const words = new Map<string, Worded>();
-  const groups = groupBy(ratings, (r) => {
-    const word = by(r);
-    words.set(word.text, word);
-    return word.text;
-  });
+type Scores = { word: Worded; good: number; bad: number };
+
+function byTable(key: string, title: string, label: string, list: Scores[]): ReportTable {
+  // Rows go by the words shown: two ids with one name are one row.
+  const byName = new Map<string, Scores>();
+  for (const item of list) {
+    if (item.good + item.bad === 0) continue;
+    const known = byName.get(item.word.text);
+    if (known) {
+      known.good += item.good;
+      known.bad += item.bad;
+    } else byName.set(item.word.text, { ...item });
+  }
   return {
     key,
     title,
     columns: [{ key: "name", label, kind: "text" }, ...scoreColumns],
-    rows: [...groups.entries()]
-      .sort((a, b) => b[1].length - a[1].length)
-      .map(([name, list]) => ({
-        cells: { name, ...scored(list) },
-        ...codesOf({ name: words.get(name) ?? { text: name } }),
+    rows: [...byName.values()]
+      .sort((a, b) => b.good + b.bad - (a.good + a.bad) || a.word.text.localeCompare(b.word.text))
+      .map((item) => ({
+        cells: { name: item.word.text, ...scored(item.good, item.bad) },
+        ...codesOf({ name: item.word }),
       })),
   };
 }
 
 export async function satisfactionReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
-  const { db, query, period } = input;
-  const [ratings, before] = await Promise.all([
+  const { db, query, period, scope } = input;
+  const [ratings, before, comments] = await Promise.all([
     ratingsOf(input, period.start, period.end),
     ratingsOf(input, period.previous.start, period.previous.end),
+    commentsOf(input),
   ]);
-  const now = scored(ratings);
-  const then = scored(before);
+  const total = (cube: CubeData) => scored(cube.count("rated_good"), cube.count("rated_bad"));
+  const now = total(ratings);
+  const then = total(before);
   const keys = bucketsOf(period, query.interval);
-  const perBucket = new Map<string, Rating[]>(keys.map((k) => [k, []]));
-  for (const r of ratings) {
-    if (!r.satisfaction_rated_at) continue;
-    perBucket.get(bucketOf(localOf(r.satisfaction_rated_at, period.timeZone).date, query.interval))?.push(r);
+  const perBucket = new Map(keys.map((k) => [k, { good: 0, bad: 0 }]));
+  const hours = await ratingsByHour(db, scope, query, period.start, period.end, ratings.plan);
+  for (const [hour, counts] of hours) {
+    const bucket = perBucket.get(bucketOf(localOf(hour, period.timeZone).date, query.interval));
+    if (!bucket) continue;
+    bucket.good += counts.good;
+    bucket.bad += counts.bad;
   }
-  const agents = await namesOf(
-    db,
-    "users",
-    ratings.map((r) => r.assignee_id),
-  );
-  const groups = await namesOf(
-    db,
-    "groups",
-    ratings.map((r) => r.group_id),
-  );
-  const services = await namesOf(
-    db,
-    "services",
-    ratings.map((r) => r.service_id),
-  );
+  const measures = ["rated_good", "rated_bad"];
+  const agentIds = ratings.values("assignee", measures);
+  const groupIds = ratings.groups(measures);
+  const serviceIds = ratings.values("service", measures);
+  const agents = await namesOf(db, "users", [...agentIds, ...comments.map((c) => c.assignee_id)]);
+  const groups = await namesOf(db, "groups", groupIds);
+  const services = await namesOf(db, "services", serviceIds);
+  const responses = (s: { good: number; bad: number }) => s.good + s.bad;
   return {
     figures: [
       { key: "score", label: "CSAT", kind: "percent", value: now.score, previous: then.score, higherIsBetter: true },
@@ -106,8 +116,8 @@ export async function satisfactionReport(input: ReportInput): Promise<Pick<Repor
         key: "responses",
         label: "Responses",
         kind: "count",
-        value: ratings.length,
-        previous: before.length,
+        value: responses(now),
+        previous: responses(then),
         higherIsBetter: true,
       },
       { key: "good", label: "Good", kind: "count", value: now.good, previous: then.good, higherIsBetter: true },
@@ -118,11 +128,41 @@ export async function satisfactionReport(input: ReportInput): Promise<Pick<Repor
         key: "over_time",
         title: "CSAT over time",
         columns: [{ key: "period", label: "Period", kind: "date" }, ...scoreColumns],
-        rows: keys.map((key) => ({ cells: { period: key, ...scored(perBucket.get(key) ?? []) } })),
+        rows: keys.map((key) => {
+          const counts = perBucket.get(key) ?? { good: 0, bad: 0 };
+          return { cells: { period: key, ...scored(counts.good, counts.bad) } };
+        }),
       },
-      byTable("by_agent", "By agent", "Agent", ratings, (r) => nameOf(agents, r.assignee_id, unassigned)),
-      byTable("by_group", "By group", "Group", ratings, (r) => nameOf(groups, r.group_id, noGroup)),
-      byTable("by_service", "By service", "Service", ratings, (r) => nameOf(services, r.service_id, noService)),
+      byTable(
+        "by_agent",
+        "By agent",
+        "Agent",
+        agentIds.map((id) => ({
+          word: nameOf(agents, id || null, unassigned),
+          good: ratings.count("rated_good", "assignee", id),
+          bad: ratings.count("rated_bad", "assignee", id),
+        })),
+      ),
+      byTable(
+        "by_group",
+        "By group",
+        "Group",
+        groupIds.map((id) => ({
+          word: nameOf(groups, id || null, noGroup),
+          good: ratings.count("rated_good", "all", "", id),
+          bad: ratings.count("rated_bad", "all", "", id),
+        })),
+      ),
+      byTable(
+        "by_service",
+        "By service",
+        "Service",
+        serviceIds.map((id) => ({
+          word: nameOf(services, id || null, noService),
+          good: ratings.count("rated_good", "service", id),
+          bad: ratings.count("rated_bad", "service", id),
+        })),
+      ),
       {
         key: "comments",
         title: "Answers with a comment",
@@ -134,24 +174,21 @@ export async function satisfactionReport(input: ReportInput): Promise<Pick<Repor
           { key: "rated", label: "Rated on", kind: "date" },
           { key: "agent", label: "Agent", kind: "text" },
         ],
-        rows: ratings
-          .filter((r) => r.satisfaction_comment)
-          .slice(0, commentLimit)
-          .map((r) => {
-            const agent = nameOf(agents, r.assignee_id, unassigned);
-            return {
-              cells: {
-                number: r.number,
-                rating: r.satisfaction_rating,
-                comment: r.satisfaction_comment,
-                reason: r.satisfaction_reason,
-                rated: r.satisfaction_rated_at ? localOf(r.satisfaction_rated_at, period.timeZone).date : null,
-                agent: agent.text,
-              },
-              ...codesOf({ agent }),
-              ticketNumber: r.number,
-            };
-          }),
+        rows: comments.map((r) => {
+          const agent = nameOf(agents, r.assignee_id, unassigned);
+          return {
+            cells: {
+              number: r.number,
+              rating: r.satisfaction_rating,
+              comment: r.satisfaction_comment,
+              reason: r.satisfaction_reason,
+              rated: r.satisfaction_rated_at ? localOf(r.satisfaction_rated_at, period.timeZone).date : null,
+              agent: agent.text,
+            },
+            ...codesOf({ agent }),
+            ticketNumber: r.number,
+          };
+        }),
       },
     ],
   };

@@ -9,7 +9,7 @@
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { type CubeCell, contributions } from "./contributions.ts";
+import { type CubeCell, contributions, ratingHour } from "./contributions.ts";
 import { dayOf, daysBetween, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
 import { inSpans, sourceRows } from "./source.ts";
 
@@ -29,18 +29,21 @@ async function setState(trx: Transaction<Database>, grain: "day" | "month", peri
 }
 
 /** One day's cells, summed. */
-export async function dayCells(db: Db | Transaction<Database>, day: string): Promise<CubeCell[]> {
+export async function dayCells(db: Db | Transaction<Database>, day: string): Promise<(CubeCell & { hour?: string })[]> {
   const spans = [{ start: startOfDay(day), end: startOfDay(nextDay(day)) }];
-  const summed = new Map<string, CubeCell>();
+  const summed = new Map<string, CubeCell & { hour?: string }>();
+  const add = (cell: CubeCell & { hour?: string }) => {
+    const key = `${cell.hour ?? ""}|${cell.dim}|${cell.measure}|${cell.group}|${cell.value}|${cell.bucket}`;
+    const known = summed.get(key);
+    if (known) {
+      known.n += cell.n;
+      known.total += cell.total;
+    } else summed.set(key, { ...cell });
+  };
   for (const row of await sourceRows(db, spans)) {
-    contributions(row, inSpans(spans), (cell) => {
-      const key = `${cell.dim}|${cell.measure}|${cell.group}|${cell.value}|${cell.bucket}`;
-      const known = summed.get(key);
-      if (known) {
-        known.n += cell.n;
-        known.total += cell.total;
-      } else summed.set(key, { ...cell });
-    });
+    contributions(row, inSpans(spans), add);
+    const hour = ratingHour(row, day);
+    if (hour) add({ ...hour, hour: hour.hour });
   }
   return [...summed.values()];
 }
@@ -50,11 +53,17 @@ async function buildDay(db: Db, day: string): Promise<void> {
     await setState(trx, "day", day, "clean");
     const cells = await dayCells(trx, day);
     await trx.deleteFrom("report_cube").where("grain", "=", "day").where("period", "=", day).execute();
+    await trx
+      .deleteFrom("report_cube")
+      .where("grain", "=", "hour")
+      .where("period", ">=", startOfDay(day))
+      .where("period", "<", startOfDay(nextDay(day)))
+      .execute();
     const rows = cells.map((c) => ({
-      grain: "day" as const,
+      grain: c.hour ? ("hour" as const) : ("day" as const),
       dim: c.dim,
       measure: c.measure,
-      period: day,
+      period: c.hour ?? day,
       group_id: c.group,
       value: c.value,
       bucket: c.bucket,

@@ -125,3 +125,21 @@ export function contributions(
     count(["all", "assignee", "service"], row.satisfaction_rating === "good" ? "rated_good" : "rated_bad");
   }
 }
+
+const HOUR = 3_600_000;
+
+/** A rating given on `day`, as a count in its UTC hour (the cube's "hour" rows): CSAT over the viewer's days. */
+export function ratingHour(row: CubeSourceRow, day: string): (CubeCell & { hour: string }) | null {
+  const at = row.satisfaction_rated_at;
+  if (at === null || row.satisfaction_rating === null || !at.startsWith(day)) return null;
+  return {
+    hour: new Date(Math.floor(Date.parse(at) / HOUR) * HOUR).toISOString(),
+    group: row.group_id ?? "",
+    dim: "all",
+    value: "",
+    measure: row.satisfaction_rating === "good" ? "rated_good" : "rated_bad",
+    bucket: countBucket,
+    n: 1,
+    total: 0,
+  };
+}

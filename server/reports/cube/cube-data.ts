@@ -4,10 +4,14 @@
  */
 import { addToHistogram, type Histogram } from "./buckets.ts";
 import { type CubeCell, type CubeDim, countBucket } from "./contributions.ts";
+import type { CubePlan } from "./read.ts";
 
 type Cells = Map<number, { n: number; total: number }>;
 
 export class CubeData {
+  /** Which parts were read from the cube's rows and which from the metrics rows. */
+  plan: CubePlan = { months: [], days: [], spans: [] };
+
   /** dim → measure → value → group → bucket → cell. */
   private readonly cells = new Map<CubeDim, Map<string, Map<string, Map<string, Cells>>>>();
 

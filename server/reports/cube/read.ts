@@ -120,6 +120,7 @@ export async function loadCube(
   const plan: CubePlan = cubeCovers(filters)
     ? await planCube(db, start, end)
     : { months: [], days: [], spans: [{ start, end }] };
+  cube.plan = plan;
   const groups = groupsOf(scope, filters);
   await addCubeRows(db, cube, "month", plan.months, need, groups);
   await addCubeRows(db, cube, "day", plan.days, need, groups);
@@ -132,4 +133,67 @@ export async function loadCube(
     });
   }
   return cube;
+}
+
+/**
+ * Good and bad ratings per UTC hour in [start, end), as `loadCube` planned it: the cube's hour rows for the days
+ * it read from the cube, the metrics rows for the rest.
+ */
+export async function ratingsByHour(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+  plan: CubePlan,
+): Promise<Map<string, { good: number; bad: number }>> {
+  const hours = new Map<string, { good: number; bad: number }>();
+  const add = (hour: string, rating: "good" | "bad", n: number) => {
+    const known = hours.get(hour) ?? { good: 0, bad: 0 };
+    known[rating] += n;
+    hours.set(hour, known);
+  };
+  const cleanDays = new Set(plan.days);
+  for (const month of plan.months) for (let day = month; day < nextMonth(month); day = nextDay(day)) cleanDays.add(day);
+  const groups = groupsOf(scope, filters);
+  if (cleanDays.size > 0 && groups?.length !== 0) {
+    const rows = await db
+      .selectFrom("report_cube")
+      .select((eb) => ["period", "measure", eb.fn.sum<number>("n").as("n")])
+      .where("grain", "=", "hour")
+      .where("dim", "=", "all")
+      .where("measure", "in", ["rated_good", "rated_bad"])
+      .where("period", ">=", start)
+      .where("period", "<", end)
+      .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
+      .groupBy(["period", "measure"])
+      .execute();
+    for (const r of rows) {
+      if (!cleanDays.has(r.period.slice(0, 10))) continue;
+      add(r.period, r.measure === "rated_good" ? "good" : "bad", Number(r.n));
+    }
+  }
+  if (plan.spans.length > 0) {
+    const rows = await db
+      .selectFrom("ticket_metrics")
+      .select(["satisfaction_rated_at", "satisfaction_rating"])
+      .where((eb) =>
+        eb.or(
+          plan.spans.map((s) =>
+            eb.and([eb("satisfaction_rated_at", ">=", s.start), eb("satisfaction_rated_at", "<", s.end)]),
+          ),
+        ),
+      )
+      .where(metricsWhere(scope, filters))
+      .execute();
+    for (const r of rows) {
+      if (!r.satisfaction_rated_at || !r.satisfaction_rating) continue;
+      add(
+        new Date(Math.floor(Date.parse(r.satisfaction_rated_at) / 3_600_000) * 3_600_000).toISOString(),
+        r.satisfaction_rating,
+        1,
+      );
+    }
+  }
+  return hours;
 }
