@@ -108,6 +108,10 @@ async function main(): Promise<void> {
       }
       const priority = agentTicketListQuerySchema.parse({ queue: "all", sort: "priority" });
       rows.push(row("all by priority", await time(() => listAgentTickets(db, actor, priority, new Date()))));
+      const mostOverdue = agentTicketListQuerySchema.parse({ queue: "overdue", sort: "due", direction: "asc" });
+      rows.push(
+        row("overdue, most overdue first", await time(() => listAgentTickets(db, actor, mostOverdue, new Date()))),
+      );
       rows.push(row("sidebar (every count)", await time(() => queueOverview(db, actor, new Date()))));
       console.log(`\nAs ${who}:\n${table(rows)}`);
     }

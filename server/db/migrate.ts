@@ -49,6 +49,7 @@ import { foreignKeyIndexes } from "./migrations/0073_foreign_key_indexes.ts";
 import { kbArticleTranslations } from "./migrations/0076_kb_article_translations.ts";
 import { automationRunOutcome } from "./migrations/0077_automation_run_outcome.ts";
 import { reportCube } from "./migrations/0078_report_cube.ts";
+import { runningTicketsByUpdate } from "./migrations/0079_running_tickets_by_update.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -94,6 +95,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0076_kb_article_translations": kbArticleTranslations(engine),
     "0077_automation_run_outcome": automationRunOutcome(engine),
     "0078_report_cube": reportCube(engine),
+    "0079_running_tickets_by_update": runningTicketsByUpdate(),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Queues and filters as where-clauses over tickets joined with their status. */
 
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
 import { finishedCategories } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
@@ -51,12 +51,36 @@ export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date)
     }
     case "recently_solved": {
       const since = new Date(now.getTime() - recentlySolvedDays * 24 * 60 * 60 * 1000).toISOString();
+      // Solving sets solved_at and updated_at together (server/tickets/lifecycle.ts) and updated_at only moves
+      // forward, so a ticket solved since then was updated since then too. Saying so lets the list walk its
+      // update-order index over the last days only, instead of collecting and sorting every recent solve
+      // (251 ms for a group agent at a million tickets).
       return (eb) =>
-        eb.and([eb("statuses.category", "in", ["solved", "closed"]), eb("tickets.solved_at", ">=", since)]);
+        eb.and([
+          eb("statuses.category", "in", ["solved", "closed"]),
+          eb("tickets.solved_at", ">=", since),
+          eb("tickets.updated_at", ">=", since),
+        ]);
     }
     case "all":
       return (eb) => eb.lit(true);
   }
+}
+
+/**
+ * Overdue for the list in update order on SQLite, the same tickets as `queueCondition`.
+ * SQLite has no statistics here (nothing runs ANALYZE), so it guesses that a range
+ * on the due time is the smaller read and takes every overdue ticket through it,
+ * then sorts them all (0.5–1.9 s with 100,000 overdue at a million tickets). The
+ * unary `+` keeps it from using the due time as an index range, so it walks
+ * `tickets_running_updated` (migration 0079) in the list's order and checks the
+ * due time and the scope in the index. Other sorts and the count keep the range on
+ * `tickets_running_due`: it is in order for "due", and the count stops at
+ * `countCap`. PostgreSQL has statistics and chooses between the indexes itself.
+ */
+export function overdueInUpdateOrder(now: Date): TicketCondition {
+  const at = now.toISOString();
+  return (eb) => eb.and([eb("tickets.due_at", "is not", null), sql<SqlBool>`+tickets.due_at <= ${at}`]);
 }
 
 /**

@@ -17,7 +17,14 @@ import type { Database } from "../../db/schema.ts";
 import { type CounterScope, type CounterSelection, sumCounters } from "../counts/counters.ts";
 import { countedScope, type TicketScope, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
-import { filterConditions, queueCondition, queueSelection, type TicketCondition, viewSelection } from "./filters.ts";
+import {
+  filterConditions,
+  overdueInUpdateOrder,
+  queueCondition,
+  queueSelection,
+  type TicketCondition,
+  viewSelection,
+} from "./filters.ts";
 
 type CursorValue = string | number;
 
@@ -42,7 +49,10 @@ function decode(raw: string): [CursorValue, string] {
 /** Urgent sorts above high, not after it alphabetically: a generated, indexed column (migration 0025). */
 const priorityRank = sql<number>`tickets.priority_rank`;
 
-function sortExpression(sort: AgentTicketListQuery["sort"]): RawBuilder<CursorValue> {
+function sortExpression(
+  sort: AgentTicketListQuery["sort"],
+  queue: AgentTicketListQuery["queue"],
+): RawBuilder<CursorValue> {
   switch (sort) {
     case "created":
       return sql<string>`tickets.created_at`;
@@ -53,6 +63,8 @@ function sortExpression(sort: AgentTicketListQuery["sort"]): RawBuilder<CursorVa
     case "subject":
       return sql<string>`tickets.subject`;
     case "due":
+      // Every overdue ticket has a due time: the plain column is the same order, and `tickets_due` walks it.
+      if (queue === "overdue") return sql<string>`tickets.due_at`;
       // Tickets without a running target sort after every due time (with "soonest first").
       return sql<string>`coalesce(tickets.due_at, '9999-12-31T00:00:00.000Z')`;
     default:
@@ -79,8 +91,13 @@ export async function listAgentTickets(
   now: Date,
 ): Promise<AgentTicketPage> {
   const { queue, sort, direction, cursor, limit, ...filters } = query;
-  const conditions = [queueCondition(queue, actor, now), ...filterConditions(filters, actor, engineOf(db))];
-  const key = sortExpression(sort);
+  const engine = engineOf(db);
+  const inQueue =
+    queue === "overdue" && sort === "updated" && engine === "sqlite"
+      ? overdueInUpdateOrder(now)
+      : queueCondition(queue, actor, now);
+  const conditions = [inQueue, ...filterConditions(filters, actor, engine)];
+  const key = sortExpression(sort, queue);
   let q = summaryQuery(db, ticketScope(actor))
     .where((eb) => eb.and(conditions.map((c) => c(eb))))
     .leftJoin("users as assignees", "assignees.id", "tickets.assignee_id")
