@@ -5,6 +5,7 @@ import { ensureCategories } from "../../bootstrap.ts";
 import type { Actor } from "../../core/actor.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import { buildAdmin, testConfig } from "../../test/factories.ts";
+import { deleteTicket, purgeDeletedTickets } from "../../tickets/commands/delete-ticket.ts";
 import { changeStatus } from "../../tickets/commands/lifecycle-actions.ts";
 import { updateTicket } from "../../tickets/commands/update-ticket.ts";
 import { reportBuilders } from "../builders.ts";
@@ -12,6 +13,7 @@ import { seedDemoHistory } from "../demo-history.ts";
 import { periodOf } from "../period.ts";
 import type { ReportScope } from "../policy.ts";
 import { buildReportCube } from "./build.ts";
+import { forgetPurgedTickets } from "./dirty.ts";
 import { planCube } from "./read.ts";
 
 const DAY = 86_400_000;
@@ -112,5 +114,14 @@ describeEachEngine("the report cube", ({ db, engine }) => {
     expect(mixed).toEqual(await all());
     await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
     expect(await all()).toEqual(mixed);
+
+    // A deleted ticket purged after its retention leaves the figures of the days that counted it.
+    await deleteTicket(ctx, actor, old[1]?.number ?? 0);
+    const later = new Date(Date.now() + (config.deletedTicketRetentionDays + 1) * DAY);
+    expect(await purgeDeletedTickets(ctx, later, forgetPurgedTickets)).toBe(1);
+    const purged = await all();
+    expect(purged).not.toEqual(mixed);
+    await db().deleteFrom("report_periods").execute();
+    expect(purged).toEqual(await all());
   }, 240_000);
 });
