@@ -204,8 +204,12 @@ describeEachEngine("ticket metrics", ({ db, engine }) => {
       .orderBy("priority")
       .orderBy("service_id")
       .execute();
+    const hoursOf = () => db().selectFrom("report_hours").selectAll().orderBy("hour").orderBy("group_id").execute();
+    const hoursBefore = await hoursOf();
+    expect(hoursBefore.reduce((sum, h) => sum + h.created, 0)).toBe(before.length);
     await db().deleteFrom("ticket_metrics").execute();
     await db().deleteFrom("report_rollups").execute();
+    await db().deleteFrom("report_hours").execute();
     for (let run = 0; run < 2; run += 1) {
       const seen: number[] = [];
       await backfillMetrics(db(), (done) => seen.push(done));
@@ -222,6 +226,7 @@ describeEachEngine("ticket metrics", ({ db, engine }) => {
           .orderBy("service_id")
           .execute(),
       ).toEqual(rollupsBefore);
+      expect(await hoursOf()).toEqual(hoursBefore);
     }
   });
 });
