@@ -5,7 +5,7 @@
 import type { Report, ReportFigure } from "../../common/reports.ts";
 import type { ReportInput } from "./context.ts";
 import { histogramMedian } from "./cube/buckets.ts";
-import { lateUndecided, sumOf } from "./cube/late.ts";
+import { lateUndecidedCount } from "./cube/late.ts";
 import { loadCube } from "./cube/read.ts";
 import { hourlyCounts, ticketsLink, unsolvedNow } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
@@ -45,11 +45,11 @@ async function factsOf(input: ReportInput, start: string, end: string): Promise<
   const [hours, cube, late] = await Promise.all([
     hourlyCounts(db, scope, query, start, end),
     loadCube(db, scope, query, start, end, need),
-    lateUndecided(db, scope, query, start, end, now),
+    lateUndecidedCount(db, scope, query, start, end, now),
   ]);
   const solved = cube.count("solved");
   const met = cube.count("fr_met") + cube.count("res_met");
-  const missed = cube.count("fr_missed") + cube.count("res_missed") + sumOf(late.fr) + sumOf(late.res);
+  const missed = cube.count("fr_missed") + cube.count("res_missed") + late;
   return {
     created: hours.reduce((s, h) => s + h.created, 0),
     solved: hours.reduce((s, h) => s + h.solved, 0),

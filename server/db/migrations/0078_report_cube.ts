@@ -65,17 +65,18 @@ export function reportCube(engine: Engine) {
         .addColumn("state", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("report_periods_key", ["grain", "period"])
         .execute();
-      // Partial: only undecided targets are in it, the few a report asks "already late?" about.
+      // Partial: only undecided targets are in them, the ones a report asks "already late?" about; with the
+      // columns that question reads, so the overview counts them from the index alone.
       await db.schema
         .createIndex("ticket_metrics_first_reply_undecided")
         .on("ticket_metrics")
-        .columns(["first_reply_due_at"])
+        .columns(["first_reply_due_at", "created_at", "first_reply_at", "group_id"])
         .where(sql.ref("first_reply_breached"), "is", null)
         .execute();
       await db.schema
         .createIndex("ticket_metrics_resolution_undecided")
         .on("ticket_metrics")
-        .columns(["resolution_due_at"])
+        .columns(["resolution_due_at", "created_at", "status_category", "group_id"])
         .where(sql.ref("resolution_breached"), "is", null)
         .execute();
     },
