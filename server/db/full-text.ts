@@ -95,32 +95,64 @@ export function matchesText(
 }
 
 /**
- * Every matching ticket with its rank (lower is better on both engines), to
- * join on `tickets.<joinOn>` and sort by. Subject words weigh the most.
+ * The matching tickets with their rank (lower is better on both engines), to
+ * join on `tickets.<joinOn>` and sort by. Subject words weigh the most. With a
+ * `floor`, only tickets numbered from it up are ranked (see newestMatchFloor).
  */
 export function rankedMatches(
   engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
+  floor: number | null = null,
 ): {
   joinOn: "tickets.number" | "tickets.id";
   source: AliasedRawBuilder<{ key: string | number; rank: number }, "matches">;
 } {
   if (engine === "sqlite") {
+    // The bound is on rowid inside the index query: FTS5 then reads only that stretch of each word's list.
     return {
       joinOn: "tickets.number",
       source: sql<{ key: number; rank: number }>`(
-        select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)})`.as("matches"),
+        select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
+        ${floor === null ? sql`` : sql`and rowid >= ${floor}`})`.as("matches"),
     };
   }
   const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  // The bound sits beside the match, so ts_rank (which reads each matching document) runs inside it only.
   return {
     joinOn: "tickets.id",
     source: sql<{ key: string; rank: number }>`(
       select ticket_id as key, -ts_rank(${doc}, query) as rank
       from ticket_search cross join to_tsquery('simple', ${tsQuery(terms)}) as query
-      where ${doc} @@ query)`.as("matches"),
+      where ${doc} @@ query
+      ${floor === null ? sql`` : sql`and ticket_id in (select id from tickets where number >= ${floor})`})`.as("matches"),
   };
+}
+
+/**
+ * The number of the `size`-th newest ticket whose text matches (newest by
+ * number), or null when fewer match. Nothing is ranked: on SQLite it walks
+ * the words' lists in the index from the end and stops there; PostgreSQL reads
+ * the matches' numbers from the GIN index's hits and keeps the top `size`.
+ */
+export async function newestMatchFloor(
+  db: Kysely<Database>,
+  engine: Engine,
+  terms: SearchTerm[],
+  audience: Audience,
+  size: number,
+): Promise<number | null> {
+  const offset = size - 1;
+  const { rows } =
+    engine === "sqlite"
+      ? await sql<{ number: number }>`
+          select rowid as number from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
+          order by rowid desc limit 1 offset ${offset}`.execute(db)
+      : await sql<{ number: number }>`
+          select tickets.number from ticket_search join tickets on tickets.id = ticket_search.ticket_id
+          where ${audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc")} @@ to_tsquery('simple', ${tsQuery(terms)})
+          order by tickets.number desc limit 1 offset ${offset}`.execute(db);
+  return rows[0] ? Number(rows[0].number) : null;
 }
 
 export type Snippets = { public: string; internal: string | null };

@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
 import { createGroup } from "../../accounts/commands/manage-directory.ts";
+import { toSessionUser } from "../../accounts/queries.ts";
+import type { Actor } from "../../core/actor.ts";
 import type { App } from "../../http/types.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import {
@@ -11,6 +13,7 @@ import {
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
+import { searchTickets } from "./queries.ts";
 
 type Hit = {
   ticket: { number: number; subject: string };
@@ -168,6 +171,39 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await found(agent, "salaries")).toEqual([tickets.printer]);
     await db().deleteFrom("attachments").where("id", "=", `a-internal-${engine}`).execute();
     expect(await found(agent, "salaries")).toEqual([]);
+  });
+
+  it("ranks within the newest matches when a word matches more tickets than the window, and still fills every page", async () => {
+    // The best match by far, but the oldest: its subject says the word twice.
+    const best = await submit(customer, "Quokka quokka", "A quokka in the server room, quokka everywhere.");
+    const newer: number[] = [];
+    for (let i = 0; i < 4; i += 1) newer.push(await submit(otherCustomer, `Badge reader ${i}`, "Saw a quokka."));
+    // In the group agent's group (set in the test above), as the VPN ticket is.
+    const { group_id } = await db()
+      .selectFrom("tickets")
+      .select("group_id")
+      .where("number", "=", tickets.vpn)
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ group_id }).where("number", "=", best).execute();
+    const as = async (client: SignedInClient): Promise<Actor> => ({
+      kind: "user",
+      user: await toSessionUser(db(), client.user),
+      sessionId: null,
+      csrfToken: null,
+    });
+    const numbers = async (client: SignedInClient, window: number, limit = 1) =>
+      (await searchTickets(db(), engine, await as(client), { q: "quokka", limit }, new Date(), window)).hits.map(
+        (h) => h.ticket.number,
+      );
+    // Fewer matches than the window: all are ranked, the best comes first.
+    expect(await numbers(agent, 1000)).toEqual([best]);
+    // More: the best of the two newest, since the window holds a page and more of them.
+    expect(newer.slice(-2)).toContain((await numbers(agent, 2))[0]);
+    // A page larger than the window widens it: here to every match, ranked, equal ranks newest first.
+    expect(await numbers(agent, 2, 5)).toEqual([best, ...newer.toReversed()]);
+    // The newest matches are someone else's: the window widens until the searcher's own are in it.
+    expect(await numbers(customer, 2)).toEqual([best]);
+    expect(await numbers(groupAgent, 2)).toEqual([best]);
   });
 
   it("refuses an empty or overlong search, and anyone not signed in", async () => {
