@@ -125,7 +125,9 @@ export function rankedMatches(
       select ticket_id as key, -ts_rank(${doc}, query) as rank
       from ticket_search cross join to_tsquery('simple', ${tsQuery(terms)}) as query
       where ${doc} @@ query
-      ${floor === null ? sql`` : sql`and ticket_id in (select id from tickets where number >= ${floor})`})`.as("matches"),
+      ${floor === null ? sql`` : sql`and ticket_id in (select id from tickets where number >= ${floor})`})`.as(
+      "matches",
+    ),
   };
 }
 

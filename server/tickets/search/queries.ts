@@ -3,14 +3,7 @@ import type { SearchQuery, SearchResults, SnippetPart } from "../../../common/se
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Engine } from "../../db/engine.ts";
-import {
-  type Audience,
-  matchEnd,
-  matchStart,
-  newestMatchFloor,
-  rankedMatches,
-  snippets,
-} from "../../db/full-text.ts";
+import { type Audience, matchEnd, matchStart, newestMatchFloor, rankedMatches, snippets } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import { seesInternal, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
