@@ -64,16 +64,34 @@ export function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
 }
 
+/**
+ * Which of a ticket's text must hold the match: any the audience may search,
+ * the subject alone, or anywhere but in the subject (the two last split the
+ * first in two, for lists that put subject matches first).
+ */
+export type MatchPart = "any" | "subject" | "notSubject";
+
 /** FTS5 syntax; every word is quoted, so nothing a person types can be read as an operator. */
-function fts5Query(terms: SearchTerm[], audience: Audience): string {
+function fts5Query(terms: SearchTerm[], audience: Audience, part: MatchPart = "any"): string {
   const expression = terms.map((t) => (t.kind === "word" ? `"${t.word}"*` : `"${t.words.join(" ")}"`)).join(" AND ");
-  return audience === "agent" ? expression : `{subject public_text} : (${expression})`;
+  const any = audience === "agent" ? expression : `{subject public_text} : (${expression})`;
+  if (part === "subject") return `{subject} : (${expression})`;
+  return part === "notSubject" ? `(${any}) NOT ({subject} : (${expression}))` : any;
 }
 
-/** to_tsquery syntax over words made of letters and digits only, so it cannot be malformed. */
-function tsQuery(terms: SearchTerm[]): string {
+/**
+ * to_tsquery syntax over words made of letters and digits only, so it cannot
+ * be malformed. `subject` keeps to the words weighted A, which only the
+ * subject's are.
+ */
+function tsQuery(terms: SearchTerm[], subject = false): string {
+  const weight = subject ? "A" : "";
   return terms
-    .map((t) => (t.kind === "word" ? `'${t.word}':*` : `(${t.words.map((w) => `'${w}'`).join(" <-> ")})`))
+    .map((t) =>
+      t.kind === "word"
+        ? `'${t.word}':*${weight}`
+        : `(${t.words.map((w) => `'${w}'${subject ? ":A" : ""}`).join(" <-> ")})`,
+    )
     .join(" & ");
 }
 
@@ -82,79 +100,71 @@ export function matchesText(
   engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
+  part: MatchPart = "any",
 ): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
   if (engine === "sqlite") {
-    const query = fts5Query(terms, audience);
+    const query = fts5Query(terms, audience, part);
     return (eb) =>
       sql<SqlBool>`${eb.ref("tickets.number")} in (select rowid from ticket_fts where ticket_fts match ${query})`;
   }
-  const query = tsQuery(terms);
   const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
-  return (eb) =>
-    sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${doc} @@ to_tsquery('simple', ${query}))`;
+  const matches = sql<SqlBool>`${doc} @@ to_tsquery('simple', ${tsQuery(terms, part === "subject")})`;
+  const where =
+    part === "notSubject"
+      ? sql<SqlBool>`${matches} and not ${doc} @@ to_tsquery('simple', ${tsQuery(terms, true)})`
+      : matches;
+  return (eb) => sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${where})`;
 }
 
 /**
- * The matching tickets with their rank (lower is better on both engines), to
- * join on `tickets.<joinOn>` and sort by. Subject words weigh the most. With a
- * `floor`, only tickets numbered from it up are ranked (see newestMatchFloor).
+ * Every matching ticket with its rank (lower is better on both engines), to
+ * join on `tickets.<joinOn>` and sort by. Subject words weigh the most.
  */
 export function rankedMatches(
   engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
-  floor: number | null = null,
 ): {
   joinOn: "tickets.number" | "tickets.id";
   source: AliasedRawBuilder<{ key: string | number; rank: number }, "matches">;
 } {
   if (engine === "sqlite") {
-    // The bound is on rowid inside the index query: FTS5 then reads only that stretch of each word's list.
     return {
       joinOn: "tickets.number",
       source: sql<{ key: number; rank: number }>`(
-        select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
-        ${floor === null ? sql`` : sql`and rowid >= ${floor}`})`.as("matches"),
+        select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)})`.as("matches"),
     };
   }
   const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
-  // The bound sits beside the match, so ts_rank (which reads each matching document) runs inside it only.
   return {
     joinOn: "tickets.id",
     source: sql<{ key: string; rank: number }>`(
       select ticket_id as key, -ts_rank(${doc}, query) as rank
       from ticket_search cross join to_tsquery('simple', ${tsQuery(terms)}) as query
-      where ${doc} @@ query
-      ${floor === null ? sql`` : sql`and ticket_id in (select id from tickets where number >= ${floor})`})`.as(
-      "matches",
-    ),
+      where ${doc} @@ query)`.as("matches"),
   };
 }
 
 /**
- * The number of the `size`-th newest ticket whose text matches (newest by
- * number), or null when fewer match. Nothing is ranked: on SQLite it walks
- * the words' lists in the index from the end and stops there; PostgreSQL reads
- * the matches' numbers from the GIN index's hits and keeps the top `size`.
+ * Whether more than `size` tickets match, read from the index alone and
+ * stopping at the one past `size`: the question a search asks before ranking,
+ * which costs a read of every match.
  */
-export async function newestMatchFloor(
+export async function matchesMoreThan(
   db: Kysely<Database>,
   engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
   size: number,
-): Promise<number | null> {
-  const offset = size - 1;
+): Promise<boolean> {
   const { rows } =
     engine === "sqlite"
-      ? await sql<{ number: number }>`
-          select rowid as number from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
-          order by rowid desc limit 1 offset ${offset}`.execute(db)
-      : await sql<{ number: number }>`
-          select tickets.number from ticket_search join tickets on tickets.id = ticket_search.ticket_id
+      ? await sql`select rowid from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
+          limit 1 offset ${size}`.execute(db)
+      : await sql`select 1 from ticket_search
           where ${audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc")} @@ to_tsquery('simple', ${tsQuery(terms)})
-          order by tickets.number desc limit 1 offset ${offset}`.execute(db);
-  return rows[0] ? Number(rows[0].number) : null;
+          limit 1 offset ${size}`.execute(db);
+  return rows.length > 0;
 }
 
 export type Snippets = { public: string; internal: string | null };

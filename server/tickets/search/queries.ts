@@ -3,9 +3,18 @@ import type { SearchQuery, SearchResults, SnippetPart } from "../../../common/se
 import type { Actor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Engine } from "../../db/engine.ts";
-import { type Audience, matchEnd, matchStart, newestMatchFloor, rankedMatches, snippets } from "../../db/full-text.ts";
+import {
+  type Audience,
+  type MatchPart,
+  matchEnd,
+  matchesMoreThan,
+  matchesText,
+  matchStart,
+  rankedMatches,
+  snippets,
+} from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
-import { seesInternal, ticketScope } from "../policy.ts";
+import { countedScope, seesInternal, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
 import { searchFilterConditions } from "./conditions.ts";
 import { parseSearch } from "./query-syntax.ts";
@@ -23,38 +32,20 @@ export function snippetParts(snippet: string | null | undefined): SnippetPart[] 
   return parts;
 }
 
-/** How many of the newest matches are ranked at first (see inNewestMatches). */
-export const rankedWindow = 1000;
-
 /**
- * Ranks the newest `window` matches rather than every one: ranking
- * costs a read per match (bm25 needs each ticket's text sizes), a second at
- * 1M tickets for a common word, while walking the index to the 1,000th newest
- * match is a few milliseconds. When that window holds at least `wanted`
- * tickets the searcher may see, the best of them are the answer; otherwise the
- * window widens by how few were theirs (every match when none was), so a
- * group agent or a customer still gets a full page, and a search with fewer
- * matches than the window ranks them all, as before.
+ * The most matches a search ranks. Ranking reads every match (FTS5's bm25
+ * counts the documents holding each word, PostgreSQL's ts_rank reads each
+ * document), over a second at 1M tickets for a common word, and among
+ * thousands of tickets that all say "password" the ranking tells little
+ * anyway. A search matching more lists subject matches first, then the rest,
+ * each newest first, which the index answers by reading about a page.
  */
-export async function inNewestMatches<Row>(
-  window: number,
-  wanted: number,
-  ranked: (floor: number | null) => Promise<Row[]>,
-  floorAt: (size: number) => Promise<number | null>,
-): Promise<Row[]> {
-  let size = window;
-  for (;;) {
-    const floor = Number.isFinite(size) ? await floorAt(size) : null;
-    const rows = await ranked(floor);
-    if (rows.length >= wanted || floor === null) return rows;
-    size = rows.length === 0 ? Number.POSITIVE_INFINITY : Math.ceil(((size * wanted) / rows.length) * 2);
-  }
-}
+export const rankedAtMost = 1000;
 
 /**
  * The tickets the actor may see that match, best first (most recently
  * updated first when only filters were typed), with snippets. "Best" is
- * within the newest `window` matches when more match (inNewestMatches). A customer's
+ * the rank while at most `rankAtMost` tickets match (see rankedAtMost). A customer's
  * search reads only what they may read: internal notes, private comments and
  * agent-only fields are indexed apart and never searched for them.
  *
@@ -67,10 +58,10 @@ export async function searchTickets(
   actor: Actor,
   query: SearchQuery,
   now: Date,
-  window = rankedWindow,
+  rankAtMost = rankedAtMost,
 ): Promise<SearchResults> {
   try {
-    return await search(db, engine, actor, query, now, window);
+    return await search(db, engine, actor, query, now, rankAtMost);
   } catch (error) {
     if (error instanceof AppError && error.code === "query_timeout") {
       throw new AppError(
@@ -88,7 +79,7 @@ async function search(
   actor: Actor,
   query: SearchQuery,
   now: Date,
-  window: number,
+  rankAtMost: number,
 ): Promise<SearchResults> {
   const parsed = parseSearch(query.q);
   const audience: Audience = seesInternal(actor) ? "agent" : "customer";
@@ -99,19 +90,30 @@ async function search(
     .limit(query.limit + 1);
   let rows: Awaited<ReturnType<typeof base.execute>>;
   if (parsed.terms.length > 0) {
-    const ranked = (floor: number | null) => {
-      const { source, joinOn } = rankedMatches(engine, parsed.terms, audience, floor);
-      return base
+    const { terms } = parsed;
+    if (await matchesMoreThan(db, engine, terms, audience, rankAtMost)) {
+      // A customer's tickets are few: reading them through their indexes first beats testing every match.
+      const counted = actor.kind === "user" ? countedScope(actor) : null;
+      const narrowed = counted?.counters === "none" ? base.where(counted.beyond) : base;
+      const newest = (part: MatchPart, limit: number) =>
+        narrowed
+          .where(matchesText(engine, terms, audience, part))
+          .orderBy("tickets.number", "desc")
+          .limit(limit)
+          .execute();
+      const wanted = query.limit + 1;
+      rows = await newest("subject", wanted);
+      if (rows.length < wanted) rows = [...rows, ...(await newest("notSubject", wanted - rows.length))];
+    } else {
+      const { source, joinOn } = rankedMatches(engine, terms, audience);
+      rows = await base
         .innerJoin(source, (join) => join.onRef("matches.key", "=", joinOn))
         .select(sql<number>`matches.rank`.as("search_rank"))
         .orderBy("search_rank")
         .orderBy("tickets.updated_at", "desc")
         .orderBy("tickets.number", "desc")
         .execute();
-    };
-    rows = await inNewestMatches(window, query.limit + 1, ranked, (size) =>
-      newestMatchFloor(db, engine, parsed.terms, audience, size),
-    );
+    }
   } else {
     rows = await base.orderBy("tickets.updated_at", "desc").orderBy("tickets.number", "desc").execute();
   }

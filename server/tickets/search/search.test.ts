@@ -173,37 +173,38 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await found(agent, "salaries")).toEqual([]);
   });
 
-  it("ranks within the newest matches when a word matches more tickets than the window, and still fills every page", async () => {
-    // The best match by far, but the oldest: its subject says the word twice.
-    const best = await submit(customer, "Quokka quokka", "A quokka in the server room, quokka everywhere.");
+  it("lists a word found in more tickets than it ranks subject matches first, then newest first, in every scope", async () => {
+    const inSubject = await submit(customer, "Quokka sighting", "Something odd in the server room.");
+    // The best match of the rest by rank: the word three times.
+    const mostOften = await submit(otherCustomer, "Badge reader 0", "A quokka, a quokka, and one more quokka.");
     const newer: number[] = [];
-    for (let i = 0; i < 4; i += 1) newer.push(await submit(otherCustomer, `Badge reader ${i}`, "Saw a quokka."));
+    for (let i = 1; i <= 3; i += 1) newer.push(await submit(otherCustomer, `Badge reader ${i}`, "Saw a quokka."));
     // In the group agent's group (set in the test above), as the VPN ticket is.
     const { group_id } = await db()
       .selectFrom("tickets")
       .select("group_id")
       .where("number", "=", tickets.vpn)
       .executeTakeFirstOrThrow();
-    await db().updateTable("tickets").set({ group_id }).where("number", "=", best).execute();
+    await db().updateTable("tickets").set({ group_id }).where("number", "=", mostOften).execute();
     const as = async (client: SignedInClient): Promise<Actor> => ({
       kind: "user",
       user: await toSessionUser(db(), client.user),
       sessionId: null,
       csrfToken: null,
     });
-    const numbers = async (client: SignedInClient, window: number, limit = 1) =>
-      (await searchTickets(db(), engine, await as(client), { q: "quokka", limit }, new Date(), window)).hits.map(
+    const numbers = async (client: SignedInClient, rankAtMost: number) =>
+      (await searchTickets(db(), engine, await as(client), { q: "quokka", limit: 8 }, new Date(), rankAtMost)).hits.map(
         (h) => h.ticket.number,
       );
-    // Fewer matches than the window: all are ranked, the best comes first.
-    expect(await numbers(agent, 1000)).toEqual([best]);
-    // More: the best of the two newest, since the window holds a page and more of them.
-    expect(newer.slice(-2)).toContain((await numbers(agent, 2))[0]);
-    // A page larger than the window widens it: here to every match, ranked, equal ranks newest first.
-    expect(await numbers(agent, 2, 5)).toEqual([best, ...newer.toReversed()]);
-    // The newest matches are someone else's: the window widens until the searcher's own are in it.
-    expect(await numbers(customer, 2)).toEqual([best]);
-    expect(await numbers(groupAgent, 2)).toEqual([best]);
+    // Ranked while few match: the subject first, then the ticket saying it most often.
+    expect((await numbers(agent, 1000)).slice(0, 2)).toEqual([inSubject, mostOften]);
+    // More than 2 match, so 2 is too few to rank: the subject match, then the others newest first.
+    expect(await numbers(agent, 2)).toEqual([inSubject, ...newer.toReversed(), mostOften]);
+    expect(await numbers(otherCustomer, 2)).toEqual([...newer.toReversed(), mostOften]);
+    expect(await numbers(customer, 2)).toEqual([inSubject]);
+    expect(await numbers(groupAgent, 2)).toEqual([mostOften]);
+    // The phrase and the two words alike, and nothing internal for a customer.
+    expect(await found(customer, '"quokka sighting"')).toEqual([inSubject]);
   });
 
   it("refuses an empty or overlong search, and anyone not signed in", async () => {
