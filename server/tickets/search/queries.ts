@@ -9,6 +9,7 @@ import {
   matchEnd,
   matchesMoreThan,
   matchesText,
+  matchingNumbers,
   matchStart,
   rankedMatches,
   snippets,
@@ -91,16 +92,25 @@ async function search(
   let rows: Awaited<ReturnType<typeof base.execute>>;
   if (parsed.terms.length > 0) {
     const { terms } = parsed;
-    if (await matchesMoreThan(db, engine, terms, audience, rankAtMost)) {
+    if (Number.isFinite(rankAtMost) && (await matchesMoreThan(db, engine, terms, audience, rankAtMost))) {
       // A customer's tickets are few: reading them through their indexes first beats testing every match.
       const counted = actor.kind === "user" ? countedScope(actor) : null;
+      const customer = counted?.counters === "none";
       const narrowed = counted?.counters === "none" ? base.where(counted.beyond) : base;
       const newest = (part: MatchPart, limit: number) =>
-        narrowed
-          .where(matchesText(engine, terms, audience, part))
-          .orderBy("tickets.number", "desc")
-          .limit(limit)
-          .execute();
+        engine === "sqlite" && !customer
+          ? base
+              .innerJoin(matchingNumbers(terms, audience, part), (join) =>
+                join.onRef("matches.key", "=", "tickets.number"),
+              )
+              .orderBy(sql`matches.key`, "desc")
+              .limit(limit)
+              .execute()
+          : narrowed
+              .where(matchesText(engine, terms, audience, part, !customer))
+              .orderBy("tickets.number", "desc")
+              .limit(limit)
+              .execute();
       const wanted = query.limit + 1;
       rows = await newest("subject", wanted);
       if (rows.length < wanted) rows = [...rows, ...(await newest("notSubject", wanted - rows.length))];
