@@ -67,7 +67,7 @@ export function wordsOf(text: string): string[] {
 /**
  * Which of a ticket's text must hold the match: any the audience may search,
  * the subject alone, or anywhere but in the subject (the two last split the
- * first in two, for lists that put subject matches first).
+ * first in two, for lists that put subject matches first; SQLite only).
  */
 export type MatchPart = "any" | "subject" | "notSubject";
 
@@ -79,19 +79,10 @@ function fts5Query(terms: SearchTerm[], audience: Audience, part: MatchPart = "a
   return part === "notSubject" ? `(${any}) NOT ({subject} : (${expression}))` : any;
 }
 
-/**
- * to_tsquery syntax over words made of letters and digits only, so it cannot
- * be malformed. `subject` keeps to the words weighted A, which only the
- * subject's are.
- */
-function tsQuery(terms: SearchTerm[], subject = false): string {
-  const weight = subject ? "A" : "";
+/** to_tsquery syntax over words made of letters and digits only, so it cannot be malformed. */
+function tsQuery(terms: SearchTerm[]): string {
   return terms
-    .map((t) =>
-      t.kind === "word"
-        ? `'${t.word}':*${weight}`
-        : `(${t.words.map((w) => `'${w}'${subject ? ":A" : ""}`).join(" <-> ")})`,
-    )
+    .map((t) => (t.kind === "word" ? `'${t.word}':*` : `(${t.words.map((w) => `'${w}'`).join(" <-> ")})`))
     .join(" & ");
 }
 
@@ -110,13 +101,12 @@ export function matchesText(
     return (eb) =>
       sql<SqlBool>`${drive ? sql`` : sql`+`}${eb.ref("tickets.number")} in (select rowid from ticket_fts where ticket_fts match ${query})`;
   }
+  // The parts are SQLite's only: PostgreSQL ranks every match (server/tickets/search/queries.ts).
+  if (part !== "any") throw new Error("Matching a part of the text is for SQLite only.");
+  const query = tsQuery(terms);
   const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
-  const matches = sql<SqlBool>`${doc} @@ to_tsquery('simple', ${tsQuery(terms, part === "subject")})`;
-  const where =
-    part === "notSubject"
-      ? sql<SqlBool>`${matches} and not ${doc} @@ to_tsquery('simple', ${tsQuery(terms, true)})`
-      : matches;
-  return (eb) => sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${where})`;
+  return (eb) =>
+    sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${doc} @@ to_tsquery('simple', ${query}))`;
 }
 
 /**
@@ -164,24 +154,18 @@ export function matchingNumbers(
 }
 
 /**
- * Whether more than `size` tickets match, read from the index alone and
- * stopping at the one past `size`: the question a search asks before ranking,
- * which costs a read of every match.
+ * Whether more than `size` tickets match (SQLite), read from the index alone
+ * and stopping at the one past `size`: what a search asks before ranking,
+ * which reads every match.
  */
 export async function matchesMoreThan(
   db: Kysely<Database>,
-  engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
   size: number,
 ): Promise<boolean> {
-  const { rows } =
-    engine === "sqlite"
-      ? await sql`select rowid from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
-          limit 1 offset ${size}`.execute(db)
-      : await sql`select 1 from ticket_search
-          where ${audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc")} @@ to_tsquery('simple', ${tsQuery(terms)})
-          limit 1 offset ${size}`.execute(db);
+  const { rows } = await sql`select rowid from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
+    limit 1 offset ${size}`.execute(db);
   return rows.length > 0;
 }
 

@@ -34,19 +34,19 @@ export function snippetParts(snippet: string | null | undefined): SnippetPart[] 
 }
 
 /**
- * The most matches a search ranks. Ranking reads every match (FTS5's bm25
- * counts the documents holding each word, PostgreSQL's ts_rank reads each
- * document), over a second at 1M tickets for a common word, and among
- * thousands of tickets that all say "password" the ranking tells little
- * anyway. A search matching more lists subject matches first, then the rest,
- * each newest first, which the index answers by reading about a page.
+ * The most matches a search on SQLite ranks. Ranking reads every match
+ * (FTS5's bm25 counts the tickets holding each word before scoring one), over
+ * half a second at 1M tickets for a common word, and among thousands of
+ * tickets that all say "password" the rank tells little anyway. A search
+ * matching more lists subject matches first, then the rest, each newest first,
+ * which the index answers by reading about a page.
  */
 export const rankedAtMost = 1000;
 
 /**
  * The tickets the actor may see that match, best first (most recently
- * updated first when only filters were typed), with snippets. "Best" is
- * the rank while at most `rankAtMost` tickets match (see rankedAtMost). A customer's
+ * updated first when only filters were typed), with snippets. On SQLite
+ * "best" is the rank while at most `rankAtMost` tickets match (rankedAtMost). A customer's
  * search reads only what they may read: internal notes, private comments and
  * agent-only fields are indexed apart and never searched for them.
  *
@@ -92,23 +92,27 @@ async function search(
   let rows: Awaited<ReturnType<typeof base.execute>>;
   if (parsed.terms.length > 0) {
     const { terms } = parsed;
-    if (Number.isFinite(rankAtMost) && (await matchesMoreThan(db, engine, terms, audience, rankAtMost))) {
-      // A customer's tickets are few: reading them through their indexes first beats testing every match.
+    // PostgreSQL still ranks every match: at 1M its planner reads a newest-first list the slow way round
+    // (docs/benchmarks.md, "Search at 1M").
+    const newestFirst =
+      engine === "sqlite" && Number.isFinite(rankAtMost) && (await matchesMoreThan(db, terms, audience, rankAtMost));
+    if (newestFirst) {
       const counted = actor.kind === "user" ? countedScope(actor) : null;
-      const customer = counted?.counters === "none";
-      const narrowed = counted?.counters === "none" ? base.where(counted.beyond) : base;
       const newest = (part: MatchPart, limit: number) =>
-        engine === "sqlite" && !customer
-          ? base
+        counted?.counters === "none"
+          ? // A customer's tickets are few: read through their indexes, each is checked against the matches.
+            base
+              .where(counted.beyond)
+              .where(matchesText(engine, terms, audience, part, false))
+              .orderBy("tickets.number", "desc")
+              .limit(limit)
+              .execute()
+          : // FTS5 hands the matches newest first and the page is cut as soon as it is full.
+            base
               .innerJoin(matchingNumbers(terms, audience, part), (join) =>
                 join.onRef("matches.key", "=", "tickets.number"),
               )
               .orderBy(sql`matches.key`, "desc")
-              .limit(limit)
-              .execute()
-          : narrowed
-              .where(matchesText(engine, terms, audience, part, !customer))
-              .orderBy("tickets.number", "desc")
               .limit(limit)
               .execute();
       const wanted = query.limit + 1;

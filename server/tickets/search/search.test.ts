@@ -173,7 +173,7 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await found(agent, "salaries")).toEqual([]);
   });
 
-  it("lists a word found in more tickets than it ranks subject matches first, then newest first, in every scope", async () => {
+  it("on SQLite lists a word found in more tickets than it ranks subject matches first, then newest first, in every scope", async () => {
     const inSubject = await submit(customer, "Quokka sighting", "Something odd in the server room.");
     // The best match of the rest by rank: the word three times.
     const mostOften = await submit(otherCustomer, "Badge reader 0", "A quokka, a quokka, and one more quokka.");
@@ -198,9 +198,15 @@ describeEachEngine("full-text search", ({ db, engine }) => {
       );
     // Ranked while few match: the subject first, then the ticket saying it most often.
     expect((await numbers(agent, 1000)).slice(0, 2)).toEqual([inSubject, mostOften]);
-    // More than 2 match, so 2 is too few to rank: the subject match, then the others newest first.
-    expect(await numbers(agent, 2)).toEqual([inSubject, ...newer.toReversed(), mostOften]);
-    expect(await numbers(otherCustomer, 2)).toEqual([...newer.toReversed(), mostOften]);
+    if (engine === "sqlite") {
+      // More than 2 match, so 2 is too few to rank: the subject match, then the others newest first.
+      expect(await numbers(agent, 2)).toEqual([inSubject, ...newer.toReversed(), mostOften]);
+      expect(await numbers(otherCustomer, 2)).toEqual([...newer.toReversed(), mostOften]);
+    } else {
+      // PostgreSQL ranks every match whatever their number.
+      expect((await numbers(agent, 2)).slice(0, 2)).toEqual([inSubject, mostOften]);
+    }
+    // Every scope still gets its own matches, and only those.
     expect(await numbers(customer, 2)).toEqual([inSubject]);
     expect(await numbers(groupAgent, 2)).toEqual([mostOften]);
     // The phrase and the two words alike, and nothing internal for a customer.
