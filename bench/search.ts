@@ -115,7 +115,16 @@ async function main(): Promise<void> {
     const compare = values.compare;
     const rows: string[][] = [
       compare
-        ? ["ms", "hits", `after (≤ ${rankedAtMost} ranked): p50`, "p95", "max", "before (every match ranked): p50", "p95", "max"]
+        ? [
+            "ms",
+            "hits",
+            `after (≤ ${rankedAtMost} ranked): p50`,
+            "p95",
+            "max",
+            "before (every match ranked): p50",
+            "p95",
+            "max",
+          ]
         : ["ms", "hits", "p50", "p95", "max"],
     ];
     const now = new Date();
