@@ -64,10 +64,19 @@ export function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
 }
 
+/**
+ * Which of a ticket's text must hold the match: any the audience may search,
+ * the subject alone, or anywhere but in the subject (the two last split the
+ * first in two, for lists that put subject matches first; SQLite only).
+ */
+export type MatchPart = "any" | "subject" | "notSubject";
+
 /** FTS5 syntax; every word is quoted, so nothing a person types can be read as an operator. */
-function fts5Query(terms: SearchTerm[], audience: Audience): string {
+function fts5Query(terms: SearchTerm[], audience: Audience, part: MatchPart = "any"): string {
   const expression = terms.map((t) => (t.kind === "word" ? `"${t.word}"*` : `"${t.words.join(" ")}"`)).join(" AND ");
-  return audience === "agent" ? expression : `{subject public_text} : (${expression})`;
+  const any = audience === "agent" ? expression : `{subject public_text} : (${expression})`;
+  if (part === "subject") return `{subject} : (${expression})`;
+  return part === "notSubject" ? `(${any}) NOT ({subject} : (${expression}))` : any;
 }
 
 /** to_tsquery syntax over words made of letters and digits only, so it cannot be malformed. */
@@ -82,12 +91,18 @@ export function matchesText(
   engine: Engine,
   terms: SearchTerm[],
   audience: Audience,
+  part: MatchPart = "any",
+  /** False when the rest of the query names fewer tickets than match (a customer's own): SQLite then starts there. */
+  drive = true,
 ): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
   if (engine === "sqlite") {
-    const query = fts5Query(terms, audience);
+    const query = fts5Query(terms, audience, part);
+    // `+` makes the column an expression, which SQLite will not look up by index: the matches become a list to check.
     return (eb) =>
-      sql<SqlBool>`${eb.ref("tickets.number")} in (select rowid from ticket_fts where ticket_fts match ${query})`;
+      sql<SqlBool>`${drive ? sql`` : sql`+`}${eb.ref("tickets.number")} in (select rowid from ticket_fts where ticket_fts match ${query})`;
   }
+  // The parts are SQLite's only: PostgreSQL ranks every match (server/tickets/search/queries.ts).
+  if (part !== "any") throw new Error("Matching a part of the text is for SQLite only.");
   const query = tsQuery(terms);
   const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
   return (eb) =>
@@ -123,7 +138,52 @@ export function rankedMatches(
   };
 }
 
+/**
+ * SQLite: the matching ticket numbers as a table to join on `tickets.number`.
+ * Sorted by `matches.key` descending, FTS5 hands them newest first and stops
+ * when the page is full, where `tickets.number in (…)` would list every match
+ * first.
+ */
+export function matchingNumbers(
+  terms: SearchTerm[],
+  audience: Audience,
+  part: MatchPart,
+): AliasedRawBuilder<{ key: number }, "matches"> {
+  return sql<{ key: number }>`(
+    select rowid as key from ticket_fts where ticket_fts match ${fts5Query(terms, audience, part)})`.as("matches");
+}
+
+/**
+ * Whether more than `size` tickets match (SQLite), read from the index alone
+ * and stopping at the one past `size`: what a search asks before ranking,
+ * which reads every match.
+ */
+export async function matchesMoreThan(
+  db: Kysely<Database>,
+  terms: SearchTerm[],
+  audience: Audience,
+  size: number,
+): Promise<boolean> {
+  const { rows } = await sql`select rowid from ticket_fts where ticket_fts match ${fts5Query(terms, audience)}
+    limit 1 offset ${size}`.execute(db);
+  return rows.length > 0;
+}
+
 export type Snippets = { public: string; internal: string | null };
+
+/**
+ * The page's rows of ticket_fts. Handed `rowid in (…)`, FTS5 runs the match
+ * once per number, and a word (always a prefix) costs a read of all its
+ * matches each time: 15 ms per number for a word in a quarter of 1M tickets.
+ * So with a word the match runs once over the page's span of numbers, and the
+ * `+` keeps the list from FTS5 (SQLite filters the span's rows by it, before
+ * any snippet is made). A phrase alone is exact: looked up per number, cheaply.
+ */
+function pageOf(terms: SearchTerm[], numbers: number[]): RawBuilder<SqlBool> {
+  const list = sql.join(numbers);
+  if (!terms.some((t) => t.kind === "word")) return sql<SqlBool>`rowid in (${list})`;
+  return sql<SqlBool>`rowid between ${Math.min(...numbers)} and ${Math.max(...numbers)} and +rowid in (${list})`;
+}
 
 /**
  * Short extracts around the matched words, for a page of results only
@@ -146,7 +206,7 @@ export async function snippets(
         snippet(ticket_fts, 1, ${matchStart}, ${matchEnd}, '…', 16) as pub,
         ${internal ? sql`snippet(ticket_fts, 2, ${matchStart}, ${matchEnd}, '…', 16)` : sql`null`} as internal
       from ticket_fts
-      where ticket_fts match ${fts5Query(terms, audience)} and rowid in (${sql.join(numbers)})`.execute(db);
+      where ticket_fts match ${fts5Query(terms, audience)} and ${pageOf(terms, numbers)}`.execute(db);
     for (const r of rows) found.set(Number(r.number), { public: r.pub, internal: r.internal });
   } else {
     const options = `StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;

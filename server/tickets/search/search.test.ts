@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
 import { createGroup } from "../../accounts/commands/manage-directory.ts";
+import { toSessionUser } from "../../accounts/queries.ts";
+import type { Actor } from "../../core/actor.ts";
 import type { App } from "../../http/types.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import {
@@ -11,6 +13,7 @@ import {
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
+import { searchTickets } from "./queries.ts";
 
 type Hit = {
   ticket: { number: number; subject: string };
@@ -168,6 +171,46 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await found(agent, "salaries")).toEqual([tickets.printer]);
     await db().deleteFrom("attachments").where("id", "=", `a-internal-${engine}`).execute();
     expect(await found(agent, "salaries")).toEqual([]);
+  });
+
+  it("on SQLite lists a word found in more tickets than it ranks subject matches first, then newest first, in every scope", async () => {
+    const inSubject = await submit(customer, "Quokka sighting", "Something odd in the server room.");
+    // The best match of the rest by rank: the word three times.
+    const mostOften = await submit(otherCustomer, "Badge reader 0", "A quokka, a quokka, and one more quokka.");
+    const newer: number[] = [];
+    for (let i = 1; i <= 3; i += 1) newer.push(await submit(otherCustomer, `Badge reader ${i}`, "Saw a quokka."));
+    // In the group agent's group (set in the test above), as the VPN ticket is.
+    const { group_id } = await db()
+      .selectFrom("tickets")
+      .select("group_id")
+      .where("number", "=", tickets.vpn)
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ group_id }).where("number", "=", mostOften).execute();
+    const as = async (client: SignedInClient): Promise<Actor> => ({
+      kind: "user",
+      user: await toSessionUser(db(), client.user),
+      sessionId: null,
+      csrfToken: null,
+    });
+    const numbers = async (client: SignedInClient, rankAtMost: number) =>
+      (await searchTickets(db(), engine, await as(client), { q: "quokka", limit: 8 }, new Date(), rankAtMost)).hits.map(
+        (h) => h.ticket.number,
+      );
+    // Ranked while few match: the subject first, then the ticket saying it most often.
+    expect((await numbers(agent, 1000)).slice(0, 2)).toEqual([inSubject, mostOften]);
+    if (engine === "sqlite") {
+      // More than 2 match, so 2 is too few to rank: the subject match, then the others newest first.
+      expect(await numbers(agent, 2)).toEqual([inSubject, ...newer.toReversed(), mostOften]);
+      expect(await numbers(otherCustomer, 2)).toEqual([...newer.toReversed(), mostOften]);
+    } else {
+      // PostgreSQL ranks every match whatever their number.
+      expect((await numbers(agent, 2)).slice(0, 2)).toEqual([inSubject, mostOften]);
+    }
+    // Every scope still gets its own matches, and only those.
+    expect(await numbers(customer, 2)).toEqual([inSubject]);
+    expect(await numbers(groupAgent, 2)).toEqual([mostOften]);
+    // The phrase and the two words alike, and nothing internal for a customer.
+    expect(await found(customer, '"quokka sighting"')).toEqual([inSubject]);
   });
 
   it("refuses an empty or overlong search, and anyone not signed in", async () => {
