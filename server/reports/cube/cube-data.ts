@@ -4,7 +4,10 @@
  */
 import { addToHistogram, type Histogram } from "./buckets.ts";
 import { type CubeCell, type CubeDim, countBucket } from "./contributions.ts";
-import type { CubePlan } from "./read.ts";
+import type { Span } from "./source.ts";
+
+/** Which parts of a period come from month rows, day rows and metrics rows (read.ts `planCube`). */
+export type CubePlan = { months: string[]; days: string[]; spans: Span[] };
 
 type Cells = Map<number, { n: number; total: number }>;
 

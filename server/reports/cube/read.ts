@@ -10,7 +10,7 @@ import type { Database } from "../../db/schema.ts";
 import type { ReportScope } from "../policy.ts";
 import { metricsWhere } from "../queries.ts";
 import { type CubeDim, contributions } from "./contributions.ts";
-import { CubeData } from "./cube-data.ts";
+import { CubeData, type CubePlan } from "./cube-data.ts";
 import { dayAtOrAfter, dayOf, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
 import { inSpans, type Span, sourceRows } from "./source.ts";
 
@@ -22,8 +22,6 @@ export type CubeNeed = { dims: readonly CubeDim[]; measures: readonly string[] }
 export function cubeCovers(filters: ReportFilters): boolean {
   return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
 }
-
-export type CubePlan = { months: string[]; days: string[]; spans: Span[] };
 
 /** Which parts of [start, end) come from month rows, day rows and metrics rows. */
 export async function planCube(db: Db, start: string, end: string): Promise<CubePlan> {
