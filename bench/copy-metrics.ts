@@ -2,7 +2,7 @@
  * Fills a PostgreSQL bench database's report metrics from a SQLite one that `bench:seed` filled with the same
  * --seed and --tickets (so ticket N has the same history in both), instead of replaying every ticket's events
  * again (`metrics:backfill` takes 45 minutes at a million tickets on the 2-core machine). Ids differ between
- * the two databases, so rows are mapped by ticket number, group name, user email and type name. Copies
+ * the two databases, so rows are mapped by ticket number, group name, user email, type and policy name. Copies
  * `ticket_metrics`, `report_rollups` and `report_hours`; bench:reports then builds the report cube.
  *
  *   node bench/copy-metrics.ts --from-data-dir .tmp/bench-1m --to postgres://postgres@127.0.0.1:5432/sb_1m
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await migrateToLatest(target, "postgres");
   try {
     const began = performance.now();
-    const byName = async (table: "groups" | "ticket_types") => {
+    const byName = async (table: "groups" | "ticket_types" | "sla_policies") => {
       const [from, into] = await Promise.all([
         source.selectFrom(table).select(["id", "name"]).execute(),
         target.selectFrom(table).select(["id", "name"]).execute(),
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     };
     const groups = await byName("groups");
     const types = await byName("ticket_types");
+    const policies = await byName("sla_policies");
     const [fromUsers, intoUsers] = await Promise.all([
       source.selectFrom("users").select(["id", "email"]).execute(),
       target.selectFrom("users").select(["id", "email"]).execute(),
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
             group_id: mapped(groups, row.group_id),
             assignee_id: mapped(users, row.assignee_id),
             ticket_type_id: mapped(types, row.ticket_type_id),
+            sla_policy_id: mapped(policies, row.sla_policy_id),
             // The seed sets neither.
             service_id: null,
             organization_id: null,

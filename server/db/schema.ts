@@ -864,6 +864,8 @@ export interface TicketMetricsTable {
   group_id: string | null;
   assignee_id: string | null;
   organization_id: string | null;
+  /** The ticket's service level as it stands (migration 0078). */
+  sla_policy_id: string | null;
   status_category: StatusCategory;
   status_since: Timestamp;
   first_reply_at: Timestamp | null;

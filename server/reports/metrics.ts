@@ -23,6 +23,7 @@ export type TicketFacts = {
   group_id: string | null;
   assignee_id: string | null;
   organization_id: string | null;
+  sla_policy_id: string | null;
   first_response_due_at: string | null;
   resolution_due_at: string | null;
 };
@@ -81,6 +82,7 @@ function slice(ticket: TicketFacts) {
     group_id: ticket.group_id,
     assignee_id: ticket.assignee_id,
     organization_id: ticket.organization_id,
+    sla_policy_id: ticket.sla_policy_id,
     first_reply_due_at: ticket.first_response_due_at,
     resolution_due_at: ticket.resolution_due_at,
   };

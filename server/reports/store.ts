@@ -25,7 +25,7 @@ import {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type StoredTicketFacts = TicketFacts & { status_id: string; sla_policy_id: string | null };
+export type StoredTicketFacts = TicketFacts & { status_id: string };
 
 /**
  * The ticket columns metrics read. Its service level's calendar is looked up only when an event needs business

@@ -13,8 +13,8 @@ import { bucketOf } from "./buckets.ts";
 export const cubeDims = ["all", "priority", "service", "channel", "assignee", "policy"] as const;
 export type CubeDim = (typeof cubeDims)[number];
 
-/** The metrics row and the one ticket column the service-level figures are broken down by. */
-export type CubeSourceRow = MetricsRow & { sla_policy_id: string | null };
+/** A ticket's metrics row, which is all the cube is made of. */
+export type CubeSourceRow = MetricsRow;
 
 /** One addition: `n` values (or one count) summing to `total`, in a bucket (-1 for a count or a sum). */
 export type CubeCell = {

@@ -52,12 +52,11 @@ export async function lateUndecided(
   const base = () =>
     db
       .selectFrom("ticket_metrics")
-      .innerJoin("tickets", "tickets.id", "ticket_metrics.ticket_id")
-      .select((eb) => ["tickets.sla_policy_id", eb.fn.countAll<number>().as("n")])
+      .select((eb) => ["ticket_metrics.sla_policy_id", eb.fn.countAll<number>().as("n")])
       .where("ticket_metrics.created_at", ">=", start)
       .where("ticket_metrics.created_at", "<", end)
       .where(metricsWhere(scope, filters))
-      .groupBy("tickets.sla_policy_id");
+      .groupBy("ticket_metrics.sla_policy_id");
   const [fr, res] = await Promise.all([
     base()
       .where(sql.ref("ticket_metrics.first_reply_breached"), "is", null)

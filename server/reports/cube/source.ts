@@ -1,4 +1,4 @@
-/** Reading the metrics rows the cube is made of, with the one ticket column it also needs. */
+/** Reading the metrics rows the cube is made of. */
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { CubeSourceRow } from "./contributions.ts";
@@ -19,9 +19,7 @@ export async function sourceRows(db: Db, spans: readonly Span[], where?: Where):
   for (const column of dateColumns) {
     const found = await db
       .selectFrom("ticket_metrics")
-      .innerJoin("tickets", "tickets.id", "ticket_metrics.ticket_id")
       .selectAll("ticket_metrics")
-      .select("tickets.sla_policy_id")
       .where((eb) =>
         eb.or(
           spans.map((s) =>
