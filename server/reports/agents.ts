@@ -95,21 +95,29 @@ const byGroup =
 export async function agentsReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
   const { db, scope, query, period } = input;
   const clock = query.clock === "business" ? "_b" : "";
-  const cube = await loadCube(db, scope, query, period.start, period.end, {
-    dims: ["all", "assignee"],
-    measures: [
-      "solved",
-      "replies",
-      "touches",
-      `solved_first_reply${clock}`,
-      `resolution${clock}`,
-      "reassigned",
-      "regrouped",
-      "reopened",
-      "csat_good",
-      "csat_rated",
-    ],
-  });
+  const cube = await loadCube(
+    db,
+    scope,
+    query,
+    period.start,
+    period.end,
+    {
+      dims: ["all", "assignee"],
+      measures: [
+        "solved",
+        "replies",
+        "touches",
+        `solved_first_reply${clock}`,
+        `resolution${clock}`,
+        "reassigned",
+        "regrouped",
+        "reopened",
+        "csat_good",
+        "csat_rated",
+      ],
+    },
+    input.now,
+  );
   const agentIds = cube.values("assignee", ["solved"]);
   const groupIds = cube.groups(["solved"]);
   const agents = await namesOf(db, "users", agentIds);

@@ -17,10 +17,18 @@ import { durationBuckets, percent, round1 } from "./stats.ts";
 function durationsOf(input: ReportInput, start: string, end: string): Promise<CubeData> {
   const { db, scope, query } = input;
   const clock = query.clock === "business" ? "_b" : "";
-  return loadCube(db, scope, query, start, end, {
-    dims: ["all", "priority", "service"],
-    measures: [`first_reply${clock}`, `resolution${clock}`, `requester_wait${clock}`, `on_hold${clock}`],
-  });
+  return loadCube(
+    db,
+    scope,
+    query,
+    start,
+    end,
+    {
+      dims: ["all", "priority", "service"],
+      measures: [`first_reply${clock}`, `resolution${clock}`, `requester_wait${clock}`, `on_hold${clock}`],
+    },
+    input.now,
+  );
 }
 
 type Slice = { word: Worded; first: Histogram; full: Histogram };

@@ -44,7 +44,7 @@ async function factsOf(input: ReportInput, start: string, end: string): Promise<
   const clock = query.clock === "business" ? "_b" : "";
   const [hours, cube, late] = await Promise.all([
     hourlyCounts(db, scope, query, start, end),
-    loadCube(db, scope, query, start, end, need),
+    loadCube(db, scope, query, start, end, need, input.now),
     lateUndecidedCount(db, scope, query, start, end, now),
   ]);
   const solved = cube.count("solved");

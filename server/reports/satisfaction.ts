@@ -18,10 +18,18 @@ const commentLimit = 200;
 /** Good and bad answers in the period, in total and by agent, group and service (the report cube). */
 function ratingsOf(input: ReportInput, start: string, end: string) {
   const { db, scope, query } = input;
-  return loadCube(db, scope, query, start, end, {
-    dims: ["all", "assignee", "service"],
-    measures: ["rated_good", "rated_bad"],
-  });
+  return loadCube(
+    db,
+    scope,
+    query,
+    start,
+    end,
+    {
+      dims: ["all", "assignee", "service"],
+      measures: ["rated_good", "rated_bad"],
+    },
+    input.now,
+  );
 }
 
 /** The latest answers with a comment. */

@@ -25,19 +25,27 @@ async function tallies(input: ReportInput, start: string, end: string) {
   const { db, scope, query, now } = input;
   const clock = query.clock === "business" ? "_b" : "";
   const [cube, late] = await Promise.all([
-    loadCube(db, scope, query, start, end, {
-      dims: ["policy"],
-      measures: [
-        "fr_set",
-        "fr_met",
-        "fr_missed",
-        `fr_late${clock}`,
-        "res_set",
-        "res_met",
-        "res_missed",
-        `res_late${clock}`,
-      ],
-    }),
+    loadCube(
+      db,
+      scope,
+      query,
+      start,
+      end,
+      {
+        dims: ["policy"],
+        measures: [
+          "fr_set",
+          "fr_met",
+          "fr_missed",
+          `fr_late${clock}`,
+          "res_set",
+          "res_met",
+          "res_missed",
+          `res_late${clock}`,
+        ],
+      },
+      input.now,
+    ),
     lateUndecided(db, scope, query, start, end, now),
   ]);
   const ids = cube.values("policy", ["fr_set", "res_set"]);

@@ -66,10 +66,18 @@ export async function dimensionTables(input: ReportInput): Promise<ReportTable[]
   const { db, query, period, scope } = input;
   // The cube keeps created and solved by each of these; a filter it does not keep counts the metrics rows.
   const cube = cubeCovers(query)
-    ? await loadCube(db, scope, query, period.start, period.end, {
-        dims: ["all", "channel", "priority", "service"],
-        measures: ["created", "solved"],
-      })
+    ? await loadCube(
+        db,
+        scope,
+        query,
+        period.start,
+        period.end,
+        {
+          dims: ["all", "channel", "priority", "service"],
+          measures: ["created", "solved"],
+        },
+        input.now,
+      )
     : null;
   const tables: ReportTable[] = [];
   for (const dimension of dimensions) {

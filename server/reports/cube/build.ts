@@ -18,6 +18,8 @@ type Db = Kysely<Database>;
 /** Rows per insert: nine columns, and SQLite takes at most 32,766 values a statement. */
 const INSERT_ROWS = 500;
 
+const settleMs = 3_600_000;
+
 export type CubeBuildResult = { days: number; months: number; pending: number };
 
 async function setState(trx: Transaction<Database>, grain: "day" | "month", period: string, state: "clean" | "dirty") {
@@ -112,7 +114,9 @@ async function buildMonth(db: Db, month: string, firstDay: string): Promise<bool
  * recent past) and every finished month that can be. `pending` is how many days are left for the next run.
  */
 export async function buildReportCube(db: Db, now: Date, maxDays = 62): Promise<CubeBuildResult> {
-  const today = dayOf(now);
+  // A day is built an hour after it ends: a change made on it (which marks nothing, dirty.ts) has committed by
+  // then, and instances whose clocks differ by less than that agree on which day it is.
+  const today = dayOf(new Date(now.getTime() - settleMs));
   const first = await db
     .selectFrom("ticket_metrics")
     .select((eb) => eb.fn.min("created_at").as("at"))

@@ -23,10 +23,17 @@ export function cubeCovers(filters: ReportFilters): boolean {
   return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
 }
 
-/** Which parts of [start, end) come from month rows, day rows and metrics rows. */
-export async function planCube(db: Db, start: string, end: string): Promise<CubePlan> {
+/**
+ * Which parts of [start, end) come from month rows, day rows and metrics rows. Only days before today (by the
+ * reader's clock) come from the cube: a change to a ticket counted today marks nothing (server/reports/cube/
+ * dirty.ts), so a day built early (a clock that was ahead, then set back) must not be trusted while it is today.
+ */
+export async function planCube(db: Db, start: string, end: string, now: string): Promise<CubePlan> {
   const firstDay = dayAtOrAfter(start);
-  const lastDay = dayOf(end); // exclusive: the day `end` falls in is read from rows unless `end` is its midnight
+  // Exclusive: the day `end` falls in is read from rows unless `end` is its midnight, and today always is.
+  const endDay = dayOf(end);
+  const today = dayOf(now);
+  const lastDay = endDay < today ? endDay : today;
   if (firstDay >= lastDay) return { months: [], days: [], spans: [{ start, end }] };
   const periods = await db
     .selectFrom("report_periods")
@@ -56,7 +63,7 @@ export async function planCube(db: Db, start: string, end: string): Promise<Cube
     else addRaw(startOfDay(day), startOfDay(nextDay(day)));
     day = nextDay(day);
   }
-  if (startOfDay(lastDay) < end) addRaw(startOfDay(lastDay), end);
+  if (startOfDay(lastDay) < end) addRaw(startOfDay(lastDay) > start ? startOfDay(lastDay) : start, end);
   return { months, days, spans: raw };
 }
 
@@ -113,10 +120,11 @@ export async function loadCube(
   start: string,
   end: string,
   need: CubeNeed,
+  now: string,
 ): Promise<CubeData> {
   const cube = new CubeData();
   const plan: CubePlan = cubeCovers(filters)
-    ? await planCube(db, start, end)
+    ? await planCube(db, start, end, now)
     : { months: [], days: [], spans: [{ start, end }] };
   cube.plan = plan;
   const groups = groupsOf(scope, filters);
