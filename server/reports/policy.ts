@@ -12,6 +12,12 @@ import type { Database } from "../db/schema.ts";
 /** null: every group; otherwise the only groups whose tickets count. */
 export type ReportScope = { groups: readonly string[] | null };
 
+/** The groups a scope and a group filter leave (undefined: every group; a group outside the scope: none). */
+export function reportGroups(scope: ReportScope, groupId: string | undefined): readonly string[] | undefined {
+  if (groupId) return scope.groups && !scope.groups.includes(groupId) ? [] : [groupId];
+  return scope.groups ?? undefined;
+}
+
 export async function reportScopeFor(db: Kysely<Database>, actor: Actor): Promise<ReportScope> {
   const user = requirePermission(actor, "reports.view");
   if (hasPermission(user, "tickets.view_all")) return { groups: null };

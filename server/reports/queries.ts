@@ -6,7 +6,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { ReportFilters } from "../../common/reports.ts";
 import type { Database } from "../db/schema.ts";
-import type { ReportScope } from "./policy.ts";
+import { type ReportScope, reportGroups } from "./policy.ts";
 
 type Db = Kysely<Database>;
 const none = sql<SqlBool>`1 = 0`;
@@ -63,7 +63,7 @@ export async function hourlyCounts(
 ): Promise<HourCounts[]> {
   if (!filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel) {
     // Per hour and group only: a year is some thousands of rows, where report_rollups has one for nearly every ticket.
-    const groups = filters.groupId ? [filters.groupId] : scope.groups;
+    const groups = reportGroups(scope, filters.groupId);
     const rows = await db
       .selectFrom("report_hours")
       .select((eb) => [
@@ -75,10 +75,7 @@ export async function hourlyCounts(
       ])
       .where("hour", ">=", hourOf(start))
       .where("hour", "<", end)
-      .$if(groups !== null, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
-      .$if(scope.groups !== null && filters.groupId !== undefined, (q) =>
-        q.where((eb) => (scope.groups?.includes(filters.groupId ?? "") ? eb.lit(true) : none)),
-      )
+      .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
       .groupBy("hour")
       .execute();
     return rows.map((r) => ({

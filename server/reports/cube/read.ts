@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { ReportFilters } from "../../../common/reports.ts";
 import type { Database } from "../../db/schema.ts";
-import type { ReportScope } from "../policy.ts";
+import { type ReportScope, reportGroups } from "../policy.ts";
 import { metricsWhere } from "../queries.ts";
 import { type CubeDim, contributions } from "./contributions.ts";
 import { CubeData, type CubePlan } from "./cube-data.ts";
@@ -33,7 +33,7 @@ export async function planCube(db: Db, start: string, end: string, now: string):
   // Exclusive: the day `end` falls in is read from rows unless `end` is its midnight, and today always is.
   const endDay = dayOf(end);
   const today = dayOf(now);
-  const lastDay = endDay < today ? endDay : today;
+  const lastDay = endDay.localeCompare(today) < 0 ? endDay : today;
   if (firstDay >= lastDay) return { months: [], days: [], spans: [{ start, end }] };
   const periods = await db
     .selectFrom("report_periods")
@@ -107,12 +107,6 @@ async function addCubeRows(
   }
 }
 
-/** The groups a scope and filters allow (undefined: every group). */
-function groupsOf(scope: ReportScope, filters: ReportFilters): readonly string[] | undefined {
-  if (filters.groupId) return scope.groups && !scope.groups.includes(filters.groupId) ? [] : [filters.groupId];
-  return scope.groups ?? undefined;
-}
-
 export async function loadCube(
   db: Db,
   scope: ReportScope,
@@ -127,7 +121,7 @@ export async function loadCube(
     ? await planCube(db, start, end, now)
     : { months: [], days: [], spans: [{ start, end }] };
   cube.plan = plan;
-  const groups = groupsOf(scope, filters);
+  const groups = reportGroups(scope, filters.groupId);
   await addCubeRows(db, cube, "month", plan.months, need, groups);
   await addCubeRows(db, cube, "day", plan.days, need, groups);
   const dims = new Set<string>(need.dims);
@@ -161,7 +155,7 @@ export async function ratingsByHour(
   };
   const cleanDays = new Set(plan.days);
   for (const month of plan.months) for (let day = month; day < nextMonth(month); day = nextDay(day)) cleanDays.add(day);
-  const groups = groupsOf(scope, filters);
+  const groups = reportGroups(scope, filters.groupId);
   if (cleanDays.size > 0 && groups?.length !== 0) {
     const rows = await db
       .selectFrom("report_cube")
