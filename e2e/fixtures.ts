@@ -98,13 +98,18 @@ export async function submitRequest(
 export async function mailLinkPath(page: Page, to: string, subject: string, path: string): Promise<string> {
   let id: string | undefined;
   await expect
-    .poll(async () => {
-      const { messages } = (await (await page.request.get("/api/v1/dev-mailbox")).json()) as {
-        messages: { id: string; to: string; subject: string }[];
-      };
-      id = messages.find((m) => m.to === to && m.subject.includes(subject))?.id;
-      return id;
-    }, `a mail to ${to} about "${subject}"`)
+    .poll(
+      async () => {
+        const { messages } = (await (await page.request.get("/api/v1/dev-mailbox")).json()) as {
+          messages: { id: string; to: string; subject: string }[];
+        };
+        id = messages.find((m) => m.to === to && m.subject.includes(subject))?.id;
+        return id;
+        // A mail goes through the outbox and the job runner's mail lane: on CI's 2 cores with the whole suite running,
+        // the tasks journey's alert once took longer than the default 20 s (it passes alone in seconds).
+      },
+      { message: `a mail to ${to} about "${subject}"`, timeout: 60_000 },
+    )
     .toBeDefined();
   const mail = (await (await page.request.get(`/api/v1/dev-mailbox/${id}`)).json()) as { text: string };
   const link = mail.text.match(/https?:\/\/\S+/g)?.find((url) => url.includes(path));
