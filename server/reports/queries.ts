@@ -28,6 +28,14 @@ export function metricsWhere(scope: ReportScope, filters: ReportFilters) {
   };
 }
 
+/**
+ * The report cube and the per-hour-and-group counts keep every figure per group only: any other filter needs
+ * the rollups or the rows.
+ */
+export function cubeCovers(filters: ReportFilters): boolean {
+  return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
+}
+
 /** Rollups are kept per group, channel, priority and service: agent and organization filters need the rows. */
 export function rollupsCover(filters: ReportFilters): boolean {
   return !filters.assigneeId && !filters.organizationId;
@@ -48,6 +56,21 @@ export function rollupsWhere(scope: ReportScope, filters: ReportFilters) {
 export type HourCounts = { hour: string; created: number; solved: number; withdrawn: number; reopened: number };
 
 const HOUR = 3_600_000;
+
+/** A row of summed counts (bigint sums come back as numbers or strings, by engine) as numbers. */
+const hourCountsOf = (r: {
+  hour: string;
+  created: unknown;
+  solved: unknown;
+  withdrawn: unknown;
+  reopened: unknown;
+}) => ({
+  hour: r.hour,
+  created: Number(r.created),
+  solved: Number(r.solved),
+  withdrawn: Number(r.withdrawn),
+  reopened: Number(r.reopened),
+});
 const hourOf = (at: string) => new Date(Math.floor(Date.parse(at) / HOUR) * HOUR).toISOString();
 
 /**
@@ -61,7 +84,7 @@ export async function hourlyCounts(
   start: string,
   end: string,
 ): Promise<HourCounts[]> {
-  if (!filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel) {
+  if (cubeCovers(filters)) {
     // Per hour and group only: a year is some thousands of rows, where report_rollups has one for nearly every ticket.
     const groups = reportGroups(scope, filters.groupId);
     const rows = await db
@@ -78,13 +101,7 @@ export async function hourlyCounts(
       .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
       .groupBy("hour")
       .execute();
-    return rows.map((r) => ({
-      hour: r.hour,
-      created: Number(r.created),
-      solved: Number(r.solved),
-      withdrawn: Number(r.withdrawn),
-      reopened: Number(r.reopened),
-    }));
+    return rows.map(hourCountsOf);
   }
   if (rollupsCover(filters)) {
     const rows = await db
@@ -101,13 +118,7 @@ export async function hourlyCounts(
       .where(rollupsWhere(scope, filters))
       .groupBy("hour")
       .execute();
-    return rows.map((r) => ({
-      hour: r.hour,
-      created: Number(r.created),
-      solved: Number(r.solved),
-      withdrawn: Number(r.withdrawn),
-      reopened: Number(r.reopened),
-    }));
+    return rows.map(hourCountsOf);
   }
   const byHour = new Map<string, HourCounts>();
   const add = (at: string, key: "created" | "solved") => {

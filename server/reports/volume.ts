@@ -7,9 +7,9 @@ import type { Report, ReportTable } from "../../common/reports.ts";
 import { channelWord, codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import type { CubeData } from "./cube/cube-data.ts";
-import { cubeCovers, loadCube } from "./cube/read.ts";
+import { loadCube } from "./cube/read.ts";
 import { localOf } from "./period.ts";
-import { metricsWhere, namesOf, ticketsLink } from "./queries.ts";
+import { cubeCovers, metricsWhere, namesOf, ticketsLink } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
 
 type Dimension = "channel" | "priority" | "service_id" | "group_id";

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import type { ReportFilters } from "../../../common/reports.ts";
 import type { Database } from "../../db/schema.ts";
 import { type ReportScope, reportGroups } from "../policy.ts";
-import { metricsWhere } from "../queries.ts";
+import { cubeCovers, metricsWhere } from "../queries.ts";
 import { type CubeDim, contributions } from "./contributions.ts";
 import { CubeData, type CubePlan } from "./cube-data.ts";
 import { dayAtOrAfter, dayOf, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
@@ -17,11 +17,6 @@ import { inSpans, type Span, sourceRows } from "./source.ts";
 type Db = Kysely<Database>;
 
 export type CubeNeed = { dims: readonly CubeDim[]; measures: readonly string[] };
-
-/** The cube keeps every figure per group: other filters need the rows. */
-export function cubeCovers(filters: ReportFilters): boolean {
-  return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
-}
 
 /**
  * Which parts of [start, end) come from month rows, day rows and metrics rows. Only days before today (by the
