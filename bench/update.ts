@@ -22,7 +22,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { sql } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import { z } from "zod";
 import { type Priority, priorities, type TicketSubmission } from "../common/tickets.ts";
 import { createUser } from "../server/accounts/commands/create-user.ts";
@@ -46,9 +46,10 @@ const usage = `Usage: node bench/update.ts [options]
   --tickets N          tickets the updates go to (default 400)
   --connections N      concurrent workers, each with its own share of the tickets (default 10)
   --amount N           updates per run (default 600)
-  --rounds N           pairs of runs, metrics on then off (default 3)
+  --rounds N           pairs of runs, metrics on and off, in alternating order (default 3)
   --warmup N           untimed updates first, metrics on (default 200)
   --seed N             random seed (default 1)
+  --only on|off        run one mode only (bench/update-instructions.ts counts each mode's instructions this way)
 `;
 
 const password = "bench update password";
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       rounds: { type: "string" },
       warmup: { type: "string" },
       seed: { type: "string" },
+      only: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
   const connections = intOption("connections", values.connections, 10);
   const amount = intOption("amount", values.amount, 600);
   const rounds = intOption("rounds", values.rounds, 3);
+  const only = values.only;
+  if (only !== undefined && only !== "on" && only !== "off") fail("--only must be on or off.");
   const warmup = intOption("warmup", values.warmup, 200, 0);
   const random = seededRandom(intOption("seed", values.seed, 1, 0));
   if (ticketCount < connections) fail("--tickets must be at least --connections (each worker needs tickets).");
@@ -129,7 +133,20 @@ async function main(): Promise<void> {
     DEMO_DATA: "false",
     LOG_LEVEL: "silent",
   });
-  const { db, engine, location } = openDatabase(config);
+  const opened = openDatabase(config);
+  const { engine, location } = opened;
+  // Counts the statements the app runs (every result passes a plugin's transformResult once, compiled-once
+  // queries included), so a run can say how many an update costs with and without metrics: a figure other
+  // people's load cannot move.
+  let statements = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements += 1;
+      return args.result;
+    },
+  };
+  const db = opened.db.withPlugin(counter);
   await migrateToLatest(db, engine);
   await ensureCategories(db);
 
@@ -301,7 +318,15 @@ async function main(): Promise<void> {
         ).n,
       );
 
-    type Run = { label: string; perSecond: number; p50: number; p99: number; cpuMs: number; touched: number };
+    type Run = {
+      label: string;
+      perSecond: number;
+      p50: number;
+      p99: number;
+      cpuMs: number;
+      statements: number;
+      touched: number;
+    };
     const run = async (label: string, updates: number): Promise<Run> => {
       const touchesBefore = await touches();
       let remaining = updates;
@@ -313,11 +338,13 @@ async function main(): Promise<void> {
           latencies.push(await update(pick(random, mine)));
         }
       };
+      const statementsBefore = statements;
       const cpuBefore = process.cpuUsage();
       const began = performance.now();
       await Promise.all(Array.from({ length: connections }, (_, index) => worker(index)));
       const seconds = (performance.now() - began) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
+      const ran = statements - statementsBefore;
       latencies.sort((a, b) => a - b);
       return {
         label,
@@ -325,6 +352,7 @@ async function main(): Promise<void> {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         cpuMs: (cpu.user + cpu.system) / 1000 / updates,
+        statements: ran / updates,
         touched: (await touches()) - touchesBefore,
       };
     };
@@ -337,11 +365,26 @@ async function main(): Promise<void> {
     withMetrics();
     if (warmup > 0) await run("warm-up", warmup);
     const runs: Run[] = [];
+    // The order alternates (on, off; off, on; …): a later run meets a bigger database and a longer WAL, which
+    // would otherwise always count against the same mode.
     for (let round = 1; round <= rounds; round++) {
-      withMetrics();
-      runs.push(await run(`metrics on, ${round}`, amount));
-      withoutMetrics();
-      runs.push(await run(`metrics off, ${round}`, amount));
+      const on = async () => {
+        withMetrics();
+        runs.push(await run(`metrics on, ${round}`, amount));
+      };
+      const off = async () => {
+        withoutMetrics();
+        runs.push(await run(`metrics off, ${round}`, amount));
+      };
+      if (only === "on") await on();
+      else if (only === "off") await off();
+      else if (round % 2 === 1) {
+        await on();
+        await off();
+      } else {
+        await off();
+        await on();
+      }
     }
     withMetrics();
     const loadAfter = loadavg();
@@ -361,13 +404,22 @@ async function main(): Promise<void> {
         ms(median(of.map((r) => r.p50))),
         ms(median(of.map((r) => r.p99))),
         ms(median(of.map((r) => r.cpuMs))),
+        median(of.map((r) => r.statements)).toFixed(2),
         "",
       ];
     };
     console.log(
       `\n${table([
-        ["run", "updates/s", "p50 ms", "p99 ms", "CPU ms/update", "metrics touches"],
-        ...runs.map((r) => [r.label, count(r.perSecond), ms(r.p50), ms(r.p99), ms(r.cpuMs), count(r.touched)]),
+        ["run", "updates/s", "p50 ms", "p99 ms", "CPU ms/update", "statements/update", "metrics touches"],
+        ...runs.map((r) => [
+          r.label,
+          count(r.perSecond),
+          ms(r.p50),
+          ms(r.p99),
+          ms(r.cpuMs),
+          r.statements.toFixed(2),
+          count(r.touched),
+        ]),
         medians("metrics on"),
         medians("metrics off"),
       ])}`,

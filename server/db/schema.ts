@@ -948,7 +948,6 @@ export interface ReportRollupsTable {
   solved: Counter;
   withdrawn: Counter;
   reopened: Counter;
-  replies: Counter;
 }
 
 export interface Database {

@@ -34,7 +34,7 @@ export type Lookups = {
   calendar: () => Promise<BusinessCalendar>;
 };
 
-export const rollupMeasures = ["created", "solved", "withdrawn", "reopened", "replies"] as const;
+export const rollupMeasures = ["created", "solved", "withdrawn", "reopened"] as const;
 export type RollupMeasure = (typeof rollupMeasures)[number];
 /** One count to add to an hour's rollup, in the ticket's slice. */
 export type RollupDelta = {
@@ -188,7 +188,6 @@ export async function applyEvent(
       row.agent_touches += 1;
       if (event.visibility !== "public") break;
       row.replies += 1;
-      count("replies");
       if (row.first_reply_at) break;
       const cal = await lookups.calendar();
       row.first_reply_at = event.at;

@@ -5,13 +5,13 @@
  */
 import type { Reaction } from "../tickets/events.ts";
 import { applyEvent, changesMetrics, newMetricsRow } from "./metrics.ts";
-import { addToRollups, loadMetricsRow, loadTicketFacts, lookupsFor, replayTicket, saveMetricsRow } from "./store.ts";
+import { addToRollups, loadTicketNow, lookupsFor, replayTicket, saveMetricsRow } from "./store.ts";
 
 export const metricsReaction: Reaction = async (trx, _ctx, event) => {
   if (!changesMetrics(event.type)) return;
-  const ticket = await loadTicketFacts(trx, event.ticketId);
-  if (!ticket) return;
-  const stored = await loadMetricsRow(trx, event.ticketId);
+  const now = await loadTicketNow(trx, event.ticketId);
+  if (!now) return;
+  const { ticket, stored } = now;
   // A trigger on the new ticket recorded an event of its own (a reaction inside this one's reactions, so it ran
   // first): its metrics were worked out from all the ticket's events, this "created" included.
   if (stored && event.type === "created") return;
@@ -24,7 +24,8 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
     await addToRollups(trx, replayed.deltas);
     return;
   }
-  const lookups = lookupsFor(trx, ticket);
+  // The status the event leaves the ticket in is the one it has now: its category came with the ticket.
+  const lookups = lookupsFor(trx, ticket, new Map([[ticket.status_id, ticket.category]]));
   const row = stored ? { ...stored } : newMetricsRow(ticket, await lookups.categoryOf(ticket.status_id), event.at);
   const deltas = await applyEvent(row, event, ticket, lookups);
   await saveMetricsRow(trx, row, stored);

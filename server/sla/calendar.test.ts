@@ -6,6 +6,7 @@ import {
   businessMinutesBetween,
   fallbackCalendar,
   isValidTimeZone,
+  localParts,
 } from "./calendar.ts";
 
 const at = (iso: string) => new Date(iso);
@@ -93,5 +94,81 @@ describe("business time", () => {
   it("knows real time zones from made-up ones", () => {
     expect(isValidTimeZone("Europe/Berlin")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+});
+
+describe("wall-clock time in a zone", () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const format = (timeZone: string) => {
+    const known = formats.get(timeZone);
+    if (known) return known;
+    const made = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formats.set(timeZone, made);
+    return made;
+  };
+  const intl = (instant: number, timeZone: string) => {
+    const parts = Object.fromEntries(
+      format(timeZone)
+        .formatToParts(new Date(instant))
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    return {
+      year: parts.year ?? Number.NaN,
+      month: parts.month ?? Number.NaN,
+      day: parts.day ?? Number.NaN,
+      hour: parts.hour ?? Number.NaN,
+      minute: parts.minute ?? Number.NaN,
+      second: parts.second ?? Number.NaN,
+    };
+  };
+
+  it("agrees with Intl through every daylight-saving change of a year, in zones with odd offsets too", () => {
+    // Offsets are kept per quarter hour: a change inside a quarter, half- and quarter-hour zones, and a zone whose
+    // change is half an hour (Lord Howe) must all come out as Intl says, second by second around each change.
+    const zones = [
+      "Europe/Berlin",
+      "America/New_York",
+      "America/St_Johns",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "Asia/Kathmandu",
+      "UTC",
+    ];
+    const from = Date.parse("2026-01-01T00:00:00.000Z");
+    const to = Date.parse("2027-01-01T00:00:00.000Z");
+    const offset = (t: number, zone: string) => {
+      const p = intl(t, zone);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+    };
+    let changes = 0;
+    const wrong: string[] = [];
+    const check = (t: number, zone: string) => {
+      const ours = localParts(t, zone);
+      const theirs = intl(t, zone);
+      if (JSON.stringify(ours) !== JSON.stringify(theirs))
+        wrong.push(`${zone} at ${new Date(t).toISOString()}: ${JSON.stringify(ours)}`);
+    };
+    for (const zone of zones) {
+      // Through the year, at a step that drifts across the quarter hours.
+      for (let t = from; t < to; t += 4_333_000) check(t, zone);
+      // Second by second through the half hour on either side of each change.
+      for (let hour = from; hour < to; hour += 3_600_000) {
+        if (offset(hour, zone) === offset(hour + 3_600_000, zone)) continue;
+        changes += 1;
+        for (let t = hour - 1_800_000; t < hour + 5_400_000; t += 1000) check(t, zone);
+      }
+    }
+    // Berlin, New York, St John's, Lord Howe and Chatham change twice a year; Kathmandu and UTC never.
+    expect(changes).toBe(10);
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

@@ -56,8 +56,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 type LocalDate = { year: number; month: number; day: number };
 
-/** The wall-clock fields of an instant in a time zone. */
-function localParts(instant: number, timeZone: string): LocalDate & { hour: number; minute: number; second: number } {
+/** The wall-clock fields of an instant in a time zone, as `Intl` formats them (a few microseconds a call). */
+function intlParts(instant: number, timeZone: string): LocalDate & { hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(new Date(instant))
@@ -73,11 +73,54 @@ function localParts(instant: number, timeZone: string): LocalDate & { hour: numb
   };
 }
 
-/** How far the zone's wall clock is ahead of UTC at an instant. */
-function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
+function intlOffset(instant: number, timeZone: string): number {
+  const p = intlParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * Zone offsets by quarter hour: working out business minutes asks for the offset at the start and end of every
+ * working interval of every day in a span, mostly the same recent days again, and `Intl` was most of what that
+ * cost (a third of the metrics backfill's time). A quarter hour whose two ends have the same offset has it
+ * throughout (no zone changes twice within fifteen minutes); one with a transition inside is not kept, and each
+ * instant in it is worked out exactly.
+ */
+const QUARTER = 15 * 60_000;
+const offsetsByQuarter = new Map<string, Map<number, number>>();
+const MAX_QUARTERS = 50_000;
+
+/** How far the zone's wall clock is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / QUARTER);
+  let zone = offsetsByQuarter.get(timeZone);
+  const known = zone?.get(quarter);
+  if (known !== undefined) return known;
+  const start = intlOffset(quarter * QUARTER, timeZone);
+  const end = intlOffset((quarter + 1) * QUARTER - 1000, timeZone);
+  if (start !== end) return intlOffset(instant, timeZone);
+  if (!zone || zone.size >= MAX_QUARTERS) {
+    zone = new Map();
+    offsetsByQuarter.set(timeZone, zone);
+  }
+  zone.set(quarter, start);
+  return start;
+}
+
+/** The wall-clock fields of an instant in a time zone (exported for its test against `Intl`). */
+export function localParts(
+  instant: number,
+  timeZone: string,
+): LocalDate & { hour: number; minute: number; second: number } {
+  const local = new Date(Math.floor(instant / 1000) * 1000 + offsetAt(instant, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**

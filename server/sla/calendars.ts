@@ -15,29 +15,66 @@ export function toBusinessCalendar(row: { time_zone: string; hours: unknown; hol
   };
 }
 
+/** Calendars already read in a transaction, by choice: its reactions (clock, metrics, alerts) ask for the same one. */
+const readInTransaction = new WeakMap<Transaction<Database>, Map<string, Promise<BusinessCalendar>>>();
+
 /**
  * The calendar a ticket's clock counts in: the policy's own, else its
  * group's, else the default one (and Monday–Friday 9–17 UTC if an admin
- * removed every calendar).
+ * removed every calendar). One statement: the calendars table holds a handful of rows.
+ *
+ * Inside a transaction the answer is kept for the rest of it, as every reaction to a ticket change asks: no command
+ * changes a calendar and then reads one in the same transaction (calendars are edited by admin commands of their own).
  */
-export async function calendarFor(
+export function calendarFor(
   db: Db,
   choice: { calendarId?: string | null; groupId?: string | null },
 ): Promise<BusinessCalendar> {
-  const select = db.selectFrom("calendars").select(["time_zone", "hours", "holidays"]);
-  if (choice.calendarId) {
-    const own = await select.where("id", "=", choice.calendarId).executeTakeFirst();
-    if (own) return toBusinessCalendar(own);
+  const key = `${choice.calendarId ?? ""}|${choice.groupId ?? ""}`;
+  const memo = db.isTransaction ? memoOf(db as Transaction<Database>) : undefined;
+  const known = memo?.get(key);
+  if (known) return known;
+  const read = readCalendar(db, choice.calendarId ?? null, choice.groupId ?? null);
+  memo?.set(key, read);
+  return read;
+}
+
+function memoOf(trx: Transaction<Database>): Map<string, Promise<BusinessCalendar>> {
+  let memo = readInTransaction.get(trx);
+  if (!memo) {
+    memo = new Map();
+    readInTransaction.set(trx, memo);
   }
-  if (choice.groupId) {
-    const group = await db
-      .selectFrom("groups")
-      .innerJoin("calendars", "calendars.id", "groups.calendar_id")
-      .select(["calendars.time_zone", "calendars.hours", "calendars.holidays"])
-      .where("groups.id", "=", choice.groupId)
-      .executeTakeFirst();
-    if (group) return toBusinessCalendar(group);
-  }
-  const fallback = await select.where("is_default", "=", 1).executeTakeFirst();
-  return fallback ? toBusinessCalendar(fallback) : fallbackCalendar;
+  return memo;
+}
+
+async function readCalendar(db: Db, calendarId: string | null, groupId: string | null): Promise<BusinessCalendar> {
+  const groupCalendar = db
+    .selectFrom("groups")
+    .select("groups.calendar_id")
+    .where("groups.id", "=", groupId ?? "");
+  const found = await db
+    .selectFrom("calendars")
+    .select(["time_zone", "hours", "holidays"])
+    .where((eb) =>
+      eb.or([
+        eb("calendars.id", "=", calendarId ?? ""),
+        eb("calendars.id", "=", groupCalendar),
+        eb("is_default", "=", 1),
+      ]),
+    )
+    // The policy's own first, then the group's, then the default.
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when("calendars.id", "=", calendarId ?? "")
+        .then(0)
+        .when("calendars.id", "=", groupCalendar)
+        .then(1)
+        .else(2)
+        .end(),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return found ? toBusinessCalendar(found) : fallbackCalendar;
 }
