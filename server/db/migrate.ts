@@ -50,7 +50,7 @@ import { kbArticleTranslations } from "./migrations/0076_kb_article_translations
 import { automationRunOutcome } from "./migrations/0077_automation_run_outcome.ts";
 import { reportCube } from "./migrations/0078_report_cube.ts";
 import { runningTicketsByUpdate } from "./migrations/0079_running_tickets_by_update.ts";
-import { rollupsWithoutReplies } from "./migrations/0080_rollups_without_replies.ts";
+import { lighterMetricsWrites } from "./migrations/0080_lighter_metrics_writes.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -97,7 +97,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0077_automation_run_outcome": automationRunOutcome(engine),
     "0078_report_cube": reportCube(engine),
     "0079_running_tickets_by_update": runningTicketsByUpdate(),
-    "0080_rollups_without_replies": rollupsWithoutReplies(),
+    "0080_lighter_metrics_writes": lighterMetricsWrites(),
   };
 }
 

@@ -5,17 +5,33 @@
  */
 import type { Reaction } from "../tickets/events.ts";
 import { applyEvent, changesMetrics, newMetricsRow } from "./metrics.ts";
-import { addToRollups, loadTicketNow, lookupsFor, replayTicket, saveMetricsRow } from "./store.ts";
+import {
+  addToRollups,
+  insertMetricsRow,
+  loadNewTicket,
+  loadTicketNow,
+  lookupsFor,
+  replayTicket,
+  saveMetricsRow,
+} from "./store.ts";
 
 export const metricsReaction: Reaction = async (trx, _ctx, event) => {
   if (!changesMetrics(event.type)) return;
+  if (event.type === "created") {
+    // A new ticket has no row, so none is read (ticket creation is the busiest write there is).
+    const ticket = await loadNewTicket(trx, event.ticketId);
+    if (!ticket) return;
+    const row = newMetricsRow(ticket, ticket.category, event.at);
+    const deltas = await applyEvent(row, event, ticket, lookupsFor(trx, ticket));
+    // Not inserted: a trigger on the new ticket recorded an event of its own (a reaction inside this one's
+    // reactions, so it ran first), and its metrics were worked out from all the ticket's events, this one included.
+    if (await insertMetricsRow(trx, row)) await addToRollups(trx, deltas);
+    return;
+  }
   const now = await loadTicketNow(trx, event.ticketId);
   if (!now) return;
   const { ticket, stored } = now;
-  // A trigger on the new ticket recorded an event of its own (a reaction inside this one's reactions, so it ran
-  // first): its metrics were worked out from all the ticket's events, this "created" included.
-  if (stored && event.type === "created") return;
-  if (!stored && event.type !== "created") {
+  if (!stored) {
     // A ticket from before metrics were recorded (and not backfilled yet): work it out from all its events,
     // this one included, so the row is complete from here on.
     const replayed = await replayTicket(trx, event.ticketId);
@@ -26,7 +42,7 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
   }
   // The status the event leaves the ticket in is the one it has now: its category came with the ticket.
   const lookups = lookupsFor(trx, ticket, new Map([[ticket.status_id, ticket.category]]));
-  const row = stored ? { ...stored } : newMetricsRow(ticket, await lookups.categoryOf(ticket.status_id), event.at);
+  const row = { ...stored };
   const deltas = await applyEvent(row, event, ticket, lookups);
   await saveMetricsRow(trx, row, stored);
   await addToRollups(trx, deltas);

@@ -154,13 +154,16 @@ export async function loadTicketNow(
     };
     return { ticket, stored };
   }
+  const ticket = await loadNewTicket(db, ticketId);
+  return ticket ? { ticket, stored: undefined } : undefined;
+}
+
+/** The ticket as loadTicketNow gives it, for one that has no metrics row yet (its "created" event). */
+export async function loadNewTicket(db: Db, ticketId: string): Promise<TicketNow | undefined> {
   const [found] = await ticketNowQuery(db, ticketId);
   if (!found) return undefined;
   const { category, policy_calendar_id, ...facts } = found;
-  return {
-    ticket: { ...facts, category: category as StatusCategory, policyCalendarId: policy_calendar_id },
-    stored: undefined,
-  };
+  return { ...facts, category: category as StatusCategory, policyCalendarId: policy_calendar_id };
 }
 
 /** The next `limit` tickets after `after`, in id order (the backfill's pages). */
@@ -225,6 +228,21 @@ const metricsUpdate = compiledByShape((db, key, placeholders) => {
     .where("ticket_id", "=", placeholders[columns.length] ?? "");
   return { query, values: columns.length + 1 };
 });
+
+/**
+ * A new ticket's first row; false if it has one already (a trigger on the new ticket recorded an event of its own,
+ * whose reaction ran inside this one's and worked the row out from every event, this "created" included).
+ */
+export async function insertMetricsRow(db: Db, row: MetricsRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto("ticket_metrics")
+    .values(row)
+    .onConflict((oc) => oc.column("ticket_id").doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  await markCubeDirty(db, [row.created_at], dayOf(row.updated_at));
+  return true;
+}
 
 /**
  * Inserts a new row, or writes the columns that differ from `stored` (the row as read, before the event): an
