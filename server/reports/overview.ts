@@ -7,7 +7,7 @@ import type { ReportInput } from "./context.ts";
 import { histogramMedian } from "./cube/buckets.ts";
 import { lateUndecidedCount } from "./cube/late.ts";
 import { loadCube } from "./cube/read.ts";
-import { hourlyCounts, ticketsLink, unsolvedNow } from "./queries.ts";
+import { periodCounts, ticketsLink, unsolvedNow } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
 import { percent, round1 } from "./stats.ts";
 
@@ -42,8 +42,8 @@ const need = {
 async function factsOf(input: ReportInput, start: string, end: string): Promise<Facts> {
   const { db, scope, query, now } = input;
   const clock = query.clock === "business" ? "_b" : "";
-  const [hours, cube, late] = await Promise.all([
-    hourlyCounts(db, scope, query, start, end),
+  const [counts, cube, late] = await Promise.all([
+    periodCounts(db, scope, query, start, end),
     loadCube(db, scope, query, start, end, need, input.now),
     lateUndecidedCount(db, scope, query, start, end, now),
   ]);
@@ -51,8 +51,8 @@ async function factsOf(input: ReportInput, start: string, end: string): Promise<
   const met = cube.count("fr_met") + cube.count("res_met");
   const missed = cube.count("fr_missed") + cube.count("res_missed") + late;
   return {
-    created: hours.reduce((s, h) => s + h.created, 0),
-    solved: hours.reduce((s, h) => s + h.solved, 0),
+    created: counts.created,
+    solved: counts.solved,
     oneTouch: percent(cube.count("one_touch"), solved),
     reopened: percent(cube.count("reopened"), solved),
     firstReply: round1(histogramMedian(cube.histogram(`first_reply${clock}`))),

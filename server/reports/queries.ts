@@ -84,42 +84,78 @@ export async function hourlyCounts(
   start: string,
   end: string,
 ): Promise<HourCounts[]> {
+  return (await summedCounts(db, scope, filters, start, end, true)) ?? rowCounts(db, scope, filters, start, end);
+}
+
+/** The same counts for the whole of [start, end): one row of sums, where the hours would be thousands of rows. */
+export async function periodCounts(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+): Promise<Omit<HourCounts, "hour">> {
+  const summed = await summedCounts(db, scope, filters, start, end, false);
+  const hours = summed ?? (await rowCounts(db, scope, filters, start, end));
+  const total = { created: 0, solved: 0, withdrawn: 0, reopened: 0 };
+  for (const h of hours) {
+    total.created += h.created;
+    total.solved += h.solved;
+    total.withdrawn += h.withdrawn;
+    total.reopened += h.reopened;
+  }
+  return total;
+}
+
+/** From report_hours or report_rollups, per hour or summed; undefined when neither covers the filters. */
+async function summedCounts(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+  perHour: boolean,
+): Promise<HourCounts[] | undefined> {
+  const sums = <T extends "report_hours" | "report_rollups">(eb: ExpressionBuilder<Database, T>) => [
+    eb.fn.sum<number>(eb.ref("created")).as("created"),
+    eb.fn.sum<number>(eb.ref("solved")).as("solved"),
+    eb.fn.sum<number>(eb.ref("withdrawn")).as("withdrawn"),
+    eb.fn.sum<number>(eb.ref("reopened")).as("reopened"),
+  ];
+  let rows: { hour?: string; created: unknown; solved: unknown; withdrawn: unknown; reopened: unknown }[];
   if (cubeCovers(filters)) {
     // Per hour and group only: a year is some thousands of rows, where report_rollups has one for nearly every ticket.
     const groups = reportGroups(scope, filters.groupId);
-    const rows = await db
+    rows = await db
       .selectFrom("report_hours")
-      .select((eb) => [
-        "hour",
-        eb.fn.sum<number>("created").as("created"),
-        eb.fn.sum<number>("solved").as("solved"),
-        eb.fn.sum<number>("withdrawn").as("withdrawn"),
-        eb.fn.sum<number>("reopened").as("reopened"),
-      ])
+      .select(sums)
       .where("hour", ">=", hourOf(start))
       .where("hour", "<", end)
       .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
-      .groupBy("hour")
+      .$if(perHour, (q) => q.select("hour").groupBy("hour"))
       .execute();
-    return rows.map(hourCountsOf);
-  }
-  if (rollupsCover(filters)) {
-    const rows = await db
+  } else if (rollupsCover(filters)) {
+    rows = await db
       .selectFrom("report_rollups")
-      .select((eb) => [
-        "hour",
-        eb.fn.sum<number>("created").as("created"),
-        eb.fn.sum<number>("solved").as("solved"),
-        eb.fn.sum<number>("withdrawn").as("withdrawn"),
-        eb.fn.sum<number>("reopened").as("reopened"),
-      ])
+      .select(sums)
       .where("hour", ">=", hourOf(start))
       .where("hour", "<", end)
       .where(rollupsWhere(scope, filters))
-      .groupBy("hour")
+      .$if(perHour, (q) => q.select("hour").groupBy("hour"))
       .execute();
-    return rows.map(hourCountsOf);
-  }
+  } else return undefined;
+  // Summed over no rows, each sum is null: no counts.
+  return rows.map((r) => hourCountsOf({ ...r, hour: r.hour ?? start }));
+}
+
+/** The metrics rows' counts per hour (created and latest solve only), for filters no rollup covers. */
+async function rowCounts(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  start: string,
+  end: string,
+): Promise<HourCounts[]> {
   const byHour = new Map<string, HourCounts>();
   const add = (at: string, key: "created" | "solved") => {
     const hour = hourOf(at);
