@@ -51,6 +51,7 @@ import { automationRunOutcome } from "./migrations/0077_automation_run_outcome.t
 import { reportCube } from "./migrations/0078_report_cube.ts";
 import { runningTicketsByUpdate } from "./migrations/0079_running_tickets_by_update.ts";
 import { lighterMetricsWrites } from "./migrations/0080_lighter_metrics_writes.ts";
+import { reportPeriodBuilds } from "./migrations/0081_report_period_builds.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -98,6 +99,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0078_report_cube": reportCube(engine),
     "0079_running_tickets_by_update": runningTicketsByUpdate(),
     "0080_lighter_metrics_writes": lighterMetricsWrites(),
+    "0081_report_period_builds": reportPeriodBuilds(),
   };
 }
 

@@ -935,6 +935,8 @@ export interface ReportPeriodsTable {
   grain: "day" | "month";
   period: string;
   state: "clean" | "dirty";
+  /** Set each time the period is built (an id): what a report read of it can be kept under. */
+  build: string | null;
 }
 
 /** Counts per UTC hour and slice, added to in the event's transaction; '' stands for "none" in the key. */

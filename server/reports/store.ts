@@ -11,7 +11,7 @@ import { decodeJson } from "../db/engine.ts";
 import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
-import { markCubeDirty } from "./cube/dirty.ts";
+import { changedCubeDays, markCubeDirty } from "./cube/dirty.ts";
 import { dayOf } from "./cube/periods.ts";
 import {
   applyEvent,
@@ -240,7 +240,7 @@ export async function insertMetricsRow(db: Db, row: MetricsRow): Promise<boolean
     .onConflict((oc) => oc.column("ticket_id").doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  await markCubeDirty(db, [row.created_at], dayOf(row.updated_at));
+  await markCubeDirty(db, changedCubeDays(undefined, row, dayOf(row.updated_at)), dayOf(row.updated_at));
   return true;
 }
 
@@ -253,18 +253,14 @@ export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow
   const today = dayOf(row.updated_at);
   if (!stored) {
     await db.insertInto("ticket_metrics").values(row).execute();
-    await markCubeDirty(db, [row.created_at, row.solved_at, row.satisfaction_rated_at], today);
+    await markCubeDirty(db, changedCubeDays(undefined, row, today), today);
     return;
   }
   const changed = (Object.keys(row) as (keyof MetricsRow)[]).filter((key) => row[key] !== stored[key]);
   if (changed.length === 0) return;
   await metricsUpdate(db, changed.join(","), [...changed.map((key) => row[key]), row.ticket_id]);
-  // The days the row was counted on, before and after: the cube's figures for those days are stale now.
-  await markCubeDirty(
-    db,
-    [row.created_at, stored.solved_at, row.solved_at, stored.satisfaction_rated_at, row.satisfaction_rated_at],
-    today,
-  );
+  // The earlier days whose cube this change alters are stale now.
+  await markCubeDirty(db, changedCubeDays(stored, row, today), today);
 }
 
 /** Sums the deltas per hour and slice, then adds them to the stored counts (only the measures that move). */

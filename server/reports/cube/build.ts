@@ -8,6 +8,7 @@
  * the next run builds it again and no change is ever left out.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
+import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { type CubeCell, contributions, ratingHour } from "./contributions.ts";
 import { dayOf, daysBetween, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
@@ -23,10 +24,12 @@ const settleMs = 3_600_000;
 export type CubeBuildResult = { days: number; months: number; pending: number };
 
 async function setState(trx: Transaction<Database>, grain: "day" | "month", period: string, state: "clean" | "dirty") {
+  // A build gets a new id: readers that kept the period's figures in memory read it again.
+  const build = state === "clean" ? newId() : null;
   await trx
     .insertInto("report_periods")
-    .values({ grain, period, state })
-    .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state }))
+    .values({ grain, period, state, build })
+    .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state, build }))
     .execute();
 }
 

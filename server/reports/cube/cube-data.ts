@@ -6,14 +6,17 @@ import { addToHistogram, type Histogram } from "./buckets.ts";
 import { type CubeCell, type CubeDim, countBucket } from "./contributions.ts";
 import type { Span } from "./source.ts";
 
-/** Which parts of a period come from month rows, day rows and metrics rows (read.ts `planCube`). */
-export type CubePlan = { months: string[]; days: string[]; spans: Span[] };
+/**
+ * Which parts of a period come from month rows, day rows and metrics rows (read.ts `planCube`), and the build of
+ * each month and day read from the cube ("month 2026-11-01" → its build id, null for one built before ids).
+ */
+export type CubePlan = { months: string[]; days: string[]; spans: Span[]; builds: Map<string, string | null> };
 
 type Cells = Map<number, { n: number; total: number }>;
 
 export class CubeData {
   /** Which parts were read from the cube's rows and which from the metrics rows. */
-  plan: CubePlan = { months: [], days: [], spans: [] };
+  plan: CubePlan = { months: [], days: [], spans: [], builds: new Map() };
 
   /** dim → measure → value → group → bucket → cell. */
   private readonly cells = new Map<CubeDim, Map<string, Map<string, Map<string, Cells>>>>();

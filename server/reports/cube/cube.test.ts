@@ -2,9 +2,11 @@ import { expect, it } from "vitest";
 import { type ReportQuery, reportKinds } from "../../../common/reports.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { ensureCategories } from "../../bootstrap.ts";
+import { advanceSystemClock } from "../../clock.ts";
 import type { Actor } from "../../core/actor.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import { buildAdmin, buildCustomer, buildSubmission, testConfig } from "../../test/factories.ts";
+import { addComment } from "../../tickets/commands/add-comment.ts";
 import { deleteTicket, purgeDeletedTickets } from "../../tickets/commands/delete-ticket.ts";
 import { changeStatus } from "../../tickets/commands/lifecycle-actions.ts";
 import { submitTicket } from "../../tickets/commands/submit-ticket.ts";
@@ -103,6 +105,42 @@ describeEachEngine("the report cube", ({ db, engine }) => {
       .execute();
     expect(old).toHaveLength(2);
     const ctx = { db: db(), engine, config };
+    // Two tickets that came in ten days ago, one of them answered then, built into the cube like any other day.
+    const customer = await buildCustomer(db());
+    const requester: Actor = {
+      kind: "user",
+      user: await toSessionUser(db(), customer),
+      sessionId: null,
+      csrfToken: null,
+    };
+    advanceSystemClock(-10 * DAY);
+    let replied: { number: number } | undefined;
+    let unreplied: { number: number } | undefined;
+    try {
+      replied = await submitTicket(ctx, requester, await buildSubmission(db()));
+      await addComment(ctx, actor, replied.number, { body: "Looking.", format: "text", kind: "public" });
+      unreplied = await submitTicket(ctx, requester, await buildSubmission(db()));
+    } finally {
+      advanceSystemClock(10 * DAY);
+    }
+    await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
+    const withThem = await all();
+    // A note on the answered one changes no earlier day's figures: it marks nothing (most changes to older
+    // tickets are like it), and the reports still agree with the rows.
+    await addComment(ctx, actor, replied?.number ?? 0, { body: "Still on it.", format: "text", kind: "note" });
+    expect(await db().selectFrom("report_periods").select("period").where("state", "=", "dirty").execute()).toEqual([]);
+    expect(await all()).toEqual(withThem);
+    // The other one's first reply decides a target counted on the day it came in: that day (and its month) is built again.
+    await addComment(ctx, actor, unreplied?.number ?? 0, { body: "On it.", format: "text", kind: "public" });
+    expect(
+      (await db().selectFrom("report_periods").select("period").where("state", "=", "dirty").execute()).length,
+    ).toBe(2);
+    await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
+    const replies = await all();
+    await db().deleteFrom("report_periods").execute();
+    expect(await all()).toEqual(replies);
+    await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
+
     await updateTicket(ctx, actor, old[0]?.number ?? 0, { priority: "urgent", groupId: groups[1]?.id ?? null });
     const open = await db()
       .selectFrom("statuses")
@@ -122,13 +160,6 @@ describeEachEngine("the report cube", ({ db, engine }) => {
     // A clock that ran three days ahead (the browser suite moves the server's) built today too early; a ticket
     // changed today marks nothing, and today is still read from the rows.
     await buildReportCube(db(), new Date(Date.now() + 3 * DAY), Number.POSITIVE_INFINITY);
-    const customer = await buildCustomer(db());
-    const requester: Actor = {
-      kind: "user",
-      user: await toSessionUser(db(), customer),
-      sessionId: null,
-      csrfToken: null,
-    };
     await submitTicket(ctx, requester, await buildSubmission(db()));
     const early = await all();
     await db().deleteFrom("report_periods").execute();

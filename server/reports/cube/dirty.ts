@@ -5,7 +5,9 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { dayOf, monthOf } from "./periods.ts";
+import type { MetricsRow } from "../metrics.ts";
+import { contributions, ratingHour } from "./contributions.ts";
+import { dayOf, monthOf, nextDay, startOfDay } from "./periods.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,6 +26,44 @@ export async function markCubeDirty(db: Db, instants: Iterable<string | null>, t
     .values([...periods.values()])
     .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
     .execute();
+}
+
+/** What a row adds to one day's cube, as text: equal for two rows exactly when their cells for that day are. */
+function dayCellsOf(row: MetricsRow | undefined, day: string): string {
+  if (!row) return "";
+  const start = startOfDay(day);
+  const end = startOfDay(nextDay(day));
+  const cells: string[] = [];
+  contributions(
+    row,
+    (at) => at >= start && at < end,
+    (c) => cells.push(`${c.dim}|${c.measure}|${c.group}|${c.value}|${c.bucket}|${c.n}|${c.total}`),
+  );
+  // The day's hour rows too (build.ts dayCells): a rating changed within its day moves hours, not day cells.
+  const hour = ratingHour(row, day);
+  if (hour) cells.push(`${hour.hour}|${hour.measure}|${hour.group}`);
+  return cells.join("\n");
+}
+
+/**
+ * The days before `today` whose cube a change of a metrics row (from `before`, undefined for a new row, to
+ * `after`) changes: those where the row's cells differ. Most changes to an older ticket (a second reply, a wait
+ * for the customer, a note) change none, and mark nothing: marking every day a changed row was counted on kept
+ * the recent days of a busy help desk dirty, read from the rows, most of the time.
+ */
+export function changedCubeDays(before: MetricsRow | undefined, after: MetricsRow, today: string): string[] {
+  const days = new Set<string>();
+  for (const at of [
+    before?.created_at,
+    after.created_at,
+    before?.solved_at,
+    after.solved_at,
+    before?.satisfaction_rated_at,
+    after.satisfaction_rated_at,
+  ]) {
+    if (at) days.add(dayOf(at));
+  }
+  return [...days].filter((day) => day < today && dayCellsOf(before, day) !== dayCellsOf(after, day));
 }
 
 /** Tickets about to be purged: the days their metrics rows were counted on are built again without them. */
