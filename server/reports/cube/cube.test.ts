@@ -142,6 +142,20 @@ describeEachEngine("the report cube", ({ db, engine }) => {
     await buildReportCube(db(), new Date(), Number.POSITIVE_INFINITY);
 
     await updateTicket(ctx, actor, old[0]?.number ?? 0, { priority: "urgent", groupId: groups[1]?.id ?? null });
+    // A rated ticket leaves the group agent's scope: its rating leaves their CSAT over time (the cube's hour rows).
+    const rated = await db()
+      .selectFrom("tickets")
+      .innerJoin("ticket_metrics", "ticket_metrics.ticket_id", "tickets.id")
+      .innerJoin("statuses", "statuses.id", "tickets.status_id")
+      .select("tickets.number")
+      // Closed tickets take no more edits.
+      .where("statuses.category", "!=", "closed")
+      .where("tickets.group_id", "=", groups[0]?.id ?? "")
+      .where("ticket_metrics.satisfaction_rated_at", "<", new Date(Date.now() - 2 * DAY).toISOString())
+      .orderBy("tickets.number")
+      .executeTakeFirst();
+    expect(rated).toBeTruthy();
+    await updateTicket(ctx, actor, rated?.number ?? 0, { groupId: groups[1]?.id ?? null, assigneeId: null });
     const open = await db()
       .selectFrom("statuses")
       .select("id")

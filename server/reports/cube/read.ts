@@ -73,8 +73,37 @@ export async function planCube(db: Db, start: string, end: string, now: string):
  * them in the database, most of its time at a million tickets a year; the next report over the same periods, by
  * anyone with the same groups, adds the kept cells instead. Least recently used entries go first.
  */
-const kept = new Map<string, CubeCell[]>();
+const kept = new Map<string, unknown[]>();
 const KEPT_ENTRIES = 200;
+
+/** The rows `read` gives, kept under `key` (undefined: read every time). */
+async function keptRows<T>(key: string | undefined, read: () => Promise<T[]>): Promise<T[]> {
+  const known = key === undefined ? undefined : kept.get(key);
+  if (key !== undefined && known) {
+    kept.delete(key);
+    kept.set(key, known);
+    return known as T[];
+  }
+  const rows = await read();
+  if (key === undefined) return rows;
+  kept.set(key, rows);
+  if (kept.size > KEPT_ENTRIES) {
+    const oldest = kept.keys().next().value;
+    if (oldest !== undefined) kept.delete(oldest);
+  }
+  return rows;
+}
+
+/** "grain period@build,…" for the periods, or undefined if one was built before builds had ids (never kept). */
+function buildsKey(grain: string, periods: readonly string[], builds: Map<string, string | null>): string | undefined {
+  const parts: string[] = [];
+  for (const period of periods) {
+    const build = builds.get(`${grain} ${period}`);
+    if (!build) return undefined;
+    parts.push(`${period}@${build}`);
+  }
+  return `${grain} ${parts.join(",")}`;
+}
 
 function keptKey(
   grain: "day" | "month",
@@ -83,14 +112,9 @@ function keptKey(
   need: CubeNeed,
   groups: readonly string[] | undefined,
 ): string | undefined {
-  const parts: string[] = [];
-  for (const period of periods) {
-    const build = builds.get(`${grain} ${period}`);
-    // Built before builds had ids: nothing says when it changes, so it is not kept.
-    if (!build) return undefined;
-    parts.push(`${period}@${build}`);
-  }
-  return [grain, need.dims.join(","), need.measures.join(","), groups?.join(",") ?? "*", parts.join(",")].join("|");
+  const periodsKey = buildsKey(grain, periods, builds);
+  if (periodsKey === undefined) return undefined;
+  return [need.dims.join(","), need.measures.join(","), groups?.join(",") ?? "*", periodsKey].join("|");
 }
 
 async function addCubeRows(
@@ -103,49 +127,38 @@ async function addCubeRows(
 ): Promise<void> {
   if (periods.length === 0 || need.measures.length === 0 || groups?.length === 0) return;
   const key = keptKey(grain, periods, into.plan.builds, need, groups);
-  const known = key === undefined ? undefined : kept.get(key);
-  if (key !== undefined && known) {
-    kept.delete(key);
-    kept.set(key, known);
-    for (const cell of known) into.add(cell);
-    return;
-  }
-  const rows = await db
-    .selectFrom("report_cube")
-    .select((eb) => [
-      "dim",
-      "measure",
-      "group_id",
-      "value",
-      "bucket",
-      eb.fn.sum<number>("n").as("n"),
-      eb.fn.sum<number>("total").as("total"),
-    ])
-    .where("grain", "=", grain)
-    .where("dim", "in", need.dims)
-    .where("measure", "in", need.measures)
-    .where("period", "in", periods)
-    .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
-    .groupBy(["dim", "measure", "group_id", "value", "bucket"])
-    .execute();
-  const cells = rows.map(
-    (r): CubeCell => ({
-      dim: r.dim as CubeDim,
-      measure: r.measure,
-      group: r.group_id,
-      value: r.value,
-      bucket: Number(r.bucket),
-      n: Number(r.n),
-      total: Number(r.total),
-    }),
-  );
+  const cells = await keptRows(key, async () => {
+    const rows = await db
+      .selectFrom("report_cube")
+      .select((eb) => [
+        "dim",
+        "measure",
+        "group_id",
+        "value",
+        "bucket",
+        eb.fn.sum<number>("n").as("n"),
+        eb.fn.sum<number>("total").as("total"),
+      ])
+      .where("grain", "=", grain)
+      .where("dim", "in", need.dims)
+      .where("measure", "in", need.measures)
+      .where("period", "in", periods)
+      .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
+      .groupBy(["dim", "measure", "group_id", "value", "bucket"])
+      .execute();
+    return rows.map(
+      (r): CubeCell => ({
+        dim: r.dim as CubeDim,
+        measure: r.measure,
+        group: r.group_id,
+        value: r.value,
+        bucket: Number(r.bucket),
+        n: Number(r.n),
+        total: Number(r.total),
+      }),
+    );
+  });
   for (const cell of cells) into.add(cell);
-  if (key === undefined) return;
-  kept.set(key, cells);
-  if (kept.size > KEPT_ENTRIES) {
-    const oldest = kept.keys().next().value;
-    if (oldest !== undefined) kept.delete(oldest);
-  }
 }
 
 export async function loadCube(
@@ -198,17 +211,27 @@ export async function ratingsByHour(
   for (const month of plan.months) for (let day = month; day < nextMonth(month); day = nextDay(day)) cleanDays.add(day);
   const groups = reportGroups(scope, filters.groupId);
   if (cleanDays.size > 0 && groups?.length !== 0) {
-    const rows = await db
-      .selectFrom("report_cube")
-      .select((eb) => ["period", "measure", eb.fn.sum<number>("n").as("n")])
-      .where("grain", "=", "hour")
-      .where("dim", "=", "all")
-      .where("measure", "in", ["rated_good", "rated_bad"])
-      .where("period", ">=", start)
-      .where("period", "<", end)
-      .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
-      .groupBy(["period", "measure"])
-      .execute();
+    // The hour rows are built with their days, and a month is built again after any of its days: the builds of
+    // the months and days read say whether these are the same.
+    const months = buildsKey("month", plan.months, plan.builds);
+    const days = buildsKey("day", plan.days, plan.builds);
+    const key =
+      months === undefined || days === undefined
+        ? undefined
+        : ["hours", groups?.join(",") ?? "*", start, end, months, days].join("|");
+    const rows = await keptRows(key, () =>
+      db
+        .selectFrom("report_cube")
+        .select((eb) => ["period", "measure", eb.fn.sum<number>("n").as("n")])
+        .where("grain", "=", "hour")
+        .where("dim", "=", "all")
+        .where("measure", "in", ["rated_good", "rated_bad"])
+        .where("period", ">=", start)
+        .where("period", "<", end)
+        .$if(groups !== undefined, (q) => q.where("group_id", "in", groups ?? []))
+        .groupBy(["period", "measure"])
+        .execute(),
+    );
     for (const r of rows) {
       if (!cleanDays.has(r.period.slice(0, 10))) continue;
       add(r.period, r.measure === "rated_good" ? "good" : "bad", Number(r.n));
