@@ -3,11 +3,11 @@
  * events into a fresh row (for the backfill, and for a ticket that had events
  * before metrics were recorded).
  */
-import { type Kysely, PostgresAdapter, type Selectable, type Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import { parseTicketEvent } from "../../common/ticket-events.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import { compiledByShape, compiledOnce } from "../db/compiled-once.ts";
-import { decodeJson } from "../db/engine.ts";
+import { decodeJson, engineOf } from "../db/engine.ts";
 import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
@@ -125,7 +125,7 @@ const metricsByJoin = (db: Db, ticketId: string) =>
     .where("ticket_metrics.ticket_id", "=", ticketId);
 
 const metricsNowQuery = compiledOnce(1, (db, ticketId) =>
-  db.getExecutor().adapter instanceof PostgresAdapter
+  engineOf(db) === "postgres"
     ? // The same columns under the same names; the join's are typed more narrowly (a ticket always has them).
       (metricsByJoin(db, ticketId) as unknown as ReturnType<typeof metricsBySubqueries>)
     : metricsBySubqueries(db, ticketId),
@@ -153,7 +153,7 @@ const ticketByJoin = (db: Db, ticketId: string) =>
 
 /** Shaped per engine as metricsNowQuery is (PostgreSQL planned the subqueries in 1.2–1.8 ms, the join in 0.6). */
 const ticketNowQuery = compiledOnce(1, (db, ticketId) =>
-  db.getExecutor().adapter instanceof PostgresAdapter
+  engineOf(db) === "postgres"
     ? (ticketByJoin(db, ticketId) as unknown as ReturnType<typeof ticketBySubqueries>)
     : ticketBySubqueries(db, ticketId),
 );
@@ -181,7 +181,7 @@ export async function loadTicketNow(
       t_policy_calendar_id,
       ...stored
     } = withRow;
-    // The row's ticket exists (a foreign key), and so does its status: the subqueries find them.
+    // The row's ticket exists (a foreign key), and so does its status: both forms of the read find them.
     const ticket: TicketNow = {
       id: stored.ticket_id,
       created_at: t_created_at as string,
@@ -205,7 +205,7 @@ export async function loadTicketNow(
   return ticket ? { ticket, stored: undefined } : undefined;
 }
 
-/** The ticket as loadTicketNow gives it, for one that has no metrics row yet (its "created" event). */
+/** The ticket as loadTicketNow gives it, for one that has no metrics row yet (its "created" event, or a replay). */
 export async function loadNewTicket(db: Db, ticketId: string): Promise<TicketNow | undefined> {
   const [found] = await ticketNowQuery(db, ticketId);
   if (!found) return undefined;
@@ -287,7 +287,8 @@ export async function insertMetricsRow(db: Db, row: MetricsRow): Promise<boolean
     .onConflict((oc) => oc.column("ticket_id").doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  await markCubeDirty(db, changedCubeDays(undefined, row, dayOf(row.updated_at)), dayOf(row.updated_at));
+  const today = dayOf(row.updated_at);
+  await markCubeDirty(db, changedCubeDays(undefined, row, today), today);
   return true;
 }
 
@@ -401,7 +402,7 @@ export async function replayTicket(
   ticketId: string,
   statuses: Map<string, StatusCategory> = new Map(),
 ): Promise<{ row: MetricsRow; deltas: RollupDelta[] } | undefined> {
-  const ticket = (await loadTicketNow(db, ticketId))?.ticket;
+  const ticket = await loadNewTicket(db, ticketId);
   if (!ticket) return undefined;
   const stored = await db
     .selectFrom("ticket_events")
