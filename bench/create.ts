@@ -25,12 +25,10 @@ import { migrateToLatest } from "../server/db/migrate.ts";
 import type { Database } from "../server/db/schema.ts";
 import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
-import { ticketEventReactions } from "../server/reactions.ts";
-import { metricsReaction } from "../server/reports/reactions.ts";
-import { installReactions, type Reaction } from "../server/tickets/events.ts";
 import { count, fail, intOption, ms, percentile } from "./common.ts";
 import { dropCounterTriggers } from "./counter-triggers.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
+import { metricsSwitch } from "./metrics-switch.ts";
 
 const usage = `Usage: node bench/create.ts [options]
 
@@ -97,21 +95,10 @@ async function startApp(
   if (withoutCounters) await dropCounterTriggers(db, engine);
   await ensureCategories(db);
   const app = await buildApp({ db, engine, config });
-  // buildApp installs every reaction; this bench-only switch takes the metrics one back out of the list, or times it.
-  let metricsMs = 0;
-  const timedMetrics: Reaction = async (trx, ctx, event) => {
-    const began = performance.now();
-    try {
-      await metricsReaction(trx, ctx, event);
-    } finally {
-      metricsMs += performance.now() - began;
-    }
-  };
-  installReactions(
-    withoutMetrics
-      ? ticketEventReactions.filter((reaction) => reaction !== metricsReaction)
-      : ticketEventReactions.map((reaction) => (reaction === metricsReaction ? timedMetrics : reaction)),
-  );
+  // With the metrics reaction timed, or without it (--without-metrics).
+  const metrics = metricsSwitch();
+  if (withoutMetrics) metrics.off();
+  else metrics.on();
 
   let created = 0;
   let inFlight = 0;
@@ -139,7 +126,7 @@ async function startApp(
     app,
     created: () => created,
     inFlight: () => inFlight,
-    metricsMs: () => metricsMs,
+    metricsMs: metrics.ms,
     cleanup: async () => {
       await app.close();
       await db.destroy();

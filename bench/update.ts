@@ -33,11 +33,9 @@ import { now } from "../server/db/engine.ts";
 import { newId } from "../server/db/ids.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { buildApp } from "../server/http/app.ts";
-import { ticketEventReactions } from "../server/reactions.ts";
-import { metricsReaction } from "../server/reports/reactions.ts";
-import { installReactions, type Reaction } from "../server/tickets/events.ts";
 import { count, fail, intOption, ms, percentile, table } from "./common.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
+import { metricsSwitch } from "./metrics-switch.ts";
 
 const usage = `Usage: node bench/update.ts [options]
 
@@ -168,21 +166,7 @@ async function main(): Promise<void> {
     .execute();
 
   const app = await buildApp({ db, engine, config });
-  // The metrics reaction, timed: with one connection nothing else runs while it awaits (SQLite answers at once),
-  // so its wall time is the CPU it costs, measured in the same run as the updates it is part of.
-  let metricsMs = 0;
-  const timedMetrics: Reaction = async (trx, ctx, event) => {
-    const began = performance.now();
-    try {
-      await metricsReaction(trx, ctx, event);
-    } finally {
-      metricsMs += performance.now() - began;
-    }
-  };
-  const withMetrics = () =>
-    installReactions(ticketEventReactions.map((r) => (r === metricsReaction ? timedMetrics : r)));
-  // buildApp installs every reaction; this bench-only switch takes the metrics one out of the list for "off" runs.
-  const withoutMetrics = () => installReactions(ticketEventReactions.filter((r) => r !== metricsReaction));
+  const metrics = metricsSwitch();
   try {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
@@ -352,7 +336,7 @@ async function main(): Promise<void> {
         }
       };
       const statementsBefore = statements;
-      const metricsBefore = metricsMs;
+      const metricsBefore = metrics.ms();
       const cpuBefore = process.cpuUsage();
       const began = performance.now();
       await Promise.all(Array.from({ length: connections }, (_, index) => worker(index)));
@@ -366,7 +350,7 @@ async function main(): Promise<void> {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         cpuMs: (cpu.user + cpu.system) / 1000 / updates,
-        metricsMs: (metricsMs - metricsBefore) / updates,
+        metricsMs: (metrics.ms() - metricsBefore) / updates,
         statements: ran / updates,
         touched: (await touches()) - touchesBefore,
       };
@@ -377,18 +361,18 @@ async function main(): Promise<void> {
         `${rounds} rounds of metrics on / off after ${count(warmup)} warm-up updates`,
     );
     const loadBefore = loadavg();
-    withMetrics();
+    metrics.on();
     if (warmup > 0) await run("warm-up", warmup);
     const runs: Run[] = [];
     // The order alternates (on, off; off, on; …): a later run meets a bigger database and a longer WAL, which
     // would otherwise always count against the same mode.
     for (let round = 1; round <= rounds; round++) {
       const on = async () => {
-        withMetrics();
+        metrics.on();
         runs.push(await run(`metrics on, ${round}`, amount));
       };
       const off = async () => {
-        withoutMetrics();
+        metrics.off();
         runs.push(await run(`metrics off, ${round}`, amount));
       };
       if (only === "on") await on();
@@ -401,7 +385,7 @@ async function main(): Promise<void> {
         await on();
       }
     }
-    withMetrics();
+    metrics.on();
     const loadAfter = loadavg();
 
     const median = (numbers: number[]) => {
