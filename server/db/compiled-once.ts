@@ -13,14 +13,13 @@ const placeholder = (i: number) => `\u0000compiled-once ${i}\u0000`;
 
 type Compiled<Row> = { query: CompiledQuery<Row>; slots: (number | undefined)[] };
 
-function compile<Row>(query: CompiledQuery<Row>, values: number): Compiled<Row> {
-  const names = Array.from({ length: values }, (_, i) => placeholder(i));
+function compile<Row>(query: CompiledQuery<Row>, names: readonly string[]): Compiled<Row> {
   // Which compiled parameter is which value (undefined: a constant of the query itself).
   const slots = query.parameters.map((p) => {
     const i = typeof p === "string" ? names.indexOf(p) : -1;
     return i < 0 ? undefined : i;
   });
-  for (let i = 0; i < values; i++) {
+  for (let i = 0; i < names.length; i++) {
     if (!slots.includes(i)) throw new Error(`compiledOnce: value ${i} is not used by the query.`);
   }
   return { query, slots };
@@ -48,7 +47,7 @@ export function compiledByShape<Row>(
       const names = Array.from({ length: args.length }, (_, i) => placeholder(i));
       const built = build(db, key, names);
       if (built.values !== args.length) throw new Error(`compiledOnce: the ${key} query takes ${built.values} values.`);
-      known = compile(built.query.compile(), built.values);
+      known = compile(built.query.compile(), names);
       shapes.set(key, known);
     }
     const { query, slots } = known;
