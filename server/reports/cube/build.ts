@@ -10,9 +10,9 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
-import { type CubeCell, contributions, ratingHour } from "./contributions.ts";
+import { type CubeCell, dayContributions } from "./contributions.ts";
 import { dayOf, daysBetween, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
-import { inSpans, sourceRows } from "./source.ts";
+import { sourceRows } from "./source.ts";
 
 type Db = Kysely<Database>;
 
@@ -45,11 +45,7 @@ export async function dayCells(db: Db | Transaction<Database>, day: string): Pro
       known.total += cell.total;
     } else summed.set(key, { ...cell });
   };
-  for (const row of await sourceRows(db, spans)) {
-    contributions(row, inSpans(spans), add);
-    const hour = ratingHour(row, day);
-    if (hour) add({ ...hour, hour: hour.hour });
-  }
+  for (const row of await sourceRows(db, spans)) dayContributions(row, day, add);
   return [...summed.values()];
 }
 

@@ -9,6 +9,7 @@
  */
 import type { MetricsRow } from "../metrics.ts";
 import { bucketOf } from "./buckets.ts";
+import { nextDay, startOfDay } from "./periods.ts";
 
 export const cubeDims = ["all", "priority", "service", "channel", "assignee", "policy"] as const;
 export type CubeDim = (typeof cubeDims)[number];
@@ -127,6 +128,22 @@ export function contributions(
 }
 
 const HOUR = 3_600_000;
+
+/**
+ * Everything a row adds to one UTC day's cube: its day cells and, for a rating given that day, its hour cell. What
+ * the job builds a day from (build.ts), and what says whether a change altered a day (dirty.ts).
+ */
+export function dayContributions(
+  row: CubeSourceRow,
+  day: string,
+  add: (cell: CubeCell & { hour?: string }) => void,
+): void {
+  const start = startOfDay(day);
+  const end = startOfDay(nextDay(day));
+  contributions(row, (at) => at >= start && at < end, add);
+  const hour = ratingHour(row, day);
+  if (hour) add(hour);
+}
 
 /** A rating given on `day`, as a count in its UTC hour (the cube's "hour" rows): CSAT over the viewer's days. */
 export function ratingHour(row: CubeSourceRow, day: string): (CubeCell & { hour: string }) | null {

@@ -6,8 +6,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { MetricsRow } from "../metrics.ts";
-import { contributions, ratingHour } from "./contributions.ts";
-import { dayOf, monthOf, nextDay, startOfDay } from "./periods.ts";
+import { dayContributions } from "./contributions.ts";
+import { dayOf, monthOf } from "./periods.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -28,20 +28,13 @@ export async function markCubeDirty(db: Db, instants: Iterable<string | null>, t
     .execute();
 }
 
-/** What a row adds to one day's cube, as text: equal for two rows exactly when their cells for that day are. */
+/** What a row adds to one day's cube (what the job would build), as text: equal exactly when the cells are. */
 function dayCellsOf(row: MetricsRow | undefined, day: string): string {
   if (!row) return "";
-  const start = startOfDay(day);
-  const end = startOfDay(nextDay(day));
   const cells: string[] = [];
-  contributions(
-    row,
-    (at) => at >= start && at < end,
-    (c) => cells.push(`${c.dim}|${c.measure}|${c.group}|${c.value}|${c.bucket}|${c.n}|${c.total}`),
+  dayContributions(row, day, (c) =>
+    cells.push(`${c.hour ?? ""}|${c.dim}|${c.measure}|${c.group}|${c.value}|${c.bucket}|${c.n}|${c.total}`),
   );
-  // The day's hour rows too (build.ts dayCells): a rating changed within its day moves hours, not day cells.
-  const hour = ratingHour(row, day);
-  if (hour) cells.push(`${hour.hour}|${hour.measure}|${hour.group}`);
   return cells.join("\n");
 }
 
