@@ -6,6 +6,7 @@ import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
 import type { Database } from "./schema.ts";
+import { withPreparedStatements } from "./prepared-statements.ts";
 import { withStatementCache } from "./statement-cache.ts";
 
 export type DatabaseHandle = {
@@ -53,7 +54,11 @@ function openPostgresPool(connectionString: string, max: number): DatabaseHandle
   const url = new URL(connectionString);
   url.password = url.password ? "****" : "";
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    // Data statements run prepared, under names derived from their text (prepared-statements.ts); the control
+    // client is what Kysely opens to cancel an aborted query, which the wrapped pool does not carry.
+    db: new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: withPreparedStatements(pool), controlClient: pg.Client }),
+    }),
     engine: "postgres",
     location: url.toString(),
   };
