@@ -5,8 +5,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
-import type { Database } from "./schema.ts";
 import { withPreparedStatements } from "./prepared-statements.ts";
+import type { Database } from "./schema.ts";
 import { withStatementCache } from "./statement-cache.ts";
 
 export type DatabaseHandle = {
