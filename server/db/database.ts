@@ -25,11 +25,14 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 export function openSqlite(file: string): DatabaseHandle {
-  return remembered(openSqliteConnection(file), { engine: "sqlite", file });
+  const database = new SQLite(file);
+  const autocheckpoint = (pages: number) => {
+    database.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(pages))}`);
+  };
+  return remembered(openSqliteConnection(database, file), { engine: "sqlite", file, autocheckpoint });
 }
 
-function openSqliteConnection(file: string): DatabaseHandle {
-  const database = new SQLite(file);
+function openSqliteConnection(database: SQLite.Database, file: string): DatabaseHandle {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
@@ -66,9 +69,16 @@ function openPostgresPool(connectionString: string, max: number): DatabaseHandle
 
 /**
  * Where an open database's data lives, so the read pool (db/read-pool/) can open connections of its own to the
- * same data: a SQLite file for its threads, a PostgreSQL URL for its budgeted pool.
+ * same data: a SQLite file for its threads and its checkpointer, a PostgreSQL URL for its budgeted pool.
  */
-export type DatabaseSource = { engine: "sqlite"; file: string } | { engine: "postgres"; connectionString: string };
+export type DatabaseSource =
+  | {
+      engine: "sqlite";
+      file: string;
+      /** Sets the main connection's `wal_autocheckpoint`, for the checkpointer (checkpointer.ts). */
+      autocheckpoint: (pages: number) => void;
+    }
+  | { engine: "postgres"; connectionString: string };
 
 const sources = new WeakMap<Kysely<Database>, DatabaseSource>();
 

@@ -136,7 +136,11 @@ describeEachEngine("the read pool", ({ db, engine }) => {
 
   it("falls back to the main connection when the pool is off or the database lives in memory", () => {
     expect(openReader(db(), sourceOf(db()), { size: 0, budgetMs: 1000 })).toMatchObject({ kind: "main" });
-    const memory = openReader(db(), { engine: "sqlite", file: ":memory:" }, { size: 2, budgetMs: 1000 });
+    const memory = openReader(
+      db(),
+      { engine: "sqlite", file: ":memory:", autocheckpoint: () => {} },
+      { size: 2, budgetMs: 1000 },
+    );
     expect(memory.kind).toBe("main");
     expect(memory.db).toBe(db());
   });

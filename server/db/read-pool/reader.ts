@@ -26,6 +26,7 @@ import {
   type TransactionSettings,
 } from "kysely";
 import pg from "pg";
+import { type Checkpointer, startCheckpointer } from "../checkpointer.ts";
 import { type DatabaseSource, sourceOf } from "../database.ts";
 import { postgresTypes } from "../engine.ts";
 import type { Database } from "../schema.ts";
@@ -42,6 +43,8 @@ export type Reader = {
   why?: string;
   /** The threads, on SQLite (for tests and the benchmark to look at). */
   pool?: ReadWorkerPool;
+  /** The thread that checkpoints the WAL, on SQLite. */
+  checkpointer?: Checkpointer;
   close: () => Promise<void>;
 };
 
@@ -164,7 +167,19 @@ export function openReader(main: Kysely<Database>, source: DatabaseSource | unde
   }
   const pool = new ReadWorkerPool({ file: source.file, size: options.size, budgetMs: options.budgetMs });
   const db = new Kysely<Database>({ dialect: new ReadPoolDialect(pool) });
-  return { db, kind: "threads", pool, close: () => db.destroy() };
+  // Where the reads leave the main thread, so do the WAL checkpoints (checkpointer.ts), which would otherwise
+  // fall on every few hundredth commit.
+  const checkpointer = startCheckpointer(source);
+  return {
+    db,
+    kind: "threads",
+    pool,
+    checkpointer,
+    close: async () => {
+      await db.destroy();
+      await checkpointer.stop();
+    },
+  };
 }
 
 const readers = new WeakMap<Kysely<Database>, Reader>();
