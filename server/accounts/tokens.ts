@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { secureRandomBytes } from "../core/random.ts";
 
 /** 256 random bits, URL-safe. */
 export function newToken(): string {
-  return randomBytes(32).toString("base64url");
+  return secureRandomBytes(32).toString("base64url");
 }
 
 /** Tokens are stored only as their SHA-256, so reading the database does not hand out live credentials. */

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { secureRandomBytes } from "../core/random.ts";
 
 let lastMs = 0;
 let sequence = 0;
@@ -20,10 +20,10 @@ export function newId(at: number = Date.now()): string {
       sequence = 0;
     }
   } else {
-    sequence = randomBytes(2).readUInt16BE(0) & 0x7ff; // start low so the counter has room
+    sequence = secureRandomBytes(2).readUInt16BE(0) & 0x7ff; // start low so the counter has room
   }
   lastMs = ms;
-  const bytes = randomBytes(16);
+  const bytes = secureRandomBytes(16);
   bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(ms / 2 ** 32) & 0xff;
   bytes[2] = (ms >>> 24) & 0xff;
