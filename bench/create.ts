@@ -22,6 +22,7 @@ import { readConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/database.ts";
 import type { Engine } from "../server/db/engine.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
+import { readerOf } from "../server/db/read-pool/reader.ts";
 import type { Database } from "../server/db/schema.ts";
 import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
@@ -95,6 +96,8 @@ async function startApp(
   if (withoutCounters) await dropCounterTriggers(db, engine);
   await ensureCategories(db);
   const app = await buildApp({ db, engine, config });
+  // As the server does at start (server/main.ts): read threads up, and on SQLite the WAL checkpointer.
+  readerOf(db, config.readPool).warm();
   // With the metrics reaction timed, or without it (--without-metrics).
   const metrics = metricsSwitch();
   if (withoutMetrics) metrics.off();

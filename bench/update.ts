@@ -32,6 +32,7 @@ import { openDatabase } from "../server/db/database.ts";
 import { now } from "../server/db/engine.ts";
 import { newId } from "../server/db/ids.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
+import { readerOf } from "../server/db/read-pool/reader.ts";
 import { buildApp } from "../server/http/app.ts";
 import { count, fail, intOption, ms, percentile, table } from "./common.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
     .execute();
 
   const app = await buildApp({ db, engine, config });
+  // As the server does at start (server/main.ts): read threads up, and on SQLite the WAL checkpointer.
+  readerOf(db, config.readPool).warm();
   const metrics = metricsSwitch();
   try {
     await app.listen({ host: "127.0.0.1", port: 0 });

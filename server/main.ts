@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const context = { db, engine, config };
   // Started with the app (buildApp asks for the same one), so the banner can say how reads run.
   const reader = readerOf(db, config.readPool);
-  reader.pool?.warm();
+  reader.warm();
   const app = await buildApp(context, logger);
   await app.listen({ port: config.port, host: config.host });
   const transport = config.smtpUrl

@@ -127,8 +127,12 @@ describeEachEngine("the read pool", ({ db, engine }) => {
 
   it("ends its threads and connections when closed; reads after that are refused", async () => {
     const reader = open(5_000);
+    expect(reader.checkpointer).toBeUndefined();
+    reader.warm();
     await sql`select 1`.execute(reader.db);
     if (engine === "sqlite") expect(reader.pool?.stats().threads).toBeGreaterThanOrEqual(1);
+    // Warming starts the WAL checkpointer beside the threads (SQLite; PostgreSQL has no WAL of ours to copy).
+    expect(reader.checkpointer !== undefined).toBe(engine === "sqlite");
     await reader.close();
     if (engine === "sqlite") expect(reader.pool?.stats()).toMatchObject({ live: 0, threads: 0, waiting: 0 });
     await expect(sql`select 1`.execute(reader.db)).rejects.toThrow();

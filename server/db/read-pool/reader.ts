@@ -43,8 +43,10 @@ export type Reader = {
   why?: string;
   /** The threads, on SQLite (for tests and the benchmark to look at). */
   pool?: ReadWorkerPool;
-  /** The thread that checkpoints the WAL, on SQLite. */
+  /** The thread that checkpoints the WAL, on SQLite, once warm() started it. */
   checkpointer?: Checkpointer;
+  /** Starts the threads now (the server does, at start), so the first reads do not wait for one to load. */
+  warm: () => void;
   close: () => Promise<void>;
 };
 
@@ -56,7 +58,7 @@ const postgresReadConnections = 10;
 
 /** The main instance as its own reader; closing it is the owner's business. */
 function mainReader(db: Kysely<Database>, why: string): Reader {
-  return { db, kind: "main", why, close: async () => {} };
+  return { db, kind: "main", why, warm: () => {}, close: async () => {} };
 }
 
 /** A pg connection whose statements cancelled for their budget become `query_timeout`. */
@@ -154,7 +156,7 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
   // As on the main pool: a connection the server ended is dropped, not an uncaught 'error'.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new BudgetedPostgresDialect({ pool }, budgetMs) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", warm: () => {}, close: () => db.destroy() };
 }
 
 /** A reader over `source` (the main instance's, from sourceOf) with these options. */
@@ -168,18 +170,22 @@ export function openReader(main: Kysely<Database>, source: DatabaseSource | unde
   const pool = new ReadWorkerPool({ file: source.file, size: options.size, budgetMs: options.budgetMs });
   const db = new Kysely<Database>({ dialect: new ReadPoolDialect(pool) });
   // Where the reads leave the main thread, so do the WAL checkpoints (checkpointer.ts), which would otherwise
-  // fall on every few hundredth commit.
-  const checkpointer = startCheckpointer(source);
-  return {
+  // fall on every twentieth creation or so. Started by warm(), as the server does at start: a test's app or a
+  // CLI command, which write little, keep SQLite's own checkpoints and no thread for them.
+  const reader: Reader = {
     db,
     kind: "threads",
     pool,
-    checkpointer,
+    warm: () => {
+      pool.warm();
+      reader.checkpointer ??= startCheckpointer(source);
+    },
     close: async () => {
       await db.destroy();
-      await checkpointer.stop();
+      await reader.checkpointer?.stop();
     },
   };
+  return reader;
 }
 
 const readers = new WeakMap<Kysely<Database>, Reader>();
