@@ -10,8 +10,7 @@ export type CheckpointWorkerData = { file: string; intervalMs: number };
 export type CheckpointMessage =
   | { ready: true }
   | { ready: false; error: string }
-  | { log: number; checkpointed: number }
-  | { stopped: true };
+  | { log: number; checkpointed: number };
 
 type CheckpointRow = { busy: number; log: number; checkpointed: number };
 
@@ -39,8 +38,8 @@ if (port) {
     port.on("message", (message: { stop: true }) => {
       if (!message.stop) return;
       clearInterval(timer);
+      // Closing the port ends the thread; the main side waits for that exit, not for a message.
       connection.close();
-      port.postMessage({ stopped: true });
       port.close();
     });
     port.postMessage({ ready: true });
