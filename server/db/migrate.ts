@@ -53,6 +53,7 @@ import { runningTicketsByUpdate } from "./migrations/0079_running_tickets_by_upd
 import { lighterMetricsWrites } from "./migrations/0080_lighter_metrics_writes.ts";
 import { reportPeriodBuilds } from "./migrations/0081_report_period_builds.ts";
 import { guestLinksByUsedAddress } from "./migrations/0082_guest_links_by_used_address.ts";
+import { reportSlices } from "./migrations/0083_report_slices.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -102,6 +103,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0080_lighter_metrics_writes": lighterMetricsWrites(),
     "0081_report_period_builds": reportPeriodBuilds(),
     "0082_guest_links_by_used_address": guestLinksByUsedAddress(),
+    "0083_report_slices": reportSlices(engine),
   };
 }
 

@@ -902,10 +902,14 @@ export interface TicketMetricsTable {
   on_hold_business_minutes: Minutes;
 }
 
-/** Counts per UTC hour and group ('' for none), added to with report_rollups. */
+/**
+ * Counts per UTC hour, group ('' for none) and slice ('' for every ticket, or one report filter's, as
+ * "priority:high" or "assignee:<id>"), added to with report_rollups.
+ */
 export interface ReportHoursTable {
   hour: Timestamp;
   group_id: string;
+  slice: string;
   created: Counter;
   solved: Counter;
   withdrawn: Counter;
@@ -919,6 +923,8 @@ export interface ReportHoursTable {
 export interface ReportCubeTable {
   /** "hour" rows only hold ratings (dimension "all"), for satisfaction over time in the viewer's days. */
   grain: "hour" | "day" | "month";
+  /** "" for every ticket, or the tickets of one report filter ("priority:high"; server/reports/cube/contributions.ts). */
+  slice: string;
   dim: string;
   measure: string;
   /** The day, or the first day of the month, "YYYY-MM-DD" (UTC); an hour's instant for "hour" rows. */

@@ -43,6 +43,9 @@ export type RollupDelta = {
   channel: string;
   priority: string;
   service_id: string;
+  /** Not in report_rollups' key: report_hours' slices only. */
+  assignee_id: string | null;
+  organization_id: string | null;
   measure: RollupMeasure;
   /** +1, or -1 to take a count back out of the slice the ticket left. */
   by: number;
@@ -155,11 +158,15 @@ export async function applyEvent(
   lookups: Lookups,
 ): Promise<RollupDelta[]> {
   const deltas: RollupDelta[] = [];
-  const sliceOf = (t: Pick<TicketFacts, "group_id" | "channel" | "priority" | "service_id">) => ({
+  const sliceOf = (
+    t: Pick<TicketFacts, "group_id" | "channel" | "priority" | "service_id" | "assignee_id" | "organization_id">,
+  ) => ({
     group_id: t.group_id ?? "",
     channel: t.channel,
     priority: t.priority,
     service_id: t.service_id ?? "",
+    assignee_id: t.assignee_id,
+    organization_id: t.organization_id,
   });
   const count = (measure: RollupMeasure) => deltas.push({ hour: hourOf(event.at), ...sliceOf(ticket), measure, by: 1 });
   const before = sliceOf(row);

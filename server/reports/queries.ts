@@ -6,6 +6,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { ReportFilters } from "../../common/reports.ts";
 import type { Database } from "../db/schema.ts";
+import { sliceOfFilters } from "./cube/contributions.ts";
 import { type ReportScope, reportGroups } from "./policy.ts";
 
 type Db = Kysely<Database>;
@@ -29,14 +30,9 @@ export function metricsWhere(scope: ReportScope, filters: ReportFilters) {
 }
 
 /**
- * The report cube and the per-hour-and-group counts keep every figure per group only: any other filter needs
- * the rollups or the rows.
+ * Rollups are kept per group, channel, priority and service together: with two of those filters or more (one
+ * reads its slice of report_hours), they answer; agent and organization filters beside another need the rows.
  */
-export function cubeCovers(filters: ReportFilters): boolean {
-  return !filters.assigneeId && !filters.organizationId && !filters.priority && !filters.serviceId && !filters.channel;
-}
-
-/** Rollups are kept per group, channel, priority and service: agent and organization filters need the rows. */
 export function rollupsCover(filters: ReportFilters): boolean {
   return !filters.assigneeId && !filters.organizationId;
 }
@@ -123,12 +119,15 @@ async function summedCounts(
     eb.fn.sum<number>(eb.ref("reopened")).as("reopened"),
   ];
   let rows: { hour?: string; created: unknown; solved: unknown; withdrawn: unknown; reopened: unknown }[];
-  if (cubeCovers(filters)) {
-    // Per hour and group only: a year is some thousands of rows, where report_rollups has one for nearly every ticket.
+  const slice = sliceOfFilters(filters);
+  if (slice !== undefined) {
+    // Per hour, group and slice: a year is some thousands of rows, where report_rollups has one for nearly every
+    // ticket at a million a year.
     const groups = reportGroups(scope, filters.groupId);
     rows = await db
       .selectFrom("report_hours")
       .select(sums)
+      .where("slice", "=", slice)
       .where("hour", ">=", hourOf(start))
       .where("hour", "<", end)
       .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))

@@ -11,6 +11,7 @@ import { decodeJson, engineOf } from "../db/engine.ts";
 import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
+import { slicesOf } from "./cube/contributions.ts";
 import { changedCubeDays, markCubeDirty } from "./cube/dirty.ts";
 import { dayOf } from "./cube/periods.ts";
 import {
@@ -311,20 +312,26 @@ export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow
   await markCubeDirty(db, changedCubeDays(stored, row, today), today);
 }
 
-/** Sums the deltas per hour and slice, then adds them to the stored counts (only the measures that move). */
+/**
+ * Sums the deltas per hour and slice, then adds them to the stored counts: report_hours' rows (every slice of
+ * every hour the deltas touch) in one statement, report_rollups' one statement a row (only the measures that
+ * move). One statement for report_hours keeps its slices from adding round trips to every ticket change.
+ */
 export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
-  for (const row of hourSums(deltas).values()) {
-    const moved = hourMeasures.filter((measure) => row[measure] !== 0);
-    if (moved.length === 0) continue;
+  const hours = [...hourSums(deltas).values()].filter((row) => hourMeasures.some((measure) => row[measure] !== 0));
+  if (hours.length > 0) {
     await db
       .insertInto("report_hours")
-      .values(row)
+      .values(hours)
       .onConflict((oc) =>
         oc
-          .columns(["hour", "group_id"])
+          .columns(["hour", "group_id", "slice"])
           .doUpdateSet((eb) =>
             Object.fromEntries(
-              moved.map((measure) => [measure, eb(`report_hours.${measure}`, "+", eb.ref(`excluded.${measure}`))]),
+              hourMeasures.map((measure) => [
+                measure,
+                eb(`report_hours.${measure}`, "+", eb.ref(`excluded.${measure}`)),
+              ]),
             ),
           ),
       )
@@ -349,7 +356,7 @@ export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Prom
   }
 }
 
-export type RollupRow = Omit<RollupDelta, "measure" | "by"> & {
+export type RollupRow = Pick<RollupDelta, "hour" | "group_id" | "channel" | "priority" | "service_id"> & {
   created: number;
   solved: number;
   withdrawn: number;
@@ -361,11 +368,11 @@ export function sumDeltas(
   deltas: readonly RollupDelta[],
   into: Map<string, RollupRow> = new Map(),
 ): Map<string, RollupRow> {
-  for (const { measure, by, ...key } of deltas) {
-    const id = `${key.hour}|${key.group_id}|${key.channel}|${key.priority}|${key.service_id}`;
+  for (const { measure, by, hour, group_id, channel, priority, service_id } of deltas) {
+    const id = `${hour}|${group_id}|${channel}|${priority}|${service_id}`;
     let row = into.get(id);
     if (!row) {
-      row = { ...key, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
+      row = { hour, group_id, channel, priority, service_id, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
       into.set(id, row);
     }
     row[measure] += by;
@@ -374,18 +381,24 @@ export function sumDeltas(
 }
 
 const hourMeasures = ["created", "solved", "withdrawn", "reopened"] as const;
-export type HourRow = { hour: string; group_id: string } & Record<(typeof hourMeasures)[number], number>;
+export type HourRow = { hour: string; group_id: string; slice: string } & Record<(typeof hourMeasures)[number], number>;
 
-/** Deltas summed per hour and group (report_hours); `into` lets the backfill sum across tickets. */
+/**
+ * Deltas summed per hour, group and slice (report_hours: every ticket's, and each report filter's the ticket
+ * falls in); `into` lets the backfill sum across tickets.
+ */
 export function hourSums(deltas: readonly RollupDelta[], into: Map<string, HourRow> = new Map()): Map<string, HourRow> {
-  for (const { measure, by, hour, group_id } of deltas) {
-    const id = `${hour}|${group_id}`;
-    let row = into.get(id);
-    if (!row) {
-      row = { hour, group_id, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
-      into.set(id, row);
+  for (const delta of deltas) {
+    const { measure, by, hour, group_id } = delta;
+    for (const { slice } of slicesOf(delta)) {
+      const id = `${hour}|${group_id}|${slice}`;
+      let row = into.get(id);
+      if (!row) {
+        row = { hour, group_id, slice, created: 0, solved: 0, withdrawn: 0, reopened: 0 };
+        into.set(id, row);
+      }
+      row[measure] += by;
     }
-    row[measure] += by;
   }
   return into;
 }

@@ -6,10 +6,11 @@
 import type { Report, ReportTable } from "../../common/reports.ts";
 import { channelWord, codesOf, nameOf, noGroup, noService, priorityWord, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
+import { sliceOfFilters } from "./cube/contributions.ts";
 import type { CubeData } from "./cube/cube-data.ts";
 import { loadCube } from "./cube/read.ts";
 import { localOf } from "./period.ts";
-import { cubeCovers, metricsWhere, namesOf, ticketsLink } from "./queries.ts";
+import { metricsWhere, namesOf, ticketsLink } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
 
 type Dimension = "channel" | "priority" | "service_id" | "group_id";
@@ -65,20 +66,21 @@ async function countsBy(input: ReportInput, dimension: Dimension, cube: CubeData
 export async function dimensionTables(input: ReportInput): Promise<ReportTable[]> {
   const { db, query, period, scope } = input;
   // The cube keeps created and solved by each of these; a filter it does not keep counts the metrics rows.
-  const cube = cubeCovers(query)
-    ? await loadCube(
-        db,
-        scope,
-        query,
-        period.start,
-        period.end,
-        {
-          dims: ["all", "channel", "priority", "service"],
-          measures: ["created", "solved"],
-        },
-        input.now,
-      )
-    : null;
+  const cube =
+    sliceOfFilters(query) !== undefined
+      ? await loadCube(
+          db,
+          scope,
+          query,
+          period.start,
+          period.end,
+          {
+            dims: ["all", "channel", "priority", "service"],
+            measures: ["created", "solved"],
+          },
+          input.now,
+        )
+      : null;
   const tables: ReportTable[] = [];
   for (const dimension of dimensions) {
     const counts = await countsBy(input, dimension.key, cube);

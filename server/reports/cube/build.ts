@@ -16,7 +16,7 @@ import { sourceRows } from "./source.ts";
 
 type Db = Kysely<Database>;
 
-/** Rows per insert: nine columns, and SQLite takes at most 32,766 values a statement. */
+/** Rows per insert: ten columns, and SQLite takes at most 32,766 values a statement. */
 const INSERT_ROWS = 500;
 
 const settleMs = 3_600_000;
@@ -38,7 +38,7 @@ export async function dayCells(db: Db | Transaction<Database>, day: string): Pro
   const spans = [{ start: startOfDay(day), end: startOfDay(nextDay(day)) }];
   const summed = new Map<string, CubeCell & { hour?: string }>();
   const add = (cell: CubeCell & { hour?: string }) => {
-    const key = `${cell.hour ?? ""}|${cell.dim}|${cell.measure}|${cell.group}|${cell.value}|${cell.bucket}`;
+    const key = `${cell.hour ?? ""}|${cell.slice}|${cell.dim}|${cell.measure}|${cell.group}|${cell.value}|${cell.bucket}`;
     const known = summed.get(key);
     if (known) {
       known.n += cell.n;
@@ -62,6 +62,7 @@ async function buildDay(db: Db, day: string): Promise<void> {
       .execute();
     const rows = cells.map((c) => ({
       grain: c.hour ? ("hour" as const) : ("day" as const),
+      slice: c.slice,
       dim: c.dim,
       measure: c.measure,
       period: c.hour ?? day,
@@ -99,11 +100,11 @@ async function buildMonth(db: Db, month: string, firstDay: string): Promise<bool
       return false;
     }
     await trx.deleteFrom("report_cube").where("grain", "=", "month").where("period", "=", month).execute();
-    await sql`insert into report_cube (grain, dim, measure, period, group_id, value, bucket, n, total)
-      select 'month', dim, measure, ${month}, group_id, value, bucket, sum(n), sum(total)
+    await sql`insert into report_cube (grain, slice, dim, measure, period, group_id, value, bucket, n, total)
+      select 'month', slice, dim, measure, ${month}, group_id, value, bucket, sum(n), sum(total)
       from report_cube
       where grain = 'day' and period >= ${month} and period < ${end}
-      group by dim, measure, group_id, value, bucket`.execute(trx);
+      group by slice, dim, measure, group_id, value, bucket`.execute(trx);
     return true;
   });
 }

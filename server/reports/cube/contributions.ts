@@ -6,7 +6,13 @@
  * Each figure counts a ticket on one date: created figures on its creation, solved figures on its (latest)
  * solve, ratings on when it was rated. Every figure is kept per group and per value of the dimensions the
  * reports break it down by; "all" is the group's total.
+ *
+ * Every figure is kept again in each **slice** the ticket falls in, one per report filter ("priority:high",
+ * "assignee:<id>", …; "" is every ticket): a report filtered by one of them reads its slice as it reads the
+ * whole cube, where it read every metrics row of the period before (seconds at a million tickets). Within a
+ * slice, the filter's own dimension is left out: it has one value, whose figures are the slice's "all".
  */
+import type { ReportFilters } from "../../../common/reports.ts";
 import type { MetricsRow } from "../metrics.ts";
 import { bucketOf } from "./buckets.ts";
 import { nextDay, startOfDay } from "./periods.ts";
@@ -17,8 +23,72 @@ export type CubeDim = (typeof cubeDims)[number];
 /** A ticket's metrics row, which is all the cube is made of. */
 export type CubeSourceRow = MetricsRow;
 
+/** The report filters the cube is kept by, one at a time, and the dimension each makes a single value of. */
+const sliceDims = {
+  priority: "priority",
+  service: "service",
+  channel: "channel",
+  assignee: "assignee",
+  organization: null,
+} as const satisfies Record<string, CubeDim | null>;
+type SliceDim = keyof typeof sliceDims;
+
+const sliceKey = (dim: SliceDim, value: string) => `${dim}:${value}`;
+
+/**
+ * The slice a report with these filters reads: "" with none but a group (the cube is kept per group), the
+ * filter's slice with one, undefined with two or more (the metrics rows are read instead).
+ */
+export function sliceOfFilters(filters: ReportFilters): string | undefined {
+  const set: [SliceDim, string | undefined][] = [
+    ["priority", filters.priority],
+    ["service", filters.serviceId],
+    ["channel", filters.channel],
+    ["assignee", filters.assigneeId],
+    ["organization", filters.organizationId],
+  ];
+  const chosen = set.filter((entry): entry is [SliceDim, string] => !!entry[1]);
+  if (chosen.length > 1) return undefined;
+  const [only] = chosen;
+  return only ? sliceKey(...only) : "";
+}
+
+/** The dimension a slice holds one value of, and that value ("" has none). */
+export function sliceFixes(slice: string): { dim: CubeDim; value: string } | undefined {
+  const at = slice.indexOf(":");
+  if (at < 0) return undefined;
+  const dim = sliceDims[slice.slice(0, at) as SliceDim];
+  return dim ? { dim, value: slice.slice(at + 1) } : undefined;
+}
+
+/**
+ * The slices a ticket is counted in: every ticket's, and one per filter it has a value for (none for a ticket
+ * without a service, agent or organization). The cube and report_hours slice alike.
+ */
+export function slicesOf(row: {
+  priority: string;
+  service_id: string | null;
+  channel: string;
+  assignee_id: string | null;
+  organization_id: string | null;
+}): { slice: string; fixed: CubeDim | null }[] {
+  const values: [SliceDim, string | null][] = [
+    ["priority", row.priority],
+    ["service", row.service_id],
+    ["channel", row.channel],
+    ["assignee", row.assignee_id],
+    ["organization", row.organization_id],
+  ];
+  return [
+    { slice: "", fixed: null },
+    ...values.flatMap(([dim, value]) => (value ? [{ slice: sliceKey(dim, value), fixed: sliceDims[dim] }] : [])),
+  ];
+}
+
 /** One addition: `n` values (or one count) summing to `total`, in a bucket (-1 for a count or a sum). */
 export type CubeCell = {
+  /** "" for every ticket, or one filter's slice ("priority:high"). */
+  slice: string;
   group: string;
   dim: CubeDim;
   value: string;
@@ -53,13 +123,22 @@ const durations: CubeDim[] = ["all", "priority", "service"];
 const perAgent: CubeDim[] = ["all", "assignee"];
 const targets: CubeDim[] = ["all", "policy"];
 
-/** Calls `add` for every cell the row adds to, for the dates that `covers` (a day, or a report's raw span). */
+/**
+ * Calls `add` for every cell the row adds to, for the dates that `covers` (a day, or a report's raw span), in
+ * every slice, or in `only` that one (a report reads one: making the others' cells was most of its time).
+ */
 export function contributions(
   row: CubeSourceRow,
   covers: (at: string) => boolean,
-  add: (cell: CubeCell) => void,
+  addCell: (cell: CubeCell) => void,
+  only?: string,
 ): void {
   const group = row.group_id ?? "";
+  const slices = slicesOf(row).filter(({ slice }) => only === undefined || slice === only);
+  if (slices.length === 0) return;
+  const add = (cell: Omit<CubeCell, "slice">) => {
+    for (const { slice, fixed } of slices) if (cell.dim !== fixed) addCell({ ...cell, slice });
+  };
   const count = (dims: readonly CubeDim[], measure: string, total = 0) => {
     for (const dim of dims) add({ group, dim, value: dimValue(row, dim), measure, bucket: countBucket, n: 1, total });
   };
@@ -141,22 +220,27 @@ export function dayContributions(
   const start = startOfDay(day);
   const end = startOfDay(nextDay(day));
   contributions(row, (at) => at >= start && at < end, add);
-  const hour = ratingHour(row, day);
-  if (hour) add(hour);
+  ratingHours(row, day, add);
 }
 
-/** A rating given on `day`, as a count in its UTC hour (the cube's "hour" rows): CSAT over the viewer's days. */
-export function ratingHour(row: CubeSourceRow, day: string): (CubeCell & { hour: string }) | null {
+/**
+ * A rating given on `day`, as a count in its UTC hour in each of the row's slices (the cube's "hour" rows):
+ * CSAT over the viewer's days.
+ */
+function ratingHours(row: CubeSourceRow, day: string, add: (cell: CubeCell & { hour: string }) => void): void {
   const at = row.satisfaction_rated_at;
-  if (at === null || row.satisfaction_rating === null || !at.startsWith(day)) return null;
-  return {
-    hour: new Date(Math.floor(Date.parse(at) / HOUR) * HOUR).toISOString(),
-    group: row.group_id ?? "",
-    dim: "all",
-    value: "",
-    measure: row.satisfaction_rating === "good" ? "rated_good" : "rated_bad",
-    bucket: countBucket,
-    n: 1,
-    total: 0,
-  };
+  if (at === null || row.satisfaction_rating === null || !at.startsWith(day)) return;
+  for (const { slice } of slicesOf(row)) {
+    add({
+      hour: new Date(Math.floor(Date.parse(at) / HOUR) * HOUR).toISOString(),
+      slice,
+      group: row.group_id ?? "",
+      dim: "all",
+      value: "",
+      measure: row.satisfaction_rating === "good" ? "rated_good" : "rated_bad",
+      bucket: countBucket,
+      n: 1,
+      total: 0,
+    });
+  }
 }

@@ -3,7 +3,7 @@
  * histograms per group, dimension value and measure.
  */
 import { addToHistogram, type Histogram } from "./buckets.ts";
-import { type CubeCell, type CubeDim, countBucket } from "./contributions.ts";
+import { type CubeCell, type CubeDim, countBucket, sliceFixes } from "./contributions.ts";
 import type { Span } from "./source.ts";
 
 /**
@@ -21,7 +21,19 @@ export class CubeData {
   /** dim → measure → value → group → bucket → cell. */
   private readonly cells = new Map<CubeDim, Map<string, Map<string, Map<string, Cells>>>>();
 
+  /** The dimension the slice holds one value of (its cells are the slice's "all", contributions.ts). */
+  private readonly fixed: { dim: CubeDim; value: string } | undefined;
+
+  /** The figures of one slice ("" for every ticket): cells of any other are left out. */
+  readonly slice: string;
+
+  constructor(slice = "") {
+    this.slice = slice;
+    this.fixed = sliceFixes(slice);
+  }
+
   add(cell: CubeCell): void {
+    if (cell.slice !== this.slice) return;
     let byMeasure = this.cells.get(cell.dim);
     if (!byMeasure) {
       byMeasure = new Map();
@@ -46,11 +58,14 @@ export class CubeData {
   }
 
   private groupsOf(dim: CubeDim, measure: string, value: string): Map<string, Cells> | undefined {
+    if (dim === this.fixed?.dim) return value === this.fixed.value ? this.groupsOf("all", measure, "") : undefined;
     return this.cells.get(dim)?.get(measure)?.get(value);
   }
 
   /** The values of a dimension that have any of the measures. */
   values(dim: CubeDim, measures: readonly string[]): string[] {
+    if (dim === this.fixed?.dim)
+      return measures.some((measure) => this.groupsOf("all", measure, "")) ? [this.fixed.value] : [];
     const seen = new Set<string>();
     for (const measure of measures)
       for (const value of this.cells.get(dim)?.get(measure)?.keys() ?? []) seen.add(value);

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { type ReportQuery, reportKinds } from "../../../common/reports.ts";
+import { type Report, type ReportQuery, reportKinds } from "../../../common/reports.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { ensureCategories } from "../../bootstrap.ts";
 import { advanceSystemClock } from "../../clock.ts";
@@ -63,6 +63,25 @@ describeEachEngine("the report cube", ({ db, engine }) => {
         },
       ],
     ];
+    // One filter besides the group reads its slice of the cube (two or more read the rows either way).
+    const someAgent = await db()
+      .selectFrom("ticket_metrics")
+      .select("assignee_id")
+      .where("assignee_id", "is not", null)
+      .orderBy("assignee_id")
+      .executeTakeFirstOrThrow();
+    const slicedYear = { from: dateOf(Date.now() - 70 * DAY), to: dateOf(Date.now()), interval: "week" } as const;
+    queries.push(
+      [
+        { groups: null },
+        { ...slicedYear, timeZone: "UTC", clock: "business", assigneeId: someAgent.assignee_id ?? "" },
+      ],
+      [
+        { groups: [groups[0]?.id ?? ""] },
+        { ...slicedYear, timeZone: "Europe/Paris", clock: "calendar", priority: "high" },
+      ],
+      [{ groups: null }, { ...slicedYear, timeZone: "UTC", clock: "calendar", channel: "email" }],
+    );
     const now = new Date().toISOString();
     const all = () =>
       Promise.all(
@@ -72,12 +91,31 @@ describeEachEngine("the report cube", ({ db, engine }) => {
       );
 
     const fromRows = await all();
-    // The figures are there to compare: tickets were created, solved and replied to.
+    // The figures are there to compare: tickets were created, solved and replied to, in each filter's slice too.
     expect(JSON.stringify(fromRows)).toContain("Median first reply");
+    const overviews = queries.map((_, i) => fromRows[i * reportKinds.length + reportKinds.indexOf("overview")]);
+    const figure = (report: Pick<Report, "figures"> | undefined, key: string) =>
+      report?.figures.find((f) => f.key === key)?.value;
+    // Each filter narrows the first query's figures (the same days) to some of them.
+    const everyone = figure(overviews[0], "solved") ?? 0;
+    for (const filtered of [overviews[3], overviews[5]]) {
+      expect(figure(filtered, "solved")).toBeGreaterThan(0);
+      expect(figure(filtered, "solved")).toBeLessThan(everyone);
+    }
     const builtAt = Date.now();
     const built = await buildReportCube(db(), new Date(builtAt), Number.POSITIVE_INFINITY);
     expect(built.months).toBeGreaterThan(0);
     expect(built.days).toBeGreaterThan(60);
+    // Each filter's slice is built beside every ticket's, so the filtered reports above read it too.
+    for (const slice of [`assignee:${someAgent.assignee_id}`, "priority:high", "channel:email"]) {
+      const kept = await db()
+        .selectFrom("report_cube")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("slice", "=", slice)
+        .where("grain", "=", "month")
+        .executeTakeFirstOrThrow();
+      expect(Number(kept.n)).toBeGreaterThan(0);
+    }
     // The first report's year reads whole months and days from the cube, and only today and the edges from rows.
     const plan = await planCube(
       db(),

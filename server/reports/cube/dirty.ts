@@ -33,7 +33,7 @@ function dayCellsOf(row: MetricsRow | undefined, day: string): string {
   if (!row) return "";
   const cells: string[] = [];
   dayContributions(row, day, (c) =>
-    cells.push(`${c.hour ?? ""}|${c.dim}|${c.measure}|${c.group}|${c.value}|${c.bucket}|${c.n}|${c.total}`),
+    cells.push(`${c.hour ?? ""}|${c.slice}|${c.dim}|${c.measure}|${c.group}|${c.value}|${c.bucket}|${c.n}|${c.total}`),
   );
   return cells.join("\n");
 }

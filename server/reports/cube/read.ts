@@ -1,15 +1,15 @@
 /**
  * A report's cube for [start, end): whole clean months and days from the cube's rows, everything else (the
  * hours at either end, today, days changed since the job last ran) from the metrics rows through the same
- * `contributions`, so the figures are the same whichever way a part is read. A filter the cube does not keep
- * (agent, priority, service, channel, organization) reads the whole period from the metrics rows.
+ * `contributions`, so the figures are the same whichever way a part is read. One filter besides the group
+ * reads its slice of the cube; two or more read the whole period from the metrics rows.
  */
 import type { Kysely } from "kysely";
 import type { ReportFilters } from "../../../common/reports.ts";
 import type { Database } from "../../db/schema.ts";
 import { type ReportScope, reportGroups } from "../policy.ts";
-import { cubeCovers, metricsWhere } from "../queries.ts";
-import { type CubeCell, type CubeDim, contributions } from "./contributions.ts";
+import { metricsWhere } from "../queries.ts";
+import { type CubeCell, type CubeDim, contributions, sliceOfFilters } from "./contributions.ts";
 import { CubeData, type CubePlan } from "./cube-data.ts";
 import { dayAtOrAfter, dayOf, monthOf, nextDay, nextMonth, startOfDay } from "./periods.ts";
 import { inSpans, type Span, sourceRows } from "./source.ts";
@@ -113,6 +113,7 @@ function buildsKey(grain: string, periods: readonly string[], builds: Map<string
 }
 
 function keptKey(
+  slice: string,
   grain: "day" | "month",
   periods: readonly string[],
   builds: Map<string, string | null>,
@@ -121,7 +122,7 @@ function keptKey(
 ): string | undefined {
   const periodsKey = buildsKey(grain, periods, builds);
   if (periodsKey === undefined) return undefined;
-  return [need.dims.join(","), need.measures.join(","), groups?.join(",") ?? "*", periodsKey].join("|");
+  return [slice, need.dims.join(","), need.measures.join(","), groups?.join(",") ?? "*", periodsKey].join("|");
 }
 
 async function addCubeRows(
@@ -133,7 +134,7 @@ async function addCubeRows(
   groups: readonly string[] | undefined,
 ): Promise<void> {
   if (periods.length === 0 || need.measures.length === 0 || groups?.length === 0) return;
-  const key = keptKey(grain, periods, into.plan.builds, need, groups);
+  const key = keptKey(into.slice, grain, periods, into.plan.builds, need, groups);
   const cells = await keptRows(key, async () => {
     const rows = await db
       .selectFrom("report_cube")
@@ -147,6 +148,7 @@ async function addCubeRows(
         eb.fn.sum<number>("total").as("total"),
       ])
       .where("grain", "=", grain)
+      .where("slice", "=", into.slice)
       .where("dim", "in", need.dims)
       .where("measure", "in", need.measures)
       .where("period", "in", periods)
@@ -155,6 +157,7 @@ async function addCubeRows(
       .execute();
     return rows.map(
       (r): CubeCell => ({
+        slice: into.slice,
         dim: r.dim as CubeDim,
         measure: r.measure,
         group: r.group_id,
@@ -177,10 +180,13 @@ export async function loadCube(
   need: CubeNeed,
   now: string,
 ): Promise<CubeData> {
-  const cube = new CubeData();
-  const plan: CubePlan = cubeCovers(filters)
-    ? await planCube(db, start, end, now)
-    : { months: [], days: [], spans: [{ start, end }], builds: new Map() };
+  const slice = sliceOfFilters(filters);
+  // Two filters or more: no slice holds them, and the rows of the period (narrowed to them) make slice "".
+  const cube = new CubeData(slice ?? "");
+  const plan: CubePlan =
+    slice !== undefined
+      ? await planCube(db, start, end, now)
+      : { months: [], days: [], spans: [{ start, end }], builds: new Map() };
   cube.plan = plan;
   const groups = reportGroups(scope, filters.groupId);
   await addCubeRows(db, cube, "month", plan.months, need, groups);
@@ -189,9 +195,14 @@ export async function loadCube(
   const measures = new Set(need.measures);
   const covers = inSpans(plan.spans);
   for (const row of await sourceRows(db, plan.spans, metricsWhere(scope, filters))) {
-    contributions(row, covers, (cell) => {
-      if (dims.has(cell.dim) && measures.has(cell.measure)) cube.add(cell);
-    });
+    contributions(
+      row,
+      covers,
+      (cell) => {
+        if (dims.has(cell.dim) && measures.has(cell.measure)) cube.add(cell);
+      },
+      cube.slice,
+    );
   }
   return cube;
 }
@@ -217,6 +228,8 @@ export async function ratingsByHour(
   const cleanDays = new Set(plan.days);
   for (const month of plan.months) for (let day = month; day < nextMonth(month); day = nextDay(day)) cleanDays.add(day);
   const groups = reportGroups(scope, filters.groupId);
+  // A plan with periods from the cube has a slice.
+  const slice = sliceOfFilters(filters) ?? "";
   if (cleanDays.size > 0 && groups?.length !== 0) {
     // The hour rows are built with their days, and a month is built again after any of its days: the builds of
     // the months and days read say whether these are the same.
@@ -225,12 +238,13 @@ export async function ratingsByHour(
     const key =
       months === undefined || days === undefined
         ? undefined
-        : ["hours", groups?.join(",") ?? "*", start, end, months, days].join("|");
+        : ["hours", slice, groups?.join(",") ?? "*", start, end, months, days].join("|");
     const rows = await keptRows(key, () =>
       db
         .selectFrom("report_cube")
         .select((eb) => ["period", "measure", eb.fn.sum<number>("n").as("n")])
         .where("grain", "=", "hour")
+        .where("slice", "=", slice)
         .where("dim", "=", "all")
         .where("measure", "in", ["rated_good", "rated_bad"])
         .where("period", ">=", start)
