@@ -23,15 +23,22 @@ export type CubeDim = (typeof cubeDims)[number];
 /** A ticket's metrics row, which is all the cube is made of. */
 export type CubeSourceRow = MetricsRow;
 
-/** The report filters the cube is kept by, one at a time, and the dimension each makes a single value of. */
+/**
+ * The report filters the cube is kept by, one at a time: the dimension each makes a single value of, the
+ * filter that chooses it and the metrics column that holds a ticket's value.
+ */
 const sliceDims = {
-  priority: "priority",
-  service: "service",
-  channel: "channel",
-  assignee: "assignee",
-  organization: null,
-} as const satisfies Record<string, CubeDim | null>;
+  priority: { fixes: "priority", filter: "priority", column: "priority" },
+  service: { fixes: "service", filter: "serviceId", column: "service_id" },
+  channel: { fixes: "channel", filter: "channel", column: "channel" },
+  assignee: { fixes: "assignee", filter: "assigneeId", column: "assignee_id" },
+  organization: { fixes: null, filter: "organizationId", column: "organization_id" },
+} as const satisfies Record<
+  string,
+  { fixes: CubeDim | null; filter: keyof ReportFilters; column: keyof CubeSourceRow }
+>;
 type SliceDim = keyof typeof sliceDims;
+const sliceDimNames = Object.keys(sliceDims) as SliceDim[];
 
 const sliceKey = (dim: SliceDim, value: string) => `${dim}:${value}`;
 
@@ -40,24 +47,17 @@ const sliceKey = (dim: SliceDim, value: string) => `${dim}:${value}`;
  * filter's slice with one, undefined with two or more (the metrics rows are read instead).
  */
 export function sliceOfFilters(filters: ReportFilters): string | undefined {
-  const set: [SliceDim, string | undefined][] = [
-    ["priority", filters.priority],
-    ["service", filters.serviceId],
-    ["channel", filters.channel],
-    ["assignee", filters.assigneeId],
-    ["organization", filters.organizationId],
-  ];
-  const chosen = set.filter((entry): entry is [SliceDim, string] => !!entry[1]);
+  const chosen = sliceDimNames.filter((dim) => filters[sliceDims[dim].filter]);
   if (chosen.length > 1) return undefined;
   const [only] = chosen;
-  return only ? sliceKey(...only) : "";
+  return only ? sliceKey(only, filters[sliceDims[only].filter] ?? "") : "";
 }
 
 /** The dimension a slice holds one value of, and that value ("" has none). */
 export function sliceFixes(slice: string): { dim: CubeDim; value: string } | undefined {
   const at = slice.indexOf(":");
   if (at < 0) return undefined;
-  const dim = sliceDims[slice.slice(0, at) as SliceDim];
+  const dim = sliceDims[slice.slice(0, at) as SliceDim]?.fixes;
   return dim ? { dim, value: slice.slice(at + 1) } : undefined;
 }
 
@@ -65,23 +65,15 @@ export function sliceFixes(slice: string): { dim: CubeDim; value: string } | und
  * The slices a ticket is counted in: every ticket's, and one per filter it has a value for (none for a ticket
  * without a service, agent or organization). The cube and report_hours slice alike.
  */
-export function slicesOf(row: {
-  priority: string;
-  service_id: string | null;
-  channel: string;
-  assignee_id: string | null;
-  organization_id: string | null;
-}): { slice: string; fixed: CubeDim | null }[] {
-  const values: [SliceDim, string | null][] = [
-    ["priority", row.priority],
-    ["service", row.service_id],
-    ["channel", row.channel],
-    ["assignee", row.assignee_id],
-    ["organization", row.organization_id],
-  ];
+export function slicesOf(
+  row: Record<(typeof sliceDims)[SliceDim]["column"], string | null>,
+): { slice: string; fixed: CubeDim | null }[] {
   return [
     { slice: "", fixed: null },
-    ...values.flatMap(([dim, value]) => (value ? [{ slice: sliceKey(dim, value), fixed: sliceDims[dim] }] : [])),
+    ...sliceDimNames.flatMap((dim) => {
+      const value = row[sliceDims[dim].column];
+      return value ? [{ slice: sliceKey(dim, value), fixed: sliceDims[dim].fixes }] : [];
+    }),
   ];
 }
 
