@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { e2eAdmin } from "./fixtures.ts";
 
@@ -108,7 +109,13 @@ async function cleanUp(): Promise<void> {
 
 const server = spawn(process.execPath, [path.join(import.meta.dirname, "../server/main.ts")], {
   env,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
+});
+// Playwright ignores the server's output, where a journey's failure would otherwise leave no trace of a 500
+// behind it: errors (pino level 50 and up) go to stderr, which the run prints, tagged with the engine.
+createInterface({ input: server.stdout }).on("line", (line) => {
+  const level = /"level":(\d+)/.exec(line)?.[1];
+  if (level && Number(level) >= 50) console.error(`[${engine} server] ${line}`);
 });
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
