@@ -29,6 +29,7 @@ const usage = `Usage: node bench/reports.ts [options]
   --data-dir DIR       SQLite data folder (default ./.tmp/bench-reports)
   --runs N             timed requests per report (default 20)
   --warmup N           untimed requests first (default 2)
+  --filtered           only the filtered reports (each report with one group, agent, priority, channel, service)
 `;
 
 const adminEmail = "bench.reports.admin@switchboard.local";
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       "data-dir": { type: "string", default: "./.tmp/bench-reports" },
       runs: { type: "string" },
       warmup: { type: "string" },
+      filtered: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -139,16 +141,37 @@ async function main(): Promise<void> {
       .where("email", "like", "bench.team1.agent1@%")
       .executeTakeFirst();
     const group = await db.selectFrom("groups").select("id").where("name", "=", "Bench team 1").executeTakeFirst();
-    const cases: [label: string, kind: ReportKind, extra: Record<string, string>][] = [
-      ...reportKinds.map((kind): [string, ReportKind, Record<string, string>] => [kind, kind, {}]),
-      // A group filter still reads the rollups; an agent filter counts the metrics rows instead.
-      ...(group
-        ? [["overview, one group", "overview", { groupId: group.id }] as [string, ReportKind, Record<string, string>]]
-        : []),
-      ...(agent
-        ? [["volume, one agent", "volume", { assigneeId: agent.id }] as [string, ReportKind, Record<string, string>]]
-        : []),
+    const service = await db.selectFrom("services").select("id").orderBy("name").executeTakeFirst();
+    // One filter besides the group reads that filter's slice of the cube (server/reports/cube/contributions.ts);
+    // every report is timed with each kind of slice, and with a group, which every slice is kept per.
+    const filters: [label: string, extra: Record<string, string>][] = [
+      ...(group ? [["one group", { groupId: group.id }] as [string, Record<string, string>]] : []),
+      ...(agent ? [["one agent", { assigneeId: agent.id }] as [string, Record<string, string>]] : []),
+      ["one priority", { priority: "high" }],
+      ["one channel", { channel: "email" }],
+      ...(service ? [["one service", { serviceId: service.id }] as [string, Record<string, string>]] : []),
     ];
+    const only = values.filtered
+      ? []
+      : reportKinds.map((kind): [string, ReportKind, Record<string, string>] => [kind, kind, {}]);
+    const cases: [label: string, kind: ReportKind, extra: Record<string, string>][] = [
+      ...only,
+      ...filters.flatMap(([label, extra]) =>
+        reportKinds.map((kind): [string, ReportKind, Record<string, string>] => [`${kind}, ${label}`, kind, extra]),
+      ),
+    ];
+    // The cube's size by kind of slice ("all tickets", "priority", "assignee", …): slices multiply its rows.
+    const bySlice = await db
+      .selectFrom("report_cube")
+      .select((eb) => ["slice", eb.fn.countAll<number>().as("n")])
+      .groupBy("slice")
+      .execute();
+    const slices = new Map<string, number>();
+    for (const { slice, n } of bySlice) {
+      const kind = slice === "" ? "all tickets" : slice.slice(0, slice.indexOf(":"));
+      slices.set(kind, (slices.get(kind) ?? 0) + Number(n));
+    }
+    console.log(`Report cube rows by slice: ${[...slices].map(([kind, n]) => `${kind} ${count(n)}`).join(", ")}`);
 
     const loadBefore = loadavg()[0] ?? 0;
     console.log(
