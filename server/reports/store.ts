@@ -8,6 +8,7 @@ import { parseTicketEvent } from "../../common/ticket-events.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import { compiledByShape, compiledOnce } from "../db/compiled-once.ts";
 import { decodeJson, engineOf } from "../db/engine.ts";
+import { inLockOrder } from "../db/lock-order.ts";
 import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
@@ -318,7 +319,7 @@ export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow
  * move). One statement for report_hours keeps its slices from adding round trips to every ticket change.
  */
 export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
-  const hours = [...hourSums(deltas).values()].filter((row) => hourMeasures.some((measure) => row[measure] !== 0));
+  const hours = inLockOrder(hourSums(deltas)).filter((row) => hourMeasures.some((measure) => row[measure] !== 0));
   if (hours.length > 0) {
     await db
       .insertInto("report_hours")
@@ -337,7 +338,7 @@ export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Prom
       )
       .execute();
   }
-  for (const row of sumDeltas(deltas).values()) {
+  for (const row of inLockOrder(sumDeltas(deltas))) {
     const moved = rollupMeasures.filter((measure) => row[measure] !== 0);
     if (moved.length === 0) continue;
     await db

@@ -4,6 +4,7 @@
  * current day, so the usual change (to a ticket of today) writes nothing here.
  */
 import type { Kysely, Transaction } from "kysely";
+import { inLockOrder } from "../../db/lock-order.ts";
 import type { Database } from "../../db/schema.ts";
 import type { MetricsRow } from "../metrics.ts";
 import { dayContributions } from "./contributions.ts";
@@ -23,7 +24,7 @@ export async function markCubeDirty(db: Db, instants: Iterable<string | null>, t
   if (periods.size === 0) return;
   await db
     .insertInto("report_periods")
-    .values([...periods.values()])
+    .values(inLockOrder(periods))
     .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
     .execute();
 }

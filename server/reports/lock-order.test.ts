@@ -1,0 +1,85 @@
+import { expect, it } from "vitest";
+import { describeEachEngine } from "../test/engines.ts";
+import { markCubeDirty } from "./cube/dirty.ts";
+import type { RollupDelta } from "./metrics.ts";
+import { addToRollups } from "./store.ts";
+
+/**
+ * Ticket changes add to report_hours and report_rollups in their own transactions, side by side on PostgreSQL.
+ * Changes that touch the same rows in opposite orders (tickets moved between groups both ways, in the same
+ * hour) must all count, never fail each other as a deadlock.
+ */
+describeEachEngine("report rollups under concurrent changes", ({ db }) => {
+  const hour = "2026-03-02T10:00:00.000Z";
+  const groups = Array.from({ length: 40 }, (_, i) => `lock-order-group-${String(i).padStart(2, "0")}`);
+  const delta = (group: string): RollupDelta => ({
+    hour,
+    group_id: group,
+    channel: "web",
+    priority: "high",
+    service_id: "",
+    assignee_id: null,
+    organization_id: null,
+    measure: "created",
+    by: 1,
+  });
+
+  it("counts every change when two transactions add to the same rows in opposite orders", async () => {
+    await addToRollups(db(), groups.map(delta));
+    const rounds = 8;
+    const failures: unknown[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const results = await Promise.allSettled([
+        db()
+          .transaction()
+          .execute((trx) => addToRollups(trx, groups.map(delta))),
+        db()
+          .transaction()
+          .execute((trx) => addToRollups(trx, groups.toReversed().map(delta))),
+      ]);
+      for (const result of results) if (result.status === "rejected") failures.push(result.reason);
+    }
+    expect(failures.map(String)).toEqual([]);
+    const counts = await db()
+      .selectFrom("report_hours")
+      .select(["group_id", "created"])
+      .where("slice", "=", "")
+      .where("group_id", "in", groups)
+      .execute();
+    expect(counts).toHaveLength(groups.length);
+    for (const { created } of counts) expect(Number(created)).toBe(1 + 2 * rounds);
+    const rollups = await db()
+      .selectFrom("report_rollups")
+      .select(["group_id", "created"])
+      .where("group_id", "in", groups)
+      .execute();
+    for (const { created } of rollups) expect(Number(created)).toBe(1 + 2 * rounds);
+  });
+
+  it("marks every stale day when two transactions mark the same days in opposite orders", async () => {
+    const days = Array.from({ length: 300 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i, 12)).toISOString());
+    const today = "2026-01-01";
+    const failures: unknown[] = [];
+    for (let round = 0; round < 8; round++) {
+      const results = await Promise.allSettled([
+        db()
+          .transaction()
+          .execute((trx) => markCubeDirty(trx, days, today)),
+        db()
+          .transaction()
+          .execute((trx) => markCubeDirty(trx, days.toReversed(), today)),
+      ]);
+      for (const result of results) if (result.status === "rejected") failures.push(result.reason);
+    }
+    expect(failures.map(String)).toEqual([]);
+    const dirty = await db()
+      .selectFrom("report_periods")
+      .select("period")
+      .where("grain", "=", "day")
+      .where("state", "=", "dirty")
+      .where("period", ">=", "2025-01-01")
+      .where("period", "<=", "2025-10-27")
+      .execute();
+    expect(dirty).toHaveLength(days.length);
+  });
+});
