@@ -102,7 +102,14 @@ async function main(): Promise<void> {
     }
     await target.deleteFrom("report_hours").execute();
     const hours = await source.selectFrom("report_hours").selectAll().execute();
-    const mappedHours = hours.map((r) => ({ ...r, group_id: r.group_id ? (groups.get(r.group_id) ?? "") : "" }));
+    // An agent's slice is named by the agent's id ("assignee:<id>"); the seed gives no service or organization.
+    const slice = (name: string) =>
+      name.startsWith("assignee:") ? `assignee:${mapped(users, name.slice("assignee:".length)) ?? ""}` : name;
+    const mappedHours = hours.map((r) => ({
+      ...r,
+      group_id: r.group_id ? (groups.get(r.group_id) ?? "") : "",
+      slice: slice(r.slice),
+    }));
     for (let i = 0; i < mappedHours.length; i += INSERT_ROWS) {
       await target
         .insertInto("report_hours")
