@@ -5,6 +5,7 @@
  */
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Report, ReportRow, ReportTable } from "../../common/reports.ts";
+import { engineOf } from "../db/engine.ts";
 import { codesOf, noGroup, priorityWord, removedPolicy, unassigned, type Worded } from "./cell-codes.ts";
 import type { ReportInput } from "./context.ts";
 import { lateUndecided } from "./cube/late.ts";
@@ -77,11 +78,43 @@ async function tallies(input: ReportInput, start: string, end: string) {
   );
 }
 
-/** Tickets whose running target is due in [from, to), in the viewer's scope and filters, soonest first. */
-async function dueTickets(input: ReportInput, from: string | null, to: string): Promise<ReportRow[]> {
+/**
+ * Tickets whose running target is due in [from, to), in the viewer's scope and filters: how many, and the
+ * first of them (soonest first, up to the list's limit).
+ */
+async function dueTickets(
+  input: ReportInput,
+  from: string | null,
+  to: string,
+): Promise<{ total: number; rows: ReportRow[] }> {
   const { db, scope, query, period } = input;
-  const rows = await db
+  // SQLite has no statistics (nothing runs ANALYZE): given a group or an agent, it read every ticket of theirs
+  // through that index and sorted them (0.8 s for a group at a million tickets). A unary `+` on the filters keeps
+  // them out of its index choice, so it walks the running tickets in due order (tickets_running_due, which
+  // holds the group and agent) and stops at the list's limit, as for no filter. PostgreSQL chooses itself.
+  const sqlite = engineOf(db) === "sqlite";
+  const column = (name: "group_id" | "assignee_id" | "priority" | "service_id" | "channel" | "organization_id") =>
+    sqlite ? sql<string | null>`+${sql.ref(`tickets.${name}`)}` : sql<string | null>`${sql.ref(`tickets.${name}`)}`;
+  const due = db
     .selectFrom("tickets")
+    .where("tickets.due_at", "is not", null)
+    // Deleted tickets (in the trash) are no one's to answer.
+    .where("tickets.deleted_at", "is", null)
+    .where("tickets.due_at", "<", to)
+    .$if(from !== null, (q) => q.where("tickets.due_at", ">=", from ?? ""))
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [];
+      if (scope.groups)
+        all.push(scope.groups.length ? eb(column("group_id"), "in", scope.groups) : sql<SqlBool>`1 = 0`);
+      if (query.groupId) all.push(eb(column("group_id"), "=", query.groupId));
+      if (query.assigneeId) all.push(eb(column("assignee_id"), "=", query.assigneeId));
+      if (query.priority) all.push(eb(column("priority"), "=", query.priority));
+      if (query.serviceId) all.push(eb(column("service_id"), "=", query.serviceId));
+      if (query.channel) all.push(eb(column("channel"), "=", query.channel));
+      if (query.organizationId) all.push(eb(column("organization_id"), "=", query.organizationId));
+      return eb.and(all);
+    });
+  const rows = await due
     .leftJoin("groups", "groups.id", "tickets.group_id")
     .leftJoin("users", "users.id", "tickets.assignee_id")
     .select([
@@ -92,44 +125,37 @@ async function dueTickets(input: ReportInput, from: string | null, to: string): 
       "groups.name as group",
       "users.name as assignee",
     ])
-    .where("tickets.due_at", "is not", null)
-    .where("tickets.due_at", "<", to)
-    .$if(from !== null, (q) => q.where("tickets.due_at", ">=", from ?? ""))
-    .where((eb) => {
-      const all: Expression<SqlBool>[] = [];
-      if (scope.groups)
-        all.push(scope.groups.length ? eb("tickets.group_id", "in", scope.groups) : sql<SqlBool>`1 = 0`);
-      if (query.groupId) all.push(eb("tickets.group_id", "=", query.groupId));
-      if (query.assigneeId) all.push(eb("tickets.assignee_id", "=", query.assigneeId));
-      if (query.priority) all.push(eb("tickets.priority", "=", query.priority));
-      if (query.serviceId) all.push(eb("tickets.service_id", "=", query.serviceId));
-      if (query.channel) all.push(eb("tickets.channel", "=", query.channel));
-      if (query.organizationId) all.push(eb("tickets.organization_id", "=", query.organizationId));
-      return eb.and(all);
-    })
     .orderBy("tickets.due_at")
     .limit(listLimit)
     .execute();
-  return rows.map((r) => {
-    const local = r.due_at ? localOf(r.due_at, period.timeZone) : null;
-    return {
-      cells: {
-        number: r.number,
-        subject: r.subject,
-        due:
-          local && r.due_at ? `${local.date} ${String(local.hour).padStart(2, "0")}:${r.due_at.slice(14, 16)}` : null,
-        priority: r.priority,
-        group: r.group ?? noGroup.text,
-        assignee: r.assignee ?? unassigned.text,
-      },
-      ...codesOf({
-        priority: priorityWord(r.priority),
-        group: r.group === null ? noGroup : { text: r.group },
-        assignee: r.assignee === null ? unassigned : { text: r.assignee },
-      }),
-      ticketNumber: r.number,
-    };
-  });
+  // The list stops at its limit; the figure counts them all.
+  const total =
+    rows.length < listLimit
+      ? rows.length
+      : Number((await due.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return {
+    total,
+    rows: rows.map((r) => {
+      const local = r.due_at ? localOf(r.due_at, period.timeZone) : null;
+      return {
+        cells: {
+          number: r.number,
+          subject: r.subject,
+          due:
+            local && r.due_at ? `${local.date} ${String(local.hour).padStart(2, "0")}:${r.due_at.slice(14, 16)}` : null,
+          priority: r.priority,
+          group: r.group ?? noGroup.text,
+          assignee: r.assignee ?? unassigned.text,
+        },
+        ...codesOf({
+          priority: priorityWord(r.priority),
+          group: r.group === null ? noGroup : { text: r.group },
+          assignee: r.assignee === null ? unassigned : { text: r.assignee },
+        }),
+        ticketNumber: r.number,
+      };
+    }),
+  };
 }
 
 const listColumns: ReportTable["columns"] = [
@@ -184,11 +210,11 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
         key: "at_risk",
         label: "Due within an hour",
         kind: "count",
-        value: atRisk.length,
+        value: atRisk.total,
         previous: null,
         higherIsBetter: false,
       },
-      { key: "late", label: "Late now", kind: "count", value: late.length, previous: null, higherIsBetter: false },
+      { key: "late", label: "Late now", kind: "count", value: late.total, previous: null, higherIsBetter: false },
     ],
     tables: [
       {
@@ -214,8 +240,8 @@ export async function slaReport(input: ReportInput): Promise<Pick<Report, "figur
           ...codesOf({ policy: t.policy, target: t.target }),
         })),
       },
-      { key: "at_risk", title: "Due within the next hour", columns: listColumns, rows: atRisk },
-      { key: "late", title: "Late now", columns: listColumns, rows: late },
+      { key: "at_risk", title: "Due within the next hour", columns: listColumns, rows: atRisk.rows },
+      { key: "late", title: "Late now", columns: listColumns, rows: late.rows },
     ],
   };
 }
