@@ -15,42 +15,27 @@ const filters = ["assignee_id", "priority", "channel", "service_id", "organizati
 export function reportFilterIndexes() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await sql`drop index ticket_metrics_status`.execute(db);
-      await db.schema
-        .createIndex("ticket_metrics_status")
-        .on("ticket_metrics")
-        .columns(["status_category", "group_id", ...filters])
-        .execute();
-      await sql`drop index ticket_metrics_first_reply_undecided`.execute(db);
-      await db.schema
-        .createIndex("ticket_metrics_first_reply_undecided")
-        .on("ticket_metrics")
-        .columns([
-          "created_at",
-          "first_reply_due_at",
-          "first_reply_at",
-          "group_id",
-          "sla_policy_id",
-          "first_reply_breached",
-          ...filters,
-        ])
-        .where(sql.ref("first_reply_breached"), "is", null)
-        .execute();
-      await sql`drop index ticket_metrics_resolution_undecided`.execute(db);
-      await db.schema
-        .createIndex("ticket_metrics_resolution_undecided")
-        .on("ticket_metrics")
-        .columns([
-          "created_at",
-          "resolution_due_at",
-          "status_category",
-          "group_id",
-          "sla_policy_id",
-          "resolution_breached",
-          ...filters,
-        ])
-        .where(sql.ref("resolution_breached"), "is", null)
-        .execute();
+      /** Drops an index and makes it again with the filters' columns after `columns`, partial where `undecided`. */
+      const widen = async (name: string, columns: string[], undecided?: string) => {
+        await sql`drop index ${sql.raw(name)}`.execute(db);
+        await db.schema
+          .createIndex(name)
+          .on("ticket_metrics")
+          .columns([...columns, ...filters])
+          .$call((index) => (undecided ? index.where(sql.ref(undecided), "is", null) : index))
+          .execute();
+      };
+      await widen("ticket_metrics_status", ["status_category", "group_id"]);
+      await widen(
+        "ticket_metrics_first_reply_undecided",
+        ["created_at", "first_reply_due_at", "first_reply_at", "group_id", "sla_policy_id", "first_reply_breached"],
+        "first_reply_breached",
+      );
+      await widen(
+        "ticket_metrics_resolution_undecided",
+        ["created_at", "resolution_due_at", "status_category", "group_id", "sla_policy_id", "resolution_breached"],
+        "resolution_breached",
+      );
     },
   };
 }
