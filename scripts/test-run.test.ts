@@ -13,13 +13,19 @@ function exitWith(code: number): string[] {
 }
 
 /** A step that writes a Vitest-shaped report, then exits with the given code. */
-function unitStep(dir: string, counts: { passed: number; failed: number }, code: number): Step {
+function unitStep(
+  dir: string,
+  counts: { passed: number; failed: number },
+  code: number,
+  testResults: unknown[] = [],
+): Step {
   const report = path.join(dir, "vitest.json");
   const json = JSON.stringify({
     numPassedTests: counts.passed,
     numFailedTests: counts.failed,
     numPendingTests: 1,
     numTodoTests: 0,
+    testResults,
   });
   return {
     name: "unit",
@@ -73,5 +79,21 @@ describe("the npm test runner", () => {
       quiet,
     );
     expect(outcome).toEqual({ line: "tests: 5 passed, 2 failed, 1 skipped (failed: unit, e2e)", ok: false });
+  });
+
+  it("counts a file that failed outside its tests as a failure and names it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "test-run-"));
+    const hookFailed = {
+      name: path.join(process.cwd(), "server/x.test.ts"),
+      status: "failed",
+      message: "\nHook timed out in 30000ms.\nIf this is a long-running hook, pass a timeout value",
+      assertionResults: [{ status: "skipped" }],
+    };
+    const passedFile = { name: "server/y.test.ts", status: "passed", assertionResults: [{ status: "passed" }] };
+    const outcome = runSteps([unitStep(dir, { passed: 3, failed: 0 }, 1, [hookFailed, passedFile])], quiet);
+    expect(outcome).toEqual({
+      line: "tests: 3 passed, 1 failed, 1 skipped (failed: unit; broken outside a test: server/x.test.ts: Hook timed out in 30000ms.)",
+      ok: false,
+    });
   });
 });

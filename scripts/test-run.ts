@@ -25,6 +25,7 @@ export function runSteps(steps: Step[], env: NodeJS.ProcessEnv = process.env): O
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   const failed: string[] = [];
   const notRun: string[] = [];
+  const brokenFiles: string[] = [];
   let stopped = false;
   for (const step of steps) {
     if (stopped) {
@@ -40,6 +41,7 @@ export function runSteps(steps: Step[], env: NodeJS.ProcessEnv = process.env): O
       total.passed += counts.passed;
       total.failed += counts.failed;
       total.skipped += counts.skipped;
+      brokenFiles.push(...(counts.brokenFiles ?? []));
     }
     // A test step without its report crashed before counting anything: that is a failure too.
     const missingReport = step.counts !== undefined && counts === undefined;
@@ -52,6 +54,7 @@ export function runSteps(steps: Step[], env: NodeJS.ProcessEnv = process.env): O
   const problems = [
     failed.length > 0 ? `failed: ${failed.join(", ")}` : "",
     notRun.length > 0 ? `not run: ${notRun.join(", ")}` : "",
+    brokenFiles.length > 0 ? `broken outside a test: ${brokenFiles.join("; ")}` : "",
   ].filter(Boolean);
   const line = `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped${problems.length > 0 ? ` (${problems.join("; ")})` : ""}`;
   return { line, ok };
