@@ -33,8 +33,7 @@ export function vitestCounts(file: string): Counts | undefined {
   // never collects them. Count each such file as one failure and name it, or the run fails
   // with "0 failed" and nothing to say why.
   const broken = (report.testResults ?? []).filter(
-    (result) =>
-      result.status === "failed" && !(result.assertionResults ?? []).some((test) => test.status === "failed"),
+    (result) => result.status === "failed" && !(result.assertionResults ?? []).some((test) => test.status === "failed"),
   );
   return {
     passed: report.numPassedTests,
