@@ -96,4 +96,13 @@ describe("the npm test runner", () => {
       ok: false,
     });
   });
+
+  it("says when a test step fails with every test passing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "test-run-"));
+    const outcome = runSteps([unitStep(dir, { passed: 3, failed: 0 }, 1)], quiet);
+    expect(outcome).toEqual({
+      line: "tests: 3 passed, 0 failed, 1 skipped (failed: unit (exit 1, no test failed: see its errors above))",
+      ok: false,
+    });
+  });
 });

@@ -46,7 +46,12 @@ export function runSteps(steps: Step[], env: NodeJS.ProcessEnv = process.env): O
     // A test step without its report crashed before counting anything: that is a failure too.
     const missingReport = step.counts !== undefined && counts === undefined;
     if (result.status !== 0 || missingReport) {
-      failed.push(step.name);
+      // A test step that exits non-zero with no failure counted (an unhandled error between tests, a
+      // crashed worker) says so, so the closing line never reads "0 failed" without a reason.
+      const unexplained = counts !== undefined && counts.failed === 0;
+      failed.push(
+        unexplained ? `${step.name} (exit ${result.status}, no test failed: see its errors above)` : step.name,
+      );
       if (step.stopsRun) stopped = true;
     }
   }
