@@ -92,7 +92,10 @@ export async function periodCounts(
   end: string,
 ): Promise<Omit<HourCounts, "hour">> {
   const summed = await summedCounts(db, scope, filters, start, end, false);
-  const hours = summed ?? (await rowCounts(db, scope, filters, start, end));
+  return totalOf(summed ?? (await rowCounts(db, scope, filters, start, end)));
+}
+
+function totalOf(hours: HourCounts[]): Omit<HourCounts, "hour"> {
   const total = { created: 0, solved: 0, withdrawn: 0, reopened: 0 };
   for (const h of hours) {
     total.created += h.created;
@@ -101,6 +104,20 @@ export async function periodCounts(
     total.reopened += h.reopened;
   }
   return total;
+}
+
+/**
+ * `periodCounts` for [start, end) from hourly counts already read for a range that holds it, or undefined
+ * where they cannot say: an hour's row counts its whole hour, so a bound inside an hour (a zone offset by
+ * half an hour) needs the read of its own.
+ */
+export function periodCountsWithin(
+  hours: HourCounts[],
+  start: string,
+  end: string,
+): Omit<HourCounts, "hour"> | undefined {
+  if (hourOf(start) !== start || hourOf(end) !== end) return undefined;
+  return totalOf(hours.filter((h) => h.hour >= start && h.hour < end));
 }
 
 /** From report_hours or report_rollups, per hour or summed; undefined when neither covers the filters. */
