@@ -55,6 +55,7 @@ import { reportPeriodBuilds } from "./migrations/0081_report_period_builds.ts";
 import { guestLinksByUsedAddress } from "./migrations/0082_guest_links_by_used_address.ts";
 import { reportSlices } from "./migrations/0083_report_slices.ts";
 import { reportFilterIndexes } from "./migrations/0084_report_filter_indexes.ts";
+import { commentedRatings } from "./migrations/0085_commented_ratings.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -106,6 +107,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0082_guest_links_by_used_address": guestLinksByUsedAddress(),
     "0083_report_slices": reportSlices(engine),
     "0084_report_filter_indexes": reportFilterIndexes(),
+    "0085_commented_ratings": commentedRatings(),
   };
 }
 

@@ -32,8 +32,8 @@ function ratingsOf(input: ReportInput, start: string, end: string) {
   );
 }
 
-/** The latest answers with a comment. */
-async function commentsOf(input: ReportInput) {
+/** The latest answers with a comment (read through `ticket_metrics_commented`, migration 0085). */
+export function commentsQuery(input: Pick<ReportInput, "db" | "scope" | "query" | "period">) {
   const { db, scope, query, period } = input;
   return db
     .selectFrom("ticket_metrics")
@@ -52,8 +52,11 @@ async function commentsOf(input: ReportInput) {
     .where("ticket_metrics.satisfaction_comment", "!=", "")
     .where(metricsWhere(scope, query))
     .orderBy("ticket_metrics.satisfaction_rated_at", "desc")
-    .limit(commentLimit)
-    .execute();
+    .limit(commentLimit);
+}
+
+function commentsOf(input: ReportInput) {
+  return commentsQuery(input).execute();
 }
 
 const scoreColumns: ReportTable["columns"] = [
