@@ -1,7 +1,7 @@
-import { CompiledQuery } from "kysely";
 import { expect, it } from "vitest";
 import { reportQuerySchema } from "../../common/reports.ts";
 import { describeEachEngine } from "../test/engines.ts";
+import { planOf } from "../test/plans.ts";
 import { periodOf } from "./period.ts";
 import { commentsQuery } from "./satisfaction.ts";
 
@@ -15,28 +15,8 @@ describeEachEngine("the satisfaction report's latest comments", ({ db, engine })
     for (const filters of [{}, { priority: "high" }, { channel: "email" }]) {
       const query = reportQuerySchema.parse({ from: "2026-01-01", to: "2026-12-31", ...filters });
       const compiled = commentsQuery({ db: db(), scope: { groups: null }, query, period: periodOf(query) }).compile();
-      const plan = await explain(compiled);
+      const plan = await planOf(db(), engine, compiled);
       expect(plan, JSON.stringify(filters)).toContain("ticket_metrics_commented");
     }
   });
-
-  async function explain(compiled: CompiledQuery): Promise<string> {
-    if (engine === "sqlite") {
-      const { rows } = await db().executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-      );
-      return rows.map((r) => r.detail).join(" ");
-    }
-    // PostgreSQL reads a table this small whole whatever its indexes; without that option it shows its choice.
-    return db()
-      .transaction()
-      .execute(async (trx) => {
-        await trx.executeQuery(CompiledQuery.raw("set local enable_seqscan = off"));
-        await trx.executeQuery(CompiledQuery.raw("set local enable_bitmapscan = off"));
-        const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
-          CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
-        );
-        return rows.map((r) => r["QUERY PLAN"]).join(" ");
-      });
-  }
 });
