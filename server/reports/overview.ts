@@ -7,7 +7,7 @@ import type { ReportInput } from "./context.ts";
 import { histogramMedian } from "./cube/buckets.ts";
 import { lateUndecidedCount } from "./cube/late.ts";
 import { loadCube } from "./cube/read.ts";
-import { periodCounts, periodCountsWithin, ticketsLink, unsolvedNow } from "./queries.ts";
+import { periodCounts, periodCountsWithin, ticketsLink } from "./queries.ts";
 import { createdSolvedSeries } from "./series.ts";
 import { percent, round1 } from "./stats.ts";
 
@@ -71,11 +71,11 @@ async function factsOf(
 }
 
 export async function overviewReport(input: ReportInput): Promise<Pick<Report, "figures" | "tables">> {
-  const { period, query, db, scope } = input;
+  const { period, query } = input;
   // The series reads every hour from the period's start to now; the period's own totals are a sum of those
   // hours, which spares the slowest read of the dashboard (a year of hourly rows) a second pass.
   const seriesRead = createdSolvedSeries(input);
-  const [current, previous, series, open] = await Promise.all([
+  const [current, previous, series] = await Promise.all([
     factsOf(
       input,
       period.start,
@@ -84,8 +84,8 @@ export async function overviewReport(input: ReportInput): Promise<Pick<Report, "
     ),
     factsOf(input, period.previous.start, period.previous.end),
     seriesRead,
-    unsolvedNow(db, scope, query),
   ]);
+  const { open } = series;
   const inPeriod = { createdFrom: period.from, createdTo: period.to };
   const figure = (
     key: keyof Facts,
