@@ -56,6 +56,7 @@ import { guestLinksByUsedAddress } from "./migrations/0082_guest_links_by_used_a
 import { reportSlices } from "./migrations/0083_report_slices.ts";
 import { reportFilterIndexes } from "./migrations/0084_report_filter_indexes.ts";
 import { commentedRatings } from "./migrations/0085_commented_ratings.ts";
+import { reportHoursCovered } from "./migrations/0086_report_hours_covered.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -108,6 +109,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0083_report_slices": reportSlices(engine),
     "0084_report_filter_indexes": reportFilterIndexes(),
     "0085_commented_ratings": commentedRatings(),
+    "0086_report_hours_covered": reportHoursCovered(engine),
   };
 }
 

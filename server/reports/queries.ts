@@ -120,6 +120,37 @@ export function periodCountsWithin(
   return totalOf(hours.filter((h) => h.hour >= start && h.hour < end));
 }
 
+const countSums = <T extends "report_hours" | "report_rollups">(eb: ExpressionBuilder<Database, T>) => [
+  eb.fn.sum<number>(eb.ref("created")).as("created"),
+  eb.fn.sum<number>(eb.ref("solved")).as("solved"),
+  eb.fn.sum<number>(eb.ref("withdrawn")).as("withdrawn"),
+  eb.fn.sum<number>(eb.ref("reopened")).as("reopened"),
+];
+
+/**
+ * A slice's counts from report_hours, per hour (the series) or summed: kept per hour, group and slice, a year is
+ * some thousands of rows, where report_rollups has one for nearly every ticket at a million a year.
+ */
+export function sliceHoursQuery(
+  db: Db,
+  scope: ReportScope,
+  filters: ReportFilters,
+  slice: string,
+  start: string,
+  end: string,
+  perHour: boolean,
+) {
+  const groups = reportGroups(scope, filters.groupId);
+  return db
+    .selectFrom("report_hours")
+    .select(countSums)
+    .where("slice", "=", slice)
+    .where("hour", ">=", hourOf(start))
+    .where("hour", "<", end)
+    .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
+    .$if(perHour, (q) => q.select("hour").groupBy("hour"));
+}
+
 /** From report_hours or report_rollups, per hour or summed; undefined when neither covers the filters. */
 async function summedCounts(
   db: Db,
@@ -129,31 +160,14 @@ async function summedCounts(
   end: string,
   perHour: boolean,
 ): Promise<HourCounts[] | undefined> {
-  const sums = <T extends "report_hours" | "report_rollups">(eb: ExpressionBuilder<Database, T>) => [
-    eb.fn.sum<number>(eb.ref("created")).as("created"),
-    eb.fn.sum<number>(eb.ref("solved")).as("solved"),
-    eb.fn.sum<number>(eb.ref("withdrawn")).as("withdrawn"),
-    eb.fn.sum<number>(eb.ref("reopened")).as("reopened"),
-  ];
   let rows: { hour?: string; created: unknown; solved: unknown; withdrawn: unknown; reopened: unknown }[];
   const slice = sliceOfFilters(filters);
   if (slice !== undefined) {
-    // Per hour, group and slice: a year is some thousands of rows, where report_rollups has one for nearly every
-    // ticket at a million a year.
-    const groups = reportGroups(scope, filters.groupId);
-    rows = await db
-      .selectFrom("report_hours")
-      .select(sums)
-      .where("slice", "=", slice)
-      .where("hour", ">=", hourOf(start))
-      .where("hour", "<", end)
-      .$if(groups !== undefined, (q) => q.where((eb) => (groups?.length ? eb("group_id", "in", groups) : none)))
-      .$if(perHour, (q) => q.select("hour").groupBy("hour"))
-      .execute();
+    rows = await sliceHoursQuery(db, scope, filters, slice, start, end, perHour).execute();
   } else if (rollupsCover(filters)) {
     rows = await db
       .selectFrom("report_rollups")
-      .select(sums)
+      .select(countSums)
       .where("hour", ">=", hourOf(start))
       .where("hour", "<", end)
       .where(rollupsWhere(scope, filters))
