@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -20,5 +21,9 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: ".tmp/vitest-report.json" },
     hookTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which ran every file in turn
+    // (758 s, where two workers took 396 s). The files wait on PostgreSQL, SMTP and IMAP for much of their time, so
+    // two share two cores well; the longest files have their own generous timeouts (docs/decisions.md).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
