@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { StatusCategory } from "../../common/tickets.ts";
-import { toSessionUser } from "../accounts/queries.ts";
 import type { Actor } from "../core/actor.ts";
 import { newId } from "../db/ids.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAgent, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
+import { actorOf, buildAgent, buildCustomer, buildSubmission, statusIdIn, testConfig } from "../test/factories.ts";
 import { addComment } from "../tickets/commands/add-comment.ts";
 import { changeStatus } from "../tickets/commands/lifecycle-actions.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
@@ -26,30 +25,16 @@ describeEachEngine("metrics backfill", ({ db, engine }) => {
 
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const asActor = async (user: Awaited<ReturnType<typeof buildAgent>>): Promise<Actor> => ({
-      kind: "user",
-      user: await toSessionUser(db(), user),
-      sessionId: null,
-      csrfToken: null,
-    });
     const agentUser = await buildAgent(db());
     agentId = agentUser.id;
-    agent = await asActor(agentUser);
-    customer = await asActor(await buildCustomer(db()));
+    agent = await actorOf(db(), agentUser);
+    customer = await actorOf(db(), await buildCustomer(db()));
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  const statusIn = async (category: StatusCategory) =>
-    (
-      await db()
-        .selectFrom("statuses")
-        .select("id")
-        .where("category", "=", category)
-        .orderBy("position")
-        .executeTakeFirstOrThrow()
-    ).id;
+  const statusIn = (category: StatusCategory) => statusIdIn(db(), category);
   const tables = async () => ({
     metrics: await db().selectFrom("ticket_metrics").selectAll().orderBy("ticket_id").execute(),
     rollups: await db()

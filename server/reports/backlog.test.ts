@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { reportQuerySchema } from "../../common/reports.ts";
-import { toSessionUser } from "../accounts/queries.ts";
+import type { StatusCategory } from "../../common/tickets.ts";
 import type { Actor } from "../core/actor.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
+import { actorOf, buildAdmin, buildCustomer, buildSubmission, statusIdIn, testConfig } from "../test/factories.ts";
 import { changeStatus } from "../tickets/commands/lifecycle-actions.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { overviewReport } from "./overview.ts";
@@ -22,28 +22,14 @@ describeEachEngine("the backlog over time", ({ db, engine }) => {
 
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const asActor = async (user: Awaited<ReturnType<typeof buildAdmin>>): Promise<Actor> => ({
-      kind: "user",
-      user: await toSessionUser(db(), user),
-      sessionId: null,
-      csrfToken: null,
-    });
-    admin = await asActor(await buildAdmin(db()));
-    customer = await asActor(await buildCustomer(db()));
+    admin = await actorOf(db(), await buildAdmin(db()));
+    customer = await actorOf(db(), await buildCustomer(db()));
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  const statusIn = async (category: "solved" | "open") =>
-    (
-      await db()
-        .selectFrom("statuses")
-        .select("id")
-        .where("category", "=", category)
-        .orderBy("position")
-        .executeTakeFirstOrThrow()
-    ).id;
+  const statusIn = (category: StatusCategory) => statusIdIn(db(), category);
   const submit = async () =>
     (await submitTicket(ctx(), customer, await buildSubmission(db(), { priority: "low" }))).number;
   const backlog = async (from: string, to: string, interval: "day" | "week") => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { StatusCategory } from "../../common/tickets.ts";
-import { toSessionUser } from "../accounts/queries.ts";
 import type { Actor } from "../core/actor.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAgent, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
+import { actorOf, buildAgent, buildCustomer, buildSubmission, statusIdIn, testConfig } from "../test/factories.ts";
 import { addComment } from "../tickets/commands/add-comment.ts";
 import { changeStatus } from "../tickets/commands/lifecycle-actions.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
@@ -24,14 +23,8 @@ describeEachEngine("ticket metrics", ({ db, engine }) => {
 
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const asActor = async (user: Awaited<ReturnType<typeof buildAgent>>): Promise<Actor> => ({
-      kind: "user",
-      user: await toSessionUser(db(), user),
-      sessionId: null,
-      csrfToken: null,
-    });
-    agent = await asActor(await buildAgent(db()));
-    customer = await asActor(await buildCustomer(db()));
+    agent = await actorOf(db(), await buildAgent(db()));
+    customer = await actorOf(db(), await buildCustomer(db()));
     await db()
       .updateTable("sla_policies")
       .set({ resolution_minutes: 16 * 60 })
@@ -42,15 +35,7 @@ describeEachEngine("ticket metrics", ({ db, engine }) => {
     vi.useRealTimers();
   });
 
-  const statusIn = async (category: StatusCategory) =>
-    (
-      await db()
-        .selectFrom("statuses")
-        .select("id")
-        .where("category", "=", category)
-        .orderBy("position")
-        .executeTakeFirstOrThrow()
-    ).id;
+  const statusIn = (category: StatusCategory) => statusIdIn(db(), category);
   const metricsOf = (number: number) =>
     db()
       .selectFrom("ticket_metrics")

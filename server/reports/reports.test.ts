@@ -2,13 +2,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { serviceInputSchema } from "../../common/catalog.ts";
 import type { Report } from "../../common/reports.ts";
 import { createGroup, createOrganization, createRole } from "../accounts/commands/manage-directory.ts";
-import { toSessionUser } from "../accounts/queries.ts";
 import { createService } from "../catalog/commands/manage-catalog.ts";
-import { type Actor, anonymous } from "../core/actor.ts";
-import type { User } from "../db/schema.ts";
+import { anonymous } from "../core/actor.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
+  actorOf,
   buildAdmin,
   buildAgent,
   buildCustomer,
@@ -34,13 +33,6 @@ describeEachEngine("reports", ({ db, engine }) => {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
-  const actorOf = async (user: User): Promise<Actor> => ({
-    kind: "user",
-    user: await toSessionUser(db(), user),
-    sessionId: null,
-    csrfToken: null,
-  });
-
   beforeAll(async () => {
     app = await buildTestApp(db(), engine, config);
     support = await createGroup(db(), { name: "Support" });
@@ -58,7 +50,7 @@ describeEachEngine("reports", ({ db, engine }) => {
     const customerUser = await buildCustomer(db());
 
     const ctx = { db: db(), engine, config };
-    const asAdmin = await actorOf(adminUser);
+    const asAdmin = await actorOf(db(), adminUser);
     const solvedId = (
       await db().selectFrom("statuses").select("id").where("category", "=", "solved").executeTakeFirstOrThrow()
     ).id;
@@ -70,7 +62,7 @@ describeEachEngine("reports", ({ db, engine }) => {
     ] as const) {
       const { number } = await submitTicket(
         ctx,
-        await actorOf(customerUser),
+        await actorOf(db(), customerUser),
         await buildSubmission(db(), { priority }),
       );
       await updateTicket(ctx, asAdmin, number, { groupId: group });
@@ -235,8 +227,8 @@ describeEachEngine("reports", ({ db, engine }) => {
       anonymous,
       await buildSubmission(db(), { serviceId, categoryId: undefined }),
     );
-    const fromAcme = await submitTicket(ctx, await actorOf(member), await buildSubmission(db()));
-    await updateTicket(ctx, await actorOf(adminUser), fromAcme.number, { assigneeId: adminUser.id });
+    const fromAcme = await submitTicket(ctx, await actorOf(db(), member), await buildSubmission(db()));
+    await updateTicket(ctx, await actorOf(db(), adminUser), fromAcme.number, { assigneeId: adminUser.id });
     await submitTicket(ctx, anonymous, await buildSubmission(db(), { email: "mailer@example.com" }), [], undefined, {
       channel: "email",
     });

@@ -1,10 +1,8 @@
 import { expect, it } from "vitest";
 import type { Report, ReportQuery } from "../../common/reports.ts";
 import { createGroup } from "../accounts/commands/manage-directory.ts";
-import { toSessionUser } from "../accounts/queries.ts";
-import type { Actor } from "../core/actor.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
+import { actorOf, buildAdmin, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
 import { deleteTicket } from "../tickets/commands/delete-ticket.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { updateTicket } from "../tickets/commands/update-ticket.ts";
@@ -16,14 +14,8 @@ describeEachEngine("the SLA report's due lists", ({ db, engine }) => {
   it("counts every late ticket past the list's hundred, and leaves deleted tickets out of both", async () => {
     const config = testConfig();
     const ctx = { db: db(), engine, config };
-    const asActor = async (user: Awaited<ReturnType<typeof buildAdmin>>): Promise<Actor> => ({
-      kind: "user",
-      user: await toSessionUser(db(), user),
-      sessionId: null,
-      csrfToken: null,
-    });
-    const admin = await asActor(await buildAdmin(db()));
-    const customer = await asActor(await buildCustomer(db()));
+    const admin = await actorOf(db(), await buildAdmin(db()));
+    const customer = await actorOf(db(), await buildCustomer(db()));
     const team = await createGroup(db(), { name: "Late team" });
     const numbers: number[] = [];
     for (let i = 0; i < 104; i++) numbers.push((await submitTicket(ctx, customer, await buildSubmission(db()))).number);

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
-import type { TicketSubmission } from "../../common/tickets.ts";
+import type { StatusCategory, TicketSubmission } from "../../common/tickets.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
+import { toSessionUser } from "../accounts/queries.ts";
 import { ensureCategories } from "../bootstrap.ts";
 import { type Config, readConfig } from "../config.ts";
+import type { Actor } from "../core/actor.ts";
 import type { Engine } from "../db/engine.ts";
 import type { Database, User } from "../db/schema.ts";
 import { buildApp } from "../http/app.ts";
@@ -42,6 +44,22 @@ export function buildUser(
 export const buildCustomer = (db: Kysely<Database>) => buildUser(db, "customer");
 export const buildAgent = (db: Kysely<Database>) => buildUser(db, "agent");
 export const buildAdmin = (db: Kysely<Database>) => buildUser(db, "admin");
+
+/** A user as the actor of a command called directly (no session: as a job or a test calls it). */
+export async function actorOf(db: Kysely<Database>, user: User): Promise<Actor> {
+  return { kind: "user", user: await toSessionUser(db, user), sessionId: null, csrfToken: null };
+}
+
+/** The first status of a category, as an admin lists them. */
+export async function statusIdIn(db: Kysely<Database>, category: StatusCategory): Promise<string> {
+  const status = await db
+    .selectFrom("statuses")
+    .select("id")
+    .where("category", "=", category)
+    .orderBy("position")
+    .executeTakeFirstOrThrow();
+  return status.id;
+}
 
 export async function someCategoryId(db: Kysely<Database>): Promise<string> {
   const category = await db.selectFrom("categories").select("id").orderBy("position").executeTakeFirstOrThrow();

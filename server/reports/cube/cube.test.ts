@@ -1,11 +1,9 @@
 import { afterEach, expect, it, vi } from "vitest";
 import { type Report, type ReportQuery, reportKinds } from "../../../common/reports.ts";
-import { toSessionUser } from "../../accounts/queries.ts";
 import { ensureCategories } from "../../bootstrap.ts";
 import { advanceSystemClock } from "../../clock.ts";
-import type { Actor } from "../../core/actor.ts";
 import { describeEachEngine } from "../../test/engines.ts";
-import { buildAdmin, buildCustomer, buildSubmission, testConfig } from "../../test/factories.ts";
+import { actorOf, buildAdmin, buildCustomer, buildSubmission, testConfig } from "../../test/factories.ts";
 import { addComment } from "../../tickets/commands/add-comment.ts";
 import { deleteTicket, purgeDeletedTickets } from "../../tickets/commands/delete-ticket.ts";
 import { changeStatus } from "../../tickets/commands/lifecycle-actions.ts";
@@ -141,7 +139,7 @@ describeEachEngine("the report cube", ({ db, engine }) => {
 
     // A change to old tickets makes their days dirty: read from the rows until built again, same figures.
     const admin = await buildAdmin(db());
-    const actor: Actor = { kind: "user", user: await toSessionUser(db(), admin), sessionId: null, csrfToken: null };
+    const actor = await actorOf(db(), admin);
     const old = await db()
       .selectFrom("tickets")
       .select(["number", "created_at"])
@@ -153,12 +151,7 @@ describeEachEngine("the report cube", ({ db, engine }) => {
     const ctx = { db: db(), engine, config };
     // Two tickets that came in ten days ago, one of them answered then, built into the cube like any other day.
     const customer = await buildCustomer(db());
-    const requester: Actor = {
-      kind: "user",
-      user: await toSessionUser(db(), customer),
-      sessionId: null,
-      csrfToken: null,
-    };
+    const requester = await actorOf(db(), customer);
     advanceSystemClock(-10 * DAY);
     let replied: { number: number } | undefined;
     let unreplied: { number: number } | undefined;
