@@ -55,12 +55,12 @@ describeEachEngine("the backlog over time", ({ db, engine }) => {
     at("2026-11-03T09:00:00.000Z");
     const [a, b] = [await submit(), await submit(), await submit()];
     at("2026-11-04T12:00:00.000Z");
-    await changeStatus(ctx(), admin, a as number, solved);
+    await changeStatus(ctx(), admin, a, solved);
     at("2026-11-05T23:30:00.000Z");
     await submit();
     at("2026-11-07T10:00:00.000Z");
-    await changeStatus(ctx(), admin, a as number, await statusIn("open"));
-    await changeStatus(ctx(), admin, b as number, solved);
+    await changeStatus(ctx(), admin, a, await statusIn("open"));
+    await changeStatus(ctx(), admin, b, solved);
     // Monday 9 November, noon: three unsolved (the reopened one, the third and the fourth).
     at("2026-11-09T11:00:00.000Z");
 
