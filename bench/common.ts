@@ -1,5 +1,5 @@
 /** Small helpers shared by the benchmark scripts. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../server/db/database.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
@@ -95,4 +95,37 @@ export function peakRssMb(pid: number | undefined): string {
   } catch {
     return "-";
   }
+}
+
+/**
+ * CPU milliseconds used so far by PostgreSQL's processes on this machine (the server and every backend, from
+ * Linux's /proc), so a bench on PostgreSQL can count the database's work beside its own `process.cpuUsage()`.
+ * A backend that ends between two readings takes its time with it: measure over connections that stay open.
+ * Undefined where /proc is not there.
+ */
+export function postgresCpuMs(): number | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux's supported architectures.
+  let ticks = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // It ended while we looked.
+    }
+    // "pid (comm) state ppid …": comm may hold spaces, so the fields are counted after its closing parenthesis.
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    if (comm !== "postgres") continue;
+    const fields = stat.slice(close + 2).split(" ");
+    // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the comm.
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerMs;
 }

@@ -5,15 +5,7 @@
  */
 import type { Reaction } from "../tickets/events.ts";
 import { applyEvent, changesMetrics, newMetricsRow } from "./metrics.ts";
-import {
-  addToRollups,
-  insertMetricsRow,
-  loadNewTicket,
-  loadTicketNow,
-  lookupsFor,
-  replayTicket,
-  saveMetricsRow,
-} from "./store.ts";
+import { loadNewTicket, loadTicketNow, lookupsFor, replayTicket, saveMetrics } from "./store.ts";
 
 export const metricsReaction: Reaction = async (trx, _ctx, event) => {
   if (!changesMetrics(event.type)) return;
@@ -23,9 +15,10 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
     if (!ticket) return;
     const row = newMetricsRow(ticket, ticket.category, event.at);
     const deltas = await applyEvent(row, event, ticket, lookupsFor(trx, ticket));
-    // Not inserted: a trigger on the new ticket recorded an event of its own (a reaction inside this one's
-    // reactions, so it ran first), and its metrics were worked out from all the ticket's events, this one included.
-    if (await insertMetricsRow(trx, row)) await addToRollups(trx, deltas);
+    // Written only if the ticket has no row yet: a trigger on the new ticket records an event of its own (a
+    // reaction inside this one's reactions, so it runs first), whose row is worked out from all the ticket's
+    // events, this one included.
+    await saveMetrics(trx, row, undefined, deltas);
     return;
   }
   const now = await loadTicketNow(trx, event.ticketId);
@@ -36,14 +29,12 @@ export const metricsReaction: Reaction = async (trx, _ctx, event) => {
     // this one included, so the row is complete from here on.
     const replayed = await replayTicket(trx, event.ticketId);
     if (!replayed) return;
-    await saveMetricsRow(trx, replayed.row, undefined);
-    await addToRollups(trx, replayed.deltas);
+    await saveMetrics(trx, replayed.row, undefined, replayed.deltas);
     return;
   }
   // The status the event leaves the ticket in is the one it has now: its category came with the ticket.
   const lookups = lookupsFor(trx, ticket, new Map([[ticket.status_id, ticket.category]]));
   const row = { ...stored };
   const deltas = await applyEvent(row, event, ticket, lookups);
-  await saveMetricsRow(trx, row, stored);
-  await addToRollups(trx, deltas);
+  await saveMetrics(trx, row, stored, deltas);
 };

@@ -3,7 +3,7 @@
  * events into a fresh row (for the backfill, and for a ticket that had events
  * before metrics were recorded).
  */
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql, type Transaction } from "kysely";
 import { parseTicketEvent } from "../../common/ticket-events.ts";
 import type { StatusCategory } from "../../common/tickets.ts";
 import { compiledByShape, compiledOnce } from "../db/compiled-once.ts";
@@ -13,7 +13,7 @@ import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
 import { slicesOf } from "./cube/contributions.ts";
-import { changedCubeDays, markCubeDirty } from "./cube/dirty.ts";
+import { changedCubeDays, type DirtyPeriod, dirtyPeriods } from "./cube/dirty.ts";
 import { dayOf } from "./cube/periods.ts";
 import {
   applyEvent,
@@ -268,6 +268,58 @@ async function policyCalendarId(db: Db, policyId: string | null): Promise<string
   return policy?.calendar_id ?? null;
 }
 
+/**
+ * A ticket's metrics written after an event: its row (inserted when `stored` is undefined, the columns that
+ * differ from `stored` otherwise), the cube's earlier days the change makes stale, and what `deltas` add to the
+ * hours and rollups. A new row is not inserted when the ticket has one already, nor are its counts added: a
+ * trigger on a new ticket records an event of its own, whose reaction runs inside the "created" one's and works
+ * the row out from every event, that "created" included.
+ *
+ * On PostgreSQL this is one statement (metricsWriteStatement); SQLite runs in this process, where a statement
+ * costs no round trip, and keeps the plain ones.
+ */
+export async function saveMetrics(
+  db: Db,
+  row: MetricsRow,
+  stored: MetricsRow | undefined,
+  deltas: readonly RollupDelta[],
+): Promise<void> {
+  // An event changes two or three of the row's forty columns: building and running an update of all forty was
+  // a third of what recording metrics cost a ticket update (SQLite).
+  const changed = stored ? (Object.keys(row) as (keyof MetricsRow)[]).filter((key) => row[key] !== stored[key]) : [];
+  const today = dayOf(row.updated_at);
+  // The earlier days whose cube this change alters are stale now.
+  const periods = stored && changed.length === 0 ? [] : dirtyPeriods(changedCubeDays(stored, row, today), today);
+  const hours = hourRowsOf(deltas);
+  const rollups = rollupRowsOf(deltas);
+  if (engineOf(db) !== "postgres") {
+    if (!stored) {
+      const inserted = await db
+        .insertInto("ticket_metrics")
+        .values(row)
+        .onConflict((oc) => oc.column("ticket_id").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    } else if (changed.length > 0) {
+      await metricsUpdate(db, changed.join(","), [...changed.map((key) => row[key]), row.ticket_id]);
+    }
+    await markPeriodsDirty(db, periods);
+    await addToCounts(db, hours, rollups);
+    return;
+  }
+  if (stored && changed.length === 0 && hours.length === 0 && rollups.length === 0) return;
+  const columns = stored ? changed : (Object.keys(row) as (keyof MetricsRow)[]);
+  const shape = stored ? (changed.length === 0 ? "" : `update:${changed.join(",")}`) : `insert:${columns.join(",")}`;
+  await metricsWriteStatement(db, shape, [
+    ...columns.map((key) => row[key]),
+    ...(stored && changed.length > 0 ? [row.ticket_id] : []),
+    periods.map((p) => p.grain),
+    periods.map((p) => p.period),
+    ...[...hourKey, ...hourMeasures].map((column) => hours.map((h) => h[column])),
+    ...[...rollupKey, ...rollupMeasures].map((column) => rollups.map((r) => r[column])),
+  ]);
+}
+
 /** `update ticket_metrics set <the changed columns> where ticket_id = ?`, compiled once per set of columns. */
 const metricsUpdate = compiledByShape((db, key, placeholders) => {
   const columns = key.split(",") as (keyof MetricsRow)[];
@@ -278,55 +330,101 @@ const metricsUpdate = compiledByShape((db, key, placeholders) => {
   return { query, values: columns.length + 1 };
 });
 
-/**
- * A new ticket's first row; false if it has one already (a trigger on the new ticket recorded an event of its own,
- * whose reaction ran inside this one's and worked the row out from every event, this "created" included).
- */
-export async function insertMetricsRow(db: Db, row: MetricsRow): Promise<boolean> {
-  const inserted = await db
-    .insertInto("ticket_metrics")
-    .values(row)
-    .onConflict((oc) => oc.column("ticket_id").doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  const today = dayOf(row.updated_at);
-  await markCubeDirty(db, changedCubeDays(undefined, row, today), today);
-  return true;
-}
+const hourKey = ["hour", "group_id", "slice"] as const;
+const rollupKey = ["hour", "group_id", "channel", "priority", "service_id"] as const;
 
 /**
- * Inserts a new row, or writes the columns that differ from `stored` (the row as read, before the event): an
- * event changes two or three of its forty columns, and building and running an update of all forty was a
- * third of what recording metrics cost a ticket update.
+ * PostgreSQL: saveMetrics' writes in one statement. Each statement costs a round trip and a bind and execute in
+ * a backend: the row's write, the hours' upsert and the rollups' upserts (one a row) were 2.7 statements an
+ * update and 3 a creation, most of what recording metrics added to them (bench:update, bench:create).
+ *
+ * The counts' rows are passed as arrays, so the statement's text depends only on the row's columns (the shape:
+ * `insert:<columns>`, `update:<changed columns>`, or "" when only counts move), not on how many rows it adds to.
+ * Each part after the row's writes only if the row was written (`exists`: an insert that found a row writes
+ * nothing). The main query reads the four parts' counts left to right, which runs them in that order, as the
+ * plain statements run: shared counters are locked in one order by every writer, so concurrent changes cannot
+ * deadlock on them (a part nobody read would run at the statement's end).
  */
-export async function saveMetricsRow(db: Db, row: MetricsRow, stored: MetricsRow | undefined): Promise<void> {
-  const today = dayOf(row.updated_at);
-  if (!stored) {
-    await db.insertInto("ticket_metrics").values(row).execute();
-    await markCubeDirty(db, changedCubeDays(undefined, row, today), today);
-    return;
+const metricsWriteStatement = compiledByShape((db, shape, p) => {
+  const [kind, list = ""] = shape.split(":");
+  const columns = list === "" ? [] : list.split(",");
+  let next = 0;
+  const value = () => p[next++] ?? "";
+  const array = (type: "text" | "timestamptz" | "integer") => sql`${value()}::${sql.raw(type)}[]`;
+  const refs = (names: readonly string[]) => sql.join(names.map((name) => sql.ref(name)));
+  let metrics: RawBuilder<unknown>;
+  if (kind === "insert") {
+    const values = columns.map(() => value());
+    metrics = sql`insert into ticket_metrics (${refs(columns)}) values (${sql.join(values)})
+      on conflict (ticket_id) do nothing returning 1`;
+  } else if (kind === "update") {
+    const sets = columns.map((column) => sql`${sql.ref(column)} = ${value()}`);
+    metrics = sql`update ticket_metrics set ${sql.join(sets)} where ticket_id = ${value()} returning 1`;
+  } else {
+    metrics = sql`select 1`;
   }
-  const changed = (Object.keys(row) as (keyof MetricsRow)[]).filter((key) => row[key] !== stored[key]);
-  if (changed.length === 0) return;
-  await metricsUpdate(db, changed.join(","), [...changed.map((key) => row[key]), row.ticket_id]);
-  // The earlier days whose cube this change alters are stale now.
-  await markCubeDirty(db, changedCubeDays(stored, row, today), today);
+  const written = sql`exists (select 1 from metrics)`;
+  const adds = (table: string, measures: readonly string[]) =>
+    sql.join(measures.map((m) => sql`${sql.ref(m)} = ${sql.ref(`${table}.${m}`)} + excluded.${sql.ref(m)}`));
+  const periods = sql`insert into report_periods (grain, period, state)
+    select grain, period, 'dirty' from unnest(${array("text")}, ${array("text")}) as p(grain, period)
+    where ${written} on conflict (grain, period) do update set state = 'dirty' returning 1`;
+  const hourArrays = [array("timestamptz"), array("text"), array("text"), ...hourMeasures.map(() => array("integer"))];
+  const hours = sql`insert into report_hours (${refs([...hourKey, ...hourMeasures])})
+    select * from unnest(${sql.join(hourArrays)}) where ${written}
+    on conflict (${refs(hourKey)}) do update set ${adds("report_hours", hourMeasures)} returning 1`;
+  const rollupArrays = [
+    array("timestamptz"),
+    ...rollupKey.slice(1).map(() => array("text")),
+    ...rollupMeasures.map(() => array("integer")),
+  ];
+  const rollups = sql`insert into report_rollups (${refs([...rollupKey, ...rollupMeasures])})
+    select * from unnest(${sql.join(rollupArrays)}) where ${written}
+    on conflict (${refs(rollupKey)}) do update set ${adds("report_rollups", rollupMeasures)} returning 1`;
+  const query = sql<{ metrics: number; periods: number; hours: number; rollups: number }>`
+    with metrics as (${metrics}), periods as (${periods}), hours as (${hours}), rollups as (${rollups})
+    select (select count(*) from metrics) as metrics, (select count(*) from periods) as periods,
+      (select count(*) from hours) as hours, (select count(*) from rollups) as rollups`;
+  return { query: { compile: () => query.compile(db) }, values: next };
+});
+
+/** Marks the cube's periods dirty (SQLite's plain statement; dirtyPeriods gives them in lock order). */
+async function markPeriodsDirty(db: Db, periods: readonly DirtyPeriod[]): Promise<void> {
+  if (periods.length === 0) return;
+  await db
+    .insertInto("report_periods")
+    .values([...periods])
+    .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
+    .execute();
+}
+
+/** The hours' rows a change adds to (every slice of every hour its deltas touch), in lock order, none all zero. */
+function hourRowsOf(deltas: readonly RollupDelta[]): HourRow[] {
+  return inLockOrder(hourSums(deltas)).filter((row) => hourMeasures.some((measure) => row[measure] !== 0));
+}
+
+/** The rollups' rows a change adds to, in lock order, none all zero. */
+function rollupRowsOf(deltas: readonly RollupDelta[]): RollupRow[] {
+  return inLockOrder(sumDeltas(deltas)).filter((row) => rollupMeasures.some((measure) => row[measure] !== 0));
+}
+
+/** Deltas added to the hours and rollups in plain statements (SQLite, and tests of the order they lock in). */
+export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
+  await addToCounts(db, hourRowsOf(deltas), rollupRowsOf(deltas));
 }
 
 /**
- * Sums the deltas per hour and slice, then adds them to the stored counts: report_hours' rows (every slice of
- * every hour the deltas touch) in one statement, report_rollups' one statement a row (only the measures that
- * move). One statement for report_hours keeps its slices from adding round trips to every ticket change.
+ * report_hours' rows in one statement (so its slices add no statements to a ticket change), report_rollups' one
+ * statement a row, with only the measures that move.
  */
-export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Promise<void> {
-  const hours = inLockOrder(hourSums(deltas)).filter((row) => hourMeasures.some((measure) => row[measure] !== 0));
+async function addToCounts(db: Db, hours: readonly HourRow[], rollups: readonly RollupRow[]): Promise<void> {
   if (hours.length > 0) {
     await db
       .insertInto("report_hours")
-      .values(hours)
+      .values([...hours])
       .onConflict((oc) =>
         oc
-          .columns(["hour", "group_id", "slice"])
+          .columns([...hourKey])
           .doUpdateSet((eb) =>
             Object.fromEntries(
               hourMeasures.map((measure) => [
@@ -338,15 +436,14 @@ export async function addToRollups(db: Db, deltas: readonly RollupDelta[]): Prom
       )
       .execute();
   }
-  for (const row of inLockOrder(sumDeltas(deltas))) {
+  for (const row of rollups) {
     const moved = rollupMeasures.filter((measure) => row[measure] !== 0);
-    if (moved.length === 0) continue;
     await db
       .insertInto("report_rollups")
       .values(row)
       .onConflict((oc) =>
         oc
-          .columns(["hour", "group_id", "channel", "priority", "service_id"])
+          .columns([...rollupKey])
           .doUpdateSet((eb) =>
             Object.fromEntries(
               moved.map((measure) => [measure, eb(`report_rollups.${measure}`, "+", eb.ref(`excluded.${measure}`))]),

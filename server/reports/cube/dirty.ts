@@ -12,8 +12,11 @@ import { dayOf, monthOf } from "./periods.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function markCubeDirty(db: Db, instants: Iterable<string | null>, today: string): Promise<void> {
-  const periods = new Map<string, { grain: "day" | "month"; period: string; state: "dirty" }>();
+export type DirtyPeriod = { grain: "day" | "month"; period: string; state: "dirty" };
+
+/** The days (and their months) of `instants` before `today`, as report_periods rows marked dirty, in lock order. */
+export function dirtyPeriods(instants: Iterable<string | null>, today: string): DirtyPeriod[] {
+  const periods = new Map<string, DirtyPeriod>();
   for (const at of instants) {
     if (at === null) continue;
     const day = dayOf(at);
@@ -21,10 +24,15 @@ export async function markCubeDirty(db: Db, instants: Iterable<string | null>, t
     periods.set(`day ${day}`, { grain: "day", period: day, state: "dirty" });
     periods.set(`month ${monthOf(day)}`, { grain: "month", period: monthOf(day), state: "dirty" });
   }
-  if (periods.size === 0) return;
+  return inLockOrder(periods);
+}
+
+export async function markCubeDirty(db: Db, instants: Iterable<string | null>, today: string): Promise<void> {
+  const periods = dirtyPeriods(instants, today);
+  if (periods.length === 0) return;
   await db
     .insertInto("report_periods")
-    .values(inLockOrder(periods))
+    .values(periods)
     .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
     .execute();
 }
