@@ -26,7 +26,7 @@ import { readerOf } from "../server/db/read-pool/reader.ts";
 import type { Database } from "../server/db/schema.ts";
 import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
-import { count, fail, intOption, ms, percentile } from "./common.ts";
+import { count, fail, intOption, ms, percentile, postgresCpuMs } from "./common.ts";
 import { dropCounterTriggers } from "./counter-triggers.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
 import { metricsSwitch } from "./metrics-switch.ts";
@@ -248,6 +248,8 @@ async function main(): Promise<void> {
     // CPU time this process spends (the app, SQLite, and autocannon's share): on a shared machine it moves far
     // less with other people's load than throughput does, so it compares two configurations better.
     const cpuBefore = process.cpuUsage();
+    // PostgreSQL's processes run the app's statements: their CPU is part of what a creation costs.
+    const databaseCpuBefore = databaseUrl !== undefined ? postgresCpuMs() : undefined;
     const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
       error ? settle?.reject(error) : settle?.resolve(result),
     );
@@ -261,6 +263,7 @@ async function main(): Promise<void> {
     }, maxSeconds * 1000);
     const result = await done.finally(() => clearTimeout(hardStop));
     const cpu = process.cpuUsage(cpuBefore);
+    const databaseCpuAfter = databaseCpuBefore === undefined ? undefined : postgresCpuMs();
 
     latencies.sort((a, b) => a - b);
     const answered = latencies.length;
@@ -277,6 +280,12 @@ async function main(): Promise<void> {
         `  non-2xx:     ${count(non2xx)}`,
         `  tickets/s:   ${count(createdSeen / result.duration)} (201 responses over ${result.duration.toFixed(1)} s)`,
         `  CPU ms:      ${ms((cpu.user + cpu.system) / 1000 / Math.max(1, createdSeen))} per ticket (this process, user + system)`,
+        ...(databaseCpuBefore !== undefined && databaseCpuAfter !== undefined
+          ? [
+              `  PostgreSQL:  ${((databaseCpuAfter - databaseCpuBefore) / Math.max(1, createdSeen)).toFixed(2)} CPU ms per ticket ` +
+                "(every postgres process on this machine, in 10 ms ticks)",
+            ]
+          : []),
         ...(started && !values["without-metrics"]
           ? [
               `  metrics ms:  ${ms(started.metricsMs() / Math.max(1, createdSeen))} per ticket inside the metrics reaction ` +

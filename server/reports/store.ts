@@ -309,14 +309,14 @@ export async function saveMetrics(
   }
   if (stored && changed.length === 0 && hours.length === 0 && rollups.length === 0) return;
   const columns = stored ? changed : (Object.keys(row) as (keyof MetricsRow)[]);
-  const shape = stored ? (changed.length === 0 ? "" : `update:${changed.join(",")}`) : `insert:${columns.join(",")}`;
-  await metricsWriteStatement(db, shape, [
+  const kind = stored ? (changed.length === 0 ? "" : "update") : "insert";
+  const parts = `${periods.length > 0 ? "p" : ""}${hours.length > 0 ? "h" : ""}${rollups.length > 0 ? "r" : ""}`;
+  await metricsWriteStatement(db, `${kind}:${columns.join(",")}:${parts}`, [
     ...columns.map((key) => row[key]),
-    ...(stored && changed.length > 0 ? [row.ticket_id] : []),
-    periods.map((p) => p.grain),
-    periods.map((p) => p.period),
-    ...[...hourKey, ...hourMeasures].map((column) => hours.map((h) => h[column])),
-    ...[...rollupKey, ...rollupMeasures].map((column) => rollups.map((r) => r[column])),
+    ...(kind === "update" ? [row.ticket_id] : []),
+    ...(periods.length > 0 ? [periods.map((p) => p.grain), periods.map((p) => p.period)] : []),
+    ...(hours.length > 0 ? [...hourKey, ...hourMeasures].map((column) => hours.map((h) => h[column])) : []),
+    ...(rollups.length > 0 ? [...rollupKey, ...rollupMeasures].map((column) => rollups.map((r) => r[column])) : []),
   ]);
 }
 
@@ -338,53 +338,70 @@ const rollupKey = ["hour", "group_id", "channel", "priority", "service_id"] as c
  * a backend: the row's write, the hours' upsert and the rollups' upserts (one a row) were 2.7 statements an
  * update and 3 a creation, most of what recording metrics added to them (bench:update, bench:create).
  *
- * The counts' rows are passed as arrays, so the statement's text depends only on the row's columns (the shape:
- * `insert:<columns>`, `update:<changed columns>`, or "" when only counts move), not on how many rows it adds to.
- * Each part after the row's writes only if the row was written (`exists`: an insert that found a row writes
- * nothing). The main query reads the four parts' counts left to right, which runs them in that order, as the
- * plain statements run: shared counters are locked in one order by every writer, so concurrent changes cannot
- * deadlock on them (a part nobody read would run at the statement's end).
+ * The shape is `<kind>:<columns>:<parts>`: the row's insert or update of those columns (or "" when only counts
+ * move), then which of the stale periods (p), hours (h) and rollups (r) there are. A part with no rows is left
+ * out, not run empty: each part opens its table and indexes whether or not it writes. Rows are passed as arrays,
+ * so the text does not depend on how many there are. After an insert, each part writes only if the row was
+ * inserted (`exists`: an insert that found a row writes nothing).
+ *
+ * The main query reads the parts' counts left to right, which runs them in that order, as the plain statements
+ * run: shared counters are locked in one order by every writer, so concurrent changes cannot deadlock on them
+ * (a part nobody read would run at the statement's end).
  */
 const metricsWriteStatement = compiledByShape((db, shape, p) => {
-  const [kind, list = ""] = shape.split(":");
+  const [kind = "", list = "", parts = ""] = shape.split(":");
   const columns = list === "" ? [] : list.split(",");
   let next = 0;
   const value = () => p[next++] ?? "";
   const array = (type: "text" | "timestamptz" | "integer") => sql`${value()}::${sql.raw(type)}[]`;
   const refs = (names: readonly string[]) => sql.join(names.map((name) => sql.ref(name)));
-  let metrics: RawBuilder<unknown>;
-  if (kind === "insert") {
-    const values = columns.map(() => value());
-    metrics = sql`insert into ticket_metrics (${refs(columns)}) values (${sql.join(values)})
-      on conflict (ticket_id) do nothing returning 1`;
-  } else if (kind === "update") {
-    const sets = columns.map((column) => sql`${sql.ref(column)} = ${value()}`);
-    metrics = sql`update ticket_metrics set ${sql.join(sets)} where ticket_id = ${value()} returning 1`;
-  } else {
-    metrics = sql`select 1`;
-  }
-  const written = sql`exists (select 1 from metrics)`;
   const adds = (table: string, measures: readonly string[]) =>
     sql.join(measures.map((m) => sql`${sql.ref(m)} = ${sql.ref(`${table}.${m}`)} + excluded.${sql.ref(m)}`));
-  const periods = sql`insert into report_periods (grain, period, state)
-    select grain, period, 'dirty' from unnest(${array("text")}, ${array("text")}) as p(grain, period)
-    where ${written} on conflict (grain, period) do update set state = 'dirty' returning 1`;
-  const hourArrays = [array("timestamptz"), array("text"), array("text"), ...hourMeasures.map(() => array("integer"))];
-  const hours = sql`insert into report_hours (${refs([...hourKey, ...hourMeasures])})
-    select * from unnest(${sql.join(hourArrays)}) where ${written}
-    on conflict (${refs(hourKey)}) do update set ${adds("report_hours", hourMeasures)} returning 1`;
-  const rollupArrays = [
-    array("timestamptz"),
-    ...rollupKey.slice(1).map(() => array("text")),
-    ...rollupMeasures.map(() => array("integer")),
-  ];
-  const rollups = sql`insert into report_rollups (${refs([...rollupKey, ...rollupMeasures])})
-    select * from unnest(${sql.join(rollupArrays)}) where ${written}
-    on conflict (${refs(rollupKey)}) do update set ${adds("report_rollups", rollupMeasures)} returning 1`;
-  const query = sql<{ metrics: number; periods: number; hours: number; rollups: number }>`
-    with metrics as (${metrics}), periods as (${periods}), hours as (${hours}), rollups as (${rollups})
-    select (select count(*) from metrics) as metrics, (select count(*) from periods) as periods,
-      (select count(*) from hours) as hours, (select count(*) from rollups) as rollups`;
+  const ctes: [string, RawBuilder<unknown>][] = [];
+  if (kind === "insert") {
+    const values = columns.map(() => value());
+    ctes.push([
+      "metrics",
+      sql`insert into ticket_metrics (${refs(columns)}) values (${sql.join(values)})
+        on conflict (ticket_id) do nothing returning 1`,
+    ]);
+  } else if (kind === "update") {
+    const sets = columns.map((column) => sql`${sql.ref(column)} = ${value()}`);
+    ctes.push(["metrics", sql`update ticket_metrics set ${sql.join(sets)} where ticket_id = ${value()} returning 1`]);
+  }
+  const written = kind === "insert" ? sql`where exists (select 1 from metrics)` : sql``;
+  if (parts.includes("p")) {
+    ctes.push([
+      "periods",
+      sql`insert into report_periods (grain, period, state)
+        select grain, period, 'dirty' from unnest(${array("text")}, ${array("text")}) as p(grain, period) ${written}
+        on conflict (grain, period) do update set state = 'dirty' returning 1`,
+    ]);
+  }
+  if (parts.includes("h")) {
+    const arrays = [array("timestamptz"), array("text"), array("text"), ...hourMeasures.map(() => array("integer"))];
+    ctes.push([
+      "hours",
+      sql`insert into report_hours (${refs([...hourKey, ...hourMeasures])})
+        select * from unnest(${sql.join(arrays)}) ${written}
+        on conflict (${refs(hourKey)}) do update set ${adds("report_hours", hourMeasures)} returning 1`,
+    ]);
+  }
+  if (parts.includes("r")) {
+    const arrays = [
+      array("timestamptz"),
+      ...rollupKey.slice(1).map(() => array("text")),
+      ...rollupMeasures.map(() => array("integer")),
+    ];
+    ctes.push([
+      "rollups",
+      sql`insert into report_rollups (${refs([...rollupKey, ...rollupMeasures])})
+        select * from unnest(${sql.join(arrays)}) ${written}
+        on conflict (${refs(rollupKey)}) do update set ${adds("report_rollups", rollupMeasures)} returning 1`,
+    ]);
+  }
+  const query = sql`with ${sql.join(ctes.map(([name, part]) => sql`${sql.id(name)} as (${part})`))}
+    select ${sql.join(ctes.map(([name]) => sql`(select count(*) from ${sql.id(name)}) as ${sql.id(name)}`))}`;
   return { query: { compile: () => query.compile(db) }, values: next };
 });
 
