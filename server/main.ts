@@ -18,6 +18,7 @@ import { startInboundMail } from "./mail/inbound/start.ts";
 import { defaultSmtpTimeouts, devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
 import { installTicketEventReactions } from "./reactions.ts";
+import { warmReports } from "./reports/warm.ts";
 import { assertNodeVersion } from "./runtime.ts";
 
 assertNodeVersion();
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
     concurrency: { "mail.send": config.mailConcurrency },
   });
   jobs.start();
+  // Each report's first request reads the cube into this process: done now, not when someone opens Reports.
+  const warming = performance.now();
+  warmReports(db, systemClock()).then(
+    () => logger.info({ ms: Math.round(performance.now() - warming) }, "reports warmed"),
+    (error: unknown) => logger.warn({ err: error }, "warming the reports failed; they are read when first asked for"),
+  );
   const inbound = await startInboundMail(context, logger);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
