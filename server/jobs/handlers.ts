@@ -6,7 +6,6 @@ import { sendMailHandler } from "../mail/send-mail.ts";
 import type { MailTransport } from "../mail/transport.ts";
 import { buildReportCube } from "../reports/cube/build.ts";
 import { forgetPurgedTickets } from "../reports/cube/dirty.ts";
-import { warmReports } from "../reports/warm.ts";
 import { sendSurveyHandler } from "../satisfaction/send-survey.ts";
 import { autoCloseSolvedTickets } from "../sla/auto-close.ts";
 import { fireDueAlerts } from "../sla/due-alerts.ts";
@@ -44,10 +43,7 @@ export function jobHandlers(
     "webhook.deliver": webhookDeliveryHandler(context, clock),
     "satisfaction.send": sendSurveyHandler(context, clock),
     "reports.cube": async () => {
-      const at = clock();
-      const built = await buildReportCube(db, at);
-      // Periods built again have new build ids, so what reports kept of them is unused: read them in again now.
-      if (built.days + built.months > 0) await warmReports(db, at);
+      await buildReportCube(db, clock());
     },
   };
 }
