@@ -24,6 +24,10 @@ test("an agent files a phone call for a customer with an account, from the keybo
   await expect(dialog.getByText("Choose a requester, or switch to New requester.")).toBeVisible();
   await expect(dialog.getByText("Enter a subject.")).toBeVisible();
 
+  // A search that finds nobody says so below the box, and the page stays accessible: no empty list is left open.
+  await dialog.getByLabel("Requester", { exact: true }).first().fill(`Nobody ${id}`);
+  await expect(page.getByText("Nobody found: use New requester")).toBeVisible();
+  await expectAccessible(page);
   await dialog.getByLabel("Requester", { exact: true }).first().fill(`Rhea ${id}`);
   await page.getByRole("option", { name: new RegExp(`Rhea ${id}`) }).click();
   await expect(dialog.getByLabel("Channel", { exact: true }).first()).toHaveValue("Phone");

@@ -13,7 +13,7 @@ import type { Database, TicketEventsTable } from "../db/schema.ts";
 import type { BusinessCalendar } from "../sla/calendar.ts";
 import { calendarFor } from "../sla/calendars.ts";
 import { slicesOf } from "./cube/contributions.ts";
-import { changedCubeDays, type DirtyPeriod, dirtyPeriods } from "./cube/dirty.ts";
+import { changedCubeDays, dirtyPeriods, markPeriodsDirty } from "./cube/dirty.ts";
 import { dayOf } from "./cube/periods.ts";
 import {
   applyEvent,
@@ -404,16 +404,6 @@ const metricsWriteStatement = compiledByShape((db, shape, p) => {
     select ${sql.join(ctes.map(([name]) => sql`(select count(*) from ${sql.id(name)}) as ${sql.id(name)}`))}`;
   return { query: { compile: () => query.compile(db) }, values: next };
 });
-
-/** Marks the cube's periods dirty (SQLite's plain statement; dirtyPeriods gives them in lock order). */
-async function markPeriodsDirty(db: Db, periods: readonly DirtyPeriod[]): Promise<void> {
-  if (periods.length === 0) return;
-  await db
-    .insertInto("report_periods")
-    .values([...periods])
-    .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
-    .execute();
-}
 
 /** The hours' rows a change adds to (every slice of every hour its deltas touch), in lock order, none all zero. */
 function hourRowsOf(deltas: readonly RollupDelta[]): HourRow[] {

@@ -1,6 +1,6 @@
 import { Alert, Button, NativeSelect, Select, Stack, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { defaultLocale, isLocale, type Locale, localeNames, shippedLocales } from "../../common/locales.ts";
 import { useSavePreferences } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
@@ -26,6 +26,11 @@ export function PreferencesForm() {
   });
   const initialZone = form.getInitialValues().timeZone;
   const zones = useMemo(() => timeZoneOptions([browserTimeZone(), initialZone]), [initialZone]);
+  const [zoneSearch, setZoneSearch] = useState("");
+  // What the box shows is the chosen zone's label until someone types; a search no label holds says so below
+  // the box (not as `nothingFoundMessage`, inside the list, which would then be a list without options).
+  const zoneQuery = zoneSearch.trim().toLowerCase();
+  const noZone = zoneQuery !== "" && !zones.some((zone) => zone.label.toLowerCase().includes(zoneQuery));
 
   return (
     <form
@@ -51,12 +56,13 @@ export function PreferencesForm() {
         />
         <Select
           label={t("account.preferences.timeZone")}
-          description={t("account.preferences.timeZoneHint")}
+          description={noZone ? t("account.preferences.noZone") : t("account.preferences.timeZoneHint")}
           data={zones}
           searchable
+          searchValue={zoneSearch}
+          onSearchChange={setZoneSearch}
           allowDeselect={false}
           limit={100}
-          nothingFoundMessage={t("account.preferences.noZone")}
           {...form.getInputProps("timeZone")}
         />
         {save.isSuccess && (

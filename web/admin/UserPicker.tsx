@@ -42,7 +42,15 @@ export function UserPicker({
       }}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={users.isFetching ? t("admin.userPicker.searching") : t("admin.userPicker.noMatch")}
+      // Said below the box, not as `nothingFoundMessage`: Mantine puts that inside the list, and a list without
+      // options is an ARIA error that screen readers announce as an empty list (axe: aria-required-children).
+      description={
+        data.length > 0 || search.trim() === ""
+          ? undefined
+          : users.isFetching
+            ? t("admin.userPicker.searching")
+            : t("admin.userPicker.noMatch")
+      }
       error={error}
     />
   );

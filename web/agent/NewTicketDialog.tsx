@@ -155,7 +155,15 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
             searchValue={search}
             onSearchChange={setSearch}
             filter={({ options: all }) => all}
-            nothingFoundMessage={found.isFetching ? t("agent.common.searching") : t("agent.new.nobodyFound")}
+            // Below the box, not as `nothingFoundMessage` (inside the list, which then has no options: an ARIA
+            // error screen readers announce as an empty list).
+            description={
+              options.length > 0
+                ? undefined
+                : found.isFetching
+                  ? t("agent.common.searching")
+                  : t("agent.new.nobodyFound")
+            }
             error={errors["requester.id"]}
             // The list opens with the dialog: the six best matches; typing narrows it.
             limit={6}

@@ -28,11 +28,15 @@ export function dirtyPeriods(instants: Iterable<string | null>, today: string): 
 }
 
 export async function markCubeDirty(db: Db, instants: Iterable<string | null>, today: string): Promise<void> {
-  const periods = dirtyPeriods(instants, today);
+  await markPeriodsDirty(db, dirtyPeriods(instants, today));
+}
+
+/** Marks the periods dirty (as dirtyPeriods gives them, in lock order). */
+export async function markPeriodsDirty(db: Db, periods: readonly DirtyPeriod[]): Promise<void> {
   if (periods.length === 0) return;
   await db
     .insertInto("report_periods")
-    .values(periods)
+    .values([...periods])
     .onConflict((oc) => oc.columns(["grain", "period"]).doUpdateSet({ state: "dirty" }))
     .execute();
 }
