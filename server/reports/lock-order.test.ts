@@ -1,4 +1,6 @@
+import type { Transaction } from "kysely";
 import { expect, it } from "vitest";
+import type { Database } from "../db/schema.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { actorOf, buildCustomer, buildSubmission, testConfig } from "../test/factories.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
@@ -26,27 +28,35 @@ describeEachEngine("report rollups under concurrent changes", ({ db, engine }) =
     by: 1,
   });
   const delta = (group: string) => deltaAt(group, hour);
+  const rounds = 8;
 
-  it("counts every change when two transactions add to the same rows in opposite orders", async () => {
-    await addToRollups(db(), groups.map(delta));
-    const rounds = 8;
-    const failures: unknown[] = [];
+  /** Runs `forward` and `backward` side by side, each in its own transaction, `rounds` times; the errors they hit. */
+  async function inOppositeOrders(
+    forward: (trx: Transaction<Database>, round: number) => Promise<void>,
+    backward: (trx: Transaction<Database>, round: number) => Promise<void>,
+  ): Promise<string[]> {
+    const failures: string[] = [];
     for (let round = 0; round < rounds; round++) {
       const results = await Promise.allSettled([
         db()
           .transaction()
-          .execute((trx) => addToRollups(trx, groups.map(delta))),
+          .execute((trx) => forward(trx, round)),
         db()
           .transaction()
-          .execute((trx) => addToRollups(trx, groups.toReversed().map(delta))),
+          .execute((trx) => backward(trx, round)),
       ]);
-      for (const result of results) if (result.status === "rejected") failures.push(result.reason);
+      for (const result of results) if (result.status === "rejected") failures.push(String(result.reason));
     }
-    expect(failures.map(String)).toEqual([]);
+    return failures;
+  }
+
+  /** Every group's hour and rollup at `at` counted once first, then once by each side of every round. */
+  async function expectEveryChangeCounted(at: string): Promise<void> {
     const counts = await db()
       .selectFrom("report_hours")
       .select(["group_id", "created"])
       .where("slice", "=", "")
+      .where("hour", "=", at)
       .where("group_id", "in", groups)
       .execute();
     expect(counts).toHaveLength(groups.length);
@@ -54,9 +64,21 @@ describeEachEngine("report rollups under concurrent changes", ({ db, engine }) =
     const rollups = await db()
       .selectFrom("report_rollups")
       .select(["group_id", "created"])
+      .where("hour", "=", at)
       .where("group_id", "in", groups)
       .execute();
+    expect(rollups).toHaveLength(groups.length);
     for (const { created } of rollups) expect(Number(created)).toBe(1 + 2 * rounds);
+  }
+
+  it("counts every change when two transactions add to the same rows in opposite orders", async () => {
+    await addToRollups(db(), groups.map(delta));
+    const failures = await inOppositeOrders(
+      (trx) => addToRollups(trx, groups.map(delta)),
+      (trx) => addToRollups(trx, groups.toReversed().map(delta)),
+    );
+    expect(failures).toEqual([]);
+    await expectEveryChangeCounted(hour);
   });
 
   it("counts every change written with its ticket's row when two tickets add to the same rows in opposite orders", async () => {
@@ -83,39 +105,12 @@ describeEachEngine("report rollups under concurrent changes", ({ db, engine }) =
     const ownHour = "2026-03-02T11:00:00.000Z";
     const deltas = (order: readonly string[]) => order.map((group) => deltaAt(group, ownHour));
     await addToRollups(db(), deltas(groups));
-    const rounds = 8;
-    const failures: unknown[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const results = await Promise.allSettled([
-        db()
-          .transaction()
-          .execute((trx) => saveMetrics(trx, later(first, round + 1), later(first, round), deltas(groups))),
-        db()
-          .transaction()
-          .execute((trx) =>
-            saveMetrics(trx, later(second, round + 1), later(second, round), deltas(groups.toReversed())),
-          ),
-      ]);
-      for (const result of results) if (result.status === "rejected") failures.push(result.reason);
-    }
-    expect(failures.map(String)).toEqual([]);
-    const counts = await db()
-      .selectFrom("report_hours")
-      .select(["group_id", "created"])
-      .where("slice", "=", "")
-      .where("hour", "=", ownHour)
-      .where("group_id", "in", groups)
-      .execute();
-    expect(counts).toHaveLength(groups.length);
-    for (const { created } of counts) expect(Number(created)).toBe(1 + 2 * rounds);
-    const rollups = await db()
-      .selectFrom("report_rollups")
-      .select(["group_id", "created"])
-      .where("hour", "=", ownHour)
-      .where("group_id", "in", groups)
-      .execute();
-    expect(rollups).toHaveLength(groups.length);
-    for (const { created } of rollups) expect(Number(created)).toBe(1 + 2 * rounds);
+    const failures = await inOppositeOrders(
+      (trx, round) => saveMetrics(trx, later(first, round + 1), later(first, round), deltas(groups)),
+      (trx, round) => saveMetrics(trx, later(second, round + 1), later(second, round), deltas(groups.toReversed())),
+    );
+    expect(failures).toEqual([]);
+    await expectEveryChangeCounted(ownHour);
     // And each ticket's row holds its last change.
     const touches = await db()
       .selectFrom("ticket_metrics")
@@ -131,19 +126,11 @@ describeEachEngine("report rollups under concurrent changes", ({ db, engine }) =
   it("marks every stale day when two transactions mark the same days in opposite orders", async () => {
     const days = Array.from({ length: 300 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i, 12)).toISOString());
     const today = "2026-01-01";
-    const failures: unknown[] = [];
-    for (let round = 0; round < 8; round++) {
-      const results = await Promise.allSettled([
-        db()
-          .transaction()
-          .execute((trx) => markCubeDirty(trx, days, today)),
-        db()
-          .transaction()
-          .execute((trx) => markCubeDirty(trx, days.toReversed(), today)),
-      ]);
-      for (const result of results) if (result.status === "rejected") failures.push(result.reason);
-    }
-    expect(failures.map(String)).toEqual([]);
+    const failures = await inOppositeOrders(
+      (trx) => markCubeDirty(trx, days, today),
+      (trx) => markCubeDirty(trx, days.toReversed(), today),
+    );
+    expect(failures).toEqual([]);
     const dirty = await db()
       .selectFrom("report_periods")
       .select("period")
