@@ -433,7 +433,7 @@ export async function suggestionsForWorkableTicket(
   actor: Actor,
   number: number,
 ): Promise<(KbArticleSummary & { opened: boolean })[]> {
-  const ticket = await db.transaction().execute((trx) => loadWorkableTicket(trx, actor, number));
+  const ticket = await db.transaction().execute((trx) => loadWorkableTicket(trx, actor, number, "check"));
   return suggestionsForTicket(db, ticket.id);
 }
 

@@ -39,7 +39,7 @@ export async function rateFromTicket(ctx: Ctx, actor: Actor, number: number, inp
 
 /** A ticket's rating for whoever can see the ticket; only its requester may rate. */
 export async function ticketSatisfaction(ctx: Ctx, actor: Actor, number: number): Promise<TicketSatisfaction> {
-  const ticket = await ctx.db.transaction().execute((trx) => loadTicket(trx, actor, number, "view"));
+  const ticket = await ctx.db.transaction().execute((trx) => loadTicket(trx, actor, number, "view", "check"));
   // The answer is the requester's word to the agents: people copied and colleagues do not read it.
   if (!ticket.standing.requester && !isStaff(actor))
     return { answer: null, surveySentAt: null, canRate: false, reasons: [] };

@@ -6,6 +6,7 @@ import { system } from "../core/actor.ts";
 import type { AppContext } from "../core/context.ts";
 import { supportsRowLocks } from "../db/engine.ts";
 import { firstStatusIn, moveToStatus } from "../tickets/lifecycle.ts";
+import { noteTicketLocked } from "../tickets/ticket-lock.ts";
 
 type Ctx = Pick<AppContext, "db" | "engine" | "config">;
 
@@ -44,6 +45,7 @@ export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number
       if (supportsRowLocks(engine)) row = row.forUpdate();
       const ticket = await row.executeTakeFirst();
       if (!ticket?.auto_close_at || ticket.auto_close_at > at.toISOString()) return false;
+      if (supportsRowLocks(engine)) noteTicketLocked(trx, ticket.id);
       const status = await trx
         .selectFrom("statuses")
         .select("category")

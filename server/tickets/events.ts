@@ -12,6 +12,7 @@ import type { Config } from "../config.ts";
 import { encodeJson } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database, Visibility } from "../db/schema.ts";
+import { lockTicket } from "./ticket-lock.ts";
 
 /** Who did it, as the event row keeps it; `email` is for reactions (not to mail someone what they did). */
 export type EventActor = { id: string | null; name: string; email?: string | null };
@@ -63,6 +64,8 @@ export async function recordEvent(
   if (depth >= maxReactionDepth) {
     throw new Error(`Reactions nested more than ${maxReactionDepth} deep at a "${event.type}" event: a loop?`);
   }
+  // Reactions read the ticket as it stands: no other change to it may run beside them (ticket-lock.ts).
+  await lockTicket(trx, event.ticketId);
   const id = newId();
   await trx
     .insertInto("ticket_events")

@@ -6,9 +6,11 @@ import type { Transaction } from "kysely";
 import type { StatusCategory } from "../../common/tickets.ts";
 import type { Actor } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
+import { engineOf, supportsRowLocks } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { type EventActor, type ReactionContext, recordEvent } from "./events.ts";
 import { refusal, standingOn, type TicketAction, type TicketStanding, ticketScope } from "./policy.ts";
+import { noteTicketLocked } from "./ticket-lock.ts";
 
 export type LoadedTicket = {
   id: string;
@@ -35,15 +37,18 @@ export function actorName(actor: Actor): EventActor {
  * "not found"), for one action the ticket policy must allow (`refusal`: a
  * ticket they see but may not change this way is "forbidden", with the rule
  * that applies). Every command that changes a ticket loads it here, so no
- * write can skip the policy.
+ * write can skip the policy. A change takes the ticket's row lock with this read (ticket-lock.ts), so two
+ * changes to one ticket run one after the other; a `check` (a route refusing early, a read) takes none.
  */
 export async function loadTicket(
   trx: Transaction<Database>,
   actor: Actor,
   number: number,
   action: TicketAction,
+  purpose: "change" | "check" = "change",
 ): Promise<LoadedTicket & { standing: TicketStanding }> {
-  const ticket = await trx
+  const locks = purpose === "change" && supportsRowLocks(engineOf(trx));
+  let query = trx
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
     .select([
@@ -60,9 +65,12 @@ export async function loadTicket(
       "statuses.customers_may_reopen",
     ])
     .where(ticketScope(actor))
-    .where("tickets.number", "=", number)
-    .executeTakeFirst();
+    .where("tickets.number", "=", number);
+  // Only the ticket's row: locking its status too would queue every change to tickets in that status.
+  if (locks) query = query.forUpdate("tickets");
+  const ticket = await query.executeTakeFirst();
   if (!ticket) throw notFound("That ticket");
+  if (locks) noteTicketLocked(trx, ticket.id);
   const standing = await standingOn(trx, actor, ticket);
   const refused = refusal(actor, standing, action);
   if (refused !== null) throw new AppError("forbidden", refused);

@@ -10,6 +10,7 @@ import { AppError } from "../core/errors.ts";
 import { type Engine, supportsRowLocks } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { ticketScope } from "./policy.ts";
+import { noteTicketLocked } from "./ticket-lock.ts";
 
 /** What an If-Match header asks for: any current version (`*`), or one of these. */
 export type ExpectedVersion = "any" | readonly string[];
@@ -51,6 +52,7 @@ export async function requireTicketVersion(
   let query = trx.selectFrom("tickets").select("id").where(ticketScope(actor)).where("tickets.number", "=", number);
   if (supportsRowLocks(engine)) query = query.forUpdate();
   const ticket = await query.executeTakeFirst();
+  if (ticket && supportsRowLocks(engine)) noteTicketLocked(trx, ticket.id);
   if (!ticket || expected === "any") return;
   if (!expected.includes(await ticketVersion(trx, ticket.id))) {
     throw new AppError(

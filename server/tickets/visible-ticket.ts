@@ -56,7 +56,7 @@ export async function checkTicketAction(
   number: number,
   action: TicketAction,
 ): Promise<void> {
-  await db.transaction().execute((trx) => loadTicket(trx, actor, number, action));
+  await db.transaction().execute((trx) => loadTicket(trx, actor, number, action, "check"));
 }
 
 /** The reasons a requester may give for withdrawing, in the admin's order. */

@@ -18,12 +18,13 @@ export function parseTicketNumber(raw: string): number {
   return number;
 }
 
-/** The ticket, through the actor's scope (`ticketScope`), for an agent who works tickets. */
+/** The ticket, through the actor's scope (`ticketScope`), for an agent who works tickets (`loadTicket`'s purpose). */
 export async function loadWorkableTicket(
   trx: Transaction<Database>,
   actor: Actor,
   number: number,
+  purpose: "change" | "check" = "change",
 ): Promise<LoadedTicket> {
   requireWork(actor);
-  return loadTicket(trx, actor, number, "work");
+  return loadTicket(trx, actor, number, "work", purpose);
 }

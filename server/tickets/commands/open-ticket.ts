@@ -15,6 +15,7 @@ import { recordEvent } from "../events.ts";
 import { actorName } from "../lifecycle.ts";
 import { nextTicketNumber } from "../numbers.ts";
 import { ticketScope } from "../policy.ts";
+import { noteTicketLocked } from "../ticket-lock.ts";
 import { attachmentStorage, initialStatusId, requesterOrganization, storedMessage } from "./submit-ticket.ts";
 
 function invalid(fields: Record<string, string>): AppError {
@@ -116,6 +117,8 @@ export async function openTicketForRequester(
           updated_at: at,
         })
         .execute();
+      // A row this transaction inserted is its own until it commits: no lock to take (ticket-lock.ts).
+      noteTicketLocked(trx, ticketId);
       for (const field of fields) {
         const value = values.data[field.key];
         if (value === undefined) continue;

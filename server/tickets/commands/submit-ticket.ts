@@ -22,6 +22,7 @@ import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { recordEvent } from "../events.ts";
 import { nextTicketNumber } from "../numbers.ts";
+import { noteTicketLocked } from "../ticket-lock.ts";
 
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
   return localStorage(path.join(config.dataDir, "attachments"));
@@ -169,6 +170,8 @@ export async function submitTicket(
           updated_at: at,
         })
         .execute();
+      // A row this transaction inserted is its own until it commits: no lock to take (ticket-lock.ts).
+      noteTicketLocked(trx, ticketId);
 
       const values = fieldValues?.success ? fieldValues.data : {};
       for (const field of service?.allFields ?? []) {

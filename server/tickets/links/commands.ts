@@ -21,11 +21,15 @@ function notItself(number: number, other: number, field: string, sentence: strin
   if (number === other) throw new AppError("validation_failed", "Some fields need attention.", { [field]: sentence });
 }
 
-/** Both tickets through the actor's scope: a ticket the agent cannot see answers "not found" like a missing one. */
+/**
+ * Both tickets through the actor's scope: a ticket the agent cannot see answers "not found" like a missing one.
+ * Their rows are locked lower number first, so linking A to B beside B to A waits instead of deadlocking.
+ */
 async function loadPair(trx: Transaction<Database>, actor: Actor, number: number, other: number) {
-  const first = await loadWorkableTicket(trx, actor, number);
-  const second = await loadWorkableTicket(trx, actor, other);
-  return [first, second] as const;
+  const [low, high] = number < other ? [number, other] : [other, number];
+  const lower = await loadWorkableTicket(trx, actor, low);
+  const higher = await loadWorkableTicket(trx, actor, high);
+  return number < other ? ([lower, higher] as const) : ([higher, lower] as const);
 }
 
 export async function linkTickets(ctx: Ctx, actor: Actor, number: number, other: number): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
+import { atTheSameMoment } from "../../test/same-moment.ts";
 
 describeEachEngine("tasks on a ticket", ({ db, engine }) => {
   let app: App;
@@ -148,5 +149,24 @@ describeEachEngine("tasks on a ticket", ({ db, engine }) => {
     await tick(first, false);
     await tick(first, true);
     expect(await alertMails(customer.user.email)).toHaveLength(2);
+  });
+
+  it('fires "All tasks complete" once when two agents tick off the last two tasks at the same moment', async () => {
+    const number = await newTicket("Onboarding, two at once");
+    expect((await as(customer, "PUT", `/api/v1/tickets/${number}/alerts/all_tasks_complete`)).statusCode).toBe(204);
+    const first = (await as(agent, "POST", `/api/v1/tickets/${number}/tasks`, { title: "Badge" })).json().id;
+    const second = (await as(agent, "POST", `/api/v1/tickets/${number}/tasks`, { title: "Desk" })).json().id;
+    const tick = (id: string) => as(agent, "PATCH", `/api/v1/tickets/${number}/tasks/${id}`, { done: true });
+
+    // Unless each change takes the ticket's row before it reads, each counts the other's task as still open, and
+    // neither fires the alert (it happened on PostgreSQL in the browser suite).
+    const ticks = await atTheSameMoment(db(), engine, number, [() => tick(first), () => tick(second)]);
+    expect(ticks.map((r) => r.statusCode)).toEqual([204, 204]);
+    const tasks = (await as(agent, "GET", `/api/v1/tickets/${number}/tasks`)).json().tasks;
+    expect(tasks.map((t: { done: boolean }) => t.done)).toEqual([true, true]);
+    expect(await alertMails(customer.user.email)).toContainEqual({ subject: `[#${number}] Alert: All tasks complete` });
+    expect(
+      (await alertMails(customer.user.email)).filter((m) => m.subject === `[#${number}] Alert: All tasks complete`),
+    ).toHaveLength(1);
   });
 });
