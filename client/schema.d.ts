@@ -442,7 +442,10 @@ export interface paths {
     get: operations["listCategories"];
   };
   "/api/v1/dev-mailbox": {
-    /** Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
+    /**
+     * Messages kept by the dev mailbox (when no SMTP server is configured), newest first
+     * @description The newest 100, or the newest 100 to one address (`to`) and with a part of the subject.
+     */
     get: operations["listDevMailboxMessages"];
   };
   "/api/v1/dev-mailbox/{id}": {
@@ -6750,8 +6753,17 @@ export interface operations {
       503: components["responses"]["Unavailable"];
     };
   };
-  /** Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
+  /**
+   * Messages kept by the dev mailbox (when no SMTP server is configured), newest first
+   * @description The newest 100, or the newest 100 to one address (`to`) and with a part of the subject.
+   */
   listDevMailboxMessages: {
+    parameters: {
+      query?: {
+        to?: string;
+        subject?: string;
+      };
+    };
     responses: {
       /** @description Messages kept by the dev mailbox (when no SMTP server is configured), newest first */
       200: {
@@ -6774,6 +6786,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];

@@ -113,7 +113,7 @@ async function mailLink(page: Page, to: string, path: string): Promise<{ path: s
   let found: { path: string; id: string } | undefined;
   await expect
     .poll(async () => {
-      const { messages } = (await (await page.request.get("/api/v1/dev-mailbox")).json()) as {
+      const { messages } = (await (await page.request.get("/api/v1/dev-mailbox", { params: { to } })).json()) as {
         messages: { id: string; to: string }[];
       };
       for (const message of messages.filter((m) => m.to === to)) {

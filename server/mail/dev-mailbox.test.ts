@@ -4,6 +4,7 @@ import { describeEachEngine } from "../test/engines.ts";
 import { buildAdmin, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { ensureMailbox } from "./inbound/test-support.ts";
+import { queueMail } from "./outbox.ts";
 import { parseReplyAddress } from "./threading.ts";
 
 describeEachEngine("the dev mailbox", ({ db, engine }) => {
@@ -39,5 +40,47 @@ describeEachEngine("the dev mailbox", ({ db, engine }) => {
     const mail = await read("ro.after@example.com");
     expect(mail.replyTo).toMatch(/^help\+.+@support\.example$/);
     expect(parseReplyAddress(mail.replyTo)?.number).toBe(number);
+  });
+
+  it("finds a recipient's mail by address and a part of its subject, however much newer mail there is", async () => {
+    const config = testConfig();
+    const app = await buildTestApp(db(), engine, config);
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const send = (to: string, subject: string, at: string) =>
+      db()
+        .transaction()
+        .execute((trx) =>
+          queueMail(
+            trx,
+            { template: "test", to, content: { subject, text: subject, html: `<p>${subject}</p>` } },
+            { baseUrl: config.baseUrl, at },
+          ),
+        );
+    const wanted = await send("Kim.Filter@example.com", "[#7] Alert: All tasks complete", "2026-03-02T10:00:00.000Z");
+    await send("kim.filter@example.com", "[#7] Alert: Ticket due", "2026-03-02T10:00:01.000Z");
+    // A hundred and one newer mails: stamped an hour later, as a moved test clock stamps them.
+    for (let i = 0; i < 101; i++)
+      await send(`other.${i}@example.com`, "[#7] Alert: All tasks complete", "2026-03-02T11:00:00.000Z");
+    const list = async (query: string) =>
+      (
+        await app.inject({ method: "GET", url: `/api/v1/dev-mailbox${query}`, headers: { cookie: admin.cookie } })
+      ).json().messages as { id: string; to: string; subject: string }[];
+
+    expect((await list("")).map((m) => m.id)).not.toContain(wanted);
+    expect(await list("?to=kim.filter%40example.com&subject=all%20tasks")).toEqual([
+      expect.objectContaining({ id: wanted, to: "Kim.Filter@example.com", subject: "[#7] Alert: All tasks complete" }),
+    ]);
+    expect((await list("?to=KIM.FILTER%40example.com")).map((m) => m.subject)).toEqual([
+      "[#7] Alert: Ticket due",
+      "[#7] Alert: All tasks complete",
+    ]);
+    // % and _ in the searched part are themselves, not wildcards.
+    expect(await list("?to=kim.filter%40example.com&subject=%25")).toEqual([]);
+    const tooLong = await app.inject({
+      method: "GET",
+      url: `/api/v1/dev-mailbox?subject=${"x".repeat(201)}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(tooLong.statusCode).toBe(400);
   });
 });

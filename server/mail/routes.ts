@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorResponseSchema } from "../../common/errors.ts";
-import { devMailboxSchema, devMailSchema } from "../../common/mail.ts";
+import { devMailboxQuerySchema, devMailboxSchema, devMailSchema } from "../../common/mail.ts";
 import { notFound } from "../core/errors.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { App, Deps } from "../http/types.ts";
@@ -17,12 +17,14 @@ export function registerMailRoutes(app: App, { db, config }: Deps): void {
       schema: {
         tags: ["mail"],
         summary: "Messages kept by the dev mailbox (when no SMTP server is configured), newest first",
-        response: { 200: devMailboxSchema, 404: errorResponseSchema },
+        description: "The newest 100, or the newest 100 to one address (`to`) and with a part of the subject.",
+        querystring: devMailboxQuerySchema,
+        response: { 200: devMailboxSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
     async (request) => {
       if (!canReadDevMailbox(request.actor, config)) throw notFound("The dev mailbox");
-      const rows = await listMailMessages(db, 100);
+      const rows = await listMailMessages(db, 100, request.query);
       return {
         messages: rows.map((m) => ({
           id: m.id,
