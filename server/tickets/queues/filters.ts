@@ -1,10 +1,11 @@
 /** Queues and filters as where-clauses over tickets joined with their status. */
 
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
 import { finishedCategories } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
-import { containsText, type Engine } from "../../db/engine.ts";
+import { containsText, type Engine, engineOf } from "../../db/engine.ts";
+import { fewMatchingIds } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import type { CounterSelection } from "../counts/counters.ts";
 import { seesInternal } from "../policy.ts";
@@ -135,8 +136,41 @@ export function viewSelection(filters: QueueFilters, actor: UserActor): CounterS
 const startOfDay = (day: string) => `${day}T00:00:00.000Z`;
 const afterDay = (day: string) => new Date(Date.parse(startOfDay(day)) + 24 * 60 * 60 * 1000).toISOString();
 
+/** A queue's search box: the global search's syntax, and a bare number is a ticket's. */
+const queueSearch = (q: string) => parseSearch(/^\d{1,10}$/.test(q) ? `#${q}` : q);
+
+/** At most this many tickets matching a list's words are read by id first (PostgreSQL, `fewMatchingIds`). */
+export const listedMatchesAtMost = 1000;
+
+/**
+ * `filterConditions` for one page of a list. On PostgreSQL the words' matches are read first when they are few,
+ * and the list takes those tickets by id (full-text.ts `fewMatchingIds`); with many, a walk in the list's order
+ * soon finds a page.
+ */
+export async function listFilterConditions(
+  db: Kysely<Database>,
+  filters: QueueFilters,
+  actor: UserActor,
+  atMost = listedMatchesAtMost,
+): Promise<TicketCondition[]> {
+  const engine = engineOf(db);
+  const q = filters.q?.trim();
+  if (engine !== "postgres" || !q) return filterConditions(filters, actor, engine);
+  const { terms } = queueSearch(q);
+  if (terms.length === 0) return filterConditions(filters, actor, engine);
+  const audience = seesInternal(actor) ? "agent" : "customer";
+  const matches = await fewMatchingIds(db, terms, audience, atMost);
+  return filterConditions(filters, actor, engine, matches ?? undefined);
+}
+
 /** The filters an agent set (or saved in a view), each one narrowing the list further. */
-export function filterConditions(filters: QueueFilters, actor: UserActor, engine: Engine): TicketCondition[] {
+export function filterConditions(
+  filters: QueueFilters,
+  actor: UserActor,
+  engine: Engine,
+  /** The ids of every ticket the words in `q` match, when read first (`listFilterConditions`). */
+  matches?: readonly string[],
+): TicketCondition[] {
   const conditions: TicketCondition[] = [];
   const add = (condition: TicketCondition) => conditions.push(condition);
   if (filters.statusId?.length) add((eb) => eb("tickets.status_id", "in", filters.statusId ?? []));
@@ -182,9 +216,9 @@ export function filterConditions(filters: QueueFilters, actor: UserActor, engine
   const q = filters.q?.trim();
   if (q) {
     // The full-text index (server/tickets/search), with the same syntax as the global search; a bare number is a ticket's.
-    const parsed = parseSearch(/^\d{1,10}$/.test(q) ? `#${q}` : q);
+    const parsed = queueSearch(q);
     const audience = seesInternal(actor) ? "agent" : "customer";
-    conditions.push(...searchConditions(parsed, engine, audience));
+    conditions.push(...searchConditions(parsed, engine, audience, matches));
     if (parsed.terms.length === 0 && !hasFilters(parsed)) add((eb) => eb.lit(false));
   }
   return conditions;

@@ -19,6 +19,7 @@ import { countedScope, type TicketScope, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
 import {
   filterConditions,
+  listFilterConditions,
   overdueInUpdateOrder,
   queueCondition,
   queueSelection,
@@ -96,7 +97,7 @@ export async function listAgentTickets(
     queue === "overdue" && sort === "updated" && engine === "sqlite"
       ? overdueInUpdateOrder(now)
       : queueCondition(queue, actor, now);
-  const conditions = [inQueue, ...filterConditions(filters, actor, engine)];
+  const conditions = [inQueue, ...(await listFilterConditions(db, filters, actor))];
   const key = sortExpression(sort, queue);
   let q = summaryQuery(db, ticketScope(actor))
     .where((eb) => eb.and(conditions.map((c) => c(eb))))

@@ -131,6 +131,9 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect(await numbers(lead, `groupId=none`)).toEqual([tickets.laptop]);
     expect(await numbers(lead, `groupId=${networkId}`)).toEqual([tickets.vpn]);
     expect(await numbers(lead, "q=jams")).toEqual([tickets.printer]);
+    // Read by id first on PostgreSQL (few match): still only within the agent's scope, and nothing for no match.
+    expect(await numbers(restricted, "q=jams")).toEqual([]);
+    expect(await numbers(lead, "q=zzqx")).toEqual([]);
     expect(await numbers(lead, `q=%23${tickets.laptop}`)).toEqual([tickets.laptop]);
     expect(await numbers(lead, `requester=${encodeURIComponent(customer.user.email.slice(0, 8))}`)).toHaveLength(3);
     expect(await numbers(lead, "createdFrom=2000-01-01&createdTo=2000-12-31")).toEqual([]);

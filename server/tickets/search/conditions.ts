@@ -2,7 +2,7 @@
 import type { ExpressionBuilder } from "kysely";
 import { sql } from "kysely";
 import { containsText, type Engine } from "../../db/engine.ts";
-import { type Audience, matchesText } from "../../db/full-text.ts";
+import { type Audience, amongIds, matchesText } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import type { TicketCondition } from "../queues/filters.ts";
 import type { ParsedSearch } from "./query-syntax.ts";
@@ -55,9 +55,18 @@ export function taggedWith(tags: readonly string[]): TicketCondition {
     );
 }
 
-/** The words of the search as a condition (for a list sorted by something other than relevance). */
-export function searchConditions(parsed: ParsedSearch, engine: Engine, audience: Audience): TicketCondition[] {
+/**
+ * The words of the search as a condition (for a list sorted by something other than relevance); `matches`, when
+ * given, are the ids of every ticket the words match, read first (`fewMatchingIds`, PostgreSQL).
+ */
+export function searchConditions(
+  parsed: ParsedSearch,
+  engine: Engine,
+  audience: Audience,
+  matches?: readonly string[],
+): TicketCondition[] {
   const conditions = searchFilterConditions(parsed, audience);
-  if (parsed.terms.length > 0) conditions.push(matchesText(engine, parsed.terms, audience));
+  if (parsed.terms.length > 0)
+    conditions.push(matches ? amongIds(matches) : matchesText(engine, parsed.terms, audience));
   return conditions;
 }

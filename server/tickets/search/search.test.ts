@@ -13,6 +13,9 @@ import {
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
+import { ticketScope } from "../policy.ts";
+import { summaryQuery } from "../queries.ts";
+import { listFilterConditions } from "../queues/filters.ts";
 import { searchTickets } from "./queries.ts";
 
 type Hit = {
@@ -211,6 +214,31 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await numbers(groupAgent, 2)).toEqual([mostOften]);
     // The phrase and the two words alike, and nothing internal for a customer.
     expect(await found(customer, '"quokka sighting"')).toEqual([inSubject]);
+  });
+
+  it("a queue's words list the same tickets whether their matches are read by id first or walked", async () => {
+    for (const client of [agent, groupAgent]) {
+      const actor = {
+        kind: "user" as const,
+        user: await toSessionUser(db(), client.user),
+        sessionId: null,
+        csrfToken: null,
+      };
+      const listed = async (q: string, atMost: number) => {
+        const conditions = await listFilterConditions(db(), { q }, actor, atMost);
+        const rows = await summaryQuery(db(), ticketScope(actor))
+          .where((eb) => eb.and(conditions.map((c) => c(eb))))
+          .orderBy("tickets.number")
+          .execute();
+        return rows.map((r) => r.number);
+      };
+      for (const q of ["printer", "quokka", '"paper jam"', "zzqx"]) {
+        // 0: more match than are read first, so the list walks; 1,000: they are read by id (PostgreSQL).
+        expect(await listed(q, 1000), `${q} for ${client.user.email}`).toEqual(await listed(q, 0));
+      }
+      if (client === agent)
+        expect(await listed("printer", 1000)).toEqual(expect.arrayContaining([tickets.printer, tickets.other]));
+    }
   });
 
   it("refuses an empty or overlong search, and anyone not signed in", async () => {
