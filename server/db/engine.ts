@@ -2,9 +2,18 @@
  * Everything that differs between SQLite and PostgreSQL lives here, so the rest
  * of the code base writes one query for both engines.
  */
-import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import pg from "pg";
 import { type Clock, systemClock } from "../clock.ts";
+import type { Database } from "./schema.ts";
 
 export type Engine = "sqlite" | "postgres";
 export const engines: readonly Engine[] = ["sqlite", "postgres"];
@@ -77,4 +86,14 @@ export const postgresTypes: pg.CustomTypesConfig = {
 export function containsText(column: Expression<string>, text: string): RawBuilder<boolean> {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${column}) like ${pattern} escape '\\'`;
+}
+
+/**
+ * PostgreSQL: tickets among these ids, read first by another statement, as one array parameter, so the
+ * statement's text (and its prepared plan) is the same however many there are.
+ */
+export function amongTicketIds(
+  ids: readonly string[],
+): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
+  return (eb) => sql<SqlBool>`${eb.ref("tickets.id")} = any(${sql.val([...ids])}::text[])`;
 }

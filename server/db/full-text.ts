@@ -127,11 +127,6 @@ export async function fewMatchingIds(
   return rows.length > atMost ? null : rows.map((r) => r.ticket_id);
 }
 
-/** Tickets among these ids (`fewMatchingIds`), as one array parameter: the statement's text stays the same. */
-export function amongIds(ids: readonly string[]): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
-  return (eb) => sql<SqlBool>`${eb.ref("tickets.id")} = any(${sql.val([...ids])}::text[])`;
-}
-
 /**
  * Every matching ticket with its rank (lower is better on both engines), to
  * join on `tickets.<joinOn>` and sort by. Subject words weigh the most.

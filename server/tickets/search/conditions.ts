@@ -1,8 +1,8 @@
 /** A parsed search as where-clauses over tickets and their status, for the search page and the queues alike. */
 import type { ExpressionBuilder } from "kysely";
 import { sql } from "kysely";
-import { containsText, type Engine } from "../../db/engine.ts";
-import { type Audience, amongIds, matchesText } from "../../db/full-text.ts";
+import { amongTicketIds, containsText, type Engine } from "../../db/engine.ts";
+import { type Audience, matchesText } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import type { TicketCondition } from "../queues/filters.ts";
 import type { ParsedSearch } from "./query-syntax.ts";
@@ -67,6 +67,6 @@ export function searchConditions(
 ): TicketCondition[] {
   const conditions = searchFilterConditions(parsed, audience);
   if (parsed.terms.length > 0)
-    conditions.push(matches ? amongIds(matches) : matchesText(engine, parsed.terms, audience));
+    conditions.push(matches ? amongTicketIds(matches) : matchesText(engine, parsed.terms, audience));
   return conditions;
 }
