@@ -8,6 +8,7 @@
 import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
 import { recordEvent } from "../tickets/events.ts";
+import { lockTicket } from "../tickets/ticket-lock.ts";
 
 type Ctx = Pick<AppContext, "db" | "config">;
 type Kind = Database["sla_notices"]["kind"];
@@ -43,6 +44,8 @@ export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
   for (const kind of ["overdue", "due"] as const) {
     for (const candidate of await candidates(db, kind, now)) {
       const done = await db.transaction().execute(async (trx) => {
+        // Before reading its target: a change to the ticket (a new priority) waits, or has committed.
+        await lockTicket(trx, candidate.id);
         const ticket = await trx
           .selectFrom("tickets")
           .select(["tickets.id", "tickets.number", "tickets.subject", "tickets.due_at", "tickets.group_id"])
