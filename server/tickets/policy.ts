@@ -154,6 +154,20 @@ export function countedScope(actor: UserActor): CountedScope {
 }
 
 /**
+ * The ids of the tickets in a scope when there are at most `atMost`, else null: for a scope of a few lists of
+ * ids (`countedScope`'s `beyond`) that PostgreSQL would otherwise test ticket by ticket over a large list.
+ */
+export async function idsInScope(db: Kysely<Database>, scope: TicketScope, atMost: number): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom("tickets")
+    .select("tickets.id")
+    .where(scope)
+    .limit(atMost + 1)
+    .execute();
+  return rows.length > atMost ? null : rows.map((r) => r.id);
+}
+
+/**
  * Tickets whose number and subject the actor may be told about (a merge, a
  * link, a follow-up in the Feed): those in their scope, and for an
  * access-link guest also those their address is on, where they get the

@@ -15,7 +15,7 @@ import { AppError } from "../../core/errors.ts";
 import { amongTicketIds, decodeJson, engineOf } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { type CounterScope, type CounterSelection, sumCounters } from "../counts/counters.ts";
-import { countedScope, type TicketScope, ticketScope } from "../policy.ts";
+import { countedScope, idsInScope, type TicketScope, ticketScope } from "../policy.ts";
 import { summaryQuery, toSummary } from "../queries.ts";
 import {
   filterConditions,
@@ -188,15 +188,8 @@ const beyondAtMost = 1000;
  */
 async function readBeyond(db: Kysely<Database>, beyond: TicketScope): Promise<TicketScope | null> {
   if (engineOf(db) !== "postgres") return null;
-  const rows = await db
-    .selectFrom("tickets")
-    .select("tickets.id")
-    .where(beyond)
-    .limit(beyondAtMost + 1)
-    .execute();
-  if (rows.length > beyondAtMost) return null;
-  const ids = rows.map((r) => r.id);
-  return amongTicketIds(ids);
+  const ids = await idsInScope(db, beyond, beyondAtMost);
+  return ids ? amongTicketIds(ids) : null;
 }
 
 type Counted = { count: number; more: boolean };
