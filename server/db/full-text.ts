@@ -135,8 +135,8 @@ const uncommonEstimateLife = 10 * 60 * 1000;
  * few matches cheaply.
  */
 export async function commonWords(db: Kysely<Database>, terms: SearchTerm[], audience: Audience): Promise<boolean> {
-  let known = uncommonEstimates.get(db);
-  if (!known) uncommonEstimates.set(db, (known = new Map()));
+  const known = uncommonEstimates.get(db) ?? new Map<Audience, { estimate: number; at: number }>();
+  uncommonEstimates.set(db, known);
   let floor = known.get(audience);
   if (!floor || Date.now() - floor.at > uncommonEstimateLife) {
     // Letters no word is made of in practice; any word outside the most common gets the same estimate.
