@@ -45,12 +45,19 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
   return { db: new Kysely<Database>({ dialect }), engine: "sqlite", location: file };
 }
 
+/**
+ * Every connection runs without JIT compilation. PostgreSQL compiles a statement whose estimated cost is high;
+ * ours are short reads and writes, and an estimate far off (an organization's tickets guessed at all 1M) spent
+ * 20–70 ms compiling a statement that then ran in under a millisecond (docs/benchmarks.md, session 18).
+ */
+export const postgresSessionOptions = "-c jit=off";
+
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
   return remembered(openPostgresPool(connectionString, max), { engine: "postgres", connectionString });
 }
 
 function openPostgresPool(connectionString: string, max: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max, types: postgresTypes });
+  const pool = new pg.Pool({ connectionString, max, types: postgresTypes, options: postgresSessionOptions });
   // When the server ends an idle connection (restart, failover), the pool drops that client and the next
   // query opens a new one. Without a listener the 'error' event would take the whole process down.
   pool.on("error", () => {});

@@ -86,6 +86,17 @@ describeEachEngine("the read pool", ({ db, engine }) => {
     if (engine === "sqlite") expect(reader.pool?.stats().live).toBeGreaterThanOrEqual(1);
   });
 
+  // A misestimated statement spent 20–70 ms in JIT compilation to run in under a millisecond (database.ts).
+  it.runIf(engine === "postgres")(
+    "runs PostgreSQL's statements without JIT, on the main connections and the reader's",
+    async () => {
+      const jit = async (on: typeof db) => (await sql<{ jit: string }>`show jit`.execute(on())).rows[0]?.jit;
+      expect(await jit(db)).toBe("off");
+      const reader = open(5_000);
+      expect(await jit(() => reader.db)).toBe("off");
+    },
+  );
+
   it("refuses writes: they belong to the main connection", async () => {
     const reader = open(5_000);
     await expect(

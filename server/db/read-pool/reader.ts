@@ -27,7 +27,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "../checkpointer.ts";
-import { type DatabaseSource, sourceOf } from "../database.ts";
+import { type DatabaseSource, postgresSessionOptions, sourceOf } from "../database.ts";
 import { postgresTypes } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { ReadPoolDialect } from "./worker-dialect.ts";
@@ -149,7 +149,7 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
     // Set by the server on each connection: every statement of the reader has the budget, nothing else does.
     statement_timeout: Math.max(1, Math.round(budgetMs)),
     // Read-only, as the SQLite threads are: a write sent here by mistake fails instead of bypassing the main pool.
-    options: "-c default_transaction_read_only=on",
+    options: `-c default_transaction_read_only=on ${postgresSessionOptions}`,
     // Idle read connections must not keep a process (a test file, a CLI command) from ending.
     allowExitOnIdle: true,
   });
