@@ -13,6 +13,17 @@ type AxeWindow = { axe: typeof axe };
  * cost 1–2 s of a loaded CI machine's CPU instead of 0.2–0.3 s, with the same rules and the same results.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog fading in is a moment, not the page: axe measured a button's colours half-way through the overlay's
+  // transition and called them too faint (CI, languages.spec). Every transition that ends is waited for first;
+  // a loader's endless spin is not.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   // A sandboxed iframe shows a mail as a mail client would; it is not our page, and axe cannot script it.
   const results = await page.evaluate(() =>
