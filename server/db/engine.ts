@@ -2,18 +2,9 @@
  * Everything that differs between SQLite and PostgreSQL lives here, so the rest
  * of the code base writes one query for both engines.
  */
-import {
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  PostgresAdapter,
-  type RawBuilder,
-  type SqlBool,
-  sql,
-} from "kysely";
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from "kysely";
 import pg from "pg";
 import { type Clock, systemClock } from "../clock.ts";
-import type { Database } from "./schema.ts";
 
 export type Engine = "sqlite" | "postgres";
 export const engines: readonly Engine[] = ["sqlite", "postgres"];
@@ -92,8 +83,6 @@ export function containsText(column: Expression<string>, text: string): RawBuild
  * PostgreSQL: tickets among these ids, read first by another statement, as one array parameter, so the
  * statement's text (and its prepared plan) is the same however many there are.
  */
-export function amongTicketIds(
-  ids: readonly string[],
-): (eb: ExpressionBuilder<Database, "tickets">) => RawBuilder<SqlBool> {
-  return (eb) => sql<SqlBool>`${eb.ref("tickets.id")} = any(${sql.val([...ids])}::text[])`;
+export function amongTicketIds(ids: readonly string[]): () => RawBuilder<SqlBool> {
+  return () => sql<SqlBool>`${sql.ref("tickets.id")} = any(${sql.val([...ids])}::text[])`;
 }

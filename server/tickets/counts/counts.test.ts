@@ -139,14 +139,15 @@ describeEachEngine("the queue counters", ({ db, engine }) => {
   it("show an admin and a group agent the number of tickets their lists hold", async () => {
     // The group agent's own request, outside their groups: theirs to see (and count) as its requester.
     const own = await submit(member, "My monitor flickers");
-    const [first, , , , , sixth] = (await db().selectFrom("tickets").select("number").orderBy("number").execute()).map(
-      (t) => t.number,
-    );
+    const [first, , third, , , sixth] = (
+      await db().selectFrom("tickets").select("number").orderBy("number").execute()
+    ).map((t) => t.number);
     const overdue = new Date(Date.now() - 60_000).toISOString();
+    // The third is in no group, outside the group agent's scope: overdue for the admin only.
     await db()
       .updateTable("tickets")
       .set({ due_at: overdue })
-      .where("number", "in", [own, first ?? 0, sixth ?? 0])
+      .where("number", "in", [own, first ?? 0, third ?? 0, sixth ?? 0])
       .execute();
     await ok(member, "POST", "/api/v1/agent/views", {
       name: "Urgent or low",
@@ -165,6 +166,8 @@ describeEachEngine("the queue counters", ({ db, engine }) => {
       }
     }
     expect(await counts(member)).toMatchObject({ all: 23, overdue: 3 });
+    expect(await counts(admin)).toMatchObject({ overdue: 4 });
+    expect((await listed(member, "queue=overdue")) + 1).toBe(await listed(admin, "queue=overdue"));
     const views = Object.fromEntries((await sidebar(member)).views.map((v) => [v.name, v.count]));
     expect(views).toEqual({
       "Urgent or low": await listed(member, "priority=urgent&priority=low"),
