@@ -80,9 +80,12 @@ export function containsText(column: Expression<string>, text: string): RawBuild
 }
 
 /**
- * PostgreSQL: tickets among these ids, read first by another statement, as one array parameter, so the
- * statement's text (and its prepared plan) is the same however many there are.
+ * PostgreSQL: a ticket column among these values, read first by another statement, as one array parameter, so
+ * the statement's text (and its prepared plan) is the same however many there are.
  */
-export function amongTicketIds(ids: readonly string[]): () => RawBuilder<SqlBool> {
-  return () => sql<SqlBool>`${sql.ref("tickets.id")} = any(${sql.val([...ids])}::text[])`;
+export function ticketsAmong(column: "tickets.id" | "tickets.group_id", values: readonly string[]) {
+  return (): RawBuilder<SqlBool> => sql<SqlBool>`${sql.ref(column)} = any(${sql.val([...values])}::text[])`;
 }
+
+/** Tickets among these ids (`ticketsAmong`). */
+export const amongTicketIds = (ids: readonly string[]) => ticketsAmong("tickets.id", ids);

@@ -79,6 +79,11 @@ function fts5Query(terms: SearchTerm[], audience: Audience, part: MatchPart = "a
   return part === "notSubject" ? `(${any}) NOT ({subject} : (${expression}))` : any;
 }
 
+/** PostgreSQL: the document an audience searches in `ticket_search` (agents also read the internal text). */
+function documentOf(audience: Audience, table: "" | "ticket_search." = "") {
+  return sql.ref(`${table}${audience === "agent" ? "agent_doc" : "public_doc"}`);
+}
+
 /** to_tsquery syntax over words made of letters and digits only, so it cannot be malformed. */
 function tsQuery(terms: SearchTerm[]): string {
   return terms
@@ -104,7 +109,7 @@ export function matchesText(
   // The parts are SQLite's only: PostgreSQL ranks every match (server/tickets/search/queries.ts).
   if (part !== "any") throw new Error("Matching a part of the text is for SQLite only.");
   const query = tsQuery(terms);
-  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  const doc = documentOf(audience);
   return (eb) =>
     sql<SqlBool>`${eb.ref("tickets.id")} in (select ticket_id from ticket_search where ${doc} @@ to_tsquery('simple', ${query}))`;
 }
@@ -115,7 +120,7 @@ export function matchesText(
  * word is close; for any other the estimate is small, and the index answers such words cheaply.
  */
 export async function estimatedMatches(db: Kysely<Database>, terms: SearchTerm[], audience: Audience): Promise<number> {
-  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  const doc = documentOf(audience);
   const { rows } = await sql<{ "QUERY PLAN": string | { Plan: { "Plan Rows": number } }[] }>`explain (format json)
     select 1 from ticket_search where ${doc} @@ to_tsquery('simple', ${tsQuery(terms)})`.execute(db);
   const plan = rows[0]?.["QUERY PLAN"];
@@ -163,7 +168,7 @@ export async function fewMatchingIds(
   atMost: number,
 ): Promise<string[] | null> {
   if (await commonWords(db, terms, audience)) return null;
-  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  const doc = documentOf(audience);
   const { rows } = await sql<{ ticket_id: string }>`select ticket_id from ticket_search
     where ${doc} @@ to_tsquery('simple', ${tsQuery(terms)}) limit ${atMost + 1}`.execute(db);
   return rows.length > atMost ? null : rows.map((r) => r.ticket_id);
@@ -188,7 +193,7 @@ export function rankedMatches(
         select rowid as key, rank from ticket_fts where ticket_fts match ${fts5Query(terms, audience)})`.as("matches"),
     };
   }
-  const doc = audience === "agent" ? sql.ref("agent_doc") : sql.ref("public_doc");
+  const doc = documentOf(audience);
   return {
     joinOn: "tickets.id",
     source: sql<{ key: string; rank: number }>`(
@@ -206,7 +211,7 @@ export function joinedMatch(
   terms: SearchTerm[],
   audience: Audience,
 ): { matches: RawBuilder<SqlBool>; rank: RawBuilder<number> } {
-  const doc = audience === "agent" ? sql.ref("ticket_search.agent_doc") : sql.ref("ticket_search.public_doc");
+  const doc = documentOf(audience, "ticket_search.");
   const query = sql`to_tsquery('simple', ${tsQuery(terms)})`;
   return { matches: sql<SqlBool>`${doc} @@ ${query}`, rank: sql<number>`-ts_rank(${doc}, ${query})` };
 }

@@ -12,7 +12,7 @@ import {
 } from "../../../common/queues.ts";
 import type { UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import { amongTicketIds, decodeJson, engineOf } from "../../db/engine.ts";
+import { amongTicketIds, decodeJson, engineOf, ticketsAmong } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { type CounterScope, type CounterSelection, sumCounters } from "../counts/counters.ts";
 import { countedScope, idsInScope, type TicketScope, ticketScope } from "../policy.ts";
@@ -219,11 +219,7 @@ async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: read
   const all: TicketScope = (eb) =>
     eb.and([
       eb("tickets.deleted_at", "is", null),
-      eb.or([
-        sql<boolean>`${eb.ref("tickets.group_id")} = any(${sql.val([...groups])}::text[])`,
-        eb("tickets.assignee_id", "=", counted.userId),
-        beyond(),
-      ]),
+      eb.or([ticketsAmong("tickets.group_id", groups)(), eb("tickets.assignee_id", "=", counted.userId), beyond()]),
     ]);
   return { all, beyond };
 }
