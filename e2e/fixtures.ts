@@ -7,6 +7,35 @@ export const e2eAdmin = { email: "admin@e2e.switchboard.local", password: "e2e-a
 type AxeWindow = { axe: typeof axe };
 
 /**
+ * What makes the page wider than its window, if it is: up to five innermost elements that stick out on the right and
+ * are not inside a frame that clips or scrolls them (a table's ScrollTable), each with its right edge and where it
+ * sits. Empty when the page fits.
+ */
+export function widerThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const clipped = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const out = [...document.body.querySelectorAll("*")].filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0,
+    );
+    const culprits = out.filter((e) => !clipped(e));
+    return (culprits.length > 0 ? culprits : out).slice(0, 5).map((e) => {
+      const path = [];
+      for (let a: Element | null = e; a && a !== document.body; a = a.parentElement) {
+        path.push(`${a.tagName.toLowerCase()}${a.classList.length ? `.${[...a.classList].join(".")}` : ""}`);
+      }
+      const right = Math.round(e.getBoundingClientRect().right);
+      return `"${e.textContent?.slice(0, 40)}" to ${right} px of ${window.innerWidth}: ${path.slice(0, 6).join(" < ")}`;
+    });
+  });
+}
+
+/**
  * Fails with the list of WCAG 2 A/AA violations on the page as it is now.
  * axe is injected once per document and run in the page (what @axe-core/playwright calls legacy mode):
  * its default mode re-injects the script and opens a blank page for every check, which made a check

@@ -7,7 +7,7 @@ import account from "../locales/en/account.json" with { type: "json" };
 import agent from "../locales/en/agent.json" with { type: "json" };
 import helpcentre from "../locales/en/helpcentre.json" with { type: "json" };
 import portal from "../locales/en/portal.json" with { type: "json" };
-import { callApi, e2eAdmin, expectAccessible, signInAsAdmin } from "./fixtures.ts";
+import { callApi, e2eAdmin, expectAccessible, signInAsAdmin, widerThanScreen } from "./fixtures.ts";
 import { pendingConversion, type VisitedPattern } from "./pseudo-pages.ts";
 import { unconvertedText } from "./unconverted-text.ts";
 
@@ -78,14 +78,7 @@ async function checkPage(page: Page, pattern: VisitedPattern, allowed: readonly 
   const names = [...Object.values(localeNames), ...Object.values(productNames)];
   const found = await unconvertedText(page, [...allowed, ...names, ...(pendingConversion[pattern] ?? [])]);
   expect.soft(found, `unconverted text on ${where}`).toEqual([]);
-  // Wider than the screen: the elements that stick out on the right, innermost first, to say where.
-  const wide = await page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    return [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} "${e.textContent?.slice(0, 40)}"`);
-  });
+  const wide = await widerThanScreen(page);
   expect.soft(wide, `${where} is wider than a 390 px screen`).toEqual([]);
   try {
     await expectAccessible(page);

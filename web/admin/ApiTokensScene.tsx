@@ -79,7 +79,7 @@ export function ApiTokensScene() {
                         <Table.Td>{token.name}</Table.Td>
                         <Table.Td>
                           <Text size="sm">{token.user.name}</Text>
-                          <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                          <Text size="xs" c="dimmed">
                             {token.user.email}
                           </Text>
                         </Table.Td>

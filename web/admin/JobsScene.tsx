@@ -156,7 +156,7 @@ function JobTable({ label, jobs, action }: { label: string; jobs: AdminJob[]; ac
                 <Table.Td>
                   <time dateTime={job.runAt}>{formatDateTime(job.runAt)}</time>
                 </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{job.lastError ?? t("admin.jobs.noError")}</Table.Td>
+                <Table.Td>{job.lastError ?? t("admin.jobs.noError")}</Table.Td>
                 {action && (
                   <Table.Td>
                     <Group gap="xs">{action(job)}</Group>

@@ -85,7 +85,7 @@ export function UsersScene() {
                 {all.map((user) => (
                   <Table.Tr key={user.id}>
                     <Table.Td>{user.name}</Table.Td>
-                    <Table.Td style={{ overflowWrap: "anywhere" }}>{user.email}</Table.Td>
+                    <Table.Td>{user.email}</Table.Td>
                     <Table.Td>{licenceLabel(t, user.licence)}</Table.Td>
                     <Table.Td>{names(user.roles)}</Table.Td>
                     <Table.Td>{names(user.organizations)}</Table.Td>

@@ -84,9 +84,7 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
   };
   return (
     <Stack gap="md">
-      <Title order={1} style={{ overflowWrap: "anywhere" }}>
-        {t("admin.webhooks.heading", { url: webhook.url })}
-      </Title>
+      <Title order={1}>{t("admin.webhooks.heading", { url: webhook.url })}</Title>
       <Group gap="sm">
         <Badge variant="dot" color={state.color} c="dark.9">
           {state.label}
@@ -217,18 +215,18 @@ function DeliveryLog({ id }: { id: string }) {
                       <Table.Td>{d.durationMs === null ? "—" : t("admin.webhooks.ms", { ms: d.durationMs })}</Table.Td>
                       <Table.Td style={{ maxWidth: 320 }}>
                         {d.error && (
-                          <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>
+                          <Text size="sm" c="red.9">
                             {d.error}
                           </Text>
                         )}
                         {d.responseExcerpt && (
-                          <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                          <Code block style={{ whiteSpace: "pre-wrap" }}>
                             {d.responseExcerpt}
                           </Code>
                         )}
                         <details>
                           <summary>{t("admin.webhooks.requestBody")}</summary>
-                          <Code block style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                          <Code block style={{ whiteSpace: "pre-wrap" }}>
                             {d.requestBody}
                           </Code>
                         </details>

@@ -45,12 +45,7 @@ export function WebhooksScene() {
                   {data.webhooks.map((w) => (
                     <Table.Tr key={w.id}>
                       <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/admin/webhooks/${w.id}`}
-                          fw={500}
-                          style={{ overflowWrap: "anywhere" }}
-                        >
+                        <Anchor component={Link} to={`/admin/webhooks/${w.id}`} fw={500}>
                           {w.url}
                         </Anchor>
                         {w.description && <Text size="sm">{w.description}</Text>}

@@ -61,7 +61,7 @@ export function LinkedTickets({ ticket }: { ticket: TicketDetail }) {
               >
                 {data.links.map((linked) => (
                   <Group key={linked.number} component="li" justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                    <Text size="sm">
                       <TicketLink ticket={linked} />{" "}
                       <Text span size="xs" c="dimmed">
                         {linked.status}

@@ -15,9 +15,7 @@ export function RequesterCard({ ticket }: { ticket: TicketDetail }) {
         {t("agent.field.requester")}
       </Title>
       <Text fw={600}>{ticket.requester.name}</Text>
-      <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-        {ticket.requester.email}
-      </Text>
+      <Text size="sm">{ticket.requester.email}</Text>
       {ticket.organization && <Text size="sm">{ticket.organization.name}</Text>}
       <RecentTickets
         title={t("agent.requester.others")}

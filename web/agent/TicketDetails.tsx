@@ -19,7 +19,7 @@ export function TicketDetails({ ticket }: { ticket: TicketDetail }) {
           <DataList.ItemLabel>{t("agent.field.requester")}</DataList.ItemLabel>
           <DataList.ItemValue>
             <Text size="sm">{ticket.requester.name}</Text>
-            <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+            <Text size="sm" c="dimmed">
               {ticket.requester.email}
             </Text>
           </DataList.ItemValue>

@@ -90,9 +90,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
     <Stack gap="md">
       <BackToTickets />
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <Title order={1} style={{ overflowWrap: "anywhere" }}>
-          {heading}
-        </Title>
+        <Title order={1}>{heading}</Title>
         <Group gap="xs">
           {canAssign && ticket.assignee?.id !== me?.id && (
             <Button variant="default" onClick={assignToMe} loading={update.isPending}>

@@ -53,7 +53,7 @@ export function ServiceScene() {
       )}
       {s.description && s.description !== s.summary && (
         <Paper withBorder radius="md" p="lg">
-          <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{s.description}</Text>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{s.description}</Text>
         </Paper>
       )}
     </Stack>

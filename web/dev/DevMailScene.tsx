@@ -21,7 +21,7 @@ function Linked({ text }: { text: string }) {
     <>
       {parts.map(({ part, start }) =>
         /^https?:\/\//.test(part) ? (
-          <Anchor key={start} href={part} style={{ overflowWrap: "anywhere" }}>
+          <Anchor key={start} href={part}>
             {part}
           </Anchor>
         ) : (
@@ -59,18 +59,16 @@ export function DevMailScene() {
       <Anchor component={Link} to="/dev/mailbox" size="sm">
         {t("devmail.message.back")}
       </Anchor>
-      <Title order={1} style={{ overflowWrap: "anywhere" }}>
-        {m.subject}
-      </Title>
+      <Title order={1}>{m.subject}</Title>
       <DataList aria-label={t("devmail.message.headers")} size="sm">
         <DataList.Item>
           <DataList.ItemLabel>{t("devmail.to")}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.to}</DataList.ItemValue>
+          <DataList.ItemValue>{m.to}</DataList.ItemValue>
         </DataList.Item>
         {/* Replies sent to this address thread into the ticket, through the inbound mail receiver. */}
         <DataList.Item>
           <DataList.ItemLabel>{t("devmail.message.replyTo")}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>
+          <DataList.ItemValue>
             {m.replyTo ? <Anchor href={`mailto:${m.replyTo}`}>{m.replyTo}</Anchor> : t("devmail.message.noReplyTo")}
           </DataList.ItemValue>
         </DataList.Item>
@@ -80,14 +78,11 @@ export function DevMailScene() {
         </DataList.Item>
         <DataList.Item>
           <DataList.ItemLabel>{t("devmail.message.messageId")}</DataList.ItemLabel>
-          <DataList.ItemValue style={{ overflowWrap: "anywhere" }}>{m.messageId}</DataList.ItemValue>
+          <DataList.ItemValue>{m.messageId}</DataList.ItemValue>
         </DataList.Item>
       </DataList>
       <Paper withBorder radius="md" p="lg" component="section" aria-label={t("devmail.message.textVersion")}>
-        <Text
-          component="pre"
-          style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontFamily: "inherit", margin: 0 }}
-        >
+        <Text component="pre" style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0 }}>
           <Linked text={m.text} />
         </Text>
       </Paper>

@@ -40,9 +40,9 @@ export function DevMailboxScene() {
               <Table.Tbody>
                 {mailbox.data.messages.map((m) => (
                   <Table.Tr key={m.id}>
-                    <Table.Td style={{ overflowWrap: "anywhere" }}>{m.to}</Table.Td>
+                    <Table.Td>{m.to}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={`/dev/mailbox/${m.id}`} style={{ overflowWrap: "anywhere" }}>
+                      <Anchor component={Link} to={`/dev/mailbox/${m.id}`}>
                         {m.subject}
                       </Anchor>
                     </Table.Td>

@@ -86,7 +86,7 @@ function ArticleView({ article }: { article: KbArticle }) {
       )}
       <Typography className="message-body kb-article-body" {...language}>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list (server/kb/article-html.ts) */}
-        <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: html }} />
+        <div dangerouslySetInnerHTML={{ __html: html }} />
       </Typography>
       {article.tags.length > 0 && (
         <Group gap="xs" aria-label={t("helpcentre.article.tags")}>

@@ -190,8 +190,8 @@ function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequ
           #{ticket.number}
         </Anchor>
       </Table.Td>
-      <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.subject}</Table.Td>
-      {withRequester && <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.requester.name}</Table.Td>}
+      <Table.Td>{ticket.subject}</Table.Td>
+      {withRequester && <Table.Td>{ticket.requester.name}</Table.Td>}
       <Table.Td>
         {/* Customers see the customer-facing label of the status. */}
         <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />
@@ -212,7 +212,7 @@ function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withReq
   return (
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
-        <Anchor component={Link} to={`/requests/${ticket.number}`} fw={600} style={{ overflowWrap: "anywhere" }}>
+        <Anchor component={Link} to={`/requests/${ticket.number}`} fw={600}>
           #{ticket.number} {ticket.subject}
         </Anchor>
         <Group gap="xs">

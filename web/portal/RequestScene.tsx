@@ -60,9 +60,7 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
           {t("requests.page.back")}
         </Anchor>
       )}
-      <Title order={1} style={{ overflowWrap: "anywhere" }}>
-        {heading}
-      </Title>
+      <Title order={1}>{heading}</Title>
       {/* The status comes first: above the message and the Feed on a phone, beside them on a wide screen. */}
       <div className="request-layout">
         <Paper

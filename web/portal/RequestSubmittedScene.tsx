@@ -100,7 +100,7 @@ function CopyLinkButton({ path, copiedSays }: { path: string; copiedSays: string
       </Button>
       <VisuallyHidden role="status">{clipboard.copied ? copiedSays : ""}</VisuallyHidden>
       {clipboard.error && (
-        <Text size="sm" c="red.9" role="alert" style={{ overflowWrap: "anywhere" }}>
+        <Text size="sm" c="red.9" role="alert">
           {t("portal.submitted.copyFailed", { url })}
         </Text>
       )}

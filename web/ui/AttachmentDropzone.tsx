@@ -63,7 +63,7 @@ export function AttachmentDropzone({
           {files.map((file, index) => (
             <Group key={`${file.name}-${file.size}-${file.lastModified}`} component="li" gap="xs" wrap="nowrap">
               <IconPaperclip size={16} aria-hidden="true" />
-              <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+              <Text size="sm">
                 {file.name}{" "}
                 <Text span size="xs" c="dimmed">
                   ({formatFileSize(file.size)})

@@ -12,9 +12,9 @@ export function MessageBody({ message, format }: { message: string; format: "tex
     return (
       <Typography className="message-body">
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server with an allow-list */}
-        <div style={{ overflowWrap: "anywhere" }} dangerouslySetInnerHTML={{ __html: message }} />
+        <div dangerouslySetInnerHTML={{ __html: message }} />
       </Typography>
     );
   }
-  return <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{message}</Text>;
+  return <Text style={{ whiteSpace: "pre-wrap" }}>{message}</Text>;
 }

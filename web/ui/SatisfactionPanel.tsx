@@ -29,7 +29,7 @@ export function AgentSatisfactionPanel({ number }: { number: number }) {
               </Group>
               {answer.reason && <Text size="sm">{t("requests.rating.reasonGiven", { reason: answer.reason })}</Text>}
               {answer.comment && (
-                <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   “{answer.comment}”
                 </Text>
               )}

@@ -226,9 +226,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
           <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {ticket.ccs.map((cc) => (
               <Group key={cc} component="li" justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-                  {cc}
-                </Text>
+                <Text size="sm">{cc}</Text>
                 {removable(cc) && (
                   <CloseButton aria-label={t("requests.ccs.remove", { email: cc })} onClick={() => remove.mutate(cc)} />
                 )}

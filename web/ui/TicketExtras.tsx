@@ -38,10 +38,7 @@ export function TicketFields({ fields, showStored = false }: { fields: FieldValu
         {fields.map((field) => (
           <DataList.Item key={field.key}>
             <DataList.ItemLabel>{field.label}</DataList.ItemLabel>
-            <DataList.ItemValue
-              style={{ overflowWrap: "anywhere" }}
-              title={showStored ? storedOptions(field) : undefined}
-            >
+            <DataList.ItemValue title={showStored ? storedOptions(field) : undefined}>
               {show(field, t)}
             </DataList.ItemValue>
           </DataList.Item>
@@ -76,7 +73,7 @@ export function FileLinks({
     <List spacing="xs" listStyleType="none" p={0} aria-label={label}>
       {files.map((a) => (
         <List.Item key={a.id}>
-          <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName} style={{ overflowWrap: "anywhere" }}>
+          <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName}>
             {a.fileName}
           </Anchor>{" "}
           <Text span size="sm" c="dimmed">

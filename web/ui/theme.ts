@@ -1,4 +1,12 @@
-import { Autocomplete, type CSSVariablesResolver, createTheme, MultiSelect, Select, TagsInput } from "@mantine/core";
+import {
+  Autocomplete,
+  type CSSVariablesResolver,
+  createTheme,
+  MultiSelect,
+  Popover,
+  Select,
+  TagsInput,
+} from "@mantine/core";
 
 /**
  * A long option list scrolls in the listbox itself, not in a scroll area wrapped around it: assistive technology
@@ -25,6 +33,10 @@ export const theme = createTheme({
   // People who ask their system for less motion get no transitions (modals, menus) at all.
   respectReducedMotion: true,
   components: {
+    // Lists, menus and popovers are placed on the screen, not on the page: placed on the page, a list that opens
+    // near the right edge (the new-ticket dialog's requester list, for the frames before it is moved into view)
+    // made a phone's page wider than its screen, and a fixed dialog's list has no page to scroll with anyway.
+    Popover: Popover.extend({ defaultProps: { floatingStrategy: "fixed" } }),
     Select: Select.extend(scrollingListbox),
     MultiSelect: MultiSelect.extend(scrollingListbox),
     Autocomplete: Autocomplete.extend(scrollingListbox),

@@ -1,0 +1,85 @@
+import { expect, type Page, test } from "@playwright/test";
+import { callApi, signInAsAdmin, widerThanScreen } from "./fixtures.ts";
+
+/**
+ * A phone's page never grows wider than its screen: not for a moment while a dialog opens, and not for a subject
+ * of one long word (a pasted link). A page wider than the phone scrolls sideways under the reader's thumb.
+ */
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** Files a request in the General question category through the API as the signed-in admin; its number. */
+async function fileRequest(page: Page, subject: string, id: string) {
+  const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+    categories: { id: string; name: string }[];
+  };
+  const filed = await callApi(page, "POST", "/api/v1/tickets", {
+    categoryId: categories.find((c) => c.name === "General question")?.id,
+    name: `Paula Phone ${id}`,
+    email: `paula.${id}@example.com`,
+    subject,
+    message: "See the subject.",
+    priority: "medium",
+  });
+  return String(filed?.number);
+}
+
+test("on a phone the new-ticket dialog opens without the page growing wider than the screen, not even for a frame", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  await signInAsAdmin(page);
+  // A queue longer than the screen: the dialog then takes the page's scroll away as it opens.
+  for (let i = 0; i < 25; i++) await fileRequest(page, `Laptop fan loud ${id} ${i}`, id);
+  await page.goto("/agent/tickets");
+  await expect(page.getByRole("link", { name: new RegExp(`Laptop fan loud ${id} 0`) })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true);
+
+  // Every frame from the click until the dialog has settled is measured: the widest the page got, and what made it.
+  const widest = page.evaluate(
+    () =>
+      new Promise<{ width: number; what: string }>((resolve) => {
+        let widest = { width: window.innerWidth, what: "" };
+        const start = performance.now();
+        const measure = () => {
+          const width = document.documentElement.scrollWidth;
+          if (width > widest.width) {
+            const out = [...document.body.querySelectorAll("*")].filter(
+              (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0,
+            );
+            widest = { width, what: out.map((e) => `${e.className} "${e.textContent?.slice(0, 30)}"`).join(", ") };
+          }
+          if (performance.now() - start < 2_000) requestAnimationFrame(measure);
+          else resolve(widest);
+        };
+        requestAnimationFrame(measure);
+      }),
+  );
+  await page.getByRole("button", { name: "New ticket" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New ticket" });
+  // The requester box takes the focus and shows its list as the dialog opens.
+  await expect(dialog.getByRole("combobox", { name: "Requester" })).toBeFocused();
+  await expect(page.getByRole("listbox")).toBeVisible();
+  expect(await widest).toEqual({ width: 390, what: "" });
+});
+
+test("a subject of one long word (a pasted link) wraps on a phone: in the queue, as the ticket's title, among the requester's other requests", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const link = `https://intranet.example.com/projects/${id}/shared/documents/quarterly-planning/attachments/budget-2027-final-v3.xlsx`;
+  await signInAsAdmin(page);
+  const first = await fileRequest(page, `Printer offline ${id}`, id);
+  const second = await fileRequest(page, `Cannot open ${link}`, id);
+
+  await page.goto("/agent/tickets");
+  await expect(page.getByRole("link", { name: new RegExp(`#${second}`) }).first()).toBeVisible();
+  expect(await widerThanScreen(page)).toEqual([]);
+
+  await page.goto(`/agent/tickets/${second}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Cannot open");
+  expect(await widerThanScreen(page)).toEqual([]);
+
+  await page.goto(`/agent/tickets/${first}`);
+  await expect(page.getByRole("list", { name: "Other requests by this requester" })).toContainText(link);
+  expect(await widerThanScreen(page)).toEqual([]);
+});
