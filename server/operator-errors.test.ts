@@ -27,6 +27,16 @@ describe("operator error messages", () => {
     );
   });
 
+  it("name the socket of a server reached through its socket folder, not a host it does not use", () => {
+    const missing = Object.assign(new Error("connect ENOENT /var/run/postgresql/.s.PGSQL.5432"), {
+      code: "ENOENT",
+      address: "/var/run/postgresql/.s.PGSQL.5432",
+    });
+    expect(operatorMessage(missing, { databaseUrl: "postgres://sb@localhost/sb?host=/var/run/postgresql" })).toBe(
+      "PostgreSQL at /var/run/postgresql/.s.PGSQL.5432 is not reachable (no such socket). Check DATABASE_URL and that the server is running.",
+    );
+  });
+
   it("leave other errors alone, so they keep their stack trace", () => {
     expect(operatorMessage(new TypeError("x is undefined"))).toBeUndefined();
   });

@@ -44,6 +44,9 @@ function postgresAddress(databaseUrl: string | undefined): string {
   if (!databaseUrl) return "DATABASE_URL";
   try {
     const url = new URL(databaseUrl);
+    // A server on the same machine is reached through its socket folder: `?host=/var/run/postgresql`.
+    const socketFolder = url.searchParams.get("host");
+    if (socketFolder?.startsWith("/")) return `${socketFolder}/.s.PGSQL.${url.port || "5432"}`;
     return `${url.hostname || "localhost"}:${url.port || "5432"}`;
   } catch {
     return "DATABASE_URL";
@@ -87,7 +90,9 @@ export function operatorMessage(error: unknown, context: OperatorErrorContext = 
     if (code === "3D000") {
       return `PostgreSQL at ${postgresAddress(context.databaseUrl)} has no database of the name in DATABASE_URL. Create it (createdb) first.`;
     }
-    const reason = unreachable[code];
+    // A socket that is not there: the server is down, or it keeps its socket in another folder.
+    const socket = code === "ENOENT" && String(err.address ?? err.message).includes(".s.PGSQL.");
+    const reason = socket ? "no such socket" : unreachable[code];
     if (reason && context.databaseUrl) {
       return `PostgreSQL at ${postgresAddress(context.databaseUrl)} is not reachable (${reason}). Check DATABASE_URL and that the server is running.`;
     }
