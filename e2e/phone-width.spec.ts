@@ -85,3 +85,32 @@ test("a subject of one long word (a pasted link) wraps on a phone: in the queue,
   await expect(page.getByRole("list", { name: "Other requests by this requester" })).toContainText(link);
   expect(await widerThanScreen(page)).toEqual([]);
 });
+
+/** Whether the open tooltip lies wholly on the screen, where it can be read (a fixed one would not widen the page). */
+async function tooltipOnScreen(page: Page) {
+  const box = await page.getByRole("tooltip").boundingBox();
+  return box !== null && box.x >= 0 && box.x + box.width <= (page.viewportSize()?.width ?? 0);
+}
+
+test("a tooltip on a phone stays on the screen: a long subject's in the queue, a built-in role's note on its Delete button", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const words = Array.from({ length: 24 }, (_, i) => `word${i}`).join(" ");
+  await signInAsAdmin(page);
+  await fileRequest(page, `Expense report rejected ${id} ${words}`, id);
+
+  await page.goto("/agent/tickets");
+  const subject = page.getByRole("link", { name: new RegExp(`Expense report rejected ${id}`) });
+  await subject.hover();
+  await expect(page.getByRole("tooltip")).toContainText(`${id} word0`);
+  expect(await widerThanScreen(page)).toEqual([]);
+  expect(await tooltipOnScreen(page)).toBe(true);
+
+  await page.goto("/admin/roles");
+  const remove = page.getByRole("button", { name: /Delete Agent/ }).first();
+  await remove.focus();
+  await expect(page.getByRole("tooltip")).toContainText("Built-in roles cannot be deleted");
+  expect(await widerThanScreen(page)).toEqual([]);
+  expect(await tooltipOnScreen(page)).toBe(true);
+});

@@ -250,8 +250,6 @@ function cell(t: ReturnType<typeof useT>, column: Column, ticket: AgentTicketSum
           <Tooltip
             label={ticket.subject}
             openDelay={300}
-            multiline
-            maw={480}
             // Inside the main landmark, so everything on the page stays in one (axe "region").
             portalProps={{ target: "#main" }}
           >

@@ -6,6 +6,7 @@ import {
   Popover,
   Select,
   TagsInput,
+  Tooltip,
 } from "@mantine/core";
 
 /**
@@ -37,6 +38,11 @@ export const theme = createTheme({
     // near the right edge (the new-ticket dialog's requester list, for the frames before it is moved into view)
     // made a phone's page wider than its screen, and a fixed dialog's list has no page to scroll with anyway.
     Popover: Popover.extend({ defaultProps: { floatingStrategy: "fixed" } }),
+    // A tooltip is placed on the screen too, and wraps within it: a one-line note wider than a phone (a built-in
+    // role's, on its Delete button) made the page 440 px wide and could not be read past the screen's edge.
+    Tooltip: Tooltip.extend({
+      defaultProps: { floatingStrategy: "fixed", multiline: true, maw: "min(30rem, calc(100vw - 1rem))" },
+    }),
     Select: Select.extend(scrollingListbox),
     MultiSelect: MultiSelect.extend(scrollingListbox),
     Autocomplete: Autocomplete.extend(scrollingListbox),
