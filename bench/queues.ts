@@ -55,11 +55,15 @@ async function main(): Promise<void> {
     }
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
     // A quarter assigned to the agent, half in their group, a tenth due an hour ago and a tenth due tomorrow.
     // In slices of ticket numbers, each its own statement: the queue counters' triggers add to the same counter
     // row for every ticket a statement changes, and on PostgreSQL each addition within one transaction walks
     // the row's versions so far (one statement over half a million tickets had not ended after 20 minutes).
-    // Rows that already hold the value are left alone, so a second run changes nothing.
+    // Rows that already hold the value are left alone, and a due time is moved only when it no longer says what
+    // it should (overdue, or due within the next two days), so a second run the same day changes nothing: new
+    // versions of 200,000 rows, left unvacuumed where autovacuum is off, made PostgreSQL walk every overdue ticket
+    // for a group agent's Overdue (0.23 s against 3 ms once vacuumed).
     const span = await db
       .selectFrom("tickets")
       .select((eb) => [eb.fn.min("number").as("first"), eb.fn.max("number").as("last")])
@@ -73,13 +77,14 @@ async function main(): Promise<void> {
       );
       await sql`update tickets set group_id = ${groupId}
         where number between ${from} and ${to} and number % 2 = 0 and group_id is distinct from ${groupId}`.execute(db);
-      await sql`update tickets set due_at = ${hourAgo} where number between ${from} and ${to} and number % 10 = 1`.execute(
-        db,
-      );
-      await sql`update tickets set due_at = ${tomorrow} where number between ${from} and ${to} and number % 10 = 2`.execute(
-        db,
-      );
+      await sql`update tickets set due_at = ${hourAgo} where number between ${from} and ${to} and number % 10 = 1
+        and (due_at is null or due_at > ${at})`.execute(db);
+      await sql`update tickets set due_at = ${tomorrow} where number between ${from} and ${to} and number % 10 = 2
+        and (due_at is null or due_at <= ${at} or due_at > ${inTwoDays})`.execute(db);
     }
+    // As autovacuum would soon after (it is off on CI's PostgreSQL): the moved rows' pages marked all-visible again
+    // and the statistics up to date, so the plans timed are the ones a running help desk gets.
+    if (engine === "postgres") await sql`vacuum analyze tickets`.execute(db);
 
     // Works only their groups' tickets: the scope the workspace is slowest with.
     const agent: UserActor = {
