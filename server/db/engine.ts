@@ -89,3 +89,12 @@ export function ticketsAmong(column: "tickets.id" | "tickets.group_id", values: 
 
 /** Tickets among these ids (`ticketsAmong`). */
 export const amongTicketIds = (ids: readonly string[]) => ticketsAmong("tickets.id", ids);
+
+/**
+ * SQLite: tickets among these numbers, read first by another statement, as one JSON parameter, so the statement's
+ * text (and its cached statement) is the same however many there are.
+ */
+export function amongTicketNumbers(numbers: readonly number[]) {
+  return (): RawBuilder<SqlBool> =>
+    sql<SqlBool>`tickets.number in (select value from json_each(${JSON.stringify(numbers)}))`;
+}

@@ -4,8 +4,8 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
 import { finishedCategories } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
-import { containsText, type Engine, engineOf } from "../../db/engine.ts";
-import { fewMatchingIds } from "../../db/full-text.ts";
+import { amongTicketIds, amongTicketNumbers, containsText, type Engine, engineOf } from "../../db/engine.ts";
+import { type Audience, fewMatchingIds, fewMatchingNumbers, matchesText, type SearchTerm } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import type { CounterSelection } from "../counts/counters.ts";
 import { seesInternal } from "../policy.ts";
@@ -139,13 +139,12 @@ const afterDay = (day: string) => new Date(Date.parse(startOfDay(day)) + 24 * 60
 /** A queue's search box: the global search's syntax, and a bare number is a ticket's. */
 const queueSearch = (q: string) => parseSearch(/^\d{1,10}$/.test(q) ? `#${q}` : q);
 
-/** At most this many tickets matching a list's words are read by id first (PostgreSQL, `fewMatchingIds`). */
+/** At most this many tickets matching a list's words are read first (`listFilterConditions`). */
 export const listedMatchesAtMost = 1000;
 
 /**
- * `filterConditions` for one page of a list. On PostgreSQL the words' matches are read first when they are few,
- * and the list takes those tickets by id (full-text.ts `fewMatchingIds`); with many, a walk in the list's order
- * soon finds a page.
+ * `filterConditions` for one page of a list, with the words' matches read first when they are few: the list then
+ * takes those tickets by id or number. With many, a walk in the list's order soon finds a page.
  */
 export async function listFilterConditions(
   db: Kysely<Database>,
@@ -155,12 +154,37 @@ export async function listFilterConditions(
 ): Promise<TicketCondition[]> {
   const engine = engineOf(db);
   const q = filters.q?.trim();
-  if (engine !== "postgres" || !q) return filterConditions(filters, actor, engine);
+  if (!q) return filterConditions(filters, actor, engine);
   const { terms } = queueSearch(q);
   if (terms.length === 0) return filterConditions(filters, actor, engine);
   const audience = seesInternal(actor) ? "agent" : "customer";
-  const matches = await fewMatchingIds(db, terms, audience, atMost);
-  return filterConditions(filters, actor, engine, matches ?? undefined);
+  return filterConditions(filters, actor, engine, await listedMatches(db, terms, audience, atMost));
+}
+
+/**
+ * The words' matches for a list, as its search condition.
+ *
+ * PostgreSQL: an uncommon word's matches by id (`fewMatchingIds`), or, for many, the plain condition (the planner
+ * walks the list and tests each ticket).
+ *
+ * SQLite: up to `atMost` matches by number (`fewMatchingNumbers`). With more, the matches are listed once and the
+ * list is walked in its order, each ticket looked up among them (`drive` off): started from the matches, SQLite
+ * fetched and sorted every matching ticket before taking a page, 146–841 ms p50 for the "all" queue filtered by a
+ * word in 66,000 to 760,000 of a million tickets (docs/benchmarks.md, session 20), 8–134 ms after. The walk is
+ * only for many matches: over few or none it would read the whole list (1.2 s for a word in no ticket).
+ */
+async function listedMatches(
+  db: Kysely<Database>,
+  terms: SearchTerm[],
+  audience: Audience,
+  atMost: number,
+): Promise<TicketCondition | undefined> {
+  if (engineOf(db) === "postgres") {
+    const ids = await fewMatchingIds(db, terms, audience, atMost);
+    return ids ? amongTicketIds(ids) : undefined;
+  }
+  const numbers = await fewMatchingNumbers(db, terms, audience, atMost);
+  return numbers ? amongTicketNumbers(numbers) : matchesText("sqlite", terms, audience, "any", false);
 }
 
 /** The filters an agent set (or saved in a view), each one narrowing the list further. */
@@ -168,8 +192,8 @@ export function filterConditions(
   filters: QueueFilters,
   actor: UserActor,
   engine: Engine,
-  /** The ids of every ticket the words in `q` match, when read first (`listFilterConditions`). */
-  matches?: readonly string[],
+  /** The words in `q` as a condition worked out first (`listFilterConditions`); else `matchesText`. */
+  matches?: TicketCondition,
 ): TicketCondition[] {
   const conditions: TicketCondition[] = [];
   const add = (condition: TicketCondition) => conditions.push(condition);

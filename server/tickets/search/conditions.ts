@@ -1,7 +1,7 @@
 /** A parsed search as where-clauses over tickets and their status, for the search page and the queues alike. */
 import type { ExpressionBuilder } from "kysely";
 import { sql } from "kysely";
-import { amongTicketIds, containsText, type Engine } from "../../db/engine.ts";
+import { containsText, type Engine } from "../../db/engine.ts";
 import { type Audience, matchesText } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
 import type { TicketCondition } from "../queues/filters.ts";
@@ -57,16 +57,15 @@ export function taggedWith(tags: readonly string[]): TicketCondition {
 
 /**
  * The words of the search as a condition (for a list sorted by something other than relevance); `matches`, when
- * given, are the ids of every ticket the words match, read first (`fewMatchingIds`, PostgreSQL).
+ * given, is the words' condition as a list worked it out first (server/tickets/queues/filters.ts `listedMatches`).
  */
 export function searchConditions(
   parsed: ParsedSearch,
   engine: Engine,
   audience: Audience,
-  matches?: readonly string[],
+  matches?: TicketCondition,
 ): TicketCondition[] {
   const conditions = searchFilterConditions(parsed, audience);
-  if (parsed.terms.length > 0)
-    conditions.push(matches ? amongTicketIds(matches) : matchesText(engine, parsed.terms, audience));
+  if (parsed.terms.length > 0) conditions.push(matches ?? matchesText(engine, parsed.terms, audience));
   return conditions;
 }

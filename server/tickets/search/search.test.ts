@@ -237,7 +237,7 @@ describeEachEngine("full-text search", ({ db, engine }) => {
         return rows.map((r) => r.number);
       };
       for (const q of ["printer", "quokka", '"paper jam"', "zzqx"]) {
-        // 0: more match than are read first, so the list walks; 1,000: they are read by id (PostgreSQL).
+        // 0: more match than are read first, so the list walks; 1,000: they are read first, by id or number.
         expect(await listed(q, 1000), `${q} for ${client.user.email}`).toEqual(await listed(q, 0));
       }
       if (client === agent)
