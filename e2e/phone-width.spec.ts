@@ -114,3 +114,24 @@ test("a tooltip on a phone stays on the screen: a long subject's in the queue, a
   expect(await widerThanScreen(page)).toEqual([]);
   expect(await tooltipOnScreen(page)).toBe(true);
 });
+
+test("a report's chart on a phone: its tooltip, shown across the whole chart, keeps the page within the screen", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  await fileRequest(page, `Monitor flickers ${Date.now()}`, `${Date.now()}`);
+  await page.goto("/agent/reports");
+  // The plotting area (a legend's icons are surfaces of their own).
+  const chart = page.locator(".recharts-cartesian-grid").first();
+  await expect(chart).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  expect(box).not.toBeNull();
+  if (!box) return;
+  // From the left edge to the right one: near the right edge a tooltip placed beside the pointer runs furthest out.
+  for (const x of [0.05, 0.5, 0.95]) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height / 2);
+    await expect(page.locator(".recharts-tooltip-wrapper").first()).toBeVisible();
+    expect(await widerThanScreen(page), `pointer at ${x * 100}% of the chart`).toEqual([]);
+  }
+});
