@@ -1,6 +1,6 @@
 /** Queues and filters as where-clauses over tickets joined with their status. */
 
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import { type BuiltinQueue, type QueueFilters, recentlySolvedDays } from "../../../common/queues.ts";
 import { finishedCategories } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
@@ -9,10 +9,10 @@ import { type Audience, fewMatchingIds, fewMatchingNumbers, matchesText, type Se
 import type { Database } from "../../db/schema.ts";
 import type { CounterSelection } from "../counts/counters.ts";
 import { seesInternal } from "../policy.ts";
-import { searchConditions, taggedWith } from "../search/conditions.ts";
+import { searchConditions, type TicketCondition, taggedWith } from "../search/conditions.ts";
 import { hasFilters, parseSearch } from "../search/query-syntax.ts";
 
-export type TicketCondition = (eb: ExpressionBuilder<Database, "tickets" | "statuses">) => Expression<SqlBool>;
+export type { TicketCondition } from "../search/conditions.ts";
 
 const finished = [...finishedCategories];
 

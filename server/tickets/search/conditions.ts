@@ -1,13 +1,15 @@
 /** A parsed search as where-clauses over tickets and their status, for the search page and the queues alike. */
-import type { ExpressionBuilder } from "kysely";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import { sql } from "kysely";
 import { containsText, type Engine } from "../../db/engine.ts";
 import { type Audience, matchesText } from "../../db/full-text.ts";
 import type { Database } from "../../db/schema.ts";
-import type { TicketCondition } from "../queues/filters.ts";
 import type { ParsedSearch } from "./query-syntax.ts";
 
 type Eb = ExpressionBuilder<Database, "tickets" | "statuses">;
+
+/** A where-clause over a ticket joined with its status: what queues, views and searches are made of. */
+export type TicketCondition = (eb: Eb) => Expression<SqlBool>;
 
 /** The filters typed into the search (#1234, an email, priority:, status:, field:), each narrowing further. */
 export function searchFilterConditions(parsed: ParsedSearch, audience: Audience): TicketCondition[] {
