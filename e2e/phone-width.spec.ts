@@ -108,7 +108,7 @@ test("a tooltip on a phone stays on the screen: a long subject's in the queue, a
   expect(await tooltipOnScreen(page)).toBe(true);
 
   await page.goto("/admin/roles");
-  const remove = page.getByRole("button", { name: /Delete Agent/ }).first();
+  const remove = page.getByRole("button", { name: "Delete Agent", exact: true });
   await remove.focus();
   await expect(page.getByRole("tooltip")).toContainText("Built-in roles cannot be deleted");
   expect(await widerThanScreen(page)).toEqual([]);
