@@ -21,7 +21,16 @@ import { buildApp } from "../server/http/app.ts";
 import { ticketScope } from "../server/tickets/policy.ts";
 import { queueCondition } from "../server/tickets/queues/filters.ts";
 import { queueOverview } from "../server/tickets/queues/queries.ts";
-import { count, intOption, ms, openSeededDatabase, percentile, seededDatabaseOptions, table } from "./common.ts";
+import {
+  changeTicketsInSlices,
+  count,
+  intOption,
+  ms,
+  openSeededDatabase,
+  percentile,
+  seededDatabaseOptions,
+  table,
+} from "./common.ts";
 
 const usage = `Usage: node bench/counts.ts [options]
 
@@ -98,22 +107,13 @@ async function main(): Promise<void> {
       await db.deleteFrom("user_roles").where("user_id", "=", member.id).execute();
       await db.insertInto("user_roles").values({ user_id: member.id, role_id: role.id }).execute();
       // A fifth of the tickets in the group, a tenth of them assigned to the group agent (the triggers count them).
-      // In slices of ticket numbers, each its own statement, as bench/queues.ts: on PostgreSQL every ticket one
-      // statement changes adds to the same counter rows, walking their versions so far each time (quadratic).
-      const span = await db
-        .selectFrom("tickets")
-        .select((eb) => [eb.fn.min("number").as("first"), eb.fn.max("number").as("last")])
-        .executeTakeFirstOrThrow();
-      for (let from = Number(span.first ?? 0); from <= Number(span.last ?? 0); from += 2_000) {
-        const to = from + 1_999;
+      await changeTicketsInSlices(db, engine, async (from, to) => {
         await sql`update tickets set group_id = ${groupId} where number between ${from} and ${to} and number % 5 = 0`.execute(
           db,
         );
         await sql`update tickets set assignee_id = ${member.id}
           where number between ${from} and ${to} and number % 10 = 3`.execute(db);
-      }
-      // As autovacuum would soon after (it is off on CI's PostgreSQL): the rewritten pages all-visible again.
-      if (engine === "postgres") await sql`vacuum analyze tickets`.execute(db);
+      });
     }
 
     // The spread above rewrote the same few counter rows thousands of times; PostgreSQL would read past those

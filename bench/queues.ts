@@ -6,7 +6,16 @@ import { agentTicketListQuerySchema, builtinQueues } from "../common/queues.ts";
 import type { UserActor } from "../server/core/actor.ts";
 import { newId } from "../server/db/ids.ts";
 import { listAgentTickets, queueOverview } from "../server/tickets/queues/queries.ts";
-import { count, intOption, ms, openSeededDatabase, percentile, seededDatabaseOptions, table } from "./common.ts";
+import {
+  changeTicketsInSlices,
+  count,
+  intOption,
+  ms,
+  openSeededDatabase,
+  percentile,
+  seededDatabaseOptions,
+  table,
+} from "./common.ts";
 
 const usage = `Usage: node bench/queues.ts [options]
 
@@ -57,20 +66,9 @@ async function main(): Promise<void> {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
     // A quarter assigned to the agent, half in their group, a tenth due an hour ago and a tenth due tomorrow.
-    // In slices of ticket numbers, each its own statement: the queue counters' triggers add to the same counter
-    // row for every ticket a statement changes, and on PostgreSQL each addition within one transaction walks
-    // the row's versions so far (one statement over half a million tickets had not ended after 20 minutes).
     // Rows that already hold the value are left alone, and a due time is moved only when it no longer says what
-    // it should (overdue, or due within the next two days), so a second run the same day changes nothing: new
-    // versions of 200,000 rows, left unvacuumed where autovacuum is off, made PostgreSQL walk every overdue ticket
-    // for a group agent's Overdue (0.23 s against 3 ms once vacuumed).
-    const span = await db
-      .selectFrom("tickets")
-      .select((eb) => [eb.fn.min("number").as("first"), eb.fn.max("number").as("last")])
-      .executeTakeFirstOrThrow();
-    const slice = 2_000;
-    for (let from = Number(span.first ?? 0); from <= Number(span.last ?? 0); from += slice) {
-      const to = from + slice - 1;
+    // it should (overdue, or due within the next two days), so a second run the same day changes nothing.
+    await changeTicketsInSlices(db, engine, async (from, to) => {
       await sql`update tickets set assignee_id = ${agentId}
         where number between ${from} and ${to} and number % 4 = 0 and assignee_id is distinct from ${agentId}`.execute(
         db,
@@ -81,10 +79,7 @@ async function main(): Promise<void> {
         and (due_at is null or due_at > ${at})`.execute(db);
       await sql`update tickets set due_at = ${tomorrow} where number between ${from} and ${to} and number % 10 = 2
         and (due_at is null or due_at <= ${at} or due_at > ${inTwoDays})`.execute(db);
-    }
-    // As autovacuum would soon after (it is off on CI's PostgreSQL): the moved rows' pages marked all-visible again
-    // and the statistics up to date, so the plans timed are the ones a running help desk gets.
-    if (engine === "postgres") await sql`vacuum analyze tickets`.execute(db);
+    });
 
     // Works only their groups' tickets: the scope the workspace is slowest with.
     const agent: UserActor = {
