@@ -41,7 +41,6 @@ export async function openSeededDatabase(values: { "database-url"?: string | und
   return { db, engine, location, total };
 }
 
-/** Prints the message and ends the process with exit code 1. */
 /**
  * A set-up's mass change of tickets, run by `change` over their numbers in slices of 2,000, each slice its own
  * statements; then, on PostgreSQL, `tickets` vacuumed and analyzed as autovacuum would soon after (it is off on
@@ -64,6 +63,7 @@ export async function changeTicketsInSlices(
   if (engine === "postgres") await sql`vacuum analyze tickets`.execute(db);
 }
 
+/** Prints the message and ends the process with exit code 1. */
 export function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
