@@ -20,6 +20,30 @@ export const limits = {
 } satisfies Record<string, { perIp: Limit; perTarget: Limit }>;
 
 /**
+ * Per client address only, for what visitors who need no account make the help desk keep: votes on articles,
+ * and the views, searches and form suggestions the Help Centre's reports count. Without a bound, one script
+ * adds a row (or a vote) per request for ever and writes the reports' figures itself.
+ */
+export const clientLimits = {
+  kbVote: { max: 30, windowMs: hour },
+  kbActivity: { max: 600, windowMs: hour },
+} satisfies Record<string, Limit>;
+
+/**
+ * Counts one hit for the client address and says whether it is still within `action`'s limit; always true
+ * with rate limiting off.
+ */
+export async function withinClientLimit(
+  db: Kysely<Database>,
+  action: keyof typeof clientLimits,
+  ip: string,
+  options: { enabled: boolean; at?: Date },
+): Promise<boolean> {
+  if (!options.enabled) return true;
+  return hit(db, `${action}:ip:${ip}`, clientLimits[action], options.at ?? new Date());
+}
+
+/**
  * Counts one hit against `key` in a fixed window and says whether it is still
  * within the limit. Kept in the database so every app instance shares it.
  */

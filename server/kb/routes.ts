@@ -14,8 +14,9 @@ import {
   kbSuggestionOpenSchema,
   kbVoteInputSchema,
 } from "../../common/kb.ts";
+import { withinClientLimit } from "../accounts/rate-limit.ts";
 import { anonymous, isStaff } from "../core/actor.ts";
-import { notFound } from "../core/errors.ts";
+import { AppError, notFound } from "../core/errors.ts";
 import type { App, Deps } from "../http/types.ts";
 import { markOpened, rememberOffered } from "./commands/deflection.ts";
 import { countView, recordSearch, recordVote } from "./commands/reader-activity.ts";
@@ -46,6 +47,10 @@ const tags = ["kb"];
  * leave. Articles come in the reader's language where a published translation exists (server/kb/translations.ts).
  */
 export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
+  /** Reader activity the reports count (views, searches, suggestions) is kept within a per-address budget. */
+  const withinBudget = (request: { ip: string }) =>
+    withinClientLimit(db, "kbActivity", request.ip, { enabled: config.rateLimiting });
+
   app.get(
     "/api/v1/kb/home",
     { schema: { tags, summary: "The Help Centre's front page", response: { 200: kbHomeSchema, ...errors } } },
@@ -94,8 +99,9 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
         await readerLanguage(db, request, request.query.lang),
       );
       if (!article) throw notFound("That article");
-      // Agents open articles to answer tickets; only readers' visits say how much an article is used.
-      if (!isStaff(request.actor)) await countView(db, article.id);
+      // Agents open articles to answer tickets; only readers' visits say how much an article is used. Past
+      // the address's budget the article is still shown, and the visit is not counted.
+      if (!isStaff(request.actor) && (await withinBudget(request))) await countView(db, article.id);
       return article;
     },
   );
@@ -108,12 +114,16 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
         summary: "Was this article helpful? One vote per person or browser; voting again changes it",
         params: kbSlugParamsSchema,
         body: kbVoteInputSchema,
-        response: { 200: kbHelpfulnessSchema, ...errors },
+        response: { 200: kbHelpfulnessSchema, ...errors, 429: errorResponseSchema },
       },
     },
     async (request, reply) => {
       const article = await readableArticleRef(db, articleScope(request.actor), { slug: request.params.slug });
       if (!article) throw notFound("That article");
+      // A browser without the voter cookie is a new voter, so without a bound one address could cast any number.
+      if (!(await withinClientLimit(db, "kbVote", request.ip, { enabled: config.rateLimiting }))) {
+        throw new AppError("rate_limited", "Too many votes from your address. Please try again in an hour.");
+      }
       const voter = ensureVoter(request, reply);
       await recordVote(db, article.id, voter, request.body);
       return helpfulness(db, article.id, voter);
@@ -137,7 +147,8 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
         limit: 20,
         language,
       });
-      if (!isStaff(request.actor)) await recordSearch(db, request.query.q, articles.length);
+      if (!isStaff(request.actor) && (await withinBudget(request)))
+        await recordSearch(db, request.query.q, articles.length);
       return { articles: await withCategories(db, articles, language) };
     },
   );
@@ -159,11 +170,13 @@ export function registerKbRoutes(app: App, { db, engine, config }: Deps): void {
         language: await readerLanguage(db, request),
       });
       const articles = hits.map(({ snippet: _snippet, ...article }) => article);
-      await rememberOffered(
-        db,
-        request.body.token,
-        articles.map((a) => a.id),
-      );
+      if (await withinBudget(request)) {
+        await rememberOffered(
+          db,
+          request.body.token,
+          articles.map((a) => a.id),
+        );
+      }
       return { articles };
     },
   );
