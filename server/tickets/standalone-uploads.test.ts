@@ -14,6 +14,7 @@ import {
   signInAs,
   testConfig,
 } from "../test/factories.ts";
+import { maxWaitingUploads } from "./attachments/standalone-uploads.ts";
 
 type Attachment = { id: string; fileName: string; size: number };
 
@@ -122,6 +123,45 @@ describeEachEngine("standalone uploads", ({ db, engine }) => {
     });
     expect(opened.statusCode).toBe(201);
     expect((await ticket(agent, opened.json().number)).attachments.map((a) => a.fileName)).toEqual(["photo.txt"]);
+  });
+
+  it("keeps at most 20 files waiting for one account, and makes room as they are attached", async () => {
+    const hoarder = await signInAs(app, await buildCustomer(db()));
+    const before = waitingFiles();
+    const tokens: string[] = [];
+    for (let i = 0; i < maxWaitingUploads; i += 1) {
+      const sent = await upload(hoarder, `part-${i}.txt`, `part ${i}`);
+      expect(sent.statusCode).toBe(201);
+      tokens.push(sent.json().token);
+    }
+    const refused = await upload(hoarder, "one-more.txt", "one more");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toEqual({
+      code: "rate_limited",
+      message:
+        "You have 20 uploaded files waiting to be attached, the most an account may have. Attach them to a request or comment, or wait until they expire within the hour.",
+    });
+    // Nothing of the refused file is kept, and other accounts upload as before.
+    expect(waitingFiles()).toBe(before + maxWaitingUploads);
+    const other = await upload(stranger, "mine.txt", "mine");
+    expect(other.statusCode).toBe(201);
+
+    // Attaching some frees their places.
+    const submitted = await post(hoarder, "/api/v1/tickets", {
+      ...(await buildSubmission(db(), { email: hoarder.user.email })),
+      attachments: tokens.slice(0, 10),
+    });
+    expect(submitted.statusCode).toBe(201);
+    expect((await upload(hoarder, "now-fits.txt", "fits")).statusCode).toBe(201);
+    // Expired ones no longer count, even before the clean-up removes them.
+    await db()
+      .updateTable("uploads")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("uploader_id", "=", hoarder.user.id)
+      .execute();
+    expect((await upload(hoarder, "after-an-hour.txt", "later")).statusCode).toBe(201);
+    await cleanUp({ db: db(), config }, new Date(Date.now() + 2 * 60 * 60 * 1000));
+    expect(waitingFiles()).toBe(0);
   });
 
   it("refuses visitors and empty forms, and purges what nobody attached", async () => {

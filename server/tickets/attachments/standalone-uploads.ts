@@ -12,11 +12,19 @@ import { hashToken } from "../../accounts/tokens.ts";
 import type { Config } from "../../config.ts";
 import type { Actor, UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
+import { engineOf, supportsRowLocks } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import type { UploadedFile } from "./uploads.ts";
 
 export const uploadLifetimeMs = 60 * 60 * 1000;
+
+/**
+ * How many files one account may have waiting at once. They are kept on disk for an hour before anyone attaches
+ * them, so without a bound one signed-in customer could fill the disk with uploads nobody will ever see. Twice
+ * what a request may attach (10 files of at most 10 MB each) leaves room for a retry while the first tokens wait.
+ */
+export const maxWaitingUploads = 20;
 
 export type WaitingUpload = { token: string; fileName: string; contentType: string; size: number; expiresAt: string };
 
@@ -40,20 +48,39 @@ export async function createUpload({ db, config }: Ctx, actor: UserActor, file: 
   await mkdir(uploadsDir(config), { recursive: true });
   await rename(file.tempFile, uploadFile(config, id));
   try {
-    await db
-      .insertInto("uploads")
-      .values({
-        id,
-        token_hash: hashToken(token),
-        uploader_id: actor.user.id,
-        file_name: file.fileName,
-        content_type: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        created_at: at.toISOString(),
-        expires_at: expiresAt,
-      })
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      // The uploader's row is locked first (PostgreSQL), so uploads sent side by side are counted one after
+      // the other and cannot all slip under the bound; SQLite's writers take turns anyway.
+      if (supportsRowLocks(engineOf(trx))) {
+        await trx.selectFrom("users").select("id").where("id", "=", actor.user.id).forUpdate().execute();
+      }
+      const waiting = await trx
+        .selectFrom("uploads")
+        .select((eb) => eb.fn.countAll<number | string>().as("files"))
+        .where("uploader_id", "=", actor.user.id)
+        .where("expires_at", ">", at.toISOString())
+        .executeTakeFirstOrThrow();
+      if (Number(waiting.files) >= maxWaitingUploads) {
+        throw new AppError(
+          "rate_limited",
+          `You have ${maxWaitingUploads} uploaded files waiting to be attached, the most an account may have. Attach them to a request or comment, or wait until they expire within the hour.`,
+        );
+      }
+      await trx
+        .insertInto("uploads")
+        .values({
+          id,
+          token_hash: hashToken(token),
+          uploader_id: actor.user.id,
+          file_name: file.fileName,
+          content_type: file.contentType,
+          size: file.size,
+          sha256: file.sha256,
+          created_at: at.toISOString(),
+          expires_at: expiresAt,
+        })
+        .execute();
+    });
   } catch (error) {
     await rm(uploadFile(config, id), { force: true });
     throw error;
