@@ -157,7 +157,7 @@ async function act(
       "waiting-reminder",
       (t, ticketUrl) => waitingReminder(t, { number: ticket.number, subject: ticket.subject, ticketUrl }),
       at,
-      null,
+      { except: null },
     );
   }
   // One mail per address, should the rule name the lead's address as well.

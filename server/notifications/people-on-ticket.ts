@@ -17,6 +17,21 @@ export type TicketForMail = {
   locale?: string | null;
 };
 
+type Render = (t: Translator, ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail;
+
+export type Recipients = {
+  /** The address whose action this is: they are not told of it. */
+  except: string | null;
+  /** A chosen list narrows the people on the ticket; it never adds anyone who is not on it. */
+  only?: string[] | undefined;
+  /**
+   * When a customer's words or action are behind the mail: what an address that has never proven it is
+   * someone's gets instead (no confirmed account, no access link it was sent ever used). Anyone may copy any
+   * address on a request, by the portal or by mail, so the customer's words go only to proven addresses.
+   */
+  unproven?: Render | undefined;
+};
+
 /**
  * Mails the requester and everyone CC'd: guests (no account) get a fresh
  * personal access link, account holders the portal page; each in their own
@@ -27,10 +42,9 @@ export async function notifyPeopleOnTicket(
   config: Pick<Config, "baseUrl">,
   ticket: TicketForMail,
   template: string,
-  render: (t: Translator, ticketUrl: string, forGuest: boolean, forAgent: boolean) => RenderedMail,
+  render: Render,
   at: string,
-  except: string | null,
-  only?: string[],
+  { except, only, unproven }: Recipients,
 ): Promise<void> {
   const ccs = await trx.selectFrom("ticket_ccs").select("email").where("ticket_id", "=", ticket.id).execute();
   const accounts = await trx
@@ -41,8 +55,8 @@ export async function notifyPeopleOnTicket(
     .execute();
   const recipients = [...new Set([ticket.requester_email, ...ccs.map((c) => c.email)])]
     .filter((e) => e !== except)
-    // A chosen list narrows the people on the ticket; it never adds anyone who is not on it.
     .filter((e) => only === undefined || only.includes(e));
+  const proven = unproven ? await provenAddresses(trx, recipients, accounts) : undefined;
   for (const email of recipients) {
     const account = accounts.find((a) => a.email === email);
     const forGuest = !account;
@@ -53,15 +67,37 @@ export async function notifyPeopleOnTicket(
       : forAgent
         ? `${config.baseUrl}/agent/tickets/${ticket.number}`
         : `${config.baseUrl}/requests/${ticket.number}`;
+    const rendered = unproven && proven && !proven.has(email) ? unproven : render;
     await queueMail(
       trx,
       {
         template,
         to: email,
-        content: render(await recipientTranslator(trx, email, ticket.locale), ticketUrl, forGuest, forAgent),
+        content: rendered(await recipientTranslator(trx, email, ticket.locale), ticketUrl, forGuest, forAgent),
         ticketId: ticket.id,
       },
       { baseUrl: config.baseUrl, at },
     );
   }
+}
+
+/** The recipients who have proven they read their mail: a confirmed account, or an access link they used. */
+async function provenAddresses(
+  trx: Transaction<Database>,
+  recipients: string[],
+  accounts: { email: string }[],
+): Promise<Set<string>> {
+  const proven = new Set(accounts.map((a) => a.email));
+  const others = recipients.filter((e) => !proven.has(e));
+  if (others.length) {
+    const used = await trx
+      .selectFrom("guest_links")
+      .select("email")
+      .distinct()
+      .where("email", "in", others)
+      .where("used_at", "is not", null)
+      .execute();
+    for (const { email } of used) proven.add(email);
+  }
+  return proven;
 }

@@ -18,6 +18,7 @@ import { slaAlert } from "../mail/templates/sla-alert.ts";
 import { statusChanged } from "../mail/templates/status-changed.ts";
 import { ticketAssigned } from "../mail/templates/ticket-assigned.ts";
 import { ticketMerged } from "../mail/templates/ticket-merged.ts";
+import { replyNotice, statusNotice } from "../mail/templates/ticket-notice.ts";
 import { calendarFor } from "../sla/calendars.ts";
 import type { Reaction, RecordedEvent } from "../tickets/events.ts";
 import { addressMayOpen } from "../tickets/policy.ts";
@@ -179,6 +180,9 @@ async function tellOfMerge(
   );
 }
 
+/** Status changes a customer's own action makes (status_changed's `reason`): the customer chose their moment. */
+const customerReasons = new Set(["customer_replied", "customer_reopened", "customer_solved", "withdrawn"]);
+
 export const notificationReaction: Reaction = async (trx, { config }, event) => {
   switch (event.type) {
     case "status_changed": {
@@ -205,7 +209,13 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
             ticketUrl,
           }),
         event.at,
-        event.actor.email ?? null,
+        {
+          except: event.actor.email ?? null,
+          unproven: customerReasons.has(event.payload.reason)
+            ? (t, ticketUrl, forGuest) =>
+                statusNotice(t, { number: ticket.number, status: customerLabel(t.locale), ticketUrl, forGuest })
+            : undefined,
+        },
       );
       return;
     }
@@ -234,8 +244,14 @@ export const notificationReaction: Reaction = async (trx, { config }, event) => 
             forGuest,
           }),
         event.at,
-        event.actor.email ?? null,
-        event.payload.notify,
+        {
+          except: event.actor.email ?? null,
+          only: event.payload.notify,
+          unproven:
+            event.payload.fromAgent === false
+              ? (t, ticketUrl, forGuest) => replyNotice(t, { number: ticket.number, ticketUrl, forGuest })
+              : undefined,
+        },
       );
       return;
     }
