@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildTestApp, latestMailTo, testConfig } from "../test/factories.ts";
-import { hit, limits } from "./rate-limit.ts";
+import { clientAddressKey, hit, limits } from "./rate-limit.ts";
 import { signInThrottle } from "./sign-in-throttle.ts";
 
 describeEachEngine("rate limits", ({ db, engine }) => {
@@ -38,6 +38,36 @@ describeEachEngine("rate limits", ({ db, engine }) => {
       message: "Too many attempts. Please wait a few minutes and try again.",
     });
     expect(await latestMailTo(db(), "target@example.com")).toBeUndefined();
+  });
+
+  it("counts an IPv6 client by its /64, so a fresh address for every try meets the limit all the same", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const register = (i: number, remoteAddress: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/accounts",
+        payload: { name: `Rotating ${i}`, email: `rotating.${i}@example.com`, password: "a long password" },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i <= limits.register.perIp.max; i += 1) {
+      statuses.push((await register(i, `2001:db8:7:${i % 2 ? "0007" : "7"}:${(i + 1).toString(16)}::1`)).statusCode);
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 202)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // The next /64 is someone else, and so is an IPv4 client.
+    expect((await register(100, "2001:db8:7:8::1")).statusCode).toBe(202);
+    expect((await register(101, "192.0.2.44")).statusCode).toBe(202);
+  });
+
+  it("names each client address as the limits count it", () => {
+    expect(clientAddressKey("192.0.2.1")).toBe("192.0.2.1");
+    expect(clientAddressKey("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(clientAddressKey("2001:db8:1:2::a")).toBe("2001:db8:1:2::/64");
+    expect(clientAddressKey("2001:DB8:0001:0002:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(clientAddressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientAddressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(clientAddressKey("1:2:3::4:5:6:7")).toBe("1:2:3:0::/64");
   });
 
   it("limits password guessing per account from one address", async () => {

@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from "node:net";
 import type { Kysely } from "kysely";
 import { AppError } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
@@ -20,6 +21,29 @@ export const limits = {
 } satisfies Record<string, { perIp: Limit; perTarget: Limit }>;
 
 /**
+ * The client address as the limits count it. An IPv6 client is given a whole /64 (one home or one cloud
+ * machine usually gets at least that), so counting single IPv6 addresses would let one client take a fresh
+ * address for every try and never meet a limit. IPv4 addresses count one by one; an IPv4 address written as
+ * IPv6 (`::ffff:192.0.2.1`, as a dual-stack socket reports it) counts as that IPv4 address.
+ */
+export function clientAddressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip)?.[1];
+  if (mapped && isIPv4(mapped)) return mapped;
+  if (!isIPv6(ip)) return ip;
+  const [head = "", tail] = ip.toLowerCase().split("%")[0]?.split("::") ?? [];
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  // An IPv4 tail (`::1.2.3.4`) stands for the last two groups, which a /64 drops anyway.
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const full =
+    tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${full
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || "0", 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/**
  * Per client address only, for what visitors who need no account make the help desk keep: votes on articles,
  * and the views, searches and form suggestions the Help Centre's reports count. Without a bound, one script
  * adds a row (or a vote) per request for ever and writes the reports' figures itself.
@@ -40,7 +64,7 @@ export async function withinClientLimit(
   options: { enabled: boolean; at?: Date },
 ): Promise<boolean> {
   if (!options.enabled) return true;
-  return hit(db, `${action}:ip:${ip}`, clientLimits[action], options.at ?? new Date());
+  return hit(db, `${action}:ip:${clientAddressKey(ip)}`, clientLimits[action], options.at ?? new Date());
 }
 
 /**
@@ -123,7 +147,7 @@ export async function enforceLimit(
   const at = options.at ?? new Date();
   const { perIp, perTarget } = limits[action];
   // Both counters advance on every attempt, so hammering one address from many clients is capped too.
-  const ipOk = await hit(db, `${action}:ip:${client.ip}`, perIp, at);
+  const ipOk = await hit(db, `${action}:ip:${clientAddressKey(client.ip)}`, perIp, at);
   const targetOk = await hit(db, `${action}:target:${client.target.toLowerCase()}`, perTarget, at);
   if (!ipOk || !targetOk) {
     throw new AppError("rate_limited", "Too many attempts. Please wait a few minutes and try again.");

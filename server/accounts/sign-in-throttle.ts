@@ -25,7 +25,7 @@ import { queueMail } from "../mail/outbox.ts";
 import { signInAttempts } from "../mail/templates/sign-in-attempts.ts";
 import { type SignedIn, signIn } from "./commands/sign-in.ts";
 import { findUserByEmail, normalizeEmail } from "./queries.ts";
-import { clearHits, countHit, hit, type Limit, peekHits, refundHit } from "./rate-limit.ts";
+import { clearHits, clientAddressKey, countHit, hit, type Limit, peekHits, refundHit } from "./rate-limit.ts";
 
 const fifteenMinutes = 15 * 60 * 1000;
 const hour = 60 * 60 * 1000;
@@ -40,8 +40,8 @@ export const signInThrottle = {
 type Ctx = Pick<AppContext, "db" | "config">;
 
 const keys = (ip: string, email: string) => ({
-  ip: `signIn:ip:${ip}`,
-  pair: `signIn:pair:${email}:${ip}`,
+  ip: `signIn:ip:${clientAddressKey(ip)}`,
+  pair: `signIn:pair:${email}:${clientAddressKey(ip)}`,
   ...accountKeys(email),
 });
 const accountKeys = (email: string) => ({ account: `signIn:account:${email}`, told: `signIn:told:${email}` });
