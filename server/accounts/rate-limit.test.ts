@@ -1,7 +1,17 @@
 import { expect, it } from "vitest";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildTestApp, latestMailTo, testConfig } from "../test/factories.ts";
-import { clientAddressKey, hit, limits } from "./rate-limit.ts";
+import {
+  buildAdmin,
+  buildAgent,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  latestMailTo,
+  type SignedInClient,
+  signInAs,
+  testConfig,
+} from "../test/factories.ts";
+import { clientAddressKey, customerLimits, hit, limits } from "./rate-limit.ts";
 import { signInThrottle } from "./sign-in-throttle.ts";
 
 describeEachEngine("rate limits", ({ db, engine }) => {
@@ -68,6 +78,66 @@ describeEachEngine("rate limits", ({ db, engine }) => {
     expect(clientAddressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
     expect(clientAddressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
     expect(clientAddressKey("1:2:3::4:5:6:7")).toBe("1:2:3:0::/64");
+  });
+
+  it("bounds the requests and comments one customer writes in an hour; agents and API tokens write on", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const as = (who: SignedInClient) => ({ cookie: who.cookie, "x-csrf-token": who.csrfToken });
+    const customer = await signInAs(app, await buildCustomer(db()));
+    const agent = await signInAs(app, await buildAgent(db()));
+    const submit = async (headers: Record<string, string>, i: number) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/tickets",
+        headers,
+        payload: await buildSubmission(db(), { email: customer.user.email, subject: `Flood ${i}` }),
+        // Each from an address of its own: the anonymous limit per address is not what stops this.
+        remoteAddress: `198.51.100.${i % 250}`,
+      });
+    const submitted: number[] = [];
+    for (let i = 0; i <= customerLimits.submitTicket.max; i += 1) {
+      submitted.push((await submit(as(customer), i)).statusCode);
+    }
+    expect(submitted.slice(0, -1).every((s) => s === 201)).toBe(true);
+    expect(submitted.at(-1)).toBe(429);
+    const tickets = await db()
+      .selectFrom("tickets")
+      .select("number")
+      .where("requester_email", "=", customer.user.email)
+      .orderBy("number")
+      .execute();
+    expect(tickets).toHaveLength(customerLimits.submitTicket.max);
+    const number = tickets[0]?.number;
+
+    const comment = (headers: Record<string, string>, body: string) =>
+      app.inject({ method: "POST", url: `/api/v1/tickets/${number}/comments`, headers, payload: { body } });
+    const commented: number[] = [];
+    for (let i = 0; i <= customerLimits.comment.max; i += 1) {
+      commented.push((await comment(as(customer), `Still broken (${i})`)).statusCode);
+    }
+    expect(commented.slice(0, -1).every((s) => s === 201)).toBe(true);
+    expect(commented.at(-1)).toBe(429);
+    const refused = await comment(as(customer), "One more");
+    expect(refused.json().error.message).toBe(
+      "You have written many comments in the last hour. Please wait a while before writing more.",
+    );
+    expect((await submit(as(customer), 999)).json().error.message).toBe(
+      "You have sent many requests in the last hour. Please wait a while before sending more.",
+    );
+
+    // The agent answering is not counted with them, and an admin's API token acts for the customer's side too.
+    expect((await comment(as(agent), "We are on it")).statusCode).toBe(201);
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const token = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/api-tokens",
+      headers: as(admin),
+      payload: { name: "Integration", userId: customer.user.id, scopes: ["read", "write"], expiresInDays: 30 },
+    });
+    expect(token.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${token.json().token}` };
+    expect((await comment(bearer, "From the integration")).statusCode).toBe(201);
+    expect((await submit(bearer, 1000)).statusCode).toBe(201);
   });
 
   it("limits password guessing per account from one address", async () => {

@@ -1,5 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 import type { Kysely } from "kysely";
+import { type Actor, isStaff } from "../core/actor.ts";
 import { AppError } from "../core/errors.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -65,6 +66,38 @@ export async function withinClientLimit(
 ): Promise<boolean> {
   if (!options.enabled) return true;
   return hit(db, `${action}:ip:${clientAddressKey(ip)}`, clientLimits[action], options.at ?? new Date());
+}
+
+/**
+ * Per person, for what customers write: requests and comments, each of which may carry ten files of 10 MB and
+ * mails the people on the request. Anyone can make a customer account, so without a bound one account could
+ * fill the queue and the disk. The help desk's own people are not limited, nor are API tokens (an admin issues
+ * those, and each has its own limit per minute).
+ */
+export const customerLimits = {
+  submitTicket: { max: 30, windowMs: hour },
+  comment: { max: 120, windowMs: hour },
+} satisfies Record<string, Limit>;
+
+/** Throws `rate_limited` when a customer (by account) or a guest (by address) has written too much this hour. */
+export async function enforceCustomerLimit(
+  db: Kysely<Database>,
+  action: keyof typeof customerLimits,
+  writer: { actor: Actor; apiTokenId: string | null },
+  options: { enabled: boolean; at?: Date },
+): Promise<void> {
+  const { actor } = writer;
+  if (!options.enabled || writer.apiTokenId !== null || isStaff(actor)) return;
+  const who = actor.kind === "user" ? `user:${actor.user.id}` : actor.kind === "guest" ? `guest:${actor.email}` : null;
+  if (who === null) return;
+  if (!(await hit(db, `${action}:${who}`, customerLimits[action], options.at ?? new Date()))) {
+    throw new AppError(
+      "rate_limited",
+      action === "submitTicket"
+        ? "You have sent many requests in the last hour. Please wait a while before sending more."
+        : "You have written many comments in the last hour. Please wait a while before writing more.",
+    );
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commentInputSchema, feedSchema, readBySchema } from "../../common/conversation.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
+import { enforceCustomerLimit } from "../accounts/rate-limit.ts";
 import type { Actor } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
@@ -41,6 +42,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       const number = parseNumber(request.params.number);
       if (number === undefined) throw notFound("That ticket");
       const { actor, body } = request;
+      await enforceCustomerLimit(deps.db, "comment", request, { enabled: deps.config.rateLimiting });
       const added = await withUploads(deps, actor, body.attachments, uploadTempDir(deps.config), (files) =>
         addComment(deps, actor, number, body, files),
       );
@@ -66,6 +68,7 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
       if (number === undefined) throw notFound("That ticket");
       // Refuse before reading any file when the ticket is out of reach or the comment is not theirs to write.
       await checkTicketAction(deps.db, request.actor, number, "reply");
+      await enforceCustomerLimit(deps.db, "comment", request, { enabled: deps.config.rateLimiting });
       const { json, files } = await receiveMultipart(
         request,
         "comment",

@@ -11,7 +11,7 @@ import {
   ticketSubmissionSchema,
   ticketSubmittedSchema,
 } from "../../common/tickets.ts";
-import { enforceLimit } from "../accounts/rate-limit.ts";
+import { enforceCustomerLimit, enforceLimit } from "../accounts/rate-limit.ts";
 import { type Actor, audienceOf } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
 import { parseJsonPart } from "../http/json-part.ts";
@@ -66,16 +66,17 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
   const { db, config, reader } = deps;
 
   async function submit(
-    actor: Actor,
-    ip: string,
+    writer: { actor: Actor; ip: string; apiTokenId: string | null },
     body: z.infer<typeof ticketSubmissionSchema>,
     files: UploadedFile[],
     language: RequestLanguage,
   ) {
+    const { actor, ip } = writer;
     if (!canSubmitTicket(actor)) throw new AppError("forbidden", "Your account may not submit requests.");
     if (actor.kind !== "user") {
       await enforceLimit(db, "submitTicket", { ip, target: body.email }, { enabled: config.rateLimiting });
     }
+    await enforceCustomerLimit(db, "submitTicket", writer, { enabled: config.rateLimiting });
     // The language the form was in is the one a guest is answered in.
     const { locale } = await localeOfRequest(db, actor, language);
     // Files sent earlier on their own (POST /api/v1/uploads) join the ones in this request.
@@ -94,8 +95,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         response: { 201: ticketSubmittedSchema, ...refusals },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await submit(request.actor, request.ip, request.body, [], languageOf(request))),
+    async (request, reply) => reply.status(201).send(await submit(request, request.body, [], languageOf(request))),
   );
 
   app.post(
@@ -113,7 +113,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       const { json, files } = await receiveMultipart(request, "submission", uploadTempDir(config), defaultUploadLimits);
       try {
         const submission = parseJsonPart(ticketSubmissionSchema, json, "submission");
-        return reply.status(201).send(await submit(request.actor, request.ip, submission, files, languageOf(request)));
+        return reply.status(201).send(await submit(request, submission, files, languageOf(request)));
       } finally {
         // Files already moved into storage are gone from the temporary folder; this clears the rest.
         await discardUploads(files);
