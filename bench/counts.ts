@@ -1,7 +1,9 @@
 /**
  * The queue sidebar (GET /api/v1/agent/queues) on a database seeded by bench:seed, over HTTP as an admin and as
  * a group agent, and side by side in this process: the counters (queueOverview) against the scan it replaced
- * (every queue counted over tickets, capped at 999, as before migration 0027).
+ * (every queue counted over tickets, capped at 999, as before migration 0027). Over HTTP too, as each of them:
+ * every built-in queue's first page as the workspace asks for it, and the global search for a common word and
+ * for one that matches nothing (issue #16's pages). Ends with the process's peak RSS.
  *
  *   npm run bench:counts -- --data-dir ./.tmp/bench-data
  *   npm run bench:counts -- --database-url postgres://postgres@127.0.0.1:5432/sb_bench
@@ -27,6 +29,7 @@ import {
   intOption,
   ms,
   openSeededDatabase,
+  peakRssMb,
   percentile,
   seededDatabaseOptions,
   table,
@@ -131,11 +134,14 @@ async function main(): Promise<void> {
     const address = app.server.address();
     if (typeof address !== "object" || address === null) throw new Error("The app did not report its port.");
     const sidebarUrl = `http://127.0.0.1:${address.port}/api/v1/agent/queues`;
-    const overHttp = (cookie: string) => async () => {
-      const response = await fetch(sidebarUrl, { headers: { cookie } });
-      if (!response.ok) throw new Error(`GET /api/v1/agent/queues answered ${response.status}`);
-      return response.json();
-    };
+    const overHttp =
+      (cookie: string, url = sidebarUrl) =>
+      async () => {
+        const response = await fetch(url, { headers: { cookie } });
+        if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+        return response.json();
+      };
+    const base = `http://127.0.0.1:${address.port}`;
     const actorOf = async (user: Pick<UserActor["user"], "id" | "email" | "name" | "licence">): Promise<UserActor> => ({
       kind: "user",
       user: await toSessionUser(db, user),
@@ -154,6 +160,12 @@ async function main(): Promise<void> {
         [`${who}: sidebar over HTTP (counters)`, overHttp(cookie)],
         [`${who}: counters, in process`, () => queueOverview(db, actor, new Date())],
         [`${who}: scan (before 0027), in process`, () => scanOverview(db, actor, new Date())],
+        ...builtinQueues.map((queue): [string, () => Promise<unknown>] => [
+          `${who}: ${queue}, first page over HTTP`,
+          overHttp(cookie, `${base}/api/v1/agent/tickets?queue=${queue}`),
+        ]),
+        [`${who}: search "password" over HTTP`, overHttp(cookie, `${base}/api/v1/search?q=password`)],
+        [`${who}: search "zzqx" (no match) over HTTP`, overHttp(cookie, `${base}/api/v1/search?q=zzqx`)],
       );
     }
     // Round-robin, so every variant sees the same machine load.
@@ -191,6 +203,7 @@ async function main(): Promise<void> {
           .join(" ")}\n`,
     );
     console.log(table(rows));
+    console.log(`\nPeak RSS of this process (the app and the benchmark's client): ${peakRssMb(process.pid)} MB`);
   } finally {
     await app.close();
     await db.destroy();
