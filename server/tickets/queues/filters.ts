@@ -31,6 +31,28 @@ function inMyGroups(eb: ExpressionBuilder<Database, "tickets" | "statuses">, act
   );
 }
 
+/**
+ * My groups for the list, with the agent's groups read first. None: nothing to walk, where the EXISTS would have
+ * checked every unfinished ticket in the list's order for one that is not there (0.26 s at 300,000 tickets on
+ * SQLite for an admin in no group). One: an equality, so the walk goes down that group's own update-order index
+ * (`tickets_group_updated`) instead of every ticket's. More: the EXISTS, as `queueCondition` has it (the list
+ * reads each group's part of the page first, `listAgentTickets`).
+ */
+export function myGroupsCondition(actor: UserActor, groups: readonly string[]): TicketCondition {
+  const [only] = groups;
+  if (only === undefined) return () => sql<SqlBool>`1 = 0`;
+  if (groups.length === 1) {
+    return (eb) => eb.and([eb("tickets.group_id", "=", only), eb("statuses.category", "not in", finished)]);
+  }
+  return (eb) => eb.and([inMyGroups(eb, actor), eb("statuses.category", "not in", finished)]);
+}
+
+/** One of the agent's groups, for reading that group's part of a page down its own index. */
+export const inGroup =
+  (groupId: string): TicketCondition =>
+  (eb) =>
+    eb("tickets.group_id", "=", groupId);
+
 /** What each built-in queue holds, for this agent. Always on top of the agent's ticket scope. */
 export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date): TicketCondition {
   switch (queue) {
