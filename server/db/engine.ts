@@ -91,6 +91,15 @@ export function ticketsAmong(column: "tickets.id" | "tickets.group_id", values: 
 export const amongTicketIds = (ids: readonly string[]) => ticketsAmong("tickets.id", ids);
 
 /**
+ * Tickets among these ids on either engine, as one parameter (PostgreSQL's array, SQLite's JSON), so the
+ * statement's text is the same however many there are.
+ */
+export function amongTicketIdsOn(engine: Engine, ids: readonly string[]) {
+  if (engine === "postgres") return amongTicketIds(ids);
+  return (): RawBuilder<SqlBool> => sql<SqlBool>`tickets.id in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
  * SQLite: tickets among these numbers, read first by another statement, as one JSON parameter, so the statement's
  * text (and its cached statement) is the same however many there are.
  */

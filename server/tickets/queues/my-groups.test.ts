@@ -17,7 +17,7 @@ import {
  * index; a few: each group's part of the page first; many: one walk). Whichever way, it lists the same tickets in
  * the same order, page by page.
  */
-describeEachEngine("the My groups queue", ({ db, engine }) => {
+describeEachEngine("the My groups queue, and a group agent's queues", ({ db, engine }) => {
   let app: App;
   const groups: Record<string, string> = {};
   const unfinishedIn = new Map<string, number[]>();
@@ -90,6 +90,78 @@ describeEachEngine("the My groups queue", ({ db, engine }) => {
         payload: await buildSubmission(db(), { subject: `no group ${i}`, email: customer.user.email }),
       });
     }
+  });
+
+  it("lists a group agent's queues, read part by part, as their scope holds them", async () => {
+    const agent = await buildAgent(db());
+    const role = await db().selectFrom("roles").select("id").where("key", "=", "group_agent").executeTakeFirstOrThrow();
+    await db().deleteFrom("user_roles").where("user_id", "=", agent.id).execute();
+    await db().insertInto("user_roles").values({ user_id: agent.id, role_id: role.id }).execute();
+    for (const name of ["small", "tiny"]) {
+      await db()
+        .insertInto("group_members")
+        .values({ user_id: agent.id, group_id: groups[name] ?? "" })
+        .execute();
+    }
+    // Beyond their groups: one assigned to them, and a request of their own (their scope's part beyond their work).
+    const other = unfinishedIn.get("other") ?? [];
+    await db()
+      .updateTable("tickets")
+      .set({ assignee_id: agent.id })
+      .where("number", "=", other[0] ?? 0)
+      .execute();
+    await db()
+      .updateTable("tickets")
+      .set({ requester_id: agent.id, requester_email: agent.email })
+      .where("number", "=", other[1] ?? 0)
+      .execute();
+    const client = await signInAs(app, agent);
+    const inScope = await db()
+      .selectFrom("tickets")
+      .innerJoin("statuses", "statuses.id", "tickets.status_id")
+      .select(["tickets.number", "tickets.updated_at", "tickets.id", "statuses.category", "tickets.assignee_id"])
+      .where((eb) =>
+        eb.or([
+          eb("tickets.group_id", "in", [groups.small ?? "", groups.tiny ?? ""]),
+          eb("tickets.assignee_id", "=", agent.id),
+          eb("tickets.requester_id", "=", agent.id),
+        ]),
+      )
+      .execute();
+    const newestFirst = (rows: typeof inScope) =>
+      [...rows]
+        .sort((a, b) =>
+          String(a.updated_at) === String(b.updated_at)
+            ? a.id < b.id
+              ? 1
+              : -1
+            : String(a.updated_at) < String(b.updated_at)
+              ? 1
+              : -1,
+        )
+        .map((r) => r.number);
+    const pages = async (queue: string) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const url = `/api/v1/agent/tickets?queue=${queue}&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+        const page = (await app.inject({ url, headers: as(client) })).json() as {
+          tickets: { number: number }[];
+          nextCursor: string | null;
+        };
+        seen.push(...page.tickets.map((t) => t.number));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(inScope.length).toBeGreaterThan(4);
+    expect(await pages("all")).toEqual(newestFirst(inScope));
+    expect(await pages("new")).toEqual(newestFirst(inScope.filter((r) => r.category === "new")));
+    expect(await pages("unassigned")).toEqual(
+      newestFirst(
+        inScope.filter((r) => r.assignee_id === null && ["new", "open", "pending", "on_hold"].includes(r.category)),
+      ),
+    );
   });
 
   for (const memberOf of [[], ["tiny"], ["big"], ["small", "tiny"], ["big", "small", "tiny"]]) {
