@@ -41,6 +41,7 @@ const usage = `Usage: node bench/counts.ts [options]
   --data-dir DIR       SQLite data folder (default ./.tmp/bench-data)
   --runs N             timed runs of each (default 50)
   --warmup N           untimed runs first (default 5)
+  --share N            when the group is made: one ticket in N goes to it, one in 2N to its agent (default 5)
 
 Adds two users (an admin and a group agent) and, once, spreads the tickets over a group and an assignee.
 `;
@@ -79,12 +80,13 @@ async function scanOverview(db: Kysely<Database>, actor: UserActor, now: Date) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: seededDatabaseOptions });
+  const { values } = parseArgs({ options: { ...seededDatabaseOptions, share: { type: "string" } } });
   if (values.help) {
     process.stdout.write(usage);
     return;
   }
   const runs = intOption("runs", values.runs, 50);
+  const share = intOption("share", values.share, 5, 2);
   const warmup = intOption("warmup", values.warmup, 5, 0);
   const { db, engine, location, total } = await openSeededDatabase(values);
   const config = readConfig({
@@ -109,13 +111,13 @@ async function main(): Promise<void> {
       const role = await db.selectFrom("roles").select("id").where("key", "=", "group_agent").executeTakeFirstOrThrow();
       await db.deleteFrom("user_roles").where("user_id", "=", member.id).execute();
       await db.insertInto("user_roles").values({ user_id: member.id, role_id: role.id }).execute();
-      // A fifth of the tickets in the group, a tenth of them assigned to the group agent (the triggers count them).
+      // One ticket in `share` (a fifth by default) in the group, one in twice that assigned to the group agent
+      // (the triggers count them).
       await changeTicketsInSlices(db, engine, async (from, to) => {
-        await sql`update tickets set group_id = ${groupId} where number between ${from} and ${to} and number % 5 = 0`.execute(
-          db,
-        );
+        await sql`update tickets set group_id = ${groupId}
+          where number between ${from} and ${to} and number % ${share} = 0`.execute(db);
         await sql`update tickets set assignee_id = ${member.id}
-          where number between ${from} and ${to} and number % 10 = 3`.execute(db);
+          where number between ${from} and ${to} and number % ${2 * share} = 3`.execute(db);
       });
     }
 

@@ -62,6 +62,36 @@ async function main(): Promise<void> {
       await db.insertInto("groups").values({ id: groupId, name: "Bench group", created_at: at }).execute();
       await db.insertInto("group_members").values({ user_id: agentId, group_id: groupId }).execute();
     }
+    // A second agent in a small group (one ticket in 10,000): where walking the list's order for their few
+    // tickets was slow, and what reading their lists part by part is for.
+    const smallEmail = "bench.small.agent@switchboard.local";
+    let smallAgentId = (await db.selectFrom("users").select("id").where("email", "=", smallEmail).executeTakeFirst())
+      ?.id;
+    if (!smallAgentId) {
+      smallAgentId = newId();
+      await db
+        .insertInto("users")
+        .values({
+          id: smallAgentId,
+          email: smallEmail,
+          name: "Bench Small Agent",
+          password_hash: null,
+          licence: "agent",
+          created_at: at,
+          updated_at: at,
+          disabled_at: null,
+          email_confirmed_at: at,
+        })
+        .execute();
+    }
+    let smallGroupId = (
+      await db.selectFrom("groups").select("id").where("name", "=", "Bench small group").executeTakeFirst()
+    )?.id;
+    if (!smallGroupId) {
+      smallGroupId = newId();
+      await db.insertInto("groups").values({ id: smallGroupId, name: "Bench small group", created_at: at }).execute();
+      await db.insertInto("group_members").values({ user_id: smallAgentId, group_id: smallGroupId }).execute();
+    }
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
@@ -75,6 +105,10 @@ async function main(): Promise<void> {
       );
       await sql`update tickets set group_id = ${groupId}
         where number between ${from} and ${to} and number % 2 = 0 and group_id is distinct from ${groupId}`.execute(db);
+      await sql`update tickets set group_id = ${smallGroupId}
+        where number between ${from} and ${to} and number % 10000 = 1 and group_id is distinct from ${smallGroupId}`.execute(
+        db,
+      );
       await sql`update tickets set due_at = ${hourAgo} where number between ${from} and ${to} and number % 10 = 1
         and (due_at is null or due_at > ${at})`.execute(db);
       await sql`update tickets set due_at = ${tomorrow} where number between ${from} and ${to} and number % 10 = 2
@@ -95,6 +129,12 @@ async function main(): Promise<void> {
       csrfToken: "bench",
     };
     const allTickets: UserActor = { ...agent, user: { ...agent.user, permissions: [...licencePermissions.agent] } };
+    const smallGroupAgent: UserActor = {
+      ...agent,
+      user: { ...agent.user, id: smallAgentId, email: smallEmail, name: "Bench Small Agent" },
+    };
+    // Sees every ticket and is in no group: My groups is empty for them.
+    const noGroups: UserActor = { ...allTickets, user: { ...allTickets.user, id: newId(), email: "nobody@bench" } };
 
     async function time(run: () => Promise<unknown>): Promise<number[]> {
       for (let i = 0; i < warmup; i += 1) await run();
@@ -120,6 +160,8 @@ async function main(): Promise<void> {
     for (const [who, actor] of [
       ["a group agent", agent],
       ["an agent who sees every ticket", allTickets],
+      ["a group agent in a small group (1 ticket in 10,000)", smallGroupAgent],
+      ["an agent who sees every ticket and is in no group", noGroups],
     ] as const) {
       const rows: string[][] = [["ms", "p50", "p95", "p99", "max"]];
       for (const queue of builtinQueues) {
