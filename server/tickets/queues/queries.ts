@@ -283,6 +283,8 @@ type ReadScope = {
   all: TicketScope;
   /** The part beyond their work (`countedScope`), as ids; null when not read. */
   beyond: TicketScope | null;
+  /** Nothing lies beyond their work: their scope is their groups and what is assigned to them. */
+  beyondNone: boolean;
 };
 
 /**
@@ -296,8 +298,14 @@ type ReadScope = {
  */
 async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: readonly string[]): Promise<ReadScope> {
   const counted = countedScope(actor);
-  const asIs = { all: ticketScope(actor), beyond: null };
-  if (engineOf(db) !== "postgres" || counted.counters !== "work") return asIs;
+  const asIs = { all: ticketScope(actor), beyond: null, beyondNone: false };
+  if (counted.counters !== "work") return asIs;
+  if (engineOf(db) !== "postgres") {
+    // SQLite keeps the scope as it is, but learns whether anything lies beyond the agent's work (usually not):
+    // then the sidebar need not count that part queue by queue (five counts of 5 ms at 300,000 tickets).
+    const some = await idsInScope(db, counted.beyond, 0);
+    return { ...asIs, beyondNone: some !== null && some.length === 0 };
+  }
   const ids = await idsInScope(db, counted.beyond, beyondAtMost);
   if (!ids) return asIs;
   const beyond = amongTicketIds(ids);
@@ -307,7 +315,7 @@ async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: read
       eb("tickets.deleted_at", "is", null),
       eb.or([ticketsAmong("tickets.group_id", groups)(), eb("tickets.assignee_id", "=", counted.userId), beyond()]),
     ]);
-  return { all, beyond };
+  return { all, beyond, beyondNone: ids.length === 0 };
 }
 
 /** The agent's groups, for the counters and `readScope`. */
@@ -345,7 +353,7 @@ async function countAll(
     countables.map(async ({ selection, conditions }): Promise<Counted> => {
       if (!selection || !counterScope) return countWhere(db, read.all, conditions);
       const counted = sums[next++] ?? 0;
-      if (scoped.counters === "everything") return { count: counted, more: false };
+      if (scoped.counters === "everything" || read.beyondNone) return { count: counted, more: false };
       const rest = await countWhere(db, read.beyond ?? scoped.beyond, conditions);
       return { count: counted + rest.count, more: rest.more };
     }),
