@@ -236,37 +236,48 @@ async function pageParts(
   myGroups: readonly string[],
 ): Promise<{ lists: TicketCondition[]; ids: string[] } | null> {
   if (queue === "overdue" || queue === "mine") return null;
-  let parts: { lists: TicketCondition[]; ids: string[] } | null = null;
+  let groups: readonly string[];
+  let assignee: string | null = null;
+  let ids: string[] = [];
   if (queue === "my_groups") {
-    if (myGroups.length > 1 && myGroups.length <= groupsReadApart) parts = { lists: myGroups.map(inGroup), ids: [] };
+    if (myGroups.length < 2 || myGroups.length > groupsReadApart) return null;
+    groups = myGroups;
   } else {
     const counted = countedScope(actor);
     if (counted.counters !== "work") return null;
-    const groups = await groupsOf(db, actor);
+    groups = await groupsOf(db, actor);
     if (groups.length > groupsReadApart) return null;
     // At most beyondAtMost, read as one more part when there are any (an empty list of ids made SQLite walk the
     // queue's own index instead: 25 ms at 300,000 tickets).
     const beyond = await idsInScope(db, counted.beyond, beyondAtMost);
     if (!beyond) return null;
-    const assigned: TicketCondition = (eb) => eb("tickets.assignee_id", "=", counted.userId);
-    parts = { lists: [...groups.map(inGroup), assigned], ids: beyond };
+    assignee = counted.userId;
+    ids = beyond;
   }
-  if (!parts || sort === "updated") return parts;
+  const byAssignee: TicketCondition[] = assignee === null ? [] : [(eb) => eb("tickets.assignee_id", "=", assignee)];
+  const parts = { lists: [...groups.map(inGroup), ...byAssignee], ids };
+  if (sort === "updated") return parts;
   // In any other order a part is sorted whole (no index of a group or an assignee holds that order), so only
   // small parts are read apart; with a large one, the walk in the list's order meets its tickets soon enough.
-  const sizes = await Promise.all(
-    parts.lists.map(async (part) => {
-      const some = baseQuery(db, notDeleted, [part])
-        .select("tickets.id")
-        .limit(partAtMost + 1);
-      const row = await db
-        .selectFrom(some.as("some"))
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    }),
-  );
-  return sizes.every((n) => n <= partAtMost) ? parts : null;
+  // How large each is comes from the queue counters, without reading a ticket.
+  const byGroup = groups.length
+    ? await db
+        .selectFrom("ticket_counts")
+        .select((eb) => eb.fn.sum<number | string>("tickets").as("n"))
+        .where("group_key", "in", [...groups])
+        .groupBy("group_key")
+        .execute()
+    : [];
+  const byAssigneeCount =
+    assignee === null
+      ? []
+      : await db
+          .selectFrom("ticket_counts")
+          .select((eb) => eb.fn.sum<number | string>("tickets").as("n"))
+          .where("assignee_key", "=", assignee)
+          .execute();
+  const largest = Math.max(0, ...[...byGroup, ...byAssigneeCount].map((r) => Number(r.n ?? 0)));
+  return largest <= partAtMost ? parts : null;
 }
 
 /** In orders other than the update order, a part of a list larger than this is not read apart (`pageParts`). */
