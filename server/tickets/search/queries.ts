@@ -54,6 +54,48 @@ export const rankedAtMost = 1000;
  */
 export const newestRankedOnPostgres = 200;
 const newestWindow = 10_000;
+/** A group agent's search checks this many of their newest tickets first, and `newestWindow` when those hold less than a page. */
+const theirChunk = 2_000;
+
+/**
+ * PostgreSQL, a group agent: the ids of their newest `window` tickets (their groups', those assigned to them,
+ * and the few beyond their work), newest first; null for an agent in many groups or with many tickets beyond.
+ */
+async function newestOfTheirs(
+  db: Kysely<Database>,
+  counted: Extract<ReturnType<typeof countedScope>, { counters: "work" }>,
+  window: number,
+): Promise<string[] | null> {
+  const groups = await db
+    .selectFrom("group_members")
+    .select("group_id")
+    .where("user_id", "=", counted.userId)
+    .execute();
+  if (groups.length > 8) return null;
+  const beyond = await idsInScope(db, counted.beyond, rankedAtMost);
+  if (!beyond) return null;
+  const live = db
+    .selectFrom("tickets")
+    .select(["tickets.id", "tickets.number"])
+    .where("tickets.deleted_at", "is", null);
+  const lists = await Promise.all([
+    ...groups.map(({ group_id }) =>
+      live.where("tickets.group_id", "=", group_id).orderBy("tickets.created_at", "desc").limit(window).execute(),
+    ),
+    live
+      .where("tickets.assignee_id", "=", counted.userId)
+      .orderBy("tickets.updated_at", "desc")
+      .limit(window)
+      .execute(),
+    beyond.length ? live.where(amongTicketIds(beyond)).execute() : Promise.resolve([]),
+  ]);
+  const newest = new Map<string, number>();
+  for (const row of lists.flat()) newest.set(row.id, row.number);
+  return [...newest]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, window)
+    .map(([id]) => id);
+}
 
 /**
  * The tickets the actor may see that match, best first (most recently
@@ -134,8 +176,21 @@ async function search(
       const own = counted?.counters === "none" ? await idsInScope(db, counted.beyond, rankAtMost) : null;
       // An uncommon word's matches are few (or none): read them, and rank them all.
       const few = own ?? (await fewMatchingIds(db, terms, audience, rankAtMost));
+      // A group agent's tickets may be few among the newest of the whole help desk (one in fifty made a common
+      // word's page fall through to ranking all 650,000 of its matches at 10M tickets: 503 after 3 s). Their own
+      // newest tickets are read instead, each of their lists newest first down its own index.
+      const work = !few && counted?.counters === "work" ? counted : null;
+      const theirNewest = work ? await newestOfTheirs(db, work, theirChunk) : null;
       if (few) rows = few.length ? await bestOf(byTicket.where(amongTicketIds(few))) : [];
-      else {
+      else if (work && theirNewest) {
+        // Their newest tickets, a few first and more when those hold less than a page of matches: the best of
+        // the matches found is the page.
+        rows = await bestOf(byTicket.where(amongTicketIds(theirNewest)));
+        if (rows.length <= query.limit && theirNewest.length === theirChunk) {
+          const more = await newestOfTheirs(db, work, newestWindow);
+          if (more) rows = await bestOf(byTicket.where(amongTicketIds(more)));
+        }
+      } else {
         // The best of the matches among the newest tickets, walked newest first: a common word fills the list at
         // once, and a walk that finds few stops at the window's end.
         rows = await bestOf(
