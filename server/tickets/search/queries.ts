@@ -181,14 +181,27 @@ async function search(
       // newest tickets are read instead, each of their lists newest first down its own index.
       const work = !few && counted?.counters === "work" ? counted : null;
       const theirNewest = work ? await newestOfTheirs(db, work, theirChunk) : null;
+      // Every match, ranked, read through the index (a rare word's are few): when the newest hold hardly any.
+      const everyMatch = () =>
+        scoped
+          .innerJoin("ticket_search", "ticket_search.ticket_id", "tickets.id")
+          .where(matches)
+          .select(rank.as("search_rank"))
+          .orderBy("search_rank")
+          .orderBy("tickets.updated_at", "desc")
+          .orderBy("tickets.number", "desc")
+          .limit(query.limit + 1)
+          .execute();
       if (few) rows = few.length ? await bestOf(byTicket.where(amongTicketIds(few))) : [];
       else if (work && theirNewest) {
         // Their newest tickets, a few first and more when those hold less than a page of matches: the best of
-        // the matches found is the page.
+        // the matches found is the page. Only when even their newest 10,000 hold less (and they have more), every
+        // match is ranked.
         rows = await bestOf(byTicket.where(amongTicketIds(theirNewest)));
         if (rows.length <= query.limit && theirNewest.length === theirChunk) {
           const more = await newestOfTheirs(db, work, newestWindow);
           if (more) rows = await bestOf(byTicket.where(amongTicketIds(more)));
+          if (rows.length <= query.limit && (!more || more.length === newestWindow)) rows = await everyMatch();
         }
       } else {
         // The best of the matches among the newest tickets, walked newest first: a common word fills the list at
@@ -201,18 +214,7 @@ async function search(
             .orderBy("tickets.number", "desc")
             .limit(newestRanked),
         );
-        // Hardly any match among them: every match, ranked, read through the index (a rare word's are few).
-        if (rows.length <= query.limit) {
-          rows = await scoped
-            .innerJoin("ticket_search", "ticket_search.ticket_id", "tickets.id")
-            .where(matches)
-            .select(rank.as("search_rank"))
-            .orderBy("search_rank")
-            .orderBy("tickets.updated_at", "desc")
-            .orderBy("tickets.number", "desc")
-            .limit(query.limit + 1)
-            .execute();
-        }
+        if (rows.length <= query.limit) rows = await everyMatch();
       }
     } else if (newestFirst) {
       const counted = actor.kind === "user" ? countedScope(actor) : null;
