@@ -221,12 +221,12 @@ function readFilters(raw: unknown): QueueFilters {
 const groupsReadApart = 8;
 
 /**
- * The parts a page in update order is read from, each down an index of its own, when the agent's tickets are
- * the union of a few small lists: My groups is their groups (two or more: with none or one the queue's own
- * condition is already that), and every other queue of a group agent is their groups, the tickets assigned to
- * them and the few beyond their work (own requests, copied, their department's) read as ids. Null: one walk in
- * the list's order, for an agent who sees every ticket, in many groups, or with many tickets beyond their work,
- * and for other sorts (each part would sort its whole list). Overdue and Mine have their own ways.
+ * The parts a page is read from, each down an index of its own, when the agent's tickets are the union of a few
+ * small lists: My groups is their groups (two or more: with none or one the queue's own condition is already
+ * that), and every other queue of a group agent is their groups, the tickets assigned to them and the few beyond
+ * their work (own requests, copied, their department's) read as ids. In orders other than the update order only
+ * while every part is small (below). Null: one walk in the list's order, for an agent who sees every ticket, in
+ * many groups, or with many tickets beyond their work. Overdue and Mine have their own ways.
  */
 async function pageParts(
   db: Kysely<Database>,

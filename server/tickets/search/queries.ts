@@ -54,8 +54,10 @@ export const rankedAtMost = 1000;
  */
 export const newestRankedOnPostgres = 200;
 const newestWindow = 10_000;
-/** A group agent's search checks this many of their newest tickets first, and `newestWindow` when those hold less than a page. */
+/** A group agent's search checks this many of their newest tickets first; `newestWindow` when they hold too few. */
 const theirChunk = 2_000;
+/** An agent in more groups than this searches the help desk's newest tickets instead (`newestOfTheirs`). */
+const groupsSearchedApart = 8;
 
 /**
  * PostgreSQL, a group agent: the ids of their newest `window` tickets (their groups', those assigned to them,
@@ -71,7 +73,7 @@ async function newestOfTheirs(
     .select("group_id")
     .where("user_id", "=", counted.userId)
     .execute();
-  if (groups.length > 8) return null;
+  if (groups.length > groupsSearchedApart) return null;
   const beyond = await idsInScope(db, counted.beyond, rankedAtMost);
   if (!beyond) return null;
   const live = db
