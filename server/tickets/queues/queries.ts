@@ -121,7 +121,7 @@ export async function listAgentTickets(
     }
     return ordered;
   };
-  const parts = await pageParts(db, actor, queue, sort, groups);
+  const parts = await pageParts(db, actor, query, groups, read);
   // What the page is read from: the queue's conditions, or the tickets its parts' first pages hold.
   let onPage = conditions;
   if (parts) {
@@ -231,9 +231,9 @@ const groupsReadApart = 8;
 async function pageParts(
   db: Kysely<Database>,
   actor: UserActor,
-  queue: AgentTicketListQuery["queue"],
-  sort: AgentTicketListQuery["sort"],
+  { queue, sort }: Pick<AgentTicketListQuery, "queue" | "sort">,
   myGroups: readonly string[],
+  read: ReadScope,
 ): Promise<{ lists: TicketCondition[]; ids: string[] } | null> {
   if (queue === "overdue" || queue === "mine") return null;
   let groups: readonly string[];
@@ -243,16 +243,12 @@ async function pageParts(
     if (myGroups.length < 2 || myGroups.length > groupsReadApart) return null;
     groups = myGroups;
   } else {
-    const counted = countedScope(actor);
-    if (counted.counters !== "work") return null;
-    groups = await groupsOf(db, actor);
-    if (groups.length > groupsReadApart) return null;
-    // At most beyondAtMost, read as one more part when there are any (an empty list of ids made SQLite walk the
-    // queue's own index instead: 25 ms at 300,000 tickets).
-    const beyond = await idsInScope(db, counted.beyond, beyondAtMost);
-    if (!beyond) return null;
-    assignee = counted.userId;
-    ids = beyond;
+    if (!read.work || read.work.groups.length > groupsReadApart) return null;
+    groups = read.work.groups;
+    assignee = actor.user.id;
+    // Read as one more part when there are any (an empty list of ids made SQLite walk the queue's own index
+    // instead: 25 ms at 300,000 tickets).
+    ids = read.work.beyondIds;
   }
   const byAssignee: TicketCondition[] = assignee === null ? [] : [(eb) => eb("tickets.assignee_id", "=", assignee)];
   const parts = { lists: [...groups.map(inGroup), ...byAssignee], ids };
@@ -294,8 +290,11 @@ type ReadScope = {
   all: TicketScope;
   /** The part beyond their work (`countedScope`), as ids; null when not read. */
   beyond: TicketScope | null;
-  /** Nothing lies beyond their work: their scope is their groups and what is assigned to them. */
-  beyondNone: boolean;
+  /**
+   * A group agent's scope as lists, when at most `beyondAtMost` tickets lie beyond their work: their groups and
+   * those tickets' ids (usually none). Null for anyone else.
+   */
+  work: { groups: readonly string[]; beyondIds: string[] } | null;
 };
 
 /**
@@ -304,29 +303,26 @@ type ReadScope = {
  * the same tickets as `ticketScope`, now conditions on the ticket's own columns. PostgreSQL tests those inside an
  * index; the scope's subqueries made it run them ticket by ticket: the sidebar's count of the part beyond their
  * work took 0.1–1.9 s per queue, their Overdue count 325 ms, walking 100,000 overdue tickets of other groups
- * (docs/benchmarks.md, session 18). Anyone else, more tickets beyond, or SQLite (whose plans start from the
- * lists): the scope as it is.
+ * (docs/benchmarks.md, session 18). Anyone else, or more tickets beyond: the scope as it is. SQLite keeps the
+ * scope as it is too, and gets the lists (`work`) for the sidebar and `pageParts`.
  */
 async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: readonly string[]): Promise<ReadScope> {
   const counted = countedScope(actor);
-  const asIs = { all: ticketScope(actor), beyond: null, beyondNone: false };
+  const asIs = { all: ticketScope(actor), beyond: null, work: null };
   if (counted.counters !== "work") return asIs;
-  if (engineOf(db) !== "postgres") {
-    // SQLite keeps the scope as it is, but learns whether anything lies beyond the agent's work (usually not):
-    // then the sidebar need not count that part queue by queue (five counts of 5 ms at 300,000 tickets).
-    const some = await idsInScope(db, counted.beyond, 0);
-    return { ...asIs, beyondNone: some !== null && some.length === 0 };
-  }
   const ids = await idsInScope(db, counted.beyond, beyondAtMost);
   if (!ids) return asIs;
-  const beyond = amongTicketIds(ids);
   const groups = myGroups ?? (await groupsOf(db, actor));
+  const work = { groups, beyondIds: ids };
+  // SQLite keeps the scope as it is; the lists are for the sidebar and `pageParts`.
+  if (engineOf(db) !== "postgres") return { ...asIs, work };
+  const beyond = amongTicketIds(ids);
   const all: TicketScope = (eb) =>
     eb.and([
       eb("tickets.deleted_at", "is", null),
       eb.or([ticketsAmong("tickets.group_id", groups)(), eb("tickets.assignee_id", "=", counted.userId), beyond()]),
     ]);
-  return { all, beyond, beyondNone: ids.length === 0 };
+  return { all, beyond, work };
 }
 
 /** The agent's groups, for the counters and `readScope`. */
@@ -364,7 +360,8 @@ async function countAll(
     countables.map(async ({ selection, conditions }): Promise<Counted> => {
       if (!selection || !counterScope) return countWhere(db, read.all, conditions);
       const counted = sums[next++] ?? 0;
-      if (scoped.counters === "everything" || read.beyondNone) return { count: counted, more: false };
+      // Nothing beyond their work (usually): the counters hold their whole scope.
+      if (scoped.counters === "everything" || read.work?.beyondIds.length === 0) return { count: counted, more: false };
       const rest = await countWhere(db, read.beyond ?? scoped.beyond, conditions);
       return { count: counted + rest.count, more: rest.more };
     }),
