@@ -53,6 +53,22 @@ export const inGroup =
   (eb) =>
     eb("tickets.group_id", "=", groupId);
 
+/**
+ * Recently solved for the list on PostgreSQL, with the ids of the solved and closed statuses read first: the same
+ * tickets as `queueCondition`. Through the join on the status's category, the planner took solved-since and
+ * updated-since as independent and expected 39 rows; at 10M tickets there were 112,883, and it sorted them all
+ * (586 ms) instead of walking the update-order index (3 ms), which it does when the status ids are named.
+ */
+export function recentlySolvedAmong(statusIds: readonly string[], now: Date): TicketCondition {
+  const since = new Date(now.getTime() - recentlySolvedDays * 24 * 60 * 60 * 1000).toISOString();
+  return (eb) =>
+    eb.and([
+      statusIds.length ? eb("tickets.status_id", "in", [...statusIds]) : sql<SqlBool>`1 = 0`,
+      eb("tickets.solved_at", ">=", since),
+      eb("tickets.updated_at", ">=", since),
+    ]);
+}
+
 /** What each built-in queue holds, for this agent. Always on top of the agent's ticket scope. */
 export function queueCondition(queue: BuiltinQueue, actor: UserActor, now: Date): TicketCondition {
   switch (queue) {

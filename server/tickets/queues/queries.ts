@@ -10,6 +10,7 @@ import {
   queueLabels,
   type SavedView,
 } from "../../../common/queues.ts";
+import type { StatusCategory } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
 import { amongTicketIds, amongTicketIdsOn, decodeJson, engineOf, ticketsAmong } from "../../db/engine.ts";
@@ -25,6 +26,7 @@ import {
   overdueInUpdateOrder,
   queueCondition,
   queueSelection,
+  recentlySolvedAmong,
   type TicketCondition,
   viewSelection,
 } from "./filters.ts";
@@ -101,7 +103,9 @@ export async function listAgentTickets(
       ? overdueInUpdateOrder(now)
       : queue === "my_groups"
         ? myGroupsCondition(actor, groups)
-        : queueCondition(queue, actor, now);
+        : queue === "recently_solved" && engine === "postgres"
+          ? recentlySolvedAmong(await statusIdsIn(db, ["solved", "closed"]), now)
+          : queueCondition(queue, actor, now);
   const conditions = [inQueue, ...(await listFilterConditions(db, filters, actor))];
   const key = sortExpression(sort, queue);
   const read = await readScope(db, actor);
@@ -323,6 +327,12 @@ async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: read
       eb.or([ticketsAmong("tickets.group_id", groups)(), eb("tickets.assignee_id", "=", counted.userId), beyond()]),
     ]);
   return { all, beyond, work };
+}
+
+/** The ids of the statuses in these categories (a handful of rows). */
+async function statusIdsIn(db: Kysely<Database>, categories: StatusCategory[]): Promise<string[]> {
+  const rows = await db.selectFrom("statuses").select("id").where("category", "in", categories).execute();
+  return rows.map((r) => r.id);
 }
 
 /** The agent's groups, for the counters and `readScope`. */
