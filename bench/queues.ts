@@ -1,10 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { licencePermissions } from "../common/permissions.ts";
 import { agentTicketListQuerySchema, builtinQueues } from "../common/queues.ts";
 import type { UserActor } from "../server/core/actor.ts";
 import { newId } from "../server/db/ids.ts";
+import type { Database } from "../server/db/schema.ts";
 import { listAgentTickets, queueOverview } from "../server/tickets/queues/queries.ts";
 import {
   changeTicketsInSlices,
@@ -25,6 +26,35 @@ const usage = `Usage: node bench/queues.ts [options]
   --warmup N           untimed runs first (default 10)
 `;
 
+/** An agent and a group with them in it, made once per database (found by email and name on later runs). */
+async function agentInGroup(db: Kysely<Database>, email: string, name: string, groupName: string, at: string) {
+  let agentId = (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst())?.id;
+  if (!agentId) {
+    agentId = newId();
+    await db
+      .insertInto("users")
+      .values({
+        id: agentId,
+        email,
+        name,
+        password_hash: null,
+        licence: "agent",
+        created_at: at,
+        updated_at: at,
+        disabled_at: null,
+        email_confirmed_at: at,
+      })
+      .execute();
+  }
+  let groupId = (await db.selectFrom("groups").select("id").where("name", "=", groupName).executeTakeFirst())?.id;
+  if (!groupId) {
+    groupId = newId();
+    await db.insertInto("groups").values({ id: groupId, name: groupName, created_at: at }).execute();
+    await db.insertInto("group_members").values({ user_id: agentId, group_id: groupId }).execute();
+  }
+  return { agentId, groupId };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: seededDatabaseOptions });
   if (values.help) {
@@ -38,60 +68,13 @@ async function main(): Promise<void> {
     // The agent and their group, made once; the spread is idempotent (the same tickets every run).
     const email = "bench.agent@switchboard.local";
     const at = new Date().toISOString();
-    let agentId = (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst())?.id;
-    if (!agentId) {
-      agentId = newId();
-      await db
-        .insertInto("users")
-        .values({
-          id: agentId,
-          email,
-          name: "Bench Agent",
-          password_hash: null,
-          licence: "agent",
-          created_at: at,
-          updated_at: at,
-          disabled_at: null,
-          email_confirmed_at: at,
-        })
-        .execute();
-    }
-    let groupId = (await db.selectFrom("groups").select("id").where("name", "=", "Bench group").executeTakeFirst())?.id;
-    if (!groupId) {
-      groupId = newId();
-      await db.insertInto("groups").values({ id: groupId, name: "Bench group", created_at: at }).execute();
-      await db.insertInto("group_members").values({ user_id: agentId, group_id: groupId }).execute();
-    }
+    const { agentId, groupId } = await agentInGroup(db, email, "Bench Agent", "Bench group", at);
     // A second agent in a small group (one ticket in 10,000): where walking the list's order for their few
     // tickets was slow, and what reading their lists part by part is for.
     const smallEmail = "bench.small.agent@switchboard.local";
-    let smallAgentId = (await db.selectFrom("users").select("id").where("email", "=", smallEmail).executeTakeFirst())
-      ?.id;
-    if (!smallAgentId) {
-      smallAgentId = newId();
-      await db
-        .insertInto("users")
-        .values({
-          id: smallAgentId,
-          email: smallEmail,
-          name: "Bench Small Agent",
-          password_hash: null,
-          licence: "agent",
-          created_at: at,
-          updated_at: at,
-          disabled_at: null,
-          email_confirmed_at: at,
-        })
-        .execute();
-    }
-    let smallGroupId = (
-      await db.selectFrom("groups").select("id").where("name", "=", "Bench small group").executeTakeFirst()
-    )?.id;
-    if (!smallGroupId) {
-      smallGroupId = newId();
-      await db.insertInto("groups").values({ id: smallGroupId, name: "Bench small group", created_at: at }).execute();
-      await db.insertInto("group_members").values({ user_id: smallAgentId, group_id: smallGroupId }).execute();
-    }
+    const small = await agentInGroup(db, smallEmail, "Bench Small Agent", "Bench small group", at);
+    const smallAgentId = small.agentId;
+    const smallGroupId = small.groupId;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
