@@ -44,6 +44,7 @@ import { registerWebhookRoutes } from "../webhooks/routes.ts";
 import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-headers.ts";
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
+import { clientErrorHandler } from "./client-errors.ts";
 import { errorHandler } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
@@ -76,6 +77,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
     // X-Request-Id (api-headers.ts): the caller's when sane, else a fresh one; logged as reqId.
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // Refusals by Node's HTTP parser (oversized headers, malformed requests) in the API's error format too.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

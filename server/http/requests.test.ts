@@ -83,4 +83,37 @@ describeEachEngine("odd and cut-off requests", ({ db, engine }) => {
     await socketClosed;
     expect(await countRows(db(), "tickets")).toBe(before);
   });
+
+  it("answers headers over Node's limit and a request that is not HTTP in the API's error format", async () => {
+    const app = await buildTestApp(db(), engine);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    /** The raw answer to `request`, read until the server closes the connection. */
+    const answer = (request: string) =>
+      new Promise<{ status: number; type: string; body: unknown }>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1");
+        let raw = "";
+        socket.on("data", (chunk) => {
+          raw += chunk.toString("utf8");
+        });
+        socket.on("error", reject);
+        socket.on("close", () => {
+          const [head = "", body = ""] = raw.split("\r\n\r\n");
+          const type = /content-type: ([^\r]*)/i.exec(head)?.[1] ?? "";
+          resolve({ status: Number(head.split(" ")[1]), type, body: JSON.parse(body) });
+        });
+        socket.write(request);
+      });
+    const big = await answer(`GET /api/v1/session HTTP/1.1\r\nHost: localhost\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(big.status).toBe(431);
+    expect(big.type).toContain("application/json");
+    expect(big.body).toEqual({
+      error: { code: "validation_failed", message: "The request's headers are too large (16 KB at most)." },
+    });
+    const garbled = await answer("HELLO THERE\r\n\r\n");
+    expect(garbled.status).toBe(400);
+    expect(garbled.body).toEqual({ error: { code: "validation_failed", message: "The request is not valid HTTP." } });
+    await app.close();
+  });
 });
