@@ -60,6 +60,10 @@ describe("the webhook SSRF guard", () => {
     expect(urlProblem("ftp://example.com/x", none)).toBe("Use an http:// or https:// address.");
     expect(urlProblem("https://user:pw@example.com/x", none)).toMatch(/Leave the user name and password out/);
     expect(urlProblem("http://localhost:3000/x", none)).toMatch(/loopback/);
+    // A name with the root's dot is the same name.
+    expect(urlProblem("http://localhost.:3000/x", none)).toMatch(/Refused: localhost \(loopback\)/);
+    expect(urlProblem("http://API.Localhost./x", none)).toMatch(/loopback/);
+    expect(urlProblem("http://hooks.internal./x", parseAllowList(["hooks.internal"]))).toBeNull();
     expect(urlProblem("http://10.0.0.5/x", none)).toMatch(/private network/);
     expect(urlProblem("http://[::1]:8080/x", none)).toMatch(/loopback/);
     expect(urlProblem("https://hooks.example.com/switchboard", none)).toBeNull();

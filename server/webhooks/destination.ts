@@ -47,7 +47,7 @@ export function parseAllowList(entries: readonly string[]): AllowList {
   const hosts = new Set<string>();
   const addresses = new BlockList();
   for (const raw of entries) {
-    const entry = unbracket(raw.trim().toLowerCase());
+    const entry = unbracket(raw.trim().toLowerCase()).replace(/\.$/, "");
     const [network = "", prefix] = entry.split("/");
     const family = isIP(network);
     if (family && prefix !== undefined) {
@@ -85,9 +85,12 @@ export class DestinationRefused extends Error {}
 
 export type Destination = { address: string; family: Family };
 
-/** The host part of a URL as DNS and the allow-list see it: lower case, IPv6 without brackets. */
+/**
+ * The host part of a URL as DNS and the allow-list see it: lower case, IPv6 without brackets, and without the
+ * root's dot ("localhost." is localhost to a resolver, and must be to the checks too).
+ */
 export function hostOf(url: URL): string {
-  return unbracket(url.hostname.toLowerCase());
+  return unbracket(url.hostname.toLowerCase()).replace(/\.$/, "");
 }
 
 function refusedMessage(host: string, address: string, reason: string): string {
