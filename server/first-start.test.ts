@@ -1,54 +1,15 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { openDatabase } from "./db/database.ts";
 import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
-
-const root = path.resolve(import.meta.dirname, "..");
+import { childEnv, serverRoot as root, startServer as start, stopServer as stop } from "./test/server-process.ts";
 
 // Every test here starts the real server, most on a blank database it must migrate first: on a loaded 2-core CI
 // machine one such start took more than the suite's 20 s (the test failed while the server was still starting).
 vi.setConfig({ testTimeout: 120_000 });
-
-/** The test runner's environment, less Vite's BASE_URL="/" which would be read as our own BASE_URL. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { BASE_URL: _viteBase, ...inherited } = process.env;
-  // The months of report history a first start also writes take a minute; reports/demo-history.test.ts covers them.
-  return { ...inherited, DEMO_HISTORY: "false", ...extra };
-}
-
-/** Starts the real server as `npm start` does and resolves with its banner once it listens. */
-function start(env: Record<string, string>): Promise<{ child: ChildProcess; banner: string; url: string }> {
-  const child = spawn(process.execPath, ["server/main.ts"], {
-    cwd: root,
-    env: childEnv({ PORT: "0", LOG_LEVEL: "silent", ...env }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = output.match(/running at (http:\/\/\S+)/)?.[1];
-      if (url && output.includes("Admin:")) {
-        // The banner is written in one call; give the rest of it a moment to arrive.
-        setTimeout(() => resolve({ child, banner: output, url }), 100);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 describeEachEngine("first start", ({ engine }) => {
   let dataDir: string;

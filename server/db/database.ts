@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
@@ -41,8 +41,24 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
   // The search index's triggers call these; a connection without them could not write tickets.
   registerSqliteFunctions(database);
   // Prepared statements are reused across queries (statement-cache.ts) rather than prepared on every call.
-  const dialect = new SqliteDialect({ database: withStatementCache(database) });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
   return { db: new Kysely<Database>({ dialect }), engine: "sqlite", location: file };
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). Kysely's plain BEGIN takes it at the first
+ * write, after the command's reads: when another process (a CLI command) held it then, SQLite failed the
+ * transaction at once (SQLITE_BUSY, a 500) instead of waiting busy_timeout, since waiting could not help a
+ * snapshot that write would make stale. This connection is the process's only writer, so nothing waits longer.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
 }
 
 /**

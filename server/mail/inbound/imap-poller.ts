@@ -19,7 +19,15 @@ export type PollOptions = {
   accessToken?: string;
   /** Called between storing a message and flagging it (tests use it to crash there). */
   afterStore?: (uid: number) => Promise<void>;
+  /** How long the server may stay silent while we wait for an answer (tests shorten it). */
+  socketTimeoutMs?: number;
 };
+
+/**
+ * imapflow waits 90 s for a connection and 5 minutes of silence on it by default; polls run one mailbox
+ * after another, so a hung server would hold up every other mailbox that long.
+ */
+export const imapTimeouts = { connectionMs: 20_000, greetingMs: 16_000, socketMs: 60_000 };
 
 /** The Return-Path, for recognising bounces: `<>` is the null sender every bounce uses. */
 function returnPath(raw: Buffer): string | null {
@@ -48,6 +56,16 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
       : { user: mailbox.imap_user, pass: mailbox.imap_password ?? "" },
     logger: false,
     disableAutoIdle: true,
+    connectionTimeout: imapTimeouts.connectionMs,
+    greetingTimeout: imapTimeouts.greetingMs,
+    socketTimeout: options.socketTimeoutMs ?? imapTimeouts.socketMs,
+  });
+  // After connecting, imapflow reports a lost connection (a reset, a server going silent) as an 'error' event,
+  // and an event nobody listens for is thrown: it took the whole server down. The command waiting on the
+  // connection fails too; the event keeps the cause, which says more than "Connection not available".
+  let connectionError: Error | undefined;
+  client.on("error", (error: Error) => {
+    connectionError ??= error;
   });
   const result: PollResult = { stored: 0, duplicates: 0, tooLarge: 0 };
   await client.connect();
@@ -92,6 +110,8 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
     } finally {
       lock.release();
     }
+  } catch (error) {
+    throw connectionError ?? error;
   } finally {
     await client.logout().catch(() => client.close());
   }
@@ -114,9 +134,14 @@ export function createImapPoller(
     baseUrl: string;
     clock?: Clock;
     logger?: FastifyBaseLogger | undefined;
+    socketTimeoutMs?: number;
   },
 ): ImapPoller {
   const clock = options.clock ?? systemClock;
+  const connection = {
+    maxBytes: options.maxBytes,
+    ...(options.socketTimeoutMs ? { socketTimeoutMs: options.socketTimeoutMs } : {}),
+  };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -126,14 +151,14 @@ export function createImapPoller(
    * (revoked early, rights changed), a fresh one is fetched once: a refusal then names the provider's reason.
    */
   async function pollOnce(mailbox: Mailbox): Promise<PollResult> {
-    if (!mailbox.oauth_provider) return pollMailbox(db, mailbox, { maxBytes: options.maxBytes });
+    if (!mailbox.oauth_provider) return pollMailbox(db, mailbox, connection);
     const accessToken = await accessTokenFor(db, options.box, mailbox, clock);
     try {
-      return await pollMailbox(db, mailbox, { maxBytes: options.maxBytes, accessToken });
+      return await pollMailbox(db, mailbox, { ...connection, accessToken });
     } catch (error) {
       if (!(error as ImapFlowError).authenticationFailed) throw error;
       const fresh = await accessTokenFor(db, options.box, mailbox, clock, { force: true });
-      return pollMailbox(db, mailbox, { maxBytes: options.maxBytes, accessToken: fresh });
+      return pollMailbox(db, mailbox, { ...connection, accessToken: fresh });
     }
   }
 

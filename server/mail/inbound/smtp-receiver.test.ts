@@ -70,6 +70,28 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
     expect(tickets).toHaveLength(1);
   });
 
+  // PostgreSQL refuses a NUL in text: storing failed, so the receiver answered 451 to every attempt, for days.
+  it("accepts and files a message whose Message-ID and Return-Path carry a NUL, and a copy of it once", async () => {
+    const raw = Buffer.from(
+      "Return-Path: <nul\u0000sender@example.org>\r\nFrom: Nia Nul <nia@example.org>\r\nTo: help@support.example\r\n" +
+        "Subject: Printer jammed\r\nMessage-ID: <nul\u0000id@example.org>\r\n\r\nThe printer is jammed.\r\n",
+      "latin1",
+    );
+    expect((await send(raw, ["help@support.example"])).response).toMatch(/^250/);
+    expect((await send(raw, ["help@support.example"])).response).toMatch(/^250/);
+    await runJobs();
+    expect((await stored("<nulid@example.org>")).map((r) => `${r.status}:${r.reason}`).toSorted()).toEqual([
+      "ignored:duplicate",
+      "processed:new_ticket",
+    ]);
+    const tickets = await db()
+      .selectFrom("tickets")
+      .select("subject")
+      .where("requester_email", "=", "nia@example.org")
+      .execute();
+    expect(tickets).toEqual([{ subject: "Printer jammed" }]);
+  });
+
   it("takes a reply at the signed reply address and appends it to its ticket", async () => {
     const seeded = await seedTicket(db(), config);
     const raw = fixture("reply-gmail-signed-address.eml", {

@@ -29,7 +29,16 @@ function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
  */
 export function createSmtpReceiver(
   db: Kysely<Database>,
-  options: { maxBytes: number; logger?: FastifyBaseLogger | undefined },
+  options: {
+    maxBytes: number;
+    logger?: FastifyBaseLogger | undefined;
+    /**
+     * When closing, how long sessions still open may go on before they are told 421 (try later) and closed.
+     * smtp-server waits 30 s by default, and a sending server often keeps its session open between messages:
+     * one such session held every shutdown past its deadline, so the process was killed with jobs still running.
+     */
+    closeMs?: number;
+  },
 ): SmtpReceiver {
   const megabytes = Math.round(options.maxBytes / (1024 * 1024));
   const server = new SMTPServer({
@@ -39,6 +48,7 @@ export function createSmtpReceiver(
     // TLS and authentication belong to the MTA in front of us (see docs/mail.md); this is a delivery endpoint.
     disabledCommands: ["AUTH", "STARTTLS"],
     size: options.maxBytes,
+    closeTimeout: options.closeMs ?? 10_000,
     logger: false,
     onRcptTo(address, _session, callback) {
       mailboxForRecipient(db, address.address).then(

@@ -9,7 +9,9 @@ export async function startInboundMail(
   { db, config }: AppContext,
   logger: FastifyBaseLogger,
 ): Promise<{ stop(): Promise<void> }> {
-  const smtp = config.inboundSmtp ? createSmtpReceiver(db, { maxBytes: config.inboundMaxBytes, logger }) : undefined;
+  const smtp = config.inboundSmtp
+    ? createSmtpReceiver(db, { maxBytes: config.inboundMaxBytes, logger, closeMs: config.shutdownMs })
+    : undefined;
   if (smtp && config.inboundSmtp) {
     const port = await smtp.listen(config.inboundSmtp.port, config.inboundSmtp.host);
     logger.info({ port, host: config.inboundSmtp.host }, "inbound SMTP receiver listening");
@@ -25,8 +27,7 @@ export async function startInboundMail(
   imap.start();
   return {
     async stop() {
-      await smtp?.close();
-      await imap.stop();
+      await Promise.all([smtp?.close(), imap.stop()]);
     },
   };
 }

@@ -30,7 +30,10 @@ export async function storeInbound(
   at = new Date().toISOString(),
 ): Promise<{ id: string; duplicate: boolean; originalId: string }> {
   const hash = contentHash(received.raw);
-  const messageId = storageMessageId(received.raw, hash);
+  // Read from raw bytes, so they may carry a NUL, which PostgreSQL refuses in text: the store then failed on
+  // every attempt (451 to the sender for days; the IMAP poll stopped at that message).
+  const messageId = cleanText(storageMessageId(received.raw, hash));
+  const envelopeFrom = received.envelopeFrom === null ? null : cleanText(received.envelopeFrom);
   return db.transaction().execute(async (trx) => {
     const id = newId();
     const row = {
@@ -39,7 +42,7 @@ export async function storeInbound(
       message_id: messageId,
       content_hash: hash,
       source: received.source,
-      envelope_from: received.envelopeFrom,
+      envelope_from: envelopeFrom,
       raw: received.raw,
       size: received.tooLarge?.size ?? received.raw.length,
       reason: null,

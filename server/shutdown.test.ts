@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
+import { startServer, stopServer } from "./test/server-process.ts";
+
+// The real server starts on a blank database it migrates first (see first-start.test.ts).
+vi.setConfig({ testTimeout: 120_000 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A sending mail server that has said hello and keeps its session open for more mail, as MTAs do. */
+async function openSmtpSession(port: number): Promise<{ said: () => string }> {
+  const socket = net.connect(port, "127.0.0.1");
+  let said = "";
+  socket.on("data", (chunk) => {
+    said += chunk.toString();
+  });
+  socket.on("error", () => {});
+  await vi.waitFor(() => expect(said).toMatch(/^220 /));
+  socket.write("EHLO relay.example\r\n");
+  await vi.waitFor(() => expect(said).toMatch(/^250 /m));
+  return { said: () => said };
+}
+
+describeEachEngine("stopping the server", ({ engine }) => {
+  let dataDir: string;
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-shutdown-"));
+    if (engine === "postgres") {
+      const blank = await createBlankPostgresDatabase();
+      databaseUrl = blank.url;
+      dropDatabase = blank.drop;
+    }
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase?.();
+  });
+
+  // Before, the receiver waited 30 s for such a session, past twice the deadline: the process was killed (exit 1)
+  // with its job runners never told to stop.
+  it("stops cleanly within its deadline while a mail server holds a session open with the SMTP receiver", async () => {
+    const smtpPort = await freePort();
+    const { child } = await startServer({
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      DEMO_DATA: "false",
+      INBOUND_SMTP_PORT: String(smtpPort),
+      INBOUND_SMTP_HOST: "127.0.0.1",
+      SHUTDOWN_SECONDS: "1",
+    });
+    const session = await openSmtpSession(smtpPort);
+    expect(await stopServer(child)).toBe(0);
+    // The sending server was told to come back later, so it keeps the message it had not sent yet.
+    expect(session.said()).toMatch(/^421 /m);
+  });
+});
