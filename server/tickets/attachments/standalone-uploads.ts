@@ -15,6 +15,7 @@ import { AppError } from "../../core/errors.ts";
 import { engineOf, supportsRowLocks } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { renameDurably } from "./storage.ts";
 import type { UploadedFile } from "./uploads.ts";
 
 export const uploadLifetimeMs = 60 * 60 * 1000;
@@ -46,7 +47,7 @@ export async function createUpload({ db, config }: Ctx, actor: UserActor, file: 
   const at = new Date();
   const expiresAt = new Date(at.getTime() + uploadLifetimeMs).toISOString();
   await mkdir(uploadsDir(config), { recursive: true });
-  await rename(file.tempFile, uploadFile(config, id));
+  await renameDurably(file.tempFile, uploadFile(config, id));
   try {
     await db.transaction().execute(async (trx) => {
       // The uploader's row is locked first (PostgreSQL), so uploads sent side by side are counted one after

@@ -1,5 +1,5 @@
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Where attachment bytes live. Local disk now; an object store can implement the same three calls. */
@@ -31,7 +31,7 @@ export function localStorage(root: string): AttachmentStorage {
     async put(key, tempFile) {
       const target = fileFor(key);
       await mkdir(path.dirname(target), { recursive: true });
-      await rename(tempFile, target);
+      await renameDurably(tempFile, target);
     },
     open(key) {
       return createReadStream(fileFor(key));
@@ -41,6 +41,28 @@ export function localStorage(root: string): AttachmentStorage {
     },
     checkWritable: () => checkFolderWritable(root),
   };
+}
+
+/**
+ * Moves a received file into place so that it survives a power cut as surely as the row that names it: the
+ * file's bytes are synced first, then the rename, by syncing the folder. Without this the operating system may keep both in
+ * memory for half a minute, while the database syncs its commit far sooner: a crash in between left a ticket
+ * naming an attachment whose file was empty or gone.
+ */
+export async function renameDurably(from: string, to: string): Promise<void> {
+  const file = await open(from, "r");
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(from, to);
+  const folder = await open(path.dirname(to), "r");
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
 }
 
 /** Spreads files over 256 folders so no folder grows huge. */
