@@ -183,7 +183,8 @@ async function writeUploads(
   const inline = new Map<string, InlinePart>();
   for (const attachment of mail.attachments) {
     const tempFile = path.join(dir, `${randomUUID()}.upload`);
-    await writeFile(tempFile, attachment.content);
+    // Synced before the ticket naming it is saved (storage.ts, renameDurably).
+    await writeFile(tempFile, attachment.content, { flush: true });
     const id = newId();
     const fileName = cleanFileName(attachment.fileName);
     if (attachment.contentId && !inline.has(attachment.contentId)) inline.set(attachment.contentId, { id, fileName });

@@ -44,18 +44,14 @@ export function localStorage(root: string): AttachmentStorage {
 }
 
 /**
- * Moves a received file into place so that it survives a power cut as surely as the row that names it: the
- * file's bytes are synced first, then the rename, by syncing the folder. Without this the operating system may keep both in
- * memory for half a minute, while the database syncs its commit far sooner: a crash in between left a ticket
- * naming an attachment whose file was empty or gone.
+ * Moves a received file into place so that it survives a power cut as surely as the row that names it, by
+ * syncing the folder after the rename. The file's bytes must be synced already: every received file is written
+ * with `flush` (uploads.ts, the inbound mail router), before any transaction, as a large file's flush takes
+ * long and the rename runs inside the transaction that saves its row. Without both, the operating system may
+ * keep them in memory for half a minute while the database syncs its commit far sooner: a crash in between
+ * left a ticket naming an attachment whose file was empty or gone.
  */
 export async function renameDurably(from: string, to: string): Promise<void> {
-  const file = await open(from, "r");
-  try {
-    await file.sync();
-  } finally {
-    await file.close();
-  }
   await rename(from, to);
   const folder = await open(path.dirname(to), "r");
   try {

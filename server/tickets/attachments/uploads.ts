@@ -86,7 +86,8 @@ export async function receiveMultipart(
           done(null, chunk);
         },
       });
-      await pipeline(part.file, measure, createWriteStream(tempFile));
+      // Synced when closed, outside any transaction (storage.ts, renameDurably).
+      await pipeline(part.file, measure, createWriteStream(tempFile, { flush: true }));
       if (part.file.truncated) throw tooLarge(limits);
       upload.size = size;
       upload.sha256 = hash.digest("hex");
