@@ -106,7 +106,8 @@ export async function listAgentTickets(
         : queue === "recently_solved" && engine === "postgres"
           ? recentlySolvedAmong(await statusIdsIn(db, ["solved", "closed"]), now)
           : queueCondition(queue, actor, now);
-  const conditions = [inQueue, ...(await listFilterConditions(db, filters, actor))];
+  const filtered = await listFilterConditions(db, filters, actor);
+  const conditions = [inQueue, ...filtered];
   const key = sortExpression(sort, queue);
   const read = await readScope(db, actor);
   /** The page's order from the cursor on, as the list and each group's part of it read it. */
@@ -145,14 +146,27 @@ export async function listAgentTickets(
       ),
     ];
   }
-  if (queue === "overdue" && read.beyond) {
+  if (queue === "overdue" && read.plain) {
     // A group agent's overdue tickets, read first through the indexes by group and assignee (migration 0087) when
-    // they are few: walking every overdue ticket in the list's order, for few or none of theirs, took 0.3–0.5 s.
-    const overdue = await baseQuery(db, read.all, [inQueue])
+    // they are few: walking every overdue ticket in the list's order, for few or none of theirs, took 0.3–0.5 s
+    // on PostgreSQL and 10–50 ms on SQLite at a million tickets. They meet every condition, so the page is read by
+    // id alone: with the conditions again, SQLite walked the update order's index past every ticket (1.7 s).
+    // Read by the queue's own condition: the update order's (`overdueInUpdateOrder`) keeps SQLite off the due
+    // time's indexes, which are the ones wanted here.
+    const overdue = await baseQuery(db, read.plain, [queueCondition(queue, actor, now), ...filtered])
       .select("tickets.id")
       .limit(overdueAtMost + 1)
       .execute();
-    if (overdue.length <= overdueAtMost) conditions.push(amongTicketIds(overdue.map((r) => r.id)));
+    // None: nothing to read (SQLite walked every ticket in the update order, 1.8 s, to find an empty list empty).
+    if (overdue.length === 0) return { tickets: [], nextCursor: null };
+    if (overdue.length <= overdueAtMost) {
+      onPage = [
+        amongTicketIdsOn(
+          engine,
+          overdue.map((r) => r.id),
+        ),
+      ];
+    }
   }
   const q = summaryQuery(db, read.all)
     .where((eb) => eb.and(onPage.map((c) => c(eb))))
@@ -292,6 +306,13 @@ const beyondAtMost = 1000;
 type ReadScope = {
   /** The actor's whole scope, the same tickets as `ticketScope(actor)`. */
   all: TicketScope;
+  /**
+   * The same tickets as `all`, as conditions on the ticket's own columns (a group agent's, when `work` is read):
+   * for counts and for reading a few ids first. On PostgreSQL it is `all`; SQLite keeps `all` as it is for a
+   * page, where the plain form made it walk the list through the group's index, checking each ticket's order
+   * (a group agent's Overdue by update and All by priority took 1.8–2.2 s at a million tickets, session 22).
+   */
+  plain: TicketScope | null;
   /** The part beyond their work (`countedScope`), as ids; null when not read. */
   beyond: TicketScope | null;
   /**
@@ -302,31 +323,36 @@ type ReadScope = {
 };
 
 /**
- * PostgreSQL, for a group agent: their scope with its lists read first. Their groups, and the tickets beyond
- * their work (own requests, those they are copied on, their organization's) when at most `beyondAtMost`, as ids:
- * the same tickets as `ticketScope`, now conditions on the ticket's own columns. PostgreSQL tests those inside an
- * index; the scope's subqueries made it run them ticket by ticket: the sidebar's count of the part beyond their
- * work took 0.1–1.9 s per queue, their Overdue count 325 ms, walking 100,000 overdue tickets of other groups
- * (docs/benchmarks.md, session 18). Anyone else, or more tickets beyond: the scope as it is. SQLite keeps the
- * scope as it is too, and gets the lists (`work`) for the sidebar and `pageParts`.
+ * For a group agent, their scope with its lists read first: their groups, and the tickets beyond their work (own
+ * requests, those they are copied on, their organization's) when at most `beyondAtMost`, as ids. The same tickets
+ * as `ticketScope`, now conditions on the ticket's own columns, which both engines test inside an index (SQLite
+ * takes one index per part, "multi-index OR"). Through the scope's subqueries they ran them ticket by ticket:
+ * on PostgreSQL the sidebar's count of the part beyond their work took 0.1–1.9 s per queue and their Overdue
+ * count 325 ms (docs/benchmarks.md, session 18); on SQLite the sidebar's Overdue and Recently solved counts took
+ * 30–40 ms each at a million tickets, walking every overdue or recently updated ticket of other groups (0.1 ms
+ * now; session 22). Anyone else, or more tickets beyond: the scope as it is.
  */
 async function readScope(db: Kysely<Database>, actor: UserActor, myGroups?: readonly string[]): Promise<ReadScope> {
   const counted = countedScope(actor);
-  const asIs = { all: ticketScope(actor), beyond: null, work: null };
+  const asIs = { all: ticketScope(actor), plain: null, beyond: null, work: null };
   if (counted.counters !== "work") return asIs;
   const ids = await idsInScope(db, counted.beyond, beyondAtMost);
   if (!ids) return asIs;
   const groups = myGroups ?? (await groupsOf(db, actor));
   const work = { groups, beyondIds: ids };
-  // SQLite keeps the scope as it is; the lists are for the sidebar and `pageParts`.
-  if (engineOf(db) !== "postgres") return { ...asIs, work };
-  const beyond = amongTicketIds(ids);
-  const all: TicketScope = (eb) =>
+  const engine = engineOf(db);
+  const beyond = amongTicketIdsOn(engine, ids);
+  const plain: TicketScope = (eb) =>
     eb.and([
       eb("tickets.deleted_at", "is", null),
-      eb.or([ticketsAmong("tickets.group_id", groups)(), eb("tickets.assignee_id", "=", counted.userId), beyond()]),
+      eb.or([
+        // SQLite: the groups as a list of values (a handful), which it can search an index by, one after another.
+        engine === "postgres" ? ticketsAmong("tickets.group_id", groups)() : eb("tickets.group_id", "in", groups),
+        eb("tickets.assignee_id", "=", counted.userId),
+        beyond(),
+      ]),
     ]);
-  return { all, beyond, work };
+  return { all: engine === "postgres" ? plain : asIs.all, plain, beyond, work };
 }
 
 /** The ids of the statuses in these categories (a handful of rows). */
@@ -368,7 +394,7 @@ async function countAll(
   let next = 0;
   return Promise.all(
     countables.map(async ({ selection, conditions }): Promise<Counted> => {
-      if (!selection || !counterScope) return countWhere(db, read.all, conditions);
+      if (!selection || !counterScope) return countWhere(db, read.plain ?? read.all, conditions);
       const counted = sums[next++] ?? 0;
       // Nothing beyond their work (usually): the counters hold their whole scope.
       if (scoped.counters === "everything" || read.work?.beyondIds.length === 0) return { count: counted, more: false };
