@@ -190,7 +190,9 @@ function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequ
           #{ticket.number}
         </Anchor>
       </Table.Td>
-      <Table.Td>{ticket.subject}</Table.Td>
+      <Table.Td>
+        <bdi>{ticket.subject}</bdi>
+      </Table.Td>
       {withRequester && <Table.Td>{ticket.requester.name}</Table.Td>}
       <Table.Td>
         {/* Customers see the customer-facing label of the status. */}
@@ -213,7 +215,7 @@ function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withReq
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
         <Anchor component={Link} to={`/requests/${ticket.number}`} fw={600}>
-          #{ticket.number} {ticket.subject}
+          #{ticket.number} <bdi>{ticket.subject}</bdi>
         </Anchor>
         <Group gap="xs">
           <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />

@@ -60,7 +60,10 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
           {t("requests.page.back")}
         </Anchor>
       )}
-      <Title order={1}>{heading}</Title>
+      {/* The subject is the requester's words, in their language's direction (<bdi>), whatever the page's is. */}
+      <Title order={1}>
+        #{ticket.number} <bdi>{ticket.subject}</bdi>
+      </Title>
       {/* The status comes first: above the message and the Feed on a phone, beside them on a wide screen. */}
       <div className="request-layout">
         <Paper
