@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { chooseOption, expectAccessible, followMailLink, openMail, submitRequest } from "./fixtures.ts";
+import {
+  chooseOption,
+  e2eAdmin,
+  expectAccessible,
+  followMailLink,
+  openMail,
+  signInAsAdmin,
+  submitRequest,
+} from "./fixtures.ts";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -161,4 +169,35 @@ test.describe("accounts and guest access", () => {
     await expect(page.getByText(email)).toBeVisible();
     await expectAccessible(page);
   });
+});
+
+test("someone signed out who follows a link to their request or an admin page signs in and is back on that page", async ({
+  page,
+}) => {
+  const id = unique();
+  await signInAsAdmin(page);
+  const number = await submitRequest(page, { subject: `Monitor flickers ${id}` });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const signIn = async () => {
+    await page.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
+    await page.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  // The link in a mail about the request: signing in leads to the request, not to "Request not found".
+  await page.goto(`/requests/${number}`);
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await signIn();
+  await expect(page).toHaveURL(new RegExp(`/requests/${number}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Monitor flickers ${id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  // An admin page, with what its address chose.
+  await page.goto("/admin/users?page=1");
+  await expect(page.getByRole("heading", { name: "Agent sign-in" })).toBeVisible();
+  await signIn();
+  await expect(page).toHaveURL(/\/admin\/users\?page=1$/);
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 });

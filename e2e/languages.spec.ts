@@ -4,6 +4,7 @@ import {
   acceptInvitation,
   callApi,
   chooseOption,
+  e2eAdmin,
   expectAccessible,
   mailLinkPath,
   signInAsAdmin,
@@ -176,6 +177,46 @@ test.describe("the portal in Arabic", () => {
     const label = await page.getByText("البريد الإلكتروني", { exact: true }).first().boundingBox();
     const field = await page.getByLabel("البريد الإلكتروني", { exact: true }).boundingBox();
     expect(label && field && label.x + label.width).toBeGreaterThan((field?.x ?? 0) + (field?.width ?? 0) - 40);
+  });
+
+  test("an agent reading Arabic reads an English subject, message and comment left to right, stops at the end", async ({
+    page,
+  }) => {
+    const id = `${Date.now()}`;
+    await callApi(page, "POST", "/api/v1/session", { email: e2eAdmin.email, password: e2eAdmin.password });
+    const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+      categories: { id: string }[];
+    };
+    const filed = await callApi(page, "POST", "/api/v1/tickets", {
+      subject: `Can the printer be fixed ${id}?`,
+      message: `The printer jams on every job ${id}.`,
+      priority: "medium",
+      categoryId: categories[0]?.id,
+      name: "Robin Reader",
+      email: `robin.${id}@example.com`,
+    });
+    await callApi(page, "POST", `/api/v1/tickets/${filed?.number}/comments`, {
+      body: `<p>Open the back cover ${id}, then try again.</p>`,
+      format: "html",
+      kind: "public",
+    });
+    await page.goto(`/agent/tickets/${filed?.number}`);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // Written in English, they run left to right inside the right-to-left page: in the page's direction the
+    // sentence's full stop would stand at its left end, before the first word.
+    const direction = (text: string) =>
+      page.getByText(text, { exact: true }).evaluate((element) => getComputedStyle(element).direction);
+    await expect.poll(() => direction(`The printer jams on every job ${id}.`)).toBe("ltr");
+    await expect.poll(() => direction(`Open the back cover ${id}, then try again.`)).toBe("ltr");
+    await expect.poll(() => direction(`Can the printer be fixed ${id}?`)).toBe("ltr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `#${filed?.number} Can the printer be fixed ${id}?`,
+    );
+    // The page's own words stay right to left.
+    expect(
+      await page.getByRole("heading", { name: "الرسالة" }).evaluate((element) => getComputedStyle(element).direction),
+    ).toBe("rtl");
+    await expectAccessible(page);
   });
 
   test("the footer's switcher changes the language and remembers it", async ({ page }) => {

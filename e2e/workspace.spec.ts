@@ -135,3 +135,53 @@ test("an agent filters a queue, saves it as a view, bulk-edits, edits a ticket b
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tickets");
   await expect(rowOf(page, first)).toHaveCount(0);
 });
+
+test("in two tabs on one ticket, saving the edit dialog keeps what the other tab changed, and the status control follows the ticket", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  await signInAsAdmin(page);
+  const number = await submitRequest(page, { subject: `Badge reader offline ${id}` });
+  await page.goto(`/agent/tickets/${number}`);
+  const other = await page.context().newPage();
+  await other.goto(`/agent/tickets/${number}`);
+
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Updating ticket" });
+  await expect(dialog.getByLabel("Subject", { exact: true })).toHaveValue(`Badge reader offline ${id}`);
+  // While the dialog is open, the other tab takes the ticket and raises its priority.
+  await other.getByRole("button", { name: "Assign to me" }).click();
+  await expect(other.getByRole("region", { name: "Details", exact: true })).not.toContainText("Unassigned");
+  await chooseOption(other, "Status", "In Progress");
+  await other.getByRole("button", { name: "Change status" }).click();
+  await expect(other.getByRole("list", { name: "Feed entries" })).toContainText("to In Progress");
+
+  // The dialog changes only the subject, and only the subject changes.
+  await dialog.getByLabel("Subject", { exact: true }).fill(`Badge reader at door 2 offline ${id}`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Badge reader at door 2 offline ${id}`);
+  await page.reload();
+  const details = page.getByRole("region", { name: "Details", exact: true });
+  // The admin is the requester too: the assignee is kept when the ticket is not "Unassigned".
+  await expect(details).toContainText("In Progress");
+  await expect(details).not.toContainText("Unassigned");
+  await expect(page.getByRole("list", { name: "Feed entries" })).not.toContainText("Administrator → (none)");
+
+  // A status set in the dialog shows in the status control too, with nothing left to change.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await dialog.getByLabel("Status", { exact: true }).first().click();
+  await page.getByRole("option", { name: "On Hold", exact: true }).click();
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(details).toContainText("On Hold");
+  const statusControl = page.getByLabel("Status", { exact: true }).first();
+  await expect(statusControl).toHaveValue("On Hold");
+  await expect(page.getByRole("button", { name: "Change status" })).toBeDisabled();
+  // So does one set in the other tab.
+  await chooseOption(other, "Status", "Open");
+  await other.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("from On Hold to Open");
+  await expect(statusControl).toHaveValue("Open");
+  await other.close();
+});

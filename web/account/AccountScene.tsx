@@ -1,6 +1,6 @@
 import { Alert, Button, Divider, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { Navigate } from "react-router";
+import { Navigate, useLocation } from "react-router";
 import { passwordChangeSchema } from "../../common/accounts.ts";
 import { useChangePassword } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
@@ -11,19 +11,21 @@ import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
 import { PreferencesForm } from "./PreferencesForm.tsx";
+import { cameFrom } from "./return-path.ts";
 
 export function AccountScene() {
   const t = useT();
   useDocumentTitle(t("account.page.title"));
   const session = useSession();
   const change = useChangePassword();
+  const location = useLocation();
   const form = useForm({
     initialValues: { currentPassword: "", newPassword: "" },
     validate: (values) => fieldErrors(passwordChangeSchema, values),
   });
   if (session.isPending) return <LoadingState label={t("account.page.loading")} />;
   const user = session.data?.user;
-  if (!user) return <Navigate to="/sign-in" replace state={{ from: "/account" }} />;
+  if (!user) return <Navigate to="/sign-in" replace state={cameFrom(location)} />;
 
   return (
     <CenteredPage title={t("account.page.title")}>

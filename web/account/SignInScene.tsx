@@ -5,15 +5,8 @@ import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
+import { returnPath } from "./return-path.ts";
 import { SignInForm } from "./SignInForm.tsx";
-
-/** Back to the portal page that sent the person here, if any. */
-function returnPath(state: unknown, fallback: string): string {
-  if (typeof state === "object" && state !== null && "from" in state && typeof state.from === "string") {
-    if (state.from.startsWith("/") && !state.from.startsWith("//")) return state.from;
-  }
-  return fallback;
-}
 
 export function SignInScene() {
   const t = useT();
@@ -22,7 +15,8 @@ export function SignInScene() {
   const location = useLocation();
   if (session.isPending) return <LoadingState label={t("account.signIn.checking")} />;
   const user = session.data?.user;
-  if (user) return <Navigate to={returnPath(location.state, isStaff(user) ? "/agent/tickets" : "/requests")} replace />;
+  if (user)
+    return <Navigate to={returnPath(location.state) ?? (isStaff(user) ? "/agent/tickets" : "/requests")} replace />;
   return (
     <CenteredPage
       title={t("account.signIn.title")}

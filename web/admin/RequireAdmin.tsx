@@ -1,5 +1,6 @@
 import { Anchor, Box, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { cameFrom } from "../account/return-path.ts";
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -13,7 +14,7 @@ export function RequireAdmin() {
   const location = useLocation();
   if (session.isPending) return <LoadingState label={t("admin.frame.checkingSession")} />;
   const user = session.data?.user;
-  if (!user) return <Navigate to="/agent" replace state={{ from: location.pathname }} />;
+  if (!user) return <Navigate to="/agent" replace state={cameFrom(location)} />;
   const sections = sectionsFor(user.permissions);
   // A page of a section this person may not use (an editor of the knowledge base opening Users) is refused too.
   const current = adminSections.find((s) => location.pathname.startsWith(`/admin/${s.path}`));

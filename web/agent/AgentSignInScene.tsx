@@ -1,19 +1,12 @@
 import { Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, Navigate, useLocation } from "react-router";
 import type { SessionUser } from "../../common/accounts.ts";
+import { returnPath } from "../account/return-path.ts";
 import { SignInForm } from "../account/SignInForm.tsx";
 import { isStaff, useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
-
-/** Where to go once signed in: back to the workspace page that sent the person here, or the ticket list. */
-function returnPath(state: unknown): string {
-  if (typeof state === "object" && state !== null && "from" in state && typeof state.from === "string") {
-    if (state.from.startsWith("/agent/")) return state.from;
-  }
-  return "/agent/tickets";
-}
 
 export function AgentSignInScene() {
   const t = useT();
@@ -22,7 +15,8 @@ export function AgentSignInScene() {
   const location = useLocation();
   if (session.isPending) return <LoadingState label={t("agent.common.checkingSession")} />;
   const user = session.data?.user;
-  if (isStaff(user)) return <Navigate to={returnPath(location.state)} replace />;
+  // Back to the workspace or admin page that sent the person here, or the ticket list.
+  if (isStaff(user)) return <Navigate to={returnPath(location.state) ?? "/agent/tickets"} replace />;
   return (
     <Stack gap="md" maw={440} mx="auto">
       <Title order={1}>{t("agent.signIn.title")}</Title>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@man
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { fieldsSchema } from "../../common/fields.ts";
+import type { TicketUpdate } from "../../common/ticket-edit.ts";
 import type { Priority, TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
@@ -16,6 +17,26 @@ import { priorityOptions } from "./agent-words.ts";
 import { useKeepsSight } from "./use-keeps-sight.ts";
 
 const none = "";
+
+/** What the form shows for a ticket: its values, with "none" for what is not set. */
+function formValuesOf(ticket: TicketDetail) {
+  return {
+    subject: ticket.subject,
+    typeId: ticket.ticketType?.id ?? none,
+    statusId: ticket.status.id,
+    priority: ticket.priority,
+    assigneeId: ticket.assignee?.id ?? none,
+    groupId: ticket.group?.id ?? none,
+    categoryId: ticket.category?.id ?? none,
+    values: Object.fromEntries(ticket.fields.filter((f) => f.value !== null).map((f) => [f.key, f.value])) as Record<
+      string,
+      unknown
+    >,
+  };
+}
+
+/** Field values are strings, numbers, booleans or lists of strings: equal when they print the same. */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * "Updating ticket": the fields of the ticket's type (Domain and Domain
@@ -61,52 +82,67 @@ function Form({
   const t = useT();
   const statuses = useStatuses();
   const update = useUpdateTicket(ticket.number);
-  const [subject, setSubject] = useState(ticket.subject);
-  const [typeId, setTypeId] = useState(ticket.ticketType?.id ?? none);
-  const [statusId, setStatusId] = useState(ticket.status.id);
-  const [priority, setPriority] = useState<Priority>(ticket.priority);
-  const [assigneeId, setAssigneeId] = useState(ticket.assignee?.id ?? none);
-  const [groupId, setGroupId] = useState(ticket.group?.id ?? none);
-  const [categoryId, setCategoryId] = useState(ticket.category?.id ?? none);
-  const [values, setValues] = useState<Record<string, unknown>>(
-    Object.fromEntries(ticket.fields.filter((f) => f.value !== null).map((f) => [f.key, f.value])),
-  );
+  // The ticket as the dialog opened on it. The page keeps `ticket` live while the dialog is open, so a
+  // colleague's change can arrive meanwhile; comparing with this, not with `ticket`, tells what this agent changed.
+  const [opened] = useState(() => formValuesOf(ticket));
+  const [subject, setSubject] = useState(opened.subject);
+  const [typeId, setTypeId] = useState(opened.typeId);
+  const [statusId, setStatusId] = useState(opened.statusId);
+  const [priority, setPriority] = useState<Priority>(opened.priority);
+  const [assigneeId, setAssigneeId] = useState(opened.assigneeId);
+  const [groupId, setGroupId] = useState(opened.groupId);
+  const [categoryId, setCategoryId] = useState(opened.categoryId);
+  const [values, setValues] = useState<Record<string, unknown>>(opened.values);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const navigate = useNavigate();
   const keepsSight = useKeepsSight(directory);
   // Warn only about what this save changes: a ticket already out of sight was reached some other way.
   const movesAway =
-    (groupId !== (ticket.group?.id ?? none) || assigneeId !== (ticket.assignee?.id ?? none)) &&
+    (groupId !== opened.groupId || assigneeId !== opened.assigneeId) &&
     !keepsSight(groupId || null, assigneeId || null);
   const fields = directory.ticketTypes.find((type) => type.id === typeId)?.fields ?? [];
   const members = groupId ? directory.agents.filter((a) => a.groupIds.includes(groupId)) : directory.agents;
 
   const save = (confirmLoseAccess = movesAway) => {
+    const typeChanged = typeId !== opened.typeId;
+    const changedFields = fields.filter((f) => !sameValue(values[f.key], opened.values[f.key]));
+    // The server replaces the whole set of field values. With the type kept, that set is the ticket's values as
+    // they are now (a colleague's edit included) with this agent's changes on top; a new type starts from the form.
+    const base = typeChanged ? values : formValuesOf(ticket).values;
     const fieldValues = Object.fromEntries(
-      fields.map((f) => [f.key, values[f.key]]).filter(([, v]) => v !== undefined),
+      fields
+        .map((f) => [f.key, changedFields.includes(f) ? values[f.key] : base[f.key]])
+        .filter(([, v]) => v !== undefined),
     );
+    const sendsFields = typeChanged || changedFields.length > 0;
     const checked = fieldsSchema(fields, "agent", t).safeParse(fieldValues);
     const problems: Record<string, string> = {};
     if (!subject.trim()) problems.subject = t("validation.enterSubject");
-    if (!checked.success) {
+    if (sendsFields && !checked.success) {
       for (const issue of checked.error.issues)
         problems[`fields.${issue.path.join(".")}`] = localizeSentence(issue.message);
     }
     setErrors(problems);
     if (Object.keys(problems).length) return;
+    // Only what the agent changed is sent ("only what is sent changes"): sending every field would put back
+    // whatever a colleague changed while this dialog was open (an assignee, a status) without anyone noticing.
+    const changes: TicketUpdate = {
+      ...(subject.trim() !== opened.subject ? { subject: subject.trim() } : {}),
+      ...(typeChanged ? { typeId: typeId || null } : {}),
+      ...(statusId !== opened.statusId ? { statusId } : {}),
+      ...(priority !== opened.priority ? { priority } : {}),
+      ...(assigneeId !== opened.assigneeId ? { assigneeId: assigneeId || null } : {}),
+      ...(groupId !== opened.groupId ? { groupId: groupId || null } : {}),
+      ...(categoryId !== opened.categoryId ? { categoryId: categoryId || null } : {}),
+      ...(sendsFields && checked.success ? { fields: checked.data } : {}),
+    };
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
     update.mutate(
-      {
-        subject: subject.trim(),
-        typeId: typeId || null,
-        statusId,
-        priority,
-        assigneeId: assigneeId || null,
-        groupId: groupId || null,
-        categoryId: categoryId || null,
-        fields: checked.success ? checked.data : {},
-        ...(confirmLoseAccess ? { confirmLoseAccess: true } : {}),
-      },
+      { ...changes, ...(confirmLoseAccess ? { confirmLoseAccess: true } : {}) },
       {
         onSuccess: () => {
           onDone();

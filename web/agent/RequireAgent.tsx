@@ -1,5 +1,6 @@
 import { Group } from "@mantine/core";
 import { Navigate, Outlet, useLocation } from "react-router";
+import { cameFrom } from "../account/return-path.ts";
 import { isStaff, useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
@@ -13,7 +14,7 @@ export function RequireAgent() {
   const location = useLocation();
   if (session.isPending) return <LoadingState label={t("agent.common.checkingSession")} />;
   if (!isStaff(session.data?.user)) {
-    return <Navigate to="/agent" replace state={{ from: `${location.pathname}${location.search}` }} />;
+    return <Navigate to="/agent" replace state={cameFrom(location)} />;
   }
   return (
     <>

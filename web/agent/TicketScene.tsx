@@ -90,7 +90,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
     <Stack gap="md">
       <BackToTickets />
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <Title order={1}>{heading}</Title>
+        {/* The subject is the requester's words, in their language's direction (<bdi>), whatever the page's is. */}
+        <Title order={1}>
+          #{ticket.number} <bdi>{ticket.subject}</bdi>
+        </Title>
         <Group gap="xs">
           {canAssign && ticket.assignee?.id !== me?.id && (
             <Button variant="default" onClick={assignToMe} loading={update.isPending}>

@@ -263,7 +263,7 @@ function cell(t: ReturnType<typeof useT>, column: Column, ticket: AgentTicketSum
               style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
               data-subject
             >
-              {ticket.subject}
+              <bdi>{ticket.subject}</bdi>
             </Anchor>
           </Tooltip>
           {ticket.newReply && (

@@ -16,6 +16,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import type { TicketSummary } from "../../common/tickets.ts";
+import { cameFrom } from "../account/return-path.ts";
 import { useStatuses } from "../api/lifecycle.ts";
 import { useMaySubmit, useSession } from "../api/session.ts";
 import { type TicketView, useTickets } from "../api/tickets.ts";
@@ -38,7 +39,7 @@ export function MyRequestsScene() {
   const [filters, setFilters] = useState<Filters>({ label: null, statusIds: [], q: "", sort: "updated" });
   if (session.isPending) return <LoadingState label={t("requests.list.checkingSession")} />;
   const { user, guest } = session.data ?? { user: null, guest: null };
-  if (!user && !guest) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (!user && !guest) return <Navigate to="/sign-in" replace state={cameFrom(location)} />;
   const department = user?.permissions.includes("tickets.view_department") ?? false;
   return (
     <Stack gap="md">
@@ -190,7 +191,9 @@ function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequ
           #{ticket.number}
         </Anchor>
       </Table.Td>
-      <Table.Td>{ticket.subject}</Table.Td>
+      <Table.Td>
+        <bdi>{ticket.subject}</bdi>
+      </Table.Td>
       {withRequester && <Table.Td>{ticket.requester.name}</Table.Td>}
       <Table.Td>
         {/* Customers see the customer-facing label of the status. */}
@@ -213,7 +216,7 @@ function RequestCard({ ticket, withRequester }: { ticket: TicketSummary; withReq
     <Paper component="li" withBorder radius="md" p="sm">
       <Stack gap={6}>
         <Anchor component={Link} to={`/requests/${ticket.number}`} fw={600}>
-          #{ticket.number} {ticket.subject}
+          #{ticket.number} <bdi>{ticket.subject}</bdi>
         </Anchor>
         <Group gap="xs">
           <StatusBadge label={ticket.status.customerLabel} category={ticket.status.category} />

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Button, DataList, Paper, Stack, Text, Title } from "@mantine/core";
 import { useClipboard } from "@mantine/hooks";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useLocation, useParams } from "react-router";
 import type { TicketDetail } from "../../common/tickets.ts";
+import { cameFrom } from "../account/return-path.ts";
 import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useTicket } from "../api/tickets.ts";
@@ -28,9 +29,14 @@ export function RequestScene() {
 function RequestLoader({ number }: { number: number }) {
   const t = useT();
   const ticket = useTicket(number);
+  const location = useLocation();
   if (ticket.isPending) return <LoadingState label={t("requests.page.loading", { number: String(number) })} />;
   if (ticket.isError) {
-    if (ticket.error instanceof ApiError && ["not_found", "unauthenticated"].includes(ticket.error.code)) {
+    // Nobody signed in (a mail's link to the request, followed signed out): sign in, then come back here.
+    if (ticket.error instanceof ApiError && ticket.error.code === "unauthenticated") {
+      return <Navigate to="/sign-in" replace state={cameFrom(location)} />;
+    }
+    if (ticket.error instanceof ApiError && ticket.error.code === "not_found") {
       return <RequestNotFound />;
     }
     return (
@@ -60,7 +66,10 @@ function RequestView({ ticket }: { ticket: TicketDetail }) {
           {t("requests.page.back")}
         </Anchor>
       )}
-      <Title order={1}>{heading}</Title>
+      {/* The subject is the requester's words, in their language's direction (<bdi>), whatever the page's is. */}
+      <Title order={1}>
+        #{ticket.number} <bdi>{ticket.subject}</bdi>
+      </Title>
       {/* The status comes first: above the message and the Feed on a phone, beside them on a wide screen. */}
       <div className="request-layout">
         <Paper

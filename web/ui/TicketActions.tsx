@@ -38,7 +38,11 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
   const statuses = useStatuses();
   const change = useChangeStatus(ticket.number);
-  const [statusId, setStatusId] = useState<string | null>(ticket.status.id);
+  // Only the agent's own pick is kept here; without one the select shows the ticket's status as it is now, so a
+  // change made elsewhere (the edit dialog, a reply, a colleague) shows here too instead of a stale status that
+  // "Change status" would put back.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const statusId = chosen ?? ticket.status.id;
   return (
     <Group align="flex-end" gap="sm">
       <Select
@@ -46,15 +50,15 @@ export function StatusChanger({ ticket }: { ticket: TicketDetail }) {
         label={t("requests.status.label")}
         data={(statuses.data?.statuses ?? []).map((s) => ({ value: s.id, label: s.agentLabel }))}
         value={statusId}
-        onChange={setStatusId}
+        onChange={setChosen}
         allowDeselect={false}
         w={240}
       />
       <Button
         variant="default"
-        disabled={!statusId || statusId === ticket.status.id}
+        disabled={statusId === ticket.status.id}
         loading={change.isPending}
-        onClick={() => statusId && change.mutate({ statusId })}
+        onClick={() => change.mutate({ statusId }, { onSuccess: () => setChosen(null) })}
       >
         {t("requests.status.change")}
       </Button>
