@@ -13,7 +13,7 @@ import {
 import type { StatusCategory } from "../../../common/tickets.ts";
 import type { UserActor } from "../../core/actor.ts";
 import { AppError } from "../../core/errors.ts";
-import { amongTicketIds, amongTicketIdsOn, decodeJson, engineOf, ticketsAmong } from "../../db/engine.ts";
+import { amongTicketIdsOn, decodeJson, engineOf, ticketsAmong } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { type CounterScope, type CounterSelection, sumCounters } from "../counts/counters.ts";
 import { countedScope, idsInScope, notDeleted, type TicketScope, ticketScope } from "../policy.ts";
