@@ -1,12 +1,18 @@
 import { z } from "zod";
 
 /**
+ * What one request may carry: the server refuses more (server/tickets/attachments/uploads.ts), and the web forms
+ * check the same before sending, so nobody waits for ten megabytes to upload only to hear they were too many.
+ */
+export const attachmentLimits = { maxFiles: 10, maxFileBytes: 10 * 1024 * 1024 } as const;
+
+/**
  * Tokens of standalone uploads (POST /api/v1/uploads) to attach to a new ticket or comment: each names one
  * file its uploader sent earlier, and is used up by the request that attaches it.
  */
 export const uploadTokensSchema = z
   .array(z.string().min(1).max(100))
-  .max(10, "Attach at most 10 files.")
+  .max(attachmentLimits.maxFiles, `Attach at most ${attachmentLimits.maxFiles} files.`)
   .describe(
     "Tokens from POST /api/v1/uploads: the files to attach (the caller's own uploads, unused, within the hour).",
   );

@@ -169,3 +169,36 @@ test("a formatting button leaves the caret in the comment, so what is typed righ
   await expect(editor.locator("strong")).toHaveText("restart first");
   await expect(editor).toHaveText("Steps: restart first");
 });
+
+test("a file over the limit is refused as it is chosen to be sent, before any upload, and the comment stays", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, {
+    name: "Lena",
+    email: `large.${id}@example.com`,
+    subject: `Big log ${id}`,
+  });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/comments")) sent.push(request.url());
+  });
+  await page.getByText("Public reply", { exact: true }).click();
+  await writeComment(page, `Here is the whole log ${id}`);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "huge.log",
+    mimeType: "text/plain",
+    buffer: Buffer.alloc(11 * 1024 * 1024, "x"),
+  });
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(page.getByText("Each attachment may be at most 10 MB.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(`Here is the whole log ${id}`);
+  expect(sent).toEqual([]);
+  // Taking the file back out lets the comment go.
+  await page.getByRole("button", { name: "Remove huge.log" }).click();
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`Here is the whole log ${id}`);
+  expect(sent).toHaveLength(1);
+});

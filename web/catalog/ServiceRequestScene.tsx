@@ -11,15 +11,13 @@ import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
 import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
+import { attachmentsProblem } from "../ui/attachment-limits.ts";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CustomFieldInput } from "./CustomFieldInput.tsx";
-
-const maxFiles = 10;
-const maxFileBytes = 10 * 1024 * 1024;
 
 type Values = {
   subject: string;
@@ -92,8 +90,8 @@ function validate(service: ServiceDetail, values: Values, t: ReturnType<typeof u
   if (!fields.success)
     for (const issue of fields.error.issues)
       errors[`fields.${issue.path.join(".")}`] ??= localizeSentence(issue.message);
-  if (values.files.length > maxFiles) errors.attachments = t("catalog.request.tooManyFiles", { max: maxFiles });
-  if (values.files.some((f) => f.size > maxFileBytes)) errors.attachments = t("catalog.request.fileTooLarge");
+  const files = attachmentsProblem(values.files, t);
+  if (files) errors.attachments = files;
   return errors;
 }
 

@@ -4,12 +4,14 @@ import { type ReactNode, useRef, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
 import { closedCategories } from "../../common/tickets.ts";
+import { attachmentLimits } from "../../common/uploads.ts";
 import { ApiError } from "../api/client.ts";
 import { useAddComment, useFeed, useReadBy, useRecordView } from "../api/conversation.ts";
 import { useMarkSolved } from "../api/lifecycle.ts";
 import { useSession } from "../api/session.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
+import { attachmentMegabytes, attachmentsProblem } from "./attachment-limits.ts";
 import { feedDetailLine, feedDetailText } from "./feed-details.ts";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
@@ -334,6 +336,9 @@ export function CommentForm({
       setError(t("validation.writeComment"));
       return;
     }
+    const filesProblem = attachmentsProblem(files, t);
+    setFilesError(filesProblem);
+    if (filesProblem) return;
     // The editor empties as the comment is sent, not when the server answers: whatever the writer types in the
     // meantime (a slow answer on a busy server) is theirs and is never wiped by the answer. If sending fails, the
     // comment comes back, ahead of anything typed since, with the reason.
@@ -389,7 +394,10 @@ export function CommentForm({
         />
         <AttachmentDropzone
           label={t("requests.comment.attach")}
-          description={t("requests.comment.attachLimits", { files: 10, size: 10 })}
+          description={t("requests.comment.attachLimits", {
+            files: attachmentLimits.maxFiles,
+            size: attachmentMegabytes,
+          })}
           files={files}
           onChange={setFiles}
           error={filesError}

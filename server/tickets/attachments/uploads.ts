@@ -7,11 +7,12 @@ import { pipeline } from "node:stream/promises";
 import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { cleanStrings } from "../../../common/text.ts";
+import { attachmentLimits } from "../../../common/uploads.ts";
 import { AppError, multipartProblem } from "../../core/errors.ts";
 import { cleanFileName } from "./file-names.ts";
 
 export type UploadLimits = { maxFileBytes: number; maxFiles: number };
-export const defaultUploadLimits: UploadLimits = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 };
+export const defaultUploadLimits: UploadLimits = { ...attachmentLimits };
 
 export type UploadedFile = {
   tempFile: string;
