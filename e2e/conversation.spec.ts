@@ -202,3 +202,36 @@ test("a file over the limit is refused as it is chosen to be sent, before any up
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`Here is the whole log ${id}`);
   expect(sent).toHaveLength(1);
 });
+
+test("signed out while writing, an agent signs in again in a new tab and sends the comment they kept", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, {
+    name: "Ines",
+    email: `expired.${id}@example.com`,
+    subject: `Session ${id}`,
+  });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  await page.getByText("Public reply", { exact: true }).click();
+  await writeComment(page, `Written before the session ended ${id}`);
+  // The session ends on the server (as when it expires), while the page stays open.
+  await page.context().clearCookies();
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(page.getByText("You were signed out. Your comment is kept")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(`Written before the session ended ${id}`);
+  const opened = page.waitForEvent("popup");
+  await page.getByRole("link", { name: "Sign in (opens a new tab)" }).click();
+  const tab = await opened;
+  await tab.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
+  await tab.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
+  await tab.getByRole("button", { name: "Sign in" }).click();
+  await expect(tab.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await tab.close();
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(
+    `Written before the session ended ${id}`,
+  );
+  await expect(page.getByText("You were signed out. Your comment is kept")).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useRef, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
@@ -298,6 +298,8 @@ export function CommentForm({
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [filesError, setFilesError] = useState<string | undefined>();
+  // The send was refused because the session ended: the comment is kept, and a new tab signs in again.
+  const [signedOut, setSignedOut] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
   const [initialContent, setInitialContent] = useState("");
   const insert = (html: string) => {
@@ -336,6 +338,7 @@ export function CommentForm({
       setError(t("validation.writeComment"));
       return;
     }
+    setSignedOut(false);
     const filesProblem = attachmentsProblem(files, t);
     setFilesError(filesProblem);
     if (filesProblem) return;
@@ -355,6 +358,7 @@ export function CommentForm({
             setFiles(sent.files);
             setEditorKey((k) => k + 1);
             const fields = e instanceof ApiError ? e.fields : {};
+            setSignedOut(e instanceof ApiError && e.code === "unauthenticated");
             setFilesError(fields.attachments);
             setError(fields.body ?? (fields.attachments ? undefined : e.message));
           },
@@ -412,6 +416,15 @@ export function CommentForm({
           </Checkbox.Group>
         )}
         {live?.warning}
+        {signedOut && (
+          <Alert color="yellow" role="status">
+            {t("requests.comment.signedOut")}{" "}
+            {/* A new tab, so this page and what is typed in it stay as they are; its cookie serves both. */}
+            <Anchor href={agent ? "/agent" : "/sign-in"} target="_blank" rel="noopener">
+              {t("requests.comment.signInNewTab")}
+            </Anchor>
+          </Alert>
+        )}
         <Group>
           <Button onClick={submit} loading={add.isPending}>
             {agent ? sendLabel(t, kind) : t("requests.comment.send")}
