@@ -47,6 +47,7 @@ import { registerInputCleaning } from "./clean-input.ts";
 import { clientErrorHandler } from "./client-errors.ts";
 import { errorHandler } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
+import { requestForLog } from "./log-redaction.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerRequestShape } from "./request-shape.ts";
@@ -67,7 +68,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   // The app is where the features meet: ticket events get their reactions here.
   installTicketEventReactions();
   const app = Fastify({
-    loggerInstance: logger === false ? undefined : logger,
+    // Request logs name the path without the secret of a mailed link (log-redaction.ts).
+    loggerInstance: logger === false ? undefined : logger.child({}, { serializers: { req: requestForLog } }),
     bodyLimit,
     trustProxy: false,
     // Ticket numbers and ids are short; nothing legitimate needs a longer parameter.
