@@ -47,11 +47,12 @@ import { registerInputCleaning } from "./clean-input.ts";
 import { clientErrorHandler } from "./client-errors.ts";
 import { errorHandler } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
+import { requestForLog } from "./log-redaction.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerRequestShape } from "./request-shape.ts";
 import { registerResponseContract } from "./response-contract.ts";
-import { registerHostCheck, registerSecurityHeaders } from "./security.ts";
+import { frameworkErrorAnswer, refusalHeaders, registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import { registerShutdownGate } from "./shutdown.ts";
 import type { App, Deps } from "./types.ts";
 
@@ -67,7 +68,8 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   // The app is where the features meet: ticket events get their reactions here.
   installTicketEventReactions();
   const app = Fastify({
-    loggerInstance: logger === false ? undefined : logger,
+    // Request logs name the path without the secret of a mailed link (log-redaction.ts).
+    loggerInstance: logger === false ? undefined : logger.child({}, { serializers: { req: requestForLog } }),
     bodyLimit,
     trustProxy: false,
     // Ticket numbers and ids are short; nothing legitimate needs a longer parameter.
@@ -78,7 +80,9 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
     requestIdHeader: false,
     genReqId: requestIdFor,
     // Refusals by Node's HTTP parser (oversized headers, malformed requests) in the API's error format too.
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandler(refusalHeaders(context.config)),
+    // Addresses the router cannot decode, in the API's format and with the security headers.
+    frameworkErrors: frameworkErrorAnswer(context.config),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -89,9 +93,10 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
   // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.
   registerAnswerHeaders(app);
   if (deps.config.checkResponses) registerResponseContract(app);
+  // Headers before the gate and the host check: their refusals are answers too.
+  await registerSecurityHeaders(app, deps.config);
   registerShutdownGate(app);
   registerHostCheck(app, deps.config);
-  await registerSecurityHeaders(app, deps.config);
   // After the gate, host check and headers, so the reference pages get them too.
   await registerApiReference(app);
   await app.register(fastifyCookie);
@@ -176,7 +181,9 @@ async function registerWebApp(app: App, distDir: string, methodsAt: (url: string
     // Files (assets of an older build, typos) get a real 404; only page paths fall back to the app.
     const looksLikeFile = request.url.startsWith("/assets/") || /\.[a-z0-9]+(\?|$)/i.test(request.url);
     const methods = request.url.startsWith("/api/") ? methodsAt(request.url) : [];
-    if (methods.length > 0) {
+    // A path of a route the router still missed has a parameter too long to name anything
+    // (maxParamLength): not there, rather than "takes GET, not GET".
+    if (methods.length > 0 && !methods.includes(request.method)) {
       return reply
         .status(405)
         .header("allow", methods.join(", "))

@@ -13,19 +13,25 @@ const refusals: Record<string, { status: number; message: string }> = {
 };
 const malformed = { status: 400, message: "The request is not valid HTTP." };
 
-export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
-  // Nobody is listening for an answer on a reset or closed connection.
-  if (error.code === "ECONNRESET" || socket.destroyed) return;
-  const { status, message } = refusals[error.code ?? ""] ?? malformed;
-  const body = JSON.stringify({ error: { code: "validation_failed", message } } satisfies ErrorResponse);
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-        "Content-Type: application/json; charset=utf-8\r\n" +
-        "X-Content-Type-Options: nosniff\r\n" +
-        "Connection: close\r\n" +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+/** `headers`: the security headers of an answer no hook runs for (security.ts, `refusalHeaders`). */
+export function clientErrorHandler(headers: Record<string, string>) {
+  const securityLines = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    // Nobody is listening for an answer on a reset or closed connection.
+    if (error.code === "ECONNRESET" || socket.destroyed) return;
+    const { status, message } = refusals[error.code ?? ""] ?? malformed;
+    const body = JSON.stringify({ error: { code: "validation_failed", message } } satisfies ErrorResponse);
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+          "Content-Type: application/json; charset=utf-8\r\n" +
+          securityLines +
+          "Connection: close\r\n" +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }

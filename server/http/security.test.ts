@@ -74,6 +74,37 @@ describeEachEngine("deployment safety", ({ db, engine }) => {
     const answer = await secure.inject("/api/v1/categories");
     expect(answer.headers["strict-transport-security"]).toContain("max-age=31536000");
   });
+  it("sends them on answers the app refuses before any route: a foreign host, a malformed or overlong address", async () => {
+    const app = await buildTestApp(
+      db(),
+      engine,
+      testConfig({ baseUrl: "https://localhost", allowedHosts: ["localhost"] }),
+    );
+    const answers = {
+      foreignHost: await app.inject({ url: "/api/v1/categories", headers: { host: "evil.example" } }),
+      badUrl: await app.inject({ url: "/api/v1/attachments/%zz<script>", headers: { host: "localhost" } }),
+      overlong: await app.inject({ url: `/api/v1/attachments/${"a".repeat(250)}`, headers: { host: "localhost" } }),
+    };
+    for (const [name, response] of Object.entries(answers)) {
+      const what = `${name}: ${response.statusCode} ${response.body}`;
+      expect(response.headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+      expect(response.headers["x-content-type-options"], what).toBe("nosniff");
+      expect(response.headers["x-frame-options"], what).toBe("DENY");
+      expect(response.headers["referrer-policy"], what).toBe("same-origin");
+      expect(response.headers["strict-transport-security"], what).toContain("max-age=31536000");
+      // In the API's error format, like every other refusal, with a sentence a person can act on.
+      expect(response.json().error.code, what).toMatch(/^[a-z_]+$/);
+    }
+    expect(answers.foreignHost.statusCode).toBe(421);
+    expect(answers.badUrl.statusCode).toBe(400);
+    expect(answers.badUrl.json().error).toEqual({
+      code: "validation_failed",
+      message: "This address is not valid: check for a stray % sign.",
+    });
+    // An address too long to name anything is not there, whatever its method.
+    expect(answers.overlong.statusCode).toBe(404);
+    expect(answers.overlong.json().error.code).toBe("not_found");
+  });
 });
 
 it("the web app's page has no inline script, so the strict CSP lets it run", () => {
