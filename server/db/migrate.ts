@@ -58,6 +58,7 @@ import { reportFilterIndexes } from "./migrations/0084_report_filter_indexes.ts"
 import { commentedRatings } from "./migrations/0085_commented_ratings.ts";
 import { reportHoursCovered } from "./migrations/0086_report_hours_covered.ts";
 import { runningTicketsByGroup } from "./migrations/0087_running_tickets_by_group.ts";
+import { inboundStoreFailures } from "./migrations/0088_inbound_store_failures.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -112,6 +113,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0085_commented_ratings": commentedRatings(),
     "0086_report_hours_covered": reportHoursCovered(engine),
     "0087_running_tickets_by_group": runningTicketsByGroup(),
+    "0088_inbound_store_failures": inboundStoreFailures(engine),
   };
 }
 

@@ -567,6 +567,20 @@ export interface InboundMessagesTable {
   duplicate_of: string | null;
 }
 
+/**
+ * A message the IMAP poller fetched but could not store: its tries across polls, keyed by the sha256 of its
+ * raw bytes. After a few it is kept as a quarantined inbound message (`quarantined_id`) and not tried again.
+ */
+export interface InboundStoreFailuresTable {
+  mailbox_id: string;
+  raw_hash: string;
+  attempts: number;
+  last_error: string;
+  first_failed_at: Timestamp;
+  last_failed_at: Timestamp;
+  quarantined_id: string | null;
+}
+
 /** Secrets the server generates for itself (the key that signs reply addresses). */
 export interface MailSecretsTable {
   name: string;
@@ -974,6 +988,7 @@ export interface Database {
   mailboxes: MailboxesTable;
   oauth_authorizations: OAuthAuthorizationsTable;
   inbound_messages: InboundMessagesTable;
+  inbound_store_failures: InboundStoreFailuresTable;
   mail_secrets: MailSecretsTable;
   saved_views: SavedViewsTable;
   users: UsersTable;

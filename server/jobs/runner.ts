@@ -81,6 +81,13 @@ type ClaimedJob = {
 
 class JobTimeout extends Error {}
 
+/**
+ * Thrown by a handler when trying again could do harm (a mail the server may already have delivered would
+ * reach its recipient twice): the job is parked as failed at once, with this message, for an admin to decide
+ * (Admin → Background jobs: Run again).
+ */
+export class ParkJob extends Error {}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, engine, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -204,7 +211,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const parked = job.attempts >= job.max_attempts;
+      const parked = error instanceof ParkJob || job.attempts >= job.max_attempts;
       logger?.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, parked, err: error }, "job failed");
       await db
         .updateTable("jobs")

@@ -89,6 +89,37 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     expect(smtp.received.filter((m) => m.raw.includes(`[#${number}]`))).toHaveLength(1);
   });
 
+  // Before, the send timed out after 20 s of silence, counted as failed although the server had the message,
+  // and the job sent it again on each retry: up to 20 copies.
+  it("does not send a message again when the SMTP server had it all but answered too late", async () => {
+    await submitTicket(context(), anonymous, await buildSubmission(db()));
+    smtp.keepWithoutAnswer(1);
+    const before = smtp.received.length;
+    let now = new Date();
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      // The socket timeout shortened for the test: the server stays silent past it after the end of DATA.
+      handlers: jobHandlers(
+        context(),
+        smtpTransport(smtp.url, { connectionMs: 5000, greetingMs: 5000, socketMs: 300 }),
+      ),
+      clock: () => now,
+    });
+    await runner.runDue();
+    const received = smtp.received.length;
+    expect(received).toBeGreaterThan(before);
+    // A day later, every retry would have been due: nothing is sent again.
+    now = new Date(now.getTime() + 24 * 60 * 60_000);
+    await runner.runDue();
+    expect(smtp.received.length).toBe(received);
+    // Parked at once for an admin, with the reason, instead of being retried.
+    const parked = await db().selectFrom("jobs").selectAll().where("status", "=", "failed").execute();
+    expect(parked).toHaveLength(1);
+    expect(parked[0]?.kind).toBe("mail.send");
+    expect(parked[0]?.last_error).toMatch(/may have delivered it, so it is not sent again/);
+  });
+
   it("keeps messages in the dev mailbox when there is no SMTP server, for those allowed to read it", async () => {
     const config = testConfig({ devMailbox: "admins" });
     const app = await buildTestApp(db(), engine, config);

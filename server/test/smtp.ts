@@ -9,10 +9,16 @@ export async function startSmtpServer(): Promise<{
   received: ReceivedMail[];
   /** Makes the server refuse the next `count` messages with a temporary failure. */
   refuseNext(count: number): void;
+  /**
+   * Makes the server keep the next `count` messages (they are in `received`) and never answer the end of their
+   * DATA, as a server that takes minutes to scan and store a message does: the client times out waiting.
+   */
+  keepWithoutAnswer(count: number): void;
   stop(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
+  let silent = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -33,6 +39,10 @@ export async function startSmtpServer(): Promise<{
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
         });
+        if (silent > 0) {
+          silent -= 1;
+          return;
+        }
         callback();
       });
     },
@@ -44,6 +54,9 @@ export async function startSmtpServer(): Promise<{
     received,
     refuseNext(count) {
       refusals = count;
+    },
+    keepWithoutAnswer(count) {
+      silent = count;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

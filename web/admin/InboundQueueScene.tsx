@@ -31,6 +31,7 @@ function reasonText(t: Translate, reason: string | null): string | null {
     rate_limited: t("admin.inbound.reason.rateLimited"),
     unreadable: t("admin.inbound.reason.unreadable"),
     failed: t("admin.inbound.reason.failed"),
+    not_stored: t("admin.inbound.reason.notStored"),
     auto_reply: t("admin.inbound.reason.autoReply"),
     bounce: t("admin.inbound.reason.bounce"),
     mailing_list: t("admin.inbound.reason.mailingList"),

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { ImapFlow } from "imapflow";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCategories } from "../../bootstrap.ts";
 import { createJobRunner } from "../../jobs/runner.ts";
@@ -14,6 +15,8 @@ import { inboundMailHandler } from "./handler.ts";
 import { createImapPoller, pollMailbox, storedKeyword } from "./imap-poller.ts";
 import { createMailbox } from "./mailboxes.ts";
 import { secretBoxFromKey } from "./oauth/secret-box.ts";
+import { requeueInbound } from "./store.ts";
+import { storeAttempts } from "./store-failures.ts";
 import { dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
 import { fixture, seedTicket } from "./test-support.ts";
 
@@ -106,10 +109,10 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
     it("stores each new message, flags it after the commit, and files it as a ticket", async () => {
       const { id, raw } = mail("Una Imap <una@example.com>", "Via IMAP", "Polled from Dovecot.");
       await deliver(raw);
-      expect(await poll()).toEqual({ stored: 1, duplicates: 0, tooLarge: 0 });
+      expect(await poll()).toMatchObject({ stored: 1, duplicates: 0, tooLarge: 0 });
       expect(await flagsOf(id)).toEqual(expect.arrayContaining([storedKeyword, "\\Seen"]));
       // A second pass leaves flagged messages alone.
-      expect(await poll()).toEqual({ stored: 0, duplicates: 0, tooLarge: 0 });
+      expect(await poll()).toMatchObject({ stored: 0, duplicates: 0, tooLarge: 0 });
       await runJobs();
       expect(await ticketsFrom("una@example.com")).toHaveLength(1);
     });
@@ -124,7 +127,7 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       ).rejects.toThrow("simulated crash");
       expect(await flagsOf(id)).not.toContain(storedKeyword);
       // The next pass finds it already stored and only flags it.
-      expect(await poll()).toEqual({ stored: 0, duplicates: 1, tooLarge: 0 });
+      expect(await poll()).toMatchObject({ stored: 0, duplicates: 1, tooLarge: 0 });
       expect(await flagsOf(id)).toContain(storedKeyword);
       await runJobs();
       expect(await ticketsFrom("vic@example.com")).toHaveLength(1);
@@ -188,6 +191,89 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       expect(await ticketsFrom("xan@example.com")).toHaveLength(0);
       const after = await mailbox();
       expect(after.last_polled_at).not.toBeNull();
+    });
+
+    /**
+     * A value the database refuses, for exactly one message: a trigger that rejects its Message-ID, as a CHECK
+     * constraint or a column limit would. Before, the poll stopped at that message on every poll, so the good
+     * mail behind it never became a ticket and nobody was told.
+     */
+    async function refuseMessageIds(marker: string): Promise<() => Promise<void>> {
+      if (engine === "sqlite") {
+        await sql
+          .raw(`create trigger refuse_marked before insert on inbound_messages
+          when new.message_id like '%${marker}%'
+          begin select raise(abort, 'value refused by a constraint'); end`)
+          .execute(db());
+        return async () => void (await sql`drop trigger refuse_marked`.execute(db()));
+      }
+      await sql
+        .raw(`create function refuse_marked() returns trigger language plpgsql as $$
+        begin
+          if new.message_id like '%${marker}%' then raise exception 'value refused by a constraint'; end if;
+          return new;
+        end $$`)
+        .execute(db());
+      await sql`create trigger refuse_marked before insert on inbound_messages
+        for each row execute function refuse_marked()`.execute(db());
+      return async () => void (await sql`drop function refuse_marked cascade`.execute(db()));
+    }
+
+    it("goes past a message it cannot store, files the mail behind it, and quarantines it after a few polls", async () => {
+      const first = mail("Ada Before <ada-before@example.com>", "Before", "Filed.");
+      const bad = mail("Bo Refused <bo-refused@example.com>", "Refused", "The database refuses me.");
+      const badId = bad.id.replace("<", "<refused-by-db-");
+      const last = mail("Cy After <cy-after@example.com>", "After", "Filed too.");
+      await deliver(first.raw);
+      await deliver(bad.raw.replace(bad.id, badId));
+      await deliver(last.raw);
+      const allowAgain = await refuseMessageIds("refused-by-db");
+      try {
+        const poller = createImapPoller(db(), {
+          intervalMs: 60_000,
+          maxBytes: 100 * 1024,
+          box,
+          baseUrl: config.baseUrl,
+        });
+        await poller.pollAll();
+        await runJobs();
+        expect(await ticketsFrom("ada-before@example.com")).toHaveLength(1);
+        expect(await ticketsFrom("cy-after@example.com")).toHaveLength(1);
+        expect(await flagsOf(badId)).not.toContain(storedKeyword);
+        expect((await mailbox()).last_error).toMatch(
+          /1 message\(s\) in INBOX could not be stored and will be tried again/,
+        );
+
+        // Tried again on the next polls; at the last try it is kept, quarantined, and flagged.
+        for (let i = 1; i < storeAttempts; i += 1) await poller.pollAll();
+        const kept = await db()
+          .selectFrom("inbound_messages")
+          .selectAll()
+          .where("mailbox_id", "=", mailboxId)
+          .where("status", "=", "quarantined")
+          .execute();
+        expect(kept.map((r) => r.reason)).toEqual(["not_stored"]);
+        expect(kept[0]?.detail).toMatch(/value refused by a constraint/);
+        expect(Buffer.from(kept[0]?.raw ?? "").toString()).toContain(badId);
+        expect(await flagsOf(badId)).toContain(storedKeyword);
+        expect((await mailbox()).last_error).toMatch(/quarantined under Inbound mail/);
+
+        // Nothing is taken or filed twice afterwards.
+        const rowsBefore = await db().selectFrom("inbound_messages").select("id").execute();
+        expect(await poll()).toEqual({ stored: 0, duplicates: 0, tooLarge: 0, notStored: [], quarantined: 0 });
+        await runJobs();
+        expect(await db().selectFrom("inbound_messages").select("id").execute()).toHaveLength(rowsBefore.length);
+        expect(await ticketsFrom("ada-before@example.com")).toHaveLength(1);
+        expect(await ticketsFrom("cy-after@example.com")).toHaveLength(1);
+        expect(await ticketsFrom("bo-refused@example.com")).toHaveLength(0);
+
+        // The admin runs it again (from Admin → Inbound mail): it becomes one ticket.
+        expect(await requeueInbound(db(), kept[0]?.id ?? "", "route")).toBe(true);
+        await runJobs();
+        expect(await ticketsFrom("bo-refused@example.com")).toHaveLength(1);
+      } finally {
+        await allowAgain();
+      }
     });
 
     it("records a login failure on the mailbox instead of failing the other mailboxes", async () => {

@@ -6,12 +6,21 @@ import type { Database, Mailbox } from "../../db/schema.ts";
 import { recordPollOutcome } from "./mailbox-health.ts";
 import type { SecretBox } from "./oauth/secret-box.ts";
 import { accessTokenFor } from "./oauth/tokens.ts";
-import { storeInbound } from "./store.ts";
+import { type Received, storeInbound } from "./store.ts";
+import { forgetStoreFailure, rawHash, recordStoreFailure, storeAttempts, storeFailures } from "./store-failures.ts";
 
 /** Set on a message once it is stored; the poller only fetches messages without it. */
 export const storedKeyword = "$SwitchboardStored";
 
-export type PollResult = { stored: number; duplicates: number; tooLarge: number };
+export type PollResult = {
+  stored: number;
+  duplicates: number;
+  tooLarge: number;
+  /** The errors of messages that could not be stored this time; they are tried again on the next poll. */
+  notStored: string[];
+  /** Messages that could not be stored at their last try, kept as quarantined inbound messages. */
+  quarantined: number;
+};
 
 export type PollOptions = {
   maxBytes: number;
@@ -44,6 +53,9 @@ function returnPath(raw: Buffer): string | null {
  * (same Message-ID) and just flags it. Two pollers at once store it once.
  * Messages over the size limit are never downloaded: their headers are
  * stored so the sender is told once, and they stay (unread) in the folder.
+ * A message that cannot be stored is passed over, tried again on the next
+ * polls and then quarantined (store-failures.ts); a connection that fails
+ * ends the poll, with nothing marked.
  */
 export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, options: PollOptions): Promise<PollResult> {
   if (!mailbox.imap_host || !mailbox.imap_user) throw new Error("This mailbox has no IMAP account.");
@@ -67,11 +79,47 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
   client.on("error", (error: Error) => {
     connectionError ??= error;
   });
-  const result: PollResult = { stored: 0, duplicates: 0, tooLarge: 0 };
+  const result: PollResult = { stored: 0, duplicates: 0, tooLarge: 0, notStored: [], quarantined: 0 };
   await client.connect();
   try {
     const lock = await client.getMailboxLock(mailbox.imap_folder);
     try {
+      const failures = await storeFailures(db, mailbox.id);
+      /**
+       * Stores one message, then flags it. Storing touches only the database, so whatever it throws is this
+       * message's fault, not the connection's: the poll goes past it (see store-failures.ts). Only a message
+       * that is stored, or quarantined after its last try, is flagged; one still being tried stays unflagged.
+       */
+      const keep = async (uid: number, received: Received, flags: string[]): Promise<"stored" | "duplicate" | null> => {
+        const hash = rawHash(received.raw);
+        const failed = failures.get(hash);
+        // Quarantined, but the flag was lost (a crash between the two): it is kept already, never twice.
+        if (failed?.quarantinedId) {
+          await client.messageFlagsAdd(String(uid), [storedKeyword], { uid: true });
+          return null;
+        }
+        let stored: Awaited<ReturnType<typeof storeInbound>>;
+        try {
+          stored = await storeInbound(db, received);
+        } catch (error) {
+          const failure = await recordStoreFailure(db, received, hash, error).catch(() => {
+            // The database refuses even to count the try (it is down, the disk is full): not this message's fault.
+            throw error;
+          });
+          if (!failure.quarantinedId) {
+            result.notStored.push(error instanceof Error ? error.message : String(error));
+            return null;
+          }
+          result.quarantined += 1;
+          // Left unread in the folder: it was not filed.
+          await client.messageFlagsAdd(String(uid), [storedKeyword], { uid: true });
+          return null;
+        }
+        if (failed) await forgetStoreFailure(db, mailbox.id, hash);
+        await options.afterStore?.(uid);
+        await client.messageFlagsAdd(String(uid), flags, { uid: true });
+        return stored.duplicate ? "duplicate" : "stored";
+      };
       const uids = (await client.search({ unKeyword: storedKeyword }, { uid: true })) || [];
       for (const uid of uids) {
         const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
@@ -81,31 +129,29 @@ export async function pollMailbox(db: Kysely<Database>, mailbox: Mailbox, option
           const head = await client.fetchOne(String(uid), { headers: true }, { uid: true });
           const headers = head ? head.headers : undefined;
           if (!headers) continue;
-          await storeInbound(db, {
-            mailboxId: mailbox.id,
-            raw: headers,
-            source: "imap",
-            envelopeFrom: returnPath(headers),
-            tooLarge: { size: sized.size ?? 0 },
-          });
-          result.tooLarge += 1;
-          await options.afterStore?.(uid);
-          await client.messageFlagsAdd(String(uid), [storedKeyword], { uid: true });
+          const kept = await keep(
+            uid,
+            {
+              mailboxId: mailbox.id,
+              raw: headers,
+              source: "imap",
+              envelopeFrom: returnPath(headers),
+              tooLarge: { size: sized.size ?? 0 },
+            },
+            [storedKeyword],
+          );
+          if (kept) result.tooLarge += 1;
           continue;
         }
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
         const raw = message ? message.source : undefined;
         if (!raw) continue;
-        const stored = await storeInbound(db, {
-          mailboxId: mailbox.id,
-          raw,
-          source: "imap",
-          envelopeFrom: returnPath(raw),
-        });
-        if (stored.duplicate) result.duplicates += 1;
-        else result.stored += 1;
-        await options.afterStore?.(uid);
-        await client.messageFlagsAdd(String(uid), [storedKeyword, "\\Seen"], { uid: true });
+        const kept = await keep(uid, { mailboxId: mailbox.id, raw, source: "imap", envelopeFrom: returnPath(raw) }, [
+          storedKeyword,
+          "\\Seen",
+        ]);
+        if (kept === "duplicate") result.duplicates += 1;
+        else if (kept === "stored") result.stored += 1;
       }
     } finally {
       lock.release();
@@ -176,13 +222,7 @@ export function createImapPoller(
       let outcome: Parameters<typeof recordPollOutcome>[2];
       try {
         const result = await pollOnce(mailbox);
-        outcome = {
-          ok: true,
-          note:
-            result.tooLarge > 0
-              ? `${result.tooLarge} message(s) larger than the limit were left in ${mailbox.imap_folder}; their senders were told.`
-              : null,
-        };
+        outcome = { ok: true, note: pollNote(result, mailbox.imap_folder) };
       } catch (error) {
         outcome = { ok: false, error: describeFailure(error) };
         options.logger?.warn({ err: error, mailbox: mailbox.address }, "IMAP poll failed");
@@ -215,6 +255,28 @@ export function createImapPoller(
       await running;
     },
   };
+}
+
+/**
+ * What an admin should know after a poll that worked: shown on the mailbox (Admin → Mailboxes) until the next
+ * poll. Mail that could not be stored is named here while it is tried again, and where it went after that.
+ */
+function pollNote(result: PollResult, folder: string): string | null {
+  const notes: string[] = [];
+  if (result.tooLarge > 0) {
+    notes.push(`${result.tooLarge} message(s) larger than the limit were left in ${folder}; their senders were told.`);
+  }
+  if (result.notStored.length > 0) {
+    notes.push(
+      `${result.notStored.length} message(s) in ${folder} could not be stored and will be tried again (after ${storeAttempts} tries they are quarantined): ${result.notStored[0]}`,
+    );
+  }
+  if (result.quarantined > 0) {
+    notes.push(
+      `${result.quarantined} message(s) in ${folder} could not be stored after ${storeAttempts} tries; they are quarantined under Inbound mail.`,
+    );
+  }
+  return notes.length > 0 ? notes.join(" ") : null;
 }
 
 type ImapFlowError = Error & { authenticationFailed?: boolean; responseText?: string };
