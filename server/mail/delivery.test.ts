@@ -89,6 +89,35 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     expect(smtp.received.filter((m) => m.raw.includes(`[#${number}]`))).toHaveLength(1);
   });
 
+  // Before, a permanent refusal was asked again 19 times over ten hours, and nobody was told until then.
+  it("parks a message the SMTP server refused for good (5xx) at once, with the server's answer", async () => {
+    smtp.refuseRecipient("nobody.here@example.com");
+    await submitTicket(context(), anonymous, await buildSubmission(db(), { email: "nobody.here@example.com" }));
+    let now = new Date();
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      handlers: jobHandlers(context(), smtpTransport(smtp.url)),
+      clock: () => now,
+    });
+    await runner.runDue();
+    now = new Date(now.getTime() + 24 * 60 * 60_000);
+    await runner.runDue();
+    const mail = await db()
+      .selectFrom("mail_messages")
+      .select("id")
+      .where("to_address", "=", "nobody.here@example.com")
+      .executeTakeFirstOrThrow();
+    const jobs = (await db().selectFrom("jobs").selectAll().where("kind", "=", "mail.send").execute()).filter((job) =>
+      JSON.stringify(job.payload).includes(mail.id),
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ status: "failed", attempts: 1 });
+    expect(jobs[0]?.last_error).toMatch(/refused the message to nobody\.here@example\.com for good/);
+    expect(jobs[0]?.last_error).toContain("550");
+    expect(smtp.received.some((m) => m.to.includes("nobody.here@example.com"))).toBe(false);
+  });
+
   // Before, the send timed out after 20 s of silence, counted as failed although the server had the message,
   // and the job sent it again on each retry: up to 20 copies.
   it("does not send a message again when the SMTP server had it all but answered too late", async () => {
@@ -114,7 +143,10 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     await runner.runDue();
     expect(smtp.received.length).toBe(received);
     // Parked at once for an admin, with the reason, instead of being retried.
-    const parked = await db().selectFrom("jobs").selectAll().where("status", "=", "failed").execute();
+    // (Jobs other tests of this file parked for other reasons are left out.)
+    const parked = (await db().selectFrom("jobs").selectAll().where("status", "=", "failed").execute()).filter(
+      (job) => !job.last_error?.includes("for good"),
+    );
     expect(parked).toHaveLength(1);
     expect(parked[0]?.kind).toBe("mail.send");
     expect(parked[0]?.last_error).toMatch(/may have delivered it, so it is not sent again/);

@@ -11,8 +11,9 @@ const payloadSchema = z.object({ mailId: z.string() });
  * Delivers one stored message. Marked sent only after the transport accepted
  * it; a crash in between sends it again with the same Message-ID (at least
  * once), never zero times. A send the server may have accepted without
- * answering (see `MaybeDelivered`) is not tried again: the job is parked
- * with the reason, for an admin to run again or leave.
+ * answering (see `MaybeDelivered`), or one it refused for good (5xx), is not
+ * tried again: the job is parked with the reason, for an admin to run again
+ * or leave. Temporary refusals (4xx) and failed connections are retried.
  */
 export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, from: string): JobHandler {
   return async (payload) => {
@@ -31,6 +32,17 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
       });
     } catch (error) {
       if (error instanceof MaybeDelivered) throw new ParkJob(error.message, { cause: error });
+      const code = responseCodeOf(error);
+      // 5xx is the server's "never" (RFC 5321 §4.2.1): an unknown mailbox, mail refused as spam, a sender it will
+      // not relay for. Asking again for ten hours changes nothing and tells nobody; parked at once, the job shows
+      // the server's answer to an admin, who can run it (or, after fixing the settings, every failed one) again.
+      if (code !== undefined && code >= 500 && code < 600) {
+        const answer = error instanceof Error ? error.message : String(error);
+        throw new ParkJob(
+          `The SMTP server refused the message to ${mail.to_address} for good (${answer}), so it is not tried again. Run the job again once the cause is fixed.`,
+          { cause: error },
+        );
+      }
       throw error;
     }
     await db
@@ -39,4 +51,10 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
       .where("id", "=", mailId)
       .execute();
   };
+}
+
+/** The SMTP reply code nodemailer gives a refusal (`responseCode`), if the server answered at all. */
+function responseCodeOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null || !("responseCode" in error)) return undefined;
+  return typeof error.responseCode === "number" ? error.responseCode : undefined;
 }

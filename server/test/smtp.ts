@@ -14,15 +14,24 @@ export async function startSmtpServer(): Promise<{
    * DATA, as a server that takes minutes to scan and store a message does: the client times out waiting.
    */
   keepWithoutAnswer(count: number): void;
+  /** Makes the server refuse this recipient for good (550), as for a mailbox that does not exist. */
+  refuseRecipient(address: string): void;
   stop(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   let silent = 0;
+  const unknown = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!unknown.has(address.address.toLowerCase())) return callback();
+      const error: Error & { responseCode?: number } = new Error("5.1.1 No such user here");
+      error.responseCode = 550;
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -57,6 +66,9 @@ export async function startSmtpServer(): Promise<{
     },
     keepWithoutAnswer(count) {
       silent = count;
+    },
+    refuseRecipient(address) {
+      unknown.add(address.toLowerCase());
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
