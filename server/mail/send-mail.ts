@@ -36,7 +36,9 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
       // 5xx is the server's "never" (RFC 5321 §4.2.1): an unknown mailbox, mail refused as spam, a sender it will
       // not relay for. Asking again for ten hours changes nothing and tells nobody; parked at once, the job shows
       // the server's answer to an admin, who can run it (or, after fixing the settings, every failed one) again.
-      if (code !== undefined && code >= 500 && code < 600) {
+      // A refused sign-in is the exception: an OAuth2 token revoked early is renewed by the mailbox's next poll,
+      // after which a retry goes through.
+      if (code !== undefined && code >= 500 && code < 600 && !signInRefused(error)) {
         const answer = error instanceof Error ? error.message : String(error);
         throw new ParkJob(
           `The SMTP server refused the message to ${mail.to_address} for good (${answer}), so it is not tried again. Run the job again once the cause is fixed.`,
@@ -57,4 +59,9 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
 function responseCodeOf(error: unknown): number | undefined {
   if (typeof error !== "object" || error === null || !("responseCode" in error)) return undefined;
   return typeof error.responseCode === "number" ? error.responseCode : undefined;
+}
+
+/** Nodemailer's code for a refused sign-in (AUTH answered 5xx): the credentials, not the message. */
+function signInRefused(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "EAUTH";
 }
