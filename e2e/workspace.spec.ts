@@ -185,3 +185,20 @@ test("in two tabs on one ticket, saving the edit dialog keeps what the other tab
   await expect(statusControl).toHaveValue("Open");
   await other.close();
 });
+
+test("Escape leaves the comment editor with its text, and the page's keys work again", async ({ page }) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, { name: "Esme", email: `esc.${id}@example.com`, subject: `Keys ${id}` });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  const editor = page.getByRole("textbox", { name: "Comment" });
+  await expect(editor).toBeVisible();
+  await page.keyboard.press("r");
+  await expect(editor).toBeFocused();
+  await page.keyboard.type("Half a reply");
+  await page.keyboard.press("Escape");
+  await expect(editor).not.toBeFocused();
+  await page.keyboard.press("e");
+  await expect(page.getByRole("dialog", { name: "Updating ticket" })).toBeVisible();
+  await expect(editor).toHaveText("Half a reply");
+});

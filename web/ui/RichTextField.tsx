@@ -52,6 +52,13 @@ export function RichTextField({
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, protocols: ["http", "https", "mailto"] } })],
     editorProps: {
+      // Escape leaves the editor (what is typed stays), so the page's keys work again: the workspace's shortcuts
+      // (u back to the list, e edit…) are not read while typing, and without a way out they were typed as text.
+      handleKeyDown: (view, event) => {
+        if (event.key !== "Escape") return false;
+        view.dom.blur();
+        return true;
+      },
       attributes: {
         role: "textbox",
         "aria-multiline": "true",
