@@ -6,6 +6,7 @@ import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
+import { keepOwnImages } from "../attachments/inline-images.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { markCustomerReplied } from "../customer-replies.ts";
@@ -37,7 +38,7 @@ export async function addComment(
   uploads: UploadedFile[] = [],
   options: CommentOptions = {},
 ): Promise<{ id: string }> {
-  const { html: body, text: plain } =
+  const { html: sanitized, text: plain } =
     input.format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
   if (!plain.trim())
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
@@ -47,6 +48,8 @@ export async function addComment(
   try {
     return await db.transaction().execute(async (trx) => {
       const ticket = await loadTicket(trx, actor, number, input.kind === "public" ? "reply" : "internal");
+      const body =
+        input.format === "html" ? await keepOwnImages(trx, sanitized, { ticketId: ticket.id, uploads }) : sanitized;
       // Agents working the ticket reply under their own rules; everyone else's reply can reopen it.
       const customer = !ticket.standing.worker;
       // Seed 002's "you can reopen a closed ticket": only where an admin switched it on for the status.

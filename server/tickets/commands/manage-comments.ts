@@ -10,6 +10,7 @@ import type { AppContext } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { now } from "../../db/engine.ts";
 import { sanitizeFormHtml } from "../../html/bounded-html.ts";
+import { keepOwnImages } from "../attachments/inline-images.ts";
 import { findComment } from "../comments.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, loadTicket } from "../lifecycle.ts";
@@ -27,8 +28,10 @@ export async function editComment(
     const ticket = await loadTicket(trx, actor, number, "edit");
     const comment = await findComment(trx, ticket.id, commentId, true);
     const format = input.format ?? comment.format;
-    const { html: after, text: plain } =
+    const { html: sanitized, text: plain } =
       format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
+    const after =
+      format === "html" ? await keepOwnImages(trx, sanitized, { ticketId: ticket.id, uploads: [] }) : sanitized;
     if (!plain.trim())
       throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
     // Saving the same words again is no revision.

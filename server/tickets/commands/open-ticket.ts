@@ -63,7 +63,7 @@ export async function openTicketForRequester(
   if (!hasPermission(actor, "tickets.work"))
     throw new AppError("forbidden", "Only agents can open tickets for others.");
   const input = agentTicketInputSchema.parse(raw);
-  const { message } = await storedMessage(input);
+  const { message } = await storedMessage(db, input, uploads);
   const storage = attachmentStorage(config);
   const stored: string[] = [];
   try {

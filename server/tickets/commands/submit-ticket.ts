@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { type FieldDefinition, fieldsSchema } from "../../../common/fields.ts";
 import { defaultLocale, isLocale } from "../../../common/locales.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
@@ -17,6 +17,7 @@ import { sanitizeFormHtml } from "../../html/bounded-html.ts";
 import { loadContentText } from "../../i18n/content-text.ts";
 import { translator } from "../../i18n/translator.ts";
 import { claimOffered } from "../../kb/commands/deflection.ts";
+import { keepOwnImages } from "../attachments/inline-images.ts";
 import { type AttachmentStorage, localStorage } from "../attachments/storage.ts";
 import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
@@ -47,12 +48,15 @@ export async function initialStatusId(trx: Transaction<Database>): Promise<strin
 
 /** The message as stored: sanitised HTML from the editor, or plain text as typed. */
 export async function storedMessage(
+  db: Kysely<Database>,
   input: Pick<TicketSubmission, "message" | "messageFormat">,
+  uploads: readonly UploadedFile[],
 ): Promise<{ message: string; plain: string }> {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
-  const { html: message, text: plain } = await sanitizeFormHtml(input.message, "message");
+  const { html, text: plain } = await sanitizeFormHtml(input.message, "message");
   if (!plain) throw invalid({ message: "Describe what you need." });
-  return { message, plain };
+  // A new ticket's words may show only the files that come with it (a mail's inline screenshots).
+  return { message: await keepOwnImages(db, html, { ticketId: null, uploads }), plain };
 }
 
 /** For requests that arrive by another channel than the web (email). */
@@ -108,7 +112,7 @@ export async function submitTicket(
     actor.kind === "user"
       ? { id: actor.user.id, email: actor.user.email, name: actor.user.name }
       : { id: null, email: normalizeEmail(input.email), name: input.name };
-  const { message } = await storedMessage(input);
+  const { message } = await storedMessage(db, input, uploads);
   const storage = attachmentStorage(config);
   const stored: string[] = [];
 
