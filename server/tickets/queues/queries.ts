@@ -150,14 +150,14 @@ export async function listAgentTickets(
     // A group agent's overdue tickets, read first through the indexes by group and assignee (migration 0087) when
     // they are few: walking every overdue ticket in the list's order, for few or none of theirs, took 0.3–0.5 s
     // on PostgreSQL and 10–50 ms on SQLite at a million tickets. They meet every condition, so the page is read by
-    // id alone: with the conditions again, SQLite walked the update order's index past every ticket (1.7 s).
-    // Read by the queue's own condition: the update order's (`overdueInUpdateOrder`) keeps SQLite off the due
-    // time's indexes, which are the ones wanted here.
+    // id alone, as `pageParts` reads its parts' pages. They are read by the queue's own condition: the update
+    // order's (`overdueInUpdateOrder`) keeps SQLite off the due time's indexes, which are the ones wanted here
+    // (with it, this read walked every ticket: 1.8 s).
     const overdue = await baseQuery(db, read.plain, [queueCondition(queue, actor, now), ...filtered])
       .select("tickets.id")
       .limit(overdueAtMost + 1)
       .execute();
-    // None: nothing to read (SQLite walked every ticket in the update order, 1.8 s, to find an empty list empty).
+    // None: the page is empty, with nothing more to read.
     if (overdue.length === 0) return { tickets: [], nextCursor: null };
     if (overdue.length <= overdueAtMost) {
       onPage = [
