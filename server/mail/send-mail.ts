@@ -3,7 +3,7 @@ import { z } from "zod";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import { type JobHandler, ParkJob } from "../jobs/runner.ts";
-import { type MailTransport, MaybeDelivered } from "./transport.ts";
+import { type MailTransport, MaybeDelivered, smtpReplyCode } from "./transport.ts";
 
 const payloadSchema = z.object({ mailId: z.string() });
 
@@ -32,7 +32,7 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
       });
     } catch (error) {
       if (error instanceof MaybeDelivered) throw new ParkJob(error.message, { cause: error });
-      const code = responseCodeOf(error);
+      const code = smtpReplyCode(error);
       // 5xx is the server's "never" (RFC 5321 §4.2.1): an unknown mailbox, mail refused as spam, a sender it will
       // not relay for. Asking again for ten hours changes nothing and tells nobody; parked at once, the job shows
       // the server's answer to an admin, who can run it (or, after fixing the settings, every failed one) again.
@@ -53,12 +53,6 @@ export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, 
       .where("id", "=", mailId)
       .execute();
   };
-}
-
-/** The SMTP reply code nodemailer gives a refusal (`responseCode`), if the server answered at all. */
-function responseCodeOf(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null || !("responseCode" in error)) return undefined;
-  return typeof error.responseCode === "number" ? error.responseCode : undefined;
 }
 
 /** Nodemailer's code for a refused sign-in (AUTH answered 5xx): the credentials, not the message. */

@@ -39,6 +39,12 @@ export const defaultSmtpTimeouts: SmtpTimeouts = { connectionMs: 10_000, greetin
  */
 export class MaybeDelivered extends Error {}
 
+/** The SMTP reply code nodemailer gives a refusal (`responseCode`); undefined when the server never answered. */
+export function smtpReplyCode(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null || !("responseCode" in error)) return undefined;
+  return typeof error.responseCode === "number" ? error.responseCode : undefined;
+}
+
 /** Who outgoing mail signs in as with OAuth2 (XOAUTH2), and a current token; undefined: the URL's own credentials. */
 export type SmtpOAuth = () => Promise<{ user: string; accessToken: string } | undefined>;
 
@@ -89,8 +95,7 @@ export function smtpTransport(
         await sendWith(sender, mail);
       } catch (error) {
         // An answer (a 4xx or 5xx to the end of DATA) is definite: refused, so it may be retried.
-        const answered = typeof error === "object" && error !== null && "responseCode" in error;
-        if (dataSent && !answered) {
+        if (dataSent && smtpReplyCode(error) === undefined) {
           const reason = error instanceof Error ? error.message : String(error);
           throw new MaybeDelivered(
             `The SMTP server received the whole message to ${mail.to} ("${mail.subject}") but did not answer (${reason}); it may have delivered it, so it is not sent again. Run the job again to send it anyway (the recipient may get it twice).`,
