@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ImapFlow } from "imapflow";
-import { dovecotBinary, startTestImapServer, type TestImapServer } from "../server/mail/inbound/test-dovecot.ts";
+import {
+  appendToInbox,
+  dovecotBinary,
+  startTestImapServer,
+  type TestImapServer,
+} from "../server/mail/inbound/test-dovecot.ts";
 import { startOAuthProvider, type TestOAuthProvider } from "../server/test/oauth-provider.ts";
 import { chooseOption, expectAccessible, signInAsAdmin } from "./fixtures.ts";
 
@@ -24,22 +28,10 @@ test.afterAll(async () => {
 });
 
 async function deliver(subject: string): Promise<void> {
-  const client = new ImapFlow({
-    host: imap.host,
-    port: imap.port,
-    secure: false,
-    auth: { user: imap.user, pass: imap.password },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    await client.append(
-      "INBOX",
-      `From: Quinn <quinn@example.com>\r\nTo: ${imap.user}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nThe projector is broken.\r\n`,
-    );
-  } finally {
-    await client.logout();
-  }
+  await appendToInbox(
+    imap,
+    `From: Quinn <quinn@example.com>\r\nTo: ${imap.user}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nThe projector is broken.\r\n`,
+  );
 }
 
 test("an admin connects a mailbox with OpenID Connect at the provider; mail is fetched, a revoked consent shows the banner, and reconnecting clears it", async ({

@@ -4,7 +4,6 @@
  */
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCategories } from "../../bootstrap.ts";
 import { createJobRunner } from "../../jobs/runner.ts";
@@ -14,7 +13,7 @@ import { inboundMailHandler } from "./handler.ts";
 import { createImapPoller } from "./imap-poller.ts";
 import { createMailbox } from "./mailboxes.ts";
 import { secretBoxFromKey } from "./oauth/secret-box.ts";
-import { dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
+import { appendToInbox, dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
 
 const binary = dovecotBinary();
 
@@ -108,23 +107,11 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       });
     async function deliver(from: string, subject: string): Promise<void> {
       // Straight to Dovecot: only the poller's connection goes through the faulty proxy.
-      const client = new ImapFlow({
-        host: imap.host,
-        port: imap.port,
-        secure: false,
-        auth: { user: imap.user, pass: imap.password },
-        logger: false,
-      });
-      await client.connect();
-      try {
-        const id = `<fault-${engine}-${randomBytes(4).toString("hex")}@example.com>`;
-        await client.append(
-          "INBOX",
-          `From: ${from}\r\nTo: help@support.example\r\nSubject: ${subject}\r\nMessage-ID: ${id}\r\n\r\nPlease help.\r\n`,
-        );
-      } finally {
-        await client.logout();
-      }
+      const id = `<fault-${engine}-${randomBytes(4).toString("hex")}@example.com>`;
+      await appendToInbox(
+        imap,
+        `From: ${from}\r\nTo: help@support.example\r\nSubject: ${subject}\r\nMessage-ID: ${id}\r\n\r\nPlease help.\r\n`,
+      );
     }
     const ticketsFrom = (email: string) =>
       db().selectFrom("tickets").select("id").where("requester_email", "=", email).execute();

@@ -4,7 +4,7 @@
  * when Dovecot is not installed (apt-get install dovecot-imapd).
  */
 import { randomBytes } from "node:crypto";
-import { ImapFlow } from "imapflow";
+import type { ImapFlow } from "imapflow";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCategories } from "../../bootstrap.ts";
@@ -17,7 +17,13 @@ import { createMailbox } from "./mailboxes.ts";
 import { secretBoxFromKey } from "./oauth/secret-box.ts";
 import { requeueInbound } from "./store.ts";
 import { storeAttempts } from "./store-failures.ts";
-import { dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
+import {
+  appendToInbox,
+  dovecotBinary,
+  startTestImapServer,
+  type TestImapServer,
+  withImapClient,
+} from "./test-dovecot.ts";
 import { fixture, seedTicket } from "./test-support.ts";
 
 const binary = dovecotBinary();
@@ -64,22 +70,8 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
         handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
       }).runDue();
 
-    async function withClient<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
-      const client = new ImapFlow({
-        host: imap.host,
-        port: imap.port,
-        secure: false,
-        auth: { user: imap.user, pass: imap.password },
-        logger: false,
-      });
-      await client.connect();
-      try {
-        return await work(client);
-      } finally {
-        await client.logout();
-      }
-    }
-    const deliver = (raw: Buffer | string) => withClient(async (client) => client.append("INBOX", raw));
+    const withClient = <T>(work: (client: ImapFlow) => Promise<T>) => withImapClient(imap, work);
+    const deliver = (raw: Buffer | string) => appendToInbox(imap, raw);
     /** The flags of the message with this Message-ID in the folder. */
     const flagsOf = (messageId: string) =>
       withClient(async (client) => {

@@ -8,8 +8,33 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+import { ImapFlow } from "imapflow";
 
 export type TestImapServer = { host: string; port: number; user: string; password: string; stop(): Promise<void> };
+
+/** A client signed in to the test server with the account's password, for `work`, then signed out. */
+export async function withImapClient<T>(imap: TestImapServer, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: false,
+    auth: { user: imap.user, pass: imap.password },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Mail arrives in the account's inbox the way any sender's would: appended with the account's password. */
+export async function appendToInbox(imap: TestImapServer, raw: Buffer | string): Promise<void> {
+  await withImapClient(imap, async (client) => {
+    await client.append("INBOX", raw);
+  });
+}
 
 export function dovecotBinary(): string | undefined {
   for (const candidate of ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"]) {

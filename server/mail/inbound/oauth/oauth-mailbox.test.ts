@@ -6,7 +6,6 @@
  * until they reconnect. With CI=true these tests never skip; elsewhere they skip without Dovecot.
  */
 import { randomBytes } from "node:crypto";
-import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../../clock.ts";
 import type { App } from "../../../http/types.ts";
@@ -21,7 +20,7 @@ import {
 } from "../../../test/factories.ts";
 import { startOAuthProvider, type TestOAuthProvider } from "../../../test/oauth-provider.ts";
 import { createImapPoller } from "../imap-poller.ts";
-import { dovecotBinary, startTestImapServer, type TestImapServer } from "../test-dovecot.ts";
+import { appendToInbox, dovecotBinary, startTestImapServer, type TestImapServer } from "../test-dovecot.ts";
 import { oauthRedirectUri } from "./flow.ts";
 import { secretBox } from "./secret-box.ts";
 
@@ -68,22 +67,10 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("OAuth2 mailb
       (await db().selectFrom("inbound_messages").select("id").where("mailbox_id", "=", mailboxId).execute()).length;
     /** Mail arrives in the account the way any sender's would: appended with the account's password. */
     async function deliver(subject: string): Promise<void> {
-      const client = new ImapFlow({
-        host: imap.host,
-        port: imap.port,
-        secure: false,
-        auth: { user: imap.user, pass: imap.password },
-        logger: false,
-      });
-      await client.connect();
-      try {
-        await client.append(
-          "INBOX",
-          `From: Ann <ann@example.com>\r\nTo: ${imap.user}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nHello\r\n`,
-        );
-      } finally {
-        await client.logout();
-      }
+      await appendToInbox(
+        imap,
+        `From: Ann <ann@example.com>\r\nTo: ${imap.user}\r\nSubject: ${subject}\r\nMessage-ID: <${randomBytes(6).toString("hex")}@example.com>\r\n\r\nHello\r\n`,
+      );
     }
     async function connect(client: SignedInClient): Promise<URL> {
       const started = await app.inject({
