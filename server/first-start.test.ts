@@ -5,32 +5,22 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { openDatabase } from "./db/database.ts";
 import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
-import { childEnv, serverRoot as root, startServer as start, stopServer as stop } from "./test/server-process.ts";
+import {
+  blankServerData,
+  childEnv,
+  serverRoot as root,
+  startServer as start,
+  stopServer as stop,
+} from "./test/server-process.ts";
 
 // Every test here starts the real server, most on a blank database it must migrate first: on a loaded 2-core CI
 // machine one such start took more than the suite's 20 s (the test failed while the server was still starting).
 vi.setConfig({ testTimeout: 120_000 });
 
 describeEachEngine("first start", ({ engine }) => {
-  let dataDir: string;
-  let databaseUrl: string | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-first-start-"));
-    if (engine === "postgres") {
-      // A blank database, not migrated: the server must do that itself.
-      const blank = await createBlankPostgresDatabase();
-      databaseUrl = blank.url;
-      dropDatabase = blank.drop;
-    }
-  });
-  afterAll(async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    await dropDatabase?.();
-  });
-
-  const env = () => ({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  // A blank database, not migrated: the server must do that itself.
+  const blank = blankServerData(engine, "switchboard-first-start-");
+  const env = blank.env;
 
   it("creates the database, an admin and demo tickets, and prints the URL and credentials", async () => {
     const { child, banner, url } = await start(env());
@@ -39,7 +29,7 @@ describeEachEngine("first start", ({ engine }) => {
       expect(banner).toContain("Admin: admin@switchboard.local");
       const password = banner.match(/Password: (\S+) \(also saved/)?.[1] ?? "";
       expect(password.length).toBeGreaterThanOrEqual(12);
-      const file = path.join(dataDir, "initial-admin-password");
+      const file = path.join(blank.dataDir(), "initial-admin-password");
       expect(readFileSync(file, "utf8").trim()).toBe(password);
       expect(statSync(file).mode & 0o077).toBe(0);
       expect(banner).toContain("Demo data: 4 example tickets and 5 services created");
@@ -69,7 +59,7 @@ describeEachEngine("first start", ({ engine }) => {
     await stop(child);
     expect(banner).toContain("Password: set at first start");
     expect(banner).not.toContain("Demo data");
-    const { db } = openDatabase({ databaseUrl, dataDir });
+    const { db } = openDatabase({ databaseUrl: blank.databaseUrl(), dataDir: blank.dataDir() });
     const admins = await db.selectFrom("users").select("email").where("licence", "=", "admin").execute();
     const tickets = await db.selectFrom("tickets").select("id").execute();
     await db.destroy();

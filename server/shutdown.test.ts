@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { createBlankPostgresDatabase, describeEachEngine } from "./test/engines.ts";
-import { startServer, stopServer } from "./test/server-process.ts";
+import { expect, it, vi } from "vitest";
+import { describeEachEngine } from "./test/engines.ts";
+import { blankServerData, startServer, stopServer } from "./test/server-process.ts";
 
 // The real server starts on a blank database it migrates first (see first-start.test.ts).
 vi.setConfig({ testTimeout: 120_000 });
@@ -35,29 +32,14 @@ async function openSmtpSession(port: number): Promise<{ said: () => string }> {
 }
 
 describeEachEngine("stopping the server", ({ engine }) => {
-  let dataDir: string;
-  let databaseUrl: string | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-shutdown-"));
-    if (engine === "postgres") {
-      const blank = await createBlankPostgresDatabase();
-      databaseUrl = blank.url;
-      dropDatabase = blank.drop;
-    }
-  });
-  afterAll(async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    await dropDatabase?.();
-  });
+  const blank = blankServerData(engine, "switchboard-shutdown-");
 
   // Before, the receiver waited 30 s for such a session, past twice the deadline: the process was killed (exit 1)
   // with its job runners never told to stop.
   it("stops cleanly within its deadline while a mail server holds a session open with the SMTP receiver", async () => {
     const smtpPort = await freePort();
     const { child } = await startServer({
-      DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...blank.env(),
       DEMO_DATA: "false",
       INBOUND_SMTP_PORT: String(smtpPort),
       INBOUND_SMTP_HOST: "127.0.0.1",

@@ -1,6 +1,11 @@
 /** The real server as a child process, started as `npm start` does: for tests of what only the whole process shows. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import type { Engine } from "../db/engine.ts";
+import { createBlankPostgresDatabase } from "./engines.ts";
 
 export const serverRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -43,4 +48,32 @@ export function stopServer(child: ChildProcess): Promise<number | null> {
     child.once("exit", (code) => resolve(code));
     child.kill("SIGTERM");
   });
+}
+
+/**
+ * A describe block's blank place for the server to start on: a fresh data folder and, on PostgreSQL, a blank
+ * database (not migrated: the server does that), both removed after the block.
+ */
+export function blankServerData(engine: Engine, prefix: string) {
+  let dataDir = "";
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+    if (engine === "postgres") {
+      const blank = await createBlankPostgresDatabase();
+      databaseUrl = blank.url;
+      dropDatabase = blank.drop;
+    }
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase?.();
+  });
+  return {
+    dataDir: () => dataDir,
+    databaseUrl: () => databaseUrl,
+    /** DATA_DIR and DATABASE_URL for the server's environment. */
+    env: () => ({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  };
 }
