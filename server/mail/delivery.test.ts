@@ -16,7 +16,7 @@ import {
 } from "../test/factories.ts";
 import { startSmtpServer } from "../test/smtp.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
-import { devMailboxTransport, smtpTransport } from "./transport.ts";
+import { devMailboxTransport, type SmtpTimeouts, smtpTransport } from "./transport.ts";
 
 describeEachEngine("mail delivery", ({ db, engine }) => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -28,10 +28,14 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
   });
 
   const context = () => ({ db: db(), engine, config: testConfig({ smtpUrl: smtp.url, devMailbox: "off" }) });
-  const smtpRunner = () => {
-    const transport = smtpTransport(smtp.url);
-    return createJobRunner({ db: db(), engine, handlers: jobHandlers(context(), transport) });
-  };
+  /** A job runner sending through the test's SMTP server, on `clock` when given, with these SMTP timeouts. */
+  const smtpRunner = (clock?: () => Date, timeouts?: SmtpTimeouts) =>
+    createJobRunner({
+      db: db(),
+      engine,
+      handlers: jobHandlers(context(), smtpTransport(smtp.url, timeouts)),
+      ...(clock ? { clock } : {}),
+    });
 
   it("sends the requester a confirmation with the ticket number through SMTP", async () => {
     // A confirmed address gets its request echoed (a stranger's would get a receipt without the text).
@@ -74,12 +78,7 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     const { number } = await submitTicket(context(), anonymous, await buildSubmission(db()));
     smtp.refuseNext(1);
     let now = new Date();
-    const runner = createJobRunner({
-      db: db(),
-      engine,
-      handlers: jobHandlers(context(), smtpTransport(smtp.url)),
-      clock: () => now,
-    });
+    const runner = smtpRunner(() => now);
     await runner.runDue();
     expect(smtp.received.some((m) => m.raw.includes(`[#${number}]`))).toBe(false);
     const job = await db().selectFrom("jobs").selectAll().where("status", "=", "pending").executeTakeFirstOrThrow();
@@ -94,12 +93,7 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     smtp.refuseRecipient("nobody.here@example.com");
     await submitTicket(context(), anonymous, await buildSubmission(db(), { email: "nobody.here@example.com" }));
     let now = new Date();
-    const runner = createJobRunner({
-      db: db(),
-      engine,
-      handlers: jobHandlers(context(), smtpTransport(smtp.url)),
-      clock: () => now,
-    });
+    const runner = smtpRunner(() => now);
     await runner.runDue();
     now = new Date(now.getTime() + 24 * 60 * 60_000);
     await runner.runDue();
@@ -125,16 +119,8 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     smtp.keepWithoutAnswer(1);
     const before = smtp.received.length;
     let now = new Date();
-    const runner = createJobRunner({
-      db: db(),
-      engine,
-      // The socket timeout shortened for the test: the server stays silent past it after the end of DATA.
-      handlers: jobHandlers(
-        context(),
-        smtpTransport(smtp.url, { connectionMs: 5000, greetingMs: 5000, socketMs: 300 }),
-      ),
-      clock: () => now,
-    });
+    // The socket timeout shortened for the test: the server stays silent past it after the end of DATA.
+    const runner = smtpRunner(() => now, { connectionMs: 5000, greetingMs: 5000, socketMs: 300 });
     await runner.runDue();
     const received = smtp.received.length;
     expect(received).toBeGreaterThan(before);
