@@ -1,21 +1,11 @@
 import net from "node:net";
 import { expect, it, vi } from "vitest";
 import { describeEachEngine } from "./test/engines.ts";
+import { freePort } from "./test/ports.ts";
 import { blankServerData, startServer, stopServer } from "./test/server-process.ts";
 
 // The real server starts on a blank database it migrates first (see first-start.test.ts).
 vi.setConfig({ testTimeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A sending mail server that has said hello and keeps its session open for more mail, as MTAs do. */
 async function openSmtpSession(port: number): Promise<{ said: () => string }> {

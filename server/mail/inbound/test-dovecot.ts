@@ -9,6 +9,7 @@ import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
+import { freePort } from "../../test/ports.ts";
 
 export type TestImapServer = { host: string; port: number; user: string; password: string; stop(): Promise<void> };
 
@@ -46,18 +47,6 @@ export function dovecotBinary(): string | undefined {
     }
   }
   return undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForGreeting(port: number, child: ChildProcess, log: string): Promise<void> {
