@@ -11,9 +11,14 @@ import { describeEachEngine } from "../../test/engines.ts";
 import { testConfig } from "../../test/factories.ts";
 import { inboundMailHandler } from "./handler.ts";
 import { createImapPoller } from "./imap-poller.ts";
-import { createMailbox } from "./mailboxes.ts";
 import { secretBoxFromKey } from "./oauth/secret-box.ts";
-import { appendToInbox, dovecotBinary, startTestImapServer, type TestImapServer } from "./test-dovecot.ts";
+import {
+  appendToInbox,
+  createTestMailbox,
+  dovecotBinary,
+  startTestImapServer,
+  type TestImapServer,
+} from "./test-dovecot.ts";
 
 const binary = dovecotBinary();
 
@@ -70,21 +75,7 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       imap = await startTestImapServer(binary);
       proxy = await startFaultyProxy(imap);
       await ensureCategories(db());
-      mailboxId = await createMailbox(db(), {
-        name: "Help",
-        address: "help@support.example",
-        groupId: null,
-        categoryId: null,
-        active: true,
-        imap: {
-          host: "127.0.0.1",
-          port: proxy.port,
-          tls: false,
-          user: imap.user,
-          password: imap.password,
-          folder: "INBOX",
-        },
-      });
+      mailboxId = await createTestMailbox(db(), imap, proxy.port);
     });
     afterAll(async () => {
       await proxy?.stop();

@@ -13,12 +13,12 @@ import { describeEachEngine } from "../../test/engines.ts";
 import { testConfig } from "../../test/factories.ts";
 import { inboundMailHandler } from "./handler.ts";
 import { createImapPoller, pollMailbox, storedKeyword } from "./imap-poller.ts";
-import { createMailbox } from "./mailboxes.ts";
 import { secretBoxFromKey } from "./oauth/secret-box.ts";
 import { requeueInbound } from "./store.ts";
 import { storeAttempts } from "./store-failures.ts";
 import {
   appendToInbox,
+  createTestMailbox,
   dovecotBinary,
   startTestImapServer,
   type TestImapServer,
@@ -39,21 +39,7 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("IMAP polling
       if (!binary) throw new Error("Dovecot is not installed: apt-get install dovecot-imapd");
       imap = await startTestImapServer(binary);
       await ensureCategories(db());
-      mailboxId = await createMailbox(db(), {
-        name: "Help",
-        address: "help@support.example",
-        groupId: null,
-        categoryId: null,
-        active: true,
-        imap: {
-          host: imap.host,
-          port: imap.port,
-          tls: false,
-          user: imap.user,
-          password: imap.password,
-          folder: "INBOX",
-        },
-      });
+      mailboxId = await createTestMailbox(db(), imap);
     });
     afterAll(async () => {
       await imap?.stop();

@@ -9,7 +9,10 @@ import net from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
 import { freePort } from "../../test/ports.ts";
+import { createMailbox } from "./mailboxes.ts";
 
 export type TestImapServer = { host: string; port: number; user: string; password: string; stop(): Promise<void> };
 
@@ -28,6 +31,21 @@ export async function withImapClient<T>(imap: TestImapServer, work: (client: Ima
   } finally {
     await client.logout();
   }
+}
+
+/**
+ * The help desk's mailbox "Help" (help@support.example) polling the test server's inbox with the account's
+ * password, at `port` (another port than the server's: a proxy in front of it); its id.
+ */
+export function createTestMailbox(db: Kysely<Database>, imap: TestImapServer, port = imap.port): Promise<string> {
+  return createMailbox(db, {
+    name: "Help",
+    address: "help@support.example",
+    groupId: null,
+    categoryId: null,
+    active: true,
+    imap: { host: imap.host, port, tls: false, user: imap.user, password: imap.password, folder: "INBOX" },
+  });
 }
 
 /** Mail arrives in the account's inbox the way any sender's would: appended with the account's password. */
