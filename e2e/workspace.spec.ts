@@ -202,3 +202,57 @@ test("Escape leaves the comment editor with its text, and the page's keys work a
   await expect(page.getByRole("dialog", { name: "Updating ticket" })).toBeVisible();
   await expect(editor).toHaveText("Half a reply");
 });
+
+test("a save that meets a colleague's change made while the edit dialog was open keeps theirs, and asks where both changed one field", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  await signInAsAdmin(page);
+  const number = await submitRequest(page, { subject: `Domain for the new shop ${id}` });
+  // No live updates on this page: the colleague's changes reach it only when it reads the ticket again, as
+  // when the live stream is down or a change lands the moment before the save.
+  await page.route("**/api/v1/live**", (route) => route.abort());
+  await page.goto(`/agent/tickets/${number}`);
+  const dialog = page.getByRole("dialog", { name: "Updating ticket" });
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await chooseOption(page, "Type", "Domain approval");
+  await dialog.getByRole("textbox", { name: "Domain", exact: true }).fill(`shop-${id}.com`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  const details = page.getByRole("region", { name: "Details", exact: true });
+  await expect(details).toContainText("Domain approval");
+
+  // The dialog is open when a colleague approves the domain and raises the priority.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await expect(dialog.getByRole("textbox", { name: "Domain", exact: true })).toHaveValue(`shop-${id}.com`);
+  await callApi(page, "PATCH", `/api/v1/tickets/${number}`, {
+    priority: "high",
+    fields: { domain: `shop-${id}.com`, domain_approved: "Approved" },
+  });
+  // This agent corrects the domain: a field the colleague left alone, so the save goes through and keeps
+  // the approval and the priority.
+  await dialog.getByRole("textbox", { name: "Domain", exact: true }).fill(`shop-${id}.example`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  const fields = page.getByRole("region", { name: "Request details" });
+  await expect(fields).toContainText(`shop-${id}.example`);
+  await expect(fields).toContainText("Approved");
+  await expect(details).toContainText("High");
+
+  // Both change the priority: the save stops and says so, with the colleague's value on the page.
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await expect(dialog.getByRole("textbox", { name: "Domain", exact: true })).toHaveValue(`shop-${id}.example`);
+  await callApi(page, "PATCH", `/api/v1/tickets/${number}`, { priority: "urgent" });
+  await chooseOption(page, "Priority", "Low");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog.getByRole("alert").filter({ hasText: "someone else changed: Priority." })).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  // Saving again is the agent's decision: their value replaces the colleague's.
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(details).toContainText("Low");
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText("Urgent → Low");
+});

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { fieldsSchema } from "../../common/fields.ts";
@@ -6,7 +7,7 @@ import type { TicketUpdate } from "../../common/ticket-edit.ts";
 import type { Priority, TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useStatuses } from "../api/lifecycle.ts";
-import { useDirectory, useUpdateTicket } from "../api/workspace.ts";
+import { readTicketVersion, useDirectory, useUpdateTicket } from "../api/workspace.ts";
 import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
@@ -63,28 +64,57 @@ export function EditTicketDialog({
 function EditTicketForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () => void }) {
   const t = useT();
   const directory = useDirectory({ fresh: true });
+  // The form starts from a read of its own rather than the page's copy, so that it knows which version of the
+  // ticket it shows: a save names that version (If-Match), and so learns when someone changed the ticket since.
+  const start = useQuery({
+    queryKey: ["ticket-edit", ticket.number],
+    queryFn: () => readTicketVersion(ticket.number),
+    gcTime: 0,
+    refetchOnMount: "always",
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
   return (
     <QueryView query={directory} loading={t("agent.common.loadingForm")}>
-      {(data) => <Form ticket={ticket} directory={data} onDone={onDone} />}
+      {(data) => (
+        <QueryView query={start} loading={t("agent.common.loadingForm")}>
+          {(read) => <Form ticket={ticket} start={read} directory={data} onDone={onDone} />}
+        </QueryView>
+      )}
     </QueryView>
   );
 }
 
+type FormValues = ReturnType<typeof formValuesOf>;
+type Key = Exclude<keyof FormValues, "values">;
+const keys: readonly Key[] = ["subject", "typeId", "statusId", "priority", "assigneeId", "groupId", "categoryId"];
+/** A read of the ticket that a save builds on: its values, and the version (ETag) the save names. */
+type Base = { values: FormValues; version: string | null };
+/** How many times a save merges a colleague's unrelated change and tries again before it gives up. */
+const mergeAttempts = 3;
+
 function Form({
   ticket,
+  start,
   directory,
   onDone,
 }: {
   ticket: TicketDetail;
+  start: { ticket: TicketDetail; version: string | null };
   directory: NonNullable<ReturnType<typeof useDirectory>["data"]>;
   onDone: () => void;
 }) {
   const t = useT();
   const statuses = useStatuses();
   const update = useUpdateTicket(ticket.number);
-  // The ticket as the dialog opened on it. The page keeps `ticket` live while the dialog is open, so a
-  // colleague's change can arrive meanwhile; comparing with this, not with `ticket`, tells what this agent changed.
-  const [opened] = useState(() => formValuesOf(ticket));
+  // The ticket as the dialog opened on it: comparing the form with this tells what this agent changed.
+  const [opened] = useState(() => formValuesOf(start.ticket));
+  // The read the next save builds on and names with If-Match. It moves on when a save finds that someone
+  // changed the ticket meanwhile: their changes are kept, and where they touch what this agent changed too,
+  // the agent is asked first.
+  const [base, setBase] = useState<Base>(() => ({ values: opened, version: start.version }));
+  // Labels of the fields that someone else changed while this agent changed them too.
+  const [collisions, setCollisions] = useState<string[]>([]);
   const [subject, setSubject] = useState(opened.subject);
   const [typeId, setTypeId] = useState(opened.typeId);
   const [statusId, setStatusId] = useState(opened.statusId);
@@ -94,6 +124,7 @@ function Form({
   const [categoryId, setCategoryId] = useState(opened.categoryId);
   const [values, setValues] = useState<Record<string, unknown>>(opened.values);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [merging, setMerging] = useState(false);
 
   const navigate = useNavigate();
   const keepsSight = useKeepsSight(directory);
@@ -103,32 +134,52 @@ function Form({
     !keepsSight(groupId || null, assigneeId || null);
   const fields = directory.ticketTypes.find((type) => type.id === typeId)?.fields ?? [];
   const members = groupId ? directory.agents.filter((a) => a.groupIds.includes(groupId)) : directory.agents;
+  const form: FormValues = {
+    subject: subject.trim(),
+    typeId,
+    statusId,
+    priority,
+    assigneeId,
+    groupId,
+    categoryId,
+    values,
+  };
+  const labels: Record<Key, string> = {
+    subject: t("agent.field.subject"),
+    typeId: t("agent.field.type"),
+    statusId: t("agent.field.status"),
+    priority: t("agent.field.priority"),
+    assigneeId: t("agent.field.assignee"),
+    groupId: t("agent.field.group"),
+    categoryId: t("agent.field.category"),
+  };
 
-  const save = (confirmLoseAccess = movesAway) => {
+  /** The change this form makes to a ticket at `on`, or problems to show; null when it changes nothing. */
+  const changeOn = (on: FormValues): { changes: TicketUpdate } | { problems: Record<string, string> } | null => {
     const typeChanged = typeId !== opened.typeId;
     const changedFields = fields.filter((f) => !sameValue(values[f.key], opened.values[f.key]));
     // The server replaces the whole set of field values. With the type kept, that set is the ticket's values as
-    // they are now (a colleague's edit included) with this agent's changes on top; a new type starts from the form.
-    const base = typeChanged ? values : formValuesOf(ticket).values;
+    // the save's read has them (a colleague's edit included) with this agent's changes on top; a new type starts
+    // from the form.
+    const kept = typeChanged ? values : on.values;
     const fieldValues = Object.fromEntries(
       fields
-        .map((f) => [f.key, changedFields.includes(f) ? values[f.key] : base[f.key]])
+        .map((f) => [f.key, changedFields.includes(f) ? values[f.key] : kept[f.key]])
         .filter(([, v]) => v !== undefined),
     );
     const sendsFields = typeChanged || changedFields.length > 0;
     const checked = fieldsSchema(fields, "agent", t).safeParse(fieldValues);
     const problems: Record<string, string> = {};
-    if (!subject.trim()) problems.subject = t("validation.enterSubject");
+    if (!form.subject) problems.subject = t("validation.enterSubject");
     if (sendsFields && !checked.success) {
       for (const issue of checked.error.issues)
         problems[`fields.${issue.path.join(".")}`] = localizeSentence(issue.message);
     }
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
+    if (Object.keys(problems).length) return { problems };
     // Only what the agent changed is sent ("only what is sent changes"): sending every field would put back
     // whatever a colleague changed while this dialog was open (an assignee, a status) without anyone noticing.
     const changes: TicketUpdate = {
-      ...(subject.trim() !== opened.subject ? { subject: subject.trim() } : {}),
+      ...(form.subject !== opened.subject ? { subject: form.subject } : {}),
       ...(typeChanged ? { typeId: typeId || null } : {}),
       ...(statusId !== opened.statusId ? { statusId } : {}),
       ...(priority !== opened.priority ? { priority } : {}),
@@ -137,23 +188,66 @@ function Form({
       ...(categoryId !== opened.categoryId ? { categoryId: categoryId || null } : {}),
       ...(sendsFields && checked.success ? { fields: checked.data } : {}),
     };
-    if (Object.keys(changes).length === 0) {
-      onDone();
-      return;
+    return Object.keys(changes).length ? { changes } : null;
+  };
+
+  /**
+   * The fields both this agent and someone else changed between `seen` and `now`, by label. A field someone
+   * else set to what this agent chose is no collision; neither is one this agent left alone (it is not sent).
+   */
+  const collisionsBetween = (seen: FormValues, now: FormValues): string[] => [
+    ...keys.filter((k) => form[k] !== opened[k] && now[k] !== seen[k] && now[k] !== form[k]).map((k) => labels[k]),
+    ...fields
+      .filter((f) => !sameValue(values[f.key], opened.values[f.key]))
+      .filter((f) => !sameValue(now.values[f.key], seen.values[f.key]) && !sameValue(now.values[f.key], values[f.key]))
+      .map((f) => f.label),
+  ];
+
+  const save = async (confirmLoseAccess = movesAway) => {
+    let on = base;
+    setCollisions([]);
+    for (let attempt = 0; attempt < mergeAttempts; attempt++) {
+      const change = changeOn(on.values);
+      if (change && "problems" in change) {
+        setErrors(change.problems);
+        return;
+      }
+      setErrors({});
+      if (!change) {
+        onDone();
+        return;
+      }
+      try {
+        await update.mutateAsync({
+          ...change.changes,
+          ...(confirmLoseAccess ? { confirmLoseAccess: true } : {}),
+          ...(on.version ? { ifMatch: on.version } : {}),
+        });
+        onDone();
+        // The ticket page would now say "not found": back to the list instead.
+        if (confirmLoseAccess) navigate("/agent/tickets");
+        return;
+      } catch (error) {
+        if (!(error instanceof ApiError)) return;
+        if (error.code !== "precondition_failed") {
+          setErrors(error.fields);
+          return;
+        }
+      }
+      // Someone changed the ticket since the read this save named. Read it again: their changes to other fields
+      // are kept by sending this form's changes on top; where they changed what this agent changed, ask.
+      setMerging(true);
+      const now = await readTicketVersion(ticket.number).finally(() => setMerging(false));
+      const next = { values: formValuesOf(now.ticket), version: now.version };
+      const collided = collisionsBetween(on.values, next.values);
+      setBase(next);
+      if (collided.length) {
+        update.reset();
+        setCollisions(collided);
+        return;
+      }
+      on = next;
     }
-    update.mutate(
-      { ...changes, ...(confirmLoseAccess ? { confirmLoseAccess: true } : {}) },
-      {
-        onSuccess: () => {
-          onDone();
-          // The ticket page would now say "not found": back to the list instead.
-          if (confirmLoseAccess) navigate("/agent/tickets");
-        },
-        onError: (error) => {
-          if (error instanceof ApiError) setErrors(error.fields);
-        },
-      },
-    );
   };
   const refusedForSight = update.error instanceof ApiError && update.error.code === "conflict";
   // Custom fields show their problems under themselves ("fields.cost_centre"), the rest under their inputs.
@@ -164,7 +258,7 @@ function Form({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save();
+        void save();
       }}
     >
       <Stack gap="sm">
@@ -249,11 +343,16 @@ function Form({
             {t("agent.edit.loseAccess")}
           </Alert>
         )}
+        {collisions.length > 0 && (
+          <Alert color="yellow" title={t("agent.edit.collisionTitle")} role="alert">
+            {t("agent.edit.collision", { fields: collisions.join(", ") })}
+          </Alert>
+        )}
         {refusedForSight && update.error && (
           <Alert color="yellow" title={t("agent.edit.refusedTitle")}>
             {update.error.message}
             <Group mt="xs">
-              <Button size="xs" color="yellow.9" onClick={() => save(true)}>
+              <Button size="xs" color="yellow.9" onClick={() => void save(true)}>
                 {t("agent.edit.saveAnyway")}
               </Button>
             </Group>
@@ -264,7 +363,7 @@ function Form({
           <Button variant="default" onClick={onDone}>
             {t("agent.common.cancel")}
           </Button>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={update.isPending || merging}>
             {movesAway ? t("agent.edit.saveAndLose") : t("agent.edit.save")}
           </Button>
         </Group>

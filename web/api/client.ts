@@ -40,6 +40,10 @@ type RequestOptions<T> = {
   schema?: Schema<T>;
   /** Lets the request outlive the page (sent while the tab closes). */
   keepalive?: boolean;
+  /** Sent as `If-Match`: the write applies only to this version of the record (412 `precondition_failed` if not). */
+  ifMatch?: string;
+  /** Called with the answer's `ETag` (null when it has none), for reads whose version a later write names. */
+  onVersion?: (version: string | null) => void;
 };
 
 const sessionPath = "/api/v1/session";
@@ -80,10 +84,11 @@ async function send<T>(path: string, options: RequestOptions<T> & { schema: Sche
 async function send<T>(path: string, options: RequestOptions<T>): Promise<T | undefined>;
 async function send<T>(
   path: string,
-  { method = "GET", body, schema, keepalive }: RequestOptions<T>,
+  { method = "GET", body, schema, keepalive, ifMatch, onVersion }: RequestOptions<T>,
 ): Promise<T | undefined> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
+  if (ifMatch !== undefined) headers["if-match"] = ifMatch;
   if (method !== "GET") {
     if (csrfToken === undefined) await fetchSession();
     if (csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -103,6 +108,7 @@ async function send<T>(
   }
 
   if (!response.ok) throw await errorFrom(response);
+  onVersion?.(response.headers.get("etag"));
   if (!schema || response.status === 204) return undefined;
   const parsed = (await schema).safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {

@@ -18,6 +18,7 @@ import {
   type SavedViewInput,
 } from "../../common/queues.ts";
 import { type TicketUpdate, workspaceDirectorySchema } from "../../common/ticket-edit.ts";
+import { readTicketDetailSchema, type TicketDetail } from "../../common/tickets.ts";
 import { request } from "./client.ts";
 import { refreshAfterChange, ticketKeys, ticketShown } from "./ticket-cache.ts";
 
@@ -81,14 +82,33 @@ export function useDirectory({ fresh = false } = {}) {
   });
 }
 
+/** A change to a ticket; with `ifMatch`, only if the ticket is still at that version (see `readTicketVersion`). */
+type VersionedUpdate = TicketUpdate & { ifMatch?: string };
+
 export function useUpdateTicket(number: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (update: TicketUpdate) => request(`/api/v1/tickets/${number}`, { method: "PATCH", body: update }),
+    mutationFn: ({ ifMatch, ...update }: VersionedUpdate) =>
+      request(`/api/v1/tickets/${number}`, { method: "PATCH", body: update, ifMatch }),
     // A change that takes the ticket out of the agent's reach is not refetched: the page would turn into
     // "not found" and unmount the dialog before it could move on to the list.
     onSuccess: (_, update) => refreshAfterChange(queryClient, update.confirmLoseAccess ? [] : ticketShown(number)),
   });
+}
+
+/**
+ * The ticket as it is now and the version that names it (its ETag), read past the cache: a form that will
+ * send `If-Match` compares the ticket with what it showed, and both must be the same read.
+ */
+export async function readTicketVersion(number: number): Promise<{ ticket: TicketDetail; version: string | null }> {
+  let version: string | null = null;
+  const ticket = await request(`/api/v1/tickets/${number}`, {
+    schema: readTicketDetailSchema,
+    onVersion: (etag) => {
+      version = etag;
+    },
+  });
+  return { ticket, version };
 }
 
 export function useBulkUpdate() {
