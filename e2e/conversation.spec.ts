@@ -235,3 +235,63 @@ test("signed out while writing, an agent signs in again in a new tab and sends t
   );
   await expect(page.getByText("You were signed out. Your comment is kept")).toHaveCount(0);
 });
+
+test("an unsent comment comes back after a reload with its kind, goes once it is sent or discarded, and signing out removes every draft", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, {
+    name: "Dara",
+    email: `draft.${id}@example.com`,
+    subject: `Printer firmware ${id}`,
+  });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  const editor = page.getByRole("textbox", { name: "Comment" });
+  const feed = page.getByRole("list", { name: "Feed entries" });
+  // What the browser keeps: waited for before each reload, as a person would have paused after typing.
+  const drafts = () =>
+    page.evaluate(() =>
+      Object.entries(localStorage)
+        .filter(([key]) => key.startsWith("switchboard.draft."))
+        .map(([, value]) => value)
+        .join(),
+    );
+
+  await page.getByText("Internal note", { exact: true }).click();
+  await writeComment(page, `Vendor says firmware 2.1 fixes it ${id}`);
+  await expect.poll(drafts).toContain(`firmware 2.1 fixes it ${id}`);
+  await page.reload();
+  await expect(editor).toHaveText(`Vendor says firmware 2.1 fixes it ${id}`);
+  await expect(page.getByText("Your unsent comment was kept as a draft.")).toBeVisible();
+  // It comes back as the internal note it was, never as a public reply.
+  await page.getByRole("button", { name: "Send internal note" }).click();
+  await expect(feed).toContainText(`Vendor says firmware 2.1 fixes it ${id}`);
+  await expect(editor).toHaveText("");
+  await page.reload();
+  await expect(feed).toContainText(`Vendor says firmware 2.1 fixes it ${id}`);
+  await expect(editor).toHaveText("");
+  await expect(page.getByText("Your unsent comment was kept as a draft.")).toBeHidden();
+
+  await writeComment(page, `Half a thought ${id}`);
+  await expect.poll(drafts).toContain(`Half a thought ${id}`);
+  await page.reload();
+  await expect(editor).toHaveText(`Half a thought ${id}`);
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  await expect(editor).toHaveText("");
+  await page.reload();
+  await expect(feed).toContainText(`Vendor says firmware 2.1 fixes it ${id}`);
+  await expect(editor).toHaveText("");
+
+  // At a shared computer, signing out leaves nothing of what was being written.
+  await writeComment(page, `Left on a shared computer ${id}`);
+  await expect.poll(drafts).toContain(`Left on a shared computer ${id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(drafts).toBe("");
+  await page.goto(`/agent/tickets/${number}`);
+  await page.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
+  await page.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(feed).toContainText(`Vendor says firmware 2.1 fixes it ${id}`);
+  await expect(editor).toHaveText("");
+});

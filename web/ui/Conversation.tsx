@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { CommentKind, FeedEntry } from "../../common/conversation.ts";
 import type { TicketAbilities } from "../../common/tickets.ts";
 import { closedCategories } from "../../common/tickets.ts";
@@ -12,6 +12,7 @@ import { useSession } from "../api/session.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { AttachmentDropzone } from "./AttachmentDropzone.tsx";
 import { attachmentMegabytes, attachmentsProblem } from "./attachment-limits.ts";
+import { draftKey, readDraft, removeDraft, writeDraft } from "./comment-drafts.ts";
 import { feedDetailLine, feedDetailText } from "./feed-details.ts";
 import { formatDateTime } from "./format.ts";
 import { LazyRichTextField as RichTextField } from "./LazyRichTextField.tsx";
@@ -302,6 +303,35 @@ export function CommentForm({
   const [signedOut, setSignedOut] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
   const [initialContent, setInitialContent] = useState("");
+  // The unsent comment survives a reload (web/ui/comment-drafts.ts): it is put back once the session says who is
+  // writing, with its kind, so that an internal note never comes back as a public reply.
+  const owner = session.data?.user?.id ?? (session.data?.guest ? `guest:${session.data.guest.email}` : undefined);
+  const key = owner ? draftKey(owner, number) : undefined;
+  const [draftFor, setDraftFor] = useState<string>();
+  const [draftRestored, setDraftRestored] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restores once per person and ticket, not on each kind change
+  useEffect(() => {
+    if (!key || draftFor === key) return;
+    setDraftFor(key);
+    const draft = readDraft(key);
+    if (!draft) return;
+    setBody({ html: draft.html, text: draft.text });
+    setInitialContent(draft.html);
+    setEditorKey((k) => k + 1);
+    if (kinds.includes(draft.kind)) setKind(draft.kind);
+    setDraftRestored(true);
+  }, [key, draftFor]);
+  useEffect(() => {
+    // Only once the draft has been read: an empty editor written first would remove it.
+    if (key && draftFor === key) writeDraft(key, body, kind);
+  }, [key, draftFor, body, kind]);
+  const discardDraft = () => {
+    if (key) removeDraft(key);
+    setDraftRestored(false);
+    setBody({ html: "", text: "" });
+    setInitialContent("");
+    setEditorKey((k) => k + 1);
+  };
   const insert = (html: string) => {
     // Added after what is already written; a fresh editor starts from the combined text.
     setInitialContent(`${body.html === "<p></p>" ? "" : body.html}${html}`);
@@ -320,6 +350,7 @@ export function CommentForm({
     );
   }
   const reset = () => {
+    setDraftRestored(false);
     setBody({ html: "", text: "" });
     setFiles([]);
     setInitialContent("");
@@ -396,6 +427,16 @@ export function CommentForm({
           }}
           initialContent={initialContent}
         />
+        {draftRestored && (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("requests.comment.draftRestored")}
+            </Text>
+            <Anchor component="button" type="button" size="sm" onClick={discardDraft}>
+              {t("requests.comment.discardDraft")}
+            </Anchor>
+          </Group>
+        )}
         <AttachmentDropzone
           label={t("requests.comment.attach")}
           description={t("requests.comment.attachLimits", {

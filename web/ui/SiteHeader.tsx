@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router";
 import type { Session } from "../../common/accounts.ts";
 import { isStaff, useSession, useSignOut } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
+import { removeAllDrafts } from "./comment-drafts.ts";
 
 /** A page belongs to a link when it is the link's page or one below it. */
 const under = (to: string) => (path: string) => path === to || path.startsWith(`${to}/`);
@@ -125,7 +126,13 @@ function SignOutButton() {
   const signOut = useSignOut();
   return (
     <Group gap="xs">
-      <Anchor component="button" type="button" fw={500} disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+      <Anchor
+        component="button"
+        type="button"
+        fw={500}
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSuccess: removeAllDrafts })}
+      >
         {t("portal.nav.signOut")}
       </Anchor>
       {signOut.isError && (
