@@ -5,7 +5,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerAlertRoutes } from "../alerts/routes.ts";
 import { registerAutomationRoutes } from "../automation/routes.ts";
@@ -51,6 +51,7 @@ import { requestForLog } from "./log-redaction.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
 import { registerReadiness } from "./readiness.ts";
 import { registerRequestShape } from "./request-shape.ts";
+import { requestValidatorCompiler } from "./request-validation.ts";
 import { registerResponseContract } from "./response-contract.ts";
 import { frameworkErrorAnswer, refusalHeaders, registerHostCheck, registerSecurityHeaders } from "./security.ts";
 import { registerShutdownGate } from "./shutdown.ts";
@@ -85,7 +86,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
     frameworkErrors: frameworkErrorAnswer(context.config),
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode, ErrorResponse } from "../../common/errors.ts";
 import { AppError, multipartProblem } from "../core/errors.ts";
 import { operatorMessage } from "../operator-errors.ts";
+import { unknownFieldSentence } from "./request-validation.ts";
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
   401: "unauthenticated",
@@ -17,15 +18,27 @@ function body(code: ErrorCode, message: string, fields?: Record<string, string>)
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
-function fieldsFromValidation(validation: { instancePath: string; message?: string | undefined }[]) {
+type ValidationIssue = { instancePath: string; keyword?: string; message?: string | undefined; params?: unknown };
+
+function fieldsFromValidation(validation: ValidationIssue[]) {
   const fields: Record<string, string> = {};
   for (const issue of validation) {
     const field = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    if (issue.keyword === "unrecognized_keys") {
+      // Each unknown key is named, where it was sent: a misspelt one is then easy to spot.
+      const { keys } = (issue.params ?? {}) as { keys?: string[] };
+      for (const key of keys ?? []) fields[field ? `${field}.${key}` : key] ??= unknownFieldSentence;
+      continue;
+    }
     // The first problem with a field is the one worth telling a person about.
     fields[field || "body"] ??= issue.message ?? "This value is not valid.";
   }
   return fields;
 }
+
+/** The body itself is not an object (an array, a string): no field of it can be named. */
+const notAnObject = (validation: ValidationIssue[]) =>
+  validation.some((issue) => issue.instancePath === "/" && issue.keyword === "invalid_type");
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -33,10 +46,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = fieldsFromValidation(error.validation);
-    const message =
-      "body" in fields && Object.keys(fields).length === 1
-        ? "The request body must be a JSON object."
-        : "Some fields need attention.";
+    // Only a body that is not an object at all says so; a field called "body" (a comment's) is a field.
+    const message = notAnObject(error.validation)
+      ? "The request body must be a JSON object."
+      : "Some fields need attention.";
     return reply.status(400).send(body("validation_failed", message, fields));
   }
   switch (error.code) {

@@ -1,0 +1,60 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeEachEngine } from "../test/engines.ts";
+import { buildSubmission, buildTestApp, buildUser, type SignedInClient, signInAs } from "../test/factories.ts";
+import type { App } from "./types.ts";
+
+describeEachEngine("requests an integrator gets wrong are refused, saying which field and why", ({ db, engine }) => {
+  let app: App;
+  let admin: SignedInClient;
+  let number: number;
+
+  const call = (method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken, "content-type": "application/json" },
+      ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+    });
+  const ticket = async () => (await call("GET", `/api/v1/tickets/${number}`)).json();
+
+  beforeAll(async () => {
+    app = await buildTestApp(db(), engine);
+    admin = await signInAs(app, await buildUser(db(), "admin"));
+    number = (await call("POST", "/api/v1/tickets", await buildSubmission(db()))).json().number;
+  });
+
+  it("refuses a misspelt key instead of answering 204 with nothing changed", async () => {
+    const before = await ticket();
+    const answer = await call("PATCH", `/api/v1/tickets/${number}`, { prority: "urgent", subject: "Renamed" });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error).toEqual({
+      code: "validation_failed",
+      message: "Some fields need attention.",
+      fields: { prority: "This field is not known here: check its name in the API reference." },
+    });
+    // Nothing of the request applied, not even its valid part.
+    const after = await ticket();
+    expect(after.subject).toBe(before.subject);
+    expect(after.priority).toBe(before.priority);
+  });
+
+  it("names a field whose value has the wrong type in plain words, not zod's", async () => {
+    const limit = await call("GET", "/api/v1/tickets?limit=abc");
+    expect(limit.statusCode).toBe(400);
+    expect(limit.json().error.fields).toEqual({ limit: "Enter a number." });
+    const tooMany = await call("GET", "/api/v1/tickets?limit=100000");
+    expect(tooMany.json().error.fields).toEqual({ limit: "Use a number no larger than 100." });
+    const fields = await call("PATCH", `/api/v1/tickets/${number}`, { fields: "domain=example.com" });
+    expect(fields.json().error.fields).toEqual({ fields: "Send an object." });
+  });
+
+  it("says the body must be an object only when it is not one, not when a field called body is wrong", async () => {
+    const comment = await call("POST", `/api/v1/tickets/${number}/comments`, { body: 5 });
+    expect(comment.statusCode).toBe(400);
+    expect(comment.json().error.message).toBe("Some fields need attention.");
+    expect(comment.json().error.fields).toEqual({ body: "Write a comment." });
+    const list = await call("PATCH", `/api/v1/tickets/${number}`, [{ priority: "high" }]);
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error.message).toBe("The request body must be a JSON object.");
+  });
+});
