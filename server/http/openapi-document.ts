@@ -356,6 +356,26 @@ function shareNamedSchemas(document: DocumentInput): DocumentInput {
   return { ...document, paths: rename(paths) as DocumentInput["paths"], components: { ...components, schemas: kept } };
 }
 
+/**
+ * A JSON body's unknown keys are refused (http/request-validation.ts), so each JSON request body says so:
+ * `additionalProperties: false` on its object, named or written out. A schema that takes any key keeps its own.
+ */
+function closeRequestBodies(paths: Record<string, Record<string, Json>>, schemas: Json): void {
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const body = isObject(operation) ? operation.requestBody : undefined;
+      const content = isObject(body) && isObject(body.content) ? body.content["application/json"] : undefined;
+      let schema = isObject(content) ? content.schema : undefined;
+      if (isObject(schema) && typeof schema.$ref === "string") {
+        schema = schemas[schema.$ref.replace("#/components/schemas/", "")];
+      }
+      if (isObject(schema) && schema.type === "object" && schema.additionalProperties === undefined) {
+        schema.additionalProperties = false;
+      }
+    }
+  }
+}
+
 export function finishDocument(document: DocumentInput): DocumentInput {
   const paths: Record<string, Record<string, Json>> = {};
   for (const [path, operations] of Object.entries(document.paths ?? {})) {
@@ -379,6 +399,7 @@ export function finishDocument(document: DocumentInput): DocumentInput {
     };
   }
   const { security: _everywhere, ...rest } = shared;
+  closeRequestBodies(shared.paths ?? {}, isObject(components.schemas) ? components.schemas : {});
   return {
     ...rest,
     components: { ...components, responses, headers: responseHeaders },
