@@ -89,6 +89,8 @@ export async function ticketOfSurveyLink(db: Db, token: string, at: Date) {
     ])
     .where("satisfaction_surveys.token_hash", "=", hashToken(token))
     .where("satisfaction_surveys.expires_at", ">", at.toISOString())
+    // A deleted ticket's survey link answers like an unknown one: no subject shown, no rating recorded.
+    .where("tickets.deleted_at", "is", null)
     .executeTakeFirst();
 }
 

@@ -26,6 +26,8 @@ export async function requestStatusCheck(
       .selectFrom("tickets")
       .select(["id", "number", "subject"])
       .where("number", "=", input.number)
+      // A deleted ticket is out of every lookup (tickets/policy.ts), a guest's by mail too.
+      .where("deleted_at", "is", null)
       .where((eb) =>
         eb.or([
           eb("requester_email", "=", email),
