@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { LiveTicketNotice, PresenceNotice } from "../../common/live.ts";
-import { findSession } from "../accounts/queries.ts";
+import { createApiToken, revokeApiToken } from "../accounts/commands/manage-api-tokens.ts";
+import { findApiTokenUser, findSession } from "../accounts/queries.ts";
 import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -152,6 +153,7 @@ describeEachEngine("live updates", ({ db, engine }) => {
       const actor = { kind: "user" as const, user: session.user, sessionId: session.sessionId, csrfToken: null };
       const unsubscribe = hub.subscribe({
         actor,
+        apiTokenId: null,
         watching: null,
         send: () => {},
         end: () => {
@@ -170,6 +172,39 @@ describeEachEngine("live updates", ({ db, engine }) => {
       });
       expect(signOut.statusCode).toBe(204);
       await expect.poll(() => [...ended]).toEqual(["leaving"]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("ends the stream of an API token once the token is revoked", async () => {
+    const hub = createLiveHub({ db: db(), engine, config: testConfig() }, app.log, {
+      ...defaultLiveTiming,
+      sessionCheckMs: 100,
+    });
+    const holder = await buildAgent(db());
+    const { id: tokenId, token } = await createApiToken(db(), {
+      name: "Wallboard",
+      userId: holder.id,
+      scopes: ["read"],
+      expiresInDays: null,
+    });
+    const found = await findApiTokenUser(db(), token);
+    if (!found || found === "expired") throw new Error("the token does not work");
+    let ended = false;
+    const unsubscribe = hub.subscribe({
+      actor: { kind: "user", user: found.user, sessionId: null, csrfToken: null },
+      apiTokenId: tokenId,
+      watching: null,
+      send: () => {},
+      end: () => {
+        ended = true;
+        unsubscribe();
+      },
+    });
+    try {
+      await revokeApiToken(db(), tokenId);
+      await expect.poll(() => ended).toBe(true);
     } finally {
       await hub.close();
     }
