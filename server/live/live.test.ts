@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { LiveTicketNotice, PresenceNotice } from "../../common/live.ts";
 import { createApiToken, revokeApiToken } from "../accounts/commands/manage-api-tokens.ts";
-import { findApiTokenUser, findSession } from "../accounts/queries.ts";
+import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
 import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -10,6 +10,8 @@ import {
   buildCustomer,
   buildSubmission,
   buildTestApp,
+  latestMailTo,
+  linkToken,
   type SignedInClient,
   signInAs,
   testConfig,
@@ -204,6 +206,43 @@ describeEachEngine("live updates", ({ db, engine }) => {
     });
     try {
       await revokeApiToken(db(), tokenId);
+      await expect.poll(() => ended).toBe(true);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("ends a guest's stream once they are no longer copied on the ticket", async () => {
+    const hub = createLiveHub({ db: db(), engine, config: testConfig() }, app.log, {
+      ...defaultLiveTiming,
+      sessionCheckMs: 100,
+    });
+    const number = await submitAs(customerA, "Copied for a while");
+    const copied = "copied.for.a.while@example.com";
+    expect((await as(customerA, "POST", `/api/v1/tickets/${number}/ccs`, { email: copied })).statusCode).toBe(204);
+    await app.inject({ method: "POST", url: "/api/v1/status-checks", payload: { email: copied, number } });
+    const token = linkToken((await latestMailTo(db(), copied))?.text_body, "/access/");
+    const opened = await app.inject({ method: "POST", url: "/api/v1/guest-sessions", payload: { token } });
+    const guest = await findGuestSession(db(), opened.cookies.find((c) => c.name === "sb_guest")?.value ?? "", now());
+    if (!guest) throw new Error("the access link opened no session");
+    let ended = false;
+    const unsubscribe = hub.subscribe({
+      actor: { kind: "guest", ...guest },
+      apiTokenId: null,
+      watching: null,
+      send: () => {},
+      end: () => {
+        ended = true;
+        unsubscribe();
+      },
+    });
+    try {
+      const removed = await app.inject({
+        method: "DELETE",
+        url: `/api/v1/tickets/${number}/ccs/${encodeURIComponent(copied)}`,
+        headers: { cookie: customerA.cookie, "x-csrf-token": customerA.csrfToken },
+      });
+      expect(removed.statusCode).toBe(204);
       await expect.poll(() => ended).toBe(true);
     } finally {
       await hub.close();

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import { effectivePermissions } from "../../common/permissions.ts";
+import { heldGuestSessions } from "../accounts/queries.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { TicketScope } from "../tickets/policy.ts";
@@ -98,11 +99,10 @@ export async function liveSessionIds(
     for (const row of rows) live.add(row.id);
   }
   if (ids.guests.length > 0) {
-    const rows = await db
-      .selectFrom("guest_sessions")
+    // Like a request: a guest no longer on the ticket (a removed CC) has lost it.
+    const rows = await heldGuestSessions(db, at)
       .select("guest_sessions.id")
       .where("guest_sessions.id", "in", [...ids.guests])
-      .where("guest_sessions.expires_at", ">", at)
       .execute();
     for (const row of rows) live.add(row.id);
   }
