@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 
 export const licences = ["customer", "agent", "admin"] as const;
 export type Licence = (typeof licences)[number];
@@ -46,7 +47,8 @@ export const registrationSchema = z.object({
     .string({ error: "Enter your name." })
     .trim()
     .min(1, "Enter your name.")
-    .max(120, "Keep your name under 120 characters."),
+    .max(120, "Keep your name under 120 characters.")
+    .refine(isVisibleLine, nameHiddenCharacters),
   email: emailField,
   password: passwordSchema,
 });

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { licences } from "./accounts.ts";
 import { permissionNames } from "./permissions.ts";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 
 const name = (what: string) =>
   z
     .string({ error: `Enter a name for the ${what}.` })
     .trim()
     .min(1, `Enter a name for the ${what}.`)
-    .max(120, `Keep the ${what}'s name under 120 characters.`);
+    .max(120, `Keep the ${what}'s name under 120 characters.`)
+    .refine(isVisibleLine, nameHiddenCharacters);
 const ids = z.array(z.uuid({ error: "Choose from the list." })).max(200);
 
 export const namedRefSchema = z.object({ id: z.string(), name: z.string() });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slaConditionsSchema } from "./service-levels.ts";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { priorities, priorityLabels, statusCategories } from "./tickets.ts";
 
 export const automationKinds = ["trigger", "time_rule", "satisfaction_bad"] as const;
@@ -42,7 +43,8 @@ const name = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(120, "Keep the name under 120 characters.");
+  .max(120, "Keep the name under 120 characters.")
+  .refine(isVisibleLine, nameHiddenCharacters);
 
 export const automationRuleInputSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { customerAccessLevels, fieldDefinitionSchema, fieldTypes } from "./fields.ts";
 import { serviceIconNames } from "./service-icons.ts";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { priorities } from "./tickets.ts";
 
 export const categorySchema = z.object({
@@ -54,7 +55,8 @@ const name = (what: string) =>
     .string({ error: `Enter a name for the ${what}.` })
     .trim()
     .min(1, `Enter a name for the ${what}.`)
-    .max(120, `Keep the ${what}'s name under 120 characters.`);
+    .max(120, `Keep the ${what}'s name under 120 characters.`)
+    .refine(isVisibleLine, nameHiddenCharacters);
 
 export const categoryInputSchema = z.object({
   name: name("category"),
@@ -133,7 +135,12 @@ export const fieldInputSchema = z
       .string({ error: "Enter a key, like cost_centre." })
       .trim()
       .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lowercase letters, digits and underscores, starting with a letter."),
-    label: z.string().trim().min(1, "Enter a label.").max(120, "Keep the label under 120 characters."),
+    label: z
+      .string()
+      .trim()
+      .min(1, "Enter a label.")
+      .max(120, "Keep the label under 120 characters.")
+      .refine(isVisibleLine, nameHiddenCharacters),
     helpText: z.string().trim().max(500, "Keep the help text under 500 characters.").nullable().optional(),
     type: z.enum(fieldTypes, { error: "Choose a field type." }),
     required: z.boolean().default(false),

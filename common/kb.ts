@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { shippedLocales } from "./locales.ts";
 import { serviceIconNames } from "./service-icons.ts";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 
 /**
  * Who may read a published article. public: anyone, guests too; customers: anyone signed in;
@@ -42,7 +43,8 @@ export const kbCategoryInputSchema = z.object({
     .string({ error: "Enter a name." })
     .trim()
     .min(1, "Enter a name.")
-    .max(120, "Keep the name under 120 characters."),
+    .max(120, "Keep the name under 120 characters.")
+    .refine(isVisibleLine, nameHiddenCharacters),
   slug,
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
   icon: z.enum(serviceIconNames, { error: "Choose an icon from the list." }).nullable().default(null),

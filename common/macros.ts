@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { messageMaxLength, priorities } from "./tickets.ts";
 
 /** What a macro's text may say that is filled in from the ticket when it is applied. */
@@ -17,7 +18,8 @@ export const macroInputSchema = z
       .string({ error: "Enter a name." })
       .trim()
       .min(1, "Enter a name.")
-      .max(120, "Keep the name under 120 characters."),
+      .max(120, "Keep the name under 120 characters.")
+      .refine(isVisibleLine, nameHiddenCharacters),
     /** Rich-text HTML, sanitised on the server like a comment; may hold placeholders such as {{ticket.number}}. */
     body: z
       .string()

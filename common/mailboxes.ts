@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 
 export const oauthProviders = ["microsoft", "google", "oidc"] as const;
 export type OAuthProviderName = (typeof oauthProviders)[number];
@@ -58,7 +59,12 @@ const imapInputSchema = z.object({
 });
 
 export const mailboxInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name for the mailbox.").max(120, "Keep the name under 120 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a name for the mailbox.")
+    .max(120, "Keep the name under 120 characters.")
+    .refine(isVisibleLine, nameHiddenCharacters),
   address: z
     .email({ error: "Enter the email address people write to, like help@example.com." })
     .max(254)

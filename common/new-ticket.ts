@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { emailMaxLength, messageMaxLength, nameMaxLength, priorities, subjectMaxLength } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
@@ -16,7 +17,12 @@ export const channelLabels: Record<TicketChannel, string> = {
 const requesterSchema = z
   .object({
     id: z.uuid({ error: "Choose a requester from the list." }).optional(),
-    name: z.string().trim().max(nameMaxLength, `Keep the name under ${nameMaxLength} characters.`).optional(),
+    name: z
+      .string()
+      .trim()
+      .max(nameMaxLength, `Keep the name under ${nameMaxLength} characters.`)
+      .refine(isVisibleLine, nameHiddenCharacters)
+      .optional(),
     email: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { priorities } from "./tickets.ts";
 
 const hhmm = z
@@ -16,7 +17,8 @@ const name = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(120, "Keep the name under 120 characters.");
+  .max(120, "Keep the name under 120 characters.")
+  .refine(isVisibleLine, nameHiddenCharacters);
 
 export const calendarInputSchema = z.object({
   name,

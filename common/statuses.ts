@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { statusCategories } from "./tickets.ts";
 
 /** What each category means; behaviour (reopen, auto-close, customer replies) hangs on the category, not the name. */
@@ -30,7 +31,8 @@ const label = (who: string) =>
     .string({ error: `Enter the label ${who} see.` })
     .trim()
     .min(1, `Enter the label ${who} see.`)
-    .max(60, "Keep the label under 60 characters.");
+    .max(60, "Keep the label under 60 characters.")
+    .refine(isVisibleLine, nameHiddenCharacters);
 
 export const statusInputSchema = z.object({
   agentLabel: label("agents"),

@@ -26,3 +26,23 @@ export function cleanStrings<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Characters that change how a one-line name reads without being seen: control characters (line breaks, tabs),
+ * line and paragraph separators, bidi embeddings, overrides and isolates (U+202E shows "Robin\u202Enimda" as
+ * "Robin admin"), zero-width and other invisible spaces, the soft hyphen. Joiners (U+200C, U+200D) and the
+ * direction marks stay: scripts and emoji need them, and they disguise nothing.
+ */
+const hiddenInLine =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Whether a name people read is one visible line: nothing in it rearranges or hides what they see. */
+export const isVisibleLine = (value: string): boolean => !new RegExp(hiddenInLine.source).test(value);
+
+/** A name from outside that cannot be refused (a mail's From name): the hidden characters dropped, spaces kept. */
+export const visibleLine = (value: string): string =>
+  value.replace(hiddenInLine, (c) => (/[\t\n\r\u2028\u2029]/.test(c) ? " " : "")).trim();
+
+/** The message for a name with hidden characters, said by every schema that takes a name. */
+export const nameHiddenCharacters = "Write the name on one line, without invisible characters.";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tagSchema } from "./tags.ts";
+import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
 export const priorities = ["low", "medium", "high", "urgent"] as const;
@@ -54,7 +55,8 @@ export const ticketSubmissionSchema = z
       .string({ error: "Enter your name." })
       .trim()
       .min(1, "Enter your name.")
-      .max(nameMaxLength, `Keep your name under ${nameMaxLength} characters.`),
+      .max(nameMaxLength, `Keep your name under ${nameMaxLength} characters.`)
+      .refine(isVisibleLine, nameHiddenCharacters),
     email: z
       .string({ error: "Enter your email address." })
       .trim()

@@ -25,3 +25,11 @@ export async function addressHasConfirmed(
     .executeTakeFirst();
   return usedLink !== undefined;
 }
+
+/**
+ * An account's name as its mail may greet it: only once the address is confirmed. Before that the name is
+ * whatever someone typed when registering an address that may not be theirs.
+ */
+export function nameIfConfirmed(user: { name: string; email_confirmed_at: string | null }): string | null {
+  return user.email_confirmed_at === null ? null : user.name;
+}

@@ -52,40 +52,44 @@ export type GuestSessionRecord = {
   email: string;
 };
 
+/**
+ * The guest sessions that still hold: unexpired, and the guest still the ticket's requester or copied on it (a
+ * changed requester or a removed CC ends them). Requests and open live streams both ask this one question.
+ */
+export function heldGuestSessions(db: Kysely<Database>, at: string) {
+  return db
+    .selectFrom("guest_sessions")
+    .innerJoin("tickets", "tickets.id", "guest_sessions.ticket_id")
+    .where("guest_sessions.expires_at", ">", at)
+    .where((eb) =>
+      eb.or([
+        eb("tickets.requester_email", "=", eb.ref("guest_sessions.email")),
+        eb.exists(
+          eb
+            .selectFrom("ticket_ccs")
+            .select("ticket_ccs.email")
+            .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
+            .whereRef("ticket_ccs.email", "=", "guest_sessions.email"),
+        ),
+      ]),
+    );
+}
+
 export async function findGuestSession(
   db: Kysely<Database>,
   token: string,
   at: string,
 ): Promise<GuestSessionRecord | undefined> {
-  return (
-    db
-      .selectFrom("guest_sessions")
-      .innerJoin("tickets", "tickets.id", "guest_sessions.ticket_id")
-      .select([
-        "guest_sessions.id as sessionId",
-        "guest_sessions.csrf_token as csrfToken",
-        "guest_sessions.ticket_id as ticketId",
-        "tickets.number as ticketNumber",
-        "guest_sessions.email",
-      ])
-      .where("guest_sessions.id", "=", hashToken(token))
-      .where("guest_sessions.expires_at", ">", at)
-      // The guest must still be the ticket's requester or copied on it: a changed requester or a removed CC
-      // ends their links.
-      .where((eb) =>
-        eb.or([
-          eb("tickets.requester_email", "=", eb.ref("guest_sessions.email")),
-          eb.exists(
-            eb
-              .selectFrom("ticket_ccs")
-              .select("ticket_ccs.email")
-              .whereRef("ticket_ccs.ticket_id", "=", "tickets.id")
-              .whereRef("ticket_ccs.email", "=", "guest_sessions.email"),
-          ),
-        ]),
-      )
-      .executeTakeFirst()
-  );
+  return heldGuestSessions(db, at)
+    .select([
+      "guest_sessions.id as sessionId",
+      "guest_sessions.csrf_token as csrfToken",
+      "guest_sessions.ticket_id as ticketId",
+      "tickets.number as ticketNumber",
+      "guest_sessions.email",
+    ])
+    .where("guest_sessions.id", "=", hashToken(token))
+    .executeTakeFirst();
 }
 
 /** The user behind a bearer API token, if the token is live and the user enabled. */

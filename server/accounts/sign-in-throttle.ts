@@ -24,6 +24,7 @@ import { recipientTranslator } from "../i18n/recipient.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { signInAttempts } from "../mail/templates/sign-in-attempts.ts";
 import { type SignedIn, signIn } from "./commands/sign-in.ts";
+import { nameIfConfirmed } from "./confirmed-address.ts";
 import { findUserByEmail, normalizeEmail } from "./queries.ts";
 import { clearHits, clientAddressKey, countHit, hit, type Limit, peekHits, refundHit } from "./rate-limit.ts";
 
@@ -91,7 +92,7 @@ async function recordFailure(ctx: Ctx, email: string, at: Date): Promise<void> {
         template: "sign-in-attempts",
         to: user.email,
         content: signInAttempts(await recipientTranslator(trx, user.email), {
-          name: user.name,
+          name: nameIfConfirmed(user),
           failures,
           resetUrl: `${config.baseUrl}/forgot-password`,
         }),

@@ -276,6 +276,8 @@ export async function runTimeRules(ctx: Pick<AppContext, "db" | "config">, at: D
         "automation_runs.run_key",
       ])
       .where("statuses.category", "=", rule.status_category)
+      // A deleted ticket is out of every scan: no reminder or change for a ticket nobody can see.
+      .where("tickets.deleted_at", "is", null)
       .limit(1000)
       .execute();
     for (const ticket of tickets) {

@@ -11,6 +11,11 @@ import { currentPermissions, liveSessionIds, type RecentEvent, visibleTicketIds 
 
 export type LiveSubscriber = {
   actor: Actor;
+  /**
+   * The API token a stream was opened with (null for a browser's session): a bearer stream has no session, so
+   * revoking the token, or its expiry, is what ends it.
+   */
+  apiTokenId: string | null;
   /** The ticket whose page is open, if any: its presence is sent too. */
   watching: PresenceChange | null;
   send: (event: "ticket" | "presence", data: LiveTicketNotice | PresenceNotice) => void;
@@ -143,24 +148,30 @@ export function createLiveHub(
     if (board.touch(ticket, { userId: message.userId, name: message.name }, message.state)) announcePresence(ticket);
   }
 
-  /** Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened. */
+  /**
+   * Ends the streams of sessions that were signed out, expired or whose user was disabled since they opened,
+   * and those of API tokens that were revoked or expired.
+   */
   async function endLapsedSessions(): Promise<void> {
     await endRevoked();
-    const sessionOf = (actor: Actor) =>
-      actor.kind === "anonymous" || actor.kind === "system" ? null : actor.sessionId;
-    const open = [...subscribers].filter((s) => sessionOf(s.actor) !== null);
+    const credentialOf = (s: LiveSubscriber) =>
+      s.apiTokenId ?? (s.actor.kind === "anonymous" || s.actor.kind === "system" ? null : s.actor.sessionId);
+    const open = [...subscribers].filter((s) => credentialOf(s) !== null);
     if (open.length === 0) return;
     const live = await liveSessionIds(
       db,
       {
-        users: open.flatMap((s) => (s.actor.kind === "user" && s.actor.sessionId ? [s.actor.sessionId] : [])),
+        users: open.flatMap((s) =>
+          s.apiTokenId === null && s.actor.kind === "user" && s.actor.sessionId ? [s.actor.sessionId] : [],
+        ),
         guests: open.flatMap((s) => (s.actor.kind === "guest" ? [s.actor.sessionId] : [])),
+        apiTokens: open.flatMap((s) => (s.apiTokenId === null ? [] : [s.apiTokenId])),
       },
       now(),
     );
     for (const subscriber of open) {
-      const session = sessionOf(subscriber.actor);
-      if (session && !live.has(session)) subscriber.end();
+      const credential = credentialOf(subscriber);
+      if (credential && !live.has(credential)) subscriber.end();
     }
   }
 

@@ -89,6 +89,7 @@ describe.skipIf(!inject("postgresAvailable"))("live updates across app instances
     const session = await findSession(scratch.db, agent.cookie.replace("sb_session=", ""), now());
     if (!session) throw new Error("the agent has no session");
     hub.subscribe({
+      apiTokenId: null,
       actor: { kind: "user", user: session.user, sessionId: session.sessionId, csrfToken: session.csrfToken },
       watching: null,
       send: (event, data) => {

@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { LiveTicketNotice, PresenceNotice } from "../../common/live.ts";
-import { findSession } from "../accounts/queries.ts";
+import { createApiToken, revokeApiToken } from "../accounts/commands/manage-api-tokens.ts";
+import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
 import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -9,6 +10,8 @@ import {
   buildCustomer,
   buildSubmission,
   buildTestApp,
+  latestMailTo,
+  linkToken,
   type SignedInClient,
   signInAs,
   testConfig,
@@ -152,6 +155,7 @@ describeEachEngine("live updates", ({ db, engine }) => {
       const actor = { kind: "user" as const, user: session.user, sessionId: session.sessionId, csrfToken: null };
       const unsubscribe = hub.subscribe({
         actor,
+        apiTokenId: null,
         watching: null,
         send: () => {},
         end: () => {
@@ -170,6 +174,76 @@ describeEachEngine("live updates", ({ db, engine }) => {
       });
       expect(signOut.statusCode).toBe(204);
       await expect.poll(() => [...ended]).toEqual(["leaving"]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("ends the stream of an API token once the token is revoked", async () => {
+    const hub = createLiveHub({ db: db(), engine, config: testConfig() }, app.log, {
+      ...defaultLiveTiming,
+      sessionCheckMs: 100,
+    });
+    const holder = await buildAgent(db());
+    const { id: tokenId, token } = await createApiToken(db(), {
+      name: "Wallboard",
+      userId: holder.id,
+      scopes: ["read"],
+      expiresInDays: null,
+    });
+    const found = await findApiTokenUser(db(), token);
+    if (!found || found === "expired") throw new Error("the token does not work");
+    let ended = false;
+    const unsubscribe = hub.subscribe({
+      actor: { kind: "user", user: found.user, sessionId: null, csrfToken: null },
+      apiTokenId: tokenId,
+      watching: null,
+      send: () => {},
+      end: () => {
+        ended = true;
+        unsubscribe();
+      },
+    });
+    try {
+      await revokeApiToken(db(), tokenId);
+      await expect.poll(() => ended).toBe(true);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("ends a guest's stream once they are no longer copied on the ticket", async () => {
+    const hub = createLiveHub({ db: db(), engine, config: testConfig() }, app.log, {
+      ...defaultLiveTiming,
+      sessionCheckMs: 100,
+    });
+    const number = await submitAs(customerA, "Copied for a while");
+    const copied = "copied.for.a.while@example.com";
+    expect((await as(customerA, "POST", `/api/v1/tickets/${number}/ccs`, { email: copied })).statusCode).toBe(204);
+    await app.inject({ method: "POST", url: "/api/v1/status-checks", payload: { email: copied, number } });
+    const token = linkToken((await latestMailTo(db(), copied))?.text_body, "/access/");
+    const opened = await app.inject({ method: "POST", url: "/api/v1/guest-sessions", payload: { token } });
+    const guest = await findGuestSession(db(), opened.cookies.find((c) => c.name === "sb_guest")?.value ?? "", now());
+    if (!guest) throw new Error("the access link opened no session");
+    let ended = false;
+    const unsubscribe = hub.subscribe({
+      actor: { kind: "guest", ...guest },
+      apiTokenId: null,
+      watching: null,
+      send: () => {},
+      end: () => {
+        ended = true;
+        unsubscribe();
+      },
+    });
+    try {
+      const removed = await app.inject({
+        method: "DELETE",
+        url: `/api/v1/tickets/${number}/ccs/${encodeURIComponent(copied)}`,
+        headers: { cookie: customerA.cookie, "x-csrf-token": customerA.csrfToken },
+      });
+      expect(removed.statusCode).toBe(204);
+      await expect.poll(() => ended).toBe(true);
     } finally {
       await hub.close();
     }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import { effectivePermissions } from "../../common/permissions.ts";
+import { heldGuestSessions } from "../accounts/queries.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 import type { TicketScope } from "../tickets/policy.ts";
@@ -76,10 +77,13 @@ export async function findVisibleTicket(db: Kysely<Database>, scope: TicketScope
     .executeTakeFirst();
 }
 
-/** Which of these sessions are still good: unexpired, and (for users) the user not disabled since. */
+/**
+ * Which of these sessions and API tokens are still good: unexpired (and tokens unrevoked), and (for users) the
+ * user not disabled since.
+ */
 export async function liveSessionIds(
   db: Kysely<Database>,
-  ids: { users: readonly string[]; guests: readonly string[] },
+  ids: { users: readonly string[]; guests: readonly string[]; apiTokens: readonly string[] },
   at: string,
 ): Promise<Set<string>> {
   const live = new Set<string>();
@@ -95,11 +99,22 @@ export async function liveSessionIds(
     for (const row of rows) live.add(row.id);
   }
   if (ids.guests.length > 0) {
-    const rows = await db
-      .selectFrom("guest_sessions")
+    // Like a request: a guest no longer on the ticket (a removed CC) has lost it.
+    const rows = await heldGuestSessions(db, at)
       .select("guest_sessions.id")
       .where("guest_sessions.id", "in", [...ids.guests])
-      .where("guest_sessions.expires_at", ">", at)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  if (ids.apiTokens.length > 0) {
+    const rows = await db
+      .selectFrom("api_tokens")
+      .innerJoin("users", "users.id", "api_tokens.user_id")
+      .select("api_tokens.id")
+      .where("api_tokens.id", "in", [...ids.apiTokens])
+      .where("api_tokens.revoked_at", "is", null)
+      .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", at)]))
+      .where("users.disabled_at", "is", null)
       .execute();
     for (const row of rows) live.add(row.id);
   }

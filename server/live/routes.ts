@@ -63,7 +63,7 @@ export function registerLiveRoutes(app: App, deps: Deps, timing?: LiveTiming): L
       const actor = request.actor;
       if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to receive live updates.");
       const watching = request.query.ticket === undefined ? null : await visibleTicket(actor, request.query.ticket);
-      openStream(reply, hub, actor, watching);
+      openStream(reply, hub, { actor, apiTokenId: request.apiTokenId }, watching);
       return reply;
     },
   );
@@ -92,7 +92,12 @@ export function registerLiveRoutes(app: App, deps: Deps, timing?: LiveTiming): L
 }
 
 /** Takes the connection over from Fastify and keeps it open as an event stream until either side ends it. */
-function openStream(reply: FastifyReply, hub: LiveHub, actor: Actor, watching: LiveSubscriber["watching"]): void {
+function openStream(
+  reply: FastifyReply,
+  hub: LiveHub,
+  { actor, apiTokenId }: Pick<LiveSubscriber, "actor" | "apiTokenId">,
+  watching: LiveSubscriber["watching"],
+): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -106,6 +111,7 @@ function openStream(reply: FastifyReply, hub: LiveHub, actor: Actor, watching: L
   let ended = false;
   const subscriber: LiveSubscriber = {
     actor,
+    apiTokenId,
     watching,
     send(event, data) {
       if (!ended) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);

@@ -57,5 +57,12 @@ export function composeMail(t: Translator, subject: string, blocks: MailBlock[])
   return { subject, text, html: layout(subject, html, t) };
 }
 
+/**
+ * "Hello {name}," only when the name is one the reader chose: a name typed by whoever registered or asked for an
+ * address that never proved it is theirs would put a stranger's words in our mail, so those get "Hello,".
+ */
+export const greeting = (t: Translator, name: string | null): string =>
+  name === null ? t.t("mail.hello") : t.t("mail.helloName", { name });
+
 /** Ticket numbers are names, not quantities: no grouping, no locale digits. */
 export const ticketNo = (n: number): string => String(n);

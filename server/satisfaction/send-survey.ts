@@ -41,6 +41,8 @@ export async function sendSurvey(
         "satisfaction_surveys.ticket_id as surveyed",
       ])
       .where("tickets.id", "=", job.ticketId)
+      // Deleted between solving and the survey's delay: nobody is asked about it.
+      .where("tickets.deleted_at", "is", null)
       .executeTakeFirst();
     if (ticket?.category !== "solved" || ticket.surveyed || !ticket.requester_email.includes("@")) {
       return false;

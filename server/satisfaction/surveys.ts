@@ -74,22 +74,26 @@ export function surveyOf(db: Db, ticketId: string) {
 /** The ticket a survey link names, if the link is one we sent and it has not expired. */
 export async function ticketOfSurveyLink(db: Db, token: string, at: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  return db
-    .selectFrom("satisfaction_surveys")
-    .innerJoin("tickets", "tickets.id", "satisfaction_surveys.ticket_id")
-    .innerJoin("statuses", "statuses.id", "tickets.status_id")
-    .select([
-      "tickets.id",
-      "tickets.number",
-      "tickets.subject",
-      "tickets.requester_id",
-      "tickets.requester_name",
-      "satisfaction_surveys.email",
-      "statuses.category",
-    ])
-    .where("satisfaction_surveys.token_hash", "=", hashToken(token))
-    .where("satisfaction_surveys.expires_at", ">", at.toISOString())
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("satisfaction_surveys")
+      .innerJoin("tickets", "tickets.id", "satisfaction_surveys.ticket_id")
+      .innerJoin("statuses", "statuses.id", "tickets.status_id")
+      .select([
+        "tickets.id",
+        "tickets.number",
+        "tickets.subject",
+        "tickets.requester_id",
+        "tickets.requester_name",
+        "satisfaction_surveys.email",
+        "statuses.category",
+      ])
+      .where("satisfaction_surveys.token_hash", "=", hashToken(token))
+      .where("satisfaction_surveys.expires_at", ">", at.toISOString())
+      // A deleted ticket's survey link answers like an unknown one: no subject shown, no rating recorded.
+      .where("tickets.deleted_at", "is", null)
+      .executeTakeFirst()
+  );
 }
 
 /** The survey as its reader sees it; `mayRate` says whether this reader is the one who answers. */

@@ -23,6 +23,8 @@ export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number
     .select("tickets.id")
     .where("tickets.auto_close_at", "<=", at.toISOString())
     .where("statuses.category", "=", "solved")
+    // A deleted ticket stays as it was deleted: restored, it closes on its own schedule.
+    .where("tickets.deleted_at", "is", null)
     .orderBy("tickets.auto_close_at")
     .limit(500)
     .execute();
@@ -41,7 +43,8 @@ export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number
           "solved_at",
           "auto_close_at",
         ])
-        .where("id", "=", id);
+        .where("id", "=", id)
+        .where("deleted_at", "is", null);
       if (supportsRowLocks(engine)) row = row.forUpdate();
       const ticket = await row.executeTakeFirst();
       if (!ticket?.auto_close_at || ticket.auto_close_at > at.toISOString()) return false;

@@ -27,6 +27,8 @@ async function candidates(db: Ctx["db"], kind: Kind, at: string) {
       )
       .select(["tickets.id", "tickets.due_at"])
       .where("sla_notices.ticket_id", "is", null)
+      // A deleted ticket is out of every scan: nobody is told it is due.
+      .where("tickets.deleted_at", "is", null)
       .$if(kind === "overdue", (q) => q.where("tickets.due_at", "<=", at))
       // Warning that a ticket is about to be due makes no sense once it is late.
       .$if(kind === "due", (q) => q.where("tickets.due_soon_at", "<=", at).where("tickets.due_at", ">", at))
@@ -50,6 +52,7 @@ export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
           .selectFrom("tickets")
           .select(["tickets.id", "tickets.number", "tickets.subject", "tickets.due_at", "tickets.group_id"])
           .where("tickets.id", "=", candidate.id)
+          .where("tickets.deleted_at", "is", null)
           .executeTakeFirst();
         // The target moved (priority changed, clock paused) since we looked: nothing to say about it.
         if (!ticket?.due_at || ticket.due_at !== candidate.due_at) return false;

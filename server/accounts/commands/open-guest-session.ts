@@ -29,6 +29,8 @@ export async function openGuestSession(db: Kysely<Database>, linkToken: string):
           .selectFrom("tickets")
           .select("number")
           .where("id", "=", link.ticket_id)
+          // A link mailed before the ticket was deleted opens nothing; restoring the ticket makes it work again.
+          .where("deleted_at", "is", null)
           .where((eb) =>
             eb.or([
               eb("requester_email", "=", link.email),

@@ -3,6 +3,7 @@ import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { resetPassword } from "../../mail/templates/reset-password.ts";
 import { consumeAccountToken, issueAccountToken, revokeAccountTokens } from "../account-tokens.ts";
+import { nameIfConfirmed } from "../confirmed-address.ts";
 import { hashPassword } from "../passwords.ts";
 import { findUserByEmail } from "../queries.ts";
 
@@ -24,7 +25,7 @@ export async function requestPasswordReset(
         template: "reset-password",
         to: user.email,
         content: resetPassword(await recipientTranslator(trx, user.email), {
-          name: user.name,
+          name: nameIfConfirmed(user),
           resetUrl: `${config.baseUrl}/reset-password/${token}`,
         }),
       },

@@ -42,7 +42,6 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
       return;
     }
     const userId = existing?.id ?? newId();
-    const name = existing?.name ?? input.name;
     if (!existing) {
       await trx
         .insertInto("users")
@@ -78,7 +77,6 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
         template: "confirm-email",
         to: email,
         content: confirmEmail(await recipientTranslator(trx, email), {
-          name,
           confirmUrl: `${config.baseUrl}/confirm/${token}`,
         }),
       },
@@ -103,7 +101,6 @@ export async function resendConfirmation(
         template: "confirm-email",
         to: user.email,
         content: confirmEmail(await recipientTranslator(trx, user.email), {
-          name: user.name,
           confirmUrl: `${config.baseUrl}/confirm/${token}`,
         }),
       },

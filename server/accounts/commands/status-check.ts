@@ -3,6 +3,7 @@ import type { AppContext } from "../../core/context.ts";
 import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { guestAccess } from "../../mail/templates/guest-access.ts";
+import { addressHasConfirmed } from "../confirmed-address.ts";
 import { guestLinkUrl, issueGuestLink } from "../guest-links.ts";
 import { normalizeEmail } from "../queries.ts";
 
@@ -25,6 +26,8 @@ export async function requestStatusCheck(
       .selectFrom("tickets")
       .select(["id", "number", "subject"])
       .where("number", "=", input.number)
+      // A deleted ticket is out of every lookup (tickets/policy.ts), a guest's by mail too.
+      .where("deleted_at", "is", null)
       .where((eb) =>
         eb.or([
           eb("requester_email", "=", email),
@@ -39,6 +42,9 @@ export async function requestStatusCheck(
       )
       .executeTakeFirst();
     if (!ticket) return;
+    // The subject was typed by whoever submitted the request, who may not own this address: only an address
+    // that has proven it is someone's reads it (as with the "we received your request" mail).
+    const proven = await addressHasConfirmed(trx, email);
     const token = await issueGuestLink(trx, ticket.id, email, at);
     await queueMail(
       trx,
@@ -47,7 +53,7 @@ export async function requestStatusCheck(
         to: email,
         content: guestAccess(await recipientTranslator(trx, email), {
           number: ticket.number,
-          subject: ticket.subject,
+          subject: proven ? ticket.subject : null,
           accessUrl: guestLinkUrl(config.baseUrl, token),
         }),
       },

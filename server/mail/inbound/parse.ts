@@ -1,5 +1,6 @@
 import { type AddressObject, type Attachment, simpleParser } from "mailparser";
 import { groupBy } from "../../../common/group-by.ts";
+import { visibleLine } from "../../../common/text.ts";
 import { mailTextBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
 import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
@@ -45,11 +46,14 @@ function messageIds(value: string | string[] | undefined): string[] {
 
 function addresses(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
   const objects = Array.isArray(value) ? value : value ? [value] : [];
-  return objects
-    .flatMap((o) => o.value)
-    .flatMap((a) => (a.group ? a.group : [a]))
-    .filter((a) => typeof a.address === "string" && /^[^\s@]+@[^\s@]+$/.test(a.address))
-    .map((a) => ({ address: (a.address ?? "").toLowerCase(), name: a.name.trim() }));
+  return (
+    objects
+      .flatMap((o) => o.value)
+      .flatMap((a) => (a.group ? a.group : [a]))
+      .filter((a) => typeof a.address === "string" && /^[^\s@]+@[^\s@]+$/.test(a.address))
+      // A display name becomes a requester's or a CC's name: the characters that disguise a name are dropped here.
+      .map((a) => ({ address: (a.address ?? "").toLowerCase(), name: visibleLine(a.name) }))
+  );
 }
 
 const extensions: Record<string, string> = {
@@ -124,7 +128,7 @@ function withDecodedName(
   if (!from || !needsOwnDecoding(raw, from.name)) return from;
   const decoded = decodeHeader(raw, hint);
   const name = /^\s*"?(.*?)"?\s*<[^<>]*>\s*$/.exec(decoded)?.[1] ?? /\(([^()]*)\)\s*$/.exec(decoded)?.[1] ?? "";
-  return { address: from.address, name: name.replace(/\\(.)/g, "$1").trim() };
+  return { address: from.address, name: visibleLine(name.replace(/\\(.)/g, "$1")) };
 }
 
 /**

@@ -1,12 +1,25 @@
 import type { Translator } from "../../i18n/translator.ts";
 import { composeMail, type RenderedMail, ticketNo } from "../render.ts";
 
-export function guestAccess(t: Translator, p: { number: number; subject: string; accessUrl: string }): RenderedMail {
+/** The access link a status check mails; without the subject (`null`) to an address that has not proven itself. */
+export function guestAccess(
+  t: Translator,
+  p: { number: number; subject: string | null; accessUrl: string },
+): RenderedMail {
   const number = ticketNo(p.number);
-  return composeMail(t, t.t("mail.guestAccess.subject", { number, subject: p.subject }), [
-    t.t("mail.hello"),
-    t.t("mail.guestAccess.body", { number, subject: p.subject }),
-    { button: t.t("mail.guestAccess.button", { number }), href: p.accessUrl },
-    t.t("mail.guestAccess.expiry"),
-  ]);
+  const { subject } = p;
+  return composeMail(
+    t,
+    subject === null
+      ? t.t("mail.guestAccess.subjectUnnamed", { number })
+      : t.t("mail.guestAccess.subject", { number, subject }),
+    [
+      t.t("mail.hello"),
+      subject === null
+        ? t.t("mail.guestAccess.bodyUnnamed", { number })
+        : t.t("mail.guestAccess.body", { number, subject }),
+      { button: t.t("mail.guestAccess.button", { number }), href: p.accessUrl },
+      t.t("mail.guestAccess.expiry"),
+    ],
+  );
 }

@@ -1,10 +1,13 @@
 import type { Translator } from "../../i18n/translator.ts";
-import { composeMail, type RenderedMail } from "../render.ts";
+import { composeMail, greeting, type RenderedMail } from "../render.ts";
 
 /** To an account's owner when many wrong passwords were tried for it (sent at most once per window). */
-export function signInAttempts(t: Translator, p: { name: string; failures: number; resetUrl: string }): RenderedMail {
+export function signInAttempts(
+  t: Translator,
+  p: { name: string | null; failures: number; resetUrl: string },
+): RenderedMail {
   return composeMail(t, t.t("mail.signInAttempts.subject"), [
-    t.t("mail.helloName", { name: p.name }),
+    greeting(t, p.name),
     t.t("mail.signInAttempts.body", { failures: p.failures }),
     t.t("mail.signInAttempts.notLocked"),
     t.t("mail.signInAttempts.advice"),
