@@ -2,6 +2,7 @@ import { z } from "zod";
 import { automationOutcomeSchema } from "./automation.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { satisfactionRatings } from "./satisfaction.ts";
+import { visibleLine } from "./text.ts";
 import { editableTicketFields, feedEntryTypes } from "./ticket-events.ts";
 import { messageMaxLength, priorities } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
@@ -147,6 +148,7 @@ export const followUpSchema = z.object({
   subject: z
     .string({ error: "Enter a subject." })
     .trim()
+    .overwrite(visibleLine)
     .min(1, "Enter a subject.")
     .max(200, "Keep the subject under 200 characters."),
   message: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(20_000),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
+import { isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
 import { emailMaxLength, messageMaxLength, nameMaxLength, priorities, subjectMaxLength } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
@@ -49,6 +49,7 @@ export const agentTicketInputSchema = z.object({
   subject: z
     .string({ error: "Enter a subject." })
     .trim()
+    .overwrite(visibleLine)
     .min(1, "Enter a subject.")
     .max(subjectMaxLength, `Keep the subject under ${subjectMaxLength} characters.`),
   priority: z.enum(priorities, { error: "Choose a priority: Low, Medium, High or Urgent." }).default("medium"),

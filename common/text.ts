@@ -40,7 +40,10 @@ const hiddenInLine =
 /** Whether a name people read is one visible line: nothing in it rearranges or hides what they see. */
 export const isVisibleLine = (value: string): boolean => !new RegExp(hiddenInLine.source).test(value);
 
-/** A name from outside that cannot be refused (a mail's From name): the hidden characters dropped, spaces kept. */
+/**
+ * A line from outside that cannot be refused (a mail's From name or subject), or one whose hidden characters a
+ * person cannot see to remove (a pasted subject): the hidden characters dropped, line breaks made spaces.
+ */
 export const visibleLine = (value: string): string =>
   value.replace(hiddenInLine, (c) => (/[\t\n\r\u2028\u2029]/.test(c) ? " " : "")).trim();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldDefinitionSchema } from "./fields.ts";
+import { visibleLine } from "./text.ts";
 import { priorities } from "./tickets.ts";
 
 /**
@@ -11,6 +12,7 @@ export const ticketUpdateSchema = z.object({
   subject: z
     .string({ error: "Enter a subject." })
     .trim()
+    .overwrite(visibleLine)
     .min(1, "Enter a subject.")
     .max(200, "Keep the subject under 200 characters.")
     .optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { tagSchema } from "./tags.ts";
-import { isVisibleLine, nameHiddenCharacters } from "./text.ts";
+import { isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
 export const priorities = ["low", "medium", "high", "urgent"] as const;
@@ -39,6 +39,7 @@ export const ticketSubmissionSchema = z
     subject: z
       .string({ error: "Enter a subject." })
       .trim()
+      .overwrite(visibleLine)
       .min(1, "Enter a subject.")
       .max(subjectMaxLength, `Keep the subject under ${subjectMaxLength} characters.`),
     priority: z.enum(priorities, { error: "Choose a priority: Low, Medium, High or Urgent." }),

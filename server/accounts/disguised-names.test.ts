@@ -93,4 +93,34 @@ describeEachEngine("names that disguise themselves", ({ db, engine }) => {
       .executeTakeFirstOrThrow();
     expect(ticket.requester_name).toBe("Robinnimda");
   });
+
+  it("keeps a subject to one visible line, on the form and from mail, where a hidden character cannot be seen to remove", async () => {
+    // "Invoice \u202Efdp.exe" shows as "Invoice exe.pdf": the override goes, the words stay, the line is one.
+    const submitted = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      payload: await buildSubmission(db(), { subject: "Invoice \u202Efdp.exe\nsecond\u200B line" }),
+    });
+    expect(submitted.statusCode).toBe(201);
+    const fromForm = await db()
+      .selectFrom("tickets")
+      .select("subject")
+      .where("number", "=", submitted.json().number)
+      .executeTakeFirstOrThrow();
+    expect(fromForm.subject).toBe("Invoice fdp.exe second line");
+
+    const mailboxId = await ensureMailbox(db());
+    const subject = Buffer.from("Invoice \u202Efdp.exe").toString("base64");
+    const raw = Buffer.from(
+      `From: Sam <sam.subject@example.com>\r\nTo: ${supportAddress}\r\nSubject: =?utf-8?B?${subject}?=\r\nMessage-ID: <disguised-subject@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee attached.\r\n`,
+    );
+    const { id } = await storeInbound(db(), { mailboxId, raw, source: "smtp", envelopeFrom: null });
+    await processInbound({ db: db(), config: testConfig() }, id);
+    const fromMail = await db()
+      .selectFrom("tickets")
+      .select("subject")
+      .where("requester_email", "=", "sam.subject@example.com")
+      .executeTakeFirstOrThrow();
+    expect(fromMail.subject).toBe("Invoice fdp.exe");
+  });
 });

@@ -116,7 +116,8 @@ function needsOwnDecoding(raw: string | undefined, decoded: string | undefined):
 }
 
 function subjectOf(parsed: string | undefined, raw: string | undefined, hint: string): string {
-  return (needsOwnDecoding(raw, parsed) ? decodeHeader(raw, hint) : (parsed ?? "")).replace(/\s+/g, " ").trim();
+  // A subject is one line people read: a bidi override in it could make "exe.pdf" of "fdp.exe" in every list.
+  return visibleLine(needsOwnDecoding(raw, parsed) ? decodeHeader(raw, hint) : (parsed ?? "")).replace(/\s+/g, " ");
 }
 
 /** The sender with a display name decoded by the fallback chain when mailparser's reading of it was broken. */
