@@ -37,6 +37,18 @@ describe("operator error messages", () => {
     );
   });
 
+  it("say the connection to PostgreSQL was lost when the server ends the session or pg finds it gone", () => {
+    const ended = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+    const context = { databaseUrl: "postgres://sb:secret@db.internal:5433/sb" };
+    expect(operatorMessage(ended, context)).toBe(
+      "The connection to PostgreSQL at db.internal:5433 was lost (the server ended the session). Switchboard reconnects by itself once the server answers again; check that it is running.",
+    );
+    // What a transaction's rollback reports on the dead connection: no code, only pg's words.
+    expect(operatorMessage(new Error("Connection terminated unexpectedly"), context)).toContain(
+      "was lost (Connection terminated)",
+    );
+  });
+
   it("leave other errors alone, so they keep their stack trace", () => {
     expect(operatorMessage(new TypeError("x is undefined"))).toBeUndefined();
   });

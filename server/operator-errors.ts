@@ -38,6 +38,24 @@ const unreachable: Record<string, string> = {
   ECONNRESET: "connection reset",
 };
 
+/**
+ * PostgreSQL ended the session (a restart, a failover, an admin's pg_terminate_backend: SQLSTATE class 57P, or a
+ * connection exception, class 08), or pg found the connection gone: those come without a code, so their
+ * messages (pg/lib/client.js) are all there is to know them by.
+ */
+const postgresGone: Record<string, string> = {
+  "57P01": "the server ended the session",
+  "57P02": "the server crashed",
+  "57P03": "the server is starting up or shutting down",
+  "08000": "connection exception",
+  "08003": "no connection",
+  "08006": "connection failure",
+  "08001": "could not connect",
+  "08004": "connection rejected",
+};
+const connectionGoneMessage =
+  /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
 export type OperatorErrorContext = { databaseUrl?: string | undefined; dataDir?: string | undefined };
 
 function postgresAddress(databaseUrl: string | undefined): string {
@@ -62,6 +80,10 @@ function where(err: SystemError, context: OperatorErrorContext): string {
 export function operatorMessage(error: unknown, context: OperatorErrorContext = {}): string | undefined {
   for (const err of chain(error)) {
     const code = typeof err.code === "string" ? err.code : undefined;
+    const lost = code ? postgresGone[code] : connectionGoneMessage.exec(String(err.message ?? ""))?.[1];
+    if (lost) {
+      return `The connection to PostgreSQL at ${postgresAddress(context.databaseUrl)} was lost (${lost}). Switchboard reconnects by itself once the server answers again; check that it is running.`;
+    }
     if (!code) continue;
     if (code === "ENOSPC" || code === "SQLITE_FULL" || code === "EDQUOT") {
       return `The disk is full: Switchboard could not write to ${where(err, context)}. Free some space; nothing acknowledged was lost.`;

@@ -74,9 +74,7 @@ export function openPostgres(connectionString: string, max = 10): DatabaseHandle
 
 function openPostgresPool(connectionString: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max, types: postgresTypes, options: postgresSessionOptions });
-  // When the server ends an idle connection (restart, failover), the pool drops that client and the next
-  // query opens a new one. Without a listener the 'error' event would take the whole process down.
-  pool.on("error", () => {});
+  surviveLostConnections(pool);
   const url = new URL(connectionString);
   url.password = url.password ? "****" : "";
   return {
@@ -88,6 +86,21 @@ function openPostgresPool(connectionString: string, max: number): DatabaseHandle
     engine: "postgres",
     location: url.toString(),
   };
+}
+
+/**
+ * When the server ends a connection (a restart, a failover, `pg_terminate_backend`), pg emits 'error' on that
+ * client, and an 'error' without a listener ends the whole process. The pool listens only while a client is
+ * idle: it removes its listener for as long as the client is lent out, so a connection lost in the middle of a
+ * transaction or a query took the server down with every other request in flight. The statement that was
+ * running fails with the same error anyway (answered as 503, http/errors.ts), and the pool drops the dead client
+ * when it comes back and opens a new one for the next query, so both listeners only need to keep the process up.
+ */
+export function surviveLostConnections(pool: pg.Pool): void {
+  pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
 }
 
 /**

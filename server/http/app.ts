@@ -12,6 +12,7 @@ import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import type { AppContext } from "../core/context.ts";
+import { sourceOf } from "../db/database.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
 import { registerErasureRoutes } from "../erasure/routes.ts";
 import { registerExportRoutes } from "../export/routes.ts";
@@ -45,7 +46,7 @@ import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-h
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { clientErrorHandler } from "./client-errors.ts";
-import { errorHandler } from "./errors.ts";
+import { errorHandlerFor } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { requestForLog } from "./log-redaction.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
@@ -87,7 +88,13 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  const source = sourceOf(deps.db);
+  app.setErrorHandler(
+    errorHandlerFor({
+      databaseUrl: deps.config.databaseUrl ?? (source?.engine === "postgres" ? source.connectionString : undefined),
+      dataDir: deps.config.dataDir,
+    }),
+  );
 
   await app.register(fastifySwagger, openApiOptions);
   // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.

@@ -27,7 +27,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "../checkpointer.ts";
-import { type DatabaseSource, postgresSessionOptions, sourceOf } from "../database.ts";
+import { type DatabaseSource, postgresSessionOptions, sourceOf, surviveLostConnections } from "../database.ts";
 import { postgresTypes } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { ReadPoolDialect } from "./worker-dialect.ts";
@@ -153,8 +153,8 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
     // Idle read connections must not keep a process (a test file, a CLI command) from ending.
     allowExitOnIdle: true,
   });
-  // As on the main pool: a connection the server ended is dropped, not an uncaught 'error'.
-  pool.on("error", () => {});
+  // As on the main pool: a connection the server ended fails its statement, not the process.
+  surviveLostConnections(pool);
   const db = new Kysely<Database>({ dialect: new BudgetedPostgresDialect({ pool }, budgetMs) });
   return { db, kind: "postgres", warm: () => {}, close: () => db.destroy() };
 }
