@@ -29,6 +29,7 @@ async function dropConnectionsWhileWaiting(url: string, lock: string): Promise<{
   await holder.connect();
   await holder.query("begin");
   await holder.query(lock);
+  const holderPid = (await holder.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]?.pid;
   const done = (async () => {
     // Another connection looks: inside the holder's transaction pg_stat_activity would stay as first read.
     const watcher = new pg.Client({ connectionString: url });
@@ -48,7 +49,7 @@ async function dropConnectionsWhileWaiting(url: string, lock: string): Promise<{
       await watcher.query(
         `select pg_terminate_backend(pid) from pg_stat_activity
           where datname = current_database() and pid <> pg_backend_pid() and pid <> $1`,
-        [holder.processID],
+        [holderPid],
       );
     } finally {
       await watcher.end();

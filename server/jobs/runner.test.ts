@@ -255,4 +255,40 @@ describeEachEngine("the job runner", ({ db, engine }) => {
       }
     },
   );
+
+  // Before, the timeout only stopped the runner waiting: the handler ran on beside the job's retry.
+  it("asks a job past its timeout to stop before retrying it, and leaves behind one that ignores the request", async () => {
+    await db().deleteFrom("jobs").execute();
+    const stopsWhenAsked = await enqueue({ obeys: true });
+    const ignoresIt = await enqueue({ obeys: false });
+    const stopped: string[] = [];
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      jobTimeoutMs: 100,
+      stopGraceMs: 100,
+      concurrency: { "mail.send": 2 },
+      handlers: {
+        "mail.send": (payload, signal) =>
+          new Promise<void>((_, reject) => {
+            if (!(payload as { obeys: boolean }).obeys) return;
+            signal.addEventListener("abort", () => {
+              stopped.push("stopped");
+              reject(signal.reason);
+            });
+          }),
+      },
+    });
+    // Resolves: the lane is not held by the handler that never stops.
+    expect(await runner.runDue()).toBe(2);
+    expect(stopped).toEqual(["stopped"]);
+    expect(await job(stopsWhenAsked)).toMatchObject({
+      status: "pending",
+      last_error: "The job did not finish within 0.1 s.",
+    });
+    expect(await job(ignoresIt)).toMatchObject({
+      status: "pending",
+      last_error: "The job did not finish within 0.1 s, and had not stopped 0.1 s after being asked to.",
+    });
+  });
 });

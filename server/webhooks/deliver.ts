@@ -69,7 +69,7 @@ export function deliveryRequest(d: Pick<Loaded, "id" | "event_id" | "event_type"
 export function webhookDeliveryHandler(context: AppContext, clock: Clock = systemClock): JobHandler {
   const { db, config } = context;
   const allow = parseAllowList(config.webhooks.allowHosts);
-  return async (payload) => {
+  return async (payload, signal) => {
     const { deliveryId } = payloadSchema.parse(payload);
     const delivery = await loadDelivery(db, deliveryId);
     // Done already (a job run twice after a lost lease), or its endpoint was deleted.
@@ -83,7 +83,11 @@ export function webhookDeliveryHandler(context: AppContext, clock: Clock = syste
         .execute();
       return;
     }
-    const attempt = await sendWebhook(deliveryRequest(delivery), { allow, timeoutMs: config.webhooks.timeoutMs });
+    const attempt = await sendWebhook(deliveryRequest(delivery), {
+      allow,
+      timeoutMs: config.webhooks.timeoutMs,
+      signal,
+    });
     await recordAttempt(context, delivery, attempt, clock);
   };
 }

@@ -81,17 +81,21 @@ function post(url: URL, target: Destination, outgoing: Outgoing, signal: AbortSi
 
 export async function sendWebhook(
   outgoing: Outgoing,
-  options: { allow: AllowList; timeoutMs: number },
+  /** `signal`: the job runner's (its own timeout), which ends the attempt like the deadline does. */
+  options: { allow: AllowList; timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<Attempt> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const stop = () => {
       controller.abort();
       reject(new Timeout(`No answer within ${options.timeoutMs / 1000} s.`));
-    }, options.timeoutMs);
+    };
+    timer = setTimeout(stop, options.timeoutMs);
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener("abort", stop, { once: true, signal: controller.signal });
   });
   try {
     const url = new URL(outgoing.url);
