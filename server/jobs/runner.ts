@@ -97,6 +97,30 @@ class JobTimeout extends Error {}
  */
 export class ParkJob extends Error {}
 
+/**
+ * What an admin reads under Background jobs for a failure. Before, a value that is not an Error (a library
+ * rejecting with a plain object, a `throw undefined`) showed as "[object Object]" or "undefined", and an Error
+ * without a message (Node's AggregateError of a refused connection) as nothing at all.
+ */
+export function describeFailure(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) {
+    const inner = error.errors.map(describeFailure).filter(Boolean);
+    if (inner.length) return inner.join("; ");
+  }
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    return error.message || code || `${error.name} (no message)`;
+  }
+  if (typeof error === "string" && error) return error;
+  let shown: string | undefined;
+  try {
+    shown = JSON.stringify(error);
+  } catch {
+    // A cycle or a BigInt: the type is all there is to say.
+  }
+  return `The job failed with ${shown && shown !== "{}" ? shown : typeof error === "object" && error !== null ? "an object" : String(error)} instead of an error.`;
+}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, engine, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -255,7 +279,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .where("locked_by", "=", token)
         .execute();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeFailure(error);
       const parked = error instanceof ParkJob || job.attempts >= job.max_attempts;
       logger?.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, parked, err: error }, "job failed");
       await db

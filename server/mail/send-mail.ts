@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
+import { parseJobPayload } from "../jobs/payload.ts";
 import { type JobHandler, ParkJob } from "../jobs/runner.ts";
 import { type MailTransport, MaybeDelivered, smtpReplyCode } from "./transport.ts";
 
@@ -17,7 +18,7 @@ const payloadSchema = z.object({ mailId: z.string() });
  */
 export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, from: string): JobHandler {
   return async (payload, signal) => {
-    const { mailId } = payloadSchema.parse(payload);
+    const { mailId } = parseJobPayload(payloadSchema, payload);
     const mail = await db.selectFrom("mail_messages").selectAll().where("id", "=", mailId).executeTakeFirst();
     if (!mail || mail.sent_at) return;
     try {

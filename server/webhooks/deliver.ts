@@ -10,6 +10,7 @@ import { type Clock, systemClock } from "../clock.ts";
 import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
+import { parseJobPayload } from "../jobs/payload.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -70,7 +71,7 @@ export function webhookDeliveryHandler(context: AppContext, clock: Clock = syste
   const { db, config } = context;
   const allow = parseAllowList(config.webhooks.allowHosts);
   return async (payload, signal) => {
-    const { deliveryId } = payloadSchema.parse(payload);
+    const { deliveryId } = parseJobPayload(payloadSchema, payload);
     const delivery = await loadDelivery(db, deliveryId);
     // Done already (a job run twice after a lost lease), or its endpoint was deleted.
     if (!delivery || (delivery.status !== "pending" && delivery.status !== "retrying")) return;
