@@ -1,4 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { operatorMessage } from "./operator-errors.ts";
 
@@ -47,6 +49,18 @@ describe("operator error messages", () => {
     expect(operatorMessage(new Error("Connection terminated unexpectedly"), context)).toContain(
       "was lost (Connection terminated)",
     );
+  });
+
+  // Before, /readyz showed "EEXIST: file already exists, mkdir '…/attachments'".
+  it("say a folder is not one when a file has its name", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "switchboard-operator-errors-"));
+    const attachments = path.join(dir, "attachments");
+    writeFileSync(attachments, "a file where the attachments folder should be");
+    const error = thrownBy(() => mkdirSync(attachments, { recursive: true }));
+    expect(operatorMessage(error, { dataDir: dir })).toBe(
+      `${attachments} is not a folder. Set DATA_DIR to a folder (it is created if missing).`,
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("leave other errors alone, so they keep their stack trace", () => {

@@ -10,6 +10,7 @@ type SystemError = {
   port?: unknown;
   hostname?: unknown;
   message?: unknown;
+  syscall?: unknown;
   cause?: unknown;
   errors?: unknown;
 };
@@ -97,7 +98,8 @@ export function operatorMessage(error: unknown, context: OperatorErrorContext = 
     if (code === "EACCES" || code === "EPERM") {
       return `Switchboard may not write to ${where(err, context)}. Give the user that runs it write access, or set DATA_DIR to a folder it owns.`;
     }
-    if (code === "ENOTDIR") {
+    // mkdir of a folder whose name a file already has: EEXIST, as the folder itself is what is in the way.
+    if (code === "ENOTDIR" || (code === "EEXIST" && err.syscall === "mkdir")) {
       return `${where(err, context)} is not a folder. Set DATA_DIR to a folder (it is created if missing).`;
     }
     if (code === "SQLITE_CANTOPEN") {
