@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { enqueueJob } from "../jobs/queue.ts";
+import { createJobRunner } from "../jobs/runner.ts";
 import { createScratchDatabase } from "../test/engines.ts";
 import {
   buildCustomer,
@@ -129,6 +131,71 @@ describe.skipIf(!inject("postgresAvailable"))("PostgreSQL ending the app's conne
     expect(again.statusCode).toBe(201);
     expect(filesUnder(path.join(dataDir, "attachments"))).toHaveLength(2);
     await app.close();
+  });
+});
+
+describe.skipIf(!inject("postgresAvailable"))("the job runner when PostgreSQL ends its connections [postgres]", () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase("postgres");
+  });
+  afterAll(async () => {
+    await scratch.drop();
+  });
+
+  it("loses neither a job whose claim nor one whose work was cut off, and runs each once", async () => {
+    const db = scratch.db;
+    const source = sourceOf(db);
+    const url = source?.engine === "postgres" ? source.connectionString : "";
+    const enqueue = (kind: "sla.check" | "reports.cube") =>
+      db.transaction().execute((trx) => enqueueJob(trx, kind, {}, { at: new Date().toISOString() }));
+    const runs = { "sla.check": 0, "reports.cube": 0 };
+    let offsetMs = 0;
+    const runner = createJobRunner({
+      db,
+      engine: "postgres",
+      pollMs: 20,
+      // Moved on past the retry's backoff once the faults are over.
+      clock: () => new Date(Date.now() + offsetMs),
+      handlers: {
+        "sla.check": async () => {
+          runs["sla.check"] += 1;
+        },
+        // Work in a transaction of its own, as the real handlers do.
+        "reports.cube": async () => {
+          runs["reports.cube"] += 1;
+          await db.transaction().execute((trx) => trx.selectFrom("report_periods").select("period").execute());
+        },
+      },
+    });
+    // The claim waits on the jobs table; then the cube job's work waits on report_periods.
+    const claimed = await enqueue("sla.check");
+    const claimCut = await dropConnectionsWhileWaiting(url, "lock table jobs in exclusive mode");
+    runner.start();
+    await claimCut.done;
+    const workCut = await dropConnectionsWhileWaiting(url, "lock table report_periods in access exclusive mode");
+    const cube = await enqueue("reports.cube");
+    await workCut.done;
+    offsetMs = 60 * 60_000;
+    try {
+      await vi.waitFor(
+        async () => {
+          const statuses = await db
+            .selectFrom("jobs")
+            .select(["id", "status"])
+            .where("id", "in", [claimed, cube])
+            .execute();
+          expect(statuses.map((j) => j.status)).toEqual(["done", "done"]);
+        },
+        { timeout: 15_000, interval: 50 },
+      );
+    } finally {
+      await runner.stop();
+    }
+    // The cut-off claim was rolled back whole: the job was claimed again and ran once.
+    expect(runs["sla.check"]).toBe(1);
+    // The cut-off run failed and was retried once, with the reason kept meanwhile.
+    expect(runs["reports.cube"]).toBe(2);
   });
 });
 
