@@ -47,7 +47,7 @@ describe("operator error messages", () => {
     );
     // What a transaction's rollback reports on the dead connection: no code, only pg's words.
     expect(operatorMessage(new Error("Connection terminated unexpectedly"), context)).toContain(
-      "was lost (Connection terminated)",
+      "was lost (the connection closed)",
     );
   });
 

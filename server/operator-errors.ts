@@ -54,8 +54,15 @@ const postgresGone: Record<string, string> = {
   "08001": "could not connect",
   "08004": "connection rejected",
 };
-const connectionGoneMessage =
-  /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+const connectionGoneMessages: [RegExp, string][] = [
+  [/^Connection terminated due to connection timeout/, "no answer in time"],
+  [/^timeout exceeded when trying to connect/, "no answer in time"],
+  [/^Connection terminated/, "the connection closed"],
+  [/^Client (has encountered a connection error|was closed) and is not queryable/, "the connection closed"],
+];
+function connectionGone(message: unknown): string | undefined {
+  return connectionGoneMessages.find(([pattern]) => pattern.test(String(message ?? "")))?.[1];
+}
 
 export type OperatorErrorContext = { databaseUrl?: string | undefined; dataDir?: string | undefined };
 
@@ -81,7 +88,7 @@ function where(err: SystemError, context: OperatorErrorContext): string {
 export function operatorMessage(error: unknown, context: OperatorErrorContext = {}): string | undefined {
   for (const err of chain(error)) {
     const code = typeof err.code === "string" ? err.code : undefined;
-    const lost = code ? postgresGone[code] : connectionGoneMessage.exec(String(err.message ?? ""))?.[1];
+    const lost = code ? postgresGone[code] : connectionGone(err.message);
     if (lost) {
       return `The connection to PostgreSQL at ${postgresAddress(context.databaseUrl)} was lost (${lost}). Switchboard reconnects by itself once the server answers again; check that it is running.`;
     }

@@ -2,11 +2,14 @@
  * PostgreSQL ending the app's connections while it works (a restart, a failover, an admin's pg_terminate_backend).
  * PostgreSQL only: a SQLite database is a file in the process, with no connection to lose.
  */
+
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { buildApp } from "../http/app.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { createScratchDatabase } from "../test/engines.ts";
@@ -20,7 +23,7 @@ import {
   testConfig,
 } from "../test/factories.ts";
 import { blankServerData, startServer, stopServer } from "../test/server-process.ts";
-import { sourceOf } from "./database.ts";
+import { openPostgres, sourceOf } from "./database.ts";
 
 /**
  * Holds `lock` on a table from another connection until a statement of the app waits for it, then ends every
@@ -131,6 +134,46 @@ describe.skipIf(!inject("postgresAvailable"))("PostgreSQL ending the app's conne
     expect(again.statusCode).toBe(201);
     expect(filesUnder(path.join(dataDir, "attachments"))).toHaveLength(2);
     await app.close();
+  });
+});
+
+// No PostgreSQL needed: a port that takes connections and never says a word, as a stopped (SIGSTOP) or hung
+// server, or one behind a network that drops its answers, does.
+describe("a PostgreSQL server that never answers", () => {
+  let silent: Server;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  // Before, pg waited for the connection forever: every request hung.
+  it("answers requests with 503 once connecting has taken too long, instead of hanging them", async () => {
+    const { port } = silent.address() as AddressInfo;
+    const databaseUrl = `postgres://switchboard@127.0.0.1:${port}/switchboard`;
+    const { db } = openPostgres(databaseUrl, 2, 300);
+    const app = await buildApp({ db, engine: "postgres", config: testConfig({ databaseUrl }) });
+    try {
+      const signIn = await app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { email: "someone@example.com", password: "correct horse battery staple" },
+      });
+      expect(signIn.statusCode).toBe(503);
+      expect(signIn.json().error.code).toBe("unavailable");
+      const ready = await app.inject("/readyz");
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks.database).toMatch(
+        /^The connection to PostgreSQL at 127\.0\.0\.1:\d+ was lost \(no answer in time\)/,
+      );
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
   });
 });
 

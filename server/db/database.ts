@@ -68,12 +68,33 @@ class ImmediateSqliteDialect extends SqliteDialect {
  */
 export const postgresSessionOptions = "-c jit=off";
 
-export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
-  return remembered(openPostgresPool(connectionString, max), { engine: "postgres", connectionString });
+/**
+ * How long a query waits for a connection: a new one to a server that accepts it and never answers (stopped,
+ * hung, a network that drops packets), or a free one of a pool whose every connection is stuck. pg waits forever
+ * by default: every request hung, the page spinning, instead of a 503 that says to try again.
+ */
+export const postgresConnectTimeoutMs = 10_000;
+
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  connectTimeoutMs = postgresConnectTimeoutMs,
+): DatabaseHandle {
+  return remembered(openPostgresPool(connectionString, max, connectTimeoutMs), {
+    engine: "postgres",
+    connectionString,
+    connectTimeoutMs,
+  });
 }
 
-function openPostgresPool(connectionString: string, max: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max, types: postgresTypes, options: postgresSessionOptions });
+function openPostgresPool(connectionString: string, max: number, connectTimeoutMs: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: postgresTypes,
+    options: postgresSessionOptions,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   surviveLostConnections(pool);
   const url = new URL(connectionString);
   url.password = url.password ? "****" : "";
@@ -114,7 +135,7 @@ export type DatabaseSource =
       /** Sets the main connection's `wal_autocheckpoint`, for the checkpointer (checkpointer.ts). */
       autocheckpoint: (pages: number) => void;
     }
-  | { engine: "postgres"; connectionString: string };
+  | { engine: "postgres"; connectionString: string; connectTimeoutMs: number };
 
 const sources = new WeakMap<Kysely<Database>, DatabaseSource>();
 

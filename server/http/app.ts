@@ -12,7 +12,6 @@ import { registerAutomationRoutes } from "../automation/routes.ts";
 import { registerCatalogAdminRoutes } from "../catalog/admin-routes.ts";
 import { registerCatalogRoutes } from "../catalog/routes.ts";
 import type { AppContext } from "../core/context.ts";
-import { sourceOf } from "../db/database.ts";
 import { readerOf } from "../db/read-pool/reader.ts";
 import { registerErasureRoutes } from "../erasure/routes.ts";
 import { registerExportRoutes } from "../export/routes.ts";
@@ -88,13 +87,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const source = sourceOf(deps.db);
-  app.setErrorHandler(
-    errorHandlerFor({
-      databaseUrl: deps.config.databaseUrl ?? (source?.engine === "postgres" ? source.connectionString : undefined),
-      dataDir: deps.config.dataDir,
-    }),
-  );
+  app.setErrorHandler(errorHandlerFor({ databaseUrl: deps.config.databaseUrl, dataDir: deps.config.dataDir }));
 
   await app.register(fastifySwagger, openApiOptions);
   // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.

@@ -141,9 +141,11 @@ class BudgetedPostgresDialect extends PostgresDialect {
   }
 }
 
-function postgresReader(connectionString: string, budgetMs: number): Reader {
+function postgresReader(connectionString: string, budgetMs: number, connectTimeoutMs: number): Reader {
   const pool = new pg.Pool({
     connectionString,
+    // As the main pool's: a server that never answers fails the read instead of hanging it.
+    connectionTimeoutMillis: connectTimeoutMs,
     max: postgresReadConnections,
     types: postgresTypes,
     // Set by the server on each connection: every statement of the reader has the budget, nothing else does.
@@ -163,7 +165,9 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
 export function openReader(main: Kysely<Database>, source: DatabaseSource | undefined, options: ReaderOptions): Reader {
   if (options.size <= 0) return mainReader(main, "the read pool is off (READ_POOL_SIZE=0)");
   if (!source) return mainReader(main, "the database was not opened from a file or URL");
-  if (source.engine === "postgres") return postgresReader(source.connectionString, options.budgetMs);
+  if (source.engine === "postgres") {
+    return postgresReader(source.connectionString, options.budgetMs, source.connectTimeoutMs);
+  }
   if (source.file === ":memory:" || source.file === "") {
     return mainReader(main, "an in-memory SQLite database cannot be shared with threads");
   }
