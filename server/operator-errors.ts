@@ -10,6 +10,7 @@ type SystemError = {
   port?: unknown;
   hostname?: unknown;
   message?: unknown;
+  syscall?: unknown;
   cause?: unknown;
   errors?: unknown;
 };
@@ -38,6 +39,31 @@ const unreachable: Record<string, string> = {
   ECONNRESET: "connection reset",
 };
 
+/**
+ * PostgreSQL ended the session (a restart, a failover, an admin's pg_terminate_backend: SQLSTATE class 57P, or a
+ * connection exception, class 08), or pg found the connection gone: those come without a code, so their
+ * messages (pg/lib/client.js) are all there is to know them by.
+ */
+const postgresGone: Record<string, string> = {
+  "57P01": "the server ended the session",
+  "57P02": "the server crashed",
+  "57P03": "the server is starting up or shutting down",
+  "08000": "connection exception",
+  "08003": "no connection",
+  "08006": "connection failure",
+  "08001": "could not connect",
+  "08004": "connection rejected",
+};
+const connectionGoneMessages: [RegExp, string][] = [
+  [/^Connection terminated due to connection timeout/, "no answer in time"],
+  [/^timeout exceeded when trying to connect/, "no answer in time"],
+  [/^Connection terminated/, "the connection closed"],
+  [/^Client (has encountered a connection error|was closed) and is not queryable/, "the connection closed"],
+];
+function connectionGone(message: unknown): string | undefined {
+  return connectionGoneMessages.find(([pattern]) => pattern.test(String(message ?? "")))?.[1];
+}
+
 export type OperatorErrorContext = { databaseUrl?: string | undefined; dataDir?: string | undefined };
 
 function postgresAddress(databaseUrl: string | undefined): string {
@@ -62,6 +88,10 @@ function where(err: SystemError, context: OperatorErrorContext): string {
 export function operatorMessage(error: unknown, context: OperatorErrorContext = {}): string | undefined {
   for (const err of chain(error)) {
     const code = typeof err.code === "string" ? err.code : undefined;
+    const lost = code ? postgresGone[code] : connectionGone(err.message);
+    if (lost) {
+      return `The connection to PostgreSQL at ${postgresAddress(context.databaseUrl)} was lost (${lost}). Switchboard reconnects by itself once the server answers again; check that it is running.`;
+    }
     if (!code) continue;
     if (code === "ENOSPC" || code === "SQLITE_FULL" || code === "EDQUOT") {
       return `The disk is full: Switchboard could not write to ${where(err, context)}. Free some space; nothing acknowledged was lost.`;
@@ -75,7 +105,8 @@ export function operatorMessage(error: unknown, context: OperatorErrorContext = 
     if (code === "EACCES" || code === "EPERM") {
       return `Switchboard may not write to ${where(err, context)}. Give the user that runs it write access, or set DATA_DIR to a folder it owns.`;
     }
-    if (code === "ENOTDIR") {
+    // mkdir of a folder whose name a file already has: EEXIST, as the folder itself is what is in the way.
+    if (code === "ENOTDIR" || (code === "EEXIST" && err.syscall === "mkdir")) {
       return `${where(err, context)} is not a folder. Set DATA_DIR to a folder (it is created if missing).`;
     }
     if (code === "SQLITE_CANTOPEN") {

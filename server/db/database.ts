@@ -68,15 +68,34 @@ class ImmediateSqliteDialect extends SqliteDialect {
  */
 export const postgresSessionOptions = "-c jit=off";
 
-export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
-  return remembered(openPostgresPool(connectionString, max), { engine: "postgres", connectionString });
+/**
+ * How long a query waits for a connection: a new one to a server that accepts it and never answers (stopped,
+ * hung, a network that drops packets), or a free one of a pool whose every connection is stuck. pg waits forever
+ * by default: every request hung, the page spinning, instead of a 503 that says to try again.
+ */
+export const postgresConnectTimeoutMs = 10_000;
+
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  connectTimeoutMs = postgresConnectTimeoutMs,
+): DatabaseHandle {
+  return remembered(openPostgresPool(connectionString, max, connectTimeoutMs), {
+    engine: "postgres",
+    connectionString,
+    connectTimeoutMs,
+  });
 }
 
-function openPostgresPool(connectionString: string, max: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max, types: postgresTypes, options: postgresSessionOptions });
-  // When the server ends an idle connection (restart, failover), the pool drops that client and the next
-  // query opens a new one. Without a listener the 'error' event would take the whole process down.
-  pool.on("error", () => {});
+function openPostgresPool(connectionString: string, max: number, connectTimeoutMs: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: postgresTypes,
+    options: postgresSessionOptions,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
+  surviveLostConnections(pool);
   const url = new URL(connectionString);
   url.password = url.password ? "****" : "";
   return {
@@ -91,6 +110,21 @@ function openPostgresPool(connectionString: string, max: number): DatabaseHandle
 }
 
 /**
+ * When the server ends a connection (a restart, a failover, `pg_terminate_backend`), pg emits 'error' on that
+ * client, and an 'error' without a listener ends the whole process. The pool listens only while a client is
+ * idle: it removes its listener for as long as the client is lent out, so a connection lost in the middle of a
+ * transaction or a query took the server down with every other request in flight. The statement that was
+ * running fails with the same error anyway (answered as 503, http/errors.ts), and the pool drops the dead client
+ * when it comes back and opens a new one for the next query, so both listeners only need to keep the process up.
+ */
+export function surviveLostConnections(pool: pg.Pool): void {
+  pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
+}
+
+/**
  * Where an open database's data lives, so the read pool (db/read-pool/) can open connections of its own to the
  * same data: a SQLite file for its threads and its checkpointer, a PostgreSQL URL for its budgeted pool.
  */
@@ -101,7 +135,7 @@ export type DatabaseSource =
       /** Sets the main connection's `wal_autocheckpoint`, for the checkpointer (checkpointer.ts). */
       autocheckpoint: (pages: number) => void;
     }
-  | { engine: "postgres"; connectionString: string };
+  | { engine: "postgres"; connectionString: string; connectTimeoutMs: number };
 
 const sources = new WeakMap<Kysely<Database>, DatabaseSource>();
 

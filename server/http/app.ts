@@ -45,7 +45,7 @@ import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-h
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { clientErrorHandler } from "./client-errors.ts";
-import { errorHandler } from "./errors.ts";
+import { errorHandlerFor } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { requestForLog } from "./log-redaction.ts";
 import { openApiOptions, registerApiReference } from "./openapi.ts";
@@ -88,7 +88,7 @@ export async function buildApp(context: AppContext, logger: FastifyBaseLogger | 
 
   app.setValidatorCompiler(requestValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(errorHandlerFor({ databaseUrl: deps.config.databaseUrl, dataDir: deps.config.dataDir }));
 
   await app.register(fastifySwagger, openApiOptions);
   // Answer headers first: the response check (tests only) runs its onSend hook after theirs and sees them.

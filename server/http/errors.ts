@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode, ErrorResponse } from "../../common/errors.ts";
 import { AppError, multipartProblem } from "../core/errors.ts";
-import { operatorMessage } from "../operator-errors.ts";
+import { type OperatorErrorContext, operatorMessage } from "../operator-errors.ts";
 import { unknownFieldSentence } from "./request-validation.ts";
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
@@ -40,7 +40,21 @@ function fieldsFromValidation(validation: ValidationIssue[]) {
 const notAnObject = (validation: ValidationIssue[]) =>
   validation.some((issue) => issue.instancePath === "/" && issue.keyword === "invalid_type");
 
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * The app's error handler. `context` (DATABASE_URL, DATA_DIR) lets a fault of the machine be named for the
+ * operator: an unreachable PostgreSQL is only known as such when the handler knows there is one.
+ */
+export function errorHandlerFor(context: OperatorErrorContext) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    errorHandler(error, request, reply, context);
+}
+
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: OperatorErrorContext = {},
+) {
   if (error instanceof AppError) {
     return reply.status(error.status).send(body(error.code, error.message, error.fields));
   }
@@ -71,9 +85,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const code = codeForStatus[error.statusCode] ?? "validation_failed";
     return reply.status(error.statusCode).send(body(code, error.message));
   }
-  const cause = operatorMessage(error);
+  const cause = operatorMessage(error, context);
   if (cause) {
-    // A full disk or a read-only folder: the operator needs the cause, the person a plain sentence.
+    // A full disk, a read-only folder, a lost database connection: the operator needs the cause, the person a
+    // plain sentence, and a 503 tells clients to try again, which will work once the cause is gone.
     request.log.error({ cause }, cause);
     return reply
       .status(503)

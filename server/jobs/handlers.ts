@@ -42,8 +42,8 @@ export function jobHandlers(
     },
     "webhook.deliver": webhookDeliveryHandler(context, clock),
     "satisfaction.send": sendSurveyHandler(context, clock),
-    "reports.cube": async () => {
-      await buildReportCube(db, clock());
+    "reports.cube": async (_payload, signal) => {
+      await buildReportCube(db, clock(), undefined, signal);
     },
   };
 }

@@ -1,7 +1,10 @@
 import { expect, it } from "vitest";
 import { openPostgres } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
+import { devMailboxTransport } from "../mail/transport.ts";
 import { describeEachEngine } from "../test/engines.ts";
+import { testConfig } from "../test/factories.ts";
+import { jobHandlers } from "./handlers.ts";
 import { enqueueJob } from "./queue.ts";
 import { createJobRunner, type JobHandler, retryDelayMs } from "./runner.ts";
 
@@ -255,4 +258,83 @@ describeEachEngine("the job runner", ({ db, engine }) => {
       }
     },
   );
+
+  // Before, the timeout only stopped the runner waiting: the handler ran on beside the job's retry.
+  it("asks a job past its timeout to stop before retrying it, and leaves behind one that ignores the request", async () => {
+    await db().deleteFrom("jobs").execute();
+    const stopsWhenAsked = await enqueue({ obeys: true });
+    const ignoresIt = await enqueue({ obeys: false });
+    const stopped: string[] = [];
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      jobTimeoutMs: 100,
+      stopGraceMs: 100,
+      concurrency: { "mail.send": 2 },
+      handlers: {
+        "mail.send": (payload, signal) =>
+          new Promise<void>((_, reject) => {
+            if (!(payload as { obeys: boolean }).obeys) return;
+            signal.addEventListener("abort", () => {
+              stopped.push("stopped");
+              reject(signal.reason);
+            });
+          }),
+      },
+    });
+    // Resolves: the lane is not held by the handler that never stops.
+    expect(await runner.runDue()).toBe(2);
+    expect(stopped).toEqual(["stopped"]);
+    expect(await job(stopsWhenAsked)).toMatchObject({
+      status: "pending",
+      last_error: "The job did not finish within 0.1 s.",
+    });
+    expect(await job(ignoresIt)).toMatchObject({
+      status: "pending",
+      last_error: "The job did not finish within 0.1 s, and had not stopped 0.1 s after being asked to.",
+    });
+  });
+
+  // Before, these showed under Background jobs as "undefined", "[object Object]" and an empty error.
+  it("keeps a readable reason for a job that fails with something other than an error", async () => {
+    await db().deleteFrom("jobs").execute();
+    const thrown: Record<string, unknown> = {
+      undefined: undefined,
+      object: { reason: "quota exceeded" },
+      aggregate: new AggregateError([
+        Object.assign(new Error("connect ECONNREFUSED ::1:25"), { code: "ECONNREFUSED" }),
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ECONNREFUSED" }),
+      ]),
+    };
+    const ids = Object.fromEntries(
+      await Promise.all(Object.keys(thrown).map(async (name) => [name, await enqueue({ name })] as const)),
+    );
+    await runnerWith(async (payload) => {
+      throw thrown[(payload as { name: string }).name];
+    }).runDue();
+    expect((await job(ids.undefined ?? "")).last_error).toBe("The job failed with undefined instead of an error.");
+    expect((await job(ids.object ?? "")).last_error).toBe(
+      'The job failed with {"reason":"quota exceeded"} instead of an error.',
+    );
+    expect((await job(ids.aggregate ?? "")).last_error).toBe(
+      "connect ECONNREFUSED ::1:25; connect ECONNREFUSED 127.0.0.1:25",
+    );
+  });
+
+  // Before, such a job was tried 20 times over ten hours, then parked with the schema's complaints as JSON.
+  it("parks at once a job whose data no longer fits its handler, saying why", async () => {
+    await db().deleteFrom("jobs").execute();
+    // As a job enqueued by an older version might look after an upgrade renamed its field.
+    const id = await enqueue({ messageId: "0193-old-shape" });
+    const handlers = jobHandlers(
+      { db: db(), engine, config: testConfig({ devMailbox: "admins" }) },
+      devMailboxTransport(),
+    );
+    await createJobRunner({ db: db(), engine, handlers: { "mail.send": handlers["mail.send"] } }).runDue();
+    const parked = await job(id);
+    expect(parked).toMatchObject({ status: "failed", attempts: 1 });
+    expect(parked.last_error).toMatch(
+      /^The job's data is not what this version of Switchboard expects \(.*mailId.*\), so it is not tried again\.$/,
+    );
+  });
 });

@@ -7,8 +7,12 @@ import type { Database } from "../db/schema.ts";
 import type { JobKind } from "./queue.ts";
 import { enqueueScheduledJobs, type Schedule } from "./schedules.ts";
 
-/** A handler must be idempotent: a job whose runner died mid-way is run again when its lease ends. */
-export type JobHandler = (payload: unknown) => Promise<void>;
+/**
+ * A handler must be idempotent: a job whose runner died mid-way is run again when its lease ends. `signal` aborts
+ * when the job runs past its timeout: a handler hands it to its network calls and checks it between units of a
+ * long sweep, so the job stops before it is tried again, instead of running on beside its own retry.
+ */
+export type JobHandler = (payload: unknown, signal: AbortSignal) => Promise<void>;
 
 export type JobRunnerOptions = {
   db: Kysely<Database>;
@@ -23,8 +27,13 @@ export type JobRunnerOptions = {
    */
   leaseMs?: number;
   heartbeatMs?: number;
-  /** A job still running after this long is given up (and retried later), so no handler holds its lane forever. */
+  /** A job still running after this long is asked to stop (its signal aborts), then retried later. */
   jobTimeoutMs?: number;
+  /**
+   * How long a handler asked to stop has to do so before the runner leaves it behind (logged), so that one
+   * ignoring its signal cannot hold its lane forever. Default: the lease.
+   */
+  stopGraceMs?: number;
   /** How many jobs of each kind run at once; kinds not listed run one at a time. */
   concurrency?: Partial<Record<JobKind, number>>;
   /**
@@ -88,12 +97,37 @@ class JobTimeout extends Error {}
  */
 export class ParkJob extends Error {}
 
+/**
+ * What an admin reads under Background jobs for a failure. Before, a value that is not an Error (a library
+ * rejecting with a plain object, a `throw undefined`) showed as "[object Object]" or "undefined", and an Error
+ * without a message (Node's AggregateError of a refused connection) as nothing at all.
+ */
+export function describeFailure(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) {
+    const inner = error.errors.map(describeFailure).filter(Boolean);
+    if (inner.length) return inner.join("; ");
+  }
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    return error.message || code || `${error.name} (no message)`;
+  }
+  if (typeof error === "string" && error) return error;
+  let shown: string | undefined;
+  try {
+    shown = JSON.stringify(error);
+  } catch {
+    // A cycle or a BigInt: the type is all there is to say.
+  }
+  return `The job failed with ${shown && shown !== "{}" ? shown : typeof error === "object" && error !== null ? "an object" : String(error)} instead of an error.`;
+}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, engine, handlers, logger } = options;
   const clock = options.clock ?? systemClock;
   const leaseMs = options.leaseMs ?? defaultLeaseMs;
   const heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(leaseMs / 3));
   const jobTimeoutMs = options.jobTimeoutMs ?? 10 * 60 * 1000;
+  const stopGraceMs = options.stopGraceMs ?? leaseMs;
   const pollMs = options.pollMs ?? 1000;
   const schedules = options.schedules ?? [];
   const concurrency = { ...defaultConcurrency, ...options.concurrency };
@@ -182,21 +216,56 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }
   }
 
+  /**
+   * Runs a handler within the job's timeout. Past it, the handler's signal aborts and the job counts as failed
+   * once the handler has stopped. Before, the runner only stopped waiting: the handler ran on while the job was
+   * retried, so a slow mail went out twice and a long report build ran side by side with its own retries.
+   */
+  async function runHandler(job: ClaimedJob, handler: JobHandler): Promise<void> {
+    const controller = new AbortController();
+    const seconds = (ms: number) => ms / 1000;
+    let deadline: NodeJS.Timeout | undefined;
+    let abandon: NodeJS.Timeout | undefined;
+    // Inside an async function, so that a handler throwing before its first await fails like any other.
+    const running = (async () => handler(decodeJson(job.payload), controller.signal))();
+    try {
+      await Promise.race([
+        running,
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => {
+            controller.abort(new JobTimeout(`The job did not finish within ${seconds(jobTimeoutMs)} s.`));
+            abandon = setTimeout(() => {
+              logger?.error({ jobId: job.id, kind: job.kind }, "job did not stop when its timeout asked it to");
+              reject(
+                new JobTimeout(
+                  `The job did not finish within ${seconds(jobTimeoutMs)} s, and had not stopped ${seconds(stopGraceMs)} s after being asked to.`,
+                ),
+              );
+            }, stopGraceMs);
+          }, jobTimeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      // A handler's own verdict stands (a mail that may have gone out is parked); any other failure after the
+      // timeout (the aborted request's error) is the timeout.
+      if (controller.signal.aborted && !(error instanceof ParkJob) && !(error instanceof JobTimeout)) {
+        throw controller.signal.reason;
+      }
+      throw error;
+    } finally {
+      clearTimeout(deadline);
+      clearTimeout(abandon);
+      // Left behind: its eventual failure has nobody to tell but the log.
+      running.catch(() => {});
+    }
+  }
+
   async function runJob(job: ClaimedJob): Promise<void> {
     const { token } = job;
     const handler = handlers[job.kind as JobKind];
-    let deadline: NodeJS.Timeout | undefined;
     try {
       if (!handler) throw new Error(`No handler for jobs of kind "${job.kind}".`);
-      await Promise.race([
-        handler(decodeJson(job.payload)),
-        new Promise<never>((_, reject) => {
-          deadline = setTimeout(
-            () => reject(new JobTimeout(`The job did not finish within ${Math.round(jobTimeoutMs / 1000)} s.`)),
-            jobTimeoutMs,
-          );
-        }),
-      ]);
+      await runHandler(job, handler);
       await db
         .updateTable("jobs")
         .set({
@@ -210,7 +279,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .where("locked_by", "=", token)
         .execute();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeFailure(error);
       const parked = error instanceof ParkJob || job.attempts >= job.max_attempts;
       logger?.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, parked, err: error }, "job failed");
       await db
@@ -226,8 +295,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .where("id", "=", job.id)
         .where("locked_by", "=", token)
         .execute();
-    } finally {
-      clearTimeout(deadline);
     }
   }
 

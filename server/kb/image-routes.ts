@@ -3,6 +3,7 @@ import { errorResponseSchema } from "../../common/errors.ts";
 import { notFound } from "../core/errors.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { openToSend } from "../tickets/attachments/storage.ts";
 import { receiveMultipart } from "../tickets/attachments/uploads.ts";
 import { uploadTempDir } from "../tickets/commands/submit-ticket.ts";
 import { findReadableImage, imageStorage, imageUploadLimits, uploadArticleImage } from "./images.ts";
@@ -45,13 +46,14 @@ export function registerKbImageRoutes(app: App, { db, config }: Deps): void {
     async (request, reply) => {
       const image = await findReadableImage(db, request.actor, request.params.id);
       if (!image) throw notFound("That image");
+      const file = await openToSend(imageStorage(config), image.storage_key, "this image", request.log);
       return reply
         .header("content-type", image.content_type)
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "default-src 'none'; sandbox")
         .header("cache-control", "private, max-age=300")
         .header("content-length", String(image.size))
-        .send(imageStorage(config).open(image.storage_key));
+        .send(file);
     },
   );
 }

@@ -138,6 +138,36 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     expect(parked[0]?.last_error).toMatch(/may have delivered it, so it is not sent again/);
   });
 
+  // Before, the job's timeout only stopped the runner waiting: the send ran on, the job was retried beside it,
+  // and the retry sent the message a second time.
+  it("does not send a message again when its send outlives the job's timeout", async () => {
+    await db().deleteFrom("jobs").execute();
+    await submitTicket(context(), anonymous, await buildSubmission(db()));
+    smtp.keepWithoutAnswer(1);
+    const before = smtp.received.length;
+    let now = new Date();
+    const runner = createJobRunner({
+      db: db(),
+      engine,
+      clock: () => now,
+      // The job's timeout, not the SMTP session's, is what runs out here.
+      jobTimeoutMs: 300,
+      handlers: jobHandlers(
+        context(),
+        smtpTransport(smtp.url, { connectionMs: 5000, greetingMs: 5000, socketMs: 60_000 }),
+      ),
+    });
+    await runner.runDue();
+    const received = smtp.received.length;
+    expect(received).toBeGreaterThan(before);
+    now = new Date(now.getTime() + 24 * 60 * 60_000);
+    await runner.runDue();
+    expect(smtp.received.length).toBe(received);
+    const parked = await db().selectFrom("jobs").selectAll().where("status", "=", "failed").execute();
+    expect(parked).toHaveLength(1);
+    expect(parked[0]?.last_error).toMatch(/may have delivered it, so it is not sent again/);
+  });
+
   it("keeps messages in the dev mailbox when there is no SMTP server, for those allowed to read it", async () => {
     const config = testConfig({ devMailbox: "admins" });
     const app = await buildTestApp(db(), engine, config);

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
+import { parseJobPayload } from "../jobs/payload.ts";
 import { type JobHandler, ParkJob } from "../jobs/runner.ts";
 import { type MailTransport, MaybeDelivered, smtpReplyCode } from "./transport.ts";
 
@@ -16,20 +17,23 @@ const payloadSchema = z.object({ mailId: z.string() });
  * or leave. Temporary refusals (4xx) and failed connections are retried.
  */
 export function sendMailHandler(db: Kysely<Database>, transport: MailTransport, from: string): JobHandler {
-  return async (payload) => {
-    const { mailId } = payloadSchema.parse(payload);
+  return async (payload, signal) => {
+    const { mailId } = parseJobPayload(payloadSchema, payload);
     const mail = await db.selectFrom("mail_messages").selectAll().where("id", "=", mailId).executeTakeFirst();
     if (!mail || mail.sent_at) return;
     try {
-      await transport.send({
-        from,
-        to: mail.to_address,
-        subject: mail.subject,
-        text: mail.text_body,
-        html: mail.html_body,
-        messageId: mail.message_id,
-        headers: z.record(z.string(), z.string()).parse(decodeJson(mail.headers)),
-      });
+      await transport.send(
+        {
+          from,
+          to: mail.to_address,
+          subject: mail.subject,
+          text: mail.text_body,
+          html: mail.html_body,
+          messageId: mail.message_id,
+          headers: z.record(z.string(), z.string()).parse(decodeJson(mail.headers)),
+        },
+        signal,
+      );
     } catch (error) {
       if (error instanceof MaybeDelivered) throw new ParkJob(error.message, { cause: error });
       const code = smtpReplyCode(error);

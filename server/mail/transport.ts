@@ -12,7 +12,8 @@ export type MailEnvelope = {
 
 export type MailTransport = {
   kind: "smtp" | "dev";
-  send(mail: MailEnvelope): Promise<void>;
+  /** `signal` stops a send the job runner gave up on: the connection is closed, so the job is not run twice. */
+  send(mail: MailEnvelope, signal?: AbortSignal): Promise<void>;
   close(): void;
 };
 
@@ -67,7 +68,7 @@ export function smtpTransport(
   };
   return {
     kind: "smtp",
-    async send(mail) {
+    async send(mail, signal) {
       const credentials = await oauth?.();
       let dataSent = false;
       // Nodemailer logs "<n bytes encoded mime message>" (tnx "message") once the message, up to the final dot
@@ -92,7 +93,7 @@ export function smtpTransport(
           : {}),
       });
       try {
-        await sendWith(sender, mail);
+        await sendWith(sender, mail, signal);
       } catch (error) {
         // An answer (a 4xx or 5xx to the end of DATA) is definite: refused, so it may be retried.
         if (dataSent && smtpReplyCode(error) === undefined) {
@@ -111,8 +112,10 @@ export function smtpTransport(
   };
 }
 
-async function sendWith(transporter: Transporter, mail: MailEnvelope): Promise<void> {
+async function sendWith(transporter: Transporter, mail: MailEnvelope, signal: AbortSignal | undefined): Promise<void> {
   await transporter.sendMail({
+    // Aborted, nodemailer closes the connection: after the whole message went out that is `MaybeDelivered`.
+    ...(signal ? { signal } : {}),
     from: mail.from,
     to: mail.to,
     subject: mail.subject,

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Clock } from "../clock.ts";
 import type { AppContext } from "../core/context.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
+import { parseJobPayload } from "../jobs/payload.ts";
 import type { JobHandler } from "../jobs/runner.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { satisfactionSurvey } from "../mail/templates/satisfaction-survey.ts";
@@ -80,6 +81,6 @@ export async function sendSurvey(
 
 export function sendSurveyHandler(context: Pick<AppContext, "db" | "config">, clock: Clock): JobHandler {
   return async (payload) => {
-    await sendSurvey(context, payloadSchema.parse(payload), clock());
+    await sendSurvey(context, parseJobPayload(payloadSchema, payload), clock());
   };
 }

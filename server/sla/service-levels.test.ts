@@ -324,7 +324,7 @@ describeEachEngine("service levels", ({ db, engine }) => {
       leaseMs: minutes(5),
       handlers: {
         "sla.check": async () => {
-          await jobHandlers(ctx(), devMailboxTransport(), clock)["sla.check"]({});
+          await jobHandlers(ctx(), devMailboxTransport(), clock)["sla.check"]({}, new AbortController().signal);
           throw new Error("killed");
         },
       },

@@ -23,6 +23,7 @@ import { type ContentText, contentTextFor } from "../i18n/content-text.ts";
 import { languageOf, localeOfRequest, type RequestLanguage } from "../i18n/request-locale.ts";
 import { contentDisposition } from "./attachments/file-names.ts";
 import { withUploads } from "./attachments/standalone-uploads.ts";
+import { openToSend } from "./attachments/storage.ts";
 import { defaultUploadLimits, discardUploads, receiveMultipart, type UploadedFile } from "./attachments/uploads.ts";
 import { attachmentStorage, submitTicket, uploadTempDir } from "./commands/submit-ticket.ts";
 import { canSubmitTicket, seesInternal, ticketScope } from "./policy.ts";
@@ -199,6 +200,13 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         audienceOf(request.actor),
       );
       if (!attachment) throw notFound("That attachment");
+      // Opened before any header is set: a missing file is answered as an error, not downloaded as one.
+      const file = await openToSend(
+        attachmentStorage(config),
+        attachment.storage_key,
+        `"${attachment.file_name}"`,
+        request.log,
+      );
       return reply
         .header("content-type", "application/octet-stream")
         .header("content-disposition", contentDisposition(attachment.file_name))
@@ -206,7 +214,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
         .header("content-security-policy", "default-src 'none'; sandbox")
         .header("cache-control", "private, no-store")
         .header("content-length", String(attachment.size))
-        .send(attachmentStorage(config).open(attachment.storage_key));
+        .send(file);
     },
   );
 }

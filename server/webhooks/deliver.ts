@@ -10,6 +10,7 @@ import { type Clock, systemClock } from "../clock.ts";
 import type { AppContext } from "../core/context.ts";
 import type { Database } from "../db/schema.ts";
 import { recipientTranslator } from "../i18n/recipient.ts";
+import { parseJobPayload } from "../jobs/payload.ts";
 import { enqueueJob } from "../jobs/queue.ts";
 import type { JobHandler } from "../jobs/runner.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -69,8 +70,8 @@ export function deliveryRequest(d: Pick<Loaded, "id" | "event_id" | "event_type"
 export function webhookDeliveryHandler(context: AppContext, clock: Clock = systemClock): JobHandler {
   const { db, config } = context;
   const allow = parseAllowList(config.webhooks.allowHosts);
-  return async (payload) => {
-    const { deliveryId } = payloadSchema.parse(payload);
+  return async (payload, signal) => {
+    const { deliveryId } = parseJobPayload(payloadSchema, payload);
     const delivery = await loadDelivery(db, deliveryId);
     // Done already (a job run twice after a lost lease), or its endpoint was deleted.
     if (!delivery || (delivery.status !== "pending" && delivery.status !== "retrying")) return;
@@ -83,7 +84,11 @@ export function webhookDeliveryHandler(context: AppContext, clock: Clock = syste
         .execute();
       return;
     }
-    const attempt = await sendWebhook(deliveryRequest(delivery), { allow, timeoutMs: config.webhooks.timeoutMs });
+    const attempt = await sendWebhook(deliveryRequest(delivery), {
+      allow,
+      timeoutMs: config.webhooks.timeoutMs,
+      signal,
+    });
     await recordAttempt(context, delivery, attempt, clock);
   };
 }

@@ -26,6 +26,25 @@ type Answer = { status: number; location: string | undefined; body: Buffer };
 
 class Timeout extends Error {}
 
+/**
+ * The delivery log's sentence for a failed connection. Node's own words for TLS are OpenSSL's ("write EPROTO
+ * C0EC…:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number:../deps/openssl/…:77:"),
+ * and a connection closed unanswered was "socket hang up": an admin reading the log could not tell what to fix.
+ */
+function connectionFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = "code" in error && typeof error.code === "string" ? error.code : "";
+  const openSsl = /SSL routines:[^:]*:([^:]+)/.exec(error.message)?.[1];
+  if (openSsl || code.startsWith("ERR_SSL_") || code === "EPROTO") {
+    return `The TLS handshake with the endpoint failed (${openSsl ?? error.message}). Check that the URL's port speaks HTTPS.`;
+  }
+  if (code === "ECONNRESET") return "The endpoint closed the connection without answering.";
+  if (code.includes("CERT") || code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE") {
+    return `The endpoint's TLS certificate was not accepted: ${error.message}.`;
+  }
+  return error.message || code || error.name;
+}
+
 /** Hands net.connect the checked address whatever name it asks for, in both shapes Node may ask in. */
 function pinnedLookup(target: Destination) {
   return (
@@ -54,6 +73,7 @@ function post(url: URL, target: Destination, outgoing: Outgoing, signal: AbortSi
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        let capped = false;
         const done = () =>
           resolve({
             status: response.statusCode ?? 0,
@@ -66,12 +86,19 @@ function post(url: URL, target: Destination, outgoing: Outgoing, signal: AbortSi
           size += chunk.length;
           // Enough to judge and show; the rest is not ours to wait for.
           if (size >= responseCap) {
-            response.destroy();
             done();
+            capped = true;
+            response.destroy();
           }
         });
         response.on("end", done);
-        response.on("error", reject);
+        // The connection closed before the rest of the answer came ('end' never does): the status is the answer
+        // (docs/webhooks.md), the body only its excerpt. Before, this failed the delivery as just "aborted".
+        const cut = () => {
+          if (!capped) done();
+        };
+        response.on("aborted", cut);
+        response.on("error", cut);
       },
     );
     request.on("error", reject);
@@ -81,17 +108,21 @@ function post(url: URL, target: Destination, outgoing: Outgoing, signal: AbortSi
 
 export async function sendWebhook(
   outgoing: Outgoing,
-  options: { allow: AllowList; timeoutMs: number },
+  /** `signal`: the job runner's (its own timeout), which ends the attempt like the deadline does. */
+  options: { allow: AllowList; timeoutMs: number; signal?: AbortSignal | undefined },
 ): Promise<Attempt> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const stop = () => {
       controller.abort();
       reject(new Timeout(`No answer within ${options.timeoutMs / 1000} s.`));
-    }, options.timeoutMs);
+    };
+    timer = setTimeout(stop, options.timeoutMs);
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener("abort", stop, { once: true, signal: controller.signal });
   });
   try {
     const url = new URL(outgoing.url);
@@ -116,9 +147,7 @@ export async function sendWebhook(
     const message =
       error instanceof Timeout || controller.signal.aborted
         ? `No answer within ${options.timeoutMs / 1000} s.`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+        : connectionFailure(error);
     return { ok: false, responseStatus: null, durationMs: elapsed(), responseExcerpt: null, error: message };
   } finally {
     clearTimeout(timer);

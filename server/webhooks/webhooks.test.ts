@@ -29,7 +29,7 @@ import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { createWebhook } from "./commands/manage-endpoints.ts";
 
 type Received = { headers: IncomingHttpHeaders; body: string };
-type Mode = "ok" | "fail" | "hang" | "redirect";
+type Mode = "ok" | "fail" | "hang" | "redirect" | "cut" | "hang-up";
 
 /** A real HTTP receiver on 127.0.0.1, answering as the test tells it to. */
 async function startReceiver(initial: Mode = "ok") {
@@ -45,7 +45,12 @@ async function startReceiver(initial: Mode = "ok") {
       else if (mode === "redirect")
         response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
       else if (mode === "fail") response.writeHead(500).end("receiver is down");
-      else response.writeHead(200, { "content-type": "text/plain" }).end("thanks");
+      else if (mode === "hang-up") response.socket?.destroy();
+      else if (mode === "cut") {
+        // Promises 1000 bytes, sends a few and goes: the status line came, the rest never does.
+        response.writeHead(200, { "content-type": "text/plain", "content-length": "1000" });
+        response.write("received, thanks", () => response.socket?.destroy());
+      } else response.writeHead(200, { "content-type": "text/plain" }).end("thanks");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -302,6 +307,45 @@ describeEachEngine("outgoing webhooks", ({ db, engine }) => {
       expect(await deliveries(id)).toHaveLength(1);
     } finally {
       await receiver.stop();
+    }
+  });
+
+  // Before, the log said "aborted" for an answer cut short (and failed a delivery the receiver had taken with
+  // 200), "socket hang up" for a connection closed unanswered, and OpenSSL's internals for a TLS failure.
+  it("logs a plain reason for a receiver that hangs up, cuts its answer short or does not speak TLS", async () => {
+    const cases = [
+      { mode: "cut", https: false, status: "succeeded", responseStatus: 200, error: null },
+      {
+        mode: "hang-up",
+        https: false,
+        status: "retrying",
+        responseStatus: null,
+        error: "The endpoint closed the connection without answering.",
+      },
+      {
+        mode: "ok",
+        https: true,
+        status: "retrying",
+        responseStatus: null,
+        error: expect.stringMatching(
+          /^The TLS handshake with the endpoint failed \([a-z ]+\)\. Check that the URL's port speaks HTTPS\.$/,
+        ),
+      },
+    ] as const;
+    for (const c of cases) {
+      const receiver = await startReceiver(c.mode);
+      try {
+        const { id } = await addEndpoint({ url: c.https ? receiver.url.replace("http:", "https:") : receiver.url });
+        await newTicket(`A receiver that answers ${c.mode}${c.https ? " over https" : ""}`);
+        await runJobs();
+        expect((await deliveries(id))[0]).toMatchObject({
+          status: c.status,
+          responseStatus: c.responseStatus,
+          error: c.error,
+        });
+      } finally {
+        await receiver.stop();
+      }
     }
   });
 

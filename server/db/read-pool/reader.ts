@@ -27,7 +27,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "../checkpointer.ts";
-import { type DatabaseSource, postgresSessionOptions, sourceOf } from "../database.ts";
+import { type DatabaseSource, postgresSessionOptions, sourceOf, surviveLostConnections } from "../database.ts";
 import { postgresTypes } from "../engine.ts";
 import type { Database } from "../schema.ts";
 import { ReadPoolDialect } from "./worker-dialect.ts";
@@ -141,9 +141,11 @@ class BudgetedPostgresDialect extends PostgresDialect {
   }
 }
 
-function postgresReader(connectionString: string, budgetMs: number): Reader {
+function postgresReader(connectionString: string, budgetMs: number, connectTimeoutMs: number): Reader {
   const pool = new pg.Pool({
     connectionString,
+    // As the main pool's: a server that never answers fails the read instead of hanging it.
+    connectionTimeoutMillis: connectTimeoutMs,
     max: postgresReadConnections,
     types: postgresTypes,
     // Set by the server on each connection: every statement of the reader has the budget, nothing else does.
@@ -153,8 +155,8 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
     // Idle read connections must not keep a process (a test file, a CLI command) from ending.
     allowExitOnIdle: true,
   });
-  // As on the main pool: a connection the server ended is dropped, not an uncaught 'error'.
-  pool.on("error", () => {});
+  // As on the main pool: a connection the server ended fails its statement, not the process.
+  surviveLostConnections(pool);
   const db = new Kysely<Database>({ dialect: new BudgetedPostgresDialect({ pool }, budgetMs) });
   return { db, kind: "postgres", warm: () => {}, close: () => db.destroy() };
 }
@@ -163,7 +165,9 @@ function postgresReader(connectionString: string, budgetMs: number): Reader {
 export function openReader(main: Kysely<Database>, source: DatabaseSource | undefined, options: ReaderOptions): Reader {
   if (options.size <= 0) return mainReader(main, "the read pool is off (READ_POOL_SIZE=0)");
   if (!source) return mainReader(main, "the database was not opened from a file or URL");
-  if (source.engine === "postgres") return postgresReader(source.connectionString, options.budgetMs);
+  if (source.engine === "postgres") {
+    return postgresReader(source.connectionString, options.budgetMs, source.connectTimeoutMs);
+  }
   if (source.file === ":memory:" || source.file === "") {
     return mainReader(main, "an in-memory SQLite database cannot be shared with threads");
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppContext } from "../../core/context.ts";
+import { parseJobPayload } from "../../jobs/payload.ts";
 import type { JobHandler } from "../../jobs/runner.ts";
 import { processInbound } from "./router.ts";
 
@@ -11,7 +12,7 @@ const payloadSchema = z.object({
 /** Files one stored inbound message; safe to run twice (a settled message is left alone). */
 export function inboundMailHandler(ctx: Pick<AppContext, "db" | "config">): JobHandler {
   return async (payload) => {
-    const { inboundId, mode } = payloadSchema.parse(payload);
+    const { inboundId, mode } = parseJobPayload(payloadSchema, payload);
     await processInbound(ctx, inboundId, mode);
   };
 }

@@ -113,7 +113,7 @@ async function buildMonth(db: Db, month: string, firstDay: string): Promise<bool
  * Builds up to `maxDays` days (dirty ones first, then unbuilt ones, newest first: reports mostly look at the
  * recent past) and every finished month that can be. `pending` is how many days are left for the next run.
  */
-export async function buildReportCube(db: Db, now: Date, maxDays = 62): Promise<CubeBuildResult> {
+export async function buildReportCube(db: Db, now: Date, maxDays = 62, signal?: AbortSignal): Promise<CubeBuildResult> {
   // A day is built an hour after it ends: a change made on it (which marks nothing, dirty.ts) has committed by
   // then, and instances whose clocks differ by less than that agree on which day it is.
   const today = dayOf(new Date(now.getTime() - settleMs));
@@ -131,7 +131,12 @@ export async function buildReportCube(db: Db, now: Date, maxDays = 62): Promise<
     .reverse();
   const todo = [...dirty.sort().reverse(), ...unbuilt];
   const picked = todo.slice(0, maxDays);
-  for (const day of picked) await buildDay(db, day);
+  // Each day is its own transaction: a job asked to stop (past its timeout) stops between two, and the next run
+  // goes on from there instead of running beside this one.
+  for (const day of picked) {
+    signal?.throwIfAborted();
+    await buildDay(db, day);
+  }
 
   // Finished months that are not clean: those just built into, those marked dirty, those never built.
   const thisMonth = monthOf(today);
@@ -140,6 +145,9 @@ export async function buildReportCube(db: Db, now: Date, maxDays = 62): Promise<
     if (state.get(`month ${month}`) !== "clean" || picked.some((day) => monthOf(day) === month)) months.add(month);
   }
   let built = 0;
-  for (const month of months) if (await buildMonth(db, month, firstDay)) built += 1;
+  for (const month of months) {
+    signal?.throwIfAborted();
+    if (await buildMonth(db, month, firstDay)) built += 1;
+  }
   return { days: picked.length, months: built, pending: todo.length - picked.length };
 }

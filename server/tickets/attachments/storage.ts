@@ -1,16 +1,45 @@
-import { createReadStream, type ReadStream } from "node:fs";
+import type { ReadStream } from "node:fs";
 import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { FastifyBaseLogger } from "fastify";
+import { AppError } from "../../core/errors.ts";
 
 /** Where attachment bytes live. Local disk now; an object store can implement the same three calls. */
 export type AttachmentStorage = {
   /** Moves a finished upload (a temporary file) under `key`. */
   put(key: string, tempFile: string): Promise<void>;
-  open(key: string): ReadStream;
+  /**
+   * The file's bytes, once it is open: a file missing from disk rejects with `MissingStoredFile` before anything
+   * is answered, instead of failing the stream after the download's headers (the browser saved the error as the
+   * file, under the file's name).
+   */
+  open(key: string): Promise<ReadStream>;
   remove(key: string): Promise<void>;
   /** Rejects (with the system's error) when nothing could be stored right now: a full disk, a read-only folder. */
   checkWritable(): Promise<void>;
 };
+
+/** A row names a file that is not in storage: removed by hand, or a restore of the database without its files. */
+export class MissingStoredFile extends Error {}
+
+/**
+ * Opens a stored file to send it. One missing from disk is the operator's to restore (logged as an error with
+ * its path) and, for the person asking, a plain "not found" naming what: no download of an error message.
+ */
+export async function openToSend(
+  storage: AttachmentStorage,
+  key: string,
+  what: string,
+  log: Pick<FastifyBaseLogger, "error">,
+): Promise<ReadStream> {
+  try {
+    return await storage.open(key);
+  } catch (error) {
+    if (!(error instanceof MissingStoredFile)) throw error;
+    log.error({ storageKey: key }, `a stored file is missing: ${error.message}`);
+    throw new AppError("not_found", `The file of ${what} is missing on the server. Please tell the help desk.`);
+  }
+}
 
 /** Writes and removes a small file in `dir`, so a full disk or a read-only mount shows before a user's upload does. */
 export async function checkFolderWritable(dir: string): Promise<void> {
@@ -33,8 +62,15 @@ export function localStorage(root: string): AttachmentStorage {
       await mkdir(path.dirname(target), { recursive: true });
       await renameDurably(tempFile, target);
     },
-    open(key) {
-      return createReadStream(fileFor(key));
+    async open(key) {
+      const file = fileFor(key);
+      try {
+        // The stream closes the handle when it ends or fails.
+        return (await open(file, "r")).createReadStream();
+      } catch (error) {
+        if ((error as { code?: unknown }).code === "ENOENT") throw new MissingStoredFile(`${file} is missing.`);
+        throw error;
+      }
     },
     async remove(key) {
       await rm(fileFor(key), { force: true });
