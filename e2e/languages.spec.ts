@@ -219,6 +219,64 @@ test.describe("the portal in Arabic", () => {
     await expectAccessible(page);
   });
 
+  test("an agent reading Arabic sees where an English subject and address begin in the queue, and the report's dates in Arabic order", async ({
+    page,
+  }) => {
+    const id = `${Date.now()}`;
+    // Filed by a guest, so the requester is the long name and address below (an agent filing is the requester).
+    const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+      categories: { id: string }[];
+    };
+    const subject = `Website ${id} is down for every customer in every region since the maintenance window last night`;
+    const filed = await callApi(page, "POST", "/api/v1/tickets", {
+      subject,
+      message: "See the subject.",
+      priority: "medium",
+      categoryId: categories[0]?.id,
+      name: "Morgan Longname-Whitfield",
+      email: `morgan.longname-whitfield.${id}@example.com`,
+    });
+    await callApi(page, "POST", "/api/v1/session", { email: e2eAdmin.email, password: e2eAdmin.password });
+    await page.goto("/agent/tickets");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // Too long for its column, each is cut short; what is cut must be the end, never the first word.
+    const firstWordShown = (text: string, firstWord: string) =>
+      page.getByText(text, { exact: true }).evaluate((element, word) => {
+        // The box that cuts the line, and where in it the text's first word is drawn.
+        let frame: HTMLElement | null = element as HTMLElement;
+        while (frame && getComputedStyle(frame).overflowX !== "hidden") frame = frame.parentElement;
+        const textNode = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+        if (!frame || !textNode) return "no cut line";
+        const box = frame.getBoundingClientRect();
+        const range = document.createRange();
+        range.setStart(textNode, 0);
+        range.setEnd(textNode, word.length);
+        const first = range.getBoundingClientRect();
+        if (frame.scrollWidth <= frame.clientWidth) return "not cut";
+        return first.left >= box.left - 1 && first.right <= box.right + 1 ? "shown" : "cut off";
+      }, firstWord);
+    await expect.poll(() => firstWordShown(subject, "Website")).toBe("shown");
+    await expect.poll(() => firstWordShown(`morgan.longname-whitfield.${id}@example.com`, "morgan")).toBe("shown");
+    await expect(page.getByRole("link", { name: `#${filed?.number}` })).toBeVisible();
+
+    // The chart draws its axis left to right; an Arabic date on it still reads right to left, its year leftmost.
+    await page.goto("/agent/reports");
+    // A date tick: digits, a separator, digits (the other axis counts tickets).
+    const tick = page
+      .locator("text.recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /\d\D+\d/ })
+      .first();
+    await expect(tick).toBeVisible();
+    const yearLeftOfDay = await tick.evaluate((element) => {
+      const text = element as SVGTextElement;
+      const content = text.textContent ?? "";
+      const first = content.search(/\d/);
+      const last = content.length - 1 - [...content].reverse().join("").search(/\d/);
+      return text.getStartPositionOfChar(last).x < text.getStartPositionOfChar(first).x;
+    });
+    expect(yearLeftOfDay).toBe(true);
+  });
+
   test("the footer's switcher changes the language and remembers it", async ({ page }) => {
     await page.goto("/");
     await page.getByLabel("اللغة", { exact: true }).selectOption("fr");
