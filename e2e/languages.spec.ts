@@ -277,6 +277,34 @@ test.describe("the portal in Arabic", () => {
     expect(yearLeftOfDay).toBe(true);
   });
 
+  test("a guest who follows a used access link reads why in Arabic", async ({ page, browser, baseURL }) => {
+    const id = `${Date.now()}`;
+    const email = `salma.${id}@example.com`;
+    const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+      categories: { id: string }[];
+    };
+    const filed = await callApi(page, "POST", "/api/v1/tickets", {
+      subject: `الطابعة لا تعمل ${id}`,
+      message: "الطابعة في الطابق الثاني لا تطبع.",
+      priority: "medium",
+      categoryId: categories[0]?.id,
+      name: "سلمى",
+      email,
+    });
+    const path = await mailLinkPath(page, email, `[#${filed?.number}]`, "/access/");
+    // The first visit signs in to the request and uses the link up.
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`الطابعة لا تعمل ${id}`);
+    // A second browser (a phone, say) opens the same mail's link again.
+    const other = await (await browser.newContext({ baseURL, locale: "ar-EG" })).newPage();
+    await other.goto(path);
+    await expect(other.getByRole("heading", { name: "رابط الوصول هذا لم يعد يعمل", level: 1 })).toBeVisible();
+    // Why, in the reader's language (the field's sentence came from the server in English).
+    await expect(other.getByText("هذا الرابط لم يعد صالحًا.", { exact: false })).toBeVisible();
+    await expect(other.getByText("This link is not valid any more.", { exact: false })).toHaveCount(0);
+    await expectAccessible(other);
+  });
+
   test("the footer's switcher changes the language and remembers it", async ({ page }) => {
     await page.goto("/");
     await page.getByLabel("اللغة", { exact: true }).selectOption("fr");
