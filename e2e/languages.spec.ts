@@ -277,7 +277,11 @@ test.describe("the portal in Arabic", () => {
     expect(yearLeftOfDay).toBe(true);
   });
 
-  test("a guest who follows a used access link reads why in Arabic", async ({ page, browser, baseURL }) => {
+  test("a guest reads their request's status, and why a used access link no longer works, in Arabic", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const id = `${Date.now()}`;
     const email = `salma.${id}@example.com`;
     const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
@@ -295,6 +299,9 @@ test.describe("the portal in Arabic", () => {
     // The first visit signs in to the request and uses the link up.
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`الطابعة لا تعمل ${id}`);
+    // The shipped statuses speak Arabic to customers too.
+    await expect(page.getByRole("main")).toContainText("مفتوح");
+    await expect(page.getByRole("main")).not.toContainText(/\bOpen\b/i);
     // A second browser (a phone, say) opens the same mail's link again.
     const other = await (await browser.newContext({ baseURL, locale: "ar-EG" })).newPage();
     await other.goto(path);
