@@ -50,6 +50,7 @@ export type GuestSessionRecord = {
   ticketId: string;
   ticketNumber: number;
   email: string;
+  name: string;
 };
 
 export async function findGuestSession(
@@ -67,6 +68,14 @@ export async function findGuestSession(
         "guest_sessions.ticket_id as ticketId",
         "tickets.number as ticketNumber",
         "guest_sessions.email",
+        (eb) =>
+          eb
+            .case()
+            .when("tickets.requester_email", "=", eb.ref("guest_sessions.email"))
+            .then(eb.ref("tickets.requester_name"))
+            .else(eb.ref("guest_sessions.email"))
+            .end()
+            .as("name"),
       ])
       .where("guest_sessions.id", "=", hashToken(token))
       .where("guest_sessions.expires_at", ">", at)
