@@ -95,12 +95,18 @@ export function ReportTableCard({
   const data = table.rows.map((r) => {
     const cells = worded(r);
     const x = spec ? cells[spec.x] : undefined;
+    const by = spec?.by ? cells[spec.by] : undefined;
     // The axis shows dates as the viewer writes them, each label in its own direction (the chart draws left to
     // right in every language: an Arabic date, read as left-to-right text, showed its day before its year).
     return {
       ...cells,
       ...(spec && typeof x === "string"
-        ? { [spec.x]: isolated(axisKind === "date" ? formatValue(x, "date", words.locale) : x) }
+        ? {
+            [spec.x]: [by, axisKind === "date" ? formatValue(x, "date", words.locale) : x]
+              .filter((part) => typeof part === "string" && part !== "")
+              .map((part) => isolated(String(part)))
+              .join(" · "),
+          }
         : {}),
       tickets: r.tickets ?? "",
     };
