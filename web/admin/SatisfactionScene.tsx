@@ -6,6 +6,7 @@ import { useGroups } from "../api/admin.ts";
 import { useAdminServices } from "../api/catalog-admin.ts";
 import { useSatisfactionSettings, useSaveSatisfactionSettings } from "../api/satisfaction.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -63,7 +64,7 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
   });
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="survey-settings">
-      <form
+      <Form
         noValidate
         onSubmit={form.onSubmit((values) =>
           save.mutate(values, { onError: () => undefined, onSuccess: () => form.resetDirty(values) }),
@@ -104,7 +105,7 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

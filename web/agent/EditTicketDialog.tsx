@@ -11,6 +11,7 @@ import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { priorityOptions } from "./agent-words.ts";
@@ -65,12 +66,12 @@ function EditTicketForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () =
   const directory = useDirectory({ fresh: true });
   return (
     <QueryView query={directory} loading={t("agent.common.loadingForm")}>
-      {(data) => <Form ticket={ticket} directory={data} onDone={onDone} />}
+      {(data) => <EditForm ticket={ticket} directory={data} onDone={onDone} />}
     </QueryView>
   );
 }
 
-function Form({
+function EditForm({
   ticket,
   directory,
   onDone,
@@ -160,7 +161,7 @@ function Form({
   const shown = ["subject", "typeId", "fields", "groupId", "assigneeId", "statusId", "priority", "categoryId"];
 
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -269,6 +270,6 @@ function Form({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }
