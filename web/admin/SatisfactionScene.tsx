@@ -13,6 +13,7 @@ import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 const settingsFields = ["enabled", "delayMinutes", "excludedGroupIds", "excludedServiceIds"];
 
@@ -35,6 +36,7 @@ export function SatisfactionScene() {
         empty={t("admin.satisfaction.reasonsEmpty")}
         columns={[{ header: t("admin.withdrawReasons.reason"), cell: (r) => r.label }]}
         name={(r) => r.label}
+        moreActions={(r) => <TranslationsButton kind="satisfaction-reason" id={r.id} name={r.label} defaults={r} />}
         form={(p) => (
           <NameForm
             {...p}

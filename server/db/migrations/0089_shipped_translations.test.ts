@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { itFromMigration } from "../../test/migration-test.ts";
 import { migrateToLatest } from "../migrate.ts";
 
-describe("migration 0089: the shipped statuses speak every shipped language to customers", () => {
+describe("migration 0089: the shipped statuses and rating reasons speak every shipped language to customers", () => {
   itFromMigration(
     "translates the labels still as shipped, and keeps a renamed label and an admin's own translation",
     "0088_inbound_store_failures",
@@ -37,6 +37,24 @@ describe("migration 0089: the shipped statuses speak every shipped language to c
       expect(await label("closed", "fr")).toBe("Fermée");
       // English is the stored label itself: no translation row.
       expect(await label("solved", "en")).toBeUndefined();
+      const reason = await db
+        .selectFrom("satisfaction_reasons")
+        .select("id")
+        .where("label", "=", "It took too long")
+        .executeTakeFirstOrThrow();
+      const reasonText = await db
+        .selectFrom("content_translations")
+        .select(["locale", "text"])
+        .where("kind", "=", "satisfaction-reason")
+        .where("entity_id", "=", reason.id)
+        .orderBy("locale")
+        .execute();
+      expect(reasonText).toEqual([
+        { locale: "ar", text: "استغرق الأمر وقتًا طويلًا" },
+        { locale: "de", text: "Es hat zu lange gedauert" },
+        { locale: "es", text: "Tardó demasiado" },
+        { locale: "fr", text: "Cela a pris trop de temps" },
+      ]);
     },
   );
 });
