@@ -5368,7 +5368,7 @@ export interface operations {
   getAdminTranslation: {
     parameters: {
       path: {
-        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "satisfaction-reason" | "kb-category";
         id: string;
       };
     };
@@ -5389,7 +5389,7 @@ export interface operations {
               }[];
             id: string;
             /** @enum {string} */
-            kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
+            kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "satisfaction-reason" | "kb-category";
             options: string[];
             translations: {
               [key: string]: {
@@ -5413,7 +5413,7 @@ export interface operations {
   updateAdminTranslation: {
     parameters: {
       path: {
-        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "kb-category";
+        kind: "category" | "service" | "ticket-type" | "ticket-field" | "status" | "withdraw-reason" | "satisfaction-reason" | "kb-category";
         id: string;
       };
     };

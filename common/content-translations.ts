@@ -12,6 +12,8 @@ export const translatableFields = {
   "ticket-field": { label: 120, helpText: 500 },
   status: { customerLabel: 60 },
   "withdraw-reason": { label: 120 },
+  /** A reason a requester may give for a Bad rating, on the survey page. */
+  "satisfaction-reason": { label: 120 },
   /** A Help Centre category or section (a section is a category with a parent). */
   "kb-category": { name: 120, description: 500 },
 } as const satisfies Record<string, Record<string, number>>;

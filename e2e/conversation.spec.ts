@@ -295,3 +295,30 @@ test("an unsent comment comes back after a reload with its kind, goes once it is
   await expect(feed).toContainText(`Vendor says firmware 2.1 fixes it ${id}`);
   await expect(editor).toHaveText("");
 });
+
+test("a guest comments by keyboard alone: after sending, the focus is in the empty comment box and the page says it was sent", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const email = `keys.${id}@example.com`;
+  const number = await submitRequest(page, { name: "Kim Keys", email, subject: `Keyboard only ${id}` });
+  await openMail(page, email, `[#${number}]`);
+  await followMailLink(page, "/access/");
+  const box = page.getByRole("textbox", { name: "Comment" });
+  await box.focus();
+  await page.keyboard.type(`Typed without a mouse ${id}`);
+  // Tab on from the box to the Send button (past the attachment picker), and press it.
+  const send = page.getByRole("button", { name: "Send comment" });
+  for (let i = 0; i < 5 && !(await send.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(send).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`Typed without a mouse ${id}`);
+  await expect(page.getByRole("status").filter({ hasText: "Comment sent." })).toBeVisible();
+  // The next comment starts where the writer is: typing goes straight into the box.
+  await expect(box).toBeFocused();
+  await page.keyboard.type(`And a second thought ${id}`);
+  await expect(box).toHaveText(`And a second thought ${id}`);
+  await expect(page.getByRole("status").filter({ hasText: "Comment sent." })).toHaveCount(0);
+});

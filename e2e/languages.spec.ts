@@ -219,6 +219,99 @@ test.describe("the portal in Arabic", () => {
     await expectAccessible(page);
   });
 
+  test("an agent reading Arabic sees where an English subject and address begin in the queue, and the report's dates in Arabic order", async ({
+    page,
+  }) => {
+    const id = `${Date.now()}`;
+    // Filed by a guest, so the requester is the long name and address below (an agent filing is the requester).
+    const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+      categories: { id: string }[];
+    };
+    const subject = `Website ${id} is down for every customer in every region since the maintenance window last night`;
+    const filed = await callApi(page, "POST", "/api/v1/tickets", {
+      subject,
+      message: "See the subject.",
+      priority: "medium",
+      categoryId: categories[0]?.id,
+      name: "Morgan Longname-Whitfield",
+      email: `morgan.longname-whitfield.${id}@example.com`,
+    });
+    await callApi(page, "POST", "/api/v1/session", { email: e2eAdmin.email, password: e2eAdmin.password });
+    await page.goto("/agent/tickets");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // Too long for its column, each is cut short; what is cut must be the end, never the first word.
+    const firstWordShown = (text: string, firstWord: string) =>
+      page.getByText(text, { exact: true }).evaluate((element, word) => {
+        // The box that cuts the line, and where in it the text's first word is drawn.
+        let frame: HTMLElement | null = element as HTMLElement;
+        while (frame && getComputedStyle(frame).overflowX !== "hidden") frame = frame.parentElement;
+        const textNode = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode();
+        if (!frame || !textNode) return "no cut line";
+        const box = frame.getBoundingClientRect();
+        const range = document.createRange();
+        range.setStart(textNode, 0);
+        range.setEnd(textNode, word.length);
+        const first = range.getBoundingClientRect();
+        if (frame.scrollWidth <= frame.clientWidth) return "not cut";
+        return first.left >= box.left - 1 && first.right <= box.right + 1 ? "shown" : "cut off";
+      }, firstWord);
+    await expect.poll(() => firstWordShown(subject, "Website")).toBe("shown");
+    await expect.poll(() => firstWordShown(`morgan.longname-whitfield.${id}@example.com`, "morgan")).toBe("shown");
+    await expect(page.getByRole("link", { name: `#${filed?.number}` })).toBeVisible();
+
+    // The chart draws its axis left to right; an Arabic date on it still reads right to left, its year leftmost.
+    await page.goto("/agent/reports");
+    // A date tick: digits, a separator, digits (the other axis counts tickets).
+    const tick = page
+      .locator("text.recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /\d\D+\d/ })
+      .first();
+    await expect(tick).toBeVisible();
+    const yearLeftOfDay = await tick.evaluate((element) => {
+      const text = element as SVGTextElement;
+      const content = text.textContent ?? "";
+      const first = content.search(/\d/);
+      const last = content.length - 1 - [...content].reverse().join("").search(/\d/);
+      return text.getStartPositionOfChar(last).x < text.getStartPositionOfChar(first).x;
+    });
+    expect(yearLeftOfDay).toBe(true);
+  });
+
+  test("a guest reads their request's status, and why a used access link no longer works, in Arabic", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const id = `${Date.now()}`;
+    const email = `salma.${id}@example.com`;
+    const { categories } = (await (await page.request.get("/api/v1/categories")).json()) as {
+      categories: { id: string }[];
+    };
+    const filed = await callApi(page, "POST", "/api/v1/tickets", {
+      subject: `الطابعة لا تعمل ${id}`,
+      message: "الطابعة في الطابق الثاني لا تطبع.",
+      priority: "medium",
+      categoryId: categories[0]?.id,
+      name: "سلمى",
+      email,
+    });
+    const path = await mailLinkPath(page, email, `[#${filed?.number}]`, "/access/");
+    // The first visit signs in to the request and uses the link up.
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`الطابعة لا تعمل ${id}`);
+    // The shipped statuses speak Arabic to customers too.
+    await expect(page.getByRole("main")).toContainText("مفتوح");
+    await expect(page.getByRole("main")).not.toContainText(/\bOpen\b/i);
+    // A second browser (a phone, say) opens the same mail's link again.
+    const other = await (await browser.newContext({ baseURL, locale: "ar-EG" })).newPage();
+    await other.goto(path);
+    await expect(other.getByRole("heading", { name: "رابط الوصول هذا لم يعد يعمل", level: 1 })).toBeVisible();
+    // Why, in the reader's language (the field's sentence came from the server in English).
+    await expect(other.getByText("هذا الرابط لم يعد صالحًا.", { exact: false })).toBeVisible();
+    await expect(other.getByText("This link is not valid any more.", { exact: false })).toHaveCount(0);
+    await expectAccessible(other);
+  });
+
   test("the footer's switcher changes the language and remembers it", async ({ page }) => {
     await page.goto("/");
     await page.getByLabel("اللغة", { exact: true }).selectOption("fr");

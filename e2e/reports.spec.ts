@@ -185,3 +185,19 @@ test.describe("an agent whose profile says French", () => {
     await expectAccessible(page);
   });
 });
+
+test("the service levels chart names each bar by its policy and target", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/agent/reports/sla");
+  const chart = page.getByRole("region", { name: "Targets met and missed" });
+  await expect(chart.locator(".recharts-surface")).toBeVisible();
+  // One bar per policy and target: the shipped policies each have a first reply target.
+  const labels = async () =>
+    (await chart.locator("text.recharts-cartesian-axis-tick-value").allTextContents())
+      // Each part is a Unicode isolate (its own direction); a reader sees the words.
+      .map((label) => label.replace(/[\u2068\u2069]/g, ""))
+      .filter((label) => !/^\d+$/.test(label));
+  await expect.poll(labels).toEqual(expect.arrayContaining(["Urgent · First reply", "Low · First reply"]));
+  const shown = await labels();
+  expect(new Set(shown).size).toBe(shown.length);
+});

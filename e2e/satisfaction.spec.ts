@@ -74,5 +74,11 @@ test("a requester rates the support Bad from the survey mail, and the agent sees
   await page.goto("/admin/satisfaction");
   await expect(page.getByRole("heading", { name: "Satisfaction surveys", level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: "Reasons for a Bad rating" })).toContainText("It took too long");
+  // Each reason reads in the requester's language: the shipped ones come translated.
+  await page.getByRole("button", { name: "Translations of It took too long" }).click();
+  const translations = page.getByRole("dialog", { name: "Translations of It took too long" });
+  await translations.getByRole("tab", { name: "العربية" }).click();
+  await expect(translations.getByLabel("Label (العربية)")).toHaveValue("استغرق الأمر وقتًا طويلًا");
+  await translations.getByRole("button", { name: "Cancel" }).click();
   await expectAccessible(page);
 });

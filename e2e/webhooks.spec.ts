@@ -83,3 +83,29 @@ test("an admin adds a webhook, a ticket change is delivered, a redelivery and a 
     await receiver.stop();
   }
 });
+
+test("saved without an address by keyboard, the webhook form puts the focus on the URL, which says what is missing", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/webhooks");
+  await page.getByRole("button", { name: "New webhook" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "New webhook" });
+  const save = dialog.getByRole("button", { name: "Save" });
+  await save.focus();
+  await page.keyboard.press("Enter");
+  // The server finds the problem; the Save button is disabled while it looks, which used to drop the focus.
+  const address = dialog.getByRole("textbox", { name: "URL" });
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await expect(address).toBeFocused();
+  const describedBy = (await address.getAttribute("aria-describedby")) ?? "";
+  const sentences = await Promise.all(
+    describedBy
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  expect(sentences).toContain("Enter the address to send events to.");
+  await expect(dialog).toBeVisible();
+});

@@ -7,6 +7,7 @@
  *    code (common/errors.ts) has its general sentence, `errors.code.<code>`.
  * 2. Every shipped language has exactly the English keys, each message parses as ICU and uses the same
  *    arguments and tags as the English one.
+ *    Every sentence a server error gives a field (`new AppError(code, message, { field: "…" })`) is in the catalog.
  * 3. The converted code (scripts/i18n-scope.ts) has no words outside the catalog: no JSX text, no label,
  *    title, placeholder, description or aria-label given as a literal, no sentence in a mail template; and
  *    the shared schemas' messages people read are all in validation.json.
@@ -151,6 +152,28 @@ const schemaMessage =
 for (const file of validatedSchemas) {
   for (const match of read(file).matchAll(schemaMessage)) {
     if (!sentences.has(match[1] ?? "")) problems.push(`${file}: "${match[1]}" is not in validation.json.`);
+  }
+}
+
+// An error's sentence per field shows under that field in the reader's language only when the catalog has it: the
+// web has no general sentence for one field (web/i18n/sentences.ts), so one missing here reached an Arabic or German
+// reader in English (the access-link page said "This link is not valid any more."). Each literal one must be there.
+for (const { file, text } of sources) {
+  if (!file.startsWith("server/")) continue;
+  for (const call of text.split("new AppError(").slice(1)) {
+    // The call's own text: up to the parenthesis that closes it (strings here hold no parentheses that matter).
+    let depth = 1;
+    let end = 0;
+    while (end < call.length && depth > 0) {
+      if (call[end] === "(") depth++;
+      else if (call[end] === ")") depth--;
+      end++;
+    }
+    const fieldsObject = /\{[^{}]*\}\s*,?\s*$/.exec(call.slice(0, end - 1))?.[0] ?? "";
+    for (const match of fieldsObject.matchAll(/:\s*"((?:[^"\\]|\\.)+)"/g)) {
+      if (!sentences.has(match[1] ?? ""))
+        problems.push(`${file}: the field sentence "${match[1]}" is not in errors.json.`);
+    }
   }
 }
 

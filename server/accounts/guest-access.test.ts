@@ -105,6 +105,36 @@ describeEachEngine("guest status check and access links", ({ db, engine }) => {
     expect((await get(`/api/v1/tickets/${ownNumber}`, { cookie: guest.cookie })).statusCode).toBe(401);
   });
 
+  it("names a requester answering through their link as they named themselves, and a copied guest by address", async () => {
+    const number = (
+      await post(
+        "/api/v1/tickets",
+        await buildSubmission(db(), { name: "Ana Alves", email: "ana.alves@example.com", subject: "Named" }),
+      )
+    ).json().number;
+    const requester = await openLink(
+      linkToken((await latestMailTo(db(), "ana.alves@example.com"))?.text_body, "/access/"),
+    );
+    const write = (guest: { cookie: string; csrf: string }, url: string, payload: Record<string, unknown>) =>
+      post(url, payload, { cookie: guest.cookie, "x-csrf-token": guest.csrf });
+    expect((await write(requester, `/api/v1/tickets/${number}/ccs`, { email: "cy@example.com" })).statusCode).toBe(204);
+    expect((await write(requester, `/api/v1/tickets/${number}/comments`, { body: "From Ana." })).statusCode).toBe(201);
+    await post("/api/v1/status-checks", { email: "cy@example.com", number });
+    const copied = await openLink(linkToken((await latestMailTo(db(), "cy@example.com"))?.text_body, "/access/"));
+    expect((await write(copied, `/api/v1/tickets/${number}/comments`, { body: "From Cy." })).statusCode).toBe(201);
+
+    const feed = (await get(`/api/v1/tickets/${number}/feed`, { cookie: requester.cookie })).json() as {
+      entries: { actor: string; type: string; comment?: { body: string } }[];
+    };
+    const authorOf = (body: string) => feed.entries.find((e) => JSON.stringify(e).includes(body))?.actor;
+    expect(authorOf("From Ana.")).toBe("Ana Alves");
+    expect(authorOf("From Cy.")).toBe("cy@example.com");
+    expect((await write(requester, `/api/v1/tickets/${number}/views`, {})).statusCode).toBe(204);
+    const readBy = (await get(`/api/v1/tickets/${number}/read-by`, { cookie: requester.cookie })).json();
+    expect(JSON.stringify(readBy)).toContain("Ana Alves");
+    expect(JSON.stringify(readBy)).not.toContain("ana.alves@example.com");
+  });
+
   it("asks for a real ticket number", async () => {
     const response = await post("/api/v1/status-checks", { email: "ana@example.com", number: "abc" });
     expect(response.statusCode).toBe(400);

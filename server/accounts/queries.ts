@@ -50,6 +50,7 @@ export type GuestSessionRecord = {
   ticketId: string;
   ticketNumber: number;
   email: string;
+  name: string;
 };
 
 /**
@@ -87,6 +88,15 @@ export async function findGuestSession(
       "guest_sessions.ticket_id as ticketId",
       "tickets.number as ticketNumber",
       "guest_sessions.email",
+      // The requester is named as they named themselves; a copied guest by their address.
+      (eb) =>
+        eb
+          .case()
+          .when("tickets.requester_email", "=", eb.ref("guest_sessions.email"))
+          .then(eb.ref("tickets.requester_name"))
+          .else(eb.ref("guest_sessions.email"))
+          .end()
+          .as("name"),
     ])
     .where("guest_sessions.id", "=", hashToken(token))
     .executeTakeFirst();

@@ -10,6 +10,11 @@ export type GuestActor = {
   ticketId: string;
   ticketNumber: number;
   email: string;
+  /**
+   * What the Feed and Read By call them: the requester's name when they are the requester (the name they gave, as
+   * every other entry of theirs says it), their address when they are copied on the ticket.
+   */
+  name: string;
   sessionId: string;
   csrfToken: string;
 };

@@ -23,6 +23,7 @@ const permissionToTranslate = {
   "ticket-field": "admin.settings",
   status: "admin.settings",
   "withdraw-reason": "admin.settings",
+  "satisfaction-reason": "admin.settings",
   "kb-category": "kb.edit",
 } as const satisfies Record<TranslatableKind, Permission>;
 

@@ -21,6 +21,7 @@ const tableOf = {
   "ticket-field": "ticket_fields",
   status: "statuses",
   "withdraw-reason": "withdraw_reasons",
+  "satisfaction-reason": "satisfaction_reasons",
   "kb-category": "kb_categories",
 } as const satisfies Record<TranslatableKind, keyof Database>;
 

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../core/errors.ts";
 import { isUniqueViolation } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
+import { forgetTranslations } from "../i18n/content-translations.ts";
 
 type ReasonInput = { label: string; position: number };
 
@@ -42,4 +43,5 @@ export async function updateSatisfactionReason(db: Kysely<Database>, id: string,
 export async function deleteSatisfactionReason(db: Kysely<Database>, id: string): Promise<void> {
   const result = await db.deleteFrom("satisfaction_reasons").where("id", "=", id).executeTakeFirst();
   if (!result.numDeletedRows) throw notFound("That reason");
+  await forgetTranslations(db, "satisfaction-reason", id);
 }

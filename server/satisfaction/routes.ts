@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { satisfactionReasonsCollection } from "../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
@@ -16,6 +17,7 @@ import { now } from "../db/engine.ts";
 import { registerAdminCollection } from "../http/admin-collection.ts";
 import { refusals } from "../http/refusals.ts";
 import type { App, Deps } from "../http/types.ts";
+import { contentTextFor } from "../i18n/content-text.ts";
 import { ticketNumber } from "../tickets/visible-ticket.ts";
 import { rateByLink, rateFromTicket, surveyByLink, ticketSatisfaction } from "./commands.ts";
 import {
@@ -36,6 +38,14 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
   const tokenParams = z.object({ token: z.string().max(200) });
   const numberParams = z.object({ number: z.string().max(20) });
   const tags = ["satisfaction"];
+  // The reasons for a Bad rating in the reader's language (an admin's translations; the default text otherwise).
+  const inReadersWords = async <T extends { reasons: { id: string; label: string }[] }>(
+    request: FastifyRequest,
+    survey: T,
+  ): Promise<T> => {
+    const text = await contentTextFor(db, request, ["satisfaction-reason"]);
+    return { ...survey, reasons: survey.reasons.map((reason) => text.overlay("satisfaction-reason", reason)) };
+  };
   // Like every ticket route: a visitor is asked to sign in (or use their link) before any ticket is looked up.
   const numberFor = (actor: Actor, raw: string) => {
     if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in, or use the link from your email.");
@@ -57,7 +67,7 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await limit(request.ip, request.params.token);
-      return surveyByLink(deps, request.params.token);
+      return inReadersWords(request, await surveyByLink(deps, request.params.token));
     },
   );
 
@@ -89,7 +99,11 @@ export function registerSatisfactionRoutes(app: App, deps: Deps): void {
         response: { 200: ticketSatisfactionSchema, ...refusals },
       },
     },
-    async (request) => ticketSatisfaction(deps, request.actor, numberFor(request.actor, request.params.number)),
+    async (request) =>
+      inReadersWords(
+        request,
+        await ticketSatisfaction(deps, request.actor, numberFor(request.actor, request.params.number)),
+      ),
   );
 
   app.post(

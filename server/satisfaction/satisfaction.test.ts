@@ -8,6 +8,7 @@ import { createJobRunner } from "../jobs/runner.ts";
 import { devMailboxTransport } from "../mail/transport.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
+  buildAdmin,
   buildAgent,
   buildCustomer,
   buildSubmission,
@@ -27,7 +28,12 @@ describeEachEngine("satisfaction surveys", ({ db, engine }) => {
   let app: App;
   let agent: SignedInClient;
   let customer: SignedInClient;
-  const as = (client: SignedInClient | null, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+  const as = (
+    client: SignedInClient | null,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    url: string,
+    payload?: object,
+  ) =>
     app.inject({
       method,
       url,
@@ -195,6 +201,36 @@ describeEachEngine("satisfaction surveys", ({ db, engine }) => {
     const expired = await as(null, "GET", `/api/v1/satisfaction/${token}`);
     expect(expired.statusCode).toBe(404);
     expect(expired.json()).toEqual(unknown.json());
+  });
+
+  it("offers the reasons for Bad in the reader's language: the shipped ones translated, an admin's own as written", async () => {
+    const { token } = await surveyed("reasons.ar@example.com", "Reasons in Arabic");
+    const admin = await signInAs(app, await buildAdmin(db()));
+    const created = await as(admin, "POST", "/api/v1/admin/satisfaction-reasons", { label: "Nobody called back" });
+    expect(created.statusCode).toBe(201);
+    const read = async (language: string) =>
+      (
+        await app.inject({
+          method: "GET",
+          url: `/api/v1/satisfaction/${token}`,
+          headers: { "accept-language": language },
+        })
+      ).json().reasons as { label: string }[];
+    expect((await read("ar")).map((r) => r.label)).toEqual(
+      expect.arrayContaining(["استغرق الأمر وقتًا طويلًا", "Nobody called back"]),
+    );
+    expect((await read("de")).map((r) => r.label)).toContain("Es hat zu lange gedauert");
+    expect((await read("en")).map((r) => r.label)).toContain("It took too long");
+    // An admin gives their own reason an Arabic label; deleting the reason takes its translations with it.
+    const id = created.json().id as string;
+    const translated = await as(admin, "PUT", `/api/v1/admin/translations/satisfaction-reason/${id}`, {
+      ar: { label: "لم يتصل بي أحد" },
+    });
+    expect(translated.statusCode).toBe(204);
+    expect((await read("ar")).map((r) => r.label)).toContain("لم يتصل بي أحد");
+    expect((await as(admin, "DELETE", `/api/v1/admin/satisfaction-reasons/${id}`)).statusCode).toBe(204);
+    const left = await db().selectFrom("content_translations").select("text").where("entity_id", "=", id).execute();
+    expect(left).toEqual([]);
   });
 
   it("records one rating per ticket, changeable until the ticket closes, as an internal event in the agents' Feed", async () => {

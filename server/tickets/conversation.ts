@@ -318,7 +318,7 @@ export async function recordView(
   actor: Actor,
   ticketId: string,
 ): Promise<void> {
-  const name = actor.kind === "user" ? actor.user.name : actor.kind === "guest" ? actor.email : null;
+  const name = actor.kind === "user" ? actor.user.name : actor.kind === "guest" ? actor.name : null;
   if (!name) return;
   const actorId = actor.kind === "user" ? actor.user.id : null;
   const at = now();

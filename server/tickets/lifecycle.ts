@@ -27,7 +27,7 @@ export type LoadedTicket = {
 
 export function actorName(actor: Actor): EventActor {
   if (actor.kind === "user") return { id: actor.user.id, name: actor.user.name, email: actor.user.email };
-  if (actor.kind === "guest") return { id: null, name: actor.email, email: actor.email };
+  if (actor.kind === "guest") return { id: null, name: actor.name, email: actor.email };
   // No person: the help desk itself acting on a schedule (auto-close after the reopen window).
   return { id: null, name: "Switchboard (automatic)" };
 }

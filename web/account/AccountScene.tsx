@@ -6,6 +6,7 @@ import { useChangePassword } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -34,7 +35,7 @@ export function AccountScene() {
           <Text fw={600}>{user.name}</Text>
           <Text size="sm">{user.email}</Text>
         </Stack>
-        <form
+        <Form
           aria-label={t("account.password.title")}
           noValidate
           onSubmit={form.onSubmit((values) =>
@@ -70,7 +71,7 @@ export function AccountScene() {
               {t("account.password.submit")}
             </Button>
           </Stack>
-        </form>
+        </Form>
         <Divider />
         <PreferencesForm />
       </Stack>

@@ -4,6 +4,7 @@ import type { UseMutationResult } from "@tanstack/react-query";
 import { emailBodySchema } from "../../common/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
@@ -21,7 +22,7 @@ export function EmailForm({ mutation, label, button }: { mutation: EmailMutation
     );
   }
   return (
-    <form
+    <Form
       aria-label={label}
       noValidate
       onSubmit={form.onSubmit(({ email }) =>
@@ -39,6 +40,6 @@ export function EmailForm({ mutation, label, button }: { mutation: EmailMutation
           {button}
         </Button>
       </Stack>
-    </form>
+    </Form>
   );
 }

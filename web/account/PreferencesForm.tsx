@@ -6,6 +6,7 @@ import { useSavePreferences } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useLocaleState } from "../i18n/LocaleProvider.tsx";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { browserTimeZone, timeZoneOptions } from "./time-zones.ts";
@@ -33,7 +34,7 @@ export function PreferencesForm() {
   const noZone = zoneQuery !== "" && !zones.some((zone) => zone.label.toLowerCase().includes(zoneQuery));
 
   return (
-    <form
+    <Form
       aria-label={t("account.preferences.title")}
       noValidate
       onSubmit={form.onSubmit((values) =>
@@ -75,6 +76,6 @@ export function PreferencesForm() {
           {t("account.preferences.save")}
         </Button>
       </Stack>
-    </form>
+    </Form>
   );
 }

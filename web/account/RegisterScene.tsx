@@ -5,6 +5,7 @@ import { type Registration, registrationSchema } from "../../common/accounts.ts"
 import { useRegister } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -46,7 +47,7 @@ export function RegisterScene() {
           {register.data.message}
         </Alert>
       ) : (
-        <form onSubmit={handleSubmit} noValidate aria-label={t("account.register.title")}>
+        <Form onSubmit={handleSubmit} noValidate aria-label={t("account.register.title")}>
           <Stack gap="md">
             <Text size="sm">{t("account.register.intro")}</Text>
             <TextInput label={t("account.form.name")} autoComplete="name" {...form.getInputProps("name")} />
@@ -71,7 +72,7 @@ export function RegisterScene() {
               {t("account.register.submit")}
             </Button>
           </Stack>
-        </form>
+        </Form>
       )}
     </CenteredPage>
   );

@@ -6,6 +6,7 @@ import { useCompletePasswordReset } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { CenteredPage } from "./CenteredPage.tsx";
@@ -44,7 +45,7 @@ export function ResetPasswordScene() {
   }
   return (
     <CenteredPage title={t("account.reset.title")}>
-      <form
+      <Form
         aria-label={t("account.reset.title")}
         noValidate
         onSubmit={form.onSubmit(({ password }) =>
@@ -78,7 +79,7 @@ export function ResetPasswordScene() {
             {t("account.reset.submit")}
           </Button>
         </Stack>
-      </form>
+      </Form>
     </CenteredPage>
   );
 }

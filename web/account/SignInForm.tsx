@@ -5,6 +5,7 @@ import { useResendConfirmation } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { useSignIn } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
@@ -29,7 +30,7 @@ export function SignInForm({ label }: { label: string }) {
   const unconfirmed = signIn.error instanceof ApiError && signIn.error.code === "email_unconfirmed";
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label={label}>
+    <Form onSubmit={handleSubmit} noValidate aria-label={label}>
       <Stack gap="md">
         <TextInput
           label={t("account.form.email")}
@@ -54,7 +55,7 @@ export function SignInForm({ label }: { label: string }) {
           {t("account.signIn.submit")}
         </Button>
       </Stack>
-    </form>
+    </Form>
   );
 }
 

@@ -24,6 +24,7 @@ import { useGroups } from "../api/admin.ts";
 import { useAdminServices } from "../api/catalog-admin.ts";
 import { useAutomationRuns } from "../api/service-levels.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { automationOutcomeLine } from "../ui/feed-details.ts";
 import { fieldErrors } from "../ui/form-errors.ts";
@@ -242,7 +243,7 @@ function RuleForm({
   });
   const timed = form.values.kind === "time_rule";
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
+    <Form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <Select
@@ -316,6 +317,6 @@ function RuleForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

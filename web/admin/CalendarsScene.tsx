@@ -21,6 +21,7 @@ import {
 } from "../../common/service-levels.ts";
 import { useGroups } from "../api/admin.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
@@ -156,7 +157,7 @@ function CalendarForm({
     },
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => submit(toInput(values), form.setErrors))}>
+    <Form noValidate onSubmit={form.onSubmit((values) => submit(toInput(values), form.setErrors))}>
       <Stack gap="sm">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <Select
@@ -222,6 +223,6 @@ function CalendarForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -12,6 +12,7 @@ import { useSaveField } from "../api/catalog-admin.ts";
 import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 
@@ -84,7 +85,7 @@ function FieldForm({ edit, onDone }: { edit: NonNullable<FieldEdit>; onDone: () 
   });
   const choice = form.values.type === "single_select" || form.values.type === "multi_select";
   return (
-    <form
+    <Form
       noValidate
       onSubmit={form.onSubmit((values) =>
         save.mutate(
@@ -137,6 +138,6 @@ function FieldForm({ edit, onDone }: { edit: NonNullable<FieldEdit>; onDone: () 
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

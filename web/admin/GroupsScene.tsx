@@ -5,6 +5,7 @@ import type { groupSchema } from "../../common/admin.ts";
 import { groupsCollection } from "../../common/admin-collections.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { AdminCollectionPage, type CollectionFormProps } from "./AdminCollectionPage.tsx";
 
@@ -45,7 +46,7 @@ function GroupForm({
   const agents = group ? (directory.data?.agents ?? []).filter((a) => a.groupIds.includes(group.id)) : [];
   const form = useForm({ initialValues: { name: group?.name ?? "", leadId: group?.lead?.id ?? null } });
   return (
-    <form
+    <Form
       noValidate
       onSubmit={form.onSubmit((values) => submit(group ? values : { name: values.name }, form.setErrors))}
     >
@@ -67,6 +68,6 @@ function GroupForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { isLocale, type Locale, localeNames, shippedLocales } from "../../common
 import { useSetDefaultLocale } from "../api/locale-settings.ts";
 import { useLocaleState } from "../i18n/LocaleProvider.tsx";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -32,7 +33,7 @@ function DefaultLocaleForm({ initial }: { initial: Locale }) {
   const [saved, setSaved] = useState<Locale | null>(null);
   return (
     <Paper withBorder radius="md" p="lg" maw={560}>
-      <form
+      <Form
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -63,7 +64,7 @@ function DefaultLocaleForm({ initial }: { initial: Locale }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

@@ -16,6 +16,7 @@ import { type Mailbox, type mailboxInputSchema, type OAuthProviderName, productN
 import { useGroups } from "../api/admin.ts";
 import { useAdminCategories } from "../api/catalog-admin.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
 
@@ -134,7 +135,7 @@ export function MailboxForm({
     ),
   );
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <Form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <TextInput
@@ -289,6 +290,6 @@ export function MailboxForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 
 /** The one field: most things have a name; a withdrawal reason has a label. */
@@ -29,7 +30,7 @@ export function NameForm<T>({
   const { key, label } = field ?? { key: "name", label: t("admin.form.name") };
   const form = useForm({ initialValues: { name: initial } });
   return (
-    <form
+    <Form
       noValidate
       onSubmit={form.onSubmit(({ name }) =>
         submit(toInput(name), (errors) => {
@@ -47,6 +48,6 @@ export function NameForm<T>({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { type ApiTokenScope, apiTokenInputSchema } from "../../common/admin.ts";
 import { useCreateApiToken } from "../api/admin.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 import { UserPicker } from "./UserPicker.tsx";
@@ -60,7 +61,7 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
     );
   }
   return (
-    <form
+    <Form
       noValidate
       onSubmit={form.onSubmit((values) =>
         create.mutate(values, { onError: (error) => form.setErrors(fieldProblems(error)) }),
@@ -101,6 +102,6 @@ export function NewTokenForm({ onDone }: { onDone: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

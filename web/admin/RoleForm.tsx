@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { type Role, roleInputSchema } from "../../common/admin.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { byTopField, fieldErrors } from "../ui/form-errors.ts";
 import type { CollectionFormProps } from "./AdminCollectionPage.tsx";
@@ -19,7 +20,7 @@ export function RoleForm({
     validate: (values) => fieldErrors(roleInputSchema, values),
   });
   return (
-    <form
+    <Form
       noValidate
       onSubmit={form.onSubmit((values) => submit(values, (fields) => form.setErrors(byTopField(fields))))}
     >
@@ -50,6 +51,6 @@ export function RoleForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -6,12 +6,14 @@ import { useGroups } from "../api/admin.ts";
 import { useAdminServices } from "../api/catalog-admin.ts";
 import { useSatisfactionSettings, useSaveSatisfactionSettings } from "../api/satisfaction.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { AdminCollectionSection } from "./AdminCollectionPage.tsx";
 import { NameForm } from "./NameForm.tsx";
+import { TranslationsButton } from "./TranslationsDialog.tsx";
 
 const settingsFields = ["enabled", "delayMinutes", "excludedGroupIds", "excludedServiceIds"];
 
@@ -34,6 +36,7 @@ export function SatisfactionScene() {
         empty={t("admin.satisfaction.reasonsEmpty")}
         columns={[{ header: t("admin.withdrawReasons.reason"), cell: (r) => r.label }]}
         name={(r) => r.label}
+        moreActions={(r) => <TranslationsButton kind="satisfaction-reason" id={r.id} name={r.label} defaults={r} />}
         form={(p) => (
           <NameForm
             {...p}
@@ -63,7 +66,7 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
   });
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="survey-settings">
-      <form
+      <Form
         noValidate
         onSubmit={form.onSubmit((values) =>
           save.mutate(values, { onError: () => undefined, onSuccess: () => form.resetDirty(values) }),
@@ -104,7 +107,7 @@ function SettingsForm({ initial }: { initial: SatisfactionSettings }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

@@ -8,6 +8,7 @@ import { useGroups, useOrganizations, useRoles } from "../api/admin.ts";
 import { useAdminCategories, useTicketTypes } from "../api/catalog-admin.ts";
 import { useT } from "../i18n/use-t.ts";
 import { categoryOptions } from "../ui/category-tree.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
@@ -63,7 +64,7 @@ export function ServiceForm({
   });
   const onSubmit = form.onSubmit((values) => submit(serviceInputSchema.parse(values), form.setErrors));
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <Form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <TextInput
@@ -148,6 +149,6 @@ export function ServiceForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

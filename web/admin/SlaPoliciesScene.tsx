@@ -20,6 +20,7 @@ import { useOrganizations } from "../api/admin.ts";
 import { useAdminServices, useTicketTypes } from "../api/catalog-admin.ts";
 import { useCalendars, useSetStatusPausesClock, useSlaStatuses } from "../api/service-levels.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -198,7 +199,7 @@ function PolicyForm({
     };
   };
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
+    <Form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         <NumberInput
@@ -264,6 +265,6 @@ function PolicyForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { statusesCollection } from "../../common/admin-collections.ts";
 import { type adminStatusSchema, type StatusInput, statusInputSchema } from "../../common/statuses.ts";
 import { type StatusCategory, statusCategories } from "../../common/tickets.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
@@ -96,7 +97,7 @@ function StatusForm({ item: status, submit, error, pending }: CollectionFormProp
     validate: (values) => fieldErrors(statusInputSchema, values),
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
+    <Form noValidate onSubmit={form.onSubmit((values) => submit(values, form.setErrors))}>
       <Stack gap="sm">
         <TextInput label={t("admin.statuses.agentLabel")} data-autofocus {...form.getInputProps("agentLabel")} />
         <TextInput label={t("admin.statuses.customerLabel")} {...form.getInputProps("customerLabel")} />
@@ -126,6 +127,6 @@ function StatusForm({ item: status, submit, error, pending }: CollectionFormProp
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

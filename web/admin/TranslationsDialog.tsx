@@ -5,6 +5,7 @@ import { localeNames, shippedLocales } from "../../common/locales.ts";
 import { useSaveTranslations, useTranslations } from "../api/translations.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { OptionTranslations } from "./OptionTranslations.tsx";
@@ -116,7 +117,7 @@ function TranslationsForm({
     setValues((v) => ({ ...v, [locale]: { ...v[locale], [field]: text } }));
 
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -174,6 +175,6 @@ function TranslationsForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

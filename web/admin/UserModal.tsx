@@ -5,6 +5,7 @@ import { type AdminUser, inviteUserSchema, updateUserSchema } from "../../common
 import { useGroups, useInviteUser, useOrganizations, useRoles, useUpdateUser } from "../api/admin.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors, fieldProblems } from "../ui/form-errors.ts";
 import { UserErasure } from "./UserErasure.tsx";
@@ -89,7 +90,7 @@ function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void
   }));
 
   return (
-    <form noValidate onSubmit={submit}>
+    <Form noValidate onSubmit={submit}>
       <Stack gap="md">
         <TextInput label={t("admin.form.name")} data-autofocus {...form.getInputProps("name")} />
         {!user && <TextInput label={t("admin.users.email")} type="email" {...form.getInputProps("email")} />}
@@ -132,6 +133,6 @@ function UserForm({ user, onDone }: { user: AdminUser | null; onDone: () => void
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

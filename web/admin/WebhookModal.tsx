@@ -17,6 +17,7 @@ import { useTicketTypes } from "../api/catalog-admin.ts";
 import { useSaveWebhook } from "../api/webhooks.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldProblems } from "../ui/form-errors.ts";
 
@@ -136,7 +137,7 @@ function WebhookForm({ webhook, onDone }: { webhook: Webhook | null; onDone: () 
     ),
   );
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <Form noValidate onSubmit={onSubmit}>
       <Stack gap="sm">
         <TextInput
           label={t("admin.webhooks.url")}
@@ -189,6 +190,6 @@ function WebhookForm({ webhook, onDone }: { webhook: Webhook | null; onDone: () 
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

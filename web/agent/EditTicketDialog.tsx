@@ -12,6 +12,7 @@ import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { priorityOptions } from "./agent-words.ts";
@@ -78,7 +79,7 @@ function EditTicketForm({ ticket, onDone }: { ticket: TicketDetail; onDone: () =
     <QueryView query={directory} loading={t("agent.common.loadingForm")}>
       {(data) => (
         <QueryView query={start} loading={t("agent.common.loadingForm")}>
-          {(read) => <Form ticket={ticket} start={read} directory={data} onDone={onDone} />}
+          {(read) => <EditForm ticket={ticket} start={read} directory={data} onDone={onDone} />}
         </QueryView>
       )}
     </QueryView>
@@ -93,7 +94,7 @@ type Base = { values: FormValues; version: string | null };
 /** How many times a save merges a colleague's unrelated change and tries again before it gives up. */
 const mergeAttempts = 3;
 
-function Form({
+function EditForm({
   ticket,
   start,
   directory,
@@ -254,7 +255,7 @@ function Form({
   const shown = ["subject", "typeId", "fields", "groupId", "assigneeId", "statusId", "priority", "categoryId"];
 
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -368,6 +369,6 @@ function Form({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { type FocusEvent, type KeyboardEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useSearch } from "../api/search.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 import { Snippet } from "../ui/Snippet.tsx";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
 
@@ -119,9 +120,14 @@ export function GlobalSearch() {
                   onClick={() => setOpen(false)}
                 >
                   <Group gap="xs" wrap="nowrap" justify="space-between">
-                    <Text size="sm" fw={600} truncate>
-                      #{hit.ticket.number} {hit.ticket.subject}
-                    </Text>
+                    <Group gap={4} wrap="nowrap" miw={0}>
+                      <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
+                        #{hit.ticket.number}
+                      </Text>
+                      <Text size="sm" fw={600} truncate {...ownDirection}>
+                        {hit.ticket.subject}
+                      </Text>
+                    </Group>
                     <StatusBadge label={hit.ticket.status.agentLabel} category={hit.ticket.status.category} />
                   </Group>
                   <Snippet parts={hit.snippet} />

@@ -6,6 +6,7 @@ import type { TicketDetail } from "../../common/tickets.ts";
 import { ApiError } from "../api/client.ts";
 import { useLinkTicket, useRelations, useUnlinkTicket } from "../api/links.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { MergeDialog } from "./MergeDialog.tsx";
 
@@ -98,7 +99,7 @@ function LinkForm({ number }: { number: number }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const error = link.error instanceof ApiError ? (link.error.fields.number ?? link.error.message) : null;
   return (
-    <form
+    <Form
       aria-label={t("agent.links.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
@@ -124,6 +125,6 @@ function LinkForm({ number }: { number: number }) {
           {t("agent.links.link")}
         </Button>
       </Group>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { useDeleteMacro, useSaveMacro } from "../api/macros.ts";
 import { useDirectory } from "../api/workspace.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
 import { placeholderMeaning, priorityOptions } from "./agent-words.ts";
@@ -64,7 +65,7 @@ function MacroForm({
     .map((key) => `{{${key}}} ${placeholderMeaning(t, key)}`)
     .join(", ");
   return (
-    <form
+    <Form
       aria-label={t("agent.macro.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
@@ -158,6 +159,6 @@ function MacroForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError } from "../api/client.ts";
 import { useMergeTicket } from "../api/links.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 
 /** Merge this ticket, a duplicate, into another: says what will happen before it does it. */
@@ -23,7 +24,7 @@ function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const error = merge.error instanceof ApiError ? (merge.error.fields.into ?? null) : null;
   return (
-    <form
+    <Form
       aria-label={t("agent.merge.formLabel")}
       onSubmit={(e) => {
         e.preventDefault();
@@ -54,6 +55,6 @@ function MergeForm({ number, onDone }: { number: number; onDone: () => void }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -27,6 +27,7 @@ import { CustomFieldInput } from "../catalog/CustomFieldInput.tsx";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { channelLabel, priorityOptions } from "./agent-words.ts";
@@ -124,7 +125,7 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
   const fieldErrors = Object.entries(errors).filter(([key]) => key.startsWith("fields") && !key.includes("."));
 
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -279,6 +280,6 @@ function NewTicketForm({ directory, onDone }: { directory: Directory; onDone: ()
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

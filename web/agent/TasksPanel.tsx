@@ -18,6 +18,7 @@ import { ApiError } from "../api/client.ts";
 import { useAddTask, useRemoveTask, useTasks, useUpdateTask } from "../api/tasks.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 
 const problem = (error: Error | null, field: string) =>
@@ -180,7 +181,7 @@ function TaskFields({
   // What was last sent: while it is on its way, sending the same again is a double press, not a new task.
   const lastSent = useRef("");
   return (
-    <form
+    <Form
       aria-label={label ?? t("agent.tasks.changeLabel")}
       onSubmit={(e) => {
         e.preventDefault();
@@ -234,6 +235,6 @@ function TaskFields({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { useAgentTickets, useQueueOverview, useSaveView } from "../api/workspace
 import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { Form } from "../ui/Form.tsx";
 import { LoadingState } from "../ui/LoadingState.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { queueLabel } from "./agent-words.ts";
@@ -82,7 +83,7 @@ function SaveViewForm({ filters, onSaved }: { filters: QueueFilters; onSaved: (i
   const error =
     save.error instanceof ApiError ? (Object.values(save.error.fields)[0] ?? save.error.message) : save.error?.message;
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -104,7 +105,7 @@ function SaveViewForm({ filters, onSaved }: { filters: QueueFilters; onSaved: (i
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }
 

@@ -6,6 +6,7 @@ import type { AgentTicketSummary, QueueSort } from "../../common/queues.ts";
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formatDateTime, formatRelative } from "../ui/format.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
 import { columnLabel } from "./agent-words.ts";
@@ -220,7 +221,7 @@ function ResizeHandle({ label, resize }: { label: string; resize: Resize }) {
 /** One line, cut short with an ellipsis when the column is narrow; the whole text is in the title. */
 function Line({ children, size = "sm", dimmed = false }: { children: string; size?: "sm" | "xs"; dimmed?: boolean }) {
   return (
-    <Text size={size} c={dimmed ? "dimmed" : undefined} truncate="end" title={children}>
+    <Text size={size} c={dimmed ? "dimmed" : undefined} truncate="end" title={children} {...ownDirection}>
       {children}
     </Text>
   );
@@ -260,10 +261,11 @@ function cell(t: ReturnType<typeof useT>, column: Column, ticket: AgentTicketSum
               underline="hover"
               size="sm"
               display="block"
-              style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+              dir={ownDirection.dir}
+              style={{ ...ownDirection.style, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
               data-subject
             >
-              <bdi>{ticket.subject}</bdi>
+              {ticket.subject}
             </Anchor>
           </Tooltip>
           {ticket.newReply && (

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { normaliseTag, tagsPerTicket } from "../../common/tags.ts";
 import { useChangeTag, useTicketTags } from "../api/ticket-housekeeping.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 
 /** The ticket's tags as chips, removable, with a field to add one (agents who may change the ticket). */
 export function TicketTags({ number, canEdit }: { number: number; canEdit: boolean }) {
@@ -56,7 +57,7 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
         </Group>
       )}
       {canEdit && list.length < tagsPerTicket && (
-        <form onSubmit={add}>
+        <Form onSubmit={add}>
           <Group gap="xs" align="flex-end">
             <TextInput
               size="xs"
@@ -70,7 +71,7 @@ export function TicketTags({ number, canEdit }: { number: number; canEdit: boole
               {t("agent.tags.add")}
             </Button>
           </Group>
-        </form>
+        </Form>
       )}
       {change.isError && <Alert color="red">{change.error.message}</Alert>}
     </Stack>

@@ -12,6 +12,7 @@ import { useT } from "../i18n/use-t.ts";
 import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { AttachmentDropzone } from "../ui/AttachmentDropzone.tsx";
 import { attachmentsProblem } from "../ui/attachment-limits.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { LazyRichTextField as RichTextField } from "../ui/LazyRichTextField.tsx";
@@ -154,7 +155,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
       )}
       <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
         <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-          <form onSubmit={onSubmit} noValidate aria-label={t("catalog.request.title", { service: service.name })}>
+          <Form onSubmit={onSubmit} noValidate aria-label={t("catalog.request.title", { service: service.name })}>
             <Stack gap="md">
               {!user && (
                 <>
@@ -207,7 +208,7 @@ function ServiceRequestForm({ service }: { service: ServiceDetail }) {
                 {t("portal.form.send")}
               </Button>
             </Stack>
-          </form>
+          </Form>
         </Paper>
       </WithSuggestedArticles>
     </Stack>

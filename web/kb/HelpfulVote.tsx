@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { KbHelpfulness } from "../../common/kb.ts";
 import { useVote } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 
 /** "Was this article helpful?": one vote per person or browser, which they can change; a comment may go with "No". */
 export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfulness }) {
@@ -48,7 +49,7 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
         </Text>
       )}
       {helpful.mine === false && !commentSent && (
-        <form
+        <Form
           onSubmit={(event) => {
             event.preventDefault();
             if (!comment.trim()) return;
@@ -69,7 +70,7 @@ export function HelpfulVote({ slug, helpful }: { slug: string; helpful: KbHelpfu
               {t("helpcentre.vote.send")}
             </Button>
           </Stack>
-        </form>
+        </Form>
       )}
       {commentSent && <Text size="sm">{t("helpcentre.vote.commentSent")}</Text>}
     </Stack>

@@ -7,6 +7,7 @@ import { useStatusCheck } from "../api/accounts.ts";
 import { ApiError } from "../api/client.ts";
 import { localizeSentence } from "../i18n/sentences.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -43,7 +44,7 @@ export function StatusCheckScene() {
           {localizeSentence(check.data.message)}
         </Alert>
       ) : (
-        <form
+        <Form
           aria-label={t("portal.status.title")}
           noValidate
           onSubmit={form.onSubmit((values) =>
@@ -74,7 +75,7 @@ export function StatusCheckScene() {
               {t("portal.status.send")}
             </Button>
           </Stack>
-        </form>
+        </Form>
       )}
     </CenteredPage>
   );

@@ -9,6 +9,7 @@ import { useSubmitTicket } from "../api/tickets.ts";
 import { useT } from "../i18n/use-t.ts";
 import { useSuggestionToken, WithSuggestedArticles } from "../kb/SuggestedArticles.tsx";
 import { categoryOptions as treeOptions } from "../ui/category-tree.ts";
+import { Form } from "../ui/Form.tsx";
 import { FormAlert } from "../ui/FormAlert.tsx";
 import { fieldErrors } from "../ui/form-errors.ts";
 import type { RequestSubmittedState } from "./RequestSubmittedScene.tsx";
@@ -76,7 +77,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
   return (
     <WithSuggestedArticles token={suggestionToken} subject={form.values.subject}>
       <Paper withBorder radius="lg" p={{ base: "md", sm: "xl" }}>
-        <form onSubmit={handleSubmit} noValidate aria-label={t("portal.submit.title")}>
+        <Form onSubmit={handleSubmit} noValidate aria-label={t("portal.submit.title")}>
           <Stack gap="md">
             <TextInput
               label={t("portal.form.name")}
@@ -125,7 +126,7 @@ export function SubmitRequestForm({ requester }: { requester: SessionUser | null
               {t("portal.form.send")}
             </Button>
           </Stack>
-        </form>
+        </Form>
       </Paper>
     </WithSuggestedArticles>
   );

@@ -302,6 +302,10 @@ export function CommentForm({
   // The send was refused because the session ended: the comment is kept, and a new tab signs in again.
   const [signedOut, setSignedOut] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
+  // After a send the fresh editor takes the focus: the sent one, and the button pressed, are gone or disabled.
+  const [refocus, setRefocus] = useState(false);
+  // Said once a comment is in (a live region, so a screen reader hears it); cleared by the next words typed.
+  const [sent, setSent] = useState(false);
   const [initialContent, setInitialContent] = useState("");
   // The unsent comment survives a reload (web/ui/comment-drafts.ts): it is put back once the session says who is
   // writing, with its kind, so that an internal note never comes back as a public reply.
@@ -356,12 +360,16 @@ export function CommentForm({
     setInitialContent("");
     setError(undefined);
     setFilesError(undefined);
+    setRefocus(true);
     setEditorKey((k) => k + 1); // a fresh, empty editor
   };
   const typed = body.text.trim() !== "";
   const solveAndSend = () =>
     solve.mutate(typed ? { body: body.html, format: "html", kind: "public", notify } : undefined, {
-      onSuccess: reset,
+      onSuccess: () => {
+        reset();
+        setSent(typed);
+      },
       onError: (e) => setError(e instanceof ApiError ? (e.fields["comment.body"] ?? e.message) : e.message),
     });
   const submit = () => {
@@ -370,6 +378,7 @@ export function CommentForm({
       return;
     }
     setSignedOut(false);
+    setSent(false);
     const filesProblem = attachmentsProblem(files, t);
     setFilesError(filesProblem);
     if (filesProblem) return;
@@ -382,6 +391,7 @@ export function CommentForm({
       add.mutate(
         { body: sent.body.html, format: "html", kind, files: sent.files, ...(kind === "public" ? { notify } : {}) },
         {
+          onSuccess: () => setSent(true),
           onError: (e) => {
             const since = latestBody.current.html === "<p></p>" ? "" : latestBody.current.html;
             setBody({ html: `${sent.body.html}${since}`, text: `${sent.body.text}${latestBody.current.text}` });
@@ -423,9 +433,11 @@ export function CommentForm({
           error={error}
           onChange={(html, text) => {
             setBody({ html, text });
+            if (text.trim()) setSent(false);
             live?.onTyping();
           }}
           initialContent={initialContent}
+          autoFocus={refocus}
         />
         {draftRestored && (
           <Group gap="xs">
@@ -481,6 +493,9 @@ export function CommentForm({
               {typed ? t("requests.comment.solveAndSend") : t("requests.comment.solve")}
             </Button>
           )}
+          <Text role="status" size="sm" c="dimmed">
+            {sent ? t("requests.comment.sent") : ""}
+          </Text>
         </Group>
       </Stack>
     </Paper>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { type SatisfactionAnswer, satisfactionCommentMaxLength } from "../../common/satisfaction.ts";
 import type { RatingInput } from "../api/satisfaction.ts";
 import { useT } from "../i18n/use-t.ts";
+import { Form } from "./Form.tsx";
 import { FormAlert } from "./FormAlert.tsx";
 import { formatDateTime } from "./format.ts";
 
@@ -59,7 +60,7 @@ export function RatingForm({
     rate.mutate({ rating, comment, reasonId: rating === "bad" ? reasonId : null });
   };
   return (
-    <form noValidate onSubmit={submit} aria-label={t("requests.rating.title")}>
+    <Form noValidate onSubmit={submit} aria-label={t("requests.rating.title")}>
       <Stack gap="md">
         {rate.isSuccess && (
           <Alert color="green" title={t("requests.rating.thanks")} role="status">
@@ -110,6 +111,6 @@ export function RatingForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }

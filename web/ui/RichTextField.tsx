@@ -38,6 +38,7 @@ export function RichTextField({
   error,
   onChange,
   initialContent,
+  autoFocus = false,
 }: {
   label: string;
   description?: string;
@@ -45,6 +46,11 @@ export function RichTextField({
   onChange: (html: string, text: string) => void;
   /** HTML to start with (a parent inserting a macro's text remounts the editor with it). */
   initialContent?: string;
+  /**
+   * Takes the focus as it appears: a composer that has just sent its comment starts the next one where the writer
+   * is, instead of leaving the focus on nothing (the page's top, for a keyboard or screen reader).
+   */
+  autoFocus?: boolean;
 }) {
   const t = useT();
   const labels = controlLabels(t);
@@ -68,6 +74,7 @@ export function RichTextField({
       },
     },
     ...(initialContent ? { content: initialContent } : {}),
+    autofocus: autoFocus ? "end" : false,
     // The parent learns the starting content too, as if it had been typed.
     onCreate: ({ editor: current }) => {
       if (initialContent) onChange(current.getHTML(), current.getText());

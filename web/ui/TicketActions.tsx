@@ -27,6 +27,7 @@ import {
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "./Dialog.tsx";
+import { Form } from "./Form.tsx";
 import { FormAlert } from "./FormAlert.tsx";
 import { formatDateTime } from "./format.ts";
 
@@ -244,7 +245,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
           </Text>
         )}
         {abilities.addCc && (
-          <form
+          <Form
             aria-label={t("requests.ccs.add")}
             onSubmit={(e) => {
               e.preventDefault();
@@ -264,7 +265,7 @@ export function CcPanel({ ticket }: { ticket: TicketDetail }) {
                 {t("requests.ccs.addButton")}
               </Button>
             </Group>
-          </form>
+          </Form>
         )}
       </Stack>
     </Paper>

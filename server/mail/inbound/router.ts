@@ -55,7 +55,7 @@ export const confirmationLimit = { max: 5, windowMs: 60 * 60 * 1000 };
 export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
 
 type TicketMatch = {
-  ticket: { id: string; number: number; requester_email: string; requester_id: string | null };
+  ticket: { id: string; number: number; requester_email: string; requester_name: string; requester_id: string | null };
   /** A signed reply address or one of our Message-IDs is strong; a number in the subject is weak. */
   via: "reply_address" | "references" | "subject";
   /** The sender answered through a reply address signed for them alone: the only proof of an agent's identity. */
@@ -77,7 +77,7 @@ async function findTicketUnscoped(db: Kysely<Database>, where: { id: string } | 
   // A deleted ticket has no thread any more: a reply to it is routed like new mail.
   let query = db
     .selectFrom("tickets")
-    .select(["id", "number", "requester_email", "requester_id"])
+    .select(["id", "number", "requester_email", "requester_name", "requester_id"])
     .where("deleted_at", "is", null);
   if ("id" in where) query = query.where("id", "=", where.id);
   else query = query.where("number", "=", where.number);
@@ -373,6 +373,7 @@ async function appendReply(
           ticketId: match.ticket.id,
           ticketNumber: match.ticket.number,
           email: sender,
+          name: match.ticket.requester_email.toLowerCase() === sender ? match.ticket.requester_name : sender,
           sessionId: "",
           csrfToken: "",
         };

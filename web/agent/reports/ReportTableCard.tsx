@@ -9,6 +9,12 @@ import { formatCount, formatValue } from "./format.ts";
 import type { ReportWords } from "./report-words.ts";
 
 /**
+ * A chart label set apart in its own direction (Unicode's first-strong isolate): the charts draw their text left to
+ * right whatever the page's direction, and an Arabic date or name read that way comes out in the wrong order.
+ */
+const isolated = (label: string) => `\u2068${label}\u2069`;
+
+/**
  * The CSV has the viewer's column names and worded cells (a channel, "No group") in their language, and the
  * numbers and dates as the API sends them, so a spreadsheet in any language reads them as numbers and dates.
  */
@@ -89,11 +95,18 @@ export function ReportTableCard({
   const data = table.rows.map((r) => {
     const cells = worded(r);
     const x = spec ? cells[spec.x] : undefined;
-    // The axis shows dates as the viewer writes them.
+    const by = spec?.by ? cells[spec.by] : undefined;
+    // The axis shows dates as the viewer writes them, each label in its own direction (the chart draws left to
+    // right in every language: an Arabic date, read as left-to-right text, showed its day before its year).
     return {
       ...cells,
-      ...(spec && axisKind === "date" && typeof x === "string"
-        ? { [spec.x]: formatValue(x, "date", words.locale) }
+      ...(spec && typeof x === "string"
+        ? {
+            [spec.x]: [by, axisKind === "date" ? formatValue(x, "date", words.locale) : x]
+              .filter((part) => typeof part === "string" && part !== "")
+              .map((part) => isolated(String(part)))
+              .join(" · "),
+          }
         : {}),
       tickets: r.tickets ?? "",
     };

@@ -1,7 +1,11 @@
 import type { ReportKind } from "../../../common/reports.ts";
 
-/** How each table is drawn: which column runs along the axis and which are bars or lines. Tables not listed are tables only. */
-export type ChartSpec = { type: "bar" | "line" | "area"; x: string; series: string[]; stacked?: boolean };
+/**
+ * How each table is drawn: which column runs along the axis and which are bars or lines. Tables not listed are tables
+ * only. `by` names a column that tells rows with the same `x` apart, shown before it on the axis ("Urgent · First
+ * reply"): the SLA targets have one row per policy and target, and four bars all called "First reply" said nothing.
+ */
+export type ChartSpec = { type: "bar" | "line" | "area"; x: string; by?: string; series: string[]; stacked?: boolean };
 
 export const chartSpecs: Partial<Record<`${ReportKind}:${string}`, ChartSpec>> = {
   "overview:created_vs_solved": { type: "bar", x: "period", series: ["created", "solved"] },
@@ -15,7 +19,7 @@ export const chartSpecs: Partial<Record<`${ReportKind}:${string}`, ChartSpec>> =
   "efficiency:by_group": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
   "efficiency:by_priority": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
   "efficiency:by_service": { type: "bar", x: "name", series: ["first_reply_median", "resolution_median"] },
-  "sla:targets": { type: "bar", x: "target", series: ["met", "missed"], stacked: true },
+  "sla:targets": { type: "bar", x: "target", by: "policy", series: ["met", "missed"], stacked: true },
   "agents:agents": { type: "bar", x: "name", series: ["solved", "replies"] },
   "agents:groups": { type: "bar", x: "name", series: ["solved", "replies"] },
   "satisfaction:over_time": { type: "line", x: "period", series: ["score"] },

@@ -21,6 +21,7 @@ import { useOrganizations, useRoles } from "../../api/admin.ts";
 import { ApiError } from "../../api/client.ts";
 import { useEditorArticle, useKbCategories, useSaveArticle, useSetStatus } from "../../api/kb.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { Form } from "../../ui/Form.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { ArticleBodyEditor } from "./ArticleBodyEditor.tsx";
@@ -142,7 +143,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
         </Alert>
       )}
       <Paper withBorder radius="md" p="md">
-        <form
+        <Form
           onSubmit={(event) => {
             event.preventDefault();
             save.mutate(values, {
@@ -242,7 +243,7 @@ function ArticleForm({ article }: { article: KbEditorArticle | null }) {
               {saved && <Text role="status">{t("kbadmin.editor.saved")}</Text>}
             </Group>
           </Stack>
-        </form>
+        </Form>
       </Paper>
       {article && <ArticleTranslations article={article} />}
       {article && <RevisionHistory articleId={article.id} />}

@@ -25,6 +25,7 @@ import { ApiError } from "../../api/client.ts";
 import { useArticleTranslations, useDeleteTranslation, useSaveTranslation } from "../../api/kb.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { Dialog } from "../../ui/Dialog.tsx";
+import { Form } from "../../ui/Form.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { ArticleBodyEditor } from "./ArticleBodyEditor.tsx";
 import { useStatusLabels } from "./status-labels.ts";
@@ -59,7 +60,7 @@ function TranslationForm({
   const inLanguage = { lang: locale, dir: directionOf(locale) } as const;
 
   return (
-    <form
+    <Form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -124,7 +125,7 @@ function TranslationForm({
           {done && <Text role="status">{done}</Text>}
         </Group>
       </Stack>
-    </form>
+    </Form>
   );
 }
 

@@ -30,6 +30,7 @@ import {
   useSaveCategory,
 } from "../../api/kb.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { Form } from "../../ui/Form.tsx";
 import { QueryView } from "../../ui/QueryView.tsx";
 import { ScrollTable } from "../../ui/ScrollTable.tsx";
 import { useDocumentTitle } from "../../ui/use-document-title.ts";
@@ -265,7 +266,7 @@ function Categories() {
         </Table.Tbody>
       </Table>
       <Paper withBorder p="md" radius="md">
-        <form
+        <Form
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate(
@@ -333,7 +334,7 @@ function Categories() {
               )}
             </Group>
           </Stack>
-        </form>
+        </Form>
       </Paper>
     </Stack>
   );
