@@ -7,7 +7,8 @@
  *    code (common/errors.ts) has its general sentence, `errors.code.<code>`.
  * 2. Every shipped language has exactly the English keys, each message parses as ICU and uses the same
  *    arguments and tags as the English one.
- *    Every sentence a server error gives a field (`new AppError(code, message, { field: "…" })`) is in the catalog.
+ *    Every sentence a server error gives (`new AppError(code, "…")`) or gives a field (`new AppError(code, message,
+ *    { field: "…" })`) is in the catalog, when it is written out.
  * 3. The converted code (scripts/i18n-scope.ts) has no words outside the catalog: no JSX text, no label,
  *    title, placeholder, description or aria-label given as a literal, no sentence in a mail template; and
  *    the shared schemas' messages people read are all in validation.json.
@@ -169,6 +170,11 @@ for (const { file, text } of sources) {
       else if (call[end] === ")") depth--;
       end++;
     }
+    // The error's own sentence, when it is written out (a sentence built from values falls back to its code's).
+    const own = /^\s*"[a-z_]+",\s*"((?:[^"\\]|\\.)+)"/.exec(call)?.[1];
+    // The command line speaks to the operator, in English.
+    if (own !== undefined && file !== "server/cli.ts" && !sentences.has(own))
+      problems.push(`${file}: the sentence "${own}" is not in errors.json.`);
     const fieldsObject = /\{[^{}]*\}\s*,?\s*$/.exec(call.slice(0, end - 1))?.[0] ?? "";
     for (const match of fieldsObject.matchAll(/:\s*"((?:[^"\\]|\\.)+)"/g)) {
       if (!sentences.has(match[1] ?? ""))
