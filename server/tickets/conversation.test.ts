@@ -134,7 +134,8 @@ describeEachEngine("the conversation on a ticket", ({ db, engine }) => {
     expect(readers.map((r: { name: string; role: string }) => [r.name, r.role]).sort()).toEqual(
       [
         [agent.user.name, "agent"],
-        ["gail@example.com", "customer"],
+        // The guest is the requester: named as they named themselves when they submitted it.
+        ["Robin Guest", "customer"],
       ].sort(),
     );
     const views = await db().selectFrom("ticket_events").select("id").where("type", "=", "viewed").execute();
