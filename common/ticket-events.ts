@@ -89,7 +89,9 @@ export const ticketEventSchema = z.discriminatedUnion("type", [
       to: z.string(),
       /** Why: agent, macro, customer_replied, customer_reopened, customer_solved, withdrawn, auto_closed, merged. */
       reason: z.string(),
+      /** The reason's words when it was chosen, and (since 0089) its id, for its words in the reader's language. */
       withdrawReason: z.string().optional(),
+      withdrawReasonId: z.string().optional(),
       macro: z.string().optional(),
     }),
   ),

@@ -101,9 +101,12 @@ export function registerConversationRoutes(app: App, deps: Deps): void {
     async (request) => {
       const ticketId = await visibleTicketId(request.actor, request.params.number);
       const audience = seesInternal(request.actor) ? "agent" : "customer";
-      // Custom fields named in edits read in everyone's language; status labels too for customers (agents
-      // read the agent labels).
-      const kinds = audience === "customer" ? (["status", "ticket-field"] as const) : (["ticket-field"] as const);
+      // Custom fields named in edits and withdraw reasons read in everyone's language; status labels too for
+      // customers (agents read the agent labels).
+      const kinds =
+        audience === "customer"
+          ? (["status", "ticket-field", "withdraw-reason"] as const)
+          : (["ticket-field", "withdraw-reason"] as const);
       const text = await contentTextFor(db, request, kinds);
       // The feed of a long ticket is the biggest read of the ticket page: on the reader, within the budget.
       return { entries: await listFeed(reader, ticketId, audience, namedTicketsScope(request.actor), text) };

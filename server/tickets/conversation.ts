@@ -83,10 +83,16 @@ export function detailsOf(event: TicketEvent, sees: Sees, text?: ContentText): F
       const { onBehalfOf, channel } = event.payload;
       return onBehalfOf ? [{ code: "onBehalfOf", name: onBehalfOf.name, channel: channel ?? null }] : [];
     }
-    case "status_changed":
-      return event.payload.withdrawReason !== undefined
-        ? [{ code: "reason", reason: event.payload.withdrawReason }]
-        : [];
+    case "status_changed": {
+      const { withdrawReason, withdrawReasonId } = event.payload;
+      if (withdrawReason === undefined) return [];
+      // In the reader's language when the reason is translated; as chosen when not (or since deleted).
+      const reason =
+        text && withdrawReasonId
+          ? text.overlay("withdraw-reason", { id: withdrawReasonId, label: withdrawReason }).label
+          : withdrawReason;
+      return [{ code: "reason", reason }];
+    }
     case "follow_up_created":
       return sees(event.payload.number) ? [{ code: "followUp", number: event.payload.number }] : [];
     case "cc_added":

@@ -125,6 +125,17 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
       detail: "Reason: I found the answer myself",
       details: [{ code: "reason", reason: "I found the answer myself" }],
     });
+    // A reader of another language reads the reason in theirs (the shipped reasons come translated, 0089).
+    for (const reader of [customer, agent]) {
+      const german = await app.inject({
+        method: "GET",
+        url: `/api/v1/tickets/${number}/feed`,
+        headers: { cookie: reader.cookie, "accept-language": "de" },
+      });
+      expect(german.json().entries.at(-1).details).toEqual([
+        { code: "reason", reason: "Ich habe die Antwort selbst gefunden" },
+      ]);
+    }
     expect((await as(customer, "POST", `/api/v1/tickets/${number}/comments`, { body: "Oops" })).statusCode).toBe(409);
     const badReason = await as(customer, "POST", `/api/v1/tickets/${await newTicket("Other")}/withdraw`, {
       reasonId: agent.user.id,

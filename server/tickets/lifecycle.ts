@@ -98,7 +98,7 @@ export async function moveToStatus(
   to: { id: string; category?: StatusCategory },
   reason: string,
   at: string,
-  extra: { withdrawReason?: string; macro?: string } = {},
+  extra: { withdrawReason?: string; withdrawReasonId?: string; macro?: string } = {},
 ): Promise<void> {
   const category =
     to.category ??

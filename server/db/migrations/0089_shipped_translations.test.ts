@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { itFromMigration } from "../../test/migration-test.ts";
 import { migrateToLatest } from "../migrate.ts";
 
-describe("migration 0089: the shipped statuses and rating reasons speak every shipped language to customers", () => {
+describe("migration 0089: the shipped statuses, withdraw reasons and rating reasons speak every shipped language to customers", () => {
   itFromMigration(
     "translates the labels still as shipped, and keeps a renamed label and an admin's own translation",
     "0088_inbound_store_failures",
@@ -54,6 +54,24 @@ describe("migration 0089: the shipped statuses and rating reasons speak every sh
         { locale: "de", text: "Es hat zu lange gedauert" },
         { locale: "es", text: "Tardó demasiado" },
         { locale: "fr", text: "Cela a pris trop de temps" },
+      ]);
+      const withdraw = await db
+        .selectFrom("withdraw_reasons")
+        .select("id")
+        .where("label", "=", "Something else")
+        .executeTakeFirstOrThrow();
+      const withdrawText = await db
+        .selectFrom("content_translations")
+        .select(["locale", "text"])
+        .where("kind", "=", "withdraw-reason")
+        .where("entity_id", "=", withdraw.id)
+        .orderBy("locale")
+        .execute();
+      expect(withdrawText).toEqual([
+        { locale: "ar", text: "سبب آخر" },
+        { locale: "de", text: "Etwas anderes" },
+        { locale: "es", text: "Otro motivo" },
+        { locale: "fr", text: "Autre chose" },
       ]);
     },
   );

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 
 /**
  * What customers read of the data every help desk starts with, in each shipped language: the statuses' customer
- * labels (0001) and the reasons for a Bad rating (0035). Without them a fresh help desk spoke German, Spanish, French
+ * labels (0001), the reasons for withdrawing a request (0005) and the reasons for a Bad rating (0035). Without them a fresh help desk spoke German, Spanish, French
  * or Arabic to its customers everywhere but their request's status ("OPEN" and "RESOLVED" on the page, "from Open
  * to Resolved" in the Feed and in the status mail) and the survey's reasons. A row an admin renamed keeps its own
  * words, and a translation an admin already gave is kept: only text still as shipped gets these. Admins change them
@@ -54,6 +54,32 @@ const ratingReasons: Words[] = [
   },
 ];
 
+/** By the English label, as 0005 shipped them. */
+const withdrawReasons: Words[] = [
+  {
+    en: "The problem went away",
+    de: "Das Problem hat sich erledigt",
+    es: "El problema desapareció",
+    fr: "Le problème a disparu",
+    ar: "زالت المشكلة",
+  },
+  {
+    en: "I found the answer myself",
+    de: "Ich habe die Antwort selbst gefunden",
+    es: "Encontré la respuesta por mi cuenta",
+    fr: "J’ai trouvé la réponse moi-même",
+    ar: "وجدت الإجابة بنفسي",
+  },
+  {
+    en: "I sent it by mistake",
+    de: "Ich habe sie versehentlich gesendet",
+    es: "La envié por error",
+    fr: "Je l’ai envoyée par erreur",
+    ar: "أرسلته عن طريق الخطأ",
+  },
+  { en: "Something else", de: "Etwas anderes", es: "Otro motivo", fr: "Autre chose", ar: "سبب آخر" },
+];
+
 async function translate(db: Kysely<unknown>, kind: string, id: string, field: string, words: Words): Promise<void> {
   for (const locale of ["de", "es", "fr", "ar"] as const) {
     await sql`insert into content_translations (kind, entity_id, field, locale, text)
@@ -74,6 +100,11 @@ export function shippedTranslations() {
         const words = statusLabels[status.key];
         if (words && status.customer_label === words.en)
           await translate(db, "status", status.id, "customerLabel", words);
+      }
+      const withdraws = await sql<{ id: string; label: string }>`select id, label from withdraw_reasons`.execute(db);
+      for (const reason of withdraws.rows) {
+        const words = withdrawReasons.find((r) => r.en === reason.label);
+        if (words) await translate(db, "withdraw-reason", reason.id, "label", words);
       }
       const reasons = await sql<{ id: string; label: string }>`select id, label from satisfaction_reasons`.execute(db);
       for (const reason of reasons.rows) {

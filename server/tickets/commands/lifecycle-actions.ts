@@ -86,6 +86,7 @@ export async function withdraw(ctx: Ctx, actor: Actor, number: number, reasonId:
     if (!cancelled) throw new AppError("conflict", "This help desk has no withdrawn status; ask an administrator.");
     await moveToStatus(trx, ctx.config, actor, ticket, { ...cancelled, category: "cancelled" }, "withdrawn", now(), {
       withdrawReason: reason.label,
+      withdrawReasonId: reasonId,
     });
   });
 }
