@@ -2,6 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import type { LiveTicketNotice, PresenceNotice } from "../../common/live.ts";
 import { createApiToken, revokeApiToken } from "../accounts/commands/manage-api-tokens.ts";
 import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
+import type { Actor } from "../core/actor.ts";
 import { now } from "../db/engine.ts";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
@@ -16,8 +17,24 @@ import {
   signInAs,
   testConfig,
 } from "../test/factories.ts";
-import { createLiveHub, defaultLiveTiming } from "./hub.ts";
+import { createLiveHub, defaultLiveTiming, type LiveHub } from "./hub.ts";
 import { type LiveMessage, type LiveStream, openLiveStream } from "./testing.ts";
+
+/** Subscribes a stream that sends nowhere; the answer says whether the hub has ended it (and it unsubscribed). */
+function subscribeUntilEnded(hub: LiveHub, actor: Actor, apiTokenId: string | null): () => boolean {
+  let ended = false;
+  const unsubscribe = hub.subscribe({
+    actor,
+    apiTokenId,
+    watching: null,
+    send: () => {},
+    end: () => {
+      ended = true;
+      unsubscribe();
+    },
+  });
+  return () => ended;
+}
 
 const aboutTicket = (number: number, type?: string) => (m: LiveMessage) =>
   m.event === "ticket" &&
@@ -193,20 +210,14 @@ describeEachEngine("live updates", ({ db, engine }) => {
     });
     const found = await findApiTokenUser(db(), token);
     if (!found || found === "expired") throw new Error("the token does not work");
-    let ended = false;
-    const unsubscribe = hub.subscribe({
-      actor: { kind: "user", user: found.user, sessionId: null, csrfToken: null },
-      apiTokenId: tokenId,
-      watching: null,
-      send: () => {},
-      end: () => {
-        ended = true;
-        unsubscribe();
-      },
-    });
+    const ended = subscribeUntilEnded(
+      hub,
+      { kind: "user", user: found.user, sessionId: null, csrfToken: null },
+      tokenId,
+    );
     try {
       await revokeApiToken(db(), tokenId);
-      await expect.poll(() => ended).toBe(true);
+      await expect.poll(ended).toBe(true);
     } finally {
       await hub.close();
     }
@@ -225,17 +236,7 @@ describeEachEngine("live updates", ({ db, engine }) => {
     const opened = await app.inject({ method: "POST", url: "/api/v1/guest-sessions", payload: { token } });
     const guest = await findGuestSession(db(), opened.cookies.find((c) => c.name === "sb_guest")?.value ?? "", now());
     if (!guest) throw new Error("the access link opened no session");
-    let ended = false;
-    const unsubscribe = hub.subscribe({
-      actor: { kind: "guest", ...guest },
-      apiTokenId: null,
-      watching: null,
-      send: () => {},
-      end: () => {
-        ended = true;
-        unsubscribe();
-      },
-    });
+    const ended = subscribeUntilEnded(hub, { kind: "guest", ...guest }, null);
     try {
       const removed = await app.inject({
         method: "DELETE",
@@ -243,7 +244,7 @@ describeEachEngine("live updates", ({ db, engine }) => {
         headers: { cookie: customerA.cookie, "x-csrf-token": customerA.csrfToken },
       });
       expect(removed.statusCode).toBe(204);
-      await expect.poll(() => ended).toBe(true);
+      await expect.poll(ended).toBe(true);
     } finally {
       await hub.close();
     }
