@@ -29,12 +29,13 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
 
   const context = () => ({ db: db(), engine, config: testConfig({ smtpUrl: smtp.url, devMailbox: "off" }) });
   /** A job runner sending through the test's SMTP server, on `clock` when given, with these SMTP timeouts. */
-  const smtpRunner = (clock?: () => Date, timeouts?: SmtpTimeouts) =>
+  const smtpRunner = (clock?: () => Date, timeouts?: SmtpTimeouts, jobTimeoutMs?: number) =>
     createJobRunner({
       db: db(),
       engine,
       handlers: jobHandlers(context(), smtpTransport(smtp.url, timeouts)),
       ...(clock ? { clock } : {}),
+      ...(jobTimeoutMs ? { jobTimeoutMs } : {}),
     });
 
   it("sends the requester a confirmation with the ticket number through SMTP", async () => {
@@ -146,17 +147,8 @@ describeEachEngine("mail delivery", ({ db, engine }) => {
     smtp.keepWithoutAnswer(1);
     const before = smtp.received.length;
     let now = new Date();
-    const runner = createJobRunner({
-      db: db(),
-      engine,
-      clock: () => now,
-      // The job's timeout, not the SMTP session's, is what runs out here.
-      jobTimeoutMs: 300,
-      handlers: jobHandlers(
-        context(),
-        smtpTransport(smtp.url, { connectionMs: 5000, greetingMs: 5000, socketMs: 60_000 }),
-      ),
-    });
+    // The job's timeout, not the SMTP session's, is what runs out here.
+    const runner = smtpRunner(() => now, { connectionMs: 5000, greetingMs: 5000, socketMs: 60_000 }, 300);
     await runner.runDue();
     const received = smtp.received.length;
     expect(received).toBeGreaterThan(before);
