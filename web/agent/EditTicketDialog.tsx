@@ -238,7 +238,11 @@ function EditForm({
       // Someone changed the ticket since the read this save named. Read it again: their changes to other fields
       // are kept by sending this form's changes on top; where they changed what this agent changed, ask.
       setMerging(true);
-      const now = await readTicketVersion(ticket.number).finally(() => setMerging(false));
+      // Unreadable now (the network, a restart): the refusal stays on screen, saying to reload and try again.
+      const now = await readTicketVersion(ticket.number)
+        .catch(() => undefined)
+        .finally(() => setMerging(false));
+      if (!now) return;
       const next = { values: formValuesOf(now.ticket), version: now.version };
       const collided = collisionsBetween(on.values, next.values);
       setBase(next);
