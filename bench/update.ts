@@ -34,7 +34,7 @@ import { newId } from "../server/db/ids.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { readerOf } from "../server/db/read-pool/reader.ts";
 import { buildApp } from "../server/http/app.ts";
-import { count, fail, intOption, ms, percentile, postgresCpuMs, table } from "./common.ts";
+import { count, fail, intOption, median, ms, percentile, postgresCpuMs, table } from "./common.ts";
 import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
 import { metricsSwitch } from "./metrics-switch.ts";
 
@@ -399,13 +399,6 @@ async function main(): Promise<void> {
     metrics.on();
     const loadAfter = loadavg();
 
-    const median = (numbers: number[]) => {
-      const sorted = [...numbers].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2
-        ? (sorted[middle] ?? Number.NaN)
-        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-    };
     // PostgreSQL's CPU is read in clock ticks (10 ms): per update it is a mean over the run, shown as such.
     const databaseMs = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(2));
     const medians = (prefix: string): string[] => {
