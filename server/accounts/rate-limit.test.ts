@@ -11,7 +11,7 @@ import {
   signInAs,
   testConfig,
 } from "../test/factories.ts";
-import { clientAddressKey, customerLimits, hit, limits } from "./rate-limit.ts";
+import { clientAddressKey, customerLimits, hit, limits, mailboxKey } from "./rate-limit.ts";
 import { signInThrottle } from "./sign-in-throttle.ts";
 
 describeEachEngine("rate limits", ({ db, engine }) => {
@@ -48,6 +48,35 @@ describeEachEngine("rate limits", ({ db, engine }) => {
       message: "Too many attempts. Please wait a few minutes and try again.",
     });
     expect(await latestMailTo(db(), "target@example.com")).toBeUndefined();
+  });
+
+  it("counts every spelling of one mailbox together, so +tags cannot send it registration mail without end", async () => {
+    const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const register = (email: string, i: number) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/accounts",
+        payload: { name: `Tagged ${i}`, email, password: "a long password" },
+        // A client address of its own for each try: the per-address limit is what is tested.
+        remoteAddress: `192.0.2.${i + 1}`,
+      });
+    const spellings = ["victim+1@example.com", "Victim+news@Example.com", "victim+2@example.com", "victim@example.com"];
+    const statuses: number[] = [];
+    for (const [i, email] of spellings.entries()) statuses.push((await register(email, i)).statusCode);
+    expect(limits.register.perTarget.max).toBe(3);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    expect(await latestMailTo(db(), "victim@example.com")).toBeUndefined();
+    // Someone else's mailbox is counted on its own.
+    expect((await register("other+1@example.com", 10)).statusCode).toBe(202);
+  });
+
+  it("names the mailbox an address delivers to", () => {
+    expect(mailboxKey("Victim+Tag@Example.COM")).toBe("victim@example.com");
+    expect(mailboxKey(" a.b+x@gmail.com ")).toBe("ab@gmail.com");
+    expect(mailboxKey("a.b@googlemail.com")).toBe("ab@gmail.com");
+    expect(mailboxKey("a.b@example.com")).toBe("a.b@example.com");
+    expect(mailboxKey("+only@example.com")).toBe("+only@example.com");
+    expect(mailboxKey("9F86D081884C7D65")).toBe("9f86d081884c7d65");
   });
 
   it("counts an IPv6 client by its /64, so a fresh address for every try meets the limit all the same", async () => {

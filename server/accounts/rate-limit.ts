@@ -169,6 +169,27 @@ export async function countHitInWindow(
   return { hits: row.hits, resetsAt: new Date(new Date(row.window_start).getTime() + limit.windowMs) };
 }
 
+/**
+ * The mailbox an address delivers to, as the per-target limits count it. Most mail providers deliver
+ * `name+anything@` to `name@` (sub-addressing), and Gmail ignores the dots in a name too, so counting each
+ * spelling on its own let one mailbox be sent confirmation mails without end: a fresh `+tag` for every try.
+ * A target that is not an address (a survey link's hash) counts as it is, without case.
+ */
+export function mailboxKey(target: string): string {
+  const lowered = target.trim().toLowerCase();
+  const at = lowered.lastIndexOf("@");
+  if (at <= 0) return lowered;
+  let local = lowered.slice(0, at);
+  let domain = lowered.slice(at + 1);
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (domain === "gmail.com" || domain === "googlemail.com") {
+    local = local.replaceAll(".", "");
+    domain = "gmail.com";
+  }
+  return `${local}@${domain}`;
+}
+
 /** Throws `rate_limited` when either the client or the target has made too many attempts. */
 export async function enforceLimit(
   db: Kysely<Database>,
@@ -181,7 +202,7 @@ export async function enforceLimit(
   const { perIp, perTarget } = limits[action];
   // Both counters advance on every attempt, so hammering one address from many clients is capped too.
   const ipOk = await hit(db, `${action}:ip:${clientAddressKey(client.ip)}`, perIp, at);
-  const targetOk = await hit(db, `${action}:target:${client.target.toLowerCase()}`, perTarget, at);
+  const targetOk = await hit(db, `${action}:target:${mailboxKey(client.target)}`, perTarget, at);
   if (!ipOk || !targetOk) {
     throw new AppError("rate_limited", "Too many attempts. Please wait a few minutes and try again.");
   }
