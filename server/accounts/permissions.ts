@@ -21,17 +21,53 @@ export async function loadPermissions(db: Kysely<Database>, userId: string, lice
   return effectivePermissions(licence, granted);
 }
 
+/** The one sentence for every refusal below. */
+const notYoursToGive = "You can only give permissions you hold yourself.";
+
 /**
- * Nobody hands out more than they hold: an API token acts with every permission of its user, so whoever makes
- * one must hold each of them. Without this, "Create and revoke API tokens" alone made a token acting as the
- * administrator, and with it every other permission. An unknown user is left to the command to refuse.
+ * Nobody hands out a permission they do not hold: what a change adds (`after` beyond `before`) must be the
+ * actor's own. Without this, a role granting only "Manage users" gave its holder the Administrator role, one
+ * granting only "Manage roles" added every permission to itself, and one granting only "Create and revoke API
+ * tokens" made a token acting as the administrator. Taking permissions away, or keeping them, is always allowed.
  */
+export function requireHeld(
+  actor: UserActor,
+  before: readonly string[],
+  after: readonly string[],
+  field: string,
+  message = notYoursToGive,
+): void {
+  const handedOut = after.filter((p) => !before.includes(p) && !hasPermission(actor, p as Permission));
+  if (handedOut.length > 0)
+    throw new AppError("validation_failed", "Some fields need attention.", { [field]: message });
+}
+
+/** A user's permissions after a change made in `trx`, checked against what they had before it. */
+export async function requireNothingHandedOut(
+  db: Kysely<Database>,
+  actor: UserActor,
+  userId: string,
+  before: readonly string[],
+): Promise<void> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "licence"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  requireHeld(actor, before, await loadPermissions(db, user.id, user.licence), "roleIds");
+}
+
+/** An API token acts with every permission of its user, so whoever makes one must hold each of them. */
 export async function requireHoldsPermissionsOf(db: Kysely<Database>, actor: UserActor, userId: string): Promise<void> {
   const user = await db.selectFrom("users").select(["id", "licence"]).where("id", "=", userId).executeTakeFirst();
+  // An unknown user is the command's to refuse.
   if (!user) return;
   const theirs = await loadPermissions(db, user.id, user.licence);
-  if (theirs.every((permission) => hasPermission(actor, permission))) return;
-  throw new AppError("validation_failed", "Some fields need attention.", {
-    userId: "Choose a user whose permissions you hold yourself: a token can do all its user can.",
-  });
+  requireHeld(
+    actor,
+    [],
+    theirs,
+    "userId",
+    "Choose a user whose permissions you hold yourself: a token can do all its user can.",
+  );
 }
