@@ -1,7 +1,14 @@
 import { beforeAll, expect, it } from "vitest";
 import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildSubmission, buildTestApp, type SignedInClient, signInAs } from "../test/factories.ts";
+import {
+  buildAdmin,
+  buildCustomer,
+  buildSubmission,
+  buildTestApp,
+  type SignedInClient,
+  signInAs,
+} from "../test/factories.ts";
 
 describeEachEngine("API token scopes and expiry", ({ db, engine }) => {
   let app: App;
@@ -84,5 +91,46 @@ describeEachEngine("API token scopes and expiry", ({ db, engine }) => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields).toEqual({ scopes: "Choose at least one scope." });
+  });
+
+  it("lets someone who only manages tokens make them for no one with more permissions than their own", async () => {
+    const asAdmin = { cookie: admin.cookie, "x-csrf-token": admin.csrfToken };
+    const role = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/roles",
+      headers: asAdmin,
+      payload: { name: "Token manager", permissions: ["admin.api_tokens"] },
+    });
+    expect(role.statusCode).toBe(201);
+    const manager = await buildAdmin(db());
+    const narrowed = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/admin/users/${manager.id}`,
+      headers: asAdmin,
+      payload: { roleIds: [role.json().id] },
+    });
+    expect(narrowed.statusCode).toBe(200);
+    const client = await signInAs(app, manager);
+    const make = (userId: string) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/admin/api-tokens",
+        headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken },
+        payload: { name: "Integration", userId, scopes: ["read", "write", "admin"] },
+      });
+
+    // A token acting as the administrator would have given them every permission, this one included.
+    const refused = await make(admin.user.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({
+      userId: "Choose a user whose permissions you hold yourself: a token can do all its user can.",
+    });
+    const tokens = await app.inject({ url: "/api/v1/admin/api-tokens", headers: { cookie: client.cookie } });
+    const made = tokens.json().tokens.filter((t: { name: string; user: { id: string } }) => t.name === "Integration");
+    expect(made).toEqual([]);
+
+    // A customer's permissions are not theirs either; their own are.
+    expect((await make((await buildCustomer(db())).id)).statusCode).toBe(400);
+    expect((await make(manager.id)).statusCode).toBe(201);
   });
 });

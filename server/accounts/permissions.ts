@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
 import { effectivePermissions, type Permission } from "../../common/permissions.ts";
+import { hasPermission, type UserActor } from "../core/actor.ts";
+import { AppError } from "../core/errors.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -17,4 +19,55 @@ export async function loadPermissions(db: Kysely<Database>, userId: string, lice
     return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
   });
   return effectivePermissions(licence, granted);
+}
+
+/** The one sentence for every refusal below. */
+const notYoursToGive = "You can only give permissions you hold yourself.";
+
+/**
+ * Nobody hands out a permission they do not hold: what a change adds (`after` beyond `before`) must be the
+ * actor's own. Without this, a role granting only "Manage users" gave its holder the Administrator role, one
+ * granting only "Manage roles" added every permission to itself, and one granting only "Create and revoke API
+ * tokens" made a token acting as the administrator. Taking permissions away, or keeping them, is always allowed.
+ */
+export function requireHeld(
+  actor: UserActor,
+  before: readonly string[],
+  after: readonly string[],
+  field: string,
+  message = notYoursToGive,
+): void {
+  const handedOut = after.filter((p) => !before.includes(p) && !hasPermission(actor, p as Permission));
+  if (handedOut.length > 0)
+    throw new AppError("validation_failed", "Some fields need attention.", { [field]: message });
+}
+
+/** A user's permissions after a change made in `trx`, checked against what they had before it. */
+export async function requireNothingHandedOut(
+  db: Kysely<Database>,
+  actor: UserActor,
+  userId: string,
+  before: readonly string[],
+): Promise<void> {
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "licence"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  requireHeld(actor, before, await loadPermissions(db, user.id, user.licence), "roleIds");
+}
+
+/** An API token acts with every permission of its user, so whoever makes one must hold each of them. */
+export async function requireHoldsPermissionsOf(db: Kysely<Database>, actor: UserActor, userId: string): Promise<void> {
+  const user = await db.selectFrom("users").select(["id", "licence"]).where("id", "=", userId).executeTakeFirst();
+  // An unknown user is the command's to refuse.
+  if (!user) return;
+  const theirs = await loadPermissions(db, user.id, user.licence);
+  requireHeld(
+    actor,
+    [],
+    theirs,
+    "userId",
+    "Choose a user whose permissions you hold yourself: a token can do all its user can.",
+  );
 }

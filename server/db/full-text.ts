@@ -2,7 +2,7 @@
  * Full-text search, where the two engines differ most: SQLite keeps an FTS5
  * table `ticket_fts` (rowid = ticket number), PostgreSQL a table
  * `ticket_search` with two generated tsvectors under GIN indexes. Both are kept
- * by database triggers (migration 0024), so whatever code path writes a
+ * by database triggers (migration 0024; 0090 for edited and removed comments), so whatever code path writes a
  * ticket, comment, field value or attachment, its index row changes in the
  * same transaction. Each ticket has two texts: what its customers may read
  * (subject, message, public comments, requester, customer-visible fields,

@@ -60,6 +60,8 @@ import { reportHoursCovered } from "./migrations/0086_report_hours_covered.ts";
 import { runningTicketsByGroup } from "./migrations/0087_running_tickets_by_group.ts";
 import { inboundStoreFailures } from "./migrations/0088_inbound_store_failures.ts";
 import { shippedTranslations } from "./migrations/0089_shipped_translations.ts";
+import { searchFollowsCommentChanges } from "./migrations/0090_search_follows_comment_changes.ts";
+import { removedReplyFiles } from "./migrations/0091_removed_reply_files.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -116,6 +118,8 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0087_running_tickets_by_group": runningTicketsByGroup(),
     "0088_inbound_store_failures": inboundStoreFailures(engine),
     "0089_shipped_translations": shippedTranslations(),
+    "0090_search_follows_comment_changes": searchFollowsCommentChanges(engine),
+    "0091_removed_reply_files": removedReplyFiles(engine),
   };
 }
 

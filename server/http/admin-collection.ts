@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
 import { type AdminCollection, adminCollectionPath } from "../../common/admin-collections.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
+import type { UserActor } from "../core/actor.ts";
 import { requirePermission } from "../core/permissions.ts";
 import type { App } from "./types.ts";
 
@@ -16,9 +17,10 @@ const errors = {
 /** What the server does for a described collection: one query and three commands, each one use-case. */
 export type AdminCollectionHandlers<List, Input extends z.ZodType> = {
   load: () => Promise<List>;
-  create: (input: z.output<Input>) => Promise<string>;
+  /** `actor`: the admin making the change, for commands whose rule depends on who they are (roles). */
+  create: (input: z.output<Input>, actor: UserActor) => Promise<string>;
   /** Throws `not_found` for an id that is not in the collection. */
-  update: (id: string, input: z.output<Input>) => Promise<void>;
+  update: (id: string, input: z.output<Input>, actor: UserActor) => Promise<void>;
   remove: (id: string) => Promise<void>;
 };
 
@@ -57,9 +59,9 @@ export function registerAdminCollection<List, Input extends z.ZodType, Item exte
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, permission);
+      const actor = requirePermission(request.actor, permission);
       // Fastify already validated the body; parsing again hands the command its typed value without a cast.
-      return reply.status(201).send({ id: await handlers.create(input.parse(request.body)) });
+      return reply.status(201).send({ id: await handlers.create(input.parse(request.body), actor) });
     },
   );
   app.put(
@@ -74,8 +76,8 @@ export function registerAdminCollection<List, Input extends z.ZodType, Item exte
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, permission);
-      await handlers.update(request.params.id, input.parse(request.body));
+      const actor = requirePermission(request.actor, permission);
+      await handlers.update(request.params.id, input.parse(request.body), actor);
       return reply.status(204).send(null);
     },
   );

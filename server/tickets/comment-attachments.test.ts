@@ -116,6 +116,31 @@ describeEachEngine("files on comments", ({ db, engine }) => {
     expect((await latestMailTo(db(), customer.user.email))?.text_body).not.toContain("vendor-case.pdf");
   });
 
+  it("takes a removed reply's files away from the customer, and leaves them to the agents", async () => {
+    // An agent attached another customer's invoice to this ticket by mistake, and removes the reply.
+    const sent = await comment(agent, { body: "Here is your invoice" }, [
+      { name: "invoice-other-customer.pdf", content: "%PDF-1.7 someone else's" },
+    ]);
+    expect(sent.statusCode).toBe(201);
+    const reply = (await feed(agent)).find((e) => e.body === "Here is your invoice") as Entry & { id: string };
+    const fileId = reply.attachments[0]?.id ?? "";
+    expect((await download(customer, fileId)).statusCode).toBe(200);
+
+    const removed = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/tickets/${number}/comments/${reply.id}`,
+      headers: headersOf(agent),
+    });
+    expect(removed.statusCode).toBe(204);
+
+    expect((await download(customer, fileId)).statusCode).toBe(404);
+    const detail = await app.inject({ method: "GET", url: `/api/v1/tickets/${number}`, headers: headersOf(customer) });
+    expect(detail.json().attachments.map((a: { fileName: string }) => a.fileName)).not.toContain(
+      "invoice-other-customer.pdf",
+    );
+    // The agents keep the file, as they keep the removed words in the ticket's history.
+    expect((await download(agent, fileId)).statusCode).toBe(200);
+  });
   it("stores nothing when the comment is refused", async () => {
     const rows = await attachmentRows();
     const files = storedFiles();

@@ -33,6 +33,34 @@ describe("the webhook SSRF guard", () => {
     }
   });
 
+  it("judges an IPv4 address carried inside IPv6 (NAT64, 6to4, IPv4-compatible) as the address it leads to", async () => {
+    const refused: [string, string][] = [
+      // NAT64: the network's gateway connects to 127.0.0.1 / 10.0.0.5 / the metadata service for us.
+      ["64:ff9b::7f00:1", "loopback, via NAT64"],
+      ["64:ff9b::10.0.0.5", "private network, via NAT64"],
+      ["64:ff9b::a9fe:a9fe", "cloud metadata, via NAT64"],
+      ["64:ff9b:1::a00:5", "private network"],
+      // 6to4 and the old IPv4-compatible form.
+      ["2002:a00:5::1", "private network, via 6to4"],
+      ["2002:c0a8:101::", "private network, via 6to4"],
+      ["::7f00:1", "loopback, via IPv4-compatible"],
+      ["::10.1.2.3", "private network, via IPv4-compatible"],
+    ];
+    expect(refused.map(([address]) => [address, refusalFor(address, none)])).toEqual(refused);
+    // A public receiver reached through NAT64 (DNS64 answers so on an IPv6-only network) is fine.
+    expect(refusalFor("64:ff9b::5db8:d822", none)).toBeNull();
+    expect(refusalFor("2002:5db8:d822::1", none)).toBeNull();
+    // The allow-list names the IPv4 address, and that covers its NAT64 form.
+    expect(refusalFor("64:ff9b::a00:5", parseAllowList(["10.0.0.0/8"]))).toBeNull();
+
+    expect(urlProblem("http://[64:ff9b::127.0.0.1]:8080/hook", none)).toMatch(
+      /^Refused: 64:ff9b::7f00:1 \(loopback, via NAT64\)/,
+    );
+    await expect(resolveDestination(new URL("http://[2002:a00:5::1]/hook"), none)).rejects.toThrow(
+      /private network, via 6to4/,
+    );
+  });
+
   it("lets the allow-list name addresses, ranges and host names", async () => {
     const allow = parseAllowList(["10.0.0.0/8", "127.0.0.1", "[::1]", "hooks.internal"]);
     expect(refusalFor("10.200.0.1", allow)).toBeNull();

@@ -30,6 +30,9 @@ const refusedRanges: Range[] = [
   { reason: "reserved", network: "240.0.0.0", prefix: 4, family: 4 },
   { reason: "reserved", network: "192.0.0.0", prefix: 24, family: 4 },
   { reason: "reserved", network: "198.18.0.0", prefix: 15, family: 4 },
+  // NAT64 prefixes an operator chooses for their own network (RFC 8215): where the IPv4 address sits depends on
+  // the prefix's length, so the whole range is refused.
+  { reason: "private network", network: "64:ff9b:1::", prefix: 48, family: 6 },
   // IPv4 written as IPv6 in a form not unwrapped below (hex words): refused rather than parsed twice.
   { reason: "IPv4-mapped", network: "::ffff:0:0", prefix: 96, family: 6 },
 ];
@@ -71,6 +74,39 @@ function unwrapMapped(address: string): string {
   return mapped?.[1] ?? address;
 }
 
+/** The eight 16-bit words of a valid IPv6 address (a trailing dotted IPv4 part is two of them). */
+function ipv6Words(address: string): number[] {
+  const words = (part: string) =>
+    part === ""
+      ? []
+      : part.split(":").flatMap((word) => {
+          if (!word.includes(".")) return [Number.parseInt(word, 16)];
+          const [a = 0, b = 0, c = 0, d = 0] = word.split(".").map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const [head = "", tail] = address.split("::");
+  const left = words(head);
+  if (tail === undefined) return left;
+  const right = words(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * IPv6 addresses whose packets end up at an IPv4 address written inside them: NAT64's well-known prefix
+ * (64:ff9b::/96, what DNS64 answers for an IPv4-only host, translated by the network's gateway), 6to4
+ * (2002::/16, sent over IPv4 by the machine or its relay) and the old IPv4-compatible form (::/96). Such an
+ * address is judged as the IPv4 address it leads to, with the way it leads there; null for any other.
+ */
+function embeddedIPv4(address: string): { address: string; via: string } | null {
+  const w = ipv6Words(address);
+  const ipv4 = (high = 0, low = 0) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  const zero = (from: number, to: number) => w.slice(from, to).every((word) => word === 0);
+  if (w[0] === 0x64 && w[1] === 0xff9b && zero(2, 6)) return { address: ipv4(w[6], w[7]), via: "NAT64" };
+  if (w[0] === 0x2002) return { address: ipv4(w[1], w[2]), via: "6to4" };
+  if (zero(0, 6)) return { address: ipv4(w[6], w[7]), via: "IPv4-compatible" };
+  return null;
+}
+
 /** Why this address may not be reached, or null when it may. */
 export function refusalFor(address: string, allow: AllowList): string | null {
   const plain = unwrapMapped(address);
@@ -78,7 +114,11 @@ export function refusalFor(address: string, allow: AllowList): string | null {
   if (!family) return "not an IP address";
   const type = family === 4 ? "ipv4" : "ipv6";
   if (allow.addresses.check(plain, type)) return null;
-  return compiled.find((range) => range.family === family && range.list.check(plain, type))?.reason ?? null;
+  const reason = compiled.find((range) => range.family === family && range.list.check(plain, type))?.reason;
+  if (reason) return reason;
+  const inner = family === 6 ? embeddedIPv4(plain) : null;
+  const innerReason = inner ? refusalFor(inner.address, allow) : null;
+  return inner && innerReason ? `${innerReason}, via ${inner.via}` : null;
 }
 
 export class DestinationRefused extends Error {}

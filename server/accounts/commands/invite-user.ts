@@ -8,6 +8,7 @@ import { queueMail } from "../../mail/outbox.ts";
 import { invitation } from "../../mail/templates/invitation.ts";
 import { issueAccountToken } from "../account-tokens.ts";
 import { replaceMemberships } from "../memberships.ts";
+import { requireNothingHandedOut } from "../permissions.ts";
 import { normalizeEmail } from "../queries.ts";
 import { emailTaken } from "./create-user.ts";
 
@@ -46,6 +47,7 @@ export async function inviteUser(
         .where("default_for", "=", input.licence)
         .execute();
       await replaceMemberships(trx, id, "roles", input.roleIds ?? defaultRoles.map((r) => r.id));
+      await requireNothingHandedOut(trx, admin, id, []);
       await replaceMemberships(trx, id, "organizations", input.organizationIds ?? []);
       await replaceMemberships(trx, id, "groups", input.groupIds ?? []);
       const token = await issueAccountToken(trx, id, "reset_password", at);

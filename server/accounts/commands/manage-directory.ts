@@ -3,11 +3,13 @@
  * and removes. Each function is one use-case in one statement or transaction.
  */
 import type { Kysely } from "kysely";
+import type { UserActor } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
-import { encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
+import { decodeJson, encodeJson, isUniqueViolation, now } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { recordDeletion } from "../../export/tombstones.ts";
+import { requireHeld } from "../permissions.ts";
 
 function nameTaken(what: string): AppError {
   const message = `${/^[aeiou]/.test(what) ? "An" : "A"} ${what} with that name already exists.`;
@@ -44,15 +46,26 @@ export async function createRole(
   return id;
 }
 
-export async function updateRole(db: Kysely<Database>, id: string, input: { name: string; permissions: string[] }) {
-  const result = await uniquely("role", () =>
-    db
-      .updateTable("roles")
-      .set({ name: input.name, permissions: encodeJson([...new Set(input.permissions)].sort()) })
-      .where("id", "=", id)
-      .executeTakeFirst(),
-  );
-  if (!result.numUpdatedRows) throw notFound("That role");
+/** A role's permissions may shrink or stay; what it gains must be the actor's own (accounts/permissions.ts). */
+export async function updateRole(
+  db: Kysely<Database>,
+  id: string,
+  input: { name: string; permissions: string[] },
+  actor: UserActor,
+) {
+  await db.transaction().execute(async (trx) => {
+    const role = await trx.selectFrom("roles").select("permissions").where("id", "=", id).executeTakeFirst();
+    if (!role) throw notFound("That role");
+    const before = decodeJson(role.permissions);
+    requireHeld(actor, Array.isArray(before) ? before.map(String) : [], input.permissions, "permissions");
+    await uniquely("role", () =>
+      trx
+        .updateTable("roles")
+        .set({ name: input.name, permissions: encodeJson([...new Set(input.permissions)].sort()) })
+        .where("id", "=", id)
+        .executeTakeFirst(),
+    );
+  });
 }
 
 /** Built-in roles stay: they are what new users of each licence receive. */

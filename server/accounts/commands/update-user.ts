@@ -4,6 +4,7 @@ import type { UserActor } from "../../core/actor.ts";
 import { AppError, notFound } from "../../core/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { replaceMemberships } from "../memberships.ts";
+import { loadPermissions, requireNothingHandedOut } from "../permissions.ts";
 
 /**
  * Changes a user's name, licence, roles, organizations, groups or disabled
@@ -31,10 +32,11 @@ export async function updateUser(
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom("users")
-      .select(["id", "disabled_at"])
+      .select(["id", "disabled_at", "licence"])
       .where("id", "=", userId)
       .executeTakeFirst();
     if (!user) throw notFound("That user");
+    const before = await loadPermissions(trx, user.id, user.licence);
     await trx
       .updateTable("users")
       .set({
@@ -46,6 +48,8 @@ export async function updateUser(
       .where("id", "=", userId)
       .execute();
     if (input.roleIds) await replaceMemberships(trx, userId, "roles", input.roleIds);
+    // New roles, or a licence that lets more of the roles count, must not give what the admin does not hold.
+    await requireNothingHandedOut(trx, admin, userId, before);
     if (input.organizationIds) await replaceMemberships(trx, userId, "organizations", input.organizationIds);
     if (input.groupIds) await replaceMemberships(trx, userId, "groups", input.groupIds);
     if (input.disabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();

@@ -11,6 +11,7 @@ import { requirePermission } from "../../core/permissions.ts";
 import type { App, Deps } from "../../http/types.ts";
 import { listApiTokens } from "../admin-queries.ts";
 import { createApiToken, revokeApiToken } from "../commands/manage-api-tokens.ts";
+import { requireHoldsPermissionsOf } from "../permissions.ts";
 
 const errors = {
   400: errorResponseSchema,
@@ -45,7 +46,8 @@ export function registerAdminApiTokenRoutes(app: App, { db }: Deps): void {
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, "admin.api_tokens");
+      const maker = requirePermission(request.actor, "admin.api_tokens");
+      await requireHoldsPermissionsOf(db, maker, request.body.userId);
       const { id, token } = await createApiToken(db, request.body);
       const created = (await listApiTokens(db)).find((t) => t.id === id);
       if (!created) throw notFound("That token");

@@ -14,6 +14,7 @@ import {
   updateOrganization,
   updateRole,
 } from "../commands/manage-directory.ts";
+import { requireHeld } from "../permissions.ts";
 
 const permissionList = Object.entries(permissions).map(([name, description]) => ({ name, description }));
 
@@ -21,8 +22,12 @@ const permissionList = Object.entries(permissions).map(([name, description]) => 
 export function registerAdminDirectoryRoutes(app: App, { db }: Deps): void {
   registerAdminCollection(app, rolesCollection, {
     load: async () => ({ roles: await listRoles(db), permissions: permissionList }),
-    create: (input) => createRole(db, input),
-    update: (id, input) => updateRole(db, id, input),
+    create: (input, actor) => {
+      // A new role hands out all it grants: the admin must hold each permission (accounts/permissions.ts).
+      requireHeld(actor, [], input.permissions, "permissions");
+      return createRole(db, input);
+    },
+    update: (id, input, actor) => updateRole(db, id, input, actor),
     remove: (id) => deleteRole(db, id),
   });
 

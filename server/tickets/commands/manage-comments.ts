@@ -76,6 +76,17 @@ export async function deleteComment(
         at,
       },
     );
+    // The files that came with a public reply leave the customer's view with its words (the ticket's list, the
+    // download); agents keep them, as they keep the removed words in the history. A note's files are agents' already.
+    const files = comment.attachments.map((a) => a.id);
+    if (comment.visibility === "public" && files.length > 0) {
+      await trx
+        .updateTable("attachments")
+        .set({ visibility: "internal" })
+        .where("ticket_id", "=", ticket.id)
+        .where("id", "in", files)
+        .execute();
+    }
     await trx.updateTable("tickets").set({ updated_at: at }).where("id", "=", ticket.id).execute();
   });
 }

@@ -10,6 +10,7 @@ import {
   buildSubmission,
   buildTestApp,
   buildUser,
+  multipartForm,
   type SignedInClient,
   signInAs,
 } from "../../test/factories.ts";
@@ -141,6 +142,49 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     await db().updateTable("tickets").set({ subject: "Scanner offline" }).where("number", "=", tickets.vpn).execute();
     expect(await found(customer, "scanner")).toEqual([tickets.vpn]);
     expect(await found(customer, "drops")).toEqual([]);
+  });
+
+  it("forgets the words of a removed reply and those an edit took out, with a removed reply's file names", async () => {
+    const number = await submit(customer, "Mailbox quota", "My mailbox is full.");
+    const form = multipartForm("comment", { body: "Your temporary password is hunter2wombat" }, [
+      { name: "fernbrake-export.csv", content: "a,b" },
+    ]);
+    const leaked = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/comments/with-attachments`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken, ...form.headers },
+      payload: form.payload,
+    });
+    expect(leaked.statusCode, leaked.body).toBe(201);
+    const typo = (
+      await send(agent, "POST", `/api/v1/tickets/${number}/comments`, { body: "Call extension 4471 quodlibet" })
+    ).json().id as string;
+    expect(await found(customer, "hunter2wombat")).toEqual([number]);
+    expect(await found(customer, "fernbrake")).toEqual([number]);
+
+    const removed = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/tickets/${number}/comments/${leaked.json().id}`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+    });
+    expect(removed.statusCode).toBe(204);
+    const edited = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/tickets/${number}/comments/${typo}`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+      payload: { body: "Call extension 4472 please" },
+    });
+    expect(edited.statusCode).toBe(204);
+
+    // Gone from the Feed, gone from the search: neither the customer nor an agent finds the ticket by them.
+    for (const reader of [customer, agent]) {
+      expect(await found(reader, "hunter2wombat")).toEqual([]);
+      expect(await found(reader, "quodlibet")).toEqual([]);
+    }
+    expect(await found(customer, "fernbrake")).toEqual([]);
+    // The removed reply's file is the agents' now (comment-attachments.test.ts), and so is its name.
+    expect(await found(agent, "fernbrake")).toEqual([number]);
+    expect(await found(customer, "4472")).toEqual([number]);
   });
 
   it("indexes attachment names by their visibility, several rows in one statement, and forgets removed ones", async () => {
