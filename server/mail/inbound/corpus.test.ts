@@ -65,6 +65,14 @@ const expectations: Record<string, Expectation> = {
     ["Sent from my iPhone", "Thank you for"],
   ),
   "reply-thunderbird-german-aw.eml": reply(["bricht weiterhin ab", "Viele Grüße"], ["schrieb", "Thank you for"]),
+  // Gmail wraps its attribution line in every language, French puts a no-break space before the colon, and
+  // Outlook in Spanish heads its block "Enviado el:". Before, each left the attribution (or the whole quoted
+  // mail) under the customer's words on the ticket.
+  "reply-gmail-german-wrapped.eml": reply(["immer noch ab"], ["schrieb", "help@support.example", "Thank you for"]),
+  "reply-gmail-french-wrapped.eml": reply(["coupe toujours"], ["écrit", "help@support.example", "Thank you for"]),
+  "reply-gmail-spanish-wrapped.eml": reply(["se sigue cortando"], ["escribió", "help@support.example", "Thank you"]),
+  "reply-apple-mail-french-nbsp.eml": reply(["n’a rien changé"], ["écrit", "help@support.example", "Thank you"]),
+  "reply-outlook-spanish-enviado-el.eml": reply(["Sigue igual", "Saludos"], ["Enviado el", "Thank you for"]),
   "reply-subject-number-only.eml": reply(["same VPN problem"]),
   "reply-edited-subject.eml": reply(["printer also disconnects"]),
   "reply-from-cc.eml": reply(["same drops on my machine"], [], { author: "sam.cc@example.com" }),

@@ -38,6 +38,23 @@ describe("trimming for display", () => {
     expect(trimReply(text)).toBe("Thanks, that fixed it.");
   });
 
+  it("cuts attributions wrapped over lines in German, French and Spanish, and French's no-break space", () => {
+    const quote = "\n\n> old text";
+    expect(trimReply(`Danke.\n\nAm Di., 2. Dez. 2025 um 09:00 Uhr schrieb Help <\nhelp@example.com>:${quote}`)).toBe(
+      "Danke.",
+    );
+    expect(trimReply(`Merci.\n\nLe mar. 2 déc. 2025 à 09:00, Help <help@example.com> a\nécrit\u00a0:${quote}`)).toBe(
+      "Merci.",
+    );
+    expect(trimReply(`Merci.\n\nLe 2 déc. 2025, Help <help@example.com> a écrit\u202f:${quote}`)).toBe("Merci.");
+    expect(trimReply(`Gracias.\n\nEl mar, 2 dic 2025 a las 9:00, Help (<\nhelp@example.com>) escribió:${quote}`)).toBe(
+      "Gracias.",
+    );
+    // A sentence that merely starts like an attribution, with no address in it, stays.
+    const plain = "On Monday it failed\ntwice and then wrote:\nnothing to the log";
+    expect(trimReply(plain)).toBe(plain);
+  });
+
   it("cuts an Outlook header block in German", () => {
     const text =
       "Danke!\n\nVon: Switchboard <help@example.com>\nGesendet: Montag, 3. November 2025 09:00\nAn: Robin\n\nalter Text";
