@@ -112,6 +112,14 @@ const expectations: Record<string, Expectation> = {
     includes: ["<strong>S: drive</strong>", "<li>It worked yesterday</li>"],
     excludes: ["<style", "color:red"],
   }),
+  // Outlook in "Rich Text", HTML-only: the customer's files come inside winmail.dat, which no other client
+  // opens. Before, the request showed the agent that one file; now the files inside, with their long names.
+  "new-outlook-html-only-tnef-files.eml": newTicket({
+    subject: "Angebot und Geräteliste",
+    format: "html",
+    includes: ["anbei das Angebot für den Wartungsvertrag"],
+    attachments: ["Angebot Wartungsvertrag 2026.pdf", "Geräteliste März.xlsx"],
+  }),
   "new-html-only.eml": newTicket({ format: "html", includes: ["<b>battery</b>", "keep using it?"] }),
   "new-script-payload.eml": newTicket({
     subject: "<script>alert(1)</script> Urgent",
