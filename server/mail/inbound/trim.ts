@@ -13,6 +13,9 @@ const quoteHeaders: RegExp[] = [
   /^El .{4,200} escribió:\s*$/i,
   /^Il .{4,200} ha scritto:\s*$/i,
   /^Op .{4,200} schreef .{1,200}:\s*$/i,
+  /^Em .{4,200} escreveu:\s*$/i, // Portuguese
+  /^Den .{4,200} skrev .{1,200}:\s*$/i, // Swedish, Danish, Norwegian
+  /^W dniu .{4,200} napisał(a|\(a\))?:\s*$/i, // Polish
   /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}\s*$/i,
   /^_{20,}\s*$/, // Outlook's rule above its "From: … Sent: …" block
 ];
@@ -33,7 +36,7 @@ const mobileSignatures = [
  */
 function wrappedAttribution(lines: string[], i: number): boolean {
   const first = (lines[i] ?? "").trim();
-  if (!/^(On|Am|Le|El|Il|Op) /i.test(first)) return false;
+  if (!/^(On|Am|Le|El|Il|Op|Em|Den|W dniu) /i.test(first)) return false;
   let joined = first;
   for (const next of lines.slice(i + 1, i + 3)) {
     if (next.trim() === "") return false;
@@ -43,11 +46,31 @@ function wrappedAttribution(lines: string[], i: number): boolean {
   return false;
 }
 
+/**
+ * Gmail's attribution in languages where it is only a date and the sender, "2025年12月2日(火) 9:00 Help
+ * <help@example.com>:" or "вт, 2 дек. 2025 г. в 09:00, Help <help@example.com>:" (on up to three lines), when
+ * `>` quotes follow it: a year, an address in angle brackets, a colon at the end.
+ */
+function datedAttribution(lines: string[], i: number): boolean {
+  let joined = "";
+  for (let end = i; end < Math.min(i + 3, lines.length); end++) {
+    const line = (lines[end] ?? "").trim();
+    if (line === "" || line.startsWith(">")) return false;
+    // Gmail breaks the line after the "<" of the address: join that without a space.
+    joined = joined ? `${joined}${joined.endsWith("<") ? "" : " "}${line}` : line;
+    if (/(19|20)\d\d.{0,200}<[^<>\s]+@[^<>\s]+>\)?\s*:$/.test(joined)) {
+      const next = lines.slice(end + 1).find((l) => l.trim() !== "");
+      return next?.trim().startsWith(">") ?? false;
+    }
+  }
+  return false;
+}
+
 function startOfQuote(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? "").trim();
     if (quoteHeaders.some((re) => re.test(line))) return i;
-    if (wrappedAttribution(lines, i)) return i;
+    if (wrappedAttribution(lines, i) || datedAttribution(lines, i)) return i;
     if (outlookFrom.test(line) && lines.slice(i + 1, i + 5).some((l) => outlookSent.test(l.trim()))) return i;
     // A block of "> " lines that runs to the end of the message.
     if (line.startsWith(">") && lines.slice(i).every((l) => l.trim() === "" || l.trim().startsWith(">"))) return i;
