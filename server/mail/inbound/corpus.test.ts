@@ -120,6 +120,23 @@ const expectations: Record<string, Expectation> = {
     includes: ["anbei das Angebot für den Wartungsvertrag"],
     attachments: ["Angebot Wartungsvertrag 2026.pdf", "Geräteliste März.xlsx"],
   }),
+  // Opaque-signed S/MIME (smime.p7m), made by OpenSSL in DER and streamed as BER: the message is inside the
+  // signature. Before, the request read "(The message has no text.)" with one file no browser opens.
+  "new-smime-opaque-signed.eml": newTicket({
+    subject: "Zugang Mandantenportal",
+    requester: "legal@example-law.example",
+    format: "text",
+    includes: ["bitte richten Sie für Frau Müller einen Zugang zum Mandantenportal ein.", "Kanzlei Berger"],
+    excludes: ["no text"],
+    attachments: ["smime.p7m"],
+  }),
+  "new-smime-opaque-signed-ber.eml": newTicket({
+    subject: "Zugang Mandantenportal",
+    format: "text",
+    includes: ["bitte richten Sie für Frau Müller einen Zugang zum Mandantenportal ein."],
+    excludes: ["no text"],
+    attachments: ["smime.p7m"],
+  }),
   "new-html-only.eml": newTicket({ format: "html", includes: ["<b>battery</b>", "keep using it?"] }),
   "new-script-payload.eml": newTicket({
     subject: "<script>alert(1)</script> Urgent",

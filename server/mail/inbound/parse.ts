@@ -4,6 +4,7 @@ import { visibleLine } from "../../../common/text.ts";
 import { mailTextBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
 import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
+import { openedSignedMessage } from "./smime.ts";
 import { isTnef, tnefFiles } from "./tnef.ts";
 import { markUnnamedHtmlParts } from "./unnamed-parts.ts";
 
@@ -189,6 +190,13 @@ async function textOfHtml(html: string): Promise<string> {
 
 /** Parses a raw message with mailparser. Throws UnreadableMail when there is no mail in it to read. */
 export async function parseInbound(raw: Buffer): Promise<InboundMail> {
+  // Opaque-signed S/MIME: the message is inside smime.p7m. Read what it signs, and keep the p7m beside it.
+  const opened = openedSignedMessage(raw);
+  if (opened) {
+    const mail = await parseInbound(opened.raw);
+    const p7m = { fileName: "smime.p7m", contentType: "application/pkcs7-mime", contentId: undefined };
+    return { ...mail, attachments: [...mail.attachments, { ...p7m, content: opened.p7m }] };
+  }
   const lines = headerLines(headerBlock(raw));
   if (lines.length === 0) throw new UnreadableMail("The message has no header lines: it is not an email.");
   // cid: links stay as they are (the router points them at stored attachments), and the text comes only from
