@@ -243,7 +243,11 @@ export async function runRatedBadTriggers(
  * its number of business days (counted from when it entered that status, in
  * its group's or the default calendar), do what the rule says, once per stay.
  */
-export async function runTimeRules(ctx: Pick<AppContext, "db" | "config">, at: Date): Promise<number> {
+export async function runTimeRules(
+  ctx: Pick<AppContext, "db" | "config">,
+  at: Date,
+  signal?: AbortSignal,
+): Promise<number> {
   const { db, config } = ctx;
   const now = at.toISOString();
   const rules = await db
@@ -281,6 +285,8 @@ export async function runTimeRules(ctx: Pick<AppContext, "db" | "config">, at: D
       .limit(1000)
       .execute();
     for (const ticket of tickets) {
+      // Asked to stop (shutdown, the job's timeout): between two tickets; the next run goes on from there.
+      signal?.throwIfAborted();
       const enteredAt = ticket.entered_at ?? ticket.created_at;
       // Already acted on this stay in the status.
       if (tickets.some((t) => t.id === ticket.id && t.run_key === enteredAt)) continue;

@@ -41,7 +41,7 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
   // The search index's triggers call these; a connection without them could not write tickets.
   registerSqliteFunctions(database);
   // Prepared statements are reused across queries (statement-cache.ts) rather than prepared on every call.
-  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) }, database);
   return { db: new Kysely<Database>({ dialect }), engine: "sqlite", location: file };
 }
 
@@ -50,12 +50,28 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
  * write, after the command's reads: when another process (a CLI command) held it then, SQLite failed the
  * transaction at once (SQLITE_BUSY, a 500) instead of waiting busy_timeout, since waiting could not help a
  * snapshot that write would make stale. This connection is the process's only writer, so nothing waits longer.
+ *
+ * A rollback is skipped when SQLite already rolled the transaction back by itself, as it does when the file
+ * cannot grow (SQLITE_FULL: a full disk), on an I/O error or out of memory. Kysely's ROLLBACK then failed with
+ * "cannot rollback - no transaction is active", and that error replaced the one that said why: a full disk
+ * answered 500 "Something went wrong" instead of 503, and the log lost the cause.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: SQLite.Database;
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], database: SQLite.Database) {
+    super(config);
+    this.#database = database;
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#database.inTransaction) await rollback(connection);
     };
     return driver;
   }

@@ -25,17 +25,19 @@ export function jobHandlers(
   return {
     "mail.send": sendMailHandler(db, transport, config.mailFrom),
     "mail.inbound": inboundMailHandler({ db, config }),
-    "sla.check": async () => {
-      await fireDueAlerts(context, clock());
+    // The sweeps hand on their signal and stop between two units of work when it aborts: at the job's timeout,
+    // and when the runner stops (shutdown), so a long sweep never holds a restart up (runner.ts, `stop`).
+    "sla.check": async (_payload, signal) => {
+      await fireDueAlerts(context, clock(), signal);
     },
-    "tickets.auto_close": async () => {
-      await autoCloseSolvedTickets(context, clock());
+    "tickets.auto_close": async (_payload, signal) => {
+      await autoCloseSolvedTickets(context, clock(), signal);
     },
-    "tickets.purge_deleted": async () => {
-      await purgeDeletedTickets(context, clock(), forgetPurgedTickets);
+    "tickets.purge_deleted": async (_payload, signal) => {
+      await purgeDeletedTickets(context, clock(), forgetPurgedTickets, signal);
     },
-    "automation.time_rules": async () => {
-      await runTimeRules(context, clock());
+    "automation.time_rules": async (_payload, signal) => {
+      await runTimeRules(context, clock(), signal);
     },
     "maintenance.cleanup": async () => {
       await cleanUp(context, clock());

@@ -1,9 +1,11 @@
 import { expect, it } from "vitest";
+import { anonymous } from "../core/actor.ts";
 import { openPostgres } from "../db/database.ts";
 import { newId } from "../db/ids.ts";
 import { devMailboxTransport } from "../mail/transport.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { testConfig } from "../test/factories.ts";
+import { buildSubmission, testConfig } from "../test/factories.ts";
+import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { jobHandlers } from "./handlers.ts";
 import { enqueueJob } from "./queue.ts";
 import { createJobRunner, type JobHandler, retryDelayMs } from "./runner.ts";
@@ -210,6 +212,65 @@ describeEachEngine("the job runner", ({ db, engine }) => {
     for (const state of states.filter((s) => s.status !== "done")) {
       expect(state).toMatchObject({ status: "pending", attempts: 0, locked_by: null });
     }
+  });
+
+  // Before, a stop (SIGTERM, a restart) waited for a running sweep to finish: up to 500 tickets closed or alerted
+  // one transaction each, past the shutdown deadline, until the process was killed with it half done.
+  it("stops a running sweep between two tickets when it stops, and the next start goes on from there", async () => {
+    await db().deleteFrom("jobs").execute();
+    const config = testConfig();
+    const solved = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "solved")
+      .executeTakeFirstOrThrow();
+    const numbers: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const submission = await buildSubmission(db(), { subject: `Closes by itself ${i}` });
+      numbers.push((await submitTicket({ db: db(), config }, anonymous, submission)).number);
+    }
+    await db()
+      .updateTable("tickets")
+      .set({ status_id: solved.id, solved_at: "2026-01-01T09:00:00.000Z", auto_close_at: "2026-01-05T09:00:00.000Z" })
+      .where("number", "in", numbers)
+      .execute();
+    const stillSolved = async () =>
+      (
+        await db()
+          .selectFrom("tickets")
+          .innerJoin("statuses", "statuses.id", "tickets.status_id")
+          .select("tickets.number")
+          .where("tickets.number", "in", numbers)
+          .where("statuses.category", "=", "solved")
+          .execute()
+      ).length;
+    const id = await db()
+      .transaction()
+      .execute((trx) => enqueueJob(trx, "tickets.auto_close", { slot: "now" }, { at: new Date().toISOString() }));
+
+    // The shutdown comes as the sweep starts: it reads the time first.
+    let stopped: Promise<void> | undefined;
+    const stopAsItStarts = () => {
+      stopped ??= runner.stop();
+      return new Date();
+    };
+    const sweep = (clock: () => Date) =>
+      jobHandlers({ db: db(), engine, config }, devMailboxTransport(), clock)["tickets.auto_close"];
+    const runner = createJobRunner({ db: db(), engine, handlers: { "tickets.auto_close": sweep(stopAsItStarts) } });
+    runner.start();
+    await new Promise<void>((resolve) => {
+      const check = () => (stopped ? resolve() : setImmediate(check));
+      check();
+    });
+    await stopped;
+    expect(await stillSolved()).toBe(12);
+    // Back in the queue, the try not counted.
+    expect(await job(id)).toMatchObject({ status: "pending", attempts: 0, locked_by: null });
+
+    const next = createJobRunner({ db: db(), engine, handlers: { "tickets.auto_close": sweep(() => new Date()) } });
+    await next.runDue();
+    expect(await stillSolved()).toBe(0);
+    expect(await job(id)).toMatchObject({ status: "done" });
   });
 
   it.skipIf(engine !== "postgres")(

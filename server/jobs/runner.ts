@@ -5,12 +5,13 @@ import { decodeJson, type Engine, supportsRowLocks } from "../db/engine.ts";
 import { newId } from "../db/ids.ts";
 import type { Database } from "../db/schema.ts";
 import type { JobKind } from "./queue.ts";
-import { enqueueScheduledJobs, type Schedule } from "./schedules.ts";
+import { schedules as allSchedules, enqueueScheduledJobs, type Schedule } from "./schedules.ts";
 
 /**
  * A handler must be idempotent: a job whose runner died mid-way is run again when its lease ends. `signal` aborts
  * when the job runs past its timeout: a handler hands it to its network calls and checks it between units of a
- * long sweep, so the job stops before it is tried again, instead of running on beside its own retry.
+ * long sweep, so the job stops before it is tried again, instead of running on beside its own retry. For a
+ * scheduled sweep it also aborts when the runner stops (shutdown): see `stop`.
  */
 export type JobHandler = (payload: unknown, signal: AbortSignal) => Promise<void>;
 
@@ -91,6 +92,17 @@ type ClaimedJob = {
 class JobTimeout extends Error {}
 
 /**
+ * The runner stopped (shutdown) while a scheduled sweep ran. Its work is a scan of what is due, whole per unit,
+ * so it stops between two units and goes back to the queue uncounted: the next start (or another instance)
+ * goes on from there. Other jobs (a mail, a webhook) are left to finish: stopped mid-send, a mail the server
+ * had taken whole could not be told from one it had not.
+ */
+class RunnerStopping extends Error {}
+
+/** Kinds whose running jobs are asked to stop when the runner stops: the scheduled sweeps. */
+const stoppedWithRunner: ReadonlySet<string> = new Set(allSchedules.map((schedule) => schedule.kind));
+
+/**
  * Thrown by a handler when trying again could do harm (a mail the server may already have delivered would
  * reach its recipient twice): the job is parked as failed at once, with this message, for an admin to decide
  * (Admin → Background jobs: Run again).
@@ -128,6 +140,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const heartbeatMs = options.heartbeatMs ?? Math.max(10, Math.floor(leaseMs / 3));
   const jobTimeoutMs = options.jobTimeoutMs ?? 10 * 60 * 1000;
   const stopGraceMs = options.stopGraceMs ?? leaseMs;
+  /** The running sweeps' controllers, aborted by `stop`. */
+  const stopOnStop = new Set<AbortController>();
   const pollMs = options.pollMs ?? 1000;
   const schedules = options.schedules ?? [];
   const concurrency = { ...defaultConcurrency, ...options.concurrency };
@@ -223,6 +237,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
    */
   async function runHandler(job: ClaimedJob, handler: JobHandler): Promise<void> {
     const controller = new AbortController();
+    const stoppable = stoppedWithRunner.has(job.kind);
+    if (stoppable) stopOnStop.add(controller);
     const seconds = (ms: number) => ms / 1000;
     let deadline: NodeJS.Timeout | undefined;
     let abandon: NodeJS.Timeout | undefined;
@@ -253,6 +269,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }
       throw error;
     } finally {
+      stopOnStop.delete(controller);
       clearTimeout(deadline);
       clearTimeout(abandon);
       // Left behind: its eventual failure has nobody to tell but the log.
@@ -279,6 +296,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         .where("locked_by", "=", token)
         .execute();
     } catch (error) {
+      if (error instanceof RunnerStopping) {
+        logger?.info({ jobId: job.id, kind: job.kind }, "job stopped with the runner; it goes on at the next start");
+        await release([job]);
+        return;
+      }
       const message = describeFailure(error);
       const parked = error instanceof ParkJob || job.attempts >= job.max_attempts;
       logger?.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, parked, err: error }, "job failed");
@@ -405,6 +427,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async stop() {
       stopped.now = true;
       stopping = true;
+      // A sweep stops between two units of work instead of running to its end: before, a stop (a restart) waited
+      // for the whole sweep, up to 500 tickets closed or alerted one transaction each, past the shutdown deadline.
+      for (const controller of stopOnStop) {
+        controller.abort(
+          new RunnerStopping("The job runner stopped (shutting down); the job goes on at the next start."),
+        );
+      }
       for (const w of [...wake]) w();
       await Promise.all(loops.splice(0));
     },

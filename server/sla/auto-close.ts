@@ -15,7 +15,7 @@ type Ctx = Pick<AppContext, "db" | "engine" | "config">;
  * transaction. The ticket row is locked and re-read first, so two runners (or
  * a run repeated after a crash) close a ticket once and write one event.
  */
-export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number> {
+export async function autoCloseSolvedTickets(ctx: Ctx, at: Date, signal?: AbortSignal): Promise<number> {
   const { db, engine, config } = ctx;
   const due = await db
     .selectFrom("tickets")
@@ -30,6 +30,8 @@ export async function autoCloseSolvedTickets(ctx: Ctx, at: Date): Promise<number
     .execute();
   let closed = 0;
   for (const { id } of due) {
+    // Asked to stop (shutdown, the job's timeout): between two tickets, each closed whole or not at all.
+    signal?.throwIfAborted();
     const done = await db.transaction().execute(async (trx) => {
       let row = trx
         .selectFrom("tickets")

@@ -39,12 +39,14 @@ async function candidates(db: Ctx["db"], kind: Kind, at: string) {
 }
 
 /** Fires what is due at `at`; resolves with how many notices fired. */
-export async function fireDueAlerts(ctx: Ctx, at: Date): Promise<number> {
+export async function fireDueAlerts(ctx: Ctx, at: Date, signal?: AbortSignal): Promise<number> {
   const { db } = ctx;
   const now = at.toISOString();
   let fired = 0;
   for (const kind of ["overdue", "due"] as const) {
     for (const candidate of await candidates(db, kind, now)) {
+      // Asked to stop (shutdown, the job's timeout): between two alerts; the next run fires the rest.
+      signal?.throwIfAborted();
       const done = await db.transaction().execute(async (trx) => {
         // Before reading its target: a change to the ticket (a new priority) waits, or has committed.
         await lockTicket(trx, candidate.id);

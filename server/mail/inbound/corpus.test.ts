@@ -65,6 +65,14 @@ const expectations: Record<string, Expectation> = {
     ["Sent from my iPhone", "Thank you for"],
   ),
   "reply-thunderbird-german-aw.eml": reply(["bricht weiterhin ab", "Viele Grüße"], ["schrieb", "Thank you for"]),
+  // Gmail wraps its attribution line in every language, French puts a no-break space before the colon, and
+  // Outlook in Spanish heads its block "Enviado el:". Before, each left the attribution (or the whole quoted
+  // mail) under the customer's words on the ticket.
+  "reply-gmail-german-wrapped.eml": reply(["immer noch ab"], ["schrieb", "help@support.example", "Thank you for"]),
+  "reply-gmail-french-wrapped.eml": reply(["coupe toujours"], ["écrit", "help@support.example", "Thank you for"]),
+  "reply-gmail-spanish-wrapped.eml": reply(["se sigue cortando"], ["escribió", "help@support.example", "Thank you"]),
+  "reply-apple-mail-french-nbsp.eml": reply(["n’a rien changé"], ["écrit", "help@support.example", "Thank you"]),
+  "reply-outlook-spanish-enviado-el.eml": reply(["Sigue igual", "Saludos"], ["Enviado el", "Thank you for"]),
   "reply-subject-number-only.eml": reply(["same VPN problem"]),
   "reply-edited-subject.eml": reply(["printer also disconnects"]),
   "reply-from-cc.eml": reply(["same drops on my machine"], [], { author: "sam.cc@example.com" }),
@@ -103,6 +111,31 @@ const expectations: Record<string, Expectation> = {
     format: "html",
     includes: ["<strong>S: drive</strong>", "<li>It worked yesterday</li>"],
     excludes: ["<style", "color:red"],
+  }),
+  // Outlook in "Rich Text", HTML-only: the customer's files come inside winmail.dat, which no other client
+  // opens. Before, the request showed the agent that one file; now the files inside, with their long names.
+  "new-outlook-html-only-tnef-files.eml": newTicket({
+    subject: "Angebot und Geräteliste",
+    format: "html",
+    includes: ["anbei das Angebot für den Wartungsvertrag"],
+    attachments: ["Angebot Wartungsvertrag 2026.pdf", "Geräteliste März.xlsx"],
+  }),
+  // Opaque-signed S/MIME (smime.p7m), made by OpenSSL in DER and streamed as BER: the message is inside the
+  // signature. Before, the request read "(The message has no text.)" with one file no browser opens.
+  "new-smime-opaque-signed.eml": newTicket({
+    subject: "Zugang Mandantenportal",
+    requester: "legal@example-law.example",
+    format: "text",
+    includes: ["bitte richten Sie für Frau Müller einen Zugang zum Mandantenportal ein.", "Kanzlei Berger"],
+    excludes: ["no text"],
+    attachments: ["smime.p7m"],
+  }),
+  "new-smime-opaque-signed-ber.eml": newTicket({
+    subject: "Zugang Mandantenportal",
+    format: "text",
+    includes: ["bitte richten Sie für Frau Müller einen Zugang zum Mandantenportal ein."],
+    excludes: ["no text"],
+    attachments: ["smime.p7m"],
   }),
   "new-html-only.eml": newTicket({ format: "html", includes: ["<b>battery</b>", "keep using it?"] }),
   "new-script-payload.eml": newTicket({

@@ -4,6 +4,8 @@ import { visibleLine } from "../../../common/text.ts";
 import { mailTextBounded, roughTextOfHtml } from "../../html/bounded-html.ts";
 import { decodeHeader, decodeText, FallbackIconv } from "./charsets.ts";
 import { headerBlock, headerLines } from "./raw-message.ts";
+import { openedSignedMessage } from "./smime.ts";
+import { isTnef, tnefFiles } from "./tnef.ts";
 import { markUnnamedHtmlParts } from "./unnamed-parts.ts";
 
 export type MailAddress = { address: string; name: string };
@@ -188,6 +190,13 @@ async function textOfHtml(html: string): Promise<string> {
 
 /** Parses a raw message with mailparser. Throws UnreadableMail when there is no mail in it to read. */
 export async function parseInbound(raw: Buffer): Promise<InboundMail> {
+  // Opaque-signed S/MIME: the message is inside smime.p7m. Read what it signs, and keep the p7m beside it.
+  const opened = openedSignedMessage(raw);
+  if (opened) {
+    const mail = await parseInbound(opened.raw);
+    const p7m = { fileName: "smime.p7m", contentType: "application/pkcs7-mime", contentId: undefined };
+    return { ...mail, attachments: [...mail.attachments, { ...p7m, content: opened.p7m }] };
+  }
   const lines = headerLines(headerBlock(raw));
   if (lines.length === 0) throw new UnreadableMail("The message has no header lines: it is not an email.");
   // cid: links stay as they are (the router points them at stored attachments), and the text comes only from
@@ -223,14 +232,37 @@ export async function parseInbound(raw: Buffer): Promise<InboundMail> {
     references: messageIds(parsed.references),
     headers,
     contentType: headers.get("content-type")?.[0]?.toLowerCase() ?? "text/plain",
-    // Every part is kept, inline images included (shown in the request where the HTML refers to them).
-    attachments: parsed.attachments.map((a) => ({
-      fileName: nameFor(a, counters),
-      contentType: a.contentType || "application/octet-stream",
-      content: a.content,
-      contentId: a.cid?.toLowerCase(),
-    })),
+    // Every part is kept, inline images included (shown in the request where the HTML refers to them), and the
+    // files inside Outlook's winmail.dat in its place.
+    attachments: parsed.attachments.flatMap((a) => {
+      const part: InboundAttachment = {
+        fileName: nameFor(a, counters),
+        contentType: a.contentType || "application/octet-stream",
+        content: a.content,
+        contentId: a.cid?.toLowerCase(),
+      };
+      return isTnef(part.contentType, a.filename) ? filesInTnef(part) : [part];
+    }),
   };
+}
+
+/** The files inside a winmail.dat; the container itself when it holds none or cannot be read. */
+function filesInTnef(container: InboundAttachment): InboundAttachment[] {
+  const files = tnefFiles(container.content);
+  if (!files?.length) return [container];
+  return files.map((file) => ({
+    fileName: file.fileName,
+    contentType: file.contentType ?? typeOfName(file.fileName),
+    content: file.content,
+    contentId: undefined,
+  }));
+}
+
+/** A content type for a file name, from the extensions above (the first type that has it). */
+function typeOfName(fileName: string): string {
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1]?.toLowerCase();
+  const found = Object.entries(extensions).find(([, ext]) => ext === extension);
+  return found?.[0] ?? "application/octet-stream";
 }
 
 export function header(mail: InboundMail, name: string): string | undefined {

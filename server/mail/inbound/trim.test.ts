@@ -38,6 +38,40 @@ describe("trimming for display", () => {
     expect(trimReply(text)).toBe("Thanks, that fixed it.");
   });
 
+  it("cuts attributions in many languages, also wrapped over lines, and French's no-break space", () => {
+    const quote = "\n\n> old text";
+    expect(trimReply(`Danke.\n\nAm Di., 2. Dez. 2025 um 09:00 Uhr schrieb Help <\nhelp@example.com>:${quote}`)).toBe(
+      "Danke.",
+    );
+    expect(trimReply(`Merci.\n\nLe mar. 2 déc. 2025 à 09:00, Help <help@example.com> a\nécrit\u00a0:${quote}`)).toBe(
+      "Merci.",
+    );
+    expect(trimReply(`Merci.\n\nLe 2 déc. 2025, Help <help@example.com> a écrit\u202f:${quote}`)).toBe("Merci.");
+    expect(trimReply(`Gracias.\n\nEl mar, 2 dic 2025 a las 9:00, Help (<\nhelp@example.com>) escribió:${quote}`)).toBe(
+      "Gracias.",
+    );
+    expect(
+      trimReply(`Obrigado.\n\nEm ter., 2 de dez. de 2025 às 09:00, Help <help@example.com> escreveu:${quote}`),
+    ).toBe("Obrigado.");
+    expect(trimReply(`Tack.\n\nDen tis 2 dec. 2025 kl 09:00 skrev Help <help@example.com>:${quote}`)).toBe("Tack.");
+    expect(trimReply(`Dzięki.\n\nW dniu wt., 2.12.2025 o 09:00 Help <help@example.com> napisał(a):${quote}`)).toBe(
+      "Dzięki.",
+    );
+    // Gmail in Japanese and Russian: only the date and the sender, wrapped or not.
+    expect(trimReply(`ありがとう。\n\n2025年12月2日(火) 9:00 Switchboard Help <help@example.com>:${quote}`)).toBe(
+      "ありがとう。",
+    );
+    expect(trimReply(`Спасибо.\n\nвт, 2 дек. 2025 г. в 09:00, Switchboard Help <\nhelp@example.com>:${quote}`)).toBe(
+      "Спасибо.",
+    );
+    // A dated line naming someone, with the customer's own words (not a quote) under it, stays.
+    const meeting = "Agenda for 2025-12-02 from Kim <kim@example.com>:\n1. Printers\n2. VPN";
+    expect(trimReply(meeting)).toBe(meeting);
+    // A sentence that merely starts like an attribution, with no address in it, stays.
+    const plain = "On Monday it failed\ntwice and then wrote:\nnothing to the log";
+    expect(trimReply(plain)).toBe(plain);
+  });
+
   it("cuts an Outlook header block in German", () => {
     const text =
       "Danke!\n\nVon: Switchboard <help@example.com>\nGesendet: Montag, 3. November 2025 09:00\nAn: Robin\n\nalter Text";

@@ -35,6 +35,10 @@ function tooLarge(limits: UploadLimits): AppError {
   });
 }
 
+function notJson(field: string): AppError {
+  return new AppError("validation_failed", `The "${field}" part must be JSON.`);
+}
+
 /**
  * Reads a multipart request: the JSON part named `field` and the files named
  * `fileField` ("attachments" unless said otherwise), each streamed to a temporary file while it is measured and
@@ -58,10 +62,15 @@ export async function receiveMultipart(
     for await (const part of parts) {
       if (part.type === "field") {
         if (part.fieldname !== field) continue;
+        // A part labelled application/json (as the OpenAPI document declares it) comes parsed already.
+        if (typeof part.value !== "string") {
+          json = cleanStrings(part.value);
+          continue;
+        }
         try {
-          json = cleanStrings(JSON.parse(String(part.value)));
+          json = cleanStrings(JSON.parse(part.value));
         } catch {
-          throw new AppError("validation_failed", `The "${field}" part must be JSON.`);
+          throw notJson(field);
         }
         continue;
       }
@@ -103,6 +112,8 @@ export async function receiveMultipart(
       });
     }
     if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(limits);
+    // Multipart's own parse of a part labelled application/json failed.
+    if (code === "FST_INVALID_JSON_FIELD_ERROR") throw notJson(field);
     const multipartError = multipartProblem(error);
     if (multipartError) throw multipartError;
     if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {

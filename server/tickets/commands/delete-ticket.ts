@@ -130,11 +130,14 @@ export async function purgeDeletedTickets(
   at: Date,
   /** Runs in each batch's transaction before its rows go (the job uses it to tell reports: jobs/handlers.ts). */
   beforePurge: (trx: Transaction<Database>, ids: readonly string[], at: Date) => Promise<void> = async () => {},
+  signal?: AbortSignal,
 ): Promise<number> {
   const cutoff = new Date(at.getTime() - config.deletedTicketRetentionDays * DAY).toISOString();
   const storage = attachmentStorage(config);
   let purged = 0;
   for (;;) {
+    // Asked to stop (shutdown, the job's timeout): between two batches; the next run takes the rest.
+    signal?.throwIfAborted();
     const { ids, keys } = await db.transaction().execute(async (trx: Transaction<Database>) => {
       const due = await trx
         .selectFrom("tickets")
