@@ -88,10 +88,22 @@ for (const { file, text } of allCode) {
   }
 }
 const sources = allCode.filter((f) => f.file.startsWith("common/") || f.file.startsWith("server/"));
+/** A sentence with `{name}` placeholders, as the template literal that builds it: `…${anything}…`. */
+const asTemplateLiteral = (sentence: string) =>
+  new RegExp(
+    `\`${sentence
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\`]/g, "\\$&"))
+      .join("\\$\\{[^}]+\\}")}\``,
+  );
+/** The same sentence whichever names its placeholders have: what a server template literal is compared by. */
+const placeholdersBlank = (sentence: string) => sentence.replace(/\{\w+\}/g, "{}");
 for (const [key, sentence] of Object.entries(english)) {
   if (used.has(key)) continue;
   const byText = key.startsWith("errors.") || key.startsWith("validation.");
-  if (byText && (key.startsWith("errors.code.") || sources.some((f) => f.text.includes(`"${sentence}"`)))) continue;
+  const occurs = (text: string) =>
+    text.includes(`"${sentence}"`) || (/\{\w+\}/.test(sentence) && asTemplateLiteral(sentence).test(text));
+  if (byText && (key.startsWith("errors.code.") || sources.some((f) => occurs(f.text)))) continue;
   problems.push(`"${key}" is in the catalog but nothing uses it${byText ? " (its sentence occurs nowhere)" : ""}.`);
 }
 
@@ -147,6 +159,13 @@ for (const dir of convertedServerDirs) {
   }
 }
 const sentences = new Set(Object.values(english));
+const englishOnly = new Set([
+  "server/cli.ts",
+  "server/core/errors.ts",
+  "server/http/auth.ts",
+  "server/http/api-headers.ts",
+]);
+const templateSentences = new Set([...sentences].filter((s) => /\{\w+\}/.test(s)).map(placeholdersBlank));
 // A pattern given as a regex literal may hold commas and brackets, so `.regex(/…/, "…")` is matched on its own.
 const schemaMessage =
   /(?:error:\s*|message:\s*|\.regex\(\/(?:[^/\\\n]|\\.)+\/[a-z]*,\s*|\.(?:min|max|regex|length|refine|email)\((?:[^,()"]+,\s*)?)"((?:[^"\\]|\\.)+\.)"/g;
@@ -175,6 +194,14 @@ for (const { file, text } of sources) {
     // The command line speaks to the operator, in English.
     if (own !== undefined && file !== "server/cli.ts" && !sentences.has(own))
       problems.push(`${file}: the sentence "${own}" is not in errors.json.`);
+    // One built from values is in the catalog with `{name}` placeholders where the values go (web/i18n/sentences.ts
+    // takes them back out). notFound's is built from the caller's English words, and falls back to its code's; an
+    // API token's refusals are read by integrators' programs, which the API answers in English.
+    const built = /^\s*"[a-z_]+",\s*`((?:[^`\\]|\\.)+)`/.exec(call)?.[1];
+    if (built !== undefined && !englishOnly.has(file)) {
+      if (!templateSentences.has(built.replace(/\$\{[^}]+\}/g, "{}")))
+        problems.push(`${file}: the sentence \`${built}\` is not in errors.json (with {placeholders} for its values).`);
+    }
     const fieldsObject = /\{[^{}]*\}\s*,?\s*$/.exec(call.slice(0, end - 1))?.[0] ?? "";
     for (const match of fieldsObject.matchAll(/:\s*"((?:[^"\\]|\\.)+)"/g)) {
       if (!sentences.has(match[1] ?? ""))

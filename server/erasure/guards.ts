@@ -24,7 +24,10 @@ export async function loadErasableUser(
   verb: "anonymise" | "delete",
 ): Promise<ErasableUser> {
   if (userId === admin.user.id) {
-    throw new AppError("validation_failed", `You cannot ${verb} your own account.`);
+    throw new AppError(
+      "validation_failed",
+      verb === "delete" ? "You cannot delete your own account." : "You cannot anonymise your own account.",
+    );
   }
   const user = await trx
     .selectFrom("users")
@@ -46,7 +49,9 @@ export async function loadErasableUser(
     if (others.length === 0) {
       throw new AppError(
         "conflict",
-        `This is the last administrator: make someone else an admin before you ${verb} them.`,
+        verb === "delete"
+          ? "This is the last administrator: make someone else an admin before you delete them."
+          : "This is the last administrator: make someone else an admin before you anonymise them.",
       );
     }
   }

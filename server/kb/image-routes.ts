@@ -46,7 +46,7 @@ export function registerKbImageRoutes(app: App, { db, config }: Deps): void {
     async (request, reply) => {
       const image = await findReadableImage(db, request.actor, request.params.id);
       if (!image) throw notFound("That image");
-      const file = await openToSend(imageStorage(config), image.storage_key, "this image", request.log);
+      const file = await openToSend(imageStorage(config), image.storage_key, undefined, request.log);
       return reply
         .header("content-type", image.content_type)
         .header("x-content-type-options", "nosniff")

@@ -204,7 +204,7 @@ export function registerTicketRoutes(app: App, deps: Deps): void {
       const file = await openToSend(
         attachmentStorage(config),
         attachment.storage_key,
-        `"${attachment.file_name}"`,
+        attachment.file_name,
         request.log,
       );
       return reply

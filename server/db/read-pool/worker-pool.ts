@@ -50,7 +50,9 @@ export function queryTimeout(budgetMs: number): AppError {
   const seconds = Math.max(1, Math.round(budgetMs / 1000));
   return new AppError(
     "query_timeout",
-    `This took longer than ${seconds} ${seconds === 1 ? "second" : "seconds"} and was stopped, so it would not hold up everyone else. Narrow it down (more words in a search, or a filter) and try again.`,
+    seconds === 1
+      ? "This took longer than 1 second and was stopped, so it would not hold up everyone else. Narrow it down (more words in a search, or a filter) and try again."
+      : `This took longer than ${seconds} seconds and was stopped, so it would not hold up everyone else. Narrow it down (more words in a search, or a filter) and try again.`,
   );
 }
 

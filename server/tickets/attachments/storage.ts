@@ -29,7 +29,8 @@ export class MissingStoredFile extends Error {}
 export async function openToSend(
   storage: AttachmentStorage,
   key: string,
-  what: string,
+  /** The name the person knows the file by, or undefined for a picture in an article. */
+  fileName: string | undefined,
   log: Pick<FastifyBaseLogger, "error">,
 ): Promise<ReadStream> {
   try {
@@ -37,7 +38,12 @@ export async function openToSend(
   } catch (error) {
     if (!(error instanceof MissingStoredFile)) throw error;
     log.error({ storageKey: key }, `a stored file is missing: ${error.message}`);
-    throw new AppError("not_found", `The file of ${what} is missing on the server. Please tell the help desk.`);
+    throw new AppError(
+      "not_found",
+      fileName === undefined
+        ? "The file of this image is missing on the server. Please tell the help desk."
+        : `The file of "${fileName}" is missing on the server. Please tell the help desk.`,
+    );
   }
 }
 

@@ -124,7 +124,17 @@ async function mergedInto(
   return { number: into.number, named: visible !== undefined };
 }
 
-const nameOf = (merged: { number: number; named: boolean }) => (merged.named ? `#${merged.number}` : "another ticket");
+type Merged = { number: number; named: boolean };
+
+// Whole sentences, one for each case, so each is translated as a whole (web/i18n/sentences.ts).
+const alreadyMerged = (number: number, into: Merged) =>
+  into.named
+    ? `#${number} was already merged into #${into.number}.`
+    : `#${number} was already merged into another ticket.`;
+const mergedOnward = (number: number, onward: Merged) =>
+  onward.named
+    ? `#${number} was itself merged into #${onward.number}: merge into that ticket instead.`
+    : `#${number} was itself merged into another ticket: merge into that ticket instead.`;
 
 /** The requester and CCs of the duplicate become CCs of the ticket it went into, up to the usual limit. */
 async function copyPeople(
@@ -174,14 +184,9 @@ export async function mergeTicket(ctx: Ctx, actor: Actor, number: number, intoNu
   await ctx.db.transaction().execute(async (trx) => {
     const [duplicate, into] = await loadPair(trx, actor, number, intoNumber);
     const already = await mergedInto(trx, actor, duplicate.id);
-    if (already !== null)
-      throw new AppError("conflict", `#${duplicate.number} was already merged into ${nameOf(already)}.`);
+    if (already !== null) throw new AppError("conflict", alreadyMerged(duplicate.number, already));
     const onward = await mergedInto(trx, actor, into.id);
-    if (onward !== null)
-      throw new AppError(
-        "conflict",
-        `#${into.number} was itself merged into ${nameOf(onward)}: merge into that ticket instead.`,
-      );
+    if (onward !== null) throw new AppError("conflict", mergedOnward(into.number, onward));
     if (isClosed(duplicate.category))
       throw new AppError("conflict", `#${duplicate.number} is already closed: link the two tickets instead.`);
     if (isClosed(into.category))

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import arErrors from "../../locales/ar/errors.json" with { type: "json" };
+import deErrors from "../../locales/de/errors.json" with { type: "json" };
+import enErrors from "../../locales/en/errors.json" with { type: "json" };
+import { localizeSentence, setSentenceLanguage } from "./sentences.ts";
+
+describe("the API's sentences in the reader's language", () => {
+  it("says a sentence the server built from values in the reader's words, with the values in place", () => {
+    setSentenceLanguage("de", { ...enErrors, ...deErrors });
+    expect(localizeSentence("Attach at most 20 files.", "payload_too_large")).toBe(
+      "Hängen Sie höchstens 20 Dateien an.",
+    );
+    expect(localizeSentence("#1041 was already merged into #1002.", "conflict")).toBe(
+      "#1041 wurde bereits mit #1002 zusammengeführt.",
+    );
+    expect(localizeSentence("#1041 was already merged into another ticket.", "conflict")).toBe(
+      "#1041 wurde bereits mit einem anderen Ticket zusammengeführt.",
+    );
+    expect(
+      localizeSentence(
+        'The file of "Angebot (v2).pdf" is missing on the server. Please tell the help desk.',
+        "not_found",
+      ),
+    ).toBe("Die Datei „Angebot (v2).pdf“ fehlt auf dem Server. Bitte sagen Sie dem Helpdesk Bescheid.");
+    expect(
+      localizeSentence(
+        "This request was solved more than 3 business days ago. Create a follow-up instead.",
+        "validation_failed",
+      ),
+    ).toBe("Diese Anfrage wurde vor mehr als 3 Werktagen gelöst. Erstellen Sie stattdessen eine Folgeanfrage.");
+    setSentenceLanguage("ar", { ...enErrors, ...arErrors });
+    expect(localizeSentence("A ticket takes at most 50 tags. Remove one first.", "conflict")).toBe(
+      "تقبل التذكرة 50 وسوم على الأكثر. أزل وسمًا أولًا.",
+    );
+  });
+
+  it("keeps a written-out sentence exact, English as it came, and an unknown one to its code's general sentence", () => {
+    setSentenceLanguage("de", { ...enErrors, ...deErrors });
+    expect(localizeSentence("You cannot delete your own account.", "validation_failed")).toBe(
+      "Sie können Ihr eigenes Konto nicht löschen.",
+    );
+    expect(localizeSentence("Something nobody wrote down.", "conflict")).toBe(deErrors["errors.code.conflict"]);
+    setSentenceLanguage("en", enErrors);
+    expect(localizeSentence("Attach at most 20 files.", "payload_too_large")).toBe("Attach at most 20 files.");
+  });
+});
