@@ -16,7 +16,6 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { TicketSubmission } from "../common/tickets.ts";
 import { ensureCategories } from "../server/bootstrap.ts";
 import { readConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/database.ts";
@@ -28,7 +27,7 @@ import { buildApp } from "../server/http/app.ts";
 import type { App } from "../server/http/types.ts";
 import { count, fail, intOption, ms, percentile, postgresCpuMs } from "./common.ts";
 import { dropCounterTriggers } from "./counter-triggers.ts";
-import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
+import { fakeSubmission, requesterPool, seededRandom } from "./fake-data.ts";
 import { metricsSwitch } from "./metrics-switch.ts";
 
 const usage = `Usage: node bench/create.ts [options]
@@ -206,20 +205,7 @@ async function main(): Promise<void> {
     if (categoryIds.length === 0) fail("The help desk has no categories, so no request form can be submitted.");
 
     const requesters = requesterPool(3000, random);
-    const body = (): string => {
-      const requester = pick(random, requesters);
-      const submission: TicketSubmission = {
-        subject: fakeSubject(random),
-        priority: fakePriority(random),
-        categoryId: pick(random, categoryIds),
-        message: fakeMessage(random, requester.name),
-        messageFormat: "text",
-        name: requester.name,
-        email: requester.email,
-        fields: {},
-      };
-      return JSON.stringify(submission);
-    };
+    const body = (): string => JSON.stringify(fakeSubmission(random, requesters, categoryIds));
 
     const where = started ? `the app started here (${started.engine}: ${started.location})` : target;
     const length = amount === undefined ? `${duration} s` : `${count(amount)} requests`;

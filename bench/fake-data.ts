@@ -2,7 +2,7 @@
  * Deterministic, realistic-looking ticket data for the benchmarks: subjects
  * from word lists, a pool of requesters, messages of a few sentences.
  */
-import { type Priority, priorities } from "../common/tickets.ts";
+import { type Priority, priorities, type TicketSubmission } from "../common/tickets.ts";
 
 export type Random = () => number;
 
@@ -243,4 +243,23 @@ export function fakePriority(random: Random): Priority {
     [priorities[2], 20],
     [priorities[3], 5],
   ]);
+}
+
+/** A guest's request on the general form, as the submission benches send it: one of `requesters`, in a category. */
+export function fakeSubmission(
+  random: Random,
+  requesters: readonly Requester[],
+  categoryIds: readonly string[],
+): TicketSubmission {
+  const requester = pick(random, requesters);
+  return {
+    subject: fakeSubject(random),
+    priority: fakePriority(random),
+    categoryId: pick(random, categoryIds),
+    message: fakeMessage(random, requester.name),
+    messageFormat: "text",
+    name: requester.name,
+    email: requester.email,
+    fields: {},
+  };
 }

@@ -24,7 +24,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { type KyselyPlugin, sql } from "kysely";
 import { z } from "zod";
-import { type Priority, priorities, type TicketSubmission } from "../common/tickets.ts";
+import { type Priority, priorities } from "../common/tickets.ts";
 import { createUser } from "../server/accounts/commands/create-user.ts";
 import { ensureCategories } from "../server/bootstrap.ts";
 import { readConfig } from "../server/config.ts";
@@ -35,7 +35,7 @@ import { migrateToLatest } from "../server/db/migrate.ts";
 import { readerOf } from "../server/db/read-pool/reader.ts";
 import { buildApp } from "../server/http/app.ts";
 import { count, fail, intOption, median, ms, percentile, postgresCpuMs, table } from "./common.ts";
-import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
+import { fakeSubmission, pick, requesterPool, seededRandom } from "./fake-data.ts";
 import { metricsSwitch } from "./metrics-switch.ts";
 
 const usage = `Usage: node bench/update.ts [options]
@@ -205,17 +205,7 @@ async function main(): Promise<void> {
     const expected: Expected[] = [];
     const prepare = async (worker: number) => {
       for (let i = worker; i < ticketCount; i += connections) {
-        const requester = pick(random, requesters);
-        const submission: TicketSubmission = {
-          subject: fakeSubject(random),
-          priority: fakePriority(random),
-          categoryId: pick(random, categoryIds),
-          message: fakeMessage(random, requester.name),
-          messageFormat: "text",
-          name: requester.name,
-          email: requester.email,
-          fields: {},
-        };
+        const submission = fakeSubmission(random, requesters, categoryIds);
         const response = await fetch(`${base}/api/v1/tickets`, {
           method: "POST",
           headers: { "content-type": "application/json" },

@@ -20,14 +20,13 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import type { TicketSubmission } from "../common/tickets.ts";
 import { ensureCategories } from "../server/bootstrap.ts";
 import { readConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/database.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { buildApp } from "../server/http/app.ts";
 import { fail, intOption, median, table } from "./common.ts";
-import { fakeMessage, fakePriority, fakeSubject, pick, requesterPool, seededRandom } from "./fake-data.ts";
+import { fakeSubmission, requesterPool, seededRandom } from "./fake-data.ts";
 import { metricsSwitch } from "./metrics-switch.ts";
 
 const usage = `Usage: node bench/write-pages.ts [options]
@@ -81,17 +80,7 @@ try {
   const categoryIds = (await db.selectFrom("categories").select("id").execute()).map((row) => row.id);
   const requesters = requesterPool(3000, random);
   const submit = async (): Promise<void> => {
-    const requester = pick(random, requesters);
-    const submission: TicketSubmission = {
-      subject: fakeSubject(random),
-      priority: fakePriority(random),
-      categoryId: pick(random, categoryIds),
-      message: fakeMessage(random, requester.name),
-      messageFormat: "text",
-      name: requester.name,
-      email: requester.email,
-      fields: {},
-    };
+    const submission = fakeSubmission(random, requesters, categoryIds);
     const reply = await app.inject({ method: "POST", url: "/api/v1/tickets", payload: submission });
     if (reply.statusCode !== 201) fail(`A submission answered ${reply.statusCode}: ${reply.body}`);
   };
