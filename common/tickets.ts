@@ -118,6 +118,9 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/** Where an attachment downloads from (and an inline image in a message is shown from): one place for both sides. */
+export const attachmentUrl = (id: string) => `/api/v1/attachments/${id}`;
+
 export const ticketFieldValueSchema = z.object({
   /** The field's id (its translations are the field's: GET /api/v1/admin/translations/ticket-field/{id}). */
   id: z.string(),

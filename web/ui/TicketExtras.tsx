@@ -1,6 +1,6 @@
 import { Anchor, DataList, List, Paper, Text, Title } from "@mantine/core";
 import type { z } from "zod";
-import type { Attachment, ticketFieldValueSchema } from "../../common/tickets.ts";
+import { type Attachment, attachmentUrl, type ticketFieldValueSchema } from "../../common/tickets.ts";
 import { type Translate, useT } from "../i18n/use-t.ts";
 import { formatFileSize } from "./format.ts";
 
@@ -73,7 +73,7 @@ export function FileLinks({
     <List spacing="xs" listStyleType="none" p={0} aria-label={label}>
       {files.map((a) => (
         <List.Item key={a.id}>
-          <Anchor href={`/api/v1/attachments/${a.id}`} download={a.fileName}>
+          <Anchor href={attachmentUrl(a.id)} download={a.fileName}>
             {a.fileName}
           </Anchor>{" "}
           <Text span size="sm" c="dimmed">
@@ -101,7 +101,7 @@ export function FilePictures({ files }: { files: { id: string; fileName: string 
       {pictures.map((p) => (
         <img
           key={p.id}
-          src={`/api/v1/attachments/${p.id}`}
+          src={attachmentUrl(p.id)}
           alt={p.fileName}
           loading="lazy"
           style={{ display: "block", maxHeight: "24rem", marginTop: "0.5rem" }}

@@ -6,6 +6,7 @@
  * `cid:` images pointing at the request's own attachments).
  */
 import { compile } from "html-to-text";
+import { attachmentUrl } from "../../../common/tickets.ts";
 import { sanitizeRichText } from "../../html/rich-text.ts";
 
 const toText = compile({
@@ -44,9 +45,6 @@ export function htmlToPlain(html: string): string {
 const blockEnds =
   /<\/(div|tr|h[1-6]|table|section|article|header|footer|center|address|dt|dd|caption|form|fieldset)\s*>/gi;
 const cellEnds = /<\/t[dh]\s*>/gi;
-
-/** The URL an inline image is shown from: the request's own attachment, never a remote load. */
-export const attachmentUrl = (id: string) => `/api/v1/attachments/${id}`;
 
 /** An inline part stored as an attachment: the id it is stored under and its file name. */
 export type InlinePart = { id: string; fileName: string };
