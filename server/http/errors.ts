@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode, ErrorResponse } from "../../common/errors.ts";
 import { AppError, multipartProblem } from "../core/errors.ts";
 import { type OperatorErrorContext, operatorMessage } from "../operator-errors.ts";
+import { errorPage, openedAsPage } from "./error-page.ts";
 import { unknownFieldSentence } from "./request-validation.ts";
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
@@ -55,8 +56,26 @@ export function errorHandler(
   reply: FastifyReply,
   context: OperatorErrorContext = {},
 ) {
+  const { status, answer } = errorAnswer(error, request, context);
+  if (openedAsPage(request)) {
+    return reply
+      .status(status)
+      .type("text/html; charset=utf-8")
+      .send(errorPage(request, answer.error.code, answer.error.message));
+  }
+  return reply.status(status).send(answer);
+}
+
+const answered = (status: number, answer: ErrorResponse) => ({ status, answer });
+
+/** The status and body an error is answered with; faults of the machine and the unexpected are logged here. */
+function errorAnswer(
+  error: FastifyError,
+  request: FastifyRequest,
+  context: OperatorErrorContext,
+): { status: number; answer: ErrorResponse } {
   if (error instanceof AppError) {
-    return reply.status(error.status).send(body(error.code, error.message, error.fields));
+    return answered(error.status, body(error.code, error.message, error.fields));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = fieldsFromValidation(error.validation);
@@ -64,36 +83,35 @@ export function errorHandler(
     const message = notAnObject(error.validation)
       ? "The request body must be a JSON object."
       : "Some fields need attention.";
-    return reply.status(400).send(body("validation_failed", message, fields));
+    return answered(400, body("validation_failed", message, fields));
   }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return reply.status(413).send(body("payload_too_large", "The request is too large."));
+      return answered(413, body("payload_too_large", "The request is too large."));
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return reply.status(400).send(body("validation_failed", "The request body is not valid JSON."));
+      return answered(400, body("validation_failed", "The request body is not valid JSON."));
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return reply.status(415).send(body("unsupported_media_type", "Send the request body as JSON."));
+      return answered(415, body("unsupported_media_type", "Send the request body as JSON."));
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-      return reply
-        .status(415)
-        .send(body("unsupported_media_type", "Send this request as multipart/form-data, with the files as parts."));
+      return answered(
+        415,
+        body("unsupported_media_type", "Send this request as multipart/form-data, with the files as parts."),
+      );
   }
   const multipart = multipartProblem(error);
-  if (multipart) return reply.status(multipart.status).send(body(multipart.code, multipart.message));
+  if (multipart) return answered(multipart.status, body(multipart.code, multipart.message));
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     const code = codeForStatus[error.statusCode] ?? "validation_failed";
-    return reply.status(error.statusCode).send(body(code, error.message));
+    return answered(error.statusCode, body(code, error.message));
   }
   const cause = operatorMessage(error, context);
   if (cause) {
     // A full disk, a read-only folder, a lost database connection: the operator needs the cause, the person a
     // plain sentence, and a 503 tells clients to try again, which will work once the cause is gone.
     request.log.error({ cause }, cause);
-    return reply
-      .status(503)
-      .send(body("unavailable", "The help desk cannot save anything right now. Please try again later."));
+    return answered(503, body("unavailable", "The help desk cannot save anything right now. Please try again later."));
   }
   request.log.error({ err: error }, "request failed");
-  return reply.status(500).send(body("internal", "Something went wrong on our side. Please try again."));
+  return answered(500, body("internal", "Something went wrong on our side. Please try again."));
 }

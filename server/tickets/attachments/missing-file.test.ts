@@ -53,6 +53,32 @@ describeEachEngine("an attachment whose file is missing", ({ db, engine }) => {
         message: 'The file of "log.txt" is missing on the server. Please tell the help desk.',
       },
     });
+    // Opened as a page (the link in a tab of its own), it says so in the reader's language, with a way back.
+    const page = await app.inject({
+      method: "GET",
+      url: `/api/v1/attachments/${log.id}`,
+      headers: { ...headers, "sec-fetch-mode": "navigate", "accept-language": "de-DE,de;q=0.9" },
+    });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="de" dir="ltr">');
+    expect(page.body).toContain(
+      "<h1>Die Datei „log.txt“ fehlt auf dem Server. Bitte sagen Sie dem Helpdesk Bescheid.</h1>",
+    );
+    expect(page.body).toContain('<a href="/">Zum Helpdesk</a>');
+    // A file name is the customer's text: on the page it is text, never markup.
+    await db()
+      .updateTable("attachments")
+      .set({ file_name: "<img src=x onerror=alert(1)>.txt" })
+      .where("id", "=", log.id)
+      .execute();
+    const hostile = await app.inject({
+      method: "GET",
+      url: `/api/v1/attachments/${log.id}`,
+      headers: { ...headers, "sec-fetch-mode": "navigate" },
+    });
+    expect(hostile.body).toContain("&lt;img src=x onerror=alert(1)&gt;.txt");
+    expect(hostile.body).not.toContain("<img");
     // The ticket's other file is still there to download.
     const other = await app.inject({ method: "GET", url: `/api/v1/attachments/${screen.id}`, headers });
     expect(other.statusCode).toBe(200);
