@@ -5915,7 +5915,7 @@ export interface operations {
                 kind: "event" | "test" | "redelivery";
                 lastAttemptAt: string | null;
                 nextAttemptAt: string | null;
-                requestBody: string;
+                requestBody: string | null;
                 responseExcerpt: string | null;
                 responseStatus: number | null;
                 /** @enum {string} */

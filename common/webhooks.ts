@@ -103,8 +103,8 @@ export const webhookDeliverySchema = z.object({
   /** The start of what the receiver answered (at most 1000 characters). */
   responseExcerpt: z.string().nullable(),
   error: z.string().nullable(),
-  /** The JSON body exactly as sent. */
-  requestBody: z.string(),
+  /** The JSON body exactly as sent; null to a reader who may not see every ticket (`tickets.view_all`). */
+  requestBody: z.string().nullable(),
   createdAt: z.iso.datetime(),
   lastAttemptAt: z.iso.datetime().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),

@@ -30,6 +30,13 @@ export async function listRules(db: Kysely<Database>): Promise<AutomationRule[]>
   }));
 }
 
+/** The address a rule mails what happened to, as stored ("" for none or no such rule). */
+export async function ruleNotifyEmail(db: Kysely<Database>, id: string): Promise<string> {
+  const row = await db.selectFrom("automation_rules").select("actions").where("id", "=", id).executeTakeFirst();
+  if (!row) return "";
+  return automationActionsSchema.safeParse(decodeJson(row.actions)).data?.notifyEmail ?? "";
+}
+
 /** The newest 100 entries of the automation log. */
 export async function listRuns(db: Kysely<Database>): Promise<AutomationRun[]> {
   const rows = await db

@@ -8,6 +8,7 @@ import { describeEachEngine } from "../test/engines.ts";
 import {
   buildAdmin,
   buildCustomer,
+  buildNarrowAdmin,
   buildSubmission,
   buildTestApp,
   type SignedInClient,
@@ -150,5 +151,42 @@ describeEachEngine("what an automation run did, as codes", ({ db, engine }) => {
       actor: "An old rule",
       details: [{ code: "automationSummary", summary: "reminder sent to the requester" }],
     });
+  });
+
+  it("lets only someone who sees every ticket choose an address that rules mail tickets to", async () => {
+    const settings = await signInAs(app, await buildNarrowAdmin(db(), ["admin.settings"]));
+    const rule = (notifyEmail: string, name = "Mail the lead") => ({
+      name,
+      kind: "trigger",
+      conditions: { priorities: ["urgent"], serviceIds: [], organizationIds: [], ticketTypeIds: [] },
+      actions: { groupId: null, priority: "high", remindRequester: false, notifyEmail },
+    });
+    const rules = async () =>
+      (await as(admin, "GET", "/api/v1/admin/automation-rules")).json().rules as {
+        id: string;
+        name: string;
+        actions: { notifyEmail?: string | null };
+      }[];
+    const before = await rules();
+
+    // Every new ticket's subject would go to their own address.
+    const created = await as(settings, "POST", "/api/v1/admin/automation-rules", rule("me@attacker.example"));
+    expect(created.statusCode).toBe(403);
+    expect(await rules()).toEqual(before);
+    // Rules that mail nobody new are theirs to make and change, an address an admin chose included.
+    const plain = await as(settings, "POST", "/api/v1/admin/automation-rules", rule(""));
+    expect(plain.statusCode, plain.body).toBe(201);
+    const lead = await as(admin, "POST", "/api/v1/admin/automation-rules", rule("lead@example.com", "Lead"));
+    const leadId = lead.json().id as string;
+    const renamed = await as(settings, "PUT", `/api/v1/admin/automation-rules/${leadId}`, rule("lead@example.com"));
+    expect(renamed.statusCode, renamed.body).toBe(204);
+    const redirected = await as(
+      settings,
+      "PUT",
+      `/api/v1/admin/automation-rules/${leadId}`,
+      rule("me@attacker.example"),
+    );
+    expect(redirected.statusCode).toBe(403);
+    expect((await rules()).find((r) => r.id === leadId)?.actions.notifyEmail).toBe("lead@example.com");
   });
 });

@@ -8,3 +8,15 @@ export function requirePermission(actor: Actor, permission: Permission): UserAct
   if (!hasPermission(actor, permission)) throw new AppError("forbidden", "You do not have access to this page.");
   return actor;
 }
+
+/**
+ * What tickets say (webhook bodies, raw inbound mail) is read, or sent where an admin chooses, only by someone
+ * who may see every ticket: `admin.settings` alone configures the channels, not what travels through them.
+ */
+export function requireEveryTicket(actor: Actor): UserActor {
+  return requirePermission(actor, "tickets.view_all");
+}
+
+export function seesEveryTicket(actor: Actor): boolean {
+  return actor.kind === "user" && hasPermission(actor, "tickets.view_all");
+}

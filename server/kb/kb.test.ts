@@ -24,7 +24,7 @@ describeEachEngine("the knowledge base", ({ db, engine }) => {
   let acme: string;
 
   const send = async (
-    method: "GET" | "POST" | "PUT",
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
     who?: SignedInClient,
     payload?: unknown,
@@ -254,6 +254,32 @@ describeEachEngine("the knowledge base", ({ db, engine }) => {
     const onTicket = await send("GET", `/api/v1/tickets/${number}/kb-suggestions`, agent);
     expect(onTicket.json().articles).toEqual([expect.objectContaining({ slug: "vpn-drops", opened: true })]);
     expect((await send("GET", `/api/v1/tickets/${number}/kb-suggestions`, customer)).statusCode).toBe(403);
+  });
+
+  it("writes a draft from the answer as it reads now: not a removed reply, nor words an edit took out", async () => {
+    const submitted = await send(
+      "POST",
+      "/api/v1/tickets",
+      customer,
+      await buildSubmission(db(), { subject: "Wombat printer jams", message: "The wombat printer jams." }),
+    );
+    const number = submitted.json().number;
+    const answer = async (body: string) => {
+      const posted = await send("POST", `/api/v1/tickets/${number}/comments`, agent, { body, kind: "public" });
+      expect(posted.statusCode).toBe(201);
+      return posted.json().id as string;
+    };
+    const ticketComment = (id: string) => `/api/v1/tickets/${number}/comments/${id}`;
+    const edited = await answer("Open tray two. The admin password is Wombat-Secret-1.");
+    const removed = await answer("Ignore that: the shared account is Wombat-Secret-2.");
+    expect((await send("PATCH", ticketComment(edited), agent, { body: "Open tray two." })).statusCode).toBe(204);
+    expect((await send("DELETE", ticketComment(removed), agent)).statusCode).toBe(204);
+
+    const created = await send("POST", `/api/v1/tickets/${number}/kb-articles`, agent);
+    expect(created.statusCode).toBe(201);
+    const draft = (await send("GET", `/api/v1/admin/kb/articles/${created.json().id}`, agent)).json();
+    expect(draft.body).not.toContain("Wombat-Secret");
+    expect(draft.body).toContain("Open tray two.");
   });
 
   it("writes a draft from a ticket's question and the agent's public answer; agents find it once published", async () => {

@@ -1,7 +1,14 @@
 import { expect, it } from "vitest";
 import { anonymous } from "../core/actor.ts";
 import { describeEachEngine } from "../test/engines.ts";
-import { buildAdmin, buildSubmission, buildTestApp, signInAs, testConfig } from "../test/factories.ts";
+import {
+  buildAdmin,
+  buildNarrowAdmin,
+  buildSubmission,
+  buildTestApp,
+  signInAs,
+  testConfig,
+} from "../test/factories.ts";
 import { submitTicket } from "../tickets/commands/submit-ticket.ts";
 import { ensureMailbox } from "./inbound/test-support.ts";
 import { queueMail } from "./outbox.ts";
@@ -82,5 +89,26 @@ describeEachEngine("the dev mailbox", ({ db, engine }) => {
       headers: { cookie: admin.cookie },
     });
     expect(tooLong.statusCode).toBe(400);
+  });
+
+  it("on a server, opens only to an admin who holds every permission: it holds everyone's reset links", async () => {
+    const config = testConfig({ devMailbox: "admins" });
+    const app = await buildTestApp(db(), engine, config);
+    const owner = await buildAdmin(db());
+    const settings = await signInAs(app, await buildNarrowAdmin(db(), ["admin.settings"]));
+    const reset = await app.inject({
+      method: "POST",
+      url: "/api/v1/password-resets",
+      payload: { email: owner.email },
+    });
+    expect(reset.statusCode).toBe(202);
+
+    // With the owner's reset link an admin of settings alone would become the owner.
+    const refused = await app.inject({ url: "/api/v1/dev-mailbox", headers: { cookie: settings.cookie } });
+    expect(refused.statusCode).toBe(404);
+    const full = await signInAs(app, await buildAdmin(db()));
+    const list = await app.inject({ url: "/api/v1/dev-mailbox", headers: { cookie: full.cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().messages.map((m: { to: string }) => m.to)).toContain(owner.email);
   });
 });

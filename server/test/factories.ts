@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Licence } from "../../common/accounts.ts";
+import type { Permission } from "../../common/permissions.ts";
 import type { StatusCategory, TicketSubmission } from "../../common/tickets.ts";
 import { createUser } from "../accounts/commands/create-user.ts";
+import { createRole } from "../accounts/commands/manage-directory.ts";
 import { toSessionUser } from "../accounts/queries.ts";
 import { ensureCategories } from "../bootstrap.ts";
 import { type Config, readConfig } from "../config.ts";
@@ -44,6 +46,15 @@ export function buildUser(
 export const buildCustomer = (db: Kysely<Database>) => buildUser(db, "customer");
 export const buildAgent = (db: Kysely<Database>) => buildUser(db, "agent");
 export const buildAdmin = (db: Kysely<Database>) => buildUser(db, "admin");
+
+/** An admin whose only role grants these permissions (say, `admin.settings` and nothing about tickets). */
+export async function buildNarrowAdmin(db: Kysely<Database>, permissions: Permission[]): Promise<User> {
+  const user = await buildAdmin(db);
+  const roleId = await createRole(db, { name: `Narrow ${randomBytes(3).toString("hex")}`, permissions });
+  await db.deleteFrom("user_roles").where("user_id", "=", user.id).execute();
+  await db.insertInto("user_roles").values({ user_id: user.id, role_id: roleId }).execute();
+  return user;
+}
 
 /** A user as the actor of a command called directly (no session: as a job or a test calls it). */
 export async function actorOf(db: Kysely<Database>, user: User): Promise<Actor> {

@@ -21,6 +21,21 @@ export async function findComment(
   commentId: string,
   seesInternal: boolean,
 ): Promise<StoredComment> {
+  const comment = await currentComment(db, ticketId, commentId);
+  if (!comment || (comment.visibility === "internal" && !seesInternal)) throw notFound("That comment");
+  return comment;
+}
+
+/**
+ * The comment as it reads now, or null when there is no such comment or it was removed. Whatever copies a
+ * comment's words elsewhere (an article, a quote) reads them here, never from the comment's own event, which
+ * keeps the words an edit took out.
+ */
+export async function currentComment(
+  db: Kysely<Database> | Transaction<Database>,
+  ticketId: string,
+  commentId: string,
+): Promise<StoredComment | null> {
   const rows = await db
     .selectFrom("ticket_events")
     .select(["id", "type", "actor_name", "visibility", "payload", "created_at"])
@@ -57,7 +72,6 @@ export async function findComment(
       break;
     }
   }
-  if (!comment || (comment.visibility === "internal" && !seesInternal)) throw notFound("That comment");
   return comment;
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import { type Webhook, type WebhookDelivery, webhookEventTypes } from "../../common/webhooks.ts";
+import { type Webhook, type WebhookDelivery, webhookEventTypes, webhookTestEventType } from "../../common/webhooks.ts";
 import { notFound } from "../core/errors.ts";
 import { decodeJson } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
@@ -53,8 +53,15 @@ export async function findWebhook(db: Kysely<Database>, id: string): Promise<Web
   return present(row);
 }
 
-/** The newest deliveries first; a page of them is what an admin looking into a problem reads. */
-export async function listDeliveries(db: Kysely<Database>, endpointId: string, limit = 50): Promise<WebhookDelivery[]> {
+/**
+ * The newest deliveries first; a page of them is what an admin looking into a problem reads. Without `bodies`
+ * (a reader who may not see every ticket) a body is left out unless it is a test event's, which has no ticket.
+ */
+export async function listDeliveries(
+  db: Kysely<Database>,
+  endpointId: string,
+  { bodies, limit = 50 }: { bodies: boolean; limit?: number },
+): Promise<WebhookDelivery[]> {
   await findWebhook(db, endpointId);
   const rows = await db
     .selectFrom("webhook_deliveries")
@@ -75,7 +82,7 @@ export async function listDeliveries(db: Kysely<Database>, endpointId: string, l
     durationMs: r.duration_ms,
     responseExcerpt: r.response_excerpt,
     error: r.error,
-    requestBody: r.body,
+    requestBody: bodies || r.event_type === webhookTestEventType ? r.body : null,
     createdAt: r.created_at,
     lastAttemptAt: r.last_attempt_at,
     nextAttemptAt: r.next_attempt_at,

@@ -1,4 +1,8 @@
-/** Admin routes for outgoing webhooks. Every one needs `admin.settings`: a webhook sends ticket data out of the house. */
+/**
+ * Admin routes for outgoing webhooks. Every one needs `admin.settings`. A webhook sends ticket data out of the
+ * house, so choosing where it goes (adding or changing an endpoint, sending an event again) and reading what a
+ * delivery carried also need `tickets.view_all`; without it the log shows each delivery without its body.
+ */
 import { z } from "zod";
 import { idParamsSchema } from "../../common/admin.ts";
 import { errorResponseSchema } from "../../common/errors.ts";
@@ -9,7 +13,7 @@ import {
   webhookListSchema,
   webhookSecretSchema,
 } from "../../common/webhooks.ts";
-import { requirePermission } from "../core/permissions.ts";
+import { requireEveryTicket, requirePermission, seesEveryTicket } from "../core/permissions.ts";
 import type { App, Deps } from "../http/types.ts";
 import {
   createWebhook,
@@ -58,7 +62,7 @@ export function registerWebhookRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, permission);
+      requireEveryTicket(requirePermission(request.actor, permission));
       return reply.status(201).send(await createWebhook({ db, config }, webhookInputSchema.parse(request.body)));
     },
   );
@@ -89,7 +93,7 @@ export function registerWebhookRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, permission);
+      requireEveryTicket(requirePermission(request.actor, permission));
       await updateWebhook({ db, config }, request.params.id, webhookInputSchema.parse(request.body));
       return reply.status(204).send(null);
     },
@@ -152,8 +156,8 @@ export function registerWebhookRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (request) => {
-      requirePermission(request.actor, permission);
-      return { deliveries: await listDeliveries(db, request.params.id) };
+      const actor = requirePermission(request.actor, permission);
+      return { deliveries: await listDeliveries(db, request.params.id, { bodies: seesEveryTicket(actor) }) };
     },
   );
   app.post(
@@ -167,7 +171,7 @@ export function registerWebhookRoutes(app: App, { db, config }: Deps): void {
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, permission);
+      requireEveryTicket(requirePermission(request.actor, permission));
       return reply.status(202).send({ id: await redeliver(db, request.params.id) });
     },
   );

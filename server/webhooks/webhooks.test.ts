@@ -19,6 +19,7 @@ import { describeEachEngine } from "../test/engines.ts";
 import {
   buildAdmin,
   buildAgent,
+  buildNarrowAdmin,
   buildSubmission,
   buildTestApp,
   type SignedInClient,
@@ -494,5 +495,52 @@ describeEachEngine("outgoing webhooks", ({ db, engine }) => {
     const bad = await call("POST", "/api/v1/admin/webhooks", { url: "ftp://example.com/h", events: [] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toMatchObject({ events: "Choose at least one event to send." });
+  });
+
+  it("shows what deliveries carried, and lets webhooks be pointed or resent, only to someone who sees every ticket", async () => {
+    const receiver = await startReceiver();
+    try {
+      const input = { url: receiver.url, events: ["created", "note"], includeInternal: true };
+      const { id } = await addEndpoint(input);
+      const number = await newTicket("Door codes");
+      const note = await call("POST", `/api/v1/tickets/${number}/comments`, { body: "The code is 4711", kind: "note" });
+      expect(note.statusCode, note.body).toBe(201);
+      await runJobs();
+      expect(receiver.received).toHaveLength(2);
+
+      // Settings without tickets: the log says what happened, not what the tickets say.
+      const settings = await signInAs(app, await buildNarrowAdmin(db(), ["admin.settings"]));
+      const log = await call("GET", `/api/v1/admin/webhooks/${id}/deliveries`, undefined, settings);
+      expect(log.statusCode).toBe(200);
+      expect(log.body).not.toContain("4711");
+      expect(log.body).not.toContain("Door codes");
+      const logged = log.json().deliveries as WebhookDelivery[];
+      expect(logged.map((d) => [d.eventType, d.status, d.requestBody])).toEqual([
+        ["note", "succeeded", null],
+        ["created", "succeeded", null],
+      ]);
+      // Nor can they send the tickets elsewhere: not by pointing this endpoint or a new one at their own
+      // server, and not by sending past events again.
+      const elsewhere = { ...input, url: "https://attacker.example/hook" };
+      expect((await call("PUT", `/api/v1/admin/webhooks/${id}`, elsewhere, settings)).statusCode).toBe(403);
+      expect((await call("POST", "/api/v1/admin/webhooks", elsewhere, settings)).statusCode).toBe(403);
+      const resend = await call("POST", `/api/v1/admin/webhook-deliveries/${logged[0]?.id}/redeliver`, {}, settings);
+      expect(resend.statusCode).toBe(403);
+      await runJobs();
+      expect(receiver.received).toHaveLength(2);
+      expect((await call("GET", "/api/v1/admin/webhooks", undefined, settings)).json().webhooks).toEqual([
+        expect.objectContaining({ id, url: receiver.url }),
+      ]);
+      // A test event carries no ticket: they may send it and read it.
+      expect((await call("POST", `/api/v1/admin/webhooks/${id}/test`, {}, settings)).statusCode).toBe(202);
+      await runJobs();
+      const [ping] = (await call("GET", `/api/v1/admin/webhooks/${id}/deliveries`, undefined, settings)).json()
+        .deliveries as WebhookDelivery[];
+      expect(JSON.parse(ping?.requestBody ?? "{}")).toMatchObject({ event: { type: "ping" }, ticket: null });
+      // Someone who sees every ticket reads the bodies as sent.
+      expect((await deliveries(id)).find((d) => d.eventType === "note")?.requestBody).toContain("4711");
+    } finally {
+      await receiver.stop();
+    }
   });
 });

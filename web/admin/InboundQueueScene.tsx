@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Titl
 import { useState } from "react";
 import type { InboundMessage, InboundStatus } from "../../common/mailboxes.ts";
 import { useDismissInbound, useInboundMessages, useRetryInbound } from "../api/mailboxes.ts";
+import { useSeesEveryTicket } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -119,6 +120,7 @@ function MessageRow({
 }) {
   const t = useT();
   const label = m.subject || t("admin.inbound.noSubject");
+  const seesEveryTicket = useSeesEveryTicket();
   return (
     <Table.Tr>
       <Table.Td>
@@ -138,15 +140,17 @@ function MessageRow({
       </Table.Td>
       <Table.Td>
         <Group gap="xs">
-          <Button
-            component="a"
-            size="xs"
-            variant="default"
-            href={`/api/v1/admin/inbound-messages/${m.id}/raw`}
-            aria-label={t("admin.inbound.originalOf", { label })}
-          >
-            {t("admin.inbound.original")}
-          </Button>
+          {seesEveryTicket && (
+            <Button
+              component="a"
+              size="xs"
+              variant="default"
+              href={`/api/v1/admin/inbound-messages/${m.id}/raw`}
+              aria-label={t("admin.inbound.originalOf", { label })}
+            >
+              {t("admin.inbound.original")}
+            </Button>
+          )}
           {held && (
             <>
               <Button

@@ -8,6 +8,7 @@ import {
   type WebhookEventType,
   webhookEventTypes,
 } from "../../common/webhooks.ts";
+import { useSeesEveryTicket } from "../api/session.ts";
 import {
   useDeleteWebhook,
   useRedeliver,
@@ -73,6 +74,7 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
   const navigate = useNavigate();
   const [edit, setEdit] = useState<WebhookEdit>(null);
   const [confirm, setConfirm] = useState<"rotate" | "delete" | null>(null);
+  const seesEveryTicket = useSeesEveryTicket();
   const test = useSendTestEvent();
   const rotate = useRotateWebhookSecret();
   const remove = useDeleteWebhook();
@@ -104,7 +106,7 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
           : t("admin.webhooks.sendsPublic", { events: webhook.events.map((e) => webhookEventLabel(t, e)).join(", ") })}
       </Text>
       <Group gap="sm">
-        <Button onClick={() => setEdit({ webhook })}>{t("admin.row.edit")}</Button>
+        {seesEveryTicket && <Button onClick={() => setEdit({ webhook })}>{t("admin.row.edit")}</Button>}
         <Button variant="default" loading={test.isPending} onClick={() => test.mutate(webhook.id)}>
           {t("admin.webhooks.sendTest")}
         </Button>
@@ -167,6 +169,7 @@ function DeliveryLog({ id }: { id: string }) {
   const t = useT();
   const deliveries = useWebhookDeliveries(id);
   const redeliver = useRedeliver();
+  const seesEveryTicket = useSeesEveryTicket();
   return (
     <QueryView query={deliveries} loading={t("admin.webhooks.loadingDeliveries")}>
       {(data) =>
@@ -226,24 +229,30 @@ function DeliveryLog({ id }: { id: string }) {
                         )}
                         <details>
                           <summary>{t("admin.webhooks.requestBody")}</summary>
-                          <Code block style={{ whiteSpace: "pre-wrap" }}>
-                            {d.requestBody}
-                          </Code>
+                          {d.requestBody === null ? (
+                            <Text size="sm">{t("admin.webhooks.bodyHidden")}</Text>
+                          ) : (
+                            <Code block style={{ whiteSpace: "pre-wrap" }}>
+                              {d.requestBody}
+                            </Code>
+                          )}
                         </details>
                       </Table.Td>
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t("admin.webhooks.redeliverNamed", {
-                            event: eventLabel(t, d),
-                            when: formatDateTime(d.createdAt),
-                          })}
-                          loading={redeliver.isPending && redeliver.variables === d.id}
-                          onClick={() => redeliver.mutate(d.id)}
-                        >
-                          {t("admin.webhooks.redeliver")}
-                        </Button>
+                        {seesEveryTicket && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t("admin.webhooks.redeliverNamed", {
+                              event: eventLabel(t, d),
+                              when: formatDateTime(d.createdAt),
+                            })}
+                            loading={redeliver.isPending && redeliver.variables === d.id}
+                            onClick={() => redeliver.mutate(d.id)}
+                          >
+                            {t("admin.webhooks.redeliver")}
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

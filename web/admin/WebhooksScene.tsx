@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "
 import { useState } from "react";
 import { Link } from "react-router";
 import type { Webhook } from "../../common/webhooks.ts";
+import { useSeesEveryTicket } from "../api/session.ts";
 import { useWebhooks } from "../api/webhooks.ts";
 import { useT } from "../i18n/use-t.ts";
 import { QueryView } from "../ui/QueryView.tsx";
@@ -20,13 +21,15 @@ export function WebhooksScene() {
   useDocumentTitle(t("admin.webhooks.title"));
   const webhooks = useWebhooks();
   const [edit, setEdit] = useState<WebhookEdit>(null);
+  const seesEveryTicket = useSeesEveryTicket();
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1}>{t("admin.webhooks.title")}</Title>
-        <Button onClick={() => setEdit({ webhook: null })}>{t("admin.webhooks.new")}</Button>
+        {seesEveryTicket && <Button onClick={() => setEdit({ webhook: null })}>{t("admin.webhooks.new")}</Button>}
       </Group>
       <Text>{t("admin.webhooks.intro")}</Text>
+      {!seesEveryTicket && <Text>{t("admin.webhooks.everyTicketOnly")}</Text>}
       <QueryView query={webhooks} loading={t("admin.webhooks.loading")}>
         {(data) =>
           data.webhooks.length === 0 ? (

@@ -54,3 +54,8 @@ export function useSignOut() {
     },
   });
 }
+
+/** Webhook bodies, raw mail and where ticket data is sent are for someone who sees every ticket (docs/security.md). */
+export function useSeesEveryTicket(): boolean {
+  return useSession().data?.user?.permissions.includes("tickets.view_all") ?? false;
+}

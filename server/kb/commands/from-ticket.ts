@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { z } from "zod";
 import type { Actor, UserActor } from "../../core/actor.ts";
 import { notFound } from "../../core/errors.ts";
-import { decodeJson, type Engine } from "../../db/engine.ts";
+import type { Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
+import { currentComment } from "../../tickets/comments.ts";
 import { loadWorkableTicket } from "../../tickets/work-access.ts";
 import { createArticle } from "./save-article.ts";
-
-const commentPayload = z.object({ body: z.string(), format: z.enum(["text", "html"]).default("text") });
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -51,18 +49,24 @@ export async function articleFromTicket(
       .where("id", "=", ticket.id)
       .executeTakeFirst();
     if (!row) throw notFound("That ticket");
-    const answer = await trx
+    const answers = await trx
       .selectFrom("ticket_events")
       .innerJoin("users", "users.id", "ticket_events.actor_id")
-      .select("ticket_events.payload")
+      .select("ticket_events.id")
       .where("ticket_events.ticket_id", "=", ticket.id)
       .where("ticket_events.type", "=", "comment")
       .where("ticket_events.visibility", "=", "public")
       .where("users.licence", "in", ["agent", "admin"])
       .orderBy("ticket_events.created_at", "desc")
-      .executeTakeFirst();
-    const parsed = answer ? commentPayload.safeParse(decodeJson(answer.payload)) : undefined;
-    return { ticket, question: row, answer: parsed?.success ? parsed.data : undefined };
+      .orderBy("ticket_events.id", "desc")
+      .execute();
+    // The latest answer that still stands, in its latest words: a removed reply, or the words an edit took
+    // out (a password pasted by mistake), must not come back in an article.
+    for (const { id } of answers) {
+      const answer = await currentComment(trx, ticket.id, id);
+      if (answer) return { ticket, question: row, answer };
+    }
+    return { ticket, question: row, answer: undefined };
   });
   const body = [
     "<h2>The question</h2>",

@@ -4,6 +4,7 @@ import { describeEachEngine } from "../../test/engines.ts";
 import {
   buildAdmin,
   buildAgent,
+  buildNarrowAdmin,
   buildTestApp,
   type SignedInClient,
   signInAs,
@@ -184,5 +185,36 @@ describeEachEngine("email channel admin routes", ({ db, engine }) => {
       headers: as(admin),
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it("gives the original of a message only to someone who may see every ticket", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/mailboxes",
+      headers: as(admin),
+      payload: { name: "Payroll", address: "payroll@support.example" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const mailbox = { id: created.json().id as string };
+    const raw = Buffer.from(
+      "From: Ada Customer <ada@example.com>\r\nTo: help@support.example\r\nSubject: Payroll\r\nMessage-ID: <ada-raw@example.com>\r\n\r\nMy salary is 99999\r\n",
+    );
+    const { id } = await storeInbound(db(), { mailboxId: mailbox.id, raw, source: "smtp", envelopeFrom: null });
+    await db()
+      .updateTable("inbound_messages")
+      .set({ status: "review", reason: "no_sender" })
+      .where("id", "=", id)
+      .execute();
+
+    // Settings alone run the mailboxes and the queue, not the conversations that come through them.
+    const settings = await signInAs(app, await buildNarrowAdmin(db(), ["admin.settings"]));
+    const held = await app.inject({ url: "/api/v1/admin/inbound-messages?status=review", headers: as(settings) });
+    expect(held.statusCode).toBe(200);
+    expect(held.json().messages.map((m: { id: string }) => m.id)).toContain(id);
+    const original = await app.inject({ url: `/api/v1/admin/inbound-messages/${id}/raw`, headers: as(settings) });
+    expect(original.statusCode).toBe(403);
+    expect(original.body).not.toContain("99999");
+    const full = await app.inject({ url: `/api/v1/admin/inbound-messages/${id}/raw`, headers: as(admin) });
+    expect(full.body).toContain("My salary is 99999");
   });
 });

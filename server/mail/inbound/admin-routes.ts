@@ -12,7 +12,7 @@ import {
 } from "../../../common/mailboxes.ts";
 import { systemClock } from "../../clock.ts";
 import { AppError } from "../../core/errors.ts";
-import { requirePermission } from "../../core/permissions.ts";
+import { requireEveryTicket, requirePermission } from "../../core/permissions.ts";
 import { registerAdminCollection } from "../../http/admin-collection.ts";
 import { fileDownloadSchema } from "../../http/openapi-components.ts";
 import type { App, Deps } from "../../http/types.ts";
@@ -42,7 +42,10 @@ const notHeld = () =>
     "Only messages held for review, in quarantine or waiting to be filed can be run again or dismissed.",
   );
 
-/** Admin pages for the email channel: mailboxes, and the review and quarantine queue. All need `admin.settings`. */
+/**
+ * Admin pages for the email channel: mailboxes, and the review and quarantine queue. All need `admin.settings`;
+ * a message's original (its whole text) also needs `tickets.view_all`.
+ */
 export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): void {
   const tags = ["admin"];
   // Made on first use: the key file is only created once a secret is stored.
@@ -161,7 +164,8 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
       },
     },
     async (request, reply) => {
-      requirePermission(request.actor, "admin.settings");
+      // The original is the whole conversation, whatever ticket it was filed on: only for someone who sees them all.
+      requireEveryTicket(requirePermission(request.actor, "admin.settings"));
       const raw = await rawInboundMessage(db, request.params.id);
       return reply
         .header("content-type", "application/octet-stream")
