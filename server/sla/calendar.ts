@@ -23,7 +23,12 @@ export const fallbackCalendar: BusinessCalendar = {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Far enough for any target; a calendar without working hours would otherwise loop forever. */
+/**
+ * How far ahead working time is looked for: a calendar without working hours would otherwise loop forever.
+ * A calendar with no working time that far (no hours at all, every working day a holiday, or an hour a week
+ * against a year's target) counts around the clock instead: a ticket still gets its due time and still closes.
+ * Failing there would have refused every new request (500) until an admin mended the calendar.
+ */
 const SEARCH_DAYS = 3 * 366;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -182,7 +187,7 @@ export function addBusinessDays(cal: BusinessCalendar, from: Date, days: number)
   let date: LocalDate = start;
   let added = 0;
   for (let i = 0; added < days; i += 1) {
-    if (i > SEARCH_DAYS) throw new Error("This calendar has no working days.");
+    if (i > SEARCH_DAYS) return new Date(from.getTime() + days * DAY);
     date = nextDate(date);
     if (isBusinessDay(cal, date)) added += 1;
   }
@@ -203,7 +208,7 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: Date, minutes: n
       remaining -= end - from;
     }
   }
-  throw new Error("This calendar has no working hours.");
+  return new Date(from.getTime() + minutes * MINUTE);
 }
 
 /** Working time between two instants, in minutes (0 when `to` is not after `from`). */
