@@ -129,15 +129,19 @@ export function localParts(
 }
 
 /**
- * The instant a local wall-clock time happens. In a spring-forward gap the
- * time does not exist and we take the instant just after the gap; in an
- * autumn overlap the first of the two.
+ * The instant a local wall-clock time happens. Of the two guesses (the offset at the wall time read as UTC,
+ * and the offset at that first guess) only one that really shows this wall time counts: east of Greenwich
+ * the first guess can fall before the change and the other after it, and taking the earlier of them blindly
+ * read 01:00 in Berlin on the night the clocks go forward as midnight. In an autumn overlap both show it and
+ * the first of the two is taken. In a spring-forward gap the time does not exist, and it is read with the
+ * offset from before the gap (02:30 becomes 03:30), as Temporal's "compatible" does.
  */
 export function localToInstant(date: LocalDate, minutes: number, timeZone: string): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  const shows = [first, second].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  return shows.length > 0 ? Math.min(...shows) : Math.max(first, second);
 }
 
 function toKey(d: LocalDate): string {
