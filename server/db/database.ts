@@ -1,7 +1,15 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, type Driver, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+} from "kysely";
 import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
@@ -56,12 +64,29 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
  * "cannot rollback - no transaction is active", and that error replaced the one that said why: a full disk
  * answered 500 "Something went wrong" instead of 503, and the log lost the cause.
  */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #database: SQLite.Database;
 
   constructor(config: ConstructorParameters<typeof SqliteDialect>[0], database: SQLite.Database) {
     super(config);
     this.#database = database;
+  }
+
+  /**
+   * SQLite runs schema changes inside a transaction as well as PostgreSQL does, but Kysely's adapter says it
+   * cannot, so its migrator ran each statement on its own: a start killed in the middle of a migration kept the
+   * half of it already run, and every start after failed on it ("table … already exists"). Saying so makes the
+   * pending migrations one transaction, as on PostgreSQL: all of them, or none. (No migration of ours uses
+   * `PRAGMA foreign_keys`, which a transaction would ignore.)
+   */
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 
   override createDriver(): Driver {

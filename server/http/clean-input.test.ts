@@ -77,4 +77,40 @@ describeEachEngine("text from outside is normalised before it is stored", ({ db,
       .executeTakeFirstOrThrow();
     expect(user.name).toBe("Zero Byte");
   });
+
+  it("refuses JSON nested thousands deep with a clear 400, in a body and in a multipart form, and files nothing", async () => {
+    const before = await db()
+      .selectFrom("tickets")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const deep = `{"subject":"Deep","message":"x","fields":${"[".repeat(10_000)}${"]".repeat(10_000)}}`;
+    const plain = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers: { "content-type": "application/json" },
+      payload: deep,
+    });
+    expect(plain.statusCode, plain.body).toBe(400);
+    expect(plain.json().error).toMatchObject({
+      code: "validation_failed",
+      message: "The request body is nested too deeply.",
+    });
+    const form = multipartSubmission(await buildSubmission(db()), [{ name: "a.txt", content: "hello" }]);
+    const deepForm = form.payload
+      .toString("latin1")
+      .replace(/"subject":/, `"nested":${"[".repeat(10_000)}${"]".repeat(10_000)},"subject":`);
+    const multipart = await app.inject({
+      method: "POST",
+      url: "/api/v1/tickets/with-attachments",
+      headers: { ...form.headers, "content-length": String(Buffer.byteLength(deepForm, "latin1")) },
+      payload: Buffer.from(deepForm, "latin1"),
+    });
+    expect(multipart.statusCode, multipart.body).toBe(400);
+    expect(multipart.json().error.message).toBe("The request body is nested too deeply.");
+    const after = await db()
+      .selectFrom("tickets")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
 });

@@ -1,4 +1,5 @@
 import { cleanStrings } from "../../common/text.ts";
+import { refuseDeepNesting } from "../core/nesting.ts";
 import type { App } from "./types.ts";
 
 /**
@@ -9,7 +10,10 @@ import type { App } from "./types.ts";
  */
 export function registerInputCleaning(app: App): void {
   app.addHook("preValidation", async (request) => {
-    if (request.body !== undefined) request.body = cleanStrings(request.body);
+    if (request.body !== undefined) {
+      refuseDeepNesting(request.body);
+      request.body = cleanStrings(request.body);
+    }
     request.query = cleanStrings(request.query);
     request.params = cleanStrings(request.params);
   });

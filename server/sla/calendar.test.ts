@@ -7,6 +7,7 @@ import {
   fallbackCalendar,
   isValidTimeZone,
   localParts,
+  localToInstant,
 } from "./calendar.ts";
 
 const at = (iso: string) => new Date(iso);
@@ -48,6 +49,35 @@ describe("business days", () => {
     // Friday 30 Oct 2026, 10:00 EDT (14:00 UTC) + 3 business days = Wednesday 4 Nov, 10:00 EST (15:00 UTC).
     expect(addBusinessDays(newYork, at("2026-10-30T14:00:00.000Z"), 3).toISOString()).toBe("2026-11-04T15:00:00.000Z");
   });
+
+  it("starts working hours at their local time on the night the clocks go forward, east of Greenwich too", () => {
+    const night = (timeZone: string): BusinessCalendar => ({
+      timeZone,
+      hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, start: "01:00", end: "04:00" })),
+      holidays: [],
+    });
+    // Berlin, Sunday 29 March 2026: 01:00 CET is 00:00 UTC; 04:00 CEST is 02:00 UTC; two real hours of work.
+    // Before, 01:00 was read as 23:00 UTC (midnight in Berlin): an hour too early, three hours of work.
+    const berlin = night("Europe/Berlin");
+    expect(businessMinutesBetween(berlin, at("2026-03-28T12:00:00.000Z"), at("2026-03-29T12:00:00.000Z"))).toBe(120);
+    expect(addBusinessMinutes(berlin, at("2026-03-28T12:00:00.000Z"), 30).toISOString()).toBe(
+      "2026-03-29T00:30:00.000Z",
+    );
+    // New York, Sunday 8 March 2026: 01:00 EST is 06:00 UTC; 04:00 EDT is 08:00 UTC.
+    const newYork = night("America/New_York");
+    expect(businessMinutesBetween(newYork, at("2026-03-07T12:00:00.000Z"), at("2026-03-08T12:00:00.000Z"))).toBe(120);
+    expect(addBusinessMinutes(newYork, at("2026-03-07T12:00:00.000Z"), 30).toISOString()).toBe(
+      "2026-03-08T06:30:00.000Z",
+    );
+    // In the autumn the repeated hour counts twice: 01:00 CEST (23:00 UTC) to 04:00 CET (03:00 UTC).
+    expect(businessMinutesBetween(berlin, at("2026-10-24T12:00:00.000Z"), at("2026-10-25T12:00:00.000Z"))).toBe(240);
+    // 02:30 does not exist that night: it is read as 03:30, after the gap (01:30 UTC in Berlin, 07:30 in New York).
+    const sunday = { year: 2026, month: 3, day: 29 };
+    expect(new Date(localToInstant(sunday, 150, "Europe/Berlin")).toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(new Date(localToInstant({ ...sunday, day: 8 }, 150, "America/New_York")).toISOString()).toBe(
+      "2026-03-08T07:30:00.000Z",
+    );
+  });
 });
 
 describe("business time", () => {
@@ -85,10 +115,10 @@ describe("business time", () => {
     expect(businessMinutesBetween(cal, at("2026-11-23T12:00:00.000Z"), at("2026-11-20T16:00:00.000Z"))).toBe(0);
   });
 
-  it("refuses a calendar without working hours instead of looping forever", () => {
+  it("counts around the clock in a calendar without working time, instead of looping forever or failing", () => {
     const never: BusinessCalendar = { timeZone: "UTC", hours: [], holidays: [] };
-    expect(() => addBusinessMinutes(never, at("2026-11-20T16:00:00.000Z"), 60)).toThrow("no working hours");
-    expect(() => addBusinessDays(never, at("2026-11-20T16:00:00.000Z"), 1)).toThrow("no working days");
+    expect(addBusinessMinutes(never, at("2026-11-20T16:00:00.000Z"), 60)).toEqual(at("2026-11-20T17:00:00.000Z"));
+    expect(addBusinessDays(never, at("2026-11-20T16:00:00.000Z"), 1)).toEqual(at("2026-11-21T16:00:00.000Z"));
   });
 
   it("knows real time zones from made-up ones", () => {

@@ -23,7 +23,12 @@ export const fallbackCalendar: BusinessCalendar = {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Far enough for any target; a calendar without working hours would otherwise loop forever. */
+/**
+ * How far ahead working time is looked for: a calendar without working hours would otherwise loop forever.
+ * A calendar with no working time that far (no hours at all, every working day a holiday, or an hour a week
+ * against a year's target) counts around the clock instead: a ticket still gets its due time and still closes.
+ * Failing there would have refused every new request (500) until an admin mended the calendar.
+ */
 const SEARCH_DAYS = 3 * 366;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -124,15 +129,19 @@ export function localParts(
 }
 
 /**
- * The instant a local wall-clock time happens. In a spring-forward gap the
- * time does not exist and we take the instant just after the gap; in an
- * autumn overlap the first of the two.
+ * The instant a local wall-clock time happens. Of the two guesses (the offset at the wall time read as UTC,
+ * and the offset at that first guess) only one that really shows this wall time counts: east of Greenwich
+ * the first guess can fall before the change and the other after it, and taking the earlier of them blindly
+ * read 01:00 in Berlin on the night the clocks go forward as midnight. In an autumn overlap both show it and
+ * the first of the two is taken. In a spring-forward gap the time does not exist, and it is read with the
+ * offset from before the gap (02:30 becomes 03:30), as Temporal's "compatible" does.
  */
 export function localToInstant(date: LocalDate, minutes: number, timeZone: string): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  const shows = [first, second].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  return shows.length > 0 ? Math.min(...shows) : Math.max(first, second);
 }
 
 function toKey(d: LocalDate): string {
@@ -182,7 +191,7 @@ export function addBusinessDays(cal: BusinessCalendar, from: Date, days: number)
   let date: LocalDate = start;
   let added = 0;
   for (let i = 0; added < days; i += 1) {
-    if (i > SEARCH_DAYS) throw new Error("This calendar has no working days.");
+    if (i > SEARCH_DAYS) return new Date(from.getTime() + days * DAY);
     date = nextDate(date);
     if (isBusinessDay(cal, date)) added += 1;
   }
@@ -203,7 +212,7 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: Date, minutes: n
       remaining -= end - from;
     }
   }
-  throw new Error("This calendar has no working hours.");
+  return new Date(from.getTime() + minutes * MINUTE);
 }
 
 /** Working time between two instants, in minutes (0 when `to` is not after `from`). */

@@ -258,6 +258,33 @@ describeEachEngine("service levels", ({ db, engine }) => {
     }
   });
 
+  it("takes requests and solves them in a calendar without any working time, counting around the clock", async () => {
+    const calendar = await db()
+      .selectFrom("calendars")
+      .selectAll()
+      .where("is_default", "=", 1)
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable("calendars")
+      .set({ hours: JSON.stringify([]) })
+      .where("id", "=", calendar.id)
+      .execute();
+    try {
+      // Before, every new urgent request failed here ("This calendar has no working hours."): lost, answered 500.
+      const ticket = await newTicket({ priority: "urgent", subject: "No working hours" });
+      await createdAt(ticket.id, "2026-11-28T10:00:00.000Z");
+      expect((await reload(ticket.id)).first_response_due_at).toBe("2026-11-28T11:00:00.000Z");
+      await setStatus(ticket.id, "solved", "2026-11-28T12:00:00.000Z");
+      expect((await reload(ticket.id)).auto_close_at).toBe("2026-12-01T12:00:00.000Z");
+    } finally {
+      await db()
+        .updateTable("calendars")
+        .set({ hours: String(calendar.hours) })
+        .where("id", "=", calendar.id)
+        .execute();
+    }
+  });
+
   it("fires due and overdue alerts once per ticket, to subscribers and the group, with two runners", async () => {
     const group = await createGroup(db(), { name: `Desk ${newId().slice(-6)}` });
     const agent = await buildAgent(db());

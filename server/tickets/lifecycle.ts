@@ -47,8 +47,22 @@ export async function loadTicket(
   action: TicketAction,
   purpose: "change" | "check" = "change",
 ): Promise<LoadedTicket & { standing: TicketStanding }> {
-  const locks = purpose === "change" && supportsRowLocks(engineOf(trx));
-  let query = trx
+  if (purpose === "change" && supportsRowLocks(engineOf(trx))) {
+    // The row lock is taken by a read of the ticket alone, before the read below joins its status. A change
+    // that waited for another one re-reads only the locked row: had it joined the status, a status changed
+    // meanwhile would match the join no more, and the ticket would vanish as "not found" (two agents, one
+    // solving, one commenting: the comment was refused). The read below then sees what the other committed.
+    const locked = await trx
+      .selectFrom("tickets")
+      .select("tickets.id")
+      .where(ticketScope(actor))
+      .where("tickets.number", "=", number)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) throw notFound("That ticket");
+    noteTicketLocked(trx, locked.id);
+  }
+  const ticket = await trx
     .selectFrom("tickets")
     .innerJoin("statuses", "statuses.id", "tickets.status_id")
     .select([
@@ -65,12 +79,9 @@ export async function loadTicket(
       "statuses.customers_may_reopen",
     ])
     .where(ticketScope(actor))
-    .where("tickets.number", "=", number);
-  // Only the ticket's row: locking its status too would queue every change to tickets in that status.
-  if (locks) query = query.forUpdate("tickets");
-  const ticket = await query.executeTakeFirst();
+    .where("tickets.number", "=", number)
+    .executeTakeFirst();
   if (!ticket) throw notFound("That ticket");
-  if (locks) noteTicketLocked(trx, ticket.id);
   const standing = await standingOn(trx, actor, ticket);
   const refused = refusal(actor, standing, action);
   if (refused !== null) throw new AppError("forbidden", refused);

@@ -5,6 +5,8 @@ import { newId } from "../db/ids.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { actorOf, buildAgent, buildSubmission, testConfig } from "../test/factories.ts";
 import { atTheSameMoment } from "../test/same-moment.ts";
+import { addComment } from "./commands/add-comment.ts";
+import { changeStatus } from "./commands/lifecycle-actions.ts";
 import { submitTicket } from "./commands/submit-ticket.ts";
 import { recordEvent } from "./events.ts";
 import { linkTickets } from "./links/commands.ts";
@@ -89,5 +91,33 @@ describeEachEngine("one writer per ticket", ({ db, engine }) => {
       .orderBy("tickets.number")
       .execute();
     expect(links.map((l) => l.number)).toEqual([a, b].sort((x, y) => x - y));
+  });
+
+  it("a comment beside a status change waits for it and is kept, not refused as a missing ticket", async () => {
+    const agent = await actorOf(db(), await buildAgent(db()));
+    const { number } = await submitTicket(ctx(), agent, await buildSubmission(db()));
+    const pending = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "pending")
+      .executeTakeFirstOrThrow();
+    const outcome = (change: Promise<unknown>) =>
+      change.then(
+        () => "done",
+        (error: unknown) => String(error),
+      );
+    const results = await atTheSameMoment(db(), engine, number, [
+      () => outcome(changeStatus(ctx(), agent, number, pending.id)),
+      () => outcome(addComment(ctx(), agent, number, { body: "Sent the new router.", format: "text", kind: "public" })),
+    ]);
+    expect(results).toEqual(["done", "done"]);
+    const ticket = await db().selectFrom("tickets").select("id").where("number", "=", number).executeTakeFirstOrThrow();
+    const events = await db()
+      .selectFrom("ticket_events")
+      .select("type")
+      .where("ticket_id", "=", ticket.id)
+      .where("type", "in", ["comment", "status_changed"])
+      .execute();
+    expect(events.map((e) => e.type).sort()).toEqual(["comment", "status_changed"]);
   });
 });

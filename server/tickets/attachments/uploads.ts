@@ -9,6 +9,7 @@ import type { FastifyRequest } from "fastify";
 import { cleanStrings } from "../../../common/text.ts";
 import { attachmentLimits } from "../../../common/uploads.ts";
 import { AppError, multipartProblem } from "../../core/errors.ts";
+import { refuseDeepNesting } from "../../core/nesting.ts";
 import { cleanFileName } from "./file-names.ts";
 
 export type UploadLimits = { maxFileBytes: number; maxFiles: number };
@@ -63,15 +64,16 @@ export async function receiveMultipart(
       if (part.type === "field") {
         if (part.fieldname !== field) continue;
         // A part labelled application/json (as the OpenAPI document declares it) comes parsed already.
-        if (typeof part.value !== "string") {
-          json = cleanStrings(part.value);
-          continue;
+        let parsed: unknown = part.value;
+        if (typeof part.value === "string") {
+          try {
+            parsed = JSON.parse(part.value);
+          } catch {
+            throw notJson(field);
+          }
         }
-        try {
-          json = cleanStrings(JSON.parse(part.value));
-        } catch {
-          throw notJson(field);
-        }
+        refuseDeepNesting(parsed);
+        json = cleanStrings(parsed);
         continue;
       }
       if (part.fieldname !== fileField) {
