@@ -108,7 +108,23 @@ test.describe("the knowledge base", () => {
     await expectAccessible(page);
     await dialog.getByRole("button", { name: `Insert link to Badge ${id} does not open the door` }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.locator(".ProseMirror").last()).toContainText(`Badge ${id} does not open the door`);
+    const comment = page.getByRole("textbox", { name: "Comment" });
+    await expect(comment).toContainText(`Badge ${id} does not open the door`);
+    // The caret waits after the link: the agent writes on without reaching for the mouse.
+    await expect(comment).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("This article walks you through it.");
+    await page.getByRole("button", { name: "Send public reply" }).click();
+    const feed = page.getByRole("list", { name: "Feed entries" });
+    await expect(feed.getByRole("link", { name: `Badge ${id} does not open the door` })).toBeVisible();
+    await expect(feed).toContainText("This article walks you through it.");
+
+    // Closed without inserting, the dialog gives the focus back to its button.
+    await page.getByRole("button", { name: "Insert article" }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("button", { name: "Insert article" })).toBeFocused();
   });
 
   test("an editor writes an article with a table and an uploaded image, and a visitor reads both", async ({

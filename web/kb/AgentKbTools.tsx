@@ -51,30 +51,46 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
   const [settled] = useDebouncedValue(query.trim(), 250);
   const results = useHelpSearch(settled);
   const [error, setError] = useState<string | null>(null);
+  // Closed by an insertion, the dialog leaves the focus where the inserted words are (the editor takes it), so
+  // the agent types on; closed without one, the focus goes back to the button.
+  const [returnFocus, setReturnFocus] = useState(true);
+  const open = () => {
+    setReturnFocus(true);
+    setOpened(true);
+  };
   const close = () => {
     setOpened(false);
     setError(null);
   };
+  const inserted = (html: string) => {
+    setReturnFocus(false);
+    onInsert(html);
+    close();
+  };
   const insertLink = (article: Hit) => {
     const url = `${window.location.origin}/help/articles/${article.slug}`;
-    onInsert(`<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`);
-    close();
+    inserted(`<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`);
   };
   const insertText = async (article: Hit) => {
     try {
       const full = await fetchArticle(article.slug);
-      onInsert(full.body);
-      close();
+      inserted(full.body);
     } catch (e) {
       setError(e instanceof Error ? e.message : t("helpcentre.agent.loadFailed"));
     }
   };
   return (
     <>
-      <Button variant="default" onClick={() => setOpened(true)}>
+      <Button variant="default" onClick={open}>
         {t("helpcentre.agent.insert")}
       </Button>
-      <Dialog opened={opened} onClose={close} title={t("helpcentre.agent.dialogTitle")} size="lg">
+      <Dialog
+        opened={opened}
+        onClose={close}
+        title={t("helpcentre.agent.dialogTitle")}
+        size="lg"
+        returnFocus={returnFocus}
+      >
         <Stack gap="sm">
           <TextInput
             label={t("helpcentre.agent.searchLabel")}
