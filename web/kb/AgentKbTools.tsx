@@ -7,6 +7,7 @@ import { fetchArticle, useArticleFromTicket, useFlagOutdated, useHelpSearch, use
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { ownDirection } from "../ui/own-direction.ts";
 import { Snippet } from "./parts.tsx";
 
 function escapeHtml(text: string): string {
@@ -111,7 +112,13 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
               <li key={article.id}>
                 <Paper withBorder p="xs" radius="sm">
                   <Stack gap={4}>
-                    <Anchor href={`/help/articles/${article.slug}`} target="_blank" rel="noopener" fw={600}>
+                    <Anchor
+                      href={`/help/articles/${article.slug}`}
+                      target="_blank"
+                      rel="noopener"
+                      fw={600}
+                      {...ownDirection}
+                    >
                       {article.title}
                     </Anchor>
                     <Snippet text={article.snippet || article.summary} />

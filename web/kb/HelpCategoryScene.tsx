@@ -2,6 +2,7 @@ import { Group, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
 import { useHelpCategory } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -23,7 +24,7 @@ export function HelpCategoryScene() {
               <ServiceIcon name={category.icon} size={28} />
               <Title order={1}>{category.name}</Title>
             </Group>
-            {category.description && <Text>{category.description}</Text>}
+            {category.description && <Text {...ownDirection}>{category.description}</Text>}
             {articles.length > 0 && <ArticleLinks articles={articles} />}
             {sections.map((section) => (
               <section key={section.id} aria-labelledby={`section-${section.id}`}>
@@ -31,7 +32,7 @@ export function HelpCategoryScene() {
                   {section.name}
                 </Title>
                 {section.description && (
-                  <Text size="sm" c="dimmed" mb="xs">
+                  <Text size="sm" c="dimmed" mb="xs" {...ownDirection}>
                     {section.description}
                   </Text>
                 )}

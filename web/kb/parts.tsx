@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { Link, useNavigate } from "react-router";
 import { type KbArticleSummary, snippetEnd, snippetStart } from "../../common/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 
 /** The page's description for search engines and link previews; put back to the site's own on leaving. */
 export function useMetaDescription(description: string | undefined): void {
@@ -49,11 +50,11 @@ export function ArticleLinks({ articles, empty }: { articles: KbArticleSummary[]
     <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
       {articles.map((article) => (
         <li key={article.id}>
-          <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={500}>
+          <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={500} {...ownDirection}>
             {article.title}
           </Anchor>
           {article.summary && (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" {...ownDirection}>
               {article.summary}
             </Text>
           )}
@@ -67,7 +68,7 @@ export function ArticleLinks({ articles, empty }: { articles: KbArticleSummary[]
 export function Snippet({ text }: { text: string }) {
   const parts = text.split(snippetStart);
   return (
-    <Text size="sm">
+    <Text size="sm" {...ownDirection}>
       {parts.map((part, i) => {
         if (i === 0) return part;
         const [marked = "", rest = ""] = part.split(snippetEnd);
