@@ -61,6 +61,23 @@ test.describe("the knowledge base", () => {
     await expect(page).toHaveURL(/\/services$/);
   });
 
+  test("a visitor following a link to an article or category that is gone gets a page that says so, with the search", async ({
+    page,
+  }) => {
+    await page.goto("/help/articles/an-article-taken-down-last-year");
+    await expect(page.getByRole("heading", { name: "Article not found", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(/Article not found/);
+    await expectAccessible(page);
+    await page.getByLabel("Search the Help Centre").fill("password");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("link", { name: "Reset a forgotten password" })).toBeVisible();
+
+    await page.goto("/help/categories/no-such-category");
+    await expect(page.getByRole("heading", { name: "Category not found", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Help Centre" }).last().click();
+    await expect(page.getByRole("heading", { name: "Help Centre", level: 1 })).toBeVisible();
+  });
+
   test("while typing a request's subject the requester is offered matching articles", async ({ page, context }) => {
     await page.goto("/requests/new");
     await page.getByLabel("Subject", { exact: true }).fill("How do I follow up on a closed request?");

@@ -3,6 +3,7 @@ import { IconSearch } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, useNavigate } from "react-router";
 import { type KbArticleSummary, snippetEnd, snippetStart } from "../../common/kb.ts";
+import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
 import { ownDirection } from "../ui/own-direction.ts";
 
@@ -82,6 +83,28 @@ export function Snippet({ text }: { text: string }) {
       })}
     </Text>
   );
+}
+
+/**
+ * An article or category that is not (or no longer) here, for a reader who followed an old link from a mail or a
+ * bookmark: a page with its own heading and the search, instead of a red box alone under the header.
+ */
+export function HelpNotFound({ what }: { what: "article" | "category" }) {
+  const t = useT();
+  const title = what === "article" ? t("helpcentre.missing.article") : t("helpcentre.missing.category");
+  return (
+    <Stack gap="md">
+      <HelpBreadcrumbs trail={[]} />
+      <Title order={1}>{title}</Title>
+      <Text>{t("helpcentre.missing.body")}</Text>
+      <HelpSearchForm />
+    </Stack>
+  );
+}
+
+/** A query of the Help Centre's that failed because there is nothing at the address (not a broken connection). */
+export function isMissing(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "not_found";
 }
 
 export function StillNeedHelp() {
