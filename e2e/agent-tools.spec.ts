@@ -166,9 +166,8 @@ test("an admin shares a macro and an agent applies it: fields set, text ready to
   await expect(feedOf(page)).toContainText("→ Urgent");
   await expectAccessible(page);
 
-  // The agent can still edit the text before sending it.
-  await comment.click();
-  await page.keyboard.press("End");
+  // The agent can still edit the text before sending it: the caret waits after the macro's words.
+  await expect(comment).toBeFocused();
   await page.keyboard.type(" Thanks!");
   await page.getByRole("button", { name: "Send public reply" }).click();
   await expect(feedOf(page)).toContainText(`which version? #${number} Thanks!`);

@@ -61,6 +61,23 @@ test.describe("the knowledge base", () => {
     await expect(page).toHaveURL(/\/services$/);
   });
 
+  test("a visitor following a link to an article or category that is gone gets a page that says so, with the search", async ({
+    page,
+  }) => {
+    await page.goto("/help/articles/an-article-taken-down-last-year");
+    await expect(page.getByRole("heading", { name: "Article not found", level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(/Article not found/);
+    await expectAccessible(page);
+    await page.getByLabel("Search the Help Centre").fill("password");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("link", { name: "Reset a forgotten password" })).toBeVisible();
+
+    await page.goto("/help/categories/no-such-category");
+    await expect(page.getByRole("heading", { name: "Category not found", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Help Centre" }).last().click();
+    await expect(page.getByRole("heading", { name: "Help Centre", level: 1 })).toBeVisible();
+  });
+
   test("while typing a request's subject the requester is offered matching articles", async ({ page, context }) => {
     await page.goto("/requests/new");
     await page.getByLabel("Subject", { exact: true }).fill("How do I follow up on a closed request?");
@@ -108,7 +125,23 @@ test.describe("the knowledge base", () => {
     await expectAccessible(page);
     await dialog.getByRole("button", { name: `Insert link to Badge ${id} does not open the door` }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.locator(".ProseMirror").last()).toContainText(`Badge ${id} does not open the door`);
+    const comment = page.getByRole("textbox", { name: "Comment" });
+    await expect(comment).toContainText(`Badge ${id} does not open the door`);
+    // The caret waits after the link: the agent writes on without reaching for the mouse.
+    await expect(comment).toBeFocused();
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("This article walks you through it.");
+    await page.getByRole("button", { name: "Send public reply" }).click();
+    const feed = page.getByRole("list", { name: "Feed entries" });
+    await expect(feed.getByRole("link", { name: `Badge ${id} does not open the door` })).toBeVisible();
+    await expect(feed).toContainText("This article walks you through it.");
+
+    // Closed without inserting, the dialog gives the focus back to its button.
+    await page.getByRole("button", { name: "Insert article" }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("button", { name: "Insert article" })).toBeFocused();
   });
 
   test("an editor writes an article with a table and an uploaded image, and a visitor reads both", async ({

@@ -221,6 +221,40 @@ test.describe("the portal in Arabic", () => {
     await expectAccessible(page);
   });
 
+  test("a customer reading Arabic reads the Help Centre's and the catalog's English words left to right, stops at the end", async ({
+    page,
+  }) => {
+    // Written in English (no Arabic translation yet), they run left to right inside the right-to-left page: in the
+    // page's direction a summary's full stop stood at its left end, before the first word.
+    const direction = (text: string) =>
+      page
+        .getByText(text, { exact: true })
+        .first()
+        .evaluate((element) => getComputedStyle(element).direction);
+    await page.goto("/help");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect
+      .poll(() => direction("All you need is the email address you used and the ticket number from your confirmation."))
+      .toBe("ltr");
+    await expect.poll(() => direction("Asking for help, and what happens after you do.")).toBe("ltr");
+    expect(
+      await page.getByRole("heading", { level: 1 }).evaluate((element) => getComputedStyle(element).direction),
+    ).toBe("rtl");
+    await expectAccessible(page);
+
+    await page.goto("/help/search?q=password");
+    const results = page
+      .getByRole("list")
+      .filter({ has: page.getByRole("link", { name: "Reset a forgotten password" }) });
+    const snippet = results.locator("mark").first().locator("..");
+    await expect(snippet).toBeVisible();
+    expect(await snippet.evaluate((element) => getComputedStyle(element).direction)).toBe("ltr");
+
+    await page.goto("/services");
+    await expect.poll(() => direction("Register your partner account with your company's domain.")).toBe("ltr");
+    await expectAccessible(page);
+  });
+
   test("an agent reading Arabic sees where an English subject and address begin in the queue, and the report's dates in Arabic order", async ({
     page,
   }) => {

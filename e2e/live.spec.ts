@@ -109,3 +109,42 @@ test("two agents see each other on a ticket, see each other typing, and are warn
   await ana.close();
   await expect(othersForAdmin).not.toContainText(anaName);
 });
+
+test("an agent whose live updates break is told the page may be out of date, until they are back", async ({ page }) => {
+  const id = unique();
+  await signInAsAdmin(page);
+  // The help desk cannot be reached (a restart, a dropped network): the browser keeps trying.
+  await page.route("**/api/v1/live**", (route) => route.abort("connectionrefused"));
+  await page.goto("/agent/tickets?queue=all");
+  await expect(page.getByRole("heading", { name: "Tickets · All", level: 1 })).toBeVisible();
+  const paused = page.getByRole("status").getByText("Live updates are paused");
+  await expect(paused).toBeVisible();
+  await expectAccessible(page);
+  // A request comes in meanwhile; once the connection is back the notice goes and the queue catches up by itself.
+  const number = await (async () => {
+    const other = await page.context().browser()?.newContext();
+    if (!other) throw new Error("no browser");
+    const guest = await other.newPage();
+    await guest.goto(page.url());
+    const made = await submitRequest(guest, {
+      name: "Pat Offline",
+      email: `pat.${id}@example.com`,
+      subject: `Offline ${id}`,
+    });
+    await other.close();
+    return made;
+  })();
+  await page.unroute("**/api/v1/live**");
+  await expect(paused).toBeHidden();
+  await expect(page.getByRole("link", { name: `#${number}` })).toBeVisible();
+
+  // The server answers the stream with an error: the browser gives up for good, and the page says to reload.
+  await page.route("**/api/v1/live**", (route) => route.fulfill({ status: 502, body: "Bad gateway" }));
+  await page.goto(`/agent/tickets/${number}`);
+  const stopped = page.getByRole("status").getByText("Live updates have stopped");
+  await expect(stopped).toBeVisible();
+  await page.unroute("**/api/v1/live**");
+  await page.getByRole("link", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(`#${number} Offline ${id}`), level: 1 })).toBeVisible();
+  await expect(stopped).toBeHidden();
+});

@@ -47,6 +47,20 @@ describeEachEngine("registration and confirmation", ({ db, engine }) => {
     expect(mine.json().tickets.map((t: { subject: string }) => t.subject)).toEqual(["Before I had an account"]);
   });
 
+  it("writes the account mails in the language the form was filled in, until the account chooses one", async () => {
+    const german = { "accept-language": "de-DE,de;q=0.9" };
+    await post("/api/v1/accounts", { name: "Jana", email: "jana@example.com", password: "a long password" }, german);
+    expect((await latestMailTo(db(), "jana@example.com"))?.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse");
+    await post("/api/v1/accounts/confirmation/resend", { email: "jana@example.com" }, { cookie: "sb_locale=fr" });
+    expect((await latestMailTo(db(), "jana@example.com"))?.subject).toBe("Confirmez votre adresse e-mail");
+    await post("/api/v1/password-resets", { email: "jana@example.com" }, german);
+    expect((await latestMailTo(db(), "jana@example.com"))?.subject).toBe("Wählen Sie ein neues Passwort");
+    // A language chosen in the profile wins over the page's.
+    await db().updateTable("users").set({ locale: "es" }).where("email", "=", "jana@example.com").execute();
+    await post("/api/v1/password-resets", { email: "jana@example.com" }, german);
+    expect((await latestMailTo(db(), "jana@example.com"))?.subject).toBe("Elija una contraseña nueva");
+  });
+
   it("uses a confirmation link once only", async () => {
     await post("/api/v1/accounts", { name: "Once", email: "once@example.com", password: "a long password" });
     const token = linkToken((await latestMailTo(db(), "once@example.com"))?.text_body, "/confirm/");

@@ -19,6 +19,7 @@ import { useMaySubmit } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { categoryTree } from "../ui/category-tree.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ownDirection } from "../ui/own-direction.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -28,11 +29,13 @@ function ServiceCard({ service }: { service: ServiceSummary }) {
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="center">
           <ServiceIcon name={service.icon} />
-          <Anchor component={Link} to={`/services/${service.slug}`} fw={600}>
+          <Anchor component={Link} to={`/services/${service.slug}`} fw={600} {...ownDirection}>
             {service.name}
           </Anchor>
         </Group>
-        <Text size="sm">{service.summary}</Text>
+        <Text size="sm" {...ownDirection}>
+          {service.summary}
+        </Text>
       </Stack>
     </Paper>
   );

@@ -5,6 +5,7 @@ import { ApiError } from "../api/client.ts";
 import { useMaySubmit } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { ownDirection } from "../ui/own-direction.ts";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -45,7 +46,9 @@ export function ServiceScene() {
         )}
       </Group>
       {maySubmit === false && <Text>{t("portal.maySubmitNot")}</Text>}
-      <Text size="lg">{s.summary}</Text>
+      <Text size="lg" {...ownDirection}>
+        {s.summary}
+      </Text>
       {s.visibility === "public" && (
         <Badge variant="dot" color="blue" c="dark.9">
           {t("catalog.service.public")}
@@ -53,7 +56,9 @@ export function ServiceScene() {
       )}
       {s.description && s.description !== s.summary && (
         <Paper withBorder radius="md" p="lg">
-          <Text style={{ whiteSpace: "pre-wrap" }}>{s.description}</Text>
+          <Text dir={ownDirection.dir} style={{ ...ownDirection.style, whiteSpace: "pre-wrap" }}>
+            {s.description}
+          </Text>
         </Paper>
       )}
     </Stack>

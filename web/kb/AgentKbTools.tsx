@@ -7,6 +7,7 @@ import { fetchArticle, useArticleFromTicket, useFlagOutdated, useHelpSearch, use
 import { useSession } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { Dialog } from "../ui/Dialog.tsx";
+import { ownDirection } from "../ui/own-direction.ts";
 import { Snippet } from "./parts.tsx";
 
 function escapeHtml(text: string): string {
@@ -51,30 +52,46 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
   const [settled] = useDebouncedValue(query.trim(), 250);
   const results = useHelpSearch(settled);
   const [error, setError] = useState<string | null>(null);
+  // Closed by an insertion, the dialog leaves the focus where the inserted words are (the editor takes it), so
+  // the agent types on; closed without one, the focus goes back to the button.
+  const [returnFocus, setReturnFocus] = useState(true);
+  const open = () => {
+    setReturnFocus(true);
+    setOpened(true);
+  };
   const close = () => {
     setOpened(false);
     setError(null);
   };
+  const inserted = (html: string) => {
+    setReturnFocus(false);
+    onInsert(html);
+    close();
+  };
   const insertLink = (article: Hit) => {
     const url = `${window.location.origin}/help/articles/${article.slug}`;
-    onInsert(`<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`);
-    close();
+    inserted(`<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`);
   };
   const insertText = async (article: Hit) => {
     try {
       const full = await fetchArticle(article.slug);
-      onInsert(full.body);
-      close();
+      inserted(full.body);
     } catch (e) {
       setError(e instanceof Error ? e.message : t("helpcentre.agent.loadFailed"));
     }
   };
   return (
     <>
-      <Button variant="default" onClick={() => setOpened(true)}>
+      <Button variant="default" onClick={open}>
         {t("helpcentre.agent.insert")}
       </Button>
-      <Dialog opened={opened} onClose={close} title={t("helpcentre.agent.dialogTitle")} size="lg">
+      <Dialog
+        opened={opened}
+        onClose={close}
+        title={t("helpcentre.agent.dialogTitle")}
+        size="lg"
+        returnFocus={returnFocus}
+      >
         <Stack gap="sm">
           <TextInput
             label={t("helpcentre.agent.searchLabel")}
@@ -95,7 +112,13 @@ export function KbInsertButton({ number, onInsert }: { number: number; onInsert:
               <li key={article.id}>
                 <Paper withBorder p="xs" radius="sm">
                   <Stack gap={4}>
-                    <Anchor href={`/help/articles/${article.slug}`} target="_blank" rel="noopener" fw={600}>
+                    <Anchor
+                      href={`/help/articles/${article.slug}`}
+                      target="_blank"
+                      rel="noopener"
+                      fw={600}
+                      {...ownDirection}
+                    >
                       {article.title}
                     </Anchor>
                     <Snippet text={article.snippet || article.summary} />

@@ -9,7 +9,7 @@ import { formatShortDateTime } from "../ui/format.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { HelpfulVote } from "./HelpfulVote.tsx";
-import { ArticleLinks, HelpBreadcrumbs, StillNeedHelp, useMetaDescription } from "./parts.tsx";
+import { ArticleLinks, HelpBreadcrumbs, HelpNotFound, isMissing, StillNeedHelp, useMetaDescription } from "./parts.tsx";
 import { withHeadingIds } from "./table-of-contents.ts";
 
 /** Links to the article in its other languages, each named in itself (and marked as being in it). */
@@ -120,13 +120,23 @@ export function HelpArticleScene() {
   const [params] = useSearchParams();
   const t = useT();
   const article = useHelpArticle(slug, params.get("lang"));
-  useDocumentTitle(article.data ? t("helpcentre.tabTitle", { name: article.data.title }) : t("helpcentre.name"));
+  useDocumentTitle(
+    article.data
+      ? t("helpcentre.tabTitle", { name: article.data.title })
+      : isMissing(article.error)
+        ? t("helpcentre.tabTitle", { name: t("helpcentre.missing.article") })
+        : t("helpcentre.name"),
+  );
   useMetaDescription(article.data?.summary || undefined);
   return (
     <Stack maw={800} mx="auto">
-      <QueryView query={article} loading={t("helpcentre.article.loading")}>
-        {(data) => <ArticleView article={data} />}
-      </QueryView>
+      {isMissing(article.error) ? (
+        <HelpNotFound what="article" />
+      ) : (
+        <QueryView query={article} loading={t("helpcentre.article.loading")}>
+          {(data) => <ArticleView article={data} />}
+        </QueryView>
+      )}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/c
 import { Link } from "react-router";
 import { useHelpHome } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -35,11 +36,15 @@ export function HelpHomeScene() {
                       <Stack gap={4}>
                         <Group gap="xs" wrap="nowrap">
                           <ServiceIcon name={category.icon} />
-                          <Anchor component={Link} to={`/help/categories/${category.slug}`} fw={600}>
+                          <Anchor component={Link} to={`/help/categories/${category.slug}`} fw={600} {...ownDirection}>
                             {category.name}
                           </Anchor>
                         </Group>
-                        {category.description && <Text size="sm">{category.description}</Text>}
+                        {category.description && (
+                          <Text size="sm" {...ownDirection}>
+                            {category.description}
+                          </Text>
+                        )}
                         <Text size="xs" c="dimmed">
                           {t("helpcentre.articleCount", { count: category.articleCount })}
                         </Text>

@@ -2,6 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
 import { useHelpSearch } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { HelpBreadcrumbs, HelpSearchForm, Snippet, StillNeedHelp } from "./parts.tsx";
@@ -36,11 +37,11 @@ export function HelpSearchScene() {
                 >
                   {data.articles.map((article) => (
                     <li key={article.id}>
-                      <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={600}>
+                      <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={600} {...ownDirection}>
                         {article.title}
                       </Anchor>
                       {article.category && (
-                        <Text size="sm" c="dimmed">
+                        <Text size="sm" c="dimmed" {...ownDirection}>
                           {article.category.name}
                         </Text>
                       )}

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { markSuggestionOpened, useSuggestions } from "../api/kb.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 
 /** A random v4 UUID; `crypto.randomUUID` exists only on secure pages, a help desk on plain http is not one. */
 function randomToken(): string {
@@ -61,13 +62,14 @@ export function WithSuggestedArticles({
                         rel="noopener"
                         size="sm"
                         fw={500}
+                        {...ownDirection}
                         onClick={() => void markSuggestionOpened(token, article.id).catch(() => undefined)}
                       >
                         {article.title}
                         <VisuallyHidden>{t("portal.suggest.newTab")}</VisuallyHidden>
                       </Anchor>
                       {article.summary && (
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" {...ownDirection}>
                           {article.summary}
                         </Text>
                       )}

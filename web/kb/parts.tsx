@@ -3,7 +3,9 @@ import { IconSearch } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, useNavigate } from "react-router";
 import { type KbArticleSummary, snippetEnd, snippetStart } from "../../common/kb.ts";
+import { ApiError } from "../api/client.ts";
 import { useT } from "../i18n/use-t.ts";
+import { ownDirection } from "../ui/own-direction.ts";
 
 /** The page's description for search engines and link previews; put back to the site's own on leaving. */
 export function useMetaDescription(description: string | undefined): void {
@@ -49,11 +51,11 @@ export function ArticleLinks({ articles, empty }: { articles: KbArticleSummary[]
     <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
       {articles.map((article) => (
         <li key={article.id}>
-          <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={500}>
+          <Anchor component={Link} to={`/help/articles/${article.slug}`} fw={500} {...ownDirection}>
             {article.title}
           </Anchor>
           {article.summary && (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="dimmed" {...ownDirection}>
               {article.summary}
             </Text>
           )}
@@ -67,7 +69,7 @@ export function ArticleLinks({ articles, empty }: { articles: KbArticleSummary[]
 export function Snippet({ text }: { text: string }) {
   const parts = text.split(snippetStart);
   return (
-    <Text size="sm">
+    <Text size="sm" {...ownDirection}>
       {parts.map((part, i) => {
         if (i === 0) return part;
         const [marked = "", rest = ""] = part.split(snippetEnd);
@@ -81,6 +83,28 @@ export function Snippet({ text }: { text: string }) {
       })}
     </Text>
   );
+}
+
+/**
+ * An article or category that is not (or no longer) here, for a reader who followed an old link from a mail or a
+ * bookmark: a page with its own heading and the search, instead of a red box alone under the header.
+ */
+export function HelpNotFound({ what }: { what: "article" | "category" }) {
+  const t = useT();
+  const title = what === "article" ? t("helpcentre.missing.article") : t("helpcentre.missing.category");
+  return (
+    <Stack gap="md">
+      <HelpBreadcrumbs trail={[]} />
+      <Title order={1}>{title}</Title>
+      <Text>{t("helpcentre.missing.body")}</Text>
+      <HelpSearchForm />
+    </Stack>
+  );
+}
+
+/** A query of the Help Centre's that failed because there is nothing at the address (not a broken connection). */
+export function isMissing(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "not_found";
 }
 
 export function StillNeedHelp() {

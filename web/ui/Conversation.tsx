@@ -302,7 +302,8 @@ export function CommentForm({
   // The send was refused because the session ended: the comment is kept, and a new tab signs in again.
   const [signedOut, setSignedOut] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
-  // After a send the fresh editor takes the focus: the sent one, and the button pressed, are gone or disabled.
+  // After a send the fresh editor takes the focus: the sent one, and the button pressed, are gone or disabled. So it
+  // does after an insertion (a macro's or an article's words), with the caret after them, for the writer to go on.
   const [refocus, setRefocus] = useState(false);
   // Said once a comment is in (a live region, so a screen reader hears it); cleared by the next words typed.
   const [sent, setSent] = useState(false);
@@ -339,6 +340,7 @@ export function CommentForm({
   const insert = (html: string) => {
     // Added after what is already written; a fresh editor starts from the combined text.
     setInitialContent(`${body.html === "<p></p>" ? "" : body.html}${html}`);
+    setRefocus(true);
     setEditorKey((k) => k + 1);
   };
   if (kinds.length === 0) {

@@ -12,17 +12,23 @@ export function Dialog({
   onClose,
   title,
   size,
+  returnFocus = true,
   children,
 }: {
   opened: boolean;
   onClose: () => void;
   title: string;
   size?: ModalRootProps["size"];
+  /**
+   * Whether closing puts the focus back on what had it before (the button that opened the dialog). Off for a close
+   * that has sent the reader on somewhere else: a dialog that inserts text closes with the focus in the editor.
+   */
+  returnFocus?: boolean;
   children: ReactNode;
 }) {
   const t = useT();
   return (
-    <Modal.Root opened={opened} onClose={onClose} size={size}>
+    <Modal.Root opened={opened} onClose={onClose} size={size} returnFocus={returnFocus}>
       <Modal.Overlay />
       <Modal.Content>
         <Modal.Header component="div">

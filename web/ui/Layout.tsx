@@ -4,6 +4,7 @@ import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { useDevMailbox } from "../api/dev-mailbox.ts";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.tsx";
 import { useT } from "../i18n/use-t.ts";
+import { LiveConnectionNotice } from "../live/LiveConnectionNotice.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 
 /** The frame around every page: skip link, header with navigation, the scene, footer. */
@@ -22,6 +23,7 @@ export function Layout() {
       <SiteHeader wide={wide} />
       <Box component="main" id="main" ref={mainRef} tabIndex={-1} className="site-main">
         <Container {...frame} px={{ base: "sm", sm: "md" }} py={{ base: "lg", sm: "xl" }}>
+          <LiveConnectionNotice />
           <Outlet />
         </Container>
       </Box>

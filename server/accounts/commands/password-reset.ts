@@ -1,3 +1,4 @@
+import type { Locale } from "../../../common/locales.ts";
 import type { AppContext } from "../../core/context.ts";
 import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
@@ -9,10 +10,14 @@ import { findUserByEmail } from "../queries.ts";
 
 export const resetRequested = "If that address has an account, we sent it a link to choose a new password.";
 
-/** Mails a reset link to an enabled account; does the same visible nothing for any other address. */
+/**
+ * Mails a reset link to an enabled account; does the same visible nothing for any other address. The mail is in
+ * the account's profile language, else in the language the form was filled in (`pageLocale`).
+ */
 export async function requestPasswordReset(
   { db, config }: Pick<AppContext, "db" | "config">,
   emailInput: string,
+  pageLocale?: Locale,
 ): Promise<void> {
   const at = new Date();
   await db.transaction().execute(async (trx) => {
@@ -24,7 +29,7 @@ export async function requestPasswordReset(
       {
         template: "reset-password",
         to: user.email,
-        content: resetPassword(await recipientTranslator(trx, user.email), {
+        content: resetPassword(await recipientTranslator(trx, user.email, pageLocale), {
           name: nameIfConfirmed(user),
           resetUrl: `${config.baseUrl}/reset-password/${token}`,
         }),

@@ -1,4 +1,5 @@
 import type { Registration } from "../../../common/accounts.ts";
+import type { Locale } from "../../../common/locales.ts";
 import type { AppContext } from "../../core/context.ts";
 import { newId } from "../../db/ids.ts";
 import { recipientTranslator } from "../../i18n/recipient.ts";
@@ -16,8 +17,14 @@ export const registrationAccepted =
  * Registers a customer account that can do nothing until its address is
  * confirmed. An address that already has an account gets a mail saying so
  * instead; the answer and the work done are the same either way.
+ * `pageLocale` is the language the form was filled in: a new account has no profile language yet, and a German
+ * registrant got the confirmation in English.
  */
-export async function register({ db, config }: Pick<AppContext, "db" | "config">, input: Registration): Promise<void> {
+export async function register(
+  { db, config }: Pick<AppContext, "db" | "config">,
+  input: Registration,
+  pageLocale?: Locale,
+): Promise<void> {
   const email = normalizeEmail(input.email);
   // Hash first, whether or not it is used, so a taken address does not answer faster.
   const passwordHash = await hashPassword(input.password);
@@ -31,7 +38,7 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
         {
           template: "account-exists",
           to: email,
-          content: accountExists(await recipientTranslator(trx, email), {
+          content: accountExists(await recipientTranslator(trx, email, pageLocale), {
             name: existing.name,
             signInUrl: `${config.baseUrl}/sign-in`,
             resetUrl: `${config.baseUrl}/forgot-password`,
@@ -76,7 +83,7 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
       {
         template: "confirm-email",
         to: email,
-        content: confirmEmail(await recipientTranslator(trx, email), {
+        content: confirmEmail(await recipientTranslator(trx, email, pageLocale), {
           confirmUrl: `${config.baseUrl}/confirm/${token}`,
         }),
       },
@@ -89,6 +96,7 @@ export async function register({ db, config }: Pick<AppContext, "db" | "config">
 export async function resendConfirmation(
   { db, config }: Pick<AppContext, "db" | "config">,
   emailInput: string,
+  pageLocale?: Locale,
 ): Promise<void> {
   const at = new Date();
   await db.transaction().execute(async (trx) => {
@@ -100,7 +108,7 @@ export async function resendConfirmation(
       {
         template: "confirm-email",
         to: user.email,
-        content: confirmEmail(await recipientTranslator(trx, user.email), {
+        content: confirmEmail(await recipientTranslator(trx, user.email, pageLocale), {
           confirmUrl: `${config.baseUrl}/confirm/${token}`,
         }),
       },

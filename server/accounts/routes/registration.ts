@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   acceptedSchema,
@@ -10,6 +11,7 @@ import {
 import { errorResponseSchema } from "../../../common/errors.ts";
 import { AppError } from "../../core/errors.ts";
 import type { App, Deps } from "../../http/types.ts";
+import { languageOf, localeOfRequest } from "../../i18n/request-locale.ts";
 import { changePassword } from "../commands/change-password.ts";
 import { confirmEmail } from "../commands/confirm-email.ts";
 import { completePasswordReset, requestPasswordReset, resetRequested } from "../commands/password-reset.ts";
@@ -24,6 +26,9 @@ const errors = {
 };
 
 export function registerRegistrationRoutes(app: App, deps: Deps): void {
+  // The language the visitor filled the form in, for an account mail to someone who has chosen none yet.
+  const pageLocale = async (request: FastifyRequest) =>
+    (await localeOfRequest(deps.db, request.actor, languageOf(request))).locale;
   const { db, config } = deps;
   const limit = (action: "register" | "passwordReset", ip: string, target: string) =>
     enforceLimit(db, action, { ip, target }, { enabled: config.rateLimiting });
@@ -40,7 +45,7 @@ export function registerRegistrationRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await limit("register", request.ip, request.body.email);
-      await register(deps, request.body);
+      await register(deps, request.body, await pageLocale(request));
       return reply.status(202).send({ message: registrationAccepted });
     },
   );
@@ -70,7 +75,7 @@ export function registerRegistrationRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await limit("register", request.ip, request.body.email);
-      await resendConfirmation(deps, request.body.email);
+      await resendConfirmation(deps, request.body.email, await pageLocale(request));
       return reply
         .status(202)
         .send({ message: "If that address has an unconfirmed account, we sent it a new confirmation link." });
@@ -89,7 +94,7 @@ export function registerRegistrationRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await limit("passwordReset", request.ip, request.body.email);
-      await requestPasswordReset(deps, request.body.email);
+      await requestPasswordReset(deps, request.body.email, await pageLocale(request));
       return reply.status(202).send({ message: resetRequested });
     },
   );
