@@ -194,7 +194,7 @@ for (const { file, text } of sources) {
     // The command line speaks to the operator, in English.
     if (own !== undefined && file !== "server/cli.ts" && !sentences.has(own))
       problems.push(`${file}: the sentence "${own}" is not in errors.json.`);
-    // One built from values is in the catalog with `{name}` placeholders where the values go (web/i18n/sentences.ts
+    // One built from values is in the catalog with `{name}` placeholders where the values go (common/sentences.ts
     // takes them back out). notFound's is built from the caller's English words, and falls back to its code's; an
     // API token's refusals are read by integrators' programs, which the API answers in English.
     const built = /^\s*"[a-z_]+",\s*`((?:[^`\\]|\\.)+)`/.exec(call)?.[1];
