@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { toCsv } from "../../../common/csv.ts";
 import type { ReportKind, ReportRow, ReportTable } from "../../../common/reports.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { chartSpecs, seriesColors } from "./charts.ts";
+import { chartSpecs, seriesColor } from "./charts.ts";
 import { formatCount, formatValue } from "./format.ts";
 import type { ReportWords } from "./report-words.ts";
 
@@ -114,7 +114,7 @@ export function ReportTableCard({
   const series = (spec?.series ?? []).map((name, i) => ({
     name,
     label: labels[name] ?? name,
-    color: seriesColors[i % seriesColors.length] ?? "blue.6",
+    color: seriesColor(name, i),
   }));
   // Clicking a bar or point opens the tickets behind it.
   const open = (index: number | undefined) => {

@@ -28,4 +28,15 @@ export const chartSpecs: Partial<Record<`${ReportKind}:${string}`, ChartSpec>> =
   "satisfaction:by_service": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
 };
 
-export const seriesColors = ["blue.6", "teal.6", "orange.6", "grape.6"];
+const seriesColors = ["blue.6", "teal.6", "orange.6", "grape.6"];
+
+/** Series that are good or bad news keep one colour each, green and red, wherever they are in the list. */
+const meaningColors: Record<string, string> = { met: "teal.6", good: "teal.6", missed: "red.6", bad: "red.6" };
+
+/**
+ * A series' colour: by its meaning, else by its place. By place alone, a target's "missed" bars and a "bad" rating's
+ * came second and were drawn in the palette's green.
+ */
+export function seriesColor(name: string, index: number): string {
+  return meaningColors[name] ?? seriesColors[index % seriesColors.length] ?? "blue.6";
+}
