@@ -137,6 +137,18 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
+/** The most custom fields one request may name: far more than any ticket type has. */
+export const maxFieldsSent = 500;
+
+/**
+ * The custom fields a request sends, before they are checked against its type (`fieldsSchema`): an object of at
+ * most `maxFieldsSent` keys. 50,000 unknown keys (under the body's size limit) took seconds to refuse one by one,
+ * holding up every other request meanwhile.
+ */
+export const fieldsSentSchema = z
+  .record(z.string(), z.unknown())
+  .refine((fields) => Object.keys(fields).length <= maxFieldsSent, "At most 500 fields can be sent at once.");
+
 /**
  * The schema for the custom fields someone may set: the customer's form
  * (fields with customer access "edit") or the agent's edit form (all). Unknown

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldsSentSchema } from "./fields.ts";
 import { isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
 import { emailMaxLength, messageMaxLength, nameMaxLength, priorities, subjectMaxLength } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
@@ -64,7 +65,7 @@ export const agentTicketInputSchema = z.object({
   groupId: z.uuid({ error: "Choose a group from the list." }).nullable().optional(),
   categoryId: z.uuid({ error: "Choose a category from the list." }).nullable().optional(),
   /** The custom fields of the chosen type, checked as the agent's edit form checks them. */
-  fields: z.record(z.string(), z.unknown()).default({}),
+  fields: fieldsSentSchema.default({}),
   /** Send the requester the usual "we received your request" mail (with an access link when they have no account). */
   notifyRequester: z.boolean().default(false),
   /** Standalone uploads to attach, by their tokens. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldDefinitionSchema } from "./fields.ts";
+import { fieldDefinitionSchema, fieldsSentSchema } from "./fields.ts";
 import { visibleLine } from "./text.ts";
 import { priorities } from "./tickets.ts";
 
@@ -22,7 +22,7 @@ export const ticketUpdateSchema = z.object({
   groupId: z.union([z.uuid({ error: "Choose a group from the list." }), z.null()]).optional(),
   categoryId: z.union([z.uuid({ error: "Choose a category from the list." }), z.null()]).optional(),
   typeId: z.union([z.uuid({ error: "Choose a ticket type from the list." }), z.null()]).optional(),
-  fields: z.record(z.string(), z.unknown()).optional(),
+  fields: fieldsSentSchema.optional(),
   /** The agent knows the change takes the ticket out of their sight (a group agent clearing its group). */
   confirmLoseAccess: z.boolean().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldsSentSchema } from "./fields.ts";
 import { tagSchema } from "./tags.ts";
 import { isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
 import { uploadTokensSchema } from "./uploads.ts";
@@ -63,7 +64,7 @@ export const ticketSubmissionSchema = z
       .trim()
       .max(emailMaxLength, "That email address is too long.")
       .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
-    fields: z.record(z.string(), z.unknown()).default({}),
+    fields: fieldsSentSchema.default({}),
     /** The knowledge base suggestions' token of this visit of the form (see server/kb/commands/deflection.ts). */
     kbSuggestionToken: z.uuid().optional(),
     /** A field people never see; software that fills in every field gives itself away. */

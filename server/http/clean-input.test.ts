@@ -113,4 +113,19 @@ describeEachEngine("text from outside is normalised before it is stored", ({ db,
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it("refuses a request naming thousands of fields with one sentence for them all, and files nothing", async () => {
+    const fields = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`made_up_${i}`, "x"]));
+    const submission = { ...(await buildSubmission(db())), fields };
+    const refused = await app.inject({ method: "POST", url: "/api/v1/tickets", payload: submission });
+    expect(refused.statusCode, refused.body).toBe(400);
+    // One sentence for the whole set, not five thousand (the answer to each unknown key, one by one, took seconds).
+    expect(refused.json().error.fields).toEqual({ fields: "At most 500 fields can be sent at once." });
+    const filed = await db()
+      .selectFrom("tickets")
+      .select("id")
+      .where("subject", "=", submission.subject)
+      .executeTakeFirst();
+    expect(filed).toBeUndefined();
+  });
 });
