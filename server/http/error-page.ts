@@ -8,6 +8,7 @@ import type { FastifyRequest } from "fastify";
 import type { ErrorCode } from "../../common/errors.ts";
 import { defaultLocale, directionOf, resolveLocale } from "../../common/locales.ts";
 import { sentenceLocalizer } from "../../common/sentences.ts";
+import { escapeHtml } from "../html/escape.ts";
 import { serverCatalog } from "../i18n/catalogs.ts";
 import { languageOf } from "../i18n/request-locale.ts";
 import { translator } from "../i18n/translator.ts";
@@ -17,9 +18,6 @@ export function openedAsPage(request: FastifyRequest): boolean {
 }
 
 const localize = sentenceLocalizer(serverCatalog(defaultLocale));
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /**
  * The page. Its language comes from the switcher's cookie or the browser's, not the profile: the error may be

@@ -4,13 +4,10 @@ import type { Actor, UserActor } from "../../core/actor.ts";
 import { notFound } from "../../core/errors.ts";
 import type { Engine } from "../../db/engine.ts";
 import type { Database } from "../../db/schema.ts";
+import { escapeHtml } from "../../html/escape.ts";
 import { currentComment } from "../../tickets/comments.ts";
 import { loadWorkableTicket } from "../../tickets/work-access.ts";
 import { createArticle } from "./save-article.ts";
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function asHtml(body: string, format: "text" | "html"): string {
   if (format === "html") return body;
