@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import type { App } from "../http/types.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildAdmin,
@@ -13,6 +14,15 @@ import {
 } from "../test/factories.ts";
 import { clientAddressKey, customerLimits, hit, limits, mailboxKey } from "./rate-limit.ts";
 import { signInThrottle } from "./sign-in-throttle.ts";
+
+/** A registration as the sign-up form sends it, from one client address. */
+const registerFrom = (app: App, email: string, remoteAddress: string) =>
+  app.inject({
+    method: "POST",
+    url: "/api/v1/accounts",
+    payload: { name: "Someone New", email, password: "a long password" },
+    remoteAddress,
+  });
 
 describeEachEngine("rate limits", ({ db, engine }) => {
   it("counts hits in a fixed window and starts afresh when it has passed", async () => {
@@ -52,14 +62,8 @@ describeEachEngine("rate limits", ({ db, engine }) => {
 
   it("counts every spelling of one mailbox together, so +tags cannot send it registration mail without end", async () => {
     const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
-    const register = (email: string, i: number) =>
-      app.inject({
-        method: "POST",
-        url: "/api/v1/accounts",
-        payload: { name: `Tagged ${i}`, email, password: "a long password" },
-        // A client address of its own for each try: the per-address limit is what is tested.
-        remoteAddress: `192.0.2.${i + 1}`,
-      });
+    // A client address of its own for each try: the per-address limit is what is tested.
+    const register = (email: string, i: number) => registerFrom(app, email, `192.0.2.${i + 1}`);
     const spellings = ["victim+1@example.com", "Victim+news@Example.com", "victim+2@example.com", "victim@example.com"];
     const statuses: number[] = [];
     for (const [i, email] of spellings.entries()) statuses.push((await register(email, i)).statusCode);
@@ -82,12 +86,7 @@ describeEachEngine("rate limits", ({ db, engine }) => {
   it("counts an IPv6 client by its /64, so a fresh address for every try meets the limit all the same", async () => {
     const app = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
     const register = (i: number, remoteAddress: string) =>
-      app.inject({
-        method: "POST",
-        url: "/api/v1/accounts",
-        payload: { name: `Rotating ${i}`, email: `rotating.${i}@example.com`, password: "a long password" },
-        remoteAddress,
-      });
+      registerFrom(app, `rotating.${i}@example.com`, remoteAddress);
     const statuses: number[] = [];
     for (let i = 0; i <= limits.register.perIp.max; i += 1) {
       statuses.push((await register(i, `2001:db8:7:${i % 2 ? "0007" : "7"}:${(i + 1).toString(16)}::1`)).statusCode);
