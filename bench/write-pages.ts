@@ -12,10 +12,16 @@
  * emptied before each batch and SQLite's automatic checkpoint is off, so the file's growth is the batch's
  * frames. Per batch it prints frames per creation and the CPU time per creation (load-dependent, for the record).
  *
+ * The difference between an "on" and an "off" batch also holds chance: where other tables' leaf pages happen to
+ * split moves by a page or more per creation from batch to batch. So each frame of an "on" batch is also traced
+ * to the table or index its page belongs to (the frame header names the page, SQLite's dbstat table names the
+ * page's owner), and the frames of the metrics' own tables and indexes (`ticket_metrics…`, `report_…`) are the
+ * exact cost, printed beside the difference.
+ *
  *   npm run bench:pages-written -- --amount 1000 --rounds 2
  *   npm run bench:pages-written -- --drop-index ticket_metrics_status
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -56,6 +62,24 @@ const amount = intOption("amount", values.amount, 1000);
 const rounds = intOption("rounds", values.rounds, 2);
 const warmup = intOption("warmup", values.warmup, 50, 0);
 const random = seededRandom(intOption("seed", values.seed, 1));
+const metricsOwned = /^(ticket_metrics|report_|sqlite_autoindex_(ticket_metrics|report_))/;
+
+/**
+ * How many of the WAL's frames belong to each table or index: a frame's header starts with its page number, and
+ * dbstat tells which b-tree a page is in (page 1, the file header, is counted under sqlite_schema).
+ */
+async function framesByOwner(wal: string, pageSize: number): Promise<Map<string, number>> {
+  const owners = new Map<number, string>();
+  const { rows } = await sql<{ name: string; pageno: number }>`select name, pageno from dbstat`.execute(db);
+  for (const row of rows) owners.set(row.pageno, row.name);
+  const file = readFileSync(wal);
+  const counts = new Map<string, number>();
+  for (let at = 32; at + 24 + pageSize <= file.length; at += 24 + pageSize) {
+    const owner = owners.get(file.readUInt32BE(at)) ?? "(free)";
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  }
+  return counts;
+}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "switchboard-pages-"));
 const config = readConfig({
@@ -93,6 +117,7 @@ try {
   await sql`pragma wal_autocheckpoint = 0`.execute(db);
   const wal = path.join(dataDir, "switchboard.db-wal");
   const results: Record<"on" | "off", { frames: number; cpu: number }[]> = { on: [], off: [] };
+  const owned = new Map<string, number>();
   for (let round = 0; round < rounds; round += 1) {
     // Alternating which goes first, so neither always runs on the smaller database.
     for (const mode of round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
@@ -106,9 +131,15 @@ try {
       // A WAL file is a 32-byte header, then frames of a 24-byte header and a page each.
       const frames = (statSync(wal).size - Math.max(before, 32)) / (pageSize + 24);
       results[mode].push({ frames: frames / amount, cpu: (cpu.user + cpu.system) / 1000 / amount });
+      if (mode === "on") {
+        for (const [owner, count] of await framesByOwner(wal, pageSize)) {
+          if (metricsOwned.test(owner)) owned.set(owner, (owned.get(owner) ?? 0) + count / amount / rounds);
+        }
+      }
     }
   }
   await app.close();
+  const ownedTotal = [...owned.values()].reduce((sum, n) => sum + n, 0);
 
   const rows = (["off", "on"] as const).map((mode) => [
     `metrics ${mode}`,
@@ -124,6 +155,15 @@ try {
     `metrics add ${(framesOn - framesOff).toFixed(2)} frames per creation (${(((framesOn - framesOff) / framesOff) * 100).toFixed(1)}%); load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(" ")}`,
+  );
+  console.log(
+    `frames of the metrics' own tables and indexes in the "on" batches: ${ownedTotal.toFixed(2)} per creation (${((ownedTotal / framesOff) * 100).toFixed(1)}% of a creation without metrics)`,
+  );
+  console.log(
+    table([
+      ["table or index", "frames per creation"],
+      ...[...owned.entries()].sort((a, b) => b[1] - a[1]).map(([owner, n]) => [owner, n.toFixed(2)]),
+    ]),
   );
 } finally {
   await db.destroy();

@@ -12,14 +12,33 @@ import { type ReportScope, reportGroups } from "./policy.ts";
 type Db = Kysely<Database>;
 const none = sql<SqlBool>`1 = 0`;
 
-/** The where-clause on ticket_metrics for a scope and filters. */
-export function metricsWhere(scope: ReportScope, filters: ReportFilters) {
+/**
+ * "Not finished" as the partial index `ticket_metrics_open_work` (migration 0092) states it, values written out:
+ * SQLite uses a partial index only for a query whose conditions contain its condition's terms as written, and a
+ * bound parameter is not the same term. The categories are the complement of `finishedCategories` (a test keeps
+ * the two in step).
+ */
+export const unsolvedCategories = ["new", "open", "pending", "on_hold"] as const;
+export const unsolvedTerm = sql<SqlBool>`ticket_metrics.status_category in ${sql.raw(
+  `(${unsolvedCategories.map((c) => `'${c}'`).join(", ")})`,
+)}`;
+
+/**
+ * The where-clause on ticket_metrics for a scope and filters. With `groupsOutOfIndex`, the group is compared as
+ * an expression no index serves: for the counts of open work, which SQLite (keeping no statistics) would
+ * otherwise read through the group's creation-time index, every row of the group's period and its table row,
+ * instead of the open-work index alone (seconds against milliseconds at a million tickets).
+ */
+export function metricsWhere(scope: ReportScope, filters: ReportFilters, options: { groupsOutOfIndex?: boolean } = {}) {
   return (eb: ExpressionBuilder<Database, "ticket_metrics">): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
+    const group = options.groupsOutOfIndex
+      ? sql<string>`(${sql.ref("ticket_metrics.group_id")} || '')`
+      : eb.ref("ticket_metrics.group_id");
     if (scope.groups) {
-      all.push(scope.groups.length ? eb("ticket_metrics.group_id", "in", scope.groups) : none);
+      all.push(scope.groups.length ? eb(group, "in", scope.groups) : none);
     }
-    if (filters.groupId) all.push(eb("ticket_metrics.group_id", "=", filters.groupId));
+    if (filters.groupId) all.push(eb(group, "=", filters.groupId));
     if (filters.assigneeId) all.push(eb("ticket_metrics.assignee_id", "=", filters.assigneeId));
     if (filters.priority) all.push(eb("ticket_metrics.priority", "=", filters.priority));
     if (filters.serviceId) all.push(eb("ticket_metrics.service_id", "=", filters.serviceId));
@@ -215,14 +234,18 @@ async function rowCounts(
   return [...byHour.values()];
 }
 
-/** Tickets in scope that are not solved, closed or withdrawn now. */
-export async function unsolvedNow(db: Db, scope: ReportScope, filters: ReportFilters): Promise<number> {
-  const row = await db
+/** Counts the tickets in scope that are not finished, from `ticket_metrics_open_work` alone. */
+export function unsolvedNowQuery(db: Db, scope: ReportScope, filters: ReportFilters) {
+  return db
     .selectFrom("ticket_metrics")
     .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("status_category", "in", ["new", "open", "pending", "on_hold"])
-    .where(metricsWhere(scope, filters))
-    .executeTakeFirstOrThrow();
+    .where(unsolvedTerm)
+    .where(metricsWhere(scope, filters, { groupsOutOfIndex: true }));
+}
+
+/** Tickets in scope that are not solved, closed or withdrawn now. */
+export async function unsolvedNow(db: Db, scope: ReportScope, filters: ReportFilters): Promise<number> {
+  const row = await unsolvedNowQuery(db, scope, filters).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

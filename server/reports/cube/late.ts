@@ -1,16 +1,18 @@
 /**
  * Targets not decided yet but already past due: missed whatever happens next. They depend on the time a report
- * is read, so the cube cannot hold them; the partial indexes of migration 0078 hold only undecided targets.
+ * is read, so the cube cannot hold them; the partial index of migration 0092 holds only open work.
  */
 import { type Kysely, sql } from "kysely";
 import type { ReportFilters } from "../../../common/reports.ts";
-import { finishedCategories } from "../../../common/tickets.ts";
 import type { Database } from "../../db/schema.ts";
 import type { ReportScope } from "../policy.ts";
-import { metricsWhere } from "../queries.ts";
+import { metricsWhere, unsolvedTerm } from "../queries.ts";
 
-/** The two "late though undecided" conditions over the period's metrics rows, one query each. */
-function lateTargets(
+/**
+ * The two "late though undecided" conditions over the period's metrics rows, one query each, both read from the
+ * open-work index alone (migration 0092): a first reply not given yet, and a resolution of a ticket not finished.
+ */
+export function lateTargets(
   db: Kysely<Database>,
   scope: ReportScope,
   filters: ReportFilters,
@@ -22,7 +24,7 @@ function lateTargets(
     .selectFrom("ticket_metrics")
     .where("ticket_metrics.created_at", ">=", start)
     .where("ticket_metrics.created_at", "<", end)
-    .where(metricsWhere(scope, filters));
+    .where(metricsWhere(scope, filters, { groupsOutOfIndex: true }));
   return {
     fr: base
       .where(sql.ref("ticket_metrics.first_reply_breached"), "is", null)
@@ -31,7 +33,7 @@ function lateTargets(
     res: base
       .where(sql.ref("ticket_metrics.resolution_breached"), "is", null)
       .where("ticket_metrics.resolution_due_at", "<=", now)
-      .where("ticket_metrics.status_category", "not in", [...finishedCategories]),
+      .where(unsolvedTerm),
   };
 }
 
