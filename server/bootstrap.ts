@@ -140,26 +140,34 @@ async function withFolderLock<T>(lockFile: string, work: () => Promise<T>): Prom
 /** Any fixed number: the key of the PostgreSQL advisory lock that first-start work runs under. */
 const firstStartLock = 0x5b0a4d;
 
-export type FirstStart = { admin: AdminCredentials; demoServices: number; demoTickets: number };
+export type FirstStart = { admin: AdminCredentials; demoServices: number; demoTickets: number; demoHistory: number };
 
 /**
  * Migrations, the first admin, starter categories and demo data. Instances that start together on one
  * PostgreSQL database take turns under an advisory lock (held by one connection, released when it ends),
  * so the second finds the work done instead of failing on the first's admin.
  */
-export async function firstStart(db: Kysely<Database>, engine: Engine, config: Config): Promise<FirstStart> {
+export async function firstStart(
+  db: Kysely<Database>,
+  engine: Engine,
+  config: Config,
+  // Told before the demo data is made: with its months of history that takes seconds, and a first start that
+  // prints nothing for that long looks hung.
+  onSeeding: (withHistory: boolean) => void = () => {},
+): Promise<FirstStart> {
   const steps = async (conn: Kysely<Database>): Promise<FirstStart> => {
     await migrateToLatest(conn, engine);
     const admin = await ensureAdmin(conn, config);
     await ensureCategories(conn);
     const seed = admin.created && config.demoData;
+    if (seed) onSeeding(config.demoHistory);
     const demoServices = seed ? await seedDemoCatalog(conn) : 0;
     const demoTickets = seed ? await seedDemoTickets({ db: conn, config }) : 0;
     // Knowledge base (issue 19): a small Help Centre about using Switchboard.
     if (seed) await seedDemoHelpCentre(conn, engine, config.adminEmail);
     // Reporting (issue 18): months of worked tickets behind the demo's reports.
-    if (seed && config.demoHistory) await seedDemoHistory(conn, engine, config);
-    return { admin, demoServices, demoTickets };
+    const demoHistory = seed && config.demoHistory ? await seedDemoHistory(conn, engine, config) : 0;
+    return { admin, demoServices, demoTickets, demoHistory };
   };
   if (engine !== "postgres") return withFolderLock(path.join(config.dataDir, "first-start.lock"), () => steps(db));
   return db.connection().execute(async (conn) => {

@@ -38,7 +38,13 @@ async function main(): Promise<void> {
   // Loaded while the database opens: the first request's formatting then does not wait for a thread to load.
   void warmHtmlPool();
   const { db, engine, location } = openDatabase(config);
-  const { admin, demoServices, demoTickets } = await firstStart(db, engine, config);
+  const { admin, demoServices, demoTickets, demoHistory } = await firstStart(db, engine, config, (withHistory) =>
+    process.stdout.write(
+      withHistory
+        ? "\n  First start: making the demo help desk, with three months of worked tickets behind the reports (this takes a few seconds)...\n"
+        : "\n  First start: making the demo help desk...\n",
+    ),
+  );
 
   const context = { db, engine, config };
   // Started with the app (buildApp asks for the same one), so the banner can say how reads run.
@@ -80,7 +86,9 @@ async function main(): Promise<void> {
     admin.password
       ? `  Password: ${admin.password}${config.adminPassword ? " (from ADMIN_PASSWORD)" : ` (also saved in ${passwordFile})`}`
       : `  Password: set at first start (see ${passwordFile}, or: npm run cli -- create-admin --email EMAIL --password NEW)`,
-    demoTickets > 0 ? `  Demo data: ${demoTickets} example tickets and ${demoServices} services created` : "",
+    demoTickets > 0
+      ? `  Demo data: ${demoTickets} example tickets and ${demoServices} services created${demoHistory > 0 ? `, and ${demoHistory} worked tickets of the last three months behind the reports` : ""}`
+      : "",
     config.devMailbox === "off"
       ? "  Mail: sent through SMTP_URL"
       : `  Mail: no SMTP_URL, so messages are kept in the dev mailbox at ${url}/dev/mailbox${config.devMailbox === "admins" ? " (admins only)" : ""}`,
