@@ -159,4 +159,41 @@ describeEachEngine("files on comments", ({ db, engine }) => {
     expect(storedFiles()).toBe(files);
     expect(readdirSync(path.join(dataDir, "tmp")).length).toBe(0);
   });
+  it("refuses a file or a setting sent in a part of another name, instead of dropping it", async () => {
+    const rows = await attachmentRows();
+    const comments = (await feed(agent)).filter((e) => e.type === "comment").length;
+
+    // Many HTTP libraries call the file part "file" or "files": that was a 201 with nothing attached.
+    const misnamed = multipartForm("comment", { body: "Log attached" }, [{ name: "a.log", content: "E1" }], "files");
+    const sent = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/comments/with-attachments`,
+      headers: { ...headersOf(customer), ...misnamed.headers },
+      payload: misnamed.payload,
+    });
+    expect(sent.statusCode).toBe(400);
+    expect(sent.json().error.message).toBe(
+      'This form has no part "files": send the JSON in "comment" and the files in "attachments".',
+    );
+
+    // A setting beside the JSON, not in it: the note would have gone out as a public reply.
+    const boundary = "----switchboardstray";
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nnote\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="comment"\r\n\r\n{"body":"Internal only"}\r\n`,
+      `--${boundary}--\r\n`,
+    ].join("");
+    const stray = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${number}/comments/with-attachments`,
+      headers: { ...headersOf(agent), "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.message).toContain('no part "kind"');
+
+    expect((await feed(agent)).filter((e) => e.type === "comment")).toHaveLength(comments);
+    expect(await attachmentRows()).toBe(rows);
+    expect(readdirSync(path.join(dataDir, "tmp")).length).toBe(0);
+  });
 });

@@ -41,9 +41,21 @@ function notJson(field: string): AppError {
 }
 
 /**
+ * A part this request does not read. Skipped silently, a file sent as "files" or "file" (what many HTTP
+ * libraries call it) was answered 201 with nothing attached, and a setting sent as a field of its own (say
+ * `visibility`) was lost while the comment went out with the default.
+ */
+function strayPart(name: string, field: string, fileField: string): AppError {
+  return new AppError(
+    "validation_failed",
+    `This form has no part "${name}": send the JSON in "${field}" and the files in "${fileField}".`,
+  );
+}
+
+/**
  * Reads a multipart request: the JSON part named `field` and the files named
  * `fileField` ("attachments" unless said otherwise), each streamed to a temporary file while it is measured and
- * hashed. Too many or too large files refuse the whole request, and every
+ * hashed. Too many or too large files, or a part of another name, refuse the whole request, and every
  * temporary file is removed again on any failure.
  */
 export async function receiveMultipart(
@@ -62,7 +74,7 @@ export async function receiveMultipart(
     });
     for await (const part of parts) {
       if (part.type === "field") {
-        if (part.fieldname !== field) continue;
+        if (part.fieldname !== field) throw strayPart(part.fieldname, field, fileField);
         // A part labelled application/json (as the OpenAPI document declares it) comes parsed already.
         let parsed: unknown = part.value;
         if (typeof part.value === "string") {
@@ -78,7 +90,7 @@ export async function receiveMultipart(
       }
       if (part.fieldname !== fileField) {
         part.file.resume();
-        continue;
+        throw strayPart(part.fieldname, field, fileField);
       }
       const tempFile = path.join(tempDir, `${randomUUID()}.upload`);
       const hash = createHash("sha256");
