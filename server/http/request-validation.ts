@@ -60,7 +60,7 @@ function houseSentence(issue: core.$ZodRawIssue): string | undefined {
 z.config({ customError: houseSentence });
 
 /** Whether an object schema refuses keys it does not name when made strict (it has no catch-all of its own). */
-function takesNamedKeysOnly(schema: ZodType): schema is z.ZodObject {
+export function takesNamedKeysOnly(schema: ZodType): schema is z.ZodObject {
   return schema instanceof z.ZodObject && schema._zod.def.catchall === undefined;
 }
 

@@ -192,6 +192,13 @@ describeEachEngine("files on comments", ({ db, engine }) => {
     expect(stray.statusCode).toBe(400);
     expect(stray.json().error.message).toContain('no part "kind"');
 
+    // A misspelt key in the JSON part, as in a JSON body: refused, not dropped (this went out as a public reply).
+    const misspelt = await comment(agent, { body: "Internal only", kindd: "note" }, [{ name: "b.log", content: "E2" }]);
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.fields).toEqual({
+      kindd: "This field is not known here: check its name in the API reference.",
+    });
+
     expect((await feed(agent)).filter((e) => e.type === "comment")).toHaveLength(comments);
     expect(await attachmentRows()).toBe(rows);
     expect(readdirSync(path.join(dataDir, "tmp")).length).toBe(0);

@@ -221,6 +221,22 @@ describeEachEngine("requests through a service", ({ db, engine }) => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("refuses a misspelt key in the submission part, as the JSON route does, and keeps nothing", async () => {
+    const stored = storedFiles().length;
+    const tickets = await db().selectFrom("tickets").select("id").execute();
+    const body = multipartSubmission({ ...(await submission({ domain: "typo.example" })), priorty: "urgent" }, [
+      { name: "a.txt", content: "a" },
+    ]);
+    const response = await postFiles(body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      priorty: "This field is not known here: check its name in the API reference.",
+    });
+    expect(await db().selectFrom("tickets").select("id").execute()).toHaveLength(tickets.length);
+    expect(storedFiles()).toHaveLength(stored);
+    expect(leftovers()).toEqual([]);
+  });
+
   it("keeps formatting but removes scripts from rich-text messages", async () => {
     const html =
       '<p>Hello <strong>team</strong></p><script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">click</a> <a href="https://example.com" onclick="x()">site</a><ul><li>one</li></ul>';
