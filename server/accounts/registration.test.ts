@@ -106,6 +106,71 @@ describeEachEngine("registration and confirmation", ({ db, engine }) => {
     expect((await post("/api/v1/accounts/confirmation", { token: second })).statusCode).toBe(200);
   });
 
+  it("confirms the registration whose link was followed, never an earlier one's name and password", async () => {
+    // Someone registers an address that is not theirs; its owner registers later and follows their own link.
+    const link = async () => linkToken((await latestMailTo(db(), "owner@example.com"))?.text_body, "/confirm/");
+    await post("/api/v1/accounts", { name: "Squatter", email: "owner@example.com", password: "squatter's password" });
+    const squatters = await link();
+    await post("/api/v1/accounts", { name: "Owner", email: "owner@example.com", password: "owner's password" });
+    const owners = await link();
+    expect((await post("/api/v1/accounts/confirmation", { token: squatters })).statusCode).toBe(400);
+    expect((await post("/api/v1/accounts/confirmation", { token: owners })).statusCode).toBe(200);
+    expect((await signIn("owner@example.com", "squatter's password")).statusCode).toBe(401);
+    const signedIn = await signIn("owner@example.com", "owner's password");
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user.name).toBe("Owner");
+
+    // A new link on request is the newest registration's, and a later registration's link is its own again.
+    await post("/api/v1/accounts", { name: "First", email: "twice@example.com", password: "the first password" });
+    await post("/api/v1/accounts", { name: "Second", email: "twice@example.com", password: "the second password" });
+    await post("/api/v1/accounts/confirmation/resend", { email: "twice@example.com" });
+    const resent = linkToken((await latestMailTo(db(), "twice@example.com"))?.text_body, "/confirm/");
+    expect((await post("/api/v1/accounts/confirmation", { token: resent })).statusCode).toBe(200);
+    expect((await signIn("twice@example.com", "the first password")).statusCode).toBe(401);
+    expect((await signIn("twice@example.com", "the second password")).json().user.name).toBe("Second");
+  });
+
+  it("sends nothing to an account an admin disabled, answers as for anyone, and its old link stays dead", async () => {
+    await post("/api/v1/accounts", { name: "Pending", email: "pending@example.com", password: "a long password" });
+    const pendingLink = linkToken((await latestMailTo(db(), "pending@example.com"))?.text_body, "/confirm/");
+    await createUser(db(), {
+      email: "active@example.com",
+      name: "Active",
+      password: "a long password",
+      licence: "customer",
+    });
+    await db()
+      .updateTable("users")
+      .set({ disabled_at: new Date().toISOString() })
+      .where("email", "in", ["pending@example.com", "active@example.com"])
+      .execute();
+    const mails = await countRows(db(), "mail_messages");
+    const fresh = await post("/api/v1/accounts", {
+      name: "New",
+      email: "new@example.com",
+      password: "a long password",
+    });
+    for (const email of ["pending@example.com", "active@example.com"]) {
+      const again = await post("/api/v1/accounts", { name: "Again", email, password: "another long password" });
+      expect(again.statusCode).toBe(fresh.statusCode);
+      expect(again.json()).toEqual(fresh.json());
+      const resent = await post("/api/v1/accounts/confirmation/resend", { email });
+      expect(resent.statusCode).toBe(202);
+    }
+    // Only the new address was mailed.
+    expect(await countRows(db(), "mail_messages")).toBe(mails + 1);
+    const followed = await post("/api/v1/accounts/confirmation", { token: pendingLink });
+    expect(followed.statusCode).toBe(400);
+    expect(followed.json().error.message).toBe("This link is not valid any more. Ask for a new one.");
+    const pending = await db()
+      .selectFrom("users")
+      .select(["email_confirmed_at", "disabled_at"])
+      .where("email", "=", "pending@example.com")
+      .executeTakeFirstOrThrow();
+    expect(pending.email_confirmed_at).toBeNull();
+    expect(pending.disabled_at).not.toBeNull();
+  });
+
   it("refuses weak passwords and bad addresses with field messages, creating nothing", async () => {
     const users = await countRows(db(), "users");
     const response = await post("/api/v1/accounts", { name: "", email: "nope", password: "short" });

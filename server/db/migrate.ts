@@ -63,6 +63,7 @@ import { shippedTranslations } from "./migrations/0089_shipped_translations.ts";
 import { searchFollowsCommentChanges } from "./migrations/0090_search_follows_comment_changes.ts";
 import { removedReplyFiles } from "./migrations/0091_removed_reply_files.ts";
 import { openWorkIndex } from "./migrations/0092_open_work_index.ts";
+import { registrationPerLink } from "./migrations/0093_registration_per_link.ts";
 import type { Database } from "./schema.ts";
 
 /** Listed here rather than read from disk, so a bundled or renamed file can never be skipped silently. */
@@ -122,6 +123,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     "0090_search_follows_comment_changes": searchFollowsCommentChanges(engine),
     "0091_removed_reply_files": removedReplyFiles(engine),
     "0092_open_work_index": openWorkIndex(),
+    "0093_registration_per_link": registrationPerLink(),
   };
 }
 

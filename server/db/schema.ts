@@ -206,6 +206,9 @@ export interface AccountTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** A confirmation link's registration: the name and password chosen in the form that sent it (0093). */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A guest's emailed access link to one ticket; only the newest unused one per ticket and email is live. */

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
+import { userManagers } from "../accounts/last-admin.ts";
 import type { UserActor } from "../core/actor.ts";
 import { AppError, notFound } from "../core/errors.ts";
-import { engineOf, supportsRowLocks } from "../db/engine.ts";
 import type { Database } from "../db/schema.ts";
 
 export type ErasableUser = {
@@ -35,25 +35,16 @@ export async function loadErasableUser(
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound("That user");
-  if (user.licence === "admin" && user.disabled_at === null) {
-    // The enabled admins are locked on PostgreSQL (SQLite has one writer at a time): two admins erasing each
-    // other at once then run one after the other, and the second sees the first gone and is refused.
-    let admins = trx
-      .selectFrom("users")
-      .select("id")
-      .where("licence", "=", "admin")
-      .where("disabled_at", "is", null)
-      .where("anonymised_at", "is", null);
-    if (supportsRowLocks(engineOf(trx))) admins = admins.forUpdate();
-    const others = (await admins.execute()).filter((a) => a.id !== userId);
-    if (others.length === 0) {
-      throw new AppError(
-        "conflict",
-        verb === "delete"
-          ? "This is the last administrator: make someone else an admin before you delete them."
-          : "This is the last administrator: make someone else an admin before you anonymise them.",
-      );
-    }
+  // The last person who can manage users stays (accounts/last-admin.ts locks the admins on PostgreSQL): two
+  // admins erasing each other at once then run one after the other, and the second sees the first gone.
+  const managers = await userManagers(trx);
+  if (managers.includes(user.id) && managers.length === 1) {
+    throw new AppError(
+      "conflict",
+      verb === "delete"
+        ? "This is the last administrator: make someone else an admin before you delete them."
+        : "This is the last administrator: make someone else an admin before you anonymise them.",
+    );
   }
   return user;
 }

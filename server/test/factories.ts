@@ -110,7 +110,10 @@ export async function signInAs(app: App, user: User): Promise<SignedInClient> {
   return { cookie: `sb_session=${cookie.value}`, csrfToken: response.json().csrfToken, user };
 }
 
-export function countRows(db: Kysely<Database>, table: "tickets" | "ticket_events" | "sessions" | "users") {
+export function countRows(
+  db: Kysely<Database>,
+  table: "tickets" | "ticket_events" | "sessions" | "users" | "mail_messages",
+) {
   return db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as("n"))

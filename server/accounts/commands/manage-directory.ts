@@ -9,6 +9,7 @@ import { decodeJson, encodeJson, isUniqueViolation, now } from "../../db/engine.
 import { newId } from "../../db/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { recordDeletion } from "../../export/tombstones.ts";
+import { keepingAUserManager } from "../last-admin.ts";
 import { requireHeld } from "../permissions.ts";
 
 function nameTaken(what: string): AppError {
@@ -46,35 +47,44 @@ export async function createRole(
   return id;
 }
 
-/** A role's permissions may shrink or stay; what it gains must be the actor's own (accounts/permissions.ts). */
+/**
+ * A role's permissions may shrink or stay; what it gains must be the actor's own (accounts/permissions.ts). It may
+ * not shrink so that nobody can manage users any more (last-admin.ts).
+ */
 export async function updateRole(
   db: Kysely<Database>,
   id: string,
   input: { name: string; permissions: string[] },
   actor: UserActor,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const role = await trx.selectFrom("roles").select("permissions").where("id", "=", id).executeTakeFirst();
-    if (!role) throw notFound("That role");
-    const before = decodeJson(role.permissions);
-    requireHeld(actor, Array.isArray(before) ? before.map(String) : [], input.permissions, "permissions");
-    await uniquely("role", () =>
-      trx
-        .updateTable("roles")
-        .set({ name: input.name, permissions: encodeJson([...new Set(input.permissions)].sort()) })
-        .where("id", "=", id)
-        .executeTakeFirst(),
-    );
-  });
+  await db.transaction().execute((trx) =>
+    keepingAUserManager(trx, async () => {
+      const role = await trx.selectFrom("roles").select("permissions").where("id", "=", id).executeTakeFirst();
+      if (!role) throw notFound("That role");
+      const before = decodeJson(role.permissions);
+      requireHeld(actor, Array.isArray(before) ? before.map(String) : [], input.permissions, "permissions");
+      await uniquely("role", () =>
+        trx
+          .updateTable("roles")
+          .set({ name: input.name, permissions: encodeJson([...new Set(input.permissions)].sort()) })
+          .where("id", "=", id)
+          .executeTakeFirst(),
+      );
+    }),
+  );
 }
 
-/** Built-in roles stay: they are what new users of each licence receive. */
+/** Built-in roles stay: they are what new users of each licence receive. Nor may the last user managers' go. */
 export async function deleteRole(db: Kysely<Database>, id: string): Promise<void> {
-  const role = await db.selectFrom("roles").select("key").where("id", "=", id).executeTakeFirst();
-  if (!role) throw notFound("That role");
-  if (role.key !== null)
-    throw new AppError("conflict", "Built-in roles cannot be deleted; you can change their permissions.");
-  await db.deleteFrom("roles").where("id", "=", id).execute();
+  await db.transaction().execute((trx) =>
+    keepingAUserManager(trx, async () => {
+      const role = await trx.selectFrom("roles").select("key").where("id", "=", id).executeTakeFirst();
+      if (!role) throw notFound("That role");
+      if (role.key !== null)
+        throw new AppError("conflict", "Built-in roles cannot be deleted; you can change their permissions.");
+      await trx.deleteFrom("roles").where("id", "=", id).execute();
+    }),
+  );
 }
 
 /** Accounts are top-level organizations; departments sit one level below an account. */

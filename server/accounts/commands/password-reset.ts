@@ -50,7 +50,7 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(input.password);
   const at = new Date();
   await db.transaction().execute(async (trx) => {
-    const userId = await consumeAccountToken(trx, input.token, "reset_password", at);
+    const { userId } = await consumeAccountToken(trx, input.token, "reset_password", at);
     const user = await trx
       .selectFrom("users")
       .select("email_confirmed_at")

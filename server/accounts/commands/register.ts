@@ -6,7 +6,7 @@ import { recipientTranslator } from "../../i18n/recipient.ts";
 import { queueMail } from "../../mail/outbox.ts";
 import { accountExists } from "../../mail/templates/account-exists.ts";
 import { confirmEmail } from "../../mail/templates/confirm-email.ts";
-import { issueAccountToken } from "../account-tokens.ts";
+import { issueAccountToken, newestRegistration } from "../account-tokens.ts";
 import { hashPassword } from "../passwords.ts";
 import { findUserByEmail, normalizeEmail } from "../queries.ts";
 
@@ -16,7 +16,7 @@ export const registrationAccepted =
 /**
  * Registers a customer account that can do nothing until its address is
  * confirmed. An address that already has an account gets a mail saying so
- * instead; the answer and the work done are the same either way.
+ * instead, and one an admin has disabled gets nothing; the answer and the work done are the same either way.
  * `pageLocale` is the language the form was filled in: a new account has no profile language yet, and a German
  * registrant got the confirmation in English.
  */
@@ -32,6 +32,8 @@ export async function register(
   const timestamp = at.toISOString();
   await db.transaction().execute(async (trx) => {
     const existing = await findUserByEmail(trx, email);
+    // A disabled account stays as the admin left it: no link that would confirm it or set its password.
+    if (existing?.disabled_at) return;
     if (existing?.email_confirmed_at) {
       await queueMail(
         trx,
@@ -75,9 +77,9 @@ export async function register(
         )
         .execute();
     }
-    // An unconfirmed account that registers again just gets a fresh link; its password is not replaced,
-    // because whoever registers again has not proved they own the address.
-    const token = await issueAccountToken(trx, userId, "confirm_email", at);
+    // An unconfirmed account that registers again gets a fresh link carrying this registration; the account's
+    // name and password change only when the link is followed, because only that proves the address.
+    const token = await issueAccountToken(trx, userId, "confirm_email", at, { name: input.name, passwordHash });
     await queueMail(
       trx,
       {
@@ -92,7 +94,10 @@ export async function register(
   });
 }
 
-/** Sends a new confirmation link to an unconfirmed account; silently does nothing otherwise. */
+/**
+ * Sends a new confirmation link to an unconfirmed account, for its newest registration; silently does nothing
+ * otherwise.
+ */
 export async function resendConfirmation(
   { db, config }: Pick<AppContext, "db" | "config">,
   emailInput: string,
@@ -102,7 +107,8 @@ export async function resendConfirmation(
   await db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, emailInput);
     if (!user || user.email_confirmed_at || user.disabled_at) return;
-    const token = await issueAccountToken(trx, user.id, "confirm_email", at);
+    const registration = await newestRegistration(trx, user.id);
+    const token = await issueAccountToken(trx, user.id, "confirm_email", at, registration);
     await queueMail(
       trx,
       {

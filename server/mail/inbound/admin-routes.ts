@@ -25,7 +25,7 @@ import {
   rawInboundMessage,
   updateMailbox,
 } from "./mailboxes.ts";
-import { completeAuthorization, startAuthorization } from "./oauth/flow.ts";
+import { abandonAuthorization, completeAuthorization, startAuthorization } from "./oauth/flow.ts";
 import { secretBox } from "./oauth/secret-box.ts";
 import { dismissInbound, requeueInbound } from "./store.ts";
 
@@ -98,14 +98,16 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
     },
     async (request, reply) => {
       const actor = requirePermission(request.actor, "admin.settings");
-      const { state, code, error, error_description: description } = request.query;
+      const { state, code, error } = request.query;
       const page = (params: Record<string, string>) =>
         reply.redirect(`/admin/mailboxes?${new URLSearchParams(params).toString()}`, 303);
-      if (error) return page({ oauthError: `The provider refused: ${description ?? error}.` });
-      if (!state || !code || !actor.sessionId) {
+      if (!actor.sessionId || (!error && (!state || !code))) {
         throw new AppError("validation_failed", "This address is only for coming back from the OAuth2 provider.");
       }
       try {
+        // The provider's own words (`error`, `error_description`) are anyone's to put in a link to this
+        // address, so a refusal is told in our sentence, and only for a state this session started.
+        if (error || !state || !code) return await abandonAuthorization(db, { state, sessionId: actor.sessionId });
         const mailboxId = await completeAuthorization(db, box(), {
           state,
           code,

@@ -77,6 +77,33 @@ export async function startAuthorization(
   return url.toString();
 }
 
+const notStartedHere = "This sign-in was not started here or has already been used. Start again with Connect.";
+
+/** What the admin reads when the provider sent them back with a refusal; its own words are not shown. */
+export const providerRefused =
+  "The provider did not let the mailbox connect. Start again with Connect, and allow the access it asks for.";
+
+/**
+ * The provider sent the admin back with an error instead of a code. It is believed only with a state this
+ * session started (which is used up): anyone can link an admin to the callback with an `error` and a
+ * description of their own, and that text must not reach the admin's page as if the provider had said it.
+ */
+export async function abandonAuthorization(
+  db: Kysely<Database>,
+  p: { state: string | undefined; sessionId: string },
+): Promise<never> {
+  const abandoned = p.state
+    ? await db
+        .deleteFrom("oauth_authorizations")
+        .where("state_hash", "=", sha256(p.state))
+        .where("session_id", "=", p.sessionId)
+        .returning("state_hash")
+        .executeTakeFirst()
+    : undefined;
+  if (!abandoned) throw refused(notStartedHere);
+  throw refused(providerRefused);
+}
+
 /**
  * The provider sent the admin back. The state must be one we issued, unused, unexpired and started by this
  * same session; the code is redeemed with the PKCE verifier, and the tokens are stored sealed. Answers the
@@ -95,7 +122,7 @@ export async function completeAuthorization(
     .executeTakeFirst();
   // Another session's state is left alone: it stays usable by the admin who started it.
   if (!pending || pending.session_id !== p.sessionId) {
-    throw refused("This sign-in was not started here or has already been used. Start again with Connect.");
+    throw refused(notStartedHere);
   }
   await db.deleteFrom("oauth_authorizations").where("state_hash", "=", stateHash).execute();
   const now = p.clock();

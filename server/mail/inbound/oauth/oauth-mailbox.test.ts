@@ -152,6 +152,32 @@ describe.skipIf(binary === undefined && process.env.CI !== "true")("OAuth2 mailb
       });
     });
 
+    it("believes a refusal only with this session's own state, and tells it in our words, not the link's", async () => {
+      const told = (response: { headers: Record<string, unknown> }) =>
+        new URL(String(response.headers.location), "http://x").searchParams.get("oauthError");
+      const refusal = (state?: string) =>
+        new URL(
+          `${oauthRedirectUri(config.baseUrl)}?${new URLSearchParams({
+            ...(state ? { state } : {}),
+            error: "access_denied",
+            error_description: "Your mailbox was compromised: call +1 555 0100 now",
+          })}`,
+        );
+      const notStarted = "This sign-in was not started here or has already been used. Start again with Connect.";
+      // A link anyone could send an admin: no state, or one this admin's session never started.
+      expect(told(await comeBack(admin, refusal()))).toBe(notStarted);
+      const state = (await connect(otherAdmin)).searchParams.get("state") ?? "";
+      expect(told(await comeBack(admin, refusal(state)))).toBe(notStarted);
+      // The admin's own sign-in, refused at the provider: our sentence, and the state is used up.
+      const refused = await comeBack(otherAdmin, refusal(state));
+      expect(refused.statusCode).toBe(303);
+      expect(told(refused)).toBe(
+        "The provider did not let the mailbox connect. Start again with Connect, and allow the access it asks for.",
+      );
+      expect(told(await comeBack(otherAdmin, refusal(state)))).toBe(notStarted);
+      expect((await mailbox()).oauth_refresh_token).toMatch(/^v1:/);
+    });
+
     it("fetches mail over XOAUTH2 and shows the last successful fetch", async () => {
       await deliver("Printer on fire");
       await poller().pollAll();
