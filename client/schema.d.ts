@@ -6420,10 +6420,12 @@ export interface operations {
         };
         content: {
           "application/json": {
-            failed: {
+            failed: ({
+                /** @enum {string} */
+                code: "validation_failed" | "not_found" | "unauthenticated" | "forbidden" | "csrf_failed" | "invalid_credentials" | "email_unconfirmed" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed" | "rate_limited" | "conflict" | "internal" | "misdirected" | "unavailable" | "query_timeout" | "idempotency_key_reused" | "precondition_failed";
                 number: number;
                 reason: string;
-              }[];
+              })[];
             updated: number[];
           };
         };

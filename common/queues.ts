@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCodes } from "./errors.ts";
 import { tagSchema } from "./tags.ts";
 import { priorities, statusCategories, ticketSummarySchema } from "./tickets.ts";
 
@@ -176,6 +177,7 @@ export type BulkUpdate = z.infer<typeof bulkUpdateSchema>;
 
 export const bulkResultSchema = z.object({
   updated: z.array(z.number().int()),
-  failed: z.array(z.object({ number: z.number().int(), reason: z.string() })),
+  /** Each ticket left unchanged: the error code a client branches on, and the reason in the agent's language. */
+  failed: z.array(z.object({ number: z.number().int(), code: z.enum(errorCodes), reason: z.string() })),
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;

@@ -27,7 +27,10 @@ export function sentenceLocalizer(
         })
         .join("");
       return { key, names, pattern: new RegExp(`^${source}$`, "s") };
-    });
+    })
+    // The one with fewer values is tried first: "{name} is not in the chosen group." before "{name} is not in the
+    // {group} group.", which would otherwise take "chosen" for a group's name.
+    .sort((a, b) => a.names.length - b.names.length);
   return (sentence, messages) => {
     const key = keyOfEnglish.get(sentence);
     if (key) return messages[key];

@@ -33,6 +33,39 @@ const rowOf = (page: Page, number: string) =>
     .getByRole("row")
     .filter({ hasText: `#${number}` });
 
+test("a bulk edit that fits only some tickets says which were left unchanged and why, and keeps them selected", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const fits = await submitRequest(page, { name: "Rory", email: `rory.${id}@example.com`, subject: `Bulk ${id} one` });
+  const misfit = await submitRequest(page, {
+    name: "Rory",
+    email: `rory.${id}@example.com`,
+    subject: `Bulk ${id} two`,
+  });
+  await signInAsAdmin(page);
+  const gail = await inviteGroupAgent(page, id);
+  // The second ticket belongs to a group Gail is not in, so she cannot be its assignee.
+  const printers = (await callApi(page, "POST", "/api/v1/admin/groups", { name: `Printers ${id}` })) as { id: string };
+  await callApi(page, "PATCH", `/api/v1/tickets/${misfit}`, { groupId: printers.id });
+
+  await page.goto("/agent/tickets");
+  await page.getByLabel("Search", { exact: true }).fill(`Bulk ${id}`);
+  await expect(page.getByRole("table", { name: "Tickets" }).getByRole("row")).toHaveCount(3);
+  await page.getByRole("checkbox", { name: "Select all tickets shown" }).check();
+  await chooseOption(page, "Assign to", gail.name);
+  await page.getByRole("button", { name: "Apply to 2 tickets" }).click();
+
+  await expect(page.getByText("Updated 1 ticket")).toBeVisible();
+  await expect(
+    page.getByText(`Not changed: #${misfit}: ${gail.name} is not in the Printers ${id} group.`),
+  ).toBeVisible();
+  await expect(rowOf(page, fits)).toContainText(gail.name);
+  // What failed stays selected, ready for another try.
+  await expect(page.getByText("1 ticket selected")).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("an agent filters a queue, saves it as a view, bulk-edits, edits a ticket by its type and assigns it", async ({
   page,
 }) => {

@@ -159,7 +159,8 @@ export type Config = {
   /** Days a deleted ticket can be restored before the purge job removes it for good (docs/tickets.md). */
   deletedTicketRetentionDays: number;
   /** The built-in SMTP receiver for inbound mail: off unless a port is set. */
-  inboundSmtp: { port: number; host: string } | undefined;
+  /** hostVariable: the variable the host came from (HOST when INBOUND_SMTP_HOST is not set), for messages. */
+  inboundSmtp: { port: number; host: string; hostVariable: "INBOUND_SMTP_HOST" | "HOST" } | undefined;
   /** Larger inbound messages are refused (SMTP) or set aside with a notice to the sender (IMAP). */
   inboundMaxBytes: number;
   imapPollMs: number;
@@ -278,7 +279,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
       disableAfter: e.WEBHOOK_DISABLE_AFTER,
     },
-    inboundSmtp: e.INBOUND_SMTP_PORT ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST } : undefined,
+    inboundSmtp: e.INBOUND_SMTP_PORT
+      ? {
+          port: e.INBOUND_SMTP_PORT,
+          host: e.INBOUND_SMTP_HOST ?? e.HOST,
+          hostVariable: e.INBOUND_SMTP_HOST ? "INBOUND_SMTP_HOST" : "HOST",
+        }
+      : undefined,
     inboundMaxBytes: Math.round(e.INBOUND_MAX_MB * 1024 * 1024),
     imapPollMs: e.IMAP_POLL_SECONDS * 1000,
   };

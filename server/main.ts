@@ -12,9 +12,10 @@ import { closeWithin } from "./http/shutdown.ts";
 import { jobHandlers } from "./jobs/handlers.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { schedules } from "./jobs/schedules.ts";
+import { ListenError, listenOrExplain } from "./listen-errors.ts";
 import { secretBox } from "./mail/inbound/oauth/secret-box.ts";
 import { smtpOAuthCredentials } from "./mail/inbound/oauth/smtp-credentials.ts";
-import { startInboundMail } from "./mail/inbound/start.ts";
+import { openInboundMail } from "./mail/inbound/start.ts";
 import { defaultSmtpTimeouts, devMailboxTransport, smtpTransport } from "./mail/transport.ts";
 import { type OperatorErrorContext, operatorMessage } from "./operator-errors.ts";
 import { installTicketEventReactions } from "./reactions.ts";
@@ -51,7 +52,18 @@ async function main(): Promise<void> {
   const reader = readerOf(db, config.readPool);
   reader.warm();
   const app = await buildApp(context, logger);
-  await app.listen({ port: config.port, host: config.host });
+  // Every port opened before any is said to be open: Fastify logs "Server listening" as the web port opens, so the
+  // inbound SMTP port is opened first, and a port that cannot be opened stops the start with a sentence.
+  const inbound = await openInboundMail(context, logger);
+  const web = {
+    what: "the web server",
+    port: config.port,
+    portVariable: "PORT",
+    host: config.host,
+    hostVariable: "HOST",
+  };
+  await listenOrExplain(web, () => app.listen({ port: config.port, host: config.host }));
+  inbound.start();
   const transport = config.smtpUrl
     ? smtpTransport(config.smtpUrl, defaultSmtpTimeouts, smtpOAuthCredentials(db, secretBox(config), systemClock))
     : devMailboxTransport();
@@ -70,7 +82,6 @@ async function main(): Promise<void> {
     () => logger.info({ ms: Math.round(performance.now() - warming) }, "reports warmed"),
     (error: unknown) => logger.warn({ err: error }, "warming the reports failed; they are read when first asked for"),
   );
-  const inbound = await startInboundMail(context, logger);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.baseUrl.replace(`:${config.port}`, `:${port}`);
@@ -124,6 +135,8 @@ main().catch((error: unknown) => {
   const operatorError = operatorMessage(error, startContext);
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if (error instanceof ListenError) {
+    console.error(`Switchboard cannot start: ${error.message}`);
   } else if (operatorError) {
     // A fault of the machine, not of the code: the cause alone, without a stack trace.
     console.error(`Switchboard cannot start: ${operatorError}`);

@@ -109,6 +109,9 @@ export function operatorMessage(error: unknown, context: OperatorErrorContext = 
     if (code === "ENOTDIR" || (code === "EEXIST" && err.syscall === "mkdir")) {
       return `${where(err, context)} is not a folder. Set DATA_DIR to a folder (it is created if missing).`;
     }
+    if (code === "SWITCHBOARD_DATABASE_FILE_GONE") {
+      return `The SQLite database file ${where(err, context)} was deleted or replaced while Switchboard was running, so nothing more is saved (it would go to a file no folder shows). Put the file back, or restart Switchboard to use the one there now.`;
+    }
     if (code === "SQLITE_CANTOPEN") {
       return `The SQLite database under ${context.dataDir ?? "DATA_DIR"} cannot be opened. Check that the folder exists and is writable.`;
     }

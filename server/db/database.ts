@@ -12,6 +12,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { type Engine, postgresTypes } from "./engine.ts";
+import { fileIdentityGuard } from "./file-identity.ts";
 import { registerSqliteFunctions } from "./full-text.ts";
 import { withPreparedStatements } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
@@ -48,8 +49,14 @@ function openSqliteConnection(database: SQLite.Database, file: string): Database
   database.pragma("synchronous = NORMAL");
   // The search index's triggers call these; a connection without them could not write tickets.
   registerSqliteFunctions(database);
+  // Every write is checked, before it commits, to go to the file at the path: not one deleted or replaced since.
+  const sameFile = fileIdentityGuard(file);
   // Prepared statements are reused across queries (statement-cache.ts) rather than prepared on every call.
-  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(database) }, database);
+  const dialect = new ImmediateSqliteDialect(
+    { database: withStatementCache(database, undefined, sameFile) },
+    database,
+    sameFile,
+  );
   return { db: new Kysely<Database>({ dialect }), engine: "sqlite", location: file };
 }
 
@@ -72,10 +79,16 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #database: SQLite.Database;
+  readonly #beforeCommit: (() => void) | undefined;
 
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0], database: SQLite.Database) {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    database: SQLite.Database,
+    beforeCommit?: () => void,
+  ) {
     super(config);
     this.#database = database;
+    this.#beforeCommit = beforeCommit;
   }
 
   /**
@@ -92,8 +105,14 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
     const rollback = driver.rollbackTransaction.bind(driver);
+    const commit = driver.commitTransaction.bind(driver);
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    // Refused, the transaction is rolled back by Kysely, which calls rollbackTransaction when commit throws.
+    driver.commitTransaction = async (connection) => {
+      this.#beforeCommit?.();
+      await commit(connection);
     };
     driver.rollbackTransaction = async (connection) => {
       if (this.#database.inTransaction) await rollback(connection);

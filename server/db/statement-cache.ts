@@ -25,6 +25,8 @@ export type CachedSqliteDatabase = SqliteDatabase & {
 export function withStatementCache(
   database: SQLite.Database,
   size: number = defaultStatementCacheSize,
+  /** Runs before a statement that writes outside a transaction (it commits at once); may throw to refuse it. */
+  beforeAutocommitWrite?: () => void,
 ): CachedSqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   let prepared = 0;
@@ -57,10 +59,19 @@ export function withStatementCache(
     },
     prepare(sql: string): SqliteStatement {
       const statement = cached(sql);
+      const check = () => {
+        if (beforeAutocommitWrite && !statement.readonly && !database.inTransaction) beforeAutocommitWrite();
+      };
       return {
         reader: statement.reader,
-        all: (parameters) => statement.all([...parameters]),
-        run: (parameters) => statement.run([...parameters]),
+        all: (parameters) => {
+          check();
+          return statement.all([...parameters]);
+        },
+        run: (parameters) => {
+          check();
+          return statement.run([...parameters]);
+        },
         // A streamed query keeps its statement busy while the caller reads: it must not be one others share.
         iterate: (parameters) => database.prepare(sql).iterate([...parameters]),
       };

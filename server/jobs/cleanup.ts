@@ -6,6 +6,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { deleteExpiredIdempotencyKeys } from "../accounts/idempotency-keys.ts";
 import type { AppContext } from "../core/context.ts";
+import { removeOrphanedFiles } from "../tickets/attachments/orphans.ts";
 import { purgeExpiredUploads } from "../tickets/attachments/standalone-uploads.ts";
 import { uploadTempDir } from "../tickets/commands/submit-ticket.ts";
 
@@ -34,6 +35,7 @@ export type CleanupCounts = {
   tempUploads: number;
   idempotencyKeys: number;
   expiredUploads: number;
+  orphanedFiles: number;
 };
 
 export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCounts> {
@@ -76,6 +78,8 @@ export async function cleanUp({ db, config }: Ctx, at: Date): Promise<CleanupCou
     tempUploads: await removeStaleUploads(uploadTempDir(config), at.getTime() - tempUploadRetentionMs),
     idempotencyKeys: await deleteExpiredIdempotencyKeys(db, at),
     expiredUploads: await purgeExpiredUploads({ db, config }, at),
+    // After the expired uploads: a file whose row that step removed but whose removal failed goes here.
+    orphanedFiles: await removeOrphanedFiles({ db, config }, at),
   };
 }
 

@@ -31,7 +31,7 @@ export type WaitingUpload = { token: string; fileName: string; contentType: stri
 
 type Ctx = { db: Kysely<Database>; config: Pick<Config, "dataDir"> };
 
-function uploadsDir(config: Pick<Config, "dataDir">): string {
+export function uploadsDir(config: Pick<Config, "dataDir">): string {
   return path.join(config.dataDir, "uploads");
 }
 

@@ -25,8 +25,13 @@ import { recordEvent } from "../events.ts";
 import { nextTicketNumber } from "../numbers.ts";
 import { noteTicketLocked } from "../ticket-lock.ts";
 
+/** The folder attachment storage keeps its files in (a folder per key prefix under it). */
+export function attachmentStorageRoot(config: Pick<Config, "dataDir">): string {
+  return path.join(config.dataDir, "attachments");
+}
+
 export function attachmentStorage(config: Pick<Config, "dataDir">): AttachmentStorage {
-  return localStorage(path.join(config.dataDir, "attachments"));
+  return localStorage(attachmentStorageRoot(config));
 }
 
 function invalid(fields: Record<string, string>): AppError {

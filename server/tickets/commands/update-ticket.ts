@@ -74,7 +74,10 @@ async function checkAssignee(trx: Transaction<Database>, assigneeId: string, gro
       .executeTakeFirst();
     if (!member) {
       const group = await nameOf(trx, "groups", groupId);
-      throw invalid({ assigneeId: `${user.name} is not in the ${group ?? "chosen"} group.` });
+      // Two sentences, not "chosen" put where a group's name goes: each is in the catalogs as it stands.
+      throw invalid({
+        assigneeId: group ? `${user.name} is not in the ${group} group.` : `${user.name} is not in the chosen group.`,
+      });
     }
   }
   return user;

@@ -90,7 +90,7 @@ export function registerQueueRoutes(app: App, deps: Deps): void {
         response: { 200: bulkResultSchema, ...refusals },
       },
     },
-    async (request) => bulkUpdate(deps, requireAgent(request.actor), request.body),
+    async (request) => bulkUpdate(deps, requireAgent(request.actor), request.body, await translatorFor(db, request)),
   );
 
   app.patch(

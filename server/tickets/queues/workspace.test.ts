@@ -2,6 +2,8 @@ import { expect, it } from "vitest";
 import { createGroup, createOrganization } from "../../accounts/commands/manage-directory.ts";
 import type { User } from "../../db/schema.ts";
 import type { App } from "../../http/types.ts";
+import { serverCatalog } from "../../i18n/catalogs.ts";
+import { translator } from "../../i18n/translator.ts";
 import { describeEachEngine } from "../../test/engines.ts";
 import {
   buildAgent,
@@ -306,5 +308,69 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await call(restricted, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
     expect((await call(restricted, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(404);
     expect((await call(lead, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(204);
+  });
+
+  it("says why each ticket of a bulk edit was left unchanged, in the agent's language, and applies the rest", async () => {
+    const german = (client: SignedInClient, payload: object) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/agent/tickets/bulk",
+        headers: { cookie: client.cookie, "x-csrf-token": client.csrfToken, "accept-language": "de" },
+        payload: payload as Record<string, unknown>,
+      });
+    const de = serverCatalog("de");
+    const vpn = await submit("Bulk: VPN again", "low");
+    const printer = await submit("Bulk: printer again", "low");
+    const spare = await submit("Bulk: spare", "low");
+    await db().updateTable("tickets").set({ group_id: networkId }).where("number", "=", spare).execute();
+    await db().updateTable("tickets").set({ group_id: networkId }).where("number", "=", vpn).execute();
+    await db().updateTable("tickets").set({ group_id: printersId }).where("number", "=", printer).execute();
+
+    // The restricted agent is in Network only: assigning them fits one ticket, not the other; one does not exist.
+    const assigned = await german(lead, { numbers: [vpn, printer, 999999], assigneeId: restricted.user.id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toEqual({
+      updated: [vpn],
+      failed: [
+        {
+          number: printer,
+          code: "validation_failed",
+          reason: `${restricted.user.name} ist nicht in der Gruppe Printers.`,
+        },
+        { number: 999999, code: "not_found", reason: de["errors.code.not_found"] },
+      ],
+    });
+    expect((await call(lead, "GET", `/api/v1/tickets/${vpn}`)).json().assignee.id).toBe(restricted.user.id);
+    expect((await call(lead, "GET", `/api/v1/tickets/${printer}`)).json().assignee).toBeNull();
+
+    // A group agent moving a ticket out of their sight without confirming it; a ticket they cannot see.
+    const moved = await german(restricted, { numbers: [spare, printer], groupId: printersId, priority: "high" });
+    expect(moved.json().updated).toEqual([]);
+    expect(moved.json().failed).toEqual([
+      {
+        number: spare,
+        code: "conflict",
+        reason: `Nach dieser Änderung könnten Sie #${spare} nicht mehr sehen: Es würde Ihre Gruppen verlassen und ist Ihnen nicht zugewiesen. Bestätigen Sie, um trotzdem fortzufahren.`,
+      },
+      { number: printer, code: "not_found", reason: de["errors.code.not_found"] },
+    ]);
+    // A status that does not exist (removed while the form was open).
+    const status = await german(lead, { numbers: [vpn], statusId: "00000000-0000-4000-8000-000000000000" });
+    expect(status.json().failed).toEqual([
+      { number: vpn, code: "validation_failed", reason: de["validation.chooseStatus"] },
+    ]);
+    expect(status.json().failed[0].reason).not.toBe("Choose a status from the list.");
+  });
+
+  it("has every reason a bulk edit can give in the catalogs, not a name put where words go", () => {
+    const de = translator("de");
+    // Without a group's name the sentence is its own, translated whole (it used to be "the chosen group" built in English).
+    expect(de.sentence("Ann Agent is not in the chosen group.", "validation_failed")).toBe(
+      "Ann Agent ist nicht in der gewählten Gruppe.",
+    );
+    expect(de.sentence("You may not assign tickets.", "forbidden")).toBe("Sie dürfen keine Tickets zuweisen.");
+    expect(de.sentence("Only agents working the ticket can change it.", "forbidden")).toBe(
+      "Nur Agenten, die das Ticket bearbeiten, können es ändern.",
+    );
   });
 });
