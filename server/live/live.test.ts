@@ -131,9 +131,11 @@ describeEachEngine("live updates", ({ db, engine }) => {
     await heartbeat("typing");
     await colleagueStream.next(presenceOn(ticket, [`${agent.user.name}:typing`]));
     await heartbeat("left");
-    // The fourth presence message: empty before, viewing, typing, and empty again.
-    await colleagueStream.next((m) => m.event === "presence" && colleagueStream.messages.indexOf(m) === 3);
-    expect(colleagueStream.messages.at(-1)?.data).toEqual({ number: ticket, people: [] });
+    // The fourth presence message: empty before, viewing, typing, and empty again. Counted among presence
+    // messages only: on a loaded machine PostgreSQL's notice of the ticket's creation came in between.
+    const presence = () => colleagueStream.messages.filter((m) => m.event === "presence");
+    await colleagueStream.next((m) => m.event === "presence" && presence().indexOf(m) === 3);
+    expect(presence().at(-1)?.data).toEqual({ number: ticket, people: [] });
 
     // A later public comment reaches the customer; no presence came before it.
     await as(agent, "POST", `/api/v1/tickets/${ticket}/comments`, { body: "Done" });
