@@ -9,7 +9,7 @@ import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { Form } from "../ui/Form.tsx";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { queueLabel } from "./agent-words.ts";
 import { BulkBar } from "./BulkBar.tsx";
@@ -152,80 +152,76 @@ function TicketList({
     ["shift+?", () => setHelp(true)],
   ]);
 
-  if (tickets.isPending) return <LoadingState label={t("agent.list.loading")} />;
-  // A failed "Load more" keeps the tickets already shown; only a failed first page has nothing to show.
-  if (tickets.isLoadingError) {
-    return (
-      <Alert color="red" title={t("agent.list.loadFailed")}>
-        {tickets.error.message}
-      </Alert>
-    );
-  }
   const visibleSelection = selected.filter((n) => numbers.includes(n));
+  // A failed "Load more" keeps the tickets already shown (said below); only a failed first page has nothing to show.
   return (
-    <Stack gap="md">
-      {visibleSelection.length > 0 && (
-        <BulkBar
-          selected={visibleSelection}
-          onApplied={(result) => {
-            setBulkResult(result);
-            // What failed stays selected, ready for another try.
-            setSelected(result.failed.map((f) => f.number));
-          }}
-        />
-      )}
-      {bulkResult && (
-        <Alert
-          color={bulkResult.failed.length ? "yellow" : "green"}
-          title={t("agent.list.updated", { count: bulkResult.updated.length })}
-          withCloseButton
-          closeButtonLabel={t("agent.list.dismiss")}
-          onClose={() => setBulkResult(null)}
-        >
-          {bulkResult.failed.map((f) => (
-            <Text key={f.number} size="sm">
-              {t("agent.list.notChanged", { number: String(f.number), reason: f.reason })}
+    <QueryView query={tickets} loading={t("agent.list.loading")} failed={t("agent.list.loadFailed")}>
+      {() => (
+        <Stack gap="md">
+          {visibleSelection.length > 0 && (
+            <BulkBar
+              selected={visibleSelection}
+              onApplied={(result) => {
+                setBulkResult(result);
+                // What failed stays selected, ready for another try.
+                setSelected(result.failed.map((f) => f.number));
+              }}
+            />
+          )}
+          {bulkResult && (
+            <Alert
+              color={bulkResult.failed.length ? "yellow" : "green"}
+              title={t("agent.list.updated", { count: bulkResult.updated.length })}
+              withCloseButton
+              closeButtonLabel={t("agent.list.dismiss")}
+              onClose={() => setBulkResult(null)}
+            >
+              {bulkResult.failed.map((f) => (
+                <Text key={f.number} size="sm">
+                  {t("agent.list.notChanged", { number: String(f.number), reason: f.reason })}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {rows.length === 0 ? (
+            <Paper withBorder p="xl" radius="md">
+              <Text>{t("agent.list.empty")}</Text>
+            </Paper>
+          ) : (
+            <TicketTable
+              tickets={rows}
+              focused={focused}
+              sorting={{ sort: query.sort, direction: query.direction, onSort }}
+              selection={{
+                selected: visibleSelection,
+                onToggle: toggle,
+                onToggleAll: () => setSelected(visibleSelection.length === rows.length ? [] : numbers),
+              }}
+            />
+          )}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" role="status">
+              {t("agent.list.showing", { count: rows.length })}
             </Text>
-          ))}
-        </Alert>
+            {tickets.hasNextPage && (
+              <Button
+                variant="default"
+                loading={tickets.isFetchingNextPage}
+                disabled={tickets.isFetchingNextPage}
+                onClick={() => void tickets.fetchNextPage()}
+              >
+                {t("agent.list.loadMore")}
+              </Button>
+            )}
+          </Group>
+          {tickets.isFetchNextPageError && (
+            <Alert color="red" title={t("agent.list.moreFailed")}>
+              {tickets.error.message}
+            </Alert>
+          )}
+          <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="list" />
+        </Stack>
       )}
-      {rows.length === 0 ? (
-        <Paper withBorder p="xl" radius="md">
-          <Text>{t("agent.list.empty")}</Text>
-        </Paper>
-      ) : (
-        <TicketTable
-          tickets={rows}
-          focused={focused}
-          sorting={{ sort: query.sort, direction: query.direction, onSort }}
-          selection={{
-            selected: visibleSelection,
-            onToggle: toggle,
-            onToggleAll: () => setSelected(visibleSelection.length === rows.length ? [] : numbers),
-          }}
-        />
-      )}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status">
-          {t("agent.list.showing", { count: rows.length })}
-        </Text>
-        {tickets.hasNextPage && (
-          <Button
-            variant="default"
-            loading={tickets.isFetchingNextPage}
-            disabled={tickets.isFetchingNextPage}
-            onClick={() => void tickets.fetchNextPage()}
-          >
-            {t("agent.list.loadMore")}
-          </Button>
-        )}
-      </Group>
-      {tickets.isFetchNextPageError && (
-        <Alert color="red" title={t("agent.list.moreFailed")}>
-          {tickets.error.message}
-        </Alert>
-      )}
-      <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="list" />
-    </Stack>
+    </QueryView>
   );
 }
