@@ -39,40 +39,43 @@ export function TicketListScene() {
     update({ sort, direction: query.sort === sort && query.direction === "desc" ? "asc" : "desc" });
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 3, lg: 2 }}>
-        <QueueSidebar queue={query.queue} viewId={query.viewId} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
-        <Stack gap="md">
-          <Group justify="space-between" wrap="nowrap">
-            <Title order={1}>{t("agent.list.title", { title })}</Title>
-            <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
-              {t("agent.common.newTicket")}
-            </Button>
-          </Group>
-          <QueueFilterBar
-            key={params.toString()}
-            filters={query.filters}
-            onChange={onFilters}
-            onSave={() => setSaving(true)}
-          />
-          <TicketList query={query} onSort={onSort} search={params.toString()} />
-        </Stack>
-      </Grid.Col>
-      <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
-      <Dialog opened={saving} onClose={() => setSaving(false)} title={t("agent.list.saveAsView")}>
-        {saving && (
-          <SaveViewForm
-            filters={query.filters}
-            onSaved={(id) => {
-              setSaving(false);
-              update({ viewId: id, queue: "all" });
-            }}
-          />
-        )}
-      </Dialog>
-    </Grid>
+    <Stack gap="md">
+      {/* The page's heading comes first, before the queues: a screen reader lands on what this page is. */}
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={1}>{t("agent.list.title", { title })}</Title>
+        <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
+          {t("agent.common.newTicket")}
+        </Button>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 3, lg: 2 }}>
+          <QueueSidebar queue={query.queue} viewId={query.viewId} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
+          <Stack gap="md">
+            <QueueFilterBar
+              key={params.toString()}
+              filters={query.filters}
+              onChange={onFilters}
+              onSave={() => setSaving(true)}
+            />
+            <TicketList query={query} onSort={onSort} search={params.toString()} />
+          </Stack>
+        </Grid.Col>
+        <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
+        <Dialog opened={saving} onClose={() => setSaving(false)} title={t("agent.list.saveAsView")}>
+          {saving && (
+            <SaveViewForm
+              filters={query.filters}
+              onSaved={(id) => {
+                setSaving(false);
+                update({ viewId: id, queue: "all" });
+              }}
+            />
+          )}
+        </Dialog>
+      </Grid>
+    </Stack>
   );
 }
 
