@@ -1,5 +1,4 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useHotkeys } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import type { BulkResult, QueueFilters, QueueSort } from "../../common/queues.ts";
@@ -11,6 +10,7 @@ import { Dialog } from "../ui/Dialog.tsx";
 import { Form } from "../ui/Form.tsx";
 import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { useShortcuts } from "../ui/use-shortcuts.ts";
 import { queueLabel } from "./agent-words.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { NewTicketDialog } from "./NewTicketDialog.tsx";
@@ -31,7 +31,7 @@ export function TicketListScene() {
   const [saving, setSaving] = useState(false);
   const [creating, setCreating] = useState(false);
   useLiveTickets();
-  useHotkeys([["c", () => setCreating(true)]]);
+  useShortcuts([["c", () => setCreating(true)]]);
 
   const update = (next: Partial<typeof query>) => setParams(writeQueueQuery({ ...query, ...next }));
   const onFilters = (filters: QueueFilters) => update({ filters, viewId: null });
@@ -146,7 +146,7 @@ function TicketList({
   };
   const toggle = (number: number) =>
     setSelected((s) => (s.includes(number) ? s.filter((n) => n !== number) : [...s, number]));
-  useHotkeys([
+  useShortcuts([
     ["j", () => move(1)],
     ["k", () => move(-1)],
     ["o", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
