@@ -201,3 +201,59 @@ test("the service levels chart names each bar by its policy and target", async (
   const shown = await labels();
   expect(new Set(shown).size).toBe(shown.length);
 });
+
+test("each report tab names itself in the browser tab, and every chart's legend names its series in the table's order", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  await signInAsAdmin(page);
+  // An agent who solved and replied: the agents' chart has a bar of each.
+  const me = (await (await page.request.get("/api/v1/session")).json()) as { user: { id: string } };
+  const number = await submitRequest(page, { subject: `Reports legend ${stamp}` });
+  await callApi(page, "PATCH", `/api/v1/tickets/${number}`, { assigneeId: me.user.id });
+  await callApi(page, "POST", `/api/v1/tickets/${number}/comments`, { body: "<p>Done.</p>", kind: "public" });
+  const { statuses } = (await (await page.request.get("/api/v1/statuses")).json()) as {
+    statuses: { id: string; category: string }[];
+  };
+  await callApi(page, "POST", `/api/v1/tickets/${number}/status`, {
+    statusId: statuses.find((s) => s.category === "solved")?.id,
+  });
+
+  await page.goto("/agent/reports/overview");
+  // Each tab, with a table only its report has (the previous report stays on screen until the next arrives).
+  const tabs = {
+    Overview: "Unsolved tickets at the end of each period",
+    Volume: "By channel",
+    Efficiency: "First reply and full resolution times",
+    "Service levels": "Targets met and missed",
+    "Agents and groups": "Agents",
+    Satisfaction: "CSAT over time",
+  };
+  let charts = 0;
+  for (const [tab, table] of Object.entries(tabs)) {
+    await page.getByRole("tab", { name: tab }).click();
+    await expect(page).toHaveTitle(`${tab} · Reports · Switchboard`);
+    await expect(page.getByRole("heading", { name: table, exact: true })).toBeVisible();
+    for (const card of await page
+      .locator("section")
+      .filter({ has: page.locator(".recharts-surface") })
+      .all()) {
+      const title = await card.getByRole("heading").textContent();
+      // Every chart says what its bars, lines or areas are, one series too.
+      await expect(card.locator(".mantine-ChartLegend-legendItemName").first(), `${tab}: ${title}`).toBeVisible();
+      const legend = await card.locator(".mantine-ChartLegend-legendItemName").allTextContents();
+      // In the order the table's columns give them.
+      const columns = await card.locator("th[scope=col]").allTextContents();
+      const inTableOrder = [...legend].sort((a, b) => columns.indexOf(a) - columns.indexOf(b));
+      expect(legend, `${tab}: ${title}`).toEqual(inTableOrder);
+      charts++;
+    }
+  }
+  expect(charts).toBeGreaterThan(5);
+  // The agents' chart: solved before replies, as in its table (not by name).
+  await page.getByRole("tab", { name: "Agents and groups" }).click();
+  await expect(page.getByRole("region", { name: "Agents" }).locator(".mantine-ChartLegend-legendItemName")).toHaveText([
+    "Solved",
+    "Replies",
+  ]);
+});

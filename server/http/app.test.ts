@@ -168,6 +168,42 @@ describeEachEngine("the HTTP app", ({ db, engine }) => {
     rmSync(dist, { recursive: true, force: true });
   });
 
+  it("shows a browser that opens an unknown API address the error page, and API clients the JSON error", async () => {
+    const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
+    writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Switchboard app</title>");
+    const app = await buildApp({ db: db(), engine, config: testConfig({ webDistDir: dist }) });
+    const browserHeaders = [
+      { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "sec-fetch-mode": "navigate" },
+      // A browser that sends no Sec-Fetch-* headers is known by the HTML it asks for.
+      { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+    ];
+    for (const headers of browserHeaders) {
+      const page = await app.inject({ url: "/api/v1/tickest", headers: { ...headers, "accept-language": "de" } });
+      expect(page.statusCode).toBe(404);
+      expect(page.headers["content-type"]).toMatch(/^text\/html/);
+      expect(page.body).toContain('<html lang="de" dir="ltr">');
+      expect(page.body).toContain('<a href="/">Zum Helpdesk</a>');
+    }
+    const programs = [
+      {},
+      { accept: "application/json" },
+      { accept: "application/json, text/html" },
+      { accept: "*/*" },
+      // fetch() from a page, even one asking for HTML, is not opening a page.
+      { accept: "text/html", "sec-fetch-mode": "cors" },
+    ];
+    for (const headers of programs) {
+      const answer = await app.inject({ url: "/api/v1/tickest", headers });
+      expect(answer.statusCode, JSON.stringify(headers)).toBe(404);
+      expect(answer.json().error.code, JSON.stringify(headers)).toBe("not_found");
+    }
+    // Writes are never pages.
+    const post = await app.inject({ method: "POST", url: "/api/v1/tickest", headers: { accept: "text/html" } });
+    expect(post.json().error.code).toBe("not_found");
+    await app.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
   it("sends the build's compressed copies, keeps hashed assets for good and has index.html checked on every visit", async () => {
     const dist = mkdtempSync(path.join(tmpdir(), "switchboard-dist-"));
     mkdirSync(path.join(dist, "assets"));

@@ -4,8 +4,9 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ErrorCode } from "../../common/errors.ts";
 import { registerAccountRoutes } from "../accounts/routes.ts";
 import { registerAlertRoutes } from "../alerts/routes.ts";
 import { registerAutomationRoutes } from "../automation/routes.ts";
@@ -45,6 +46,7 @@ import { registerAnswerHeaders, registerApiHeaders, requestIdFor } from "./api-h
 import { registerAuth } from "./auth.ts";
 import { registerInputCleaning } from "./clean-input.ts";
 import { clientErrorHandler } from "./client-errors.ts";
+import { errorPage, openedAsPage } from "./error-page.ts";
 import { errorHandlerFor } from "./errors.ts";
 import { registerIdempotency } from "./idempotency.ts";
 import { requestForLog } from "./log-redaction.ts";
@@ -161,6 +163,20 @@ export function cacheControlFor(distDir: string, file: string): string {
   return hashed ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
+/**
+ * An address nothing answers: the error's JSON, or, to a browser opening it as a page (a mistyped link to the
+ * API), the same page other failed API addresses show.
+ */
+function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, message: string) {
+  if (openedAsPage(request)) {
+    return reply
+      .status(status)
+      .type("text/html; charset=utf-8")
+      .send(errorPage(request, code, message));
+  }
+  return reply.status(status).send({ error: { code, message } });
+}
+
 /** Serves the built React app, with every non-API path falling back to index.html for client-side routing. */
 async function registerWebApp(app: App, distDir: string, methodsAt: (url: string) => string[]): Promise<void> {
   const built = existsSync(path.join(distDir, "index.html"));
@@ -185,18 +201,17 @@ async function registerWebApp(app: App, distDir: string, methodsAt: (url: string
     // A path of a route the router still missed has a parameter too long to name anything
     // (maxParamLength): not there, rather than "takes GET, not GET".
     if (methods.length > 0 && !methods.includes(request.method)) {
-      return reply
-        .status(405)
-        .header("allow", methods.join(", "))
-        .send({
-          error: {
-            code: "method_not_allowed",
-            message: `This address takes ${methods.join(", ")}, not ${request.method}.`,
-          },
-        });
+      reply.header("allow", methods.join(", "));
+      return refuse(
+        request,
+        reply,
+        405,
+        "method_not_allowed",
+        `This address takes ${methods.join(", ")}, not ${request.method}.`,
+      );
     }
     if (request.url.startsWith("/api/") || request.method !== "GET" || looksLikeFile) {
-      return reply.status(404).send({ error: { code: "not_found", message: "There is nothing at this address." } });
+      return refuse(request, reply, 404, "not_found", "There is nothing at this address.");
     }
     if (!built) {
       return reply

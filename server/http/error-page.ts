@@ -2,7 +2,8 @@
  * An API address opened as a page (a download link opened in a tab of its own, a link copied into the address
  * bar) that fails: a short page in the reader's language instead of the error's JSON, which a browser shows as
  * raw text. Programs (fetch, the API's clients) get the JSON as before: a browser says it is opening a page with
- * `Sec-Fetch-Mode: navigate`, which nothing else sends.
+ * `Sec-Fetch-Mode: navigate`, which nothing else sends. A browser too old to send Sec-Fetch-* headers is known by
+ * asking for HTML before JSON; a client that asks for JSON, or says nothing, gets JSON.
  */
 import type { FastifyRequest } from "fastify";
 import type { ErrorCode } from "../../common/errors.ts";
@@ -14,7 +15,18 @@ import { languageOf } from "../i18n/request-locale.ts";
 import { translator } from "../i18n/translator.ts";
 
 export function openedAsPage(request: FastifyRequest): boolean {
-  return request.method === "GET" && request.headers["sec-fetch-mode"] === "navigate";
+  if (request.method !== "GET") return false;
+  const mode = request.headers["sec-fetch-mode"];
+  if (mode !== undefined) return mode === "navigate";
+  return prefersHtml(request.headers.accept ?? "");
+}
+
+/** Whether an Accept header names HTML, and names it before (or without) JSON; quality values are not weighed. */
+function prefersHtml(accept: string): boolean {
+  const types = accept.split(",").map((part) => part.split(";")[0]?.trim().toLowerCase());
+  const html = types.indexOf("text/html");
+  const json = types.indexOf("application/json");
+  return html !== -1 && (json === -1 || html < json);
 }
 
 const localize = sentenceLocalizer(serverCatalog(defaultLocale));

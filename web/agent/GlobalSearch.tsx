@@ -1,5 +1,5 @@
 import { Anchor, Box, Group, Kbd, Loader, Paper, Stack, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
+import { useDebouncedValue } from "@mantine/hooks";
 import { type FocusEvent, type KeyboardEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useSearch } from "../api/search.ts";
@@ -7,6 +7,7 @@ import { useT } from "../i18n/use-t.ts";
 import { ownDirection } from "../ui/own-direction.ts";
 import { Snippet } from "../ui/Snippet.tsx";
 import { StatusBadge } from "../ui/TicketBadges.tsx";
+import { useShortcuts } from "../ui/use-shortcuts.ts";
 
 /** Every ticket result of the dropdown; the arrow keys move between them. */
 const resultSelector = "[data-search-result]";
@@ -25,7 +26,7 @@ export function GlobalSearch() {
   const [debounced] = useDebouncedValue(text.trim(), 150);
   const results = useSearch(debounced);
   const panel = useRef<HTMLDivElement>(null);
-  useHotkeys([["/", () => input.current?.focus()]]);
+  useShortcuts([["/", () => input.current?.focus()]]);
 
   const showAll = () => {
     if (!text.trim()) return;

@@ -1,5 +1,4 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useHotkeys } from "@mantine/hooks";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import type { BulkResult, QueueFilters, QueueSort } from "../../common/queues.ts";
@@ -9,8 +8,9 @@ import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { Dialog } from "../ui/Dialog.tsx";
 import { Form } from "../ui/Form.tsx";
-import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { useShortcuts } from "../ui/use-shortcuts.ts";
 import { queueLabel } from "./agent-words.ts";
 import { BulkBar } from "./BulkBar.tsx";
 import { NewTicketDialog } from "./NewTicketDialog.tsx";
@@ -31,7 +31,7 @@ export function TicketListScene() {
   const [saving, setSaving] = useState(false);
   const [creating, setCreating] = useState(false);
   useLiveTickets();
-  useHotkeys([["c", () => setCreating(true)]]);
+  useShortcuts([["c", () => setCreating(true)]]);
 
   const update = (next: Partial<typeof query>) => setParams(writeQueueQuery({ ...query, ...next }));
   const onFilters = (filters: QueueFilters) => update({ filters, viewId: null });
@@ -39,40 +39,43 @@ export function TicketListScene() {
     update({ sort, direction: query.sort === sort && query.direction === "desc" ? "asc" : "desc" });
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 3, lg: 2 }}>
-        <QueueSidebar queue={query.queue} viewId={query.viewId} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
-        <Stack gap="md">
-          <Group justify="space-between" wrap="nowrap">
-            <Title order={1}>{t("agent.list.title", { title })}</Title>
-            <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
-              {t("agent.common.newTicket")}
-            </Button>
-          </Group>
-          <QueueFilterBar
-            key={params.toString()}
-            filters={query.filters}
-            onChange={onFilters}
-            onSave={() => setSaving(true)}
-          />
-          <TicketList query={query} onSort={onSort} search={params.toString()} />
-        </Stack>
-      </Grid.Col>
-      <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
-      <Dialog opened={saving} onClose={() => setSaving(false)} title={t("agent.list.saveAsView")}>
-        {saving && (
-          <SaveViewForm
-            filters={query.filters}
-            onSaved={(id) => {
-              setSaving(false);
-              update({ viewId: id, queue: "all" });
-            }}
-          />
-        )}
-      </Dialog>
-    </Grid>
+    <Stack gap="md">
+      {/* The page's heading comes first, before the queues: a screen reader lands on what this page is. */}
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={1}>{t("agent.list.title", { title })}</Title>
+        <Button onClick={() => setCreating(true)} aria-keyshortcuts="c">
+          {t("agent.common.newTicket")}
+        </Button>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 3, lg: 2 }}>
+          <QueueSidebar queue={query.queue} viewId={query.viewId} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9, lg: 10 }}>
+          <Stack gap="md">
+            <QueueFilterBar
+              key={params.toString()}
+              filters={query.filters}
+              onChange={onFilters}
+              onSave={() => setSaving(true)}
+            />
+            <TicketList query={query} onSort={onSort} search={params.toString()} />
+          </Stack>
+        </Grid.Col>
+        <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
+        <Dialog opened={saving} onClose={() => setSaving(false)} title={t("agent.list.saveAsView")}>
+          {saving && (
+            <SaveViewForm
+              filters={query.filters}
+              onSaved={(id) => {
+                setSaving(false);
+                update({ viewId: id, queue: "all" });
+              }}
+            />
+          )}
+        </Dialog>
+      </Grid>
+    </Stack>
   );
 }
 
@@ -143,7 +146,7 @@ function TicketList({
   };
   const toggle = (number: number) =>
     setSelected((s) => (s.includes(number) ? s.filter((n) => n !== number) : [...s, number]));
-  useHotkeys([
+  useShortcuts([
     ["j", () => move(1)],
     ["k", () => move(-1)],
     ["o", () => focused !== null && navigate(`/agent/tickets/${focused}`)],
@@ -152,80 +155,76 @@ function TicketList({
     ["shift+?", () => setHelp(true)],
   ]);
 
-  if (tickets.isPending) return <LoadingState label={t("agent.list.loading")} />;
-  // A failed "Load more" keeps the tickets already shown; only a failed first page has nothing to show.
-  if (tickets.isLoadingError) {
-    return (
-      <Alert color="red" title={t("agent.list.loadFailed")}>
-        {tickets.error.message}
-      </Alert>
-    );
-  }
   const visibleSelection = selected.filter((n) => numbers.includes(n));
+  // A failed "Load more" keeps the tickets already shown (said below); only a failed first page has nothing to show.
   return (
-    <Stack gap="md">
-      {visibleSelection.length > 0 && (
-        <BulkBar
-          selected={visibleSelection}
-          onApplied={(result) => {
-            setBulkResult(result);
-            // What failed stays selected, ready for another try.
-            setSelected(result.failed.map((f) => f.number));
-          }}
-        />
-      )}
-      {bulkResult && (
-        <Alert
-          color={bulkResult.failed.length ? "yellow" : "green"}
-          title={t("agent.list.updated", { count: bulkResult.updated.length })}
-          withCloseButton
-          closeButtonLabel={t("agent.list.dismiss")}
-          onClose={() => setBulkResult(null)}
-        >
-          {bulkResult.failed.map((f) => (
-            <Text key={f.number} size="sm">
-              {t("agent.list.notChanged", { number: String(f.number), reason: f.reason })}
+    <QueryView query={tickets} loading={t("agent.list.loading")} failed={t("agent.list.loadFailed")}>
+      {() => (
+        <Stack gap="md">
+          {visibleSelection.length > 0 && (
+            <BulkBar
+              selected={visibleSelection}
+              onApplied={(result) => {
+                setBulkResult(result);
+                // What failed stays selected, ready for another try.
+                setSelected(result.failed.map((f) => f.number));
+              }}
+            />
+          )}
+          {bulkResult && (
+            <Alert
+              color={bulkResult.failed.length ? "yellow" : "green"}
+              title={t("agent.list.updated", { count: bulkResult.updated.length })}
+              withCloseButton
+              closeButtonLabel={t("agent.list.dismiss")}
+              onClose={() => setBulkResult(null)}
+            >
+              {bulkResult.failed.map((f) => (
+                <Text key={f.number} size="sm">
+                  {t("agent.list.notChanged", { number: String(f.number), reason: f.reason })}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {rows.length === 0 ? (
+            <Paper withBorder p="xl" radius="md">
+              <Text>{t("agent.list.empty")}</Text>
+            </Paper>
+          ) : (
+            <TicketTable
+              tickets={rows}
+              focused={focused}
+              sorting={{ sort: query.sort, direction: query.direction, onSort }}
+              selection={{
+                selected: visibleSelection,
+                onToggle: toggle,
+                onToggleAll: () => setSelected(visibleSelection.length === rows.length ? [] : numbers),
+              }}
+            />
+          )}
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed" role="status">
+              {t("agent.list.showing", { count: rows.length })}
             </Text>
-          ))}
-        </Alert>
+            {tickets.hasNextPage && (
+              <Button
+                variant="default"
+                loading={tickets.isFetchingNextPage}
+                disabled={tickets.isFetchingNextPage}
+                onClick={() => void tickets.fetchNextPage()}
+              >
+                {t("agent.list.loadMore")}
+              </Button>
+            )}
+          </Group>
+          {tickets.isFetchNextPageError && (
+            <Alert color="red" title={t("agent.list.moreFailed")}>
+              {tickets.error.message}
+            </Alert>
+          )}
+          <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="list" />
+        </Stack>
       )}
-      {rows.length === 0 ? (
-        <Paper withBorder p="xl" radius="md">
-          <Text>{t("agent.list.empty")}</Text>
-        </Paper>
-      ) : (
-        <TicketTable
-          tickets={rows}
-          focused={focused}
-          sorting={{ sort: query.sort, direction: query.direction, onSort }}
-          selection={{
-            selected: visibleSelection,
-            onToggle: toggle,
-            onToggleAll: () => setSelected(visibleSelection.length === rows.length ? [] : numbers),
-          }}
-        />
-      )}
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" role="status">
-          {t("agent.list.showing", { count: rows.length })}
-        </Text>
-        {tickets.hasNextPage && (
-          <Button
-            variant="default"
-            loading={tickets.isFetchingNextPage}
-            disabled={tickets.isFetchingNextPage}
-            onClick={() => void tickets.fetchNextPage()}
-          >
-            {t("agent.list.loadMore")}
-          </Button>
-        )}
-      </Group>
-      {tickets.isFetchNextPageError && (
-        <Alert color="red" title={t("agent.list.moreFailed")}>
-          {tickets.error.message}
-        </Alert>
-      )}
-      <ShortcutHelp opened={help} onClose={() => setHelp(false)} on="list" />
-    </Stack>
+    </QueryView>
   );
 }

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useHotkeys } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { CommentKind } from "../../common/conversation.ts";
@@ -21,6 +20,7 @@ import { AgentSatisfactionPanel } from "../ui/SatisfactionPanel.tsx";
 import { CcPanel, FollowUpLinks, StatusChanger } from "../ui/TicketActions.tsx";
 import { TicketAttachments, TicketFields } from "../ui/TicketExtras.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { useShortcuts } from "../ui/use-shortcuts.ts";
 import { CommentActions } from "./CommentActions.tsx";
 import { DeleteTicketButton } from "./DeleteTicketButton.tsx";
 import { EditTicketDialog } from "./EditTicketDialog.tsx";
@@ -75,7 +75,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
       document.querySelector<HTMLElement>(editor)?.focus();
     });
   };
-  useHotkeys([
+  useShortcuts([
     ["j", () => around.next && navigate(`/agent/tickets/${around.next}`)],
     ["k", () => around.previous && navigate(`/agent/tickets/${around.previous}`)],
     ["u", () => navigate(`/agent/tickets${around.search ? `?${around.search}` : ""}`)],

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -18,8 +7,8 @@ import { useCatalog } from "../api/catalog.ts";
 import { useMaySubmit } from "../api/session.ts";
 import { useT } from "../i18n/use-t.ts";
 import { categoryTree } from "../ui/category-tree.ts";
-import { LoadingState } from "../ui/LoadingState.tsx";
 import { ownDirection } from "../ui/own-direction.ts";
+import { QueryView } from "../ui/QueryView.tsx";
 import { ServiceIcon } from "../ui/ServiceIcon.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 
@@ -106,45 +95,51 @@ export function CatalogScene() {
           ]}
         />
       </Group>
-      {catalog.isPending ? (
-        <LoadingState label={t("catalog.loading")} />
-      ) : catalog.isError ? (
-        <Alert color="red">{catalog.error.message}</Alert>
-      ) : catalog.data.services.length === 0 ? (
-        <Text>
-          {t("catalog.noMatch")}{" "}
-          {maySubmit !== false && (
-            <Anchor component={Link} to="/requests/new" underline="always">
-              {t("catalog.generalRequest")}
-            </Anchor>
-          )}
-        </Text>
-      ) : order === "az" ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} aria-label={t("catalog.azLabel")} component="section">
-          {[...catalog.data.services]
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((service) => (
-              <ServiceCard key={service.id} service={service} />
-            ))}
-        </SimpleGrid>
-      ) : (
-        byCategory(catalog.data, t("catalog.other")).map((section) => (
-          <Stack key={section.name} gap="xs" component="section" aria-label={section.name}>
-            <Title order={2} size="h3">
-              {section.name}
-            </Title>
-            {section.services.length > 0 && <ServiceGrid services={section.services} />}
-            {section.subsections.map((sub) => (
-              <Stack key={sub.name} gap="xs" component="section" aria-label={`${section.name} › ${sub.name}`} mt="xs">
-                <Title order={3} size="h4">
-                  {sub.name}
+      <QueryView query={catalog} loading={t("catalog.loading")}>
+        {(data) =>
+          data.services.length === 0 ? (
+            <Text>
+              {t("catalog.noMatch")}{" "}
+              {maySubmit !== false && (
+                <Anchor component={Link} to="/requests/new" underline="always">
+                  {t("catalog.generalRequest")}
+                </Anchor>
+              )}
+            </Text>
+          ) : order === "az" ? (
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} aria-label={t("catalog.azLabel")} component="section">
+              {[...data.services]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((service) => (
+                  <ServiceCard key={service.id} service={service} />
+                ))}
+            </SimpleGrid>
+          ) : (
+            byCategory(data, t("catalog.other")).map((section) => (
+              <Stack key={section.name} gap="xs" component="section" aria-label={section.name}>
+                <Title order={2} size="h3">
+                  {section.name}
                 </Title>
-                <ServiceGrid services={sub.services} />
+                {section.services.length > 0 && <ServiceGrid services={section.services} />}
+                {section.subsections.map((sub) => (
+                  <Stack
+                    key={sub.name}
+                    gap="xs"
+                    component="section"
+                    aria-label={`${section.name} › ${sub.name}`}
+                    mt="xs"
+                  >
+                    <Title order={3} size="h4">
+                      {sub.name}
+                    </Title>
+                    <ServiceGrid services={sub.services} />
+                  </Stack>
+                ))}
               </Stack>
-            ))}
-          </Stack>
-        ))
-      )}
+            ))
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

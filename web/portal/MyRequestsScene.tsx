@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Group,
@@ -23,6 +22,7 @@ import { type TicketView, useTickets } from "../api/tickets.ts";
 import { useT } from "../i18n/use-t.ts";
 import { useLiveTickets } from "../live/use-live-tickets.ts";
 import { LoadingState } from "../ui/LoadingState.tsx";
+import { QueryView } from "../ui/QueryView.tsx";
 import { RelativeTime } from "../ui/RelativeTime.tsx";
 import { ScrollTable } from "../ui/ScrollTable.tsx";
 import { PriorityBadge, StatusBadge } from "../ui/TicketBadges.tsx";
@@ -113,74 +113,73 @@ function RequestList({ view, filters }: { view: TicketView; filters: Filters }) 
   const tickets = useTickets(view, { statusIds: filters.statusIds, q: filters.q, sort: filters.sort });
   const maySubmit = useMaySubmit();
   useLiveTickets();
-  if (tickets.isPending) return <LoadingState label={t("requests.list.loading")} />;
-  if (tickets.isError) {
-    return (
-      <Alert color="red" title={t("requests.list.notLoaded")}>
-        {tickets.error.message}
-      </Alert>
-    );
-  }
-  const all = tickets.data.pages.flatMap((page) => page.tickets);
-  if (!all.length && (filters.q || filters.statusIds.length)) return <Text>{t("requests.list.noMatch")}</Text>;
-  if (!all.length) {
-    return (
-      <Text>
-        {t("requests.list.none")}{" "}
-        {maySubmit !== false && (
-          <Anchor component={Link} to="/requests/new" underline="always">
-            {t("requests.list.submit")}
-          </Anchor>
-        )}
-      </Text>
-    );
-  }
-  // The department's requests are other people's: say whose each one is.
-  const withRequester = view === "department";
   return (
-    <Stack gap="sm">
-      {/* A table where there is room for it; on a phone, a card per request with its status in view. */}
-      <Paper withBorder radius="md" visibleFrom="sm">
-        <ScrollTable minWidth={withRequester ? 760 : 640} label={t("requests.list.requests")}>
-          <Table aria-label={t("requests.list.requests")} verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("requests.list.number")}</Table.Th>
-                <Table.Th scope="col">{t("requests.list.subject")}</Table.Th>
-                {withRequester && <Table.Th scope="col">{t("requests.list.requester")}</Table.Th>}
-                <Table.Th scope="col">{t("requests.list.status")}</Table.Th>
-                <Table.Th scope="col">{t("requests.list.priority")}</Table.Th>
-                <Table.Th scope="col">{t("requests.list.lastUpdated")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {all.map((ticket) => (
-                <RequestRow key={ticket.id} ticket={ticket} withRequester={withRequester} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      </Paper>
-      <Stack
-        gap="sm"
-        component="ul"
-        aria-label={t("requests.list.requests")}
-        hiddenFrom="sm"
-        style={{ listStyle: "none", padding: 0, margin: 0 }}
-      >
-        {all.map((ticket) => (
-          <RequestCard key={ticket.id} ticket={ticket} withRequester={withRequester} />
-        ))}
-      </Stack>
-      {tickets.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
-            {t("requests.list.loadMore")}
-          </Button>
-        </Group>
-      )}
-    </Stack>
+    <QueryView query={tickets} loading={t("requests.list.loading")} failed={t("requests.list.notLoaded")}>
+      {(data) => show(data.pages.flatMap((page) => page.tickets))}
+    </QueryView>
   );
+
+  function show(all: TicketSummary[]) {
+    if (!all.length && (filters.q || filters.statusIds.length)) return <Text>{t("requests.list.noMatch")}</Text>;
+    if (!all.length) {
+      return (
+        <Text>
+          {t("requests.list.none")}{" "}
+          {maySubmit !== false && (
+            <Anchor component={Link} to="/requests/new" underline="always">
+              {t("requests.list.submit")}
+            </Anchor>
+          )}
+        </Text>
+      );
+    }
+    // The department's requests are other people's: say whose each one is.
+    const withRequester = view === "department";
+    return (
+      <Stack gap="sm">
+        {/* A table where there is room for it; on a phone, a card per request with its status in view. */}
+        <Paper withBorder radius="md" visibleFrom="sm">
+          <ScrollTable minWidth={withRequester ? 760 : 640} label={t("requests.list.requests")}>
+            <Table aria-label={t("requests.list.requests")} verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("requests.list.number")}</Table.Th>
+                  <Table.Th scope="col">{t("requests.list.subject")}</Table.Th>
+                  {withRequester && <Table.Th scope="col">{t("requests.list.requester")}</Table.Th>}
+                  <Table.Th scope="col">{t("requests.list.status")}</Table.Th>
+                  <Table.Th scope="col">{t("requests.list.priority")}</Table.Th>
+                  <Table.Th scope="col">{t("requests.list.lastUpdated")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {all.map((ticket) => (
+                  <RequestRow key={ticket.id} ticket={ticket} withRequester={withRequester} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        </Paper>
+        <Stack
+          gap="sm"
+          component="ul"
+          aria-label={t("requests.list.requests")}
+          hiddenFrom="sm"
+          style={{ listStyle: "none", padding: 0, margin: 0 }}
+        >
+          {all.map((ticket) => (
+            <RequestCard key={ticket.id} ticket={ticket} withRequester={withRequester} />
+          ))}
+        </Stack>
+        {tickets.hasNextPage && (
+          <Group>
+            <Button variant="default" onClick={() => tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
+              {t("requests.list.loadMore")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    );
+  }
 }
 
 function RequestRow({ ticket, withRequester }: { ticket: TicketSummary; withRequester: boolean }) {

@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { toCsv } from "../../../common/csv.ts";
 import type { ReportKind, ReportRow, ReportTable } from "../../../common/reports.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { chartSpecs, seriesColor } from "./charts.ts";
+import { chartSeries, chartSpecs, seriesColor } from "./charts.ts";
 import { formatCount, formatValue } from "./format.ts";
 import type { ReportWords } from "./report-words.ts";
 
@@ -111,11 +111,13 @@ export function ReportTableCard({
       tickets: r.tickets ?? "",
     };
   });
-  const series = (spec?.series ?? []).map((name, i) => ({
+  const series = chartSeries(spec, table).map((name, i) => ({
     name,
     label: labels[name] ?? name,
     color: seriesColor(name, i),
   }));
+  // The legend and the tooltip list the series in the chart's order (recharts sorts them by name unless told).
+  const inSeriesOrder = (item: { dataKey?: unknown }) => series.findIndex((s) => s.name === item.dataKey);
   // Clicking a bar or point opens the tickets behind it.
   const open = (index: number | undefined) => {
     const target = index === undefined ? undefined : table.rows[index]?.tickets;
@@ -126,7 +128,10 @@ export function ReportTableCard({
     data,
     dataKey: spec?.x ?? "",
     series,
-    withLegend: series.length > 1,
+    // Every chart names its series, one series too: "Unsolved" says what the area is.
+    withLegend: true,
+    legendProps: { itemSorter: inSeriesOrder },
+    tooltipProps: { itemSorter: inSeriesOrder },
     tickLine: "y" as const,
   };
   const titleId = `report-${kind}-${table.key}`;

@@ -8,6 +8,7 @@ import { useSession } from "../../api/session.ts";
 import { useDirectory } from "../../api/workspace.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { QueryView } from "../../ui/QueryView.tsx";
+import { useDocumentTitle } from "../../ui/use-document-title.ts";
 import { channelLabel, priorityOptions } from "../agent-words.ts";
 import { formatPercent, formatReportDate, formatValue } from "./format.ts";
 import { ReportTableCard } from "./ReportTableCard.tsx";
@@ -81,6 +82,9 @@ export function ReportsScene() {
   }
   const words = useReportWords(interval);
   const report = useReport(kind ?? "overview", query.toString());
+  const kindLabels = reportKindLabels(t);
+  // Each tab names itself in the browser tab ("Volume · Reports · Switchboard"), so tabs and history tell them apart.
+  useDocumentTitle(t("reports.documentTitle", { kind: kindLabels[kind ?? "overview"] }));
   if (!session?.user?.permissions.includes("reports.view")) return <Navigate to="/agent/tickets" replace />;
   if (!kind) return <Navigate to={`/agent/reports/overview?${params}`} replace />;
   const set = (key: string, value: string | null) => {
@@ -93,7 +97,6 @@ export function ReportsScene() {
     }
     setParams(next, { replace: true });
   };
-  const kindLabels = reportKindLabels(t);
   const presetLabels = periodPresetLabels(t);
 
   return (

@@ -1,4 +1,4 @@
-import type { ReportKind } from "../../../common/reports.ts";
+import type { ReportKind, ReportTable } from "../../../common/reports.ts";
 
 /**
  * How each table is drawn: which column runs along the axis and which are bars or lines. Tables not listed are tables
@@ -27,6 +27,15 @@ export const chartSpecs: Partial<Record<`${ReportKind}:${string}`, ChartSpec>> =
   "satisfaction:by_group": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
   "satisfaction:by_service": { type: "bar", x: "name", series: ["good", "bad"], stacked: true },
 };
+
+/**
+ * A chart's series in the order of the table's columns, so the legend reads like the table below it and every chart
+ * lists the same kind of series the same way (created before solved, good before bad).
+ */
+export function chartSeries(spec: ChartSpec | undefined, table: Pick<ReportTable, "columns">): string[] {
+  const place = (name: string) => table.columns.findIndex((c) => c.key === name);
+  return (spec?.series ?? []).filter((name) => place(name) !== -1).sort((a, b) => place(a) - place(b));
+}
 
 const seriesColors = ["blue.6", "teal.6", "orange.6", "grape.6"];
 
