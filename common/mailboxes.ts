@@ -179,7 +179,8 @@ export const mailboxAlertSchema = z.object({
 export type MailboxAlert = z.infer<typeof mailboxAlertSchema>;
 export const mailboxAlertListSchema = z.object({ alerts: z.array(mailboxAlertSchema) });
 
-export const oauthCallbackQuerySchema = z.object({
+/** Loose: providers add parameters of their own to the redirect (`scope`, `session_state`, `iss`…). */
+export const oauthCallbackQuerySchema = z.looseObject({
   state: z.string().max(200).optional(),
   code: z.string().max(4000).optional(),
   error: z.string().max(200).optional(),

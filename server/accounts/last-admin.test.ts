@@ -54,7 +54,7 @@ describeEachEngine("the last person who can manage users", ({ db, engine }) => {
     await as(admin, "PATCH", `/api/v1/admin/users/${admin.user.id}`, { roleIds: [administrator] });
     // Nothing changed: the admin still manages users, with the same roles.
     expect(await canManageUsers()).toBe(true);
-    const me = (await as(admin, "GET", `/api/v1/admin/users?q=${encodeURIComponent(admin.user.email)}`)).json();
+    const me = (await as(admin, "GET", `/api/v1/admin/users?search=${encodeURIComponent(admin.user.email)}`)).json();
     expect(me.users[0].roles.map((r: { name: string }) => r.name)).toEqual(["Administrator"]);
 
     // With a second admin, the first may give up their own roles, and then the second cannot be taken away.

@@ -38,6 +38,19 @@ describeEachEngine("requests an integrator gets wrong are refused, saying which 
     expect(after.priority).toBe(before.priority);
   });
 
+  it("refuses a misspelt filter in a query string instead of listing every ticket", async () => {
+    const answer = await call("GET", "/api/v1/tickets?priorty=urgent");
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().error.fields).toEqual({
+      priorty: "This field is not known here: check its name in the API reference.",
+    });
+    // The same in the agent's queues and the admin's lists; the names they do take still work.
+    expect((await call("GET", "/api/v1/agent/tickets?queue=all&statusID=x")).statusCode).toBe(400);
+    expect((await call("GET", "/api/v1/admin/users?q=someone")).statusCode).toBe(400);
+    expect((await call("GET", "/api/v1/admin/users?search=someone")).statusCode).toBe(200);
+    expect((await call("GET", "/api/v1/tickets?limit=1")).statusCode).toBe(200);
+  });
+
   it("names a field whose value has the wrong type in plain words, not zod's", async () => {
     const limit = await call("GET", "/api/v1/tickets?limit=abc");
     expect(limit.statusCode).toBe(400);

@@ -1,7 +1,7 @@
 /**
  * How requests are checked against their zod schemas, beyond what each schema says:
  *
- * - A JSON body's unknown top-level keys are refused, named one by one. A misspelt key (`prority`) used to be
+ * - A JSON body's and a query string's unknown top-level keys are refused, named one by one. A misspelt key (`prority`) used to be
  *   dropped and the request answered 204 with nothing changed, which an integrator could not tell from
  *   success. Schemas that take any key (`z.looseObject`, a catch-all) are left as they are.
  * - A schema without a sentence of its own gets a plain one instead of zod's ("Invalid input: expected
@@ -64,10 +64,14 @@ export function takesNamedKeysOnly(schema: ZodType): schema is z.ZodObject {
   return schema instanceof z.ZodObject && schema._zod.def.catchall === undefined;
 }
 
-/** fastify-type-provider-zod's compiler, with JSON bodies' unknown top-level keys refused. */
+/**
+ * fastify-type-provider-zod's compiler, with unknown keys refused in JSON bodies and in query strings alike: a
+ * misspelt filter (`/api/v1/tickets?priorty=urgent`) listed every ticket, and a script acting on that list acted
+ * on all of them.
+ */
 export const requestValidatorCompiler: FastifySchemaCompiler<ZodType> = (route) => {
   const { schema, httpPart } = route;
-  if (httpPart === "body" && takesNamedKeysOnly(schema))
+  if ((httpPart === "body" || httpPart === "querystring") && takesNamedKeysOnly(schema))
     return validatorCompiler({ ...route, schema: schema.strict() });
   return validatorCompiler(route);
 };
