@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -113,6 +113,8 @@ describe("npm start when a port cannot be opened", () => {
         `Switchboard cannot start: Port ${taken.port} on 127.0.0.1 is already in use by another program (another Switchboard?), so the web server cannot listen there: stop that program or set PORT to a free port.`,
       ]);
       expect(stdout).not.toContain("running at");
+      // The database it had opened was closed, threads and all: SQLite removes the WAL file on a clean close.
+      expect(existsSync(path.join(dataDir, "switchboard.db-wal"))).toBe(false);
     } finally {
       await taken.release();
     }
@@ -130,6 +132,8 @@ describe("npm start when a port cannot be opened", () => {
       ]);
       expect(stdout).not.toContain("Server listening");
       expect(stdout).not.toContain("running at");
+      // The database it had opened was closed, threads and all: SQLite removes the WAL file on a clean close.
+      expect(existsSync(path.join(dataDir, "switchboard.db-wal"))).toBe(false);
     } finally {
       await taken.release();
     }

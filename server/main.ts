@@ -1,11 +1,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { Kysely } from "kysely";
 import pino from "pino";
 import { firstStart } from "./bootstrap.ts";
 import { systemClock } from "./clock.ts";
 import { type Config, ConfigError, loadEnvFile, readConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { closeReaderOf, type Reader, readerOf } from "./db/read-pool/reader.ts";
+import type { Database } from "./db/schema.ts";
 import { warmHtmlPool } from "./html/bounded-html.ts";
 import { buildApp } from "./http/app.ts";
 import { closeWithin } from "./http/shutdown.ts";
@@ -26,6 +28,8 @@ assertNodeVersion();
 
 /** What the start-up failure message may name: the database address and data folder, once they are known. */
 const startContext: OperatorErrorContext = {};
+/** The database once open, so a start that fails after it closes it: its threads and its file end cleanly. */
+let opened: Kysely<Database> | undefined;
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   // Loaded while the database opens: the first request's formatting then does not wait for a thread to load.
   void warmHtmlPool();
   const { db, engine, location } = openDatabase(config);
+  opened = db;
   const { admin, demoServices, demoTickets, demoHistory } = await firstStart(db, engine, config, (withHistory) =>
     process.stdout.write(
       withHistory
@@ -131,7 +136,19 @@ function readsLine(reader: Reader, options: Config["readPool"]): string {
   return `on the main connection, without a time budget (${reader.why})`;
 }
 
-main().catch((error: unknown) => {
+/**
+ * Closes what a failed start opened, within a few seconds. Exiting with the read and checkpoint threads still
+ * loading the SQLite driver aborted the process now and then (a native "FATAL ERROR" and exit code 134 instead of
+ * the one sentence and 1), and left the WAL file behind.
+ */
+async function closeOpened(): Promise<void> {
+  const db = opened;
+  if (!db) return;
+  const closing = closeReaderOf(db).then(() => db.destroy());
+  await Promise.race([closing.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+}
+
+main().catch(async (error: unknown) => {
   const operatorError = operatorMessage(error, startContext);
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -143,5 +160,6 @@ main().catch((error: unknown) => {
   } else {
     console.error("Switchboard failed to start:", error);
   }
+  await closeOpened();
   process.exit(1);
 });

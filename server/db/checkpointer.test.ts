@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -73,5 +74,24 @@ describe("the WAL checkpointer (SQLite)", () => {
     expect(settings).toEqual([backstopPages, sqliteDefaultAutocheckpoint]);
     await checkpointer.stop();
     expect(settings).toHaveLength(2);
+  });
+
+  it("stops in a process that has nothing else to wait for, as a start that failed has", () => {
+    const file = path.join(scratchDir(), "main.db");
+    const setup = new SQLite(file);
+    setup.pragma("journal_mode = WAL");
+    setup.close();
+    // Its own process: the test runner's keeps the event loop alive, which hid a stop that never returned.
+    const script = `
+      import { startCheckpointer } from ${JSON.stringify(new URL("./checkpointer.ts", import.meta.url).href)};
+      const checkpointer = startCheckpointer({ file: ${JSON.stringify(file)}, autocheckpoint: () => {} });
+      await checkpointer.stop();
+      console.log("stopped");`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(child.stdout.trim()).toBe("stopped");
+    expect(child.status).toBe(0);
   });
 });

@@ -67,6 +67,9 @@ export function startCheckpointer(
     },
     async stop() {
       handBack();
+      // Held open until the thread is gone: unref'd, a process with nothing else to do never saw the exit, and a
+      // stop awaited at the end of a start that failed never returned.
+      worker.ref();
       // The thread closes its connection itself, so the main connection's close is the last one and ends the WAL.
       worker.postMessage({ stop: true });
       await exited;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { readConfig } from "../config.ts";
+import { testDataDir } from "../test/data-dir.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import { buildTestApp, testConfig } from "../test/factories.ts";
 
@@ -19,7 +20,7 @@ describeEachEngine("deployment safety", ({ db, engine }) => {
     const behindProxy = readConfig({
       HOST: "127.0.0.1",
       BASE_URL: "https://help.example.com",
-      DATA_DIR: "./.tmp/test-data",
+      DATA_DIR: testDataDir(),
     });
     expect(behindProxy.devMailbox).toBe("admins");
     const app = await buildTestApp(db(), engine, { ...testConfig(), ...behindProxy, dataDir: testConfig().dataDir });

@@ -13,13 +13,14 @@ import type { Engine } from "../db/engine.ts";
 import type { Database, User } from "../db/schema.ts";
 import { buildApp } from "../http/app.ts";
 import type { App } from "../http/types.ts";
+import { testDataDir } from "./data-dir.ts";
 
 export const testPassword = "correct horse battery staple";
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...readConfig({
-      DATA_DIR: "./.tmp/test-data",
+      DATA_DIR: testDataDir(),
       BASE_URL: "http://localhost:3000",
       RATE_LIMITING: "false",
       // Every answer in the server tests is checked against the OpenAPI document (http/response-contract.ts).

@@ -39,7 +39,15 @@ type Running = {
 };
 
 /** One thread and its connection. A slot is leased to one Kysely connection at a time. */
-export type ReadSlot = { worker: Worker; ready: boolean; leased: boolean; cancelled: boolean; running?: Running };
+export type ReadSlot = {
+  worker: Worker;
+  ready: boolean;
+  /** Settles once the thread has loaded (ready or not) or exited: it is only stopped after that. */
+  loaded: Promise<void>;
+  leased: boolean;
+  cancelled: boolean;
+  running?: Running;
+};
 
 type Waiter = { resolve: (slot: ReadSlot) => void; reject: (error: Error) => void };
 
@@ -148,7 +156,8 @@ export class ReadWorkerPool {
         slot.running.reject(closedError());
         slot.running = undefined;
       }
-      return slot.worker.terminate();
+      // Stopped only once loaded: a thread stopped while it loads the SQLite driver can abort the whole process.
+      return slot.loaded.then(() => slot.worker.terminate());
     });
     // A draining thread ends when its statement does; it must not hold the process open meanwhile.
     for (const worker of this.draining) worker.unref();
@@ -182,10 +191,22 @@ export class ReadWorkerPool {
   private start(): void {
     const data: ReadWorkerData = { file: this.options.file };
     const worker = new Worker(workerUrl, { workerData: data });
-    const slot: ReadSlot = { worker, ready: false, leased: false, cancelled: false };
+    let loaded = () => {};
+    const slot: ReadSlot = {
+      worker,
+      ready: false,
+      loaded: new Promise((resolve) => {
+        loaded = resolve;
+      }),
+      leased: false,
+      cancelled: false,
+    };
     this.alive.add(worker);
+    worker.once("error", () => loaded());
+    worker.once("exit", () => loaded());
     worker.on("message", (message: ReadWorkerMessage) => {
       if ("ready" in message) {
+        loaded();
         if (message.ready) {
           slot.ready = true;
           worker.unref();
