@@ -169,6 +169,23 @@ export const inboundRetrySchema = z.object({
 
 export const oauthConnectSchema = z.object({ url: z.string() });
 
+/**
+ * Why connecting a mailbox with OAuth2 came to nothing, as the callback tells the mailboxes page: one of these
+ * codes, which the page words itself, never a sentence from the address, so a link cannot put words of its own
+ * on an admin's page.
+ */
+export const oauthFailures = [
+  "not_started",
+  "refused",
+  "expired",
+  "not_oauth",
+  "no_refresh_token",
+  "token_failed",
+] as const;
+export type OAuthFailure = (typeof oauthFailures)[number];
+export const isOAuthFailure = (value: string): value is OAuthFailure =>
+  (oauthFailures as readonly string[]).includes(value);
+
 /** A mailbox whose fetching fails, for the banner admins see in the workspace. */
 export const mailboxAlertSchema = z.object({
   mailboxId: z.string(),

@@ -111,3 +111,21 @@ test("an admin connects a mailbox with OpenID Connect at the provider; mail is f
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(row).toContainText("Off");
 });
+
+test("the mailboxes page words a failed sign-in itself: a link's own text in the address is never shown", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  const planted = "Your mailbox was compromised: call +1 555 0100 now";
+  await page.goto(`/admin/mailboxes?${new URLSearchParams({ oauthError: planted })}`);
+  const alert = page.getByRole("alert").filter({ hasText: "The mailbox was not connected" });
+  await expect(alert).toContainText("Start again with Connect.");
+  await expect(page.getByText(planted)).toHaveCount(0);
+
+  // What the callback sends: a code, worded here.
+  await page.goto("/admin/mailboxes?oauthError=refused");
+  await expect(page.getByRole("alert").filter({ hasText: "The mailbox was not connected" })).toContainText(
+    "The provider did not let the mailbox connect. Start again with Connect, and allow the access it asks for.",
+  );
+  await expectAccessible(page);
+});

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Stack, Text } from "@mantine/core";
 import { useSearchParams } from "react-router";
 import { mailboxesCollection } from "../../common/admin-collections.ts";
-import { type Mailbox, productNames } from "../../common/mailboxes.ts";
+import { isOAuthFailure, type Mailbox, productNames } from "../../common/mailboxes.ts";
 import { useAdminList } from "../api/admin-collections.ts";
 import { useConnectMailbox } from "../api/mailboxes.ts";
-import { useT } from "../i18n/use-t.ts";
+import { type Translate, useT } from "../i18n/use-t.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { AdminCollectionPage } from "./AdminCollectionPage.tsx";
 import { MailboxForm } from "./MailboxForm.tsx";
@@ -66,13 +66,33 @@ function FetchState({ mailbox }: { mailbox: Mailbox }) {
   );
 }
 
+function oauthFailureSentence(t: Translate, code: string): string {
+  if (!isOAuthFailure(code)) return t("admin.mailboxes.oauthFailure.other");
+  switch (code) {
+    case "not_started":
+      return t("admin.mailboxes.oauthFailure.notStarted");
+    case "refused":
+      return t("admin.mailboxes.oauthFailure.refused");
+    case "expired":
+      return t("admin.mailboxes.oauthFailure.expired");
+    case "not_oauth":
+      return t("admin.mailboxes.oauthFailure.notOAuth");
+    case "no_refresh_token":
+      return t("admin.mailboxes.oauthFailure.noRefreshToken");
+    case "token_failed":
+      return t("admin.mailboxes.oauthFailure.tokenFailed");
+  }
+}
+
 /** What the provider's sign-in came to, after it sent the admin back here. */
 function ConnectOutcome() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const list = useAdminList(mailboxesCollection);
   const connected = list.data?.mailboxes.find((m) => m.id === params.get("connected"));
-  const failure = params.get("oauthError");
+  const code = params.get("oauthError");
+  // Only a known code is worded, by us: the address is anyone's to write, so its text is never shown.
+  const failure = code === null ? null : oauthFailureSentence(t, code);
   if (!connected && !failure) return null;
   const dismiss = () => setParams({}, { replace: true });
   return (

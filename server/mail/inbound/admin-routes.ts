@@ -25,7 +25,7 @@ import {
   rawInboundMessage,
   updateMailbox,
 } from "./mailboxes.ts";
-import { abandonAuthorization, completeAuthorization, startAuthorization } from "./oauth/flow.ts";
+import { abandonAuthorization, completeAuthorization, OAuthRefusal, startAuthorization } from "./oauth/flow.ts";
 import { secretBox } from "./oauth/secret-box.ts";
 import { dismissInbound, requeueInbound } from "./store.ts";
 
@@ -116,7 +116,12 @@ export function registerInboundMailAdminRoutes(app: App, { db, config }: Deps): 
         });
         return page({ connected: mailboxId });
       } catch (failure) {
-        if (failure instanceof AppError && failure.code === "conflict") return page({ oauthError: failure.message });
+        if (failure instanceof OAuthRefusal) {
+          // The page says it in the admin's language from the code; the log keeps our sentence, with the token
+          // endpoint's answer when that was the trouble.
+          request.log.warn({ failure: failure.failure, reason: failure.message }, "connecting a mailbox failed");
+          return page({ oauthError: failure.failure });
+        }
         throw failure;
       }
     },

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { OAuthFailure } from "../../../../common/mailboxes.ts";
 import type { Clock } from "../../../clock.ts";
 import { AppError, notFound } from "../../../core/errors.ts";
 import type { Database } from "../../../db/schema.ts";
@@ -18,6 +19,15 @@ export function oauthRedirectUri(baseUrl: string): string {
 
 function refused(message: string): AppError {
   return new AppError("conflict", message);
+}
+
+/** A sign-in the admin came back from that did not connect the mailbox: why, as a code for the page. */
+export class OAuthRefusal extends AppError {
+  readonly failure: OAuthFailure;
+  constructor(failure: OAuthFailure, message: string) {
+    super("conflict", message);
+    this.failure = failure;
+  }
 }
 
 /**
@@ -100,8 +110,8 @@ export async function abandonAuthorization(
         .returning("state_hash")
         .executeTakeFirst()
     : undefined;
-  if (!abandoned) throw refused(notStartedHere);
-  throw refused(providerRefused);
+  if (!abandoned) throw new OAuthRefusal("not_started", notStartedHere);
+  throw new OAuthRefusal("refused", providerRefused);
 }
 
 /**
@@ -122,19 +132,19 @@ export async function completeAuthorization(
     .executeTakeFirst();
   // Another session's state is left alone: it stays usable by the admin who started it.
   if (!pending || pending.session_id !== p.sessionId) {
-    throw refused(notStartedHere);
+    throw new OAuthRefusal("not_started", notStartedHere);
   }
   await db.deleteFrom("oauth_authorizations").where("state_hash", "=", stateHash).execute();
   const now = p.clock();
   if (new Date(pending.expires_at).getTime() < now.getTime()) {
-    throw refused("This sign-in took longer than ten minutes. Start again with Connect.");
+    throw new OAuthRefusal("expired", "This sign-in took longer than ten minutes. Start again with Connect.");
   }
   const mailbox = await db
     .selectFrom("mailboxes")
     .selectAll()
     .where("id", "=", pending.mailbox_id)
     .executeTakeFirstOrThrow();
-  if (!mailbox.oauth_client_id) throw refused("The mailbox no longer signs in with OAuth2.");
+  if (!mailbox.oauth_client_id) throw new OAuthRefusal("not_oauth", "The mailbox no longer signs in with OAuth2.");
   let tokens: Awaited<ReturnType<typeof requestToken>>;
   try {
     tokens = await requestToken(pending.token_url, {
@@ -146,11 +156,12 @@ export async function completeAuthorization(
       ...(mailbox.oauth_client_secret ? { client_secret: box.open(mailbox.oauth_client_secret) } : {}),
     });
   } catch (error) {
-    if (error instanceof OAuthError) throw refused(error.message);
+    if (error instanceof OAuthError) throw new OAuthRefusal("token_failed", error.message);
     throw error;
   }
   if (!tokens.refresh_token) {
-    throw refused(
+    throw new OAuthRefusal(
+      "no_refresh_token",
       "The provider gave no refresh token, so the mailbox could not stay connected. Ask for offline access (the offline_access scope) and try again.",
     );
   }
