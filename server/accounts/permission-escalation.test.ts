@@ -69,6 +69,58 @@ describeEachEngine("handing out permissions", ({ db, engine }) => {
     expect(renamed.statusCode).toBe(200);
   });
 
+  it("keeps someone who manages users but not every ticket from joining a group, or putting others in one, they are not in", async () => {
+    const { user, client } = await narrowAdmin("Group-bound user manager", ["admin.users"]);
+    const group = async (name: string) => {
+      const made = await send(admin, "POST", "/api/v1/admin/groups", { name });
+      expect(made.statusCode).toBe(201);
+      return made.json().id as string;
+    };
+    const theirs = await group("Front desk");
+    const payroll = await group("Payroll");
+    const groupsOf = async (userId: string) =>
+      (await db().selectFrom("group_members").select("group_id").where("user_id", "=", userId).execute())
+        .map((row) => row.group_id)
+        .sort();
+    expect((await send(admin, "PATCH", `/api/v1/admin/users/${user.id}`, { groupIds: [theirs] })).statusCode).toBe(200);
+    const refusal = { groupIds: "You can only add people to groups you are in yourself." };
+
+    // Payroll's tickets are seen by its members: joining it is not theirs to grant themselves.
+    const joined = await send(client, "PATCH", `/api/v1/admin/users/${user.id}`, { groupIds: [theirs, payroll] });
+    expect(joined.statusCode).toBe(400);
+    expect(joined.json().error.fields).toEqual(refusal);
+    expect(await groupsOf(user.id)).toEqual([theirs]);
+
+    // Nor someone else's place there, nor a newcomer's.
+    const colleague = await buildAdmin(db());
+    const placed = await send(client, "PATCH", `/api/v1/admin/users/${colleague.id}`, { groupIds: [payroll] });
+    expect(placed.statusCode).toBe(400);
+    expect(await groupsOf(colleague.id)).toEqual([]);
+    const invited = await send(client, "POST", "/api/v1/admin/users", {
+      name: "Payroll clerk",
+      email: "payroll.clerk@example.com",
+      licence: "agent",
+      roleIds: [],
+      groupIds: [payroll],
+    });
+    expect(invited.statusCode).toBe(400);
+    expect(invited.json().error.fields).toEqual(refusal);
+    expect(
+      await db().selectFrom("users").select("id").where("email", "=", "payroll.clerk@example.com").execute(),
+    ).toEqual([]);
+
+    // Their own group they may hand out, and a group someone is in already may stay.
+    expect(
+      (await send(client, "PATCH", `/api/v1/admin/users/${colleague.id}`, { groupIds: [theirs] })).statusCode,
+    ).toBe(200);
+    expect(
+      (await send(admin, "PATCH", `/api/v1/admin/users/${colleague.id}`, { groupIds: [payroll] })).statusCode,
+    ).toBe(200);
+    const kept = await send(client, "PATCH", `/api/v1/admin/users/${colleague.id}`, { groupIds: [payroll, theirs] });
+    expect(kept.statusCode).toBe(200);
+    expect(await groupsOf(colleague.id)).toEqual([payroll, theirs].sort());
+  });
+
   it("keeps someone who manages roles from adding to a role what they do not hold", async () => {
     const { roleId, client } = await narrowAdmin("Role manager", ["admin.roles"]);
 

@@ -57,6 +57,32 @@ export async function requireNothingHandedOut(
   requireHeld(actor, before, await loadPermissions(db, user.id, user.licence), "roleIds");
 }
 
+/**
+ * A group's members see its tickets, so a place in a group is handed out like a permission: whoever does not see
+ * every ticket may add someone (themselves included) only to groups they are in. Without this, a role granting
+ * only "Manage users" put its holder in every group, and so in front of every group's tickets. Read before the
+ * change: the actor's own groups as they were, `wanted` against the user's groups as they were.
+ */
+export async function requireGroupsHeld(
+  db: Kysely<Database>,
+  actor: UserActor,
+  userId: string | undefined,
+  wanted: readonly string[] | undefined,
+): Promise<void> {
+  if (!wanted?.length || hasPermission(actor, "tickets.view_all")) return;
+  const groupsOf = async (id: string) =>
+    (await db.selectFrom("group_members").select("group_id").where("user_id", "=", id).execute()).map(
+      (row) => row.group_id,
+    );
+  const had = userId ? await groupsOf(userId) : [];
+  const own = await groupsOf(actor.user.id);
+  if (wanted.some((id) => !had.includes(id) && !own.includes(id))) {
+    throw new AppError("validation_failed", "Some fields need attention.", {
+      groupIds: "You can only add people to groups you are in yourself.",
+    });
+  }
+}
+
 /** An API token acts with every permission of its user, so whoever makes one must hold each of them. */
 export async function requireHoldsPermissionsOf(db: Kysely<Database>, actor: UserActor, userId: string): Promise<void> {
   const user = await db.selectFrom("users").select(["id", "licence"]).where("id", "=", userId).executeTakeFirst();

@@ -8,7 +8,7 @@ import { queueMail } from "../../mail/outbox.ts";
 import { invitation } from "../../mail/templates/invitation.ts";
 import { issueAccountToken } from "../account-tokens.ts";
 import { replaceMemberships } from "../memberships.ts";
-import { requireNothingHandedOut } from "../permissions.ts";
+import { requireGroupsHeld, requireNothingHandedOut } from "../permissions.ts";
 import { normalizeEmail } from "../queries.ts";
 import { emailTaken } from "./create-user.ts";
 
@@ -49,6 +49,7 @@ export async function inviteUser(
       await replaceMemberships(trx, id, "roles", input.roleIds ?? defaultRoles.map((r) => r.id));
       await requireNothingHandedOut(trx, admin, id, []);
       await replaceMemberships(trx, id, "organizations", input.organizationIds ?? []);
+      await requireGroupsHeld(trx, admin, undefined, input.groupIds);
       await replaceMemberships(trx, id, "groups", input.groupIds ?? []);
       const token = await issueAccountToken(trx, id, "reset_password", at);
       await queueMail(

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../core/errors.ts";
 import type { Database } from "../../db/schema.ts";
 import { keepingAUserManager } from "../last-admin.ts";
 import { replaceMemberships } from "../memberships.ts";
-import { loadPermissions, requireNothingHandedOut } from "../permissions.ts";
+import { loadPermissions, requireGroupsHeld, requireNothingHandedOut } from "../permissions.ts";
 
 /**
  * Changes a user's name, licence, roles, organizations, groups or disabled
@@ -55,7 +55,10 @@ export async function updateUser(
       // New roles, or a licence that lets more of the roles count, must not give what the admin does not hold.
       await requireNothingHandedOut(trx, admin, userId, before);
       if (input.organizationIds) await replaceMemberships(trx, userId, "organizations", input.organizationIds);
-      if (input.groupIds) await replaceMemberships(trx, userId, "groups", input.groupIds);
+      if (input.groupIds) {
+        await requireGroupsHeld(trx, admin, userId, input.groupIds);
+        await replaceMemberships(trx, userId, "groups", input.groupIds);
+      }
       if (input.disabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     }),
   );
