@@ -186,6 +186,29 @@ test.describe("an agent whose profile says French", () => {
   });
 });
 
+test("while another report tab loads, the last tab's figures are not shown under its name", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/agent/reports/overview");
+  await expect(page.getByRole("heading", { name: "Unsolved tickets at the end of each period" })).toBeVisible();
+  // The service levels report is held on its way, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/v1/reports/sla?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("tab", { name: "Service levels" }).click();
+  await expect(page).toHaveTitle("Service levels · Reports · Switchboard");
+  await expect(page.getByRole("status").filter({ hasText: "Loading the report" })).toBeAttached();
+  await expect(page.getByRole("heading", { name: "Unsolved tickets at the end of each period" })).toHaveCount(0);
+  await expect(page.getByText("Tickets created")).toHaveCount(0);
+  release();
+  await expect(page.getByRole("heading", { name: "Targets met and missed" })).toBeVisible();
+  await page.unroute("**/api/v1/reports/sla?*");
+});
+
 test("the service levels chart names each bar by its policy and target", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/agent/reports/sla");
@@ -220,7 +243,7 @@ test("each report tab names itself in the browser tab, and every chart's legend 
   });
 
   await page.goto("/agent/reports/overview");
-  // Each tab, with a table only its report has (the previous report stays on screen until the next arrives).
+  // Each tab, with a table only its report has.
   const tabs = {
     Overview: "Unsolved tickets at the end of each period",
     Volume: "By channel",
