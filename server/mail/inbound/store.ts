@@ -21,8 +21,10 @@ export type Received = {
  * duplicate only when the same mailbox already has one with the same
  * Message-ID and the same content (a retried session, a second poll): it is
  * then kept as an "ignored: duplicate" row pointing at the original and never
- * filed again. A different message that reuses a Message-ID is stored and
- * filed as its own, so nothing that got a 250 vanishes.
+ * filed again. The same holds across mailboxes: a message addressed to two
+ * of ours (To: help@, Cc: billing@; a reply-all) is filed once, by the
+ * mailbox that got it first. A different message that reuses a Message-ID is
+ * stored and filed as its own, so nothing that got a 250 vanishes.
  */
 export async function storeInbound(
   db: Kysely<Database>,
@@ -52,14 +54,28 @@ export async function storeInbound(
       ticket_id: null,
       received_at: at,
     };
-    const inserted = await trx
-      .insertInto("inbound_messages")
-      .values({ ...row, status: "received", duplicate_of: null, processed_at: null })
-      .onConflict((oc) =>
-        oc.columns(["mailbox_id", "message_id", "content_hash"]).where("duplicate_of", "is", null).doNothing(),
-      )
-      .returning("id")
+    // Already stored for another of our mailboxes (it was addressed to both): kept here as its duplicate.
+    const elsewhere = await trx
+      .selectFrom("inbound_messages")
+      .innerJoin("mailboxes", "mailboxes.id", "inbound_messages.mailbox_id")
+      .select(["inbound_messages.id", "inbound_messages.received_at", "mailboxes.address"])
+      .where("inbound_messages.message_id", "=", messageId)
+      .where("inbound_messages.content_hash", "=", hash)
+      .where("inbound_messages.duplicate_of", "is", null)
+      .where("inbound_messages.mailbox_id", "!=", received.mailboxId)
+      .orderBy("inbound_messages.received_at")
+      .orderBy("inbound_messages.id")
       .executeTakeFirst();
+    const inserted = elsewhere
+      ? undefined
+      : await trx
+          .insertInto("inbound_messages")
+          .values({ ...row, status: "received", duplicate_of: null, processed_at: null })
+          .onConflict((oc) =>
+            oc.columns(["mailbox_id", "message_id", "content_hash"]).where("duplicate_of", "is", null).doNothing(),
+          )
+          .returning("id")
+          .executeTakeFirst();
     if (inserted) {
       await enqueueJob(
         trx,
@@ -69,21 +85,25 @@ export async function storeInbound(
       );
       return { id, duplicate: false, originalId: id };
     }
-    const original = await trx
-      .selectFrom("inbound_messages")
-      .select(["id", "received_at"])
-      .where("mailbox_id", "=", received.mailboxId)
-      .where("message_id", "=", messageId)
-      .where("content_hash", "=", hash)
-      .where("duplicate_of", "is", null)
-      .executeTakeFirstOrThrow();
+    const original =
+      elsewhere ??
+      (await trx
+        .selectFrom("inbound_messages")
+        .select(["id", "received_at"])
+        .where("mailbox_id", "=", received.mailboxId)
+        .where("message_id", "=", messageId)
+        .where("content_hash", "=", hash)
+        .where("duplicate_of", "is", null)
+        .executeTakeFirstOrThrow());
     await trx
       .insertInto("inbound_messages")
       .values({
         ...row,
         status: "ignored",
         reason: "duplicate",
-        detail: `The same message (Message-ID and content) was received at ${original.received_at}; only that one is filed.`,
+        detail: elsewhere
+          ? `The same message (Message-ID and content) also came to ${elsewhere.address} at ${original.received_at}; only that one is filed.`
+          : `The same message (Message-ID and content) was received at ${original.received_at}; only that one is filed.`,
         duplicate_of: original.id,
         processed_at: at,
       })
