@@ -24,7 +24,9 @@ export function cleanFileName(claimed: string): string {
   if (name.length > 200) {
     const dot = name.lastIndexOf(".");
     const extension = dot > 0 && name.length - dot <= 12 ? name.slice(dot) : "";
-    name = name.slice(0, 200 - extension.length) + extension;
+    // Never half a character: a cut emoji left a lone surrogate, which the download header cannot encode.
+    const stem = name.slice(0, 200 - extension.length).replace(/[\ud800-\udbff]$/, "");
+    name = stem + extension;
   }
   return name || "attachment";
 }
