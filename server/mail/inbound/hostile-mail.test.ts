@@ -119,6 +119,25 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
     expect(headers["Reply-To"]).not.toBe(seeded.replyTo);
   });
 
+  // Cut to the subject's and name's limits by UTF-16 units, a subject or sender name of emoji ended in half a
+  // character: PostgreSQL refused the event's JSON and the mail was quarantined; SQLite kept a broken character.
+  it("files a mail whose long subject and sender name are emoji, cut between characters", async () => {
+    const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
+    const row = await receive(
+      mail(
+        `From: ${encoded(`${"n".repeat(119)}${"🙂".repeat(20)}`)} <emoji.sender@example.com>\r\nTo: ${supportAddress}\r\nSubject: ${encoded(`${"a".repeat(199)}${"😀".repeat(100)}`)}`,
+        "The printer prints only emoji.",
+      ),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "processed", reason: "new_ticket" });
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select(["subject", "requester_name"])
+      .where("id", "=", row.ticket_id)
+      .executeTakeFirstOrThrow();
+    expect(ticket).toEqual({ subject: "a".repeat(199), requester_name: "n".repeat(119) });
+  });
+
   it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {
     const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
     const row = await receive(

@@ -10,7 +10,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
-import { cleanStrings } from "../../../common/text.ts";
+import { cleanStrings, cutText } from "../../../common/text.ts";
 import { subjectMaxLength } from "../../../common/tickets.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
@@ -275,11 +275,11 @@ async function createTicketFromMail(
       ctx,
       actor,
       {
-        subject: (newRequestSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
+        subject: cutText(newRequestSubject(mail.subject) || "(no subject)", subjectMaxLength),
         priority: "medium",
         categoryId: category,
         ...message,
-        name: (from.name || from.address.split("@")[0] || from.address).slice(0, 120),
+        name: cutText(from.name || from.address.split("@")[0] || from.address, 120),
         email: from.address,
         fields: {},
       },

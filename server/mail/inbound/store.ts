@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import { cleanText } from "../../../common/text.ts";
+import { cleanText, cutText } from "../../../common/text.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
@@ -140,7 +140,7 @@ export async function settleInbound(
       detail: outcome.detail ? cleanText(outcome.detail) : null,
       ticket_id: outcome.ticketId ?? null,
       from_address: outcome.from ? cleanText(outcome.from) : null,
-      subject: outcome.subject ? cleanText(outcome.subject).slice(0, 500) : null,
+      subject: outcome.subject ? cutText(cleanText(outcome.subject), 500) : null,
       processed_at: new Date().toISOString(),
     })
     .where("id", "=", id)

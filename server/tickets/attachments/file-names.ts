@@ -1,4 +1,4 @@
-import { cleanText } from "../../../common/text.ts";
+import { cleanText, cutText } from "../../../common/text.ts";
 
 /**
  * Turns whatever name an upload claims into one that is safe to store and
@@ -25,8 +25,7 @@ export function cleanFileName(claimed: string): string {
     const dot = name.lastIndexOf(".");
     const extension = dot > 0 && name.length - dot <= 12 ? name.slice(dot) : "";
     // Never half a character: a cut emoji left a lone surrogate, which the download header cannot encode.
-    const stem = name.slice(0, 200 - extension.length).replace(/[\ud800-\udbff]$/, "");
-    name = stem + extension;
+    name = cutText(name, 200 - extension.length) + extension;
   }
   return name || "attachment";
 }
