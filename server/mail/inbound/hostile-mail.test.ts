@@ -138,6 +138,27 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
     expect(ticket).toEqual({ subject: "a".repeat(199), requester_name: "n".repeat(119) });
   });
 
+  // The portal copies only valid addresses, at most 20; mail copied whatever had an @ (an address literal that
+  // sends the ticket's conversation to an internal host, a 300-character name) and dropped the rest silently.
+  it("copies only valid addresses from a mail's recipients, at most 20, and says how many it left out", async () => {
+    const colleagues = Array.from({ length: 25 }, (_, i) => `Colleague${i}@Example.com`);
+    const row = await receive(
+      mail(
+        `From: cc.sender@example.com\r\nTo: ${supportAddress}\r\nCc: x@[127.0.0.1], a@b, ${"l".repeat(300)}@example.com, ${colleagues.join(", ")}\r\nSubject: Everyone`,
+        "Please copy the whole team.",
+      ),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "processed", reason: "new_ticket" });
+    const ccs = await db().selectFrom("ticket_ccs").select("email").where("ticket_id", "=", row.ticket_id).execute();
+    expect(ccs.map((c) => c.email).toSorted()).toEqual(
+      colleagues
+        .slice(0, 20)
+        .map((c) => c.toLowerCase())
+        .toSorted(),
+    );
+    expect(row.detail).toContain("8 of the mail's other recipients were not copied");
+  });
+
   it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {
     const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
     const row = await receive(

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
+import { ccSchema, ticketCcLimit } from "../../../common/conversation.ts";
 import { cleanStrings, cutText } from "../../../common/text.ts";
 import { subjectMaxLength } from "../../../common/tickets.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
@@ -267,9 +268,16 @@ async function createTicketFromMail(
   const { uploads, inline } = await writeUploads(ctx, mail);
   const { htmlRefused, ...message } = await newTicketMessage(mail, inline);
   if (htmlRefused) notes.push(htmlRefused);
-  const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
+  const others = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
     (a) => a !== from.address && !own.includes(stripTag(a)),
   );
+  // Copied as the portal copies: valid addresses only (not an address literal such as x@[10.0.0.5]), at most 20.
+  const ccs = others.filter((email) => ccSchema.safeParse({ email }).success).slice(0, ticketCcLimit);
+  if (ccs.length < others.length) {
+    notes.push(
+      `${others.length - ccs.length} of the mail's other recipients were not copied: a ticket has at most ${ticketCcLimit} CCs, each a valid address.`,
+    );
+  }
   try {
     await submitTicket(
       ctx,
@@ -303,7 +311,7 @@ async function createTicketFromMail(
           });
         },
         afterCreated: async (trx, ticket) => {
-          for (const email of ccs.slice(0, 20)) {
+          for (const email of ccs) {
             await copyFromMail(trx, ctx, ticket.id, email, from.name || from.address);
           }
         },
