@@ -415,11 +415,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
   const { db, config } = ctx;
   const row = await db.selectFrom("inbound_messages").selectAll().where("id", "=", inboundId).executeTakeFirst();
   if (row?.status !== "received") return;
-  const mailbox = await db
-    .selectFrom("mailboxes")
-    .selectAll()
-    .where("id", "=", row.mailbox_id)
-    .executeTakeFirstOrThrow();
+  let mailbox = await db.selectFrom("mailboxes").selectAll().where("id", "=", row.mailbox_id).executeTakeFirstOrThrow();
 
   let mail: InboundMail;
   try {
@@ -446,11 +442,14 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       ownAddresses: own,
       ownMessageId,
     });
-    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered.
-    const automatic =
-      verdict && from && acceptableAutomatic.includes(verdict.reason) && acceptsAutomaticMailFrom(mailbox, from)
-        ? verdict
+    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered: by
+    // this mailbox, or by another the same message also came to that accepts it (its copy is a duplicate).
+    const accepting =
+      verdict && from && acceptableAutomatic.includes(verdict.reason)
+        ? await mailboxAcceptingAutomatic(db, row, mailbox, from)
         : undefined;
+    const automatic = accepting ? verdict : undefined;
+    if (accepting) mailbox = accepting;
     if (verdict && !automatic) {
       await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
       return;
@@ -543,6 +542,30 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     if (error instanceof AlreadySettled) return;
     await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });
   }
+}
+
+/** This mailbox when it accepts automatic mail from the sender, else another active one this message's copies came to. */
+async function mailboxAcceptingAutomatic(
+  db: Kysely<Database>,
+  row: { id: string; mailbox_id: string },
+  mailbox: Mailbox,
+  from: string,
+): Promise<Mailbox | undefined> {
+  if (acceptsAutomaticMailFrom(mailbox, from)) return mailbox;
+  const others = await db
+    .selectFrom("mailboxes")
+    .selectAll()
+    .where("active", "=", 1)
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("inbound_messages")
+        .select("mailbox_id")
+        .where("duplicate_of", "=", row.id)
+        .where("mailbox_id", "!=", row.mailbox_id),
+    )
+    .orderBy("address")
+    .execute();
+  return others.find((other) => acceptsAutomaticMailFrom(other, from));
 }
 
 /** Tells the sender their message was too large, in the same transaction that settles it (so once). */

@@ -3,6 +3,7 @@ import { cleanText, cutText } from "../../../common/text.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
+import { acceptableAutomatic } from "./protection.ts";
 import { contentHash, storageMessageId } from "./raw-message.ts";
 
 export type Received = {
@@ -63,6 +64,15 @@ export async function storeInbound(
       .where("inbound_messages.content_hash", "=", hash)
       .where("inbound_messages.duplicate_of", "is", null)
       .where("inbound_messages.mailbox_id", "!=", received.mailboxId)
+      // Automatic mail that mailbox ignored may be one this mailbox accepts (router.ts): it is filed by this one.
+      .where((eb) =>
+        eb.not(
+          eb.and([
+            eb("inbound_messages.status", "=", "ignored"),
+            eb("inbound_messages.reason", "in", acceptableAutomatic),
+          ]),
+        ),
+      )
       .orderBy("inbound_messages.received_at")
       .orderBy("inbound_messages.id")
       .executeTakeFirst();
