@@ -6,7 +6,7 @@ describe("file names of uploads and mail attachments", () => {
   // inside a character: the stored name ended in a broken character, and its download header threw.
   it("shortens a long name without cutting a character in half, and keeps its extension", () => {
     const name = cleanFileName(`${"a".repeat(195)}${"😀".repeat(6)}.pdf`);
-    expect(name.isWellFormed()).toBe(true);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(name).toBe(`${"a".repeat(195)}.pdf`);
     expect(cleanFileName(`${"😀".repeat(120)}.pdf`)).toBe(`${"😀".repeat(98)}.pdf`);
     expect(() => contentDisposition(name)).not.toThrow();
