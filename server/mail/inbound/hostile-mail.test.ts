@@ -159,6 +159,36 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
     expect(row.detail).toContain("8 of the mail's other recipients were not copied");
   });
 
+  // Our Message-IDs were looked for in the whole chain before the customer's own earlier mail: adding to a
+  // follow-up by answering one's own mail (References: our mail on the closed request, then the follow-up's
+  // message) matched the closed request first, and so opened yet another follow-up.
+  it("threads a reply to the customer's own follow-up mail into the follow-up, not the closed request", async () => {
+    const seeded = await seedTicket(db(), config);
+    const closed = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "closed")
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ status_id: closed.id }).where("id", "=", seeded.id).execute();
+    const followUpId = `<follow-up-${engine}@example.com>`;
+    const first = await receive(
+      Buffer.from(
+        `From: robin.guest@example.com\r\nTo: ${supportAddress}\r\nSubject: Re: VPN\r\nMessage-ID: ${followUpId}\r\nIn-Reply-To: ${seeded.messageId}\r\nReferences: ${seeded.messageId}\r\n\r\nThe VPN drops again.\r\n`,
+      ),
+    );
+    expect({ status: first.status, reason: first.reason }).toEqual({ status: "processed", reason: "follow_up" });
+    const second = await receive(
+      Buffer.from(
+        `From: robin.guest@example.com\r\nTo: ${supportAddress}\r\nSubject: Re: VPN\r\nMessage-ID: <forgot-${engine}@example.com>\r\nIn-Reply-To: ${followUpId}\r\nReferences: ${seeded.messageId} ${followUpId}\r\n\r\nForgot to say: since Monday.\r\n`,
+      ),
+    );
+    expect({ status: second.status, reason: second.reason, ticket: second.ticket_id }).toEqual({
+      status: "processed",
+      reason: "reply",
+      ticket: first.ticket_id,
+    });
+  });
+
   it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {
     const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
     const row = await receive(

@@ -105,30 +105,33 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
       return { ticket, via: "reply_address", senderVerified: true };
     }
   }
-  // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket.
+  // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket. Nearest first
+  // (In-Reply-To, then References from the newest): a chain can run through a closed request into its follow-up.
   const ids = [...new Set([...mail.inReplyTo, ...mail.references.toReversed()])].slice(0, 50);
   const domain = messageIdDomain(config.baseUrl);
-  for (const id of ids) {
-    const ticketId = ticketIdInMessageId(id, domain);
-    const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
-    if (ticket) return { ticket, via: "references" };
-  }
+  const filed = new Map<string, string>();
   if (ids.length > 0) {
     const sent = await db
       .selectFrom("mail_messages")
-      .select("ticket_id")
+      .select(["message_id", "ticket_id"])
       .where("message_id", "in", ids)
       .where("ticket_id", "is not", null)
-      .executeTakeFirst();
-    const received = sent
-      ? undefined
-      : await db
-          .selectFrom("inbound_messages")
-          .select("ticket_id")
-          .where("message_id", "in", ids)
-          .where("ticket_id", "is not", null)
-          .executeTakeFirst();
-    const ticketId = sent?.ticket_id ?? received?.ticket_id;
+      .orderBy("created_at")
+      .execute();
+    const received = await db
+      .selectFrom("inbound_messages")
+      .select(["message_id", "ticket_id"])
+      .where("message_id", "in", ids)
+      .where("ticket_id", "is not", null)
+      .orderBy("received_at")
+      .execute();
+    // Our own mail first; of a Message-ID filed more than once (mailers reuse them), the first filing.
+    for (const r of [...sent, ...received]) {
+      if (r.ticket_id && !filed.has(r.message_id)) filed.set(r.message_id, r.ticket_id);
+    }
+  }
+  for (const id of ids) {
+    const ticketId = ticketIdInMessageId(id, domain) ?? filed.get(id);
     const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
     if (ticket) return { ticket, via: "references" };
   }
