@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { decodeJson } from "../../db/engine.ts";
 import { describeEachEngine } from "../../test/engines.ts";
-import { buildAdmin, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
+import { buildAdmin, buildAgent, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
 import { queueMail } from "../outbox.ts";
 import { replyAddress, replyAddressSecret } from "../threading.ts";
 import { processInbound } from "./router.ts";
@@ -187,6 +187,35 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
       reason: "reply",
       ticket: first.ticket_id,
     });
+  });
+
+  // A reply to a request an agent merged into another went to the merged (closed) request, so it opened a
+  // follow-up: the duplicate the agent had just folded away came back as a new request.
+  it("adds a reply to a merged request to the request it was merged into", async () => {
+    const duplicate = await seedTicket(db(), config, { email: "merged.requester@example.com" });
+    const original = await seedTicket(db(), config, { email: "original.requester@example.com" });
+    const app = await buildTestApp(db(), engine);
+    const agent = await signInAs(app, await buildAgent(db()));
+    const merged = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${duplicate.number}/merge`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+      payload: { into: original.number },
+    });
+    expect(merged.statusCode, merged.body).toBe(204);
+    const row = await receive(
+      Buffer.from(
+        `From: merged.requester@example.com\r\nTo: ${duplicate.replyTo}\r\nSubject: Re: VPN\r\nMessage-ID: <after-merge-${engine}@example.com>\r\nIn-Reply-To: ${duplicate.messageId}\r\n\r\nAny news?\r\n`,
+      ),
+    );
+    expect({ status: row.status, reason: row.reason, ticket: row.ticket_id }).toEqual({
+      status: "processed",
+      reason: "reply",
+      ticket: original.id,
+    });
+    expect((await comments(original.id)).map((c) => (decodeJson(c.payload) as { body: string }).body)).toEqual([
+      "Any news?",
+    ]);
   });
 
   it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {

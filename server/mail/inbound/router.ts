@@ -56,7 +56,14 @@ export const confirmationLimit = { max: 5, windowMs: 60 * 60 * 1000 };
 export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
 
 type TicketMatch = {
-  ticket: { id: string; number: number; requester_email: string; requester_name: string; requester_id: string | null };
+  ticket: {
+    id: string;
+    number: number;
+    requester_email: string;
+    requester_name: string;
+    requester_id: string | null;
+    merged_into_id: string | null;
+  };
   /** A signed reply address or one of our Message-IDs is strong; a number in the subject is weak. */
   via: "reply_address" | "references" | "subject";
   /** The sender answered through a reply address signed for them alone: the only proof of an agent's identity. */
@@ -78,7 +85,7 @@ async function findTicketUnscoped(db: Kysely<Database>, where: { id: string } | 
   // A deleted ticket has no thread any more: a reply to it is routed like new mail.
   let query = db
     .selectFrom("tickets")
-    .select(["id", "number", "requester_email", "requester_name", "requester_id"])
+    .select(["id", "number", "requester_email", "requester_name", "requester_id", "merged_into_id"])
     .where("deleted_at", "is", null);
   if ("id" in where) query = query.where("id", "=", where.id);
   else query = query.where("number", "=", where.number);
@@ -139,6 +146,25 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
   const number = ticketNumberInSubject(mail.subject);
   const ticket = number !== undefined ? await findTicketUnscoped(db, { number }) : undefined;
   return ticket ? { ticket, via: "subject" } : undefined;
+}
+
+/**
+ * The request a merged one continues in, for a sender who is on it (the merge copied the duplicate's people
+ * there, unless its CCs were full): a reply to the duplicate belongs there, not in a follow-up of it.
+ */
+async function followMerges(
+  db: Kysely<Database>,
+  ticket: TicketMatch["ticket"],
+  sender: string,
+): Promise<TicketMatch["ticket"]> {
+  let current = ticket;
+  // Merges can chain (a ticket merged into one that was merged on later), never loop; a few hops at most.
+  for (let hop = 0; hop < 5 && current.merged_into_id; hop++) {
+    const into = await findTicketUnscoped(db, { id: current.merged_into_id });
+    if (!into || !(await isOnTicket(db, into, sender))) break;
+    current = into;
+  }
+  return current;
 }
 
 /** The requester, someone copied on the ticket, or one of our agents. */
@@ -509,7 +535,8 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
       return;
     }
-    const match = await findThread(ctx, mail);
+    const found = await findThread(ctx, mail);
+    const match = found && { ...found, ticket: await followMerges(db, found.ticket, from) };
     // A From header is easy to forge: mail speaking as one of our agents must come through their own reply address.
     if (!match?.senderVerified && (await isStaffAddress(db, from))) {
       await settleInbound(db, row.id, {
