@@ -137,6 +137,8 @@ export const withdrawSchema = z.object({
   comment: optionalComment,
 });
 export const withdrawReasonListSchema = z.object({ reasons: z.array(z.object({ id: z.string(), label: z.string() })) });
+/** How many people a ticket copies, however they were added. */
+export const ticketCcLimit = 20;
 export const ccSchema = z.object({
   email: z
     .string({ error: "Enter an email address." })

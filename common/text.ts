@@ -12,6 +12,12 @@ export function cleanText(value: string): string {
   return value.replaceAll("\u0000", "").replace(loneSurrogate, "\uFFFD");
 }
 
+/** At most `max` UTF-16 units of the text, never half a character: a cut emoji would leave a lone surrogate. */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  return value.slice(0, max).replace(/[\uD800-\uDBFF]$/, "");
+}
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -21,6 +21,21 @@ describe("bounded HTML", () => {
     });
   });
 
+  // Entities were decoded one after another, "&amp;" first: a comment that said "&lt;b&gt;" in words (as
+  // someone explaining HTML writes) reached the mail as "<b>", and "&amp;lt;" as "<".
+  it("decodes each entity of the text once", async () => {
+    const typed = "<p>Type &amp;lt;b&amp;gt; for bold; AT&amp;amp;T &amp;quot;x&amp;quot;</p>";
+    expect(await htmlToTextBounded(typed)).toEqual({
+      ok: true,
+      value: "Type &lt;b&gt; for bold; AT&amp;T &quot;x&quot;",
+    });
+    expect((await sanitizeFormHtml(typed, "body")).text).toBe("Type &lt;b&gt; for bold; AT&amp;T &quot;x&quot;");
+    expect(await htmlToTextBounded("<p>a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;</p>")).toEqual({
+      ok: true,
+      value: "a <b> & \"c\" 'd'",
+    });
+  });
+
   it("turns refused form HTML into an error on that field", async () => {
     await expect(sanitizeFormHtml(nestedCells(40_000), "message")).rejects.toMatchObject({
       code: "validation_failed",

@@ -67,21 +67,22 @@ export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
 
+/** The entities the sanitiser writes into text. */
+const entities = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+
 /** Plain text of sanitised HTML, for plain-text mail and for checking that a message is not empty. */
 export function richTextToPlain(html: string): string {
-  return sanitizeHtml(
-    html
-      .replace(/<br\s*\/?>/gi, "\n")
-      .replace(/<\/(p|li|blockquote|pre)>/gi, "\n")
-      .replace(/<li>/gi, "- "),
-    { allowedTags: [], allowedAttributes: {} },
-  )
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    sanitizeHtml(
+      html
+        .replace(/<br\s*\/?>/gi, "\n")
+        .replace(/<\/(p|li|blockquote|pre)>/gi, "\n")
+        .replace(/<li>/gi, "- "),
+      { allowedTags: [], allowedAttributes: {} },
+    )
+      // One pass: decoding "&amp;" before "&lt;" turned the words "&lt;b&gt;" into a tag.
+      .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (_, name: keyof typeof entities) => entities[name])
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }

@@ -1,13 +1,16 @@
 import { beforeAll, expect, it } from "vitest";
+import { customerLimits } from "../accounts/rate-limit.ts";
 import { describeEachEngine } from "../test/engines.ts";
 import {
   buildAdmin,
   buildAgent,
+  buildCustomer,
   buildSubmission,
   buildTestApp,
   countRows,
   type SignedInClient,
   signInAs,
+  testConfig,
 } from "../test/factories.ts";
 import type { App } from "./types.ts";
 
@@ -162,6 +165,29 @@ describeEachEngine("Idempotency-Key on creates", ({ db, engine }) => {
     const again = await request();
     expect(again.statusCode).toBe(403);
     expect(again.headers["idempotent-replayed"]).toBe("true");
+  });
+
+  // A 429 says "not now", not "no": kept as the key's answer, a client that waited and retried the same
+  // operation with the same key (as it should) was told 429 again for a day, and could never create it.
+  it("keeps no answer of 429: the same request retried after the wait goes through", async () => {
+    const limited = await buildTestApp(db(), engine, testConfig({ rateLimiting: true }));
+    const customer = await signInAs(limited, await buildCustomer(db()));
+    const submit = async (key: string) =>
+      limited.inject({
+        method: "POST",
+        url: "/api/v1/tickets",
+        headers: { cookie: customer.cookie, "x-csrf-token": customer.csrfToken, "idempotency-key": key },
+        payload: await buildSubmission(db(), { subject: `Limited ${key}` }),
+      });
+    for (let i = 0; i < customerLimits.submitTicket.max; i += 1) expect((await submit(`ok-${i}`)).statusCode).toBe(201);
+    const refused = await submit("after-the-wait");
+    expect(refused.statusCode).toBe(429);
+    // The hour passes.
+    await db().deleteFrom("rate_limits").where("key", "like", "submitTicket:%").execute();
+    const retried = await submit("after-the-wait");
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.headers["idempotent-replayed"]).toBeUndefined();
+    await limited.close();
   });
 
   it("claims no key for a request refused as invalid, so the corrected retry goes through", async () => {

@@ -6,8 +6,8 @@
  * arrive while the first is still running wait for its answer. Keys are kept a day per API token (or per
  * signed-in user), in accounts/idempotency-keys.ts.
  *
- * What is stored is what the first request answered, refusals included, except failures on our side (5xx):
- * those release the key so a retry runs the request again. Requests refused before they start (bad
+ * What is stored is what the first request answered, refusals included, except failures on our side (5xx)
+ * and "too many requests, wait" (429): those release the key so a retry runs the request again. Requests refused before they start (bad
  * credentials, invalid bodies) never claim a key.
  */
 import { createHash } from "node:crypto";
@@ -143,7 +143,8 @@ export function registerIdempotency(app: App, { db }: Deps): void {
     if (!claim) return payload;
     request.idempotencyClaim = null;
     const storable = typeof payload === "string" || Buffer.isBuffer(payload) || payload === null;
-    if (reply.statusCode >= 500 || !storable) {
+    // A 429 is "not now": kept, the same request retried after the wait would get it again for a day.
+    if (reply.statusCode >= 500 || reply.statusCode === 429 || !storable) {
       await releaseIdempotencyKey(db, claim);
       return payload;
     }

@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { decodeJson } from "../../db/engine.ts";
 import { describeEachEngine } from "../../test/engines.ts";
-import { buildAdmin, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
+import { buildAdmin, buildAgent, buildTestApp, buildUser, signInAs, testConfig } from "../../test/factories.ts";
 import { queueMail } from "../outbox.ts";
 import { replyAddress, replyAddressSecret } from "../threading.ts";
 import { processInbound } from "./router.ts";
@@ -117,6 +117,105 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
     const headers = decodeJson(sent.headers) as Record<string, string>;
     expect(headers["Reply-To"]).toBe(replyAddress(supportAddress, seeded, await replyAddressSecret(db()), agentEmail));
     expect(headers["Reply-To"]).not.toBe(seeded.replyTo);
+  });
+
+  // Cut to the subject's and name's limits by UTF-16 units, a subject or sender name of emoji ended in half a
+  // character: PostgreSQL refused the event's JSON and the mail was quarantined; SQLite kept a broken character.
+  it("files a mail whose long subject and sender name are emoji, cut between characters", async () => {
+    const encoded = (text: string) => `=?utf-8?B?${Buffer.from(text).toString("base64")}?=`;
+    const row = await receive(
+      mail(
+        `From: ${encoded(`${"n".repeat(119)}${"🙂".repeat(20)}`)} <emoji.sender@example.com>\r\nTo: ${supportAddress}\r\nSubject: ${encoded(`${"a".repeat(199)}${"😀".repeat(100)}`)}`,
+        "The printer prints only emoji.",
+      ),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "processed", reason: "new_ticket" });
+    const ticket = await db()
+      .selectFrom("tickets")
+      .select(["subject", "requester_name"])
+      .where("id", "=", row.ticket_id)
+      .executeTakeFirstOrThrow();
+    expect(ticket).toEqual({ subject: "a".repeat(199), requester_name: "n".repeat(119) });
+  });
+
+  // The portal copies only valid addresses, at most 20; mail copied whatever had an @ (an address literal that
+  // sends the ticket's conversation to an internal host, a 300-character name) and dropped the rest silently.
+  it("copies only valid addresses from a mail's recipients, at most 20, and says how many it left out", async () => {
+    const colleagues = Array.from({ length: 25 }, (_, i) => `Colleague${i}@Example.com`);
+    const row = await receive(
+      mail(
+        `From: cc.sender@example.com\r\nTo: ${supportAddress}\r\nCc: x@[127.0.0.1], a@b, ${"l".repeat(300)}@example.com, ${colleagues.join(", ")}\r\nSubject: Everyone`,
+        "Please copy the whole team.",
+      ),
+    );
+    expect({ status: row.status, reason: row.reason }).toEqual({ status: "processed", reason: "new_ticket" });
+    const ccs = await db().selectFrom("ticket_ccs").select("email").where("ticket_id", "=", row.ticket_id).execute();
+    expect(ccs.map((c) => c.email).toSorted()).toEqual(
+      colleagues
+        .slice(0, 20)
+        .map((c) => c.toLowerCase())
+        .toSorted(),
+    );
+    expect(row.detail).toContain("8 of the mail's other recipients were not copied");
+  });
+
+  // Our Message-IDs were looked for in the whole chain before the customer's own earlier mail: adding to a
+  // follow-up by answering one's own mail (References: our mail on the closed request, then the follow-up's
+  // message) matched the closed request first, and so opened yet another follow-up.
+  it("threads a reply to the customer's own follow-up mail into the follow-up, not the closed request", async () => {
+    const seeded = await seedTicket(db(), config);
+    const closed = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "closed")
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ status_id: closed.id }).where("id", "=", seeded.id).execute();
+    const followUpId = `<follow-up-${engine}@example.com>`;
+    const first = await receive(
+      Buffer.from(
+        `From: robin.guest@example.com\r\nTo: ${supportAddress}\r\nSubject: Re: VPN\r\nMessage-ID: ${followUpId}\r\nIn-Reply-To: ${seeded.messageId}\r\nReferences: ${seeded.messageId}\r\n\r\nThe VPN drops again.\r\n`,
+      ),
+    );
+    expect({ status: first.status, reason: first.reason }).toEqual({ status: "processed", reason: "follow_up" });
+    const second = await receive(
+      Buffer.from(
+        `From: robin.guest@example.com\r\nTo: ${supportAddress}\r\nSubject: Re: VPN\r\nMessage-ID: <forgot-${engine}@example.com>\r\nIn-Reply-To: ${followUpId}\r\nReferences: ${seeded.messageId} ${followUpId}\r\n\r\nForgot to say: since Monday.\r\n`,
+      ),
+    );
+    expect({ status: second.status, reason: second.reason, ticket: second.ticket_id }).toEqual({
+      status: "processed",
+      reason: "reply",
+      ticket: first.ticket_id,
+    });
+  });
+
+  // A reply to a request an agent merged into another went to the merged (closed) request, so it opened a
+  // follow-up: the duplicate the agent had just folded away came back as a new request.
+  it("adds a reply to a merged request to the request it was merged into", async () => {
+    const duplicate = await seedTicket(db(), config, { email: "merged.requester@example.com" });
+    const original = await seedTicket(db(), config, { email: "original.requester@example.com" });
+    const app = await buildTestApp(db(), engine);
+    const agent = await signInAs(app, await buildAgent(db()));
+    const merged = await app.inject({
+      method: "POST",
+      url: `/api/v1/tickets/${duplicate.number}/merge`,
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken },
+      payload: { into: original.number },
+    });
+    expect(merged.statusCode, merged.body).toBe(204);
+    const row = await receive(
+      Buffer.from(
+        `From: merged.requester@example.com\r\nTo: ${duplicate.replyTo}\r\nSubject: Re: VPN\r\nMessage-ID: <after-merge-${engine}@example.com>\r\nIn-Reply-To: ${duplicate.messageId}\r\n\r\nAny news?\r\n`,
+      ),
+    );
+    expect({ status: row.status, reason: row.reason, ticket: row.ticket_id }).toEqual({
+      status: "processed",
+      reason: "reply",
+      ticket: original.id,
+    });
+    expect((await comments(original.id)).map((c) => (decodeJson(c.payload) as { body: string }).body)).toEqual([
+      "Any news?",
+    ]);
   });
 
   it("files a mail whose Subject and sender name carry a NUL, and an admin can see it in every state", async () => {

@@ -125,6 +125,45 @@ describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, e
     }
   });
 
+  // One message to two mailboxes is filed once (store.ts). Automatic mail is a mailbox's own choice: an alert
+  // sent to help@ (which ignores machines) and to ops@ (which accepts this one) must still be filed, by ops@.
+  it("files automatic mail sent to two mailboxes by the one that accepts its sender, once", async () => {
+    const ops = await ensureMailbox(db(), "ops@support.example");
+    await db().updateTable("mailboxes").set({ accept_auto_from: "@alerts.example" }).where("id", "=", ops).execute();
+    const alert = (n: number) =>
+      Buffer.from(
+        `From: Monitor <monitor@alerts.example>\r\nTo: help@support.example, ops@support.example\r\nSubject: PROBLEM ${n}-${engine}\r\nMessage-ID: <alert-${n}-${engine}@alerts.example>\r\nAuto-Submitted: auto-generated\r\n\r\nDisk full.\r\n`,
+      );
+    const runJobs = () =>
+      createJobRunner({
+        db: db(),
+        engine,
+        handlers: { "mail.inbound": inboundMailHandler({ db: db(), config }) },
+      }).runDue();
+    const outcomes = async (n: number) =>
+      (
+        await db()
+          .selectFrom("inbound_messages")
+          .select(["mailbox_id", "status", "reason", "ticket_id"])
+          .where("message_id", "=", `<alert-${n}-${engine}@alerts.example>`)
+          .execute()
+      )
+        .map((r) => `${r.mailbox_id === ops ? "ops" : "help"}:${r.status}:${r.reason}`)
+        .toSorted();
+    // Delivered in one SMTP session: both copies stored before either is filed.
+    await store(alert(1));
+    await storeInbound(db(), { mailboxId: ops, raw: alert(1), source: "smtp", envelopeFrom: null });
+    await runJobs();
+    // Or polled later by IMAP, after help@ had ignored it.
+    await store(alert(2));
+    await runJobs();
+    await storeInbound(db(), { mailboxId: ops, raw: alert(2), source: "imap", envelopeFrom: null });
+    await runJobs();
+    expect(await outcomes(1)).toEqual(["help:processed:new_ticket", "ops:ignored:duplicate"]);
+    expect(await outcomes(2)).toEqual(["help:ignored:auto_reply", "ops:processed:new_ticket"]);
+    expect(await ticketsFrom("monitor@alerts.example")).toHaveLength(2);
+  });
+
   it("quarantines a message that fails, goes on with the next, and files it when an admin runs it again", async () => {
     // No status to start a ticket in: filing fails until the admin fixes the status set.
     const starting = await db()

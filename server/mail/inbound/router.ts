@@ -10,7 +10,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
-import { cleanStrings } from "../../../common/text.ts";
+import { ccSchema, ticketCcLimit } from "../../../common/conversation.ts";
+import { cleanStrings, cutText } from "../../../common/text.ts";
 import { subjectMaxLength } from "../../../common/tickets.ts";
 import { toSessionUser } from "../../accounts/queries.ts";
 import { hit } from "../../accounts/rate-limit.ts";
@@ -55,7 +56,14 @@ export const confirmationLimit = { max: 5, windowMs: 60 * 60 * 1000 };
 export const inboundSenderLimit = { max: 20, windowMs: 60 * 60 * 1000 };
 
 type TicketMatch = {
-  ticket: { id: string; number: number; requester_email: string; requester_name: string; requester_id: string | null };
+  ticket: {
+    id: string;
+    number: number;
+    requester_email: string;
+    requester_name: string;
+    requester_id: string | null;
+    merged_into_id: string | null;
+  };
   /** A signed reply address or one of our Message-IDs is strong; a number in the subject is weak. */
   via: "reply_address" | "references" | "subject";
   /** The sender answered through a reply address signed for them alone: the only proof of an agent's identity. */
@@ -77,7 +85,7 @@ async function findTicketUnscoped(db: Kysely<Database>, where: { id: string } | 
   // A deleted ticket has no thread any more: a reply to it is routed like new mail.
   let query = db
     .selectFrom("tickets")
-    .select(["id", "number", "requester_email", "requester_name", "requester_id"])
+    .select(["id", "number", "requester_email", "requester_name", "requester_id", "merged_into_id"])
     .where("deleted_at", "is", null);
   if ("id" in where) query = query.where("id", "=", where.id);
   else query = query.where("number", "=", where.number);
@@ -104,30 +112,33 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
       return { ticket, via: "reply_address", senderVerified: true };
     }
   }
-  // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket.
+  // 2. In-Reply-To and References: our ticket Message-IDs, or earlier mail filed into a ticket. Nearest first
+  // (In-Reply-To, then References from the newest): a chain can run through a closed request into its follow-up.
   const ids = [...new Set([...mail.inReplyTo, ...mail.references.toReversed()])].slice(0, 50);
   const domain = messageIdDomain(config.baseUrl);
-  for (const id of ids) {
-    const ticketId = ticketIdInMessageId(id, domain);
-    const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
-    if (ticket) return { ticket, via: "references" };
-  }
+  const filed = new Map<string, string>();
   if (ids.length > 0) {
     const sent = await db
       .selectFrom("mail_messages")
-      .select("ticket_id")
+      .select(["message_id", "ticket_id"])
       .where("message_id", "in", ids)
       .where("ticket_id", "is not", null)
-      .executeTakeFirst();
-    const received = sent
-      ? undefined
-      : await db
-          .selectFrom("inbound_messages")
-          .select("ticket_id")
-          .where("message_id", "in", ids)
-          .where("ticket_id", "is not", null)
-          .executeTakeFirst();
-    const ticketId = sent?.ticket_id ?? received?.ticket_id;
+      .orderBy("created_at")
+      .execute();
+    const received = await db
+      .selectFrom("inbound_messages")
+      .select(["message_id", "ticket_id"])
+      .where("message_id", "in", ids)
+      .where("ticket_id", "is not", null)
+      .orderBy("received_at")
+      .execute();
+    // Our own mail first; of a Message-ID filed more than once (mailers reuse them), the first filing.
+    for (const r of [...sent, ...received]) {
+      if (r.ticket_id && !filed.has(r.message_id)) filed.set(r.message_id, r.ticket_id);
+    }
+  }
+  for (const id of ids) {
+    const ticketId = ticketIdInMessageId(id, domain) ?? filed.get(id);
     const ticket = ticketId ? await findTicketUnscoped(db, { id: ticketId }) : undefined;
     if (ticket) return { ticket, via: "references" };
   }
@@ -135,6 +146,25 @@ async function findThread(ctx: Context, mail: InboundMail): Promise<TicketMatch 
   const number = ticketNumberInSubject(mail.subject);
   const ticket = number !== undefined ? await findTicketUnscoped(db, { number }) : undefined;
   return ticket ? { ticket, via: "subject" } : undefined;
+}
+
+/**
+ * The request a merged one continues in, for a sender who is on it (the merge copied the duplicate's people
+ * there, unless its CCs were full): a reply to the duplicate belongs there, not in a follow-up of it.
+ */
+async function followMerges(
+  db: Kysely<Database>,
+  ticket: TicketMatch["ticket"],
+  sender: string,
+): Promise<TicketMatch["ticket"]> {
+  let current = ticket;
+  // Merges can chain (a ticket merged into one that was merged on later), never loop; a few hops at most.
+  for (let hop = 0; hop < 5 && current.merged_into_id; hop++) {
+    const into = await findTicketUnscoped(db, { id: current.merged_into_id });
+    if (!into || !(await isOnTicket(db, into, sender))) break;
+    current = into;
+  }
+  return current;
 }
 
 /** The requester, someone copied on the ticket, or one of our agents. */
@@ -267,19 +297,26 @@ async function createTicketFromMail(
   const { uploads, inline } = await writeUploads(ctx, mail);
   const { htmlRefused, ...message } = await newTicketMessage(mail, inline);
   if (htmlRefused) notes.push(htmlRefused);
-  const ccs = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
+  const others = [...new Set([...mail.to, ...mail.cc].map((a) => a.address))].filter(
     (a) => a !== from.address && !own.includes(stripTag(a)),
   );
+  // Copied as the portal copies: valid addresses only (not an address literal such as x@[10.0.0.5]), at most 20.
+  const ccs = others.filter((email) => ccSchema.safeParse({ email }).success).slice(0, ticketCcLimit);
+  if (ccs.length < others.length) {
+    notes.push(
+      `${others.length - ccs.length} of the mail's other recipients were not copied: a ticket has at most ${ticketCcLimit} CCs, each a valid address.`,
+    );
+  }
   try {
     await submitTicket(
       ctx,
       actor,
       {
-        subject: (newRequestSubject(mail.subject) || "(no subject)").slice(0, subjectMaxLength),
+        subject: cutText(newRequestSubject(mail.subject) || "(no subject)", subjectMaxLength),
         priority: "medium",
         categoryId: category,
         ...message,
-        name: (from.name || from.address.split("@")[0] || from.address).slice(0, 120),
+        name: cutText(from.name || from.address.split("@")[0] || from.address, 120),
         email: from.address,
         fields: {},
       },
@@ -303,7 +340,7 @@ async function createTicketFromMail(
           });
         },
         afterCreated: async (trx, ticket) => {
-          for (const email of ccs.slice(0, 20)) {
+          for (const email of ccs) {
             await copyFromMail(trx, ctx, ticket.id, email, from.name || from.address);
           }
         },
@@ -407,11 +444,7 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
   const { db, config } = ctx;
   const row = await db.selectFrom("inbound_messages").selectAll().where("id", "=", inboundId).executeTakeFirst();
   if (row?.status !== "received") return;
-  const mailbox = await db
-    .selectFrom("mailboxes")
-    .selectAll()
-    .where("id", "=", row.mailbox_id)
-    .executeTakeFirstOrThrow();
+  let mailbox = await db.selectFrom("mailboxes").selectAll().where("id", "=", row.mailbox_id).executeTakeFirstOrThrow();
 
   let mail: InboundMail;
   try {
@@ -438,11 +471,14 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       ownAddresses: own,
       ownMessageId,
     });
-    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered.
-    const automatic =
-      verdict && from && acceptableAutomatic.includes(verdict.reason) && acceptsAutomaticMailFrom(mailbox, from)
-        ? verdict
+    // Automatic mail from a sender the mailbox accepts (a monitoring system) is filed, never answered: by
+    // this mailbox, or by another the same message also came to that accepts it (its copy is a duplicate).
+    const accepting =
+      verdict && from && acceptableAutomatic.includes(verdict.reason)
+        ? await mailboxAcceptingAutomatic(db, row, mailbox, from)
         : undefined;
+    const automatic = accepting ? verdict : undefined;
+    if (accepting) mailbox = accepting;
     if (verdict && !automatic) {
       await settleInbound(db, row.id, { status: "ignored", reason: verdict.reason, detail: verdict.detail, ...facts });
       return;
@@ -499,7 +535,8 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
       await createTicketFromMail(ctx, row.id, mail, mailbox, own, filing);
       return;
     }
-    const match = await findThread(ctx, mail);
+    const found = await findThread(ctx, mail);
+    const match = found && { ...found, ticket: await followMerges(db, found.ticket, from) };
     // A From header is easy to forge: mail speaking as one of our agents must come through their own reply address.
     if (!match?.senderVerified && (await isStaffAddress(db, from))) {
       await settleInbound(db, row.id, {
@@ -535,6 +572,30 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
     if (error instanceof AlreadySettled) return;
     await settleInbound(db, row.id, { status: "quarantined", reason: "failed", detail: errorText(error), ...facts });
   }
+}
+
+/** This mailbox when it accepts automatic mail from the sender, else another active one this message's copies came to. */
+async function mailboxAcceptingAutomatic(
+  db: Kysely<Database>,
+  row: { id: string; mailbox_id: string },
+  mailbox: Mailbox,
+  from: string,
+): Promise<Mailbox | undefined> {
+  if (acceptsAutomaticMailFrom(mailbox, from)) return mailbox;
+  const others = await db
+    .selectFrom("mailboxes")
+    .selectAll()
+    .where("active", "=", 1)
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("inbound_messages")
+        .select("mailbox_id")
+        .where("duplicate_of", "=", row.id)
+        .where("mailbox_id", "!=", row.mailbox_id),
+    )
+    .orderBy("address")
+    .execute();
+  return others.find((other) => acceptsAutomaticMailFrom(other, from));
 }
 
 /** Tells the sender their message was too large, in the same transaction that settles it (so once). */

@@ -17,6 +17,7 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
 
   beforeAll(async () => {
     await ensureMailbox(db());
+    await ensureMailbox(db(), "billing@support.example");
     receiver = createSmtpReceiver(db(), { maxBytes });
     port = await receiver.listen(0, "127.0.0.1");
   });
@@ -90,6 +91,44 @@ describeEachEngine("the inbound SMTP receiver", ({ db, engine }) => {
       .where("requester_email", "=", "nia@example.org")
       .execute();
     expect(tickets).toEqual([{ subject: "Printer jammed" }]);
+  });
+
+  // Before, each of our mailboxes on a message kept its own copy and filed it: a request to help@ and billing@
+  // made two tickets (and two confirmations), a reply-all that kept billing@ posted the same comment twice.
+  it("files a message addressed to two of our mailboxes once: one ticket, and one comment for a reply-all", async () => {
+    const mail = `From: Olga <olga@example.com>\r\nTo: help@support.example\r\nCc: billing@support.example\r\nSubject: Invoice and laptop\r\nMessage-ID: <two-mailboxes-${engine}@example.com>\r\n\r\nThe invoice is wrong and the laptop is slow.\r\n`;
+    expect((await send(mail, ["help@support.example", "billing@support.example"])).response).toMatch(/^250/);
+    await runJobs();
+    const rows = await stored(`<two-mailboxes-${engine}@example.com>`);
+    expect(rows.map((r) => `${r.status}:${r.reason}`).toSorted()).toEqual([
+      "ignored:duplicate",
+      "processed:new_ticket",
+    ]);
+    expect(rows.find((r) => r.reason === "duplicate")?.detail).toContain("help@support.example");
+    const tickets = await db()
+      .selectFrom("tickets")
+      .select("id")
+      .where("requester_email", "=", "olga@example.com")
+      .execute();
+    expect(tickets).toHaveLength(1);
+    const confirmations = await db()
+      .selectFrom("mail_messages")
+      .select("id")
+      .where("to_address", "=", "olga@example.com")
+      .execute();
+    expect(confirmations).toHaveLength(1);
+
+    const seeded = await seedTicket(db(), config);
+    const reply = `From: robin.guest@example.com\r\nTo: ${seeded.replyTo}\r\nCc: billing@support.example\r\nSubject: Re: VPN\r\nIn-Reply-To: ${seeded.messageId}\r\nMessage-ID: <reply-all-${engine}@example.com>\r\n\r\nStill broken.\r\n`;
+    await send(reply, [seeded.replyTo, "billing@support.example"], "robin.guest@example.com");
+    await runJobs();
+    const comments = await db()
+      .selectFrom("ticket_events")
+      .select("id")
+      .where("ticket_id", "=", seeded.id)
+      .where("type", "=", "comment")
+      .execute();
+    expect(comments).toHaveLength(1);
   });
 
   it("takes a reply at the signed reply address and appends it to its ticket", async () => {

@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
-import { cleanText } from "../../../common/text.ts";
+import { cleanText, cutText } from "../../../common/text.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
+import { acceptableAutomatic } from "./protection.ts";
 import { contentHash, storageMessageId } from "./raw-message.ts";
 
 export type Received = {
@@ -21,8 +22,10 @@ export type Received = {
  * duplicate only when the same mailbox already has one with the same
  * Message-ID and the same content (a retried session, a second poll): it is
  * then kept as an "ignored: duplicate" row pointing at the original and never
- * filed again. A different message that reuses a Message-ID is stored and
- * filed as its own, so nothing that got a 250 vanishes.
+ * filed again. The same holds across mailboxes: a message addressed to two
+ * of ours (To: help@, Cc: billing@; a reply-all) is filed once, by the
+ * mailbox that got it first. A different message that reuses a Message-ID is
+ * stored and filed as its own, so nothing that got a 250 vanishes.
  */
 export async function storeInbound(
   db: Kysely<Database>,
@@ -52,14 +55,37 @@ export async function storeInbound(
       ticket_id: null,
       received_at: at,
     };
-    const inserted = await trx
-      .insertInto("inbound_messages")
-      .values({ ...row, status: "received", duplicate_of: null, processed_at: null })
-      .onConflict((oc) =>
-        oc.columns(["mailbox_id", "message_id", "content_hash"]).where("duplicate_of", "is", null).doNothing(),
+    // Already stored for another of our mailboxes (it was addressed to both): kept here as its duplicate.
+    const elsewhere = await trx
+      .selectFrom("inbound_messages")
+      .innerJoin("mailboxes", "mailboxes.id", "inbound_messages.mailbox_id")
+      .select(["inbound_messages.id", "inbound_messages.received_at", "mailboxes.address"])
+      .where("inbound_messages.message_id", "=", messageId)
+      .where("inbound_messages.content_hash", "=", hash)
+      .where("inbound_messages.duplicate_of", "is", null)
+      .where("inbound_messages.mailbox_id", "!=", received.mailboxId)
+      // Automatic mail that mailbox ignored may be one this mailbox accepts (router.ts): it is filed by this one.
+      .where((eb) =>
+        eb.not(
+          eb.and([
+            eb("inbound_messages.status", "=", "ignored"),
+            eb("inbound_messages.reason", "in", acceptableAutomatic),
+          ]),
+        ),
       )
-      .returning("id")
+      .orderBy("inbound_messages.received_at")
+      .orderBy("inbound_messages.id")
       .executeTakeFirst();
+    const inserted = elsewhere
+      ? undefined
+      : await trx
+          .insertInto("inbound_messages")
+          .values({ ...row, status: "received", duplicate_of: null, processed_at: null })
+          .onConflict((oc) =>
+            oc.columns(["mailbox_id", "message_id", "content_hash"]).where("duplicate_of", "is", null).doNothing(),
+          )
+          .returning("id")
+          .executeTakeFirst();
     if (inserted) {
       await enqueueJob(
         trx,
@@ -69,21 +95,25 @@ export async function storeInbound(
       );
       return { id, duplicate: false, originalId: id };
     }
-    const original = await trx
-      .selectFrom("inbound_messages")
-      .select(["id", "received_at"])
-      .where("mailbox_id", "=", received.mailboxId)
-      .where("message_id", "=", messageId)
-      .where("content_hash", "=", hash)
-      .where("duplicate_of", "is", null)
-      .executeTakeFirstOrThrow();
+    const original =
+      elsewhere ??
+      (await trx
+        .selectFrom("inbound_messages")
+        .select(["id", "received_at"])
+        .where("mailbox_id", "=", received.mailboxId)
+        .where("message_id", "=", messageId)
+        .where("content_hash", "=", hash)
+        .where("duplicate_of", "is", null)
+        .executeTakeFirstOrThrow());
     await trx
       .insertInto("inbound_messages")
       .values({
         ...row,
         status: "ignored",
         reason: "duplicate",
-        detail: `The same message (Message-ID and content) was received at ${original.received_at}; only that one is filed.`,
+        detail: elsewhere
+          ? `The same message (Message-ID and content) also came to ${elsewhere.address} at ${original.received_at}; only that one is filed.`
+          : `The same message (Message-ID and content) was received at ${original.received_at}; only that one is filed.`,
         duplicate_of: original.id,
         processed_at: at,
       })
@@ -120,7 +150,7 @@ export async function settleInbound(
       detail: outcome.detail ? cleanText(outcome.detail) : null,
       ticket_id: outcome.ticketId ?? null,
       from_address: outcome.from ? cleanText(outcome.from) : null,
-      subject: outcome.subject ? cleanText(outcome.subject).slice(0, 500) : null,
+      subject: outcome.subject ? cutText(cleanText(outcome.subject), 500) : null,
       processed_at: new Date().toISOString(),
     })
     .where("id", "=", id)

@@ -1,4 +1,4 @@
-import { cleanText } from "../../../common/text.ts";
+import { cleanText, cutText } from "../../../common/text.ts";
 
 /**
  * Turns whatever name an upload claims into one that is safe to store and
@@ -24,7 +24,8 @@ export function cleanFileName(claimed: string): string {
   if (name.length > 200) {
     const dot = name.lastIndexOf(".");
     const extension = dot > 0 && name.length - dot <= 12 ? name.slice(dot) : "";
-    name = name.slice(0, 200 - extension.length) + extension;
+    // Never half a character: a cut emoji left a lone surrogate, which the download header cannot encode.
+    name = cutText(name, 200 - extension.length) + extension;
   }
   return name || "attachment";
 }

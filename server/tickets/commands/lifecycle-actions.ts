@@ -1,7 +1,7 @@
 /** What agents and requesters do to a ticket's state: each one use-case, one transaction. */
 
 import type { Transaction } from "kysely";
-import type { CommentInput } from "../../../common/conversation.ts";
+import { type CommentInput, ticketCcLimit } from "../../../common/conversation.ts";
 import { isClosed, isFinished } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { type Actor, anonymous } from "../../core/actor.ts";
@@ -113,7 +113,7 @@ export async function addCc(ctx: Ctx, actor: Actor, number: number, emailInput: 
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("ticket_id", "=", ticket.id)
       .executeTakeFirstOrThrow();
-    if (Number(count.n) >= 20)
+    if (Number(count.n) >= ticketCcLimit)
       throw new AppError("validation_failed", "A ticket can have at most 20 CCs.", {
         email: "A ticket can have at most 20 CCs.",
       });
