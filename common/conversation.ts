@@ -2,7 +2,7 @@ import { z } from "zod";
 import { automationOutcomeSchema } from "./automation.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { satisfactionRatings } from "./satisfaction.ts";
-import { visibleLine } from "./text.ts";
+import { hasVisibleText, visibleLine } from "./text.ts";
 import { editableTicketFields, feedEntryTypes } from "./ticket-events.ts";
 import { messageMaxLength, priorities } from "./tickets.ts";
 import { uploadTokensSchema } from "./uploads.ts";
@@ -16,7 +16,8 @@ export const commentInputSchema = z.object({
     .string({ error: "Write a comment." })
     .trim()
     .min(1, "Write a comment.")
-    .max(messageMaxLength, `Keep the comment under ${messageMaxLength.toLocaleString("en")} characters.`),
+    .max(messageMaxLength, `Keep the comment under ${messageMaxLength.toLocaleString("en")} characters.`)
+    .refine(hasVisibleText, "Write a comment."),
   format: z.enum(["text", "html"]).default("text"),
   kind: z.enum(commentKinds, { error: "Choose public, private or note." }).default("public"),
   /** Who among the requester and CCs gets this public comment by mail; everyone when left out. */

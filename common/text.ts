@@ -18,6 +18,17 @@ export function cutText(value: string, max: number): string {
   return value.slice(0, max).replace(/[\uD800-\uDBFF]$/, "");
 }
 
+/**
+ * Characters that show nothing by themselves: white space of every kind, zero-width spaces and joiners, direction
+ * marks and isolates, the soft hyphen, word joiners, variation selectors, Hangul fillers, the braille blank.
+ */
+const showsNothing =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each is removed by itself; none shows anything alone.
+  /[\s\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+
+/** Whether a message has something to read: a zero-width space alone passed as "written" and posted a blank. */
+export const hasVisibleText = (value: string): boolean => value.replace(showsNothing, "") !== "";
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fieldsSentSchema } from "./fields.ts";
 import { tagSchema } from "./tags.ts";
-import { isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
+import { hasVisibleText, isVisibleLine, nameHiddenCharacters, visibleLine } from "./text.ts";
 import { uploadTokensSchema } from "./uploads.ts";
 
 export const priorities = ["low", "medium", "high", "urgent"] as const;
@@ -50,7 +50,8 @@ export const ticketSubmissionSchema = z
       .string({ error: "Describe what you need." })
       .trim()
       .min(1, "Describe what you need.")
-      .max(messageMaxLength, `Keep the message under ${messageMaxLength.toLocaleString("en")} characters.`),
+      .max(messageMaxLength, `Keep the message under ${messageMaxLength.toLocaleString("en")} characters.`)
+      .refine(hasVisibleText, "Describe what you need."),
     /** html: from the rich-text editor (sanitised on the server); text: plain text, shown as written. */
     messageFormat: z.enum(["text", "html"]).default("text"),
     name: z

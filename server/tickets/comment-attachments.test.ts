@@ -151,6 +151,12 @@ describeEachEngine("files on comments", ({ db, engine }) => {
     const empty = await comment(customer, { body: "   " }, [{ name: "y.txt", content: "y" }]);
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.fields.body).toBe("Write a comment.");
+    // A zero-width space shows nothing: typed as text, or the editor's paragraph holding only one.
+    for (const body of [{ body: "\u200b" }, { body: "<p>\u200b\u2060</p>", format: "html" }]) {
+      const blank = await comment(customer, body, [{ name: "y.txt", content: "y" }]);
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().error.fields.body).toBe("Write a comment.");
+    }
 
     const customerNote = await comment(customer, { body: "Secret", kind: "note" }, [{ name: "z.txt", content: "z" }]);
     expect(customerNote.statusCode).toBe(403);

@@ -33,6 +33,11 @@ describeEachEngine("POST /api/v1/tickets", ({ db, engine }) => {
     ["an unknown priority", { priority: "critical" }, { priority: "Choose a priority: Low, Medium, High or Urgent." }],
     ["a 1 MB subject", { subject: "x".repeat(1024 * 1024) }, { subject: "Keep the subject under 200 characters." }],
     ["a missing message", { message: undefined }, { message: "Describe what you need." }],
+    [
+      "a message of invisible characters",
+      { message: "\u200b\u2060\u3164 \u200b" },
+      { message: "Describe what you need." },
+    ],
     ["a number for a name", { name: 42 }, { name: "Enter your name." }],
     ["a category that is not an id", { categoryId: "../etc" }, { categoryId: "Choose a category." }],
   ];

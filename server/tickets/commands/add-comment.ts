@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
 import type { CommentInput } from "../../../common/conversation.ts";
+import { hasVisibleText } from "../../../common/text.ts";
 import type { Actor } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
@@ -40,7 +41,7 @@ export async function addComment(
 ): Promise<{ id: string }> {
   const { html: sanitized, text: plain } =
     input.format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
-  if (!plain.trim())
+  if (!hasVisibleText(plain))
     throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
 
   const storage = attachmentStorage(config);

@@ -5,6 +5,7 @@
  * or "removed by" whoever removed it. Customers never edit or remove (the ticket policy's "edit" rule).
  */
 import type { CommentEdit } from "../../../common/conversation.ts";
+import { hasVisibleText } from "../../../common/text.ts";
 import type { Actor } from "../../core/actor.ts";
 import type { AppContext } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
@@ -32,7 +33,7 @@ export async function editComment(
       format === "html" ? await sanitizeFormHtml(input.body, "body") : { html: input.body, text: input.body };
     const after =
       format === "html" ? await keepOwnImages(trx, sanitized, { ticketId: ticket.id, uploads: [] }) : sanitized;
-    if (!plain.trim())
+    if (!hasVisibleText(plain))
       throw new AppError("validation_failed", "Some fields need attention.", { body: "Write a comment." });
     // Saving the same words again is no revision.
     if (after === comment.body && format === comment.format) return;

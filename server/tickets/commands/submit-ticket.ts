@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { type FieldDefinition, fieldsSchema } from "../../../common/fields.ts";
 import { defaultLocale, isLocale } from "../../../common/locales.ts";
+import { hasVisibleText } from "../../../common/text.ts";
 import type { TicketSubmission, TicketSubmitted } from "../../../common/tickets.ts";
 import { normalizeEmail } from "../../accounts/queries.ts";
 import { serviceScope } from "../../catalog/policy.ts";
@@ -59,7 +60,7 @@ export async function storedMessage(
 ): Promise<{ message: string; plain: string }> {
   if (input.messageFormat === "text") return { message: input.message, plain: input.message };
   const { html, text: plain } = await sanitizeFormHtml(input.message, "message");
-  if (!plain) throw invalid({ message: "Describe what you need." });
+  if (!hasVisibleText(plain)) throw invalid({ message: "Describe what you need." });
   // A new ticket's words may show only the files that come with it (a mail's inline screenshots).
   return { message: await keepOwnImages(db, html, { ticketId: null, uploads }), plain };
 }
