@@ -29,6 +29,7 @@ function reasonText(t: Translate, reason: string | null): string | null {
     spam: t("admin.inbound.reason.spam"),
     sender_not_on_ticket: t("admin.inbound.reason.senderNotOnTicket"),
     staff_unverified: t("admin.inbound.reason.staffUnverified"),
+    sender_disabled: t("admin.inbound.reason.senderDisabled"),
     rate_limited: t("admin.inbound.reason.rateLimited"),
     unreadable: t("admin.inbound.reason.unreadable"),
     failed: t("admin.inbound.reason.failed"),

@@ -67,6 +67,34 @@ describeEachEngine("hostile inbound mail", ({ db, engine }) => {
     expect(await comments(seeded.id)).toHaveLength(0);
   });
 
+  it("holds mail from an address whose account an admin disabled: no new request, no reply on their request", async () => {
+    const customer = await buildUser(db(), "customer", `Disabled Dana ${engine}`);
+    const seeded = await seedTicket(db(), config, { email: customer.email, name: customer.name });
+    await db()
+      .updateTable("users")
+      .set({ disabled_at: new Date().toISOString() })
+      .where("id", "=", customer.id)
+      .execute();
+    const ticketsBefore = (await db().selectFrom("tickets").select("id").execute()).length;
+
+    const fresh = await receive(
+      mail(`From: ${customer.email}\r\nTo: ${supportAddress}\r\nSubject: Let me back in`, "You cannot stop me."),
+    );
+    expect({ status: fresh.status, reason: fresh.reason }).toEqual({ status: "review", reason: "sender_disabled" });
+    expect(fresh.detail).toBe(
+      `From ${customer.email}, whose account an admin has disabled: nothing was filed and nobody was answered.`,
+    );
+    const reply = await receive(mail(`From: ${customer.email}\r\nTo: ${seeded.replyTo}\r\nSubject: Re: VPN`, "Again."));
+    expect({ status: reply.status, reason: reply.reason }).toEqual({ status: "review", reason: "sender_disabled" });
+    expect(await comments(seeded.id)).toHaveLength(0);
+    expect((await db().selectFrom("tickets").select("id").execute()).length).toBe(ticketsBefore);
+
+    // An admin who decides otherwise files it from the review queue.
+    await db().updateTable("inbound_messages").set({ status: "received" }).where("id", "=", fresh.id).execute();
+    await processInbound({ db: db(), config }, fresh.id, "new_ticket");
+    expect((await db().selectFrom("tickets").select("id").execute()).length).toBe(ticketsBefore + 1);
+  });
+
   it("holds an agent's From on the ticket's own reply address, which every customer on it has seen", async () => {
     const seeded = await seedTicket(db(), config);
     const row = await receive(

@@ -187,6 +187,16 @@ async function isOnTicket(db: Kysely<Database>, ticket: TicketMatch["ticket"], e
   return agent !== undefined;
 }
 
+async function isDisabledAccount(db: Kysely<Database>, email: string): Promise<boolean> {
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email)
+    .where("disabled_at", "is not", null)
+    .executeTakeFirst();
+  return user !== undefined;
+}
+
 async function accountFor(db: Kysely<Database>, email: string) {
   const user = await db
     .selectFrom("users")
@@ -512,6 +522,17 @@ export async function processInbound(ctx: Context, inboundId: string, mode: Proc
         status: "review",
         reason: "no_sender",
         detail: "The message has no sender address to answer.",
+        ...facts,
+      });
+      return;
+    }
+    // The portal refuses a disabled account every write; its address must not go on writing by mail (as a
+    // guest, since its account no longer counts). An admin may still file the message from the review queue.
+    if (mode === "route" && (await isDisabledAccount(db, from))) {
+      await settleInbound(db, row.id, {
+        status: "review",
+        reason: "sender_disabled",
+        detail: `From ${from}, whose account an admin has disabled: nothing was filed and nobody was answered.`,
         ...facts,
       });
       return;
