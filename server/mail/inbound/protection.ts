@@ -9,8 +9,13 @@ export type IgnoreReason = "auto_reply" | "bounce" | "mailing_list" | "bulk" | "
 
 export type Verdict = { reason: IgnoreReason; detail: string } | undefined;
 
+/**
+ * Out-of-office subjects as the common clients write them, in the languages our customers mail in most; many
+ * such replies carry no Auto-Submitted or X-Autoreply header, and each one posted becomes a comment that can
+ * reopen a pending request.
+ */
 const autoReplySubjects =
-  /^(auto(matic)?[ -]?(reply|response|antwort)|auto:|out of (the )?office|abwesenheitsnotiz|automatische antwort|réponse automatique|respuesta automática|fuori sede)/i;
+  /^(auto(matic)?[ -]?(reply|response|antwort)|auto:|out of (the )?office|abwesenheitsnotiz|automatische antwort|réponse automatique|respuesta automática|fuori sede|risposta automatica|automatisch antwoord|afwezigheidsbericht|resposta automática|ausência temporária|automatiskt svar|autosvar|automatisk svar|automaattinen vastaus|automatyczna odpowiedź|automatická odpověď|自動返信|自动回复|自動回覆)/i;
 
 function localPart(address: string): string {
   return address.slice(0, address.indexOf("@")).toLowerCase();
