@@ -31,11 +31,22 @@ const validTimeZone = (zone: string) => {
   }
 };
 
+/**
+ * A report's day, in years a help desk has tickets: past 9999 the day after the last is "+010000-01", which sorts
+ * before every date, so walking the period's days never ended (one request held the server's only thread).
+ */
+const reportDate = (error: string) =>
+  z.iso.date({ error }).refine((date) => date >= firstReportDate && date <= lastReportDate, {
+    error: "Choose a date between 1970 and 2999.",
+  });
+const firstReportDate = "1970-01-01";
+const lastReportDate = "2999-12-31";
+
 export const reportQuerySchema = z
   .object({
     /** First and last day of the period, inclusive, in `timeZone`. */
-    from: z.iso.date({ error: "Use a date like 2026-11-01." }),
-    to: z.iso.date({ error: "Use a date like 2026-11-30." }),
+    from: reportDate("Use a date like 2026-11-01."),
+    to: reportDate("Use a date like 2026-11-30."),
     /** The viewer's time zone: days, weeks and the busiest hours are theirs. */
     timeZone: z
       .string()
