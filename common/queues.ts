@@ -153,7 +153,15 @@ export type SavedViewInput = z.infer<typeof savedViewInputSchema>;
 export const bulkUpdateSchema = z
   .object({
     numbers: z
-      .array(z.number().int().positive(), { error: "Select tickets first." })
+      .array(
+        // A ticket number is a 32-bit integer in the database: PostgreSQL failed the whole request on a larger one.
+        z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31 - 1, "There is no ticket with that number."),
+        { error: "Select tickets first." },
+      )
       .min(1, "Select tickets first.")
       .max(100, "Change at most 100 tickets at once."),
     statusId: z.uuid({ error: "Choose a status from the list." }).optional(),

@@ -248,6 +248,18 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
 
     const nothing = await call(lead, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn] });
     expect(nothing.statusCode).toBe(400);
+    // A number past the database's integers is refused whole, nothing changed (PostgreSQL answered 500).
+    const priorityOfVpn = async () =>
+      (await db().selectFrom("tickets").select("priority").where("number", "=", tickets.vpn).executeTakeFirst())
+        ?.priority;
+    const before = await priorityOfVpn();
+    const huge = await call(lead, "POST", "/api/v1/agent/tickets/bulk", {
+      numbers: [tickets.vpn, 2 ** 31],
+      priority: before === "medium" ? "high" : "medium",
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.fields).toEqual({ "numbers.1": "There is no ticket with that number." });
+    expect(await priorityOfVpn()).toBe(before);
     expect(
       (await call(customer, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn], priority: "high" }))
         .statusCode,
