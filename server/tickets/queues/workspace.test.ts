@@ -320,6 +320,25 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await call(restricted, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
     expect((await call(restricted, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(404);
     expect((await call(lead, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(204);
+
+    // A misspelt filter is refused, as in the list's query string: it was dropped, and "Urgent only" listed every ticket.
+    const misspelt = await call(lead, "POST", "/api/v1/agent/views", {
+      name: "Urgent only",
+      filters: { priorty: ["urgent"] },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.fields).toEqual({
+      "filters.priorty": "This field is not known here: check its name in the API reference.",
+    });
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
+    const kept = await call(lead, "POST", "/api/v1/agent/views", { name: "Urgent", filters: { priority: ["urgent"] } });
+    const renamed = await call(lead, "PUT", `/api/v1/agent/views/${kept.json().id}`, {
+      name: "Urgent",
+      filters: { priority: ["urgent"], statusCategry: ["open"] },
+    });
+    expect(renamed.statusCode).toBe(400);
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).json().views[0].filters).toEqual({ priority: ["urgent"] });
+    expect((await call(lead, "DELETE", `/api/v1/agent/views/${kept.json().id}`)).statusCode).toBe(204);
   });
 
   it("says why each ticket of a bulk edit was left unchanged, in the agent's language, and applies the rest", async () => {
