@@ -228,6 +228,31 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await latestMailTo(db(), lead.user.email))?.id).toBe(before?.id);
   });
 
+  it("adds a bulk note to no closed ticket, as a note from the ticket page is refused there", async () => {
+    const number = await submit("Old printer question", "low");
+    const closed = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "closed")
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ status_id: closed.id }).where("number", "=", number).execute();
+    const single = await call(lead, "POST", `/api/v1/tickets/${number}/comments`, { body: "Late note", kind: "note" });
+    expect(single.statusCode).toBe(409);
+
+    const bulk = await call(lead, "POST", "/api/v1/agent/tickets/bulk", { numbers: [number], note: "Late note" });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.json().updated).toEqual([]);
+    expect(bulk.json().failed).toEqual([
+      {
+        number,
+        code: "conflict",
+        reason: "This request is closed and takes no more comments. Create a follow-up instead.",
+      },
+    ]);
+    const entries = (await call(lead, "GET", `/api/v1/tickets/${number}/feed`)).json().entries as { body?: string }[];
+    expect(entries.filter((e) => e.body === "Late note")).toEqual([]);
+  });
+
   it("bulk-edits each ticket the agent may change and reports the rest", async () => {
     const result = await call(restricted, "POST", "/api/v1/agent/tickets/bulk", {
       numbers: [tickets.vpn, tickets.printer, 999999],
