@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inServiceYears, outsideServiceYears } from "./days.ts";
 import { errorCodes } from "./errors.ts";
 import { tagSchema } from "./tags.ts";
 import { priorities, statusCategories, ticketSummarySchema } from "./tickets.ts";
@@ -37,7 +38,11 @@ const many = <T extends z.ZodType>(item: T) =>
     .transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
     .optional();
 
-const day = z.iso.date({ error: "Use a date like 2026-11-22." }).optional();
+const day = z.iso
+  .date({ error: "Use a date like 2026-11-22." })
+  // PostgreSQL answered 500 for createdTo=9999-12-31 (and a view saved with it broke the sidebar).
+  .refine(inServiceYears, { error: outsideServiceYears })
+  .optional();
 
 /** Someone a ticket can be assigned to: a user id, or "me" and "none". */
 const assigneeValue = z.union([

@@ -5,6 +5,7 @@
  * docs/reports.md defines each figure.
  */
 import { z } from "zod";
+import { inServiceYears, outsideServiceYears } from "./days.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { priorities } from "./tickets.ts";
 
@@ -32,15 +33,10 @@ const validTimeZone = (zone: string) => {
 };
 
 /**
- * A report's day, in years a help desk has tickets: past 9999 the day after the last is "+010000-01", which sorts
- * before every date, so walking the period's days never ended (one request held the server's only thread).
+ * A report's day, in the help desk's years (common/days.ts): past 9999 walking the period's days never ended
+ * (one request held the server's only thread).
  */
-const reportDate = (error: string) =>
-  z.iso.date({ error }).refine((date) => date >= firstReportDate && date <= lastReportDate, {
-    error: "Choose a date between 1970 and 2999.",
-  });
-const firstReportDate = "1970-01-01";
-const lastReportDate = "2999-12-31";
+const reportDate = (error: string) => z.iso.date({ error }).refine(inServiceYears, { error: outsideServiceYears });
 
 export const reportQuerySchema = z
   .object({

@@ -228,6 +228,18 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await latestMailTo(db(), lead.user.email))?.id).toBe(before?.id);
   });
 
+  it("refuses a date filter outside the years 1970-2999 (PostgreSQL answered 500, and a view saved with one broke the sidebar)", async () => {
+    for (const query of ["createdTo=9999-12-31", "createdFrom=0000-01-01", "updatedTo=9999-12-31"]) {
+      const refused = await call(lead, "GET", `/api/v1/agent/tickets?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(Object.values(refused.json().error.fields)).toEqual(["Choose a date between 1970 and 2999."]);
+    }
+    const view = await call(lead, "POST", "/api/v1/agent/views", { name: "Far", filters: { createdTo: "9999-12-31" } });
+    expect(view.statusCode).toBe(400);
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).statusCode).toBe(200);
+    expect((await call(lead, "GET", "/api/v1/agent/tickets?createdTo=2999-12-31")).statusCode).toBe(200);
+  });
+
   it("adds a bulk note to no closed ticket, as a note from the ticket page is refused there", async () => {
     const number = await submit("Old printer question", "low");
     const closed = await db()
