@@ -9624,7 +9624,21 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          comment?: components["schemas"]["Comment"];
+          comment?: {
+            attachments?: components["schemas"]["UploadTokens"];
+            body: string;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            format?: "text" | "html";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            kind?: "public" | "private" | "note";
+            notify?: string[];
+          };
         };
       };
     };
@@ -9662,7 +9676,21 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          comment?: components["schemas"]["Comment"];
+          comment?: {
+            attachments?: components["schemas"]["UploadTokens"];
+            body: string;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            format?: "text" | "html";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            kind?: "public" | "private" | "note";
+            notify?: string[];
+          };
           /** Format: uuid */
           statusId: string;
         };
@@ -9983,7 +10011,21 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          comment?: components["schemas"]["Comment"];
+          comment?: {
+            attachments?: components["schemas"]["UploadTokens"];
+            body: string;
+            /**
+             * @default text
+             * @enum {string}
+             */
+            format?: "text" | "html";
+            /**
+             * @default public
+             * @enum {string}
+             */
+            kind?: "public" | "private" | "note";
+            notify?: string[];
+          };
           /** Format: uuid */
           reasonId: string;
         };

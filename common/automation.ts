@@ -46,16 +46,18 @@ const name = z
   .max(120, "Keep the name under 120 characters.")
   .refine(isVisibleLine, nameHiddenCharacters);
 
+// The input's nested objects are strict (a misspelt condition was dropped and the rule ran on every ticket); the
+// stored rules keep reading through the loose ones.
 export const automationRuleInputSchema = z
   .object({
     name,
     kind: z.enum(automationKinds, { error: "Choose when the rule runs." }),
     active: z.boolean().default(true),
     position: z.number().int().min(0).max(1000).default(0),
-    conditions: slaConditionsSchema,
+    conditions: slaConditionsSchema.strict(),
     statusCategory: z.enum(statusCategories).nullable().default(null),
     afterBusinessDays: z.number().int().min(1, "Wait at least one business day.").max(365).nullable().default(null),
-    actions: automationActionsSchema,
+    actions: automationActionsSchema.strict(),
   })
   .refine((r) => r.kind !== "time_rule" || r.statusCategory !== null, {
     message: "Choose the status the ticket waits in.",

@@ -126,7 +126,9 @@ export const readBySchema = z.object({
   readers: z.array(z.object({ name: z.string(), role: z.enum(["agent", "customer"]), at: z.iso.datetime() })),
 });
 
-const optionalComment = commentInputSchema.optional();
+// Strict: the request check refuses unknown keys at the top level only, and a misspelt `kind` here ({"kindd": "note"})
+// sent the agent's note to the requester as a public reply.
+const optionalComment = commentInputSchema.strict().optional();
 
 export const statusChangeSchema = z.object({
   statusId: z.uuid({ error: "Choose a status from the list." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inServiceYears, outsideServiceYears } from "./days.ts";
 
 /** What the incremental export (GET /api/v1/export/{resource}) can follow. */
 export const exportResources = ["tickets", "users", "organizations"] as const;
@@ -11,7 +12,11 @@ export const exportQuerySchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, "Pass the nextCursor of the previous page unchanged.")
     .optional(),
   /** Start with changes at or after this time; ignored when a cursor is given. */
-  since: z.iso.datetime({ offset: true, error: "Give a time like 2026-01-31T12:00:00Z." }).optional(),
+  since: z.iso
+    .datetime({ offset: true, error: "Give a time like 2026-01-31T12:00:00Z." })
+    // PostgreSQL answered 500 for year 0.
+    .refine(inServiceYears, { error: outsideServiceYears })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;

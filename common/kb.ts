@@ -230,7 +230,15 @@ export const kbRevisionSchema = z.object({
 });
 export type KbRevision = z.infer<typeof kbRevisionSchema>;
 export const kbRevisionListSchema = z.object({ revisions: z.array(kbRevisionSchema) });
-export const kbRevisionParamsSchema = z.object({ id: z.uuid(), number: z.coerce.number().int().positive() });
+// Revision numbers are 32-bit integers in the database: PostgreSQL failed the request (500) on a larger one.
+export const kbRevisionParamsSchema = z.object({
+  id: z.uuid(),
+  number: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 
 export const kbStatsSchema = z.object({
   articles: z.array(

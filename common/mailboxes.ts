@@ -16,7 +16,7 @@ const optionalUrl = z
  * (endpoints are discovered) or both endpoints.
  */
 export const oauthInputSchema = z
-  .object({
+  .strictObject({
     provider: z.enum(oauthProviders, { error: "Choose Microsoft 365, Google or another OAuth2 provider." }),
     tenant: z.string().trim().max(200).optional(),
     clientId: z.string().trim().min(1, "Enter the client (application) id.").max(500),
@@ -42,7 +42,7 @@ export const oauthInputSchema = z
   });
 export type OAuthInput = z.input<typeof oauthInputSchema>;
 
-const imapInputSchema = z.object({
+const imapInputSchema = z.strictObject({
   host: z.string().trim().min(1, "Enter the IMAP server's host name.").max(253),
   port: z.coerce
     .number({ error: "Enter a port number." })

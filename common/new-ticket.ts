@@ -16,7 +16,8 @@ export const channelLabels: Record<TicketChannel, string> = {
 
 /** A person with an account by `id`, or anyone by `name` and `email`; each missing piece gets its own message. */
 const requesterSchema = z
-  .object({
+  // Strict: a misspelt key of the nested requester would be dropped (the request check looks at the top level).
+  .strictObject({
     id: z.uuid({ error: "Choose a requester from the list." }).optional(),
     name: z
       .string()

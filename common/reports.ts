@@ -5,6 +5,7 @@
  * docs/reports.md defines each figure.
  */
 import { z } from "zod";
+import { inServiceYears, outsideServiceYears } from "./days.ts";
 import { ticketChannels } from "./new-ticket.ts";
 import { priorities } from "./tickets.ts";
 
@@ -31,11 +32,17 @@ const validTimeZone = (zone: string) => {
   }
 };
 
+/**
+ * A report's day, in the help desk's years (common/days.ts): past 9999 walking the period's days never ended
+ * (one request held the server's only thread).
+ */
+const reportDate = (error: string) => z.iso.date({ error }).refine(inServiceYears, { error: outsideServiceYears });
+
 export const reportQuerySchema = z
   .object({
     /** First and last day of the period, inclusive, in `timeZone`. */
-    from: z.iso.date({ error: "Use a date like 2026-11-01." }),
-    to: z.iso.date({ error: "Use a date like 2026-11-30." }),
+    from: reportDate("Use a date like 2026-11-01."),
+    to: reportDate("Use a date like 2026-11-30."),
     /** The viewer's time zone: days, weeks and the busiest hours are theirs. */
     timeZone: z
       .string()

@@ -23,7 +23,7 @@ const name = z
 export const calendarInputSchema = z.object({
   name,
   timeZone: z.string().trim().min(1, "Choose a time zone.").max(80),
-  hours: z.array(workingHoursSchema).max(50),
+  hours: z.array(workingHoursSchema.strict()).max(50),
   holidays: z.array(z.iso.date({ error: "Enter holidays as dates like 2026-12-25." })).max(400),
   isDefault: z.boolean().default(false),
   /** Agent groups whose tickets count time in this calendar. */
@@ -65,7 +65,7 @@ export const slaPolicyInputSchema = z
   .object({
     name,
     position: z.number().int().min(0).max(1000).default(0),
-    conditions: slaConditionsSchema,
+    conditions: slaConditionsSchema.strict(),
     firstResponseMinutes: targetMinutes,
     resolutionMinutes: targetMinutes,
     businessTime: z.boolean(),

@@ -61,6 +61,56 @@ describeEachEngine("API token scopes and expiry", ({ db, engine }) => {
     );
   });
 
+  it("keeps the administrator's powers outside the admin API to admin tokens: shared macros", async () => {
+    const asAdmin = { cookie: admin.cookie, "x-csrf-token": admin.csrfToken };
+    const shared = await app.inject({
+      method: "POST",
+      url: "/api/v1/macros",
+      headers: asAdmin,
+      payload: { name: "Shared reply", body: "<p>Thanks!</p>", shared: true },
+    });
+    expect(shared.statusCode).toBe(201);
+    const sharedId = shared.json().id as string;
+    const { token: writer } = await tokenWith(["read", "write"]);
+
+    // Shared macros are administered (admin.settings): a ticket-working token may not add, change or remove them.
+    const added = await call(writer, "POST", "/api/v1/macros", {
+      name: "Planted",
+      body: "<p>Call us</p>",
+      shared: true,
+    });
+    expect(added.statusCode).toBe(403);
+    const changed = await app.inject({
+      method: "PUT",
+      url: `/api/v1/macros/${sharedId}`,
+      headers: { authorization: `Bearer ${writer}` },
+      payload: { name: "Shared reply", body: "<p>Call this number</p>", shared: true },
+    });
+    expect(changed.statusCode).toBe(403);
+    const removed = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/macros/${sharedId}`,
+      headers: { authorization: `Bearer ${writer}` },
+    });
+    expect(removed.statusCode).toBe(403);
+    const listed = (await call(writer, "GET", "/api/v1/macros")).json().macros as { id: string; editable: boolean }[];
+    expect(listed.find((m) => m.id === sharedId)?.editable).toBe(false);
+    const stored = await db().selectFrom("macros").select("body").where("id", "=", sharedId).executeTakeFirst();
+    expect(stored?.body).toBe("<p>Thanks!</p>");
+    expect(await db().selectFrom("macros").select("id").where("name", "=", "Planted").execute()).toEqual([]);
+    // The token's session answer says what the token may do, so a client does not offer more.
+    const session = (await call(writer, "GET", "/api/v1/session")).json();
+    expect(JSON.stringify(session)).not.toContain("admin.settings");
+
+    // Its own macros it keeps, and an admin token manages shared ones as the session does.
+    expect((await call(writer, "POST", "/api/v1/macros", { name: "Mine", body: "<p>Mine</p>" })).statusCode).toBe(201);
+    const { token: adminToken } = await tokenWith(["read", "write", "admin"]);
+    expect(
+      (await call(adminToken, "POST", "/api/v1/macros", { name: "Shared too", body: "<p>x</p>", shared: true }))
+        .statusCode,
+    ).toBe(201);
+  });
+
   it("stops working when it expires, and the admin page shows scopes, expiry and last use", async () => {
     const created = await tokenWith(["read"], 7);
     expect(created.scopes).toEqual(["read"]);

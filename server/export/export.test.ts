@@ -41,6 +41,15 @@ describeEachEngine("Incremental export", ({ db, engine }) => {
     throw new Error("the export never ended");
   }
 
+  it("refuses a start outside the years 1970-2999 with a 400 (year 0 answered 500 on PostgreSQL)", async () => {
+    for (const since of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]) {
+      const refused = await get(`/api/v1/export/tickets?since=${since}`);
+      expect(refused.statusCode, since).toBe(400);
+      expect(refused.json().error.fields).toEqual({ since: "Choose a date between 1970 and 2999." });
+    }
+    expect((await get("/api/v1/export/tickets?since=1970-01-01T00:00:00Z")).statusCode).toBe(200);
+  });
+
   it("pages through records that changed at the same instant without skipping or repeating any", async () => {
     const ids: string[] = [];
     for (const name of ["Acme", "Globex", "Initech", "Umbrella", "Hooli"]) {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { SessionUser } from "../../common/accounts.ts";
 import type { ApiTokenScope } from "../../common/admin.ts";
 import { findApiTokenUser, findGuestSession, findSession } from "../accounts/queries.ts";
 import { type Actor, anonymous } from "../core/actor.ts";
@@ -63,6 +64,16 @@ function requireTokenScopes(request: FastifyRequest, scopes: readonly ApiTokenSc
 }
 
 /**
+ * Without the admin scope a token holds none of its user's `admin.*` permissions, so the administrator's powers
+ * that live outside the admin API (shared macros) need the admin scope as the admin API does, and the session
+ * answer lists only what the token may do.
+ */
+export function userWithinScopes(user: SessionUser, scopes: readonly ApiTokenScope[]): SessionUser {
+  if (scopes.includes("admin")) return user;
+  return { ...user, permissions: user.permissions.filter((permission) => !permission.startsWith("admin.")) };
+}
+
+/**
  * Resolves the actor: a bearer API token, a user's session cookie, or a
  * guest's access-link cookie, in that order. Guards every write against
  * cross-site requests: browsers that say the request is cross-site, or send
@@ -95,7 +106,12 @@ export function registerAuth(app: App, { db, config }: Deps): void {
       if (!holder) throw new AppError("unauthenticated", "That API token is not valid.");
       request.apiTokenId = holder.tokenId;
       requireTokenScopes(request, holder.scopes);
-      request.actor = { kind: "user", user: holder.user, sessionId: null, csrfToken: null };
+      request.actor = {
+        kind: "user",
+        user: userWithinScopes(holder.user, holder.scopes),
+        sessionId: null,
+        csrfToken: null,
+      };
       return;
     }
 

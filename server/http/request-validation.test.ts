@@ -71,3 +71,48 @@ describeEachEngine("requests an integrator gets wrong are refused, saying which 
     expect(list.json().error.message).toBe("The request body must be a JSON object.");
   });
 });
+
+describeEachEngine("every object inside a request body names its keys", ({ db, engine }) => {
+  it("is strict at every depth (the request check makes only the top level strict)", async () => {
+    const app = await buildTestApp(db(), engine);
+    const document = (await app.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
+    };
+    // A nested object that takes unknown keys drops a misspelt one: {"comment":{"kindd":"note"}} went out public.
+    const loose: string[] = [];
+    const walk = (schema: unknown, at: string, depth: number) => {
+      if (!schema || typeof schema !== "object") return;
+      const s = schema as Record<string, unknown>;
+      if (s.properties && depth > 0 && s.additionalProperties !== false) loose.push(at);
+      for (const [key, value] of Object.entries((s.properties ?? {}) as Record<string, unknown>))
+        walk(value, `${at}.${key}`, depth + 1);
+      for (const key of ["anyOf", "oneOf", "allOf"] as const)
+        for (const option of (s[key] ?? []) as unknown[]) walk(option, at, depth);
+      if (s.items) walk(s.items, `${at}[]`, depth + 1);
+      if (typeof s.additionalProperties === "object") walk(s.additionalProperties, `${at}{}`, depth + 1);
+    };
+    for (const [path, operations] of Object.entries(document.paths))
+      for (const [method, operation] of Object.entries(operations))
+        walk(operation.requestBody?.content?.["application/json"]?.schema, `${method.toUpperCase()} ${path}`, 0);
+    expect(loose).toEqual([]);
+
+    // One of them: a rule whose condition was misspelt ran on every ticket.
+    const admin = await signInAs(app, await buildUser(db(), "admin"));
+    const rule = await app.inject({
+      method: "POST",
+      url: "/api/v1/admin/automation-rules",
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: {
+        name: "Urgent to the leads",
+        kind: "trigger",
+        conditions: { priorty: ["urgent"] },
+        actions: { groupId: null, priority: "low", remindRequester: false },
+      },
+    });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().error.fields).toEqual({
+      "conditions.priorty": "This field is not known here: check its name in the API reference.",
+    });
+    await app.close();
+  });
+});

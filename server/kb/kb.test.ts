@@ -184,6 +184,10 @@ describeEachEngine("the knowledge base", ({ db, engine }) => {
     ]);
     expect((await searchSlugs("second")).includes("reset-password")).toBe(true);
 
+    // A number past the database's integers is a clear 400 (PostgreSQL answered 500).
+    const huge = await send("POST", `/api/v1/admin/kb/articles/${id}/revisions/${2 ** 31}/restore`, editor);
+    expect(huge.statusCode).toBe(400);
+    expect(Object.keys(huge.json().error.fields)).toEqual(["number"]);
     expect((await send("POST", `/api/v1/admin/kb/articles/${id}/revisions/1/restore`, editor)).statusCode).toBe(204);
     const restored = (await send("GET", "/api/v1/kb/articles/reset-password")).json();
     expect(restored.body).toContain("<h2>Steps</h2>");

@@ -55,6 +55,25 @@ describeEachEngine("the life of a ticket", ({ db, engine }) => {
     ).toBe(403);
   });
 
+  it("refuses a misspelt key in a status change's comment: a note meant for agents went out as a public reply", async () => {
+    const number = await newTicket("Laptop fan loud");
+    const before = (await feed(customer, number)).length;
+    const waiting = await statusId("waiting_for_customer");
+    for (const [path, body] of [
+      ["status", { statusId: waiting, comment: { body: "Customer is on the watch list", kindd: "note" } }],
+      ["solve", { comment: { body: "Customer is on the watch list", knd: "note" } }],
+    ] as const) {
+      const refused = await as(agent, "POST", `/api/v1/tickets/${number}/${path}`, body);
+      expect(refused.statusCode, path).toBe(400);
+      expect(Object.values(refused.json().error.fields)).toEqual([
+        "This field is not known here: check its name in the API reference.",
+      ]);
+    }
+    const entries = await feed(customer, number);
+    expect(entries.length).toBe(before);
+    expect(JSON.stringify(entries)).not.toContain("watch list");
+  });
+
   it("lets the requester mark it solved, and reopens it when they write again inside the window", async () => {
     const number = await newTicket("Wifi slow");
     const solved = await as(customer, "POST", `/api/v1/tickets/${number}/solve`, {

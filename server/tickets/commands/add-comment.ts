@@ -12,7 +12,14 @@ import { storeAttachments } from "../attachments/store.ts";
 import type { UploadedFile } from "../attachments/uploads.ts";
 import { markCustomerReplied } from "../customer-replies.ts";
 import { recordEvent } from "../events.ts";
-import { actorName, firstStatusIn, loadTicket, moveToStatus, reopenWindowEnds } from "../lifecycle.ts";
+import {
+  actorName,
+  firstStatusIn,
+  type LoadedTicket,
+  loadTicket,
+  moveToStatus,
+  reopenWindowEnds,
+} from "../lifecycle.ts";
 import { attachmentStorage, type ChannelOptions } from "./submit-ticket.ts";
 
 export type CommentOptions = ChannelOptions & {
@@ -31,6 +38,23 @@ export type CommentOptions = ChannelOptions & {
  * for the customer → open; solved → reopened inside the reopen window). Closed and
  * withdrawn tickets, and solved ones past the window, take no more comments.
  */
+/**
+ * A closed or withdrawn ticket takes no more comments or notes, whichever way they come (the ticket page, a bulk
+ * note); a customer may still reopen a closed one by replying where an admin switched that on for the status.
+ * Answers whether the comment reopens a closed ticket so.
+ */
+export function refuseClosedForComments(
+  ticket: Pick<LoadedTicket, "category" | "customers_may_reopen">,
+  customer: boolean,
+): boolean {
+  // Seed 002's "you can reopen a closed ticket": only where an admin switched it on for the status.
+  const reopensClosed = customer && ticket.category === "closed" && ticket.customers_may_reopen === 1;
+  if ((ticket.category === "closed" && !reopensClosed) || ticket.category === "cancelled") {
+    throw new AppError("conflict", "This request is closed and takes no more comments. Create a follow-up instead.");
+  }
+  return reopensClosed;
+}
+
 export async function addComment(
   { db, config }: Pick<AppContext, "db" | "config">,
   actor: Actor,
@@ -53,14 +77,7 @@ export async function addComment(
         input.format === "html" ? await keepOwnImages(trx, sanitized, { ticketId: ticket.id, uploads }) : sanitized;
       // Agents working the ticket reply under their own rules; everyone else's reply can reopen it.
       const customer = !ticket.standing.worker;
-      // Seed 002's "you can reopen a closed ticket": only where an admin switched it on for the status.
-      const reopensClosed = customer && ticket.category === "closed" && ticket.customers_may_reopen === 1;
-      if ((ticket.category === "closed" && !reopensClosed) || ticket.category === "cancelled") {
-        throw new AppError(
-          "conflict",
-          "This request is closed and takes no more comments. Create a follow-up instead.",
-        );
-      }
+      const reopensClosed = refuseClosedForComments(ticket, customer);
       const at = now();
       if (customer && ticket.category === "solved" && ticket.solved_at) {
         const windowEnds = await reopenWindowEnds(trx, ticket.id);

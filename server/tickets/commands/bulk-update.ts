@@ -6,6 +6,7 @@ import { now } from "../../db/engine.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { recordEvent } from "../events.ts";
 import { actorName, loadTicket } from "../lifecycle.ts";
+import { refuseClosedForComments } from "./add-comment.ts";
 import { applyUpdate } from "./update-ticket.ts";
 
 /**
@@ -31,6 +32,7 @@ export async function bulkUpdate(
         const at = now();
         if (note) {
           const ticket = await loadTicket(trx, actor, number, "internal");
+          refuseClosedForComments(ticket, false);
           await recordEvent(trx, ctx, {
             ticketId: ticket.id,
             type: "note",

@@ -228,6 +228,43 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await latestMailTo(db(), lead.user.email))?.id).toBe(before?.id);
   });
 
+  it("refuses a date filter outside the years 1970-2999 (PostgreSQL answered 500, and a view saved with one broke the sidebar)", async () => {
+    for (const query of ["createdTo=9999-12-31", "createdFrom=0000-01-01", "updatedTo=9999-12-31"]) {
+      const refused = await call(lead, "GET", `/api/v1/agent/tickets?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(Object.values(refused.json().error.fields)).toEqual(["Choose a date between 1970 and 2999."]);
+    }
+    const view = await call(lead, "POST", "/api/v1/agent/views", { name: "Far", filters: { createdTo: "9999-12-31" } });
+    expect(view.statusCode).toBe(400);
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).statusCode).toBe(200);
+    expect((await call(lead, "GET", "/api/v1/agent/tickets?createdTo=2999-12-31")).statusCode).toBe(200);
+  });
+
+  it("adds a bulk note to no closed ticket, as a note from the ticket page is refused there", async () => {
+    const number = await submit("Old printer question", "low");
+    const closed = await db()
+      .selectFrom("statuses")
+      .select("id")
+      .where("category", "=", "closed")
+      .executeTakeFirstOrThrow();
+    await db().updateTable("tickets").set({ status_id: closed.id }).where("number", "=", number).execute();
+    const single = await call(lead, "POST", `/api/v1/tickets/${number}/comments`, { body: "Late note", kind: "note" });
+    expect(single.statusCode).toBe(409);
+
+    const bulk = await call(lead, "POST", "/api/v1/agent/tickets/bulk", { numbers: [number], note: "Late note" });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.json().updated).toEqual([]);
+    expect(bulk.json().failed).toEqual([
+      {
+        number,
+        code: "conflict",
+        reason: "This request is closed and takes no more comments. Create a follow-up instead.",
+      },
+    ]);
+    const entries = (await call(lead, "GET", `/api/v1/tickets/${number}/feed`)).json().entries as { body?: string }[];
+    expect(entries.filter((e) => e.body === "Late note")).toEqual([]);
+  });
+
   it("bulk-edits each ticket the agent may change and reports the rest", async () => {
     const result = await call(restricted, "POST", "/api/v1/agent/tickets/bulk", {
       numbers: [tickets.vpn, tickets.printer, 999999],
@@ -248,6 +285,18 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
 
     const nothing = await call(lead, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn] });
     expect(nothing.statusCode).toBe(400);
+    // A number past the database's integers is refused whole, nothing changed (PostgreSQL answered 500).
+    const priorityOfVpn = async () =>
+      (await db().selectFrom("tickets").select("priority").where("number", "=", tickets.vpn).executeTakeFirst())
+        ?.priority;
+    const before = await priorityOfVpn();
+    const huge = await call(lead, "POST", "/api/v1/agent/tickets/bulk", {
+      numbers: [tickets.vpn, 2 ** 31],
+      priority: before === "medium" ? "high" : "medium",
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.fields).toEqual({ "numbers.1": "There is no ticket with that number." });
+    expect(await priorityOfVpn()).toBe(before);
     expect(
       (await call(customer, "POST", "/api/v1/agent/tickets/bulk", { numbers: [tickets.vpn], priority: "high" }))
         .statusCode,
@@ -308,6 +357,25 @@ describeEachEngine("the agent workspace", ({ db, engine }) => {
     expect((await call(restricted, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
     expect((await call(restricted, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(404);
     expect((await call(lead, "DELETE", `/api/v1/agent/views/${created.json().id}`)).statusCode).toBe(204);
+
+    // A misspelt filter is refused, as in the list's query string: it was dropped, and "Urgent only" listed every ticket.
+    const misspelt = await call(lead, "POST", "/api/v1/agent/views", {
+      name: "Urgent only",
+      filters: { priorty: ["urgent"] },
+    });
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.fields).toEqual({
+      "filters.priorty": "This field is not known here: check its name in the API reference.",
+    });
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).json().views).toEqual([]);
+    const kept = await call(lead, "POST", "/api/v1/agent/views", { name: "Urgent", filters: { priority: ["urgent"] } });
+    const renamed = await call(lead, "PUT", `/api/v1/agent/views/${kept.json().id}`, {
+      name: "Urgent",
+      filters: { priority: ["urgent"], statusCategry: ["open"] },
+    });
+    expect(renamed.statusCode).toBe(400);
+    expect((await call(lead, "GET", "/api/v1/agent/queues")).json().views[0].filters).toEqual({ priority: ["urgent"] });
+    expect((await call(lead, "DELETE", `/api/v1/agent/views/${kept.json().id}`)).statusCode).toBe(204);
   });
 
   it("says why each ticket of a bulk edit was left unchanged, in the agent's language, and applies the rest", async () => {

@@ -16,6 +16,8 @@ export type ParsedSearch = {
 };
 
 const emailPattern = /^[^\s@"]+@[^\s@"]+\.[^\s@"]+$/;
+/** The largest ticket number: numbers are 32-bit integers in the database. */
+const maxTicketNumber = 2 ** 31 - 1;
 
 /**
  * `#1234` is a ticket number, `from:` or a bare address the requester's
@@ -41,9 +43,10 @@ export function parseSearch(input: string): ParsedSearch {
       else if (words.length > 1) parsed.terms.push({ kind: "phrase", words });
       continue;
     }
-    const number = /^#(\d{1,10})$/.exec(token)?.[1];
-    if (number) {
-      parsed.number = Number(number);
+    const number = Number(/^#(\d{1,10})$/.exec(token)?.[1]);
+    // Past 2^31-1 no ticket has it (PostgreSQL refused the comparison: a 500); it is an order or phone number, a word.
+    if (number <= maxTicketNumber) {
+      parsed.number = number;
       continue;
     }
     const filter = /^([a-z][a-z0-9_]*):(.+)$/i.exec(token);

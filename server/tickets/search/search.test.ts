@@ -124,6 +124,22 @@ describeEachEngine("full-text search", ({ db, engine }) => {
     expect(await found(agent, "nosuchfield:x vpn")).toEqual([]);
   });
 
+  it("reads a number past any ticket's as a word to find, in every search box (PostgreSQL answered 500)", async () => {
+    const order = await submit(customer, "Refund for order 4155550123", "The order number is 4155550123.");
+    expect(await found(customer, "4155550123")).toEqual([order]);
+    expect(await found(customer, "#4155550123")).toEqual([order]);
+    for (const path of ["/api/v1/tickets?q=4155550123", "/api/v1/tickets?q=%234155550123"]) {
+      const listed = await send(customer, "GET", path);
+      expect(listed.statusCode, path).toBe(200);
+      expect(listed.json().tickets.map((t: { number: number }) => t.number)).toEqual([order]);
+    }
+    for (const path of ["/api/v1/agent/tickets?q=4155550123", "/api/v1/agent/tickets?q=%234155550123"]) {
+      const listed = await send(agent, "GET", path);
+      expect(listed.statusCode, path).toBe(200);
+      expect(listed.json().tickets.map((t: { number: number }) => t.number)).toEqual([order]);
+    }
+  });
+
   it("shows a group agent only the tickets of their groups", async () => {
     const network = await createGroup(db(), { name: `Network ${engine}` });
     const member = await buildUser(db(), "agent");
