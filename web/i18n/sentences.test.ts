@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import arErrors from "../../locales/ar/errors.json" with { type: "json" };
 import deErrors from "../../locales/de/errors.json" with { type: "json" };
+import deValidation from "../../locales/de/validation.json" with { type: "json" };
 import enErrors from "../../locales/en/errors.json" with { type: "json" };
+import enValidation from "../../locales/en/validation.json" with { type: "json" };
 import { localizeSentence, setSentenceLanguage } from "./sentences.ts";
 
 describe("the API's sentences in the reader's language", () => {
@@ -31,6 +33,16 @@ describe("the API's sentences in the reader's language", () => {
     setSentenceLanguage("ar", { ...enErrors, ...arErrors });
     expect(localizeSentence("A ticket takes at most 50 tags. Remove one first.", "conflict")).toBe(
       "تقبل التذكرة 50 وسوم على الأكثر. أزل وسمًا أولًا.",
+    );
+  });
+
+  it("says a field's refusal from the shared schemas or the server in the reader's words", () => {
+    setSentenceLanguage("de", { ...enErrors, ...enValidation, ...deErrors, ...deValidation });
+    expect(localizeSentence("Choose a date between 1970 and 2999.", "validation_failed")).toBe(
+      "Wählen Sie ein Datum zwischen 1970 und 2999.",
+    );
+    expect(localizeSentence("You can only add people to groups you are in yourself.", "validation_failed")).toBe(
+      "Sie können Personen nur zu Gruppen hinzufügen, in denen Sie selbst sind.",
     );
   });
 
