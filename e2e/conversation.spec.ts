@@ -236,6 +236,42 @@ test("signed out while writing, an agent signs in again in a new tab and sends t
   await expect(page.getByText("You were signed out. Your comment is kept")).toHaveCount(0);
 });
 
+test("a session that ends under an open ticket keeps the page and the comment being written, and says so", async ({
+  page,
+}) => {
+  const id = `${Date.now()}`;
+  const number = await submitRequest(page, { name: "Ines", email: `ended.${id}@example.com`, subject: `Ended ${id}` });
+  await signInAsAdmin(page);
+  await page.goto(`/agent/tickets/${number}`);
+  await page.getByText("Public reply", { exact: true }).click();
+  await writeComment(page, `Still here ${id}`);
+  // The session ends on the server, and then the page asks the server something in the background (a search).
+  await page.context().clearCookies();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("/");
+  await page.getByRole("searchbox", { name: "Search all tickets" }).fill(`ended ${id}`);
+  const banner = page.getByRole("alert").filter({ hasText: "You were signed out" });
+  await expect(banner).toBeVisible();
+  // Still the ticket, with the words typed: not the sign-in page.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ended ${id}`);
+  await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(`Still here ${id}`);
+
+  const opened = page.waitForEvent("popup");
+  await banner.getByRole("link", { name: "Sign in again (opens a new tab)" }).click();
+  const tab = await opened;
+  await tab.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
+  await tab.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
+  await tab.getByRole("button", { name: "Sign in" }).click();
+  await expect(tab.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await tab.close();
+  // Back on the page, it asks who is signed in, and the banner goes.
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(banner).toHaveCount(0);
+  await page.getByRole("button", { name: "Send public reply" }).click();
+  await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(`Still here ${id}`);
+});
+
 test("an unsent comment comes back after a reload with its kind, goes once it is sent or discarded, and signing out removes every draft", async ({
   page,
 }) => {

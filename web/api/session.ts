@@ -4,6 +4,13 @@ import { adoptSession, fetchSession, request, sessionSchemaLater } from "./clien
 
 export const sessionKey = ["session"] as const;
 
+/**
+ * Whether this tab signed out on purpose (and has not signed in since). The workspace then goes to the sign-in
+ * page; a session that ended under the page (expired, signed out elsewhere) keeps the page, with a banner.
+ */
+let signedOutHere = false;
+export const signOutWasChosen = (): boolean => signedOutHere;
+
 export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
 }
@@ -33,6 +40,7 @@ export function useSignIn() {
         await request("/api/v1/session", { method: "POST", body: credentials, schema: sessionSchemaLater() }),
       ),
     onSuccess: (session) => {
+      signedOutHere = false;
       // Whatever was loaded for the previous person must not be shown to this one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       queryClient.setQueryData(sessionKey, session);
@@ -45,6 +53,7 @@ export function useSignOut() {
   return useMutation({
     // The server says what a signed-out visitor's session looks like; the app does not guess.
     mutationFn: async () => {
+      signedOutHere = true;
       await request("/api/v1/session", { method: "DELETE" });
       return fetchSession();
     },
