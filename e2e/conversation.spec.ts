@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import {
   callApi,
   e2eAdmin,
@@ -203,6 +203,18 @@ test("a file over the limit is refused as it is chosen to be sent, before any up
   expect(sent).toHaveLength(1);
 });
 
+/** Follows `link` to the agent sign-in in a new tab, signs in as the admin there, and closes that tab. */
+async function signInAgainInNewTab(page: Page, link: Locator): Promise<void> {
+  const opened = page.waitForEvent("popup");
+  await link.click();
+  const tab = await opened;
+  await tab.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
+  await tab.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
+  await tab.getByRole("button", { name: "Sign in" }).click();
+  await expect(tab.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await tab.close();
+}
+
 test("signed out while writing, an agent signs in again in a new tab and sends the comment they kept", async ({
   page,
 }) => {
@@ -221,14 +233,7 @@ test("signed out while writing, an agent signs in again in a new tab and sends t
   await page.getByRole("button", { name: "Send public reply" }).click();
   await expect(page.getByText("You were signed out. Your comment is kept")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(`Written before the session ended ${id}`);
-  const opened = page.waitForEvent("popup");
-  await page.getByRole("link", { name: "Sign in (opens a new tab)" }).click();
-  const tab = await opened;
-  await tab.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
-  await tab.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
-  await tab.getByRole("button", { name: "Sign in" }).click();
-  await expect(tab.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
-  await tab.close();
+  await signInAgainInNewTab(page, page.getByRole("link", { name: "Sign in (opens a new tab)" }));
   await page.getByRole("button", { name: "Send public reply" }).click();
   await expect(page.getByRole("list", { name: "Feed entries" })).toContainText(
     `Written before the session ended ${id}`,
@@ -256,14 +261,7 @@ test("a session that ends under an open ticket keeps the page and the comment be
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ended ${id}`);
   await expect(page.getByRole("textbox", { name: "Comment" })).toContainText(`Still here ${id}`);
 
-  const opened = page.waitForEvent("popup");
-  await banner.getByRole("link", { name: "Sign in again (opens a new tab)" }).click();
-  const tab = await opened;
-  await tab.getByLabel("Email", { exact: true }).fill(e2eAdmin.email);
-  await tab.getByLabel("Password", { exact: true }).fill(e2eAdmin.password);
-  await tab.getByRole("button", { name: "Sign in" }).click();
-  await expect(tab.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
-  await tab.close();
+  await signInAgainInNewTab(page, banner.getByRole("link", { name: "Sign in again (opens a new tab)" }));
   // Back on the page, it asks who is signed in, and the banner goes.
   await page.bringToFront();
   await page.evaluate(() => window.dispatchEvent(new Event("focus")));

@@ -121,8 +121,7 @@ async function main(): Promise<void> {
     const [{ cut }] = await Promise.all([closeWithin(app, config.shutdownMs), inbound.stop(), jobs.stop()]);
     if (cut) logger.warn("requests still open at the shutdown deadline were cut");
     transport.close();
-    await closeReaderOf(db);
-    await db.destroy();
+    await closeDatabase(db);
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
@@ -142,10 +141,17 @@ function readsLine(reader: Reader, options: Config["readPool"]): string {
  * the one sentence and 1), and left the WAL file behind.
  */
 async function closeOpened(): Promise<void> {
-  const db = opened;
-  if (!db) return;
-  const closing = closeReaderOf(db).then(() => db.destroy());
-  await Promise.race([closing.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+  if (!opened) return;
+  await Promise.race([
+    closeDatabase(opened).catch(() => {}),
+    new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+  ]);
+}
+
+/** The read threads (and the checkpointer) first, so the main connection is the last and ends the WAL. */
+async function closeDatabase(db: Kysely<Database>): Promise<void> {
+  await closeReaderOf(db);
+  await db.destroy();
 }
 
 main().catch(async (error: unknown) => {
