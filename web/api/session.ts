@@ -1,18 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SessionUser, SignIn } from "../../common/accounts.ts";
+import type { Session, SessionUser, SignIn } from "../../common/accounts.ts";
 import { adoptSession, fetchSession, request, sessionSchemaLater } from "./client.ts";
+import { chooseSignOut, noteSignedIn } from "./sign-out-choice.ts";
 
 export const sessionKey = ["session"] as const;
 
-/**
- * Whether this tab signed out on purpose (and has not signed in since). The workspace then goes to the sign-in
- * page; a session that ended under the page (expired, signed out elsewhere) keeps the page, with a banner.
- */
-let signedOutHere = false;
-export const signOutWasChosen = (): boolean => signedOutHere;
+/** Who is signed in, as the server says. */
+export async function readSession(): Promise<Session> {
+  const session = await fetchSession();
+  if (session.user) noteSignedIn();
+  return session;
+}
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
+  return useQuery({ queryKey: sessionKey, queryFn: readSession, staleTime: 60_000 });
 }
 
 /** Agents and admins work in the agent workspace; customers and guests use the portal. */
@@ -40,7 +41,7 @@ export function useSignIn() {
         await request("/api/v1/session", { method: "POST", body: credentials, schema: sessionSchemaLater() }),
       ),
     onSuccess: (session) => {
-      signedOutHere = false;
+      noteSignedIn();
       // Whatever was loaded for the previous person must not be shown to this one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       queryClient.setQueryData(sessionKey, session);
@@ -53,7 +54,9 @@ export function useSignOut() {
   return useMutation({
     // The server says what a signed-out visitor's session looks like; the app does not guess.
     mutationFn: async () => {
-      signedOutHere = true;
+      // An answer already on its way ("still signed in") must not undo the choice made here.
+      await queryClient.cancelQueries({ queryKey: sessionKey });
+      chooseSignOut();
       await request("/api/v1/session", { method: "DELETE" });
       return fetchSession();
     },
