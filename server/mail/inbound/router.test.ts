@@ -46,6 +46,23 @@ describeEachEngine("inbound mail: exactly once, review and quarantine", ({ db, e
     expect(await ticketsFrom("dee@example.com")).toHaveLength(1);
   });
 
+  it("keeps one copy to file when the same message reaches two of our mailboxes at the same instant", async () => {
+    // To: help@, Cc: billing@, taken by two receivers (SMTP and an IMAP poll, or two instances) at once: each
+    // store looked for the other's copy before either had committed, and both were filed.
+    const billing = await ensureMailbox(db(), "billing.race@support.example");
+    for (let round = 0; round < 8; round++) {
+      const raw = message("Gil Both <gil@example.com>", `Both mailboxes ${round}`, "Addressed to two of yours.");
+      const copies = await Promise.all([
+        storeInbound(db(), { mailboxId, raw, source: "smtp", envelopeFrom: null }),
+        storeInbound(db(), { mailboxId: billing, raw, source: "imap", envelopeFrom: null }),
+      ]);
+      expect(
+        copies.filter((copy) => !copy.duplicate),
+        `round ${round}`,
+      ).toHaveLength(1);
+    }
+  });
+
   it("files a message once when two workers process it at the same time", async () => {
     const { id } = await store(message("Eli Race <eli@example.com>", "Raced", "Two workers, one ticket."));
     await Promise.all([processInbound({ db: db(), config }, id), processInbound({ db: db(), config }, id)]);

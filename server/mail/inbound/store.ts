@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { cleanText, cutText } from "../../../common/text.ts";
+import { engineOf } from "../../db/engine.ts";
 import { newId } from "../../db/ids.ts";
 import type { Database, InboundStatus } from "../../db/schema.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
@@ -27,6 +28,9 @@ export type Received = {
  * mailbox that got it first. A different message that reuses a Message-ID is
  * stored and filed as its own, so nothing that got a 250 vanishes.
  */
+/** Any fixed number: the first key of the advisory locks that put stores of one message in turn. */
+const sameMessageLock = 20_261_204;
+
 export async function storeInbound(
   db: Kysely<Database>,
   received: Received,
@@ -55,6 +59,12 @@ export async function storeInbound(
       ticket_id: null,
       received_at: at,
     };
+    // Two receivers storing the same message at once (SMTP and an IMAP poll, two instances) would each miss the
+    // other's uncommitted copy and both file it. PostgreSQL runs them one after the other for this message; SQLite
+    // already does, as it has one writer.
+    if (engineOf(trx) === "postgres") {
+      await sql`select pg_advisory_xact_lock(${sameMessageLock}, hashtext(${`${messageId} ${hash}`}))`.execute(trx);
+    }
     // Already stored for another of our mailboxes (it was addressed to both): kept here as its duplicate.
     const elsewhere = await trx
       .selectFrom("inbound_messages")
