@@ -2103,6 +2103,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -6748,6 +6749,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -7548,6 +7550,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -7968,6 +7971,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -8437,6 +8441,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -8508,6 +8513,7 @@ export interface operations {
         };
         content: never;
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -8570,6 +8576,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];
@@ -10148,6 +10155,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthenticated"];
       403: components["responses"]["Forbidden"];
       421: components["responses"]["Misdirected"];

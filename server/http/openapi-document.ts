@@ -4,8 +4,8 @@
  *
  * - every refusal is a `$ref` to a shared response (components/responses) with the one error schema, and every
  *   status the app can answer with is listed: 401 (a bad or expired token), 403 (scope, CSRF), 421 (a Host
- *   this help desk does not answer for), 429 (rate limits) and 503 (shutting down, disk full) anywhere; 400 and 415 where there is input, 413 where there is
- *   a body, 404 where the path names a record; on a POST that creates something, 409 and 422 for a retried or
+ *   this help desk does not answer for), 429 (rate limits), 503 (shutting down, disk full) and 400 (bad input, or
+ *   a query string the operation does not take) anywhere; 413 and 415 where there is a body, 404 where the path names a record; on a POST that creates something, 409 and 422 for a retried or
  *   reused `Idempotency-Key` (http/idempotency.ts); 412 where the operation takes `If-Match`;
  * - 204s carry no body, 2xx responses say what they are;
  * - the `{number}` path parameter is an integer, emails have `format: email`;
@@ -158,13 +158,12 @@ const successes: Record<string, string> = {
 };
 
 function standardStatuses(method: string, operation: Json, path: string): string[] {
-  const statuses = ["401", "403", "421", "429", "503"];
+  // 400 anywhere: an operation without a query string still refuses one (http/request-shape.ts).
+  const statuses = ["400", "401", "403", "421", "429", "503"];
   const responses = isObject(operation.responses) ? operation.responses : {};
   // A create can be retried with an Idempotency-Key: 409 while the first is running, 422 for a reused key.
   if (method === "post" && "201" in responses) statuses.push("409", "422");
-  const hasInput = Array.isArray(operation.parameters) && operation.parameters.length > 0;
   const hasBody = operation.requestBody !== undefined;
-  if (hasInput || hasBody) statuses.push("400");
   if (hasBody) statuses.push("413", "415");
   if (path.includes("{")) statuses.push("404");
   return statuses;

@@ -3,9 +3,11 @@
  *
  * - a JSON operation sent anything but JSON (text/plain and multipart/form-data would otherwise be parsed for
  *   every route) answers 415, and so does a multipart operation sent JSON (http/errors.ts);
- * - a method the path does not have answers 405 with `Allow`, rather than the router's 404.
+ * - a method the path does not have answers 405 with `Allow`, rather than the router's 404;
+ * - a query string sent to an operation that takes none answers 400, naming its keys.
  */
 import { AppError } from "../core/errors.ts";
+import { unknownFieldSentence } from "./request-validation.ts";
 import type { App } from "./types.ts";
 
 type KnownPath = { pattern: RegExp; methods: Set<string> };
@@ -38,6 +40,15 @@ export function registerRequestShape(app: App): (url: string) => string[] {
       }
     } else if (type && !json && schema?.body !== undefined) {
       throw new AppError("unsupported_media_type", "Send the request body as JSON.");
+    }
+    // An operation that takes no query string answered as if none were sent: `?limit=10` listed every row, and
+    // the integrator could not tell. Routes that take one refuse keys they do not name (request-validation.ts).
+    if (!request.is404 && schema?.querystring === undefined && request.url.startsWith("/api/")) {
+      const keys = Object.keys(request.query ?? {});
+      if (keys.length > 0) {
+        const fields = Object.fromEntries(keys.map((key) => [key, unknownFieldSentence]));
+        throw new AppError("validation_failed", "Some fields need attention.", fields);
+      }
     }
   });
 

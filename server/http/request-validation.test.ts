@@ -51,6 +51,21 @@ describeEachEngine("requests an integrator gets wrong are refused, saying which 
     expect((await call("GET", "/api/v1/tickets?limit=1")).statusCode).toBe(200);
   });
 
+  it("refuses a query string on an operation that takes none, instead of answering as if it were not sent", async () => {
+    // `?limit=10` on the automation log listed every run: the integrator could not tell it was ignored.
+    const runs = await call("GET", "/api/v1/admin/automation-runs?limit=10");
+    expect(runs.statusCode).toBe(400);
+    expect(runs.json().error.fields).toEqual({
+      limit: "This field is not known here: check its name in the API reference.",
+    });
+    expect((await call("GET", "/api/v1/admin/automation-runs")).statusCode).toBe(200);
+    // A write too: nothing of it applies.
+    const before = await ticket();
+    const renamed = await call("PATCH", `/api/v1/tickets/${number}?notify=false`, { subject: "Quietly renamed" });
+    expect(renamed.statusCode).toBe(400);
+    expect((await ticket()).subject).toBe(before.subject);
+  });
+
   it("names a field whose value has the wrong type in plain words, not zod's", async () => {
     const limit = await call("GET", "/api/v1/tickets?limit=abc");
     expect(limit.statusCode).toBe(400);
