@@ -4,10 +4,13 @@
  * - a JSON operation sent anything but JSON (text/plain and multipart/form-data would otherwise be parsed for
  *   every route) answers 415, and so does a multipart operation sent JSON (http/errors.ts);
  * - a method the path does not have answers 405 with `Allow`, rather than the router's 404;
- * - a query string sent to an operation that takes none answers 400, naming its keys.
+ * - a query string sent to an operation that takes none answers 400, naming its keys, and so does a key sent
+ *   twice (`?queue=all&queue=mine`) where the operation takes one value: the schema's own sentence ("That is not
+ *   a queue.") was wrong about a value that is a queue.
  */
+import { z } from "zod";
 import { AppError } from "../core/errors.ts";
-import { unknownFieldSentence } from "./request-validation.ts";
+import { repeatedFieldSentence, unknownFieldSentence } from "./request-validation.ts";
 import type { App } from "./types.ts";
 
 type KnownPath = { pattern: RegExp; methods: Set<string> };
@@ -50,6 +53,11 @@ export function registerRequestShape(app: App): (url: string) => string[] {
         throw new AppError("validation_failed", "Some fields need attention.", fields);
       }
     }
+    const repeated = repeatedSingleKeys(schema?.querystring, request.query);
+    if (repeated.length > 0) {
+      const fields = Object.fromEntries(repeated.map((key) => [key, repeatedFieldSentence]));
+      throw new AppError("validation_failed", "Some fields need attention.", fields);
+    }
   });
 
   return (url) => {
@@ -60,4 +68,20 @@ export function registerRequestShape(app: App): (url: string) => string[] {
     }
     return [...methods].sort();
   };
+}
+
+/**
+ * The keys of a query string sent more than once (the parser makes them a list) where the operation takes one
+ * value: each value alone would do, the list does not. A key whose values are wrong anyway is left to the
+ * schema, which names what is wrong with them.
+ */
+function repeatedSingleKeys(schema: unknown, query: unknown): string[] {
+  if (!(schema instanceof z.ZodObject) || typeof query !== "object" || query === null) return [];
+  const shape: Record<string, z.ZodType> = schema.shape;
+  return Object.entries(query).flatMap(([key, value]) => {
+    const field = shape[key];
+    if (!Array.isArray(value) || field === undefined) return [];
+    const eachAlone = value.every((one) => field.safeParse(one).success);
+    return eachAlone && !field.safeParse(value).success ? [key] : [];
+  });
 }

@@ -66,6 +66,21 @@ describeEachEngine("requests an integrator gets wrong are refused, saying which 
     expect((await ticket()).subject).toBe(before.subject);
   });
 
+  it("says a query key sent twice must be sent once, where the operation takes one value", async () => {
+    // "That is not a queue." was wrong about `mine`, which is one.
+    const twice = await call("GET", "/api/v1/agent/tickets?queue=all&queue=mine");
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields).toEqual({ queue: "Send this field once." });
+    const search = await call("GET", "/api/v1/search?q=vpn&q=printer");
+    expect(search.json().error.fields).toEqual({ q: "Send this field once." });
+    // A value wrong in itself is named by its own sentence, and a filter that takes a list takes it.
+    const wrong = await call("GET", "/api/v1/agent/tickets?queue=all&queue=nowhere");
+    expect(wrong.json().error.fields).toEqual({ queue: "That is not a queue." });
+    const priorities = await call("GET", "/api/v1/agent/tickets?queue=all&priority=high&priority=urgent");
+    expect(priorities.statusCode).toBe(200);
+    expect(priorities.json().tickets.map((t: { number: number }) => t.number)).toEqual([number]);
+  });
+
   it("names a field whose value has the wrong type in plain words, not zod's", async () => {
     const limit = await call("GET", "/api/v1/tickets?limit=abc");
     expect(limit.statusCode).toBe(400);

@@ -14,6 +14,9 @@ import { type core, type ZodType, z } from "zod";
 /** The sentence for a field a request may not send. */
 export const unknownFieldSentence = "This field is not known here: check its name in the API reference.";
 
+/** The sentence for a query key sent twice where the operation takes one value (http/request-shape.ts). */
+export const repeatedFieldSentence = "Send this field once.";
+
 const typeSentences: Record<string, string> = {
   number: "Enter a number.",
   int: "Enter a whole number.",
